@@ -1,0 +1,245 @@
+//! The headless command line (clap). Thin: each subcommand calls the domain and prints the result in the
+//! user's language. Errors come back as one localized line for `main` to print (exit status 2).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow};
+use clap::{Parser, Subcommand};
+use zeroize::Zeroizing;
+
+use crate::i18n::{Lang, Localize, T};
+use crate::practice::{PracticeName, Profile};
+use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock, Vault, VaultContents};
+
+/// Environment variable holding the passphrase (never an argument: arguments are visible to other users).
+pub const PASSPHRASE_ENV: &str = "VIGIE_PASSPHRASE";
+/// Environment variable holding the new passphrase for `vault passwd`.
+pub const NEW_PASSPHRASE_ENV: &str = "VIGIE_NEW_PASSPHRASE";
+/// Environment variable holding the recovery code for `vault passwd --recovery`.
+pub const RECOVERY_CODE_ENV: &str = "VIGIE_RECOVERY_CODE";
+
+/// Vigie: security checklist, scanner, breach register and signed self-assessment for medical practices.
+#[derive(Debug, Parser)]
+#[command(name = "vigie", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder where Vigie keeps its data (default: the system's application-data folder).
+    #[arg(long, global = true, env = crate::paths::DATA_DIR_ENV, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Language of messages: fr or en (default: the system's, else French).
+    #[arg(long, global = true, value_name = "fr|en")]
+    pub lang: Option<Lang>,
+    /// What to do; without a command, the window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a demo practice vault (a fictional radiology practice). Passphrase: VIGIE_PASSPHRASE or prompt.
+    Demo {
+        /// The vault file to create (never overwritten).
+        #[arg(long, value_name = "FILE")]
+        vault: PathBuf,
+    },
+    /// Create, check or re-key a practice vault.
+    #[command(subcommand)]
+    Vault(VaultCommand),
+}
+
+/// `vigie vault …`
+#[derive(Debug, Subcommand)]
+pub enum VaultCommand {
+    /// Create a new vault for a practice. Passphrase: VIGIE_PASSPHRASE or prompt. Prints the recovery code.
+    Init {
+        /// The vault file to create (never overwritten).
+        #[arg(long, value_name = "FILE")]
+        vault: PathBuf,
+        /// The practice's name.
+        #[arg(long, value_name = "NAME")]
+        practice: String,
+    },
+    /// Open the vault, verify its integrity and print a summary.
+    Check {
+        /// The vault file.
+        #[arg(long, value_name = "FILE")]
+        vault: PathBuf,
+    },
+    /// Change the passphrase (atomic; the recovery code stays valid).
+    /// Current: VIGIE_PASSPHRASE (or VIGIE_RECOVERY_CODE with --recovery); new: VIGIE_NEW_PASSPHRASE; or prompts.
+    Passwd {
+        /// The vault file.
+        #[arg(long, value_name = "FILE")]
+        vault: PathBuf,
+        /// Unlock with the recovery code instead of the current passphrase (forgotten passphrase).
+        #[arg(long)]
+        recovery: bool,
+    },
+}
+
+/// Runs a subcommand, printing to `out`. The error is already in the user's language.
+pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::Demo { vault } => demo(&vault, lang, out),
+        Command::Vault(VaultCommand::Init { vault, practice }) => {
+            init(&vault, &practice, lang, out)
+        }
+        Command::Vault(VaultCommand::Check { vault }) => check(&vault, lang, out),
+        Command::Vault(VaultCommand::Passwd { vault, recovery }) => {
+            passwd(&vault, recovery, lang, out)
+        }
+    }
+}
+
+fn localized(lang: Lang) -> impl Fn(vault::VaultError) -> anyhow::Error {
+    move |e| anyhow!(e.localize(lang))
+}
+
+/// A secret from an environment variable, else a hidden prompt on the terminal.
+fn secret(var: &str, prompt: T, lang: Lang) -> Result<Zeroizing<String>> {
+    if let Some(value) = std::env::var_os(var).filter(|v| !v.is_empty()) {
+        return value
+            .into_string()
+            .map(Zeroizing::new)
+            .map_err(|_| anyhow!("{var}: not valid Unicode"));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(anyhow!(T::CliNoTerminal.fill(lang, &[("var", var)])));
+    }
+    Ok(Zeroizing::new(rpassword::prompt_password(
+        prompt.get(lang),
+    )?))
+}
+
+/// A new passphrase from `var`, else typed twice; checked against the policy.
+fn new_passphrase(var: &str, lang: Lang, context: &[&str]) -> Result<NewPassphrase> {
+    let first = secret(var, T::CliPromptNew, lang)?;
+    let confirmation = if std::env::var_os(var).is_some_and(|v| !v.is_empty()) {
+        first.clone()
+    } else {
+        Zeroizing::new(rpassword::prompt_password(T::CliPromptConfirm.get(lang))?)
+    };
+    NewPassphrase::parse(&first, &confirmation, context).map_err(|p| anyhow!(p.localize(lang)))
+}
+
+fn print_recovery(code: &RecoveryCode, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "{}", T::CliRecoveryCode.get(lang))?;
+    writeln!(out, "    {}", code.to_text().as_str())?;
+    Ok(())
+}
+
+fn ensure_parent(path: &Path, lang: Lang) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| anyhow!(crate::i18n::io_error(lang, dir, &e)))?;
+    }
+    Ok(())
+}
+
+fn refuse_existing(path: &Path, lang: Lang) -> Result<()> {
+    if path.exists() {
+        return Err(localized(lang)(vault::VaultError::AlreadyExists(
+            path.to_path_buf(),
+        )));
+    }
+    Ok(())
+}
+
+fn demo(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    refuse_existing(path, lang)?;
+    let passphrase = new_passphrase(PASSPHRASE_ENV, lang, &[])?;
+    let (_, code) = crate::demo::create_demo(path, &passphrase).map_err(localized(lang))?;
+    writeln!(
+        out,
+        "{}",
+        T::CliDemoCreated.fill(lang, &[("path", &path.display().to_string())])
+    )?;
+    print_recovery(&code, lang, out)
+}
+
+fn init(path: &Path, practice: &str, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let name = PracticeName::parse(practice)
+        .map_err(|e| anyhow!("{} {}", T::PracticeNameLabel.get(lang), e.localize(lang)))?;
+    refuse_existing(path, lang)?;
+    let passphrase = new_passphrase(PASSPHRASE_ENV, lang, &[practice])?;
+    ensure_parent(path, lang)?;
+    let (_, code) = Vault::create(path, &passphrase, VaultContents::new(Profile::named(name)))
+        .map_err(localized(lang))?;
+    writeln!(
+        out,
+        "{}",
+        T::CliVaultCreated.fill(lang, &[("path", &path.display().to_string())])
+    )?;
+    print_recovery(&code, lang, out)
+}
+
+fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    // Integrity first, so that a damaged file is reported before asking for anything.
+    vault::inspect(path).map_err(localized(lang))?;
+    let passphrase = secret(PASSPHRASE_ENV, T::CliPromptPassphrase, lang)?;
+    let v = Vault::open(path, Unlock::Passphrase(&passphrase)).map_err(localized(lang))?;
+    let c = v.contents();
+    let line = |t: T, name: &str, value: String| t.fill(lang, &[(name, &value)]);
+    writeln!(
+        out,
+        "{}",
+        line(T::CliCheckOk, "path", path.display().to_string())
+    )?;
+    writeln!(
+        out,
+        "{}",
+        line(T::CliCheckPractice, "name", c.practice.name.to_string())
+    )?;
+    if c.demo {
+        writeln!(out, "{}", T::CliCheckDemo.get(lang))?;
+    }
+    writeln!(
+        out,
+        "{}",
+        line(T::CliCheckFormat, "v", v.format_version().to_string())
+    )?;
+    writeln!(
+        out,
+        "{}",
+        line(
+            T::CliCheckCreated,
+            "date",
+            crate::i18n::format_datetime(c.created_at, lang)
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        line(
+            T::CliCheckJournal,
+            "n",
+            c.counts().journal_entries.to_string()
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        line(T::CliCheckBackups, "n", v.backups().len().to_string())
+    )?;
+    Ok(())
+}
+
+fn passwd(path: &Path, recovery: bool, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    vault::inspect(path).map_err(localized(lang))?;
+    let mut v = if recovery {
+        let typed = secret(RECOVERY_CODE_ENV, T::CliPromptRecovery, lang)?;
+        let code = RecoveryCode::parse(&typed).map_err(|e| anyhow!(e.localize(lang)))?;
+        let mut v = Vault::open(path, Unlock::RecoveryCode(&code)).map_err(localized(lang))?;
+        v.contents_mut()
+            .record(vault::JournalEvent::UnlockedWithRecoveryCode);
+        v
+    } else {
+        let current = secret(PASSPHRASE_ENV, T::CliPromptPassphrase, lang)?;
+        Vault::open(path, Unlock::Passphrase(&current)).map_err(localized(lang))?
+    };
+    let name = v.contents().practice.name.to_string();
+    let new = new_passphrase(NEW_PASSPHRASE_ENV, lang, &[&name])?;
+    v.change_passphrase(&new).map_err(localized(lang))?;
+    writeln!(out, "{}", T::CliPasswdDone.get(lang))?;
+    Ok(())
+}

@@ -1,0 +1,294 @@
+//! The table of texts. Each entry gives French then English; `{name}` marks a placeholder.
+
+use super::Lang;
+
+macro_rules! texts {
+    ($($key:ident => $fr:expr, $en:expr;)*) => {
+        /// A user-facing text, available in every [`Lang`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum T {
+            $(#[allow(missing_docs)] $key,)*
+        }
+
+        impl T {
+            /// Every text, for completeness tests.
+            pub const ALL: &'static [T] = &[$(T::$key,)*];
+
+            /// The text in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::Fr) => $fr, (T::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    // ---- Application -------------------------------------------------------------------------------
+    AppName => "Vigie", "Vigie";
+    AppTagline => "La sécurité des données de vos patients, vérifiée et prouvée",
+        "Your patients' data security, checked and proven";
+    Version => "Version {v}", "Version {v}";
+    OfflineNote => "Vigie fonctionne hors ligne : rien n'est envoyé sur Internet.",
+        "Vigie works offline: nothing is sent over the Internet.";
+    Language => "Langue", "Language";
+    Back => "Retour", "Back";
+    Continue => "Continuer", "Continue";
+    Cancel => "Annuler", "Cancel";
+    Show => "Afficher", "Show";
+    NotGiven => "non renseigné", "not given";
+    Yes => "Oui", "Yes";
+    No => "Non", "No";
+    VaultFileFilter => "Coffre Vigie", "Vigie vault";
+    TextFileFilter => "Fichier texte", "Text file";
+    PdfFileFilter => "Document PDF", "PDF document";
+
+    // ---- Welcome ------------------------------------------------------------------------------------
+    WelcomeTitle => "Bienvenue dans Vigie", "Welcome to Vigie";
+    WelcomeIntro => "Vigie vous aide à protéger les données de vos patients et à prouver que vous l'avez fait : une liste de contrôle guidée, des vérifications automatiques de l'ordinateur, un registre des violations de données et des rapports signés. Tout reste sur cet ordinateur, chiffré.",
+        "Vigie helps you protect your patients' data and prove that you did: a guided checklist, automatic checks of the computer, a register of data breaches and signed reports. Everything stays on this computer, encrypted.";
+    WelcomeCreate => "Créer le coffre de mon cabinet", "Create my practice's vault";
+    WelcomeCreateHint => "Première utilisation : toutes vos données seront chiffrées, protégées par une phrase de passe.",
+        "First use: all your data will be encrypted, protected by a passphrase.";
+    WelcomeOpen => "Ouvrir un coffre existant…", "Open an existing vault…";
+    WelcomeOpenHint => "Un fichier .vigie créé sur ce poste ou apporté par votre prestataire.",
+        "A .vigie file created on this computer or brought by your IT provider.";
+    WelcomeDemo => "Essayer le cabinet de démonstration", "Try the demo practice";
+    WelcomeDemoHint => "Un cabinet de radiologie fictif, pour découvrir Vigie sans rien saisir.",
+        "A fictional radiology practice, to discover Vigie without typing anything.";
+    RecentVaults => "Coffres récents", "Recent vaults";
+    OpenThisVault => "Ouvrir {name}", "Open {name}";
+    MissingFile => "fichier introuvable", "file not found";
+
+    // ---- Create -------------------------------------------------------------------------------------
+    CreateTitle => "Créer le coffre du cabinet", "Create the practice's vault";
+    CreateIntro => "Le coffre est un fichier chiffré qui contiendra tout ce que vous saisissez dans Vigie. Protégez-le par une phrase de passe : plusieurs mots sans rapport entre eux, faciles à retenir pour vous seul.",
+        "The vault is an encrypted file that will hold everything you enter in Vigie. Protect it with a passphrase: several unrelated words that only you can easily remember.";
+    PracticeNameLabel => "Nom du cabinet", "Practice name";
+    PracticeNameHint => "ex. Cabinet du Dr Martin", "e.g. Dr Martin's practice";
+    VaultLocation => "Fichier du coffre", "Vault file";
+    ChangeLocation => "Changer l'emplacement…", "Change location…";
+    PassphraseLabel => "Phrase de passe", "Passphrase";
+    PassphraseHint => "ex. quatre mots sans rapport", "e.g. four unrelated words";
+    ConfirmPassphraseLabel => "Confirmez la phrase de passe", "Confirm the passphrase";
+    PassphraseRule => "Au moins 12 caractères et difficile à deviner (solidité « bonne » au minimum). Évitez le nom du cabinet, des dates et des mots de passe déjà utilisés.",
+        "At least 12 characters and hard to guess (\"good\" strength at least). Avoid the practice's name, dates and passwords you already use.";
+    StrengthLabel => "Solidité : {level}", "Strength: {level}";
+    Strength0 => "très faible", "very weak";
+    Strength1 => "faible", "weak";
+    Strength2 => "moyenne", "fair";
+    Strength3 => "bonne", "good";
+    Strength4 => "excellente", "excellent";
+    CreateButton => "Créer le coffre", "Create the vault";
+    Creating => "Création du coffre : calcul des clés (quelques secondes)…",
+        "Creating the vault: deriving the keys (a few seconds)…";
+    PassphrasesDiffer => "Les deux phrases de passe sont différentes.", "The two passphrases differ.";
+
+    // ---- Recovery code ------------------------------------------------------------------------------
+    RecoveryTitle => "Votre code de secours", "Your recovery code";
+    RecoveryIntro => "Si vous oubliez votre phrase de passe, ce code est le seul moyen d'ouvrir le coffre : personne, pas même l'équipe de Vigie, ne peut le retrouver. Il n'est affiché qu'une fois. Notez-le sur papier ou imprimez-le et rangez-le en lieu sûr, loin de l'ordinateur.",
+        "If you forget your passphrase, this code is the only way to open the vault: nobody, not even the Vigie team, can recover it. It is shown only once. Write it down on paper or print it, and keep it somewhere safe, away from the computer.";
+    RecoveryCodeCaption => "Code de secours du coffre", "Vault recovery code";
+    SaveAsText => "Enregistrer en texte…", "Save as text…";
+    SaveAsPdf => "Enregistrer en PDF (à imprimer)…", "Save as PDF (to print)…";
+    SavedTo => "Enregistré : {path}", "Saved: {path}";
+    SaveToRemovableAdvice => "Un fichier laissé sur cet ordinateur ne protège de rien : imprimez-le ou copiez-le sur une clé rangée à part, puis supprimez-le.",
+        "A file left on this computer protects nothing: print it or copy it to a USB stick kept elsewhere, then delete it.";
+    RecoveryWrittenDown => "Je l'ai noté et rangé en lieu sûr", "I have written it down and put it somewhere safe";
+    RecoveryDocTitle => "Code de secours du coffre Vigie", "Vigie vault recovery code";
+    RecoveryDocPractice => "Cabinet : {name}", "Practice: {name}";
+    RecoveryDocCreated => "Créé le : {date}", "Created on: {date}";
+    RecoveryDocVault => "Fichier du coffre : {path}", "Vault file: {path}";
+    RecoveryDocAdvice => "Conservez ce document en lieu sûr, à part de l'ordinateur. Toute personne qui détient ce code et le fichier du coffre peut lire les données du cabinet. Pour l'utiliser : écran de déverrouillage, « J'ai oublié ma phrase de passe ».",
+        "Keep this document somewhere safe, away from the computer. Anyone holding this code and the vault file can read the practice's data. To use it: unlock screen, \"I forgot my passphrase\".";
+    RecoveryDocFooter => "Document produit par Vigie {v}", "Document produced by Vigie {v}";
+
+    // ---- Unlock -------------------------------------------------------------------------------------
+    UnlockTitle => "Déverrouiller le coffre", "Unlock the vault";
+    UnlockIntro => "Tapez la phrase de passe de ce coffre.", "Type this vault's passphrase.";
+    UnlockWithRecoveryIntro => "Tapez le code de secours noté à la création du coffre (8 groupes de 4 caractères).",
+        "Type the recovery code written down when the vault was created (8 groups of 4 characters).";
+    UseRecoveryCode => "J'ai oublié ma phrase de passe", "I forgot my passphrase";
+    UsePassphrase => "Utiliser la phrase de passe", "Use the passphrase";
+    RecoveryCodeLabel => "Code de secours", "Recovery code";
+    UnlockButton => "Déverrouiller", "Unlock";
+    Unlocking => "Vérification de la clé (quelques secondes)…", "Checking the key (a few seconds)…";
+    OtherVault => "Choisir un autre coffre", "Choose another vault";
+    LockedAfterIdle => "Le coffre a été verrouillé après {n} minutes sans activité.",
+        "The vault was locked after {n} minutes without activity.";
+    DemoPassphraseShown => "Cabinet de démonstration : la phrase de passe est « {passphrase} ».",
+        "Demo practice: the passphrase is \"{passphrase}\".";
+    OpeningDemo => "Préparation du cabinet de démonstration…", "Preparing the demo practice…";
+    RecoveryUsedAdvice => "Coffre ouvert avec le code de secours. Choisissez dès maintenant une nouvelle phrase de passe ci-dessous.",
+        "Vault opened with the recovery code. Choose a new passphrase below now.";
+
+    // ---- Navigation and frame -----------------------------------------------------------------------
+    NavDashboard => "Tableau de bord", "Dashboard";
+    NavProfile => "Cabinet", "Practice";
+    NavSettings => "Paramètres", "Settings";
+    LockNow => "Verrouiller", "Lock";
+    DemoBanner => "Cabinet de démonstration, fictif. Phrase de passe : « {passphrase} »",
+        "Fictional demo practice. Passphrase: \"{passphrase}\"";
+    Saving => "Enregistrement…", "Saving…";
+    AllSaved => "Tout est enregistré", "Everything is saved";
+    SaveFailed => "L'enregistrement a échoué : {error}", "Saving failed: {error}";
+    Retry => "Réessayer", "Retry";
+
+    // ---- Dashboard ----------------------------------------------------------------------------------
+    DashboardTitle => "Tableau de bord", "Dashboard";
+    PracticeCard => "Le cabinet", "The practice";
+    VaultCard => "Le coffre", "The vault";
+    Practitioner => "Praticien", "Practitioner";
+    Specialty => "Spécialité", "Specialty";
+    Staff => "Équipe", "Staff";
+    StaffAlone => "exercice seul", "works alone";
+    Imaging => "Imagerie", "Imaging";
+    ImagingWithServer => "images médicales et serveur d'images (PACS)", "medical images and an imaging server (PACS)";
+    ImagingNoServer => "images médicales, sans serveur", "medical images, no server";
+    ImagingNone => "pas d'images médicales", "no medical images";
+    VaultFile => "Fichier", "File";
+    VaultFormat => "Format", "Format";
+    VaultFormatValue => "version {v}, AES-256-GCM, clé dérivée par Argon2id", "version {v}, AES-256-GCM, key derived with Argon2id";
+    VaultCreated => "Créé le", "Created on";
+    LastSaved => "Dernier enregistrement", "Last saved";
+    NotSavedThisSession => "pas encore dans cette session", "not yet in this session";
+    Backups => "Copies de sauvegarde", "Backups";
+    BackupsCount => "{n} version(s) précédente(s) gardée(s) à côté du fichier", "{n} previous version(s) kept beside the file";
+    AutoLock => "Verrouillage automatique", "Automatic lock";
+    AutoLockAfter => "après {n} min sans activité", "after {n} min without activity";
+    ProfileIncomplete => "Profil à compléter : {fields}.", "Profile to complete: {fields}.";
+    CompleteProfile => "Compléter le profil", "Complete the profile";
+    JournalTitle => "Historique du coffre", "Vault history";
+    EventCreated => "Coffre créé", "Vault created";
+    EventProfileUpdated => "Profil du cabinet enregistré", "Practice profile saved";
+    EventPassphraseChanged => "Phrase de passe changée", "Passphrase changed";
+    EventUnlockedWithRecovery => "Ouvert avec le code de secours", "Opened with the recovery code";
+
+    // ---- Profile ------------------------------------------------------------------------------------
+    ProfileTitle => "Profil du cabinet", "Practice profile";
+    ProfileIntro => "Ces réponses adaptent la liste de contrôle à votre cabinet. Vous pourrez les modifier à tout moment.",
+        "These answers fit the checklist to your practice. You can change them at any time.";
+    IdentityHeading => "Identité", "Identity";
+    PractitionerLabel => "Praticien (prénom et nom)", "Practitioner (full name)";
+    RppsLabel => "Numéro RPPS (11 chiffres)", "RPPS number (11 digits)";
+    SpecialtyLabel => "Spécialité", "Specialty";
+    AddressLabel => "Adresse du cabinet", "Practice address";
+    SiretLabel => "SIRET (facultatif)", "SIRET (optional)";
+    EmailLabel => "Courriel du cabinet", "Practice e-mail";
+    StaffHeading => "Qui travaille au cabinet ?", "Who works in the practice?";
+    StaffSecretary => "Un(e) secrétaire ou assistant(e) qui utilise l'ordinateur", "A secretary or assistant who uses the computer";
+    StaffLocums => "Des remplaçants", "Locum doctors";
+    StaffAssistants => "D'autres salariés ou collaborateurs", "Other employees or associates";
+    ImagingHeading => "Imagerie médicale", "Medical imaging";
+    HasImages => "Le cabinet produit ou conserve des images médicales (radiologie, échographie, dentaire…)",
+        "The practice produces or keeps medical images (radiology, ultrasound, dental…)";
+    HasImagingServer => "Un serveur d'images (PACS) ou une visionneuse accessible depuis d'autres appareils",
+        "An imaging server (PACS) or a viewer reachable from other devices";
+    RecordsLabel => "Logiciel de dossiers patients", "Patient-record software";
+    RecordsLocal => "installé sur un ordinateur du cabinet", "installed on a practice computer";
+    RecordsCloud => "en ligne, chez un hébergeur de données de santé (HDS)", "online, at a health-data host (HDS)";
+    RecordsPaper => "dossiers papier uniquement", "paper records only";
+    ServicesHeading => "Services et accès", "Services and access";
+    OnlineBooking => "Prise de rendez-vous en ligne", "Online booking";
+    PatientWifi => "Wi-Fi proposé aux patients", "Wi-Fi offered to patients";
+    RemoteAccess => "Accès à distance à l'ordinateur du cabinet (depuis le domicile…)", "Remote access to the practice computer (from home…)";
+    ItProviderLabel => "Prestataire informatique (nom, contact)", "IT provider (name, contact)";
+    DpoHeading => "Délégué à la protection des données (DPO), s'il y en a un", "Data protection officer (DPO), if any";
+    DpoName => "Nom du DPO", "DPO's name";
+    DpoEmail => "Courriel du DPO", "DPO's e-mail";
+    DpoPhone => "Téléphone du DPO", "DPO's phone";
+    PatientsPerYear => "Patients par an (environ)", "Patients per year (about)";
+    DpoAdvice => "Au-delà de 10 000 patients par an avec une informatique partagée, un DPO et une analyse d'impact sont obligatoires.",
+        "Above 10,000 patients a year with shared IT, a DPO and an impact assessment are mandatory.";
+    SaveProfile => "Enregistrer le profil", "Save the profile";
+    ProfileSaved => "Profil enregistré.", "Profile saved.";
+    FixFields => "Corrigez les champs signalés en rouge.", "Correct the fields marked in red.";
+    SpecialtyGeneralPractice => "Médecine générale", "General practice";
+    SpecialtyRadiology => "Radiologie", "Radiology";
+    SpecialtyDentistry => "Chirurgie dentaire", "Dentistry";
+    SpecialtyCardiology => "Cardiologie", "Cardiology";
+    SpecialtyGynaecology => "Gynécologie-obstétrique", "Gynaecology and obstetrics";
+    SpecialtyOphthalmology => "Ophtalmologie", "Ophthalmology";
+    SpecialtyRheumatology => "Rhumatologie", "Rheumatology";
+    SpecialtyOther => "Autre spécialité", "Other specialty";
+
+    // ---- Settings -----------------------------------------------------------------------------------
+    SettingsTitle => "Paramètres", "Settings";
+    LanguageHeading => "Langue de l'interface", "Interface language";
+    AutoLockHeading => "Verrouillage automatique", "Automatic lock";
+    AutoLockMinutes => "{n} minutes", "{n} minutes";
+    AutoLockHelp => "Le coffre se verrouille après ce délai sans activité ; il faut alors retaper la phrase de passe.",
+        "The vault locks after this time without activity; the passphrase must then be typed again.";
+    DataHeading => "Emplacement des données", "Where data lives";
+    DataDir => "Dossier des données de Vigie", "Vigie's data folder";
+    OpenVaultPath => "Coffre ouvert", "Open vault";
+    ChangePassphraseHeading => "Changer la phrase de passe", "Change the passphrase";
+    ChangePassphraseHelp => "Seule la clé d'accès change : le contenu du coffre et le code de secours restent les mêmes.",
+        "Only the access key changes: the vault's contents and the recovery code stay the same.";
+    CurrentPassphrase => "Phrase de passe actuelle", "Current passphrase";
+    NewPassphraseLabel => "Nouvelle phrase de passe", "New passphrase";
+    ConfirmNewPassphrase => "Confirmez la nouvelle phrase de passe", "Confirm the new passphrase";
+    ChangePassphraseButton => "Changer la phrase de passe", "Change the passphrase";
+    ChangingPassphrase => "Changement de la phrase de passe…", "Changing the passphrase…";
+    PassphraseChanged => "Phrase de passe changée. Le code de secours reste le même.", "Passphrase changed. The recovery code stays the same.";
+    LockHeading => "Verrouiller maintenant", "Lock now";
+    LockHelp => "Verrouille le coffre tout de suite, par exemple avant de quitter le bureau.",
+        "Locks the vault at once, for example before leaving the office.";
+
+    // ---- Errors -------------------------------------------------------------------------------------
+    ErrWrongPassphrase => "Phrase de passe incorrecte. Vérifiez la touche Verr. Maj et réessayez. Le coffre n'a pas été modifié.",
+        "Wrong passphrase. Check Caps Lock and try again. The vault was not changed.";
+    ErrWrongRecovery => "Ce code de secours n'ouvre pas ce coffre : il appartient peut-être à un autre coffre.",
+        "This recovery code does not open this vault: it may belong to another vault.";
+    ErrRecoveryGroup => "Le groupe {n} du code de secours contient une faute de frappe.", "Group {n} of the recovery code has a typo.";
+    ErrRecoveryLength => "Un code de secours compte {expected} caractères ; vous en avez tapé {found}.",
+        "A recovery code has {expected} characters; you typed {found}.";
+    ErrRecoveryChar => "Le caractère « {c} » ne peut pas figurer dans un code de secours.", "The character \"{c}\" cannot appear in a recovery code.";
+    ErrCorrupt => "Le fichier du coffre est endommagé ou a été modifié en dehors de Vigie ; il a été laissé tel quel. Ouvrez la copie de sauvegarde la plus récente (le fichier « .bak1 » à côté du coffre).",
+        "The vault file is damaged or was modified outside Vigie; it was left as it is. Open the most recent backup (the \".bak1\" file beside the vault).";
+    ErrTruncated => "Le fichier du coffre est incomplet ({actual} octets sur {expected}) : copie interrompue ou disque plein. Il a été laissé tel quel ; ouvrez la copie de sauvegarde « .bak1 ».",
+        "The vault file is incomplete ({actual} of {expected} bytes): an interrupted copy or a full disk. It was left as it is; open the \".bak1\" backup.";
+    ErrNotAVault => "Ce fichier n'est pas un coffre Vigie.", "This file is not a Vigie vault.";
+    ErrNewerVersion => "Ce coffre vient d'une version plus récente de Vigie (format {found} ; cette version lit jusqu'au format {supported}). Mettez Vigie à jour pour l'ouvrir ; le fichier n'a pas été modifié.",
+        "This vault comes from a newer Vigie (format {found}; this version reads up to format {supported}). Update Vigie to open it; the file was not changed.";
+    ErrAlreadyExists => "Un fichier existe déjà à cet emplacement : {path}. Vigie ne l'écrase pas ; choisissez un autre nom.",
+        "A file already exists there: {path}. Vigie does not overwrite it; choose another name.";
+    ErrChangedOnDisk => "Le fichier du coffre a été modifié par un autre programme (une autre fenêtre de Vigie ?) depuis son ouverture. Vigie ne l'a pas écrasé ; verrouillez puis rouvrez le coffre.",
+        "The vault file was changed by another program (another Vigie window?) since it was opened. Vigie did not overwrite it; lock and reopen the vault.";
+    ErrContents => "Le contenu du coffre n'a pas pu être lu : {detail}", "The vault's contents could not be read: {detail}";
+    ErrIo => "Impossible d'accéder à {path} : {detail}", "Cannot access {path}: {detail}";
+    ErrRandom => "Le générateur de nombres aléatoires du système a échoué.", "The system's random number generator failed.";
+    ErrTooShort => "La phrase de passe compte {n} caractères ; il en faut au moins {min}.", "The passphrase has {n} characters; at least {min} are needed.";
+    ErrTooGuessable => "Cette phrase de passe est trop facile à deviner. Ajoutez des mots sans rapport entre eux.",
+        "This passphrase is too easy to guess. Add unrelated words.";
+    ErrSaveFile => "Impossible d'enregistrer le fichier : {detail}", "Cannot save the file: {detail}";
+    FieldRequired => "Obligatoire.", "Required.";
+    FieldRpps => "Un numéro RPPS compte 11 chiffres.", "An RPPS number has 11 digits.";
+    FieldSiretFormat => "Un numéro SIRET compte 14 chiffres.", "A SIRET number has 14 digits.";
+    FieldSiretChecksum => "Ce SIRET ne passe pas le contrôle : un chiffre est sans doute faux.", "This SIRET fails its check: a digit is probably wrong.";
+    FieldEmail => "Adresse de courriel invalide.", "Not a valid e-mail address.";
+    FieldNumber => "Un nombre entier est attendu.", "A whole number is expected.";
+    FieldTooLong => "Trop long.", "Too long.";
+
+    // ---- Command line -------------------------------------------------------------------------------
+    CliVaultCreated => "Coffre créé : {path}", "Vault created: {path}";
+    CliRecoveryCode => "Code de secours (affiché une seule fois : notez-le et rangez-le en lieu sûr) :",
+        "Recovery code (shown only once: write it down and keep it somewhere safe):";
+    CliDemoCreated => "Cabinet de démonstration écrit dans {path}", "Demo practice written to {path}";
+    CliCheckOk => "Coffre intègre : {path}", "Vault intact: {path}";
+    CliCheckPractice => "Cabinet : {name}", "Practice: {name}";
+    CliCheckFormat => "Format du coffre : version {v}", "Vault format: version {v}";
+    CliCheckCreated => "Créé le : {date}", "Created on: {date}";
+    CliCheckJournal => "Journal : {n} événement(s)", "Journal: {n} event(s)";
+    CliCheckBackups => "Copies de sauvegarde : {n}", "Backups: {n}";
+    CliCheckDemo => "Cabinet de démonstration fictif", "Fictional demo practice";
+    CliPasswdDone => "Phrase de passe changée ; le code de secours reste valable.", "Passphrase changed; the recovery code remains valid.";
+    CliPromptPassphrase => "Phrase de passe : ", "Passphrase: ";
+    CliPromptNew => "Nouvelle phrase de passe : ", "New passphrase: ";
+    CliPromptConfirm => "Confirmez : ", "Confirm: ";
+    CliPromptRecovery => "Code de secours : ", "Recovery code: ";
+    CliNoTerminal => "aucune phrase de passe : définissez {var} ou lancez la commande dans un terminal",
+        "no passphrase: set {var} or run the command in a terminal";
+    CliError => "Erreur : {message}", "Error: {message}";
+}

@@ -1,0 +1,22 @@
+//! Vigie: helps a doctor in private practice in France secure patient data and prove it.
+//!
+//! The crate map (one line per module). The rules that keep it simple:
+//! - **The domain does not know the GUI**: nothing outside [`ui`] imports egui or eframe (a test checks it).
+//! - **Slow work runs in background jobs**; the domain API stays synchronous and egui-free.
+//! - **Parse, don't validate**: types that can only hold valid values ([`practice::Rpps`],
+//!   [`vault::NewPassphrase`], [`vault::RecoveryCode`]).
+//! - **Errors**: `thiserror` enums in the domain, localized once for the user through [`i18n::Localize`];
+//!   `anyhow` only at the edges (`main`, [`cli`]).
+//! - **Formats are versioned** (the vault's frame and header, its contents' schema).
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod cli; // the headless subcommands (clap), thin: they call the domain modules
+pub mod demo; // the fictional demo practice
+pub mod i18n; // French and English texts, localized errors
+pub mod paths; // where data lives (data folder, default vault paths)
+pub mod practice; // the practice profile and its validated identifiers
+pub mod report; // documents produced for the user (recovery sheet as text and PDF)
+pub mod settings; // application preferences (language, automatic lock, recent vaults)
+pub mod ui; // the egui shell: app, commands, background jobs, screens, widgets
+pub mod vault; // encrypted storage: format, key derivation, atomic saves, backups, recovery code

@@ -1,0 +1,557 @@
+//! The practice profile: who the practice is and how it works. Its answers make checklist items
+//! applicable or not (a practice without images has no PACS to secure).
+//!
+//! Identifiers are validated types ("parse, don't validate"): an [`Rpps`] can only hold 11 digits, a
+//! [`Siret`] 14 digits that pass their Luhn check, an [`Email`] something shaped like an address. The
+//! screens edit a [`ProfileDraft`] of plain strings and turn it into a [`Profile`] with
+//! [`ProfileDraft::validate`], which names every field that is wrong.
+
+use serde::{Deserialize, Serialize};
+
+/// A reason why one field of the profile was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldError {
+    /// A required field is empty.
+    #[error("required")]
+    Required,
+    /// An RPPS number is 11 digits.
+    #[error("an RPPS number has 11 digits")]
+    RppsFormat,
+    /// A SIRET number is 14 digits.
+    #[error("a SIRET number has 14 digits")]
+    SiretFormat,
+    /// The 14 digits fail the SIRET's Luhn check: a digit is wrong.
+    #[error("this SIRET number fails its check: a digit is probably wrong")]
+    SiretChecksum,
+    /// Not an e-mail address.
+    #[error("not an e-mail address")]
+    Email,
+    /// Not a whole number in range.
+    #[error("not a valid number")]
+    Number,
+    /// Too long.
+    #[error("too long")]
+    TooLong,
+}
+
+macro_rules! string_newtype_serde {
+    ($t:ty) => {
+        impl TryFrom<String> for $t {
+            type Error = FieldError;
+            fn try_from(s: String) -> Result<Self, FieldError> {
+                Self::parse(&s)
+            }
+        }
+        impl From<$t> for String {
+            fn from(v: $t) -> String {
+                v.0
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+        impl $t {
+            /// The value as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+fn digits_only(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
+        .collect()
+}
+
+/// The practice's name as shown everywhere (non-empty, at most 120 characters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PracticeName(String);
+
+impl PracticeName {
+    /// Trims and checks a practice name.
+    pub fn parse(s: &str) -> Result<Self, FieldError> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err(FieldError::Required);
+        }
+        if s.chars().count() > 120 {
+            return Err(FieldError::TooLong);
+        }
+        Ok(Self(s.to_owned()))
+    }
+}
+string_newtype_serde!(PracticeName);
+
+/// A number of the Répertoire partagé des professionnels de santé: 11 digits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Rpps(String);
+
+impl Rpps {
+    /// Accepts 11 digits, ignoring spaces.
+    pub fn parse(s: &str) -> Result<Self, FieldError> {
+        let d = digits_only(s);
+        if d.len() == 11 && d.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(Self(d))
+        } else {
+            Err(FieldError::RppsFormat)
+        }
+    }
+}
+string_newtype_serde!(Rpps);
+
+/// The Luhn check used by SIREN and SIRET numbers.
+fn luhn_ok(digits: &str) -> bool {
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            if i % 2 == 1 {
+                let dd = d * 2;
+                if dd > 9 { dd - 9 } else { dd }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// A SIRET number: 14 digits with a Luhn check (La Poste's establishments, SIREN 356 000 000, use the
+/// INSEE's exception: the sum of the digits is a multiple of 5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Siret(String);
+
+impl Siret {
+    /// Accepts 14 digits, ignoring spaces, and checks them.
+    pub fn parse(s: &str) -> Result<Self, FieldError> {
+        let d = digits_only(s);
+        if d.len() != 14 || !d.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(FieldError::SiretFormat);
+        }
+        let la_poste = d.starts_with("356000000")
+            && d.bytes().map(|b| u32::from(b - b'0')).sum::<u32>() % 5 == 0;
+        if luhn_ok(&d) || la_poste {
+            Ok(Self(d))
+        } else {
+            Err(FieldError::SiretChecksum)
+        }
+    }
+}
+string_newtype_serde!(Siret);
+
+/// An e-mail address: one `@`, something before it, a dotted domain after it, no spaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Email(String);
+
+impl Email {
+    /// Checks the shape of an address (deliverability cannot be checked offline).
+    pub fn parse(s: &str) -> Result<Self, FieldError> {
+        let s = s.trim();
+        let ok = match s.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !s.chars().any(char::is_whitespace)
+            }
+            None => false,
+        };
+        if ok {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(FieldError::Email)
+        }
+    }
+}
+string_newtype_serde!(Email);
+
+/// The practitioner's specialty, as far as it changes the checklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Specialty {
+    /// Médecine générale.
+    #[default]
+    GeneralPractice,
+    /// Radiologie.
+    Radiology,
+    /// Chirurgie dentaire.
+    Dentistry,
+    /// Cardiologie.
+    Cardiology,
+    /// Gynécologie-obstétrique.
+    Gynaecology,
+    /// Ophtalmologie.
+    Ophthalmology,
+    /// Rhumatologie.
+    Rheumatology,
+    /// Another specialty.
+    Other,
+}
+
+impl Specialty {
+    /// Every specialty, in display order.
+    pub const ALL: [Self; 8] = [
+        Self::GeneralPractice,
+        Self::Radiology,
+        Self::Dentistry,
+        Self::Cardiology,
+        Self::Gynaecology,
+        Self::Ophthalmology,
+        Self::Rheumatology,
+        Self::Other,
+    ];
+}
+
+/// Where the patient-record software keeps its data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum RecordsHosting {
+    /// Installed on the practice's PC or server.
+    #[default]
+    Local,
+    /// Online software hosted by a certified health-data host (HDS).
+    Cloud,
+    /// Paper records only.
+    Paper,
+}
+
+impl RecordsHosting {
+    /// Every choice, in display order.
+    pub const ALL: [Self; 3] = [Self::Local, Self::Cloud, Self::Paper];
+}
+
+/// Who works in the practice besides the practitioner.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Staff {
+    /// A secretary or medical assistant with access to the PC.
+    pub secretary: bool,
+    /// Locum doctors (remplaçants).
+    pub locums: bool,
+    /// Assistants or other employees.
+    pub assistants: bool,
+}
+
+impl Staff {
+    /// The practitioner works alone.
+    pub fn alone(&self) -> bool {
+        !(self.secretary || self.locums || self.assistants)
+    }
+}
+
+/// The data protection officer, if the practice has one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dpo {
+    /// Name (a person or a firm).
+    pub name: String,
+    /// E-mail address.
+    pub email: Option<Email>,
+    /// Telephone, as written.
+    pub phone: String,
+}
+
+/// The practice profile, valid by construction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Name of the practice.
+    pub name: PracticeName,
+    /// Practitioner's full name.
+    pub practitioner: String,
+    /// RPPS number, once given.
+    pub rpps: Option<Rpps>,
+    /// Specialty.
+    pub specialty: Specialty,
+    /// Postal address.
+    pub address: String,
+    /// SIRET, optional.
+    pub siret: Option<Siret>,
+    /// Practice e-mail address.
+    pub email: Option<Email>,
+    /// Staff.
+    pub staff: Staff,
+    /// The practice produces or stores medical images (radiology, dentistry, ultrasound…).
+    pub has_images: bool,
+    /// The practice runs an imaging server (PACS) or a viewer that other machines reach.
+    pub has_imaging_server: bool,
+    /// Where the patient records live.
+    pub records: RecordsHosting,
+    /// Online booking service.
+    pub online_booking: bool,
+    /// Wi-Fi offered to patients.
+    pub patient_wifi: bool,
+    /// The practitioner reaches the practice's PC from home or elsewhere.
+    pub remote_access: bool,
+    /// IT provider (name and contact), if any.
+    pub it_provider: String,
+    /// Data protection officer, if any.
+    pub dpo: Option<Dpo>,
+    /// Patients seen per year, if known.
+    pub patients_per_year: Option<u32>,
+}
+
+impl Profile {
+    /// A profile with only a name, as made by `vigie vault init`; the rest is asked on first opening.
+    pub fn named(name: PracticeName) -> Self {
+        Self {
+            name,
+            practitioner: String::new(),
+            rpps: None,
+            specialty: Specialty::default(),
+            address: String::new(),
+            siret: None,
+            email: None,
+            staff: Staff::default(),
+            has_images: false,
+            has_imaging_server: false,
+            records: RecordsHosting::default(),
+            online_booking: false,
+            patient_wifi: false,
+            remote_access: false,
+            it_provider: String::new(),
+            dpo: None,
+            patients_per_year: None,
+        }
+    }
+
+    /// The editable form of this profile.
+    pub fn to_draft(&self) -> ProfileDraft {
+        let opt = |o: Option<&str>| o.unwrap_or_default().to_owned();
+        ProfileDraft {
+            name: self.name.to_string(),
+            practitioner: self.practitioner.clone(),
+            rpps: opt(self.rpps.as_ref().map(Rpps::as_str)),
+            specialty: self.specialty,
+            address: self.address.clone(),
+            siret: opt(self.siret.as_ref().map(Siret::as_str)),
+            email: opt(self.email.as_ref().map(Email::as_str)),
+            staff: self.staff.clone(),
+            has_images: self.has_images,
+            has_imaging_server: self.has_imaging_server,
+            records: self.records,
+            online_booking: self.online_booking,
+            patient_wifi: self.patient_wifi,
+            remote_access: self.remote_access,
+            it_provider: self.it_provider.clone(),
+            dpo_name: self
+                .dpo
+                .as_ref()
+                .map(|d| d.name.clone())
+                .unwrap_or_default(),
+            dpo_email: opt(self
+                .dpo
+                .as_ref()
+                .and_then(|d| d.email.as_ref())
+                .map(Email::as_str)),
+            dpo_phone: self
+                .dpo
+                .as_ref()
+                .map(|d| d.phone.clone())
+                .unwrap_or_default(),
+            patients_per_year: self
+                .patients_per_year
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Group practices seeing over 10,000 patients a year with shared IT need a DPO and an impact
+    /// assessment; a solo practice usually does not.
+    pub fn needs_dpo(&self) -> bool {
+        self.patients_per_year.is_some_and(|n| n > 10_000)
+    }
+}
+
+/// The fields of the profile form, for error reporting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// Practice name.
+    Name,
+    /// RPPS.
+    Rpps,
+    /// SIRET.
+    Siret,
+    /// Practice e-mail.
+    Email,
+    /// DPO e-mail.
+    DpoEmail,
+    /// Patients per year.
+    PatientsPerYear,
+}
+
+/// The profile as typed in the form: plain strings, checked by [`ProfileDraft::validate`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub struct ProfileDraft {
+    pub name: String,
+    pub practitioner: String,
+    pub rpps: String,
+    pub specialty: Specialty,
+    pub address: String,
+    pub siret: String,
+    pub email: String,
+    pub staff: Staff,
+    pub has_images: bool,
+    pub has_imaging_server: bool,
+    pub records: RecordsHosting,
+    pub online_booking: bool,
+    pub patient_wifi: bool,
+    pub remote_access: bool,
+    pub it_provider: String,
+    pub dpo_name: String,
+    pub dpo_email: String,
+    pub dpo_phone: String,
+    pub patients_per_year: String,
+}
+
+fn optional<T>(
+    s: &str,
+    field: Field,
+    parse: impl Fn(&str) -> Result<T, FieldError>,
+    errors: &mut Vec<(Field, FieldError)>,
+) -> Option<T> {
+    if s.trim().is_empty() {
+        return None;
+    }
+    parse(s).map_err(|e| errors.push((field, e))).ok()
+}
+
+impl ProfileDraft {
+    /// Checks every field; on failure, lists each wrong field with its reason.
+    pub fn validate(&self) -> Result<Profile, Vec<(Field, FieldError)>> {
+        let mut errors = Vec::new();
+        let name = PracticeName::parse(&self.name).map_err(|e| errors.push((Field::Name, e)));
+        let rpps = optional(&self.rpps, Field::Rpps, Rpps::parse, &mut errors);
+        let siret = optional(&self.siret, Field::Siret, Siret::parse, &mut errors);
+        let email = optional(&self.email, Field::Email, Email::parse, &mut errors);
+        let dpo_email = optional(&self.dpo_email, Field::DpoEmail, Email::parse, &mut errors);
+        let patients = optional(
+            &self.patients_per_year,
+            Field::PatientsPerYear,
+            |s| {
+                digits_only(s)
+                    .parse::<u32>()
+                    .map_err(|_| FieldError::Number)
+            },
+            &mut errors,
+        );
+        let Ok(name) = name else {
+            return Err(errors);
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let dpo_given = !(self.dpo_name.trim().is_empty()
+            && dpo_email.is_none()
+            && self.dpo_phone.trim().is_empty());
+        Ok(Profile {
+            name,
+            practitioner: self.practitioner.trim().to_owned(),
+            rpps,
+            specialty: self.specialty,
+            address: self.address.trim().to_owned(),
+            siret,
+            email,
+            staff: self.staff.clone(),
+            has_images: self.has_images,
+            has_imaging_server: self.has_imaging_server,
+            records: self.records,
+            online_booking: self.online_booking,
+            patient_wifi: self.patient_wifi,
+            remote_access: self.remote_access,
+            it_provider: self.it_provider.trim().to_owned(),
+            dpo: dpo_given.then(|| Dpo {
+                name: self.dpo_name.trim().to_owned(),
+                email: dpo_email,
+                phone: self.dpo_phone.trim().to_owned(),
+            }),
+            patients_per_year: patients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rpps_is_eleven_digits() {
+        assert_eq!(
+            Rpps::parse("10 10 123 4567").map(|r| r.0),
+            Ok("10101234567".into())
+        );
+        assert_eq!(Rpps::parse("1010123456"), Err(FieldError::RppsFormat));
+        assert_eq!(Rpps::parse("1010123456A"), Err(FieldError::RppsFormat));
+    }
+
+    #[test]
+    fn siret_luhn() {
+        // SIRET of the INSEE's head office, a published valid number.
+        assert!(Siret::parse("120 027 016 00019").is_ok());
+        assert_eq!(
+            Siret::parse("12002701600018"),
+            Err(FieldError::SiretChecksum)
+        );
+        assert_eq!(Siret::parse("1200270160001"), Err(FieldError::SiretFormat));
+        // La Poste: Luhn fails but the digit sum is a multiple of 5.
+        assert!(Siret::parse("35600000000015").is_ok());
+    }
+
+    #[test]
+    fn email_shape() {
+        assert!(Email::parse("dr.martin@cabinet-exemple.fr").is_ok());
+        for bad in ["", "martin", "a@b", "a@@b.fr", "a b@c.fr", "@c.fr", "a@.fr"] {
+            assert_eq!(Email::parse(bad), Err(FieldError::Email), "{bad}");
+        }
+    }
+
+    #[test]
+    fn draft_lists_every_wrong_field() {
+        let draft = ProfileDraft {
+            name: "  ".into(),
+            rpps: "123".into(),
+            email: "nope".into(),
+            patients_per_year: "beaucoup".into(),
+            ..Default::default()
+        };
+        let errors = draft.validate().expect_err("invalid");
+        let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            vec![
+                Field::Name,
+                Field::Rpps,
+                Field::Email,
+                Field::PatientsPerYear
+            ]
+        );
+    }
+
+    #[test]
+    fn draft_round_trip() {
+        let draft = ProfileDraft {
+            name: "Cabinet du Dr Martin".into(),
+            rpps: "10101234567".into(),
+            siret: "12002701600019".into(),
+            patients_per_year: "3 200".into(),
+            dpo_name: "Cabinet Conseil".into(),
+            ..Default::default()
+        };
+        let profile = draft.validate().expect("valid");
+        assert_eq!(profile.patients_per_year, Some(3200));
+        assert_eq!(profile.to_draft().validate().expect("still valid"), profile);
+        let ron = ron::to_string(&profile).expect("serialize");
+        assert_eq!(
+            ron::from_str::<Profile>(&ron).expect("deserialize"),
+            profile
+        );
+    }
+}

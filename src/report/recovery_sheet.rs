@@ -1,0 +1,115 @@
+//! The recovery sheet: the recovery code with the practice it belongs to, as text or as a printable page.
+
+use std::path::PathBuf;
+
+use super::pdf::{Document, Face, PAGE_WIDTH, PdfError, Rgb8, Style};
+use crate::i18n::{Lang, T, format_datetime};
+use crate::vault::RecoveryCode;
+
+/// What the sheet shows.
+#[derive(Debug, Clone)]
+pub struct RecoverySheet {
+    /// Practice name.
+    pub practice: String,
+    /// When the vault was created.
+    pub created_at: jiff::Timestamp,
+    /// Where the vault file is.
+    pub vault_path: PathBuf,
+    /// The code.
+    pub code: RecoveryCode,
+    /// Language of the sheet.
+    pub lang: Lang,
+}
+
+impl RecoverySheet {
+    fn lines(&self) -> [String; 3] {
+        let lang = self.lang;
+        [
+            T::RecoveryDocPractice.fill(lang, &[("name", &self.practice)]),
+            T::RecoveryDocCreated.fill(lang, &[("date", &format_datetime(self.created_at, lang))]),
+            T::RecoveryDocVault.fill(lang, &[("path", &self.vault_path.display().to_string())]),
+        ]
+    }
+
+    /// The sheet as plain text.
+    pub fn text(&self) -> String {
+        let lang = self.lang;
+        let [practice, created, vault] = self.lines();
+        format!(
+            "{title}\n\n{practice}\n{created}\n{vault}\n\n    {code}\n\n{advice}\n\n{footer}\n",
+            title = T::RecoveryDocTitle.get(lang),
+            code = self.code.to_text().as_str(),
+            advice = T::RecoveryDocAdvice.get(lang),
+            footer = T::RecoveryDocFooter.fill(lang, &[("v", env!("CARGO_PKG_VERSION"))]),
+        )
+    }
+
+    /// The sheet as a one-page PDF to print.
+    pub fn pdf(&self) -> Result<Vec<u8>, PdfError> {
+        let lang = self.lang;
+        let margin = 20.0;
+        let width = PAGE_WIDTH - 2.0 * margin;
+        let body = Style::new(Face::Regular, 11.0, Rgb8::TEXT);
+        let code = Style::new(Face::Mono, 20.0, Rgb8::TEXT);
+        let mut doc = Document::new(T::RecoveryDocTitle.get(lang), jiff::Timestamp::now())?;
+        let title = Style::new(Face::Bold, 20.0, Rgb8::ACCENT);
+        doc.text(margin, 30.0, T::RecoveryDocTitle.get(lang), title);
+        doc.rule(margin, 35.0, width, Rgb8::ACCENT);
+        let mut y = 47.0;
+        for line in self.lines() {
+            y = doc.paragraph(margin, y, width, &line, body) + 1.0;
+        }
+        let box_top = y + 8.0;
+        doc.fill_box(margin, box_top, width, 34.0, Rgb8::SHADE);
+        let groups = self.code.groups();
+        let (first, second) = groups.split_at(groups.len() / 2);
+        doc.text_centered(box_top + 14.0, &first.join("  "), code);
+        doc.text_centered(box_top + 26.0, &second.join("  "), code);
+        doc.paragraph(
+            margin,
+            box_top + 46.0,
+            width,
+            T::RecoveryDocAdvice.get(lang),
+            body,
+        );
+        let footer = T::RecoveryDocFooter.fill(lang, &[("v", env!("CARGO_PKG_VERSION"))]);
+        doc.text(
+            margin,
+            282.0,
+            &footer,
+            Style::new(Face::Regular, 8.0, Rgb8::MUTED),
+        );
+        doc.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet(lang: Lang) -> RecoverySheet {
+        RecoverySheet {
+            practice: "Cabinet du Dr Lefèvre".into(),
+            created_at: jiff::Timestamp::from_second(1_796_000_000).expect("timestamp"),
+            vault_path: PathBuf::from("/données/cabinet.vigie"),
+            code: RecoveryCode::generate().expect("rng"),
+            lang,
+        }
+    }
+
+    #[test]
+    fn text_sheet_holds_the_code_and_the_practice() {
+        let s = sheet(Lang::Fr);
+        let text = s.text();
+        assert!(text.contains(s.code.to_text().as_str()));
+        assert!(text.contains("Cabinet : Cabinet du Dr Lefèvre"));
+        assert!(sheet(Lang::En).text().contains("Vigie vault recovery code"));
+    }
+
+    #[test]
+    fn pdf_sheet_is_a_small_pdf_with_subset_fonts() {
+        let bytes = sheet(Lang::Fr).pdf().expect("pdf");
+        assert!(bytes.starts_with(b"%PDF-"));
+        assert!(bytes.len() < 120_000, "{} bytes: fonts must be subset", bytes.len());
+    }
+}

@@ -1,0 +1,104 @@
+//! Application settings (language, automatic lock, recent vaults), kept in clear in the data folder:
+//! they hold no patient data, only preferences and file paths.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// The automatic-lock delays offered, in minutes.
+pub const AUTO_LOCK_CHOICES: [u32; 6] = [2, 5, 10, 15, 30, 60];
+/// The default automatic-lock delay.
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+/// How many recent vaults are remembered.
+const RECENT_MAX: usize = 8;
+
+/// The settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The chosen language; `None` follows the system.
+    pub language: Option<Lang>,
+    /// Minutes without activity before the vault locks.
+    pub auto_lock_minutes: u32,
+    /// Vaults opened recently, most recent first.
+    pub recent_vaults: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            language: None,
+            auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
+            recent_vaults: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Reads the settings; a missing or unreadable file gives the defaults (settings are preferences: a
+    /// damaged file must not keep Vigie from starting).
+    pub fn load(path: &Path) -> Self {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| ron::from_str::<Self>(&text).ok())
+            .map(|mut s| {
+                if !AUTO_LOCK_CHOICES.contains(&s.auto_lock_minutes) {
+                    s.auto_lock_minutes = DEFAULT_AUTO_LOCK_MINUTES;
+                }
+                s
+            })
+            .unwrap_or_default()
+    }
+
+    /// Writes the settings atomically, creating the folder if needed.
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(std::io::Error::other)?;
+        crate::vault::write_atomic(path, text.as_bytes()).map_err(std::io::Error::other)
+    }
+
+    /// The language to use: the chosen one, else the system's.
+    pub fn effective_language(&self) -> Lang {
+        self.language.unwrap_or_else(Lang::from_system)
+    }
+
+    /// Puts `path` first in the recent vaults.
+    pub fn remember_vault(&mut self, path: &Path) {
+        self.recent_vaults.retain(|p| p != path);
+        self.recent_vaults.insert(0, path.to_path_buf());
+        self.recent_vaults.truncate(RECENT_MAX);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_defaults() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("sub").join("settings.ron");
+        assert_eq!(Settings::load(&path), Settings::default());
+        let mut s = Settings {
+            language: Some(Lang::En),
+            auto_lock_minutes: 5,
+            ..Default::default()
+        };
+        s.remember_vault(Path::new("/a.vigie"));
+        s.remember_vault(Path::new("/b.vigie"));
+        s.remember_vault(Path::new("/a.vigie"));
+        assert_eq!(
+            s.recent_vaults,
+            vec![PathBuf::from("/a.vigie"), PathBuf::from("/b.vigie")]
+        );
+        s.save(&path).expect("save");
+        assert_eq!(Settings::load(&path), s);
+        std::fs::write(&path, "not ron at all").expect("write");
+        assert_eq!(Settings::load(&path), Settings::default());
+    }
+}

@@ -1,0 +1,647 @@
+//! The application: state, the frame loop, and [`VigieApp::run_command`], which carries out what the
+//! screens ask for. Everything slow goes to [`Jobs`]; this file only decides and routes.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+
+use super::command::{Command, JobOutput, PageKind, Secret, SheetFormat};
+use super::jobs::{JobKind, Jobs};
+use super::screens::{self, CreateForm, ProfileForm, RecoveryScreen, SettingsForm, UnlockForm};
+use super::theme;
+use crate::demo;
+use crate::i18n::{Lang, Localize, T};
+use crate::paths::DataDir;
+use crate::settings::Settings;
+use crate::vault::{JournalEvent, Unlock, Vault, VaultError};
+
+/// Which screen fills the window.
+#[derive(Debug)]
+pub enum Screen {
+    /// First screen: create, open, or try the demo.
+    Welcome,
+    /// Creating a vault.
+    Create(Box<CreateForm>),
+    /// The recovery code, shown once after creation.
+    Recovery(RecoveryScreen),
+    /// Unlocking a vault.
+    Unlock(UnlockForm),
+    /// The main window, with its navigation.
+    Main(Page),
+}
+
+/// A page of the main window, with its own state.
+#[derive(Debug)]
+pub enum Page {
+    /// The dashboard.
+    Dashboard,
+    /// The practice profile form.
+    Profile(Box<ProfileForm>),
+    /// The settings.
+    Settings(SettingsForm),
+}
+
+impl Page {
+    /// Which page this is.
+    pub fn kind(&self) -> PageKind {
+        match self {
+            Self::Dashboard => PageKind::Dashboard,
+            Self::Profile(_) => PageKind::Profile,
+            Self::Settings(_) => PageKind::Settings,
+        }
+    }
+}
+
+/// The state of the vault's saves.
+#[derive(Debug, Default)]
+pub struct SaveState {
+    /// A save is being written.
+    pub in_flight: bool,
+    /// Changes were made while a save was in flight: save again when it ends.
+    pub queued: bool,
+    /// When the last save of this session finished.
+    pub last_saved: Option<Timestamp>,
+    /// The last save's failure, in the user's language, until a save succeeds.
+    pub error: Option<String>,
+}
+
+/// An unlocked vault and what goes with it.
+#[derive(Debug)]
+pub struct Session {
+    /// The vault; `None` while a passphrase change holds it in a background job.
+    pub vault: Option<Vault>,
+    /// Where the vault is (kept while the vault is lent to a job).
+    pub path: PathBuf,
+    /// Saves.
+    pub save: SaveState,
+    /// Unlocked with the recovery code: the passphrase should be changed.
+    pub via_recovery: bool,
+}
+
+impl Session {
+    fn new(vault: Vault, via_recovery: bool) -> Self {
+        Self {
+            path: vault.path().to_path_buf(),
+            vault: Some(vault),
+            save: SaveState::default(),
+            via_recovery,
+        }
+    }
+}
+
+/// A message shown above the current screen until the next navigation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Something went well.
+    Info(String),
+    /// Something went wrong; nothing was lost.
+    Error(String),
+}
+
+/// The Vigie application.
+pub struct VigieApp {
+    /// Where data lives.
+    pub data_dir: DataDir,
+    /// Preferences.
+    pub settings: Settings,
+    /// Interface language.
+    pub lang: Lang,
+    /// The current screen.
+    pub screen: Screen,
+    /// The unlocked vault, if any.
+    pub session: Option<Session>,
+    /// Background jobs.
+    pub jobs: Jobs,
+    /// A message for the user.
+    pub notice: Option<Notice>,
+    /// Lock requested while a save was in flight: lock when it is written.
+    lock_pending: Option<Option<Notice>>,
+    last_activity: Instant,
+}
+
+impl std::fmt::Debug for VigieApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VigieApp")
+            .field("screen", &self.screen)
+            .finish_non_exhaustive()
+    }
+}
+
+impl VigieApp {
+    /// A new app on the welcome screen. `lang` overrides the saved and system language.
+    pub fn new(ctx: &egui::Context, data_dir: DataDir, lang: Option<Lang>) -> Self {
+        theme::install(ctx);
+        let settings = Settings::load(&data_dir.settings_file());
+        let lang = lang.unwrap_or_else(|| settings.effective_language());
+        Self {
+            data_dir,
+            settings,
+            lang,
+            screen: Screen::Welcome,
+            session: None,
+            jobs: Jobs::default(),
+            notice: None,
+            lock_pending: None,
+            last_activity: Instant::now(),
+        }
+    }
+
+    /// The open vault, if unlocked and not lent to a job.
+    pub fn vault(&self) -> Option<&Vault> {
+        self.session.as_ref().and_then(|s| s.vault.as_ref())
+    }
+
+    fn save_settings(&mut self) {
+        if let Err(e) = self.settings.save(&self.data_dir.settings_file()) {
+            self.notice = Some(Notice::Error(crate::i18n::io_error(
+                self.lang,
+                &self.data_dir.settings_file(),
+                &e,
+            )));
+        }
+    }
+
+    fn show_main(&mut self, page: Page) {
+        self.screen = Screen::Main(page);
+    }
+
+    fn page_for(&self, kind: PageKind) -> Page {
+        match kind {
+            PageKind::Dashboard => Page::Dashboard,
+            PageKind::Profile => Page::Profile(Box::new(ProfileForm::new(
+                self.vault()
+                    .map(|v| v.contents().practice.to_draft())
+                    .unwrap_or_default(),
+                false,
+            ))),
+            PageKind::Settings => Page::Settings(SettingsForm::default()),
+        }
+    }
+
+    /// Carries out one command. Called after each frame for the commands the screens pushed, and by tests.
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::ShowWelcome => {
+                self.notice = None;
+                self.screen = Screen::Welcome;
+            }
+            Command::StartCreate => {
+                self.notice = None;
+                self.screen = Screen::Create(Box::default());
+            }
+            Command::ChooseNewVaultLocation => {
+                if let Screen::Create(form) = &mut self.screen {
+                    let suggested = form.vault_path(&self.data_dir);
+                    let mut dialog = rfd::FileDialog::new()
+                        .add_filter(T::VaultFileFilter.get(self.lang), &["vigie"])
+                        .set_file_name(suggested.file_name().unwrap_or_default().to_string_lossy());
+                    if let Some(dir) = suggested.parent().filter(|d| d.is_dir()) {
+                        dialog = dialog.set_directory(dir);
+                    }
+                    if let Some(mut path) = dialog.save_file() {
+                        if path.extension().is_none() {
+                            path.set_extension("vigie");
+                        }
+                        form.custom_path = Some(path);
+                    }
+                }
+            }
+            Command::CreateVault {
+                name,
+                path,
+                passphrase,
+            } => {
+                if self.jobs.is_running(JobKind::CreateVault) {
+                    return;
+                }
+                self.notice = None;
+                let contents =
+                    crate::vault::VaultContents::new(crate::practice::Profile::named(name));
+                self.jobs.spawn(ctx, JobKind::CreateVault, move |_| {
+                    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+                        && let Err(e) = std::fs::create_dir_all(dir)
+                    {
+                        return JobOutput::Created(Err(VaultError::io("creating", dir, e)));
+                    }
+                    JobOutput::Created(Vault::create(&path, &passphrase, contents))
+                });
+            }
+            Command::PickVaultToOpen => {
+                let mut dialog = rfd::FileDialog::new()
+                    .add_filter(T::VaultFileFilter.get(self.lang), &["vigie"]);
+                if self.data_dir.practices().is_dir() {
+                    dialog = dialog.set_directory(self.data_dir.practices());
+                }
+                if let Some(path) = dialog.pick_file() {
+                    self.run_command(ctx, Command::ShowUnlock(path));
+                }
+            }
+            Command::ShowUnlock(path) => {
+                self.notice = None;
+                let is_demo = path == self.data_dir.demo_vault();
+                self.screen = Screen::Unlock(UnlockForm::new(path, is_demo));
+            }
+            Command::Unlock { path, secret } => self.start_unlock(ctx, path, secret),
+            Command::CancelUnlock => self.jobs.cancel(JobKind::Unlock),
+            Command::OpenDemo => self.open_demo(ctx),
+            Command::SaveRecoverySheet { format, path } => {
+                self.save_recovery_sheet(ctx, format, path)
+            }
+            Command::FinishRecovery => {
+                let draft = self
+                    .vault()
+                    .map(|v| v.contents().practice.to_draft())
+                    .unwrap_or_default();
+                self.notice = None;
+                self.show_main(Page::Profile(Box::new(ProfileForm::new(draft, true))));
+            }
+            Command::SaveProfile(profile) => {
+                let first_run =
+                    matches!(&self.screen, Screen::Main(Page::Profile(f)) if f.first_run);
+                let changed = self.update_vault(ctx, |v| {
+                    let c = v.contents_mut();
+                    c.practice = *profile;
+                    c.profile_confirmed = true;
+                    c.record(JournalEvent::ProfileUpdated);
+                });
+                if changed {
+                    if first_run {
+                        self.show_main(Page::Dashboard);
+                    } else if let Screen::Main(Page::Profile(form)) = &mut self.screen {
+                        form.saved = true;
+                    }
+                }
+            }
+            Command::Navigate(kind) => {
+                self.notice = None;
+                let page = self.page_for(kind);
+                self.show_main(page);
+            }
+            Command::ChangePassphrase { current, new } => self.change_passphrase(ctx, current, new),
+            Command::SetLanguage(lang) => {
+                self.lang = lang;
+                self.settings.language = Some(lang);
+                self.save_settings();
+            }
+            Command::SetAutoLock(minutes) => {
+                self.settings.auto_lock_minutes = minutes;
+                self.save_settings();
+            }
+            Command::Lock => self.request_lock(None),
+            Command::RetrySave => self.start_save(ctx),
+        }
+    }
+
+    fn start_unlock(&mut self, ctx: &egui::Context, path: PathBuf, secret: Secret) {
+        if self.jobs.is_running(JobKind::Unlock) {
+            return;
+        }
+        self.notice = None;
+        self.jobs.spawn(ctx, JobKind::Unlock, move |_| {
+            let via_recovery = matches!(secret, Secret::RecoveryCode(_));
+            let result = match &secret {
+                Secret::Passphrase(p) => Vault::open(&path, Unlock::Passphrase(p)),
+                Secret::RecoveryCode(code) => Vault::open(&path, Unlock::RecoveryCode(code)),
+            };
+            JobOutput::Unlocked {
+                result,
+                via_recovery,
+            }
+        });
+    }
+
+    fn open_demo(&mut self, ctx: &egui::Context) {
+        let path = self.data_dir.demo_vault();
+        self.screen = Screen::Unlock(UnlockForm::new(path.clone(), true));
+        if self.jobs.is_running(JobKind::Unlock) {
+            return;
+        }
+        self.notice = None;
+        self.jobs.spawn(ctx, JobKind::Unlock, move |_| {
+            let result = if path.exists() {
+                Vault::open(&path, Unlock::Passphrase(demo::DEMO_PASSPHRASE))
+            } else {
+                demo::create_demo(&path, &demo::demo_passphrase()).map(|(v, _)| v)
+            };
+            JobOutput::Unlocked {
+                result,
+                via_recovery: false,
+            }
+        });
+    }
+
+    fn save_recovery_sheet(
+        &mut self,
+        ctx: &egui::Context,
+        format: SheetFormat,
+        path: Option<PathBuf>,
+    ) {
+        let Screen::Recovery(rec) = &self.screen else {
+            return;
+        };
+        let Some(vault) = self.vault() else {
+            return;
+        };
+        let (ext, filter) = match format {
+            SheetFormat::Text => ("txt", T::TextFileFilter),
+            SheetFormat::Pdf => ("pdf", T::PdfFileFilter),
+        };
+        let path = path.or_else(|| {
+            let name = format!(
+                "{}-code-de-secours.{ext}",
+                crate::paths::slug(vault.contents().practice.name.as_str())
+            );
+            rfd::FileDialog::new()
+                .add_filter(filter.get(self.lang), &[ext])
+                .set_file_name(name)
+                .save_file()
+        });
+        let Some(path) = path else {
+            return;
+        };
+        let sheet = crate::report::recovery_sheet::RecoverySheet {
+            practice: vault.contents().practice.name.to_string(),
+            created_at: vault.contents().created_at,
+            vault_path: vault.path().to_path_buf(),
+            code: rec.code.clone(),
+            lang: self.lang,
+        };
+        let lang = self.lang;
+        self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
+            let bytes = match format {
+                SheetFormat::Text => Ok(sheet.text().into_bytes()),
+                SheetFormat::Pdf => sheet.pdf(),
+            };
+            let result = bytes
+                .map_err(|e| T::ErrSaveFile.fill(lang, &[("detail", &e.to_string())]))
+                .and_then(|b| {
+                    crate::vault::write_atomic(&path, &b)
+                        .map_err(|e| e.localize(lang))
+                        .map(|()| path)
+                });
+            JobOutput::DocumentWritten(result)
+        });
+    }
+
+    /// Applies `change` to the open vault and saves in the background. Returns false when no vault is open.
+    pub fn update_vault(&mut self, ctx: &egui::Context, change: impl FnOnce(&mut Vault)) -> bool {
+        let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
+            return false;
+        };
+        change(vault);
+        self.start_save(ctx);
+        true
+    }
+
+    fn start_save(&mut self, ctx: &egui::Context) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if session.save.in_flight {
+            session.save.queued = true;
+            return;
+        }
+        let Some(vault) = session.vault.as_mut() else {
+            return;
+        };
+        match vault.prepare_save() {
+            Ok(prepared) => {
+                session.save.in_flight = true;
+                session.save.queued = false;
+                self.jobs.spawn(ctx, JobKind::Save, move |_| {
+                    JobOutput::Saved(prepared.write())
+                });
+            }
+            Err(e) => session.save.error = Some(e.localize(self.lang)),
+        }
+    }
+
+    fn change_passphrase(
+        &mut self,
+        ctx: &egui::Context,
+        current: Option<zeroize::Zeroizing<String>>,
+        new: crate::vault::NewPassphrase,
+    ) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if session.save.in_flight || self.jobs.is_running(JobKind::ChangePassphrase) {
+            return;
+        }
+        let Some(mut vault) = session.vault.take() else {
+            return;
+        };
+        self.notice = None;
+        self.jobs.spawn(ctx, JobKind::ChangePassphrase, move |_| {
+            let result = match &current {
+                Some(p) => match vault.verify_passphrase(p) {
+                    Ok(true) => vault.change_passphrase(&new),
+                    Ok(false) => Err(VaultError::WrongPassphrase),
+                    Err(e) => Err(e),
+                },
+                None => vault.change_passphrase(&new),
+            };
+            JobOutput::PassphraseChanged(Box::new(vault), result)
+        });
+    }
+
+    fn request_lock(&mut self, notice: Option<Notice>) {
+        let busy = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.save.in_flight || s.save.queued || s.vault.is_none());
+        if busy {
+            self.lock_pending = Some(notice);
+        } else {
+            self.lock_now(notice);
+        }
+    }
+
+    fn lock_now(&mut self, notice: Option<Notice>) {
+        self.lock_pending = None;
+        // Dropping the vault wipes its key from memory.
+        if let Some(session) = self.session.take() {
+            self.screen = Screen::Unlock(UnlockForm::new(
+                session.path.clone(),
+                session.path == self.data_dir.demo_vault(),
+            ));
+        }
+        self.notice = notice;
+    }
+
+    fn unlocked(&mut self, ctx: &egui::Context, mut vault: Vault, via_recovery: bool) {
+        self.settings.remember_vault(vault.path());
+        self.save_settings();
+        let first_run = !vault.contents().profile_confirmed;
+        if via_recovery {
+            vault
+                .contents_mut()
+                .record(JournalEvent::UnlockedWithRecoveryCode);
+        }
+        self.session = Some(Session::new(vault, via_recovery));
+        self.last_activity = Instant::now();
+        if via_recovery {
+            self.start_save(ctx);
+            self.notice = Some(Notice::Info(
+                T::RecoveryUsedAdvice.get(self.lang).to_owned(),
+            ));
+            self.show_main(Page::Settings(SettingsForm::default()));
+        } else if first_run {
+            let draft = self
+                .vault()
+                .map(|v| v.contents().practice.to_draft())
+                .unwrap_or_default();
+            self.show_main(Page::Profile(Box::new(ProfileForm::new(draft, true))));
+        } else {
+            self.show_main(Page::Dashboard);
+        }
+    }
+
+    /// Takes the results of finished jobs into the state.
+    pub fn handle_job_outputs(&mut self, ctx: &egui::Context) {
+        for output in self.jobs.drain() {
+            self.handle_job_output(ctx, output);
+        }
+        if let Some(notice) = self.lock_pending.clone() {
+            self.request_lock(notice);
+        }
+    }
+
+    fn handle_job_output(&mut self, ctx: &egui::Context, output: JobOutput) {
+        let lang = self.lang;
+        match output {
+            JobOutput::Created(Ok((vault, code))) => {
+                self.settings.remember_vault(vault.path());
+                self.save_settings();
+                self.session = Some(Session::new(vault, false));
+                self.last_activity = Instant::now();
+                self.screen = Screen::Recovery(RecoveryScreen::new(code));
+            }
+            JobOutput::Created(Err(e)) => self.notice = Some(Notice::Error(e.localize(lang))),
+            JobOutput::Unlocked {
+                result: Ok(vault),
+                via_recovery,
+            } => self.unlocked(ctx, vault, via_recovery),
+            JobOutput::Unlocked { result: Err(e), .. } => {
+                self.notice = Some(Notice::Error(e.localize(lang)));
+                if let Screen::Unlock(form) = &mut self.screen {
+                    form.clear_for_retry();
+                }
+            }
+            JobOutput::Saved(result) => {
+                let Some(session) = self.session.as_mut() else {
+                    return;
+                };
+                session.save.in_flight = false;
+                match result {
+                    Ok(saved) => {
+                        if let Some(v) = session.vault.as_mut() {
+                            v.saved(saved);
+                        }
+                        session.save.last_saved = Some(Timestamp::now());
+                        session.save.error = None;
+                        if session.save.queued {
+                            self.start_save(ctx);
+                        }
+                    }
+                    Err(e) => {
+                        session.save.queued = false;
+                        session.save.error = Some(e.localize(lang));
+                    }
+                }
+            }
+            JobOutput::PassphraseChanged(vault, result) => {
+                if let Some(session) = self.session.as_mut() {
+                    session.vault = Some(*vault);
+                    match result {
+                        Ok(()) => {
+                            session.via_recovery = false;
+                            session.save.last_saved = Some(Timestamp::now());
+                            self.notice =
+                                Some(Notice::Info(T::PassphraseChanged.get(lang).to_owned()));
+                            if let Screen::Main(Page::Settings(form)) = &mut self.screen {
+                                *form = SettingsForm::default();
+                            }
+                        }
+                        Err(e) => self.notice = Some(Notice::Error(e.localize(lang))),
+                    }
+                }
+            }
+            JobOutput::DocumentWritten(result) => {
+                if let Screen::Recovery(rec) = &mut self.screen {
+                    match result {
+                        Ok(path) => rec.saved_to.push(path),
+                        Err(e) => self.notice = Some(Notice::Error(e)),
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_auto_lock(&mut self, ctx: &egui::Context) {
+        let active = ctx.input(|i| !i.events.is_empty() || i.pointer.delta() != egui::Vec2::ZERO);
+        if active {
+            self.last_activity = Instant::now();
+        }
+        if self.session.is_none() {
+            return;
+        }
+        let delay = Duration::from_secs(u64::from(self.settings.auto_lock_minutes) * 60);
+        let idle = self.last_activity.elapsed();
+        if idle >= delay {
+            let minutes = self.settings.auto_lock_minutes.to_string();
+            let notice = Notice::Info(T::LockedAfterIdle.fill(self.lang, &[("n", &minutes)]));
+            self.request_lock(Some(notice));
+        } else {
+            // Wake up once when the delay runs out; no work at all until then.
+            ctx.request_repaint_after(delay - idle);
+        }
+    }
+
+    /// Forces the idle clock, for tests of the automatic lock.
+    #[doc(hidden)]
+    pub fn pretend_idle_for(&mut self, idle: Duration) {
+        self.last_activity = Instant::now()
+            .checked_sub(idle)
+            .unwrap_or_else(Instant::now);
+    }
+
+    /// Draws one frame and runs the commands it produced.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.handle_job_outputs(&ctx);
+        self.check_auto_lock(&ctx);
+        let mut commands = Vec::new();
+        screens::show(self, ui, &mut commands);
+        for command in commands {
+            self.run_command(&ctx, command);
+        }
+        if self.jobs.any_running() {
+            // Spinners animate; results arrive with a repaint request anyway.
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    /// Where the vault file of the session is.
+    pub fn session_path(&self) -> Option<&Path> {
+        self.session.as_ref().map(|s| s.path.as_path())
+    }
+}
+
+impl eframe::App for VigieApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Let a save in flight finish, and write one that was queued: closing never loses an answer.
+        let ctx = egui::Context::default();
+        for output in self.jobs.wait_all() {
+            self.handle_job_output(&ctx, output);
+        }
+        for output in self.jobs.wait_all() {
+            self.handle_job_output(&ctx, output);
+        }
+    }
+}

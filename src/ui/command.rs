@@ -1,0 +1,122 @@
+//! What screens ask the app to do. A screen draws from state and pushes [`Command`]s; the app runs them
+//! after the frame ([`super::app::VigieApp::run_command`]), which tests call directly, without a window.
+
+use std::path::PathBuf;
+
+use zeroize::Zeroizing;
+
+use crate::i18n::Lang;
+use crate::practice::{PracticeName, Profile};
+use crate::vault::{NewPassphrase, RecoveryCode, Saved, Vault, VaultError};
+
+/// The secret typed on the unlock screen.
+#[derive(Debug, Clone)]
+pub enum Secret {
+    /// A passphrase.
+    Passphrase(Zeroizing<String>),
+    /// A recovery code, already checked for typos.
+    RecoveryCode(RecoveryCode),
+}
+
+/// A document about the recovery code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetFormat {
+    /// Plain text.
+    Text,
+    /// A printable PDF page.
+    Pdf,
+}
+
+/// The pages of the main window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// The dashboard.
+    Dashboard,
+    /// The practice profile.
+    Profile,
+    /// The settings.
+    Settings,
+}
+
+/// A request from a screen.
+#[derive(Debug)]
+pub enum Command {
+    /// Back to the welcome screen.
+    ShowWelcome,
+    /// Start the creation form.
+    StartCreate,
+    /// Ask where to put the new vault (save dialog).
+    ChooseNewVaultLocation,
+    /// Create the vault.
+    CreateVault {
+        /// Practice name.
+        name: PracticeName,
+        /// Where.
+        path: PathBuf,
+        /// Its passphrase.
+        passphrase: NewPassphrase,
+    },
+    /// Ask which vault to open (open dialog).
+    PickVaultToOpen,
+    /// Show the unlock screen for a vault.
+    ShowUnlock(PathBuf),
+    /// Unlock a vault.
+    Unlock {
+        /// The vault file.
+        path: PathBuf,
+        /// The secret typed.
+        secret: Secret,
+    },
+    /// Stop waiting for an unlock.
+    CancelUnlock,
+    /// Open the demo practice, creating it if needed.
+    OpenDemo,
+    /// Save the recovery sheet; `None` asks where with a save dialog.
+    SaveRecoverySheet {
+        /// Text or PDF.
+        format: SheetFormat,
+        /// Where, if already chosen.
+        path: Option<PathBuf>,
+    },
+    /// The recovery code was written down: go on to the profile.
+    FinishRecovery,
+    /// Save the practice profile.
+    SaveProfile(Box<Profile>),
+    /// Show a page of the main window.
+    Navigate(PageKind),
+    /// Change the passphrase; `current` is checked first unless the vault was opened with the recovery code.
+    ChangePassphrase {
+        /// The current passphrase, as typed.
+        current: Option<Zeroizing<String>>,
+        /// The new one.
+        new: NewPassphrase,
+    },
+    /// Switch the interface language.
+    SetLanguage(Lang),
+    /// Change the automatic-lock delay.
+    SetAutoLock(u32),
+    /// Lock the vault now.
+    Lock,
+    /// Try the last failed save again.
+    RetrySave,
+}
+
+/// The result of a background job.
+#[derive(Debug)]
+pub enum JobOutput {
+    /// A vault was created.
+    Created(Result<(Vault, RecoveryCode), VaultError>),
+    /// A vault was unlocked (or the demo prepared).
+    Unlocked {
+        /// The vault, or why not.
+        result: Result<Vault, VaultError>,
+        /// Unlocked with the recovery code.
+        via_recovery: bool,
+    },
+    /// A save was written.
+    Saved(Result<Saved, VaultError>),
+    /// The passphrase change finished; the vault comes back either way.
+    PassphraseChanged(Box<Vault>, Result<(), VaultError>),
+    /// A document was written.
+    DocumentWritten(Result<PathBuf, String>),
+}

@@ -1,0 +1,154 @@
+//! Background jobs: slow work (key derivation, disk writes, documents) on named threads, so that the
+//! window never freezes. Each job sends one result through a channel; the app drains the channels every
+//! frame, and the job wakes the window with `request_repaint` when it is done. A cancelled job's result
+//! is thrown away when it arrives (key derivation cannot be interrupted half-way, but nobody waits for it).
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+use super::command::JobOutput;
+
+/// The work of a job.
+type Work = Box<dyn FnOnce(&AtomicBool) -> JobOutput + Send>;
+
+/// What a job is doing; at most one job of each kind runs at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    /// Creating a vault (two key derivations and the first save).
+    CreateVault,
+    /// Unlocking a vault (one key derivation).
+    Unlock,
+    /// Writing the vault to disk.
+    Save,
+    /// Changing the passphrase (key derivations and a save).
+    ChangePassphrase,
+    /// Writing a document the user asked for (recovery sheet…).
+    WriteDocument,
+}
+
+impl JobKind {
+    fn thread_name(self) -> &'static str {
+        match self {
+            Self::CreateVault => "vigie-create-vault",
+            Self::Unlock => "vigie-unlock",
+            Self::Save => "vigie-save",
+            Self::ChangePassphrase => "vigie-change-passphrase",
+            Self::WriteDocument => "vigie-write-document",
+        }
+    }
+}
+
+struct Running {
+    kind: JobKind,
+    cancel: Arc<AtomicBool>,
+    rx: Receiver<JobOutput>,
+    handle: Option<JoinHandle<()>>,
+}
+
+/// The jobs in flight.
+#[derive(Default)]
+pub struct Jobs {
+    running: Vec<Running>,
+}
+
+impl Jobs {
+    /// Starts `work` on a named thread; its result comes back through [`Jobs::drain`].
+    pub fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        kind: JobKind,
+        work: impl FnOnce(&AtomicBool) -> JobOutput + Send + 'static,
+    ) {
+        let (tx, rx) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&cancel);
+        let ctx = ctx.clone();
+        // The work sits in a shared slot so that, if the system refuses a thread, it can still run here.
+        let slot: Arc<Mutex<Option<Work>>> = Arc::new(Mutex::new(Some(Box::new(work))));
+        let thread_slot = Arc::clone(&slot);
+        let thread_tx = tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name(kind.thread_name().to_owned())
+            .spawn(move || {
+                let work = thread_slot.lock().ok().and_then(|mut w| w.take());
+                if let Some(work) = work {
+                    // The receiver is gone only if the app is closing: nothing to report then.
+                    let _ = thread_tx.send(work(&flag));
+                }
+                ctx.request_repaint();
+            });
+        let handle = match spawned {
+            Ok(handle) => Some(handle),
+            Err(e) => {
+                eprintln!("vigie: could not start thread {}: {e}", kind.thread_name());
+                if let Some(work) = slot.lock().ok().and_then(|mut w| w.take()) {
+                    let _ = tx.send(work(&cancel));
+                }
+                None
+            }
+        };
+        self.running.push(Running {
+            kind,
+            cancel,
+            rx,
+            handle,
+        });
+    }
+
+    /// Whether a job of `kind` is running.
+    pub fn is_running(&self, kind: JobKind) -> bool {
+        self.running
+            .iter()
+            .any(|r| r.kind == kind && !r.cancel.load(Ordering::Relaxed))
+    }
+
+    /// Whether any job is running.
+    pub fn any_running(&self) -> bool {
+        !self.running.is_empty()
+    }
+
+    /// Asks the jobs of `kind` to stop; their results will be discarded.
+    pub fn cancel(&mut self, kind: JobKind) {
+        for r in self.running.iter().filter(|r| r.kind == kind) {
+            r.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The results of the jobs that finished since the last call (never blocks).
+    pub fn drain(&mut self) -> Vec<JobOutput> {
+        let mut done = Vec::new();
+        self.running.retain_mut(|r| match r.rx.try_recv() {
+            Ok(output) => {
+                if let Some(h) = r.handle.take() {
+                    let _ = h.join();
+                }
+                if !r.cancel.load(Ordering::Relaxed) {
+                    done.push(output);
+                }
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => false,
+        });
+        done
+    }
+
+    /// Waits for every job to finish and returns their results (used when the window closes, so that a
+    /// save in flight is completed, never cut).
+    pub fn wait_all(&mut self) -> Vec<JobOutput> {
+        let mut done = Vec::new();
+        for mut r in self.running.drain(..) {
+            if let Ok(output) = r.rx.recv()
+                && !r.cancel.load(Ordering::Relaxed)
+            {
+                done.push(output);
+            }
+            if let Some(h) = r.handle.take() {
+                let _ = h.join();
+            }
+        }
+        done
+    }
+}

@@ -1,0 +1,37 @@
+//! The egui shell. The only module that imports egui and eframe.
+//!
+//! - `app`: the application state, the frame loop and `run_command`;
+//! - `command`: what screens ask for, and what background jobs report;
+//! - `jobs`: named background threads with channels and a cancel flag;
+//! - `screens`: one file per screen; `widgets`: small reusable pieces; `theme`: fonts and colours.
+
+pub mod app;
+pub mod command;
+pub mod jobs;
+pub mod screens;
+pub mod theme;
+pub mod widgets;
+
+pub use app::VigieApp;
+
+use crate::i18n::Lang;
+use crate::paths::DataDir;
+
+/// Opens the window and runs until it is closed.
+pub fn run(data_dir: DataDir, lang: Option<Lang>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Vigie")
+            .with_app_id("vigie")
+            .with_inner_size([1100.0, 780.0])
+            .with_min_inner_size([760.0, 560.0]),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Vigie",
+        options,
+        Box::new(move |cc| Ok(Box::new(VigieApp::new(&cc.egui_ctx, data_dir, lang)))),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))
+}

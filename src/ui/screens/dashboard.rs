@@ -1,0 +1,201 @@
+//! The dashboard: the practice at a glance, the vault's state, and the vault's history.
+
+use egui::{RichText, Ui};
+
+use crate::i18n::{Lang, T, format_datetime};
+use crate::practice::{Profile, Specialty};
+use crate::settings::Settings;
+use crate::ui::app::Session;
+use crate::ui::command::{Command, PageKind};
+use crate::ui::{theme, widgets};
+use crate::vault::{JournalEvent, Vault};
+
+/// The name of a specialty.
+pub fn specialty_name(s: Specialty) -> T {
+    match s {
+        Specialty::GeneralPractice => T::SpecialtyGeneralPractice,
+        Specialty::Radiology => T::SpecialtyRadiology,
+        Specialty::Dentistry => T::SpecialtyDentistry,
+        Specialty::Cardiology => T::SpecialtyCardiology,
+        Specialty::Gynaecology => T::SpecialtyGynaecology,
+        Specialty::Ophthalmology => T::SpecialtyOphthalmology,
+        Specialty::Rheumatology => T::SpecialtyRheumatology,
+        Specialty::Other => T::SpecialtyOther,
+    }
+}
+
+fn event_name(e: &JournalEvent) -> T {
+    match e {
+        JournalEvent::Created => T::EventCreated,
+        JournalEvent::ProfileUpdated => T::EventProfileUpdated,
+        JournalEvent::PassphraseChanged => T::EventPassphraseChanged,
+        JournalEvent::UnlockedWithRecoveryCode => T::EventUnlockedWithRecovery,
+    }
+}
+
+/// The profile fields that are still empty, named for the user.
+fn missing_fields(p: &Profile, lang: Lang) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if p.practitioner.is_empty() {
+        out.push(T::Practitioner.get(lang));
+    }
+    if p.rpps.is_none() {
+        out.push("RPPS");
+    }
+    if p.address.is_empty() {
+        out.push(T::AddressLabel.get(lang));
+    }
+    out
+}
+
+fn staff_text(p: &Profile, lang: Lang) -> String {
+    if p.staff.alone() {
+        return T::StaffAlone.get(lang).to_owned();
+    }
+    let mut parts = Vec::new();
+    if p.staff.secretary {
+        parts.push(T::StaffSecretary.get(lang));
+    }
+    if p.staff.locums {
+        parts.push(T::StaffLocums.get(lang));
+    }
+    if p.staff.assistants {
+        parts.push(T::StaffAssistants.get(lang));
+    }
+    parts.join(" · ")
+}
+
+/// Draws the dashboard.
+pub fn show(
+    ui: &mut Ui,
+    lang: Lang,
+    vault: &Vault,
+    session: &Session,
+    settings: &Settings,
+    commands: &mut Vec<Command>,
+) {
+    let c = vault.contents();
+    let p = &c.practice;
+    ui.heading(T::DashboardTitle.get(lang));
+    ui.add_space(4.0);
+
+    let missing = missing_fields(p, lang);
+    if !missing.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(T::ProfileIncomplete.fill(lang, &[("fields", &missing.join(", "))]))
+                    .color(theme::ERROR),
+            );
+            if ui.button(T::CompleteProfile.get(lang)).clicked() {
+                commands.push(Command::Navigate(PageKind::Profile));
+            }
+        });
+        ui.add_space(4.0);
+    }
+
+    let not_given = T::NotGiven.get(lang);
+    let two_columns = ui.available_width() > 820.0;
+    let practice_card = |ui: &mut Ui| {
+        widgets::card(ui, T::PracticeCard.get(lang), |ui| {
+            ui.label(RichText::new(p.name.as_str()).strong());
+            egui::Grid::new("practice_grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    let practitioner = if p.practitioner.is_empty() {
+                        not_given
+                    } else {
+                        &p.practitioner
+                    };
+                    widgets::grid_row(ui, T::Practitioner.get(lang), practitioner);
+                    widgets::grid_row(
+                        ui,
+                        "RPPS",
+                        p.rpps.as_ref().map_or(not_given, |r| r.as_str()),
+                    );
+                    widgets::grid_row(
+                        ui,
+                        T::Specialty.get(lang),
+                        specialty_name(p.specialty).get(lang),
+                    );
+                    widgets::grid_row(ui, T::Staff.get(lang), &staff_text(p, lang));
+                    let imaging = match (p.has_images, p.has_imaging_server) {
+                        (true, true) => T::ImagingWithServer,
+                        (true, false) => T::ImagingNoServer,
+                        (false, _) => T::ImagingNone,
+                    };
+                    widgets::grid_row(ui, T::Imaging.get(lang), imaging.get(lang));
+                });
+        });
+    };
+    let vault_card = |ui: &mut Ui| {
+        widgets::card(ui, T::VaultCard.get(lang), |ui| {
+            egui::Grid::new("vault_grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    widgets::grid_row(
+                        ui,
+                        T::VaultFile.get(lang),
+                        &vault.path().display().to_string(),
+                    );
+                    widgets::grid_row(
+                        ui,
+                        T::VaultFormat.get(lang),
+                        &T::VaultFormatValue
+                            .fill(lang, &[("v", &vault.format_version().to_string())]),
+                    );
+                    widgets::grid_row(
+                        ui,
+                        T::VaultCreated.get(lang),
+                        &format_datetime(c.created_at, lang),
+                    );
+                    let last = session.save.last_saved.map_or_else(
+                        || T::NotSavedThisSession.get(lang).to_owned(),
+                        |t| format_datetime(t, lang),
+                    );
+                    widgets::grid_row(ui, T::LastSaved.get(lang), &last);
+                    let backups = vault.backups().len().to_string();
+                    widgets::grid_row(
+                        ui,
+                        T::Backups.get(lang),
+                        &T::BackupsCount.fill(lang, &[("n", &backups)]),
+                    );
+                    let minutes = settings.auto_lock_minutes.to_string();
+                    widgets::grid_row(
+                        ui,
+                        T::AutoLock.get(lang),
+                        &T::AutoLockAfter.fill(lang, &[("n", &minutes)]),
+                    );
+                });
+        });
+    };
+    if two_columns {
+        ui.columns(2, |cols| {
+            practice_card(&mut cols[0]);
+            vault_card(&mut cols[1]);
+        });
+    } else {
+        practice_card(ui);
+        ui.add_space(8.0);
+        vault_card(ui);
+    }
+
+    ui.add_space(12.0);
+    ui.label(
+        RichText::new(T::JournalTitle.get(lang))
+            .family(theme::bold())
+            .size(17.0),
+    );
+    egui::Grid::new("journal_grid")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for entry in c.journal.iter().rev().take(12) {
+                ui.label(RichText::new(format_datetime(entry.at, lang)).weak());
+                ui.label(event_name(&entry.event).get(lang));
+                ui.end_row();
+            }
+        });
+}

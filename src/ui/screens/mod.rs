@@ -1,0 +1,107 @@
+//! The screens, one file each. A screen draws from state and pushes [`Command`]s; it never changes the
+//! domain itself.
+
+mod create;
+mod dashboard;
+mod profile;
+mod recovery;
+mod settings;
+mod shell;
+mod unlock;
+mod welcome;
+
+pub use create::CreateForm;
+pub use profile::ProfileForm;
+pub use recovery::RecoveryScreen;
+pub use settings::SettingsForm;
+pub use unlock::UnlockForm;
+
+use egui::{RichText, Ui};
+
+use super::app::{Notice, Screen, VigieApp};
+use super::command::Command;
+use super::theme;
+use crate::i18n::{Lang, T};
+
+/// Draws the current screen.
+pub fn show(app: &mut VigieApp, ui: &mut Ui, commands: &mut Vec<Command>) {
+    if matches!(app.screen, Screen::Main(_)) {
+        shell::show(app, ui, commands);
+        return;
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        language_switch(ui, app.lang, commands);
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                centered_column(ui, 640.0, |ui| {
+                    notice(ui, app.notice.as_ref());
+                    let lang = app.lang;
+                    match &mut app.screen {
+                        Screen::Welcome => {
+                            welcome::show(ui, lang, &app.settings, &app.data_dir, commands)
+                        }
+                        Screen::Create(form) => {
+                            create::show(ui, lang, form, &app.data_dir, &app.jobs, commands)
+                        }
+                        Screen::Recovery(screen) => {
+                            recovery::show(ui, lang, screen, &app.jobs, commands)
+                        }
+                        Screen::Unlock(form) => unlock::show(ui, lang, form, &app.jobs, commands),
+                        Screen::Main(_) => {}
+                    }
+                });
+            });
+    });
+}
+
+/// A column of at most `max_width`, centred horizontally.
+pub fn centered_column(ui: &mut Ui, max_width: f32, add_contents: impl FnOnce(&mut Ui)) {
+    let width = ui.available_width().min(max_width);
+    let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+    ui.horizontal(|ui| {
+        ui.add_space(margin);
+        ui.vertical(|ui| {
+            ui.set_width(width);
+            ui.add_space(24.0);
+            add_contents(ui);
+            ui.add_space(24.0);
+        });
+    });
+}
+
+/// The language choice, top right.
+fn language_switch(ui: &mut Ui, lang: Lang, commands: &mut Vec<Command>) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+        for other in Lang::ALL.iter().rev() {
+            if ui
+                .selectable_label(*other == lang, other.native_name())
+                .clicked()
+                && *other != lang
+            {
+                commands.push(Command::SetLanguage(*other));
+            }
+        }
+        ui.label(RichText::new(T::Language.get(lang)).weak());
+    });
+}
+
+/// The current notice, if any, as a coloured strip.
+pub fn notice(ui: &mut Ui, notice: Option<&Notice>) {
+    let Some(notice) = notice else {
+        return;
+    };
+    let (text, color, bg) = match notice {
+        Notice::Info(t) => (t, theme::ACCENT, egui::Color32::from_rgb(0xe6, 0xf0, 0xf7)),
+        Notice::Error(t) => (t, theme::ERROR, theme::WARN_BG),
+    };
+    egui::Frame::new()
+        .fill(bg)
+        .inner_margin(10.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
+        });
+    ui.add_space(8.0);
+}

@@ -1,0 +1,169 @@
+//! The practice profile form, asked at first run and editable at any time.
+
+use egui::{RichText, Ui};
+
+use crate::i18n::{Lang, Localize, T};
+use crate::practice::{Field, FieldError, ProfileDraft, RecordsHosting, Specialty};
+use crate::ui::command::Command;
+use crate::ui::{theme, widgets};
+
+use super::dashboard::specialty_name;
+
+/// The profile form.
+#[derive(Debug)]
+pub struct ProfileForm {
+    /// What is being typed.
+    pub draft: ProfileDraft,
+    /// The errors of the last attempt to save.
+    pub errors: Vec<(Field, FieldError)>,
+    /// Part of the first-run flow (saving goes on to the dashboard).
+    pub first_run: bool,
+    /// The last save succeeded and nothing changed since.
+    pub saved: bool,
+}
+
+impl ProfileForm {
+    /// A form filled with `draft`.
+    pub fn new(draft: ProfileDraft, first_run: bool) -> Self {
+        Self {
+            draft,
+            errors: Vec::new(),
+            first_run,
+            saved: false,
+        }
+    }
+
+    fn error(&self, field: Field) -> Option<&FieldError> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| e)
+    }
+}
+
+fn records_name(r: RecordsHosting) -> T {
+    match r {
+        RecordsHosting::Local => T::RecordsLocal,
+        RecordsHosting::Cloud => T::RecordsCloud,
+        RecordsHosting::Paper => T::RecordsPaper,
+    }
+}
+
+fn section(ui: &mut Ui, title: T, lang: Lang) {
+    ui.add_space(10.0);
+    ui.label(
+        RichText::new(title.get(lang))
+            .family(theme::bold())
+            .size(17.0),
+    );
+}
+
+/// Draws the profile form.
+pub fn show(ui: &mut Ui, lang: Lang, form: &mut ProfileForm, commands: &mut Vec<Command>) {
+    ui.heading(T::ProfileTitle.get(lang));
+    ui.add(egui::Label::new(T::ProfileIntro.get(lang)).wrap());
+    let before = form.draft.clone();
+
+    section(ui, T::IdentityHeading, lang);
+    let d = &mut form.draft;
+    let field = |ui: &mut Ui,
+                 label: T,
+                 value: &mut String,
+                 which: Option<Field>,
+                 errors: &[(Field, FieldError)]| {
+        widgets::labelled_field(ui, label.get(lang), value, None);
+        if let Some(e) = which.and_then(|w| errors.iter().find(|(f, _)| *f == w)) {
+            widgets::field_error(ui, &e.1.localize(lang));
+        }
+    };
+    let errors = form.errors.clone();
+    field(
+        ui,
+        T::PracticeNameLabel,
+        &mut d.name,
+        Some(Field::Name),
+        &errors,
+    );
+    field(ui, T::PractitionerLabel, &mut d.practitioner, None, &errors);
+    field(ui, T::RppsLabel, &mut d.rpps, Some(Field::Rpps), &errors);
+    let label = ui.label(T::SpecialtyLabel.get(lang));
+    egui::ComboBox::from_id_salt("specialty")
+        .selected_text(specialty_name(d.specialty).get(lang))
+        .show_ui(ui, |ui| {
+            for s in Specialty::ALL {
+                ui.selectable_value(&mut d.specialty, s, specialty_name(s).get(lang));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    widgets::labelled_multiline(ui, T::AddressLabel.get(lang), &mut d.address);
+    field(ui, T::SiretLabel, &mut d.siret, Some(Field::Siret), &errors);
+    field(ui, T::EmailLabel, &mut d.email, Some(Field::Email), &errors);
+
+    section(ui, T::StaffHeading, lang);
+    ui.checkbox(&mut d.staff.secretary, T::StaffSecretary.get(lang));
+    ui.checkbox(&mut d.staff.locums, T::StaffLocums.get(lang));
+    ui.checkbox(&mut d.staff.assistants, T::StaffAssistants.get(lang));
+
+    section(ui, T::ImagingHeading, lang);
+    ui.checkbox(&mut d.has_images, T::HasImages.get(lang));
+    ui.add_enabled_ui(d.has_images, |ui| {
+        ui.checkbox(&mut d.has_imaging_server, T::HasImagingServer.get(lang));
+    });
+    if !d.has_images {
+        d.has_imaging_server = false;
+    }
+
+    section(ui, T::ServicesHeading, lang);
+    ui.label(T::RecordsLabel.get(lang));
+    for r in RecordsHosting::ALL {
+        ui.radio_value(&mut d.records, r, records_name(r).get(lang));
+    }
+    ui.checkbox(&mut d.online_booking, T::OnlineBooking.get(lang));
+    ui.checkbox(&mut d.patient_wifi, T::PatientWifi.get(lang));
+    ui.checkbox(&mut d.remote_access, T::RemoteAccess.get(lang));
+    field(ui, T::ItProviderLabel, &mut d.it_provider, None, &errors);
+    field(
+        ui,
+        T::PatientsPerYear,
+        &mut d.patients_per_year,
+        Some(Field::PatientsPerYear),
+        &errors,
+    );
+
+    section(ui, T::DpoHeading, lang);
+    ui.label(RichText::new(T::DpoAdvice.get(lang)).small().weak());
+    field(ui, T::DpoName, &mut d.dpo_name, None, &errors);
+    field(
+        ui,
+        T::DpoEmail,
+        &mut d.dpo_email,
+        Some(Field::DpoEmail),
+        &errors,
+    );
+    field(ui, T::DpoPhone, &mut d.dpo_phone, None, &errors);
+
+    if form.draft != before {
+        form.saved = false;
+    }
+    ui.add_space(12.0);
+    if !form.errors.is_empty() {
+        widgets::field_error(ui, T::FixFields.get(lang));
+    }
+    ui.horizontal(|ui| {
+        if widgets::primary_button(ui, T::SaveProfile.get(lang), true).clicked() {
+            match form.draft.validate() {
+                Ok(profile) => {
+                    form.errors.clear();
+                    commands.push(Command::SaveProfile(Box::new(profile)));
+                }
+                Err(errors) => form.errors = errors,
+            }
+        }
+        if form.saved {
+            ui.label(RichText::new(format!("✓ {}", T::ProfileSaved.get(lang))).color(theme::OK));
+        }
+    });
+    // Keep the first error in view for keyboard users.
+    let _ = form.error(Field::Name);
+}

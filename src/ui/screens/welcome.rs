@@ -1,0 +1,103 @@
+//! The welcome screen: create a vault, open one, or try the demo; recent vaults for a quick return.
+
+use egui::{RichText, Ui};
+
+use crate::i18n::{Lang, T};
+use crate::paths::DataDir;
+use crate::settings::Settings;
+use crate::ui::command::Command;
+use crate::ui::theme;
+use crate::ui::widgets;
+
+/// Draws the welcome screen.
+pub fn show(
+    ui: &mut Ui,
+    lang: Lang,
+    settings: &Settings,
+    data_dir: &DataDir,
+    commands: &mut Vec<Command>,
+) {
+    ui.label(
+        RichText::new(T::WelcomeTitle.get(lang))
+            .size(30.0)
+            .family(theme::bold())
+            .color(theme::ACCENT),
+    );
+    ui.label(RichText::new(T::AppTagline.get(lang)).size(17.0));
+    ui.add_space(8.0);
+    ui.add(egui::Label::new(T::WelcomeIntro.get(lang)).wrap());
+    ui.add_space(16.0);
+
+    if widgets::big_choice(
+        ui,
+        T::WelcomeCreate.get(lang),
+        T::WelcomeCreateHint.get(lang),
+        true,
+    )
+    .clicked()
+    {
+        commands.push(Command::StartCreate);
+    }
+    if widgets::big_choice(
+        ui,
+        T::WelcomeOpen.get(lang),
+        T::WelcomeOpenHint.get(lang),
+        false,
+    )
+    .clicked()
+    {
+        commands.push(Command::PickVaultToOpen);
+    }
+    if widgets::big_choice(
+        ui,
+        T::WelcomeDemo.get(lang),
+        T::WelcomeDemoHint.get(lang),
+        false,
+    )
+    .clicked()
+    {
+        commands.push(Command::OpenDemo);
+    }
+
+    let recent: Vec<_> = settings
+        .recent_vaults
+        .iter()
+        .filter(|p| **p != data_dir.demo_vault())
+        .collect();
+    if !recent.is_empty() {
+        ui.add_space(12.0);
+        ui.label(RichText::new(T::RecentVaults.get(lang)).family(theme::bold()));
+        for path in recent {
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let exists = path.is_file();
+            ui.horizontal(|ui| {
+                let button = ui.add_enabled(
+                    exists,
+                    egui::Button::new(T::OpenThisVault.fill(lang, &[("name", &name)])),
+                );
+                if button.clicked() {
+                    commands.push(Command::ShowUnlock(path.clone()));
+                }
+                let detail = if exists {
+                    path.display().to_string()
+                } else {
+                    format!("{} — {}", path.display(), T::MissingFile.get(lang))
+                };
+                ui.label(RichText::new(detail).small().weak());
+            });
+        }
+    }
+
+    ui.add_space(20.0);
+    ui.separator();
+    ui.label(RichText::new(T::OfflineNote.get(lang)).small().weak());
+    ui.label(
+        RichText::new(T::Version.fill(lang, &[("v", env!("CARGO_PKG_VERSION"))]))
+            .small()
+            .weak(),
+    );
+}

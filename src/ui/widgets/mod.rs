@@ -1,0 +1,167 @@
+//! Small reusable pieces of the interface. Every input is labelled for screen readers (the label's id is
+//! attached with `labelled_by`), and kittest finds it by that label.
+
+use egui::{Color32, RichText, Ui};
+
+use super::theme;
+use zeroize::Zeroizing;
+
+use crate::i18n::{Lang, Localize, T};
+use crate::vault::{NewPassphrase, PassphraseProblem, Strength};
+
+/// The widest a form field gets, so that forms stay readable on large screens.
+pub const FIELD_WIDTH: f32 = 460.0;
+
+/// A text field with its label above it. Returns the field's response.
+pub fn labelled_field(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    hint: Option<&str>,
+) -> egui::Response {
+    let label = ui.label(label);
+    let mut edit =
+        egui::TextEdit::singleline(value).desired_width(FIELD_WIDTH.min(ui.available_width()));
+    if let Some(hint) = hint {
+        edit = edit.hint_text(hint.to_owned());
+    }
+    ui.add(edit).labelled_by(label.id)
+}
+
+/// A multi-line text field with its label above it.
+pub fn labelled_multiline(ui: &mut Ui, label: &str, value: &mut String) -> egui::Response {
+    let label = ui.label(label);
+    let edit = egui::TextEdit::multiline(value)
+        .desired_rows(2)
+        .desired_width(FIELD_WIDTH.min(ui.available_width()));
+    ui.add(edit).labelled_by(label.id)
+}
+
+/// A passphrase field (hidden unless `show`), with its label above it.
+pub fn passphrase_field(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    show: bool,
+) -> egui::Response {
+    let label = ui.label(label);
+    let edit = egui::TextEdit::singleline(value)
+        .password(!show)
+        .desired_width(FIELD_WIDTH.min(ui.available_width()));
+    ui.add(edit).labelled_by(label.id)
+}
+
+/// An error message under a field, in red.
+pub fn field_error(ui: &mut Ui, message: &str) {
+    ui.label(RichText::new(format!("✗ {message}")).color(theme::ERROR));
+}
+
+/// The name of a strength score.
+pub fn strength_name(score: u8) -> T {
+    match score {
+        0 => T::Strength0,
+        1 => T::Strength1,
+        2 => T::Strength2,
+        3 => T::Strength3,
+        _ => T::Strength4,
+    }
+}
+
+/// A passphrase strength meter: a bar in five steps, coloured, with the level in words.
+pub fn strength_meter(ui: &mut Ui, lang: Lang, strength: Strength) {
+    let color = match strength.score {
+        0 | 1 => theme::ERROR,
+        2 => Color32::from_rgb(0xc7, 0x7c, 0x02),
+        _ => theme::OK,
+    };
+    let fraction = if strength.chars == 0 {
+        0.0
+    } else {
+        (f32::from(strength.score) + 1.0) / 5.0
+    };
+    let text = T::StrengthLabel.fill(lang, &[("level", strength_name(strength.score).get(lang))]);
+    ui.add(
+        egui::ProgressBar::new(fraction)
+            .desired_width(FIELD_WIDTH.min(ui.available_width()))
+            .fill(color)
+            .text(RichText::new(text).color(Color32::BLACK)),
+    );
+}
+
+/// A new passphrase and its confirmation, with the strength meter and the policy between them and the
+/// problem, if any, under them. `context` holds words not to count as strength (the practice's name).
+pub fn new_passphrase_fields(
+    ui: &mut Ui,
+    lang: Lang,
+    labels: [T; 2],
+    values: [&mut Zeroizing<String>; 2],
+    show: bool,
+    context: &[&str],
+) -> Result<NewPassphrase, PassphraseProblem> {
+    let [passphrase, confirmation] = values;
+    passphrase_field(ui, labels[0].get(lang), passphrase, show);
+    strength_meter(
+        ui,
+        lang,
+        crate::vault::passphrase::strength(passphrase, context),
+    );
+    ui.label(RichText::new(T::PassphraseRule.get(lang)).small().weak());
+    passphrase_field(ui, labels[1].get(lang), confirmation, show);
+    let checked = NewPassphrase::parse(passphrase, confirmation, context);
+    if !confirmation.is_empty()
+        && let Err(problem) = &checked
+    {
+        field_error(ui, &problem.localize(lang));
+    }
+    checked
+}
+
+/// A prominent button in the accent colour.
+pub fn primary_button(ui: &mut Ui, text: &str, enabled: bool) -> egui::Response {
+    let button =
+        egui::Button::new(RichText::new(text).color(Color32::WHITE).strong()).fill(theme::ACCENT);
+    ui.add_enabled(enabled, button)
+}
+
+/// A wide choice button with an explanation below it, for the welcome screen.
+pub fn big_choice(ui: &mut Ui, text: &str, hint: &str, primary: bool) -> egui::Response {
+    let width = FIELD_WIDTH.min(ui.available_width());
+    let label = RichText::new(text).size(17.0);
+    let button = if primary {
+        egui::Button::new(label.color(Color32::WHITE)).fill(theme::ACCENT)
+    } else {
+        egui::Button::new(label)
+    };
+    let response = ui.add_sized([width, 44.0], button);
+    ui.label(RichText::new(hint).small().weak());
+    ui.add_space(6.0);
+    response
+}
+
+/// A card: a framed group with a bold title.
+pub fn card<R>(ui: &mut Ui, title: &str, add_contents: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::Frame::group(ui.style())
+        .fill(theme::CARD_BG)
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            ui.label(RichText::new(title).family(theme::bold()).size(17.0));
+            ui.add_space(4.0);
+            add_contents(ui)
+        })
+        .inner
+}
+
+/// A busy indicator with a sentence.
+pub fn busy(ui: &mut Ui, text: &str) {
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(text);
+    });
+}
+
+/// A row of a two-column grid: the name in grey, the value as text that can be selected and copied.
+pub fn grid_row(ui: &mut Ui, name: &str, value: &str) {
+    ui.label(RichText::new(name).weak());
+    ui.add(egui::Label::new(value).wrap());
+    ui.end_row();
+}

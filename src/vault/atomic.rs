@@ -1,0 +1,156 @@
+//! Atomic replacement of a file, keeping the previous generations as backups.
+//!
+//! The new bytes go to a temporary file in the same folder, which is flushed to disk (`fsync`) and then
+//! renamed over the vault; the folder is flushed too, so that the rename itself survives a power cut. At
+//! every instant the vault path holds either the old or the new complete file. Before the rename, the
+//! current file is copied to `NAME.bak1` (older backups shift to `bak2`, `bak3`; the oldest is dropped).
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::VaultError;
+
+/// How many previous generations are kept.
+pub const BACKUP_GENERATIONS: usize = 3;
+
+/// The points where a test can make a save fail, to prove that nothing is lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaultPoint {
+    /// After half of the new file was written (a full disk).
+    HalfWritten,
+    /// After writing, before the flush to disk.
+    BeforeSync,
+    /// After the backups rotated, just before the rename.
+    BeforeRename,
+}
+
+/// The path of backup `generation` (1 = the most recent) of `path`.
+pub fn backup_path(path: &Path, generation: usize) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".bak{generation}"));
+    path.with_file_name(name)
+}
+
+/// The backups of `path` that exist, most recent first.
+pub fn existing_backups(path: &Path) -> Vec<PathBuf> {
+    (1..=BACKUP_GENERATIONS)
+        .map(|g| backup_path(path, g))
+        .filter(|p| p.is_file())
+        .collect()
+}
+
+fn injected(fault: Option<FaultPoint>, at: FaultPoint) -> Result<(), std::io::Error> {
+    if fault == Some(at) {
+        return Err(std::io::Error::other(format!("injected fault: {at:?}")));
+    }
+    Ok(())
+}
+
+/// Creates a new file readable by its owner only (0600 on Unix), failing if it exists.
+pub fn create_private(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+fn temp_path(path: &Path) -> Result<PathBuf, VaultError> {
+    let suffix: [u8; 6] = super::crypto::random()?;
+    let hex: String = suffix.iter().map(|b| format!("{b:02x}")).collect();
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".tmp-{hex}"));
+    Ok(path.with_file_name(name))
+}
+
+/// Flushes a folder's entry list, so that a rename in it is durable. Windows has no such call: its
+/// `MoveFileEx` is durable once it returns when the volume is NTFS.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()?;
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically. When `keep_backups` and the file exists, it is first copied to
+/// backup 1 and older backups shift. `fault` makes the write fail at a given point (tests only).
+pub fn write(
+    path: &Path,
+    bytes: &[u8],
+    keep_backups: bool,
+    fault: Option<FaultPoint>,
+) -> Result<(), VaultError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = temp_path(path)?;
+    let result = write_via(&tmp, path, &dir, bytes, keep_backups, fault);
+    if result.is_err() {
+        // The temporary file is ours and incomplete: remove it; the vault itself was not touched.
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn write_via(
+    tmp: &Path,
+    path: &Path,
+    dir: &Path,
+    bytes: &[u8],
+    keep_backups: bool,
+    fault: Option<FaultPoint>,
+) -> Result<(), VaultError> {
+    let io = |action| move |e| VaultError::io(action, tmp, e);
+    let mut file = create_private(tmp).map_err(io("creating"))?;
+    let half = bytes.len() / 2;
+    file.write_all(&bytes[..half]).map_err(io("writing"))?;
+    injected(fault, FaultPoint::HalfWritten).map_err(io("writing"))?;
+    file.write_all(&bytes[half..]).map_err(io("writing"))?;
+    injected(fault, FaultPoint::BeforeSync).map_err(io("writing"))?;
+    file.sync_all().map_err(io("flushing"))?;
+    drop(file);
+
+    if keep_backups && path.is_file() {
+        rotate_backups(path)?;
+    }
+    injected(fault, FaultPoint::BeforeRename).map_err(io("renaming"))?;
+    fs::rename(tmp, path).map_err(|e| VaultError::io("replacing", path, e))?;
+    sync_dir(dir).map_err(|e| VaultError::io("flushing", dir, e))?;
+    Ok(())
+}
+
+/// Shifts `bak1 → bak2 → bak3` and copies the current file to `bak1` (through its own temporary file, so
+/// that a crash never leaves a half-written backup).
+fn rotate_backups(path: &Path) -> Result<(), VaultError> {
+    for g in (1..BACKUP_GENERATIONS).rev() {
+        let from = backup_path(path, g);
+        if from.is_file() {
+            let to = backup_path(path, g + 1);
+            fs::rename(&from, &to).map_err(|e| VaultError::io("renaming", &from, e))?;
+        }
+    }
+    let current = fs::read(path).map_err(|e| VaultError::io("reading", path, e))?;
+    let backup = backup_path(path, 1);
+    let tmp = temp_path(&backup)?;
+    let copy = (|| {
+        let mut f = create_private(&tmp)?;
+        f.write_all(&current)?;
+        f.sync_all()?;
+        fs::rename(&tmp, &backup)
+    })();
+    if let Err(e) = copy {
+        let _ = fs::remove_file(&tmp);
+        return Err(VaultError::io("writing", &backup, e));
+    }
+    Ok(())
+}

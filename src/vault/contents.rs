@@ -1,0 +1,94 @@
+//! What the vault holds once decrypted: the practice's records, serialized as RON.
+//!
+//! Later features add their records here as new fields with `#[serde(default)]`, so that older vaults
+//! keep opening; [`VaultContents::schema`] counts incompatible changes.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::practice::Profile;
+
+/// Version of the contents' schema written by this build.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A dated event of the vault's own history: the vault's journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    /// When it happened.
+    pub at: Timestamp,
+    /// What happened.
+    pub event: JournalEvent,
+}
+
+/// Events of the journal. They record actions, never patient data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum JournalEvent {
+    /// The vault was created.
+    Created,
+    /// The practice profile was saved.
+    ProfileUpdated,
+    /// The passphrase was changed (the data key and the recovery code stay).
+    PassphraseChanged,
+    /// The vault was unlocked with the recovery code.
+    UnlockedWithRecoveryCode,
+}
+
+/// Everything the vault holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VaultContents {
+    /// Schema version of these contents.
+    pub schema: u32,
+    /// When the vault was created.
+    pub created_at: Timestamp,
+    /// The practice profile.
+    pub practice: Profile,
+    /// Whether the profile step of the first run was completed.
+    #[serde(default)]
+    pub profile_confirmed: bool,
+    /// Whether this is the fictional demo practice.
+    #[serde(default)]
+    pub demo: bool,
+    /// The vault's history.
+    #[serde(default)]
+    pub journal: Vec<JournalEntry>,
+}
+
+impl VaultContents {
+    /// Fresh contents for a new practice.
+    pub fn new(practice: Profile) -> Self {
+        let now = Timestamp::now();
+        Self {
+            schema: SCHEMA_VERSION,
+            created_at: now,
+            practice,
+            profile_confirmed: false,
+            demo: false,
+            journal: vec![JournalEntry {
+                at: now,
+                event: JournalEvent::Created,
+            }],
+        }
+    }
+
+    /// Appends an event to the journal, dated now.
+    pub fn record(&mut self, event: JournalEvent) {
+        self.journal.push(JournalEntry {
+            at: Timestamp::now(),
+            event,
+        });
+    }
+
+    /// Counts of what the vault holds, for summaries.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            journal_entries: self.journal.len(),
+        }
+    }
+}
+
+/// Counts of records held, shown by `vigie vault check` and the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Entries in the vault's journal.
+    pub journal_entries: usize,
+}

@@ -1,0 +1,322 @@
+//! Encrypted storage: one file per practice.
+//!
+//! A random 256-bit data key encrypts the contents (AES-256-GCM). The data key is stored twice, wrapped by
+//! a key derived from the passphrase and by one derived from the recovery code (Argon2id). Saving is atomic
+//! and keeps three previous generations. The format is described in `docs/vault-format.md`.
+//!
+//! The API is synchronous and slow on purpose (key derivation takes about half a second): the GUI calls it
+//! from background jobs.
+
+mod atomic;
+mod contents;
+mod crypto;
+mod error;
+pub mod format;
+pub mod passphrase;
+pub mod recovery;
+
+use std::path::{Path, PathBuf};
+
+pub use atomic::{BACKUP_GENERATIONS, FaultPoint, backup_path, existing_backups};
+
+/// Replaces a file atomically (temporary file, flush, rename), without backups: for small files beside
+/// the vaults, such as settings.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
+    atomic::write(path, bytes, false, None)
+}
+pub use contents::{Counts, JournalEntry, JournalEvent, SCHEMA_VERSION, VaultContents};
+pub use crypto::KdfParams;
+pub use error::VaultError;
+pub use passphrase::{NewPassphrase, PassphraseProblem, Strength};
+pub use recovery::{RecoveryCode, RecoveryCodeError};
+
+use crypto::Key;
+use format::{Header, TRAILER_LEN};
+
+/// Associated data of the passphrase wrapping (domain separation between the two wrappings).
+const LABEL_PASSPHRASE: &[u8] = b"vigie/v1/key-by-passphrase";
+/// Associated data of the recovery-code wrapping.
+const LABEL_RECOVERY: &[u8] = b"vigie/v1/key-by-recovery-code";
+
+/// The secret that unlocks a vault.
+#[derive(Debug, Clone, Copy)]
+pub enum Unlock<'a> {
+    /// The passphrase, as typed.
+    Passphrase(&'a str),
+    /// The recovery code, already checked for typos.
+    RecoveryCode(&'a RecoveryCode),
+}
+
+/// What can be learned about a vault file without its passphrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileInfo {
+    /// Format version.
+    pub version: u16,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// An open vault: its decrypted contents and the key to save them again.
+pub struct Vault {
+    path: PathBuf,
+    header: Header,
+    data_key: Key,
+    /// SHA-256 trailer of the file as last read or written: a save refuses to replace anything else.
+    on_disk: [u8; TRAILER_LEN],
+    contents: VaultContents,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, VaultError> {
+    std::fs::read(path).map_err(|e| VaultError::io("reading", path, e))
+}
+
+/// Checks a vault file's integrity and version without unlocking it.
+pub fn inspect(path: &Path) -> Result<FileInfo, VaultError> {
+    let bytes = read_file(path)?;
+    let parsed = format::parse(&bytes)?;
+    Ok(FileInfo {
+        version: parsed.version,
+        size: bytes.len() as u64,
+    })
+}
+
+/// A save prepared on the UI thread (serialization and encryption, a few milliseconds) and written by a
+/// background job (the disk writes and flushes).
+#[derive(Debug)]
+pub struct PreparedSave {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    expected_on_disk: Option<[u8; TRAILER_LEN]>,
+    new_trailer: [u8; TRAILER_LEN],
+}
+
+/// The result of a written [`PreparedSave`], to give back to the [`Vault`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    trailer: [u8; TRAILER_LEN],
+}
+
+impl PreparedSave {
+    /// Writes the file atomically, refusing if the file on disk is not the one the vault last saw.
+    pub fn write(self) -> Result<Saved, VaultError> {
+        self.write_with_fault(None)
+    }
+
+    /// Like [`PreparedSave::write`], failing at `fault` (for tests that prove nothing is lost).
+    #[doc(hidden)]
+    pub fn write_with_fault(self, fault: Option<FaultPoint>) -> Result<Saved, VaultError> {
+        match self.expected_on_disk {
+            Some(expected) => {
+                let current = read_file(&self.path)?;
+                let matches = current.len() >= TRAILER_LEN
+                    && current[current.len() - TRAILER_LEN..] == expected;
+                if !matches {
+                    return Err(VaultError::ChangedOnDisk);
+                }
+                atomic::write(&self.path, &self.bytes, true, fault)?;
+            }
+            None => {
+                if self.path.exists() {
+                    return Err(VaultError::AlreadyExists(self.path));
+                }
+                atomic::write(&self.path, &self.bytes, false, fault)?;
+            }
+        }
+        Ok(Saved {
+            trailer: self.new_trailer,
+        })
+    }
+}
+
+impl Vault {
+    /// Creates a new vault file at `path` (never over an existing file) and returns it open, with the
+    /// recovery code to show the user once.
+    pub fn create(
+        path: &Path,
+        passphrase: &NewPassphrase,
+        contents: VaultContents,
+    ) -> Result<(Self, RecoveryCode), VaultError> {
+        Self::create_with_params(path, passphrase, contents, KdfParams::DEFAULT)
+    }
+
+    /// [`Vault::create`] with explicit key-derivation parameters.
+    pub fn create_with_params(
+        path: &Path,
+        passphrase: &NewPassphrase,
+        contents: VaultContents,
+        kdf: KdfParams,
+    ) -> Result<(Self, RecoveryCode), VaultError> {
+        if path.exists() {
+            return Err(VaultError::AlreadyExists(path.to_path_buf()));
+        }
+        let recovery = RecoveryCode::generate().map_err(|_| VaultError::Random)?;
+        let data_key = crypto::random_key()?;
+        let header = Header {
+            kdf,
+            by_passphrase: crypto::WrappedKey::wrap(
+                &data_key,
+                passphrase.expose().as_bytes(),
+                kdf,
+                LABEL_PASSPHRASE,
+            )?,
+            by_recovery: crypto::WrappedKey::wrap(
+                &data_key,
+                recovery.to_text().as_bytes(),
+                kdf,
+                LABEL_RECOVERY,
+            )?,
+            payload_nonce: [0; crypto::NONCE_LEN],
+        };
+        let mut vault = Self {
+            path: path.to_path_buf(),
+            header,
+            data_key,
+            on_disk: [0; TRAILER_LEN],
+            contents,
+        };
+        let prepared = vault.prepare(None)?;
+        let saved = prepared.write()?;
+        vault.saved(saved);
+        Ok((vault, recovery))
+    }
+
+    /// Opens and decrypts a vault.
+    pub fn open(path: &Path, unlock: Unlock<'_>) -> Result<Self, VaultError> {
+        let bytes = read_file(path)?;
+        let parsed = format::parse(&bytes)?;
+        let header = parsed.header.clone();
+        let data_key = match unlock {
+            Unlock::Passphrase(p) => header
+                .by_passphrase
+                .unwrap_key(p.as_bytes(), header.kdf, LABEL_PASSPHRASE)?
+                .ok_or(VaultError::WrongPassphrase)?,
+            Unlock::RecoveryCode(code) => header
+                .by_recovery
+                .unwrap_key(code.to_text().as_bytes(), header.kdf, LABEL_RECOVERY)?
+                .ok_or(VaultError::WrongRecoveryCode)?,
+        };
+        let plain = crypto::open(&data_key, &header.payload_nonce, parsed.payload, parsed.aad)
+            .ok_or(VaultError::Corrupt)?;
+        let text = std::str::from_utf8(&plain).map_err(|e| VaultError::Contents(e.to_string()))?;
+        let contents: VaultContents =
+            ron::from_str(text).map_err(|e| VaultError::Contents(e.to_string()))?;
+        if contents.schema > SCHEMA_VERSION {
+            return Err(VaultError::NewerVersion {
+                found: parsed.version,
+                supported: format::CURRENT_VERSION,
+            });
+        }
+        Ok(Self {
+            path: path.to_path_buf(),
+            on_disk: parsed.trailer,
+            header,
+            data_key,
+            contents,
+        })
+    }
+
+    /// The vault file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The decrypted contents.
+    pub fn contents(&self) -> &VaultContents {
+        &self.contents
+    }
+
+    /// The contents, to change before a save.
+    pub fn contents_mut(&mut self) -> &mut VaultContents {
+        &mut self.contents
+    }
+
+    /// The format version of the file.
+    pub fn format_version(&self) -> u16 {
+        format::CURRENT_VERSION
+    }
+
+    /// The backups that exist beside the vault, most recent first.
+    pub fn backups(&self) -> Vec<PathBuf> {
+        existing_backups(&self.path)
+    }
+
+    fn prepare(
+        &mut self,
+        expected_on_disk: Option<[u8; TRAILER_LEN]>,
+    ) -> Result<PreparedSave, VaultError> {
+        let text = ron::ser::to_string_pretty(&self.contents, ron::ser::PrettyConfig::default())
+            .map_err(|e| VaultError::Contents(e.to_string()))?;
+        let text = zeroize::Zeroizing::new(text);
+        // A fresh nonce for every save: a nonce is never reused with the same key.
+        self.header.payload_nonce = crypto::random()?;
+        let prefix = format::encode_prefix(&self.header, text.len() + crypto::TAG_LEN);
+        let payload = crypto::seal(
+            &self.data_key,
+            &self.header.payload_nonce,
+            text.as_bytes(),
+            &prefix,
+        );
+        let (bytes, new_trailer) = format::finish(prefix, &payload);
+        Ok(PreparedSave {
+            path: self.path.clone(),
+            bytes,
+            expected_on_disk,
+            new_trailer,
+        })
+    }
+
+    /// Encrypts the current contents for a save that a background job will write.
+    pub fn prepare_save(&mut self) -> Result<PreparedSave, VaultError> {
+        self.prepare(Some(self.on_disk))
+    }
+
+    /// Records that a prepared save was written.
+    pub fn saved(&mut self, saved: Saved) {
+        self.on_disk = saved.trailer;
+    }
+
+    /// Saves now (prepare and write on the calling thread).
+    pub fn save(&mut self) -> Result<(), VaultError> {
+        let prepared = self.prepare_save()?;
+        let saved = prepared.write()?;
+        self.saved(saved);
+        Ok(())
+    }
+
+    /// Whether `passphrase` is this vault's passphrase (a key derivation: about half a second).
+    pub fn verify_passphrase(&self, passphrase: &str) -> Result<bool, VaultError> {
+        Ok(self
+            .header
+            .by_passphrase
+            .unwrap_key(passphrase.as_bytes(), self.header.kdf, LABEL_PASSPHRASE)?
+            .is_some())
+    }
+
+    /// Changes the passphrase: only the passphrase's wrapping of the data key changes; the contents and the
+    /// recovery code stay as they are. Saved at once.
+    pub fn change_passphrase(&mut self, new: &NewPassphrase) -> Result<(), VaultError> {
+        let previous = self.header.by_passphrase.clone();
+        self.header.by_passphrase = crypto::WrappedKey::wrap(
+            &self.data_key,
+            new.expose().as_bytes(),
+            self.header.kdf,
+            LABEL_PASSPHRASE,
+        )?;
+        self.contents.record(JournalEvent::PassphraseChanged);
+        if let Err(e) = self.save() {
+            // Keep memory in line with the file, which still has the old passphrase.
+            self.header.by_passphrase = previous;
+            self.contents.journal.pop();
+            return Err(e);
+        }
+        Ok(())
+    }
+}

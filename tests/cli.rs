@@ -1,0 +1,301 @@
+//! The command line through the built binary: exit statuses, messages, and files left untouched on error.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{OTHER_PASSPHRASE, PASSPHRASE, temp_dir};
+
+fn vigie(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vigie"));
+    cmd.args(args)
+        .env("VIGIE_DATA_DIR", data)
+        .env_remove("VIGIE_PASSPHRASE")
+        .env_remove("VIGIE_NEW_PASSPHRASE")
+        .env_remove("VIGIE_RECOVERY_CODE")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run vigie")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// An error is exit status 2 and exactly one line on standard error.
+fn assert_error(o: &Output, contains: &str) {
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "stdout: {}\nstderr: {}",
+        stdout(o),
+        stderr(o)
+    );
+    let err = stderr(o);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
+    assert!(
+        err.contains(contains),
+        "{err:?} should contain {contains:?}"
+    );
+}
+
+#[test]
+fn demo_then_check_prints_the_practice() {
+    let dir = temp_dir();
+    let vault = dir.path().join("d.vigie");
+    let v = vault.to_str().expect("utf-8");
+    let o = vigie(
+        dir.path(),
+        &["--lang", "fr", "demo", "--vault", v],
+        &[("VIGIE_PASSPHRASE", PASSPHRASE)],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Cabinet de démonstration écrit dans"));
+
+    let o = vigie(
+        dir.path(),
+        &["--lang", "fr", "vault", "check", "--vault", v],
+        &[("VIGIE_PASSPHRASE", PASSPHRASE)],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Cabinet : Cabinet de radiologie du Dr Lefèvre (démonstration)"),
+        "{out}"
+    );
+    assert!(out.contains("Format du coffre : version 1"), "{out}");
+    assert!(out.contains("Créé le : "), "{out}");
+    assert!(out.contains("Journal : 2 événement(s)"), "{out}");
+
+    let o = vigie(
+        dir.path(),
+        &["--lang", "en", "vault", "check", "--vault", v],
+        &[("VIGIE_PASSPHRASE", PASSPHRASE)],
+    );
+    assert!(
+        stdout(&o).contains("Vault format: version 1"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_flipped_byte_makes_check_fail_and_leaves_the_file_as_it_was() {
+    let dir = temp_dir();
+    let vault = dir.path().join("d.vigie");
+    let v = vault.to_str().expect("utf-8");
+    let env = [("VIGIE_PASSPHRASE", PASSPHRASE)];
+    assert!(
+        vigie(dir.path(), &["demo", "--vault", v], &env)
+            .status
+            .success()
+    );
+    let mut bytes = std::fs::read(&vault).expect("read");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    std::fs::write(&vault, &bytes).expect("write");
+
+    let o = vigie(
+        dir.path(),
+        &["--lang", "fr", "vault", "check", "--vault", v],
+        &env,
+    );
+    assert_error(&o, "endommagé");
+    assert_eq!(
+        std::fs::read(&vault).expect("read"),
+        bytes,
+        "file left as it was"
+    );
+
+    let o = vigie(
+        dir.path(),
+        &["--lang", "en", "vault", "check", "--vault", v],
+        &env,
+    );
+    assert_error(&o, "damaged or was modified outside Vigie");
+}
+
+#[test]
+fn wrong_passphrase_and_missing_passphrase_are_errors() {
+    let dir = temp_dir();
+    let vault = dir.path().join("c.vigie");
+    let v = vault.to_str().expect("utf-8");
+    let o = vigie(
+        dir.path(),
+        &[
+            "vault",
+            "init",
+            "--vault",
+            v,
+            "--practice",
+            "Cabinet du Dr Martin",
+        ],
+        &[("VIGIE_PASSPHRASE", PASSPHRASE)],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = std::fs::read(&vault).expect("read");
+
+    let o = vigie(
+        dir.path(),
+        &["--lang", "fr", "vault", "check", "--vault", v],
+        &[("VIGIE_PASSPHRASE", "mauvaise")],
+    );
+    assert_error(&o, "Phrase de passe incorrecte");
+    let o = vigie(
+        dir.path(),
+        &["--lang", "en", "vault", "check", "--vault", v],
+        &[],
+    );
+    assert_error(&o, "VIGIE_PASSPHRASE");
+    assert_eq!(std::fs::read(&vault).expect("read"), before);
+}
+
+#[test]
+fn init_never_overwrites_and_refuses_weak_passphrases() {
+    let dir = temp_dir();
+    let vault = dir.path().join("c.vigie");
+    let v = vault.to_str().expect("utf-8");
+    std::fs::write(&vault, b"precious").expect("write");
+    let o = vigie(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "vault",
+            "init",
+            "--vault",
+            v,
+            "--practice",
+            "Cabinet",
+        ],
+        &[("VIGIE_PASSPHRASE", PASSPHRASE)],
+    );
+    assert_error(&o, "Vigie ne l'écrase pas");
+    assert_eq!(std::fs::read(&vault).expect("read"), b"precious");
+
+    let other = dir.path().join("new.vigie");
+    let o = vigie(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "vault",
+            "init",
+            "--vault",
+            other.to_str().expect("utf-8"),
+            "--practice",
+            "Cabinet",
+        ],
+        &[("VIGIE_PASSPHRASE", "short")],
+    );
+    assert_error(&o, "at least 12 are needed");
+    assert!(!other.exists());
+}
+
+#[test]
+fn passwd_with_the_passphrase_or_the_recovery_code() {
+    let dir = temp_dir();
+    let vault = dir.path().join("sub").join("c.vigie");
+    let v = vault.to_str().expect("utf-8");
+    let o = vigie(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "vault",
+            "init",
+            "--vault",
+            v,
+            "--practice",
+            "Cabinet du Dr Martin",
+        ],
+        &[("VIGIE_PASSPHRASE", PASSPHRASE)],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let code = out
+        .lines()
+        .skip_while(|l| !l.starts_with("Recovery code"))
+        .nth(1)
+        .expect("recovery code line")
+        .trim()
+        .to_owned();
+    assert_eq!(code.len(), 39, "{code}");
+
+    let o = vigie(
+        dir.path(),
+        &["vault", "passwd", "--vault", v],
+        &[
+            ("VIGIE_PASSPHRASE", PASSPHRASE),
+            ("VIGIE_NEW_PASSPHRASE", OTHER_PASSPHRASE),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = vigie(
+        dir.path(),
+        &["vault", "check", "--vault", v],
+        &[("VIGIE_PASSPHRASE", PASSPHRASE)],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let o = vigie(
+        dir.path(),
+        &["vault", "check", "--vault", v],
+        &[("VIGIE_PASSPHRASE", OTHER_PASSPHRASE)],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // Forgotten passphrase: the recovery code sets a new one. A typo is caught first.
+    let typo = code.replacen(&code[0..1], if &code[0..1] == "7" { "8" } else { "7" }, 1);
+    let o = vigie(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "vault",
+            "passwd",
+            "--recovery",
+            "--vault",
+            v,
+        ],
+        &[
+            ("VIGIE_RECOVERY_CODE", &typo),
+            ("VIGIE_NEW_PASSPHRASE", PASSPHRASE),
+        ],
+    );
+    assert_error(
+        &o,
+        "Le groupe 1 du code de secours contient une faute de frappe",
+    );
+    let o = vigie(
+        dir.path(),
+        &["vault", "passwd", "--recovery", "--vault", v],
+        &[
+            ("VIGIE_RECOVERY_CODE", &code.to_lowercase()),
+            ("VIGIE_NEW_PASSPHRASE", PASSPHRASE),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = vigie(
+        dir.path(),
+        &["vault", "check", "--vault", v],
+        &[("VIGIE_PASSPHRASE", PASSPHRASE)],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn usage_errors_exit_with_status_2() {
+    let dir = temp_dir();
+    let o = vigie(dir.path(), &["vault", "frobnicate"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = vigie(dir.path(), &["--help"], &[]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("vault"));
+}

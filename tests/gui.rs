@@ -1,0 +1,227 @@
+//! The GUI driven headless with egui_kittest: widgets found by their accessible labels, clicked and typed
+//! into, as a user would. Background jobs really run; the helper steps frames until they report.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{PASSPHRASE, create_vault, temp_dir};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use vigie::i18n::Lang;
+use vigie::paths::DataDir;
+use vigie::ui::VigieApp;
+use vigie::ui::app::{Page, Screen};
+use vigie::ui::command::Command;
+
+fn harness(data: &std::path::Path, lang: Lang) -> Harness<'static, VigieApp> {
+    let data = DataDir::at(data);
+    Harness::builder()
+        .with_size([1024.0, 768.0])
+        .build_eframe(move |cc| VigieApp::new(&cc.egui_ctx, data, Some(lang)))
+}
+
+/// Steps frames until `done` holds and no background job runs any more, failing after 30 s (key
+/// derivation takes about a second). Spinners repaint without end while jobs run, so this steps rather
+/// than waiting for the interface to settle.
+fn run_until(h: &mut Harness<'_, VigieApp>, what: &str, done: impl Fn(&VigieApp) -> bool) {
+    let start = Instant::now();
+    while !done(h.state()) || h.state().jobs.any_running() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
+/// Clicks a widget by its label, after scrolling it into view like a user would.
+fn click(h: &mut Harness<'_, VigieApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+}
+
+fn type_into(h: &mut Harness<'_, VigieApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn first_run_creates_a_vault_and_lands_on_the_dashboard() {
+    let dir = temp_dir();
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    h.get_by_label("Bienvenue dans Vigie");
+    h.get_by_label("Créer le coffre de mon cabinet").click();
+    h.run();
+
+    type_into(&mut h, "Nom du cabinet", "Cabinet du Dr Hélène Martin");
+    type_into(&mut h, "Phrase de passe", PASSPHRASE);
+    h.get_by_label_contains("Solidité : ");
+    type_into(&mut h, "Confirmez la phrase de passe", PASSPHRASE);
+    h.get_by_label("Créer le coffre").click();
+    run_until(&mut h, "the recovery code", |app| {
+        matches!(app.screen, Screen::Recovery(_))
+    });
+
+    h.get_by_label("Votre code de secours");
+    // "Continue" stays disabled until the code is written down.
+    h.get_by_label("Continuer").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Recovery(_)));
+    h.get_by_label("Je l'ai noté et rangé en lieu sûr").click();
+    h.run();
+    h.get_by_label("Continuer").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Main(Page::Profile(_))));
+
+    type_into(&mut h, "Numéro RPPS (11 chiffres)", "1010");
+    click(&mut h, "Enregistrer le profil");
+    h.run();
+    h.get_by_label_contains("Un numéro RPPS compte 11 chiffres");
+    h.get_by_label("Numéro RPPS (11 chiffres)").focus();
+    h.run();
+    h.get_by_label("Numéro RPPS (11 chiffres)")
+        .type_text("1234567");
+    h.run();
+    click(&mut h, "Enregistrer le profil");
+    run_until(&mut h, "the dashboard", |app| {
+        matches!(app.screen, Screen::Main(Page::Dashboard))
+            && app.session.as_ref().is_some_and(|s| !s.save.in_flight)
+    });
+
+    assert_eq!(
+        h.query_all_by_label("Tableau de bord").count(),
+        2,
+        "navigation and heading"
+    );
+    assert!(
+        h.query_all_by_label_contains("Cabinet du Dr Hélène Martin")
+            .count()
+            >= 1
+    );
+    h.get_by_label("10101234567");
+
+    // What the screens did is on disk, encrypted.
+    let path = dir
+        .path()
+        .join("practices")
+        .join("cabinet-du-dr-helene-martin.vigie");
+    let vault = vigie::vault::Vault::open(&path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
+        .expect("open");
+    assert_eq!(
+        vault.contents().practice.rpps.as_ref().map(|r| r.as_str()),
+        Some("10101234567")
+    );
+    assert!(vault.contents().profile_confirmed);
+}
+
+#[test]
+fn a_wrong_passphrase_shows_the_error_and_leaves_the_vault_unchanged() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let before = std::fs::read(&path).expect("read");
+
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::ShowUnlock(path.clone()));
+    h.run();
+    type_into(&mut h, "Phrase de passe", "pas-la-bonne-phrase");
+    h.get_by_label("Déverrouiller").click();
+    run_until(&mut h, "the error", |app| app.notice.is_some());
+    h.get_by_label_contains("Phrase de passe incorrecte");
+    assert!(h.state().session.is_none());
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+
+    // The field was emptied for a new try; the right passphrase, confirmed with Enter, opens the vault.
+    assert_eq!(
+        h.get_by_label("Phrase de passe").value().as_deref(),
+        Some("")
+    );
+    type_into(&mut h, "Phrase de passe", PASSPHRASE);
+    h.key_press(egui::Key::Enter);
+    run_until(&mut h, "the unlock", |app| app.session.is_some());
+}
+
+#[test]
+fn switching_to_english_changes_the_labels_live() {
+    let dir = temp_dir();
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    h.get_by_label("Créer le coffre de mon cabinet");
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label("Welcome to Vigie");
+    h.get_by_label("Create my practice's vault");
+    assert!(h.query_by_label("Créer le coffre de mon cabinet").is_none());
+    // The choice is remembered for the next start.
+    let settings = vigie::settings::Settings::load(&DataDir::at(dir.path()).settings_file());
+    assert_eq!(settings.language, Some(Lang::En));
+}
+
+#[test]
+fn the_demo_opens_on_a_filled_dashboard_and_locks() {
+    let dir = temp_dir();
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    h.get_by_label("Essayer le cabinet de démonstration")
+        .click();
+    run_until(&mut h, "the demo", |app| {
+        matches!(app.screen, Screen::Main(Page::Dashboard))
+    });
+    h.get_by_label_contains("Cabinet de démonstration, fictif");
+    h.get_by_label("Dr Camille Lefèvre");
+
+    // Settings, then lock now.
+    h.get_by_label("Paramètres").click();
+    h.run();
+    h.get_by_label("Langue de l'interface");
+    h.get_all_by_label("Verrouiller")
+        .next()
+        .expect("lock button")
+        .click();
+    h.run();
+    assert!(h.state().session.is_none());
+    assert!(matches!(h.state().screen, Screen::Unlock(_)));
+    h.get_by_label_contains("la phrase de passe est « radio-lumiere-cabinet-demo »");
+}
+
+#[test]
+fn the_vault_locks_itself_after_the_idle_delay() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let mut h = harness(dir.path(), Lang::En);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(
+        &ctx,
+        Command::Unlock {
+            path,
+            secret: vigie::ui::command::Secret::Passphrase(zeroize::Zeroizing::new(
+                PASSPHRASE.to_owned(),
+            )),
+        },
+    );
+    run_until(&mut h, "the unlock", |app| app.session.is_some());
+    assert_eq!(
+        h.state().settings.auto_lock_minutes,
+        10,
+        "10 minutes by default"
+    );
+    h.state_mut().pretend_idle_for(Duration::from_secs(9 * 60));
+    h.run();
+    assert!(h.state().session.is_some(), "not yet");
+    h.state_mut()
+        .pretend_idle_for(Duration::from_secs(10 * 60 + 1));
+    h.step();
+    h.run();
+    assert!(h.state().session.is_none(), "locked after 10 minutes");
+    h.get_by_label_contains("locked after 10 minutes without activity");
+}

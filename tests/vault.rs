@@ -1,0 +1,296 @@
+//! The encrypted vault: round trips, every kind of bad input, atomic saves and backups.
+
+mod common;
+
+use common::{OTHER_PASSPHRASE, PASSPHRASE, create_vault, new_passphrase, temp_dir};
+use vigie::vault::{
+    self, FaultPoint, JournalEvent, RecoveryCode, RecoveryCodeError, Unlock, Vault, VaultError,
+    format,
+};
+
+#[test]
+fn round_trip_with_passphrase() {
+    let dir = temp_dir();
+    let (path, mut vault, _) = create_vault(dir.path());
+    vault.contents_mut().practice.practitioner = "Dr Hélène Martin".into();
+    vault.save().expect("save");
+
+    let reopened = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+    assert_eq!(reopened.contents(), vault.contents());
+    assert_eq!(
+        reopened.contents().practice.practitioner,
+        "Dr Hélène Martin"
+    );
+    assert_eq!(
+        reopened.contents().practice.name.as_str(),
+        "Cabinet du Dr Martin"
+    );
+    assert_eq!(
+        vault::inspect(&path).expect("inspect").version,
+        format::CURRENT_VERSION
+    );
+}
+
+#[test]
+fn the_file_holds_nothing_in_clear() {
+    let dir = temp_dir();
+    let (path, mut vault, _) = create_vault(dir.path());
+    vault.contents_mut().practice.practitioner = "Hélène Martin".into();
+    vault.save().expect("save");
+    let bytes = std::fs::read(&path).expect("read");
+    for needle in ["Martin", "Cabinet", "practice", "Hélène"] {
+        assert!(
+            !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+            "{needle} found in clear"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir();
+    let (path, mut vault, _) = create_vault(dir.path());
+    vault.save().expect("save");
+    for p in [path.clone(), vault::backup_path(&path, 1)] {
+        let mode = std::fs::metadata(&p)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{}", p.display());
+    }
+}
+
+#[test]
+fn wrong_passphrase_is_refused_and_changes_nothing() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let before = std::fs::read(&path).expect("read");
+    let err = Vault::open(&path, Unlock::Passphrase("not-the-passphrase")).expect_err("wrong");
+    assert!(matches!(err, VaultError::WrongPassphrase), "{err:?}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn recovery_code_unlocks_and_typos_are_caught() {
+    let dir = temp_dir();
+    let (path, _, code) = create_vault(dir.path());
+    let typed = code.to_text().to_lowercase();
+    let parsed = RecoveryCode::parse(&typed).expect("well formed");
+    let vault =
+        Vault::open(&path, Unlock::RecoveryCode(&parsed)).expect("unlock with recovery code");
+    assert_eq!(
+        vault.contents().practice.name.as_str(),
+        "Cabinet du Dr Martin"
+    );
+
+    // One wrong character in group 3.
+    let mut chars: Vec<char> = code.to_text().chars().collect();
+    let pos = 2 * 5 + 1;
+    chars[pos] = if chars[pos] == 'A' { 'B' } else { 'A' };
+    let typo: String = chars.into_iter().collect();
+    assert_eq!(
+        RecoveryCode::parse(&typo),
+        Err(RecoveryCodeError::GroupMistyped(3))
+    );
+
+    // A well-formed code of another vault.
+    let other = RecoveryCode::generate().expect("rng");
+    let err = Vault::open(&path, Unlock::RecoveryCode(&other)).expect_err("other code");
+    assert!(matches!(err, VaultError::WrongRecoveryCode), "{err:?}");
+}
+
+#[test]
+fn truncation_is_reported_as_such() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let bytes = std::fs::read(&path).expect("read");
+    for keep in [bytes.len() - 1, bytes.len() / 2, 30, 5] {
+        std::fs::write(&path, &bytes[..keep]).expect("write");
+        let err = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("truncated");
+        assert!(
+            matches!(err, VaultError::Truncated { .. }),
+            "kept {keep}: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn every_single_byte_flip_is_detected() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let original = std::fs::read(&path).expect("read");
+    for i in 0..original.len() {
+        for mask in [0x01u8, 0x80, 0xff] {
+            let mut damaged = original.clone();
+            damaged[i] ^= mask;
+            std::fs::write(&path, &damaged).expect("write");
+            let err = Vault::open(&path, Unlock::Passphrase(PASSPHRASE))
+                .expect_err("flip must be detected");
+            assert!(
+                matches!(
+                    err,
+                    VaultError::Corrupt | VaultError::Truncated { .. } | VaultError::NotAVault
+                ),
+                "byte {i} mask {mask:#x}: {err:?}"
+            );
+            assert_eq!(
+                std::fs::read(&path).expect("read"),
+                damaged,
+                "opening must not write"
+            );
+        }
+    }
+}
+
+#[test]
+fn deliberate_tampering_with_a_recomputed_checksum_is_detected() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let original = std::fs::read(&path).expect("read");
+    // Change one byte of the encrypted payload and recompute the SHA-256 trailer, as an attacker would.
+    let body_len = original.len() - format::TRAILER_LEN;
+    let mut body = original[..body_len].to_vec();
+    body[body_len - 5] ^= 0x20;
+    let (tampered, _) = format::finish(body, &[]);
+    std::fs::write(&path, &tampered).expect("write");
+    let err = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("tampered");
+    assert!(matches!(err, VaultError::Corrupt), "{err:?}");
+}
+
+#[test]
+fn a_newer_format_is_refused_with_its_own_error() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let bytes = std::fs::read(&path).expect("read");
+    std::fs::write(&path, format::with_version_for_tests(&bytes, 7)).expect("write");
+    let err = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("newer");
+    assert!(
+        matches!(
+            err,
+            VaultError::NewerVersion {
+                found: 7,
+                supported: 1
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn not_a_vault() {
+    let dir = temp_dir();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(
+        &path,
+        "Ceci est un fichier texte ordinaire, pas un coffre Vigie.",
+    )
+    .expect("write");
+    let err = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("not a vault");
+    assert!(matches!(err, VaultError::NotAVault), "{err:?}");
+}
+
+#[test]
+fn a_save_that_fails_half_way_leaves_the_previous_vault_readable() {
+    for fault in [
+        FaultPoint::HalfWritten,
+        FaultPoint::BeforeSync,
+        FaultPoint::BeforeRename,
+    ] {
+        let dir = temp_dir();
+        let (path, mut vault, _) = create_vault(dir.path());
+        let before = std::fs::read(&path).expect("read");
+
+        vault.contents_mut().practice.practitioner = "Changed".into();
+        let prepared = vault.prepare_save().expect("prepare");
+        let err = prepared
+            .write_with_fault(Some(fault))
+            .expect_err("injected");
+        assert!(matches!(err, VaultError::Io { .. }), "{err:?}");
+
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "{fault:?}: vault untouched"
+        );
+        let reopened =
+            Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("previous vault opens");
+        assert_eq!(reopened.contents().practice.practitioner, "");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "{fault:?}: temporary files left: {leftovers:?}"
+        );
+
+        // The same vault can still save once the problem is gone.
+        vault.save().expect("save after the failure");
+        let reopened = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+        assert_eq!(reopened.contents().practice.practitioner, "Changed");
+    }
+}
+
+#[test]
+fn passphrase_change_rewraps_only_the_key() {
+    let dir = temp_dir();
+    let (path, mut vault, code) = create_vault(dir.path());
+    vault
+        .change_passphrase(&new_passphrase(OTHER_PASSPHRASE))
+        .expect("change");
+
+    assert!(matches!(
+        Vault::open(&path, Unlock::Passphrase(PASSPHRASE)),
+        Err(VaultError::WrongPassphrase)
+    ));
+    let reopened =
+        Vault::open(&path, Unlock::Passphrase(OTHER_PASSPHRASE)).expect("new passphrase");
+    assert_eq!(
+        reopened.contents().journal.last().map(|e| &e.event),
+        Some(&JournalEvent::PassphraseChanged)
+    );
+    // The recovery code written down at creation still works.
+    Vault::open(&path, Unlock::RecoveryCode(&code)).expect("recovery code unchanged");
+}
+
+#[test]
+fn backups_rotate_and_keep_three_generations() {
+    let dir = temp_dir();
+    let (path, mut vault, _) = create_vault(dir.path());
+    assert!(vault.backups().is_empty());
+    for n in 1..=5 {
+        vault.contents_mut().practice.practitioner = format!("generation {n}");
+        vault.save().expect("save");
+    }
+    let backups = vault.backups();
+    assert_eq!(backups.len(), vault::BACKUP_GENERATIONS);
+    // bak1 is the state before the last save, bak3 the oldest kept.
+    let expected = ["generation 4", "generation 3", "generation 2"];
+    for (backup, want) in backups.iter().zip(expected) {
+        let v = Vault::open(backup, Unlock::Passphrase(PASSPHRASE)).expect("backup opens");
+        assert_eq!(v.contents().practice.practitioner, want);
+    }
+    assert!(!vault::backup_path(&path, 4).exists());
+}
+
+#[test]
+fn creation_never_overwrites_and_saves_never_clobber_foreign_changes() {
+    let dir = temp_dir();
+    let (path, mut vault, _) = create_vault(dir.path());
+    let err = Vault::create(&path, &new_passphrase(PASSPHRASE), vault.contents().clone())
+        .expect_err("exists");
+    assert!(matches!(err, VaultError::AlreadyExists(_)), "{err:?}");
+
+    // Another program replaces the file: Vigie refuses to overwrite what it did not read.
+    let mut other = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open twice");
+    other.contents_mut().practice.practitioner = "Other window".into();
+    other.save().expect("other saves");
+    vault.contents_mut().practice.practitioner = "First window".into();
+    let err = vault.save().expect_err("stale");
+    assert!(matches!(err, VaultError::ChangedOnDisk), "{err:?}");
+    let on_disk = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+    assert_eq!(on_disk.contents().practice.practitioner, "Other window");
+}
