@@ -5,7 +5,9 @@
 
 use std::path::Path;
 
-use crate::practice::{Dpo, Email, PracticeName, Profile, RecordsHosting, Rpps, Specialty, Staff};
+use crate::practice::{
+    Dpo, Email, PracticeName, Profile, RecordsHosting, Rpps, Setup, Specialty, Staff,
+};
 use crate::vault::{JournalEvent, NewPassphrase, RecoveryCode, Vault, VaultContents, VaultError};
 
 /// The demo vault's passphrase in the GUI, shown on screen: the demo holds no real data.
@@ -23,17 +25,19 @@ pub fn demo_profile() -> Profile {
     p.specialty = Specialty::Radiology;
     p.address = "12 rue des Tilleuls, 69000 Lyon".into();
     p.email = Email::parse("secretariat@radiologie-lefevre.example").ok();
-    p.staff = Staff {
-        secretary: true,
-        locums: true,
-        assistants: false,
+    p.setup = Setup {
+        staff: Staff {
+            secretary: true,
+            locums: true,
+            assistants: false,
+        },
+        has_images: true,
+        has_imaging_server: true,
+        records: RecordsHosting::Cloud,
+        online_booking: true,
+        patient_wifi: true,
+        remote_access: true,
     };
-    p.has_images = true;
-    p.has_imaging_server = true;
-    p.records = RecordsHosting::Cloud;
-    p.online_booking = true;
-    p.patient_wifi = true;
-    p.remote_access = true;
     p.it_provider = "InfoSanté Services, 04 00 00 00 00".into();
     p.dpo = Some(Dpo {
         name: "Cabinet Conseil RGPD Santé".into(),

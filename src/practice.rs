@@ -259,6 +259,27 @@ pub struct Dpo {
     pub phone: String,
 }
 
+/// How the practice works: the answers that make checklist items applicable or not. Plain choices, so
+/// the same type serves the form and the validated profile.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Setup {
+    /// Staff.
+    pub staff: Staff,
+    /// The practice produces or stores medical images (radiology, dentistry, ultrasound…).
+    pub has_images: bool,
+    /// The practice runs an imaging server (PACS) or a viewer that other machines reach.
+    pub has_imaging_server: bool,
+    /// Where the patient records live.
+    pub records: RecordsHosting,
+    /// Online booking service.
+    pub online_booking: bool,
+    /// Wi-Fi offered to patients.
+    pub patient_wifi: bool,
+    /// The practitioner reaches the practice's PC from home or elsewhere.
+    pub remote_access: bool,
+}
+
 /// The practice profile, valid by construction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
@@ -276,20 +297,8 @@ pub struct Profile {
     pub siret: Option<Siret>,
     /// Practice e-mail address.
     pub email: Option<Email>,
-    /// Staff.
-    pub staff: Staff,
-    /// The practice produces or stores medical images (radiology, dentistry, ultrasound…).
-    pub has_images: bool,
-    /// The practice runs an imaging server (PACS) or a viewer that other machines reach.
-    pub has_imaging_server: bool,
-    /// Where the patient records live.
-    pub records: RecordsHosting,
-    /// Online booking service.
-    pub online_booking: bool,
-    /// Wi-Fi offered to patients.
-    pub patient_wifi: bool,
-    /// The practitioner reaches the practice's PC from home or elsewhere.
-    pub remote_access: bool,
+    /// How the practice works (staff, images, software, access): what makes checklist items apply.
+    pub setup: Setup,
     /// IT provider (name and contact), if any.
     pub it_provider: String,
     /// Data protection officer, if any.
@@ -309,13 +318,7 @@ impl Profile {
             address: String::new(),
             siret: None,
             email: None,
-            staff: Staff::default(),
-            has_images: false,
-            has_imaging_server: false,
-            records: RecordsHosting::default(),
-            online_booking: false,
-            patient_wifi: false,
-            remote_access: false,
+            setup: Setup::default(),
             it_provider: String::new(),
             dpo: None,
             patients_per_year: None,
@@ -333,13 +336,7 @@ impl Profile {
             address: self.address.clone(),
             siret: opt(self.siret.as_ref().map(Siret::as_str)),
             email: opt(self.email.as_ref().map(Email::as_str)),
-            staff: self.staff.clone(),
-            has_images: self.has_images,
-            has_imaging_server: self.has_imaging_server,
-            records: self.records,
-            online_booking: self.online_booking,
-            patient_wifi: self.patient_wifi,
-            remote_access: self.remote_access,
+            setup: self.setup.clone(),
             it_provider: self.it_provider.clone(),
             dpo_name: self
                 .dpo
@@ -398,13 +395,7 @@ pub struct ProfileDraft {
     pub address: String,
     pub siret: String,
     pub email: String,
-    pub staff: Staff,
-    pub has_images: bool,
-    pub has_imaging_server: bool,
-    pub records: RecordsHosting,
-    pub online_booking: bool,
-    pub patient_wifi: bool,
-    pub remote_access: bool,
+    pub setup: Setup,
     pub it_provider: String,
     pub dpo_name: String,
     pub dpo_email: String,
@@ -460,13 +451,7 @@ impl ProfileDraft {
             address: self.address.trim().to_owned(),
             siret,
             email,
-            staff: self.staff.clone(),
-            has_images: self.has_images,
-            has_imaging_server: self.has_imaging_server,
-            records: self.records,
-            online_booking: self.online_booking,
-            patient_wifi: self.patient_wifi,
-            remote_access: self.remote_access,
+            setup: self.setup.clone(),
             it_provider: self.it_provider.trim().to_owned(),
             dpo: dpo_given.then(|| Dpo {
                 name: self.dpo_name.trim().to_owned(),

@@ -225,3 +225,119 @@ fn the_vault_locks_itself_after_the_idle_delay() {
     assert!(h.state().session.is_none(), "locked after 10 minutes");
     h.get_by_label_contains("locked after 10 minutes without activity");
 }
+
+#[test]
+fn a_forgotten_passphrase_is_replaced_through_the_recovery_code() {
+    let dir = temp_dir();
+    let (path, _, code) = create_vault(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::ShowUnlock(path.clone()));
+    h.run();
+    h.get_by_label("J'ai oublié ma phrase de passe").click();
+    h.run();
+
+    // A typo is caught at once, with its group, before any slow check.
+    let mut typo: Vec<char> = code.to_text().chars().collect();
+    typo[0] = if typo[0] == '7' { '8' } else { '7' };
+    type_into(
+        &mut h,
+        "Code de secours",
+        &typo.into_iter().collect::<String>(),
+    );
+    h.get_by_label("Déverrouiller").click();
+    h.run();
+    h.get_by_label_contains("Le groupe 1 du code de secours contient une faute de frappe");
+    assert!(!h.state().jobs.any_running());
+
+    h.get_by_label("Code de secours").focus();
+    h.run();
+    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    h.run();
+    h.get_by_label("Code de secours")
+        .type_text(&code.to_text().to_lowercase());
+    h.run();
+    h.get_by_label("Déverrouiller").click();
+    run_until(&mut h, "the recovery unlock", |app| app.session.is_some());
+    assert!(matches!(h.state().screen, Screen::Main(Page::Settings(_))));
+    h.get_by_label_contains("Coffre ouvert avec le code de secours");
+
+    // No current passphrase is asked: the recovery code stood for it.
+    assert!(h.query_by_label("Phrase de passe actuelle").is_none());
+    type_into(&mut h, "Nouvelle phrase de passe", common::OTHER_PASSPHRASE);
+    type_into(
+        &mut h,
+        "Confirmez la nouvelle phrase de passe",
+        common::OTHER_PASSPHRASE,
+    );
+    click(&mut h, "Changer la phrase de passe");
+    run_until(&mut h, "the passphrase change", |app| {
+        app.notice
+            .as_ref()
+            .is_some_and(|n| format!("{n:?}").contains("changée"))
+    });
+
+    let reopened = vigie::vault::Vault::open(
+        &path,
+        vigie::vault::Unlock::Passphrase(common::OTHER_PASSPHRASE),
+    )
+    .expect("new passphrase");
+    let events: Vec<_> = reopened
+        .contents()
+        .journal
+        .iter()
+        .map(|e| e.event.clone())
+        .collect();
+    assert!(events.contains(&vigie::vault::JournalEvent::UnlockedWithRecoveryCode));
+    assert!(events.contains(&vigie::vault::JournalEvent::PassphraseChanged));
+}
+
+#[test]
+fn the_recovery_sheet_is_saved_as_text_and_pdf() {
+    let dir = temp_dir();
+    let mut h = harness(dir.path(), Lang::En);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(&ctx, Command::StartCreate);
+    h.run();
+    type_into(&mut h, "Practice name", "Cabinet Saint-Éloi");
+    type_into(&mut h, "Passphrase", PASSPHRASE);
+    type_into(&mut h, "Confirm the passphrase", PASSPHRASE);
+    h.get_by_label("Create the vault").click();
+    run_until(&mut h, "the recovery code", |app| {
+        matches!(app.screen, Screen::Recovery(_))
+    });
+
+    let text_path = dir.path().join("code.txt");
+    let pdf_path = dir.path().join("code.pdf");
+    for (format, path) in [
+        (vigie::ui::command::SheetFormat::Text, &text_path),
+        (vigie::ui::command::SheetFormat::Pdf, &pdf_path),
+    ] {
+        h.state_mut().run_command(
+            &ctx,
+            Command::SaveRecoverySheet {
+                format,
+                path: Some(path.clone()),
+            },
+        );
+        run_until(&mut h, "the sheet", |_| path.exists());
+    }
+    let Screen::Recovery(screen) = &h.state().screen else {
+        panic!("still on the recovery screen");
+    };
+    let code = screen.code.to_text();
+    let text = std::fs::read_to_string(&text_path).expect("text sheet");
+    assert!(
+        text.contains(code.as_str()) && text.contains("Practice: Cabinet Saint-Éloi"),
+        "{text}"
+    );
+    assert!(
+        std::fs::read(&pdf_path)
+            .expect("pdf sheet")
+            .starts_with(b"%PDF-")
+    );
+    assert_eq!(h.query_all_by_label_contains("Saved: ").count(), 2);
+}

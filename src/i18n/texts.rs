@@ -223,7 +223,7 @@ texts! {
     DataHeading => "Emplacement des données", "Where data lives";
     DataDir => "Dossier des données de Vigie", "Vigie's data folder";
     OpenVaultPath => "Coffre ouvert", "Open vault";
-    ChangePassphraseHeading => "Changer la phrase de passe", "Change the passphrase";
+    ChangePassphraseHeading => "Phrase de passe du coffre", "Vault passphrase";
     ChangePassphraseHelp => "Seule la clé d'accès change : le contenu du coffre et le code de secours restent les mêmes.",
         "Only the access key changes: the vault's contents and the recovery code stay the same.";
     CurrentPassphrase => "Phrase de passe actuelle", "Current passphrase";

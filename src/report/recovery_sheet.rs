@@ -110,6 +110,10 @@ mod tests {
     fn pdf_sheet_is_a_small_pdf_with_subset_fonts() {
         let bytes = sheet(Lang::Fr).pdf().expect("pdf");
         assert!(bytes.starts_with(b"%PDF-"));
-        assert!(bytes.len() < 120_000, "{} bytes: fonts must be subset", bytes.len());
+        assert!(
+            bytes.len() < 120_000,
+            "{} bytes: fonts must be subset",
+            bytes.len()
+        );
     }
 }

@@ -584,7 +584,8 @@ impl VigieApp {
         if active {
             self.last_activity = Instant::now();
         }
-        if self.session.is_none() {
+        // The recovery code is on screen only once: locking there would lose it for good.
+        if self.session.is_none() || matches!(self.screen, Screen::Recovery(_)) {
             return;
         }
         let delay = Duration::from_secs(u64::from(self.settings.auto_lock_minutes) * 60);

@@ -49,17 +49,17 @@ fn missing_fields(p: &Profile, lang: Lang) -> Vec<&'static str> {
 }
 
 fn staff_text(p: &Profile, lang: Lang) -> String {
-    if p.staff.alone() {
+    if p.setup.staff.alone() {
         return T::StaffAlone.get(lang).to_owned();
     }
     let mut parts = Vec::new();
-    if p.staff.secretary {
+    if p.setup.staff.secretary {
         parts.push(T::StaffSecretary.get(lang));
     }
-    if p.staff.locums {
+    if p.setup.staff.locums {
         parts.push(T::StaffLocums.get(lang));
     }
-    if p.staff.assistants {
+    if p.setup.staff.assistants {
         parts.push(T::StaffAssistants.get(lang));
     }
     parts.join(" · ")
@@ -119,7 +119,7 @@ pub fn show(
                         specialty_name(p.specialty).get(lang),
                     );
                     widgets::grid_row(ui, T::Staff.get(lang), &staff_text(p, lang));
-                    let imaging = match (p.has_images, p.has_imaging_server) {
+                    let imaging = match (p.setup.has_images, p.setup.has_imaging_server) {
                         (true, true) => T::ImagingWithServer,
                         (true, false) => T::ImagingNoServer,
                         (false, _) => T::ImagingNone,

@@ -101,27 +101,30 @@ pub fn show(ui: &mut Ui, lang: Lang, form: &mut ProfileForm, commands: &mut Vec<
     field(ui, T::EmailLabel, &mut d.email, Some(Field::Email), &errors);
 
     section(ui, T::StaffHeading, lang);
-    ui.checkbox(&mut d.staff.secretary, T::StaffSecretary.get(lang));
-    ui.checkbox(&mut d.staff.locums, T::StaffLocums.get(lang));
-    ui.checkbox(&mut d.staff.assistants, T::StaffAssistants.get(lang));
+    ui.checkbox(&mut d.setup.staff.secretary, T::StaffSecretary.get(lang));
+    ui.checkbox(&mut d.setup.staff.locums, T::StaffLocums.get(lang));
+    ui.checkbox(&mut d.setup.staff.assistants, T::StaffAssistants.get(lang));
 
     section(ui, T::ImagingHeading, lang);
-    ui.checkbox(&mut d.has_images, T::HasImages.get(lang));
-    ui.add_enabled_ui(d.has_images, |ui| {
-        ui.checkbox(&mut d.has_imaging_server, T::HasImagingServer.get(lang));
+    ui.checkbox(&mut d.setup.has_images, T::HasImages.get(lang));
+    ui.add_enabled_ui(d.setup.has_images, |ui| {
+        ui.checkbox(
+            &mut d.setup.has_imaging_server,
+            T::HasImagingServer.get(lang),
+        );
     });
-    if !d.has_images {
-        d.has_imaging_server = false;
+    if !d.setup.has_images {
+        d.setup.has_imaging_server = false;
     }
 
     section(ui, T::ServicesHeading, lang);
     ui.label(T::RecordsLabel.get(lang));
     for r in RecordsHosting::ALL {
-        ui.radio_value(&mut d.records, r, records_name(r).get(lang));
+        ui.radio_value(&mut d.setup.records, r, records_name(r).get(lang));
     }
-    ui.checkbox(&mut d.online_booking, T::OnlineBooking.get(lang));
-    ui.checkbox(&mut d.patient_wifi, T::PatientWifi.get(lang));
-    ui.checkbox(&mut d.remote_access, T::RemoteAccess.get(lang));
+    ui.checkbox(&mut d.setup.online_booking, T::OnlineBooking.get(lang));
+    ui.checkbox(&mut d.setup.patient_wifi, T::PatientWifi.get(lang));
+    ui.checkbox(&mut d.setup.remote_access, T::RemoteAccess.get(lang));
     field(ui, T::ItProviderLabel, &mut d.it_provider, None, &errors);
     field(
         ui,
