@@ -46,6 +46,27 @@ pub enum Command {
     /// Create, check or re-key a practice vault.
     #[command(subcommand)]
     Vault(VaultCommand),
+    /// Export a PDF document from a vault. Passphrase: VIGIE_PASSPHRASE or prompt.
+    Export {
+        /// The vault file.
+        #[arg(long, value_name = "FILE")]
+        vault: PathBuf,
+        /// Which document.
+        #[arg(long, value_enum)]
+        kind: ExportKind,
+        /// The PDF to write (replaced atomically if it exists).
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+}
+
+/// The documents `vigie export` produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportKind {
+    /// The self-assessment report: summary, answers by theme, action plan.
+    Assessment,
+    /// The action plan alone.
+    ActionPlan,
 }
 
 /// `vigie vault …`
@@ -89,7 +110,41 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
         Command::Vault(VaultCommand::Passwd { vault, recovery }) => {
             passwd(&vault, recovery, lang, out)
         }
+        Command::Export {
+            vault,
+            kind,
+            out: pdf,
+        } => export(&vault, kind, &pdf, lang, out),
     }
+}
+
+fn open_with_env_passphrase(path: &Path, lang: Lang) -> Result<Vault> {
+    vault::inspect(path).map_err(localized(lang))?;
+    let passphrase = secret(PASSPHRASE_ENV, T::CliPromptPassphrase, lang)?;
+    Vault::open(path, Unlock::Passphrase(&passphrase)).map_err(localized(lang))
+}
+
+fn export(
+    path: &Path,
+    kind: ExportKind,
+    pdf: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let v = open_with_env_passphrase(path, lang)?;
+    let bytes = match kind {
+        ExportKind::Assessment => crate::report::assessment::assessment_pdf(v.contents(), lang),
+        ExportKind::ActionPlan => crate::report::assessment::action_plan_pdf(v.contents(), lang),
+    }
+    .map_err(|e| anyhow!(T::ErrSaveFile.fill(lang, &[("detail", &e.to_string())])))?;
+    ensure_parent(pdf, lang)?;
+    vault::write_atomic(pdf, &bytes).map_err(localized(lang))?;
+    writeln!(
+        out,
+        "{}",
+        T::CliExported.fill(lang, &[("path", &pdf.display().to_string())])
+    )?;
+    Ok(())
 }
 
 fn localized(lang: Lang) -> impl Fn(vault::VaultError) -> anyhow::Error {
@@ -175,9 +230,7 @@ fn init(path: &Path, practice: &str, lang: Lang, out: &mut dyn Write) -> Result<
 
 fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
     // Integrity first, so that a damaged file is reported before asking for anything.
-    vault::inspect(path).map_err(localized(lang))?;
-    let passphrase = secret(PASSPHRASE_ENV, T::CliPromptPassphrase, lang)?;
-    let v = Vault::open(path, Unlock::Passphrase(&passphrase)).map_err(localized(lang))?;
+    let v = open_with_env_passphrase(path, lang)?;
     let c = v.contents();
     let line = |t: T, name: &str, value: String| t.fill(lang, &[(name, &value)]);
     writeln!(
@@ -207,13 +260,22 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
             crate::i18n::format_datetime(c.created_at, lang)
         )
     )?;
+    let counts = c.counts();
     writeln!(
         out,
         "{}",
-        line(
-            T::CliCheckJournal,
-            "n",
-            c.counts().journal_entries.to_string()
+        line(T::CliCheckJournal, "n", counts.journal_entries.to_string())
+    )?;
+    writeln!(
+        out,
+        "{}",
+        T::CliCheckChecklist.fill(
+            lang,
+            &[
+                ("answers", &counts.answers.to_string()),
+                ("evidence", &counts.evidence_files.to_string()),
+                ("actions", &counts.actions.to_string()),
+            ],
         )
     )?;
     writeln!(

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use crate::checklist::{self, ActionStatus, AnswerValue, Respondent};
 use crate::practice::{
     Dpo, Email, PracticeName, Profile, RecordsHosting, Rpps, Setup, Specialty, Staff,
 };
@@ -48,12 +49,108 @@ pub fn demo_profile() -> Profile {
     p
 }
 
-/// The demo practice's contents.
+/// The demo's answers, by the content brief's item number: "no" on the box and PACS items behind the
+/// 2020 sanctions, a few "partly" and "don't know", the rest "yes"; the governance theme is left for later.
+fn demo_answer(brief: u32) -> Option<(AnswerValue, &'static str)> {
+    use AnswerValue::{DontKnow, No, Partly, Yes};
+    Some(match brief {
+        1 => (
+            No,
+            "Le prestataire a ouvert le port 8042 vers le serveur d'images pour la téléradiologie.",
+        ),
+        2 => (DontKnow, ""),
+        6 => (
+            Partly,
+            "Le serveur d'images écoute sur toutes les interfaces (ports 104 et 8042).",
+        ),
+        10 => (
+            No,
+            "La visionneuse web du PACS s'ouvre sans mot de passe depuis le réseau du cabinet.",
+        ),
+        11 => (No, ""),
+        12 => (Partly, ""),
+        13 => (
+            DontKnow,
+            "Demander au prestataire comment passent les images de téléradiologie.",
+        ),
+        14 => (No, "Le disque du serveur d'images n'est pas chiffré."),
+        15 => (
+            Partly,
+            "Des exports DICOM traînent dans le dossier Téléchargements du secrétariat.",
+        ),
+        19 => (
+            Partly,
+            "BitLocker actif sur le poste du médecin, pas sur celui du secrétariat.",
+        ),
+        22 | 24 | 30 | 34 | 38 => (No, ""),
+        27 | 31 | 37 | 39 => (Partly, ""),
+        33 | 44 => (DontKnow, ""),
+        41 => (
+            Yes,
+            "Logiciel de dossiers patients hébergé chez un hébergeur certifié HDS : certificat joint.",
+        ),
+        48..=54 => return None,
+        _ => (Yes, ""),
+    })
+}
+
+/// The demo practice's contents: profile, a largely answered checklist with notes and an evidence file,
+/// and an action plan with owners and due dates.
 pub fn demo_contents() -> VaultContents {
     let mut contents = VaultContents::new(demo_profile());
     contents.demo = true;
     contents.profile_confirmed = true;
     contents.record(JournalEvent::ProfileUpdated);
+
+    let catalog = checklist::catalog();
+    let now = jiff::Timestamp::now();
+    let c = &mut contents;
+    for item in &catalog.items {
+        let Some(&brief) = item.brief.first() else {
+            continue;
+        };
+        if !checklist::applicability::applies(&item.applies, &c.practice) {
+            continue;
+        }
+        if let Some((value, note)) = demo_answer(brief) {
+            let by = if item.theme == "box" || item.theme == "imaging" {
+                Respondent::Consultant
+            } else {
+                Respondent::Doctor
+            };
+            c.checklist.answer(&item.id, value, by, now);
+            if let Some(a) = c.checklist.answers.get_mut(&item.id) {
+                a.note = note.to_owned();
+            }
+            if brief == 41 {
+                let certificate = "Certificat HDS (démonstration, fictif)\nHébergeur : Santé Cloud Exemple\nPérimètre : hébergement du logiciel de dossiers patients\nValidité : 2025-2028\n";
+                // A non-empty text well under the size limit: attaching it cannot fail.
+                let _ = c.checklist.attach(
+                    &item.id,
+                    "certificat-hds-demo.txt",
+                    certificate.as_bytes().to_vec(),
+                );
+            }
+        }
+    }
+    checklist::plan::sync(catalog, &c.practice, &mut c.checklist, now);
+
+    let today = crate::i18n::today();
+    let owners = ["InfoSanté Services", "Dr Lefèvre", "Secrétariat"];
+    let open: Vec<String> = checklist::plan::open(catalog, &c.checklist)
+        .iter()
+        .map(|a| a.item.clone())
+        .collect();
+    for (i, id) in open.iter().enumerate() {
+        if let Some(action) = c.checklist.actions.iter_mut().find(|a| &a.item == id) {
+            action.owner = owners[i % owners.len()].to_owned();
+            let weeks = 2 * (i as i64 + 1);
+            action.due = today.checked_add(jiff::Span::new().weeks(weeks)).ok();
+            if i == 1 {
+                action.status = ActionStatus::InProgress;
+            }
+        }
+    }
     contents
 }
 

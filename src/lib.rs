@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod checklist; // catalog, applicability, answers and evidence, scores, action plan
 pub mod cli; // the headless subcommands (clap), thin: they call the domain modules
 pub mod demo; // the fictional demo practice
 pub mod i18n; // French and English texts, localized errors

@@ -299,3 +299,59 @@ fn usage_errors_exit_with_status_2() {
     assert!(o.status.success());
     assert!(stdout(&o).contains("vault"));
 }
+
+#[test]
+fn export_writes_the_assessment_and_the_action_plan() {
+    let dir = temp_dir();
+    let vault = dir.path().join("d.vigie");
+    let v = vault.to_str().expect("utf-8");
+    let env = [("VIGIE_PASSPHRASE", PASSPHRASE)];
+    assert!(
+        vigie(dir.path(), &["demo", "--vault", v], &env)
+            .status
+            .success()
+    );
+
+    for (kind, name) in [("assessment", "rapport.pdf"), ("action-plan", "plan.pdf")] {
+        let out = dir.path().join("exports").join(name);
+        let o = vigie(
+            dir.path(),
+            &[
+                "--lang",
+                "fr",
+                "export",
+                "--vault",
+                v,
+                "--kind",
+                kind,
+                "--out",
+                out.to_str().expect("utf-8"),
+            ],
+            &env,
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("PDF écrit"));
+        let bytes = std::fs::read(&out).expect("pdf written");
+        assert!(bytes.starts_with(b"%PDF-") && bytes.len() < 300 * 1024);
+    }
+
+    let out = dir.path().join("refused.pdf");
+    let o = vigie(
+        dir.path(),
+        &[
+            "export",
+            "--vault",
+            v,
+            "--kind",
+            "assessment",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+        &[("VIGIE_PASSPHRASE", "wrong")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!out.exists(), "nothing written on error");
+
+    let o = vigie(dir.path(), &["vault", "check", "--vault", v], &env);
+    assert!(stdout(&o).contains("2 événement(s)") || stdout(&o).contains("2 event(s)"));
+}

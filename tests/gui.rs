@@ -18,6 +18,7 @@ fn harness(data: &std::path::Path, lang: Lang) -> Harness<'static, VigieApp> {
     let data = DataDir::at(data);
     Harness::builder()
         .with_size([1024.0, 768.0])
+        .with_max_steps(64)
         .build_eframe(move |cc| VigieApp::new(&cc.egui_ctx, data, Some(lang)))
 }
 
@@ -42,6 +43,21 @@ fn click(h: &mut Harness<'_, VigieApp>, label: &str) {
     h.get_by_label(label).scroll_to_me();
     h.run();
     h.get_by_label(label).click();
+}
+
+/// Unlocks the vault at `path` with the test passphrase, as the unlock screen would.
+fn unlock(h: &mut Harness<'_, VigieApp>, path: &std::path::Path) {
+    let ctx = h.ctx.clone();
+    let secret =
+        vigie::ui::command::Secret::Passphrase(zeroize::Zeroizing::new(PASSPHRASE.to_owned()));
+    h.state_mut().run_command(
+        &ctx,
+        Command::Unlock {
+            path: path.to_path_buf(),
+            secret,
+        },
+    );
+    run_until(h, "the unlock", |app| app.session.is_some());
 }
 
 fn type_into(h: &mut Harness<'_, VigieApp>, label: &str, text: &str) {
@@ -199,17 +215,7 @@ fn the_vault_locks_itself_after_the_idle_delay() {
     let (path, _, _) = create_vault(dir.path());
     let mut h = harness(dir.path(), Lang::En);
     h.run();
-    let ctx = h.ctx.clone();
-    h.state_mut().run_command(
-        &ctx,
-        Command::Unlock {
-            path,
-            secret: vigie::ui::command::Secret::Passphrase(zeroize::Zeroizing::new(
-                PASSPHRASE.to_owned(),
-            )),
-        },
-    );
-    run_until(&mut h, "the unlock", |app| app.session.is_some());
+    unlock(&mut h, &path);
     assert_eq!(
         h.state().settings.auto_lock_minutes,
         10,
@@ -340,4 +346,127 @@ fn the_recovery_sheet_is_saved_as_text_and_pdf() {
             .starts_with(b"%PDF-")
     );
     assert_eq!(h.query_all_by_label_contains("Saved: ").count(), 2);
+}
+
+#[test]
+fn answering_the_checklist_updates_progress_scores_and_the_plan() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    unlock(&mut h, &path);
+    h.get_by_label("Liste de contrôle").click();
+    h.run();
+
+    let catalog = vigie::checklist::catalog();
+    let first_theme: Vec<_> = catalog.items_of(&catalog.themes[0].id).collect();
+    h.get_by_label_contains("0 réponses sur");
+    h.get_by_label("Pas encore de score");
+    assert!(h.query_by_label_contains("Score du thème").is_none());
+
+    // Three answers on the first theme: no, yes, don't know.
+    for (label, index) in [("Non", 0), ("Oui", 1), ("Je ne sais pas", 2)] {
+        let node = h.get_all_by_label(label).nth(index).expect("answer button");
+        node.scroll_to_me();
+        h.run();
+        h.get_all_by_label(label)
+            .nth(index)
+            .expect("answer button")
+            .click();
+        run_until(&mut h, "the save", |app| {
+            app.session
+                .as_ref()
+                .is_some_and(|s| s.save.last_saved.is_some())
+        });
+    }
+    h.get_by_label_contains("3 réponses sur");
+    // The theme's tab counts 3 answered out of the items that apply to this practice.
+    let tab = format!("{} 3/", catalog.themes[0].title.get(Lang::Fr));
+    h.get_by_label_contains(&tab);
+    // Score: only the "yes" earns; the exact value follows the weights.
+    let (w0, w1, w2) = (
+        first_theme[0].weight,
+        first_theme[1].weight,
+        first_theme[2].weight,
+    );
+    let expected = (f64::from(w1) / f64::from(w0 + w1 + w2) * 100.0).round() as u32;
+    assert!(
+        h.query_all_by_label(&format!("Score global : {expected} %"))
+            .count()
+            >= 1
+    );
+
+    // Two actions: fix the first, find out the third.
+    h.get_by_label("Plan d'action").click();
+    h.run();
+    h.get_by_label(first_theme[0].question.get(Lang::Fr));
+    h.get_by_label(first_theme[2].question.get(Lang::Fr));
+    assert_eq!(h.query_all_by_label("Mettre en place").count(), 1);
+    assert_eq!(h.query_all_by_label("Se renseigner").count(), 1);
+
+    // All of it is in the vault.
+    let vault = vigie::vault::Vault::open(&path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
+        .expect("open");
+    assert_eq!(vault.contents().checklist.answers.len(), 3);
+    assert_eq!(vault.contents().checklist.actions.len(), 2);
+}
+
+#[test]
+fn evidence_is_attached_encrypted_and_oversized_files_are_refused() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    let ctx = h.ctx.clone();
+    unlock(&mut h, &path);
+    h.state_mut().run_command(
+        &ctx,
+        Command::Navigate(vigie::ui::command::PageKind::Checklist),
+    );
+    h.run();
+
+    let item = vigie::checklist::catalog().items[0].id.clone();
+    let screenshot = dir.path().join("capture-box.png");
+    std::fs::write(&screenshot, b"\x89PNG fake screenshot of the box page").expect("write");
+    h.state_mut().run_command(
+        &ctx,
+        Command::AttachEvidence {
+            item: item.clone(),
+            path: Some(screenshot),
+        },
+    );
+    run_until(&mut h, "the attachment", |app| {
+        app.session
+            .as_ref()
+            .is_some_and(|s| s.save.last_saved.is_some() && !s.save.in_flight)
+    });
+    h.get_by_label_contains("capture-box.png");
+
+    let big = dir.path().join("scan-énorme.pdf");
+    let file = std::fs::File::create(&big).expect("create");
+    file.set_len(vigie::checklist::record::MAX_EVIDENCE_BYTES as u64 + 1)
+        .expect("size");
+    h.state_mut().run_command(
+        &ctx,
+        Command::AttachEvidence {
+            item: item.clone(),
+            path: Some(big),
+        },
+    );
+    run_until(&mut h, "the refusal", |app| app.notice.is_some());
+    h.get_by_label_contains("une pièce est limitée à 8,0 Mo");
+
+    let vault = vigie::vault::Vault::open(&path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
+        .expect("open");
+    let evidence = &vault.contents().checklist.evidence;
+    assert_eq!(evidence.len(), 1);
+    assert_eq!(
+        evidence[0].sha256,
+        vigie::checklist::record::sha256_hex(b"\x89PNG fake screenshot of the box page")
+    );
+    let bytes = std::fs::read(&path).expect("read");
+    assert!(
+        !bytes.windows(8).any(|w| w == b"capture-"),
+        "file names are encrypted too"
+    );
 }

@@ -96,6 +96,21 @@ pub fn io_error(lang: Lang, path: &std::path::Path, source: &std::io::Error) -> 
     )
 }
 
+impl Localize for crate::checklist::record::EvidenceError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            Self::TooLarge { size, max } => T::ErrEvidenceTooLarge.fill(
+                lang,
+                &[
+                    ("size", &super::format_size(*size as u64, lang)),
+                    ("max", &super::format_size(*max as u64, lang)),
+                ],
+            ),
+            Self::Empty => T::ErrEvidenceEmpty.get(lang).to_owned(),
+        }
+    }
+}
+
 impl Localize for FieldError {
     fn localize(&self, lang: Lang) -> String {
         let t = match self {

@@ -6,6 +6,7 @@
 //! with [`T::fill`].
 
 mod errors;
+pub mod names;
 mod texts;
 
 pub use errors::{Localize, io_error};
@@ -85,6 +86,56 @@ pub fn format_datetime(at: jiff::Timestamp, lang: Lang) -> String {
     match lang {
         Lang::Fr => zoned.strftime("%d/%m/%Y à %H:%M (%Z)").to_string(),
         Lang::En => zoned.strftime("%Y-%m-%d %H:%M (%Z)").to_string(),
+    }
+}
+
+/// The date of a moment in France (Europe/Paris).
+pub fn date_of(at: jiff::Timestamp) -> jiff::civil::Date {
+    match jiff::tz::TimeZone::get("Europe/Paris") {
+        Ok(tz) => at.to_zoned_datetime(tz).date(),
+        Err(_) => at.to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
+    }
+}
+
+/// Today's date in France, where due dates and deadlines are counted.
+pub fn today() -> jiff::civil::Date {
+    date_of(jiff::Timestamp::now())
+}
+
+/// A calendar date as the user reads it (`28/11/2026` in French, `2026-11-28` in English).
+pub fn format_date(date: jiff::civil::Date, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => date.strftime("%d/%m/%Y").to_string(),
+        Lang::En => date.strftime("%Y-%m-%d").to_string(),
+    }
+}
+
+/// Reads a date typed as `jj/mm/aaaa` (or `aaaa-mm-jj`).
+pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let (y, m, d) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+    jiff::civil::Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
+}
+
+/// A size in bytes as the user reads it (`2,4 Mo`, `2.4 MB`).
+pub fn format_size(bytes: u64, lang: Lang) -> String {
+    let (value, fr, en) = if bytes >= 1024 * 1024 {
+        (bytes as f64 / (1024.0 * 1024.0), "Mo", "MB")
+    } else if bytes >= 1024 {
+        (bytes as f64 / 1024.0, "Ko", "KB")
+    } else {
+        return match lang {
+            Lang::Fr => format!("{bytes} o"),
+            Lang::En => format!("{bytes} B"),
+        };
+    };
+    match lang {
+        Lang::Fr => format!("{value:.1} {fr}").replace('.', ","),
+        Lang::En => format!("{value:.1} {en}"),
     }
 }
 

@@ -180,6 +180,9 @@ texts! {
     StaffSecretary => "Un(e) secrétaire ou assistant(e) qui utilise l'ordinateur", "A secretary or assistant who uses the computer";
     StaffLocums => "Des remplaçants", "Locum doctors";
     StaffAssistants => "D'autres salariés ou collaborateurs", "Other employees or associates";
+    StaffSecretaryShort => "secrétariat", "secretary";
+    StaffLocumsShort => "remplaçants", "locums";
+    StaffAssistantsShort => "autres salariés", "other employees";
     ImagingHeading => "Imagerie médicale", "Medical imaging";
     HasImages => "Le cabinet produit ou conserve des images médicales (radiologie, échographie, dentaire…)",
         "The practice produces or keeps medical images (radiology, ultrasound, dental…)";
@@ -212,6 +215,149 @@ texts! {
     SpecialtyOphthalmology => "Ophtalmologie", "Ophthalmology";
     SpecialtyRheumatology => "Rhumatologie", "Rheumatology";
     SpecialtyOther => "Autre spécialité", "Other specialty";
+
+    // ---- Checklist ----------------------------------------------------------------------------------
+    NavChecklist => "Liste de contrôle", "Checklist";
+    NavActions => "Plan d'action", "Action plan";
+    NavReports => "Rapports", "Reports";
+    ChecklistTitle => "Liste de contrôle de sécurité", "Security checklist";
+    ChecklistIntro => "Répondez question par question : chaque réponse est enregistrée aussitôt dans le coffre. Vous pouvez vous arrêter et reprendre quand vous voulez.",
+        "Answer question by question: each answer is saved in the vault at once. You can stop and resume whenever you like.";
+    ProgressAnswered => "{answered} réponses sur {total}", "{answered} of {total} answered";
+    ScoreOverall => "Score global : {score} %", "Overall score: {score}%";
+    ScoreNone => "Pas encore de score", "No score yet";
+    ThemeScore => "Score du thème : {score} %", "Theme score: {score}%";
+    AnsweringAs => "Je réponds en tant que", "Answering as";
+    RespondentDoctor => "Médecin", "Doctor";
+    RespondentConsultant => "Consultant (DPO, prestataire)", "Consultant (DPO, IT provider)";
+    AnswerYes => "Oui", "Yes";
+    AnswerPartly => "En partie", "Partly";
+    AnswerNo => "Non", "No";
+    AnswerNotApplicable => "Non concerné", "Not applicable";
+    AnswerDontKnow => "Je ne sais pas", "I don't know";
+    WhyHeading => "Pourquoi c'est important", "Why it matters";
+    HowHeading => "Comment vérifier et corriger", "How to check and fix";
+    BoxStepsHeading => "Les réglages de votre box Internet", "Steps for your Internet box";
+    BoxAdminPage => "Page d'administration : {address}", "Administration page: {address}";
+    BoxPortForwarding => "Redirection de ports et DMZ", "Port forwarding and DMZ";
+    BoxUpnp => "UPnP", "UPnP";
+    BoxWifi => "Wi-Fi", "Wi-Fi";
+    BoxAdminPassword => "Administration de la box", "Box administration";
+    NoteLabel => "Note (ce que vous avez constaté, ce qui est prévu)", "Note (what you saw, what is planned)";
+    EvidenceHeading => "Pièces justificatives", "Evidence";
+    AttachEvidence => "Joindre un fichier…", "Attach a file…";
+    RemoveEvidence => "Retirer", "Remove";
+    EvidenceLine => "{name} · {size} · ajouté le {date} · SHA-256 {hash}…", "{name} · {size} · added on {date} · SHA-256 {hash}…";
+    ErrEvidenceTooLarge => "Ce fichier fait {size} ; une pièce est limitée à {max}. Joignez une capture d'écran ou un PDF plus léger.",
+        "This file is {size}; evidence is limited to {max} per file. Attach a screenshot or a lighter PDF.";
+    ErrEvidenceEmpty => "Ce fichier est vide.", "This file is empty.";
+    AnsweredBy => "Répondu par : {who}, le {date}", "Answered by: {who}, on {date}";
+    NotApplicableBecause => "Ne concerne pas votre cabinet : {reason}", "Does not concern your practice: {reason}";
+    ChangeProfileHint => "Si ce n'est plus exact, modifiez le profil du cabinet.", "If this is no longer right, change the practice profile.";
+    PreviousTheme => "← Thème précédent", "← Previous theme";
+    NextTheme => "Thème suivant →", "Next theme →";
+    SanctionsBadge => "⚠ en cause dans les sanctions de 2020", "⚠ at stake in the 2020 sanctions";
+    PriorityLabel => "Importance {n}/3", "Importance {n}/3";
+    SourcesLabel => "Sources : {sources}", "Sources: {sources}";
+    ActionsTitle => "Plan d'action", "Action plan";
+    ActionsIntro => "Les mesures à prendre, les plus importantes d'abord. Indiquez qui s'en charge et pour quand ; le plan est repris d'une année sur l'autre.",
+        "The measures to take, most important first. Say who takes care of each and by when; the plan carries over from one year to the next.";
+    ActionsEmpty => "Aucune action pour l'instant : chaque réponse « non », « en partie » ou « je ne sais pas » de la liste de contrôle crée une action.",
+        "No action yet: each \"no\", \"partly\" or \"I don't know\" answer of the checklist creates one.";
+    ColPriority => "N°", "No.";
+    ColMeasure => "Mesure", "Measure";
+    ColOwner => "Responsable", "Owner";
+    ColDue => "Échéance", "Due";
+    ColStatus => "État", "Status";
+    ColTheme => "Thème", "Theme";
+    ColQuestion => "Question", "Question";
+    ColAnswer => "Réponse", "Answer";
+    ColNote => "Note et pièces", "Note and evidence";
+    ColScore => "Score", "Score";
+    ColAnswered => "Répondu", "Answered";
+    KindFix => "Mettre en place", "Put in place";
+    KindFindOut => "Se renseigner", "Find out";
+    StatusTodo => "À faire", "To do";
+    StatusInProgress => "En cours", "In progress";
+    StatusDone => "Fait", "Done";
+    DueHint => "jj/mm/aaaa", "dd/mm/yyyy";
+    ErrDate => "Date attendue au format jj/mm/aaaa.", "Date expected as dd/mm/yyyy.";
+    Overdue => "en retard", "overdue";
+    DoneActions => "Actions terminées", "Completed actions";
+    ReportsTitle => "Rapports", "Reports";
+    ReportsIntro => "Des documents PDF à conserver : ils se suffisent à eux-mêmes, datés, avec les réponses, les pièces et le plan d'action.",
+        "PDF documents to keep: they stand on their own, dated, with the answers, the evidence and the action plan.";
+    ExportAssessment => "Rapport d'auto-évaluation (PDF)…", "Self-assessment report (PDF)…";
+    ExportActionPlan => "Plan d'action (PDF)…", "Action plan (PDF)…";
+    ReportLanguage => "Langue du document", "Document language";
+    Exporting => "Création du PDF…", "Creating the PDF…";
+    ExportedTo => "PDF enregistré : {path}", "PDF saved: {path}";
+    DashScore => "Score de sécurité", "Security score";
+    DashNoScore => "Commencez la liste de contrôle pour obtenir un score.", "Start the checklist to get a score.";
+    ContinueChecklist => "Continuer la liste de contrôle", "Continue the checklist";
+    NextActions => "Prochaines actions", "Next actions";
+    NoDueDate => "sans échéance", "no due date";
+    DueOn => "pour le {date}", "due {date}";
+    ReportTitle => "Auto-évaluation de la sécurité des données", "Data security self-assessment";
+    ActionPlanReportTitle => "Plan d'action sécurité", "Security action plan";
+    ReportSubtitle => "RGPD, articles 32 à 34 — cabinet médical", "GDPR, articles 32 to 34 — medical practice";
+    ReportPractice => "Cabinet", "Practice";
+    ReportDate => "Date du rapport", "Report date";
+    ReportStatus => "Statut", "Status";
+    ReportDraft => "Brouillon, non signé", "Draft, not signed";
+    ReportOverall => "Score global", "Overall score";
+    ReportProgress => "Avancement", "Progress";
+    SectionSummary => "Synthèse", "Summary";
+    SectionAnswers => "Réponses par thème", "Answers by theme";
+    SectionActionPlan => "Plan d'action", "Action plan";
+    ReportPage => "Page {n} / {total}", "Page {n} / {total}";
+    ReportGenerated => "Produit par Vigie {v} le {date}", "Produced by Vigie {v} on {date}";
+    ReportNotAnswered => "non répondu", "not answered";
+    ReportNotApplicable => "ne concerne pas le cabinet", "does not concern the practice";
+    ReportEvidenceRef => "Pièce : {name} (SHA-256 {hash}…)", "Evidence: {name} (SHA-256 {hash}…)";
+    ReportScoreExplained => "Chaque question compte selon son importance (1 à 3) : « oui » rapporte tout, « en partie » la moitié, « non » et « je ne sais pas » rien. Les questions qui ne concernent pas le cabinet sont exclues.",
+        "Each question counts by its importance (1 to 3): \"yes\" earns it all, \"partly\" half, \"no\" and \"I don't know\" nothing. Questions that do not concern the practice are left out.";
+    ReportNoActions => "Aucune action en cours.", "No open action.";
+    CliExported => "PDF écrit : {path}", "PDF written: {path}";
+    CliCheckChecklist => "Liste de contrôle : {answers} réponse(s), {evidence} pièce(s), {actions} action(s)",
+        "Checklist: {answers} answer(s), {evidence} evidence file(s), {actions} action(s)";
+
+    // ---- Scanner ------------------------------------------------------------------------------------
+    ScanSummaryLine => "{files} fichiers et {dirs} dossiers examinés en {secs} s ; {errors} chemin(s) illisible(s).",
+        "{files} files and {dirs} folders examined in {secs} s; {errors} unreadable path(s).";
+    ScanCancelled => "Analyse interrompue avant la fin.", "Scan stopped before the end.";
+    ScanFindingsLine => "{n} fichier(s) trouvé(s) : risque élevé {high}, moyen {medium}, faible {low}, chiffrés {none}.",
+        "{n} file(s) found: high risk {high}, medium {medium}, low {low}, encrypted {none}.";
+    ScanNoFinding => "Aucune image médicale ni export d'image trouvé.", "No medical image or image export found.";
+    ScanErrorsHeading => "Chemins illisibles (l'analyse a continué) :", "Unreadable paths (the scan went on):";
+    RiskHigh => "ÉLEVÉ", "HIGH";
+    RiskMedium => "moyen", "medium";
+    RiskLow => "faible", "low";
+    RiskNone => "aucun", "none";
+    RiskExplainHigh => "Risque élevé : images médicales qui identifient des patients, sans chiffrement. Chiffrez le disque ou déplacez-les vers un emplacement chiffré, et retirez-les des dossiers synchronisés.",
+        "High risk: medical images that identify patients, not encrypted. Encrypt the disk or move them to an encrypted place, and take them out of synced folders.";
+    RiskExplainMedium => "Risque moyen : images anonymisées ou exports d'images sans chiffrement. Vérifiez qu'ils ne montrent pas de nom et rangez-les dans un emplacement chiffré.",
+        "Medium risk: de-identified images or image exports, not encrypted. Check they show no name and keep them in an encrypted place.";
+    RiskExplainLow => "Risque faible : sur un volume chiffré.", "Low risk: on an encrypted volume.";
+    KindDicom => "DICOM", "DICOM";
+    KindDicomNoPreamble => "DICOM sans préambule", "DICOM without preamble";
+    KindDicomRaw => "DICOM brut (sans en-tête de fichier)", "raw DICOM (no file header)";
+    KindDicomdir => "DICOMDIR (sommaire de CD ou de clé)", "DICOMDIR (CD or USB directory)";
+    KindGzipDicom => "DICOM compressé (gzip)", "compressed DICOM (gzip)";
+    KindZipDicom => "archive zip avec {n} fichier(s) DICOM", "zip archive with {n} DICOM file(s)";
+    KindImageExport => "export d'image ({format})", "image export ({format})";
+    KindEncrypted => "conteneur chiffré ({format})", "encrypted container ({format})";
+    FlagIdentifies => "identifie le patient ({fields})", "identifies the patient ({fields})";
+    FlagName => "nom", "name";
+    FlagId => "identifiant", "ID";
+    FlagBirthDate => "date de naissance", "birth date";
+    FlagDeidentified => "anonymisé", "de-identified";
+    FlagHeaderUnreadable => "en-tête illisible", "header unreadable";
+    FlagCloud => "dossier synchronisé ({service})", "synced folder ({service})";
+    FlagVolumeEncrypted => "volume chiffré", "encrypted volume";
+    FlagVolumeClear => "volume non chiffré", "unencrypted volume";
+    FlagVolumeUnknown => "chiffrement du volume inconnu", "volume encryption unknown";
+    ErrNoSuchPath => "chemin introuvable : {path}", "no such path: {path}";
 
     // ---- Settings -----------------------------------------------------------------------------------
     SettingsTitle => "Paramètres", "Settings";

@@ -93,6 +93,7 @@ pub struct Document {
     doc: PdfDocument,
     fonts: [(FontId, ParsedFont); 3],
     pages: Vec<Vec<Op>>,
+    current: usize,
 }
 
 impl std::fmt::Debug for Document {
@@ -137,6 +138,7 @@ impl Document {
             doc,
             fonts,
             pages: vec![Vec::new()],
+            current: 0,
         })
     }
 
@@ -145,14 +147,19 @@ impl Document {
     }
 
     fn ops(&mut self) -> &mut Vec<Op> {
-        // `pages` starts with one page and only grows.
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
+        // `current` always indexes an existing page: pages start with one and only grow.
+        &mut self.pages[self.current]
     }
 
-    /// Starts a new page.
+    /// Starts a new page and draws on it.
     pub fn new_page(&mut self) {
         self.pages.push(Vec::new());
+        self.current = self.pages.len() - 1;
+    }
+
+    /// Draws on page `index` (from 0) again, e.g. to add "page n / N" once N is known.
+    pub fn select_page(&mut self, index: usize) {
+        self.current = index.min(self.pages.len() - 1);
     }
 
     /// The number of pages so far.

@@ -6,10 +6,14 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use super::command::{Command, JobOutput, PageKind, Secret, SheetFormat};
+use super::command::{ActionEdit, Command, JobOutput, PageKind, ReportKind, Secret, SheetFormat};
 use super::jobs::{JobKind, Jobs};
-use super::screens::{self, CreateForm, ProfileForm, RecoveryScreen, SettingsForm, UnlockForm};
+use super::screens::{
+    self, ActionsView, ChecklistView, CreateForm, ProfileForm, RecoveryScreen, ReportsView,
+    SettingsForm, UnlockForm,
+};
 use super::theme;
+use crate::checklist::{self, ActionStatus};
 use crate::demo;
 use crate::i18n::{Lang, Localize, T};
 use crate::paths::DataDir;
@@ -36,6 +40,12 @@ pub enum Screen {
 pub enum Page {
     /// The dashboard.
     Dashboard,
+    /// The checklist wizard.
+    Checklist(Box<ChecklistView>),
+    /// The action plan.
+    Actions(ActionsView),
+    /// PDF exports.
+    Reports(ReportsView),
     /// The practice profile form.
     Profile(Box<ProfileForm>),
     /// The settings.
@@ -47,6 +57,9 @@ impl Page {
     pub fn kind(&self) -> PageKind {
         match self {
             Self::Dashboard => PageKind::Dashboard,
+            Self::Checklist(_) => PageKind::Checklist,
+            Self::Actions(_) => PageKind::Actions,
+            Self::Reports(_) => PageKind::Reports,
             Self::Profile(_) => PageKind::Profile,
             Self::Settings(_) => PageKind::Settings,
         }
@@ -169,6 +182,9 @@ impl VigieApp {
     fn page_for(&self, kind: PageKind) -> Page {
         match kind {
             PageKind::Dashboard => Page::Dashboard,
+            PageKind::Checklist => Page::Checklist(Box::default()),
+            PageKind::Actions => Page::Actions(ActionsView::default()),
+            PageKind::Reports => Page::Reports(ReportsView::new(self.lang)),
             PageKind::Profile => Page::Profile(Box::new(ProfileForm::new(
                 self.vault()
                     .map(|v| v.contents().practice.to_draft())
@@ -264,6 +280,13 @@ impl VigieApp {
                     c.practice = *profile;
                     c.profile_confirmed = true;
                     c.record(JournalEvent::ProfileUpdated);
+                    // Applicability may have changed: the plan follows.
+                    checklist::plan::sync(
+                        checklist::catalog(),
+                        &c.practice,
+                        &mut c.checklist,
+                        Timestamp::now(),
+                    );
                 });
                 if changed {
                     if first_run {
@@ -290,7 +313,120 @@ impl VigieApp {
             }
             Command::Lock => self.request_lock(None),
             Command::RetrySave => self.start_save(ctx),
+            Command::Answer { item, value, by } => {
+                self.update_vault(ctx, |v| {
+                    let c = v.contents_mut();
+                    let now = Timestamp::now();
+                    c.checklist.answer(&item, value, by, now);
+                    checklist::plan::sync(checklist::catalog(), &c.practice, &mut c.checklist, now);
+                });
+            }
+            Command::SetNote { item, note } => {
+                self.update_vault(ctx, |v| {
+                    if let Some(answer) = v.contents_mut().checklist.answers.get_mut(&item) {
+                        answer.note = note;
+                    }
+                });
+            }
+            Command::AttachEvidence { item, path } => self.read_evidence(ctx, item, path),
+            Command::DetachEvidence(id) => {
+                self.update_vault(ctx, |v| v.contents_mut().checklist.detach(id));
+            }
+            Command::UpdateAction { item, edit } => {
+                self.update_vault(ctx, |v| {
+                    let plan = &mut v.contents_mut().checklist.actions;
+                    if let Some(action) = plan.iter_mut().rev().find(|a| a.item == item) {
+                        match edit {
+                            ActionEdit::Owner(owner) => action.owner = owner,
+                            ActionEdit::Due(due) => action.due = due,
+                            ActionEdit::Status(status) => {
+                                action.done_at =
+                                    (status == ActionStatus::Done).then(Timestamp::now);
+                                action.status = status;
+                            }
+                        }
+                    }
+                });
+            }
+            Command::ExportReport { kind, lang, path } => self.export_report(ctx, kind, lang, path),
         }
+    }
+
+    fn read_evidence(&mut self, ctx: &egui::Context, item: String, path: Option<PathBuf>) {
+        let Some(path) = path.or_else(|| rfd::FileDialog::new().pick_file()) else {
+            return;
+        };
+        let lang = self.lang;
+        self.jobs.spawn(ctx, JobKind::ReadEvidence, move |_| {
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let max = checklist::record::MAX_EVIDENCE_BYTES as u64;
+            let result = match std::fs::metadata(&path) {
+                Ok(meta) if meta.len() > max => Err(T::ErrEvidenceTooLarge.fill(
+                    lang,
+                    &[
+                        ("size", &crate::i18n::format_size(meta.len(), lang)),
+                        ("max", &crate::i18n::format_size(max, lang)),
+                    ],
+                )),
+                Ok(_) => std::fs::read(&path).map_err(|e| crate::i18n::io_error(lang, &path, &e)),
+                Err(e) => Err(crate::i18n::io_error(lang, &path, &e)),
+            };
+            JobOutput::EvidenceRead { item, name, result }
+        });
+    }
+
+    fn export_report(
+        &mut self,
+        ctx: &egui::Context,
+        kind: ReportKind,
+        lang: Lang,
+        path: Option<PathBuf>,
+    ) {
+        let Some(vault) = self.vault() else {
+            return;
+        };
+        let contents = vault.contents().clone();
+        let title = match kind {
+            ReportKind::Assessment => T::ReportTitle,
+            ReportKind::ActionPlan => T::ActionPlanReportTitle,
+        };
+        let path = path.or_else(|| {
+            let name = format!(
+                "{}-{}.pdf",
+                crate::paths::slug(title.get(lang)),
+                crate::paths::slug(contents.practice.name.as_str())
+            );
+            rfd::FileDialog::new()
+                .add_filter(T::PdfFileFilter.get(self.lang), &["pdf"])
+                .set_file_name(name)
+                .save_file()
+        });
+        let Some(path) = path else {
+            return;
+        };
+        let ui_lang = self.lang;
+        self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
+            let bytes = match kind {
+                ReportKind::Assessment => {
+                    crate::report::assessment::assessment_pdf(&contents, lang)
+                }
+                ReportKind::ActionPlan => {
+                    crate::report::assessment::action_plan_pdf(&contents, lang)
+                }
+            };
+            let result = bytes
+                .map_err(|e| T::ErrSaveFile.fill(ui_lang, &[("detail", &e.to_string())]))
+                .and_then(|b| {
+                    crate::vault::write_atomic(&path, &b)
+                        .map_err(|e| e.localize(ui_lang))
+                        .map(|()| path)
+                });
+            JobOutput::DocumentWritten(result)
+        });
     }
 
     fn start_unlock(&mut self, ctx: &egui::Context, path: PathBuf, secret: Secret) {
@@ -568,12 +704,29 @@ impl VigieApp {
                     }
                 }
             }
-            JobOutput::DocumentWritten(result) => {
-                if let Screen::Recovery(rec) = &mut self.screen {
-                    match result {
-                        Ok(path) => rec.saved_to.push(path),
-                        Err(e) => self.notice = Some(Notice::Error(e)),
-                    }
+            JobOutput::DocumentWritten(result) => match (result, &mut self.screen) {
+                (Ok(path), Screen::Recovery(rec)) => rec.saved_to.push(path),
+                (Ok(path), _) => {
+                    let shown = path.display().to_string();
+                    self.notice = Some(Notice::Info(T::ExportedTo.fill(lang, &[("path", &shown)])));
+                }
+                (Err(e), _) => self.notice = Some(Notice::Error(e)),
+            },
+            JobOutput::EvidenceRead { item, name, result } => {
+                let attached = result.and_then(|content| {
+                    let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
+                        return Ok(());
+                    };
+                    vault
+                        .contents_mut()
+                        .checklist
+                        .attach(&item, &name, content)
+                        .map(|_| ())
+                        .map_err(|e| e.localize(lang))
+                });
+                match attached {
+                    Ok(()) => self.start_save(ctx),
+                    Err(e) => self.notice = Some(Notice::Error(e)),
                 }
             }
         }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use zeroize::Zeroizing;
 
+use crate::checklist::{ActionStatus, AnswerValue, Respondent};
 use crate::i18n::Lang;
 use crate::practice::{PracticeName, Profile};
 use crate::vault::{NewPassphrase, RecoveryCode, Saved, Vault, VaultError};
@@ -27,11 +28,37 @@ pub enum SheetFormat {
     Pdf,
 }
 
+/// A PDF document of the assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKind {
+    /// The full self-assessment report.
+    Assessment,
+    /// The action plan alone.
+    ActionPlan,
+}
+
+/// A change to one action of the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionEdit {
+    /// New owner.
+    Owner(String),
+    /// New due date (or none).
+    Due(Option<jiff::civil::Date>),
+    /// New status.
+    Status(ActionStatus),
+}
+
 /// The pages of the main window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageKind {
     /// The dashboard.
     Dashboard,
+    /// The checklist wizard.
+    Checklist,
+    /// The action plan.
+    Actions,
+    /// PDF exports.
+    Reports,
     /// The practice profile.
     Profile,
     /// The settings.
@@ -99,6 +126,47 @@ pub enum Command {
     Lock,
     /// Try the last failed save again.
     RetrySave,
+    /// Answer a checklist item.
+    Answer {
+        /// The item.
+        item: String,
+        /// The answer.
+        value: AnswerValue,
+        /// Who answers.
+        by: Respondent,
+    },
+    /// Change the note of an answered item.
+    SetNote {
+        /// The item.
+        item: String,
+        /// The note.
+        note: String,
+    },
+    /// Attach a file to an item; `None` asks which with an open dialog.
+    AttachEvidence {
+        /// The item.
+        item: String,
+        /// The file, if already chosen.
+        path: Option<PathBuf>,
+    },
+    /// Remove an evidence file.
+    DetachEvidence(u32),
+    /// Change an action of the plan.
+    UpdateAction {
+        /// The action's item.
+        item: String,
+        /// The change.
+        edit: ActionEdit,
+    },
+    /// Export a PDF; `None` asks where with a save dialog.
+    ExportReport {
+        /// Which document.
+        kind: ReportKind,
+        /// Its language.
+        lang: Lang,
+        /// Where, if already chosen.
+        path: Option<PathBuf>,
+    },
 }
 
 /// The result of a background job.
@@ -119,4 +187,13 @@ pub enum JobOutput {
     PassphraseChanged(Box<Vault>, Result<(), VaultError>),
     /// A document was written.
     DocumentWritten(Result<PathBuf, String>),
+    /// A file to attach as evidence was read.
+    EvidenceRead {
+        /// The item.
+        item: String,
+        /// The file's name.
+        name: String,
+        /// Its content, or why it could not be read (in the user's language).
+        result: Result<Vec<u8>, String>,
+    },
 }

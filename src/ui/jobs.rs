@@ -24,8 +24,10 @@ pub enum JobKind {
     Save,
     /// Changing the passphrase (key derivations and a save).
     ChangePassphrase,
-    /// Writing a document the user asked for (recovery sheet…).
+    /// Writing a document the user asked for (recovery sheet, PDF report…).
     WriteDocument,
+    /// Reading a file to attach as evidence.
+    ReadEvidence,
 }
 
 impl JobKind {
@@ -36,6 +38,7 @@ impl JobKind {
             Self::Save => "vigie-save",
             Self::ChangePassphrase => "vigie-change-passphrase",
             Self::WriteDocument => "vigie-write-document",
+            Self::ReadEvidence => "vigie-read-evidence",
         }
     }
 }

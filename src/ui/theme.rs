@@ -73,6 +73,8 @@ pub fn install(ctx: &egui::Context) {
         style.spacing.button_padding = egui::vec2(12.0, 6.0);
         style.spacing.interact_size.y = 28.0;
         style.visuals.selection.bg_fill = ACCENT;
+        // Text on a selected (accent) background is white, for contrast.
+        style.visuals.selection.stroke = egui::Stroke::new(1.0, Color32::WHITE);
         style.visuals.hyperlink_color = ACCENT;
     });
 }

@@ -6,6 +6,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::checklist::ChecklistRecord;
 use crate::practice::Profile;
 
 /// Version of the contents' schema written by this build.
@@ -51,6 +52,9 @@ pub struct VaultContents {
     /// The vault's history.
     #[serde(default)]
     pub journal: Vec<JournalEntry>,
+    /// The security checklist: answers, evidence, action plan.
+    #[serde(default)]
+    pub checklist: ChecklistRecord,
 }
 
 impl VaultContents {
@@ -67,6 +71,7 @@ impl VaultContents {
                 at: now,
                 event: JournalEvent::Created,
             }],
+            checklist: ChecklistRecord::default(),
         }
     }
 
@@ -82,6 +87,9 @@ impl VaultContents {
     pub fn counts(&self) -> Counts {
         Counts {
             journal_entries: self.journal.len(),
+            answers: self.checklist.answers.len(),
+            evidence_files: self.checklist.evidence.len(),
+            actions: self.checklist.actions.len(),
         }
     }
 }
@@ -91,4 +99,10 @@ impl VaultContents {
 pub struct Counts {
     /// Entries in the vault's journal.
     pub journal_entries: usize,
+    /// Checklist answers.
+    pub answers: usize,
+    /// Evidence files attached.
+    pub evidence_files: usize,
+    /// Actions of the plan.
+    pub actions: usize,
 }

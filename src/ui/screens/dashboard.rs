@@ -2,27 +2,14 @@
 
 use egui::{RichText, Ui};
 
-use crate::i18n::{Lang, T, format_datetime};
-use crate::practice::{Profile, Specialty};
+use crate::checklist::{self, plan, scoring};
+use crate::i18n::{Lang, T, format_datetime, names};
+use crate::practice::Profile;
 use crate::settings::Settings;
 use crate::ui::app::Session;
 use crate::ui::command::{Command, PageKind};
 use crate::ui::{theme, widgets};
 use crate::vault::{JournalEvent, Vault};
-
-/// The name of a specialty.
-pub fn specialty_name(s: Specialty) -> T {
-    match s {
-        Specialty::GeneralPractice => T::SpecialtyGeneralPractice,
-        Specialty::Radiology => T::SpecialtyRadiology,
-        Specialty::Dentistry => T::SpecialtyDentistry,
-        Specialty::Cardiology => T::SpecialtyCardiology,
-        Specialty::Gynaecology => T::SpecialtyGynaecology,
-        Specialty::Ophthalmology => T::SpecialtyOphthalmology,
-        Specialty::Rheumatology => T::SpecialtyRheumatology,
-        Specialty::Other => T::SpecialtyOther,
-    }
-}
 
 fn event_name(e: &JournalEvent) -> T {
     match e {
@@ -54,15 +41,107 @@ fn staff_text(p: &Profile, lang: Lang) -> String {
     }
     let mut parts = Vec::new();
     if p.setup.staff.secretary {
-        parts.push(T::StaffSecretary.get(lang));
+        parts.push(T::StaffSecretaryShort.get(lang));
     }
     if p.setup.staff.locums {
-        parts.push(T::StaffLocums.get(lang));
+        parts.push(T::StaffLocumsShort.get(lang));
     }
     if p.setup.staff.assistants {
-        parts.push(T::StaffAssistants.get(lang));
+        parts.push(T::StaffAssistantsShort.get(lang));
     }
     parts.join(" · ")
+}
+
+/// The security score, a bar per theme, and the next three actions.
+fn security_card(
+    ui: &mut Ui,
+    lang: Lang,
+    c: &crate::vault::VaultContents,
+    commands: &mut Vec<Command>,
+) {
+    let catalog = checklist::catalog();
+    let scores = scoring::compute(catalog, &c.practice, &c.checklist);
+    widgets::card(ui, T::DashScore.get(lang), |ui| {
+        match scores.overall {
+            Some(s) => {
+                ui.label(
+                    RichText::new(format!("{} %", scoring::percent(s)))
+                        .size(30.0)
+                        .family(theme::bold())
+                        .color(score_color(s)),
+                );
+            }
+            None => {
+                ui.label(T::DashNoScore.get(lang));
+            }
+        }
+        let progress = T::ProgressAnswered.fill(
+            lang,
+            &[
+                ("answered", &scores.answered.to_string()),
+                ("total", &scores.applicable.to_string()),
+            ],
+        );
+        ui.label(RichText::new(progress).weak());
+        egui::Grid::new("theme_bars")
+            .num_columns(3)
+            .spacing([10.0, 4.0])
+            .show(ui, |ui| {
+                for (t, s) in catalog.themes.iter().zip(&scores.themes) {
+                    ui.label(t.title.get(lang));
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(180.0, 12.0), egui::Sense::hover());
+                    ui.painter()
+                        .rect_filled(rect, 3.0, egui::Color32::from_gray(225));
+                    if let Some(v) = s.score {
+                        let mut filled = rect;
+                        filled.set_width((rect.width() * v as f32).max(2.0));
+                        ui.painter().rect_filled(filled, 3.0, score_color(v));
+                    }
+                    ui.label(
+                        s.score.map_or_else(
+                            || "—".to_owned(),
+                            |v| format!("{} %", scoring::percent(v)),
+                        ),
+                    );
+                    ui.end_row();
+                }
+            });
+        if widgets::primary_button(ui, T::ContinueChecklist.get(lang), true).clicked() {
+            commands.push(Command::Navigate(PageKind::Checklist));
+        }
+
+        let next = plan::open(catalog, &c.checklist);
+        if !next.is_empty() {
+            ui.add_space(6.0);
+            ui.label(RichText::new(T::NextActions.get(lang)).strong());
+            for (i, action) in next.iter().take(3).enumerate() {
+                let Some(item) = catalog.item(&action.item) else {
+                    continue;
+                };
+                let due = action.due.map_or_else(
+                    || T::NoDueDate.get(lang).to_owned(),
+                    |d| T::DueOn.fill(lang, &[("date", &crate::i18n::format_date(d, lang))]),
+                );
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                    ui.label(item.question.get(lang));
+                    ui.label(RichText::new(format!("({due})")).weak());
+                });
+            }
+        }
+    });
+}
+
+/// Red below 50 %, orange below 80 %, green above.
+fn score_color(score: f64) -> egui::Color32 {
+    if score >= 0.8 {
+        theme::OK
+    } else if score >= 0.5 {
+        egui::Color32::from_rgb(0xc7, 0x7c, 0x02)
+    } else {
+        theme::ERROR
+    }
 }
 
 /// Draws the dashboard.
@@ -93,6 +172,9 @@ pub fn show(
         ui.add_space(4.0);
     }
 
+    security_card(ui, lang, c, commands);
+    ui.add_space(8.0);
+
     let not_given = T::NotGiven.get(lang);
     let two_columns = ui.available_width() > 820.0;
     let practice_card = |ui: &mut Ui| {
@@ -116,7 +198,7 @@ pub fn show(
                     widgets::grid_row(
                         ui,
                         T::Specialty.get(lang),
-                        specialty_name(p.specialty).get(lang),
+                        names::specialty(p.specialty).get(lang),
                     );
                     widgets::grid_row(ui, T::Staff.get(lang), &staff_text(p, lang));
                     let imaging = match (p.setup.has_images, p.setup.has_imaging_server) {

@@ -1,18 +1,24 @@
 //! The screens, one file each. A screen draws from state and pushes [`Command`]s; it never changes the
 //! domain itself.
 
+mod actions;
+mod checklist;
 mod create;
 mod dashboard;
 mod profile;
 mod recovery;
+mod reports;
 mod settings;
 mod shell;
 mod unlock;
 mod welcome;
 
+pub use actions::ActionsView;
+pub use checklist::ChecklistView;
 pub use create::CreateForm;
 pub use profile::ProfileForm;
 pub use recovery::RecoveryScreen;
+pub use reports::ReportsView;
 pub use settings::SettingsForm;
 pub use unlock::UnlockForm;
 

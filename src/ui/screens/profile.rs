@@ -2,12 +2,10 @@
 
 use egui::{RichText, Ui};
 
-use crate::i18n::{Lang, Localize, T};
+use crate::i18n::{Lang, Localize, T, names};
 use crate::practice::{Field, FieldError, ProfileDraft, RecordsHosting, Specialty};
 use crate::ui::command::Command;
 use crate::ui::{theme, widgets};
-
-use super::dashboard::specialty_name;
 
 /// The profile form.
 #[derive(Debug)]
@@ -38,14 +36,6 @@ impl ProfileForm {
             .iter()
             .find(|(f, _)| *f == field)
             .map(|(_, e)| e)
-    }
-}
-
-fn records_name(r: RecordsHosting) -> T {
-    match r {
-        RecordsHosting::Local => T::RecordsLocal,
-        RecordsHosting::Cloud => T::RecordsCloud,
-        RecordsHosting::Paper => T::RecordsPaper,
     }
 }
 
@@ -88,10 +78,10 @@ pub fn show(ui: &mut Ui, lang: Lang, form: &mut ProfileForm, commands: &mut Vec<
     field(ui, T::RppsLabel, &mut d.rpps, Some(Field::Rpps), &errors);
     let label = ui.label(T::SpecialtyLabel.get(lang));
     egui::ComboBox::from_id_salt("specialty")
-        .selected_text(specialty_name(d.specialty).get(lang))
+        .selected_text(names::specialty(d.specialty).get(lang))
         .show_ui(ui, |ui| {
             for s in Specialty::ALL {
-                ui.selectable_value(&mut d.specialty, s, specialty_name(s).get(lang));
+                ui.selectable_value(&mut d.specialty, s, names::specialty(s).get(lang));
             }
         })
         .response
@@ -120,7 +110,7 @@ pub fn show(ui: &mut Ui, lang: Lang, form: &mut ProfileForm, commands: &mut Vec<
     section(ui, T::ServicesHeading, lang);
     ui.label(T::RecordsLabel.get(lang));
     for r in RecordsHosting::ALL {
-        ui.radio_value(&mut d.setup.records, r, records_name(r).get(lang));
+        ui.radio_value(&mut d.setup.records, r, names::records(r).get(lang));
     }
     ui.checkbox(&mut d.setup.online_booking, T::OnlineBooking.get(lang));
     ui.checkbox(&mut d.setup.patient_wifi, T::PatientWifi.get(lang));

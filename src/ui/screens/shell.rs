@@ -78,6 +78,9 @@ pub fn show(app: &mut VigieApp, ui: &mut Ui, commands: &mut Vec<Command>) {
             ui.add_space(8.0);
             for (kind, text) in [
                 (PageKind::Dashboard, T::NavDashboard),
+                (PageKind::Checklist, T::NavChecklist),
+                (PageKind::Actions, T::NavActions),
+                (PageKind::Reports, T::NavReports),
                 (PageKind::Profile, T::NavProfile),
                 (PageKind::Settings, T::NavSettings),
             ] {
@@ -114,6 +117,19 @@ pub fn show(app: &mut VigieApp, ui: &mut Ui, commands: &mut Vec<Command>) {
                                 commands,
                             );
                         }
+                    }
+                    Screen::Main(Page::Checklist(view)) => {
+                        if let Some(vault) = session.vault.as_ref() {
+                            super::checklist::show(ui, lang, view, vault.contents(), commands);
+                        }
+                    }
+                    Screen::Main(Page::Actions(view)) => {
+                        if let Some(vault) = session.vault.as_ref() {
+                            super::actions::show(ui, lang, view, vault.contents(), commands);
+                        }
+                    }
+                    Screen::Main(Page::Reports(view)) => {
+                        super::reports::show(ui, lang, view, &app.jobs, commands)
                     }
                     Screen::Main(Page::Profile(form)) => {
                         super::profile::show(ui, lang, form, commands)

@@ -74,18 +74,18 @@ pub fn strength_meter(ui: &mut Ui, lang: Lang, strength: Strength) {
         2 => Color32::from_rgb(0xc7, 0x7c, 0x02),
         _ => theme::OK,
     };
-    let fraction = if strength.chars == 0 {
-        0.0
-    } else {
-        (f32::from(strength.score) + 1.0) / 5.0
-    };
+    if strength.chars == 0 {
+        return;
+    }
+    let fraction = (f32::from(strength.score) + 1.0) / 5.0;
     let text = T::StrengthLabel.fill(lang, &[("level", strength_name(strength.score).get(lang))]);
     ui.add(
         egui::ProgressBar::new(fraction)
             .desired_width(FIELD_WIDTH.min(ui.available_width()))
-            .fill(color)
-            .text(RichText::new(text).color(Color32::BLACK)),
+            .desired_height(8.0)
+            .fill(color),
     );
+    ui.label(RichText::new(text).color(color).strong());
 }
 
 /// A new passphrase and its confirmation, with the strength meter and the policy between them and the
@@ -144,6 +144,7 @@ pub fn card<R>(ui: &mut Ui, title: &str, add_contents: impl FnOnce(&mut Ui) -> R
         .fill(theme::CARD_BG)
         .inner_margin(12.0)
         .show(ui, |ui| {
+            ui.set_width(ui.available_width());
             ui.label(RichText::new(title).family(theme::bold()).size(17.0));
             ui.add_space(4.0);
             add_contents(ui)

@@ -1,0 +1,313 @@
+//! The self-assessment report and the action-plan document.
+//!
+//! Report: cover (practice, practitioner, RPPS, date, overall score, status), "Synthèse" (scores per theme
+//! as a table and a bar chart), "Réponses par thème" (each applicable item with its answer, note and
+//! evidence fingerprints; items that do not concern the practice listed with the reason), "Plan d'action".
+
+use super::layout::{BODY, Column, Flow, SMALL, STRONG};
+use super::pdf::{Document, Face, PdfError, Rgb8, Style};
+use crate::checklist::applicability::applies;
+use crate::checklist::{self, ActionStatus, plan, scoring};
+use crate::i18n::{Lang, T, date_of, format_date, format_datetime, names};
+use crate::vault::VaultContents;
+
+fn percent_or_dash(score: Option<f64>) -> String {
+    score.map_or_else(|| "—".to_owned(), |s| format!("{} %", scoring::percent(s)))
+}
+
+/// The cover block shared by both documents.
+fn cover(flow: &mut Flow, contents: &VaultContents, lang: Lang, title: T) {
+    let p = &contents.practice;
+    flow.space(6.0);
+    let y = flow.y + 8.0;
+    flow.doc().text(
+        super::layout::MARGIN,
+        y,
+        title.get(lang),
+        Style::new(Face::Bold, 20.0, Rgb8::ACCENT),
+    );
+    flow.space(14.0);
+    flow.paragraph(
+        T::ReportSubtitle.get(lang),
+        Style::new(Face::Regular, 11.0, Rgb8::MUTED),
+    );
+    flow.space(3.0);
+    let not_given = T::NotGiven.get(lang);
+    flow.field(T::ReportPractice.get(lang), p.name.as_str());
+    let practitioner = if p.practitioner.is_empty() {
+        not_given
+    } else {
+        &p.practitioner
+    };
+    flow.field(T::Practitioner.get(lang), practitioner);
+    flow.field("RPPS", p.rpps.as_ref().map_or(not_given, |r| r.as_str()));
+    if !p.address.is_empty() {
+        flow.field(T::AddressLabel.get(lang), &p.address.replace('\n', ", "));
+    }
+    flow.field(
+        T::ReportDate.get(lang),
+        &format_datetime(jiff::Timestamp::now(), lang),
+    );
+    flow.field(T::ReportStatus.get(lang), T::ReportDraft.get(lang));
+}
+
+fn running_header(contents: &VaultContents, lang: Lang, title: T) -> String {
+    format!("{} — {}", contents.practice.name, title.get(lang))
+}
+
+fn footer(lang: Lang) -> impl Fn(usize, usize) -> String {
+    let produced = T::ReportGenerated.fill(
+        lang,
+        &[
+            ("v", env!("CARGO_PKG_VERSION")),
+            ("date", &format_datetime(jiff::Timestamp::now(), lang)),
+        ],
+    );
+    move |n, total| {
+        format!(
+            "{produced}    {}",
+            T::ReportPage.fill(
+                lang,
+                &[("n", &n.to_string()), ("total", &total.to_string())]
+            )
+        )
+    }
+}
+
+fn action_rows(contents: &VaultContents, lang: Lang) -> Vec<Vec<String>> {
+    let catalog = checklist::catalog();
+    let today = crate::i18n::today();
+    let mut rank = 0;
+    plan::ordered(catalog, &contents.checklist)
+        .into_iter()
+        .filter_map(|a| {
+            let item = catalog.item(&a.item)?;
+            let number = if a.status == ActionStatus::Done {
+                "✓".to_owned()
+            } else {
+                rank += 1;
+                rank.to_string()
+            };
+            let mut due = a.due.map_or_else(
+                || T::NoDueDate.get(lang).to_owned(),
+                |d| format_date(d, lang),
+            );
+            if a.status != ActionStatus::Done && a.due.is_some_and(|d| d < today) {
+                due = format!("{due} ({})", T::Overdue.get(lang));
+            }
+            Some(vec![
+                number,
+                format!(
+                    "{} — {}",
+                    names::action_kind(a.kind).get(lang),
+                    item.question.get(lang)
+                ),
+                if a.owner.is_empty() {
+                    "—".to_owned()
+                } else {
+                    a.owner.clone()
+                },
+                due,
+                names::status(a.status).get(lang).to_owned(),
+            ])
+        })
+        .collect()
+}
+
+fn action_table(flow: &mut Flow, contents: &VaultContents, lang: Lang) {
+    let rows = action_rows(contents, lang);
+    if rows.is_empty() {
+        flow.paragraph(T::ReportNoActions.get(lang), BODY);
+        return;
+    }
+    let columns = [
+        Column {
+            title: T::ColPriority.get(lang),
+            share: 0.06,
+        },
+        Column {
+            title: T::ColMeasure.get(lang),
+            share: 0.50,
+        },
+        Column {
+            title: T::ColOwner.get(lang),
+            share: 0.16,
+        },
+        Column {
+            title: T::ColDue.get(lang),
+            share: 0.14,
+        },
+        Column {
+            title: T::ColStatus.get(lang),
+            share: 0.14,
+        },
+    ];
+    flow.table(&columns, &rows, BODY);
+}
+
+/// The full self-assessment report.
+pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, PdfError> {
+    let catalog = checklist::catalog();
+    let record = &contents.checklist;
+    let scores = scoring::compute(catalog, &contents.practice, record);
+    let mut flow = Flow::new(Document::new(
+        T::ReportTitle.get(lang),
+        jiff::Timestamp::now(),
+    )?);
+
+    cover(&mut flow, contents, lang, T::ReportTitle);
+    flow.field(T::ReportOverall.get(lang), &percent_or_dash(scores.overall));
+    flow.field(
+        T::ReportProgress.get(lang),
+        &T::ProgressAnswered.fill(
+            lang,
+            &[
+                ("answered", &scores.answered.to_string()),
+                ("total", &scores.applicable.to_string()),
+            ],
+        ),
+    );
+    flow.space(4.0);
+
+    // Summary.
+    flow.heading(T::SectionSummary.get(lang), 15.0);
+    flow.paragraph(T::ReportScoreExplained.get(lang), SMALL);
+    let bars: Vec<(String, Option<f64>)> = catalog
+        .themes
+        .iter()
+        .zip(&scores.themes)
+        .map(|(t, s)| (t.title.get(lang).to_owned(), s.score))
+        .collect();
+    flow.bar_chart(&bars);
+    let rows: Vec<Vec<String>> = catalog
+        .themes
+        .iter()
+        .zip(&scores.themes)
+        .map(|(t, s)| {
+            vec![
+                t.title.get(lang).to_owned(),
+                format!("{} / {}", s.answered, s.applicable),
+                percent_or_dash(s.score),
+            ]
+        })
+        .collect();
+    let columns = [
+        Column {
+            title: T::ColTheme.get(lang),
+            share: 0.6,
+        },
+        Column {
+            title: T::ColAnswered.get(lang),
+            share: 0.2,
+        },
+        Column {
+            title: T::ColScore.get(lang),
+            share: 0.2,
+        },
+    ];
+    flow.table(&columns, &rows, BODY);
+
+    // Answers by theme.
+    flow.page_break();
+    flow.heading(T::SectionAnswers.get(lang), 15.0);
+    let columns = [
+        Column {
+            title: T::ColPriority.get(lang),
+            share: 0.07,
+        },
+        Column {
+            title: T::ColQuestion.get(lang),
+            share: 0.43,
+        },
+        Column {
+            title: T::ColAnswer.get(lang),
+            share: 0.15,
+        },
+        Column {
+            title: T::ColNote.get(lang),
+            share: 0.35,
+        },
+    ];
+    for (theme, score) in catalog.themes.iter().zip(&scores.themes) {
+        flow.ensure(30.0);
+        flow.space(2.0);
+        let title = format!(
+            "{} — {}",
+            theme.title.get(lang),
+            percent_or_dash(score.score)
+        );
+        flow.paragraph(&title, Style::new(Face::Bold, 11.5, Rgb8::ACCENT));
+        let rows: Vec<Vec<String>> = catalog
+            .items_of(&theme.id)
+            .map(|item| {
+                let number = item
+                    .brief
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join("–");
+                let applicable = applies(&item.applies, &contents.practice);
+                let (answer, mut note) = match (applicable, record.answers.get(&item.id)) {
+                    (false, _) => (
+                        T::ReportNotApplicable.get(lang).to_owned(),
+                        item.not_applicable_because
+                            .as_ref()
+                            .map_or(String::new(), |t| t.get(lang).to_owned()),
+                    ),
+                    (true, None) => (T::ReportNotAnswered.get(lang).to_owned(), String::new()),
+                    (true, Some(a)) => {
+                        let by = format!(
+                            "{} · {}",
+                            names::respondent(a.by).get(lang),
+                            format_date(date_of(a.at), lang)
+                        );
+                        let note = if a.note.is_empty() {
+                            by
+                        } else {
+                            format!("{}\n{by}", a.note)
+                        };
+                        (names::answer(a.value).get(lang).to_owned(), note)
+                    }
+                };
+                for e in record.evidence_for(&item.id) {
+                    let r = T::ReportEvidenceRef
+                        .fill(lang, &[("name", &e.name), ("hash", &e.sha256[..16])]);
+                    note = if note.is_empty() {
+                        r
+                    } else {
+                        format!("{note}\n{r}")
+                    };
+                }
+                vec![number, item.question.get(lang).to_owned(), answer, note]
+            })
+            .collect();
+        flow.table(&columns, &rows, Style::new(Face::Regular, 8.5, Rgb8::TEXT));
+    }
+
+    // Action plan.
+    flow.page_break();
+    flow.heading(T::SectionActionPlan.get(lang), 15.0);
+    action_table(&mut flow, contents, lang);
+
+    let header = running_header(contents, lang, T::ReportTitle);
+    flow.finish(&header, footer(lang))
+}
+
+/// The action plan alone, to pin up or hand to the IT provider.
+pub fn action_plan_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, PdfError> {
+    let catalog = checklist::catalog();
+    let scores = scoring::compute(catalog, &contents.practice, &contents.checklist);
+    let mut flow = Flow::new(Document::new(
+        T::ActionPlanReportTitle.get(lang),
+        jiff::Timestamp::now(),
+    )?);
+    cover(&mut flow, contents, lang, T::ActionPlanReportTitle);
+    flow.field(T::ReportOverall.get(lang), &percent_or_dash(scores.overall));
+    flow.space(4.0);
+    flow.heading(T::SectionActionPlan.get(lang), 15.0);
+    flow.paragraph(T::ActionsIntro.get(lang), SMALL);
+    action_table(&mut flow, contents, lang);
+    let _ = STRONG;
+    let header = running_header(contents, lang, T::ActionPlanReportTitle);
+    flow.finish(&header, footer(lang))
+}

@@ -1,0 +1,165 @@
+//! The action plan: every action, most important first, with its owner, due date and status editable.
+
+use std::collections::HashMap;
+
+use egui::{RichText, Ui};
+
+use super::checklist::score_text;
+use crate::checklist::{self, ActionStatus, plan};
+use crate::i18n::{Lang, T, format_date, names, parse_date};
+use crate::ui::command::{ActionEdit, Command};
+use crate::ui::{theme, widgets};
+use crate::vault::VaultContents;
+
+/// Owners and dates being typed, by item, until they are saved.
+#[derive(Debug, Default)]
+pub struct ActionsView {
+    owners: HashMap<String, String>,
+    dues: HashMap<String, String>,
+    errors: HashMap<String, String>,
+}
+
+/// Draws the action plan.
+pub fn show(
+    ui: &mut Ui,
+    lang: Lang,
+    view: &mut ActionsView,
+    contents: &VaultContents,
+    commands: &mut Vec<Command>,
+) {
+    let catalog = checklist::catalog();
+    let record = &contents.checklist;
+    ui.heading(T::ActionsTitle.get(lang));
+    ui.add(egui::Label::new(T::ActionsIntro.get(lang)).wrap());
+    let scores = checklist::scoring::compute(catalog, &contents.practice, record);
+    ui.label(RichText::new(score_text(scores.overall, lang)).strong());
+    ui.add_space(6.0);
+
+    let ordered = plan::ordered(catalog, record);
+    if ordered.is_empty() {
+        ui.label(T::ActionsEmpty.get(lang));
+        return;
+    }
+    let today = crate::i18n::today();
+    let mut rank = 0;
+    for action in ordered {
+        let Some(item) = catalog.item(&action.item) else {
+            continue;
+        };
+        let done = action.status == ActionStatus::Done;
+        if !done {
+            rank += 1;
+        }
+        egui::Frame::group(ui.style())
+            .fill(if done {
+                egui::Color32::from_gray(240)
+            } else {
+                theme::CARD_BG
+            })
+            .inner_margin(10.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    let prefix = if done {
+                        "✓".to_owned()
+                    } else {
+                        format!("{rank}.")
+                    };
+                    ui.label(RichText::new(prefix).strong());
+                    ui.label(
+                        RichText::new(names::action_kind(action.kind).get(lang))
+                            .color(theme::ACCENT),
+                    );
+                    ui.label(RichText::new(item.question.get(lang)).strong());
+                });
+                let theme_title = catalog.theme(&item.theme).map_or("", |t| t.title.get(lang));
+                ui.label(RichText::new(theme_title).small().weak());
+
+                ui.horizontal_wrapped(|ui| {
+                    let owner = view
+                        .owners
+                        .entry(action.item.clone())
+                        .or_insert_with(|| action.owner.clone());
+                    let label = ui.label(T::ColOwner.get(lang));
+                    let r = ui
+                        .add(egui::TextEdit::singleline(owner).desired_width(180.0))
+                        .labelled_by(label.id);
+                    if r.lost_focus() && *owner != action.owner {
+                        commands.push(Command::UpdateAction {
+                            item: action.item.clone(),
+                            edit: ActionEdit::Owner(owner.trim().to_owned()),
+                        });
+                    }
+
+                    let due = view.dues.entry(action.item.clone()).or_insert_with(|| {
+                        action.due.map(|d| format_date(d, lang)).unwrap_or_default()
+                    });
+                    let label = ui.label(T::ColDue.get(lang));
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(due)
+                                .desired_width(110.0)
+                                .hint_text(T::DueHint.get(lang)),
+                        )
+                        .labelled_by(label.id);
+                    if r.lost_focus() {
+                        let parsed = if due.trim().is_empty() {
+                            Some(None)
+                        } else {
+                            parse_date(due).map(Some)
+                        };
+                        match parsed {
+                            Some(date) if date != action.due => {
+                                view.errors.remove(&action.item);
+                                commands.push(Command::UpdateAction {
+                                    item: action.item.clone(),
+                                    edit: ActionEdit::Due(date),
+                                });
+                            }
+                            Some(_) => {
+                                view.errors.remove(&action.item);
+                            }
+                            None => {
+                                view.errors
+                                    .insert(action.item.clone(), T::ErrDate.get(lang).to_owned());
+                            }
+                        }
+                    }
+                    if !done && action.due.is_some_and(|d| d < today) {
+                        ui.label(
+                            RichText::new(T::Overdue.get(lang))
+                                .color(theme::ERROR)
+                                .strong(),
+                        );
+                    }
+
+                    let label = ui.label(T::ColStatus.get(lang));
+                    egui::ComboBox::from_id_salt(("status", &action.item))
+                        .selected_text(names::status(action.status).get(lang))
+                        .show_ui(ui, |ui| {
+                            for s in ActionStatus::ALL {
+                                if ui
+                                    .selectable_label(
+                                        s == action.status,
+                                        names::status(s).get(lang),
+                                    )
+                                    .clicked()
+                                    && s != action.status
+                                {
+                                    commands.push(Command::UpdateAction {
+                                        item: action.item.clone(),
+                                        edit: ActionEdit::Status(s),
+                                    });
+                                }
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                });
+                if let Some(e) = view.errors.get(&action.item) {
+                    widgets::field_error(ui, e);
+                }
+            });
+        ui.add_space(4.0);
+    }
+}

@@ -1,0 +1,194 @@
+//! One checklist item: the question, the answer, why and how, the note, the evidence.
+
+use egui::{RichText, Ui};
+
+use super::ChecklistView;
+use crate::checklist::applicability::applies;
+use crate::checklist::{self, AnswerValue, Item};
+use crate::i18n::{Lang, T, format_datetime, format_size, names};
+use crate::ui::command::Command;
+use crate::ui::theme;
+use crate::vault::VaultContents;
+
+fn number(item: &Item) -> String {
+    item.brief
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join("–")
+}
+
+/// Draws one item card.
+pub fn show(
+    ui: &mut Ui,
+    lang: Lang,
+    item: &Item,
+    view: &mut ChecklistView,
+    contents: &VaultContents,
+    commands: &mut Vec<Command>,
+) {
+    let record = &contents.checklist;
+    let applicable = applies(&item.applies, &contents.practice);
+    let answer = record.answers.get(&item.id);
+    let fill = if applicable {
+        theme::CARD_BG
+    } else {
+        egui::Color32::from_gray(238)
+    };
+    egui::Frame::group(ui.style())
+        .fill(fill)
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("{}.", number(item))).weak());
+                ui.label(
+                    RichText::new(item.question.get(lang))
+                        .family(theme::bold())
+                        .size(16.0),
+                );
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(T::PriorityLabel.fill(lang, &[("n", &item.weight.to_string())]))
+                        .small()
+                        .weak(),
+                );
+                if item.behind_sanctions() {
+                    ui.label(
+                        RichText::new(T::SanctionsBadge.get(lang))
+                            .small()
+                            .color(theme::ERROR),
+                    );
+                }
+                ui.label(
+                    RichText::new(
+                        T::SourcesLabel.fill(lang, &[("sources", &item.sources.join(" · "))]),
+                    )
+                    .small()
+                    .weak(),
+                );
+            });
+
+            if !applicable {
+                let reason = item
+                    .not_applicable_because
+                    .as_ref()
+                    .map_or("", |t| t.get(lang));
+                ui.label(T::NotApplicableBecause.fill(lang, &[("reason", reason)]));
+                ui.label(RichText::new(T::ChangeProfileHint.get(lang)).small().weak());
+                return;
+            }
+
+            // The answer, as five toggles in a row.
+            ui.horizontal_wrapped(|ui| {
+                for value in AnswerValue::ALL {
+                    let selected = answer.is_some_and(|a| a.value == value);
+                    if ui
+                        .selectable_label(selected, names::answer(value).get(lang))
+                        .clicked()
+                        && !selected
+                    {
+                        commands.push(Command::Answer {
+                            item: item.id.clone(),
+                            value,
+                            by: view.respondent,
+                        });
+                    }
+                }
+            });
+            if let Some(a) = answer {
+                let who = names::respondent(a.by).get(lang);
+                let line = T::AnsweredBy.fill(
+                    lang,
+                    &[("who", who), ("date", &format_datetime(a.at, lang))],
+                );
+                ui.label(RichText::new(line).small().weak());
+            }
+
+            egui::CollapsingHeader::new(T::WhyHeading.get(lang))
+                .id_salt(("why", &item.id))
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(item.why.get(lang)).wrap());
+                });
+            egui::CollapsingHeader::new(T::HowHeading.get(lang))
+                .id_salt(("how", &item.id))
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(item.how.get(lang)).wrap());
+                    if item.theme == "box" {
+                        box_guides(ui, lang);
+                    }
+                });
+
+            if let Some(a) = answer {
+                let buffer = view
+                    .notes
+                    .entry(item.id.clone())
+                    .or_insert_with(|| a.note.clone());
+                let label = ui.label(RichText::new(T::NoteLabel.get(lang)).small());
+                let response = ui
+                    .add(
+                        egui::TextEdit::multiline(buffer)
+                            .desired_rows(2)
+                            .desired_width(ui.available_width()),
+                    )
+                    .labelled_by(label.id);
+                if response.lost_focus() && *buffer != a.note {
+                    commands.push(Command::SetNote {
+                        item: item.id.clone(),
+                        note: buffer.clone(),
+                    });
+                }
+            }
+
+            let evidence: Vec<_> = record.evidence_for(&item.id).collect();
+            if !evidence.is_empty() {
+                ui.label(RichText::new(T::EvidenceHeading.get(lang)).small().strong());
+            }
+            for e in evidence {
+                ui.horizontal_wrapped(|ui| {
+                    let line = T::EvidenceLine.fill(
+                        lang,
+                        &[
+                            ("name", &e.name),
+                            ("size", &format_size(e.content.len() as u64, lang)),
+                            ("date", &format_datetime(e.added_at, lang)),
+                            ("hash", &e.sha256[..12]),
+                        ],
+                    );
+                    ui.label(RichText::new(line).small());
+                    if ui.small_button(T::RemoveEvidence.get(lang)).clicked() {
+                        commands.push(Command::DetachEvidence(e.id));
+                    }
+                });
+            }
+            if ui.button(T::AttachEvidence.get(lang)).clicked() {
+                commands.push(Command::AttachEvidence {
+                    item: item.id.clone(),
+                    path: None,
+                });
+            }
+        });
+}
+
+/// The steps for each of the four French Internet boxes.
+fn box_guides(ui: &mut Ui, lang: Lang) {
+    ui.add_space(4.0);
+    ui.label(RichText::new(T::BoxStepsHeading.get(lang)).strong());
+    for guide in &checklist::catalog().boxes {
+        egui::CollapsingHeader::new(&guide.name)
+            .id_salt(("box", &guide.name))
+            .show(ui, |ui| {
+                ui.label(T::BoxAdminPage.fill(lang, &[("address", &guide.admin_address)]));
+                for (title, text) in [
+                    (T::BoxPortForwarding, &guide.port_forwarding),
+                    (T::BoxUpnp, &guide.upnp),
+                    (T::BoxWifi, &guide.wifi),
+                    (T::BoxAdminPassword, &guide.admin),
+                ] {
+                    ui.label(RichText::new(title.get(lang)).strong());
+                    ui.add(egui::Label::new(text.get(lang)).wrap());
+                }
+            });
+    }
+}

@@ -1,0 +1,58 @@
+//! PDF exports: the self-assessment report and the action plan, in French or English.
+
+use egui::Ui;
+
+use crate::i18n::{Lang, T};
+use crate::ui::command::{Command, ReportKind};
+use crate::ui::jobs::{JobKind, Jobs};
+use crate::ui::widgets;
+
+/// The reports page's state.
+#[derive(Debug)]
+pub struct ReportsView {
+    /// The language of the documents.
+    pub lang: Lang,
+}
+
+impl ReportsView {
+    /// Documents in the interface's language by default.
+    pub fn new(lang: Lang) -> Self {
+        Self { lang }
+    }
+}
+
+/// Draws the reports page.
+pub fn show(
+    ui: &mut Ui,
+    lang: Lang,
+    view: &mut ReportsView,
+    jobs: &Jobs,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(T::ReportsTitle.get(lang));
+    ui.add(egui::Label::new(T::ReportsIntro.get(lang)).wrap());
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        ui.label(T::ReportLanguage.get(lang));
+        for l in Lang::ALL {
+            ui.radio_value(&mut view.lang, l, l.native_name());
+        }
+    });
+    ui.add_space(8.0);
+    let busy = jobs.is_running(JobKind::WriteDocument);
+    for (kind, text) in [
+        (ReportKind::Assessment, T::ExportAssessment),
+        (ReportKind::ActionPlan, T::ExportActionPlan),
+    ] {
+        if widgets::primary_button(ui, text.get(lang), !busy).clicked() {
+            commands.push(Command::ExportReport {
+                kind,
+                lang: view.lang,
+                path: None,
+            });
+        }
+    }
+    if busy {
+        widgets::busy(ui, T::Exporting.get(lang));
+    }
+}

@@ -1,0 +1,74 @@
+//! PDF reports, parsed back: section titles, accented text, page count, size.
+
+use vigie::checklist::{self, AnswerValue, Respondent, plan};
+use vigie::i18n::Lang;
+use vigie::report::assessment::{action_plan_pdf, assessment_pdf};
+use vigie::vault::VaultContents;
+
+fn text_of(pdf: &[u8]) -> (String, usize) {
+    let doc = lopdf::Document::load_mem(pdf).expect("a PDF lopdf can read");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("text");
+    (text, pages.len())
+}
+
+/// The demo, every applicable item answered, so that the report is as long as it gets.
+fn full_assessment() -> VaultContents {
+    let mut c = vigie::demo::demo_contents();
+    let catalog = checklist::catalog();
+    let now = jiff::Timestamp::now();
+    for item in &catalog.items {
+        if !c.checklist.answers.contains_key(&item.id) {
+            c.checklist
+                .answer(&item.id, AnswerValue::Partly, Respondent::Doctor, now);
+        }
+    }
+    plan::sync(catalog, &c.practice, &mut c.checklist, now);
+    c
+}
+
+#[test]
+fn french_report_has_its_sections_accents_and_page_numbers() {
+    let contents = vigie::demo::demo_contents();
+    let pdf = assessment_pdf(&contents, Lang::Fr).expect("pdf");
+    let (text, pages) = text_of(&pdf);
+    for needle in [
+        "Synthèse",
+        "Réponses par thème",
+        "Plan d'action",
+        "Cabinet de radiologie du Dr Lefèvre",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing");
+    }
+    // An accented answer text and a note typed by the user.
+    assert!(text.contains("Je ne sais pas"), "answer text");
+    assert!(text.contains("téléradiologie"), "note");
+    assert!(pages >= 3, "{pages} pages");
+    assert!(
+        text.contains(&format!("Page {pages} / {pages}")),
+        "page numbers"
+    );
+    assert!(pdf.len() < 300 * 1024, "{} bytes", pdf.len());
+}
+
+#[test]
+fn a_full_assessment_in_english_contains_the_action_plan() {
+    let contents = full_assessment();
+    assert_eq!(
+        contents.checklist.answers.len(),
+        checklist::catalog().items.len()
+    );
+    let pdf = assessment_pdf(&contents, Lang::En).expect("pdf");
+    let (text, _) = text_of(&pdf);
+    assert!(text.contains("Action plan"));
+    assert!(text.contains("Answers by theme") && text.contains("Summary"));
+    assert!(
+        pdf.len() < 300 * 1024,
+        "{} bytes: fonts must be subset",
+        pdf.len()
+    );
+
+    let pdf = action_plan_pdf(&contents, Lang::En).expect("pdf");
+    let (text, _) = text_of(&pdf);
+    assert!(text.contains("Security action plan") && text.contains("InfoSanté"));
+}
