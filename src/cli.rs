@@ -46,6 +46,25 @@ pub enum Command {
     /// Create, check or re-key a practice vault.
     #[command(subcommand)]
     Vault(VaultCommand),
+    /// Find unencrypted medical images (DICOM by content, in zip and gzip too) and image exports.
+    /// Exit status 1 when a finding reaches --fail-on.
+    Scan {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
+        /// Files read at once (default 8: the disk, not the cores, sets the pace).
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+        /// Follow symbolic links (loops are detected).
+        #[arg(long)]
+        follow_symlinks: bool,
+        /// Exit with status 1 when a finding is at this risk or above.
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// Files or folders to scan.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Export a PDF document from a vault. Passphrase: VIGIE_PASSPHRASE or prompt.
     Export {
         /// The vault file.
@@ -58,6 +77,26 @@ pub enum Command {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+}
+
+/// Output formats of `vigie scan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScanFormat {
+    /// Readable text, in the user's language.
+    Text,
+    /// One JSON document.
+    Json,
+    /// CSV, one line per finding.
+    Csv,
+}
+
+/// The risk level that makes `vigie scan` exit with status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Any high-risk finding.
+    High,
+    /// Any medium- or high-risk finding.
+    Medium,
 }
 
 /// The documents `vigie export` produces.
@@ -115,7 +154,77 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
             kind,
             out: pdf,
         } => export(&vault, kind, &pdf, lang, out),
+        Command::Scan {
+            format,
+            threads,
+            follow_symlinks,
+            fail_on,
+            paths,
+        } => {
+            let options = crate::scan::ScanOptions {
+                threads: threads.unwrap_or(crate::scan::ScanOptions::default().threads),
+                follow_symlinks,
+            };
+            scan(&paths, &options, format, fail_on, lang, out)
+        }
     }
+}
+
+/// Findings at or above `--fail-on`: the command line exits with status 1 (see `main`).
+#[derive(Debug, thiserror::Error)]
+#[error("findings at or above the --fail-on level")]
+pub struct FindingsAtFailLevel;
+
+fn scan(
+    paths: &[PathBuf],
+    options: &crate::scan::ScanOptions,
+    format: ScanFormat,
+    fail_on: Option<FailOn>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use crate::scan::{Event, Risk, output};
+    for p in paths {
+        if std::fs::symlink_metadata(p).is_err() {
+            return Err(anyhow!(
+                T::ErrNoSuchPath.fill(lang, &[("path", &p.display().to_string())])
+            ));
+        }
+    }
+    let findings = std::sync::Mutex::new(Vec::new());
+    let errors = std::sync::Mutex::new(Vec::new());
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let summary = crate::scan::scan(paths, options, &cancel, &|event| match event {
+        Event::Finding(f) => {
+            if let Ok(mut v) = findings.lock() {
+                v.push(f);
+            }
+        }
+        Event::Error(e) => {
+            if let Ok(mut v) = errors.lock() {
+                v.push(e);
+            }
+        }
+        Event::Progress { .. } => {}
+    });
+    let mut findings = findings.into_inner().unwrap_or_default();
+    let mut errors = errors.into_inner().unwrap_or_default();
+    findings.sort_by(|a, b| a.path.cmp(&b.path));
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    match format {
+        ScanFormat::Text => output::text(out, lang, &summary, &findings, &errors)?,
+        ScanFormat::Json => output::json(out, &summary, &findings, &errors)?,
+        ScanFormat::Csv => output::csv(out, &findings)?,
+    }
+    let threshold = match fail_on {
+        Some(FailOn::High) => Some(Risk::High),
+        Some(FailOn::Medium) => Some(Risk::Medium),
+        None => None,
+    };
+    if threshold.is_some_and(|t| findings.iter().any(|f| f.risk >= t)) {
+        return Err(FindingsAtFailLevel.into());
+    }
+    Ok(())
 }
 
 fn open_with_env_passphrase(path: &Path, lang: Lang) -> Result<Vault> {

@@ -18,6 +18,7 @@ pub mod i18n; // French and English texts, localized errors
 pub mod paths; // where data lives (data folder, default vault paths)
 pub mod practice; // the practice profile and its validated identifiers
 pub mod report; // documents produced for the user (recovery sheet as text and PDF)
+pub mod scan; // the folder scanner: DICOM and image exports by content, headers, archives, risk
 pub mod settings; // application preferences (language, automatic lock, recent vaults)
 pub mod ui; // the egui shell: app, commands, background jobs, screens, widgets
 pub mod vault; // encrypted storage: format, key derivation, atomic saves, backups, recovery code

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is::<vigie::cli::FindingsAtFailLevel>() => ExitCode::from(1),
         Err(e) => {
             let message = format!("{e:#}");
             eprintln!("{}", T::CliError.fill(lang, &[("message", message.trim())]));

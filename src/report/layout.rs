@@ -169,6 +169,22 @@ impl Flow {
         self.y += 3.0;
     }
 
+    /// `text` shortened with "…" so that it fits in `width` mm.
+    pub fn fit(&self, text: &str, style: Style, width: f32) -> String {
+        if self.doc.text_width(text, style.face, style.size) <= width {
+            return text.to_owned();
+        }
+        let mut chars: Vec<char> = text.chars().collect();
+        while !chars.is_empty() {
+            chars.pop();
+            let candidate: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
+            if self.doc.text_width(&candidate, style.face, style.size) <= width {
+                return candidate;
+            }
+        }
+        "…".to_owned()
+    }
+
     /// Horizontal bars (0–100 %) with a label on the left and the value on the right; `None` bars are
     /// drawn empty with a dash.
     pub fn bar_chart(&mut self, bars: &[(String, Option<f64>)]) {
@@ -179,7 +195,8 @@ impl Flow {
         self.ensure(row * bars.len() as f32 + 2.0);
         for (label, value) in bars {
             let y = self.y;
-            self.doc.text(MARGIN, y + 4.8, label, BODY);
+            let label = self.fit(label, BODY, label_w - 3.0);
+            self.doc.text(MARGIN, y + 4.8, &label, BODY);
             self.doc
                 .fill_box(MARGIN + label_w, y + 1.0, bar_w, 4.5, Rgb8::SHADE);
             let text = match value {

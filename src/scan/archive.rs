@@ -1,0 +1,162 @@
+//! Looking inside gzip and zip containers in memory (nothing is written to disk), and telling whether a
+//! 7-Zip archive encrypts its header.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+
+use super::dicom::{self, HeaderFacts};
+use super::sniff::{SNIFF_LEN, Sniffed, sniff};
+
+/// The most zip entries looked at in one archive.
+const MAX_ZIP_ENTRIES: usize = 20_000;
+/// The most DICOM entries of one archive whose header is read.
+const MAX_HEADERS_PER_ARCHIVE: usize = 200;
+
+/// What a container holds, as far as Vigie is concerned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inside {
+    /// DICOM entries found.
+    pub dicom_entries: usize,
+    /// Identifying fields found in any of them (OR of the entries read).
+    pub facts: Option<HeaderFacts>,
+    /// Entries that are encrypted (zip).
+    pub encrypted_entries: usize,
+    /// All entries.
+    pub entries: usize,
+}
+
+fn merge(into: &mut Option<HeaderFacts>, f: HeaderFacts) {
+    match into {
+        None => *into = Some(f),
+        Some(m) => {
+            m.name |= f.name;
+            m.id |= f.id;
+            m.birth_date |= f.birth_date;
+            m.identity_removed &= f.identity_removed;
+            m.modality = m.modality.take().or(f.modality);
+            m.study_date = m.study_date.take().or(f.study_date);
+        }
+    }
+}
+
+/// Reads the header of a DICOM stream whose first bytes were sniffed as `kind`; `open` gives the stream
+/// again from its start.
+fn header_of<R: Read>(
+    kind: Sniffed,
+    open: impl FnOnce() -> std::io::Result<R>,
+) -> Option<Result<HeaderFacts, String>> {
+    let reader = match open() {
+        Ok(r) => r,
+        Err(e) => return Some(Err(e.to_string())),
+    };
+    match kind {
+        Sniffed::DicomPart10 => Some(dicom::read_part10(reader, true)),
+        Sniffed::DicomNoPreamble => Some(dicom::read_part10(reader, false)),
+        Sniffed::DicomRaw(enc) => Some(dicom::read_raw(reader, enc)),
+        _ => None,
+    }
+}
+
+fn is_dicom(s: Sniffed) -> bool {
+    matches!(
+        s,
+        Sniffed::DicomPart10 | Sniffed::DicomNoPreamble | Sniffed::DicomRaw(_)
+    )
+}
+
+/// The same structure check as for plain files, on the first bytes of an entry, before parsing it.
+fn structurally_ok(kind: Sniffed, head: &[u8], size: u64) -> bool {
+    matches!(kind, Sniffed::DicomRaw(_)) || dicom::part10_plausible(head, size)
+}
+
+/// Looks into a gzip file: is the decompressed stream DICOM?
+pub fn gzip(file: &mut File) -> std::io::Result<Inside> {
+    file.seek(SeekFrom::Start(0))?;
+    let mut head = Vec::with_capacity(SNIFF_LEN);
+    flate2::read::GzDecoder::new(&mut *file)
+        .take(SNIFF_LEN as u64)
+        .read_to_end(&mut head)?;
+    let kind = sniff(&head, u64::MAX);
+    let mut inside = Inside {
+        entries: 1,
+        ..Inside::default()
+    };
+    if is_dicom(kind) {
+        inside.dicom_entries = 1;
+        if !structurally_ok(kind, &head, u64::MAX) {
+            return Ok(inside);
+        }
+        let header = header_of(kind, || {
+            file.seek(SeekFrom::Start(0))?;
+            Ok(flate2::read::GzDecoder::new(&mut *file))
+        });
+        if let Some(Ok(f)) = header {
+            inside.facts = Some(f);
+        }
+    }
+    Ok(inside)
+}
+
+/// Looks into a zip archive: how many entries are DICOM, which identify a patient, which are encrypted.
+pub fn zip(file: &mut File) -> Result<Inside, String> {
+    file.seek(SeekFrom::Start(0)).map_err(|e| e.to_string())?;
+    let mut archive = zip::ZipArchive::new(&mut *file).map_err(|e| e.to_string())?;
+    let mut inside = Inside::default();
+    for i in 0..archive.len().min(MAX_ZIP_ENTRIES) {
+        let Ok(entry) = archive.by_index_raw(i) else {
+            continue;
+        };
+        if entry.is_dir() {
+            continue;
+        }
+        inside.entries += 1;
+        if entry.encrypted() {
+            inside.encrypted_entries += 1;
+            continue;
+        }
+        drop(entry);
+        let mut head = Vec::with_capacity(SNIFF_LEN);
+        let size = match archive.by_index(i) {
+            Ok(mut e) => {
+                let size = e.size();
+                if (&mut e)
+                    .take(SNIFF_LEN as u64)
+                    .read_to_end(&mut head)
+                    .is_err()
+                {
+                    continue;
+                }
+                size
+            }
+            Err(_) => continue,
+        };
+        let kind = sniff(&head, size);
+        if !is_dicom(kind) {
+            continue;
+        }
+        inside.dicom_entries += 1;
+        if inside.dicom_entries <= MAX_HEADERS_PER_ARCHIVE
+            && structurally_ok(kind, &head, size)
+            && let Some(Ok(f)) =
+                header_of(kind, || archive.by_index(i).map_err(std::io::Error::other))
+        {
+            merge(&mut inside.facts, f);
+        }
+    }
+    Ok(inside)
+}
+
+/// Whether a 7-Zip archive has an encrypted (AES) header: its next header is an encoded header whose
+/// coder is 7zAES (method id 06 F1 07 01).
+pub fn seven_zip_header_encrypted(file: &mut File) -> std::io::Result<bool> {
+    let mut start = [0u8; 32];
+    file.seek(SeekFrom::Start(0))?;
+    file.read_exact(&mut start)?;
+    let offset = u64::from_le_bytes(start[12..20].try_into().unwrap_or_default());
+    let size = u64::from_le_bytes(start[20..28].try_into().unwrap_or_default()).min(64 * 1024);
+    file.seek(SeekFrom::Start(32 + offset))?;
+    let mut header = Vec::new();
+    (&mut *file).take(size).read_to_end(&mut header)?;
+    let encoded = header.first() == Some(&0x17);
+    Ok(encoded && header.windows(4).any(|w| w == [0x06, 0xF1, 0x07, 0x01]))
+}

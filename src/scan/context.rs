@@ -1,0 +1,241 @@
+//! Where a file sits, and the risk rule.
+//!
+//! Risk rule (documented for the user in plain words by the screens and reports):
+//! - **none**: an encrypted container;
+//! - **low**: on an encrypted volume, outside cloud-synced folders;
+//! - **high**: a DICOM file (or a DICOMDIR, or an archive holding DICOM) that identifies a patient — or
+//!   whose header cannot be read, so that it may — on an unencrypted or unknown volume, or in a
+//!   cloud-synced folder;
+//! - **medium**: de-identified DICOM and image exports there.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Mutex, OnceLock};
+
+use serde::Serialize;
+
+use super::{Identifying, Kind};
+
+/// The risk of a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Risk {
+    /// Encrypted container.
+    None,
+    /// On an encrypted volume.
+    Low,
+    /// De-identified images or exports, unprotected.
+    Medium,
+    /// Identifiable medical images, unprotected.
+    High,
+}
+
+/// Cloud storage services whose desktop clients sync a local folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CloudService {
+    /// Microsoft OneDrive.
+    OneDrive,
+    /// Dropbox.
+    Dropbox,
+    /// Google Drive.
+    GoogleDrive,
+    /// Apple iCloud Drive.
+    ICloud,
+}
+
+/// The cloud service whose synced folder holds `path`, from the folder names the clients use.
+pub fn cloud_service(path: &Path) -> Option<CloudService> {
+    path.components().find_map(|c| {
+        let name = c.as_os_str().to_string_lossy().to_lowercase();
+        if name == "onedrive" || name.starts_with("onedrive - ") || name.starts_with("onedrive-") {
+            Some(CloudService::OneDrive)
+        } else if name == "dropbox" || name.starts_with("dropbox (") {
+            Some(CloudService::Dropbox)
+        } else if name == "google drive"
+            || name == "googledrive"
+            || name == "mon drive"
+            || name == "my drive"
+        {
+            Some(CloudService::GoogleDrive)
+        } else if name == "icloud drive" || name == "iclouddrive" || name == "mobile documents" {
+            Some(CloudService::ICloud)
+        } else {
+            None
+        }
+    })
+}
+
+/// Whether the volume holding `path` is encrypted: LUKS/dm-crypt on Linux, read from sysfs. `None` when
+/// unknown (BitLocker and FileVault come with the system checks).
+pub fn volume_encrypted(path: &Path) -> Option<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        linux::volume_encrypted(path)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+#[cfg(target_os = "linux")]
+mod linux {
+    use super::*;
+
+    /// Mount points and their device numbers, longest first.
+    fn mounts() -> &'static Vec<(String, String)> {
+        static MOUNTS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+        MOUNTS.get_or_init(|| {
+            let text = std::fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
+            let mut out: Vec<(String, String)> = text
+                .lines()
+                .filter_map(|l| {
+                    let f: Vec<&str> = l.split(' ').collect();
+                    Some((f.get(4)?.replace("\\040", " "), (*f.get(2)?).to_owned()))
+                })
+                .collect();
+            out.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
+            out
+        })
+    }
+
+    /// A device-mapper device is encrypted if it is dm-crypt, or built on one (LVM on LUKS).
+    fn dev_encrypted(sys: &Path, depth: u8) -> Option<bool> {
+        let uuid = std::fs::read_to_string(sys.join("dm/uuid")).unwrap_or_default();
+        if uuid.starts_with("CRYPT-") {
+            return Some(true);
+        }
+        if depth > 4 {
+            return Some(false);
+        }
+        if let Ok(slaves) = std::fs::read_dir(sys.join("slaves")) {
+            for s in slaves.flatten() {
+                if dev_encrypted(&s.path(), depth + 1) == Some(true) {
+                    return Some(true);
+                }
+            }
+        }
+        // A whole disk or a partition with no dm-crypt layer under it: not encrypted.
+        Some(false)
+    }
+
+    pub fn volume_encrypted(path: &Path) -> Option<bool> {
+        static CACHE: OnceLock<Mutex<HashMap<String, Option<bool>>>> = OnceLock::new();
+        let canonical = std::fs::canonicalize(path).ok()?;
+        let text = canonical.to_string_lossy();
+        let (_, dev) = mounts().iter().find(|(m, _)| {
+            text.starts_with(m.as_str())
+                && (m == "/" || text.len() == m.len() || text[m.len()..].starts_with('/'))
+        })?;
+        // Major 0: virtual file systems (tmpfs, overlay): unknown.
+        if dev.starts_with("0:") {
+            return None;
+        }
+        let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+        if let Some(v) = cache.lock().ok()?.get(dev) {
+            return *v;
+        }
+        let sys = Path::new("/sys/dev/block").join(dev);
+        let v = if sys.exists() {
+            dev_encrypted(&sys, 0)
+        } else {
+            None
+        };
+        cache.lock().ok()?.insert(dev.clone(), v);
+        v
+    }
+}
+
+/// The risk of a finding (see the module documentation).
+pub fn risk(
+    kind: &Kind,
+    identifying: Identifying,
+    header_unreadable: bool,
+    encrypted: bool,
+    volume_encrypted: Option<bool>,
+    cloud: bool,
+) -> Risk {
+    if encrypted {
+        return Risk::None;
+    }
+    if volume_encrypted == Some(true) && !cloud {
+        return Risk::Low;
+    }
+    let dicom = matches!(
+        kind,
+        Kind::Dicom { .. } | Kind::Dicomdir | Kind::GzipDicom | Kind::ZipDicom { .. }
+    );
+    if dicom && (identifying.any() || header_unreadable || matches!(kind, Kind::Dicomdir)) {
+        Risk::High
+    } else {
+        Risk::Medium
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::DicomStorage;
+
+    #[test]
+    fn cloud_folders() {
+        assert_eq!(
+            cloud_service(Path::new("C:/Users/dr/OneDrive - Cabinet/Images/a.dcm")),
+            Some(CloudService::OneDrive)
+        );
+        assert_eq!(
+            cloud_service(Path::new("/home/dr/Dropbox/x")),
+            Some(CloudService::Dropbox)
+        );
+        assert_eq!(
+            cloud_service(Path::new("/Users/dr/Library/Mobile Documents/x")),
+            Some(CloudService::ICloud)
+        );
+        assert_eq!(cloud_service(Path::new("/home/dr/Documents/x")), None);
+    }
+
+    #[test]
+    fn risk_rule() {
+        let dicom = Kind::Dicom {
+            storage: DicomStorage::Part10,
+        };
+        let who = Identifying {
+            name: true,
+            ..Identifying::default()
+        };
+        let nobody = Identifying::default();
+        assert_eq!(risk(&dicom, who, false, false, None, false), Risk::High);
+        assert_eq!(
+            risk(&dicom, who, false, false, Some(false), false),
+            Risk::High
+        );
+        assert_eq!(
+            risk(&dicom, who, false, false, Some(true), false),
+            Risk::Low
+        );
+        assert_eq!(
+            risk(&dicom, who, false, false, Some(true), true),
+            Risk::High,
+            "synced to the cloud"
+        );
+        assert_eq!(
+            risk(&dicom, nobody, false, false, None, false),
+            Risk::Medium
+        );
+        assert_eq!(
+            risk(&dicom, nobody, true, false, None, false),
+            Risk::High,
+            "unreadable header"
+        );
+        let export = Kind::ImageExport {
+            format: crate::scan::ImageFormat::Jpeg,
+        };
+        assert_eq!(
+            risk(&export, nobody, false, false, None, false),
+            Risk::Medium
+        );
+        assert_eq!(risk(&export, nobody, false, true, None, false), Risk::None);
+    }
+}

@@ -1,0 +1,299 @@
+//! The scan's results for the command line: readable text, one JSON document, or CSV.
+//! Paths and flags only: no patient data can appear, since findings hold none.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::{Finding, Kind, Risk, ScanError, Summary};
+
+/// The `kind` string of the JSON and CSV outputs.
+pub fn kind_code(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Dicom { .. } => "dicom",
+        Kind::Dicomdir => "dicomdir",
+        Kind::GzipDicom => "gzip_dicom",
+        Kind::ZipDicom { .. } => "zip_dicom",
+        Kind::ImageExport { .. } => "image_export",
+        Kind::Encrypted { .. } => "encrypted_container",
+    }
+}
+
+/// The `risk` string.
+pub fn risk_code(risk: Risk) -> &'static str {
+    match risk {
+        Risk::None => "none",
+        Risk::Low => "low",
+        Risk::Medium => "medium",
+        Risk::High => "high",
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    path: String,
+    kind: &'static str,
+    detail: &'a Kind,
+    identifying: super::Identifying,
+    deidentified: bool,
+    header_unreadable: bool,
+    modality: Option<&'a str>,
+    study_date: Option<&'a str>,
+    encrypted: bool,
+    volume_encrypted: Option<bool>,
+    cloud_sync: Option<super::CloudService>,
+    risk: &'static str,
+    size: u64,
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    path: String,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    summary: &'a Summary,
+    findings: Vec<JsonFinding<'a>>,
+    errors: Vec<JsonError<'a>>,
+}
+
+/// Writes one JSON document: `summary`, `findings`, `errors`.
+pub fn json(
+    out: &mut dyn Write,
+    summary: &Summary,
+    findings: &[Finding],
+    errors: &[ScanError],
+) -> std::io::Result<()> {
+    let doc = JsonDocument {
+        summary,
+        findings: findings
+            .iter()
+            .map(|f| JsonFinding {
+                path: f.path.to_string_lossy().into_owned(),
+                kind: kind_code(&f.kind),
+                detail: &f.kind,
+                identifying: f.identifying,
+                deidentified: f.deidentified,
+                header_unreadable: f.header_unreadable,
+                modality: f.modality.as_deref(),
+                study_date: f.study_date.as_deref(),
+                encrypted: f.encrypted,
+                volume_encrypted: f.volume_encrypted,
+                cloud_sync: f.cloud_sync,
+                risk: risk_code(f.risk),
+                size: f.size,
+            })
+            .collect(),
+        errors: errors
+            .iter()
+            .map(|e| JsonError {
+                path: e.path.to_string_lossy().into_owned(),
+                message: &e.message,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Writes CSV: a header line, then one line per finding.
+pub fn csv(out: &mut dyn Write, findings: &[Finding]) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "path,kind,risk,identifying_name,identifying_id,identifying_birth_date,deidentified,header_unreadable,encrypted,volume_encrypted,cloud_sync,modality,study_date,size"
+    )?;
+    for f in findings {
+        let volume = f
+            .volume_encrypted
+            .map_or("", |v| if v { "true" } else { "false" });
+        let cloud = f.cloud_sync.map(|c| format!("{c:?}")).unwrap_or_default();
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            csv_field(&f.path.to_string_lossy()),
+            kind_code(&f.kind),
+            risk_code(f.risk),
+            f.identifying.name,
+            f.identifying.id,
+            f.identifying.birth_date,
+            f.deidentified,
+            f.header_unreadable,
+            f.encrypted,
+            volume,
+            cloud,
+            csv_field(f.modality.as_deref().unwrap_or("")),
+            csv_field(f.study_date.as_deref().unwrap_or("")),
+            f.size
+        )?;
+    }
+    Ok(())
+}
+
+/// The kind in words.
+pub fn kind_text(kind: &Kind, lang: crate::i18n::Lang) -> String {
+    use super::{DicomStorage, EncryptedFormat};
+    use crate::i18n::T;
+    match kind {
+        Kind::Dicom { storage } => match storage {
+            DicomStorage::Part10 => T::KindDicom.get(lang).to_owned(),
+            DicomStorage::NoPreamble => T::KindDicomNoPreamble.get(lang).to_owned(),
+            DicomStorage::RawDataset => T::KindDicomRaw.get(lang).to_owned(),
+        },
+        Kind::Dicomdir => T::KindDicomdir.get(lang).to_owned(),
+        Kind::GzipDicom => T::KindGzipDicom.get(lang).to_owned(),
+        Kind::ZipDicom { dicom_entries } => {
+            T::KindZipDicom.fill(lang, &[("n", &dicom_entries.to_string())])
+        }
+        Kind::ImageExport { format } => {
+            T::KindImageExport.fill(lang, &[("format", &format!("{format:?}").to_uppercase())])
+        }
+        Kind::Encrypted { format } => {
+            let name = match format {
+                EncryptedFormat::VigieVault => "Vigie",
+                EncryptedFormat::Age => "age",
+                EncryptedFormat::OpenPgp => "OpenPGP",
+                EncryptedFormat::SevenZipEncrypted => "7-Zip",
+                EncryptedFormat::ZipEncrypted => "zip",
+            };
+            T::KindEncrypted.fill(lang, &[("format", name)])
+        }
+    }
+}
+
+/// Writes the results for a person: a summary in plain words, then the findings, riskiest first, then
+/// the unreadable paths.
+pub fn text(
+    out: &mut dyn Write,
+    lang: crate::i18n::Lang,
+    summary: &Summary,
+    findings: &[Finding],
+    errors: &[ScanError],
+) -> std::io::Result<()> {
+    use crate::i18n::T;
+    let count = |r: Risk| findings.iter().filter(|f| f.risk == r).count().to_string();
+    let secs = format!("{:.1}", summary.elapsed_ms as f64 / 1000.0);
+    let secs = if lang == crate::i18n::Lang::Fr {
+        secs.replace('.', ",")
+    } else {
+        secs
+    };
+    writeln!(
+        out,
+        "{}",
+        T::ScanSummaryLine.fill(
+            lang,
+            &[
+                ("files", &summary.files_seen.to_string()),
+                ("dirs", &summary.dirs_seen.to_string()),
+                ("secs", &secs),
+                ("errors", &summary.errors.to_string()),
+            ],
+        )
+    )?;
+    if summary.cancelled {
+        writeln!(out, "{}", T::ScanCancelled.get(lang))?;
+    }
+    if findings.is_empty() {
+        writeln!(out, "{}", T::ScanNoFinding.get(lang))?;
+    } else {
+        writeln!(
+            out,
+            "{}",
+            T::ScanFindingsLine.fill(
+                lang,
+                &[
+                    ("n", &findings.len().to_string()),
+                    ("high", &count(Risk::High)),
+                    ("medium", &count(Risk::Medium)),
+                    ("low", &count(Risk::Low)),
+                    ("none", &count(Risk::None)),
+                ],
+            )
+        )?;
+    }
+    let mut sorted: Vec<&Finding> = findings.iter().collect();
+    sorted.sort_by(|a, b| b.risk.cmp(&a.risk).then_with(|| a.path.cmp(&b.path)));
+    let mut explained = Vec::new();
+    for f in sorted {
+        let risk = match f.risk {
+            Risk::High => T::RiskHigh,
+            Risk::Medium => T::RiskMedium,
+            Risk::Low => T::RiskLow,
+            Risk::None => T::RiskNone,
+        };
+        let mut flags = Vec::new();
+        if f.identifying.any() {
+            let mut fields = Vec::new();
+            if f.identifying.name {
+                fields.push(T::FlagName.get(lang));
+            }
+            if f.identifying.id {
+                fields.push(T::FlagId.get(lang));
+            }
+            if f.identifying.birth_date {
+                fields.push(T::FlagBirthDate.get(lang));
+            }
+            flags.push(T::FlagIdentifies.fill(lang, &[("fields", &fields.join(", "))]));
+        }
+        if f.deidentified {
+            flags.push(T::FlagDeidentified.get(lang).to_owned());
+        }
+        if f.header_unreadable {
+            flags.push(T::FlagHeaderUnreadable.get(lang).to_owned());
+        }
+        if let Some(c) = f.cloud_sync {
+            flags.push(T::FlagCloud.fill(lang, &[("service", &format!("{c:?}"))]));
+        }
+        if !f.encrypted {
+            flags.push(
+                match f.volume_encrypted {
+                    Some(true) => T::FlagVolumeEncrypted,
+                    Some(false) => T::FlagVolumeClear,
+                    None => T::FlagVolumeUnknown,
+                }
+                .get(lang)
+                .to_owned(),
+            );
+        }
+        writeln!(out, "[{}] {}", risk.get(lang), f.path.display())?;
+        writeln!(
+            out,
+            "    {} · {}",
+            kind_text(&f.kind, lang),
+            flags.join(" · ")
+        )?;
+        if !explained.contains(&f.risk) {
+            explained.push(f.risk);
+        }
+    }
+    if !explained.is_empty() {
+        writeln!(out)?;
+    }
+    for r in explained {
+        let t = match r {
+            Risk::High => T::RiskExplainHigh,
+            Risk::Medium => T::RiskExplainMedium,
+            Risk::Low => T::RiskExplainLow,
+            Risk::None => continue,
+        };
+        writeln!(out, "{}", t.get(lang))?;
+    }
+    if !errors.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", T::ScanErrorsHeading.get(lang))?;
+        for e in errors {
+            writeln!(out, "    {} ({})", e.path.display(), e.message)?;
+        }
+    }
+    Ok(())
+}

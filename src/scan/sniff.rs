@@ -1,0 +1,385 @@
+//! Recognising a file by its first bytes, never by its name.
+//!
+//! DICOM is recognised three ways: the Part 10 marker `DICM` after the 128-byte preamble; `DICM` at the
+//! very start (a preamble-less file meta); and a raw data set with no file meta at all, recognised by
+//! parsing its first elements in each of the three encodings (implicit VR little endian, explicit VR
+//! little and big endian) and accepting it only when several elements in a row are well formed, in
+//! ascending tag order, and fit in the file.
+
+/// What the first bytes say a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    /// DICOM Part 10 with the 128-byte preamble.
+    DicomPart10,
+    /// DICOM Part 10 file meta without the preamble.
+    DicomNoPreamble,
+    /// A raw DICOM data set without file meta.
+    DicomRaw(RawEncoding),
+    /// A gzip stream (may hold DICOM).
+    Gzip,
+    /// A zip archive (may hold DICOM).
+    Zip,
+    /// An image export.
+    Image(ImageFormat),
+    /// A container known to be encrypted.
+    Encrypted(EncryptedFormat),
+    /// A 7-Zip archive (encrypted or not is decided from its header).
+    SevenZip,
+    /// Anything else.
+    Other,
+}
+
+/// The encoding of a raw data set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawEncoding {
+    /// Implicit VR, little endian.
+    ImplicitLittle,
+    /// Explicit VR, little endian.
+    ExplicitLittle,
+    /// Explicit VR, big endian.
+    ExplicitBig,
+}
+
+/// Image formats a viewer or a modality exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum ImageFormat {
+    /// JPEG.
+    Jpeg,
+    /// PNG.
+    Png,
+    /// TIFF.
+    Tiff,
+    /// Windows bitmap.
+    Bmp,
+    /// JPEG 2000 (JP2 box or raw codestream).
+    Jpeg2000,
+}
+
+/// Encrypted containers recognised by format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum EncryptedFormat {
+    /// A Vigie vault.
+    VigieVault,
+    /// age (binary or armored).
+    Age,
+    /// OpenPGP encrypted message (binary or armored).
+    OpenPgp,
+    /// 7-Zip with an encrypted header.
+    SevenZipEncrypted,
+    /// A zip whose entries are all encrypted.
+    ZipEncrypted,
+}
+
+/// How many bytes [`sniff`] wants to see.
+pub const SNIFF_LEN: usize = 4096;
+
+const VRS: [&[u8; 2]; 34] = [
+    b"AE", b"AS", b"AT", b"CS", b"DA", b"DS", b"DT", b"FL", b"FD", b"IS", b"LO", b"LT", b"OB",
+    b"OD", b"OF", b"OL", b"OV", b"OW", b"PN", b"SH", b"SL", b"SQ", b"SS", b"ST", b"SV", b"TM",
+    b"UC", b"UI", b"UL", b"UN", b"UR", b"US", b"UT", b"UV",
+];
+
+fn long_vr(vr: &[u8]) -> bool {
+    matches!(
+        vr,
+        b"OB"
+            | b"OD"
+            | b"OF"
+            | b"OL"
+            | b"OV"
+            | b"OW"
+            | b"SQ"
+            | b"SV"
+            | b"UC"
+            | b"UN"
+            | b"UR"
+            | b"UT"
+            | b"UV"
+    )
+}
+
+/// How a walk over the first elements of a data set ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Walk {
+    /// `count` elements parsed cleanly, in ascending order, within the file; then the walk stopped
+    /// (end of buffer, an undefined length, or past `until_group`).
+    Plausible {
+        /// Elements seen.
+        count: usize,
+        /// The whole file was walked to its exact end.
+        to_end: bool,
+    },
+    /// Something does not fit: an unknown VR, a length past the end of the file, tags out of order.
+    Broken,
+}
+
+/// Walks the elements of a data set encoded as `encoding`, from `buf[0]` (which sits at `offset` in a
+/// file of `file_len` bytes), checking each element's tag order, VR and length, until a group above
+/// `until_group`, an undefined length, or the end of `buf`.
+pub fn walk_elements(
+    buf: &[u8],
+    offset: u64,
+    file_len: u64,
+    encoding: RawEncoding,
+    until_group: u16,
+) -> Walk {
+    let big = encoding == RawEncoding::ExplicitBig;
+    let u16_at = |p: usize| -> Option<u16> {
+        let b = buf.get(p..p + 2)?;
+        Some(if big {
+            u16::from_be_bytes([b[0], b[1]])
+        } else {
+            u16::from_le_bytes([b[0], b[1]])
+        })
+    };
+    let u32_at = |p: usize| -> Option<u32> {
+        let b = buf.get(p..p + 4)?;
+        let a = [b[0], b[1], b[2], b[3]];
+        Some(if big {
+            u32::from_be_bytes(a)
+        } else {
+            u32::from_le_bytes(a)
+        })
+    };
+    let mut pos = 0usize;
+    let mut count = 0;
+    let mut last_tag = 0u32;
+    while pos + 8 <= buf.len() {
+        let (Some(group), Some(element)) = (u16_at(pos), u16_at(pos + 2)) else {
+            break;
+        };
+        if group > until_group {
+            break;
+        }
+        let tag = (u32::from(group) << 16) | u32::from(element);
+        if count > 0 && tag < last_tag {
+            return Walk::Broken;
+        }
+        let (len, header) = match encoding {
+            RawEncoding::ImplicitLittle => (u32_at(pos + 4), 8),
+            _ => {
+                let vr = &buf[pos + 4..pos + 6];
+                if !VRS.iter().any(|v| v.as_slice() == vr) {
+                    return Walk::Broken;
+                }
+                if long_vr(vr) {
+                    if buf.get(pos + 6..pos + 8) != Some(&[0, 0]) {
+                        return Walk::Broken;
+                    }
+                    (u32_at(pos + 8), 12)
+                } else {
+                    (u16_at(pos + 6).map(u32::from), 8)
+                }
+            }
+        };
+        let Some(len) = len else {
+            break;
+        };
+        count += 1;
+        if len == 0xFFFF_FFFF {
+            break;
+        }
+        let end = offset + (pos + header) as u64 + u64::from(len);
+        if end > file_len {
+            return Walk::Broken;
+        }
+        last_tag = tag;
+        pos += header + len as usize;
+        if offset + pos as u64 == file_len {
+            return Walk::Plausible {
+                count,
+                to_end: true,
+            };
+        }
+    }
+    Walk::Plausible {
+        count,
+        to_end: false,
+    }
+}
+
+/// Whether `buf` starts with a raw data set in `encoding`: its first group is 0008 to 0010, and at least
+/// three elements (or a tiny data set to its exact end) parse cleanly, with even lengths.
+fn raw_dataset_parses(buf: &[u8], file_len: u64, encoding: RawEncoding) -> bool {
+    let big = encoding == RawEncoding::ExplicitBig;
+    let Some(first) = buf.get(0..2) else {
+        return false;
+    };
+    let group = if big {
+        u16::from_be_bytes([first[0], first[1]])
+    } else {
+        u16::from_le_bytes([first[0], first[1]])
+    };
+    if !(0x0008..=0x0010).contains(&group) || group % 2 == 1 {
+        return false;
+    }
+    match walk_elements(buf, 0, file_len, encoding, u16::MAX) {
+        Walk::Plausible { count, to_end } => count >= 3 || (to_end && count >= 2),
+        Walk::Broken => false,
+    }
+}
+
+/// Recognises the format of a file from its first bytes (`head`, up to [`SNIFF_LEN`]) and its length.
+pub fn sniff(head: &[u8], file_len: u64) -> Sniffed {
+    if head.len() >= 132 && &head[128..132] == b"DICM" {
+        return Sniffed::DicomPart10;
+    }
+    if head.starts_with(b"DICM")
+        || (head.len() >= 8 && head[0..4] == [0x02, 0x00, 0x00, 0x00] && &head[4..6] == b"UL")
+    {
+        return Sniffed::DicomNoPreamble;
+    }
+    if head.starts_with(b"VIGIEVLT") || head.starts_with(b"VIGIEARC") {
+        return Sniffed::Encrypted(EncryptedFormat::VigieVault);
+    }
+    if head.starts_with(b"age-encryption.org/v1\n")
+        || head.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----")
+    {
+        return Sniffed::Encrypted(EncryptedFormat::Age);
+    }
+    if head.starts_with(b"-----BEGIN PGP MESSAGE-----") || openpgp_binary(head) {
+        return Sniffed::Encrypted(EncryptedFormat::OpenPgp);
+    }
+    if head.starts_with(&[0x1f, 0x8b]) {
+        return Sniffed::Gzip;
+    }
+    if head.starts_with(b"PK\x03\x04") {
+        return Sniffed::Zip;
+    }
+    if head.starts_with(b"7z\xBC\xAF\x27\x1C") {
+        return Sniffed::SevenZip;
+    }
+    if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return Sniffed::Image(ImageFormat::Jpeg);
+    }
+    if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Sniffed::Image(ImageFormat::Png);
+    }
+    if head.starts_with(b"II*\0") || head.starts_with(b"MM\0*") {
+        return Sniffed::Image(ImageFormat::Tiff);
+    }
+    if head.starts_with(b"\0\0\0\x0CjP  \r\n\x87\n") || head.starts_with(&[0xFF, 0x4F, 0xFF, 0x51])
+    {
+        return Sniffed::Image(ImageFormat::Jpeg2000);
+    }
+    if head.len() >= 26 && head.starts_with(b"BM") && bmp_header_plausible(head, file_len) {
+        return Sniffed::Image(ImageFormat::Bmp);
+    }
+    for encoding in [
+        RawEncoding::ExplicitLittle,
+        RawEncoding::ExplicitBig,
+        RawEncoding::ImplicitLittle,
+    ] {
+        if raw_dataset_parses(head, file_len, encoding) {
+            return Sniffed::DicomRaw(encoding);
+        }
+    }
+    Sniffed::Other
+}
+
+/// A BMP's header holds the file size and a known DIB header size.
+fn bmp_header_plausible(head: &[u8], file_len: u64) -> bool {
+    let size = u32::from_le_bytes([head[2], head[3], head[4], head[5]]);
+    let dib = u32::from_le_bytes([head[14], head[15], head[16], head[17]]);
+    (u64::from(size) == file_len || size == 0) && matches!(dib, 12 | 40 | 52 | 56 | 64 | 108 | 124)
+}
+
+/// An OpenPGP binary message starts with a public-key or symmetric-key encrypted session key packet.
+fn openpgp_binary(head: &[u8]) -> bool {
+    let Some(&first) = head.first() else {
+        return false;
+    };
+    if first & 0x80 == 0 {
+        return false;
+    }
+    let tag = if first & 0x40 != 0 {
+        first & 0x3f
+    } else {
+        (first >> 2) & 0x0f
+    };
+    // Tag 1: PKESK (version 3 or 6); tag 3: SKESK (version 4, 5 or 6).
+    let version_at = if first & 0x40 != 0 {
+        2
+    } else {
+        1 + (1usize << (first & 0x03)).min(4)
+    };
+    let version = head.get(version_at).copied().unwrap_or(0);
+    match tag {
+        1 => matches!(version, 3 | 6),
+        3 => matches!(version, 4..=6),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn explicit_le(elements: &[(u16, u16, &[u8; 2], &[u8])]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (g, e, vr, value) in elements {
+            out.extend_from_slice(&g.to_le_bytes());
+            out.extend_from_slice(&e.to_le_bytes());
+            out.extend_from_slice(*vr);
+            out.extend_from_slice(&(value.len() as u16).to_le_bytes());
+            out.extend_from_slice(value);
+        }
+        out
+    }
+
+    #[test]
+    fn raw_data_sets_are_recognised_by_parsing() {
+        let ds = explicit_le(&[
+            (0x0008, 0x0016, b"UI", b"1.2.840.10008.5.1.4.1.1.2\0"),
+            (0x0008, 0x0018, b"UI", b"1.2.3.4\0"),
+            (0x0008, 0x0060, b"CS", b"CT"),
+            (0x0010, 0x0010, b"PN", b"Doe^Jane"),
+        ]);
+        assert_eq!(
+            sniff(&ds, ds.len() as u64),
+            Sniffed::DicomRaw(RawEncoding::ExplicitLittle)
+        );
+        // Same bytes, one length corrupted so that it runs past the end: refused.
+        let mut bad = ds.clone();
+        bad[6] = 0xF0;
+        assert_eq!(sniff(&bad, bad.len() as u64), Sniffed::Other);
+    }
+
+    #[test]
+    fn text_and_random_bytes_are_not_dicom() {
+        let text = b"Compte rendu de consultation, tout ceci est du texte ordinaire.\n".repeat(20);
+        assert_eq!(sniff(&text, text.len() as u64), Sniffed::Other);
+        let mut x: u64 = 0x1234_5678;
+        let noise: Vec<u8> = (0..4096)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect();
+        assert_eq!(sniff(&noise, 1 << 20), Sniffed::Other);
+    }
+
+    #[test]
+    fn magic_numbers() {
+        let mut part10 = vec![0u8; 200];
+        part10[128..132].copy_from_slice(b"DICM");
+        part10[0..4].copy_from_slice(b"II*\0"); // a TIFF header in the preamble
+        assert_eq!(sniff(&part10, 200), Sniffed::DicomPart10);
+        assert_eq!(
+            sniff(b"\xFF\xD8\xFF\xE0....", 100),
+            Sniffed::Image(ImageFormat::Jpeg)
+        );
+        assert_eq!(
+            sniff(b"age-encryption.org/v1\n-> X25519", 100),
+            Sniffed::Encrypted(EncryptedFormat::Age)
+        );
+        assert_eq!(sniff(b"PK\x03\x04rest", 100), Sniffed::Zip);
+        assert_eq!(sniff(&[0x1f, 0x8b, 8, 0], 100), Sniffed::Gzip);
+        assert_eq!(
+            sniff(&[0xc1, 0x10, 3, 0, 0], 100),
+            Sniffed::Encrypted(EncryptedFormat::OpenPgp)
+        );
+    }
+}

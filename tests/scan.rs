@@ -1,0 +1,351 @@
+//! The scanner on real DICOM samples (tests/data/dicom, with their manifest) and on generated trees
+//! with known truth.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use vigie::scan::{self, DicomStorage, Event, Finding, Kind, Risk, ScanOptions};
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dicom")
+}
+
+/// The manifest's rows: file, has_preamble, sop_class, patient name, id, birth date.
+fn manifest() -> Vec<std::collections::HashMap<String, String>> {
+    let text = std::fs::read_to_string(samples().join("manifest.csv")).expect("manifest");
+    let mut lines = text.lines();
+    let header = split_csv(lines.next().expect("header"));
+    lines
+        .map(|l| header.iter().cloned().zip(split_csv(l)).collect())
+        .collect()
+}
+
+fn split_csv(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(std::mem::take(&mut field)),
+            (c, _) => field.push(c),
+        }
+    }
+    out.push(field);
+    out
+}
+
+fn run(
+    roots: &[PathBuf],
+    options: &ScanOptions,
+) -> (scan::Summary, Vec<Finding>, Vec<scan::ScanError>) {
+    let findings = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    let cancel = AtomicBool::new(false);
+    let summary = scan::scan(roots, options, &cancel, &|e| match e {
+        Event::Finding(f) => findings.lock().expect("lock").push(f),
+        Event::Error(e) => errors.lock().expect("lock").push(e),
+        Event::Progress { .. } => {}
+    });
+    (
+        summary,
+        findings.into_inner().expect("findings"),
+        errors.into_inner().expect("errors"),
+    )
+}
+
+#[test]
+fn every_sample_is_classified_as_its_manifest_says() {
+    for row in manifest() {
+        let path = samples().join(&row["file"]);
+        let finding = scan::classify(&path)
+            .expect("readable")
+            .unwrap_or_else(|| panic!("{} not found as DICOM", row["file"]));
+        let gz = row["file"].ends_with(".gz");
+        let dicomdir = row["sop_class"].starts_with("Media Storage Directory");
+        match (&finding.kind, gz, dicomdir, row["has_preamble"].as_str()) {
+            (Kind::GzipDicom, true, _, _) => {}
+            (Kind::Dicomdir, false, true, _) => {}
+            (
+                Kind::Dicom {
+                    storage: DicomStorage::Part10,
+                },
+                false,
+                false,
+                "True",
+            ) => {}
+            (
+                Kind::Dicom {
+                    storage: DicomStorage::NoPreamble | DicomStorage::RawDataset,
+                },
+                false,
+                false,
+                "False",
+            ) => {}
+            (kind, ..) => panic!("{}: classified {kind:?}", row["file"]),
+        }
+        if gz {
+            continue;
+        }
+        // Identifying flags follow the patient fields pydicom read (placeholders count as absent).
+        let present = |v: &str| vigie::scan::dicom::carries_value(v);
+        if !finding.header_unreadable {
+            assert_eq!(
+                finding.identifying.name,
+                present(&row["patient_name"]),
+                "{} name",
+                row["file"]
+            );
+            assert_eq!(
+                finding.identifying.id,
+                present(&row["patient_id"]),
+                "{} id",
+                row["file"]
+            );
+            assert_eq!(
+                finding.identifying.birth_date,
+                present(&row["birth_date"]),
+                "{} birth date",
+                row["file"]
+            );
+        }
+        if finding.identifying.any() || finding.header_unreadable || dicomdir {
+            assert!(
+                matches!(finding.risk, Risk::High | Risk::Low),
+                "{}: {:?}",
+                row["file"],
+                finding.risk
+            );
+        }
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, bytes).expect("write");
+}
+
+/// A tree with one file of each kind; returns the paths expected as findings, by kind code.
+fn generated_tree(root: &Path) -> Vec<(PathBuf, &'static str)> {
+    let ct = std::fs::read(samples().join("pydicom/test_files/CT_small.dcm")).expect("CT");
+    let raw =
+        std::fs::read(samples().join("pydicom/test_files/ExplVR_LitEndNoMeta.dcm")).expect("raw");
+    let mut expected = Vec::new();
+
+    let p = root.join("Bureau/scanner-export/IM0001");
+    write(&p, &ct);
+    expected.push((p, "dicom"));
+    let p = root.join("Téléchargements/série sans préambule.bin");
+    write(&p, &ct[128..]);
+    expected.push((p, "dicom"));
+    let p = root.join("Documents/raw dataset");
+    write(&p, &raw);
+    expected.push((p, "dicom"));
+
+    let p = root.join("Documents/envoi.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&p).expect("zip"));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("compte-rendu.txt", stored).expect("entry");
+    zip.write_all(b"texte").expect("write");
+    zip.start_file("IMG/0001.dcm", stored).expect("entry");
+    zip.write_all(&ct).expect("write");
+    zip.finish().expect("finish");
+    expected.push((p, "zip_dicom"));
+
+    let p = root.join("Documents/image.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&ct).expect("gz");
+    write(&p, &gz.finish().expect("gz"));
+    expected.push((p, "gzip_dicom"));
+
+    let p = root.join("Images/capture.png");
+    write(&p, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR fake png");
+    expected.push((p, "image_export"));
+    let p = root.join("Images/photo.jpg");
+    write(&p, b"\xFF\xD8\xFF\xE0\0\x10JFIF fake jpeg");
+    expected.push((p, "image_export"));
+    let p = root.join("coffre/cabinet.vigie");
+    write(&p, b"VIGIEVLT\x01\0rest of a vault");
+    expected.push((p, "encrypted_container"));
+
+    // Not of interest: text, a PDF, random bytes, an empty file, a zip without DICOM, a file named .dcm.
+    write(
+        &root.join("Documents/notes.txt"),
+        "Compte rendu : rien de médical en image.\n"
+            .repeat(50)
+            .as_bytes(),
+    );
+    write(
+        &root.join("Documents/facture.pdf"),
+        b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n",
+    );
+    let mut x: u32 = 7;
+    let noise: Vec<u8> = (0..20_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        })
+        .collect();
+    write(&root.join("Documents/blob.bin"), &noise);
+    write(&root.join("Documents/vide"), b"");
+    write(
+        &root.join("Documents/pas-une-image.dcm"),
+        b"this is not DICOM at all, despite the name",
+    );
+    expected
+}
+
+#[test]
+fn a_generated_tree_has_every_dicom_found_and_no_false_positive() {
+    let dir = common::temp_dir();
+    let expected = generated_tree(dir.path());
+    let (summary, findings, errors) = run(&[dir.path().to_path_buf()], &ScanOptions::default());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(summary.files_seen, 13);
+    let mut found: Vec<(PathBuf, &str)> = findings
+        .iter()
+        .map(|f| (f.path.clone(), scan::output::kind_code(&f.kind)))
+        .collect();
+    found.sort();
+    let mut expected = expected;
+    expected.sort();
+    assert_eq!(found, expected);
+    let zip = findings
+        .iter()
+        .find(|f| matches!(f.kind, Kind::ZipDicom { .. }))
+        .expect("zip");
+    assert_eq!(zip.kind, Kind::ZipDicom { dicom_entries: 1 });
+    assert!(
+        zip.identifying.name && zip.identifying.id,
+        "the archive's DICOM identifies the patient"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_terminate_and_unreadable_paths_are_reported() {
+    let dir = common::temp_dir();
+    generated_tree(dir.path());
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("Documents/boucle")).expect("loop");
+    std::os::unix::fs::symlink(
+        dir.path().join("absent"),
+        dir.path().join("Documents/cassé"),
+    )
+    .expect("dangling");
+    let options = ScanOptions {
+        follow_symlinks: true,
+        ..ScanOptions::default()
+    };
+    let (summary, findings, errors) = run(&[dir.path().to_path_buf()], &options);
+    assert_eq!(findings.len(), 8, "each file once, loop or not");
+    assert!(
+        errors.iter().any(|e| e.path.ends_with("boucle")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.path.ends_with("cassé")),
+        "{errors:?}"
+    );
+    assert_eq!(summary.errors as usize, errors.len());
+}
+
+#[test]
+fn cancel_stops_a_large_scan_early() {
+    let dir = common::temp_dir();
+    for i in 0..6000 {
+        write(&dir.path().join(format!("d{}/f{i}.txt", i % 50)), b"x");
+    }
+    let cancel = AtomicBool::new(false);
+    let options = ScanOptions {
+        threads: 2,
+        ..ScanOptions::default()
+    };
+    let summary = scan::scan(&[dir.path().to_path_buf()], &options, &cancel, &|e| {
+        if matches!(e, Event::Progress { .. }) {
+            cancel.store(true, Ordering::Relaxed);
+        }
+    });
+    assert!(summary.cancelled);
+    assert!(
+        summary.files_seen < 6000,
+        "stopped at {}",
+        summary.files_seen
+    );
+}
+
+#[test]
+fn the_cli_json_follows_the_contract_and_holds_no_patient_name() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["scan", "--format", "json"])
+        .arg(samples())
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    for key in ["files_seen", "dirs_seen", "errors", "elapsed_ms"] {
+        assert!(doc["summary"][key].is_u64(), "summary.{key}");
+    }
+    let findings = doc["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), manifest().len(), "every sample listed");
+    for f in findings {
+        assert!(f["path"].is_string() && f["kind"].is_string() && f["risk"].is_string());
+        for k in ["name", "id", "birth_date"] {
+            assert!(f["identifying"][k].is_boolean());
+        }
+        assert!(f["encrypted"].is_boolean());
+        assert!(f["volume_encrypted"].is_boolean() || f["volume_encrypted"].is_null());
+    }
+
+    // No patient name in any output format.
+    let names: Vec<String> = manifest()
+        .iter()
+        .map(|r| {
+            r["patient_name"]
+                .split(['^', '='])
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        })
+        .filter(|n| n.len() > 3)
+        .collect();
+    assert!(!names.is_empty());
+    for format in ["json", "csv", "text"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .args(["--lang", "fr", "scan", "--format", format])
+            .arg(samples())
+            .output()
+            .expect("run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        for name in &names {
+            assert!(
+                !text.contains(name.as_str()),
+                "{format}: patient name {name:?} printed"
+            );
+        }
+    }
+
+    // --fail-on high: the samples identify patients, so status 1.
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["scan", "--format", "csv", "--fail-on", "high"])
+        .arg(samples())
+        .output()
+        .expect("run")
+        .status;
+    assert_eq!(status.code(), Some(1));
+}
