@@ -8,9 +8,7 @@
 //!   cloud-synced folder;
 //! - **medium**: de-identified DICOM and image exports there.
 
-use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Mutex, OnceLock};
 
 use serde::Serialize;
 
@@ -82,7 +80,9 @@ pub fn volume_encrypted(path: &Path) -> Option<bool> {
 
 #[cfg(target_os = "linux")]
 mod linux {
-    use super::*;
+    use std::collections::HashMap;
+    use std::path::Path;
+    use std::sync::{Mutex, OnceLock};
 
     /// Mount points and their device numbers, longest first.
     fn mounts() -> &'static Vec<(String, String)> {

@@ -292,21 +292,40 @@ fn openpgp_binary(head: &[u8]) -> bool {
     if first & 0x80 == 0 {
         return false;
     }
-    let tag = if first & 0x40 != 0 {
+    let new_format = first & 0x40 != 0;
+    let tag = if new_format {
         first & 0x3f
     } else {
         (first >> 2) & 0x0f
     };
-    // Tag 1: PKESK (version 3 or 6); tag 3: SKESK (version 4, 5 or 6).
-    let version_at = if first & 0x40 != 0 {
-        2
+    // The body starts after a one-octet length (new format, < 192) or the old format's 1 or 2 octets.
+    let byte = |i: usize| head.get(i).copied().unwrap_or(0);
+    let (body_at, body_len) = if new_format {
+        match head.get(1) {
+            Some(&l) if l < 192 => (2, usize::from(l)),
+            _ => return false,
+        }
     } else {
-        1 + (1usize << (first & 0x03)).min(4)
+        match first & 0x03 {
+            0 => (2, usize::from(byte(1))),
+            1 => (3, usize::from(u16::from_be_bytes([byte(1), byte(2)]))),
+            _ => return false,
+        }
     };
-    let version = head.get(version_at).copied().unwrap_or(0);
-    match tag {
-        1 => matches!(version, 3 | 6),
-        3 => matches!(version, 4..=6),
+    let Some(body) = head.get(body_at..body_at + body_len.min(16)) else {
+        return false;
+    };
+    match (tag, body) {
+        // Public-key encrypted session key, version 3: key ID, then a known public-key algorithm.
+        (1, [3, _, _, _, _, _, _, _, _, algo, ..]) => {
+            body_len >= 12 && matches!(algo, 1 | 2 | 16 | 18 | 22 | 25)
+        }
+        // Symmetric-key encrypted session key, version 4: a known cipher, S2K type and hash.
+        (3, [4, cipher, s2k, hash, ..]) => {
+            (1..=13).contains(cipher)
+                && matches!(s2k, 0 | 1 | 3)
+                && matches!(hash, 1 | 2 | 3 | 8 | 9 | 10 | 11)
+        }
         _ => false,
     }
 }
@@ -377,9 +396,15 @@ mod tests {
         );
         assert_eq!(sniff(b"PK\x03\x04rest", 100), Sniffed::Zip);
         assert_eq!(sniff(&[0x1f, 0x8b, 8, 0], 100), Sniffed::Gzip);
+        // A symmetric-key session key packet (gpg -c): version 4, AES-256, iterated S2K, SHA-256.
+        assert_eq!(
+            sniff(&[0x8c, 0x0d, 4, 9, 3, 8, 1, 2, 3, 4, 5, 6, 7, 8, 0x60], 100),
+            Sniffed::Encrypted(EncryptedFormat::OpenPgp)
+        );
         assert_eq!(
             sniff(&[0xc1, 0x10, 3, 0, 0], 100),
-            Sniffed::Encrypted(EncryptedFormat::OpenPgp)
+            Sniffed::Other,
+            "a lone version byte is not enough"
         );
     }
 }
