@@ -470,3 +470,26 @@ fn evidence_is_attached_encrypted_and_oversized_files_are_refused() {
         "file names are encrypted too"
     );
 }
+
+#[test]
+fn the_keyboard_alone_reaches_and_presses_the_buttons() {
+    let dir = temp_dir();
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    // Tab moves the focus from widget to widget; Enter (or Space) presses the focused button.
+    let create = "Créer le coffre de mon cabinet";
+    for _ in 0..12 {
+        if h.get_by_label(create).is_focused() {
+            break;
+        }
+        h.key_press(egui::Key::Tab);
+        h.run();
+    }
+    assert!(
+        h.get_by_label(create).is_focused(),
+        "Tab reaches the first choice"
+    );
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Create(_)));
+}

@@ -1,7 +1,7 @@
 //! The application: state, the frame loop, and [`VigieApp::run_command`], which carries out what the
 //! screens ask for. Everything slow goes to [`Jobs`]; this file only decides and routes.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
@@ -775,11 +775,6 @@ impl VigieApp {
             // Spinners animate; results arrive with a repaint request anyway.
             ctx.request_repaint_after(Duration::from_millis(100));
         }
-    }
-
-    /// Where the vault file of the session is.
-    pub fn session_path(&self) -> Option<&Path> {
-        self.session.as_ref().map(|s| s.path.as_path())
     }
 }
 

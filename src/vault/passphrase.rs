@@ -38,13 +38,6 @@ pub struct Strength {
     pub chars: usize,
 }
 
-impl Strength {
-    /// Whether this strength meets the policy.
-    pub fn is_acceptable(&self) -> bool {
-        self.chars >= MIN_CHARS && self.score >= MIN_SCORE
-    }
-}
-
 /// Estimates a passphrase's strength. `context` holds words the user is likely to reuse (practice name,
 /// practitioner's name) and that should not count as strength.
 pub fn strength(passphrase: &str, context: &[&str]) -> Strength {
