@@ -408,24 +408,9 @@ impl VigieApp {
         let Some(path) = path else {
             return;
         };
-        let ui_lang = self.lang;
-        self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
-            let bytes = match kind {
-                ReportKind::Assessment => {
-                    crate::report::assessment::assessment_pdf(&contents, lang)
-                }
-                ReportKind::ActionPlan => {
-                    crate::report::assessment::action_plan_pdf(&contents, lang)
-                }
-            };
-            let result = bytes
-                .map_err(|e| T::ErrSaveFile.fill(ui_lang, &[("detail", &e.to_string())]))
-                .and_then(|b| {
-                    crate::vault::write_atomic(&path, &b)
-                        .map_err(|e| e.localize(ui_lang))
-                        .map(|()| path)
-                });
-            JobOutput::DocumentWritten(result)
+        self.spawn_document(ctx, path, move || match kind {
+            ReportKind::Assessment => crate::report::assessment::assessment_pdf(&contents, lang),
+            ReportKind::ActionPlan => crate::report::assessment::action_plan_pdf(&contents, lang),
         });
     }
 
@@ -503,13 +488,23 @@ impl VigieApp {
             code: rec.code.clone(),
             lang: self.lang,
         };
+        self.spawn_document(ctx, path, move || match format {
+            SheetFormat::Text => Ok(sheet.text().into_bytes()),
+            SheetFormat::Pdf => sheet.pdf(),
+        });
+    }
+
+    /// Produces a document in a background job and writes it atomically to `path`; the result comes back
+    /// as [`JobOutput::DocumentWritten`], with any error in the user's language.
+    fn spawn_document(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        produce: impl FnOnce() -> Result<Vec<u8>, crate::report::pdf::PdfError> + Send + 'static,
+    ) {
         let lang = self.lang;
         self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
-            let bytes = match format {
-                SheetFormat::Text => Ok(sheet.text().into_bytes()),
-                SheetFormat::Pdf => sheet.pdf(),
-            };
-            let result = bytes
+            let result = produce()
                 .map_err(|e| T::ErrSaveFile.fill(lang, &[("detail", &e.to_string())]))
                 .and_then(|b| {
                     crate::vault::write_atomic(&path, &b)
