@@ -29,9 +29,9 @@ fn merge(into: &mut Option<HeaderFacts>, f: HeaderFacts) {
     match into {
         None => *into = Some(f),
         Some(m) => {
-            m.name |= f.name;
-            m.id |= f.id;
-            m.birth_date |= f.birth_date;
+            m.identifying.name |= f.identifying.name;
+            m.identifying.id |= f.identifying.id;
+            m.identifying.birth_date |= f.identifying.birth_date;
             m.identity_removed &= f.identity_removed;
             m.modality = m.modality.take().or(f.modality);
             m.study_date = m.study_date.take().or(f.study_date);

@@ -9,6 +9,7 @@ use dicom_object::file::ReadPreamble;
 use dicom_object::{InMemDicomObject, OpenFileOptions, Tag};
 use dicom_transfer_syntax_registry::entries;
 
+use super::Identifying;
 use super::sniff::{RawEncoding, Walk, walk_elements};
 
 /// The first tag after the last field read: reading stops before it.
@@ -20,12 +21,8 @@ const DICOMDIR_SOP_CLASS: &str = "1.2.840.10008.1.3.10";
 /// What a header says, without any patient data.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HeaderFacts {
-    /// PatientName carries a value.
-    pub name: bool,
-    /// PatientID carries a value.
-    pub id: bool,
-    /// PatientBirthDate carries a value.
-    pub birth_date: bool,
+    /// Which of PatientName, PatientID and PatientBirthDate carry a value.
+    pub identifying: Identifying,
     /// PatientIdentityRemoved is YES.
     pub identity_removed: bool,
     /// Modality (CT, MR, US…).
@@ -34,13 +31,6 @@ pub struct HeaderFacts {
     pub study_date: Option<String>,
     /// The file is a DICOMDIR (a media directory).
     pub dicomdir: bool,
-}
-
-impl HeaderFacts {
-    /// Whether any identifying field is present.
-    pub fn identifying(&self) -> bool {
-        self.name || self.id || self.birth_date
-    }
 }
 
 /// Values that de-identification tools put in place of a name or an ID.
@@ -85,9 +75,11 @@ fn text_of(obj: &InMemDicomObject, tag: Tag) -> Option<String> {
 fn facts(obj: &InMemDicomObject) -> HeaderFacts {
     let present = |tag| text_of(obj, tag).is_some_and(|t| carries_value(&t));
     HeaderFacts {
-        name: present(tags::PATIENT_NAME),
-        id: present(tags::PATIENT_ID),
-        birth_date: present(tags::PATIENT_BIRTH_DATE),
+        identifying: Identifying {
+            name: present(tags::PATIENT_NAME),
+            id: present(tags::PATIENT_ID),
+            birth_date: present(tags::PATIENT_BIRTH_DATE),
+        },
         identity_removed: text_of(obj, tags::PATIENT_IDENTITY_REMOVED)
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("YES")),
         modality: text_of(obj, tags::MODALITY)

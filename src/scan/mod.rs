@@ -268,11 +268,7 @@ pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
     };
     let identifying = facts
         .as_ref()
-        .map_or_else(Identifying::default, |f| Identifying {
-            name: f.name,
-            id: f.id,
-            birth_date: f.birth_date,
-        });
+        .map_or_else(Identifying::default, |f| f.identifying);
     let encrypted = matches!(kind, Kind::Encrypted { .. });
     let cloud_sync = context::cloud_service(path);
     let volume_encrypted = context::volume_encrypted(path);
