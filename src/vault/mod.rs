@@ -88,14 +88,24 @@ pub fn inspect(path: &Path) -> Result<FileInfo, VaultError> {
     })
 }
 
-/// A save prepared on the UI thread (serialization and encryption, a few milliseconds) and written by a
-/// background job (the disk writes and flushes).
-#[derive(Debug)]
+/// A save prepared on the UI thread (a copy of the contents and a fresh nonce) and carried out by a
+/// background job: serialization and encryption (a quarter of a second with a scan of 100,000
+/// findings), then the disk writes and flushes. The UI never waits for them.
 pub struct PreparedSave {
     path: PathBuf,
-    bytes: Vec<u8>,
+    contents: Box<VaultContents>,
+    header: format::Header,
+    data_key: Key,
     expected_on_disk: Option<[u8; TRAILER_LEN]>,
-    new_trailer: [u8; TRAILER_LEN],
+}
+
+impl std::fmt::Debug for PreparedSave {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the key, never the contents.
+        f.debug_struct("PreparedSave")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The result of a written [`PreparedSave`], to give back to the [`Vault`].
@@ -105,6 +115,22 @@ pub struct Saved {
 }
 
 impl PreparedSave {
+    /// Serializes (compact RON: nobody reads it in clear) and encrypts, with the header as associated
+    /// data; returns the file's bytes and its trailer.
+    fn seal(&self) -> Result<(Vec<u8>, [u8; TRAILER_LEN]), VaultError> {
+        let text =
+            ron::to_string(&*self.contents).map_err(|e| VaultError::Contents(e.to_string()))?;
+        let text = zeroize::Zeroizing::new(text);
+        let prefix = format::encode_prefix(&self.header, text.len() + crypto::TAG_LEN);
+        let payload = crypto::seal(
+            &self.data_key,
+            &self.header.payload_nonce,
+            text.as_bytes(),
+            &prefix,
+        );
+        Ok(format::finish(prefix, &payload))
+    }
+
     /// Writes the file atomically, refusing if the file on disk is not the one the vault last saw.
     pub fn write(self) -> Result<Saved, VaultError> {
         self.write_with_fault(None)
@@ -113,6 +139,7 @@ impl PreparedSave {
     /// Like [`PreparedSave::write`], failing at `fault` (for tests that prove nothing is lost).
     #[doc(hidden)]
     pub fn write_with_fault(self, fault: Option<FaultPoint>) -> Result<Saved, VaultError> {
+        let (bytes, new_trailer) = self.seal()?;
         match self.expected_on_disk {
             Some(expected) => {
                 let current = read_file(&self.path)?;
@@ -121,17 +148,17 @@ impl PreparedSave {
                 if !matches {
                     return Err(VaultError::ChangedOnDisk);
                 }
-                atomic::write(&self.path, &self.bytes, true, fault)?;
+                atomic::write(&self.path, &bytes, true, fault)?;
             }
             None => {
                 if self.path.exists() {
                     return Err(VaultError::AlreadyExists(self.path));
                 }
-                atomic::write(&self.path, &self.bytes, false, fault)?;
+                atomic::write(&self.path, &bytes, false, fault)?;
             }
         }
         Ok(Saved {
-            trailer: self.new_trailer,
+            trailer: new_trailer,
         })
     }
 }
@@ -252,24 +279,14 @@ impl Vault {
         &mut self,
         expected_on_disk: Option<[u8; TRAILER_LEN]>,
     ) -> Result<PreparedSave, VaultError> {
-        let text = ron::ser::to_string_pretty(&self.contents, ron::ser::PrettyConfig::default())
-            .map_err(|e| VaultError::Contents(e.to_string()))?;
-        let text = zeroize::Zeroizing::new(text);
         // A fresh nonce for every save: a nonce is never reused with the same key.
         self.header.payload_nonce = crypto::random()?;
-        let prefix = format::encode_prefix(&self.header, text.len() + crypto::TAG_LEN);
-        let payload = crypto::seal(
-            &self.data_key,
-            &self.header.payload_nonce,
-            text.as_bytes(),
-            &prefix,
-        );
-        let (bytes, new_trailer) = format::finish(prefix, &payload);
         Ok(PreparedSave {
             path: self.path.clone(),
-            bytes,
+            contents: Box::new(self.contents.clone()),
+            header: self.header.clone(),
+            data_key: self.data_key.clone(),
             expected_on_disk,
-            new_trailer,
         })
     }
 
