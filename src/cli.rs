@@ -106,6 +106,8 @@ pub enum ExportKind {
     Assessment,
     /// The action plan alone.
     ActionPlan,
+    /// The last folder scan recorded in the vault.
+    Scan,
 }
 
 /// `vigie vault …`
@@ -244,6 +246,8 @@ fn export(
     let bytes = match kind {
         ExportKind::Assessment => crate::report::assessment::assessment_pdf(v.contents(), lang),
         ExportKind::ActionPlan => crate::report::assessment::action_plan_pdf(v.contents(), lang),
+        ExportKind::Scan => crate::report::scan::scan_pdf(v.contents(), lang)
+            .ok_or_else(|| anyhow!(T::ScanReportNoScan.get(lang)))?,
     }
     .map_err(|e| anyhow!(T::ErrSaveFile.fill(lang, &[("detail", &e.to_string())])))?;
     ensure_parent(pdf, lang)?;

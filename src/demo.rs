@@ -151,7 +151,104 @@ pub fn demo_contents() -> VaultContents {
             }
         }
     }
+    c.scans.push(demo_scan(now));
     contents
+}
+
+/// A fictional folder scan of the demo practice's PC: a few exports left on the Desktop and in a synced
+/// folder, an imaging CD copied to Downloads, encrypted archives. Paths and flags only, as always.
+fn demo_scan(now: jiff::Timestamp) -> crate::scan::record::ScanRecord {
+    use crate::scan::{
+        CloudService, DicomStorage, EncryptedFormat, Finding, Identifying, ImageFormat, Kind, Risk,
+        Summary,
+    };
+    let user = r"C:\Users\Cabinet";
+    let all = Identifying {
+        name: true,
+        id: true,
+        birth_date: true,
+    };
+    let dicom = Kind::Dicom {
+        storage: DicomStorage::Part10,
+    };
+    let f =
+        |path: String, kind: Kind, who: Identifying, cloud: Option<CloudService>, risk: Risk| {
+            Finding {
+                path: path.into(),
+                encrypted: matches!(kind, Kind::Encrypted { .. }),
+                deidentified: false,
+                header_unreadable: false,
+                modality: matches!(kind, Kind::Dicom { .. }).then(|| "US".to_owned()),
+                study_date: matches!(kind, Kind::Dicom { .. }).then(|| "20180314".to_owned()),
+                kind,
+                identifying: who,
+                volume_encrypted: Some(false),
+                cloud_sync: cloud,
+                removable: false,
+                risk,
+                size: 524_288,
+            }
+        };
+    let mut findings = Vec::new();
+    for i in 1..=4 {
+        findings.push(f(
+            format!(r"{user}\Desktop\Echo export\IM{i:04}.dcm"),
+            dicom.clone(),
+            all,
+            None,
+            Risk::High,
+        ));
+    }
+    findings.push(f(
+        format!(r"{user}\Downloads\CD patient\DICOMDIR"),
+        Kind::Dicomdir,
+        all,
+        None,
+        Risk::High,
+    ));
+    findings.push(f(
+        format!(r"{user}\OneDrive - Cabinet\Avis\examen.zip"),
+        Kind::ZipDicom { dicom_entries: 12 },
+        all,
+        Some(CloudService::OneDrive),
+        Risk::High,
+    ));
+    for name in ["coupe-1.jpg", "coupe-2.jpg"] {
+        findings.push(f(
+            format!(r"{user}\Pictures\Echo\{name}"),
+            Kind::ImageExport {
+                format: ImageFormat::Jpeg,
+            },
+            Identifying::default(),
+            None,
+            Risk::Medium,
+        ));
+    }
+    findings.push(f(
+        format!(r"{user}\Documents\Archives\2019.7z"),
+        Kind::Encrypted {
+            format: EncryptedFormat::SevenZipEncrypted,
+        },
+        Identifying::default(),
+        None,
+        Risk::None,
+    ));
+    let summary = Summary {
+        files_seen: 48_213,
+        dirs_seen: 3_120,
+        errors: 0,
+        elapsed_ms: 2_940,
+        cancelled: false,
+    };
+    let roots = [
+        format!(r"{user}\Documents"),
+        format!(r"{user}\Desktop"),
+        format!(r"{user}\Downloads"),
+        format!(r"{user}\Pictures"),
+        format!(r"{user}\OneDrive - Cabinet"),
+    ]
+    .map(std::path::PathBuf::from);
+    crate::scan::record::ScanRecord::new(now, &roots, summary, findings, Vec::new())
 }
 
 /// Writes the demo practice to a new vault at `path`.

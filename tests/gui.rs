@@ -493,3 +493,224 @@ fn the_keyboard_alone_reaches_and_presses_the_buttons() {
     h.run();
     assert!(matches!(h.state().screen, Screen::Create(_)));
 }
+
+/// A small practice tree: two identifying DICOM files (one renamed without extension), one
+/// de-identified, an image export, and files that are not images.
+fn practice_tree(root: &std::path::Path) -> std::path::PathBuf {
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/dicom/pydicom/test_files");
+    let desk = root.join("Bureau").join("Export écho");
+    std::fs::create_dir_all(&desk).expect("mkdir");
+    std::fs::copy(samples.join("CT_small.dcm"), desk.join("IM0001.dcm")).expect("copy");
+    std::fs::copy(samples.join("CT_small.dcm"), desk.join("IM0002")).expect("copy");
+    std::fs::copy(samples.join("ExplVR_BigEnd.dcm"), desk.join("anonyme.dcm")).expect("copy");
+    std::fs::write(
+        root.join("Bureau").join("coupe.png"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0\x90\x91h6",
+    )
+    .expect("png");
+    std::fs::write(root.join("Bureau").join("notes.txt"), "rendez-vous mardi").expect("txt");
+    root.join("Bureau")
+}
+
+/// Opens the Scan page with no suggested place (the test machine's own folders stay out of it).
+fn open_scan_page(h: &mut Harness<'_, VigieApp>) {
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::command::PageKind::Scan));
+    if let Screen::Main(Page::Scan(view)) = &mut h.state_mut().screen {
+        view.places.clear();
+    }
+    h.run();
+}
+
+#[test]
+fn a_scan_from_the_screen_is_shown_filtered_saved_and_offered_as_evidence() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let tree = practice_tree(&dir.path().join("pc"));
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    let ctx = h.ctx.clone();
+    unlock(&mut h, &path);
+    open_scan_page(&mut h);
+    h.get_by_label_contains("Aucune analyse enregistrée");
+    h.state_mut()
+        .run_command(&ctx, Command::AddScanFolder(Some(tree.clone())));
+    h.run();
+    h.get_by_label_contains("Dossier ajouté");
+    click(&mut h, "Lancer l'analyse");
+    run_until(&mut h, "the scan and its save", |app| {
+        app.scan.is_none()
+            && app.session.as_ref().is_some_and(|s| {
+                s.save.last_saved.is_some()
+                    && s.vault
+                        .as_ref()
+                        .is_some_and(|v| v.contents().scans.last.is_some())
+            })
+    });
+    h.get_by_label("Résultats enregistrés dans le coffre.");
+    // Two identifying DICOM files (one without extension), a de-identified one, a PNG export.
+    h.get_by_label_contains("2 fichier(s) d'imagerie identifient des patients");
+    h.get_by_label("4 affiché(s) sur 4");
+    h.get_by_label("IM0002");
+
+    // Filter by risk, then by kind of file through the folder/name filter.
+    click(&mut h, "ÉLEVÉ (2)");
+    h.run();
+    h.get_by_label("2 affiché(s) sur 4");
+    assert!(h.query_by_label("coupe.png").is_none());
+    click(&mut h, "Tous");
+    h.run();
+    type_into(&mut h, "Filtrer par dossier ou nom", "coupe");
+    h.get_by_label("1 affiché(s) sur 4");
+    h.get_by_label("coupe.png");
+
+    // Everything is in the vault: paths and flags, no patient name.
+    let vault = vigie::vault::Vault::open(&path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
+        .expect("open");
+    let last = vault.contents().scans.last.clone().expect("scan recorded");
+    assert_eq!(last.findings.len(), 4);
+    assert_eq!(last.counts().high, 2);
+    assert_eq!(last.roots, vec![tree.to_string_lossy().into_owned()]);
+    let text = ron::to_string(&vault.contents().scans).expect("ron");
+    assert!(!text.contains("CompressedSamples"), "no patient name kept");
+
+    // The report is offered on the checklist item about stray images, and attached as a PDF.
+    h.state_mut().run_command(
+        &ctx,
+        Command::Navigate(vigie::ui::command::PageKind::Checklist),
+    );
+    h.state_mut().run_command(
+        &ctx,
+        Command::AttachScanReport("imaging.stray-images".into()),
+    );
+    run_until(&mut h, "the attachment", |app| {
+        app.vault()
+            .is_some_and(|v| !v.contents().checklist.evidence.is_empty())
+            && app.session.as_ref().is_some_and(|s| !s.save.in_flight)
+    });
+    let vault = h.state().vault().expect("vault");
+    let evidence = &vault.contents().checklist.evidence[0];
+    assert_eq!(evidence.item, "imaging.stray-images");
+    assert!(evidence.name.ends_with(".pdf"), "{}", evidence.name);
+    assert!(evidence.content.starts_with(b"%PDF"));
+
+    // And exported as a PDF of its own.
+    let pdf = dir.path().join("analyse.pdf");
+    h.state_mut().run_command(
+        &ctx,
+        Command::ExportReport {
+            kind: vigie::ui::command::ReportKind::Scan,
+            lang: Lang::Fr,
+            path: Some(pdf.clone()),
+        },
+    );
+    run_until(&mut h, "the export", |_| pdf.exists());
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+}
+
+#[test]
+fn a_scan_can_be_stopped_and_keeps_going_while_other_pages_are_shown() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let tree = dir.path().join("big");
+    for d in 0..40 {
+        let sub = tree.join(format!("d{d}"));
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        for f in 0..100 {
+            std::fs::write(sub.join(format!("f{f}.txt")), b"not an image").expect("write");
+        }
+    }
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    let ctx = h.ctx.clone();
+    unlock(&mut h, &path);
+    open_scan_page(&mut h);
+    h.state_mut()
+        .run_command(&ctx, Command::StartScan(vec![tree.clone()]));
+    assert!(h.state().scan.is_some());
+    // Another page while it runs; the scan is still the app's.
+    h.state_mut().run_command(
+        &ctx,
+        Command::Navigate(vigie::ui::command::PageKind::Dashboard),
+    );
+    h.state_mut().run_command(&ctx, Command::StopScan);
+    run_until(&mut h, "the stop", |app| app.scan.is_none());
+    let last = h
+        .state()
+        .vault()
+        .and_then(|v| v.contents().scans.last.clone())
+        .expect("recorded");
+    assert!(last.summary.files_seen <= 4_000);
+    // Back on the Scan page, the added choices are still there and the result is shown.
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::command::PageKind::Scan));
+    h.run();
+    h.get_by_label_contains("Analyse du ");
+}
+
+#[test]
+fn the_findings_table_draws_only_the_visible_rows_of_100000() {
+    let dir = temp_dir();
+    let (path, mut vault, _) = create_vault(dir.path());
+    let template = vigie::scan::Finding {
+        path: "/x".into(),
+        kind: vigie::scan::Kind::Dicom {
+            storage: vigie::scan::DicomStorage::Part10,
+        },
+        identifying: vigie::scan::Identifying {
+            name: true,
+            id: true,
+            birth_date: false,
+        },
+        deidentified: false,
+        header_unreadable: false,
+        modality: Some("CT".into()),
+        study_date: Some("20200101".into()),
+        encrypted: false,
+        volume_encrypted: Some(false),
+        cloud_sync: None,
+        removable: false,
+        risk: vigie::scan::Risk::High,
+        size: 1000,
+    };
+    let findings: Vec<_> = (0..100_000)
+        .map(|i| vigie::scan::Finding {
+            path: format!("/pc/Bureau/d{}/IM{i:06}.dcm", i % 100).into(),
+            risk: if i % 3 == 0 {
+                vigie::scan::Risk::Medium
+            } else {
+                vigie::scan::Risk::High
+            },
+            ..template.clone()
+        })
+        .collect();
+    vault
+        .contents_mut()
+        .scans
+        .push(vigie::scan::record::ScanRecord::new(
+            jiff::Timestamp::now(),
+            &[std::path::PathBuf::from("/pc")],
+            vigie::scan::Summary {
+                files_seen: 250_000,
+                ..Default::default()
+            },
+            findings,
+            Vec::new(),
+        ));
+    vault.save().expect("save");
+    drop(vault);
+
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    unlock(&mut h, &path);
+    open_scan_page(&mut h);
+    h.get_by_label("100000 affiché(s) sur 100000");
+    let drawn = h.query_all_by_label("Ouvrir le dossier").count();
+    assert!(drawn > 5 && drawn < 100, "{drawn} rows drawn");
+    // Sorting by name puts IM000000 first.
+    click(&mut h, "Fichier");
+    h.run();
+    h.get_by_label("IM000000.dcm");
+}

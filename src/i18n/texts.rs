@@ -164,6 +164,7 @@ texts! {
     EventProfileUpdated => "Profil du cabinet enregistré", "Practice profile saved";
     EventPassphraseChanged => "Phrase de passe changée", "Passphrase changed";
     EventUnlockedWithRecovery => "Ouvert avec le code de secours", "Opened with the recovery code";
+    EventScanned => "Analyse des dossiers enregistrée", "Folder scan recorded";
 
     // ---- Profile ------------------------------------------------------------------------------------
     ProfileTitle => "Profil du cabinet", "Practice profile";
@@ -357,6 +358,99 @@ texts! {
     FlagVolumeEncrypted => "volume chiffré", "encrypted volume";
     FlagVolumeClear => "volume non chiffré", "unencrypted volume";
     FlagVolumeUnknown => "chiffrement du volume inconnu", "volume encryption unknown";
+    FlagRemovable => "support amovible", "removable medium";
+    // Plain-words summary of a scan (screen and PDF).
+    ScanPlainHigh => "{n} fichier(s) d'imagerie identifient des patients et ne sont pas protégés : c'est la situation que la CNIL a sanctionnée en 2020. Chiffrez le disque (BitLocker, FileVault) ou rangez ces images dans le logiciel d'imagerie, puis supprimez les copies.",
+        "{n} imaging file(s) identify patients and are not protected: this is what the CNIL fined in 2020. Encrypt the disk (BitLocker, FileVault) or file these images in the imaging software, then delete the copies.";
+    ScanPlainMedium => "{n} image(s) anonymisée(s) ou export(s) d'image ne sont pas chiffrés : vérifiez qu'ils ne montrent ni nom ni date de naissance.",
+        "{n} de-identified image(s) or image export(s) are not encrypted: check that they show no name or birth date.";
+    ScanPlainLow => "{n} fichier(s) sont sur un volume chiffré : risque faible.", "{n} file(s) are on an encrypted volume: low risk.";
+    ScanPlainNone => "{n} conteneur(s) chiffré(s) trouvé(s) : ils sont protégés.", "{n} encrypted container(s) found: they are protected.";
+    ScanPlainCloud => "{n} fichier(s) sont dans un dossier synchronisé avec un service en ligne (OneDrive, Dropbox…) : une copie existe hors du cabinet.",
+        "{n} file(s) are in a folder synced with an online service (OneDrive, Dropbox…): a copy exists outside the practice.";
+    ScanPlainRemovable => "{n} fichier(s) sont sur un support amovible (clé USB, disque externe) : il peut se perdre.",
+        "{n} file(s) are on a removable medium (USB stick, external disk): it can be lost.";
+    ScanPlainNothing => "Aucune image médicale ni export d'image trouvé dans les dossiers analysés.",
+        "No medical image or image export was found in the folders scanned.";
+    ScanPlainOldest => "L'examen le plus ancien trouvé date du {date} : vérifiez qu'il doit encore être conservé.",
+        "The oldest study found dates from {date}: check that it must still be kept.";
+    ScanPlainErrors => "{n} chemin(s) n'ont pas pu être lus (droits insuffisants, fichier verrouillé) ; l'analyse a continué.",
+        "{n} path(s) could not be read (no permission, file locked); the scan went on.";
+    ScanPlainCancelled => "L'analyse a été interrompue avant la fin : les résultats sont partiels.",
+        "The scan was stopped before the end: the results are partial.";
+    // The Scan screen.
+    NavScan => "Analyse des dossiers", "Folder scan";
+    ScanTitle => "Analyse des dossiers", "Folder scan";
+    ScanIntro => "Vigie cherche les images médicales (DICOM, même sans extension, dans des archives zip ou gzip) et les exports d'images en lisant le contenu des fichiers. Rien n'est modifié ni envoyé ; seuls les chemins et des indicateurs sont conservés, jamais les noms des patients.",
+        "Vigie looks for medical images (DICOM, even without an extension, inside zip or gzip archives) and image exports by reading the files' content. Nothing is changed or sent; only paths and flags are kept, never patients' names.";
+    ScanWhere => "Où chercher", "Where to look";
+    ScanNoPlace => "Aucun dossier habituel trouvé : ajoutez un dossier.", "No usual folder found: add a folder.";
+    ScanAddFolder => "Ajouter un dossier…", "Add a folder…";
+    ScanRemoveFolder => "Retirer", "Remove";
+    ScanStart => "Lancer l'analyse", "Start the scan";
+    ScanStop => "Arrêter l'analyse", "Stop the scan";
+    ScanRunning => "Analyse en cours…", "Scanning…";
+    ScanProgress => "{files} fichiers examinés · {rate} fichiers/s · {elapsed} · {found} trouvé(s)",
+        "{files} files examined · {rate} files/s · {elapsed} · {found} found";
+    ScanCurrentFolder => "Dossier en cours : {path}", "Current folder: {path}";
+    ScanLastRun => "Analyse du {date} : {files} fichiers examinés en {secs} s.", "Scan of {date}: {files} files examined in {secs} s.";
+    ScanNeverRun => "Aucune analyse enregistrée pour ce cabinet. Choisissez où chercher, puis lancez l'analyse.",
+        "No scan recorded for this practice yet. Choose where to look, then start the scan.";
+    ScanSaved => "Résultats enregistrés dans le coffre.", "Results saved in the vault.";
+    ScanExportPdf => "Exporter le rapport d'analyse (PDF)", "Export the scan report (PDF)";
+    ScanFilterRisk => "Risque", "Risk";
+    ScanFilterKind => "Type", "Kind";
+    ScanFilterFolder => "Filtrer par dossier ou nom", "Filter by folder or name";
+    ScanFilterAll => "Tous", "All";
+    ScanKindDicom => "Fichiers DICOM", "DICOM files";
+    ScanKindArchives => "Archives et DICOMDIR", "Archives and DICOMDIR";
+    ScanKindExports => "Exports d'images", "Image exports";
+    ScanKindEncrypted => "Conteneurs chiffrés", "Encrypted containers";
+    ScanShown => "{shown} affiché(s) sur {total}", "{shown} shown of {total}";
+    ScanNotKept => "{n} autre(s) fichier(s) de risque inférieur ont été comptés mais pas conservés (au-delà de 100 000).",
+        "{n} further file(s) of lower risk were counted but not kept (beyond 100,000).";
+    ScanColRisk => "Risque", "Risk";
+    ScanColKind => "Type", "Kind";
+    ScanColName => "Fichier", "File";
+    ScanColFolder => "Dossier", "Folder";
+    ScanColFlags => "Constats", "Findings";
+    ScanColSize => "Taille", "Size";
+    ScanOpenFolder => "Ouvrir le dossier", "Open folder";
+    ScanOpenFailed => "Impossible d'ouvrir le dossier {path} : {detail}", "Cannot open the folder {path}: {detail}";
+    ScanErrorsCount => "{n} chemin(s) illisible(s)", "{n} unreadable path(s)";
+    ScanHistoryHeading => "Analyses précédentes", "Earlier scans";
+    ScanHistoryLine => "{date} · {files} fichiers · élevé {high}, moyen {medium}, faible {low}, chiffrés {none}",
+        "{date} · {files} files · high {high}, medium {medium}, low {low}, encrypted {none}";
+    ScanLockedStopped => "L'analyse a été arrêtée au verrouillage du coffre.", "The scan was stopped when the vault locked.";
+    ScanAttachEvidence => "Joindre le dernier rapport d'analyse", "Attach the last scan report";
+    ScanEvidenceHint => "Dernière analyse des dossiers : {date} ({high} à risque élevé).", "Last folder scan: {date} ({high} at high risk).";
+    ScanEvidenceNone => "Lancez l'analyse des dossiers pour pouvoir joindre son rapport.", "Run the folder scan to be able to attach its report.";
+    PlaceDocuments => "Documents", "Documents";
+    PlaceDesktop => "Bureau", "Desktop";
+    PlaceDownloads => "Téléchargements", "Downloads";
+    PlacePictures => "Images", "Pictures";
+    PlaceCloud => "Dossier synchronisé {service}", "{service} synced folder";
+    PlaceRemovable => "Support amovible", "Removable medium";
+    PlaceImaging => "Stockage {software}", "{software} storage";
+    PlaceAdded => "Dossier ajouté", "Added folder";
+    // The scan report (PDF).
+    ScanReportTitle => "Analyse des dossiers : images médicales", "Folder scan: medical images";
+    ScanReportDate => "Analyse du", "Scan of";
+    ScanReportRoots => "Dossiers analysés", "Folders scanned";
+    ScanReportFiles => "Fichiers examinés", "Files examined";
+    ScanReportDuration => "Durée", "Duration";
+    ScanReportFound => "Fichiers trouvés", "Files found";
+    ScanReportRule => "Règle de risque : élevé = image DICOM identifiante (ou archive, DICOMDIR, en-tête illisible) sur un volume non chiffré ou inconnu, un support amovible ou dans un dossier synchronisé ; moyen = image anonymisée ou export d'image dans ces mêmes lieux ; faible = sur un volume chiffré ; aucun = conteneur chiffré. Vigie ne conserve que les chemins et des indicateurs, jamais les noms ni les identifiants des patients.",
+        "Risk rule: high = identifying DICOM image (or archive, DICOMDIR, unreadable header) on an unencrypted or unknown volume, a removable medium or in a synced folder; medium = de-identified image or image export in those places; low = on an encrypted volume; none = encrypted container. Vigie keeps only paths and flags, never patients' names or IDs.";
+    ScanReportByRisk => "Par niveau de risque", "By risk level";
+    ScanReportFindings => "Fichiers trouvés", "Files found";
+    ScanReportMore => "{n} autre(s) fichier(s) de risque inférieur ne sont pas listés ici ; ils restent dans le coffre et dans l'export CSV de « vigie scan ».",
+        "{n} further file(s) of lower risk are not listed here; they remain in the vault and in the CSV export of “vigie scan”.";
+    ScanReportErrors => "Chemins illisibles", "Unreadable paths";
+    ScanReportNoScan => "aucune analyse des dossiers n'est enregistrée dans ce coffre : lancez-la depuis l'écran « Analyse des dossiers »",
+        "no folder scan is recorded in this vault: run one from the “Folder scan” screen";
+    ScanReportCount => "Nombre", "Count";
+    ScanReportIdentifying => "Dont identifiants (nom, identifiant ou date de naissance)", "Of which identifying (name, ID or birth date)";
     ErrNoSuchPath => "chemin introuvable : {path}", "no such path: {path}";
 
     // ---- Settings -----------------------------------------------------------------------------------

@@ -15,8 +15,8 @@ fn percent_or_dash(score: Option<f64>) -> String {
     score.map_or_else(|| "—".to_owned(), |s| format!("{} %", scoring::percent(s)))
 }
 
-/// The cover block shared by both documents.
-fn cover(flow: &mut Flow, contents: &VaultContents, lang: Lang, title: T) {
+/// The cover block shared by the documents: title, practice, practitioner, RPPS, address, date.
+pub(super) fn cover(flow: &mut Flow, contents: &VaultContents, lang: Lang, title: T) {
     let p = &contents.practice;
     flow.space(6.0);
     let y = flow.y + 8.0;
@@ -48,14 +48,13 @@ fn cover(flow: &mut Flow, contents: &VaultContents, lang: Lang, title: T) {
         T::ReportDate.get(lang),
         &format_datetime(jiff::Timestamp::now(), lang),
     );
-    flow.field(T::ReportStatus.get(lang), T::ReportDraft.get(lang));
 }
 
-fn running_header(contents: &VaultContents, lang: Lang, title: T) -> String {
+pub(super) fn running_header(contents: &VaultContents, lang: Lang, title: T) -> String {
     format!("{} — {}", contents.practice.name, title.get(lang))
 }
 
-fn footer(lang: Lang) -> impl Fn(usize, usize) -> String {
+pub(super) fn footer(lang: Lang) -> impl Fn(usize, usize) -> String {
     let produced = T::ReportGenerated.fill(
         lang,
         &[
@@ -156,6 +155,7 @@ pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, P
     )?);
 
     cover(&mut flow, contents, lang, T::ReportTitle);
+    flow.field(T::ReportStatus.get(lang), T::ReportDraft.get(lang));
     flow.field(T::ReportOverall.get(lang), &percent_or_dash(scores.overall));
     flow.field(
         T::ReportProgress.get(lang),
@@ -302,6 +302,7 @@ pub fn action_plan_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, 
         jiff::Timestamp::now(),
     )?);
     cover(&mut flow, contents, lang, T::ActionPlanReportTitle);
+    flow.field(T::ReportStatus.get(lang), T::ReportDraft.get(lang));
     flow.field(T::ReportOverall.get(lang), &percent_or_dash(scores.overall));
     flow.space(4.0);
     flow.heading(T::SectionActionPlan.get(lang), 15.0);

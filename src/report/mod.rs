@@ -5,3 +5,4 @@ pub mod assessment;
 pub mod layout;
 pub mod pdf;
 pub mod recovery_sheet;
+pub mod scan;

@@ -28,6 +28,9 @@ pub enum PdfError {
     /// printpdf reported an error while writing.
     #[error("the PDF could not be written: {0}")]
     Write(String),
+    /// The document has nothing to report on (no folder scan recorded).
+    #[error("{0}")]
+    NothingToReport(String),
 }
 
 /// The three fonts of a document.

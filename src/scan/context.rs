@@ -2,20 +2,22 @@
 //!
 //! Risk rule (documented for the user in plain words by the screens and reports):
 //! - **none**: an encrypted container;
-//! - **low**: on an encrypted volume, outside cloud-synced folders;
+//! - **low**: on an encrypted volume (removable or not), outside cloud-synced folders;
 //! - **high**: a DICOM file (or a DICOMDIR, or an archive holding DICOM) that identifies a patient — or
-//!   whose header cannot be read, so that it may — on an unencrypted or unknown volume, or in a
-//!   cloud-synced folder;
+//!   whose header cannot be read, so that it may — on an unencrypted or unknown volume (a removable
+//!   medium whose encryption is unknown included), or in a cloud-synced folder;
 //! - **medium**: de-identified DICOM and image exports there.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Identifying, Kind};
 
 /// The risk of a finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Risk {
     /// Encrypted container.
@@ -29,7 +31,7 @@ pub enum Risk {
 }
 
 /// Cloud storage services whose desktop clients sync a local folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CloudService {
     /// Microsoft OneDrive.
@@ -64,8 +66,58 @@ pub fn cloud_service(path: &Path) -> Option<CloudService> {
     })
 }
 
-/// Whether the volume holding `path` is encrypted: LUKS/dm-crypt on Linux, read from sysfs. `None` when
-/// unknown (BitLocker and FileVault come with the system checks).
+/// The volume a file sits on, as far as the scan can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VolumeFacts {
+    /// Whether the volume is encrypted; `None` when unknown.
+    pub encrypted: Option<bool>,
+    /// A removable medium (USB stick, external disk, memory card).
+    pub removable: bool,
+}
+
+/// The facts of the volume holding `path`, looked up once per folder (findings come in groups).
+pub fn volume_facts(path: &Path) -> VolumeFacts {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, VolumeFacts>>> = OnceLock::new();
+    let folder = path.parent().unwrap_or(path).to_path_buf();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(facts) = cache.lock().ok().and_then(|c| c.get(&folder).copied()) {
+        return facts;
+    }
+    let canonical = std::fs::canonicalize(&folder).unwrap_or_else(|_| folder.clone());
+    let facts = VolumeFacts {
+        encrypted: volume_encrypted(&canonical),
+        removable: removable_mounts().iter().any(|m| canonical.starts_with(m)),
+    };
+    if let Ok(mut c) = cache.lock() {
+        if c.len() > 100_000 {
+            c.clear();
+        }
+        c.insert(folder, facts);
+    }
+    facts
+}
+
+/// Mount points of removable media, read once (sysinfo's disk list only: its other queries are slow
+/// and some abort under Wine).
+pub fn removable_mounts() -> &'static [PathBuf] {
+    static MOUNTS: OnceLock<Vec<PathBuf>> = OnceLock::new();
+    MOUNTS.get_or_init(|| {
+        let Ok(disks) =
+            sysinfo::Disks::new_with_refreshed_list_specifics(sysinfo::DiskRefreshKind::nothing())
+        else {
+            return Vec::new();
+        };
+        disks
+            .iter()
+            .filter(|d| d.is_removable())
+            .map(|d| d.mount_point().to_path_buf())
+            .filter(|m| m.parent().is_some())
+            .collect()
+    })
+}
+
+/// Whether the volume holding `path` (already canonical) is encrypted: LUKS/dm-crypt on Linux, read from
+/// sysfs. `None` when unknown (BitLocker and FileVault come with the system checks).
 pub fn volume_encrypted(path: &Path) -> Option<bool> {
     #[cfg(target_os = "linux")]
     {
@@ -123,8 +175,7 @@ mod linux {
 
     pub fn volume_encrypted(path: &Path) -> Option<bool> {
         static CACHE: OnceLock<Mutex<HashMap<String, Option<bool>>>> = OnceLock::new();
-        let canonical = std::fs::canonicalize(path).ok()?;
-        let text = canonical.to_string_lossy();
+        let text = path.to_string_lossy();
         let (_, dev) = mounts().iter().find(|(m, _)| {
             text.starts_with(m.as_str())
                 && (m == "/" || text.len() == m.len() || text[m.len()..].starts_with('/'))

@@ -12,6 +12,8 @@ mod archive;
 pub mod context;
 pub mod dicom;
 pub mod output;
+pub mod places;
+pub mod record;
 pub mod sniff;
 
 use std::fs::File;
@@ -21,7 +23,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use context::{CloudService, Risk};
 pub use sniff::{EncryptedFormat, ImageFormat};
@@ -47,7 +49,7 @@ impl Default for ScanOptions {
 }
 
 /// What was found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum Kind {
     /// A DICOM file (Part 10, with or without preamble, or a raw data set).
@@ -77,7 +79,7 @@ pub enum Kind {
 }
 
 /// How a DICOM file is stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DicomStorage {
     /// Part 10 with its 128-byte preamble.
@@ -89,7 +91,7 @@ pub enum DicomStorage {
 }
 
 /// Which identifying fields carry a value (never the values themselves).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identifying {
     /// PatientName.
     pub name: bool,
@@ -107,9 +109,10 @@ impl Identifying {
 }
 
 /// One finding: a path and flags.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    /// The file.
+    /// The file (kept in the vault as text: a name that is not valid Unicode is shown with `�`).
+    #[serde(with = "lossy_path")]
     pub path: PathBuf,
     /// What it is.
     pub kind: Kind,
@@ -129,6 +132,9 @@ pub struct Finding {
     pub volume_encrypted: Option<bool>,
     /// In a cloud-synced folder.
     pub cloud_sync: Option<CloudService>,
+    /// On a removable medium (USB stick, external disk, memory card).
+    #[serde(default)]
+    pub removable: bool,
     /// The risk.
     pub risk: Risk,
     /// Size in bytes.
@@ -136,16 +142,17 @@ pub struct Finding {
 }
 
 /// A path that could not be read; the scan went on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScanError {
     /// The path.
+    #[serde(with = "lossy_path")]
     pub path: PathBuf,
     /// The system's reason.
     pub message: String,
 }
 
 /// Counts and timing.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     /// Files looked at.
     pub files_seen: u64,
@@ -271,7 +278,8 @@ pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
         .map_or_else(Identifying::default, |f| f.identifying);
     let encrypted = matches!(kind, Kind::Encrypted { .. });
     let cloud_sync = context::cloud_service(path);
-    let volume_encrypted = context::volume_encrypted(path);
+    let volume = context::volume_facts(path);
+    let volume_encrypted = volume.encrypted;
     let deidentified = facts.as_ref().is_some_and(|f| f.identity_removed);
     let risk = context::risk(
         &kind,
@@ -292,6 +300,7 @@ pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
         encrypted,
         volume_encrypted,
         cloud_sync,
+        removable: volume.removable,
         risk,
         size: len,
     }))
@@ -400,5 +409,21 @@ fn error_path(err: &ignore::Error) -> Option<PathBuf> {
         ignore::Error::Loop { child, .. } => Some(child.clone()),
         ignore::Error::Partial(errs) => errs.first().and_then(error_path),
         _ => None,
+    }
+}
+
+/// Paths kept as text in the vault and the reports: a name that is not valid Unicode (possible on Linux)
+/// is kept with `�` in place of the bad bytes rather than making the whole save fail.
+mod lossy_path {
+    use std::path::{Path, PathBuf};
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&path.to_string_lossy())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
+        String::deserialize(d).map(PathBuf::from)
     }
 }

@@ -42,6 +42,7 @@ struct JsonFinding<'a> {
     encrypted: bool,
     volume_encrypted: Option<bool>,
     cloud_sync: Option<super::CloudService>,
+    removable: bool,
     risk: &'static str,
     size: u64,
 }
@@ -82,6 +83,7 @@ pub fn json(
                 encrypted: f.encrypted,
                 volume_encrypted: f.volume_encrypted,
                 cloud_sync: f.cloud_sync,
+                removable: f.removable,
                 risk: risk_code(f.risk),
                 size: f.size,
             })
@@ -110,7 +112,7 @@ fn csv_field(s: &str) -> String {
 pub fn csv(out: &mut dyn Write, findings: &[Finding]) -> std::io::Result<()> {
     writeln!(
         out,
-        "path,kind,risk,identifying_name,identifying_id,identifying_birth_date,deidentified,header_unreadable,encrypted,volume_encrypted,cloud_sync,modality,study_date,size"
+        "path,kind,risk,identifying_name,identifying_id,identifying_birth_date,deidentified,header_unreadable,encrypted,volume_encrypted,cloud_sync,modality,study_date,size,removable"
     )?;
     for f in findings {
         let volume = f
@@ -119,7 +121,7 @@ pub fn csv(out: &mut dyn Write, findings: &[Finding]) -> std::io::Result<()> {
         let cloud = f.cloud_sync.map(|c| format!("{c:?}")).unwrap_or_default();
         writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
             csv_field(&f.path.to_string_lossy()),
             kind_code(&f.kind),
             risk_code(f.risk),
@@ -133,7 +135,8 @@ pub fn csv(out: &mut dyn Write, findings: &[Finding]) -> std::io::Result<()> {
             cloud,
             csv_field(f.modality.as_deref().unwrap_or("")),
             csv_field(f.study_date.as_deref().unwrap_or("")),
-            f.size
+            f.size,
+            f.removable
         )?;
     }
     Ok(())
@@ -168,6 +171,82 @@ pub fn kind_text(kind: &Kind, lang: crate::i18n::Lang) -> String {
             T::KindEncrypted.fill(lang, &[("format", name)])
         }
     }
+}
+
+/// The risk's name.
+pub fn risk_name(risk: Risk) -> crate::i18n::T {
+    use crate::i18n::T;
+    match risk {
+        Risk::High => T::RiskHigh,
+        Risk::Medium => T::RiskMedium,
+        Risk::Low => T::RiskLow,
+        Risk::None => T::RiskNone,
+    }
+}
+
+/// What the risk means and what to do, in plain words (none for encrypted containers).
+pub fn risk_explanation(risk: Risk) -> Option<crate::i18n::T> {
+    use crate::i18n::T;
+    match risk {
+        Risk::High => Some(T::RiskExplainHigh),
+        Risk::Medium => Some(T::RiskExplainMedium),
+        Risk::Low => Some(T::RiskExplainLow),
+        Risk::None => None,
+    }
+}
+
+/// The cloud service's name as its users know it.
+pub fn cloud_name(service: super::CloudService) -> &'static str {
+    match service {
+        super::CloudService::OneDrive => "OneDrive",
+        super::CloudService::Dropbox => "Dropbox",
+        super::CloudService::GoogleDrive => "Google Drive",
+        super::CloudService::ICloud => "iCloud Drive",
+    }
+}
+
+/// The finding's flags in words: which identifying fields, de-identified, unreadable header, cloud
+/// folder, removable medium, volume encryption.
+pub fn flags(f: &Finding, lang: crate::i18n::Lang) -> Vec<String> {
+    use crate::i18n::T;
+    let mut flags = Vec::new();
+    if f.identifying.any() {
+        let mut fields = Vec::new();
+        if f.identifying.name {
+            fields.push(T::FlagName.get(lang));
+        }
+        if f.identifying.id {
+            fields.push(T::FlagId.get(lang));
+        }
+        if f.identifying.birth_date {
+            fields.push(T::FlagBirthDate.get(lang));
+        }
+        flags.push(T::FlagIdentifies.fill(lang, &[("fields", &fields.join(", "))]));
+    }
+    if f.deidentified {
+        flags.push(T::FlagDeidentified.get(lang).to_owned());
+    }
+    if f.header_unreadable {
+        flags.push(T::FlagHeaderUnreadable.get(lang).to_owned());
+    }
+    if let Some(c) = f.cloud_sync {
+        flags.push(T::FlagCloud.fill(lang, &[("service", cloud_name(c))]));
+    }
+    if f.removable {
+        flags.push(T::FlagRemovable.get(lang).to_owned());
+    }
+    if !f.encrypted {
+        flags.push(
+            match f.volume_encrypted {
+                Some(true) => T::FlagVolumeEncrypted,
+                Some(false) => T::FlagVolumeClear,
+                None => T::FlagVolumeUnknown,
+            }
+            .get(lang)
+            .to_owned(),
+        );
+    }
+    flags
 }
 
 /// Writes the results for a person: a summary in plain words, then the findings, riskiest first, then
@@ -225,52 +304,17 @@ pub fn text(
     sorted.sort_by(|a, b| b.risk.cmp(&a.risk).then_with(|| a.path.cmp(&b.path)));
     let mut explained = Vec::new();
     for f in sorted {
-        let risk = match f.risk {
-            Risk::High => T::RiskHigh,
-            Risk::Medium => T::RiskMedium,
-            Risk::Low => T::RiskLow,
-            Risk::None => T::RiskNone,
-        };
-        let mut flags = Vec::new();
-        if f.identifying.any() {
-            let mut fields = Vec::new();
-            if f.identifying.name {
-                fields.push(T::FlagName.get(lang));
-            }
-            if f.identifying.id {
-                fields.push(T::FlagId.get(lang));
-            }
-            if f.identifying.birth_date {
-                fields.push(T::FlagBirthDate.get(lang));
-            }
-            flags.push(T::FlagIdentifies.fill(lang, &[("fields", &fields.join(", "))]));
-        }
-        if f.deidentified {
-            flags.push(T::FlagDeidentified.get(lang).to_owned());
-        }
-        if f.header_unreadable {
-            flags.push(T::FlagHeaderUnreadable.get(lang).to_owned());
-        }
-        if let Some(c) = f.cloud_sync {
-            flags.push(T::FlagCloud.fill(lang, &[("service", &format!("{c:?}"))]));
-        }
-        if !f.encrypted {
-            flags.push(
-                match f.volume_encrypted {
-                    Some(true) => T::FlagVolumeEncrypted,
-                    Some(false) => T::FlagVolumeClear,
-                    None => T::FlagVolumeUnknown,
-                }
-                .get(lang)
-                .to_owned(),
-            );
-        }
-        writeln!(out, "[{}] {}", risk.get(lang), f.path.display())?;
+        writeln!(
+            out,
+            "[{}] {}",
+            risk_name(f.risk).get(lang),
+            f.path.display()
+        )?;
         writeln!(
             out,
             "    {} · {}",
             kind_text(&f.kind, lang),
-            flags.join(" · ")
+            flags(f, lang).join(" · ")
         )?;
         if !explained.contains(&f.risk) {
             explained.push(f.risk);
@@ -280,13 +324,9 @@ pub fn text(
         writeln!(out)?;
     }
     for r in explained {
-        let t = match r {
-            Risk::High => T::RiskExplainHigh,
-            Risk::Medium => T::RiskExplainMedium,
-            Risk::Low => T::RiskExplainLow,
-            Risk::None => continue,
-        };
-        writeln!(out, "{}", t.get(lang))?;
+        if let Some(t) = risk_explanation(r) {
+            writeln!(out, "{}", t.get(lang))?;
+        }
     }
     if !errors.is_empty() {
         writeln!(out)?;
@@ -296,4 +336,48 @@ pub fn text(
         }
     }
     Ok(())
+}
+
+/// A DICOM date (YYYYMMDD) as a calendar date.
+pub fn dicom_date(text: &str) -> Option<jiff::civil::Date> {
+    if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year = text[..4].parse().ok()?;
+    let month = text[4..6].parse().ok()?;
+    let day = text[6..].parse().ok()?;
+    jiff::civil::Date::new(year, month, day).ok()
+}
+
+/// A recorded scan in plain words, one sentence a line, most serious first: what to do about it.
+pub fn plain_summary(record: &super::record::ScanRecord, lang: crate::i18n::Lang) -> Vec<String> {
+    use crate::i18n::T;
+    let counts = record.counts();
+    let mut lines = Vec::new();
+    let mut say = |t: T, n: u64| {
+        if n > 0 {
+            lines.push(t.fill(lang, &[("n", &n.to_string())]));
+        }
+    };
+    say(T::ScanPlainHigh, counts.high);
+    say(T::ScanPlainMedium, counts.medium);
+    say(T::ScanPlainCloud, record.in_cloud() as u64);
+    say(T::ScanPlainRemovable, record.on_removable() as u64);
+    say(T::ScanPlainLow, counts.low);
+    say(T::ScanPlainNone, counts.none);
+    if counts.total() == 0 {
+        lines.push(T::ScanPlainNothing.get(lang).to_owned());
+    }
+    if let Some(date) = record.oldest_study().and_then(dicom_date) {
+        lines.push(
+            T::ScanPlainOldest.fill(lang, &[("date", &crate::i18n::format_date(date, lang))]),
+        );
+    }
+    if record.summary.errors > 0 {
+        lines.push(T::ScanPlainErrors.fill(lang, &[("n", &record.summary.errors.to_string())]));
+    }
+    if record.summary.cancelled {
+        lines.push(T::ScanPlainCancelled.get(lang).to_owned());
+    }
+    lines
 }

@@ -41,7 +41,7 @@ pub enum RawEncoding {
 }
 
 /// Image formats a viewer or a modality exports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ImageFormat {
     /// JPEG.
     Jpeg,
@@ -56,7 +56,7 @@ pub enum ImageFormat {
 }
 
 /// Encrypted containers recognised by format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EncryptedFormat {
     /// A Vigie vault.
     VigieVault,

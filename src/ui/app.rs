@@ -8,9 +8,10 @@ use jiff::Timestamp;
 
 use super::command::{ActionEdit, Command, JobOutput, PageKind, ReportKind, Secret, SheetFormat};
 use super::jobs::{JobKind, Jobs};
+use super::scan_run::LiveScan;
 use super::screens::{
     self, ActionsView, ChecklistView, CreateForm, ProfileForm, RecoveryScreen, ReportsView,
-    SettingsForm, UnlockForm,
+    ScanView, SettingsForm, UnlockForm,
 };
 use super::theme;
 use crate::checklist::{self, ActionStatus};
@@ -42,6 +43,8 @@ pub enum Page {
     Dashboard,
     /// The checklist wizard.
     Checklist(Box<ChecklistView>),
+    /// The folder scan.
+    Scan(Box<ScanView>),
     /// The action plan.
     Actions(ActionsView),
     /// PDF exports.
@@ -58,6 +61,7 @@ impl Page {
         match self {
             Self::Dashboard => PageKind::Dashboard,
             Self::Checklist(_) => PageKind::Checklist,
+            Self::Scan(_) => PageKind::Scan,
             Self::Actions(_) => PageKind::Actions,
             Self::Reports(_) => PageKind::Reports,
             Self::Profile(_) => PageKind::Profile,
@@ -128,6 +132,10 @@ pub struct VigieApp {
     pub jobs: Jobs,
     /// A message for the user.
     pub notice: Option<Notice>,
+    /// The folder scan in progress, if any (it goes on while other pages are shown).
+    pub scan: Option<LiveScan>,
+    /// The Scan page's state, kept when another page is shown so that choices and filters stay.
+    scan_view: Option<Box<ScanView>>,
     /// Lock requested while a save was in flight: lock when it is written.
     lock_pending: Option<Option<Notice>>,
     last_activity: Instant,
@@ -155,6 +163,8 @@ impl VigieApp {
             session: None,
             jobs: Jobs::default(),
             notice: None,
+            scan: None,
+            scan_view: None,
             lock_pending: None,
             last_activity: Instant::now(),
         }
@@ -183,6 +193,7 @@ impl VigieApp {
         match kind {
             PageKind::Dashboard => Page::Dashboard,
             PageKind::Checklist => Page::Checklist(Box::default()),
+            PageKind::Scan => Page::Scan(Box::new(ScanView::new())),
             PageKind::Actions => Page::Actions(ActionsView::default()),
             PageKind::Reports => Page::Reports(ReportsView::new(self.lang)),
             PageKind::Profile => Page::Profile(Box::new(ProfileForm::new(
@@ -298,9 +309,42 @@ impl VigieApp {
             }
             Command::Navigate(kind) => {
                 self.notice = None;
-                let page = self.page_for(kind);
+                let page = match (kind, self.scan_view.take()) {
+                    (PageKind::Scan, Some(view)) => Page::Scan(view),
+                    _ => self.page_for(kind),
+                };
+                if let Screen::Main(Page::Scan(view)) =
+                    std::mem::replace(&mut self.screen, Screen::Main(Page::Dashboard))
+                {
+                    self.scan_view = Some(view);
+                }
                 self.show_main(page);
             }
+            Command::StartScan(roots) => self.start_scan(ctx, roots),
+            Command::StopScan => {
+                if let Some(live) = &self.scan {
+                    live.stop();
+                }
+            }
+            Command::AddScanFolder(path) => {
+                let path = path.or_else(|| rfd::FileDialog::new().pick_folder());
+                if let (Some(path), Screen::Main(Page::Scan(view))) = (path, &mut self.screen) {
+                    view.add_folder(path);
+                }
+            }
+            Command::OpenFolder(path) => {
+                if let Err(e) = super::platform::reveal(&path) {
+                    let folder = screens::scan::containing_folder(&path);
+                    self.notice = Some(Notice::Error(T::ScanOpenFailed.fill(
+                        self.lang,
+                        &[
+                            ("path", &folder.display().to_string()),
+                            ("detail", &e.to_string()),
+                        ],
+                    )));
+                }
+            }
+            Command::AttachScanReport(item) => self.attach_scan_report(ctx, item),
             Command::ChangePassphrase { current, new } => self.change_passphrase(ctx, current, new),
             Command::SetLanguage(lang) => {
                 self.lang = lang;
@@ -390,9 +434,14 @@ impl VigieApp {
             return;
         };
         let contents = vault.contents().clone();
+        if kind == ReportKind::Scan && contents.scans.last.is_none() {
+            self.notice = Some(Notice::Error(T::ScanReportNoScan.get(self.lang).to_owned()));
+            return;
+        }
         let title = match kind {
             ReportKind::Assessment => T::ReportTitle,
             ReportKind::ActionPlan => T::ActionPlanReportTitle,
+            ReportKind::Scan => T::NavScan,
         };
         let path = path.or_else(|| {
             let name = format!(
@@ -411,6 +460,99 @@ impl VigieApp {
         self.spawn_document(ctx, path, move || match kind {
             ReportKind::Assessment => crate::report::assessment::assessment_pdf(&contents, lang),
             ReportKind::ActionPlan => crate::report::assessment::action_plan_pdf(&contents, lang),
+            ReportKind::Scan => {
+                crate::report::scan::scan_pdf(&contents, lang).unwrap_or_else(|| {
+                    Err(crate::report::pdf::PdfError::NothingToReport(
+                        T::ScanReportNoScan.get(lang).to_owned(),
+                    ))
+                })
+            }
+        });
+    }
+
+    fn start_scan(&mut self, ctx: &egui::Context, roots: Vec<PathBuf>) {
+        if self.scan.is_some() || roots.is_empty() || self.vault().is_none() {
+            return;
+        }
+        self.notice = None;
+        let missing: Vec<String> = roots
+            .iter()
+            .filter(|r| !r.exists())
+            .map(|r| r.display().to_string())
+            .collect();
+        if !missing.is_empty() {
+            self.notice = Some(Notice::Error(
+                T::ErrNoSuchPath.fill(self.lang, &[("path", &missing.join(", "))]),
+            ));
+            return;
+        }
+        let wake = ctx.clone();
+        match LiveScan::start(roots, crate::scan::ScanOptions::default(), move || {
+            wake.request_repaint()
+        }) {
+            Ok(live) => self.scan = Some(live),
+            Err(e) => {
+                self.notice = Some(Notice::Error(
+                    T::ErrSaveFile.fill(self.lang, &[("detail", &e.to_string())]),
+                ));
+            }
+        }
+    }
+
+    /// Takes the scan's news; when it has ended, records it in the vault.
+    fn poll_scan(&mut self, ctx: &egui::Context) {
+        let Some(live) = self.scan.as_mut() else {
+            return;
+        };
+        let Some(summary) = live.poll() else {
+            ctx.request_repaint_after(Duration::from_millis(250));
+            return;
+        };
+        let Some(live) = self.scan.take() else {
+            return;
+        };
+        let LiveScan {
+            ref roots,
+            started_at,
+            ..
+        } = live;
+        let roots = roots.clone();
+        let mut live = live;
+        let findings = std::mem::take(&mut live.findings);
+        let errors = std::mem::take(&mut live.errors);
+        let record =
+            crate::scan::record::ScanRecord::new(started_at, &roots, summary, findings, errors);
+        let saved = self.update_vault(ctx, |v| {
+            let c = v.contents_mut();
+            c.scans.push(record);
+            c.record(JournalEvent::Scanned);
+        });
+        if saved {
+            self.notice = Some(Notice::Info(T::ScanSaved.get(self.lang).to_owned()));
+        }
+    }
+
+    fn attach_scan_report(&mut self, ctx: &egui::Context, item: String) {
+        let Some(vault) = self.vault() else {
+            return;
+        };
+        let contents = vault.contents().clone();
+        let Some(last) = contents.scans.last.as_ref() else {
+            return;
+        };
+        let lang = self.lang;
+        let name = format!(
+            "{}-{}.pdf",
+            crate::paths::slug(T::NavScan.get(lang)),
+            crate::i18n::date_of(last.started_at)
+        );
+        self.jobs.spawn(ctx, JobKind::ReadEvidence, move |_| {
+            let result = match crate::report::scan::scan_pdf(&contents, lang) {
+                Some(Ok(bytes)) => Ok(bytes),
+                Some(Err(e)) => Err(T::ErrSaveFile.fill(lang, &[("detail", &e.to_string())])),
+                None => Err(T::ScanReportNoScan.get(lang).to_owned()),
+            };
+            JobOutput::EvidenceRead { item, name, result }
         });
     }
 
@@ -591,6 +733,9 @@ impl VigieApp {
 
     fn lock_now(&mut self, notice: Option<Notice>) {
         self.lock_pending = None;
+        // The scan's results belong in the vault: a scan that cannot be saved any more stops.
+        let stopped_scan = self.scan.take().is_some();
+        self.scan_view = None;
         // Dropping the vault wipes its key from memory.
         if let Some(session) = self.session.take() {
             self.screen = Screen::Unlock(UnlockForm::new(
@@ -598,7 +743,16 @@ impl VigieApp {
                 session.path == self.data_dir.demo_vault(),
             ));
         }
-        self.notice = notice;
+        self.notice = if stopped_scan {
+            Some(Notice::Info(match notice {
+                Some(Notice::Info(t) | Notice::Error(t)) => {
+                    format!("{t} {}", T::ScanLockedStopped.get(self.lang))
+                }
+                None => T::ScanLockedStopped.get(self.lang).to_owned(),
+            }))
+        } else {
+            notice
+        };
     }
 
     fn unlocked(&mut self, ctx: &egui::Context, mut vault: Vault, via_recovery: bool) {
@@ -760,6 +914,7 @@ impl VigieApp {
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.handle_job_outputs(&ctx);
+        self.poll_scan(&ctx);
         self.check_auto_lock(&ctx);
         let mut commands = Vec::new();
         screens::show(self, ui, &mut commands);
@@ -779,7 +934,9 @@ impl eframe::App for VigieApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        // Let a save in flight finish, and write one that was queued: closing never loses an answer.
+        // A scan still running is dropped (its thread stops); let a save in flight finish, and write one
+        // that was queued: closing never loses an answer.
+        self.scan = None;
         let ctx = egui::Context::default();
         for output in self.jobs.wait_all() {
             self.handle_job_output(&ctx, output);

@@ -35,6 +35,8 @@ pub enum ReportKind {
     Assessment,
     /// The action plan alone.
     ActionPlan,
+    /// The last folder scan.
+    Scan,
 }
 
 /// A change to one action of the plan.
@@ -55,6 +57,8 @@ pub enum PageKind {
     Dashboard,
     /// The checklist wizard.
     Checklist,
+    /// The folder scan.
+    Scan,
     /// The action plan.
     Actions,
     /// PDF exports.
@@ -158,6 +162,16 @@ pub enum Command {
         /// The change.
         edit: ActionEdit,
     },
+    /// Scan these folders for medical images.
+    StartScan(Vec<PathBuf>),
+    /// Stop the scan in progress (its partial results are kept).
+    StopScan,
+    /// Add a folder to the scan; `None` asks which with a folder dialog.
+    AddScanFolder(Option<PathBuf>),
+    /// Show a file's folder in the system's file manager.
+    OpenFolder(PathBuf),
+    /// Attach the last scan's report to a checklist item as evidence.
+    AttachScanReport(String),
     /// Export a PDF; `None` asks where with a save dialog.
     ExportReport {
         /// Which document.

@@ -2,12 +2,15 @@
 //!
 //! - `app`: the application state, the frame loop and `run_command`;
 //! - `command`: what screens ask for, and what background jobs report;
-//! - `jobs`: named background threads with channels and a cancel flag;
+//! - `jobs`: named background threads with channels and a cancel flag; `scan_run`: the folder scan's
+//!   thread and its live results; `platform`: showing a folder in the system's file manager;
 //! - `screens`: one file per screen; `widgets`: small reusable pieces; `theme`: fonts and colours.
 
 pub mod app;
 pub mod command;
 pub mod jobs;
+pub mod platform;
+pub mod scan_run;
 pub mod screens;
 pub mod theme;
 pub mod widgets;

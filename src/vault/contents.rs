@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checklist::ChecklistRecord;
 use crate::practice::Profile;
+use crate::scan::record::ScanHistory;
 
 /// Version of the contents' schema written by this build.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -32,6 +33,8 @@ pub enum JournalEvent {
     PassphraseChanged,
     /// The vault was unlocked with the recovery code.
     UnlockedWithRecoveryCode,
+    /// A folder scan was recorded (its findings are in `scans`).
+    Scanned,
 }
 
 /// Everything the vault holds.
@@ -55,6 +58,9 @@ pub struct VaultContents {
     /// The security checklist: answers, evidence, action plan.
     #[serde(default)]
     pub checklist: ChecklistRecord,
+    /// Folder scans: the last one whole (paths and flags), earlier ones as digests.
+    #[serde(default)]
+    pub scans: ScanHistory,
 }
 
 impl VaultContents {
@@ -72,6 +78,7 @@ impl VaultContents {
                 event: JournalEvent::Created,
             }],
             checklist: ChecklistRecord::default(),
+            scans: ScanHistory::default(),
         }
     }
 

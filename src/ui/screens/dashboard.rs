@@ -17,6 +17,7 @@ fn event_name(e: &JournalEvent) -> T {
         JournalEvent::ProfileUpdated => T::EventProfileUpdated,
         JournalEvent::PassphraseChanged => T::EventPassphraseChanged,
         JournalEvent::UnlockedWithRecoveryCode => T::EventUnlockedWithRecovery,
+        JournalEvent::Scanned => T::EventScanned,
     }
 }
 

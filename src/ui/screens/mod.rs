@@ -8,6 +8,7 @@ mod dashboard;
 mod profile;
 mod recovery;
 mod reports;
+pub mod scan;
 mod settings;
 mod shell;
 mod unlock;
@@ -19,6 +20,7 @@ pub use create::CreateForm;
 pub use profile::ProfileForm;
 pub use recovery::RecoveryScreen;
 pub use reports::ReportsView;
+pub use scan::ScanView;
 pub use settings::SettingsForm;
 pub use unlock::UnlockForm;
 

@@ -43,6 +43,7 @@ pub fn show(
     for (kind, text) in [
         (ReportKind::Assessment, T::ExportAssessment),
         (ReportKind::ActionPlan, T::ExportActionPlan),
+        (ReportKind::Scan, T::ScanExportPdf),
     ] {
         if widgets::primary_button(ui, text.get(lang), !busy).clicked() {
             commands.push(Command::ExportReport {

@@ -79,6 +79,7 @@ pub fn show(app: &mut VigieApp, ui: &mut Ui, commands: &mut Vec<Command>) {
             for (kind, text) in [
                 (PageKind::Dashboard, T::NavDashboard),
                 (PageKind::Checklist, T::NavChecklist),
+                (PageKind::Scan, T::NavScan),
                 (PageKind::Actions, T::NavActions),
                 (PageKind::Reports, T::NavReports),
                 (PageKind::Profile, T::NavProfile),
@@ -96,6 +97,26 @@ pub fn show(app: &mut VigieApp, ui: &mut Ui, commands: &mut Vec<Command>) {
         });
 
     egui::CentralPanel::default().show(ui, |ui| {
+        // The Scan page holds a table with its own scrolling: it gets the whole height.
+        if let Screen::Main(Page::Scan(view)) = &mut app.screen {
+            ui.add_space(8.0);
+            super::notice(ui, app.notice.as_ref());
+            let Some(vault) = app.session.as_ref().and_then(|s| s.vault.as_ref()) else {
+                return;
+            };
+            super::scan::show(
+                ui,
+                lang,
+                view,
+                super::scan::Context {
+                    live: app.scan.as_ref(),
+                    history: &vault.contents().scans,
+                    jobs: &app.jobs,
+                },
+                commands,
+            );
+            return;
+        }
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {

@@ -168,7 +168,44 @@ pub fn show(
                     path: None,
                 });
             }
+            if item
+                .checks
+                .iter()
+                .any(|c| c == "image-scan" || c == "cloud-sync")
+            {
+                scan_evidence(ui, lang, item, contents, commands);
+            }
         });
+}
+
+/// For the items the folder scan informs: the last scan in a line, and attaching its report.
+fn scan_evidence(
+    ui: &mut Ui,
+    lang: Lang,
+    item: &Item,
+    contents: &VaultContents,
+    commands: &mut Vec<Command>,
+) {
+    match &contents.scans.last {
+        Some(last) => {
+            ui.label(
+                RichText::new(T::ScanEvidenceHint.fill(
+                    lang,
+                    &[
+                        ("date", &format_datetime(last.started_at, lang)),
+                        ("high", &last.counts().high.to_string()),
+                    ],
+                ))
+                .small(),
+            );
+            if ui.button(T::ScanAttachEvidence.get(lang)).clicked() {
+                commands.push(Command::AttachScanReport(item.id.clone()));
+            }
+        }
+        None => {
+            ui.label(RichText::new(T::ScanEvidenceNone.get(lang)).small().weak());
+        }
+    }
 }
 
 /// The steps for each of the four French Internet boxes.

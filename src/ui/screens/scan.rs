@@ -1,0 +1,678 @@
+//! The Scan screen: where to look (suggested places and added folders), start and stop, live progress,
+//! a summary in plain words, and the findings in a virtualised table (only the visible rows are drawn, so
+//! it stays smooth with 100,000 rows) that can be sorted and filtered by risk, kind and folder.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::{Color32, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use jiff::Timestamp;
+
+use crate::i18n::{Lang, T, format_datetime, format_size};
+use crate::scan::output::{cloud_name, flags, kind_text, plain_summary, risk_name};
+use crate::scan::places::{Place, PlaceKind};
+use crate::scan::record::{RiskCounts, ScanHistory};
+use crate::scan::{Finding, Kind, Risk};
+use crate::ui::command::{Command, ReportKind};
+use crate::ui::jobs::{JobKind, Jobs};
+use crate::ui::scan_run::LiveScan;
+use crate::ui::{theme, widgets};
+
+/// Which kinds the table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KindFilter {
+    /// Everything.
+    #[default]
+    All,
+    /// DICOM files.
+    Dicom,
+    /// Archives holding DICOM, and DICOMDIRs.
+    Archives,
+    /// Image exports.
+    Exports,
+    /// Encrypted containers.
+    Encrypted,
+}
+
+impl KindFilter {
+    const ALL: [Self; 5] = [
+        Self::All,
+        Self::Dicom,
+        Self::Archives,
+        Self::Exports,
+        Self::Encrypted,
+    ];
+
+    fn text(self) -> T {
+        match self {
+            Self::All => T::ScanFilterAll,
+            Self::Dicom => T::ScanKindDicom,
+            Self::Archives => T::ScanKindArchives,
+            Self::Exports => T::ScanKindExports,
+            Self::Encrypted => T::ScanKindEncrypted,
+        }
+    }
+
+    fn accepts(self, kind: &Kind) -> bool {
+        match self {
+            Self::All => true,
+            Self::Dicom => matches!(kind, Kind::Dicom { .. }),
+            Self::Archives => matches!(
+                kind,
+                Kind::Dicomdir | Kind::GzipDicom | Kind::ZipDicom { .. }
+            ),
+            Self::Exports => matches!(kind, Kind::ImageExport { .. }),
+            Self::Encrypted => matches!(kind, Kind::Encrypted { .. }),
+        }
+    }
+}
+
+/// The column the table is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// Risk, highest first by default.
+    #[default]
+    Risk,
+    /// File name.
+    Name,
+    /// Folder.
+    Folder,
+    /// Kind and flags.
+    Kind,
+    /// Size.
+    Size,
+}
+
+/// The texts of one row, computed once per finding.
+#[derive(Debug, Clone)]
+struct RowText {
+    name: String,
+    folder: String,
+    what: String,
+    size: String,
+    /// Lower-case path, for the folder filter.
+    search: String,
+}
+
+fn row_text(f: &Finding, lang: Lang) -> RowText {
+    let name = f.path.file_name().map_or_else(
+        || f.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let folder = f
+        .path
+        .parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let mut what = vec![kind_text(&f.kind, lang)];
+    what.extend(flags(f, lang));
+    RowText {
+        search: f.path.to_string_lossy().to_lowercase(),
+        name,
+        folder,
+        what: what.join(" · "),
+        size: format_size(f.size, lang),
+    }
+}
+
+/// Where the findings shown come from: the scan that started at this time, live or as recorded (the
+/// record holds the same findings in another order).
+type Source = (Timestamp, bool);
+
+/// The rows' texts, kept in step with the findings shown (which only grow while a scan runs).
+#[derive(Debug, Default)]
+struct Rows {
+    source: Option<Source>,
+    lang: Option<Lang>,
+    texts: Vec<RowText>,
+}
+
+impl Rows {
+    fn update(&mut self, source: Source, findings: &[Finding], lang: Lang) {
+        if self.source != Some(source)
+            || self.lang != Some(lang)
+            || self.texts.len() > findings.len()
+        {
+            self.source = Some(source);
+            self.lang = Some(lang);
+            self.texts.clear();
+        }
+        let have = self.texts.len();
+        self.texts
+            .extend(findings[have..].iter().map(|f| row_text(f, lang)));
+    }
+}
+
+/// What the order depends on: source, count, risk, kind, folder text, sort column, direction, language.
+type OrderKey = (
+    Source,
+    usize,
+    Option<Risk>,
+    KindFilter,
+    String,
+    SortBy,
+    bool,
+    Lang,
+);
+
+/// The order of the rows shown, recomputed when the filter, the sort or the findings change.
+#[derive(Debug, Default)]
+struct Order {
+    key: Option<OrderKey>,
+    computed_at: Option<Instant>,
+    shown: Vec<u32>,
+}
+
+/// The Scan page's state.
+#[derive(Debug)]
+pub struct ScanView {
+    /// Suggested places, and whether each is chosen.
+    pub places: Vec<(Place, bool)>,
+    /// Folders added by the user (always chosen).
+    pub added: Vec<PathBuf>,
+    /// Risk shown (`None`: all).
+    pub risk: Option<Risk>,
+    /// Kinds shown.
+    pub kind: KindFilter,
+    /// Text the folder or name must contain.
+    pub folder: String,
+    /// Sort column.
+    pub sort: SortBy,
+    /// Ascending order (risk and size sort descending by default).
+    pub ascending: bool,
+    rows: Rows,
+    order: Order,
+}
+
+impl Default for ScanView {
+    fn default() -> Self {
+        Self::with_places(Vec::new())
+    }
+}
+
+impl ScanView {
+    /// The page with this computer's suggested places, all chosen.
+    pub fn new() -> Self {
+        Self::with_places(crate::scan::places::suggested())
+    }
+
+    /// The page with the given places, all chosen.
+    pub fn with_places(places: Vec<Place>) -> Self {
+        Self {
+            places: places.into_iter().map(|p| (p, true)).collect(),
+            added: Vec::new(),
+            risk: None,
+            kind: KindFilter::All,
+            folder: String::new(),
+            sort: SortBy::Risk,
+            ascending: false,
+            rows: Rows::default(),
+            order: Order::default(),
+        }
+    }
+
+    /// Adds a folder to scan (once).
+    pub fn add_folder(&mut self, path: PathBuf) {
+        if !self.added.contains(&path) && !self.places.iter().any(|(p, _)| p.path == path) {
+            self.added.push(path);
+        }
+    }
+
+    /// The folders chosen.
+    pub fn roots(&self) -> Vec<PathBuf> {
+        self.places
+            .iter()
+            .filter(|(_, on)| *on)
+            .map(|(p, _)| p.path.clone())
+            .chain(self.added.iter().cloned())
+            .collect()
+    }
+
+    /// The indices of the findings shown, in order (for tests).
+    pub fn shown(&self) -> &[u32] {
+        &self.order.shown
+    }
+
+    fn refresh_order(&mut self, source: Source, findings: &[Finding], lang: Lang) {
+        let live = source.1;
+        let key = (
+            source,
+            findings.len(),
+            self.risk,
+            self.kind,
+            self.folder.to_lowercase(),
+            self.sort,
+            self.ascending,
+            lang,
+        );
+        if self.order.key.as_ref() == Some(&key) {
+            return;
+        }
+        // While a scan adds rows, re-sorting 100,000 rows at every frame would be wasted: a few times a
+        // second is enough.
+        let same_view = self.order.key.as_ref().is_some_and(|k| {
+            (k.0, k.2, k.3, &k.4, k.5, k.6, k.7)
+                == (key.0, key.2, key.3, &key.4, key.5, key.6, key.7)
+        });
+        if live
+            && same_view
+            && self
+                .order
+                .computed_at
+                .is_some_and(|t| t.elapsed() < Duration::from_millis(400))
+        {
+            return;
+        }
+        self.rows.update(source, findings, lang);
+        let needle = key.4.clone();
+        let texts = &self.rows.texts;
+        let mut shown: Vec<u32> = (0..findings.len() as u32)
+            .filter(|&i| {
+                let f = &findings[i as usize];
+                self.risk.is_none_or(|r| f.risk == r)
+                    && self.kind.accepts(&f.kind)
+                    && (needle.is_empty() || texts[i as usize].search.contains(&needle))
+            })
+            .collect();
+        let by = |a: &u32, b: &u32| {
+            let (fa, fb) = (&findings[*a as usize], &findings[*b as usize]);
+            let (ta, tb) = (&texts[*a as usize], &texts[*b as usize]);
+            match self.sort {
+                SortBy::Risk => fa
+                    .risk
+                    .cmp(&fb.risk)
+                    .then_with(|| tb.search.cmp(&ta.search)),
+                SortBy::Name => ta.name.to_lowercase().cmp(&tb.name.to_lowercase()),
+                SortBy::Folder => ta
+                    .folder
+                    .cmp(&tb.folder)
+                    .then_with(|| ta.name.cmp(&tb.name)),
+                SortBy::Kind => ta.what.cmp(&tb.what),
+                SortBy::Size => fa.size.cmp(&fb.size),
+            }
+        };
+        if self.ascending {
+            shown.sort_by(by);
+        } else {
+            shown.sort_by(|a, b| by(b, a));
+        }
+        self.order = Order {
+            key: Some(key),
+            computed_at: Some(Instant::now()),
+            shown,
+        };
+    }
+
+    fn sort_by(&mut self, column: SortBy) {
+        if self.sort == column {
+            self.ascending = !self.ascending;
+        } else {
+            self.sort = column;
+            self.ascending = !matches!(column, SortBy::Risk | SortBy::Size);
+        }
+    }
+}
+
+/// What the page shows: the scan running, or the last one recorded.
+pub struct Context<'a> {
+    /// A scan in progress.
+    pub live: Option<&'a LiveScan>,
+    /// The scans recorded in the vault.
+    pub history: &'a ScanHistory,
+    /// Background jobs (for the PDF export).
+    pub jobs: &'a Jobs,
+}
+
+fn place_name(place: &Place, lang: Lang) -> String {
+    match &place.kind {
+        PlaceKind::Documents => T::PlaceDocuments.get(lang).to_owned(),
+        PlaceKind::Desktop => T::PlaceDesktop.get(lang).to_owned(),
+        PlaceKind::Downloads => T::PlaceDownloads.get(lang).to_owned(),
+        PlaceKind::Pictures => T::PlacePictures.get(lang).to_owned(),
+        PlaceKind::Cloud(c) => T::PlaceCloud.fill(lang, &[("service", cloud_name(*c))]),
+        PlaceKind::Removable => T::PlaceRemovable.get(lang).to_owned(),
+        PlaceKind::Imaging(software) => T::PlaceImaging.fill(lang, &[("software", software)]),
+    }
+}
+
+/// The colour of a risk.
+pub fn risk_color(risk: Risk) -> Color32 {
+    match risk {
+        Risk::High => theme::ERROR,
+        Risk::Medium => Color32::from_rgb(0xa8, 0x5a, 0x00),
+        Risk::Low => theme::ACCENT,
+        Risk::None => theme::OK,
+    }
+}
+
+fn elapsed_text(d: Duration) -> String {
+    let s = d.as_secs();
+    format!("{:02}:{:02}", s / 60, s % 60)
+}
+
+/// Draws the Scan page.
+pub fn show(
+    ui: &mut Ui,
+    lang: Lang,
+    view: &mut ScanView,
+    cx: Context<'_>,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(T::ScanTitle.get(lang));
+    ui.add(egui::Label::new(RichText::new(T::ScanIntro.get(lang)).weak()).wrap());
+    ui.add_space(6.0);
+    places(ui, lang, view, cx.live.is_some(), commands);
+    ui.add_space(6.0);
+
+    let not_kept = cx
+        .history
+        .last
+        .as_ref()
+        .filter(|_| cx.live.is_none())
+        .map_or(0, |l| l.not_kept());
+    let (source, findings, summary_lines, counts) = if let Some(live) = cx.live {
+        progress(ui, lang, live, commands);
+        let counts = RiskCounts::of(&live.findings);
+        (
+            (live.started_at, true),
+            live.findings.as_slice(),
+            Vec::new(),
+            counts,
+        )
+    } else if let Some(last) = &cx.history.last {
+        let secs = format!("{:.1}", last.summary.elapsed_ms as f64 / 1000.0);
+        let secs = if lang == Lang::Fr {
+            secs.replace('.', ",")
+        } else {
+            secs
+        };
+        ui.label(
+            RichText::new(T::ScanLastRun.fill(
+                lang,
+                &[
+                    ("date", &format_datetime(last.started_at, lang)),
+                    ("files", &last.summary.files_seen.to_string()),
+                    ("secs", &secs),
+                ],
+            ))
+            .strong(),
+        );
+        (
+            (last.started_at, false),
+            last.findings.as_slice(),
+            plain_summary(last, lang),
+            last.counts(),
+        )
+    } else {
+        ui.label(T::ScanNeverRun.get(lang));
+        return;
+    };
+
+    for line in &summary_lines {
+        ui.add(egui::Label::new(line).wrap());
+    }
+    if cx.live.is_none() {
+        let busy = cx.jobs.is_running(JobKind::WriteDocument);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(!busy, egui::Button::new(T::ScanExportPdf.get(lang)))
+                .clicked()
+            {
+                commands.push(Command::ExportReport {
+                    kind: ReportKind::Scan,
+                    lang,
+                    path: None,
+                });
+            }
+            if busy {
+                widgets::busy(ui, T::Exporting.get(lang));
+            }
+        });
+    }
+    ui.add_space(4.0);
+    filters(ui, lang, view, counts);
+    view.refresh_order(source, findings, lang);
+    ui.label(
+        RichText::new(T::ScanShown.fill(
+            lang,
+            &[
+                ("shown", &view.order.shown.len().to_string()),
+                ("total", &findings.len().to_string()),
+            ],
+        ))
+        .small()
+        .weak(),
+    );
+    if not_kept > 0 {
+        ui.label(
+            RichText::new(T::ScanNotKept.fill(lang, &[("n", &not_kept.to_string())]))
+                .small()
+                .weak(),
+        );
+    }
+    table(ui, lang, view, findings, commands);
+}
+
+fn places(
+    ui: &mut Ui,
+    lang: Lang,
+    view: &mut ScanView,
+    running: bool,
+    commands: &mut Vec<Command>,
+) {
+    ui.label(RichText::new(T::ScanWhere.get(lang)).strong());
+    if view.places.is_empty() && view.added.is_empty() {
+        ui.label(RichText::new(T::ScanNoPlace.get(lang)).weak());
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (place, on) in &mut view.places {
+            ui.add_enabled(!running, egui::Checkbox::new(on, place_name(place, lang)))
+                .on_hover_text(place.path.display().to_string());
+        }
+    });
+    let mut remove = None;
+    for (i, path) in view.added.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{} : {}", T::PlaceAdded.get(lang), path.display()));
+            if ui
+                .add_enabled(
+                    !running,
+                    egui::Button::new(T::ScanRemoveFolder.get(lang)).small(),
+                )
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        view.added.remove(i);
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!running, egui::Button::new(T::ScanAddFolder.get(lang)))
+            .clicked()
+        {
+            commands.push(Command::AddScanFolder(None));
+        }
+        let roots = view.roots();
+        if !running
+            && widgets::primary_button(ui, T::ScanStart.get(lang), !roots.is_empty()).clicked()
+        {
+            commands.push(Command::StartScan(roots));
+        }
+    });
+}
+
+fn progress(ui: &mut Ui, lang: Lang, live: &LiveScan, commands: &mut Vec<Command>) {
+    let p = &live.progress;
+    widgets::card(ui, T::ScanRunning.get(lang), |ui| {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(T::ScanProgress.fill(
+                lang,
+                &[
+                    ("files", &p.files_seen.to_string()),
+                    ("rate", &p.rate().to_string()),
+                    ("elapsed", &elapsed_text(p.elapsed)),
+                    ("found", &live.findings.len().to_string()),
+                ],
+            ));
+        });
+        if !p.current.as_os_str().is_empty() {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(
+                        T::ScanCurrentFolder
+                            .fill(lang, &[("path", &p.current.display().to_string())]),
+                    )
+                    .small()
+                    .weak(),
+                )
+                .truncate(),
+            );
+        }
+        if p.errors > 0 {
+            ui.label(
+                RichText::new(T::ScanErrorsCount.fill(lang, &[("n", &p.errors.to_string())]))
+                    .small()
+                    .color(theme::ERROR),
+            );
+        }
+        if ui
+            .add_enabled(!live.stopping(), egui::Button::new(T::ScanStop.get(lang)))
+            .clicked()
+        {
+            commands.push(Command::StopScan);
+        }
+    });
+}
+
+fn filters(ui: &mut Ui, lang: Lang, view: &mut ScanView, counts: RiskCounts) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(T::ScanFilterRisk.get(lang));
+        ui.selectable_value(&mut view.risk, None, T::ScanFilterAll.get(lang));
+        for (risk, n) in [
+            (Risk::High, counts.high),
+            (Risk::Medium, counts.medium),
+            (Risk::Low, counts.low),
+            (Risk::None, counts.none),
+        ] {
+            let text = RichText::new(format!("{} ({n})", risk_name(risk).get(lang)))
+                .color(risk_color(risk));
+            ui.selectable_value(&mut view.risk, Some(risk), text);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(T::ScanFilterKind.get(lang));
+        egui::ComboBox::from_id_salt("scan_kind")
+            .selected_text(view.kind.text().get(lang))
+            .show_ui(ui, |ui| {
+                for k in KindFilter::ALL {
+                    ui.selectable_value(&mut view.kind, k, k.text().get(lang));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.add_space(12.0);
+        let label = ui.label(T::ScanFilterFolder.get(lang));
+        ui.add(egui::TextEdit::singleline(&mut view.folder).desired_width(220.0))
+            .labelled_by(label.id);
+    });
+}
+
+fn header_button(ui: &mut Ui, view: &mut ScanView, column: SortBy, text: &str) {
+    let arrow = if view.sort == column {
+        if view.ascending { " ▲" } else { " ▼" }
+    } else {
+        ""
+    };
+    if ui
+        .add(egui::Button::new(RichText::new(format!("{text}{arrow}")).strong()).frame(false))
+        .clicked()
+    {
+        view.sort_by(column);
+    }
+}
+
+fn table(
+    ui: &mut Ui,
+    lang: Lang,
+    view: &mut ScanView,
+    findings: &[Finding],
+    commands: &mut Vec<Command>,
+) {
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let available = ui.available_height().max(160.0);
+    let shown = std::mem::take(&mut view.order.shown);
+    TableBuilder::new(ui)
+        .id_salt("scan_findings")
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(72.0))
+        .column(Column::initial(150.0).at_least(80.0).clip(true))
+        .column(Column::initial(200.0).at_least(80.0).clip(true))
+        .column(Column::remainder().at_least(160.0).clip(true))
+        .column(Column::exact(70.0))
+        .column(Column::auto())
+        .min_scrolled_height(0.0)
+        .max_scroll_height(available)
+        .header(row_height + 4.0, |mut header| {
+            header.col(|ui| header_button(ui, view, SortBy::Risk, T::ScanColRisk.get(lang)));
+            header.col(|ui| header_button(ui, view, SortBy::Name, T::ScanColName.get(lang)));
+            header.col(|ui| header_button(ui, view, SortBy::Folder, T::ScanColFolder.get(lang)));
+            header.col(|ui| header_button(ui, view, SortBy::Kind, T::ScanColFlags.get(lang)));
+            header.col(|ui| header_button(ui, view, SortBy::Size, T::ScanColSize.get(lang)));
+            header.col(|_| {});
+        })
+        .body(|body| {
+            body.rows(row_height, shown.len(), |mut row| {
+                let i = shown[row.index()] as usize;
+                let (f, t) = (&findings[i], &view.rows.texts[i]);
+                row.col(|ui| {
+                    ui.label(
+                        RichText::new(risk_name(f.risk).get(lang))
+                            .color(risk_color(f.risk))
+                            .strong(),
+                    );
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(&t.name).truncate())
+                        .on_hover_text(f.path.display().to_string());
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(&t.folder).truncate())
+                        .on_hover_text(&t.folder);
+                });
+                row.col(|ui| {
+                    let hover = match crate::scan::output::risk_explanation(f.risk) {
+                        Some(e) => format!("{}\n\n{}", t.what, e.get(lang)),
+                        None => t.what.clone(),
+                    };
+                    ui.add(egui::Label::new(&t.what).truncate())
+                        .on_hover_text(hover);
+                });
+                row.col(|ui| {
+                    ui.label(&t.size);
+                });
+                row.col(|ui| {
+                    if ui.small_button(T::ScanOpenFolder.get(lang)).clicked() {
+                        commands.push(Command::OpenFolder(f.path.clone()));
+                    }
+                });
+            });
+        });
+    view.order.shown = shown;
+}
+
+/// The folder to show for a path: the path itself if it is a folder, else its parent.
+pub fn containing_folder(path: &Path) -> PathBuf {
+    if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent()
+            .map_or_else(|| path.to_path_buf(), Path::to_path_buf)
+    }
+}
