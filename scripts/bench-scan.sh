@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Scanner benchmark: times `vigie scan` against `find -type f` and against dcmtk's `dcmftest` run over
-# find's output, on the same generated tree in the same run, warm cache then cold cache (when the
+# Scanner benchmark: times `vigie scan` against `find -type f`, against the floor of any content scanner
+# (a parallel walk reading the first 4 KiB of each file: `vigie-fixtures --read-walk`), and against
+# dcmtk's `dcmftest` run over find's output, on the same generated tree in the same run, warm cache then cold cache (when the
 # machine lets us drop caches), and prints the ratios and vigie's peak memory.
 # Usage: scripts/bench-scan.sh [N files, default 50000] [tree folder, default /tmp/vigie-bench]
 # Targets (PRODUCT.md): warm ≤ 1.6× find; cold ≤ 2× find; ≥ 2× faster than dcmftest; memory flat in N.
@@ -39,8 +40,10 @@ report() {
   local label=$1
   local f v d
   f=$(best find "$TREE" -type f)
+  r=$(best target/release/vigie-fixtures --read-walk "$TREE")
   v=$(best "$VIGIE" scan --format json "$TREE")
-  printf '%s: find %.3f s, vigie scan %.3f s, ratio %.2f× find' "$label" "$f" "$v" "$(echo "$v / $f" | bc -l)"
+  printf '%s: find %.3f s, 4 KiB read walk %.3f s, vigie scan %.3f s, ratio %.2f× find, %.2f× read walk' \
+    "$label" "$f" "$r" "$v" "$(echo "$v / $f" | bc -l)" "$(echo "$v / $r" | bc -l)"
   if command -v dcmftest >/dev/null; then
     d=$(best dcmftest_over_find)
     printf ', dcmftest over find %.3f s (vigie %.1f× faster)' "$d" "$(echo "$d / $v" | bc -l)"

@@ -213,11 +213,15 @@ fn scan(
     let mut errors = errors.into_inner().unwrap_or_default();
     findings.sort_by(|a, b| a.path.cmp(&b.path));
     errors.sort_by(|a, b| a.path.cmp(&b.path));
+    // Thousands of small writes: buffered, then flushed once.
+    let mut buffered = std::io::BufWriter::new(out);
     match format {
-        ScanFormat::Text => output::text(out, lang, &summary, &findings, &errors)?,
-        ScanFormat::Json => output::json(out, &summary, &findings, &errors)?,
-        ScanFormat::Csv => output::csv(out, &findings)?,
+        ScanFormat::Text => output::text(&mut buffered, lang, &summary, &findings, &errors)?,
+        ScanFormat::Json => output::json(&mut buffered, &summary, &findings, &errors)?,
+        ScanFormat::Csv => output::csv(&mut buffered, &findings)?,
     }
+    buffered.flush()?;
+    drop(buffered);
     let threshold = match fail_on {
         Some(FailOn::High) => Some(Risk::High),
         Some(FailOn::Medium) => Some(Risk::Medium),

@@ -54,13 +54,52 @@ fn gzip_of(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     gz.finish()
 }
 
+/// The benchmark's floor: a parallel walk (the same walker, the same number of reads in flight as
+/// `vigie scan`) that opens every file and reads its first 4 KiB, recognising nothing. Any scanner that
+/// looks at content does at least this; prints the count read.
+fn read_walk(root: &str) -> std::io::Result<()> {
+    use std::io::Read;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let count = AtomicU64::new(0);
+    ignore::WalkBuilder::new(root)
+        .standard_filters(false)
+        .hidden(false)
+        .threads(vigie::scan::ScanOptions::default().threads)
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                if let Ok(e) = entry
+                    && e.file_type().is_some_and(|t| t.is_file())
+                    && let Ok(f) = std::fs::File::open(e.path())
+                {
+                    let mut buf = Vec::with_capacity(4096);
+                    if f.take(4096).read_to_end(&mut buf).is_ok() {
+                        count.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+                ignore::WalkState::Continue
+            })
+        });
+    println!("{}", count.load(Ordering::Relaxed));
+    Ok(())
+}
+
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
+    if let Some(first) = std::env::args().nth(1)
+        && first == "--read-walk"
+    {
+        let Some(root) = std::env::args().nth(2) else {
+            eprintln!("usage: vigie-fixtures --read-walk DIR");
+            std::process::exit(2);
+        };
+        return read_walk(&root);
+    }
     let (Some(dir), Some(n)) = (
         args.next(),
         args.next().and_then(|n| n.parse::<usize>().ok()),
     ) else {
-        eprintln!("usage: vigie-fixtures DIR N");
+        eprintln!("usage: vigie-fixtures DIR N | vigie-fixtures --read-walk DIR");
         std::process::exit(2);
     };
     let root = PathBuf::from(dir);

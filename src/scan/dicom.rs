@@ -68,7 +68,9 @@ pub fn carries_value(text: &str) -> bool {
 }
 
 fn text_of(obj: &InMemDicomObject, tag: Tag) -> Option<String> {
-    let element = obj.element_opt(tag).ok().flatten()?;
+    // `get`, not `element_opt`: the latter builds an error with a captured backtrace for every missing
+    // element, which cost more than the rest of the header parsing.
+    let element = obj.get(tag)?;
     element.value().to_str().ok().map(|s| s.into_owned())
 }
 
@@ -102,10 +104,32 @@ fn encoding_of(ts: &str) -> Option<RawEncoding> {
     }
 }
 
+/// What the structure check of a Part 10 file found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// Something does not fit: the header is reported unreadable, never parsed.
+    Broken,
+    /// Well formed as far as the buffer goes; `in_buffer` when everything the parser will read (up to
+    /// group 0012) is in it, so that it can parse from memory without reading the file again.
+    Plausible {
+        /// The header the parser needs lies entirely in the buffer.
+        in_buffer: bool,
+    },
+}
+
 /// Checks, before handing a Part 10 file to the parser, that its file meta and the first groups of its
 /// data set are well formed and fit in the file. A malformed element can make a parser believe a value is
 /// gigabytes long; such a file is reported as "header unreadable" instead of being parsed.
 pub fn part10_plausible(head: &[u8], file_len: u64) -> bool {
+    part10_check(head, file_len) != Check::Broken
+}
+
+/// [`part10_plausible`], saying also whether the buffer holds the whole header.
+pub fn part10_check(head: &[u8], file_len: u64) -> Check {
+    let whole_file = head.len() as u64 == file_len;
+    let unsure = Check::Plausible {
+        in_buffer: whole_file,
+    };
     let start = if head.get(128..132) == Some(b"DICM") {
         132
     } else if head.starts_with(b"DICM") {
@@ -118,7 +142,7 @@ pub fn part10_plausible(head: &[u8], file_len: u64) -> bool {
     let mut ts = String::new();
     loop {
         let Some(h) = head.get(pos..pos + 8) else {
-            return true; // meta longer than what was read: nothing wrong seen
+            return unsure; // meta longer than what was read: nothing wrong seen
         };
         if u16::from_le_bytes([h[0], h[1]]) != 0x0002 {
             break;
@@ -129,14 +153,14 @@ pub fn part10_plausible(head: &[u8], file_len: u64) -> bool {
             b"OB" | b"UN" | b"UT" | b"SQ" | b"OW" | b"UC" | b"UR"
         ) {
             let Some(l) = head.get(pos + 8..pos + 12) else {
-                return true;
+                return unsure;
             };
             (u32::from_le_bytes([l[0], l[1], l[2], l[3]]) as usize, 12)
         } else {
             (usize::from(u16::from_le_bytes([h[6], h[7]])), 8)
         };
         if len == 0xFFFF_FFFF || (pos + header + len) as u64 > file_len {
-            return false;
+            return Check::Broken;
         }
         if element == 0x0010 {
             ts = head
@@ -147,12 +171,19 @@ pub fn part10_plausible(head: &[u8], file_len: u64) -> bool {
         pos += header + len;
     }
     let Some(encoding) = encoding_of(&ts) else {
-        return true;
+        return unsure;
     };
     let Some(data) = head.get(pos..) else {
-        return true;
+        return unsure;
     };
-    walk_elements(data, pos as u64, file_len, encoding, 0x0012) != Walk::Broken
+    match walk_elements(data, pos as u64, file_len, encoding, 0x0012) {
+        Walk::Broken => Check::Broken,
+        Walk::Plausible {
+            to_end, past_group, ..
+        } => Check::Plausible {
+            in_buffer: whole_file || to_end || past_group,
+        },
+    }
 }
 
 /// Reads a Part 10 file (with or without its preamble) up to the pixel data.

@@ -190,28 +190,54 @@ const PROGRESS_EVERY: u64 = 1024;
 /// Classifies one file. `Ok(None)` for files that are not of interest.
 pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
     let mut file = File::open(path)?;
-    let len = file.metadata()?.len();
     let mut head = Vec::with_capacity(SNIFF_LEN);
     (&mut file).take(SNIFF_LEN as u64).read_to_end(&mut head)?;
+    // A short read reached the end: the length is known without asking the file system (most files
+    // of a practice tree are small, and every system call counts when there are 100,000 of them).
+    let len = if head.len() < SNIFF_LEN {
+        head.len() as u64
+    } else {
+        file.metadata()?.len()
+    };
     let sniffed = sniff::sniff(&head, len);
     let mut facts = None;
     let mut unreadable = false;
     let kind = match sniffed {
-        Sniffed::DicomPart10 | Sniffed::DicomNoPreamble | Sniffed::DicomRaw(_)
-            if matches!(sniffed, Sniffed::DicomRaw(_))
-                || part10_plausible(&mut file, &mut head, len)? =>
-        {
-            file.seek(SeekFrom::Start(0))?;
-            let reader = BufReader::new(&mut file);
-            let (storage, read) = match sniffed {
-                Sniffed::DicomRaw(enc) => (DicomStorage::RawDataset, dicom::read_raw(reader, enc)),
-                Sniffed::DicomNoPreamble => {
-                    (DicomStorage::NoPreamble, dicom::read_part10(reader, false))
+        Sniffed::DicomPart10 | Sniffed::DicomNoPreamble | Sniffed::DicomRaw(_) => {
+            let storage = match sniffed {
+                Sniffed::DicomPart10 => DicomStorage::Part10,
+                Sniffed::DicomNoPreamble => DicomStorage::NoPreamble,
+                _ => DicomStorage::RawDataset,
+            };
+            let whole = head.len() as u64 == len;
+            let read = match sniffed {
+                Sniffed::DicomRaw(enc) if whole => Some(dicom::read_raw(&head[..], enc)),
+                Sniffed::DicomRaw(enc) => {
+                    file.seek(SeekFrom::Start(0))?;
+                    Some(dicom::read_raw(BufReader::new(&mut file), enc))
                 }
-                _ => (DicomStorage::Part10, dicom::read_part10(reader, true)),
+                _ => match part10_check(&mut file, &mut head, len)? {
+                    // The structure check failed: still a DICOM finding, with its header unreadable.
+                    dicom::Check::Broken => None,
+                    dicom::Check::Plausible { in_buffer } => {
+                        let preamble = storage == DicomStorage::Part10;
+                        // Parse from the bytes already read when they hold the whole header; from the
+                        // file otherwise (or if that fails, in case the parser wanted a little more).
+                        match in_buffer
+                            .then(|| dicom::read_part10(&head[..], preamble))
+                            .and_then(Result::ok)
+                        {
+                            Some(facts) => Some(Ok(facts)),
+                            None => {
+                                file.seek(SeekFrom::Start(0))?;
+                                Some(dicom::read_part10(BufReader::new(&mut file), preamble))
+                            }
+                        }
+                    }
+                },
             };
             match read {
-                Ok(f) => {
+                Some(Ok(f)) => {
                     let dir = f.dicomdir;
                     facts = Some(f);
                     if dir {
@@ -220,21 +246,11 @@ pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
                         Kind::Dicom { storage }
                     }
                 }
-                Err(_) => {
+                Some(Err(_)) | None => {
                     unreadable = true;
                     Kind::Dicom { storage }
                 }
             }
-        }
-        Sniffed::DicomPart10 | Sniffed::DicomNoPreamble | Sniffed::DicomRaw(_) => {
-            // The structure check failed: still a DICOM finding, with its header unreadable.
-            unreadable = true;
-            let storage = match sniffed {
-                Sniffed::DicomPart10 => DicomStorage::Part10,
-                Sniffed::DicomNoPreamble => DicomStorage::NoPreamble,
-                _ => DicomStorage::RawDataset,
-            };
-            Kind::Dicom { storage }
         }
         Sniffed::Gzip => {
             let inside = archive::gzip(&mut file)?;
@@ -309,14 +325,19 @@ pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
 /// How much of a DICOM file is checked before parsing its header.
 const HEADER_CHECK_LEN: u64 = 64 * 1024;
 
-/// Reads more of the file into `head` (up to [`HEADER_CHECK_LEN`]) and checks the Part 10 structure.
-fn part10_plausible(file: &mut File, head: &mut Vec<u8>, len: u64) -> std::io::Result<bool> {
-    if (head.len() as u64) < len.min(HEADER_CHECK_LEN) {
-        file.seek(SeekFrom::Start(head.len() as u64))?;
-        let more = HEADER_CHECK_LEN - head.len() as u64;
-        (&mut *file).take(more).read_to_end(head)?;
+/// Checks the Part 10 structure on what was read, reading more of the file into `head` (up to
+/// [`HEADER_CHECK_LEN`]) only when the header goes on past it.
+fn part10_check(file: &mut File, head: &mut Vec<u8>, len: u64) -> std::io::Result<dicom::Check> {
+    let first = dicom::part10_check(head, len);
+    if first != (dicom::Check::Plausible { in_buffer: false })
+        || head.len() as u64 >= len.min(HEADER_CHECK_LEN)
+    {
+        return Ok(first);
     }
-    Ok(dicom::part10_plausible(head, len))
+    file.seek(SeekFrom::Start(head.len() as u64))?;
+    let more = HEADER_CHECK_LEN - head.len() as u64;
+    (&mut *file).take(more).read_to_end(head)?;
+    Ok(dicom::part10_check(head, len))
 }
 
 /// Scans `roots`, calling `on_event` from the reading threads. Stops early when `cancel` is set.

@@ -108,6 +108,8 @@ pub enum Walk {
         count: usize,
         /// The whole file was walked to its exact end.
         to_end: bool,
+        /// The walk went past `until_group` within the buffer: everything before it is in the buffer.
+        past_group: bool,
     },
     /// Something does not fit: an unknown VR, a length past the end of the file, tags out of order.
     Broken,
@@ -149,7 +151,11 @@ pub fn walk_elements(
             break;
         };
         if group > until_group {
-            break;
+            return Walk::Plausible {
+                count,
+                to_end: false,
+                past_group: true,
+            };
         }
         let tag = (u32::from(group) << 16) | u32::from(element);
         if count > 0 && tag < last_tag {
@@ -189,12 +195,14 @@ pub fn walk_elements(
             return Walk::Plausible {
                 count,
                 to_end: true,
+                past_group: false,
             };
         }
     }
     Walk::Plausible {
         count,
         to_end: false,
+        past_group: false,
     }
 }
 
@@ -214,7 +222,7 @@ fn raw_dataset_parses(buf: &[u8], file_len: u64, encoding: RawEncoding) -> bool 
         return false;
     }
     match walk_elements(buf, 0, file_len, encoding, u16::MAX) {
-        Walk::Plausible { count, to_end } => count >= 3 || (to_end && count >= 2),
+        Walk::Plausible { count, to_end, .. } => count >= 3 || (to_end && count >= 2),
         Walk::Broken => false,
     }
 }
