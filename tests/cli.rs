@@ -312,7 +312,11 @@ fn export_writes_the_assessment_and_the_action_plan() {
             .success()
     );
 
-    for (kind, name) in [("assessment", "rapport.pdf"), ("action-plan", "plan.pdf")] {
+    for (kind, name) in [
+        ("assessment", "rapport.pdf"),
+        ("action-plan", "plan.pdf"),
+        ("scan", "analyse.pdf"),
+    ] {
         let out = dir.path().join("exports").join(name);
         let o = vigie(
             dir.path(),
@@ -354,4 +358,48 @@ fn export_writes_the_assessment_and_the_action_plan() {
 
     let o = vigie(dir.path(), &["vault", "check", "--vault", v], &env);
     assert!(stdout(&o).contains("2 événement(s)") || stdout(&o).contains("2 event(s)"));
+}
+
+#[test]
+fn the_scan_report_needs_a_recorded_scan() {
+    let dir = temp_dir();
+    let vault = dir.path().join("c.vigie");
+    let v = vault.to_str().expect("utf-8");
+    let env = [("VIGIE_PASSPHRASE", PASSPHRASE)];
+    let o = vigie(
+        dir.path(),
+        &[
+            "vault",
+            "init",
+            "--vault",
+            v,
+            "--practice",
+            "Cabinet Martin",
+        ],
+        &env,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = dir.path().join("analyse.pdf");
+    let o = vigie(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "export",
+            "--vault",
+            v,
+            "--kind",
+            "scan",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+        &env,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("aucune analyse des dossiers"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
 }

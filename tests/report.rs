@@ -72,3 +72,30 @@ fn a_full_assessment_in_english_contains_the_action_plan() {
     let (text, _) = text_of(&pdf);
     assert!(text.contains("Security action plan") && text.contains("InfoSanté"));
 }
+
+#[test]
+fn the_scan_report_states_the_findings_in_plain_words() {
+    let contents = vigie::demo::demo_contents();
+    let pdf = vigie::report::scan::scan_pdf(&contents, Lang::Fr)
+        .expect("the demo has a scan")
+        .expect("pdf");
+    let (text, pages) = text_of(&pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Analyse des dossiers : images médicales",
+        "Synthèse",
+        "identifient des patients",
+        "Règle de risque",
+        "IM0001.dcm",
+        "examen.zip",
+        "OneDrive",
+        "Page 1 / ",
+    ] {
+        assert!(flat.contains(expected), "missing {expected:?}");
+    }
+    assert!(pages >= 2);
+
+    let mut empty = vigie::demo::demo_contents();
+    empty.scans = Default::default();
+    assert!(vigie::report::scan::scan_pdf(&empty, Lang::En).is_none());
+}

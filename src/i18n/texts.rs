@@ -415,7 +415,9 @@ texts! {
     ScanColFolder => "Dossier", "Folder";
     ScanColFlags => "Constats", "Findings";
     ScanColSize => "Taille", "Size";
-    ScanOpenFolder => "Ouvrir le dossier", "Open folder";
+    ScanOpen => "Ouvrir", "Open";
+    ScanOpenFolder => "Ouvrir le dossier qui contient ce fichier", "Open the folder that holds this file";
+    ScanChosen => "{n} choisi(s)", "{n} chosen";
     ScanOpenFailed => "Impossible d'ouvrir le dossier {path} : {detail}", "Cannot open the folder {path}: {detail}";
     ScanErrorsCount => "{n} chemin(s) illisible(s)", "{n} unreadable path(s)";
     ScanHistoryHeading => "Analyses précédentes", "Earlier scans";

@@ -88,6 +88,8 @@ pub enum SortBy {
 #[derive(Debug, Clone)]
 struct RowText {
     name: String,
+    /// Lower-case name, for sorting.
+    name_key: String,
     folder: String,
     what: String,
     size: String,
@@ -96,19 +98,17 @@ struct RowText {
 }
 
 fn row_text(f: &Finding, lang: Lang) -> RowText {
-    let name = f.path.file_name().map_or_else(
-        || f.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let folder = f
-        .path
-        .parent()
-        .map(|p| p.display().to_string())
-        .unwrap_or_default();
+    // Split at the last separator of either kind: a record made on Windows stays readable elsewhere.
+    let full = f.path.to_string_lossy();
+    let (folder, name) = match full.rfind(['/', '\\']) {
+        Some(i) if i + 1 < full.len() => (full[..i].to_owned(), full[i + 1..].to_owned()),
+        _ => (String::new(), full.clone().into_owned()),
+    };
     let mut what = vec![kind_text(&f.kind, lang)];
     what.extend(flags(f, lang));
     RowText {
-        search: f.path.to_string_lossy().to_lowercase(),
+        search: full.to_lowercase(),
+        name_key: name.to_lowercase(),
         name,
         folder,
         what: what.join(" · "),
@@ -283,7 +283,7 @@ impl ScanView {
                     .risk
                     .cmp(&fb.risk)
                     .then_with(|| tb.search.cmp(&ta.search)),
-                SortBy::Name => ta.name.to_lowercase().cmp(&tb.name.to_lowercase()),
+                SortBy::Name => ta.name_key.cmp(&tb.name_key),
                 SortBy::Folder => ta
                     .folder
                     .cmp(&tb.folder)
@@ -360,9 +360,12 @@ pub fn show(
     commands: &mut Vec<Command>,
 ) {
     ui.heading(T::ScanTitle.get(lang));
-    ui.add(egui::Label::new(RichText::new(T::ScanIntro.get(lang)).weak()).wrap());
-    ui.add_space(6.0);
-    places(ui, lang, view, cx.live.is_some(), commands);
+    let has_results = cx.live.is_some() || cx.history.last.is_some();
+    if !has_results {
+        ui.add(egui::Label::new(RichText::new(T::ScanIntro.get(lang)).weak()).wrap());
+        ui.add_space(6.0);
+    }
+    places(ui, lang, view, cx.live.is_some(), has_results, commands);
     ui.add_space(6.0);
 
     let not_kept = cx
@@ -387,34 +390,19 @@ pub fn show(
         } else {
             secs
         };
-        ui.label(
-            RichText::new(T::ScanLastRun.fill(
-                lang,
-                &[
-                    ("date", &format_datetime(last.started_at, lang)),
-                    ("files", &last.summary.files_seen.to_string()),
-                    ("secs", &secs),
-                ],
-            ))
-            .strong(),
-        );
-        (
-            (last.started_at, false),
-            last.findings.as_slice(),
-            plain_summary(last, lang),
-            last.counts(),
-        )
-    } else {
-        ui.label(T::ScanNeverRun.get(lang));
-        return;
-    };
-
-    for line in &summary_lines {
-        ui.add(egui::Label::new(line).wrap());
-    }
-    if cx.live.is_none() {
         let busy = cx.jobs.is_running(JobKind::WriteDocument);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(T::ScanLastRun.fill(
+                    lang,
+                    &[
+                        ("date", &format_datetime(last.started_at, lang)),
+                        ("files", &last.summary.files_seen.to_string()),
+                        ("secs", &secs),
+                    ],
+                ))
+                .strong(),
+            );
             if ui
                 .add_enabled(!busy, egui::Button::new(T::ScanExportPdf.get(lang)))
                 .clicked()
@@ -429,6 +417,34 @@ pub fn show(
                 widgets::busy(ui, T::Exporting.get(lang));
             }
         });
+        (
+            (last.started_at, false),
+            last.findings.as_slice(),
+            plain_summary(last, lang),
+            last.counts(),
+        )
+    } else {
+        ui.label(T::ScanNeverRun.get(lang));
+        return;
+    };
+
+    if !summary_lines.is_empty() {
+        // The summary scrolls on its own when long, so that the table keeps its room.
+        egui::Frame::new()
+            .fill(theme::CARD_BG)
+            .inner_margin(8.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                egui::ScrollArea::vertical()
+                    .id_salt("scan_summary")
+                    .max_height(110.0)
+                    .show(ui, |ui| {
+                        for line in &summary_lines {
+                            ui.add(egui::Label::new(format!("• {line}")).wrap());
+                        }
+                    });
+            });
     }
     ui.add_space(4.0);
     filters(ui, lang, view, counts);
@@ -459,9 +475,38 @@ fn places(
     lang: Lang,
     view: &mut ScanView,
     running: bool,
+    has_results: bool,
     commands: &mut Vec<Command>,
 ) {
-    ui.label(RichText::new(T::ScanWhere.get(lang)).strong());
+    let chosen = view.roots().len();
+    egui::CollapsingHeader::new(
+        RichText::new(format!(
+            "{} ({})",
+            T::ScanWhere.get(lang),
+            T::ScanChosen.fill(lang, &[("n", &chosen.to_string())])
+        ))
+        .strong(),
+    )
+    .id_salt("scan_where")
+    .default_open(!has_results)
+    .show(ui, |ui| choose_places(ui, lang, view, running));
+    ui.horizontal(|ui| {
+        let roots = view.roots();
+        if !running
+            && widgets::primary_button(ui, T::ScanStart.get(lang), !roots.is_empty()).clicked()
+        {
+            commands.push(Command::StartScan(roots));
+        }
+        if ui
+            .add_enabled(!running, egui::Button::new(T::ScanAddFolder.get(lang)))
+            .clicked()
+        {
+            commands.push(Command::AddScanFolder(None));
+        }
+    });
+}
+
+fn choose_places(ui: &mut Ui, lang: Lang, view: &mut ScanView, running: bool) {
     if view.places.is_empty() && view.added.is_empty() {
         ui.label(RichText::new(T::ScanNoPlace.get(lang)).weak());
     }
@@ -489,20 +534,6 @@ fn places(
     if let Some(i) = remove {
         view.added.remove(i);
     }
-    ui.horizontal(|ui| {
-        if ui
-            .add_enabled(!running, egui::Button::new(T::ScanAddFolder.get(lang)))
-            .clicked()
-        {
-            commands.push(Command::AddScanFolder(None));
-        }
-        let roots = view.roots();
-        if !running
-            && widgets::primary_button(ui, T::ScanStart.get(lang), !roots.is_empty()).clicked()
-        {
-            commands.push(Command::StartScan(roots));
-        }
-    });
 }
 
 fn progress(ui: &mut Ui, lang: Lang, live: &LiveScan, commands: &mut Vec<Command>) {
@@ -611,12 +642,12 @@ fn table(
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(72.0))
-        .column(Column::initial(150.0).at_least(80.0).clip(true))
-        .column(Column::initial(200.0).at_least(80.0).clip(true))
-        .column(Column::remainder().at_least(160.0).clip(true))
+        .column(Column::exact(78.0))
+        .column(Column::initial(130.0).at_least(70.0).clip(true))
+        .column(Column::remainder().at_least(90.0).clip(true))
+        .column(Column::initial(210.0).at_least(90.0).clip(true))
         .column(Column::exact(70.0))
-        .column(Column::auto())
+        .column(Column::exact(72.0))
         .min_scrolled_height(0.0)
         .max_scroll_height(available)
         .header(row_height + 4.0, |mut header| {
@@ -658,7 +689,11 @@ fn table(
                     ui.label(&t.size);
                 });
                 row.col(|ui| {
-                    if ui.small_button(T::ScanOpenFolder.get(lang)).clicked() {
+                    if ui
+                        .small_button(T::ScanOpen.get(lang))
+                        .on_hover_text(T::ScanOpenFolder.get(lang))
+                        .clicked()
+                    {
                         commands.push(Command::OpenFolder(f.path.clone()));
                     }
                 });
