@@ -487,8 +487,10 @@ impl VigieApp {
             return;
         }
         let wake = ctx.clone();
+        // Progress comes every thousand files or so; ten frames a second are enough to follow it, and
+        // leave the cores to the scan.
         match LiveScan::start(roots, crate::scan::ScanOptions::default(), move || {
-            wake.request_repaint()
+            wake.request_repaint_after(Duration::from_millis(100))
         }) {
             Ok(live) => self.scan = Some(live),
             Err(e) => {

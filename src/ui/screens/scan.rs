@@ -438,7 +438,7 @@ pub fn show(
                 ui.set_width(ui.available_width());
                 egui::ScrollArea::vertical()
                     .id_salt("scan_summary")
-                    .max_height(110.0)
+                    .max_height(120.0)
                     .show(ui, |ui| {
                         for line in &summary_lines {
                             ui.add(egui::Label::new(format!("• {line}")).wrap());
@@ -645,7 +645,7 @@ fn table(
         .column(Column::exact(78.0))
         .column(Column::initial(130.0).at_least(70.0).clip(true))
         .column(Column::remainder().at_least(90.0).clip(true))
-        .column(Column::initial(210.0).at_least(90.0).clip(true))
+        .column(Column::remainder().at_least(90.0).clip(true))
         .column(Column::exact(70.0))
         .column(Column::exact(72.0))
         .min_scrolled_height(0.0)
