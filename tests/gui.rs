@@ -194,6 +194,11 @@ fn the_demo_opens_on_a_filled_dashboard_and_locks() {
     });
     h.get_by_label_contains("Cabinet de démonstration, fictif");
     h.get_by_label("Dr Camille Lefèvre");
+    // The demo's folder scan, in a few words, leads to the Scan page.
+    h.get_by_label("6 fichier(s) à risque élevé à traiter.");
+    click(&mut h, "Ouvrir l'analyse des dossiers");
+    h.run();
+    h.get_by_label("examen.zip");
 
     // Settings, then lock now.
     h.get_by_label("Paramètres").click();

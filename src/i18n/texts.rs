@@ -418,6 +418,11 @@ texts! {
     ScanOpen => "Ouvrir", "Open";
     ScanOpenFolder => "Ouvrir le dossier qui contient ce fichier", "Open the folder that holds this file";
     ScanChosen => "{n} choisi(s)", "{n} chosen";
+    ScanDashLine => "Dernière analyse le {date} : {files} fichiers examinés, {found} trouvé(s).",
+        "Last scan on {date}: {files} files examined, {found} found.";
+    ScanDashHigh => "{n} fichier(s) à risque élevé à traiter.", "{n} high-risk file(s) to deal with.";
+    ScanDashNoHigh => "Aucun fichier à risque élevé.", "No high-risk file.";
+    ScanDashOpen => "Ouvrir l'analyse des dossiers", "Open the folder scan";
     ScanOpenFailed => "Impossible d'ouvrir le dossier {path} : {detail}", "Cannot open the folder {path}: {detail}";
     ScanErrorsCount => "{n} chemin(s) illisible(s)", "{n} unreadable path(s)";
     ScanHistoryHeading => "Analyses précédentes", "Earlier scans";

@@ -54,6 +54,45 @@ fn staff_text(p: &Profile, lang: Lang) -> String {
 }
 
 /// The security score, a bar per theme, and the next three actions.
+/// The last folder scan in a few words, with the way to the Scan page.
+fn scan_card(
+    ui: &mut Ui,
+    lang: Lang,
+    c: &crate::vault::VaultContents,
+    commands: &mut Vec<Command>,
+) {
+    widgets::card(ui, T::NavScan.get(lang), |ui| {
+        match &c.scans.last {
+            Some(last) => {
+                let n = last.counts();
+                ui.label(T::ScanDashLine.fill(
+                    lang,
+                    &[
+                        ("date", &crate::i18n::format_datetime(last.started_at, lang)),
+                        ("files", &last.summary.files_seen.to_string()),
+                        ("found", &n.total().to_string()),
+                    ],
+                ));
+                let (text, color) = if n.high > 0 {
+                    (
+                        T::ScanDashHigh.fill(lang, &[("n", &n.high.to_string())]),
+                        theme::ERROR,
+                    )
+                } else {
+                    (T::ScanDashNoHigh.get(lang).to_owned(), theme::OK)
+                };
+                ui.label(RichText::new(text).color(color).strong());
+            }
+            None => {
+                ui.label(T::ScanNeverRun.get(lang));
+            }
+        }
+        if ui.button(T::ScanDashOpen.get(lang)).clicked() {
+            commands.push(Command::Navigate(PageKind::Scan));
+        }
+    });
+}
+
 fn security_card(
     ui: &mut Ui,
     lang: Lang,
@@ -174,6 +213,8 @@ pub fn show(
     }
 
     security_card(ui, lang, c, commands);
+    ui.add_space(8.0);
+    scan_card(ui, lang, c, commands);
     ui.add_space(8.0);
 
     let not_given = T::NotGiven.get(lang);
