@@ -503,10 +503,12 @@ impl VigieApp {
 
     /// Takes the scan's news; when it has ended, records it in the vault.
     fn poll_scan(&mut self, ctx: &egui::Context) {
+        // While a passphrase change holds the vault, a finished scan waits for it to come back.
+        let vault_here = self.vault().is_some();
         let Some(live) = self.scan.as_mut() else {
             return;
         };
-        let Some(summary) = live.poll() else {
+        let Some(summary) = live.poll().filter(|_| vault_here) else {
             ctx.request_repaint_after(Duration::from_millis(250));
             return;
         };
@@ -936,10 +938,11 @@ impl eframe::App for VigieApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        // A scan still running is dropped (its thread stops); let a save in flight finish, and write one
-        // that was queued: closing never loses an answer.
-        self.scan = None;
+        // A scan that has just ended is recorded; one still running is dropped (its thread stops). Let a
+        // save in flight finish, and write one that was queued: closing never loses an answer.
         let ctx = egui::Context::default();
+        self.poll_scan(&ctx);
+        self.scan = None;
         for output in self.jobs.wait_all() {
             self.handle_job_output(&ctx, output);
         }
