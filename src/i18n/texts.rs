@@ -469,6 +469,12 @@ texts! {
         "The vault locks after this time without activity; the passphrase must then be typed again.";
     DataHeading => "Emplacement des données", "Where data lives";
     DataDir => "Dossier des données de Vigie", "Vigie's data folder";
+    DataSourceLabel => "Pourquoi ici", "Why here";
+    DataSourceExplicit => "choisi au lancement (option --data-dir)", "chosen at start-up (--data-dir option)";
+    DataSourceEnv => "variable d'environnement VIGIE_DATA_DIR", "VIGIE_DATA_DIR environment variable";
+    DataSourcePortable => "mode portable : un fichier « portable » est à côté du programme, tout reste sur ce support",
+        "portable mode: a “portable” file sits next to the program, everything stays on this medium";
+    DataSourceSystem => "dossier de données de l'utilisateur, sur cet ordinateur", "the user's data folder, on this computer";
     OpenVaultPath => "Coffre ouvert", "Open vault";
     ChangePassphraseHeading => "Phrase de passe du coffre", "Vault passphrase";
     ChangePassphraseHelp => "Seule la clé d'accès change : le contenu du coffre et le code de secours restent les mêmes.",

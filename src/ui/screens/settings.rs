@@ -96,6 +96,13 @@ pub fn show(
                 T::DataDir.get(lang),
                 &cx.data_dir.root().display().to_string(),
             );
+            let why = match cx.data_dir.source() {
+                crate::paths::DataSource::Explicit => T::DataSourceExplicit,
+                crate::paths::DataSource::Environment => T::DataSourceEnv,
+                crate::paths::DataSource::Portable => T::DataSourcePortable,
+                crate::paths::DataSource::System => T::DataSourceSystem,
+            };
+            widgets::grid_row(ui, T::DataSourceLabel.get(lang), why.get(lang));
         });
 
     heading(ui, T::ChangePassphraseHeading, lang);
