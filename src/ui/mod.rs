@@ -27,7 +27,12 @@ pub fn run(data_dir: DataDir, lang: Option<Lang>) -> anyhow::Result<()> {
             .with_title("Vigie")
             .with_app_id("vigie")
             .with_inner_size([1100.0, 780.0])
-            .with_min_inner_size([760.0, 560.0]),
+            .with_min_inner_size([760.0, 560.0])
+            .with_icon(std::sync::Arc::new(egui::IconData {
+                rgba: include_bytes!("../../assets/icon/vigie-64.rgba").to_vec(),
+                width: 64,
+                height: 64,
+            })),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
