@@ -1,5 +1,10 @@
 //! Vigie's entry point: parse the command line, then open the window or run a subcommand.
 //! Exit status: 0 success, 2 an error (one clear line on standard error, in the user's language).
+//!
+//! On Windows the release build is a GUI program: no console window opens behind Vigie. Subcommands
+//! started from a console attach to it, so that `vigie.exe scan …` prints where it was typed.
+
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 use std::process::ExitCode;
 
@@ -9,7 +14,23 @@ use vigie::i18n::T;
 use vigie::paths::DataDir;
 use vigie::settings::Settings;
 
+/// Attaches standard output and error to the console of the parent process (cmd, PowerShell), if any.
+#[cfg(windows)]
+fn attach_parent_console() {
+    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+    // SAFETY: AttachConsole takes a process id and has no pointer arguments; failure (no parent
+    // console, or one already attached) leaves the process as it was, which is what we want.
+    #[allow(unsafe_code)]
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
+    }
+}
+
 fn main() -> ExitCode {
+    #[cfg(windows)]
+    if std::env::args_os().len() > 1 {
+        attach_parent_console();
+    }
     let cli = Cli::parse();
     let data_dir = DataDir::resolve(cli.data_dir.clone());
     let lang = cli
