@@ -374,14 +374,20 @@ fn answering_the_checklist_updates_progress_scores_and_the_plan() {
         let node = h.get_all_by_label(label).nth(index).expect("answer button");
         node.scroll_to_me();
         h.run();
+        // Wait for this answer's own save: after the first, `last_saved` is already set, and a slow
+        // disk (Windows under Wine) would otherwise leave the save running into `run`'s step budget.
+        let before = h.state().session.as_ref().and_then(|s| s.save.last_saved);
         h.get_all_by_label(label)
             .nth(index)
             .expect("answer button")
             .click();
         run_until(&mut h, "the save", |app| {
-            app.session
-                .as_ref()
-                .is_some_and(|s| s.save.last_saved.is_some())
+            app.session.as_ref().is_some_and(|s| {
+                s.save.last_saved.is_some()
+                    && s.save.last_saved != before
+                    && !s.save.in_flight
+                    && !s.save.queued
+            })
         });
     }
     h.get_by_label_contains("3 réponses sur");
