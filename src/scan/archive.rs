@@ -52,7 +52,7 @@ fn header_of<R: Read>(
     match kind {
         Sniffed::DicomPart10 => Some(dicom::read_part10(reader, true)),
         Sniffed::DicomNoPreamble => Some(dicom::read_part10(reader, false)),
-        Sniffed::DicomRaw(enc) => Some(dicom::read_raw(reader, enc)),
+        Sniffed::DicomRaw(enc, skip) => Some(dicom::read_raw(reader, enc, skip)),
         _ => None,
     }
 }
@@ -60,13 +60,13 @@ fn header_of<R: Read>(
 fn is_dicom(s: Sniffed) -> bool {
     matches!(
         s,
-        Sniffed::DicomPart10 | Sniffed::DicomNoPreamble | Sniffed::DicomRaw(_)
+        Sniffed::DicomPart10 | Sniffed::DicomNoPreamble | Sniffed::DicomRaw(..)
     )
 }
 
 /// The same structure check as for plain files, on the first bytes of an entry, before parsing it.
 fn structurally_ok(kind: Sniffed, head: &[u8], size: u64) -> bool {
-    matches!(kind, Sniffed::DicomRaw(_)) || dicom::part10_plausible(head, size)
+    matches!(kind, Sniffed::DicomRaw(..)) || dicom::part10_plausible(head, size)
 }
 
 /// Looks into a gzip file: is the decompressed stream DICOM?

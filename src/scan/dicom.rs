@@ -210,8 +210,14 @@ pub fn read_part10(reader: impl Read, with_preamble: bool) -> Result<HeaderFacts
     Ok(f)
 }
 
-/// Reads a raw data set (no file meta) in the given encoding.
-pub fn read_raw(reader: impl Read, encoding: RawEncoding) -> Result<HeaderFacts, String> {
+/// Reads a raw data set (no file meta) in the given encoding, after `skip` stray leading bytes.
+pub fn read_raw(
+    mut reader: impl Read,
+    encoding: RawEncoding,
+    skip: usize,
+) -> Result<HeaderFacts, String> {
+    std::io::copy(&mut (&mut reader).take(skip as u64), &mut std::io::sink())
+        .map_err(|e| e.to_string())?;
     let ts = match encoding {
         RawEncoding::ImplicitLittle => entries::IMPLICIT_VR_LITTLE_ENDIAN.erased(),
         RawEncoding::ExplicitLittle => entries::EXPLICIT_VR_LITTLE_ENDIAN.erased(),

@@ -203,7 +203,7 @@ pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
     let mut facts = None;
     let mut unreadable = false;
     let kind = match sniffed {
-        Sniffed::DicomPart10 | Sniffed::DicomNoPreamble | Sniffed::DicomRaw(_) => {
+        Sniffed::DicomPart10 | Sniffed::DicomNoPreamble | Sniffed::DicomRaw(..) => {
             let storage = match sniffed {
                 Sniffed::DicomPart10 => DicomStorage::Part10,
                 Sniffed::DicomNoPreamble => DicomStorage::NoPreamble,
@@ -211,10 +211,12 @@ pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
             };
             let whole = head.len() as u64 == len;
             let read = match sniffed {
-                Sniffed::DicomRaw(enc) if whole => Some(dicom::read_raw(&head[..], enc)),
-                Sniffed::DicomRaw(enc) => {
+                Sniffed::DicomRaw(enc, skip) if whole => {
+                    Some(dicom::read_raw(&head[..], enc, skip))
+                }
+                Sniffed::DicomRaw(enc, skip) => {
                     file.seek(SeekFrom::Start(0))?;
-                    Some(dicom::read_raw(BufReader::new(&mut file), enc))
+                    Some(dicom::read_raw(BufReader::new(&mut file), enc, skip))
                 }
                 _ => match part10_check(&mut file, &mut head, len)? {
                     // The structure check failed: still a DICOM finding, with its header unreadable.

@@ -13,8 +13,9 @@ pub enum Sniffed {
     DicomPart10,
     /// DICOM Part 10 file meta without the preamble.
     DicomNoPreamble,
-    /// A raw DICOM data set without file meta.
-    DicomRaw(RawEncoding),
+    /// A raw DICOM data set without file meta, in this encoding, after this many stray leading bytes
+    /// (usually none).
+    DicomRaw(RawEncoding, usize),
     /// A gzip stream (may hold DICOM).
     Gzip,
     /// A zip archive (may hold DICOM).
@@ -206,9 +207,17 @@ pub fn walk_elements(
     }
 }
 
+/// Stray bytes tolerated in front of a raw data set. A data set copied out of a file or a network
+/// capture by hand sometimes keeps a byte or a few of what came before it (pydicom's `no_meta.dcm`, a CT
+/// image with its patient's name, has one): DICOM readers refuse such a file, but it still identifies
+/// a patient. Past the very start, the evidence asked for is stronger (see [`raw_dataset_parses`]).
+pub const RAW_MAX_SKIP: usize = 16;
+
 /// Whether `buf` starts with a raw data set in `encoding`: its first group is 0008 to 0010, and at least
-/// three elements (or a tiny data set to its exact end) parse cleanly, with even lengths.
-fn raw_dataset_parses(buf: &[u8], file_len: u64, encoding: RawEncoding) -> bool {
+/// three elements (or a tiny data set to its exact end) parse cleanly, with even lengths. `buf` sits at
+/// `offset` in the file; when that is not the start, the first group must be 0008 (where every data set
+/// begins) and at least four elements must parse.
+fn raw_dataset_parses(buf: &[u8], offset: u64, file_len: u64, encoding: RawEncoding) -> bool {
     let big = encoding == RawEncoding::ExplicitBig;
     let Some(first) = buf.get(0..2) else {
         return false;
@@ -221,7 +230,12 @@ fn raw_dataset_parses(buf: &[u8], file_len: u64, encoding: RawEncoding) -> bool 
     if !(0x0008..=0x0010).contains(&group) || group % 2 == 1 {
         return false;
     }
-    match walk_elements(buf, 0, file_len, encoding, u16::MAX) {
+    let strict = offset > 0;
+    if strict && group != 0x0008 {
+        return false;
+    }
+    match walk_elements(buf, offset, file_len, encoding, u16::MAX) {
+        Walk::Plausible { count, .. } if strict => count >= 4,
         Walk::Plausible { count, to_end, .. } => count >= 3 || (to_end && count >= 2),
         Walk::Broken => false,
     }
@@ -273,13 +287,15 @@ pub fn sniff(head: &[u8], file_len: u64) -> Sniffed {
     if head.len() >= 26 && head.starts_with(b"BM") && bmp_header_plausible(head, file_len) {
         return Sniffed::Image(ImageFormat::Bmp);
     }
-    for encoding in [
-        RawEncoding::ExplicitLittle,
-        RawEncoding::ExplicitBig,
-        RawEncoding::ImplicitLittle,
-    ] {
-        if raw_dataset_parses(head, file_len, encoding) {
-            return Sniffed::DicomRaw(encoding);
+    for skip in 0..=RAW_MAX_SKIP.min(head.len()) {
+        for encoding in [
+            RawEncoding::ExplicitLittle,
+            RawEncoding::ExplicitBig,
+            RawEncoding::ImplicitLittle,
+        ] {
+            if raw_dataset_parses(&head[skip..], skip as u64, file_len, encoding) {
+                return Sniffed::DicomRaw(encoding, skip);
+            }
         }
     }
     Sniffed::Other
@@ -364,7 +380,27 @@ mod tests {
         ]);
         assert_eq!(
             sniff(&ds, ds.len() as u64),
-            Sniffed::DicomRaw(RawEncoding::ExplicitLittle)
+            Sniffed::DicomRaw(RawEncoding::ExplicitLittle, 0)
+        );
+        // One stray byte in front (as in pydicom's no_meta.dcm): found, with the byte to skip.
+        let mut stray = vec![0x20];
+        stray.extend_from_slice(&ds);
+        assert_eq!(
+            sniff(&stray, stray.len() as u64),
+            Sniffed::DicomRaw(RawEncoding::ExplicitLittle, 1)
+        );
+        // Past the start, three elements are not enough.
+        let short = explicit_le(&[
+            (0x0008, 0x0016, b"UI", b"1.2.840.10008.5.1.4.1.1.2\0"),
+            (0x0008, 0x0018, b"UI", b"1.2.3.4\0"),
+            (0x0008, 0x0060, b"CS", b"CT"),
+        ]);
+        let mut stray_short = vec![0x20, 0x20];
+        stray_short.extend_from_slice(&short);
+        stray_short.extend_from_slice(b"trailing text that is not an element");
+        assert_eq!(
+            sniff(&stray_short, stray_short.len() as u64),
+            Sniffed::Other
         );
         // Same bytes, one length corrupted so that it runs past the end: refused.
         let mut bad = ds.clone();
