@@ -111,6 +111,7 @@ fn every_sample_is_classified_as_its_manifest_says() {
                     storage: DicomStorage::RawDataset
                 }
             );
+            assert!(!finding.header_unreadable, "no_meta.dcm header unreadable");
             ct_small
         } else {
             row
