@@ -15,20 +15,14 @@ cargo clippy --all-targets -- -D warnings
 echo "== cargo test"
 cargo test
 
-if [ "${VIGIE_WINDOWS_TESTS_FOLLOW:-0}" = 1 ]; then
-  # .ci/run: scripts/ci-windows.sh builds and runs the whole Windows test suite next, a superset of this.
-  echo "== cargo check --target x86_64-pc-windows-gnu: covered by ci-windows.sh"
-else
-  echo "== cargo check --target x86_64-pc-windows-gnu"
-  if ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
-    rustup target add x86_64-pc-windows-gnu
-  fi
-  cargo check --target x86_64-pc-windows-gnu --all-targets
-
+echo "== cargo check --target x86_64-pc-windows-gnu"
+if ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
+  rustup target add x86_64-pc-windows-gnu
 fi
+cargo check --target x86_64-pc-windows-gnu --all-targets
 
 echo "== cargo check --target aarch64-apple-darwin"
 if ! rustup target list --installed | grep -qx aarch64-apple-darwin; then
   rustup target add aarch64-apple-darwin
 fi
-cargo check --target aarch64-apple-darwin --all-targets
+cargo check --target aarch64-apple-darwin

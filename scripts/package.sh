@@ -40,8 +40,13 @@ NOTE
 }
 
 windows() {
-  cargo build --release --target x86_64-pc-windows-gnu --bin vigie
-  local exe=target/x86_64-pc-windows-gnu/release/vigie.exe
+  # A release build (LTO), unless VIGIE_WINDOWS_EXE names a program already built: CI packages the one
+  # its Windows test suite ran (scripts/ci-windows.sh).
+  local exe=${VIGIE_WINDOWS_EXE:-}
+  if [ -z "$exe" ]; then
+    cargo build --release --target x86_64-pc-windows-gnu --bin vigie
+    exe=target/x86_64-pc-windows-gnu/release/vigie.exe
+  fi
   local stage=target/package/windows
   rm -rf "$stage" && mkdir -p "$stage"
   cp "$exe" "$stage/vigie.exe"

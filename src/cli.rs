@@ -73,9 +73,13 @@ pub enum Command {
         /// Which document.
         #[arg(long, value_enum)]
         kind: ExportKind,
-        /// The PDF to write (replaced atomically if it exists).
+        /// The PDF to write. An existing PDF is replaced (atomically); any other file only with
+        /// --force; a vault, a folder or a device never. The folder must exist.
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
+        /// Replace an existing file that is not a PDF.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -155,7 +159,8 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
             vault,
             kind,
             out: pdf,
-        } => export(&vault, kind, &pdf, lang, out),
+            force,
+        } => export(&vault, kind, &pdf, force, lang, out),
         Command::Scan {
             format,
             threads,
@@ -170,6 +175,72 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
             scan(&paths, &options, format, fail_on, lang, out)
         }
     }
+}
+
+/// The language of messages before the command line is parsed (for its own errors): `--lang` if given,
+/// else the settings of the data folder (`--data-dir` or the environment), else the system's.
+pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
+    let mut lang = None;
+    let mut data_dir = None;
+    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        if let Some(v) = arg.strip_prefix("--lang=") {
+            lang = v.parse().ok();
+        } else if arg == "--lang" {
+            lang = iter.next().and_then(|v| v.parse().ok());
+        } else if let Some(v) = arg.strip_prefix("--data-dir=") {
+            data_dir = Some(PathBuf::from(v));
+        } else if arg == "--data-dir" {
+            data_dir = iter.next().map(|v| PathBuf::from(v.as_ref()));
+        }
+    }
+    lang.unwrap_or_else(|| {
+        let dir = crate::paths::DataDir::resolve(data_dir);
+        crate::settings::Settings::load(&dir.settings_file()).effective_language()
+    })
+}
+
+/// A command-line usage error as one line in the user's language, with the way to the help.
+pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let context = |k| e.get(k).map(ToString::to_string).unwrap_or_default();
+    let problem = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            T::UsageUnknownArgument.fill(lang, &[("arg", &context(ContextKind::InvalidArg))])
+        }
+        ErrorKind::InvalidSubcommand => {
+            T::UsageUnknownCommand.fill(lang, &[("arg", &context(ContextKind::InvalidSubcommand))])
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => T::UsageInvalidValue.fill(
+            lang,
+            &[
+                ("arg", &context(ContextKind::InvalidArg)),
+                ("value", &context(ContextKind::InvalidValue)),
+            ],
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            T::UsageMissing.fill(lang, &[("arg", &context(ContextKind::InvalidArg))])
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            T::UsageMissingCommand.get(lang).to_owned()
+        }
+        _ => T::UsageOther.get(lang).to_owned(),
+    };
+    // One line, whatever clap's context held.
+    let problem = problem.split_whitespace().collect::<Vec<_>>().join(" ");
+    T::ErrUsage.fill(lang, &[("problem", &problem)])
+}
+
+/// Whether an error is the output having been closed (`vigie scan … | head`): the command stops
+/// quietly, as other command-line tools do.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Findings at or above `--fail-on`: the command line exits with status 1 (see `main`).
@@ -243,9 +314,13 @@ fn export(
     path: &Path,
     kind: ExportKind,
     pdf: &Path,
+    force: bool,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
+    use crate::output::{self, OutputKind};
+    // The target first: a wrong --out is refused before the passphrase is asked or anything is read.
+    output::check(pdf, OutputKind::Pdf, force).map_err(|e| anyhow!(e.localize(lang)))?;
     let v = open_with_env_passphrase(path, lang)?;
     let bytes = match kind {
         ExportKind::Assessment => crate::report::assessment::assessment_pdf(v.contents(), lang),
@@ -254,8 +329,7 @@ fn export(
             .ok_or_else(|| anyhow!(T::ScanReportNoScan.get(lang)))?,
     }
     .map_err(|e| anyhow!(T::ErrSaveFile.fill(lang, &[("detail", &e.to_string())])))?;
-    ensure_parent(pdf, lang)?;
-    vault::write_atomic(pdf, &bytes).map_err(localized(lang))?;
+    output::write(pdf, &bytes, OutputKind::Pdf, force).map_err(|e| anyhow!(e.localize(lang)))?;
     writeln!(
         out,
         "{}",
@@ -301,9 +375,17 @@ fn print_recovery(code: &RecoveryCode, lang: Lang, out: &mut dyn Write) -> Resul
     Ok(())
 }
 
-fn ensure_parent(path: &Path, lang: Lang) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+/// Creates the vault's folder if it is missing, and says so on `out`.
+fn ensure_parent(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
         std::fs::create_dir_all(dir).map_err(|e| anyhow!(crate::i18n::io_error(lang, dir, &e)))?;
+        writeln!(
+            out,
+            "{}",
+            T::CliFolderCreated.fill(lang, &[("path", &dir.display().to_string())])
+        )?;
     }
     Ok(())
 }
@@ -334,7 +416,7 @@ fn init(path: &Path, practice: &str, lang: Lang, out: &mut dyn Write) -> Result<
         .map_err(|e| anyhow!("{} {}", T::PracticeNameLabel.get(lang), e.localize(lang)))?;
     refuse_existing(path, lang)?;
     let passphrase = new_passphrase(PASSPHRASE_ENV, lang, &[practice])?;
-    ensure_parent(path, lang)?;
+    ensure_parent(path, lang, out)?;
     let (_, code) = Vault::create(path, &passphrase, VaultContents::new(Profile::named(name)))
         .map_err(localized(lang))?;
     writeln!(
@@ -408,13 +490,14 @@ fn passwd(path: &Path, recovery: bool, lang: Lang, out: &mut dyn Write) -> Resul
     let mut v = if recovery {
         let typed = secret(RECOVERY_CODE_ENV, T::CliPromptRecovery, lang)?;
         let code = RecoveryCode::parse(&typed).map_err(|e| anyhow!(e.localize(lang)))?;
-        let mut v = Vault::open(path, Unlock::RecoveryCode(&code)).map_err(localized(lang))?;
+        let mut v =
+            Vault::open_for_writing(path, Unlock::RecoveryCode(&code)).map_err(localized(lang))?;
         v.contents_mut()
             .record(vault::JournalEvent::UnlockedWithRecoveryCode);
         v
     } else {
         let current = secret(PASSPHRASE_ENV, T::CliPromptPassphrase, lang)?;
-        Vault::open(path, Unlock::Passphrase(&current)).map_err(localized(lang))?
+        Vault::open_for_writing(path, Unlock::Passphrase(&current)).map_err(localized(lang))?
     };
     let name = v.contents().practice.name.to_string();
     let new = new_passphrase(NEW_PASSPHRASE_ENV, lang, &[&name])?;

@@ -31,7 +31,23 @@ fn main() -> ExitCode {
     if std::env::args_os().len() > 1 {
         attach_parent_console();
     }
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let lang = vigie::cli::early_lang(&args);
+            eprintln!(
+                "{}",
+                T::CliError.fill(lang, &[("message", &vigie::cli::usage_error(&e, lang))])
+            );
+            return ExitCode::from(2);
+        }
+    };
     let data_dir = DataDir::resolve(cli.data_dir.clone());
     let lang = cli
         .lang
@@ -43,6 +59,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is::<vigie::cli::FindingsAtFailLevel>() => ExitCode::from(1),
+        // The reader went away (`vigie scan … | head`): nothing more to say to it.
+        Err(e) if vigie::cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let message = format!("{e:#}");
             eprintln!("{}", T::CliError.fill(lang, &[("message", message.trim())]));

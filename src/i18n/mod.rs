@@ -9,7 +9,7 @@ mod errors;
 pub mod names;
 mod texts;
 
-pub use errors::{Localize, io_error};
+pub use errors::{Localize, io_error, io_reason};
 pub use texts::T;
 
 use serde::{Deserialize, Serialize};

@@ -509,6 +509,29 @@ texts! {
         "A file already exists there: {path}. Vigie does not overwrite it; choose another name.";
     ErrChangedOnDisk => "Le fichier du coffre a été modifié par un autre programme (une autre fenêtre de Vigie ?) depuis son ouverture. Vigie ne l'a pas écrasé ; verrouillez puis rouvrez le coffre.",
         "The vault file was changed by another program (another Vigie window?) since it was opened. Vigie did not overwrite it; lock and reopen the vault.";
+    ErrLocked => "Ce coffre est ouvert ailleurs{holder} : une autre fenêtre de Vigie ou une commande en cours. Fermez-la, ou attendez qu'elle se termine, puis réessayez. Rien n'a été modifié.",
+        "This vault is open elsewhere{holder}: another Vigie window or a running command. Close it, or wait for it to finish, then try again. Nothing was changed.";
+    ErrLockedHolder => " (processus {pid}, depuis le {since})", " (process {pid}, since {since})";
+    ErrNotAFile => "{path} n'est pas un fichier ordinaire (un dossier, un périphérique ou un tube) : Vigie ne l'ouvre pas.",
+        "{path} is not a regular file (a folder, a device or a pipe): Vigie does not open it.";
+    ErrVaultTooLarge => "Ce fichier fait {size} : bien plus qu'un coffre Vigie (au plus {max}). Ce n'est pas un coffre ; il n'a pas été lu.",
+        "This file is {size}: far more than a Vigie vault (at most {max}). It is not a vault; it was not read.";
+    ErrOutputIsVault => "{path} est un coffre Vigie (ou une de ses copies de sauvegarde) : Vigie n'écrit jamais un document par-dessus. Choisissez un autre nom ; rien n'a été modifié.",
+        "{path} is a Vigie vault (or one of its backups): Vigie never writes a document over it. Choose another name; nothing was changed.";
+    ErrOutputExists => "{path} existe déjà{what} : Vigie ne l'a pas remplacé. Choisissez un autre nom, ou ajoutez --force pour le remplacer.",
+        "{path} already exists{what}: Vigie did not replace it. Choose another name, or add --force to replace it.";
+    ErrOutputNotPdf => " et n'est pas un PDF", " and is not a PDF";
+    ErrOutputNotAFile => "{path} n'est pas un fichier ordinaire (un dossier, un périphérique, un tube ou un lien) : Vigie n'écrit pas à cet endroit. Rien n'a été modifié.",
+        "{path} is not a regular file (a folder, a device, a pipe or a link): Vigie does not write there. Nothing was changed.";
+    ErrOutputNoFolder => "Le dossier {dir} n'existe pas : Vigie ne le crée pas de lui-même. Créez-le d'abord, ou choisissez un autre emplacement.",
+        "The folder {dir} does not exist: Vigie does not create it by itself. Create it first, or choose another place.";
+    ErrUsage => "{problem}. Aide : vigie --help", "{problem}. Help: vigie --help";
+    UsageUnknownArgument => "argument inconnu : {arg}", "unknown argument: {arg}";
+    UsageUnknownCommand => "commande inconnue : {arg}", "unknown command: {arg}";
+    UsageInvalidValue => "valeur non valable pour {arg} : {value}", "invalid value for {arg}: {value}";
+    UsageMissing => "il manque : {arg}", "missing: {arg}";
+    UsageMissingCommand => "il manque la commande (par exemple : vigie vault check)", "a command is missing (for example: vigie vault check)";
+    UsageOther => "ligne de commande non valable", "invalid command line";
     ErrContents => "Le contenu du coffre n'a pas pu être lu : {detail}", "The vault's contents could not be read: {detail}";
     ErrIo => "Impossible d'accéder à {path} : {detail}", "Cannot access {path}: {detail}";
     ErrRandom => "Le générateur de nombres aléatoires du système a échoué.", "The system's random number generator failed.";
@@ -525,6 +548,7 @@ texts! {
     FieldTooLong => "Trop long.", "Too long.";
 
     // ---- Command line -------------------------------------------------------------------------------
+    CliFolderCreated => "Dossier créé : {path}", "Folder created: {path}";
     CliVaultCreated => "Coffre créé : {path}", "Vault created: {path}";
     CliRecoveryCode => "Code de secours (affiché une seule fois : notez-le et rangez-le en lieu sûr) :",
         "Recovery code (shown only once: write it down and keep it somewhere safe):";

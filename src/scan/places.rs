@@ -36,33 +36,51 @@ pub struct Place {
 
 /// The places that exist on this computer, without duplicates, in the order above.
 pub fn suggested() -> Vec<Place> {
-    let mut places = Vec::new();
-    if let Some(user) = directories::UserDirs::new() {
-        let home = user.home_dir().to_path_buf();
-        for (kind, dir) in [
-            (PlaceKind::Documents, user.document_dir()),
-            (PlaceKind::Desktop, user.desktop_dir()),
-            (PlaceKind::Downloads, user.download_dir()),
-            (PlaceKind::Pictures, user.picture_dir()),
-        ] {
-            if let Some(dir) = dir.filter(|d| *d != home) {
-                places.push(Place {
-                    kind,
-                    path: dir.to_path_buf(),
-                });
-            }
-        }
-        places.extend(cloud_folders(&home));
-        places.extend(imaging_folders(Some(&home)));
-    } else {
-        places.extend(imaging_folders(None));
+    let user = directories::UserDirs::new();
+    let home = user.as_ref().map(|u| u.home_dir().to_path_buf());
+    let usual = user
+        .as_ref()
+        .map(|u| {
+            [
+                (PlaceKind::Documents, u.document_dir()),
+                (PlaceKind::Desktop, u.desktop_dir()),
+                (PlaceKind::Downloads, u.download_dir()),
+                (PlaceKind::Pictures, u.picture_dir()),
+            ]
+            .into_iter()
+            .filter_map(|(kind, dir)| Some((kind, dir?.to_path_buf())))
+            .collect()
+        })
+        .unwrap_or_default();
+    let mut places = suggested_in(home.as_deref(), usual);
+    places.extend(orthanc_storage().into_iter().map(|path| Place {
+        kind: PlaceKind::Imaging("Orthanc"),
+        path,
+    }));
+    places.extend(super::context::removable_mounts().iter().map(|path| Place {
+        kind: PlaceKind::Removable,
+        path: path.clone(),
+    }));
+    keep_existing_once(places)
+}
+
+/// The places under a home folder: its usual folders (as the system names them), cloud-synced folders
+/// and the Mac imaging programs' folders; only those that exist, each once.
+fn suggested_in(home: Option<&Path>, usual: Vec<(PlaceKind, PathBuf)>) -> Vec<Place> {
+    let mut places: Vec<Place> = usual
+        .into_iter()
+        .filter(|(_, dir)| Some(dir.as_path()) != home)
+        .map(|(kind, path)| Place { kind, path })
+        .collect();
+    if let Some(home) = home {
+        places.extend(cloud_folders(home));
+        places.extend(home_imaging_folders(home));
     }
-    for mount in super::context::removable_mounts() {
-        places.push(Place {
-            kind: PlaceKind::Removable,
-            path: mount.clone(),
-        });
-    }
+    keep_existing_once(places)
+}
+
+/// Keeps the places that are folders, the first time each is named.
+fn keep_existing_once(mut places: Vec<Place>) -> Vec<Place> {
     let mut seen = std::collections::HashSet::new();
     places.retain(|p| p.path.is_dir() && seen.insert(p.path.clone()));
     places
@@ -94,28 +112,18 @@ fn cloud_folders(home: &Path) -> Vec<Place> {
     out
 }
 
-/// The storage folders of imaging programs: Orthanc (from its configuration, else its defaults), Horos
-/// and OsiriX.
-fn imaging_folders(home: Option<&Path>) -> Vec<Place> {
-    let mut out: Vec<Place> = orthanc_storage()
-        .into_iter()
-        .map(|path| Place {
-            kind: PlaceKind::Imaging("Orthanc"),
-            path,
-        })
-        .collect();
-    if let Some(home) = home {
-        for (name, dir) in [
-            ("Horos", "Documents/Horos Data"),
-            ("OsiriX", "Documents/OsiriX Data"),
-        ] {
-            out.push(Place {
-                kind: PlaceKind::Imaging(name),
-                path: home.join(dir),
-            });
-        }
-    }
-    out
+/// The storage folders of the Mac imaging programs Horos and OsiriX, under the home folder.
+fn home_imaging_folders(home: &Path) -> Vec<Place> {
+    [
+        ("Horos", "Documents/Horos Data"),
+        ("OsiriX", "Documents/OsiriX Data"),
+    ]
+    .into_iter()
+    .map(|(name, dir)| Place {
+        kind: PlaceKind::Imaging(name),
+        path: home.join(dir),
+    })
+    .collect()
 }
 
 /// Orthanc's `StorageDirectory`, read from its configuration files, plus the packaged defaults.
@@ -230,8 +238,54 @@ mod tests {
         assert_eq!(storage_directory("not json"), None);
     }
 
+    /// A home folder laid out like a practice PC's: the usual folders that exist are offered in order,
+    /// once each, with the cloud-synced ones and the imaging programs' folders; missing ones are not.
     #[test]
-    fn suggestions_exist_and_are_unique() {
+    fn suggestions_are_the_existing_places_of_the_home_folder_once_each() {
+        let home = tempfile::tempdir().expect("tempdir");
+        let h = home.path();
+        for dir in [
+            "Documents",
+            "Bureau",
+            "Images",
+            "Dropbox",
+            "OneDrive - Cabinet Martin",
+            "Documents/Horos Data",
+            "Notes",
+        ] {
+            std::fs::create_dir_all(h.join(dir)).expect("mkdir");
+        }
+        let usual = vec![
+            (PlaceKind::Documents, h.join("Documents")),
+            (PlaceKind::Desktop, h.join("Bureau")),
+            // Not there: not offered.
+            (PlaceKind::Downloads, h.join("Téléchargements")),
+            // A system that names the home folder itself as Pictures: not offered (the whole home).
+            (PlaceKind::Pictures, h.to_path_buf()),
+            // Named twice: offered once.
+            (PlaceKind::Pictures, h.join("Documents")),
+        ];
+        let places = suggested_in(Some(h), usual);
+        let got: Vec<(PlaceKind, PathBuf)> = places.into_iter().map(|p| (p.kind, p.path)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (PlaceKind::Documents, h.join("Documents")),
+                (PlaceKind::Desktop, h.join("Bureau")),
+                (PlaceKind::Cloud(CloudService::Dropbox), h.join("Dropbox")),
+                (
+                    PlaceKind::Cloud(CloudService::OneDrive),
+                    h.join("OneDrive - Cabinet Martin")
+                ),
+                (PlaceKind::Imaging("Horos"), h.join("Documents/Horos Data")),
+            ]
+        );
+        assert!(suggested_in(None, Vec::new()).is_empty());
+    }
+
+    /// On the real machine: whatever is offered exists and is offered once.
+    #[test]
+    fn suggestions_on_this_machine_exist_and_are_unique() {
         let places = suggested();
         let mut seen = std::collections::HashSet::new();
         for p in &places {

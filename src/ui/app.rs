@@ -17,6 +17,7 @@ use super::theme;
 use crate::checklist::{self, ActionStatus};
 use crate::demo;
 use crate::i18n::{Lang, Localize, T};
+use crate::output::OutputKind;
 use crate::paths::DataDir;
 use crate::settings::Settings;
 use crate::vault::{JournalEvent, Unlock, Vault, VaultError};
@@ -443,7 +444,7 @@ impl VigieApp {
             ReportKind::ActionPlan => T::ActionPlanReportTitle,
             ReportKind::Scan => T::NavScan,
         };
-        let path = path.or_else(|| {
+        let target = chosen_target(path, || {
             let name = format!(
                 "{}-{}.pdf",
                 crate::paths::slug(title.get(lang)),
@@ -454,10 +455,10 @@ impl VigieApp {
                 .set_file_name(name)
                 .save_file()
         });
-        let Some(path) = path else {
+        let Some((path, confirmed)) = target else {
             return;
         };
-        self.spawn_document(ctx, path, move || match kind {
+        self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || match kind {
             ReportKind::Assessment => crate::report::assessment::assessment_pdf(&contents, lang),
             ReportKind::ActionPlan => crate::report::assessment::action_plan_pdf(&contents, lang),
             ReportKind::Scan => {
@@ -568,8 +569,10 @@ impl VigieApp {
         self.jobs.spawn(ctx, JobKind::Unlock, move |_| {
             let via_recovery = matches!(secret, Secret::RecoveryCode(_));
             let result = match &secret {
-                Secret::Passphrase(p) => Vault::open(&path, Unlock::Passphrase(p)),
-                Secret::RecoveryCode(code) => Vault::open(&path, Unlock::RecoveryCode(code)),
+                Secret::Passphrase(p) => Vault::open_for_writing(&path, Unlock::Passphrase(p)),
+                Secret::RecoveryCode(code) => {
+                    Vault::open_for_writing(&path, Unlock::RecoveryCode(code))
+                }
             };
             JobOutput::Unlocked {
                 result,
@@ -587,7 +590,7 @@ impl VigieApp {
         self.notice = None;
         self.jobs.spawn(ctx, JobKind::Unlock, move |_| {
             let result = if path.exists() {
-                Vault::open(&path, Unlock::Passphrase(demo::DEMO_PASSPHRASE))
+                Vault::open_for_writing(&path, Unlock::Passphrase(demo::DEMO_PASSPHRASE))
             } else {
                 demo::create_demo(&path, &demo::demo_passphrase()).map(|(v, _)| v)
             };
@@ -614,7 +617,7 @@ impl VigieApp {
             SheetFormat::Text => ("txt", T::TextFileFilter),
             SheetFormat::Pdf => ("pdf", T::PdfFileFilter),
         };
-        let path = path.or_else(|| {
+        let target = chosen_target(path, || {
             let name = format!(
                 "{}-code-de-secours.{ext}",
                 crate::paths::slug(vault.contents().practice.name.as_str())
@@ -624,8 +627,12 @@ impl VigieApp {
                 .set_file_name(name)
                 .save_file()
         });
-        let Some(path) = path else {
+        let Some((path, confirmed)) = target else {
             return;
+        };
+        let output_kind = match format {
+            SheetFormat::Text => OutputKind::Other,
+            SheetFormat::Pdf => OutputKind::Pdf,
         };
         let sheet = crate::report::recovery_sheet::RecoverySheet {
             practice: vault.contents().practice.name.to_string(),
@@ -634,26 +641,33 @@ impl VigieApp {
             code: rec.code.clone(),
             lang: self.lang,
         };
-        self.spawn_document(ctx, path, move || match format {
+        self.spawn_document(ctx, path, output_kind, confirmed, move || match format {
             SheetFormat::Text => Ok(sheet.text().into_bytes()),
             SheetFormat::Pdf => sheet.pdf(),
         });
     }
 
-    /// Produces a document in a background job and writes it atomically to `path`; the result comes back
-    /// as [`JobOutput::DocumentWritten`], with any error in the user's language.
+    /// Produces a document in a background job and writes it to `path` by the rules of
+    /// [`crate::output`] (never over a vault or a non-file, never into a missing folder; an existing
+    /// file of another kind only when `confirmed`); the result comes back as
+    /// [`JobOutput::DocumentWritten`], with any error in the user's language.
     fn spawn_document(
         &mut self,
         ctx: &egui::Context,
         path: PathBuf,
+        kind: OutputKind,
+        confirmed: bool,
         produce: impl FnOnce() -> Result<Vec<u8>, crate::report::pdf::PdfError> + Send + 'static,
     ) {
         let lang = self.lang;
         self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
-            let result = produce()
-                .map_err(|e| T::ErrSaveFile.fill(lang, &[("detail", &e.to_string())]))
+            let result = crate::output::check(&path, kind, confirmed)
+                .map_err(|e| e.localize(lang))
+                .and_then(|_| {
+                    produce().map_err(|e| T::ErrSaveFile.fill(lang, &[("detail", &e.to_string())]))
+                })
                 .and_then(|b| {
-                    crate::vault::write_atomic(&path, &b)
+                    crate::output::write(&path, &b, kind, confirmed)
                         .map_err(|e| e.localize(lang))
                         .map(|()| path)
                 });
@@ -949,5 +963,18 @@ impl eframe::App for VigieApp {
         for output in self.jobs.wait_all() {
             self.handle_job_output(&ctx, output);
         }
+    }
+}
+
+/// Where a document goes, and whether the user already confirmed replacing a file there: a path chosen
+/// in the system's save dialog was confirmed by it (the dialog asks before replacing an existing file);
+/// a path given by a command was not.
+fn chosen_target(
+    given: Option<PathBuf>,
+    dialog: impl FnOnce() -> Option<PathBuf>,
+) -> Option<(PathBuf, bool)> {
+    match given {
+        Some(path) => Some((path, false)),
+        None => dialog().map(|path| (path, true)),
     }
 }

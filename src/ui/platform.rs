@@ -1,45 +1,42 @@
 //! Showing a file in the system's file manager. Written by hand rather than with the `opener` crate:
 //! its "reveal" feature pulls in D-Bus on Linux, while the three system commands below do the job.
 
-use std::ffi::OsString;
 use std::path::Path;
 
-/// The program and arguments that show `path` in the file manager: the file selected in its folder on
-/// Windows (`explorer /select,`) and macOS (`open -R`), its folder on Linux and others (`xdg-open`).
-pub fn reveal_command(path: &Path) -> (OsString, Vec<OsString>) {
-    if cfg!(windows) {
-        let mut arg = OsString::from("/select,");
-        arg.push(path.as_os_str());
-        ("explorer".into(), vec![arg])
-    } else if cfg!(target_os = "macos") {
-        (
-            "open".into(),
-            vec!["-R".into(), path.as_os_str().to_owned()],
-        )
-    } else {
-        let folder = crate::ui::screens::scan::containing_folder(path);
-        ("xdg-open".into(), vec![folder.into_os_string()])
+/// The command that shows `path` in the file manager: the file selected in its folder on Windows
+/// (`explorer /select,"C:\\folder\\file"`) and macOS (`open -R`), its folder on Linux and others
+/// (`xdg-open`). [`reveal`] runs exactly this command.
+pub fn reveal_command(path: &Path) -> std::process::Command {
+    #[cfg(windows)]
+    {
+        // Explorer wants `/select,"C:\a folder\file"`, quoted after the comma, not the whole argument:
+        // the argument goes as it is, without the quoting Rust would add.
+        use std::os::windows::process::CommandExt;
+        let mut raw = std::ffi::OsString::from("/select,\"");
+        raw.push(path.as_os_str());
+        raw.push("\"");
+        let mut command = std::process::Command::new("explorer");
+        command.raw_arg(raw);
+        command
+    }
+    #[cfg(target_os = "macos")]
+    {
+        let mut command = std::process::Command::new("open");
+        command.arg("-R").arg(path);
+        command
+    }
+    #[cfg(not(any(windows, target_os = "macos")))]
+    {
+        let mut command = std::process::Command::new("xdg-open");
+        command.arg(crate::ui::screens::scan::containing_folder(path));
+        command
     }
 }
 
 /// Shows `path` in the file manager. The program runs on its own; a thread waits for it so that it
 /// leaves nothing behind.
 pub fn reveal(path: &Path) -> std::io::Result<()> {
-    let (program, args) = reveal_command(path);
-    let mut command = std::process::Command::new(program);
-    #[cfg(windows)]
-    {
-        // Explorer wants `/select,"C:\a folder\file"`, quoted after the comma, not the whole argument.
-        use std::os::windows::process::CommandExt;
-        let _ = args;
-        let mut raw = OsString::from("/select,\"");
-        raw.push(path.as_os_str());
-        raw.push("\"");
-        command.raw_arg(raw);
-    }
-    #[cfg(not(windows))]
-    command.args(args);
-    let mut child = command
+    let mut child = reveal_command(path)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -54,22 +51,42 @@ pub fn reveal(path: &Path) -> std::io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use std::ffi::OsString;
+
     use super::*;
 
+    fn program_and_args(command: &std::process::Command) -> (OsString, Vec<OsString>) {
+        (
+            command.get_program().to_owned(),
+            command.get_args().map(ToOwned::to_owned).collect(),
+        )
+    }
+
+    /// The exact command line the file manager gets, on each platform, for a path with a space and an
+    /// accent (the usual case in a practice: "Dossier Mme Dupré").
     #[test]
-    fn the_file_manager_is_asked_for_the_files_folder() {
+    fn the_file_manager_is_given_the_file_or_its_folder() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let file = dir.path().join("IM0001.dcm");
+        let folder = dir.path().join("Dossier Mme Dupré");
+        std::fs::create_dir(&folder).expect("mkdir");
+        let file = folder.join("IM 0001.dcm");
         std::fs::write(&file, b"x").expect("write");
-        let (program, args) = reveal_command(&file);
+        let (program, args) = program_and_args(&reveal_command(&file));
         if cfg!(windows) {
             assert_eq!(program, "explorer");
-            assert!(args[0].to_string_lossy().starts_with("/select,"));
+            let mut expected = OsString::from("/select,\"");
+            expected.push(file.as_os_str());
+            expected.push("\"");
+            assert_eq!(args, vec![expected]);
         } else if cfg!(target_os = "macos") {
             assert_eq!(program, "open");
+            assert_eq!(args, vec![OsString::from("-R"), file.clone().into()]);
         } else {
             assert_eq!(program, "xdg-open");
-            assert_eq!(args, vec![dir.path().as_os_str().to_owned()]);
+            assert_eq!(args, vec![folder.clone().into_os_string()]);
+            // A folder itself is opened, not its parent.
+            let (_, args) = program_and_args(&reveal_command(&folder));
+            assert_eq!(args, vec![folder.clone().into_os_string()]);
         }
     }
 }

@@ -59,12 +59,60 @@ pub fn create_private(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
+/// Random bytes in a temporary file's name (as 12 hexadecimal digits).
+const TEMP_RANDOM_BYTES: usize = 6;
+
 fn temp_path(path: &Path) -> Result<PathBuf, VaultError> {
-    let suffix: [u8; 6] = super::crypto::random()?;
+    let suffix: [u8; TEMP_RANDOM_BYTES] = super::crypto::random()?;
     let hex: String = suffix.iter().map(|b| format!("{b:02x}")).collect();
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".tmp-{hex}"));
     Ok(path.with_file_name(name))
+}
+
+/// Whether `name` is one of Vigie's temporary files for `base` (the vault's or a backup's file name):
+/// `BASE.tmp-` followed by exactly 12 lower-case hexadecimal digits.
+fn is_temporary_of(name: &std::ffi::OsStr, base: &std::ffi::OsStr) -> bool {
+    let (Some(name), Some(base)) = (name.to_str(), base.to_str()) else {
+        return false;
+    };
+    name.strip_prefix(base)
+        .and_then(|rest| rest.strip_prefix(".tmp-"))
+        .is_some_and(|hex| {
+            hex.len() == 2 * TEMP_RANDOM_BYTES
+                && hex
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        })
+}
+
+/// Removes the temporary files that an interrupted save of the vault at `path` left beside it (a kill,
+/// a power cut): only Vigie's own names for this vault and its backups, only regular files. Called
+/// under the writer's lock, so no save of this vault is writing one now. Best effort: a file that
+/// cannot be removed stays.
+pub fn remove_stale_temporaries(path: &Path) {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut bases = vec![path.file_name().unwrap_or_default().to_os_string()];
+    bases.extend((1..=BACKUP_GENERATIONS).map(|g| {
+        backup_path(path, g)
+            .file_name()
+            .unwrap_or_default()
+            .to_os_string()
+    }));
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if bases.iter().any(|b| is_temporary_of(&name, b))
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Flushes a folder's entry list, so that a rename in it is durable. Windows has no such call: its
@@ -110,7 +158,8 @@ fn write_via(
     keep_backups: bool,
     fault: Option<FaultPoint>,
 ) -> Result<(), VaultError> {
-    let io = |action| move |e| VaultError::io(action, tmp, e);
+    // Errors name the file the user knows, not the temporary one.
+    let io = |action| move |e| VaultError::io(action, path, e);
     let mut file = create_private(tmp).map_err(io("creating"))?;
     let half = bytes.len() / 2;
     file.write_all(&bytes[..half]).map_err(io("writing"))?;
@@ -153,4 +202,34 @@ fn rotate_backups(path: &Path) -> Result<(), VaultError> {
         return Err(VaultError::io("writing", &backup, e));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_vigies_own_temporary_names_are_stale_temporaries() {
+        let base = std::ffi::OsStr::new("cabinet.vigie");
+        let yes = [
+            "cabinet.vigie.tmp-0123456789ab",
+            "cabinet.vigie.tmp-ffffffffffff",
+        ];
+        let no = [
+            "cabinet.vigie",
+            "cabinet.vigie.tmp-0123456789a",
+            "cabinet.vigie.tmp-0123456789abc",
+            "cabinet.vigie.tmp-0123456789AB",
+            "cabinet.vigie.tmp-01234567890g",
+            "autre.vigie.tmp-0123456789ab",
+            "cabinet.vigie.bak1",
+            "Dupont Marie.dcm",
+        ];
+        for n in yes {
+            assert!(is_temporary_of(std::ffi::OsStr::new(n), base), "{n}");
+        }
+        for n in no {
+            assert!(!is_temporary_of(std::ffi::OsStr::new(n), base), "{n}");
+        }
+    }
 }

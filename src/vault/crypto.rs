@@ -39,12 +39,29 @@ impl KdfParams {
         p_cost: 1,
     };
 
-    /// Whether the parameters are within what Vigie accepts when opening a file. The floor keeps a
-    /// tampered header from silently weakening the derivation; the ceiling keeps it from exhausting memory.
+    /// The most a vault may declare: four times the memory and passes Vigie writes, four lanes — room for
+    /// a later version to raise the cost, and at most a few seconds and 256 MiB to refuse a tampered
+    /// header (its SHA-256 trailer is no protection: anyone can recompute it).
+    pub const MAX: Self = Self {
+        m_cost_kib: 256 * 1024,
+        t_cost: 12,
+        p_cost: 4,
+    };
+
+    /// The least a vault may declare (8 MiB, one pass): a tampered header cannot weaken the derivation
+    /// below it.
+    pub const MIN: Self = Self {
+        m_cost_kib: 8 * 1024,
+        t_cost: 1,
+        p_cost: 1,
+    };
+
+    /// Whether the parameters are within [`KdfParams::MIN`] and [`KdfParams::MAX`], checked before any
+    /// derivation; anything else is refused as a damaged or modified file.
     pub fn is_sane(&self) -> bool {
-        (8 * 1024..=4 * 1024 * 1024).contains(&self.m_cost_kib)
-            && (1..=64).contains(&self.t_cost)
-            && (1..=16).contains(&self.p_cost)
+        (Self::MIN.m_cost_kib..=Self::MAX.m_cost_kib).contains(&self.m_cost_kib)
+            && (Self::MIN.t_cost..=Self::MAX.t_cost).contains(&self.t_cost)
+            && (Self::MIN.p_cost..=Self::MAX.p_cost).contains(&self.p_cost)
     }
 }
 

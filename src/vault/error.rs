@@ -45,6 +45,23 @@ pub enum VaultError {
     /// Creating a vault where a file already exists: Vigie never overwrites a file it did not open.
     #[error("a file already exists at {0}")]
     AlreadyExists(PathBuf),
+    /// Another Vigie (a window, a command) has the vault open for writing.
+    #[error("the vault is open elsewhere{}", holder_text(.holder.as_ref()))]
+    Locked {
+        /// Who, when its lock file could be read.
+        holder: Option<super::lock::Holder>,
+    },
+    /// The path is not a regular file (a folder, a device, a pipe…).
+    #[error("{0} is not a regular file")]
+    NotAFile(PathBuf),
+    /// The file is far larger than any vault Vigie writes: refused before reading it.
+    #[error("the file is {size} bytes, more than a vault can be ({max} bytes)")]
+    TooLarge {
+        /// Its size.
+        size: u64,
+        /// The largest vault Vigie opens.
+        max: u64,
+    },
     /// The vault file changed on disk since it was opened (another Vigie window, a sync tool…).
     #[error("the vault file was changed by another program since it was opened")]
     ChangedOnDisk,
@@ -65,6 +82,12 @@ pub enum VaultError {
     /// The system's random number generator failed.
     #[error("the system's random number generator failed")]
     Random,
+}
+
+fn holder_text(holder: Option<&super::lock::Holder>) -> String {
+    holder.map_or_else(String::new, |h| {
+        format!(" (process {}, since {})", h.pid, h.since)
+    })
 }
 
 impl VaultError {

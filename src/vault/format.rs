@@ -119,6 +119,40 @@ fn read_u16(b: &[u8]) -> u16 {
     u16::from_le_bytes([b[0], b[1]])
 }
 
+/// Checks a file's first bytes (up to [`PREFIX_LEN`]) against its size, before the rest is read: a file
+/// that does not start as a vault, or whose lengths do not add up to its size, is refused without reading
+/// it (a large unrelated file costs nothing).
+pub fn check_prefix(prefix: &[u8], size: u64) -> Result<(), VaultError> {
+    let n = prefix.len().min(MAGIC.len());
+    if n == 0 || prefix[..n] != MAGIC[..n] {
+        return Err(VaultError::NotAVault);
+    }
+    if prefix.len() < PREFIX_LEN || size < (PREFIX_LEN + TRAILER_LEN) as u64 {
+        return Err(VaultError::Truncated {
+            expected: (PREFIX_LEN + TRAILER_LEN) as u64,
+            actual: size,
+        });
+    }
+    let header_len = u64::from(u32::from_le_bytes([
+        prefix[10], prefix[11], prefix[12], prefix[13],
+    ]));
+    let mut payload_len = [0u8; 8];
+    payload_len.copy_from_slice(&prefix[14..22]);
+    let expected = (PREFIX_LEN as u64 + TRAILER_LEN as u64)
+        .saturating_add(header_len)
+        .saturating_add(u64::from_le_bytes(payload_len));
+    if size < expected {
+        return Err(VaultError::Truncated {
+            expected,
+            actual: size,
+        });
+    }
+    if size > expected {
+        return Err(VaultError::Corrupt);
+    }
+    Ok(())
+}
+
 /// Checks the frame and decodes the header, without any key.
 pub fn parse(bytes: &[u8]) -> Result<Parsed<'_>, VaultError> {
     let actual = bytes.len() as u64;

@@ -12,10 +12,13 @@ mod contents;
 mod crypto;
 mod error;
 pub mod format;
+pub mod lock;
 pub mod passphrase;
 pub mod recovery;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use atomic::{BACKUP_GENERATIONS, FaultPoint, backup_path, existing_backups};
 
@@ -27,6 +30,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
 pub use contents::{Counts, JournalEntry, JournalEvent, SCHEMA_VERSION, VaultContents};
 pub use crypto::KdfParams;
 pub use error::VaultError;
+pub use lock::{Holder, VaultLock, lock_path};
 pub use passphrase::{NewPassphrase, PassphraseProblem, Strength};
 pub use recovery::{RecoveryCode, RecoveryCodeError};
 
@@ -64,6 +68,9 @@ pub struct Vault {
     /// SHA-256 trailer of the file as last read or written: a save refuses to replace anything else.
     on_disk: [u8; TRAILER_LEN],
     contents: VaultContents,
+    /// The writer's lock, held while this vault is open for writing ([`Vault::open_for_writing`],
+    /// [`Vault::create`]); a vault opened with [`Vault::open`] takes it for each save.
+    lock: Option<Arc<VaultLock>>,
 }
 
 impl std::fmt::Debug for Vault {
@@ -74,8 +81,49 @@ impl std::fmt::Debug for Vault {
     }
 }
 
+/// The largest vault file Vigie opens. Vigie's own are far smaller (a few megabytes with evidence, tens
+/// with a scan of 100,000 findings): anything larger is refused before it is read.
+pub const MAX_VAULT_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Reads a vault file by looking first: only a regular file, only if its size is plausible and its first
+/// bytes are a vault's frame announcing that very size, and never more than that size. A device
+/// (`/dev/zero`), a pipe (which would block) or a folder is refused before it is opened.
 fn read_file(path: &Path) -> Result<Vec<u8>, VaultError> {
-    std::fs::read(path).map_err(|e| VaultError::io("reading", path, e))
+    let io = |e| VaultError::io("reading", path, e);
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(VaultError::NotAFile(path.to_path_buf()));
+    }
+    if meta.len() > MAX_VAULT_BYTES {
+        return Err(VaultError::TooLarge {
+            size: meta.len(),
+            max: MAX_VAULT_BYTES,
+        });
+    }
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    // The same file as the one looked at (not swapped for something else in between).
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(VaultError::NotAFile(path.to_path_buf()));
+    }
+    let size = meta.len();
+    let mut prefix = Vec::with_capacity(format::PREFIX_LEN);
+    (&mut file)
+        .take(format::PREFIX_LEN as u64)
+        .read_to_end(&mut prefix)
+        .map_err(io)?;
+    format::check_prefix(&prefix, size)?;
+    // Bounded by the size just checked (plus one byte, to notice a file that grows meanwhile).
+    let mut bytes = prefix;
+    bytes.reserve_exact(
+        usize::try_from(size)
+            .unwrap_or(0)
+            .saturating_sub(bytes.len()),
+    );
+    file.take(size + 1 - bytes.len() as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    Ok(bytes)
 }
 
 /// Checks a vault file's integrity and version without unlocking it.
@@ -97,6 +145,7 @@ pub struct PreparedSave {
     header: format::Header,
     data_key: Key,
     expected_on_disk: Option<[u8; TRAILER_LEN]>,
+    lock: Option<Arc<VaultLock>>,
 }
 
 impl std::fmt::Debug for PreparedSave {
@@ -140,18 +189,22 @@ impl PreparedSave {
     #[doc(hidden)]
     pub fn write_with_fault(self, fault: Option<FaultPoint>) -> Result<Saved, VaultError> {
         let (bytes, new_trailer) = self.seal()?;
+        // The compare-and-replace under the writer's lock: the vault's own, else one taken for this save.
+        let _held = match &self.lock {
+            Some(lock) => Arc::clone(lock),
+            None => Arc::new(VaultLock::acquire(&self.path)?),
+        };
         match self.expected_on_disk {
             Some(expected) => {
-                let current = read_file(&self.path)?;
-                let matches = current.len() >= TRAILER_LEN
-                    && current[current.len() - TRAILER_LEN..] == expected;
-                if !matches {
+                let current = trailer_on_disk(&self.path)?;
+                if current != Some(expected) {
                     return Err(VaultError::ChangedOnDisk);
                 }
+                atomic::remove_stale_temporaries(&self.path);
                 atomic::write(&self.path, &bytes, true, fault)?;
             }
             None => {
-                if self.path.exists() {
+                if std::fs::symlink_metadata(&self.path).is_ok() {
                     return Err(VaultError::AlreadyExists(self.path));
                 }
                 atomic::write(&self.path, &bytes, false, fault)?;
@@ -163,9 +216,41 @@ impl PreparedSave {
     }
 }
 
+/// The SHA-256 trailer of the file at `path` (its last 32 bytes), read without reading the file; `None`
+/// when the file is shorter than a trailer.
+fn trailer_on_disk(path: &Path) -> Result<Option<[u8; TRAILER_LEN]>, VaultError> {
+    use std::io::{Seek, SeekFrom};
+    let io = |e| VaultError::io("reading", path, e);
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(VaultError::NotAFile(path.to_path_buf()));
+    }
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len < TRAILER_LEN as u64 {
+        return Ok(None);
+    }
+    file.seek(SeekFrom::Start(len - TRAILER_LEN as u64))
+        .map_err(io)?;
+    let mut trailer = [0u8; TRAILER_LEN];
+    file.read_exact(&mut trailer).map_err(io)?;
+    Ok(Some(trailer))
+}
+
+/// The passphrase forms to try when opening: as typed, then its Unicode NFC form when that differs
+/// (new passphrases are stored in NFC; a vault made before that opens with the form it was made with).
+fn passphrase_forms(typed: &str) -> Vec<zeroize::Zeroizing<String>> {
+    let mut forms = vec![zeroize::Zeroizing::new(typed.to_owned())];
+    let nfc = passphrase::nfc(typed);
+    if *nfc != typed {
+        forms.push(nfc);
+    }
+    forms
+}
+
 impl Vault {
     /// Creates a new vault file at `path` (never over an existing file) and returns it open, with the
-    /// recovery code to show the user once.
+    /// recovery code to show the user once. The returned vault holds the writer's lock.
     pub fn create(
         path: &Path,
         passphrase: &NewPassphrase,
@@ -181,7 +266,14 @@ impl Vault {
         contents: VaultContents,
         kdf: KdfParams,
     ) -> Result<(Self, RecoveryCode), VaultError> {
-        if path.exists() {
+        // Something there already is said as such; then the lock: of two creations racing for the same
+        // path, one is refused here, and the other checks again that nothing exists while holding it.
+        let exists = || std::fs::symlink_metadata(path).is_ok();
+        if exists() {
+            return Err(VaultError::AlreadyExists(path.to_path_buf()));
+        }
+        let lock = Arc::new(VaultLock::acquire(path)?);
+        if exists() {
             return Err(VaultError::AlreadyExists(path.to_path_buf()));
         }
         let recovery = RecoveryCode::generate().map_err(|_| VaultError::Random)?;
@@ -208,6 +300,7 @@ impl Vault {
             data_key,
             on_disk: [0; TRAILER_LEN],
             contents,
+            lock: Some(lock),
         };
         let prepared = vault.prepare(None)?;
         let saved = prepared.write()?;
@@ -215,16 +308,42 @@ impl Vault {
         Ok((vault, recovery))
     }
 
-    /// Opens and decrypts a vault.
+    /// Opens and decrypts a vault, to read it (a check, an export). Its saves, if any, each take the
+    /// writer's lock for their duration.
     pub fn open(path: &Path, unlock: Unlock<'_>) -> Result<Self, VaultError> {
+        Self::open_with_lock(path, unlock, None)
+    }
+
+    /// Opens a vault to work in it (the window, a command that writes): takes the writer's lock first
+    /// and holds it until the vault is dropped. Another writer gets [`VaultError::Locked`].
+    pub fn open_for_writing(path: &Path, unlock: Unlock<'_>) -> Result<Self, VaultError> {
+        let lock = Arc::new(VaultLock::acquire(path)?);
+        Self::open_with_lock(path, unlock, Some(lock))
+    }
+
+    fn open_with_lock(
+        path: &Path,
+        unlock: Unlock<'_>,
+        lock: Option<Arc<VaultLock>>,
+    ) -> Result<Self, VaultError> {
         let bytes = read_file(path)?;
         let parsed = format::parse(&bytes)?;
         let header = parsed.header.clone();
         let data_key = match unlock {
-            Unlock::Passphrase(p) => header
-                .by_passphrase
-                .unwrap_key(p.as_bytes(), header.kdf, LABEL_PASSPHRASE)?
-                .ok_or(VaultError::WrongPassphrase)?,
+            Unlock::Passphrase(p) => {
+                let mut found = None;
+                for form in passphrase_forms(p) {
+                    found = header.by_passphrase.unwrap_key(
+                        form.as_bytes(),
+                        header.kdf,
+                        LABEL_PASSPHRASE,
+                    )?;
+                    if found.is_some() {
+                        break;
+                    }
+                }
+                found.ok_or(VaultError::WrongPassphrase)?
+            }
             Unlock::RecoveryCode(code) => header
                 .by_recovery
                 .unwrap_key(code.to_text().as_bytes(), header.kdf, LABEL_RECOVERY)?
@@ -247,7 +366,13 @@ impl Vault {
             header,
             data_key,
             contents,
+            lock,
         })
+    }
+
+    /// Whether this vault holds the writer's lock.
+    pub fn holds_lock(&self) -> bool {
+        self.lock.is_some()
     }
 
     /// The vault file's path.
@@ -287,6 +412,7 @@ impl Vault {
             header: self.header.clone(),
             data_key: self.data_key.clone(),
             expected_on_disk,
+            lock: self.lock.clone(),
         })
     }
 
@@ -310,11 +436,17 @@ impl Vault {
 
     /// Whether `passphrase` is this vault's passphrase (a key derivation: about half a second).
     pub fn verify_passphrase(&self, passphrase: &str) -> Result<bool, VaultError> {
-        Ok(self
-            .header
-            .by_passphrase
-            .unwrap_key(passphrase.as_bytes(), self.header.kdf, LABEL_PASSPHRASE)?
-            .is_some())
+        for form in passphrase_forms(passphrase) {
+            if self
+                .header
+                .by_passphrase
+                .unwrap_key(form.as_bytes(), self.header.kdf, LABEL_PASSPHRASE)?
+                .is_some()
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Changes the passphrase: only the passphrase's wrapping of the data key changes; the contents and the

@@ -50,6 +50,12 @@ pub fn strength(passphrase: &str, context: &[&str]) -> Strength {
     Strength { score, chars }
 }
 
+/// `text` in Unicode normalization form C (composed: "é" as one character).
+pub fn nfc(text: &str) -> Zeroizing<String> {
+    use unicode_normalization::UnicodeNormalization;
+    Zeroizing::new(text.nfc().collect())
+}
+
 impl NewPassphrase {
     /// Accepts a passphrase and its confirmation if they match and meet the policy.
     pub fn parse(
@@ -57,9 +63,13 @@ impl NewPassphrase {
         confirmation: &str,
         context: &[&str],
     ) -> Result<Self, PassphraseProblem> {
-        if passphrase != confirmation {
+        // The same passphrase typed on two keyboards (an accent as one character, or as a letter and a
+        // combining accent) is the same passphrase: compared and kept in Unicode NFC.
+        let passphrase = nfc(passphrase);
+        if *passphrase != *nfc(confirmation) {
             return Err(PassphraseProblem::Mismatch);
         }
+        let passphrase: &str = &passphrase;
         let s = strength(passphrase, context);
         if s.chars < MIN_CHARS {
             return Err(PassphraseProblem::TooShort(s.chars));

@@ -1,12 +1,54 @@
 //! The encrypted vault: round trips, every kind of bad input, atomic saves and backups.
 
-mod common;
-
-use common::{OTHER_PASSPHRASE, PASSPHRASE, create_vault, new_passphrase, temp_dir};
+use crate::common::{OTHER_PASSPHRASE, PASSPHRASE, create_vault, new_passphrase, temp_dir};
 use vigie::vault::{
     self, FaultPoint, JournalEvent, RecoveryCode, RecoveryCodeError, Unlock, Vault, VaultError,
     format,
 };
+
+/// The other tests use cheap key-derivation parameters (`common::TEST_KDF`); this one checks that a vault
+/// made the normal way declares the production ones, and opens with them.
+#[test]
+fn new_vaults_use_the_production_key_derivation() {
+    let dir = temp_dir();
+    let path = dir.path().join("prod.vigie");
+    let profile = vigie::practice::Profile::named(
+        vigie::practice::PracticeName::parse("Cabinet du Dr Martin").expect("name"),
+    );
+    let (vault, _) = Vault::create(
+        &path,
+        &new_passphrase(PASSPHRASE),
+        vigie::vault::VaultContents::new(profile),
+    )
+    .expect("create");
+    drop(vault);
+    let bytes = std::fs::read(&path).expect("read");
+    let parsed = format::parse(&bytes).expect("parse");
+    assert_eq!(parsed.header.kdf, vigie::vault::KdfParams::DEFAULT);
+    // docs/vault-format.md: the version-1 header is 177 bytes.
+    assert_eq!(
+        u32::from_le_bytes([bytes[10], bytes[11], bytes[12], bytes[13]]),
+        177
+    );
+    assert_eq!(format::HEADER_V1_LEN, 177);
+    assert_eq!(
+        vigie::vault::KdfParams::DEFAULT,
+        vigie::vault::KdfParams {
+            m_cost_kib: 64 * 1024,
+            t_cost: 3,
+            p_cost: 1
+        }
+    );
+    let reopened = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+    assert_eq!(
+        reopened.contents().practice.name.as_str(),
+        "Cabinet du Dr Martin"
+    );
+    assert!(matches!(
+        Vault::open(&path, Unlock::Passphrase(OTHER_PASSPHRASE)),
+        Err(VaultError::WrongPassphrase)
+    ));
+}
 
 #[test]
 fn round_trip_with_passphrase() {
@@ -279,18 +321,22 @@ fn backups_rotate_and_keep_three_generations() {
 #[test]
 fn creation_never_overwrites_and_saves_never_clobber_foreign_changes() {
     let dir = temp_dir();
-    let (path, mut vault, _) = create_vault(dir.path());
+    let (path, vault, _) = create_vault(dir.path());
     let err = Vault::create(&path, &new_passphrase(PASSPHRASE), vault.contents().clone())
         .expect_err("exists");
     assert!(matches!(err, VaultError::AlreadyExists(_)), "{err:?}");
 
-    // Another program replaces the file: Vigie refuses to overwrite what it did not read.
+    drop(vault);
+
+    // Another program replaces the file (a copy from a sync tool, a backup put back): Vigie refuses to
+    // overwrite what it did not read. Two readers here, each saving under the lock in turn.
+    let mut first = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
     let mut other = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open twice");
-    other.contents_mut().practice.practitioner = "Other window".into();
+    other.contents_mut().practice.practitioner = "Other program".into();
     other.save().expect("other saves");
-    vault.contents_mut().practice.practitioner = "First window".into();
-    let err = vault.save().expect_err("stale");
+    first.contents_mut().practice.practitioner = "First window".into();
+    let err = first.save().expect_err("stale");
     assert!(matches!(err, VaultError::ChangedOnDisk), "{err:?}");
     let on_disk = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
-    assert_eq!(on_disk.contents().practice.practitioner, "Other window");
+    assert_eq!(on_disk.contents().practice.practitioner, "Other program");
 }

@@ -1,11 +1,9 @@
 //! The GUI driven headless with egui_kittest: widgets found by their accessible labels, clicked and typed
 //! into, as a user would. Background jobs really run; the helper steps frames until they report.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::{PASSPHRASE, create_vault, temp_dir};
+use crate::common::{PASSPHRASE, create_vault, temp_dir};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use vigie::i18n::Lang;
@@ -277,11 +275,15 @@ fn a_forgotten_passphrase_is_replaced_through_the_recovery_code() {
 
     // No current passphrase is asked: the recovery code stood for it.
     assert!(h.query_by_label("Phrase de passe actuelle").is_none());
-    type_into(&mut h, "Nouvelle phrase de passe", common::OTHER_PASSPHRASE);
+    type_into(
+        &mut h,
+        "Nouvelle phrase de passe",
+        crate::common::OTHER_PASSPHRASE,
+    );
     type_into(
         &mut h,
         "Confirmez la nouvelle phrase de passe",
-        common::OTHER_PASSPHRASE,
+        crate::common::OTHER_PASSPHRASE,
     );
     click(&mut h, "Changer la phrase de passe");
     run_until(&mut h, "the passphrase change", |app| {
@@ -292,7 +294,7 @@ fn a_forgotten_passphrase_is_replaced_through_the_recovery_code() {
 
     let reopened = vigie::vault::Vault::open(
         &path,
-        vigie::vault::Unlock::Passphrase(common::OTHER_PASSPHRASE),
+        vigie::vault::Unlock::Passphrase(crate::common::OTHER_PASSPHRASE),
     )
     .expect("new passphrase");
     let events: Vec<_> = reopened
@@ -625,11 +627,13 @@ fn a_scan_from_the_screen_is_shown_filtered_saved_and_offered_as_evidence() {
 fn a_scan_can_be_stopped_and_keeps_going_while_other_pages_are_shown() {
     let dir = temp_dir();
     let (path, _, _) = create_vault(dir.path());
+    // Ten thousand files: far more than the scan reads between the start and the stop just after it.
+    const FILES: u64 = 10_000;
     let tree = dir.path().join("big");
-    for d in 0..40 {
+    for d in 0..20 {
         let sub = tree.join(format!("d{d}"));
         std::fs::create_dir_all(&sub).expect("mkdir");
-        for f in 0..100 {
+        for f in 0..FILES / 20 {
             std::fs::write(sub.join(format!("f{f}.txt")), b"not an image").expect("write");
         }
     }
@@ -653,7 +657,16 @@ fn a_scan_can_be_stopped_and_keeps_going_while_other_pages_are_shown() {
         .vault()
         .and_then(|v| v.contents().scans.last.clone())
         .expect("recorded");
-    assert!(last.summary.files_seen <= 4_000);
+    assert!(
+        last.summary.cancelled,
+        "the scan was stopped: {:?}",
+        last.summary
+    );
+    assert!(
+        last.summary.files_seen < FILES,
+        "stopped before the end: {:?}",
+        last.summary
+    );
     // Back on the Scan page, the added choices are still there and the result is shown.
     h.state_mut()
         .run_command(&ctx, Command::Navigate(vigie::ui::command::PageKind::Scan));
@@ -724,4 +737,56 @@ fn the_findings_table_draws_only_the_visible_rows_of_100000() {
     click(&mut h, "Fichier");
     h.run();
     h.get_by_label("IM000000.dcm");
+}
+
+/// The window holds the vault for itself while it is open (a command that writes is refused, a second
+/// window too), and its exports follow the command line's rules: never over a vault or a folder.
+#[test]
+fn the_window_holds_its_vault_and_never_writes_a_document_over_one() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    let ctx = h.ctx.clone();
+    unlock(&mut h, &path);
+    assert!(h.state().vault().is_some_and(|v| v.holds_lock()));
+    let before = std::fs::read(&path).expect("read");
+
+    // Exports onto the vault itself, its lock file, a folder: refused, said, nothing changed.
+    for (target, says) in [
+        (path.clone(), "est un coffre Vigie"),
+        (vigie::vault::lock_path(&path), "est un coffre Vigie"),
+        (dir.path().to_path_buf(), "n'est pas un fichier ordinaire"),
+    ] {
+        h.state_mut().notice = None;
+        h.state_mut().run_command(
+            &ctx,
+            Command::ExportReport {
+                kind: vigie::ui::command::ReportKind::Assessment,
+                lang: Lang::Fr,
+                path: Some(target.clone()),
+            },
+        );
+        run_until(&mut h, "the refusal", |app| app.notice.is_some());
+        match &h.state().notice {
+            Some(vigie::ui::app::Notice::Error(e)) => assert!(e.contains(says), "{e}"),
+            other => panic!("{}: expected an error, got {other:?}", target.display()),
+        }
+    }
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+
+    // A second window on the same vault is told it is open elsewhere.
+    let mut second = harness(dir.path(), Lang::Fr);
+    second.run();
+    let ctx2 = second.ctx.clone();
+    second
+        .state_mut()
+        .run_command(&ctx2, Command::ShowUnlock(path.clone()));
+    second.run();
+    type_into(&mut second, "Phrase de passe", PASSPHRASE);
+    second.get_by_label("Déverrouiller").click();
+    run_until(&mut second, "the refusal", |app| app.notice.is_some());
+    second.get_by_label_contains("Ce coffre est ouvert ailleurs");
+    assert!(second.state().session.is_none());
+    assert_eq!(std::fs::read(&path).expect("read"), before);
 }

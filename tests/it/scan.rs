@@ -1,8 +1,6 @@
 //! The scanner on real DICOM samples (tests/data/dicom, with their manifest) and on generated trees
 //! with known truth.
 
-mod common;
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -228,7 +226,7 @@ fn generated_tree(root: &Path) -> Vec<(PathBuf, &'static str)> {
 
 #[test]
 fn a_generated_tree_has_every_dicom_found_and_no_false_positive() {
-    let dir = common::temp_dir();
+    let dir = crate::common::temp_dir();
     let expected = generated_tree(dir.path());
     let (summary, findings, errors) = run(&[dir.path().to_path_buf()], &ScanOptions::default());
     assert!(errors.is_empty(), "{errors:?}");
@@ -255,7 +253,7 @@ fn a_generated_tree_has_every_dicom_found_and_no_false_positive() {
 #[cfg(unix)]
 #[test]
 fn symlink_loops_terminate_and_unreadable_paths_are_reported() {
-    let dir = common::temp_dir();
+    let dir = crate::common::temp_dir();
     generated_tree(dir.path());
     std::os::unix::fs::symlink(dir.path(), dir.path().join("Documents/boucle")).expect("loop");
     std::os::unix::fs::symlink(
@@ -282,7 +280,7 @@ fn symlink_loops_terminate_and_unreadable_paths_are_reported() {
 
 #[test]
 fn cancel_stops_a_large_scan_early() {
-    let dir = common::temp_dir();
+    let dir = crate::common::temp_dir();
     for i in 0..6000 {
         write(&dir.path().join(format!("d{}/f{i}.txt", i % 50)), b"x");
     }
@@ -372,7 +370,7 @@ fn the_cli_json_follows_the_contract_and_holds_no_patient_name() {
 #[test]
 fn random_blobs_are_never_taken_for_images_or_encrypted_containers() {
     // High entropy alone is not "encrypted": 3,000 blobs of pseudo-random bytes give no finding.
-    let dir = common::temp_dir();
+    let dir = crate::common::temp_dir();
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
         x ^= x << 13;

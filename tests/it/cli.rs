@@ -1,11 +1,22 @@
 //! The command line through the built binary: exit statuses, messages, and files left untouched on error.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{OTHER_PASSPHRASE, PASSPHRASE, temp_dir};
+use crate::common::{OTHER_PASSPHRASE, PASSPHRASE, create_vault_with, temp_dir};
+
+/// The demo practice's contents in a vault at `path` (cheap key derivation: see `common::TEST_KDF`).
+/// `vigie demo` itself is tested by `demo_then_check_prints_the_practice`.
+fn demo_vault(path: &Path) {
+    create_vault_with(path, vigie::demo::demo_contents());
+}
+
+/// A new vault's contents for "Cabinet du Dr Martin", as `vigie vault init` makes them.
+fn martin() -> vigie::vault::VaultContents {
+    vigie::vault::VaultContents::new(vigie::practice::Profile::named(
+        vigie::practice::PracticeName::parse("Cabinet du Dr Martin").expect("name"),
+    ))
+}
 
 fn vigie(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_vigie"));
@@ -92,11 +103,7 @@ fn a_flipped_byte_makes_check_fail_and_leaves_the_file_as_it_was() {
     let vault = dir.path().join("d.vigie");
     let v = vault.to_str().expect("utf-8");
     let env = [("VIGIE_PASSPHRASE", PASSPHRASE)];
-    assert!(
-        vigie(dir.path(), &["demo", "--vault", v], &env)
-            .status
-            .success()
-    );
+    demo_vault(&vault);
     let mut bytes = std::fs::read(&vault).expect("read");
     let middle = bytes.len() / 2;
     bytes[middle] ^= 0x01;
@@ -127,19 +134,7 @@ fn wrong_passphrase_and_missing_passphrase_are_errors() {
     let dir = temp_dir();
     let vault = dir.path().join("c.vigie");
     let v = vault.to_str().expect("utf-8");
-    let o = vigie(
-        dir.path(),
-        &[
-            "vault",
-            "init",
-            "--vault",
-            v,
-            "--practice",
-            "Cabinet du Dr Martin",
-        ],
-        &[("VIGIE_PASSPHRASE", PASSPHRASE)],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    create_vault_with(&vault, martin());
     let before = std::fs::read(&vault).expect("read");
 
     let o = vigie(
@@ -306,11 +301,8 @@ fn export_writes_the_assessment_and_the_action_plan() {
     let vault = dir.path().join("d.vigie");
     let v = vault.to_str().expect("utf-8");
     let env = [("VIGIE_PASSPHRASE", PASSPHRASE)];
-    assert!(
-        vigie(dir.path(), &["demo", "--vault", v], &env)
-            .status
-            .success()
-    );
+    demo_vault(&vault);
+    std::fs::create_dir(dir.path().join("exports")).expect("mkdir");
 
     for (kind, name) in [
         ("assessment", "rapport.pdf"),
@@ -366,19 +358,7 @@ fn the_scan_report_needs_a_recorded_scan() {
     let vault = dir.path().join("c.vigie");
     let v = vault.to_str().expect("utf-8");
     let env = [("VIGIE_PASSPHRASE", PASSPHRASE)];
-    let o = vigie(
-        dir.path(),
-        &[
-            "vault",
-            "init",
-            "--vault",
-            v,
-            "--practice",
-            "Cabinet Martin",
-        ],
-        &env,
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    create_vault_with(&vault, martin());
     let out = dir.path().join("analyse.pdf");
     let o = vigie(
         dir.path(),

@@ -1,0 +1,45 @@
+//! Helpers shared by the integration tests.
+
+use std::path::PathBuf;
+
+use vigie::practice::{PracticeName, Profile};
+use vigie::vault::{KdfParams, NewPassphrase, RecoveryCode, Vault, VaultContents};
+
+/// A passphrase that meets the policy.
+pub const PASSPHRASE: &str = "cheval-agrafe-lune-27";
+/// Another one, for passphrase changes.
+pub const OTHER_PASSPHRASE: &str = "velo-orange-sapin-93";
+
+/// Key derivation for test vaults: the lowest cost a vault may declare (8 MiB, one pass) instead of the
+/// production 64 MiB and three passes. The parameters are stored in the header, so these vaults open,
+/// save and change passphrase like any other; `vault::new_vaults_use_the_production_key_derivation`
+/// checks the production parameters themselves.
+pub const TEST_KDF: KdfParams = KdfParams {
+    m_cost_kib: 8 * 1024,
+    t_cost: 1,
+    p_cost: 1,
+};
+
+/// A temporary folder, removed at the end of the test.
+pub fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temporary folder")
+}
+
+/// The policy-checked form of a test passphrase.
+pub fn new_passphrase(p: &str) -> NewPassphrase {
+    NewPassphrase::parse(p, p, &[]).expect("test passphrase meets the policy")
+}
+
+/// Creates a vault for "Cabinet du Dr Martin" in `dir`, with the cheap test key derivation.
+pub fn create_vault(dir: &std::path::Path) -> (PathBuf, Vault, RecoveryCode) {
+    let path = dir.join("cabinet.vigie");
+    let profile = Profile::named(PracticeName::parse("Cabinet du Dr Martin").expect("name"));
+    let (vault, code) = create_vault_with(&path, VaultContents::new(profile));
+    (path, vault, code)
+}
+
+/// Creates a vault at `path` holding `contents`, with the test passphrase and key derivation.
+pub fn create_vault_with(path: &std::path::Path, contents: VaultContents) -> (Vault, RecoveryCode) {
+    Vault::create_with_params(path, &new_passphrase(PASSPHRASE), contents, TEST_KDF)
+        .expect("create")
+}

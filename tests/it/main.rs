@@ -1,0 +1,15 @@
+//! The integration tests, in one binary (one link per target instead of one per file): a module per
+//! area, the shared helpers in `common`. `cargo test` runs them all; a module runs alone with a filter,
+//! e.g. `cargo test --test it vault::`.
+
+// Each module uses only some of the helpers.
+#[allow(dead_code)]
+mod common;
+
+mod architecture;
+mod cli;
+mod gui;
+mod report;
+mod safety;
+mod scan;
+mod vault;
