@@ -52,9 +52,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: ScanFormat,
-        /// Files read at once (default 8: the disk, not the cores, sets the pace).
-        #[arg(long, value_name = "N")]
-        threads: Option<usize>,
+        /// Files read at once, 1 to 256 (default 8: the disk, not the cores, sets the pace).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+        threads: Option<u16>,
         /// Follow symbolic links (loops are detected).
         #[arg(long)]
         follow_symlinks: bool,
@@ -169,7 +169,7 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
             paths,
         } => {
             let options = crate::scan::ScanOptions {
-                threads: threads.unwrap_or(crate::scan::ScanOptions::default().threads),
+                threads: threads.map_or(crate::scan::ScanOptions::default().threads, usize::from),
                 follow_symlinks,
             };
             scan(&paths, &options, format, fail_on, lang, out)

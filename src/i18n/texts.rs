@@ -509,9 +509,9 @@ texts! {
         "A file already exists there: {path}. Vigie does not overwrite it; choose another name.";
     ErrChangedOnDisk => "Le fichier du coffre a été modifié par un autre programme (une autre fenêtre de Vigie ?) depuis son ouverture. Vigie ne l'a pas écrasé ; verrouillez puis rouvrez le coffre.",
         "The vault file was changed by another program (another Vigie window?) since it was opened. Vigie did not overwrite it; lock and reopen the vault.";
-    ErrLocked => "Ce coffre est ouvert ailleurs{holder} : une autre fenêtre de Vigie ou une commande en cours. Fermez-la, ou attendez qu'elle se termine, puis réessayez. Rien n'a été modifié.",
-        "This vault is open elsewhere{holder}: another Vigie window or a running command. Close it, or wait for it to finish, then try again. Nothing was changed.";
-    ErrLockedHolder => " (processus {pid}, depuis le {since})", " (process {pid}, since {since})";
+    ErrLocked => "Ce coffre est ouvert ailleurs : une autre fenêtre de Vigie ou une commande en cours{holder}. Fermez-la, ou attendez qu'elle se termine, puis réessayez. Rien n'a été modifié.",
+        "This vault is open elsewhere: another Vigie window or a running command{holder}. Close it, or wait for it to finish, then try again. Nothing was changed.";
+    ErrLockedHolder => " (processus {pid}), depuis le {since}", " (process {pid}), since {since}";
     ErrNotAFile => "{path} n'est pas un fichier ordinaire (un dossier, un périphérique ou un tube) : Vigie ne l'ouvre pas.",
         "{path} is not a regular file (a folder, a device or a pipe): Vigie does not open it.";
     ErrVaultTooLarge => "Ce fichier fait {size} : bien plus qu'un coffre Vigie (au plus {max}). Ce n'est pas un coffre ; il n'a pas été lu.",

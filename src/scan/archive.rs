@@ -4,7 +4,8 @@
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 
-use super::dicom::{self, HeaderFacts};
+use super::dicom::HeaderFacts;
+use super::header;
 use super::sniff::{SNIFF_LEN, Sniffed, sniff};
 
 /// The most zip entries looked at in one archive.
@@ -39,24 +40,6 @@ fn merge(into: &mut Option<HeaderFacts>, f: HeaderFacts) {
     }
 }
 
-/// Reads the header of a DICOM stream whose first bytes were sniffed as `kind`; `open` gives the stream
-/// again from its start.
-fn header_of<R: Read>(
-    kind: Sniffed,
-    open: impl FnOnce() -> std::io::Result<R>,
-) -> Option<Result<HeaderFacts, String>> {
-    let reader = match open() {
-        Ok(r) => r,
-        Err(e) => return Some(Err(e.to_string())),
-    };
-    match kind {
-        Sniffed::DicomPart10 => Some(dicom::read_part10(reader, true)),
-        Sniffed::DicomNoPreamble => Some(dicom::read_part10(reader, false)),
-        Sniffed::DicomRaw(enc, skip) => Some(dicom::read_raw(reader, enc, skip)),
-        _ => None,
-    }
-}
-
 fn is_dicom(s: Sniffed) -> bool {
     matches!(
         s,
@@ -64,33 +47,26 @@ fn is_dicom(s: Sniffed) -> bool {
     )
 }
 
-/// The same structure check as for plain files, on the first bytes of an entry, before parsing it.
-fn structurally_ok(kind: Sniffed, head: &[u8], size: u64) -> bool {
-    matches!(kind, Sniffed::DicomRaw(..)) || dicom::part10_plausible(head, size)
-}
-
-/// Looks into a gzip file: is the decompressed stream DICOM?
+/// Looks into a gzip file: is the decompressed stream DICOM? At most [`header::HEADER_BUDGET`] bytes
+/// are inflated, whatever the stream would inflate to.
 pub fn gzip(file: &mut File) -> std::io::Result<Inside> {
     file.seek(SeekFrom::Start(0))?;
     let mut head = Vec::with_capacity(SNIFF_LEN);
     flate2::read::GzDecoder::new(&mut *file)
         .take(SNIFF_LEN as u64)
         .read_to_end(&mut head)?;
-    let kind = sniff(&head, u64::MAX);
     let mut inside = Inside {
         entries: 1,
         ..Inside::default()
     };
+    let whole = head.len() < SNIFF_LEN;
+    let kind = sniff(&head, if whole { head.len() as u64 } else { u64::MAX });
     if is_dicom(kind) {
         inside.dicom_entries = 1;
-        if !structurally_ok(kind, &head, u64::MAX) {
-            return Ok(inside);
-        }
-        let header = header_of(kind, || {
-            file.seek(SeekFrom::Start(0))?;
-            Ok(flate2::read::GzDecoder::new(&mut *file))
-        });
-        if let Some(Ok(f)) = header {
+        file.seek(SeekFrom::Start(0))?;
+        if let Ok((buf, whole)) = header::read_budget(flate2::read::GzDecoder::new(&mut *file))
+            && let Ok(f) = header::facts(&buf, whole, kind)
+        {
             inside.facts = Some(f);
         }
     }
@@ -135,10 +111,12 @@ pub fn zip(file: &mut File) -> Result<Inside, String> {
             continue;
         }
         inside.dicom_entries += 1;
+        // The entry's header within the budget: at most that many bytes inflated, whatever the entry
+        // claims or would inflate to.
         if inside.dicom_entries <= MAX_HEADERS_PER_ARCHIVE
-            && structurally_ok(kind, &head, size)
-            && let Some(Ok(f)) =
-                header_of(kind, || archive.by_index(i).map_err(std::io::Error::other))
+            && let Ok(entry) = archive.by_index(i)
+            && let Ok((buf, whole)) = header::read_budget(entry)
+            && let Ok(f) = header::facts(&buf, whole, kind)
         {
             merge(&mut inside.facts, f);
         }

@@ -10,13 +10,13 @@ use dicom_object::{InMemDicomObject, OpenFileOptions, Tag};
 use dicom_transfer_syntax_registry::entries;
 
 use super::Identifying;
-use super::sniff::{RawEncoding, Walk, walk_elements};
+use super::sniff::RawEncoding;
 
 /// The first tag after the last field read: reading stops before it.
 const LAST_NEEDED: Tag = Tag(0x0012, 0x0063);
 
 /// The Media Storage SOP Class of a DICOMDIR.
-const DICOMDIR_SOP_CLASS: &str = "1.2.840.10008.1.3.10";
+pub const DICOMDIR_SOP_CLASS: &str = "1.2.840.10008.1.3.10";
 
 /// What a header says, without any patient data.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,6 +67,29 @@ pub fn carries_value(text: &str) -> bool {
         && !PLACEHOLDERS.contains(&cleaned.to_uppercase().as_str())
 }
 
+/// Whether a Modality value is a code string as DICOM defines it (at most 16 characters: upper-case
+/// letters, digits, space and underscore). Anything else is dropped, never shown: a value that does not
+/// fit its VR may hold what followed it in the file, a patient's name among it.
+pub fn valid_modality(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 16
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ' || b == b'_')
+}
+
+/// Whether a StudyDate value is a DICOM date: eight digits (YYYYMMDD), or the ACR-NEMA form that old
+/// files still carry (YYYY.MM.DD). Anything else is dropped, never shown (see [`valid_modality`]).
+pub fn valid_study_date(value: &str) -> bool {
+    let b = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        8 => digits(0..8),
+        10 => digits(0..4) && b[4] == b'.' && digits(5..7) && b[7] == b'.' && digits(8..10),
+        _ => false,
+    }
+}
+
 fn text_of(obj: &InMemDicomObject, tag: Tag) -> Option<String> {
     // `get`, not `element_opt`: the latter builds an error with a captured backtrace for every missing
     // element, which cost more than the rest of the header parsing.
@@ -86,103 +109,11 @@ fn facts(obj: &InMemDicomObject) -> HeaderFacts {
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("YES")),
         modality: text_of(obj, tags::MODALITY)
             .map(|m| m.trim().to_owned())
-            .filter(|m| !m.is_empty()),
+            .filter(|m| valid_modality(m)),
         study_date: text_of(obj, tags::STUDY_DATE)
-            .map(|d| d.trim().to_owned())
-            .filter(|d| !d.is_empty()),
+            .map(|d| d.trim_matches([' ', '\0']).to_owned())
+            .filter(|d| valid_study_date(d)),
         dicomdir: false,
-    }
-}
-
-/// Transfer syntaxes whose data set Vigie can check before parsing (the others are compressed).
-fn encoding_of(ts: &str) -> Option<RawEncoding> {
-    match ts.trim_end_matches(['\0', ' ']) {
-        "1.2.840.10008.1.2" => Some(RawEncoding::ImplicitLittle),
-        "1.2.840.10008.1.2.2" => Some(RawEncoding::ExplicitBig),
-        "1.2.840.10008.1.2.1.99" => None,
-        _ => Some(RawEncoding::ExplicitLittle),
-    }
-}
-
-/// What the structure check of a Part 10 file found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Check {
-    /// Something does not fit: the header is reported unreadable, never parsed.
-    Broken,
-    /// Well formed as far as the buffer goes; `in_buffer` when everything the parser will read (up to
-    /// group 0012) is in it, so that it can parse from memory without reading the file again.
-    Plausible {
-        /// The header the parser needs lies entirely in the buffer.
-        in_buffer: bool,
-    },
-}
-
-/// Checks, before handing a Part 10 file to the parser, that its file meta and the first groups of its
-/// data set are well formed and fit in the file. A malformed element can make a parser believe a value is
-/// gigabytes long; such a file is reported as "header unreadable" instead of being parsed.
-pub fn part10_plausible(head: &[u8], file_len: u64) -> bool {
-    part10_check(head, file_len) != Check::Broken
-}
-
-/// [`part10_plausible`], saying also whether the buffer holds the whole header.
-pub fn part10_check(head: &[u8], file_len: u64) -> Check {
-    let whole_file = head.len() as u64 == file_len;
-    let unsure = Check::Plausible {
-        in_buffer: whole_file,
-    };
-    let start = if head.get(128..132) == Some(b"DICM") {
-        132
-    } else if head.starts_with(b"DICM") {
-        4
-    } else {
-        0
-    };
-    // The file meta: explicit VR little endian, group 0002.
-    let mut pos = start;
-    let mut ts = String::new();
-    loop {
-        let Some(h) = head.get(pos..pos + 8) else {
-            return unsure; // meta longer than what was read: nothing wrong seen
-        };
-        if u16::from_le_bytes([h[0], h[1]]) != 0x0002 {
-            break;
-        }
-        let element = u16::from_le_bytes([h[2], h[3]]);
-        let (len, header) = if matches!(
-            &h[4..6],
-            b"OB" | b"UN" | b"UT" | b"SQ" | b"OW" | b"UC" | b"UR"
-        ) {
-            let Some(l) = head.get(pos + 8..pos + 12) else {
-                return unsure;
-            };
-            (u32::from_le_bytes([l[0], l[1], l[2], l[3]]) as usize, 12)
-        } else {
-            (usize::from(u16::from_le_bytes([h[6], h[7]])), 8)
-        };
-        if len == 0xFFFF_FFFF || (pos + header + len) as u64 > file_len {
-            return Check::Broken;
-        }
-        if element == 0x0010 {
-            ts = head
-                .get(pos + header..pos + header + len)
-                .map(|v| String::from_utf8_lossy(v).into_owned())
-                .unwrap_or_default();
-        }
-        pos += header + len;
-    }
-    let Some(encoding) = encoding_of(&ts) else {
-        return unsure;
-    };
-    let Some(data) = head.get(pos..) else {
-        return unsure;
-    };
-    match walk_elements(data, pos as u64, file_len, encoding, 0x0012) {
-        Walk::Broken => Check::Broken,
-        Walk::Plausible {
-            to_end, past_group, ..
-        } => Check::Plausible {
-            in_buffer: whole_file || to_end || past_group,
-        },
     }
 }
 
@@ -230,6 +161,37 @@ pub fn read_raw(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_values_that_fit_their_vr_are_kept() {
+        for ok in ["20200101", "1997.04.24"] {
+            assert!(valid_study_date(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "2020010",
+            "202001011",
+            "2020-01-01",
+            "20200101\u{10}\u{10}PNDoe^Jane",
+            "Doe^Jane",
+        ] {
+            assert!(!valid_study_date(bad), "{bad:?}");
+        }
+        for ok in ["CT", "MR", "US", "RTPLAN", "OT", "SR_X"] {
+            assert!(valid_modality(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "ct",
+            "Doe^Jane",
+            "CT\u{10}\u{10}",
+            "ABCDEFGHIJKLMNOPQ",
+            "-1+2",
+            "=1+2",
+        ] {
+            assert!(!valid_modality(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn placeholders_do_not_count_as_values() {

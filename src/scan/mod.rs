@@ -11,13 +11,14 @@
 mod archive;
 pub mod context;
 pub mod dicom;
+pub mod header;
 pub mod output;
 pub mod places;
 pub mod record;
 pub mod sniff;
 
 use std::fs::File;
-use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -38,6 +39,9 @@ pub struct ScanOptions {
     /// Follow symbolic links (loops are detected and reported).
     pub follow_symlinks: bool,
 }
+
+/// The most files read at once (`--threads`): more only adds contention on the disk.
+pub const MAX_THREADS: usize = 256;
 
 impl Default for ScanOptions {
     fn default() -> Self {
@@ -122,9 +126,11 @@ pub struct Finding {
     pub deidentified: bool,
     /// The header could not be read (still a DICOM finding).
     pub header_unreadable: bool,
-    /// Modality, when known.
+    /// Modality, when known (a valid code string only: see [`dicom::valid_modality`]).
+    #[serde(default, deserialize_with = "checked::modality")]
     pub modality: Option<String>,
-    /// Study date (YYYYMMDD), for retention.
+    /// Study date (YYYYMMDD), for retention (a valid date only: see [`dicom::valid_study_date`]).
+    #[serde(default, deserialize_with = "checked::study_date")]
     pub study_date: Option<String>,
     /// The file itself is an encrypted container.
     pub encrypted: bool,
@@ -187,18 +193,63 @@ pub enum Event {
 /// How often progress is reported.
 const PROGRESS_EVERY: u64 = 1024;
 
+/// Opens a file to read it, without ever blocking: a FIFO put in place of a regular file between the
+/// listing and the opening would block an ordinary open forever. `Ok(None)` for anything that is not a
+/// regular file.
+fn open_regular(path: &Path) -> std::io::Result<Option<(File, u64)>> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Ok(None);
+    }
+    Ok(Some((file, meta.len())))
+}
+
+/// The header facts of a DICOM file sniffed as `kind`: from the bytes already read when they hold the
+/// header, else reading more of the file, up to its real size and at most [`header::HEADER_BUDGET`].
+fn header_of_file(
+    file: &mut File,
+    head: &mut Vec<u8>,
+    len: u64,
+    kind: Sniffed,
+) -> std::io::Result<Result<dicom::HeaderFacts, header::Unreadable>> {
+    loop {
+        let whole = head.len() as u64 >= len;
+        match header::facts(head, whole, kind) {
+            Err(header::Unreadable::TooLong) if !whole && head.len() < header::HEADER_BUDGET => {
+                // Sixteen times more each time: 4 KiB, 64 KiB, 1 MiB.
+                let target = (head.len().max(SNIFF_LEN) * 16)
+                    .min(header::HEADER_BUDGET)
+                    .min(usize::try_from(len).unwrap_or(usize::MAX));
+                file.seek(SeekFrom::Start(head.len() as u64))?;
+                let before = head.len();
+                (&mut *file)
+                    .take((target - before) as u64)
+                    .read_to_end(head)?;
+                if head.len() == before {
+                    // The file is shorter than it said: what was read is all there is.
+                    return Ok(header::facts(head, true, kind));
+                }
+            }
+            result => return Ok(result),
+        }
+    }
+}
+
 /// Classifies one file. `Ok(None)` for files that are not of interest.
 pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
-    let mut file = File::open(path)?;
+    let Some((mut file, len)) = open_regular(path)? else {
+        return Ok(None);
+    };
     let mut head = Vec::with_capacity(SNIFF_LEN);
     (&mut file).take(SNIFF_LEN as u64).read_to_end(&mut head)?;
-    // A short read reached the end: the length is known without asking the file system (most files
-    // of a practice tree are small, and every system call counts when there are 100,000 of them).
-    let len = if head.len() < SNIFF_LEN {
-        head.len() as u64
-    } else {
-        file.metadata()?.len()
-    };
     let sniffed = sniff::sniff(&head, len);
     let mut facts = None;
     let mut unreadable = false;
@@ -209,37 +260,8 @@ pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
                 Sniffed::DicomNoPreamble => DicomStorage::NoPreamble,
                 _ => DicomStorage::RawDataset,
             };
-            let whole = head.len() as u64 == len;
-            let read = match sniffed {
-                Sniffed::DicomRaw(enc, skip) if whole => {
-                    Some(dicom::read_raw(&head[..], enc, skip))
-                }
-                Sniffed::DicomRaw(enc, skip) => {
-                    file.seek(SeekFrom::Start(0))?;
-                    Some(dicom::read_raw(BufReader::new(&mut file), enc, skip))
-                }
-                _ => match part10_check(&mut file, &mut head, len)? {
-                    // The structure check failed: still a DICOM finding, with its header unreadable.
-                    dicom::Check::Broken => None,
-                    dicom::Check::Plausible { in_buffer } => {
-                        let preamble = storage == DicomStorage::Part10;
-                        // Parse from the bytes already read when they hold the whole header; from the
-                        // file otherwise (or if that fails, in case the parser wanted a little more).
-                        match in_buffer
-                            .then(|| dicom::read_part10(&head[..], preamble))
-                            .and_then(Result::ok)
-                        {
-                            Some(facts) => Some(Ok(facts)),
-                            None => {
-                                file.seek(SeekFrom::Start(0))?;
-                                Some(dicom::read_part10(BufReader::new(&mut file), preamble))
-                            }
-                        }
-                    }
-                },
-            };
-            match read {
-                Some(Ok(f)) => {
+            match header_of_file(&mut file, &mut head, len, sniffed)? {
+                Ok(f) => {
                     let dir = f.dicomdir;
                     facts = Some(f);
                     if dir {
@@ -248,7 +270,8 @@ pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
                         Kind::Dicom { storage }
                     }
                 }
-                Some(Err(_)) | None => {
+                // Still a DICOM finding, with its header unreadable (and so at high risk).
+                Err(_) => {
                     unreadable = true;
                     Kind::Dicom { storage }
                 }
@@ -324,24 +347,6 @@ pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
     }))
 }
 
-/// How much of a DICOM file is checked before parsing its header.
-const HEADER_CHECK_LEN: u64 = 64 * 1024;
-
-/// Checks the Part 10 structure on what was read, reading more of the file into `head` (up to
-/// [`HEADER_CHECK_LEN`]) only when the header goes on past it.
-fn part10_check(file: &mut File, head: &mut Vec<u8>, len: u64) -> std::io::Result<dicom::Check> {
-    let first = dicom::part10_check(head, len);
-    if first != (dicom::Check::Plausible { in_buffer: false })
-        || head.len() as u64 >= len.min(HEADER_CHECK_LEN)
-    {
-        return Ok(first);
-    }
-    file.seek(SeekFrom::Start(head.len() as u64))?;
-    let more = HEADER_CHECK_LEN - head.len() as u64;
-    (&mut *file).take(more).read_to_end(head)?;
-    Ok(dicom::part10_check(head, len))
-}
-
 /// Scans `roots`, calling `on_event` from the reading threads. Stops early when `cancel` is set.
 pub fn scan(
     roots: &[PathBuf],
@@ -364,7 +369,27 @@ pub fn scan(
         .standard_filters(false)
         .hidden(false)
         .follow_links(options.follow_symlinks)
-        .threads(options.threads.max(1));
+        .threads(options.threads.clamp(1, MAX_THREADS));
+    if options.follow_symlinks {
+        // Links can lead into the same folder many ways without any loop (31 folders each linking
+        // twice to the next make 2³⁰ paths): each folder is walked once, the first way it is reached.
+        let visited = std::sync::Arc::new(Mutex::new(std::collections::HashSet::new()));
+        if let Ok(mut v) = visited.lock() {
+            v.extend(roots.iter().filter_map(|r| folder_key(r)));
+        }
+        builder.filter_entry(move |entry| {
+            if !entry.file_type().is_some_and(|t| t.is_dir()) {
+                return true;
+            }
+            let Some(key) = folder_key(entry.path()) else {
+                return true;
+            };
+            let first = visited.lock().map(|mut v| v.insert(key)).unwrap_or(true);
+            // Seen before: a link back to one of its own ancestors is a loop, left to the walker, which
+            // reports it; any other is a second way into a folder already walked, skipped.
+            first || (entry.path_is_symlink() && links_to_an_ancestor(entry.path()))
+        });
+    }
     let report_error = |path: PathBuf, message: String| {
         errors.fetch_add(1, Ordering::Relaxed);
         on_event(Event::Error(ScanError { path, message }));
@@ -420,6 +445,46 @@ pub fn scan(
         elapsed_ms: start.elapsed().as_millis() as u64,
         cancelled: cancel.load(Ordering::Relaxed),
     }
+}
+
+/// Header values read back from a scan record kept in a vault go through the same checks as when they
+/// were read from a file: a record written by an earlier version, before values were checked against
+/// their VR, may hold a value that swallowed a patient's name; it is dropped on reading.
+mod checked {
+    use serde::{Deserialize, Deserializer};
+
+    pub fn modality<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.filter(|m| super::dicom::valid_modality(m)))
+    }
+
+    pub fn study_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.filter(|v| super::dicom::valid_study_date(v)))
+    }
+}
+
+/// What identifies a folder whatever the path to it: its device and inode on Unix, its canonical path
+/// elsewhere.
+#[cfg(unix)]
+fn folder_key(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_key(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok()
+}
+
+/// Whether the link at `path` leads to a folder that contains it (a loop).
+fn links_to_an_ancestor(path: &Path) -> bool {
+    let (Ok(target), Some(Ok(parent))) = (
+        std::fs::canonicalize(path),
+        path.parent().map(std::fs::canonicalize),
+    ) else {
+        return false;
+    };
+    parent.starts_with(target)
 }
 
 /// The path an error of the walker is about.

@@ -202,7 +202,7 @@ impl ScanHistory {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
 
     use super::*;
     use crate::scan::{DicomStorage, Identifying};
@@ -228,6 +228,34 @@ mod tests {
             risk,
             size: 1234,
         }
+    }
+
+    /// A record kept by an earlier version, whose header values had swallowed a patient's name: the
+    /// values are dropped on reading, never shown again.
+    #[test]
+    fn leaked_header_values_in_a_kept_record_are_dropped_on_reading() {
+        let mut leaked = finding("/a.dcm", Risk::High, true);
+        leaked.study_date = Some("20200101\u{10}\u{10}PNDupont^Marie".into());
+        leaked.modality = Some("CT Dupont^Marie".into());
+        let record = ScanRecord::new(
+            Timestamp::UNIX_EPOCH,
+            &[PathBuf::from("/scan")],
+            Summary::default(),
+            vec![leaked, finding("/b.dcm", Risk::High, true)],
+            Vec::new(),
+        );
+        let text = ron::to_string(&record).expect("ser");
+        assert!(text.contains("Dupont"), "the old record held it");
+        let read = ron::from_str::<ScanRecord>(&text).expect("de");
+        assert!(!ron::to_string(&read).expect("ser").contains("Dupont"));
+        let a = read.findings.iter().find(|f| f.path == Path::new("/a.dcm"));
+        assert_eq!(a.and_then(|f| f.study_date.clone()), None);
+        assert_eq!(a.and_then(|f| f.modality.clone()), None);
+        let b = read.findings.iter().find(|f| f.path == Path::new("/b.dcm"));
+        assert_eq!(
+            b.and_then(|f| f.study_date.clone()).as_deref(),
+            Some("20190412")
+        );
     }
 
     #[test]

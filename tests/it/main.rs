@@ -12,4 +12,5 @@ mod gui;
 mod report;
 mod safety;
 mod scan;
+mod scan_safety;
 mod vault;

@@ -1,0 +1,514 @@
+//! The bounded header read: whatever a file claims, the scanner reads and inflates at most
+//! [`HEADER_BUDGET`] bytes of it, checks every element of the header in those bytes before any parser
+//! sees them, and hands the parser only the checked bytes.
+//!
+//! The part Vigie needs (groups 0002 to 0012: file meta, study, patient, de-identification) comes first
+//! in every DICOM data set. [`extent`] walks it element by element — tag order, VR, every length within
+//! the bytes actually there, sequences and items to their delimiters, and the length of each value
+//! Vigie reads against its VR (a date is 8 characters, a code string at most 16, a name at most a few
+//! hundred bytes) — and says where it ends. A length that lies (gigabytes announced in a 346-byte file),
+//! a header longer than the budget, or a value too long for its VR (which would swallow the elements
+//! after it, the patient's name among them) makes the header *unreadable*: the finding is still
+//! reported, at high risk, and no value of it is kept. The parser (dicom-rs) then reads a slice in
+//! which every length has been checked, so it can never allocate more than the slice.
+
+use std::io::Read;
+
+use super::dicom::HeaderFacts;
+use super::sniff::{RawEncoding, Sniffed};
+
+/// The most bytes read, or inflated, from one file or archive entry to read its header: 1 MiB. Real
+/// headers take a few kilobytes; the budget bounds the scanner's memory per file whatever a file
+/// claims (reads run [`crate::scan::ScanOptions::threads`] at a time).
+pub const HEADER_BUDGET: usize = 1024 * 1024;
+
+/// Deepest nesting of sequences followed in the header.
+const MAX_DEPTH: usize = 8;
+
+/// The last group Vigie reads (de-identification, 0012).
+const LAST_GROUP: u16 = 0x0012;
+
+/// Why a header is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Something does not fit: a length past the end, an unknown VR, tags out of order, a value too long
+    /// for its VR, a delimiter missing.
+    Malformed,
+    /// The header goes on past [`HEADER_BUDGET`].
+    TooLong,
+    /// A compressed data set (deflate) that does not inflate within the budget.
+    Deflate,
+}
+
+/// The bytes of a header, read within the budget from `reader` (a file from its start, an inflating
+/// gzip stream, a zip entry). The flag says whether that is the whole stream.
+pub fn read_budget(reader: impl Read) -> std::io::Result<(Vec<u8>, bool)> {
+    let mut buf = Vec::new();
+    reader
+        .take(HEADER_BUDGET as u64 + 1)
+        .read_to_end(&mut buf)?;
+    let whole = buf.len() <= HEADER_BUDGET;
+    buf.truncate(HEADER_BUDGET);
+    Ok((buf, whole))
+}
+
+/// Reads the header facts of a DICOM stream sniffed as `kind`, from `buf` (its first bytes, at most the
+/// budget; `whole` when that is the entire stream). Nothing outside `buf` is read.
+pub fn facts(buf: &[u8], whole: bool, kind: Sniffed) -> Result<HeaderFacts, Unreadable> {
+    match kind {
+        Sniffed::DicomRaw(encoding, skip) => {
+            let data = buf.get(skip..).ok_or(Unreadable::Malformed)?;
+            let end = extent(data, whole, encoding)?;
+            super::dicom::read_raw(&data[..end], encoding, 0).map_err(|_| Unreadable::Malformed)
+        }
+        Sniffed::DicomPart10 | Sniffed::DicomNoPreamble => part10(buf, whole),
+        _ => Err(Unreadable::Malformed),
+    }
+}
+
+fn part10(buf: &[u8], whole: bool) -> Result<HeaderFacts, Unreadable> {
+    let (preamble, start) = if buf.get(128..132) == Some(b"DICM") {
+        (true, 132)
+    } else if buf.starts_with(b"DICM") {
+        (false, 4)
+    } else {
+        (false, 0)
+    };
+    let meta = file_meta(buf, start, whole)?;
+    let data = &buf[meta.end..];
+    if meta.deflated {
+        // The data set is a raw deflate stream: inflated within the budget, then read like any other.
+        let (inflated, complete) = read_budget(flate2::read::DeflateDecoder::new(data))
+            .map_err(|_| Unreadable::Deflate)?;
+        let end = extent(&inflated, complete, RawEncoding::ExplicitLittle)?;
+        let mut facts = super::dicom::read_raw(&inflated[..end], RawEncoding::ExplicitLittle, 0)
+            .map_err(|_| Unreadable::Malformed)?;
+        facts.dicomdir = meta.dicomdir;
+        return Ok(facts);
+    }
+    let end = meta.end + extent(data, whole, meta.encoding)?;
+    let mut facts =
+        super::dicom::read_part10(&buf[..end], preamble).map_err(|_| Unreadable::Malformed)?;
+    facts.dicomdir = meta.dicomdir;
+    Ok(facts)
+}
+
+/// What the file meta (group 0002, explicit VR little endian) says.
+struct Meta {
+    /// Where the data set starts.
+    end: usize,
+    encoding: RawEncoding,
+    deflated: bool,
+    dicomdir: bool,
+}
+
+fn file_meta(buf: &[u8], start: usize, whole: bool) -> Result<Meta, Unreadable> {
+    let short = if whole {
+        Unreadable::Malformed
+    } else {
+        Unreadable::TooLong
+    };
+    let mut pos = start;
+    let mut ts = None;
+    let mut sop_class = None;
+    loop {
+        let Some(h) = buf.get(pos..pos + 8) else {
+            if pos == buf.len() && whole {
+                break; // a file meta and nothing else
+            }
+            return Err(short);
+        };
+        if u16::from_le_bytes([h[0], h[1]]) != 0x0002 {
+            break;
+        }
+        let element = u16::from_le_bytes([h[2], h[3]]);
+        let vr = [h[4], h[5]];
+        if !known_vr(&vr) {
+            return Err(Unreadable::Malformed);
+        }
+        let (len, header) = if long_vr(&vr) {
+            let l = buf.get(pos + 8..pos + 12).ok_or(short)?;
+            (u32::from_le_bytes([l[0], l[1], l[2], l[3]]), 12)
+        } else {
+            (u32::from(u16::from_le_bytes([h[6], h[7]])), 8)
+        };
+        if len == u32::MAX || len > 1024 {
+            // No file meta element is long; an undefined length has no place here.
+            return Err(Unreadable::Malformed);
+        }
+        let value_at = pos + header;
+        let value = buf.get(value_at..value_at + len as usize).ok_or(short)?;
+        match element {
+            0x0002 => sop_class = Some(trim_uid(value)),
+            0x0010 => ts = Some(trim_uid(value)),
+            _ => {}
+        }
+        pos = value_at + len as usize;
+    }
+    let ts = ts.unwrap_or_default();
+    let (encoding, deflated) = match ts.as_str() {
+        "1.2.840.10008.1.2" => (RawEncoding::ImplicitLittle, false),
+        "1.2.840.10008.1.2.2" => (RawEncoding::ExplicitBig, false),
+        "1.2.840.10008.1.2.1.99" => (RawEncoding::ExplicitLittle, true),
+        _ => (RawEncoding::ExplicitLittle, false),
+    };
+    Ok(Meta {
+        end: pos,
+        encoding,
+        deflated,
+        dicomdir: sop_class.as_deref() == Some(super::dicom::DICOMDIR_SOP_CLASS),
+    })
+}
+
+fn trim_uid(value: &[u8]) -> String {
+    String::from_utf8_lossy(value)
+        .trim_end_matches(['\0', ' '])
+        .to_owned()
+}
+
+/// The VRs of DICOM.
+const VRS: [&[u8; 2]; 34] = [
+    b"AE", b"AS", b"AT", b"CS", b"DA", b"DS", b"DT", b"FL", b"FD", b"IS", b"LO", b"LT", b"OB",
+    b"OD", b"OF", b"OL", b"OV", b"OW", b"PN", b"SH", b"SL", b"SQ", b"SS", b"ST", b"SV", b"TM",
+    b"UC", b"UI", b"UL", b"UN", b"UR", b"US", b"UT", b"UV",
+];
+
+fn known_vr(vr: &[u8; 2]) -> bool {
+    VRS.contains(&vr)
+}
+
+/// VRs with a 4-byte length in explicit encodings.
+fn long_vr(vr: &[u8; 2]) -> bool {
+    matches!(
+        vr,
+        b"OB"
+            | b"OD"
+            | b"OF"
+            | b"OL"
+            | b"OV"
+            | b"OW"
+            | b"SQ"
+            | b"SV"
+            | b"UC"
+            | b"UN"
+            | b"UR"
+            | b"UT"
+            | b"UV"
+    )
+}
+
+/// The values Vigie reads, with their VR and the longest value that VR allows (bytes, padding
+/// included): anything longer has swallowed what follows it, and the header is not read.
+fn read_field(tag: u32) -> Option<(&'static [u8; 2], u32)> {
+    Some(match tag {
+        0x0008_0020 => (b"DA", 10), // StudyDate: 8 characters (one space of padding tolerated)
+        0x0008_0060 => (b"CS", 16), // Modality
+        0x0010_0010 => (b"PN", 1024), // PatientName: three groups of 64 characters, multi-byte sets
+        0x0010_0020 => (b"LO", 256), // PatientID: 64 characters
+        0x0010_0030 => (b"DA", 10), // PatientBirthDate
+        0x0012_0062 => (b"CS", 16), // PatientIdentityRemoved
+        _ => return None,
+    })
+}
+
+/// The length of the data set's leading part that Vigie reads (its elements up to group 0012), every
+/// element checked. `data` is all there is of the stream when `whole`.
+pub fn extent(data: &[u8], whole: bool, encoding: RawEncoding) -> Result<usize, Unreadable> {
+    let mut walker = Walker {
+        data,
+        whole,
+        encoding,
+    };
+    walker.elements(0, data.len(), 0, true)
+}
+
+struct Walker<'a> {
+    data: &'a [u8],
+    whole: bool,
+    encoding: RawEncoding,
+}
+
+/// An item or sequence delimiter, or an item.
+const ITEM: u32 = 0xFFFE_E000;
+const ITEM_END: u32 = 0xFFFE_E00D;
+const SEQUENCE_END: u32 = 0xFFFE_E0DD;
+
+impl Walker<'_> {
+    fn u16_at(&self, p: usize) -> Result<u16, Unreadable> {
+        let b = self.data.get(p..p + 2).ok_or_else(|| self.short())?;
+        Ok(match self.encoding {
+            RawEncoding::ExplicitBig => u16::from_be_bytes([b[0], b[1]]),
+            _ => u16::from_le_bytes([b[0], b[1]]),
+        })
+    }
+
+    fn u32_at(&self, p: usize) -> Result<u32, Unreadable> {
+        let b = self.data.get(p..p + 4).ok_or_else(|| self.short())?;
+        let a = [b[0], b[1], b[2], b[3]];
+        Ok(match self.encoding {
+            RawEncoding::ExplicitBig => u32::from_be_bytes(a),
+            _ => u32::from_le_bytes(a),
+        })
+    }
+
+    /// Running out of bytes: a malformed file if that was all of it, else a header past the budget.
+    fn short(&self) -> Unreadable {
+        if self.whole {
+            Unreadable::Malformed
+        } else {
+            Unreadable::TooLong
+        }
+    }
+
+    /// Running past `limit`: past the bytes there are (see [`Walker::short`]), or past the end of the
+    /// enclosing value (malformed).
+    fn past(&self, limit: usize) -> Unreadable {
+        if limit == self.data.len() {
+            self.short()
+        } else {
+            Unreadable::Malformed
+        }
+    }
+
+    fn tag_at(&self, p: usize) -> Result<u32, Unreadable> {
+        Ok((u32::from(self.u16_at(p)?) << 16) | u32::from(self.u16_at(p + 2)?))
+    }
+
+    /// Walks elements from `pos` to `limit`. At the top level (`top`), stops before the first element
+    /// past group 0012 and returns its position; inside an item of undefined length, stops after its
+    /// delimiter. Returns where the walk ended.
+    fn elements(
+        &mut self,
+        mut pos: usize,
+        limit: usize,
+        depth: usize,
+        top: bool,
+    ) -> Result<usize, Unreadable> {
+        let mut last_tag = 0u32;
+        loop {
+            if pos == limit {
+                if top {
+                    // The end of the bytes before the end of group 0012: the end of the data set when
+                    // they are the whole stream; otherwise the header goes on past the budget.
+                    return if self.whole {
+                        Ok(pos)
+                    } else {
+                        Err(Unreadable::TooLong)
+                    };
+                }
+                // Inside an item of undefined length: its delimiter is missing.
+                return Err(self.past(limit));
+            }
+            if pos + 8 > limit {
+                return Err(self.past(limit));
+            }
+            let tag = self.tag_at(pos)?;
+            if tag == ITEM_END {
+                if top {
+                    return Err(Unreadable::Malformed);
+                }
+                // An item delimiter has a zero length.
+                if self.u32_at(pos + 4)? != 0 {
+                    return Err(Unreadable::Malformed);
+                }
+                return Ok(pos + 8);
+            }
+            if top && (tag >> 16) as u16 > LAST_GROUP {
+                return Ok(pos);
+            }
+            if tag < last_tag || (tag >> 16) == 0xFFFE {
+                return Err(Unreadable::Malformed);
+            }
+            last_tag = tag;
+            let (vr, len, header) = self.element_header(pos)?;
+            let value_at = pos + header;
+            if len == u32::MAX {
+                // Undefined length: only a sequence (or UN holding one, or implicit VR) has it.
+                let sequence = match vr {
+                    Some(v) => v == *b"SQ" || v == *b"UN",
+                    None => true,
+                };
+                if !sequence || depth >= MAX_DEPTH {
+                    return Err(Unreadable::Malformed);
+                }
+                pos = self.sequence(value_at, limit, depth + 1)?;
+                continue;
+            }
+            let end = value_at
+                .checked_add(len as usize)
+                .ok_or(Unreadable::Malformed)?;
+            if end > limit {
+                return Err(self.past(limit));
+            }
+            if let Some((expected_vr, max)) = read_field(tag)
+                && top
+                && (vr.is_some_and(|v| v != *expected_vr && v != *b"UN") || len > max)
+            {
+                return Err(Unreadable::Malformed);
+            }
+            if self.is_sequence(vr, value_at, len) {
+                if depth >= MAX_DEPTH {
+                    return Err(Unreadable::Malformed);
+                }
+                let after = self.sequence_defined(value_at, end, depth + 1)?;
+                if after != end {
+                    return Err(Unreadable::Malformed);
+                }
+            }
+            pos = end;
+        }
+    }
+
+    /// Whether a defined-length value holds a sequence: its VR says so (explicit encodings), or, in
+    /// implicit VR where the parser goes by its dictionary, the value starts with an item (so that the
+    /// lengths inside are checked as well).
+    fn is_sequence(&self, vr: Option<[u8; 2]>, value_at: usize, len: u32) -> bool {
+        len > 0
+            && match vr {
+                Some(v) => v == *b"SQ",
+                None => len >= 8 && self.tag_at(value_at).is_ok_and(|t| t == ITEM),
+            }
+    }
+
+    /// The VR (explicit encodings), the length, and the header's size of the element at `pos`.
+    fn element_header(&self, pos: usize) -> Result<(Option<[u8; 2]>, u32, usize), Unreadable> {
+        match self.encoding {
+            RawEncoding::ImplicitLittle => Ok((None, self.u32_at(pos + 4)?, 8)),
+            _ => {
+                let b = self
+                    .data
+                    .get(pos + 4..pos + 6)
+                    .ok_or_else(|| self.short())?;
+                let vr = [b[0], b[1]];
+                if !known_vr(&vr) {
+                    return Err(Unreadable::Malformed);
+                }
+                if long_vr(&vr) {
+                    if self
+                        .data
+                        .get(pos + 6..pos + 8)
+                        .ok_or_else(|| self.short())?
+                        != [0, 0]
+                    {
+                        return Err(Unreadable::Malformed);
+                    }
+                    Ok((Some(vr), self.u32_at(pos + 8)?, 12))
+                } else {
+                    Ok((Some(vr), u32::from(self.u16_at(pos + 6)?), 8))
+                }
+            }
+        }
+    }
+
+    /// A sequence of undefined length from `pos`: items until the sequence delimiter. Returns the
+    /// position after the delimiter.
+    fn sequence(
+        &mut self,
+        mut pos: usize,
+        limit: usize,
+        depth: usize,
+    ) -> Result<usize, Unreadable> {
+        loop {
+            if pos + 8 > limit {
+                return Err(self.past(limit));
+            }
+            let tag = self.tag_at(pos)?;
+            let len = self.u32_at(pos + 4)?;
+            match tag {
+                SEQUENCE_END => {
+                    if len != 0 {
+                        return Err(Unreadable::Malformed);
+                    }
+                    return Ok(pos + 8);
+                }
+                ITEM => pos = self.item(pos + 8, len, limit, depth)?,
+                _ => return Err(Unreadable::Malformed),
+            }
+        }
+    }
+
+    /// A sequence of defined length from `pos` to `end`: items only.
+    fn sequence_defined(
+        &mut self,
+        mut pos: usize,
+        end: usize,
+        depth: usize,
+    ) -> Result<usize, Unreadable> {
+        while pos < end {
+            if pos + 8 > end || self.tag_at(pos)? != ITEM {
+                return Err(Unreadable::Malformed);
+            }
+            let len = self.u32_at(pos + 4)?;
+            pos = self.item(pos + 8, len, end, depth)?;
+        }
+        Ok(pos)
+    }
+
+    /// An item's elements from `pos`: `len` bytes, or to its delimiter when undefined.
+    fn item(
+        &mut self,
+        pos: usize,
+        len: u32,
+        limit: usize,
+        depth: usize,
+    ) -> Result<usize, Unreadable> {
+        if len == u32::MAX {
+            return self.elements(pos, limit, depth, false);
+        }
+        let end = pos.checked_add(len as usize).ok_or(Unreadable::Malformed)?;
+        if end > limit {
+            return Err(self.past(limit));
+        }
+        let after = self.elements_defined(pos, end, depth)?;
+        if after != end {
+            return Err(Unreadable::Malformed);
+        }
+        Ok(end)
+    }
+
+    /// The elements of a defined-length item, exactly filling `pos..end`.
+    fn elements_defined(
+        &mut self,
+        mut pos: usize,
+        end: usize,
+        depth: usize,
+    ) -> Result<usize, Unreadable> {
+        let mut last_tag = 0u32;
+        while pos < end {
+            if pos + 8 > end {
+                return Err(Unreadable::Malformed);
+            }
+            let tag = self.tag_at(pos)?;
+            if tag < last_tag || (tag >> 16) == 0xFFFE {
+                return Err(Unreadable::Malformed);
+            }
+            last_tag = tag;
+            let (vr, len, header) = self.element_header(pos)?;
+            let value_at = pos + header;
+            if len == u32::MAX {
+                let sequence = vr.is_none_or(|v| v == *b"SQ" || v == *b"UN");
+                if !sequence || depth >= MAX_DEPTH {
+                    return Err(Unreadable::Malformed);
+                }
+                pos = self.sequence(value_at, end, depth + 1)?;
+                continue;
+            }
+            let value_end = value_at
+                .checked_add(len as usize)
+                .ok_or(Unreadable::Malformed)?;
+            if value_end > end {
+                return Err(Unreadable::Malformed);
+            }
+            if self.is_sequence(vr, value_at, len) {
+                if depth >= MAX_DEPTH {
+                    return Err(Unreadable::Malformed);
+                }
+                if self.sequence_defined(value_at, value_end, depth + 1)? != value_end {
+                    return Err(Unreadable::Malformed);
+                }
+            }
+            pos = value_end;
+        }
+        Ok(pos)
+    }
+}
