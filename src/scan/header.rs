@@ -166,35 +166,12 @@ fn trim_uid(value: &[u8]) -> String {
         .to_owned()
 }
 
-/// The VRs of DICOM.
-const VRS: [&[u8; 2]; 34] = [
-    b"AE", b"AS", b"AT", b"CS", b"DA", b"DS", b"DT", b"FL", b"FD", b"IS", b"LO", b"LT", b"OB",
-    b"OD", b"OF", b"OL", b"OV", b"OW", b"PN", b"SH", b"SL", b"SQ", b"SS", b"ST", b"SV", b"TM",
-    b"UC", b"UI", b"UL", b"UN", b"UR", b"US", b"UT", b"UV",
-];
-
 fn known_vr(vr: &[u8; 2]) -> bool {
-    VRS.contains(&vr)
+    super::sniff::VRS.contains(&vr)
 }
 
-/// VRs with a 4-byte length in explicit encodings.
 fn long_vr(vr: &[u8; 2]) -> bool {
-    matches!(
-        vr,
-        b"OB"
-            | b"OD"
-            | b"OF"
-            | b"OL"
-            | b"OV"
-            | b"OW"
-            | b"SQ"
-            | b"SV"
-            | b"UC"
-            | b"UN"
-            | b"UR"
-            | b"UT"
-            | b"UV"
-    )
+    super::sniff::long_vr(vr)
 }
 
 /// The values Vigie reads, with their VR and the longest value that VR allows (bytes, padding

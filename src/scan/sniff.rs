@@ -74,13 +74,15 @@ pub enum EncryptedFormat {
 /// How many bytes [`sniff`] wants to see.
 pub const SNIFF_LEN: usize = 4096;
 
-const VRS: [&[u8; 2]; 34] = [
+/// The VRs of DICOM.
+pub(super) const VRS: [&[u8; 2]; 34] = [
     b"AE", b"AS", b"AT", b"CS", b"DA", b"DS", b"DT", b"FL", b"FD", b"IS", b"LO", b"LT", b"OB",
     b"OD", b"OF", b"OL", b"OV", b"OW", b"PN", b"SH", b"SL", b"SQ", b"SS", b"ST", b"SV", b"TM",
     b"UC", b"UI", b"UL", b"UN", b"UR", b"US", b"UT", b"UV",
 ];
 
-fn long_vr(vr: &[u8]) -> bool {
+/// VRs with a 4-byte length in explicit encodings.
+pub(super) fn long_vr(vr: &[u8]) -> bool {
     matches!(
         vr,
         b"OB"

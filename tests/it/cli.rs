@@ -1,9 +1,9 @@
 //! The command line through the built binary: exit statuses, messages, and files left untouched on error.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use crate::common::{OTHER_PASSPHRASE, PASSPHRASE, create_vault_with, temp_dir};
+use crate::common::{OTHER_PASSPHRASE, PASSPHRASE, create_vault_with, temp_dir, vigie_command};
 
 /// The demo practice's contents in a vault at `path` (cheap key derivation: see `common::TEST_KDF`).
 /// `vigie demo` itself is tested by `demo_then_check_prints_the_practice`.
@@ -19,17 +19,7 @@ fn martin() -> vigie::vault::VaultContents {
 }
 
 fn vigie(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vigie"));
-    cmd.args(args)
-        .env("VIGIE_DATA_DIR", data)
-        .env_remove("VIGIE_PASSPHRASE")
-        .env_remove("VIGIE_NEW_PASSPHRASE")
-        .env_remove("VIGIE_RECOVERY_CODE")
-        .stdin(std::process::Stdio::null());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("run vigie")
+    vigie_command(data, args, env).output().expect("run vigie")
 }
 
 fn stdout(o: &Output) -> String {

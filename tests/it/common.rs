@@ -43,3 +43,23 @@ pub fn create_vault_with(path: &std::path::Path, contents: VaultContents) -> (Va
     Vault::create_with_params(path, &new_passphrase(PASSPHRASE), contents, TEST_KDF)
         .expect("create")
 }
+
+/// The built `vigie` with `data` as its data folder, no secret inherited from the environment (only
+/// those in `env`), and no standard input.
+pub fn vigie_command(
+    data: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"));
+    cmd.args(args)
+        .env("VIGIE_DATA_DIR", data)
+        .env_remove("VIGIE_PASSPHRASE")
+        .env_remove("VIGIE_NEW_PASSPHRASE")
+        .env_remove("VIGIE_RECOVERY_CODE")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd
+}

@@ -8,22 +8,9 @@ use std::time::{Duration, Instant};
 
 use crate::common::{
     OTHER_PASSPHRASE, PASSPHRASE, TEST_KDF, create_vault, create_vault_with, temp_dir,
+    vigie_command,
 };
 use vigie::vault::{self, Unlock, Vault, VaultError, format};
-
-fn vigie_command(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vigie"));
-    cmd.args(args)
-        .env("VIGIE_DATA_DIR", data)
-        .env_remove("VIGIE_PASSPHRASE")
-        .env_remove("VIGIE_NEW_PASSPHRASE")
-        .env_remove("VIGIE_RECOVERY_CODE")
-        .stdin(Stdio::null());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd
-}
 
 fn vigie(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     vigie_command(data, args, env).output().expect("run vigie")
