@@ -516,8 +516,8 @@ texts! {
         "{path} is not a regular file (a folder, a device or a pipe): Vigie does not open it.";
     ErrVaultTooLarge => "Ce fichier fait {size} : bien plus qu'un coffre Vigie (au plus {max}). Ce n'est pas un coffre ; il n'a pas été lu.",
         "This file is {size}: far more than a Vigie vault (at most {max}). It is not a vault; it was not read.";
-    ErrOutputIsVault => "{path} est un coffre Vigie (ou une de ses copies de sauvegarde) : Vigie n'écrit jamais un document par-dessus. Choisissez un autre nom ; rien n'a été modifié.",
-        "{path} is a Vigie vault (or one of its backups): Vigie never writes a document over it. Choose another name; nothing was changed.";
+    ErrOutputIsVault => "{path} est un coffre Vigie, une de ses copies de sauvegarde ou son fichier de verrou : Vigie n'écrit jamais un document par-dessus. Choisissez un autre nom ; rien n'a été modifié.",
+        "{path} is a Vigie vault, one of its backups or its lock file: Vigie never writes a document over it. Choose another name; nothing was changed.";
     ErrOutputExists => "{path} existe déjà{what} : Vigie ne l'a pas remplacé. Choisissez un autre nom, ou ajoutez --force pour le remplacer.",
         "{path} already exists{what}: Vigie did not replace it. Choose another name, or add --force to replace it.";
     ErrOutputNotPdf => " et n'est pas un PDF", " and is not a PDF";

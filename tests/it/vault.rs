@@ -250,6 +250,12 @@ fn a_save_that_fails_half_way_leaves_the_previous_vault_readable() {
             .write_with_fault(Some(fault))
             .expect_err("injected");
         assert!(matches!(err, VaultError::Io { .. }), "{err:?}");
+        // The error names the vault the user knows, not the temporary file.
+        if let VaultError::Io { path: named, .. } = &err {
+            assert_eq!(named, &path, "{fault:?}");
+        }
+        let said = vigie::i18n::Localize::localize(&err, vigie::i18n::Lang::Fr);
+        assert!(!said.contains(".tmp-"), "{said}");
 
         assert_eq!(
             std::fs::read(&path).expect("read"),
