@@ -317,8 +317,21 @@ impl Vault {
     /// Opens a vault to work in it (the window, a command that writes): takes the writer's lock first
     /// and holds it until the vault is dropped. Another writer gets [`VaultError::Locked`].
     pub fn open_for_writing(path: &Path, unlock: Unlock<'_>) -> Result<Self, VaultError> {
-        let lock = Arc::new(VaultLock::acquire(path)?);
-        Self::open_with_lock(path, unlock, Some(lock))
+        let lock = match VaultLock::acquire(path) {
+            Ok(lock) => Some(Arc::new(lock)),
+            // A vault on a read-only medium (a CD, a write-protected share) still opens, to be read:
+            // nothing can be saved there anyway, and each save says why.
+            Err(VaultError::Io { source, .. })
+                if matches!(
+                    source.kind(),
+                    std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+                ) =>
+            {
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        Self::open_with_lock(path, unlock, lock)
     }
 
     fn open_with_lock(
