@@ -297,43 +297,51 @@ impl Walker<'_> {
                 return Err(Unreadable::Malformed);
             }
             last_tag = tag;
-            let (vr, len, header) = self.element_header(pos)?;
-            let value_at = pos + header;
-            if len == u32::MAX {
-                // Undefined length: only a sequence (or UN holding one, or implicit VR) has it.
-                let sequence = match vr {
-                    Some(v) => v == *b"SQ" || v == *b"UN",
-                    None => true,
-                };
-                if !sequence || depth >= MAX_DEPTH {
-                    return Err(Unreadable::Malformed);
-                }
-                pos = self.sequence(value_at, limit, depth + 1)?;
-                continue;
-            }
-            let end = value_at
-                .checked_add(len as usize)
-                .ok_or(Unreadable::Malformed)?;
-            if end > limit {
-                return Err(self.past(limit));
-            }
-            if let Some((expected_vr, max)) = read_field(tag)
-                && top
-                && (vr.is_some_and(|v| v != *expected_vr && v != *b"UN") || len > max)
-            {
+            pos = self.element(pos, tag, limit, depth, top)?;
+        }
+    }
+
+    /// Checks the element with `tag` at `pos`, within `limit`: its length, the sequence it holds (to its
+    /// delimiters), and, at the top level, the length of a value Vigie reads against its VR. Returns
+    /// the position after it.
+    fn element(
+        &mut self,
+        pos: usize,
+        tag: u32,
+        limit: usize,
+        depth: usize,
+        top: bool,
+    ) -> Result<usize, Unreadable> {
+        let (vr, len, header) = self.element_header(pos)?;
+        let value_at = pos + header;
+        if len == u32::MAX {
+            // Undefined length: only a sequence (or UN holding one, or implicit VR) has it.
+            if !vr.is_none_or(|v| v == *b"SQ" || v == *b"UN") || depth >= MAX_DEPTH {
                 return Err(Unreadable::Malformed);
             }
-            if self.is_sequence(vr, value_at, len) {
-                if depth >= MAX_DEPTH {
-                    return Err(Unreadable::Malformed);
-                }
-                let after = self.sequence_defined(value_at, end, depth + 1)?;
-                if after != end {
-                    return Err(Unreadable::Malformed);
-                }
-            }
-            pos = end;
+            return self.sequence(value_at, limit, depth + 1);
         }
+        let end = value_at
+            .checked_add(len as usize)
+            .ok_or(Unreadable::Malformed)?;
+        if end > limit {
+            return Err(self.past(limit));
+        }
+        if let Some((expected_vr, max)) = read_field(tag)
+            && top
+            && (vr.is_some_and(|v| v != *expected_vr && v != *b"UN") || len > max)
+        {
+            return Err(Unreadable::Malformed);
+        }
+        if self.is_sequence(vr, value_at, len) {
+            if depth >= MAX_DEPTH {
+                return Err(Unreadable::Malformed);
+            }
+            if self.sequence_defined(value_at, end, depth + 1)? != end {
+                return Err(Unreadable::Malformed);
+            }
+        }
+        Ok(end)
     }
 
     /// Whether a defined-length value holds a sequence: its VR says so (explicit encodings), or, in
@@ -460,31 +468,7 @@ impl Walker<'_> {
                 return Err(Unreadable::Malformed);
             }
             last_tag = tag;
-            let (vr, len, header) = self.element_header(pos)?;
-            let value_at = pos + header;
-            if len == u32::MAX {
-                let sequence = vr.is_none_or(|v| v == *b"SQ" || v == *b"UN");
-                if !sequence || depth >= MAX_DEPTH {
-                    return Err(Unreadable::Malformed);
-                }
-                pos = self.sequence(value_at, end, depth + 1)?;
-                continue;
-            }
-            let value_end = value_at
-                .checked_add(len as usize)
-                .ok_or(Unreadable::Malformed)?;
-            if value_end > end {
-                return Err(Unreadable::Malformed);
-            }
-            if self.is_sequence(vr, value_at, len) {
-                if depth >= MAX_DEPTH {
-                    return Err(Unreadable::Malformed);
-                }
-                if self.sequence_defined(value_at, value_end, depth + 1)? != value_end {
-                    return Err(Unreadable::Malformed);
-                }
-            }
-            pos = value_end;
+            pos = self.element(pos, tag, end, depth, false)?;
         }
         Ok(pos)
     }

@@ -111,8 +111,6 @@ pub enum Walk {
         count: usize,
         /// The whole file was walked to its exact end.
         to_end: bool,
-        /// The walk went past `until_group` within the buffer: everything before it is in the buffer.
-        past_group: bool,
     },
     /// Something does not fit: an unknown VR, a length past the end of the file, tags out of order.
     Broken,
@@ -157,7 +155,6 @@ pub fn walk_elements(
             return Walk::Plausible {
                 count,
                 to_end: false,
-                past_group: true,
             };
         }
         let tag = (u32::from(group) << 16) | u32::from(element);
@@ -198,14 +195,12 @@ pub fn walk_elements(
             return Walk::Plausible {
                 count,
                 to_end: true,
-                past_group: false,
             };
         }
     }
     Walk::Plausible {
         count,
         to_end: false,
-        past_group: false,
     }
 }
 
