@@ -428,6 +428,8 @@ texts! {
     ScanHistoryHeading => "Analyses précédentes", "Earlier scans";
     ScanHistoryLine => "{date} · {files} fichiers · élevé {high}, moyen {medium}, faible {low}, chiffrés {none}",
         "{date} · {files} files · high {high}, medium {medium}, low {low}, encrypted {none}";
+    ScanFindingPlaces => "Recherche des emplacements à analyser sur cet ordinateur…", "Looking for the places to scan on this computer…";
+    ScanRefreshPlaces => "Actualiser la liste", "Refresh the list";
     ScanLockedStopped => "L'analyse a été arrêtée au verrouillage du coffre.", "The scan was stopped when the vault locked.";
     ScanAttachEvidence => "Joindre le dernier rapport d'analyse", "Attach the last scan report";
     ScanEvidenceHint => "Dernière analyse des dossiers : {date} ({high} à risque élevé).", "Last folder scan: {date} ({high} at high risk).";
@@ -538,6 +540,18 @@ texts! {
     ErrTooShort => "La phrase de passe compte {n} caractères ; il en faut au moins {min}.", "The passphrase has {n} characters; at least {min} are needed.";
     ErrTooGuessable => "Cette phrase de passe est trop facile à deviner. Ajoutez des mots sans rapport entre eux.",
         "This passphrase is too easy to guess. Add unrelated words.";
+    ErrScanStart => "Impossible de lancer l'analyse : {detail}", "Cannot start the scan: {detail}";
+    ErrJobFailed => "Une erreur interne a interrompu {what}. Rien n'a été perdu : ce qui était enregistré l'est toujours, et ce qui est à l'écran est gardé. Réessayez ; si cela se reproduit, signalez-le à votre prestataire.",
+        "An internal error stopped {what}. Nothing was lost: what was saved still is, and what is on screen is kept. Try again; if it happens again, report it to your IT provider.";
+    JobCreateVault => "la création du coffre", "the creation of the vault";
+    JobUnlock => "le déverrouillage", "the unlock";
+    JobSave => "l'enregistrement du coffre", "the save of the vault";
+    JobChangePassphrase => "le changement de phrase de passe (l'ancienne reste valable)", "the passphrase change (the old one still works)";
+    JobWriteDocument => "l'écriture du document", "the writing of the document";
+    JobReadEvidence => "la lecture de la pièce justificative", "the reading of the evidence file";
+    JobFindPlaces => "la recherche des emplacements à analyser", "the search for places to scan";
+    JobCheckRecent => "la vérification des coffres récents", "the check of the recent vaults";
+    JobSaveSettings => "l'enregistrement des préférences", "the save of the preferences";
     ErrSaveFile => "Impossible d'enregistrer le fichier : {detail}", "Cannot save the file: {detail}";
     FieldRequired => "Obligatoire.", "Required.";
     FieldRpps => "Un numéro RPPS compte 11 chiffres.", "An RPPS number has 11 digits.";

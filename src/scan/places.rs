@@ -36,6 +36,7 @@ pub struct Place {
 
 /// The places that exist on this computer, without duplicates, in the order above.
 pub fn suggested() -> Vec<Place> {
+    crate::io_guard::check("looking for the places to scan");
     let user = directories::UserDirs::new();
     let home = user.as_ref().map(|u| u.home_dir().to_path_buf());
     let usual = user

@@ -1,5 +1,6 @@
 //! What screens ask the app to do. A screen draws from state and pushes [`Command`]s; the app runs them
 //! after the frame ([`super::app::VigieApp::run_command`]), which tests call directly, without a window.
+//! [`JobOutput`] is what background jobs report back.
 
 use std::path::PathBuf;
 
@@ -166,6 +167,8 @@ pub enum Command {
     StartScan(Vec<PathBuf>),
     /// Stop the scan in progress (its partial results are kept).
     StopScan,
+    /// Look again for the places to suggest for the scan (a stick plugged in since, a new synced folder).
+    RefreshPlaces,
     /// Add a folder to the scan; `None` asks which with a folder dialog.
     AddScanFolder(Option<PathBuf>),
     /// Show a file's folder in the system's file manager.
@@ -198,9 +201,18 @@ pub enum JobOutput {
     /// A save was written.
     Saved(Result<Saved, VaultError>),
     /// The passphrase change finished; the vault comes back either way.
-    PassphraseChanged(Box<Vault>, Result<(), VaultError>),
+    /// `None` when the work panicked (the vault, untouched on disk or saved, comes back all the same).
+    PassphraseChanged(Box<Vault>, Option<Result<(), VaultError>>),
     /// A document was written.
     DocumentWritten(Result<PathBuf, String>),
+    /// A job panicked or its thread ended without a result; what it was doing did not happen.
+    Failed(super::jobs::JobKind),
+    /// The places to suggest for a scan were found.
+    PlacesFound(Vec<crate::scan::places::Place>),
+    /// The recent vaults were checked.
+    RecentChecked(Vec<super::state::RecentVault>),
+    /// The preferences were written, or why not (in the user's language).
+    SettingsSaved(Result<(), String>),
     /// A file to attach as evidence was read.
     EvidenceRead {
         /// The item.

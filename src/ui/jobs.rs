@@ -2,7 +2,13 @@
 //! window never freezes. Each job sends one result through a channel; the app drains the channels every
 //! frame, and the job wakes the window with `request_repaint` when it is done. A cancelled job's result
 //! is thrown away when it arrives (key derivation cannot be interrupted half-way, but nobody waits for it).
+//!
+//! A job cannot die silently: a panic in its work is caught and reported as [`JobOutput::Failed`] with
+//! the job's kind, and so is a thread that ended without a word; the app then clears what it was waiting
+//! for and tells the user. A job that holds the vault (the passphrase change) catches its own panics
+//! around the work, so that the vault always comes back.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
@@ -28,6 +34,12 @@ pub enum JobKind {
     WriteDocument,
     /// Reading a file to attach as evidence.
     ReadEvidence,
+    /// Looking for the places to suggest for a scan (home folders, disks, imaging software's storage).
+    FindPlaces,
+    /// Checking that the recent vaults' files are still there.
+    CheckRecent,
+    /// Writing the preferences.
+    SaveSettings,
 }
 
 impl JobKind {
@@ -39,6 +51,9 @@ impl JobKind {
             Self::ChangePassphrase => "vigie-change-passphrase",
             Self::WriteDocument => "vigie-write-document",
             Self::ReadEvidence => "vigie-read-evidence",
+            Self::FindPlaces => "vigie-find-places",
+            Self::CheckRecent => "vigie-check-recent",
+            Self::SaveSettings => "vigie-save-settings",
         }
     }
 }
@@ -54,6 +69,19 @@ struct Running {
 #[derive(Default)]
 pub struct Jobs {
     running: Vec<Running>,
+    /// A job kind whose next job panics, for the tests of [`JobOutput::Failed`].
+    fault: Option<JobKind>,
+}
+
+/// Runs a job's work, turning a panic into [`JobOutput::Failed`].
+fn run_caught(kind: JobKind, work: Work, cancel: &AtomicBool, fault: bool) -> JobOutput {
+    catch_unwind(AssertUnwindSafe(|| {
+        if fault {
+            panic!("fault injected into a {kind:?} job");
+        }
+        work(cancel)
+    }))
+    .unwrap_or(JobOutput::Failed(kind))
 }
 
 impl Jobs {
@@ -72,13 +100,14 @@ impl Jobs {
         let slot: Arc<Mutex<Option<Work>>> = Arc::new(Mutex::new(Some(Box::new(work))));
         let thread_slot = Arc::clone(&slot);
         let thread_tx = tx.clone();
+        let fault = self.fault.take_if(|f| *f == kind).is_some();
         let spawned = std::thread::Builder::new()
             .name(kind.thread_name().to_owned())
             .spawn(move || {
                 let work = thread_slot.lock().ok().and_then(|mut w| w.take());
                 if let Some(work) = work {
                     // The receiver is gone only if the app is closing: nothing to report then.
-                    let _ = thread_tx.send(work(&flag));
+                    let _ = thread_tx.send(run_caught(kind, work, &flag, fault));
                 }
                 ctx.request_repaint();
             });
@@ -87,7 +116,9 @@ impl Jobs {
             Err(e) => {
                 eprintln!("vigie: could not start thread {}: {e}", kind.thread_name());
                 if let Some(work) = slot.lock().ok().and_then(|mut w| w.take()) {
-                    let _ = tx.send(work(&cancel));
+                    let output =
+                        crate::io_guard::allowed(|| run_caught(kind, work, &cancel, fault));
+                    let _ = tx.send(output);
                 }
                 None
             }
@@ -98,6 +129,18 @@ impl Jobs {
             rx,
             handle,
         });
+    }
+
+    /// Makes the next job of `kind` panic at its start, or inside its own guard for the jobs that catch
+    /// their panics themselves ([`Jobs::take_fault`]). For tests.
+    #[doc(hidden)]
+    pub fn inject_panic(&mut self, kind: JobKind) {
+        self.fault = Some(kind);
+    }
+
+    /// Takes an injected fault for `kind`, for a job that raises it inside its own guard.
+    pub(crate) fn take_fault(&mut self, kind: JobKind) -> bool {
+        self.fault.take_if(|f| *f == kind).is_some()
     }
 
     /// Whether a job of `kind` is running.
@@ -133,7 +176,16 @@ impl Jobs {
                 false
             }
             Err(TryRecvError::Empty) => true,
-            Err(TryRecvError::Disconnected) => false,
+            Err(TryRecvError::Disconnected) => {
+                // The thread ended without a result: report it rather than wait for ever.
+                if let Some(h) = r.handle.take() {
+                    let _ = h.join();
+                }
+                if !r.cancel.load(Ordering::Relaxed) {
+                    done.push(JobOutput::Failed(r.kind));
+                }
+                false
+            }
         });
         done
     }
@@ -143,9 +195,8 @@ impl Jobs {
     pub fn wait_all(&mut self) -> Vec<JobOutput> {
         let mut done = Vec::new();
         for mut r in self.running.drain(..) {
-            if let Ok(output) = r.rx.recv()
-                && !r.cancel.load(Ordering::Relaxed)
-            {
+            let output = r.rx.recv().unwrap_or(JobOutput::Failed(r.kind));
+            if !r.cancel.load(Ordering::Relaxed) {
                 done.push(output);
             }
             if let Some(h) = r.handle.take() {

@@ -1,6 +1,10 @@
 //! The egui shell. The only module that imports egui and eframe.
 //!
-//! - `app`: the application state, the frame loop and `run_command`;
+//! - `state`: what the window shows (screen, page, session and saves, notice), apart from the code that
+//!   changes it; `view`: the context handed to every screen (language, jobs, settings, session, command
+//!   queue) — no screen holds the app;
+//! - `app`: the application, the frame loop, `run_command` (`app/commands.rs`), job results
+//!   (`app/job_results.rs`), saving what was typed and locking (`app/lock.rs`);
 //! - `command`: what screens ask for, and what background jobs report;
 //! - `jobs`: named background threads with channels and a cancel flag; `scan_run`: the folder scan's
 //!   thread and its live results; `platform`: showing a folder in the system's file manager;
@@ -12,7 +16,9 @@ pub mod jobs;
 pub mod platform;
 pub mod scan_run;
 pub mod screens;
+pub mod state;
 pub mod theme;
+pub mod view;
 pub mod widgets;
 
 pub use app::VigieApp;

@@ -1,7 +1,7 @@
 //! Showing a file in the system's file manager. Written by hand rather than with the `opener` crate:
 //! its "reveal" feature pulls in D-Bus on Linux, while the three system commands below do the job.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The command that shows `path` in the file manager: the file selected in its folder on Windows
 /// (`explorer /select,"C:\\folder\\file"`) and macOS (`open -R`), its folder on Linux and others
@@ -28,8 +28,18 @@ pub fn reveal_command(path: &Path) -> std::process::Command {
     #[cfg(not(any(windows, target_os = "macos")))]
     {
         let mut command = std::process::Command::new("xdg-open");
-        command.arg(crate::ui::screens::scan::containing_folder(path));
+        command.arg(containing_folder(path));
         command
+    }
+}
+
+/// The folder to show for a path: the path itself if it is a folder, else its parent.
+pub fn containing_folder(path: &Path) -> PathBuf {
+    if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent()
+            .map_or_else(|| path.to_path_buf(), Path::to_path_buf)
     }
 }
 

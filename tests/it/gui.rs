@@ -9,8 +9,8 @@ use egui_kittest::kittest::Queryable;
 use vigie::i18n::Lang;
 use vigie::paths::DataDir;
 use vigie::ui::VigieApp;
-use vigie::ui::app::{Page, Screen};
 use vigie::ui::command::Command;
+use vigie::ui::state::{Page, Screen};
 
 fn harness(data: &std::path::Path, lang: Lang) -> Harness<'static, VigieApp> {
     let data = DataDir::at(data);
@@ -175,7 +175,8 @@ fn switching_to_english_changes_the_labels_live() {
     h.get_by_label("Welcome to Vigie");
     h.get_by_label("Create my practice's vault");
     assert!(h.query_by_label("Créer le coffre de mon cabinet").is_none());
-    // The choice is remembered for the next start.
+    // The choice is remembered for the next start (written by a background job: wait for it).
+    run_until(&mut h, "the settings save", |_| true);
     let settings = vigie::settings::Settings::load(&DataDir::at(dir.path()).settings_file());
     assert_eq!(settings.language, Some(Lang::En));
 }
@@ -529,12 +530,14 @@ fn practice_tree(root: &std::path::Path) -> std::path::PathBuf {
 /// Opens the Scan page with no suggested place (the test machine's own folders stay out of it).
 fn open_scan_page(h: &mut Harness<'_, VigieApp>) {
     let ctx = h.ctx.clone();
+    h.state_mut().set_place_finder(Vec::new);
     h.state_mut()
         .run_command(&ctx, Command::Navigate(vigie::ui::command::PageKind::Scan));
-    if let Screen::Main(Page::Scan(view)) = &mut h.state_mut().screen {
-        view.places.clear();
-    }
-    h.run();
+    run_until(
+        h,
+        "the places",
+        |app| matches!(&app.screen, Screen::Main(Page::Scan(view)) if view.places_loaded()),
+    );
 }
 
 #[test]
@@ -769,7 +772,7 @@ fn the_window_holds_its_vault_and_never_writes_a_document_over_one() {
         );
         run_until(&mut h, "the refusal", |app| app.notice.is_some());
         match &h.state().notice {
-            Some(vigie::ui::app::Notice::Error(e)) => assert!(e.contains(says), "{e}"),
+            Some(vigie::ui::state::Notice::Error(e)) => assert!(e.contains(says), "{e}"),
             other => panic!("{}: expected an error, got {other:?}", target.display()),
         }
     }
@@ -789,4 +792,237 @@ fn the_window_holds_its_vault_and_never_writes_a_document_over_one() {
     second.get_by_label_contains("Ce coffre est ouvert ailleurs");
     assert!(second.state().session.is_none());
     assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+/// What the vault file holds now, read from disk as another program would.
+fn on_disk(path: &std::path::Path) -> vigie::vault::VaultContents {
+    vigie::vault::Vault::open(path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
+        .expect("the vault opens")
+        .contents()
+        .clone()
+}
+
+/// Answers "no" to the first item of the first theme (the one the checklist page opens on) and waits
+/// for the save; returns the item's id.
+fn answer_first_item(h: &mut Harness<'_, VigieApp>) -> String {
+    let catalog = vigie::checklist::catalog();
+    let item = catalog
+        .items_of(&catalog.themes[0].id)
+        .next()
+        .expect("an item")
+        .id
+        .clone();
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(
+        &ctx,
+        Command::Answer {
+            item: item.clone(),
+            value: vigie::checklist::AnswerValue::No,
+            by: vigie::checklist::Respondent::Doctor,
+        },
+    );
+    run_until(h, "the answer's save", |app| {
+        app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    item
+}
+
+fn navigate(h: &mut Harness<'_, VigieApp>, page: vigie::ui::command::PageKind) {
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(&ctx, Command::Navigate(page));
+    h.run();
+}
+
+/// Types into a field and draws a few frames without waiting for the window to settle: what was typed
+/// waits for a pause in typing before it is saved, and the window shows "Saving…" meanwhile.
+fn type_pending(h: &mut Harness<'_, VigieApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.step();
+    h.get_by_label(label).type_text(text);
+    for _ in 0..3 {
+        h.step();
+    }
+}
+
+const NOTE_LABEL: &str = "Note (what you saw, what is planned)";
+
+#[test]
+fn a_note_being_typed_is_saved_by_the_automatic_lock_without_leaving_the_field() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let mut h = harness(dir.path(), Lang::En);
+    h.run();
+    unlock(&mut h, &path);
+    let item = answer_first_item(&mut h);
+    navigate(&mut h, vigie::ui::command::PageKind::Checklist);
+    type_pending(&mut h, NOTE_LABEL, "Box ports closed on 2 Dec");
+    assert!(
+        h.get_by_label(NOTE_LABEL).is_focused(),
+        "the field still has the focus"
+    );
+    assert_eq!(
+        on_disk(&path).checklist.answers[&item].note,
+        "",
+        "not saved yet"
+    );
+
+    // The idle delay runs out while the cursor is still in the field.
+    h.state_mut()
+        .pretend_idle_for(Duration::from_secs(10 * 60 + 1));
+    h.step();
+    run_until(&mut h, "the lock", |app| app.session.is_none());
+    h.get_by_label_contains("locked after 10 minutes without activity");
+    assert_eq!(
+        on_disk(&path).checklist.answers[&item].note,
+        "Box ports closed on 2 Dec"
+    );
+
+    unlock(&mut h, &path);
+    navigate(&mut h, vigie::ui::command::PageKind::Checklist);
+    let note = h
+        .state()
+        .vault()
+        .expect("open")
+        .contents()
+        .checklist
+        .answers[&item]
+        .note
+        .clone();
+    assert_eq!(note, "Box ports closed on 2 Dec");
+    assert!(
+        h.query_all_by_value("Box ports closed on 2 Dec")
+            .next()
+            .is_some(),
+        "the note is in its field again"
+    );
+}
+
+#[test]
+fn typed_text_is_saved_after_a_pause_on_a_page_change_and_on_closing() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let mut h = harness(dir.path(), Lang::En);
+    h.run();
+    unlock(&mut h, &path);
+    let item = answer_first_item(&mut h);
+
+    // A pause in typing: saved while the field keeps the focus.
+    navigate(&mut h, vigie::ui::command::PageKind::Actions);
+    type_pending(&mut h, "Owner", "Dr Martin");
+    let typed = Instant::now();
+    run_until(&mut h, "the save after the pause", |app| {
+        typed.elapsed() > vigie::ui::app::TYPING_PAUSE
+            && app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    assert!(h.get_by_label("Owner").is_focused());
+    let owner = |c: &vigie::vault::VaultContents| {
+        c.checklist
+            .actions
+            .iter()
+            .rev()
+            .find(|a| a.item == item)
+            .expect("an action")
+            .owner
+            .clone()
+    };
+    assert_eq!(owner(&on_disk(&path)), "Dr Martin");
+
+    // A due date typed, then another page at once: kept.
+    type_pending(&mut h, "Due", "15/01/2027");
+    navigate(&mut h, vigie::ui::command::PageKind::Dashboard);
+    run_until(&mut h, "the save", |app| {
+        app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    let due = |c: &vigie::vault::VaultContents| {
+        c.checklist
+            .actions
+            .iter()
+            .rev()
+            .find(|a| a.item == item)
+            .and_then(|a| a.due)
+    };
+    assert_eq!(due(&on_disk(&path)), Some(jiff::civil::date(2027, 1, 15)));
+
+    // A note typed, then the window closes at once: kept.
+    navigate(&mut h, vigie::ui::command::PageKind::Checklist);
+    type_pending(&mut h, NOTE_LABEL, "to check with the IT provider");
+    h.state_mut().close();
+    assert_eq!(
+        on_disk(&path).checklist.answers[&item].note,
+        "to check with the IT provider"
+    );
+}
+
+#[test]
+fn a_save_that_panics_is_reported_and_the_vault_stays_open_and_saves_again() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let mut h = harness(dir.path(), Lang::En);
+    h.run();
+    unlock(&mut h, &path);
+    h.state_mut()
+        .jobs
+        .inject_panic(vigie::ui::jobs::JobKind::Save);
+    let item = answer_first_item(&mut h);
+    {
+        let session = h.state().session.as_ref().expect("still open");
+        assert!(session.vault.is_some(), "the vault is still open");
+        assert!(
+            !session.save.in_flight,
+            "the save is not waited for any more"
+        );
+        let error = session.save.error.as_deref().expect("the failure is shown");
+        assert!(
+            error.contains("An internal error stopped the save"),
+            "{error}"
+        );
+    }
+    h.get_by_label_contains("An internal error stopped the save");
+    assert!(!on_disk(&path).checklist.answers.contains_key(&item));
+
+    // The answer is still in memory: Retry writes it.
+    h.get_by_label("Retry").click();
+    h.run();
+    run_until(&mut h, "the retried save", |app| {
+        app.session
+            .as_ref()
+            .is_some_and(|s| !s.save.pending() && s.save.error.is_none())
+    });
+    assert!(on_disk(&path).checklist.answers.contains_key(&item));
+
+    // And locking does not wait for ever.
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(&ctx, Command::Lock);
+    run_until(&mut h, "the lock", |app| app.session.is_none());
+}
+
+#[test]
+fn a_passphrase_change_that_panics_gives_the_vault_back() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let mut h = harness(dir.path(), Lang::En);
+    h.run();
+    unlock(&mut h, &path);
+    h.state_mut()
+        .jobs
+        .inject_panic(vigie::ui::jobs::JobKind::ChangePassphrase);
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(
+        &ctx,
+        Command::ChangePassphrase {
+            current: Some(zeroize::Zeroizing::new(PASSPHRASE.to_owned())),
+            new: crate::common::new_passphrase(crate::common::OTHER_PASSPHRASE),
+        },
+    );
+    run_until(&mut h, "the passphrase change", |app| {
+        app.session.as_ref().is_some_and(|s| s.vault.is_some())
+    });
+    let notice = format!("{:?}", h.state().notice);
+    assert!(
+        notice.contains("An internal error stopped the passphrase change"),
+        "{notice}"
+    );
+    // The old passphrase still opens the file, and the vault open in the window still saves.
+    let item = answer_first_item(&mut h);
+    assert!(on_disk(&path).checklist.answers.contains_key(&item));
 }

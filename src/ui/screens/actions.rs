@@ -6,10 +6,10 @@ use egui::{RichText, Ui};
 
 use super::checklist::score_text;
 use crate::checklist::{self, ActionStatus, plan};
-use crate::i18n::{Lang, T, format_date, names, parse_date};
+use crate::i18n::{T, format_date, names, parse_date};
 use crate::ui::command::{ActionEdit, Command};
+use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
-use crate::vault::VaultContents;
 
 /// Owners and dates being typed, by item, until they are saved.
 #[derive(Debug, Default)]
@@ -19,14 +19,34 @@ pub struct ActionsView {
     errors: HashMap<String, String>,
 }
 
+impl ActionsView {
+    /// The due dates typed and not yet taken into the plan that read as dates (or are empty, for no
+    /// date), to be kept before the page goes away or the vault locks. A half-typed date stays here.
+    pub fn take_typed_dues(&mut self) -> Vec<(String, Option<jiff::civil::Date>)> {
+        let mut out = Vec::new();
+        for (item, text) in self.dues.drain() {
+            let parsed = if text.trim().is_empty() {
+                Some(None)
+            } else {
+                parse_date(&text).map(Some)
+            };
+            if let Some(due) = parsed {
+                out.push((item, due));
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
 /// Draws the action plan.
-pub fn show(
-    ui: &mut Ui,
-    lang: Lang,
-    view: &mut ActionsView,
-    contents: &VaultContents,
-    commands: &mut Vec<Command>,
-) {
+pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
+    let lang = cx.lang;
+    let Some(vault) = cx.vault() else {
+        return;
+    };
+    let contents = vault.contents();
+    let commands = &mut *cx.commands;
     let catalog = checklist::catalog();
     let record = &contents.checklist;
     ui.heading(T::ActionsTitle.get(lang));
@@ -84,7 +104,8 @@ pub fn show(
                     let r = ui
                         .add(egui::TextEdit::singleline(owner).desired_width(180.0))
                         .labelled_by(label.id);
-                    if r.lost_focus() && *owner != action.owner {
+                    // Sent as it is typed; the app saves after a pause in typing.
+                    if r.changed() && owner.trim() != action.owner {
                         commands.push(Command::UpdateAction {
                             item: action.item.clone(),
                             edit: ActionEdit::Owner(owner.trim().to_owned()),

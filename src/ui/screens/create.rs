@@ -5,12 +5,13 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 use zeroize::Zeroizing;
 
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
 use crate::paths::DataDir;
 use crate::practice::PracticeName;
 use crate::ui::command::Command;
-use crate::ui::jobs::{JobKind, Jobs};
-use crate::ui::widgets;
+use crate::ui::jobs::JobKind;
+use crate::ui::view::ViewContext;
+use crate::ui::widgets::{self, PassphraseCheck};
 
 /// The creation form.
 #[derive(Default)]
@@ -25,6 +26,11 @@ pub struct CreateForm {
     pub show: bool,
     /// A location chosen with the save dialog, instead of the default one.
     pub custom_path: Option<PathBuf>,
+    /// The passphrase's strength and policy check, computed when it changes.
+    pub check: PassphraseCheck,
+    /// The default location shown, and the name it was found for (looking for a free file name reads
+    /// the disk: once per name typed, not at every frame).
+    shown_path: Option<(String, PathBuf)>,
 }
 
 impl std::fmt::Debug for CreateForm {
@@ -55,18 +61,29 @@ impl CreateForm {
             .find(|p| !p.exists())
             .unwrap_or(base)
     }
+
+    /// [`CreateForm::vault_path`], found again only when the name or the chosen place changed.
+    fn shown_vault_path(&mut self, data_dir: &DataDir) -> PathBuf {
+        if let Some(p) = &self.custom_path {
+            return p.clone();
+        }
+        match &self.shown_path {
+            Some((name, path)) if *name == self.name => path.clone(),
+            _ => {
+                let path = self.vault_path(data_dir);
+                self.shown_path = Some((self.name.clone(), path.clone()));
+                path
+            }
+        }
+    }
 }
 
 /// Draws the creation form.
-pub fn show(
-    ui: &mut Ui,
-    lang: Lang,
-    form: &mut CreateForm,
-    data_dir: &DataDir,
-    jobs: &Jobs,
-    commands: &mut Vec<Command>,
-) {
-    let creating = jobs.is_running(JobKind::CreateVault);
+pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut CreateForm) {
+    let lang = cx.lang;
+    let creating = cx.busy(JobKind::CreateVault);
+    let data_dir = cx.data_dir;
+    let commands = &mut *cx.commands;
     ui.heading(T::CreateTitle.get(lang));
     ui.add(egui::Label::new(T::CreateIntro.get(lang)).wrap());
     ui.add_space(8.0);
@@ -82,7 +99,7 @@ pub fn show(
 
         ui.add_space(4.0);
         ui.label(T::VaultLocation.get(lang));
-        let path = form.vault_path(data_dir);
+        let path = form.shown_vault_path(data_dir);
         ui.add(
             egui::Label::new(
                 RichText::new(path.display().to_string())
@@ -104,6 +121,7 @@ pub fn show(
             [&mut form.passphrase, &mut form.confirmation],
             form.show,
             &context,
+            &mut form.check,
         );
         ui.checkbox(&mut form.show, T::Show.get(lang));
 

@@ -5,11 +5,10 @@ use egui::{RichText, Ui};
 use crate::checklist::{self, plan, scoring};
 use crate::i18n::{Lang, T, format_datetime, names};
 use crate::practice::Profile;
-use crate::settings::Settings;
-use crate::ui::app::Session;
 use crate::ui::command::{Command, PageKind};
+use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
-use crate::vault::{JournalEvent, Vault};
+use crate::vault::JournalEvent;
 
 fn event_name(e: &JournalEvent) -> T {
     match e {
@@ -185,14 +184,13 @@ fn score_color(score: f64) -> egui::Color32 {
 }
 
 /// Draws the dashboard.
-pub fn show(
-    ui: &mut Ui,
-    lang: Lang,
-    vault: &Vault,
-    session: &Session,
-    settings: &Settings,
-    commands: &mut Vec<Command>,
-) {
+pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
+    let lang = cx.lang;
+    let settings = cx.settings;
+    let (Some(session), Some(vault)) = (cx.session, cx.vault()) else {
+        return;
+    };
+    let commands = &mut *cx.commands;
     let c = vault.contents();
     let p = &c.practice;
     ui.heading(T::DashboardTitle.get(lang));

@@ -26,36 +26,30 @@ pub use unlock::UnlockForm;
 
 use egui::{RichText, Ui};
 
-use super::app::{Notice, Screen, VigieApp};
 use super::command::Command;
+use super::state::{Notice, Screen};
 use super::theme;
+use super::view::ViewContext;
 use crate::i18n::{Lang, T};
 
 /// Draws the current screen.
-pub fn show(app: &mut VigieApp, ui: &mut Ui, commands: &mut Vec<Command>) {
-    if matches!(app.screen, Screen::Main(_)) {
-        shell::show(app, ui, commands);
+pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut Screen) {
+    if let Screen::Main(page) = screen {
+        shell::show(ui, cx, page);
         return;
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        language_switch(ui, app.lang, commands);
+        language_switch(ui, cx.lang, cx.commands);
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 centered_column(ui, 640.0, |ui| {
-                    notice(ui, app.notice.as_ref());
-                    let lang = app.lang;
-                    match &mut app.screen {
-                        Screen::Welcome => {
-                            welcome::show(ui, lang, &app.settings, &app.data_dir, commands)
-                        }
-                        Screen::Create(form) => {
-                            create::show(ui, lang, form, &app.data_dir, &app.jobs, commands)
-                        }
-                        Screen::Recovery(screen) => {
-                            recovery::show(ui, lang, screen, &app.jobs, commands)
-                        }
-                        Screen::Unlock(form) => unlock::show(ui, lang, form, &app.jobs, commands),
+                    notice(ui, cx.notice);
+                    match screen {
+                        Screen::Welcome => welcome::show(ui, cx),
+                        Screen::Create(form) => create::show(ui, cx, form),
+                        Screen::Recovery(screen) => recovery::show(ui, cx, screen),
+                        Screen::Unlock(form) => unlock::show(ui, cx, form),
                         Screen::Main(_) => {}
                     }
                 });

@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use crate::i18n::{Lang, Localize, T, names};
 use crate::practice::{Field, FieldError, ProfileDraft, RecordsHosting, Specialty};
 use crate::ui::command::Command;
+use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
 
 /// The profile form.
@@ -49,7 +50,9 @@ fn section(ui: &mut Ui, title: T, lang: Lang) {
 }
 
 /// Draws the profile form.
-pub fn show(ui: &mut Ui, lang: Lang, form: &mut ProfileForm, commands: &mut Vec<Command>) {
+pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut ProfileForm) {
+    let lang = cx.lang;
+    let commands = &mut *cx.commands;
     ui.heading(T::ProfileTitle.get(lang));
     ui.add(egui::Label::new(T::ProfileIntro.get(lang)).wrap());
     let before = form.draft.clone();

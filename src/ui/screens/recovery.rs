@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
 use crate::ui::command::{Command, SheetFormat};
-use crate::ui::jobs::{JobKind, Jobs};
+use crate::ui::jobs::JobKind;
+use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
 use crate::vault::RecoveryCode;
 
@@ -33,13 +34,14 @@ impl RecoveryScreen {
 }
 
 /// Draws the recovery screen.
-pub fn show(
-    ui: &mut Ui,
-    lang: Lang,
-    screen: &mut RecoveryScreen,
-    jobs: &Jobs,
-    commands: &mut Vec<Command>,
-) {
+pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut RecoveryScreen) {
+    let ViewContext {
+        lang,
+        jobs,
+        commands,
+        ..
+    } = cx;
+    let (lang, jobs) = (*lang, *jobs);
     ui.heading(T::RecoveryTitle.get(lang));
     ui.add(egui::Label::new(T::RecoveryIntro.get(lang)).wrap());
     ui.add_space(8.0);

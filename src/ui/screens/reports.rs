@@ -4,7 +4,8 @@ use egui::Ui;
 
 use crate::i18n::{Lang, T};
 use crate::ui::command::{Command, ReportKind};
-use crate::ui::jobs::{JobKind, Jobs};
+use crate::ui::jobs::JobKind;
+use crate::ui::view::ViewContext;
 use crate::ui::widgets;
 
 /// The reports page's state.
@@ -22,13 +23,10 @@ impl ReportsView {
 }
 
 /// Draws the reports page.
-pub fn show(
-    ui: &mut Ui,
-    lang: Lang,
-    view: &mut ReportsView,
-    jobs: &Jobs,
-    commands: &mut Vec<Command>,
-) {
+pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ReportsView) {
+    let lang = cx.lang;
+    let jobs = cx.jobs;
+    let commands = &mut *cx.commands;
     ui.heading(T::ReportsTitle.get(lang));
     ui.add(egui::Label::new(T::ReportsIntro.get(lang)).wrap());
     ui.add_space(8.0);

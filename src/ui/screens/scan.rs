@@ -2,7 +2,7 @@
 //! a summary in plain words, and the findings in a virtualised table (only the visible rows are drawn, so
 //! it stays smooth with 100,000 rows) that can be sorted and filtered by risk, kind and folder.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use egui::{Color32, RichText, Ui};
@@ -12,11 +12,12 @@ use jiff::Timestamp;
 use crate::i18n::{Lang, T, format_datetime, format_size};
 use crate::scan::output::{cloud_name, flags, kind_text, plain_summary, risk_name};
 use crate::scan::places::{Place, PlaceKind};
-use crate::scan::record::{RiskCounts, ScanHistory};
+use crate::scan::record::{RiskCounts, ScanRecord};
 use crate::scan::{Finding, Kind, Risk};
 use crate::ui::command::{Command, ReportKind};
-use crate::ui::jobs::{JobKind, Jobs};
+use crate::ui::jobs::JobKind;
 use crate::ui::scan_run::LiveScan;
+use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
 
 /// Which kinds the table shows.
@@ -181,6 +182,12 @@ pub struct ScanView {
     pub sort: SortBy,
     /// Ascending order (risk and size sort descending by default).
     pub ascending: bool,
+    /// Whether the suggested places came (they are looked for in a background job).
+    places_loaded: bool,
+    /// The summary of the recorded scan shown, kept while the scan and language are the same.
+    summary: Option<((Timestamp, Lang), Vec<String>, RiskCounts)>,
+    /// The risk counts of the scan running, kept while no finding is added.
+    live_counts: Option<((Timestamp, usize), RiskCounts)>,
     rows: Rows,
     order: Order,
 }
@@ -192,14 +199,20 @@ impl Default for ScanView {
 }
 
 impl ScanView {
-    /// The page with this computer's suggested places, all chosen.
+    /// The page before the suggested places are known (the app looks for them in a background job and
+    /// hands them over with [`ScanView::set_places`]).
     pub fn new() -> Self {
-        Self::with_places(crate::scan::places::suggested())
+        let mut view = Self::with_places(Vec::new());
+        view.places_loaded = false;
+        view
     }
 
     /// The page with the given places, all chosen.
     pub fn with_places(places: Vec<Place>) -> Self {
         Self {
+            places_loaded: true,
+            summary: None,
+            live_counts: None,
             places: places.into_iter().map(|p| (p, true)).collect(),
             added: Vec::new(),
             risk: None,
@@ -209,6 +222,55 @@ impl ScanView {
             ascending: false,
             rows: Rows::default(),
             order: Order::default(),
+        }
+    }
+
+    /// Takes the suggested places found (again): a place unticked before stays unticked, new ones come
+    /// ticked.
+    pub fn set_places(&mut self, places: &[Place]) {
+        let unticked: Vec<PathBuf> = self
+            .places
+            .iter()
+            .filter(|(_, on)| !*on)
+            .map(|(p, _)| p.path.clone())
+            .collect();
+        self.places = places
+            .iter()
+            .map(|p| (p.clone(), !unticked.contains(&p.path)))
+            .collect();
+        self.added.retain(|a| !places.iter().any(|p| p.path == *a));
+        self.places_loaded = true;
+    }
+
+    /// Whether the suggested places are known.
+    pub fn places_loaded(&self) -> bool {
+        self.places_loaded
+    }
+
+    /// The plain-words summary and the counts of a recorded scan, computed once per scan and language.
+    fn recorded_summary(&mut self, last: &ScanRecord, lang: Lang) -> (Vec<String>, RiskCounts) {
+        let key = (last.started_at, lang);
+        match &self.summary {
+            Some((k, lines, counts)) if *k == key => (lines.clone(), *counts),
+            _ => {
+                let lines = plain_summary(last, lang);
+                let counts = last.counts();
+                self.summary = Some((key, lines.clone(), counts));
+                (lines, counts)
+            }
+        }
+    }
+
+    /// The counts of the scan running, computed again only when findings were added.
+    fn live_counts(&mut self, live: &LiveScan) -> RiskCounts {
+        let key = (live.started_at, live.findings.len());
+        match &self.live_counts {
+            Some((k, counts)) if *k == key => *counts,
+            _ => {
+                let counts = RiskCounts::of(&live.findings);
+                self.live_counts = Some((key, counts));
+                counts
+            }
         }
     }
 
@@ -314,16 +376,6 @@ impl ScanView {
     }
 }
 
-/// What the page shows: the scan running, or the last one recorded.
-pub struct Context<'a> {
-    /// A scan in progress.
-    pub live: Option<&'a LiveScan>,
-    /// The scans recorded in the vault.
-    pub history: &'a ScanHistory,
-    /// Background jobs (for the PDF export).
-    pub jobs: &'a Jobs,
-}
-
 fn place_name(place: &Place, lang: Lang) -> String {
     match &place.kind {
         PlaceKind::Documents => T::PlaceDocuments.get(lang).to_owned(),
@@ -352,45 +404,58 @@ fn elapsed_text(d: Duration) -> String {
 }
 
 /// Draws the Scan page.
-pub fn show(
-    ui: &mut Ui,
-    lang: Lang,
-    view: &mut ScanView,
-    cx: Context<'_>,
-    commands: &mut Vec<Command>,
-) {
+pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
+    let lang = cx.lang;
+    let Some(vault) = cx.vault() else {
+        return;
+    };
+    if !view.places_loaded
+        && let Some(places) = cx.places
+    {
+        view.set_places(places);
+    }
+    let history = &vault.contents().scans;
+    let live_scan = cx.scan;
+    let export_busy = cx.busy(JobKind::WriteDocument);
+    let places_pending = cx.places.is_none();
+    let commands = &mut *cx.commands;
     ui.heading(T::ScanTitle.get(lang));
-    let has_results = cx.live.is_some() || cx.history.last.is_some();
+    let has_results = live_scan.is_some() || history.last.is_some();
     if !has_results {
         ui.add(egui::Label::new(RichText::new(T::ScanIntro.get(lang)).weak()).wrap());
         ui.add_space(6.0);
     }
-    places(ui, lang, view, cx.live.is_some(), has_results, commands);
+    places(
+        ui,
+        lang,
+        view,
+        (live_scan.is_some(), has_results, places_pending),
+        commands,
+    );
     ui.add_space(6.0);
 
-    let not_kept = cx
-        .history
+    let not_kept = history
         .last
         .as_ref()
-        .filter(|_| cx.live.is_none())
+        .filter(|_| live_scan.is_none())
         .map_or(0, |l| l.not_kept());
-    let (source, findings, summary_lines, counts) = if let Some(live) = cx.live {
+    let (source, findings, summary_lines, counts) = if let Some(live) = live_scan {
         progress(ui, lang, live, commands);
-        let counts = RiskCounts::of(&live.findings);
+        let counts = view.live_counts(live);
         (
             (live.started_at, true),
             live.findings.as_slice(),
             Vec::new(),
             counts,
         )
-    } else if let Some(last) = &cx.history.last {
+    } else if let Some(last) = &history.last {
         let secs = format!("{:.1}", last.summary.elapsed_ms as f64 / 1000.0);
         let secs = if lang == Lang::Fr {
             secs.replace('.', ",")
         } else {
             secs
         };
-        let busy = cx.jobs.is_running(JobKind::WriteDocument);
+        let busy = export_busy;
         ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(T::ScanLastRun.fill(
@@ -417,11 +482,12 @@ pub fn show(
                 widgets::busy(ui, T::Exporting.get(lang));
             }
         });
+        let (lines, counts) = view.recorded_summary(last, lang);
         (
             (last.started_at, false),
             last.findings.as_slice(),
-            plain_summary(last, lang),
-            last.counts(),
+            lines,
+            counts,
         )
     } else {
         ui.label(T::ScanNeverRun.get(lang));
@@ -474,8 +540,7 @@ fn places(
     ui: &mut Ui,
     lang: Lang,
     view: &mut ScanView,
-    running: bool,
-    has_results: bool,
+    (running, has_results, pending): (bool, bool, bool),
     commands: &mut Vec<Command>,
 ) {
     let chosen = view.roots().len();
@@ -489,7 +554,22 @@ fn places(
     )
     .id_salt("scan_where")
     .default_open(!has_results)
-    .show(ui, |ui| choose_places(ui, lang, view, running));
+    .show(ui, |ui| {
+        if pending {
+            widgets::busy(ui, T::ScanFindingPlaces.get(lang));
+        } else {
+            choose_places(ui, lang, view, running);
+            if ui
+                .add_enabled(
+                    !running,
+                    egui::Button::new(T::ScanRefreshPlaces.get(lang)).small(),
+                )
+                .clicked()
+            {
+                commands.push(Command::RefreshPlaces);
+            }
+        }
+    });
     ui.horizontal(|ui| {
         let roots = view.roots();
         if !running
@@ -700,14 +780,4 @@ fn table(
             });
         });
     view.order.shown = shown;
-}
-
-/// The folder to show for a path: the path itself if it is a folder, else its parent.
-pub fn containing_folder(path: &Path) -> PathBuf {
-    if path.is_dir() {
-        path.to_path_buf()
-    } else {
-        path.parent()
-            .map_or_else(|| path.to_path_buf(), Path::to_path_buf)
-    }
 }

@@ -4,15 +4,15 @@ use egui::{RichText, Ui};
 
 use crate::demo;
 use crate::i18n::T;
-use crate::ui::app::{Page, Screen, VigieApp};
 use crate::ui::command::{Command, PageKind};
-use crate::ui::jobs::JobKind;
+use crate::ui::state::Page;
+use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
 
 /// Draws the main window.
-pub fn show(app: &mut VigieApp, ui: &mut Ui, commands: &mut Vec<Command>) {
-    let lang = app.lang;
-    let Some(session) = app.session.as_ref() else {
+pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
+    let lang = cx.lang;
+    let Some(session) = cx.session else {
         return;
     };
     let practice = session
@@ -35,18 +35,18 @@ pub fn show(app: &mut VigieApp, ui: &mut Ui, commands: &mut Vec<Command>) {
             ui.label(RichText::new(&practice).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(T::LockNow.get(lang)).clicked() {
-                    commands.push(Command::Lock);
+                    cx.push(Command::Lock);
                 }
                 let save = &session.save;
                 if let Some(error) = &save.error {
                     if ui.button(T::Retry.get(lang)).clicked() {
-                        commands.push(Command::RetrySave);
+                        cx.push(Command::RetrySave);
                     }
                     ui.label(
                         RichText::new(T::SaveFailed.fill(lang, &[("error", error)]))
                             .color(theme::ERROR),
                     );
-                } else if save.in_flight || save.queued {
+                } else if save.pending() {
                     widgets::busy(ui, T::Saving.get(lang));
                 } else if save.last_saved.is_some() {
                     ui.label(
@@ -67,10 +67,7 @@ pub fn show(app: &mut VigieApp, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.add_space(4.0);
     });
 
-    let current = match &app.screen {
-        Screen::Main(page) => page.kind(),
-        _ => PageKind::Dashboard,
-    };
+    let current = page.kind();
     egui::Panel::left("navigation")
         .resizable(false)
         .exact_size(190.0)
@@ -91,83 +88,32 @@ pub fn show(app: &mut VigieApp, ui: &mut Ui, commands: &mut Vec<Command>) {
                     egui::Button::selectable(current == kind, label),
                 );
                 if response.clicked() && current != kind {
-                    commands.push(Command::Navigate(kind));
+                    cx.push(Command::Navigate(kind));
                 }
             }
         });
 
     egui::CentralPanel::default().show(ui, |ui| {
         // The Scan page holds a table with its own scrolling: it gets the whole height.
-        if let Screen::Main(Page::Scan(view)) = &mut app.screen {
+        if let Page::Scan(view) = page {
             ui.add_space(8.0);
-            super::notice(ui, app.notice.as_ref());
-            let Some(vault) = app.session.as_ref().and_then(|s| s.vault.as_ref()) else {
-                return;
-            };
-            super::scan::show(
-                ui,
-                lang,
-                view,
-                super::scan::Context {
-                    live: app.scan.as_ref(),
-                    history: &vault.contents().scans,
-                    jobs: &app.jobs,
-                },
-                commands,
-            );
+            super::notice(ui, cx.notice);
+            super::scan::show(ui, cx, view);
             return;
         }
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.add_space(8.0);
-                super::notice(ui, app.notice.as_ref());
-                let changing = app.jobs.is_running(JobKind::ChangePassphrase);
-                let Some(session) = app.session.as_ref() else {
-                    return;
-                };
-                match &mut app.screen {
-                    Screen::Main(Page::Dashboard) => {
-                        if let Some(vault) = session.vault.as_ref() {
-                            super::dashboard::show(
-                                ui,
-                                lang,
-                                vault,
-                                session,
-                                &app.settings,
-                                commands,
-                            );
-                        }
-                    }
-                    Screen::Main(Page::Checklist(view)) => {
-                        if let Some(vault) = session.vault.as_ref() {
-                            super::checklist::show(ui, lang, view, vault.contents(), commands);
-                        }
-                    }
-                    Screen::Main(Page::Actions(view)) => {
-                        if let Some(vault) = session.vault.as_ref() {
-                            super::actions::show(ui, lang, view, vault.contents(), commands);
-                        }
-                    }
-                    Screen::Main(Page::Reports(view)) => {
-                        super::reports::show(ui, lang, view, &app.jobs, commands)
-                    }
-                    Screen::Main(Page::Profile(form)) => {
-                        super::profile::show(ui, lang, form, commands)
-                    }
-                    Screen::Main(Page::Settings(form)) => super::settings::show(
-                        ui,
-                        lang,
-                        form,
-                        super::settings::Context {
-                            settings: &app.settings,
-                            data_dir: &app.data_dir,
-                            session,
-                            changing_passphrase: changing,
-                        },
-                        commands,
-                    ),
-                    _ => {}
+                super::notice(ui, cx.notice);
+                match page {
+                    Page::Dashboard => super::dashboard::show(ui, cx),
+                    Page::Checklist(view) => super::checklist::show(ui, cx, view),
+                    Page::Actions(view) => super::actions::show(ui, cx, view),
+                    Page::Reports(view) => super::reports::show(ui, cx, view),
+                    Page::Profile(form) => super::profile::show(ui, cx, form),
+                    Page::Settings(form) => super::settings::show(ui, cx, form),
+                    Page::Scan(_) => {}
                 }
             });
     });

@@ -8,7 +8,8 @@ use zeroize::Zeroizing;
 use crate::demo;
 use crate::i18n::{Lang, Localize, T};
 use crate::ui::command::{Command, Secret};
-use crate::ui::jobs::{JobKind, Jobs};
+use crate::ui::jobs::JobKind;
+use crate::ui::view::ViewContext;
 use crate::ui::widgets;
 use crate::vault::RecoveryCode;
 
@@ -58,14 +59,10 @@ impl UnlockForm {
 }
 
 /// Draws the unlock form.
-pub fn show(
-    ui: &mut Ui,
-    lang: Lang,
-    form: &mut UnlockForm,
-    jobs: &Jobs,
-    commands: &mut Vec<Command>,
-) {
-    let unlocking = jobs.is_running(JobKind::Unlock);
+pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut UnlockForm) {
+    let lang = cx.lang;
+    let unlocking = cx.busy(JobKind::Unlock);
+    let commands = &mut *cx.commands;
     ui.heading(T::UnlockTitle.get(lang));
     let name = form
         .path

@@ -2,21 +2,16 @@
 
 use egui::{RichText, Ui};
 
-use crate::i18n::{Lang, T};
-use crate::paths::DataDir;
-use crate::settings::Settings;
+use crate::i18n::T;
 use crate::ui::command::Command;
 use crate::ui::theme;
+use crate::ui::view::ViewContext;
 use crate::ui::widgets;
 
 /// Draws the welcome screen.
-pub fn show(
-    ui: &mut Ui,
-    lang: Lang,
-    settings: &Settings,
-    data_dir: &DataDir,
-    commands: &mut Vec<Command>,
-) {
+pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
+    let lang = cx.lang;
+    let commands = &mut *cx.commands;
     ui.label(
         RichText::new(T::WelcomeTitle.get(lang))
             .size(30.0)
@@ -59,21 +54,22 @@ pub fn show(
         commands.push(Command::OpenDemo);
     }
 
-    let recent: Vec<_> = settings
-        .recent_vaults
-        .iter()
-        .filter(|p| **p != data_dir.demo_vault())
-        .collect();
+    // The list and whether each file is there come from the app, checked in a background job: a vault
+    // on an unplugged stick or a slow share must not freeze this screen.
+    let demo = cx.data_dir.demo_vault();
+    let recent: Vec<_> = cx.recent.iter().filter(|r| r.path != demo).collect();
     if !recent.is_empty() {
         ui.add_space(12.0);
         ui.label(RichText::new(T::RecentVaults.get(lang)).family(theme::bold()));
-        for path in recent {
+        for recent in recent {
+            let path = &recent.path;
             let name = path
                 .file_name()
                 .unwrap_or_default()
                 .to_string_lossy()
                 .into_owned();
-            let exists = path.is_file();
+            // Until checked, the button is available: the unlock screen says if the file is gone.
+            let exists = recent.present != Some(false);
             ui.horizontal(|ui| {
                 let button = ui.add_enabled(
                     exists,

@@ -88,8 +88,50 @@ pub fn strength_meter(ui: &mut Ui, lang: Lang, strength: Strength) {
     ui.label(RichText::new(text).color(color).strong());
 }
 
+/// The strength and the policy check of a new passphrase, computed when the fields change rather than
+/// at every frame: the estimate (zxcvbn) takes milliseconds, and a frame must not.
+#[derive(Default)]
+pub struct PassphraseCheck {
+    /// What the cached values were computed for: the context words, or `None` when they must be redone.
+    computed_for: Option<String>,
+    strength: Option<Strength>,
+    result: Option<Result<NewPassphrase, PassphraseProblem>>,
+    /// How many times the check was computed (for tests).
+    computations: u64,
+}
+
+impl PassphraseCheck {
+    /// Forgets the cached values (the fields were cleared).
+    pub fn reset(&mut self) {
+        self.computed_for = None;
+    }
+
+    /// How many times the estimate ran.
+    pub fn computations(&self) -> u64 {
+        self.computations
+    }
+
+    fn refresh(&mut self, passphrase: &str, confirmation: &str, context: &[&str]) {
+        let key = context.join(" ");
+        if self.computed_for.as_deref() == Some(key.as_str()) {
+            return;
+        }
+        self.strength = Some(crate::vault::passphrase::strength(passphrase, context));
+        self.result = Some(NewPassphrase::parse(passphrase, confirmation, context));
+        self.computed_for = Some(key);
+        self.computations += 1;
+    }
+}
+
+impl std::fmt::Debug for PassphraseCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PassphraseCheck(…)")
+    }
+}
+
 /// A new passphrase and its confirmation, with the strength meter and the policy between them and the
 /// problem, if any, under them. `context` holds words not to count as strength (the practice's name).
+/// `check` keeps the estimate between frames; it is recomputed only when a field or the context changes.
 pub fn new_passphrase_fields(
     ui: &mut Ui,
     lang: Lang,
@@ -97,17 +139,25 @@ pub fn new_passphrase_fields(
     values: [&mut Zeroizing<String>; 2],
     show: bool,
     context: &[&str],
+    check: &mut PassphraseCheck,
 ) -> Result<NewPassphrase, PassphraseProblem> {
     let [passphrase, confirmation] = values;
-    passphrase_field(ui, labels[0].get(lang), passphrase, show);
-    strength_meter(
-        ui,
-        lang,
-        crate::vault::passphrase::strength(passphrase, context),
-    );
+    if passphrase_field(ui, labels[0].get(lang), passphrase, show).changed() {
+        check.reset();
+    }
+    check.refresh(passphrase, confirmation, context);
+    if let Some(strength) = check.strength {
+        strength_meter(ui, lang, strength);
+    }
     ui.label(RichText::new(T::PassphraseRule.get(lang)).small().weak());
-    passphrase_field(ui, labels[1].get(lang), confirmation, show);
-    let checked = NewPassphrase::parse(passphrase, confirmation, context);
+    if passphrase_field(ui, labels[1].get(lang), confirmation, show).changed() {
+        check.reset();
+        check.refresh(passphrase, confirmation, context);
+    }
+    let checked = check
+        .result
+        .clone()
+        .unwrap_or(Err(PassphraseProblem::TooShort(0)));
     if !confirmation.is_empty()
         && let Err(problem) = &checked
     {

@@ -133,7 +133,8 @@ pub fn show(
                             .desired_width(ui.available_width()),
                     )
                     .labelled_by(label.id);
-                if response.lost_focus() && *buffer != a.note {
+                // Sent as it is typed; the app saves after a pause in typing, and before locking.
+                if response.changed() && *buffer != a.note {
                     commands.push(Command::SetNote {
                         item: item.id.clone(),
                         note: buffer.clone(),

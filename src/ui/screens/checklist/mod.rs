@@ -8,9 +8,8 @@ use egui::{RichText, Ui};
 
 use crate::checklist::{self, Respondent, scoring};
 use crate::i18n::{Lang, T, names};
-use crate::ui::command::Command;
+use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
-use crate::vault::VaultContents;
 
 /// The wizard's state.
 #[derive(Debug, Default)]
@@ -32,13 +31,13 @@ pub fn score_text(score: Option<f64>, lang: Lang) -> String {
 }
 
 /// Draws the wizard.
-pub fn show(
-    ui: &mut Ui,
-    lang: Lang,
-    view: &mut ChecklistView,
-    contents: &VaultContents,
-    commands: &mut Vec<Command>,
-) {
+pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
+    let lang = cx.lang;
+    let Some(vault) = cx.vault() else {
+        return;
+    };
+    let contents = vault.contents();
+    let commands = &mut *cx.commands;
     let catalog = checklist::catalog();
     let scores = scoring::compute(catalog, &contents.practice, &contents.checklist);
 

@@ -1,0 +1,231 @@
+//! The application: it owns the state ([`super::state`]), draws a frame, and carries out what the screens
+//! ask for. Everything slow goes to [`Jobs`]; this module only decides and routes.
+//!
+//! - `commands`: [`VigieApp::run_command`], one arm per [`Command`], and the jobs it starts;
+//! - `job_results`: what the jobs report, taken into the state;
+//! - `lock`: saving what was typed, then locking (by hand, after idle time, on closing).
+
+mod commands;
+mod job_results;
+mod lock;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::jobs::{JobKind, Jobs};
+use super::scan_run::LiveScan;
+use super::screens::{self, ScanView};
+use super::state::{Notice, Page, RecentVault, Screen, Session};
+use super::theme;
+use super::view::ViewContext;
+use crate::i18n::Lang;
+use crate::paths::DataDir;
+use crate::scan::places::Place;
+use crate::settings::Settings;
+use crate::vault::Vault;
+
+/// How long typing must pause before what was typed is saved.
+pub const TYPING_PAUSE: Duration = Duration::from_millis(1500);
+
+/// The Vigie application.
+pub struct VigieApp {
+    /// Where data lives.
+    pub data_dir: DataDir,
+    /// Preferences.
+    pub settings: Settings,
+    /// Interface language.
+    pub lang: Lang,
+    /// The current screen.
+    pub screen: Screen,
+    /// The unlocked vault, if any.
+    pub session: Option<Session>,
+    /// Background jobs.
+    pub jobs: Jobs,
+    /// A message for the user.
+    pub notice: Option<Notice>,
+    /// The folder scan in progress, if any (it goes on while other pages are shown).
+    pub scan: Option<LiveScan>,
+    /// The recent vaults, with whether each file is there (checked in a job).
+    pub recent: Vec<RecentVault>,
+    /// The places to suggest for a scan, once found in a job (`None` until then).
+    pub places: Option<Vec<Place>>,
+    /// How the places are found (this computer's, or a test's).
+    find_places: fn() -> Vec<Place>,
+    /// The Scan page's state, kept when another page is shown so that choices and filters stay.
+    scan_view: Option<Box<ScanView>>,
+    /// Lock requested while a save was in flight: lock when it is written.
+    lock_pending: Option<Option<Notice>>,
+    /// A settings write is running, and whether another is wanted after it.
+    settings_save: (bool, bool),
+    last_activity: Instant,
+}
+
+impl std::fmt::Debug for VigieApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VigieApp")
+            .field("screen", &self.screen)
+            .finish_non_exhaustive()
+    }
+}
+
+impl VigieApp {
+    /// A new app on the welcome screen. `lang` overrides the saved and system language.
+    pub fn new(ctx: &egui::Context, data_dir: DataDir, lang: Option<Lang>) -> Self {
+        theme::install(ctx);
+        // Read once, before the first frame is drawn.
+        let settings = Settings::load(&data_dir.settings_file());
+        let lang = lang.unwrap_or_else(|| settings.effective_language());
+        let mut app = Self {
+            data_dir,
+            settings,
+            lang,
+            screen: Screen::Welcome,
+            session: None,
+            jobs: Jobs::default(),
+            notice: None,
+            scan: None,
+            recent: Vec::new(),
+            places: None,
+            find_places: crate::scan::places::suggested,
+            scan_view: None,
+            lock_pending: None,
+            settings_save: (false, false),
+            last_activity: Instant::now(),
+        };
+        app.check_recent(ctx);
+        app
+    }
+
+    /// The open vault, if unlocked and not lent to a job.
+    pub fn vault(&self) -> Option<&Vault> {
+        self.session.as_ref().and_then(|s| s.vault.as_ref())
+    }
+
+    /// Finds the scan's suggested places with `find` instead of looking at this computer (tests).
+    #[doc(hidden)]
+    pub fn set_place_finder(&mut self, find: fn() -> Vec<Place>) {
+        self.find_places = find;
+        self.places = None;
+    }
+
+    fn show_main(&mut self, page: Page) {
+        self.screen = Screen::Main(page);
+    }
+
+    /// Draws one frame and runs the commands it produced.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let _ui_thread = crate::io_guard::UiThread::enter();
+        let ctx = ui.ctx().clone();
+        self.handle_job_outputs(&ctx);
+        self.poll_scan(&ctx);
+        self.check_auto_lock(&ctx);
+        self.save_after_typing(&ctx);
+        let mut commands = Vec::new();
+        let mut cx = ViewContext {
+            lang: self.lang,
+            jobs: &self.jobs,
+            settings: &self.settings,
+            data_dir: &self.data_dir,
+            session: self.session.as_ref(),
+            scan: self.scan.as_ref(),
+            notice: self.notice.as_ref(),
+            recent: &self.recent,
+            places: self.places.as_deref(),
+            commands: &mut commands,
+        };
+        screens::show(ui, &mut cx, &mut self.screen);
+        for command in commands {
+            self.run_command(&ctx, command);
+        }
+        if self.jobs.any_running() {
+            // Spinners animate; results arrive with a repaint request anyway.
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    /// Starts checking, in a job, that the recent vaults' files are still there.
+    fn check_recent(&mut self, ctx: &egui::Context) {
+        let known: Vec<RecentVault> = self
+            .settings
+            .recent_vaults
+            .iter()
+            .map(|path| RecentVault {
+                path: path.clone(),
+                present: self
+                    .recent
+                    .iter()
+                    .find(|r| r.path == *path)
+                    .and_then(|r| r.present),
+            })
+            .collect();
+        self.recent = known;
+        if self.recent.is_empty() || self.jobs.is_running(JobKind::CheckRecent) {
+            return;
+        }
+        let paths: Vec<PathBuf> = self.recent.iter().map(|r| r.path.clone()).collect();
+        self.jobs.spawn(ctx, JobKind::CheckRecent, move |_| {
+            super::command::JobOutput::RecentChecked(
+                paths
+                    .into_iter()
+                    .map(|path| RecentVault {
+                        present: Some(path.is_file()),
+                        path,
+                    })
+                    .collect(),
+            )
+        });
+    }
+
+    /// Starts looking for the scan's suggested places, in a job.
+    fn find_places(&mut self, ctx: &egui::Context) {
+        if self.jobs.is_running(JobKind::FindPlaces) {
+            return;
+        }
+        let find = self.find_places;
+        self.jobs.spawn(ctx, JobKind::FindPlaces, move |_| {
+            super::command::JobOutput::PlacesFound(find())
+        });
+    }
+
+    /// Writes the preferences in a job; a change made while one is written is written after it.
+    fn save_settings(&mut self, ctx: &egui::Context) {
+        if self.settings_save.0 {
+            self.settings_save.1 = true;
+            return;
+        }
+        self.settings_save = (true, false);
+        let settings = self.settings.clone();
+        let path = self.data_dir.settings_file();
+        let lang = self.lang;
+        self.jobs.spawn(ctx, JobKind::SaveSettings, move |_| {
+            super::command::JobOutput::SettingsSaved(
+                settings
+                    .save(&path)
+                    .map_err(|e| crate::i18n::io_error(lang, &path, &e)),
+            )
+        });
+    }
+}
+
+impl eframe::App for VigieApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.close();
+    }
+}
+
+/// Where a document goes, and whether the user already confirmed replacing a file there: a path chosen
+/// in the system's save dialog was confirmed by it (the dialog asks before replacing an existing file);
+/// a path given by a command was not.
+fn chosen_target(
+    given: Option<PathBuf>,
+    dialog: impl FnOnce() -> Option<PathBuf>,
+) -> Option<(PathBuf, bool)> {
+    match given {
+        Some(path) => Some((path, false)),
+        None => dialog().map(|path| (path, true)),
+    }
+}

@@ -1,0 +1,129 @@
+//! The state of the window, apart from the code that changes it: which screen and page are shown, the
+//! open vault and its saves, the message of the moment. Screens read it through
+//! [`super::view::ViewContext`]; only the app (`super::app`) changes it.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use super::command::PageKind;
+use super::screens::{
+    ActionsView, ChecklistView, CreateForm, ProfileForm, RecoveryScreen, ReportsView, ScanView,
+    SettingsForm, UnlockForm,
+};
+use crate::vault::Vault;
+
+/// Which screen fills the window.
+#[derive(Debug)]
+pub enum Screen {
+    /// First screen: create, open, or try the demo.
+    Welcome,
+    /// Creating a vault.
+    Create(Box<CreateForm>),
+    /// The recovery code, shown once after creation.
+    Recovery(RecoveryScreen),
+    /// Unlocking a vault.
+    Unlock(UnlockForm),
+    /// The main window, with its navigation.
+    Main(Page),
+}
+
+/// A page of the main window, with its own state.
+#[derive(Debug)]
+pub enum Page {
+    /// The dashboard.
+    Dashboard,
+    /// The checklist wizard.
+    Checklist(Box<ChecklistView>),
+    /// The folder scan.
+    Scan(Box<ScanView>),
+    /// The action plan.
+    Actions(ActionsView),
+    /// PDF exports.
+    Reports(ReportsView),
+    /// The practice profile form.
+    Profile(Box<ProfileForm>),
+    /// The settings.
+    Settings(SettingsForm),
+}
+
+impl Page {
+    /// Which page this is.
+    pub fn kind(&self) -> PageKind {
+        match self {
+            Self::Dashboard => PageKind::Dashboard,
+            Self::Checklist(_) => PageKind::Checklist,
+            Self::Scan(_) => PageKind::Scan,
+            Self::Actions(_) => PageKind::Actions,
+            Self::Reports(_) => PageKind::Reports,
+            Self::Profile(_) => PageKind::Profile,
+            Self::Settings(_) => PageKind::Settings,
+        }
+    }
+}
+
+/// The state of the vault's saves.
+#[derive(Debug, Default)]
+pub struct SaveState {
+    /// A save is being written.
+    pub in_flight: bool,
+    /// Changes were made while a save was in flight: save again when it ends.
+    pub queued: bool,
+    /// When the last save of this session finished.
+    pub last_saved: Option<Timestamp>,
+    /// The last save's failure, in the user's language, until a save succeeds.
+    pub error: Option<String>,
+    /// Text typed and not saved yet: when it was last changed. It is saved after a pause in typing,
+    /// and at once on a page change, on locking and on closing.
+    pub edited_at: Option<std::time::Instant>,
+}
+
+impl SaveState {
+    /// Whether changes are waiting to be written or being written.
+    pub fn pending(&self) -> bool {
+        self.in_flight || self.queued || self.edited_at.is_some()
+    }
+}
+
+/// An unlocked vault and what goes with it.
+#[derive(Debug)]
+pub struct Session {
+    /// The vault; `None` while a passphrase change holds it in a background job.
+    pub vault: Option<Vault>,
+    /// Where the vault is (kept while the vault is lent to a job).
+    pub path: PathBuf,
+    /// Saves.
+    pub save: SaveState,
+    /// Unlocked with the recovery code: the passphrase should be changed.
+    pub via_recovery: bool,
+}
+
+impl Session {
+    pub(crate) fn new(vault: Vault, via_recovery: bool) -> Self {
+        Self {
+            path: vault.path().to_path_buf(),
+            vault: Some(vault),
+            save: SaveState::default(),
+            via_recovery,
+        }
+    }
+}
+
+/// A message shown above the current screen until the next navigation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Something went well.
+    Info(String),
+    /// Something went wrong; nothing was lost.
+    Error(String),
+}
+
+/// A vault of the welcome screen's recent list, and whether its file is there (checked in a background
+/// job, so that a vault on a slow network share or an unplugged stick never freezes the window).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecentVault {
+    /// The vault file.
+    pub path: PathBuf,
+    /// `Some(true)` if the file is there, `Some(false)` if not, `None` until checked.
+    pub present: Option<bool>,
+}

@@ -1,0 +1,55 @@
+//! What every screen is handed: the language, the jobs in flight, the preferences, the open session,
+//! the message of the moment, and the queue of commands to push (as rerun's viewer context). A screen
+//! reads these and pushes [`Command`]s; it never holds the app itself, so a screen cannot change the
+//! state behind the app's back, and a screen can be drawn in a test from plain values.
+
+use super::command::Command;
+use super::jobs::{JobKind, Jobs};
+use super::scan_run::LiveScan;
+use super::state::{Notice, RecentVault, Session};
+use crate::i18n::Lang;
+use crate::paths::DataDir;
+use crate::scan::places::Place;
+use crate::settings::Settings;
+use crate::vault::Vault;
+
+/// The context of one frame, for the screens.
+pub struct ViewContext<'a> {
+    /// Interface language.
+    pub lang: Lang,
+    /// Background jobs (to show what is running).
+    pub jobs: &'a Jobs,
+    /// Preferences.
+    pub settings: &'a Settings,
+    /// Where data lives.
+    pub data_dir: &'a DataDir,
+    /// The unlocked vault, if any.
+    pub session: Option<&'a Session>,
+    /// The folder scan in progress, if any.
+    pub scan: Option<&'a LiveScan>,
+    /// The message shown above the screen.
+    pub notice: Option<&'a Notice>,
+    /// The recent vaults, with whether each file is there.
+    pub recent: &'a [RecentVault],
+    /// This computer's suggested places to scan, once found (`None` while they are looked for).
+    pub places: Option<&'a [Place]>,
+    /// What the screens ask for, carried out after the frame.
+    pub commands: &'a mut Vec<Command>,
+}
+
+impl<'a> ViewContext<'a> {
+    /// Asks the app to do something after this frame.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The open vault, if unlocked and not lent to a job.
+    pub fn vault(&self) -> Option<&'a Vault> {
+        self.session.and_then(|s| s.vault.as_ref())
+    }
+
+    /// Whether a job of `kind` is running.
+    pub fn busy(&self, kind: JobKind) -> bool {
+        self.jobs.is_running(kind)
+    }
+}
