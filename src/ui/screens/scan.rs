@@ -590,12 +590,14 @@ fn choose_places(ui: &mut Ui, lang: Lang, view: &mut ScanView, running: bool) {
     if view.places.is_empty() && view.added.is_empty() {
         ui.label(RichText::new(T::ScanNoPlace.get(lang)).weak());
     }
-    ui.horizontal_wrapped(|ui| {
-        for (place, on) in &mut view.places {
-            ui.add_enabled(!running, egui::Checkbox::new(on, place_name(place, lang)))
-                .on_hover_text(place.path.display().to_string());
-        }
-    });
+    if !view.places.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            for (place, on) in &mut view.places {
+                ui.add_enabled(!running, egui::Checkbox::new(on, place_name(place, lang)))
+                    .on_hover_text(place.path.display().to_string());
+            }
+        });
+    }
     let mut remove = None;
     for (i, path) in view.added.iter().enumerate() {
         ui.horizontal(|ui| {
