@@ -5,7 +5,7 @@
 //! templates are the project's test samples), JPEG/PNG/TIFF exports, PDF and office documents, random
 //! blobs, text; plus, on Unix, a symbolic-link loop and unreadable files. Deterministic for a given N.
 
-use std::io::Write;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 static CT: &[u8] = include_bytes!("../../tests/data/dicom/pydicom/test_files/CT_small.dcm");
@@ -58,7 +58,7 @@ fn gzip_of(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
 /// `vigie scan`) that opens every file and reads its first 4 KiB, recognising nothing. Any scanner that
 /// looks at content does at least this; prints the count read.
 fn read_walk(root: &str) -> std::io::Result<()> {
-    use std::io::Read;
+    use std::io::Read as _;
     use std::sync::atomic::{AtomicU64, Ordering};
     let count = AtomicU64::new(0);
     ignore::WalkBuilder::new(root)
@@ -169,7 +169,7 @@ fn main() -> std::io::Result<()> {
     }
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
+        use std::os::unix::fs::PermissionsExt as _;
         let _ = std::os::unix::fs::symlink(&root, root.join("u0/boucle"));
         let locked = root.join("u1/verrouille.dcm");
         write(&locked, CT)?;

@@ -2,7 +2,7 @@
 //! 7-Zip archive encrypts its header.
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{Read as _, Seek as _, SeekFrom};
 
 use super::dicom::HeaderFacts;
 use super::header;

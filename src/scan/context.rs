@@ -34,7 +34,7 @@ pub enum Risk {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CloudService {
-    /// Microsoft OneDrive.
+    /// Microsoft `OneDrive`.
     OneDrive,
     /// Dropbox.
     Dropbox,
@@ -117,7 +117,7 @@ pub fn removable_mounts() -> &'static [PathBuf] {
 }
 
 /// Whether the volume holding `path` (already canonical) is encrypted: LUKS/dm-crypt on Linux, read from
-/// sysfs. `None` when unknown (BitLocker and FileVault come with the system checks).
+/// sysfs. `None` when unknown (`BitLocker` and `FileVault` come with the system checks).
 pub fn volume_encrypted(path: &Path) -> Option<bool> {
     #[cfg(target_os = "linux")]
     {

@@ -21,9 +21,9 @@ pub const DICOMDIR_SOP_CLASS: &str = "1.2.840.10008.1.3.10";
 /// What a header says, without any patient data.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HeaderFacts {
-    /// Which of PatientName, PatientID and PatientBirthDate carry a value.
+    /// Which of `PatientName`, `PatientID` and `PatientBirthDate` carry a value.
     pub identifying: Identifying,
-    /// PatientIdentityRemoved is YES.
+    /// `PatientIdentityRemoved` is YES.
     pub identity_removed: bool,
     /// Modality (CT, MR, US…).
     pub modality: Option<String>,
@@ -78,7 +78,7 @@ pub fn valid_modality(value: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ' || b == b'_')
 }
 
-/// Whether a StudyDate value is a DICOM date: eight digits (YYYYMMDD), or the ACR-NEMA form that old
+/// Whether a `StudyDate` value is a DICOM date: eight digits (YYYYMMDD), or the ACR-NEMA form that old
 /// files still carry (YYYY.MM.DD). Anything else is dropped, never shown (see [`valid_modality`]).
 pub fn valid_study_date(value: &str) -> bool {
     let b = value.as_bytes();

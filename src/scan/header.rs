@@ -357,30 +357,29 @@ impl Walker<'_> {
 
     /// The VR (explicit encodings), the length, and the header's size of the element at `pos`.
     fn element_header(&self, pos: usize) -> Result<(Option<[u8; 2]>, u32, usize), Unreadable> {
-        match self.encoding {
-            RawEncoding::ImplicitLittle => Ok((None, self.u32_at(pos + 4)?, 8)),
-            _ => {
-                let b = self
+        if self.encoding == RawEncoding::ImplicitLittle {
+            Ok((None, self.u32_at(pos + 4)?, 8))
+        } else {
+            let b = self
+                .data
+                .get(pos + 4..pos + 6)
+                .ok_or_else(|| self.short())?;
+            let vr = [b[0], b[1]];
+            if !known_vr(&vr) {
+                return Err(Unreadable::Malformed);
+            }
+            if long_vr(&vr) {
+                if self
                     .data
-                    .get(pos + 4..pos + 6)
-                    .ok_or_else(|| self.short())?;
-                let vr = [b[0], b[1]];
-                if !known_vr(&vr) {
+                    .get(pos + 6..pos + 8)
+                    .ok_or_else(|| self.short())?
+                    != [0, 0]
+                {
                     return Err(Unreadable::Malformed);
                 }
-                if long_vr(&vr) {
-                    if self
-                        .data
-                        .get(pos + 6..pos + 8)
-                        .ok_or_else(|| self.short())?
-                        != [0, 0]
-                    {
-                        return Err(Unreadable::Malformed);
-                    }
-                    Ok((Some(vr), self.u32_at(pos + 8)?, 12))
-                } else {
-                    Ok((Some(vr), u32::from(self.u16_at(pos + 6)?), 8))
-                }
+                Ok((Some(vr), self.u32_at(pos + 8)?, 12))
+            } else {
+                Ok((Some(vr), u32::from(self.u16_at(pos + 6)?), 8))
             }
         }
     }

@@ -113,7 +113,7 @@ fn cloud_folders(home: &Path) -> Vec<Place> {
     out
 }
 
-/// The storage folders of the Mac imaging programs Horos and OsiriX, under the home folder.
+/// The storage folders of the Mac imaging programs Horos and `OsiriX`, under the home folder.
 fn home_imaging_folders(home: &Path) -> Vec<Place> {
     [
         ("Horos", "Documents/Horos Data"),

@@ -63,7 +63,7 @@ pub enum EncryptedFormat {
     VigieVault,
     /// age (binary or armored).
     Age,
-    /// OpenPGP encrypted message (binary or armored).
+    /// `OpenPGP` encrypted message (binary or armored).
     OpenPgp,
     /// 7-Zip with an encrypted header.
     SevenZipEncrypted,
@@ -161,21 +161,20 @@ pub fn walk_elements(
         if count > 0 && tag < last_tag {
             return Walk::Broken;
         }
-        let (len, header) = match encoding {
-            RawEncoding::ImplicitLittle => (u32_at(pos + 4), 8),
-            _ => {
-                let vr = &buf[pos + 4..pos + 6];
-                if !VRS.iter().any(|v| v.as_slice() == vr) {
+        let (len, header) = if encoding == RawEncoding::ImplicitLittle {
+            (u32_at(pos + 4), 8)
+        } else {
+            let vr = &buf[pos + 4..pos + 6];
+            if !VRS.iter().any(|v| v.as_slice() == vr) {
+                return Walk::Broken;
+            }
+            if long_vr(vr) {
+                if buf.get(pos + 6..pos + 8) != Some(&[0, 0]) {
                     return Walk::Broken;
                 }
-                if long_vr(vr) {
-                    if buf.get(pos + 6..pos + 8) != Some(&[0, 0]) {
-                        return Walk::Broken;
-                    }
-                    (u32_at(pos + 8), 12)
-                } else {
-                    (u16_at(pos + 6).map(u32::from), 8)
-                }
+                (u32_at(pos + 8), 12)
+            } else {
+                (u16_at(pos + 6).map(u32::from), 8)
             }
         };
         let Some(len) = len else {
@@ -305,7 +304,7 @@ fn bmp_header_plausible(head: &[u8], file_len: u64) -> bool {
     (u64::from(size) == file_len || size == 0) && matches!(dib, 12 | 40 | 52 | 56 | 64 | 108 | 124)
 }
 
-/// An OpenPGP binary message starts with a public-key or symmetric-key encrypted session key packet.
+/// An `OpenPGP` binary message starts with a public-key or symmetric-key encrypted session key packet.
 fn openpgp_binary(head: &[u8]) -> bool {
     let Some(&first) = head.first() else {
         return false;

@@ -76,9 +76,7 @@ pub struct Jobs {
 /// Runs a job's work, turning a panic into [`JobOutput::Failed`].
 fn run_caught(kind: JobKind, work: Work, cancel: &AtomicBool, fault: bool) -> JobOutput {
     catch_unwind(AssertUnwindSafe(|| {
-        if fault {
-            panic!("fault injected into a {kind:?} job");
-        }
+        assert!(!fault, "fault injected into a {kind:?} job");
         work(cancel)
     }))
     .unwrap_or(JobOutput::Failed(kind))
@@ -114,7 +112,13 @@ impl Jobs {
         let handle = match spawned {
             Ok(handle) => Some(handle),
             Err(e) => {
-                eprintln!("vigie: could not start thread {}: {e}", kind.thread_name());
+                #[expect(
+                    clippy::print_stderr,
+                    reason = "the one trace of a refused thread; the work then runs here"
+                )]
+                {
+                    eprintln!("vigie: could not start thread {}: {e}", kind.thread_name());
+                }
                 if let Some(work) = slot.lock().ok().and_then(|mut w| w.take()) {
                     let output =
                         crate::io_guard::allowed(|| run_caught(kind, work, &cancel, fault));

@@ -1,4 +1,4 @@
-//! Fonts and colours. The embedded DejaVu fonts cover French and every symbol the interface uses, so no
+//! Fonts and colours. The embedded `DejaVu` fonts cover French and every symbol the interface uses, so no
 //! glyph is ever missing whatever the machine has installed (the tests keep kittest's missing-glyph
 //! check on).
 
@@ -22,7 +22,7 @@ pub fn bold() -> FontFamily {
     FontFamily::Name("bold".into())
 }
 
-/// The font definitions: DejaVu Sans, Sans Bold and Sans Mono, nothing else.
+/// The font definitions: `DejaVu` Sans, Sans Bold and Sans Mono, nothing else.
 pub fn fonts() -> FontDefinitions {
     let mut fonts = FontDefinitions::empty();
     let faces = [

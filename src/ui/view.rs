@@ -45,7 +45,8 @@ impl<'a> ViewContext<'a> {
 
     /// The open vault, if unlocked and not lent to a job.
     pub fn vault(&self) -> Option<&'a Vault> {
-        self.session.and_then(|s| s.vault.as_ref())
+        let s = self.session?;
+        s.vault.as_ref()
     }
 
     /// Whether a job of `kind` is running.

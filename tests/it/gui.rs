@@ -1,11 +1,11 @@
-//! The GUI driven headless with egui_kittest: widgets found by their accessible labels, clicked and typed
+//! The GUI driven headless with `egui_kittest`: widgets found by their accessible labels, clicked and typed
 //! into, as a user would. Background jobs really run; the helper steps frames until they report.
 
 use std::time::{Duration, Instant};
 
 use crate::common::{PASSPHRASE, create_vault, temp_dir};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::Queryable as _;
 use vigie::i18n::Lang;
 use vigie::paths::DataDir;
 use vigie::ui::VigieApp;
@@ -225,7 +225,7 @@ fn the_vault_locks_itself_after_the_idle_delay() {
         10,
         "10 minutes by default"
     );
-    h.state_mut().pretend_idle_for(Duration::from_secs(9 * 60));
+    h.state_mut().pretend_idle_for(Duration::from_mins(9));
     h.run();
     assert!(h.state().session.is_some(), "not yet");
     h.state_mut()
@@ -609,7 +609,13 @@ fn a_scan_from_the_screen_is_shown_filtered_saved_and_offered_as_evidence() {
     let vault = h.state().vault().expect("vault");
     let evidence = &vault.contents().checklist.evidence[0];
     assert_eq!(evidence.item, "imaging.stray-images");
-    assert!(evidence.name.ends_with(".pdf"), "{}", evidence.name);
+    assert!(
+        std::path::Path::new(&evidence.name)
+            .extension()
+            .is_some_and(|e| e == "pdf"),
+        "{}",
+        evidence.name
+    );
     assert!(evidence.content.starts_with(b"%PDF"));
 
     // And exported as a PDF of its own.

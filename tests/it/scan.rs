@@ -1,7 +1,7 @@
 //! The scanner on real DICOM samples (tests/data/dicom, with their manifest) and on generated trees
 //! with known truth.
 
-use std::io::Write;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,7 +12,7 @@ fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dicom")
 }
 
-/// The manifest's rows: file, has_preamble, sop_class, patient name, id, birth date.
+/// The manifest's rows: file, `has_preamble`, `sop_class`, patient name, id, birth date.
 fn manifest() -> Vec<std::collections::HashMap<String, String>> {
     let text = std::fs::read_to_string(samples().join("manifest.csv")).expect("manifest");
     let mut lines = text.lines();

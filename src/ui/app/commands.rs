@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::{VigieApp, chosen_target};
 use crate::checklist::{self, ActionStatus};
 use crate::demo;
-use crate::i18n::{Lang, Localize, T};
+use crate::i18n::{Lang, Localize as _, T};
 use crate::output::OutputKind;
 use crate::ui::command::{
     ActionEdit, Command, JobOutput, PageKind, ReportKind, Secret, SheetFormat,
@@ -113,7 +113,7 @@ impl VigieApp {
             Command::CancelUnlock => self.jobs.cancel(JobKind::Unlock),
             Command::OpenDemo => self.open_demo(ctx),
             Command::SaveRecoverySheet { format, path } => {
-                self.save_recovery_sheet(ctx, format, path)
+                self.save_recovery_sheet(ctx, format, path);
             }
             Command::FinishRecovery => {
                 let draft = self
@@ -365,7 +365,7 @@ impl VigieApp {
         // Progress comes every thousand files or so; ten frames a second are enough to follow it, and
         // leave the cores to the scan.
         match LiveScan::start(roots, crate::scan::ScanOptions::default(), move || {
-            wake.request_repaint_after(Duration::from_millis(100))
+            wake.request_repaint_after(Duration::from_millis(100));
         }) {
             Ok(live) => self.scan = Some(live),
             Err(e) => {
@@ -568,9 +568,7 @@ impl VigieApp {
         self.jobs.spawn(ctx, JobKind::ChangePassphrase, move |_| {
             // The vault is lent to this job: whatever happens in the work, even a panic, it goes back.
             let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                if fault {
-                    panic!("fault injected into a passphrase change");
-                }
+                assert!(!fault, "fault injected into a passphrase change");
                 match &current {
                     Some(p) => match vault.verify_passphrase(p) {
                         Ok(true) => vault.change_passphrase(&new),

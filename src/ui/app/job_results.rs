@@ -4,11 +4,10 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use super::VigieApp;
-use crate::i18n::{Lang, Localize, T};
+use super::{PendingLock, VigieApp};
+use crate::i18n::{Lang, Localize as _, T};
 use crate::ui::command::JobOutput;
 use crate::ui::jobs::JobKind;
-use crate::ui::scan_run::LiveScan;
 use crate::ui::screens::{ProfileForm, RecoveryScreen, SettingsForm};
 use crate::ui::state::{Notice, Page, Screen, Session};
 use crate::vault::{JournalEvent, Vault};
@@ -91,13 +90,8 @@ impl VigieApp {
         let Some(live) = self.scan.take() else {
             return;
         };
-        let LiveScan {
-            ref roots,
-            started_at,
-            ..
-        } = live;
-        let roots = roots.clone();
         let mut live = live;
+        let (roots, started_at) = (std::mem::take(&mut live.roots), live.started_at);
         let findings = std::mem::take(&mut live.findings);
         let errors = std::mem::take(&mut live.errors);
         let record =
@@ -145,7 +139,7 @@ impl VigieApp {
         for output in self.jobs.drain() {
             self.handle_job_output(ctx, output);
         }
-        if let Some(notice) = self.lock_pending.clone() {
+        if let Some(PendingLock(notice)) = self.lock_pending.clone() {
             self.request_lock(ctx, notice);
         }
     }

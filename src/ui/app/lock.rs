@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::{TYPING_PAUSE, VigieApp};
+use super::{PendingLock, TYPING_PAUSE, VigieApp};
 use crate::i18n::T;
 use crate::ui::screens::UnlockForm;
 use crate::ui::state::{Notice, Page, Screen};
@@ -26,7 +26,7 @@ impl VigieApp {
         if quiet >= TYPING_PAUSE {
             self.flush_edits(ctx);
         } else {
-            ctx.request_repaint_after(TYPING_PAUSE - quiet);
+            ctx.request_repaint_after(TYPING_PAUSE.saturating_sub(quiet));
         }
     }
 
@@ -73,7 +73,7 @@ impl VigieApp {
             .as_ref()
             .is_some_and(|s| s.save.in_flight || s.save.queued || s.vault.is_none());
         if busy {
-            self.lock_pending = Some(notice);
+            self.lock_pending = Some(PendingLock(notice));
         } else {
             self.lock_now(notice);
         }
@@ -123,7 +123,7 @@ impl VigieApp {
             self.request_lock(ctx, Some(notice));
         } else {
             // Wake up once when the delay runs out; no work at all until then.
-            ctx.request_repaint_after(delay - idle);
+            ctx.request_repaint_after(delay.saturating_sub(idle));
         }
     }
 

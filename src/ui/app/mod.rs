@@ -27,6 +27,10 @@ use crate::vault::Vault;
 /// How long typing must pause before what was typed is saved.
 pub const TYPING_PAUSE: Duration = Duration::from_millis(1500);
 
+/// A lock asked for while a save was being written, with the notice to show once locked.
+#[derive(Debug, Clone)]
+struct PendingLock(Option<Notice>);
+
 /// The Vigie application.
 pub struct VigieApp {
     /// Where data lives.
@@ -54,7 +58,7 @@ pub struct VigieApp {
     /// The Scan page's state, kept when another page is shown so that choices and filters stay.
     scan_view: Option<Box<ScanView>>,
     /// Lock requested while a save was in flight: lock when it is written.
-    lock_pending: Option<Option<Notice>>,
+    lock_pending: Option<PendingLock>,
     /// A settings write is running, and whether another is wanted after it.
     settings_save: (bool, bool),
     last_activity: Instant,
@@ -98,7 +102,8 @@ impl VigieApp {
 
     /// The open vault, if unlocked and not lent to a job.
     pub fn vault(&self) -> Option<&Vault> {
-        self.session.as_ref().and_then(|s| s.vault.as_ref())
+        let s = self.session.as_ref()?;
+        s.vault.as_ref()
     }
 
     /// Finds the scan's suggested places with `find` instead of looking at this computer (tests).

@@ -1,6 +1,6 @@
 //! The action plan: every action, most important first, with its owner, due date and status editable.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use egui::{RichText, Ui};
 
@@ -14,9 +14,9 @@ use crate::ui::{theme, widgets};
 /// Owners and dates being typed, by item, until they are saved.
 #[derive(Debug, Default)]
 pub struct ActionsView {
-    owners: HashMap<String, String>,
-    dues: HashMap<String, String>,
-    errors: HashMap<String, String>,
+    owners: BTreeMap<String, String>,
+    dues: BTreeMap<String, String>,
+    errors: BTreeMap<String, String>,
 }
 
 impl ActionsView {
@@ -24,7 +24,7 @@ impl ActionsView {
     /// date), to be kept before the page goes away or the vault locks. A half-typed date stays here.
     pub fn take_typed_dues(&mut self) -> Vec<(String, Option<jiff::civil::Date>)> {
         let mut out = Vec::new();
-        for (item, text) in self.dues.drain() {
+        for (item, text) in std::mem::take(&mut self.dues) {
             let parsed = if text.trim().is_empty() {
                 Some(None)
             } else {
@@ -34,7 +34,6 @@ impl ActionsView {
                 out.push((item, due));
             }
         }
-        out.sort();
         out
     }
 }

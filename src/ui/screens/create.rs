@@ -56,7 +56,8 @@ impl CreateForm {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        (2..)
+        // A bound all the same: ten thousand vaults of one name is not a practice.
+        (2..10_000)
             .map(|n| base.with_file_name(format!("{stem}-{n}.vigie")))
             .find(|p| !p.exists())
             .unwrap_or(base)

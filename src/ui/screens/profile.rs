@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::i18n::{Lang, Localize, T, names};
+use crate::i18n::{Lang, Localize as _, T, names};
 use crate::practice::{Field, FieldError, ProfileDraft, RecordsHosting, Specialty};
 use crate::ui::command::Command;
 use crate::ui::view::ViewContext;

@@ -53,8 +53,8 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut RecoveryScreen) 
             ui.set_width(ui.available_width());
             ui.label(RichText::new(T::RecoveryCodeCaption.get(lang)).weak());
             let groups = screen.code.groups();
-            let (first, second) = groups.split_at(groups.len() / 2);
-            for half in [first, second] {
+            let halves: [&[_]; 2] = groups.split_at(groups.len() / 2).into();
+            for half in halves {
                 ui.label(
                     RichText::new(half.join("  "))
                         .monospace()

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use zeroize::Zeroizing;
 
 use crate::demo;
-use crate::i18n::{Lang, Localize, T};
+use crate::i18n::{Lang, Localize as _, T};
 use crate::ui::command::{Command, Secret};
 use crate::ui::jobs::JobKind;
 use crate::ui::view::ViewContext;

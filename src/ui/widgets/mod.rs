@@ -6,7 +6,7 @@ use egui::{Color32, RichText, Ui};
 use super::theme;
 use zeroize::Zeroizing;
 
-use crate::i18n::{Lang, Localize, T};
+use crate::i18n::{Lang, Localize as _, T};
 use crate::vault::{NewPassphrase, PassphraseProblem, Strength};
 
 /// The widest a form field gets, so that forms stay readable on large screens.
