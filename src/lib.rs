@@ -15,6 +15,7 @@ pub mod checklist; // catalog, applicability, answers and evidence, scores, acti
 pub mod cli; // the headless subcommands (clap), thin: they call the domain modules
 pub mod demo; // the fictional demo practice
 pub mod i18n; // French and English texts, localized errors
+pub mod locale; // the language; numbers, sizes and dates as each language writes them (a leaf)
 pub mod output; // the one safe way to write an output file (never over a vault, never a non-file)
 pub mod paths; // where data lives (data folder, default vault paths)
 pub mod practice; // the practice profile and its validated identifiers

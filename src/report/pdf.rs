@@ -217,7 +217,14 @@ impl Document {
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
-            for word in paragraph.split_whitespace() {
+            // Lines break at ordinary spaces only: the no-break spaces inside numbers (U+202F,
+            // U+00A0) stay within their word, as they are.
+            for word in paragraph
+                .split(|c: char| {
+                    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
+                })
+                .filter(|w| !w.is_empty())
+            {
                 let candidate = if line.is_empty() {
                     word.to_owned()
                 } else {

@@ -384,12 +384,7 @@ pub fn show(
             counts,
         )
     } else if let Some(last) = &cx.history.last {
-        let secs = format!("{:.1}", last.summary.elapsed_ms as f64 / 1000.0);
-        let secs = if lang == Lang::Fr {
-            secs.replace('.', ",")
-        } else {
-            secs
-        };
+        let secs = crate::locale::format_number(last.summary.elapsed_ms as f64 / 1000.0, 1, lang);
         let busy = cx.jobs.is_running(JobKind::WriteDocument);
         ui.horizontal_wrapped(|ui| {
             ui.label(
