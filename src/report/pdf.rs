@@ -319,3 +319,33 @@ impl Document {
         Ok(bytes)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_do_not_break_inside_grouped_numbers() {
+        let doc = Document::new("t", jiff::Timestamp::UNIX_EPOCH).expect("a document");
+        let text = "48\u{202F}213 fichiers et 1\u{a0}234 dossiers";
+        let lines = doc.wrap(text, Face::Regular, 10.0, 25.0);
+        assert!(
+            lines.iter().any(|l| l.contains("48\u{202F}213")),
+            "{lines:?}"
+        );
+        assert!(lines.iter().any(|l| l.contains("1\u{a0}234")), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+        if let Some(out) = std::env::var_os("VIGIE_PDF_SAMPLE") {
+            let mut doc = doc;
+            doc.text(
+                20.0,
+                30.0,
+                text,
+                Style::new(Face::Regular, 10.0, Rgb8::TEXT),
+            );
+            doc.text(20.0, 40.0, text, Style::new(Face::Bold, 10.0, Rgb8::TEXT));
+            doc.text(20.0, 50.0, text, Style::new(Face::Mono, 10.0, Rgb8::TEXT));
+            std::fs::write(out, doc.finish().expect("a PDF")).expect("written");
+        }
+    }
+}
