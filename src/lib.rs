@@ -16,6 +16,7 @@ pub mod cli; // the headless subcommands (clap), thin: they call the domain modu
 pub mod demo; // the fictional demo practice
 pub mod i18n; // French and English texts, localized errors
 pub mod io_guard; // catches disk work on the window's thread (debug builds)
+pub mod locale; // the language; numbers, sizes and dates as each language writes them (a leaf)
 pub mod output; // the one safe way to write an output file (never over a vault, never a non-file)
 pub mod paths; // where data lives (data folder, default vault paths)
 pub mod practice; // the practice profile and its validated identifiers

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use vigie::cli::Cli;
-use vigie::i18n::T;
+use vigie::i18n::tr;
 use vigie::paths::DataDir;
 use vigie::settings::Settings;
 
@@ -41,10 +41,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let lang = vigie::cli::early_lang(&args);
-            eprintln!(
-                "{}",
-                T::CliError.fill(lang, &[("message", &vigie::cli::usage_error(&e, lang))])
-            );
+            eprintln!("{}", tr::cli_error(lang, vigie::cli::usage_error(&e, lang)));
             return ExitCode::from(2);
         }
     };
@@ -63,7 +60,7 @@ fn main() -> ExitCode {
         Err(e) if vigie::cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let message = format!("{e:#}");
-            eprintln!("{}", T::CliError.fill(lang, &[("message", message.trim())]));
+            eprintln!("{}", tr::cli_error(lang, message.trim()));
             ExitCode::from(2)
         }
     }

@@ -1,6 +1,7 @@
 //! Domain errors in the user's language.
 
-use super::{Lang, T};
+use super::{Lang, T, tr};
+use crate::locale::{format_datetime, format_size};
 use crate::practice::FieldError;
 use crate::vault::{PassphraseProblem, RecoveryCodeError, VaultError, passphrase};
 
@@ -13,15 +14,11 @@ pub trait Localize {
 impl Localize for RecoveryCodeError {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            Self::WrongLength { expected, found } => T::ErrRecoveryLength.fill(
-                lang,
-                &[
-                    ("expected", &expected.to_string()),
-                    ("found", &found.to_string()),
-                ],
-            ),
-            Self::BadCharacter(c) => T::ErrRecoveryChar.fill(lang, &[("c", &c.to_string())]),
-            Self::GroupMistyped(n) => T::ErrRecoveryGroup.fill(lang, &[("n", &n.to_string())]),
+            Self::WrongLength { expected, found } => {
+                tr::err_recovery_length(lang, *expected, *found)
+            }
+            Self::BadCharacter(c) => tr::err_recovery_char(lang, c),
+            Self::GroupMistyped(n) => tr::err_recovery_group(lang, n),
         }
     }
 }
@@ -29,13 +26,7 @@ impl Localize for RecoveryCodeError {
 impl Localize for PassphraseProblem {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            Self::TooShort(n) => T::ErrTooShort.fill(
-                lang,
-                &[
-                    ("n", &n.to_string()),
-                    ("min", &passphrase::MIN_CHARS.to_string()),
-                ],
-            ),
+            Self::TooShort(n) => tr::err_too_short(lang, *n, passphrase::MIN_CHARS),
             Self::TooGuessable(_) => T::ErrTooGuessable.get(lang).to_owned(),
             Self::Mismatch => T::PassphrasesDiffer.get(lang).to_owned(),
         }
@@ -50,48 +41,24 @@ impl Localize for VaultError {
             Self::RecoveryCodeTypo(e) => e.localize(lang),
             Self::WeakPassphrase(p) => p.localize(lang),
             Self::Corrupt => T::ErrCorrupt.get(lang).to_owned(),
-            Self::Truncated { expected, actual } => T::ErrTruncated.fill(
-                lang,
-                &[
-                    ("expected", &expected.to_string()),
-                    ("actual", &actual.to_string()),
-                ],
-            ),
+            Self::Truncated { expected, actual } => tr::err_truncated(lang, *actual, *expected),
             Self::NotAVault => T::ErrNotAVault.get(lang).to_owned(),
-            Self::NewerVersion { found, supported } => T::ErrNewerVersion.fill(
-                lang,
-                &[
-                    ("found", &found.to_string()),
-                    ("supported", &supported.to_string()),
-                ],
-            ),
-            Self::AlreadyExists(path) => {
-                T::ErrAlreadyExists.fill(lang, &[("path", &path.display().to_string())])
+            Self::NewerVersion { found, supported } => {
+                tr::err_newer_version(lang, found, supported)
             }
+            Self::AlreadyExists(path) => tr::err_already_exists(lang, path.display()),
             Self::Locked { holder } => {
                 let holder = holder.as_ref().map_or_else(String::new, |h| {
-                    T::ErrLockedHolder.fill(
-                        lang,
-                        &[
-                            ("pid", &h.pid.to_string()),
-                            ("since", &super::format_datetime(h.since, lang)),
-                        ],
-                    )
+                    tr::err_locked_holder(lang, h.pid, format_datetime(h.since, lang))
                 });
-                T::ErrLocked.fill(lang, &[("holder", &holder)])
+                tr::err_locked(lang, holder)
             }
-            Self::NotAFile(path) => {
-                T::ErrNotAFile.fill(lang, &[("path", &path.display().to_string())])
+            Self::NotAFile(path) => tr::err_not_a_file(lang, path.display()),
+            Self::TooLarge { size, max } => {
+                tr::err_vault_too_large(lang, format_size(*size, lang), format_size(*max, lang))
             }
-            Self::TooLarge { size, max } => T::ErrVaultTooLarge.fill(
-                lang,
-                &[
-                    ("size", &super::format_size(*size, lang)),
-                    ("max", &super::format_size(*max, lang)),
-                ],
-            ),
             Self::ChangedOnDisk => T::ErrChangedOnDisk.get(lang).to_owned(),
-            Self::Contents(detail) => T::ErrContents.fill(lang, &[("detail", detail)]),
+            Self::Contents(detail) => tr::err_contents(lang, detail),
             Self::Io { path, source, .. } => io_error(lang, path, source),
             Self::Random => T::ErrRandom.get(lang).to_owned(),
         }
@@ -100,76 +67,56 @@ impl Localize for VaultError {
 
 /// A file-access error, with the system's reason in the user's language.
 pub fn io_error(lang: Lang, path: &std::path::Path, source: &std::io::Error) -> String {
-    T::ErrIo.fill(
-        lang,
-        &[
-            ("path", &path.display().to_string()),
-            ("detail", &io_reason(lang, source)),
-        ],
-    )
+    tr::err_io(lang, path.display(), io_reason(lang, source))
 }
 
 /// The system's reason for a file-access error, in the user's language: the common kinds translated,
-/// the others named by their system code rather than in the system's own (often English) words.
+/// the others named by their system code in French, and in the system's own words in English.
 pub fn io_reason(lang: Lang, source: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
-    let fr = matches!(lang, Lang::Fr);
-    let (fr_text, en_text) = match source.kind() {
-        K::NotFound => ("fichier ou dossier introuvable", "no such file or folder"),
-        K::PermissionDenied => ("accès refusé", "permission denied"),
-        K::StorageFull => ("disque plein", "disk full"),
-        K::QuotaExceeded => ("quota de disque dépassé", "disk quota exceeded"),
-        K::ReadOnlyFilesystem => ("support en lecture seule", "read-only medium"),
-        K::IsADirectory => (
-            "c'est un dossier, pas un fichier",
-            "it is a folder, not a file",
-        ),
-        K::NotADirectory => (
-            "un élément du chemin n'est pas un dossier",
-            "part of the path is not a folder",
-        ),
-        K::AlreadyExists => ("le fichier existe déjà", "the file already exists"),
-        K::DirectoryNotEmpty => ("le dossier n'est pas vide", "the folder is not empty"),
-        K::InvalidFilename => ("nom de fichier non valable", "invalid file name"),
-        K::FileTooLarge => ("fichier trop volumineux", "file too large"),
-        K::ResourceBusy => (
-            "le fichier est utilisé par un autre programme",
-            "the file is in use by another program",
-        ),
-        K::CrossesDevices => (
-            "le déplacement traverse deux disques",
-            "the move crosses two disks",
-        ),
-        K::TimedOut => ("délai dépassé", "timed out"),
-        K::UnexpectedEof => ("fichier plus court que prévu", "file shorter than expected"),
-        K::BrokenPipe => ("la sortie a été fermée", "the output was closed"),
-        K::Interrupted => ("opération interrompue", "operation interrupted"),
+    let t = match source.kind() {
+        K::NotFound => T::IoNotFound,
+        K::PermissionDenied => T::IoPermissionDenied,
+        K::StorageFull => T::IoStorageFull,
+        K::QuotaExceeded => T::IoQuotaExceeded,
+        K::ReadOnlyFilesystem => T::IoReadOnly,
+        K::IsADirectory => T::IoIsADirectory,
+        K::NotADirectory => T::IoNotADirectory,
+        K::AlreadyExists => T::IoAlreadyExists,
+        K::DirectoryNotEmpty => T::IoDirectoryNotEmpty,
+        K::InvalidFilename => T::IoInvalidFilename,
+        K::FileTooLarge => T::IoFileTooLarge,
+        K::ResourceBusy => T::IoResourceBusy,
+        K::CrossesDevices => T::IoCrossesDevices,
+        K::TimedOut => T::IoTimedOut,
+        K::UnexpectedEof => T::IoUnexpectedEof,
+        K::BrokenPipe => T::IoBrokenPipe,
+        K::Interrupted => T::IoInterrupted,
         _ => {
-            return match (source.raw_os_error(), fr) {
-                (Some(code), true) => format!("erreur du système (code {code})"),
-                (None, true) => "erreur du système".to_owned(),
-                (_, false) => source.to_string(),
+            return match (lang, source.raw_os_error()) {
+                (Lang::En, _) => source.to_string(),
+                (Lang::Fr, Some(code)) => tr::io_system_code(lang, code),
+                (Lang::Fr, None) => T::IoSystem.get(lang).to_owned(),
             };
         }
     };
-    if fr { fr_text } else { en_text }.to_owned()
+    t.get(lang).to_owned()
 }
 
 impl Localize for crate::output::OutputError {
     fn localize(&self, lang: Lang) -> String {
         use crate::output::{OutputError as E, OutputKind};
-        let path = |p: &std::path::Path| p.display().to_string();
         match self {
-            E::IsVault(p) => T::ErrOutputIsVault.fill(lang, &[("path", &path(p))]),
-            E::Exists { path: p, kind } => {
+            E::IsVault(p) => tr::err_output_is_vault(lang, p.display()),
+            E::Exists { path, kind } => {
                 let what = match kind {
                     OutputKind::Pdf => T::ErrOutputNotPdf.get(lang),
                     OutputKind::Other => "",
                 };
-                T::ErrOutputExists.fill(lang, &[("path", &path(p)), ("what", what)])
+                tr::err_output_exists(lang, path.display(), what)
             }
-            E::NotAFile(p) => T::ErrOutputNotAFile.fill(lang, &[("path", &path(p))]),
-            E::NoFolder(p) => T::ErrOutputNoFolder.fill(lang, &[("dir", &path(p))]),
+            E::NotAFile(p) => tr::err_output_not_a_file(lang, p.display()),
+            E::NoFolder(p) => tr::err_output_no_folder(lang, p.display()),
             E::Write(e) => e.localize(lang),
         }
     }
@@ -178,12 +125,10 @@ impl Localize for crate::output::OutputError {
 impl Localize for crate::checklist::record::EvidenceError {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            Self::TooLarge { size, max } => T::ErrEvidenceTooLarge.fill(
+            Self::TooLarge { size, max } => tr::err_evidence_too_large(
                 lang,
-                &[
-                    ("size", &super::format_size(*size as u64, lang)),
-                    ("max", &super::format_size(*max as u64, lang)),
-                ],
+                format_size(*size as u64, lang),
+                format_size(*max as u64, lang),
             ),
             Self::Empty => T::ErrEvidenceEmpty.get(lang).to_owned(),
         }

@@ -1,146 +1,32 @@
 //! French and English texts. French first: it is the default and the fallback.
 //!
-//! Every user-facing string is a variant of [`T`], declared once with both languages side by side in
-//! `texts.rs`; the `texts!` macro makes a missing language a compile error, and a test refuses empty texts
-//! and placeholders that differ between the two languages. Texts with `{name}` placeholders are filled
-//! with [`T::fill`].
+//! Every user-facing string is declared once in `texts.rs`, both languages side by side:
+//! - a plain text is a variant of [`T`]: `T::Cancel.get(lang)`;
+//! - a text with arguments is a function of [`tr`], the language first: `tr::exported_to(lang, path)`,
+//!   `tr::scan_errors_count(lang, n)` (`n` a whole number, written with grouped digits, that chooses
+//!   the singular or plural form). Call them as `tr::name(…)` (import the module, not the functions:
+//!   the test that every text is used looks for `tr::name`).
+//!
+//! A missing language or argument does not compile; a test refuses empty texts, placeholders that differ
+//! between the languages and texts used nowhere. Numbers, sizes and dates come from [`crate::locale`]
+//! (re-exported here). [`T::fill`] and the `T` variants with `{name}` placeholders are transitional:
+//! [`PENDING`] names the typed function that replaces each.
 
 mod errors;
 pub mod names;
 mod texts;
 
 pub use errors::{Localize, io_error, io_reason};
-pub use texts::T;
+pub use texts::{Forms, PENDING, T, TYPED, TypedText, tr};
 
-use serde::{Deserialize, Serialize};
-
-/// A language of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-pub enum Lang {
-    /// Français (default).
-    #[default]
-    Fr,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Both languages, French first.
-    pub const ALL: [Self; 2] = [Self::Fr, Self::En];
-
-    /// The language of the system: English if the system is in English, French otherwise.
-    pub fn from_system() -> Self {
-        sys_locale::get_locale()
-            .as_deref()
-            .and_then(Self::from_locale)
-            .unwrap_or_default()
-    }
-
-    /// The language for a locale name such as `fr-FR`, `en_GB.UTF-8`; `None` for other languages.
-    pub fn from_locale(locale: &str) -> Option<Self> {
-        let lower = locale.to_ascii_lowercase();
-        if lower.starts_with("fr") {
-            Some(Self::Fr)
-        } else if lower.starts_with("en") {
-            Some(Self::En)
-        } else {
-            None
-        }
-    }
-
-    /// The two-letter code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Fr => "fr",
-            Self::En => "en",
-        }
-    }
-
-    /// The language's own name.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Self::Fr => "Français",
-            Self::En => "English",
-        }
-    }
-}
-
-impl std::str::FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "fr" => Ok(Self::Fr),
-            "en" => Ok(Self::En),
-            other => Err(format!("unknown language {other:?} (fr or en)")),
-        }
-    }
-}
-
-/// A moment as the user reads it, in French time (Europe/Paris), whatever the computer's time zone:
-/// the practice is in France and its records must read the same on every machine.
-pub fn format_datetime(at: jiff::Timestamp, lang: Lang) -> String {
-    let zoned = match jiff::tz::TimeZone::get("Europe/Paris") {
-        Ok(tz) => at.to_zoned_datetime(tz),
-        Err(_) => at.to_zoned_datetime(jiff::tz::TimeZone::UTC),
-    };
-    match lang {
-        Lang::Fr => zoned.strftime("%d/%m/%Y à %H:%M (%Z)").to_string(),
-        Lang::En => zoned.strftime("%Y-%m-%d %H:%M (%Z)").to_string(),
-    }
-}
-
-/// The date of a moment in France (Europe/Paris).
-pub fn date_of(at: jiff::Timestamp) -> jiff::civil::Date {
-    match jiff::tz::TimeZone::get("Europe/Paris") {
-        Ok(tz) => at.to_zoned_datetime(tz).date(),
-        Err(_) => at.to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
-    }
-}
-
-/// Today's date in France, where due dates and deadlines are counted.
-pub fn today() -> jiff::civil::Date {
-    date_of(jiff::Timestamp::now())
-}
-
-/// A calendar date as the user reads it (`28/11/2026` in French, `2026-11-28` in English).
-pub fn format_date(date: jiff::civil::Date, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => date.strftime("%d/%m/%Y").to_string(),
-        Lang::En => date.strftime("%Y-%m-%d").to_string(),
-    }
-}
-
-/// Reads a date typed as `jj/mm/aaaa` (or `aaaa-mm-jj`).
-pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
-    let text = text.trim();
-    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return None;
-    };
-    let (y, m, d) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
-    jiff::civil::Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
-}
-
-/// A size in bytes as the user reads it (`2,4 Mo`, `2.4 MB`).
-pub fn format_size(bytes: u64, lang: Lang) -> String {
-    let (value, fr, en) = if bytes >= 1024 * 1024 {
-        (bytes as f64 / (1024.0 * 1024.0), "Mo", "MB")
-    } else if bytes >= 1024 {
-        (bytes as f64 / 1024.0, "Ko", "KB")
-    } else {
-        return match lang {
-            Lang::Fr => format!("{bytes} o"),
-            Lang::En => format!("{bytes} B"),
-        };
-    };
-    match lang {
-        Lang::Fr => format!("{value:.1} {fr}").replace('.', ","),
-        Lang::En => format!("{value:.1} {en}"),
-    }
-}
+pub use crate::locale::{
+    Lang, date_of, format_date, format_datetime, format_int, format_number, format_size,
+    parse_date, today,
+};
 
 impl T {
-    /// Fills the `{name}` placeholders of this text.
+    /// Fills the `{name}` placeholders of this text. Transitional, being removed: for the files not
+    /// migrated yet to the typed functions of [`tr`] ([`PENDING`] names the replacement of each text).
     pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
         let mut out = self.get(lang).to_owned();
         for (name, value) in values {
@@ -184,17 +70,126 @@ mod tests {
     }
 
     #[test]
-    fn french_is_the_fallback() {
-        assert_eq!(Lang::from_locale("fr-FR"), Some(Lang::Fr));
-        assert_eq!(Lang::from_locale("en_GB.UTF-8"), Some(Lang::En));
-        assert_eq!(Lang::from_locale("de-DE"), None);
-        assert_eq!(Lang::default(), Lang::Fr);
+    fn every_typed_text_has_both_languages_every_form_and_the_same_placeholders() {
+        let mut wrong = Vec::new();
+        for t in TYPED {
+            let mut declared: Vec<&str> = t.args.iter().map(|(name, _)| *name).collect();
+            declared.sort_unstable();
+            let counts = t.args.iter().filter(|(_, kind)| *kind == "count").count();
+            let plural = [t.fr, t.en]
+                .iter()
+                .any(|f| matches!(f, Forms::Plural { .. }));
+            if plural && counts != 1 {
+                wrong.push(format!(
+                    "{}: a plural text needs exactly one `count` argument",
+                    t.name
+                ));
+            }
+            for (lang, forms) in [("French", t.fr), ("English", t.en)] {
+                let all = forms.all();
+                if all.iter().any(|s| s.trim().is_empty()) {
+                    wrong.push(format!("{}: {lang} missing", t.name));
+                }
+                // Every form names every argument.
+                for s in &all {
+                    let mut found = placeholders(s);
+                    found.dedup();
+                    if found != declared {
+                        wrong.push(format!("{}: {lang} {s:?} has {found:?}", t.name));
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn typed_texts_substitute_once_and_choose_plurals() {
+        let s = tr::err_io(Lang::Fr, "/tmp/{detail}", "{path}");
+        assert_eq!(s, "Impossible d'accéder à /tmp/{detail} : {path}");
+        assert_eq!(tr::scan_errors_count(Lang::Fr, 0), "0 chemin illisible");
+        assert_eq!(tr::scan_errors_count(Lang::Fr, 1u8), "1 chemin illisible");
+        assert_eq!(
+            tr::scan_errors_count(Lang::Fr, 2usize),
+            "2 chemins illisibles"
+        );
+        assert_eq!(tr::scan_errors_count(Lang::En, 0), "0 unreadable paths");
+        assert_eq!(tr::scan_errors_count(Lang::En, 1), "1 unreadable path");
+        assert_eq!(tr::scan_errors_count(Lang::En, 2), "2 unreadable paths");
+        assert_eq!(
+            tr::files_count(Lang::Fr, 48_213u64),
+            "48\u{202F}213 fichiers"
+        );
+        assert_eq!(tr::files_count(Lang::En, 48_213u64), "48,213 files");
+        assert_eq!(
+            tr::progress_answered(Lang::En, 1, 1234),
+            "1 of 1,234 answered"
+        );
+    }
+
+    /// Every text is used somewhere in `src/` outside the table: `T::Name` for a plain text, `tr::name`
+    /// for a text with arguments (or, while [`PENDING`] lists it, the old variant it replaces).
+    #[test]
+    fn every_text_is_used() {
+        fn sources(dir: &std::path::Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).expect("src/ is readable") {
+                let path = entry.expect("src/ is readable").path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs")
+                    && !path.ends_with("i18n/texts.rs")
+                {
+                    out.push_str(&std::fs::read_to_string(&path).expect("a source file is UTF-8"));
+                }
+            }
+        }
+        let mut code = String::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut code,
+        );
+        let used = |name: &str| {
+            code.match_indices(name).any(|(i, _)| {
+                !code[i + name.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            })
+        };
+        let mut unused = Vec::new();
+        for t in T::ALL {
+            if !used(&format!("T::{t:?}")) {
+                unused.push(format!("T::{t:?}"));
+            }
+        }
+        for t in TYPED {
+            let pending = PENDING
+                .iter()
+                .any(|(old, new)| *new == t.name && used(&format!("T::{old}")));
+            if !used(&format!("tr::{}", t.name)) && !pending {
+                unused.push(format!("tr::{}", t.name));
+            }
+        }
+        for (old, new) in PENDING {
+            if !used(&format!("T::{old}")) {
+                unused.push(format!(
+                    "PENDING ({old}, {new}): T::{old} is no longer used"
+                ));
+            }
+            if !TYPED.iter().any(|t| t.name == *new) {
+                unused.push(format!("PENDING ({old}, {new}): no such typed text"));
+            }
+        }
+        assert!(unused.is_empty(), "unused texts: {unused:#?}");
     }
 
     #[test]
     fn fill_replaces_placeholders() {
         assert_eq!(placeholders("{a} et {b}"), vec!["a", "b"]);
-        let s = T::AutoLockMinutes.fill(Lang::Fr, &[("n", "10")]);
-        assert!(s.contains("10") && !s.contains('{'), "{s}");
+        // Any transitional text with only an `{n}` placeholder (named here without tying the test to one).
+        if let Some(t) = T::ALL
+            .iter()
+            .find(|t| placeholders(t.get(Lang::Fr)) == ["n"])
+        {
+            let s = t.fill(Lang::Fr, &[("n", "10")]);
+            assert!(s.contains("10") && !s.contains('{'), "{s}");
+        }
     }
 }

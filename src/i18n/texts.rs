@@ -1,6 +1,20 @@
-//! The table of texts. Each entry gives French then English; `{name}` marks a placeholder.
+//! The table of texts. Each entry gives French then English.
+//!
+//! Two macros, two kinds of text:
+//! - `texts!`: plain texts, the unit variants of [`T`] (`T::Cancel.get(lang)`). The variants whose text
+//!   holds `{name}` placeholders are transitional (filled with `T::fill`): they remain only for the files
+//!   not migrated yet, each with its typed replacement in [`PENDING`].
+//! - `typed_texts!`: texts with arguments, generated as functions of [`tr`], one per text:
+//!   `fn exported_to(path) => "PDF enregistré : {path}", "PDF saved: {path}";` makes
+//!   `tr::exported_to(lang, path: impl Display) -> String`. An argument written `n: count` is a whole
+//!   number ([`Integer`]) written with grouped digits that also chooses the form of a plural text
+//!   (`{ one: "…", other: "…" }`, one per language; CLDR rules, [`Lang::plural_is_one`]); `n: num` is a
+//!   grouped whole number that chooses nothing. Arguments are substituted once, by `format!`: a value is
+//!   never read as a placeholder; a missing argument, or one a language leaves out, does not compile.
 
 use super::Lang;
+#[allow(unused_imports)] // used by the generated functions' signatures, named in the docs
+use crate::locale::Integer;
 
 macro_rules! texts {
     ($($key:ident => $fr:expr, $en:expr;)*) => {
@@ -24,12 +38,160 @@ macro_rules! texts {
     };
 }
 
+/// The raw strings of a text with arguments, in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forms {
+    /// One string.
+    Plain(&'static str),
+    /// A string per plural form, chosen by the `count` argument.
+    Plural {
+        /// For the counts of the "one" category (French 0 and 1, English 1).
+        one: &'static str,
+        /// For the other counts.
+        other: &'static str,
+    },
+}
+
+impl Forms {
+    /// Every string of this language's forms.
+    pub fn all(self) -> Vec<&'static str> {
+        match self {
+            Self::Plain(s) => vec![s],
+            Self::Plural { one, other } => vec![one, other],
+        }
+    }
+}
+
+/// A text with arguments, as declared: for completeness tests.
+#[derive(Debug, Clone, Copy)]
+pub struct TypedText {
+    /// The function's name in [`tr`].
+    pub name: &'static str,
+    /// Each argument and its kind (`""`, `"count"` or `"num"`).
+    pub args: &'static [(&'static str, &'static str)],
+    /// French.
+    pub fr: Forms,
+    /// English.
+    pub en: Forms,
+}
+
+macro_rules! typed_texts {
+    ($($(#[$meta:meta])* fn $name:ident ($($arg:ident $(: $kind:ident)?),* $(,)?) => $fr:tt, $en:tt;)*) => {
+        /// The texts with arguments: one function per text, the language first, then the arguments.
+        pub mod tr {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                #[doc = typed_texts!(@doc $fr)]
+                $(#[$meta])*
+                pub fn $name(lang: Lang, $($arg: typed_texts!(@ty $($kind)?)),*) -> String {
+                    match lang {
+                        Lang::Fr => typed_texts!(@body lang [$($arg $(: $kind)?),*] $fr),
+                        Lang::En => typed_texts!(@body lang [$($arg $(: $kind)?),*] $en),
+                    }
+                }
+            )*
+        }
+
+        /// Every text with arguments, with its raw strings.
+        pub const TYPED: &[TypedText] = &[$(TypedText {
+            name: stringify!($name),
+            args: &[$((stringify!($arg), stringify!($($kind)?))),*],
+            fr: typed_texts!(@forms $fr),
+            en: typed_texts!(@forms $en),
+        },)*];
+    };
+
+    (@ty count) => { impl $crate::locale::Integer };
+    (@ty num) => { impl $crate::locale::Integer };
+    (@ty) => { impl ::std::fmt::Display };
+
+    (@fmt $lang:ident $arg:ident : count) => { $crate::locale::format_int($arg, $lang) };
+    (@fmt $lang:ident $arg:ident : num) => { $crate::locale::format_int($arg, $lang) };
+    (@fmt $lang:ident $arg:ident) => { $arg };
+
+    (@count []) => { None };
+    (@count [$arg:ident : count $(, $($rest:tt)*)?]) => {
+        Some($crate::locale::Integer::to_i128($arg))
+    };
+    (@count [$arg:ident $(: $kind:ident)? $(, $($rest:tt)*)?]) => {
+        typed_texts!(@count [$($($rest)*)?])
+    };
+
+    (@body $lang:ident [$($arg:ident $(: $kind:ident)?),*] $s:literal) => {{
+        $(let $arg = typed_texts!(@fmt $lang $arg $(: $kind)?);)*
+        format!($s)
+    }};
+    (@body $lang:ident [$($arg:ident $(: $kind:ident)?),*] { one: $one:literal, other: $other:literal $(,)? }) => {{
+        let count: Option<i128> = typed_texts!(@count [$($arg $(: $kind)?),*]);
+        $(let $arg = typed_texts!(@fmt $lang $arg $(: $kind)?);)*
+        match count {
+            Some(n) if $lang.plural_is_one(n) => format!($one),
+            _ => format!($other),
+        }
+    }};
+
+    (@forms $s:literal) => { Forms::Plain($s) };
+    (@forms { one: $one:literal, other: $other:literal $(,)? }) => { Forms::Plural { one: $one, other: $other } };
+
+    (@doc $s:literal) => { $s };
+    (@doc { one: $one:literal, other: $other:literal $(,)? }) => { concat!($one, " / ", $other) };
+}
+
+/// The texts with placeholders still filled with `T::fill` by the files not migrated yet, each with the
+/// typed function of [`tr`] that replaces it (`T::ScanChosen.fill(lang, &[("n", …)])` becomes
+/// `tr::scan_chosen(lang, n)`). Once a variant is no longer used, remove it and its entries here (a test
+/// says when). `ErrSaveFile` was also misused for a scan that could not start: that is
+/// [`tr::err_scan_start`].
+pub const PENDING: &[(&str, &str)] = &[
+    ("CliExported", "cli_exported"),
+    ("CliCheckChecklist", "cli_check_checklist"),
+    ("CliCheckChecklist", "answers_count"),
+    ("CliCheckChecklist", "evidence_count"),
+    ("CliCheckChecklist", "actions_count"),
+    ("ScanSummaryLine", "scan_summary_line"),
+    ("ScanSummaryLine", "files_count"),
+    ("ScanSummaryLine", "dirs_count"),
+    ("ScanSummaryLine", "scan_errors_count"),
+    ("ScanFindingsLine", "scan_findings_line"),
+    ("KindZipDicom", "kind_zip_dicom"),
+    ("KindImageExport", "kind_image_export"),
+    ("KindEncrypted", "kind_encrypted"),
+    ("FlagIdentifies", "flag_identifies"),
+    ("FlagCloud", "flag_cloud"),
+    ("ScanPlainHigh", "scan_plain_high"),
+    ("ScanPlainMedium", "scan_plain_medium"),
+    ("ScanPlainLow", "scan_plain_low"),
+    ("ScanPlainNone", "scan_plain_none"),
+    ("ScanPlainCloud", "scan_plain_cloud"),
+    ("ScanPlainRemovable", "scan_plain_removable"),
+    ("ScanPlainOldest", "scan_plain_oldest"),
+    ("ScanPlainErrors", "scan_plain_errors"),
+    ("ErrNoSuchPath", "err_no_such_path"),
+    ("ErrUsage", "err_usage"),
+    ("UsageUnknownArgument", "usage_unknown_argument"),
+    ("UsageUnknownCommand", "usage_unknown_command"),
+    ("UsageInvalidValue", "usage_invalid_value"),
+    ("UsageMissing", "usage_missing"),
+    ("ErrSaveFile", "err_save_file"),
+    ("ErrSaveFile", "err_scan_start"),
+    ("CliFolderCreated", "cli_folder_created"),
+    ("CliVaultCreated", "cli_vault_created"),
+    ("CliDemoCreated", "cli_demo_created"),
+    ("CliCheckOk", "cli_check_ok"),
+    ("CliCheckPractice", "cli_check_practice"),
+    ("CliCheckFormat", "cli_check_format"),
+    ("CliCheckCreated", "cli_check_created"),
+    ("CliCheckJournal", "cli_check_journal"),
+    ("CliCheckBackups", "cli_check_backups"),
+    ("CliNoTerminal", "cli_no_terminal"),
+];
+
 texts! {
     // ---- Application -------------------------------------------------------------------------------
     AppName => "Vigie", "Vigie";
     AppTagline => "La sécurité des données de vos patients, vérifiée et prouvée",
         "Your patients' data security, checked and proven";
-    Version => "Version {v}", "Version {v}";
     OfflineNote => "Vigie fonctionne hors ligne : rien n'est envoyé sur Internet.",
         "Vigie works offline: nothing is sent over the Internet.";
     Language => "Langue", "Language";
@@ -38,8 +200,6 @@ texts! {
     Cancel => "Annuler", "Cancel";
     Show => "Afficher", "Show";
     NotGiven => "non renseigné", "not given";
-    Yes => "Oui", "Yes";
-    No => "Non", "No";
     VaultFileFilter => "Coffre Vigie", "Vigie vault";
     TextFileFilter => "Fichier texte", "Text file";
     PdfFileFilter => "Document PDF", "PDF document";
@@ -58,7 +218,6 @@ texts! {
     WelcomeDemoHint => "Un cabinet de radiologie fictif, pour découvrir Vigie sans rien saisir.",
         "A fictional radiology practice, to discover Vigie without typing anything.";
     RecentVaults => "Coffres récents", "Recent vaults";
-    OpenThisVault => "Ouvrir {name}", "Open {name}";
     MissingFile => "fichier introuvable", "file not found";
 
     // ---- Create -------------------------------------------------------------------------------------
@@ -70,11 +229,9 @@ texts! {
     VaultLocation => "Fichier du coffre", "Vault file";
     ChangeLocation => "Changer l'emplacement…", "Change location…";
     PassphraseLabel => "Phrase de passe", "Passphrase";
-    PassphraseHint => "ex. quatre mots sans rapport", "e.g. four unrelated words";
     ConfirmPassphraseLabel => "Confirmez la phrase de passe", "Confirm the passphrase";
     PassphraseRule => "Au moins 12 caractères et difficile à deviner (solidité « bonne » au minimum). Évitez le nom du cabinet, des dates et des mots de passe déjà utilisés.",
         "At least 12 characters and hard to guess (\"good\" strength at least). Avoid the practice's name, dates and passwords you already use.";
-    StrengthLabel => "Solidité : {level}", "Strength: {level}";
     Strength0 => "très faible", "very weak";
     Strength1 => "faible", "weak";
     Strength2 => "moyenne", "fair";
@@ -92,17 +249,13 @@ texts! {
     RecoveryCodeCaption => "Code de secours du coffre", "Vault recovery code";
     SaveAsText => "Enregistrer en texte…", "Save as text…";
     SaveAsPdf => "Enregistrer en PDF (à imprimer)…", "Save as PDF (to print)…";
-    SavedTo => "Enregistré : {path}", "Saved: {path}";
     SaveToRemovableAdvice => "Un fichier laissé sur cet ordinateur ne protège de rien : imprimez-le ou copiez-le sur une clé rangée à part, puis supprimez-le.",
         "A file left on this computer protects nothing: print it or copy it to a USB stick kept elsewhere, then delete it.";
     RecoveryWrittenDown => "Je l'ai noté et rangé en lieu sûr", "I have written it down and put it somewhere safe";
     RecoveryDocTitle => "Code de secours du coffre Vigie", "Vigie vault recovery code";
-    RecoveryDocPractice => "Cabinet : {name}", "Practice: {name}";
-    RecoveryDocCreated => "Créé le : {date}", "Created on: {date}";
-    RecoveryDocVault => "Fichier du coffre : {path}", "Vault file: {path}";
+    RecoverySheetFileSuffix => "-code-de-secours", "-recovery-code";
     RecoveryDocAdvice => "Conservez ce document en lieu sûr, à part de l'ordinateur. Toute personne qui détient ce code et le fichier du coffre peut lire les données du cabinet. Pour l'utiliser : écran de déverrouillage, « J'ai oublié ma phrase de passe ».",
         "Keep this document somewhere safe, away from the computer. Anyone holding this code and the vault file can read the practice's data. To use it: unlock screen, \"I forgot my passphrase\".";
-    RecoveryDocFooter => "Document produit par Vigie {v}", "Document produced by Vigie {v}";
 
     // ---- Unlock -------------------------------------------------------------------------------------
     UnlockTitle => "Déverrouiller le coffre", "Unlock the vault";
@@ -115,11 +268,6 @@ texts! {
     UnlockButton => "Déverrouiller", "Unlock";
     Unlocking => "Vérification de la clé (quelques secondes)…", "Checking the key (a few seconds)…";
     OtherVault => "Choisir un autre coffre", "Choose another vault";
-    LockedAfterIdle => "Le coffre a été verrouillé après {n} minutes sans activité.",
-        "The vault was locked after {n} minutes without activity.";
-    DemoPassphraseShown => "Cabinet de démonstration : la phrase de passe est « {passphrase} ».",
-        "Demo practice: the passphrase is \"{passphrase}\".";
-    OpeningDemo => "Préparation du cabinet de démonstration…", "Preparing the demo practice…";
     RecoveryUsedAdvice => "Coffre ouvert avec le code de secours. Choisissez dès maintenant une nouvelle phrase de passe ci-dessous.",
         "Vault opened with the recovery code. Choose a new passphrase below now.";
 
@@ -128,11 +276,8 @@ texts! {
     NavProfile => "Cabinet", "Practice";
     NavSettings => "Paramètres", "Settings";
     LockNow => "Verrouiller", "Lock";
-    DemoBanner => "Cabinet de démonstration, fictif. Phrase de passe : « {passphrase} »",
-        "Fictional demo practice. Passphrase: \"{passphrase}\"";
     Saving => "Enregistrement…", "Saving…";
     AllSaved => "Tout est enregistré", "Everything is saved";
-    SaveFailed => "L'enregistrement a échoué : {error}", "Saving failed: {error}";
     Retry => "Réessayer", "Retry";
 
     // ---- Dashboard ----------------------------------------------------------------------------------
@@ -149,15 +294,11 @@ texts! {
     ImagingNone => "pas d'images médicales", "no medical images";
     VaultFile => "Fichier", "File";
     VaultFormat => "Format", "Format";
-    VaultFormatValue => "version {v}, AES-256-GCM, clé dérivée par Argon2id", "version {v}, AES-256-GCM, key derived with Argon2id";
     VaultCreated => "Créé le", "Created on";
     LastSaved => "Dernier enregistrement", "Last saved";
     NotSavedThisSession => "pas encore dans cette session", "not yet in this session";
     Backups => "Copies de sauvegarde", "Backups";
-    BackupsCount => "{n} version(s) précédente(s) gardée(s) à côté du fichier", "{n} previous version(s) kept beside the file";
     AutoLock => "Verrouillage automatique", "Automatic lock";
-    AutoLockAfter => "après {n} min sans activité", "after {n} min without activity";
-    ProfileIncomplete => "Profil à compléter : {fields}.", "Profile to complete: {fields}.";
     CompleteProfile => "Compléter le profil", "Complete the profile";
     JournalTitle => "Historique du coffre", "Vault history";
     EventCreated => "Coffre créé", "Vault created";
@@ -224,10 +365,7 @@ texts! {
     ChecklistTitle => "Liste de contrôle de sécurité", "Security checklist";
     ChecklistIntro => "Répondez question par question : chaque réponse est enregistrée aussitôt dans le coffre. Vous pouvez vous arrêter et reprendre quand vous voulez.",
         "Answer question by question: each answer is saved in the vault at once. You can stop and resume whenever you like.";
-    ProgressAnswered => "{answered} réponses sur {total}", "{answered} of {total} answered";
-    ScoreOverall => "Score global : {score} %", "Overall score: {score}%";
     ScoreNone => "Pas encore de score", "No score yet";
-    ThemeScore => "Score du thème : {score} %", "Theme score: {score}%";
     AnsweringAs => "Je réponds en tant que", "Answering as";
     RespondentDoctor => "Médecin", "Doctor";
     RespondentConsultant => "Consultant (DPO, prestataire)", "Consultant (DPO, IT provider)";
@@ -239,7 +377,6 @@ texts! {
     WhyHeading => "Pourquoi c'est important", "Why it matters";
     HowHeading => "Comment vérifier et corriger", "How to check and fix";
     BoxStepsHeading => "Les réglages de votre box Internet", "Steps for your Internet box";
-    BoxAdminPage => "Page d'administration : {address}", "Administration page: {address}";
     BoxPortForwarding => "Redirection de ports et DMZ", "Port forwarding and DMZ";
     BoxUpnp => "UPnP", "UPnP";
     BoxWifi => "Wi-Fi", "Wi-Fi";
@@ -248,18 +385,11 @@ texts! {
     EvidenceHeading => "Pièces justificatives", "Evidence";
     AttachEvidence => "Joindre un fichier…", "Attach a file…";
     RemoveEvidence => "Retirer", "Remove";
-    EvidenceLine => "{name} · {size} · ajouté le {date} · SHA-256 {hash}…", "{name} · {size} · added on {date} · SHA-256 {hash}…";
-    ErrEvidenceTooLarge => "Ce fichier fait {size} ; une pièce est limitée à {max}. Joignez une capture d'écran ou un PDF plus léger.",
-        "This file is {size}; evidence is limited to {max} per file. Attach a screenshot or a lighter PDF.";
     ErrEvidenceEmpty => "Ce fichier est vide.", "This file is empty.";
-    AnsweredBy => "Répondu par : {who}, le {date}", "Answered by: {who}, on {date}";
-    NotApplicableBecause => "Ne concerne pas votre cabinet : {reason}", "Does not concern your practice: {reason}";
     ChangeProfileHint => "Si ce n'est plus exact, modifiez le profil du cabinet.", "If this is no longer right, change the practice profile.";
     PreviousTheme => "← Thème précédent", "← Previous theme";
     NextTheme => "Thème suivant →", "Next theme →";
     SanctionsBadge => "⚠ en cause dans les sanctions de 2020", "⚠ at stake in the 2020 sanctions";
-    PriorityLabel => "Importance {n}/3", "Importance {n}/3";
-    SourcesLabel => "Sources : {sources}", "Sources: {sources}";
     ActionsTitle => "Plan d'action", "Action plan";
     ActionsIntro => "Les mesures à prendre, les plus importantes d'abord. Indiquez qui s'en charge et pour quand ; le plan est repris d'une année sur l'autre.",
         "The measures to take, most important first. Say who takes care of each and by when; the plan carries over from one year to the next.";
@@ -284,7 +414,6 @@ texts! {
     DueHint => "jj/mm/aaaa", "dd/mm/yyyy";
     ErrDate => "Date attendue au format jj/mm/aaaa.", "Date expected as dd/mm/yyyy.";
     Overdue => "en retard", "overdue";
-    DoneActions => "Actions terminées", "Completed actions";
     ReportsTitle => "Rapports", "Reports";
     ReportsIntro => "Des documents PDF à conserver : ils se suffisent à eux-mêmes, datés, avec les réponses, les pièces et le plan d'action.",
         "PDF documents to keep: they stand on their own, dated, with the answers, the evidence and the action plan.";
@@ -292,13 +421,11 @@ texts! {
     ExportActionPlan => "Plan d'action (PDF)…", "Action plan (PDF)…";
     ReportLanguage => "Langue du document", "Document language";
     Exporting => "Création du PDF…", "Creating the PDF…";
-    ExportedTo => "PDF enregistré : {path}", "PDF saved: {path}";
     DashScore => "Score de sécurité", "Security score";
     DashNoScore => "Commencez la liste de contrôle pour obtenir un score.", "Start the checklist to get a score.";
     ContinueChecklist => "Continuer la liste de contrôle", "Continue the checklist";
     NextActions => "Prochaines actions", "Next actions";
     NoDueDate => "sans échéance", "no due date";
-    DueOn => "pour le {date}", "due {date}";
     ReportTitle => "Auto-évaluation de la sécurité des données", "Data security self-assessment";
     ActionPlanReportTitle => "Plan d'action sécurité", "Security action plan";
     ReportSubtitle => "RGPD, articles 32 à 34 — cabinet médical", "GDPR, articles 32 to 34 — medical practice";
@@ -311,11 +438,8 @@ texts! {
     SectionSummary => "Synthèse", "Summary";
     SectionAnswers => "Réponses par thème", "Answers by theme";
     SectionActionPlan => "Plan d'action", "Action plan";
-    ReportPage => "Page {n} / {total}", "Page {n} / {total}";
-    ReportGenerated => "Produit par Vigie {v} le {date}", "Produced by Vigie {v} on {date}";
     ReportNotAnswered => "non répondu", "not answered";
     ReportNotApplicable => "ne concerne pas le cabinet", "does not concern the practice";
-    ReportEvidenceRef => "Pièce : {name} (SHA-256 {hash}…)", "Evidence: {name} (SHA-256 {hash}…)";
     ReportScoreExplained => "Chaque question compte selon son importance (1 à 3) : « oui » rapporte tout, « en partie » la moitié, « non » et « je ne sais pas » rien. Les questions qui ne concernent pas le cabinet sont exclues.",
         "Each question counts by its importance (1 to 3): \"yes\" earns it all, \"partly\" half, \"no\" and \"I don't know\" nothing. Questions that do not concern the practice are left out.";
     ReportNoActions => "Aucune action en cours.", "No open action.";
@@ -390,10 +514,6 @@ texts! {
     ScanStart => "Lancer l'analyse", "Start the scan";
     ScanStop => "Arrêter l'analyse", "Stop the scan";
     ScanRunning => "Analyse en cours…", "Scanning…";
-    ScanProgress => "{files} fichiers examinés · {rate} fichiers/s · {elapsed} · {found} trouvé(s)",
-        "{files} files examined · {rate} files/s · {elapsed} · {found} found";
-    ScanCurrentFolder => "Dossier en cours : {path}", "Current folder: {path}";
-    ScanLastRun => "Analyse du {date} : {files} fichiers examinés en {secs} s.", "Scan of {date}: {files} files examined in {secs} s.";
     ScanNeverRun => "Aucune analyse enregistrée pour ce cabinet. Choisissez où chercher, puis lancez l'analyse.",
         "No scan recorded for this practice yet. Choose where to look, then start the scan.";
     ScanSaved => "Résultats enregistrés dans le coffre.", "Results saved in the vault.";
@@ -406,41 +526,26 @@ texts! {
     ScanKindArchives => "Archives et DICOMDIR", "Archives and DICOMDIR";
     ScanKindExports => "Exports d'images", "Image exports";
     ScanKindEncrypted => "Conteneurs chiffrés", "Encrypted containers";
-    ScanShown => "{shown} affiché(s) sur {total}", "{shown} shown of {total}";
-    ScanNotKept => "{n} autre(s) fichier(s) de risque inférieur ont été comptés mais pas conservés (au-delà de 100 000).",
-        "{n} further file(s) of lower risk were counted but not kept (beyond 100,000).";
     ScanColRisk => "Risque", "Risk";
-    ScanColKind => "Type", "Kind";
     ScanColName => "Fichier", "File";
     ScanColFolder => "Dossier", "Folder";
     ScanColFlags => "Constats", "Findings";
     ScanColSize => "Taille", "Size";
     ScanOpen => "Ouvrir", "Open";
     ScanOpenFolder => "Ouvrir le dossier qui contient ce fichier", "Open the folder that holds this file";
-    ScanChosen => "{n} choisi(s)", "{n} chosen";
-    ScanDashLine => "Dernière analyse le {date} : {files} fichiers examinés, {found} trouvé(s).",
-        "Last scan on {date}: {files} files examined, {found} found.";
-    ScanDashHigh => "{n} fichier(s) à risque élevé à traiter.", "{n} high-risk file(s) to deal with.";
     ScanDashNoHigh => "Aucun fichier à risque élevé.", "No high-risk file.";
     ScanDashOpen => "Ouvrir l'analyse des dossiers", "Open the folder scan";
-    ScanOpenFailed => "Impossible d'ouvrir le dossier {path} : {detail}", "Cannot open the folder {path}: {detail}";
-    ScanErrorsCount => "{n} chemin(s) illisible(s)", "{n} unreadable path(s)";
     ScanHistoryHeading => "Analyses précédentes", "Earlier scans";
-    ScanHistoryLine => "{date} · {files} fichiers · élevé {high}, moyen {medium}, faible {low}, chiffrés {none}",
-        "{date} · {files} files · high {high}, medium {medium}, low {low}, encrypted {none}";
     ScanFindingPlaces => "Recherche des emplacements à analyser sur cet ordinateur…", "Looking for the places to scan on this computer…";
     ScanRefreshPlaces => "Actualiser la liste", "Refresh the list";
     ScanLockedStopped => "L'analyse a été arrêtée au verrouillage du coffre.", "The scan was stopped when the vault locked.";
     ScanAttachEvidence => "Joindre le dernier rapport d'analyse", "Attach the last scan report";
-    ScanEvidenceHint => "Dernière analyse des dossiers : {date} ({high} à risque élevé).", "Last folder scan: {date} ({high} at high risk).";
     ScanEvidenceNone => "Lancez l'analyse des dossiers pour pouvoir joindre son rapport.", "Run the folder scan to be able to attach its report.";
     PlaceDocuments => "Documents", "Documents";
     PlaceDesktop => "Bureau", "Desktop";
     PlaceDownloads => "Téléchargements", "Downloads";
     PlacePictures => "Images", "Pictures";
-    PlaceCloud => "Dossier synchronisé {service}", "{service} synced folder";
     PlaceRemovable => "Support amovible", "Removable medium";
-    PlaceImaging => "Stockage {software}", "{software} storage";
     PlaceAdded => "Dossier ajouté", "Added folder";
     // The scan report (PDF).
     ScanReportTitle => "Analyse des dossiers : images médicales", "Folder scan: medical images";
@@ -453,8 +558,6 @@ texts! {
         "Risk rule: high = identifying DICOM image (or archive, DICOMDIR, unreadable header) on an unencrypted or unknown volume, a removable medium or in a synced folder; medium = de-identified image or image export in those places; low = on an encrypted volume; none = encrypted container. Vigie keeps only paths and flags, never patients' names or IDs.";
     ScanReportByRisk => "Par niveau de risque", "By risk level";
     ScanReportFindings => "Fichiers trouvés", "Files found";
-    ScanReportMore => "{n} autre(s) fichier(s) de risque inférieur ne sont pas listés ici ; ils restent dans le coffre et dans l'export CSV de « vigie scan ».",
-        "{n} further file(s) of lower risk are not listed here; they remain in the vault and in the CSV export of “vigie scan”.";
     ScanReportErrors => "Chemins illisibles", "Unreadable paths";
     ScanReportNoScan => "aucune analyse des dossiers n'est enregistrée dans ce coffre : lancez-la depuis l'écran « Analyse des dossiers »",
         "no folder scan is recorded in this vault: run one from the “Folder scan” screen";
@@ -466,7 +569,6 @@ texts! {
     SettingsTitle => "Paramètres", "Settings";
     LanguageHeading => "Langue de l'interface", "Interface language";
     AutoLockHeading => "Verrouillage automatique", "Automatic lock";
-    AutoLockMinutes => "{n} minutes", "{n} minutes";
     AutoLockHelp => "Le coffre se verrouille après ce délai sans activité ; il faut alors retaper la phrase de passe.",
         "The vault locks after this time without activity; the passphrase must then be typed again.";
     DataHeading => "Emplacement des données", "Where data lives";
@@ -496,37 +598,12 @@ texts! {
         "Wrong passphrase. Check Caps Lock and try again. The vault was not changed.";
     ErrWrongRecovery => "Ce code de secours n'ouvre pas ce coffre : il appartient peut-être à un autre coffre.",
         "This recovery code does not open this vault: it may belong to another vault.";
-    ErrRecoveryGroup => "Le groupe {n} du code de secours contient une faute de frappe.", "Group {n} of the recovery code has a typo.";
-    ErrRecoveryLength => "Un code de secours compte {expected} caractères ; vous en avez tapé {found}.",
-        "A recovery code has {expected} characters; you typed {found}.";
-    ErrRecoveryChar => "Le caractère « {c} » ne peut pas figurer dans un code de secours.", "The character \"{c}\" cannot appear in a recovery code.";
     ErrCorrupt => "Le fichier du coffre est endommagé ou a été modifié en dehors de Vigie ; il a été laissé tel quel. Ouvrez la copie de sauvegarde la plus récente (le fichier « .bak1 » à côté du coffre).",
         "The vault file is damaged or was modified outside Vigie; it was left as it is. Open the most recent backup (the \".bak1\" file beside the vault).";
-    ErrTruncated => "Le fichier du coffre est incomplet ({actual} octets sur {expected}) : copie interrompue ou disque plein. Il a été laissé tel quel ; ouvrez la copie de sauvegarde « .bak1 ».",
-        "The vault file is incomplete ({actual} of {expected} bytes): an interrupted copy or a full disk. It was left as it is; open the \".bak1\" backup.";
     ErrNotAVault => "Ce fichier n'est pas un coffre Vigie.", "This file is not a Vigie vault.";
-    ErrNewerVersion => "Ce coffre vient d'une version plus récente de Vigie (format {found} ; cette version lit jusqu'au format {supported}). Mettez Vigie à jour pour l'ouvrir ; le fichier n'a pas été modifié.",
-        "This vault comes from a newer Vigie (format {found}; this version reads up to format {supported}). Update Vigie to open it; the file was not changed.";
-    ErrAlreadyExists => "Un fichier existe déjà à cet emplacement : {path}. Vigie ne l'écrase pas ; choisissez un autre nom.",
-        "A file already exists there: {path}. Vigie does not overwrite it; choose another name.";
     ErrChangedOnDisk => "Le fichier du coffre a été modifié par un autre programme (une autre fenêtre de Vigie ?) depuis son ouverture. Vigie ne l'a pas écrasé ; verrouillez puis rouvrez le coffre.",
         "The vault file was changed by another program (another Vigie window?) since it was opened. Vigie did not overwrite it; lock and reopen the vault.";
-    ErrLocked => "Ce coffre est ouvert ailleurs : une autre fenêtre de Vigie ou une commande en cours{holder}. Fermez-la, ou attendez qu'elle se termine, puis réessayez. Rien n'a été modifié.",
-        "This vault is open elsewhere: another Vigie window or a running command{holder}. Close it, or wait for it to finish, then try again. Nothing was changed.";
-    ErrLockedHolder => " (processus {pid}), depuis le {since}", " (process {pid}), since {since}";
-    ErrNotAFile => "{path} n'est pas un fichier ordinaire (un dossier, un périphérique ou un tube) : Vigie ne l'ouvre pas.",
-        "{path} is not a regular file (a folder, a device or a pipe): Vigie does not open it.";
-    ErrVaultTooLarge => "Ce fichier fait {size} : bien plus qu'un coffre Vigie (au plus {max}). Ce n'est pas un coffre ; il n'a pas été lu.",
-        "This file is {size}: far more than a Vigie vault (at most {max}). It is not a vault; it was not read.";
-    ErrOutputIsVault => "{path} est un coffre Vigie, une de ses copies de sauvegarde ou son fichier de verrou : Vigie n'écrit jamais un document par-dessus. Choisissez un autre nom ; rien n'a été modifié.",
-        "{path} is a Vigie vault, one of its backups or its lock file: Vigie never writes a document over it. Choose another name; nothing was changed.";
-    ErrOutputExists => "{path} existe déjà{what} : Vigie ne l'a pas remplacé. Choisissez un autre nom, ou ajoutez --force pour le remplacer.",
-        "{path} already exists{what}: Vigie did not replace it. Choose another name, or add --force to replace it.";
     ErrOutputNotPdf => " et n'est pas un PDF", " and is not a PDF";
-    ErrOutputNotAFile => "{path} n'est pas un fichier ordinaire (un dossier, un périphérique, un tube ou un lien) : Vigie n'écrit pas à cet endroit. Rien n'a été modifié.",
-        "{path} is not a regular file (a folder, a device, a pipe or a link): Vigie does not write there. Nothing was changed.";
-    ErrOutputNoFolder => "Le dossier {dir} n'existe pas : Vigie ne le crée pas de lui-même. Créez-le d'abord, ou choisissez un autre emplacement.",
-        "The folder {dir} does not exist: Vigie does not create it by itself. Create it first, or choose another place.";
     ErrUsage => "{problem}. Aide : vigie --help", "{problem}. Help: vigie --help";
     UsageUnknownArgument => "argument inconnu : {arg}", "unknown argument: {arg}";
     UsageUnknownCommand => "commande inconnue : {arg}", "unknown command: {arg}";
@@ -534,15 +611,9 @@ texts! {
     UsageMissing => "il manque : {arg}", "missing: {arg}";
     UsageMissingCommand => "il manque la commande (par exemple : vigie vault check)", "a command is missing (for example: vigie vault check)";
     UsageOther => "ligne de commande non valable", "invalid command line";
-    ErrContents => "Le contenu du coffre n'a pas pu être lu : {detail}", "The vault's contents could not be read: {detail}";
-    ErrIo => "Impossible d'accéder à {path} : {detail}", "Cannot access {path}: {detail}";
     ErrRandom => "Le générateur de nombres aléatoires du système a échoué.", "The system's random number generator failed.";
-    ErrTooShort => "La phrase de passe compte {n} caractères ; il en faut au moins {min}.", "The passphrase has {n} characters; at least {min} are needed.";
     ErrTooGuessable => "Cette phrase de passe est trop facile à deviner. Ajoutez des mots sans rapport entre eux.",
         "This passphrase is too easy to guess. Add unrelated words.";
-    ErrScanStart => "Impossible de lancer l'analyse : {detail}", "Cannot start the scan: {detail}";
-    ErrJobFailed => "Une erreur interne a interrompu {what}. Rien n'a été perdu : ce qui était enregistré l'est toujours, et ce qui est à l'écran est gardé. Réessayez ; si cela se reproduit, signalez-le à votre prestataire.",
-        "An internal error stopped {what}. Nothing was lost: what was saved still is, and what is on screen is kept. Try again; if it happens again, report it to your IT provider.";
     JobCreateVault => "la création du coffre", "the creation of the vault";
     JobUnlock => "le déverrouillage", "the unlock";
     JobSave => "l'enregistrement du coffre", "the save of the vault";
@@ -553,6 +624,25 @@ texts! {
     JobCheckRecent => "la vérification des coffres récents", "the check of the recent vaults";
     JobSaveSettings => "l'enregistrement des préférences", "the save of the preferences";
     ErrSaveFile => "Impossible d'enregistrer le fichier : {detail}", "Cannot save the file: {detail}";
+    // The system's reasons for a file-access error (`io_reason`).
+    IoNotFound => "fichier ou dossier introuvable", "no such file or folder";
+    IoPermissionDenied => "accès refusé", "permission denied";
+    IoStorageFull => "disque plein", "disk full";
+    IoQuotaExceeded => "quota de disque dépassé", "disk quota exceeded";
+    IoReadOnly => "support en lecture seule", "read-only medium";
+    IoIsADirectory => "c'est un dossier, pas un fichier", "it is a folder, not a file";
+    IoNotADirectory => "un élément du chemin n'est pas un dossier", "part of the path is not a folder";
+    IoAlreadyExists => "le fichier existe déjà", "the file already exists";
+    IoDirectoryNotEmpty => "le dossier n'est pas vide", "the folder is not empty";
+    IoInvalidFilename => "nom de fichier non valable", "invalid file name";
+    IoFileTooLarge => "fichier trop volumineux", "file too large";
+    IoResourceBusy => "le fichier est utilisé par un autre programme", "the file is in use by another program";
+    IoCrossesDevices => "le déplacement traverse deux disques", "the move crosses two disks";
+    IoTimedOut => "délai dépassé", "timed out";
+    IoUnexpectedEof => "fichier plus court que prévu", "file shorter than expected";
+    IoBrokenPipe => "la sortie a été fermée", "the output was closed";
+    IoInterrupted => "opération interrompue", "operation interrupted";
+    IoSystem => "erreur du système", "system error";
     FieldRequired => "Obligatoire.", "Required.";
     FieldRpps => "Un numéro RPPS compte 11 chiffres.", "An RPPS number has 11 digits.";
     FieldSiretFormat => "Un numéro SIRET compte 14 chiffres.", "A SIRET number has 14 digits.";
@@ -581,5 +671,222 @@ texts! {
     CliPromptRecovery => "Code de secours : ", "Recovery code: ";
     CliNoTerminal => "aucune phrase de passe : définissez {var} ou lancez la commande dans un terminal",
         "no passphrase: set {var} or run the command in a terminal";
-    CliError => "Erreur : {message}", "Error: {message}";
+}
+
+typed_texts! {
+    fn err_job_failed(what) => "Une erreur interne a interrompu {what}. Rien n'a été perdu : ce qui était enregistré l'est toujours, et ce qui est à l'écran est gardé. Réessayez ; si cela se reproduit, signalez-le à votre prestataire.",
+        "An internal error stopped {what}. Nothing was lost: what was saved still is, and what is on screen is kept. Try again; if it happens again, report it to your IT provider.";
+    // ---- Application and recovery code ----------------------------------------------------------------
+    fn version(v) => "Version {v}", "Version {v}";
+    fn open_this_vault(name) => "Ouvrir {name}", "Open {name}";
+    fn strength_label(level) => "Solidité : {level}", "Strength: {level}";
+    fn saved_to(path) => "Enregistré : {path}", "Saved: {path}";
+    fn recovery_doc_practice(name) => "Cabinet : {name}", "Practice: {name}";
+    fn recovery_doc_created(date) => "Créé le : {date}", "Created on: {date}";
+    fn recovery_doc_vault(path) => "Fichier du coffre : {path}", "Vault file: {path}";
+    fn recovery_doc_footer(v) => "Document produit par Vigie {v}", "Document produced by Vigie {v}";
+
+    // ---- Unlock, frame, dashboard ---------------------------------------------------------------------
+    fn locked_after_idle(n: count) =>
+        { one: "Le coffre a été verrouillé après {n} minute sans activité.", other: "Le coffre a été verrouillé après {n} minutes sans activité." },
+        { one: "The vault was locked after {n} minute without activity.", other: "The vault was locked after {n} minutes without activity." };
+    fn demo_passphrase_shown(passphrase) => "Cabinet de démonstration : la phrase de passe est « {passphrase} ».",
+        "Demo practice: the passphrase is \"{passphrase}\".";
+    fn demo_banner(passphrase) => "Cabinet de démonstration, fictif. Phrase de passe : « {passphrase} »",
+        "Fictional demo practice. Passphrase: \"{passphrase}\"";
+    fn save_failed(error) => "L'enregistrement a échoué : {error}", "Saving failed: {error}";
+    fn vault_format_value(v) => "version {v}, AES-256-GCM, clé dérivée par Argon2id",
+        "version {v}, AES-256-GCM, key derived with Argon2id";
+    fn backups_count(n: count) =>
+        { one: "{n} version précédente gardée à côté du fichier", other: "{n} versions précédentes gardées à côté du fichier" },
+        { one: "{n} previous version kept beside the file", other: "{n} previous versions kept beside the file" };
+    fn auto_lock_after(n: num) => "après {n} min sans activité", "after {n} min without activity";
+    fn profile_incomplete(fields) => "Profil à compléter : {fields}.", "Profile to complete: {fields}.";
+
+    // ---- Checklist, actions, reports ------------------------------------------------------------------
+    fn progress_answered(answered: count, total: num) =>
+        { one: "{answered} réponse sur {total}", other: "{answered} réponses sur {total}" },
+        "{answered} of {total} answered";
+    fn score_overall(score) => "Score global : {score} %", "Overall score: {score}%";
+    fn theme_score(score) => "Score du thème : {score} %", "Theme score: {score}%";
+    fn box_admin_page(address) => "Page d'administration : {address}", "Administration page: {address}";
+    fn evidence_line(name, size, date, hash) => "{name} · {size} · ajouté le {date} · SHA-256 {hash}…",
+        "{name} · {size} · added on {date} · SHA-256 {hash}…";
+    fn err_evidence_too_large(size, max) => "Ce fichier fait {size} ; une pièce est limitée à {max}. Joignez une capture d'écran ou un PDF plus léger.",
+        "This file is {size}; evidence is limited to {max} per file. Attach a screenshot or a lighter PDF.";
+    fn answered_by(who, date) => "Répondu par : {who}, le {date}", "Answered by: {who}, on {date}";
+    fn not_applicable_because(reason) => "Ne concerne pas votre cabinet : {reason}", "Does not concern your practice: {reason}";
+    fn priority_label(n) => "Importance {n}/3", "Importance {n}/3";
+    fn sources_label(sources) => "Sources : {sources}", "Sources: {sources}";
+    fn exported_to(path) => "PDF enregistré : {path}", "PDF saved: {path}";
+    fn due_on(date) => "pour le {date}", "due {date}";
+    fn report_page(n: num, total: num) => "Page {n} / {total}", "Page {n} / {total}";
+    fn report_generated(v, date) => "Produit par Vigie {v} le {date}", "Produced by Vigie {v} on {date}";
+    fn report_evidence_ref(name, hash) => "Pièce : {name} (SHA-256 {hash}…)", "Evidence: {name} (SHA-256 {hash}…)";
+    fn cli_exported(path) => "PDF écrit : {path}", "PDF written: {path}";
+    /// `answers`, `evidence` and `actions` are [`answers_count`], [`evidence_count`], [`actions_count`].
+    fn cli_check_checklist(answers, evidence, actions) => "Liste de contrôle : {answers}, {evidence}, {actions}",
+        "Checklist: {answers}, {evidence}, {actions}";
+    fn answers_count(n: count) => { one: "{n} réponse", other: "{n} réponses" }, { one: "{n} answer", other: "{n} answers" };
+    fn evidence_count(n: count) => { one: "{n} pièce", other: "{n} pièces" },
+        { one: "{n} evidence file", other: "{n} evidence files" };
+    fn actions_count(n: count) => { one: "{n} action", other: "{n} actions" }, { one: "{n} action", other: "{n} actions" };
+
+    // ---- Scanner --------------------------------------------------------------------------------------
+    /// `files`, `dirs` and `errors` are [`files_count`], [`dirs_count`] and [`scan_errors_count`]; `secs`
+    /// a number written by `locale::format_number`.
+    fn scan_summary_line(files, dirs, secs, errors) => "{files} et {dirs} examinés en {secs} s ; {errors}.",
+        "{files} and {dirs} examined in {secs} s; {errors}.";
+    fn files_count(n: count) => { one: "{n} fichier", other: "{n} fichiers" }, { one: "{n} file", other: "{n} files" };
+    fn dirs_count(n: count) => { one: "{n} dossier", other: "{n} dossiers" }, { one: "{n} folder", other: "{n} folders" };
+    fn scan_findings_line(n: count, high: num, medium: num, low: num, none: num) =>
+        { one: "{n} fichier trouvé : risque élevé {high}, moyen {medium}, faible {low}, chiffrés {none}.",
+          other: "{n} fichiers trouvés : risque élevé {high}, moyen {medium}, faible {low}, chiffrés {none}." },
+        { one: "{n} file found: high risk {high}, medium {medium}, low {low}, encrypted {none}.",
+          other: "{n} files found: high risk {high}, medium {medium}, low {low}, encrypted {none}." };
+    fn kind_zip_dicom(n: count) =>
+        { one: "archive zip avec {n} fichier DICOM", other: "archive zip avec {n} fichiers DICOM" },
+        { one: "zip archive with {n} DICOM file", other: "zip archive with {n} DICOM files" };
+    fn kind_image_export(format) => "export d'image ({format})", "image export ({format})";
+    fn kind_encrypted(format) => "conteneur chiffré ({format})", "encrypted container ({format})";
+    fn flag_identifies(fields) => "identifie le patient ({fields})", "identifies the patient ({fields})";
+    fn flag_cloud(service) => "dossier synchronisé ({service})", "synced folder ({service})";
+    fn scan_plain_high(n: count) =>
+        { one: "{n} fichier d'imagerie identifie des patients et n'est pas protégé : c'est la situation que la CNIL a sanctionnée en 2020. Chiffrez le disque (BitLocker, FileVault) ou rangez cette image dans le logiciel d'imagerie, puis supprimez la copie.",
+          other: "{n} fichiers d'imagerie identifient des patients et ne sont pas protégés : c'est la situation que la CNIL a sanctionnée en 2020. Chiffrez le disque (BitLocker, FileVault) ou rangez ces images dans le logiciel d'imagerie, puis supprimez les copies." },
+        { one: "{n} imaging file identifies patients and is not protected: this is what the CNIL fined in 2020. Encrypt the disk (BitLocker, FileVault) or file this image in the imaging software, then delete the copy.",
+          other: "{n} imaging files identify patients and are not protected: this is what the CNIL fined in 2020. Encrypt the disk (BitLocker, FileVault) or file these images in the imaging software, then delete the copies." };
+    fn scan_plain_medium(n: count) =>
+        { one: "{n} image anonymisée ou export d'image n'est pas chiffré : vérifiez qu'il ne montre ni nom ni date de naissance.",
+          other: "{n} images anonymisées ou exports d'image ne sont pas chiffrés : vérifiez qu'ils ne montrent ni nom ni date de naissance." },
+        { one: "{n} de-identified image or image export is not encrypted: check that it shows no name or birth date.",
+          other: "{n} de-identified images or image exports are not encrypted: check that they show no name or birth date." };
+    fn scan_plain_low(n: count) =>
+        { one: "{n} fichier est sur un volume chiffré : risque faible.", other: "{n} fichiers sont sur un volume chiffré : risque faible." },
+        { one: "{n} file is on an encrypted volume: low risk.", other: "{n} files are on an encrypted volume: low risk." };
+    fn scan_plain_none(n: count) =>
+        { one: "{n} conteneur chiffré trouvé : il est protégé.", other: "{n} conteneurs chiffrés trouvés : ils sont protégés." },
+        { one: "{n} encrypted container found: it is protected.", other: "{n} encrypted containers found: they are protected." };
+    fn scan_plain_cloud(n: count) =>
+        { one: "{n} fichier est dans un dossier synchronisé avec un service en ligne (OneDrive, Dropbox…) : une copie existe hors du cabinet.",
+          other: "{n} fichiers sont dans un dossier synchronisé avec un service en ligne (OneDrive, Dropbox…) : une copie existe hors du cabinet." },
+        { one: "{n} file is in a folder synced with an online service (OneDrive, Dropbox…): a copy exists outside the practice.",
+          other: "{n} files are in a folder synced with an online service (OneDrive, Dropbox…): a copy exists outside the practice." };
+    fn scan_plain_removable(n: count) =>
+        { one: "{n} fichier est sur un support amovible (clé USB, disque externe) : il peut se perdre.",
+          other: "{n} fichiers sont sur un support amovible (clé USB, disque externe) : il peut se perdre." },
+        { one: "{n} file is on a removable medium (USB stick, external disk): it can be lost.",
+          other: "{n} files are on a removable medium (USB stick, external disk): it can be lost." };
+    fn scan_plain_oldest(date) => "L'examen le plus ancien trouvé date du {date} : vérifiez qu'il doit encore être conservé.",
+        "The oldest study found dates from {date}: check that it must still be kept.";
+    fn scan_plain_errors(n: count) =>
+        { one: "{n} chemin n'a pas pu être lu (droits insuffisants, fichier verrouillé) ; l'analyse a continué.",
+          other: "{n} chemins n'ont pas pu être lus (droits insuffisants, fichier verrouillé) ; l'analyse a continué." },
+        { one: "{n} path could not be read (no permission, file locked); the scan went on.",
+          other: "{n} paths could not be read (no permission, file locked); the scan went on." };
+    fn scan_progress(files: num, rate: num, elapsed, found: count) =>
+        { one: "{files} fichiers examinés · {rate} fichiers/s · {elapsed} · {found} trouvé",
+          other: "{files} fichiers examinés · {rate} fichiers/s · {elapsed} · {found} trouvés" },
+        "{files} files examined · {rate} files/s · {elapsed} · {found} found";
+    fn scan_current_folder(path) => "Dossier en cours : {path}", "Current folder: {path}";
+    /// `secs` is a number written by `locale::format_number`.
+    fn scan_last_run(date, files: count, secs) =>
+        { one: "Analyse du {date} : {files} fichier examiné en {secs} s.", other: "Analyse du {date} : {files} fichiers examinés en {secs} s." },
+        { one: "Scan of {date}: {files} file examined in {secs} s.", other: "Scan of {date}: {files} files examined in {secs} s." };
+    fn scan_shown(shown: count, total: num) =>
+        { one: "{shown} affiché sur {total}", other: "{shown} affichés sur {total}" },
+        "{shown} shown of {total}";
+    fn scan_not_kept(n: count) =>
+        { one: "{n} autre fichier de risque inférieur a été compté mais pas conservé (au-delà de 100 000).",
+          other: "{n} autres fichiers de risque inférieur ont été comptés mais pas conservés (au-delà de 100 000)." },
+        { one: "{n} further file of lower risk was counted but not kept (beyond 100,000).",
+          other: "{n} further files of lower risk were counted but not kept (beyond 100,000)." };
+    fn scan_chosen(n: count) => { one: "{n} choisi", other: "{n} choisis" }, "{n} chosen";
+    fn scan_dash_line(date, files: num, found: count) =>
+        { one: "Dernière analyse le {date} : {files} fichiers examinés, {found} trouvé.",
+          other: "Dernière analyse le {date} : {files} fichiers examinés, {found} trouvés." },
+        "Last scan on {date}: {files} files examined, {found} found.";
+    fn scan_dash_high(n: count) =>
+        { one: "{n} fichier à risque élevé à traiter.", other: "{n} fichiers à risque élevé à traiter." },
+        { one: "{n} high-risk file to deal with.", other: "{n} high-risk files to deal with." };
+    fn scan_open_failed(path, detail) => "Impossible d'ouvrir le dossier {path} : {detail}", "Cannot open the folder {path}: {detail}";
+    fn err_scan_start(detail) => "Impossible de lancer l'analyse : {detail}", "Cannot start the scan: {detail}";
+    fn scan_errors_count(n: count) =>
+        { one: "{n} chemin illisible", other: "{n} chemins illisibles" },
+        { one: "{n} unreadable path", other: "{n} unreadable paths" };
+    fn scan_history_line(date, files: count, high: num, medium: num, low: num, none: num) =>
+        { one: "{date} · {files} fichier · élevé {high}, moyen {medium}, faible {low}, chiffrés {none}",
+          other: "{date} · {files} fichiers · élevé {high}, moyen {medium}, faible {low}, chiffrés {none}" },
+        { one: "{date} · {files} file · high {high}, medium {medium}, low {low}, encrypted {none}",
+          other: "{date} · {files} files · high {high}, medium {medium}, low {low}, encrypted {none}" };
+    fn scan_evidence_hint(date, high: num) => "Dernière analyse des dossiers : {date} ({high} à risque élevé).",
+        "Last folder scan: {date} ({high} at high risk).";
+    fn place_cloud(service) => "Dossier synchronisé {service}", "{service} synced folder";
+    fn place_imaging(software) => "Stockage {software}", "{software} storage";
+    fn scan_report_more(n: count) =>
+        { one: "{n} autre fichier de risque inférieur n'est pas listé ici ; il reste dans le coffre et dans l'export CSV de « vigie scan ».",
+          other: "{n} autres fichiers de risque inférieur ne sont pas listés ici ; ils restent dans le coffre et dans l'export CSV de « vigie scan »." },
+        { one: "{n} further file of lower risk is not listed here; it remains in the vault and in the CSV export of “vigie scan”.",
+          other: "{n} further files of lower risk are not listed here; they remain in the vault and in the CSV export of “vigie scan”." };
+    fn err_no_such_path(path) => "chemin introuvable : {path}", "no such path: {path}";
+
+    // ---- Settings -------------------------------------------------------------------------------------
+    fn auto_lock_minutes(n: count) => { one: "{n} minute", other: "{n} minutes" }, { one: "{n} minute", other: "{n} minutes" };
+
+    // ---- Errors ---------------------------------------------------------------------------------------
+    fn err_recovery_group(n) => "Le groupe {n} du code de secours contient une faute de frappe.", "Group {n} of the recovery code has a typo.";
+    fn err_recovery_length(expected: num, found: num) => "Un code de secours compte {expected} caractères ; vous en avez tapé {found}.",
+        "A recovery code has {expected} characters; you typed {found}.";
+    fn err_recovery_char(c) => "Le caractère « {c} » ne peut pas figurer dans un code de secours.",
+        "The character \"{c}\" cannot appear in a recovery code.";
+    fn err_truncated(actual: num, expected: num) => "Le fichier du coffre est incomplet ({actual} octets sur {expected}) : copie interrompue ou disque plein. Il a été laissé tel quel ; ouvrez la copie de sauvegarde « .bak1 ».",
+        "The vault file is incomplete ({actual} of {expected} bytes): an interrupted copy or a full disk. It was left as it is; open the \".bak1\" backup.";
+    fn err_newer_version(found, supported) => "Ce coffre vient d'une version plus récente de Vigie (format {found} ; cette version lit jusqu'au format {supported}). Mettez Vigie à jour pour l'ouvrir ; le fichier n'a pas été modifié.",
+        "This vault comes from a newer Vigie (format {found}; this version reads up to format {supported}). Update Vigie to open it; the file was not changed.";
+    fn err_already_exists(path) => "Un fichier existe déjà à cet emplacement : {path}. Vigie ne l'écrase pas ; choisissez un autre nom.",
+        "A file already exists there: {path}. Vigie does not overwrite it; choose another name.";
+    /// `holder` is empty or [`err_locked_holder`].
+    fn err_locked(holder) => "Ce coffre est ouvert ailleurs : une autre fenêtre de Vigie ou une commande en cours{holder}. Fermez-la, ou attendez qu'elle se termine, puis réessayez. Rien n'a été modifié.",
+        "This vault is open elsewhere: another Vigie window or a running command{holder}. Close it, or wait for it to finish, then try again. Nothing was changed.";
+    fn err_locked_holder(pid, since) => " (processus {pid}), depuis le {since}", " (process {pid}), since {since}";
+    fn err_not_a_file(path) => "{path} n'est pas un fichier ordinaire (un dossier, un périphérique ou un tube) : Vigie ne l'ouvre pas.",
+        "{path} is not a regular file (a folder, a device or a pipe): Vigie does not open it.";
+    fn err_vault_too_large(size, max) => "Ce fichier fait {size} : bien plus qu'un coffre Vigie (au plus {max}). Ce n'est pas un coffre ; il n'a pas été lu.",
+        "This file is {size}: far more than a Vigie vault (at most {max}). It is not a vault; it was not read.";
+    fn err_output_is_vault(path) => "{path} est un coffre Vigie, une de ses copies de sauvegarde ou son fichier de verrou : Vigie n'écrit jamais un document par-dessus. Choisissez un autre nom ; rien n'a été modifié.",
+        "{path} is a Vigie vault, one of its backups or its lock file: Vigie never writes a document over it. Choose another name; nothing was changed.";
+    /// `what` is empty or `T::ErrOutputNotPdf`.
+    fn err_output_exists(path, what) => "{path} existe déjà{what} : Vigie ne l'a pas remplacé. Choisissez un autre nom, ou ajoutez --force pour le remplacer.",
+        "{path} already exists{what}: Vigie did not replace it. Choose another name, or add --force to replace it.";
+    fn err_output_not_a_file(path) => "{path} n'est pas un fichier ordinaire (un dossier, un périphérique, un tube ou un lien) : Vigie n'écrit pas à cet endroit. Rien n'a été modifié.",
+        "{path} is not a regular file (a folder, a device, a pipe or a link): Vigie does not write there. Nothing was changed.";
+    fn err_output_no_folder(dir) => "Le dossier {dir} n'existe pas : Vigie ne le crée pas de lui-même. Créez-le d'abord, ou choisissez un autre emplacement.",
+        "The folder {dir} does not exist: Vigie does not create it by itself. Create it first, or choose another place.";
+    fn err_usage(problem) => "{problem}. Aide : vigie --help", "{problem}. Help: vigie --help";
+    fn usage_unknown_argument(arg) => "argument inconnu : {arg}", "unknown argument: {arg}";
+    fn usage_unknown_command(arg) => "commande inconnue : {arg}", "unknown command: {arg}";
+    fn usage_invalid_value(arg, value) => "valeur non valable pour {arg} : {value}", "invalid value for {arg}: {value}";
+    fn usage_missing(arg) => "il manque : {arg}", "missing: {arg}";
+    fn err_contents(detail) => "Le contenu du coffre n'a pas pu être lu : {detail}", "The vault's contents could not be read: {detail}";
+    fn err_io(path, detail) => "Impossible d'accéder à {path} : {detail}", "Cannot access {path}: {detail}";
+    fn io_system_code(code) => "erreur du système (code {code})", "system error (code {code})";
+    fn err_too_short(n: count, min: num) =>
+        { one: "La phrase de passe compte {n} caractère ; il en faut au moins {min}.", other: "La phrase de passe compte {n} caractères ; il en faut au moins {min}." },
+        { one: "The passphrase has {n} character; at least {min} are needed.", other: "The passphrase has {n} characters; at least {min} are needed." };
+    fn err_save_file(detail) => "Impossible d'enregistrer le fichier : {detail}", "Cannot save the file: {detail}";
+
+    // ---- Command line ---------------------------------------------------------------------------------
+    fn cli_folder_created(path) => "Dossier créé : {path}", "Folder created: {path}";
+    fn cli_vault_created(path) => "Coffre créé : {path}", "Vault created: {path}";
+    fn cli_demo_created(path) => "Cabinet de démonstration écrit dans {path}", "Demo practice written to {path}";
+    fn cli_check_ok(path) => "Coffre intègre : {path}", "Vault intact: {path}";
+    fn cli_check_practice(name) => "Cabinet : {name}", "Practice: {name}";
+    fn cli_check_format(v) => "Format du coffre : version {v}", "Vault format: version {v}";
+    fn cli_check_created(date) => "Créé le : {date}", "Created on: {date}";
+    fn cli_check_journal(n: count) => { one: "Journal : {n} événement", other: "Journal : {n} événements" },
+        { one: "Journal: {n} event", other: "Journal: {n} events" };
+    fn cli_check_backups(n: num) => "Copies de sauvegarde : {n}", "Backups: {n}";
+    fn cli_no_terminal(var) => "aucune phrase de passe : définissez {var} ou lancez la commande dans un terminal",
+        "no passphrase: set {var} or run the command in a terminal";
+    fn cli_error(message) => "Erreur : {message}", "Error: {message}";
 }

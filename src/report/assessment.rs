@@ -8,11 +8,15 @@ use super::layout::{BODY, Column, Flow, SMALL, STRONG};
 use super::pdf::{Document, Face, PdfError, Rgb8, Style};
 use crate::checklist::applicability::applies;
 use crate::checklist::{self, ActionStatus, plan, scoring};
-use crate::i18n::{Lang, T, date_of, format_date, format_datetime, names};
+use crate::i18n::{Lang, T, date_of, format_date, format_datetime, names, tr};
+use crate::locale::format_percent;
 use crate::vault::VaultContents;
 
-fn percent_or_dash(score: Option<f64>) -> String {
-    score.map_or_else(|| "—".to_owned(), |s| format!("{} %", scoring::percent(s)))
+fn percent_or_dash(score: Option<f64>, lang: Lang) -> String {
+    score.map_or_else(
+        || "—".to_owned(),
+        |s| format_percent(f64::from(scoring::percent(s)), 0, lang),
+    )
 }
 
 /// The cover block shared by the documents: title, practice, practitioner, RPPS, address, date.
@@ -55,22 +59,12 @@ pub(super) fn running_header(contents: &VaultContents, lang: Lang, title: T) -> 
 }
 
 pub(super) fn footer(lang: Lang) -> impl Fn(usize, usize) -> String {
-    let produced = T::ReportGenerated.fill(
+    let produced = tr::report_generated(
         lang,
-        &[
-            ("v", env!("CARGO_PKG_VERSION")),
-            ("date", &format_datetime(jiff::Timestamp::now(), lang)),
-        ],
+        env!("CARGO_PKG_VERSION"),
+        format_datetime(jiff::Timestamp::now(), lang),
     );
-    move |n, total| {
-        format!(
-            "{produced}    {}",
-            T::ReportPage.fill(
-                lang,
-                &[("n", &n.to_string()), ("total", &total.to_string())]
-            )
-        )
-    }
+    move |n, total| format!("{produced}    {}", tr::report_page(lang, n, total))
 }
 
 fn action_rows(contents: &VaultContents, lang: Lang) -> Vec<Vec<String>> {
@@ -156,16 +150,13 @@ pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, P
 
     cover(&mut flow, contents, lang, T::ReportTitle);
     flow.field(T::ReportStatus.get(lang), T::ReportDraft.get(lang));
-    flow.field(T::ReportOverall.get(lang), &percent_or_dash(scores.overall));
+    flow.field(
+        T::ReportOverall.get(lang),
+        &percent_or_dash(scores.overall, lang),
+    );
     flow.field(
         T::ReportProgress.get(lang),
-        &T::ProgressAnswered.fill(
-            lang,
-            &[
-                ("answered", &scores.answered.to_string()),
-                ("total", &scores.applicable.to_string()),
-            ],
-        ),
+        &tr::progress_answered(lang, scores.answered, scores.applicable),
     );
     flow.space(4.0);
 
@@ -187,7 +178,7 @@ pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, P
             vec![
                 t.title.get(lang).to_owned(),
                 format!("{} / {}", s.answered, s.applicable),
-                percent_or_dash(s.score),
+                percent_or_dash(s.score, lang),
             ]
         })
         .collect();
@@ -234,7 +225,7 @@ pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, P
         let title = format!(
             "{} — {}",
             theme.title.get(lang),
-            percent_or_dash(score.score)
+            percent_or_dash(score.score, lang)
         );
         flow.paragraph(&title, Style::new(Face::Bold, 11.5, Rgb8::ACCENT));
         let rows: Vec<Vec<String>> = catalog
@@ -270,8 +261,7 @@ pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, P
                     }
                 };
                 for e in record.evidence_for(&item.id) {
-                    let r = T::ReportEvidenceRef
-                        .fill(lang, &[("name", &e.name), ("hash", &e.sha256[..16])]);
+                    let r = tr::report_evidence_ref(lang, &e.name, &e.sha256[..16]);
                     note = if note.is_empty() {
                         r
                     } else {
@@ -303,7 +293,10 @@ pub fn action_plan_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, 
     )?);
     cover(&mut flow, contents, lang, T::ActionPlanReportTitle);
     flow.field(T::ReportStatus.get(lang), T::ReportDraft.get(lang));
-    flow.field(T::ReportOverall.get(lang), &percent_or_dash(scores.overall));
+    flow.field(
+        T::ReportOverall.get(lang),
+        &percent_or_dash(scores.overall, lang),
+    );
     flow.space(4.0);
     flow.heading(T::SectionActionPlan.get(lang), 15.0);
     flow.paragraph(T::ActionsIntro.get(lang), SMALL);

@@ -217,7 +217,14 @@ impl Document {
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
-            for word in paragraph.split_whitespace() {
+            // Lines break at ordinary spaces only: the no-break spaces inside numbers (U+202F,
+            // U+00A0) stay within their word, as they are.
+            for word in paragraph
+                .split(|c: char| {
+                    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
+                })
+                .filter(|w| !w.is_empty())
+            {
                 let candidate = if line.is_empty() {
                     word.to_owned()
                 } else {
@@ -310,5 +317,35 @@ impl Document {
             return Err(PdfError::Write(format!("page {}: {}", w.page, w.msg)));
         }
         Ok(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_do_not_break_inside_grouped_numbers() {
+        let doc = Document::new("t", jiff::Timestamp::UNIX_EPOCH).expect("a document");
+        let text = "48\u{202F}213 fichiers et 1\u{a0}234 dossiers";
+        let lines = doc.wrap(text, Face::Regular, 10.0, 25.0);
+        assert!(
+            lines.iter().any(|l| l.contains("48\u{202F}213")),
+            "{lines:?}"
+        );
+        assert!(lines.iter().any(|l| l.contains("1\u{a0}234")), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+        if let Some(out) = std::env::var_os("VIGIE_PDF_SAMPLE") {
+            let mut doc = doc;
+            doc.text(
+                20.0,
+                30.0,
+                text,
+                Style::new(Face::Regular, 10.0, Rgb8::TEXT),
+            );
+            doc.text(20.0, 40.0, text, Style::new(Face::Bold, 10.0, Rgb8::TEXT));
+            doc.text(20.0, 50.0, text, Style::new(Face::Mono, 10.0, Rgb8::TEXT));
+            std::fs::write(out, doc.finish().expect("a PDF")).expect("written");
+        }
     }
 }

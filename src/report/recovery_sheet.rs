@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::pdf::{Document, Face, PAGE_WIDTH, PdfError, Rgb8, Style};
-use crate::i18n::{Lang, T, format_datetime};
+use crate::i18n::{Lang, T, format_datetime, tr};
 use crate::vault::RecoveryCode;
 
 /// What the sheet shows.
@@ -22,12 +22,22 @@ pub struct RecoverySheet {
 }
 
 impl RecoverySheet {
+    /// The file name offered for the sheet of the practice `practice`, in `lang`:
+    /// `cabinet-du-dr-martin-code-de-secours.pdf`, `cabinet-du-dr-martin-recovery-code.txt`.
+    pub fn file_name(practice: &str, lang: Lang, extension: &str) -> String {
+        format!(
+            "{}{}.{extension}",
+            crate::paths::slug(practice),
+            T::RecoverySheetFileSuffix.get(lang)
+        )
+    }
+
     fn lines(&self) -> [String; 3] {
         let lang = self.lang;
         [
-            T::RecoveryDocPractice.fill(lang, &[("name", &self.practice)]),
-            T::RecoveryDocCreated.fill(lang, &[("date", &format_datetime(self.created_at, lang))]),
-            T::RecoveryDocVault.fill(lang, &[("path", &self.vault_path.display().to_string())]),
+            tr::recovery_doc_practice(lang, &self.practice),
+            tr::recovery_doc_created(lang, format_datetime(self.created_at, lang)),
+            tr::recovery_doc_vault(lang, self.vault_path.display()),
         ]
     }
 
@@ -40,7 +50,7 @@ impl RecoverySheet {
             title = T::RecoveryDocTitle.get(lang),
             code = self.code.to_text().as_str(),
             advice = T::RecoveryDocAdvice.get(lang),
-            footer = T::RecoveryDocFooter.fill(lang, &[("v", env!("CARGO_PKG_VERSION"))]),
+            footer = tr::recovery_doc_footer(lang, env!("CARGO_PKG_VERSION")),
         )
     }
 
@@ -72,7 +82,7 @@ impl RecoverySheet {
             T::RecoveryDocAdvice.get(lang),
             body,
         );
-        let footer = T::RecoveryDocFooter.fill(lang, &[("v", env!("CARGO_PKG_VERSION"))]);
+        let footer = tr::recovery_doc_footer(lang, env!("CARGO_PKG_VERSION"));
         doc.text(
             margin,
             282.0,

@@ -4,7 +4,8 @@
 use super::assessment::{cover, footer, running_header};
 use super::layout::{BODY, Column, Flow, SMALL};
 use super::pdf::{Document, Face, PdfError, Rgb8, Style};
-use crate::i18n::{Lang, T, format_datetime, format_size};
+use crate::i18n::{Lang, T, format_datetime, format_int, format_size, tr};
+use crate::locale::format_seconds;
 use crate::scan::output::{flags, kind_text, plain_summary, risk_name};
 use crate::scan::record::ScanRecord;
 use crate::vault::VaultContents;
@@ -13,15 +14,6 @@ use crate::vault::VaultContents;
 pub const MAX_LISTED: usize = 2_000;
 /// At most this many unreadable paths are listed.
 const MAX_ERRORS_LISTED: usize = 200;
-
-fn seconds(ms: u64, lang: Lang) -> String {
-    let s = format!("{:.1} s", ms as f64 / 1000.0);
-    if lang == Lang::Fr {
-        s.replace('.', ",")
-    } else {
-        s
-    }
-}
 
 /// The report of the vault's last scan; `None` when no scan is recorded.
 pub fn scan_pdf(contents: &VaultContents, lang: Lang) -> Option<Result<Vec<u8>, PdfError>> {
@@ -40,15 +32,15 @@ fn render(contents: &VaultContents, record: &ScanRecord, lang: Lang) -> Result<V
     flow.field(T::ScanReportRoots.get(lang), &record.roots.join("\n"));
     flow.field(
         T::ScanReportFiles.get(lang),
-        &record.summary.files_seen.to_string(),
+        &format_int(record.summary.files_seen, lang),
     );
     flow.field(
         T::ScanReportDuration.get(lang),
-        &seconds(record.summary.elapsed_ms, lang),
+        &format_seconds(record.summary.elapsed_ms, lang),
     );
     flow.field(
         T::ScanReportFound.get(lang),
-        &record.counts().total().to_string(),
+        &format_int(record.counts().total(), lang),
     );
     flow.space(4.0);
 
@@ -62,23 +54,23 @@ fn render(contents: &VaultContents, record: &ScanRecord, lang: Lang) -> Result<V
     let rows = vec![
         vec![
             risk_name(crate::scan::Risk::High).get(lang).to_owned(),
-            counts.high.to_string(),
+            format_int(counts.high, lang),
         ],
         vec![
             risk_name(crate::scan::Risk::Medium).get(lang).to_owned(),
-            counts.medium.to_string(),
+            format_int(counts.medium, lang),
         ],
         vec![
             risk_name(crate::scan::Risk::Low).get(lang).to_owned(),
-            counts.low.to_string(),
+            format_int(counts.low, lang),
         ],
         vec![
             risk_name(crate::scan::Risk::None).get(lang).to_owned(),
-            counts.none.to_string(),
+            format_int(counts.none, lang),
         ],
         vec![
             T::ScanReportIdentifying.get(lang).to_owned(),
-            record.identifying().to_string(),
+            format_int(record.identifying(), lang),
         ],
     ];
     flow.table(
@@ -141,8 +133,8 @@ fn render(contents: &VaultContents, record: &ScanRecord, lang: Lang) -> Result<V
         );
         let listed = record.findings.len().min(MAX_LISTED) as u64;
         if record.counts().total() > listed {
-            let more = (record.counts().total() - listed).to_string();
-            flow.paragraph(&T::ScanReportMore.fill(lang, &[("n", &more)]), SMALL);
+            let more = record.counts().total() - listed;
+            flow.paragraph(&tr::scan_report_more(lang, more), SMALL);
         }
     }
 
@@ -176,16 +168,14 @@ fn render(contents: &VaultContents, record: &ScanRecord, lang: Lang) -> Result<V
         flow.space(4.0);
         flow.heading(T::ScanHistoryHeading.get(lang), 13.0);
         for d in &history {
-            let line = T::ScanHistoryLine.fill(
+            let line = tr::scan_history_line(
                 lang,
-                &[
-                    ("date", &format_datetime(d.started_at, lang)),
-                    ("files", &d.files_seen.to_string()),
-                    ("high", &d.counts.high.to_string()),
-                    ("medium", &d.counts.medium.to_string()),
-                    ("low", &d.counts.low.to_string()),
-                    ("none", &d.counts.none.to_string()),
-                ],
+                format_datetime(d.started_at, lang),
+                d.files_seen,
+                d.counts.high,
+                d.counts.medium,
+                d.counts.low,
+                d.counts.none,
             );
             flow.paragraph(&line, BODY);
         }

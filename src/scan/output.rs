@@ -260,12 +260,7 @@ pub fn text(
 ) -> std::io::Result<()> {
     use crate::i18n::T;
     let count = |r: Risk| findings.iter().filter(|f| f.risk == r).count().to_string();
-    let secs = format!("{:.1}", summary.elapsed_ms as f64 / 1000.0);
-    let secs = if lang == crate::i18n::Lang::Fr {
-        secs.replace('.', ",")
-    } else {
-        secs
-    };
+    let secs = crate::locale::format_number(summary.elapsed_ms as f64 / 1000.0, 1, lang);
     writeln!(
         out,
         "{}",

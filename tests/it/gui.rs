@@ -194,7 +194,7 @@ fn the_demo_opens_on_a_filled_dashboard_and_locks() {
     h.get_by_label_contains("Cabinet de démonstration, fictif");
     h.get_by_label("Dr Camille Lefèvre");
     // The demo's folder scan, in a few words, leads to the Scan page.
-    h.get_by_label("6 fichier(s) à risque élevé à traiter.");
+    h.get_by_label("6 fichiers à risque élevé à traiter.");
     click(&mut h, "Ouvrir l'analyse des dossiers");
     h.run();
     h.get_by_label("examen.zip");
@@ -368,7 +368,7 @@ fn answering_the_checklist_updates_progress_scores_and_the_plan() {
 
     let catalog = vigie::checklist::catalog();
     let first_theme: Vec<_> = catalog.items_of(&catalog.themes[0].id).collect();
-    h.get_by_label_contains("0 réponses sur");
+    h.get_by_label_contains("0 réponse sur");
     h.get_by_label("Pas encore de score");
     assert!(h.query_by_label_contains("Score du thème").is_none());
 
@@ -568,18 +568,18 @@ fn a_scan_from_the_screen_is_shown_filtered_saved_and_offered_as_evidence() {
     h.get_by_label("Résultats enregistrés dans le coffre.");
     // Two identifying DICOM files (one without extension), a de-identified one, a PNG export.
     h.get_by_label_contains("2 fichier(s) d'imagerie identifient des patients");
-    h.get_by_label("4 affiché(s) sur 4");
+    h.get_by_label("4 affichés sur 4");
     h.get_by_label("IM0002");
 
     // Filter by risk, then by kind of file through the folder/name filter.
     click(&mut h, "ÉLEVÉ (2)");
     h.run();
-    h.get_by_label("2 affiché(s) sur 4");
+    h.get_by_label("2 affichés sur 4");
     assert!(h.query_by_label("coupe.png").is_none());
     click(&mut h, "Tous");
     h.run();
     type_into(&mut h, "Filtrer par dossier ou nom", "coupe");
-    h.get_by_label("1 affiché(s) sur 4");
+    h.get_by_label("1 affiché sur 4");
     h.get_by_label("coupe.png");
 
     // Everything is in the vault: paths and flags, no patient name.
@@ -739,7 +739,7 @@ fn the_findings_table_draws_only_the_visible_rows_of_100000() {
     h.run();
     unlock(&mut h, &path);
     open_scan_page(&mut h);
-    h.get_by_label("100000 affiché(s) sur 100000");
+    h.get_by_label("100\u{202f}000 affichés sur 100\u{202f}000");
     let drawn = h.query_all_by_label("Ouvrir").count();
     assert!(drawn > 5 && drawn < 100, "{drawn} rows drawn");
     // Sorting by name puts IM000000 first.

@@ -8,6 +8,7 @@ use jiff::Timestamp;
 use super::{VigieApp, chosen_target};
 use crate::checklist::{self, ActionStatus};
 use crate::demo;
+use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
 use crate::output::OutputKind;
 use crate::ui::command::{
@@ -180,12 +181,10 @@ impl VigieApp {
             Command::OpenFolder(path) => {
                 if let Err(e) = crate::ui::platform::reveal(&path) {
                     let folder = crate::ui::platform::containing_folder(&path);
-                    self.notice = Some(Notice::Error(T::ScanOpenFailed.fill(
+                    self.notice = Some(Notice::Error(tr::scan_open_failed(
                         self.lang,
-                        &[
-                            ("path", &folder.display().to_string()),
-                            ("detail", &e.to_string()),
-                        ],
+                        folder.display().to_string(),
+                        e.to_string(),
                     )));
                 }
             }
@@ -284,12 +283,10 @@ impl VigieApp {
                 .into_owned();
             let max = checklist::record::MAX_EVIDENCE_BYTES as u64;
             let result = match std::fs::metadata(&path) {
-                Ok(meta) if meta.len() > max => Err(T::ErrEvidenceTooLarge.fill(
+                Ok(meta) if meta.len() > max => Err(tr::err_evidence_too_large(
                     lang,
-                    &[
-                        ("size", &crate::i18n::format_size(meta.len(), lang)),
-                        ("max", &crate::i18n::format_size(max, lang)),
-                    ],
+                    crate::i18n::format_size(meta.len(), lang),
+                    crate::i18n::format_size(max, lang),
                 )),
                 Ok(_) => std::fs::read(&path).map_err(|e| crate::i18n::io_error(lang, &path, &e)),
                 Err(e) => Err(crate::i18n::io_error(lang, &path, &e)),
@@ -356,9 +353,10 @@ impl VigieApp {
             .map(|r| r.display().to_string())
             .collect();
         if !missing.is_empty() {
-            self.notice = Some(Notice::Error(
-                T::ErrNoSuchPath.fill(self.lang, &[("path", &missing.join(", "))]),
-            ));
+            self.notice = Some(Notice::Error(tr::err_no_such_path(
+                self.lang,
+                missing.join(", "),
+            )));
             return;
         }
         let wake = ctx.clone();
@@ -369,9 +367,9 @@ impl VigieApp {
         }) {
             Ok(live) => self.scan = Some(live),
             Err(e) => {
-                self.notice = Some(Notice::Error(T::ErrScanStart.fill(
+                self.notice = Some(Notice::Error(tr::err_scan_start(
                     self.lang,
-                    &[("detail", &crate::i18n::io_reason(self.lang, &e))],
+                    crate::i18n::io_reason(self.lang, &e),
                 )));
             }
         }
@@ -394,7 +392,7 @@ impl VigieApp {
         self.jobs.spawn(ctx, JobKind::ReadEvidence, move |_| {
             let result = match crate::report::scan::scan_pdf(&contents, lang) {
                 Some(Ok(bytes)) => Ok(bytes),
-                Some(Err(e)) => Err(T::ErrSaveFile.fill(lang, &[("detail", &e.to_string())])),
+                Some(Err(e)) => Err(tr::err_save_file(lang, e.to_string())),
                 None => Err(T::ScanReportNoScan.get(lang).to_owned()),
             };
             JobOutput::EvidenceRead { item, name, result }
@@ -458,9 +456,10 @@ impl VigieApp {
             SheetFormat::Pdf => ("pdf", T::PdfFileFilter),
         };
         let target = chosen_target(path, || {
-            let name = format!(
-                "{}-code-de-secours.{ext}",
-                crate::paths::slug(vault.contents().practice.name.as_str())
+            let name = crate::report::recovery_sheet::RecoverySheet::file_name(
+                vault.contents().practice.name.as_str(),
+                self.lang,
+                ext,
             );
             rfd::FileDialog::new()
                 .add_filter(filter.get(self.lang), &[ext])
@@ -503,9 +502,7 @@ impl VigieApp {
         self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
             let result = crate::output::check(&path, kind, confirmed)
                 .map_err(|e| e.localize(lang))
-                .and_then(|_| {
-                    produce().map_err(|e| T::ErrSaveFile.fill(lang, &[("detail", &e.to_string())]))
-                })
+                .and_then(|_| produce().map_err(|e| tr::err_save_file(lang, e.to_string())))
                 .and_then(|b| {
                     crate::output::write(&path, &b, kind, confirmed)
                         .map_err(|e| e.localize(lang))

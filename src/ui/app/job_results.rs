@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 
 use super::{PendingLock, VigieApp};
+use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
 use crate::ui::command::JobOutput;
 use crate::ui::jobs::JobKind;
@@ -25,7 +26,7 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::CheckRecent => T::JobCheckRecent,
         JobKind::SaveSettings => T::JobSaveSettings,
     };
-    T::ErrJobFailed.fill(lang, &[("what", what.get(lang))])
+    tr::err_job_failed(lang, what.get(lang))
 }
 
 impl VigieApp {
@@ -238,7 +239,7 @@ impl VigieApp {
                 (Ok(path), Screen::Recovery(rec)) => rec.saved_to.push(path),
                 (Ok(path), _) => {
                     let shown = path.display().to_string();
-                    self.notice = Some(Notice::Info(T::ExportedTo.fill(lang, &[("path", &shown)])));
+                    self.notice = Some(Notice::Info(tr::exported_to(lang, &shown)));
                 }
                 (Err(e), _) => self.notice = Some(Notice::Error(e)),
             },

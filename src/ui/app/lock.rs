@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::{PendingLock, TYPING_PAUSE, VigieApp};
 use crate::i18n::T;
+use crate::i18n::tr;
 use crate::ui::screens::UnlockForm;
 use crate::ui::state::{Notice, Page, Screen};
 
@@ -118,8 +119,8 @@ impl VigieApp {
         let delay = Duration::from_secs(u64::from(self.settings.auto_lock_minutes) * 60);
         let idle = self.last_activity.elapsed();
         if idle >= delay {
-            let minutes = self.settings.auto_lock_minutes.to_string();
-            let notice = Notice::Info(T::LockedAfterIdle.fill(self.lang, &[("n", &minutes)]));
+            let minutes = self.settings.auto_lock_minutes;
+            let notice = Notice::Info(tr::locked_after_idle(self.lang, minutes));
             self.request_lock(ctx, Some(notice));
         } else {
             // Wake up once when the delay runs out; no work at all until then.

@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 
 use crate::checklist::{self, plan, scoring};
+use crate::i18n::tr;
 use crate::i18n::{Lang, T, format_datetime, names};
 use crate::practice::Profile;
 use crate::ui::command::{Command, PageKind};
@@ -64,19 +65,14 @@ fn scan_card(
         match &c.scans.last {
             Some(last) => {
                 let n = last.counts();
-                ui.label(T::ScanDashLine.fill(
+                ui.label(tr::scan_dash_line(
                     lang,
-                    &[
-                        ("date", &crate::i18n::format_datetime(last.started_at, lang)),
-                        ("files", &last.summary.files_seen.to_string()),
-                        ("found", &n.total().to_string()),
-                    ],
+                    crate::i18n::format_datetime(last.started_at, lang),
+                    last.summary.files_seen,
+                    n.total(),
                 ));
                 let (text, color) = if n.high > 0 {
-                    (
-                        T::ScanDashHigh.fill(lang, &[("n", &n.high.to_string())]),
-                        theme::ERROR,
-                    )
+                    (tr::scan_dash_high(lang, n.high), theme::ERROR)
                 } else {
                     (T::ScanDashNoHigh.get(lang).to_owned(), theme::OK)
                 };
@@ -114,13 +110,7 @@ fn security_card(
                 ui.label(T::DashNoScore.get(lang));
             }
         }
-        let progress = T::ProgressAnswered.fill(
-            lang,
-            &[
-                ("answered", &scores.answered.to_string()),
-                ("total", &scores.applicable.to_string()),
-            ],
-        );
+        let progress = tr::progress_answered(lang, scores.answered, scores.applicable);
         ui.label(RichText::new(progress).weak());
         egui::Grid::new("theme_bars")
             .num_columns(3)
@@ -160,7 +150,7 @@ fn security_card(
                 };
                 let due = action.due.map_or_else(
                     || T::NoDueDate.get(lang).to_owned(),
-                    |d| T::DueOn.fill(lang, &[("date", &crate::i18n::format_date(d, lang))]),
+                    |d| tr::due_on(lang, crate::i18n::format_date(d, lang)),
                 );
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format!("{}.", i + 1)).strong());
@@ -200,8 +190,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
     if !missing.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label(
-                RichText::new(T::ProfileIncomplete.fill(lang, &[("fields", &missing.join(", "))]))
-                    .color(theme::ERROR),
+                RichText::new(tr::profile_incomplete(lang, missing.join(", "))).color(theme::ERROR),
             );
             if ui.button(T::CompleteProfile.get(lang)).clicked() {
                 commands.push(Command::Navigate(PageKind::Profile));
@@ -264,8 +253,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
                     widgets::grid_row(
                         ui,
                         T::VaultFormat.get(lang),
-                        &T::VaultFormatValue
-                            .fill(lang, &[("v", &vault.format_version().to_string())]),
+                        &tr::vault_format_value(lang, vault.format_version().to_string()),
                     );
                     widgets::grid_row(
                         ui,
@@ -277,17 +265,13 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
                         |t| format_datetime(t, lang),
                     );
                     widgets::grid_row(ui, T::LastSaved.get(lang), &last);
-                    let backups = vault.backups().len().to_string();
-                    widgets::grid_row(
-                        ui,
-                        T::Backups.get(lang),
-                        &T::BackupsCount.fill(lang, &[("n", &backups)]),
-                    );
-                    let minutes = settings.auto_lock_minutes.to_string();
+                    let backups = vault.backups().len();
+                    widgets::grid_row(ui, T::Backups.get(lang), &tr::backups_count(lang, backups));
+                    let minutes = settings.auto_lock_minutes;
                     widgets::grid_row(
                         ui,
                         T::AutoLock.get(lang),
-                        &T::AutoLockAfter.fill(lang, &[("n", &minutes)]),
+                        &tr::auto_lock_after(lang, minutes),
                     );
                 });
         });

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use crate::i18n::T;
+use crate::i18n::tr;
 use crate::ui::command::{Command, SheetFormat};
 use crate::ui::jobs::JobKind;
 use crate::ui::view::ViewContext;
@@ -87,10 +88,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut RecoveryScreen) 
         }
     });
     for path in &screen.saved_to {
-        ui.label(
-            RichText::new(T::SavedTo.fill(lang, &[("path", &path.display().to_string())]))
-                .color(theme::OK),
-        );
+        ui.label(RichText::new(tr::saved_to(lang, path.display().to_string())).color(theme::OK));
     }
     if !screen.saved_to.is_empty() {
         ui.add(egui::Label::new(RichText::new(T::SaveToRemovableAdvice.get(lang)).small()).wrap());

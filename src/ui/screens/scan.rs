@@ -9,6 +9,7 @@ use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use jiff::Timestamp;
 
+use crate::i18n::tr;
 use crate::i18n::{Lang, T, format_datetime, format_size};
 use crate::scan::output::{cloud_name, flags, kind_text, plain_summary, risk_name};
 use crate::scan::places::{Place, PlaceKind};
@@ -382,9 +383,9 @@ fn place_name(place: &Place, lang: Lang) -> String {
         PlaceKind::Desktop => T::PlaceDesktop.get(lang).to_owned(),
         PlaceKind::Downloads => T::PlaceDownloads.get(lang).to_owned(),
         PlaceKind::Pictures => T::PlacePictures.get(lang).to_owned(),
-        PlaceKind::Cloud(c) => T::PlaceCloud.fill(lang, &[("service", cloud_name(*c))]),
+        PlaceKind::Cloud(c) => tr::place_cloud(lang, cloud_name(*c)),
         PlaceKind::Removable => T::PlaceRemovable.get(lang).to_owned(),
-        PlaceKind::Imaging(software) => T::PlaceImaging.fill(lang, &[("software", software)]),
+        PlaceKind::Imaging(software) => tr::place_imaging(lang, software),
     }
 }
 
@@ -449,22 +450,15 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
             counts,
         )
     } else if let Some(last) = &history.last {
-        let secs = format!("{:.1}", last.summary.elapsed_ms as f64 / 1000.0);
-        let secs = if lang == Lang::Fr {
-            secs.replace('.', ",")
-        } else {
-            secs
-        };
+        let secs = crate::locale::format_number(last.summary.elapsed_ms as f64 / 1000.0, 1, lang);
         let busy = export_busy;
         ui.horizontal_wrapped(|ui| {
             ui.label(
-                RichText::new(T::ScanLastRun.fill(
+                RichText::new(tr::scan_last_run(
                     lang,
-                    &[
-                        ("date", &format_datetime(last.started_at, lang)),
-                        ("files", &last.summary.files_seen.to_string()),
-                        ("secs", &secs),
-                    ],
+                    format_datetime(last.started_at, lang),
+                    last.summary.files_seen,
+                    &secs,
                 ))
                 .strong(),
             );
@@ -516,19 +510,13 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
     filters(ui, lang, view, counts);
     view.refresh_order(source, findings, lang);
     ui.label(
-        RichText::new(T::ScanShown.fill(
-            lang,
-            &[
-                ("shown", &view.order.shown.len().to_string()),
-                ("total", &findings.len().to_string()),
-            ],
-        ))
-        .small()
-        .weak(),
+        RichText::new(tr::scan_shown(lang, view.order.shown.len(), findings.len()))
+            .small()
+            .weak(),
     );
     if not_kept > 0 {
         ui.label(
-            RichText::new(T::ScanNotKept.fill(lang, &[("n", &not_kept.to_string())]))
+            RichText::new(tr::scan_not_kept(lang, not_kept))
                 .small()
                 .weak(),
         );
@@ -548,7 +536,7 @@ fn places(
         RichText::new(format!(
             "{} ({})",
             T::ScanWhere.get(lang),
-            T::ScanChosen.fill(lang, &[("n", &chosen.to_string())])
+            tr::scan_chosen(lang, chosen)
         ))
         .strong(),
     )
@@ -623,23 +611,21 @@ fn progress(ui: &mut Ui, lang: Lang, live: &LiveScan, commands: &mut Vec<Command
     widgets::card(ui, T::ScanRunning.get(lang), |ui| {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label(T::ScanProgress.fill(
+            ui.label(tr::scan_progress(
                 lang,
-                &[
-                    ("files", &p.files_seen.to_string()),
-                    ("rate", &p.rate().to_string()),
-                    ("elapsed", &elapsed_text(p.elapsed)),
-                    ("found", &live.findings.len().to_string()),
-                ],
+                p.files_seen,
+                p.rate(),
+                elapsed_text(p.elapsed),
+                live.findings.len(),
             ));
         });
         if !p.current.as_os_str().is_empty() {
             ui.add(
                 egui::Label::new(
-                    RichText::new(
-                        T::ScanCurrentFolder
-                            .fill(lang, &[("path", &p.current.display().to_string())]),
-                    )
+                    RichText::new(tr::scan_current_folder(
+                        lang,
+                        p.current.display().to_string(),
+                    ))
                     .small()
                     .weak(),
                 )
@@ -648,7 +634,7 @@ fn progress(ui: &mut Ui, lang: Lang, live: &LiveScan, commands: &mut Vec<Command
         }
         if p.errors > 0 {
             ui.label(
-                RichText::new(T::ScanErrorsCount.fill(lang, &[("n", &p.errors.to_string())]))
+                RichText::new(tr::scan_errors_count(lang, p.errors))
                     .small()
                     .color(theme::ERROR),
             );
@@ -672,6 +658,7 @@ fn filters(ui: &mut Ui, lang: Lang, view: &mut ScanView, counts: RiskCounts) {
             (Risk::Low, counts.low),
             (Risk::None, counts.none),
         ] {
+            let n = crate::locale::format_int(n, lang);
             let text = RichText::new(format!("{} ({n})", risk_name(risk).get(lang)))
                 .color(risk_color(risk));
             ui.selectable_value(&mut view.risk, Some(risk), text);

@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 use zeroize::Zeroizing;
 
+use crate::i18n::tr;
 use crate::i18n::{Lang, T};
 use crate::settings::AUTO_LOCK_CHOICES;
 use crate::ui::command::Command;
@@ -55,7 +56,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
     });
 
     heading(ui, T::AutoLockHeading, lang);
-    let minutes = |n: u32| T::AutoLockMinutes.fill(lang, &[("n", &n.to_string())]);
+    let minutes = |n: u32| tr::auto_lock_minutes(lang, n);
     let label = ui.label(T::AutoLockHelp.get(lang));
     egui::ComboBox::from_id_salt("auto_lock")
         .selected_text(minutes(settings.auto_lock_minutes))

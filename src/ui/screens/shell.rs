@@ -4,6 +4,7 @@ use egui::{RichText, Ui};
 
 use crate::demo;
 use crate::i18n::T;
+use crate::i18n::tr;
 use crate::ui::command::{Command, PageKind};
 use crate::ui::state::Page;
 use crate::ui::view::ViewContext;
@@ -42,10 +43,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                     if ui.button(T::Retry.get(lang)).clicked() {
                         cx.push(Command::RetrySave);
                     }
-                    ui.label(
-                        RichText::new(T::SaveFailed.fill(lang, &[("error", error)]))
-                            .color(theme::ERROR),
-                    );
+                    ui.label(RichText::new(tr::save_failed(lang, error)).color(theme::ERROR));
                 } else if save.pending() {
                     widgets::busy(ui, T::Saving.get(lang));
                 } else if save.last_saved.is_some() {
@@ -61,7 +59,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                 .inner_margin(6.0)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    ui.label(T::DemoBanner.fill(lang, &[("passphrase", demo::DEMO_PASSPHRASE)]));
+                    ui.label(tr::demo_banner(lang, demo::DEMO_PASSPHRASE));
                 });
         }
         ui.add_space(4.0);

@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use zeroize::Zeroizing;
 
 use crate::demo;
+use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
 use crate::ui::command::{Command, Secret};
 use crate::ui::jobs::JobKind;
@@ -81,7 +82,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut UnlockForm) {
     );
     ui.add_space(8.0);
     if form.is_demo {
-        ui.label(T::DemoPassphraseShown.fill(lang, &[("passphrase", demo::DEMO_PASSPHRASE)]));
+        ui.label(tr::demo_passphrase_shown(lang, demo::DEMO_PASSPHRASE));
     }
 
     ui.add_enabled_ui(!unlocking, |ui| {

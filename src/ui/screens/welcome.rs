@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 
 use crate::i18n::T;
+use crate::i18n::tr;
 use crate::ui::command::Command;
 use crate::ui::theme;
 use crate::ui::view::ViewContext;
@@ -71,10 +72,8 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
             // Until checked, the button is available: the unlock screen says if the file is gone.
             let exists = recent.present != Some(false);
             ui.horizontal(|ui| {
-                let button = ui.add_enabled(
-                    exists,
-                    egui::Button::new(T::OpenThisVault.fill(lang, &[("name", &name)])),
-                );
+                let button =
+                    ui.add_enabled(exists, egui::Button::new(tr::open_this_vault(lang, &name)));
                 if button.clicked() {
                     commands.push(Command::ShowUnlock(path.clone()));
                 }
@@ -92,7 +91,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
     ui.separator();
     ui.label(RichText::new(T::OfflineNote.get(lang)).small().weak());
     ui.label(
-        RichText::new(T::Version.fill(lang, &[("v", env!("CARGO_PKG_VERSION"))]))
+        RichText::new(tr::version(lang, env!("CARGO_PKG_VERSION")))
             .small()
             .weak(),
     );

@@ -6,6 +6,7 @@ use egui::{Color32, RichText, Ui};
 use super::theme;
 use zeroize::Zeroizing;
 
+use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
 use crate::vault::{NewPassphrase, PassphraseProblem, Strength};
 
@@ -78,7 +79,7 @@ pub fn strength_meter(ui: &mut Ui, lang: Lang, strength: Strength) {
         return;
     }
     let fraction = (f32::from(strength.score) + 1.0) / 5.0;
-    let text = T::StrengthLabel.fill(lang, &[("level", strength_name(strength.score).get(lang))]);
+    let text = tr::strength_label(lang, strength_name(strength.score).get(lang));
     ui.add(
         egui::ProgressBar::new(fraction)
             .desired_width(FIELD_WIDTH.min(ui.available_width()))

@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use super::ChecklistView;
 use crate::checklist::applicability::applies;
 use crate::checklist::{self, AnswerValue, Item};
+use crate::i18n::tr;
 use crate::i18n::{Lang, T, format_datetime, format_size, names};
 use crate::ui::command::Command;
 use crate::ui::theme;
@@ -50,7 +51,7 @@ pub fn show(
             });
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    RichText::new(T::PriorityLabel.fill(lang, &[("n", &item.weight.to_string())]))
+                    RichText::new(tr::priority_label(lang, item.weight.to_string()))
                         .small()
                         .weak(),
                 );
@@ -62,11 +63,9 @@ pub fn show(
                     );
                 }
                 ui.label(
-                    RichText::new(
-                        T::SourcesLabel.fill(lang, &[("sources", &item.sources.join(" · "))]),
-                    )
-                    .small()
-                    .weak(),
+                    RichText::new(tr::sources_label(lang, item.sources.join(" · ")))
+                        .small()
+                        .weak(),
                 );
             });
 
@@ -75,7 +74,7 @@ pub fn show(
                     .not_applicable_because
                     .as_ref()
                     .map_or("", |t| t.get(lang));
-                ui.label(T::NotApplicableBecause.fill(lang, &[("reason", reason)]));
+                ui.label(tr::not_applicable_because(lang, reason));
                 ui.label(RichText::new(T::ChangeProfileHint.get(lang)).small().weak());
                 return;
             }
@@ -99,10 +98,7 @@ pub fn show(
             });
             if let Some(a) = answer {
                 let who = names::respondent(a.by).get(lang);
-                let line = T::AnsweredBy.fill(
-                    lang,
-                    &[("who", who), ("date", &format_datetime(a.at, lang))],
-                );
+                let line = tr::answered_by(lang, who, format_datetime(a.at, lang));
                 ui.label(RichText::new(line).small().weak());
             }
 
@@ -148,14 +144,12 @@ pub fn show(
             }
             for e in evidence {
                 ui.horizontal_wrapped(|ui| {
-                    let line = T::EvidenceLine.fill(
+                    let line = tr::evidence_line(
                         lang,
-                        &[
-                            ("name", &e.name),
-                            ("size", &format_size(e.content.len() as u64, lang)),
-                            ("date", &format_datetime(e.added_at, lang)),
-                            ("hash", &e.sha256[..12]),
-                        ],
+                        &e.name,
+                        format_size(e.content.len() as u64, lang),
+                        format_datetime(e.added_at, lang),
+                        &e.sha256[..12],
                     );
                     ui.label(RichText::new(line).small());
                     if ui.small_button(T::RemoveEvidence.get(lang)).clicked() {
@@ -190,12 +184,10 @@ fn scan_evidence(
     match &contents.scans.last {
         Some(last) => {
             ui.label(
-                RichText::new(T::ScanEvidenceHint.fill(
+                RichText::new(tr::scan_evidence_hint(
                     lang,
-                    &[
-                        ("date", &format_datetime(last.started_at, lang)),
-                        ("high", &last.counts().high.to_string()),
-                    ],
+                    format_datetime(last.started_at, lang),
+                    last.counts().high,
                 ))
                 .small(),
             );
@@ -217,7 +209,7 @@ fn box_guides(ui: &mut Ui, lang: Lang) {
         egui::CollapsingHeader::new(&guide.name)
             .id_salt(("box", &guide.name))
             .show(ui, |ui| {
-                ui.label(T::BoxAdminPage.fill(lang, &[("address", &guide.admin_address)]));
+                ui.label(tr::box_admin_page(lang, &guide.admin_address));
                 for (title, text) in [
                     (T::BoxPortForwarding, &guide.port_forwarding),
                     (T::BoxUpnp, &guide.upnp),

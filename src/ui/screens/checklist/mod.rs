@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use egui::{RichText, Ui};
 
 use crate::checklist::{self, Respondent, scoring};
+use crate::i18n::tr;
 use crate::i18n::{Lang, T, names};
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
@@ -26,7 +27,7 @@ pub struct ChecklistView {
 pub fn score_text(score: Option<f64>, lang: Lang) -> String {
     score.map_or_else(
         || T::ScoreNone.get(lang).to_owned(),
-        |s| T::ScoreOverall.fill(lang, &[("score", &scoring::percent(s).to_string())]),
+        |s| tr::score_overall(lang, scoring::percent(s).to_string()),
     )
 }
 
@@ -44,13 +45,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
     ui.heading(T::ChecklistTitle.get(lang));
     ui.add(egui::Label::new(T::ChecklistIntro.get(lang)).wrap());
     ui.horizontal_wrapped(|ui| {
-        let progress = T::ProgressAnswered.fill(
-            lang,
-            &[
-                ("answered", &scores.answered.to_string()),
-                ("total", &scores.applicable.to_string()),
-            ],
-        );
+        let progress = tr::progress_answered(lang, scores.answered, scores.applicable);
         ui.add(
             egui::ProgressBar::new(scores.progress() as f32)
                 .desired_width(220.0)
@@ -94,7 +89,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
             .color(theme::ACCENT),
     );
     if let Some(v) = scores.theme(&current.id).and_then(|s| s.score) {
-        ui.label(T::ThemeScore.fill(lang, &[("score", &scoring::percent(v).to_string())]));
+        ui.label(tr::theme_score(lang, scoring::percent(v).to_string()));
     }
     ui.add(egui::Label::new(current.intro.get(lang)).wrap());
     ui.add_space(6.0);
