@@ -197,9 +197,12 @@ pub enum JobOutput {
         result: Result<Vault, VaultError>,
         /// Unlocked with the recovery code.
         via_recovery: bool,
+        /// How many backups are beside the file.
+        backups: usize,
     },
     /// A save was written.
-    Saved(Result<Saved, VaultError>),
+    /// The save's result, and how many backups are beside the file after it.
+    Saved(Result<Saved, VaultError>, usize),
     /// The passphrase change finished; the vault comes back either way.
     /// `None` when the work panicked (the vault, untouched on disk or saved, comes back all the same).
     PassphraseChanged(Box<Vault>, Option<Result<(), VaultError>>),

@@ -96,6 +96,8 @@ pub struct Session {
     pub save: SaveState,
     /// Unlocked with the recovery code: the passphrase should be changed.
     pub via_recovery: bool,
+    /// How many backups are beside the file (counted in the jobs that open and save it).
+    pub backups: usize,
 }
 
 impl Session {
@@ -105,6 +107,7 @@ impl Session {
             vault: Some(vault),
             save: SaveState::default(),
             via_recovery,
+            backups: 0,
         }
     }
 }

@@ -412,9 +412,11 @@ impl VigieApp {
                     Vault::open_for_writing(&path, Unlock::RecoveryCode(code))
                 }
             };
+            let backups = crate::vault::existing_backups(&path).len();
             JobOutput::Unlocked {
                 result,
                 via_recovery,
+                backups,
             }
         });
     }
@@ -432,9 +434,11 @@ impl VigieApp {
             } else {
                 demo::create_demo(&path, &demo::demo_passphrase()).map(|(v, _)| v)
             };
+            let backups = crate::vault::existing_backups(&path).len();
             JobOutput::Unlocked {
                 result,
                 via_recovery: false,
+                backups,
             }
         });
     }
@@ -537,8 +541,10 @@ impl VigieApp {
             Ok(prepared) => {
                 session.save.in_flight = true;
                 session.save.queued = false;
+                let path = session.path.clone();
                 self.jobs.spawn(ctx, JobKind::Save, move |_| {
-                    JobOutput::Saved(prepared.write())
+                    let result = prepared.write();
+                    JobOutput::Saved(result, crate::vault::existing_backups(&path).len())
                 });
             }
             Err(e) => session.save.error = Some(e.localize(self.lang)),

@@ -107,7 +107,13 @@ impl VigieApp {
         }
     }
 
-    fn unlocked(&mut self, ctx: &egui::Context, mut vault: Vault, via_recovery: bool) {
+    fn unlocked(
+        &mut self,
+        ctx: &egui::Context,
+        mut vault: Vault,
+        via_recovery: bool,
+        backups: usize,
+    ) {
         self.settings.remember_vault(vault.path());
         self.save_settings(ctx);
         let first_run = !vault.contents().profile_confirmed;
@@ -116,7 +122,9 @@ impl VigieApp {
                 .contents_mut()
                 .record(JournalEvent::UnlockedWithRecoveryCode);
         }
-        self.session = Some(Session::new(vault, via_recovery));
+        let mut session = Session::new(vault, via_recovery);
+        session.backups = backups;
+        self.session = Some(session);
         self.last_activity = Instant::now();
         if via_recovery {
             self.start_save(ctx);
@@ -159,18 +167,20 @@ impl VigieApp {
             JobOutput::Unlocked {
                 result: Ok(vault),
                 via_recovery,
-            } => self.unlocked(ctx, vault, via_recovery),
+                backups,
+            } => self.unlocked(ctx, vault, via_recovery, backups),
             JobOutput::Unlocked { result: Err(e), .. } => {
                 self.notice = Some(Notice::Error(e.localize(lang)));
                 if let Screen::Unlock(form) = &mut self.screen {
                     form.clear_for_retry();
                 }
             }
-            JobOutput::Saved(result) => {
+            JobOutput::Saved(result, backups) => {
                 let Some(session) = self.session.as_mut() else {
                     return;
                 };
                 session.save.in_flight = false;
+                session.backups = backups;
                 match result {
                     Ok(saved) => {
                         if let Some(v) = session.vault.as_mut() {

@@ -265,7 +265,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
                         |t| format_datetime(t, lang),
                     );
                     widgets::grid_row(ui, T::LastSaved.get(lang), &last);
-                    let backups = vault.backups().len();
+                    let backups = session.backups;
                     widgets::grid_row(ui, T::Backups.get(lang), &tr::backups_count(lang, backups));
                     let minutes = settings.auto_lock_minutes;
                     widgets::grid_row(
