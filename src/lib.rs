@@ -14,6 +14,7 @@
 pub mod checklist; // catalog, applicability, answers and evidence, scores, action plan
 pub mod cli; // the headless subcommands (clap), thin: they call the domain modules
 pub mod demo; // the fictional demo practice
+pub mod fs; // atomic replacement of a file (temporary file, fsync, rename, folder fsync); a leaf
 pub mod i18n; // French and English texts, localized errors
 pub mod output; // the one safe way to write an output file (never over a vault, never a non-file)
 pub mod paths; // where data lives (data folder, default vault paths)

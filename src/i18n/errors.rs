@@ -204,3 +204,24 @@ impl Localize for FieldError {
         t.get(lang).to_owned()
     }
 }
+
+impl Localize for crate::fs::FsError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            Self::Io { path, source, .. } => io_error(lang, path, source),
+            Self::Random => T::ErrRandom.get(lang).to_owned(),
+        }
+    }
+}
+
+impl Localize for crate::settings::SettingsError {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::settings::SettingsError as E;
+        let detail = match self {
+            E::Folder { path, source } => io_error(lang, path, source),
+            E::Encode(detail) => detail.clone(),
+            E::Write(e) => e.localize(lang),
+        };
+        T::ErrSettingsSave.fill(lang, &[("detail", &detail)])
+    }
+}

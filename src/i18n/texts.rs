@@ -568,4 +568,7 @@ texts! {
     CliNoTerminal => "aucune phrase de passe : définissez {var} ou lancez la commande dans un terminal",
         "no passphrase: set {var} or run the command in a terminal";
     CliError => "Erreur : {message}", "Error: {message}";
+    ErrSettingsSave => "Les préférences n'ont pas pu être enregistrées. {detail}", "The preferences could not be saved. {detail}";
+    ErrNewerSchema => "Ce coffre a été enregistré par une version plus récente de Vigie (contenu en version {found} ; cette version lit jusqu'à la version {supported}). Mettez Vigie à jour pour l'ouvrir.",
+        "This vault was saved by a newer Vigie (contents version {found}; this version reads up to version {supported}). Update Vigie to open it.";
 }

@@ -178,10 +178,8 @@ impl VigieApp {
 
     fn save_settings(&mut self) {
         if let Err(e) = self.settings.save(&self.data_dir.settings_file()) {
-            self.notice = Some(Notice::Error(crate::i18n::io_error(
-                self.lang,
-                &self.data_dir.settings_file(),
-                &e,
+            self.notice = Some(Notice::Error(crate::i18n::Localize::localize(
+                &e, self.lang,
             )));
         }
     }

@@ -90,6 +90,23 @@ fn holder_text(holder: Option<&super::lock::Holder>) -> String {
     })
 }
 
+impl From<crate::fs::FsError> for VaultError {
+    fn from(e: crate::fs::FsError) -> Self {
+        match e {
+            crate::fs::FsError::Io {
+                action,
+                path,
+                source,
+            } => Self::Io {
+                action,
+                path,
+                source,
+            },
+            crate::fs::FsError::Random => Self::Random,
+        }
+    }
+}
+
 impl VaultError {
     pub(crate) fn io(action: &'static str, path: &std::path::Path, source: std::io::Error) -> Self {
         Self::Io {

@@ -22,11 +22,6 @@ use std::sync::Arc;
 
 pub use atomic::{BACKUP_GENERATIONS, FaultPoint, backup_path, existing_backups};
 
-/// Replaces a file atomically (temporary file, flush, rename), without backups: for small files beside
-/// the vaults, such as settings.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
-    atomic::write(path, bytes, false, None)
-}
 pub use contents::{Counts, JournalEntry, JournalEvent, SCHEMA_VERSION, VaultContents};
 pub use crypto::KdfParams;
 pub use error::VaultError;
