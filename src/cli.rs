@@ -256,7 +256,8 @@ fn scan(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
-    use crate::scan::{Event, Risk, output};
+    use crate::present::scan as output;
+    use crate::scan::{Event, Risk};
     for p in paths {
         if std::fs::symlink_metadata(p).is_err() {
             return Err(anyhow!(

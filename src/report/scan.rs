@@ -5,7 +5,7 @@ use super::assessment::{cover, footer, running_header};
 use super::layout::{BODY, Column, Flow, SMALL};
 use super::pdf::{Document, Face, PdfError, Rgb8, Style};
 use crate::i18n::{Lang, T, format_datetime, format_size};
-use crate::scan::output::{flags, kind_text, plain_summary, risk_name};
+use crate::present::scan::{flags, kind_text, plain_summary, risk_name};
 use crate::scan::record::ScanRecord;
 use crate::vault::VaultContents;
 

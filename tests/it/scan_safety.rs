@@ -173,7 +173,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 /// Every rendering of `findings` a user or a file can get: the CLI's text, JSON and CSV, the scan
 /// record kept in the vault, and the scan PDF.
 fn every_output(findings: &[Finding]) -> Vec<(&'static str, String)> {
-    use vigie::scan::output;
+    use vigie::present::scan as output;
     let summary = scan::Summary {
         files_seen: findings.len() as u64,
         ..Default::default()

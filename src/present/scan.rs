@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{Finding, Kind, Risk, ScanError, Summary};
+use crate::scan::{Finding, Kind, Risk, ScanError, Summary};
 
 /// The `kind` string of the JSON and CSV outputs.
 pub fn kind_code(kind: &Kind) -> &'static str {
@@ -34,14 +34,14 @@ struct JsonFinding<'a> {
     path: String,
     kind: &'static str,
     detail: &'a Kind,
-    identifying: super::Identifying,
+    identifying: crate::scan::Identifying,
     deidentified: bool,
     header_unreadable: bool,
     modality: Option<&'a str>,
     study_date: Option<&'a str>,
     encrypted: bool,
     volume_encrypted: Option<bool>,
-    cloud_sync: Option<super::CloudService>,
+    cloud_sync: Option<crate::scan::CloudService>,
     removable: bool,
     risk: &'static str,
     size: u64,
@@ -144,8 +144,8 @@ pub fn csv(out: &mut dyn Write, findings: &[Finding]) -> std::io::Result<()> {
 
 /// The kind in words.
 pub fn kind_text(kind: &Kind, lang: crate::i18n::Lang) -> String {
-    use super::{DicomStorage, EncryptedFormat};
     use crate::i18n::T;
+    use crate::scan::{DicomStorage, EncryptedFormat};
     match kind {
         Kind::Dicom { storage } => match storage {
             DicomStorage::Part10 => T::KindDicom.get(lang).to_owned(),
@@ -196,12 +196,12 @@ pub fn risk_explanation(risk: Risk) -> Option<crate::i18n::T> {
 }
 
 /// The cloud service's name as its users know it.
-pub fn cloud_name(service: super::CloudService) -> &'static str {
+pub fn cloud_name(service: crate::scan::CloudService) -> &'static str {
     match service {
-        super::CloudService::OneDrive => "OneDrive",
-        super::CloudService::Dropbox => "Dropbox",
-        super::CloudService::GoogleDrive => "Google Drive",
-        super::CloudService::ICloud => "iCloud Drive",
+        crate::scan::CloudService::OneDrive => "OneDrive",
+        crate::scan::CloudService::Dropbox => "Dropbox",
+        crate::scan::CloudService::GoogleDrive => "Google Drive",
+        crate::scan::CloudService::ICloud => "iCloud Drive",
     }
 }
 
@@ -350,7 +350,10 @@ pub fn dicom_date(text: &str) -> Option<jiff::civil::Date> {
 }
 
 /// A recorded scan in plain words, one sentence a line, most serious first: what to do about it.
-pub fn plain_summary(record: &super::record::ScanRecord, lang: crate::i18n::Lang) -> Vec<String> {
+pub fn plain_summary(
+    record: &crate::scan::record::ScanRecord,
+    lang: crate::i18n::Lang,
+) -> Vec<String> {
     use crate::i18n::T;
     let counts = record.counts();
     let mut lines = Vec::new();
