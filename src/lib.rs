@@ -19,6 +19,7 @@ pub mod i18n; // French and English texts, localized errors
 pub mod output; // the one safe way to write an output file (never over a vault, never a non-file)
 pub mod paths; // where data lives (data folder, default vault paths)
 pub mod practice; // the practice profile and its validated identifiers
+pub mod practice_file; // the practice's records (VaultContents, RON, schema) in a vault
 pub mod present; // presentation above the engines: the scan's results in words, text, JSON, CSV
 pub mod report; // documents produced for the user (recovery sheet as text and PDF)
 pub mod scan; // the folder scanner: DICOM and image exports by content, headers, archives, risk

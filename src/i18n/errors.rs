@@ -65,6 +65,13 @@ impl Localize for VaultError {
                     ("supported", &supported.to_string()),
                 ],
             ),
+            Self::NewerContents { found, supported } => T::ErrNewerSchema.fill(
+                lang,
+                &[
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
             Self::AlreadyExists(path) => {
                 T::ErrAlreadyExists.fill(lang, &[("path", &path.display().to_string())])
             }

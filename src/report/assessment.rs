@@ -9,7 +9,7 @@ use super::pdf::{Document, Face, PdfError, Rgb8, Style};
 use crate::checklist::applicability::applies;
 use crate::checklist::{self, ActionStatus, plan, scoring};
 use crate::i18n::{Lang, T, date_of, format_date, format_datetime, names};
-use crate::vault::VaultContents;
+use crate::practice_file::VaultContents;
 
 fn percent_or_dash(score: Option<f64>) -> String {
     score.map_or_else(|| "—".to_owned(), |s| format!("{} %", scoring::percent(s)))

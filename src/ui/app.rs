@@ -19,8 +19,9 @@ use crate::demo;
 use crate::i18n::{Lang, Localize, T};
 use crate::output::OutputKind;
 use crate::paths::DataDir;
+use crate::practice_file::{JournalEvent, PracticeFile as Vault};
 use crate::settings::Settings;
-use crate::vault::{JournalEvent, Unlock, Vault, VaultError};
+use crate::vault::{Unlock, VaultError};
 
 /// Which screen fills the window.
 #[derive(Debug)]
@@ -243,7 +244,7 @@ impl VigieApp {
                 }
                 self.notice = None;
                 let contents =
-                    crate::vault::VaultContents::new(crate::practice::Profile::named(name));
+                    crate::practice_file::VaultContents::new(crate::practice::Profile::named(name));
                 self.jobs.spawn(ctx, JobKind::CreateVault, move |_| {
                     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
                         && let Err(e) = std::fs::create_dir_all(dir)

@@ -8,7 +8,8 @@ use zeroize::Zeroizing;
 use crate::checklist::{ActionStatus, AnswerValue, Respondent};
 use crate::i18n::Lang;
 use crate::practice::{PracticeName, Profile};
-use crate::vault::{NewPassphrase, RecoveryCode, Saved, Vault, VaultError};
+use crate::practice_file::PracticeFile as Vault;
+use crate::vault::{NewPassphrase, RecoveryCode, Saved, VaultError};
 
 /// The secret typed on the unlock screen.
 #[derive(Debug, Clone)]

@@ -65,6 +65,17 @@ pub enum VaultError {
     /// The vault file changed on disk since it was opened (another Vigie window, a sync tool…).
     #[error("the vault file was changed by another program since it was opened")]
     ChangedOnDisk,
+    /// The decrypted contents announce a schema newer than this build reads (checked by the layer that
+    /// decodes them, [`crate::practice_file`]): a newer Vigie saved them.
+    #[error(
+        "the vault contents use schema version {found}; this Vigie reads up to version {supported}"
+    )]
+    NewerContents {
+        /// The contents' schema version.
+        found: u32,
+        /// The newest schema this build understands.
+        supported: u32,
+    },
     /// The decrypted contents could not be understood (should not happen for an authentic file).
     #[error("the vault contents could not be read: {0}")]
     Contents(String),

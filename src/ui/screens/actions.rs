@@ -7,9 +7,9 @@ use egui::{RichText, Ui};
 use super::checklist::score_text;
 use crate::checklist::{self, ActionStatus, plan};
 use crate::i18n::{Lang, T, format_date, names, parse_date};
+use crate::practice_file::VaultContents;
 use crate::ui::command::{ActionEdit, Command};
 use crate::ui::{theme, widgets};
-use crate::vault::VaultContents;
 
 /// Owners and dates being typed, by item, until they are saved.
 #[derive(Debug, Default)]

@@ -5,11 +5,11 @@ use egui::{RichText, Ui};
 use crate::checklist::{self, plan, scoring};
 use crate::i18n::{Lang, T, format_datetime, names};
 use crate::practice::Profile;
+use crate::practice_file::{JournalEvent, PracticeFile as Vault};
 use crate::settings::Settings;
 use crate::ui::app::Session;
 use crate::ui::command::{Command, PageKind};
 use crate::ui::{theme, widgets};
-use crate::vault::{JournalEvent, Vault};
 
 fn event_name(e: &JournalEvent) -> T {
     match e {
@@ -58,7 +58,7 @@ fn staff_text(p: &Profile, lang: Lang) -> String {
 fn scan_card(
     ui: &mut Ui,
     lang: Lang,
-    c: &crate::vault::VaultContents,
+    c: &crate::practice_file::VaultContents,
     commands: &mut Vec<Command>,
 ) {
     widgets::card(ui, T::NavScan.get(lang), |ui| {
@@ -96,7 +96,7 @@ fn scan_card(
 fn security_card(
     ui: &mut Ui,
     lang: Lang,
-    c: &crate::vault::VaultContents,
+    c: &crate::practice_file::VaultContents,
     commands: &mut Vec<Command>,
 ) {
     let catalog = checklist::catalog();

@@ -8,9 +8,9 @@ use egui::{RichText, Ui};
 
 use crate::checklist::{self, Respondent, scoring};
 use crate::i18n::{Lang, T, names};
+use crate::practice_file::VaultContents;
 use crate::ui::command::Command;
 use crate::ui::{theme, widgets};
-use crate::vault::VaultContents;
 
 /// The wizard's state.
 #[derive(Debug, Default)]
