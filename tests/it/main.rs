@@ -8,6 +8,7 @@ mod common;
 
 mod architecture;
 mod cli;
+mod golden;
 mod gui;
 mod report;
 mod safety;
