@@ -91,8 +91,10 @@ pub enum ScanFormat {
     Text,
     /// One JSON document.
     Json,
-    /// CSV, one line per finding.
+    /// CSV, one line per finding (`,`, UTF-8).
     Csv,
+    /// CSV for Excel in French: `;` between cells, UTF-8 with a byte-order mark, CRLF line ends.
+    CsvExcel,
 }
 
 /// The risk level that makes `vigie scan` exit with status 1.
@@ -291,7 +293,8 @@ fn scan(
     match format {
         ScanFormat::Text => output::text(&mut buffered, lang, &summary, &findings, &errors)?,
         ScanFormat::Json => output::json(&mut buffered, &summary, &findings, &errors)?,
-        ScanFormat::Csv => output::csv(&mut buffered, &findings)?,
+        ScanFormat::Csv => output::csv(&mut buffered, &findings, output::CsvDialect::Standard)?,
+        ScanFormat::CsvExcel => output::csv(&mut buffered, &findings, output::CsvDialect::ExcelFr)?,
     }
     buffered.flush()?;
     drop(buffered);

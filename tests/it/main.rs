@@ -13,5 +13,6 @@ mod gui;
 mod report;
 mod safety;
 mod scan;
+mod scan_outputs;
 mod scan_safety;
 mod vault;

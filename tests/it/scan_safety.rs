@@ -183,7 +183,7 @@ fn every_output(findings: &[Finding]) -> Vec<(&'static str, String)> {
     let mut json = Vec::new();
     output::json(&mut json, &summary, findings, &[]).expect("json");
     let mut csv = Vec::new();
-    output::csv(&mut csv, findings).expect("csv");
+    output::csv(&mut csv, findings, output::CsvDialect::Standard).expect("csv");
     let record = scan::record::ScanRecord::new(
         jiff::Timestamp::now(),
         &[PathBuf::from("/scan")],
