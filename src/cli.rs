@@ -10,7 +10,8 @@ use zeroize::Zeroizing;
 
 use crate::i18n::{Lang, Localize, T};
 use crate::practice::{PracticeName, Profile};
-use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock, Vault, VaultContents};
+use crate::practice_file::{JournalEvent, PracticeFile, VaultContents};
+use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
 
 /// Environment variable holding the passphrase (never an argument: arguments are visible to other users).
 pub const PASSPHRASE_ENV: &str = "VIGIE_PASSPHRASE";
@@ -90,8 +91,10 @@ pub enum ScanFormat {
     Text,
     /// One JSON document.
     Json,
-    /// CSV, one line per finding.
+    /// CSV, one line per finding (`,`, UTF-8).
     Csv,
+    /// CSV for Excel in French: `;` between cells, UTF-8 with a byte-order mark, CRLF line ends.
+    CsvExcel,
 }
 
 /// The risk level that makes `vigie scan` exit with status 1.
@@ -256,7 +259,8 @@ fn scan(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
-    use crate::scan::{Event, Risk, output};
+    use crate::present::scan as output;
+    use crate::scan::{Event, Risk};
     for p in paths {
         if std::fs::symlink_metadata(p).is_err() {
             return Err(anyhow!(
@@ -289,7 +293,8 @@ fn scan(
     match format {
         ScanFormat::Text => output::text(&mut buffered, lang, &summary, &findings, &errors)?,
         ScanFormat::Json => output::json(&mut buffered, &summary, &findings, &errors)?,
-        ScanFormat::Csv => output::csv(&mut buffered, &findings)?,
+        ScanFormat::Csv => output::csv(&mut buffered, &findings, output::CsvDialect::Standard)?,
+        ScanFormat::CsvExcel => output::csv(&mut buffered, &findings, output::CsvDialect::ExcelFr)?,
     }
     buffered.flush()?;
     drop(buffered);
@@ -304,10 +309,10 @@ fn scan(
     Ok(())
 }
 
-fn open_with_env_passphrase(path: &Path, lang: Lang) -> Result<Vault> {
+fn open_with_env_passphrase(path: &Path, lang: Lang) -> Result<PracticeFile> {
     vault::inspect(path).map_err(localized(lang))?;
     let passphrase = secret(PASSPHRASE_ENV, T::CliPromptPassphrase, lang)?;
-    Vault::open(path, Unlock::Passphrase(&passphrase)).map_err(localized(lang))
+    PracticeFile::open(path, Unlock::Passphrase(&passphrase)).map_err(localized(lang))
 }
 
 fn export(
@@ -417,8 +422,9 @@ fn init(path: &Path, practice: &str, lang: Lang, out: &mut dyn Write) -> Result<
     refuse_existing(path, lang)?;
     let passphrase = new_passphrase(PASSPHRASE_ENV, lang, &[practice])?;
     ensure_parent(path, lang, out)?;
-    let (_, code) = Vault::create(path, &passphrase, VaultContents::new(Profile::named(name)))
-        .map_err(localized(lang))?;
+    let (_, code) =
+        PracticeFile::create(path, &passphrase, VaultContents::new(Profile::named(name)))
+            .map_err(localized(lang))?;
     writeln!(
         out,
         "{}",
@@ -490,14 +496,15 @@ fn passwd(path: &Path, recovery: bool, lang: Lang, out: &mut dyn Write) -> Resul
     let mut v = if recovery {
         let typed = secret(RECOVERY_CODE_ENV, T::CliPromptRecovery, lang)?;
         let code = RecoveryCode::parse(&typed).map_err(|e| anyhow!(e.localize(lang)))?;
-        let mut v =
-            Vault::open_for_writing(path, Unlock::RecoveryCode(&code)).map_err(localized(lang))?;
+        let mut v = PracticeFile::open_for_writing(path, Unlock::RecoveryCode(&code))
+            .map_err(localized(lang))?;
         v.contents_mut()
-            .record(vault::JournalEvent::UnlockedWithRecoveryCode);
+            .record(JournalEvent::UnlockedWithRecoveryCode);
         v
     } else {
         let current = secret(PASSPHRASE_ENV, T::CliPromptPassphrase, lang)?;
-        Vault::open_for_writing(path, Unlock::Passphrase(&current)).map_err(localized(lang))?
+        PracticeFile::open_for_writing(path, Unlock::Passphrase(&current))
+            .map_err(localized(lang))?
     };
     let name = v.contents().practice.name.to_string();
     let new = new_passphrase(NEW_PASSPHRASE_ENV, lang, &[&name])?;

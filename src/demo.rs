@@ -9,7 +9,8 @@ use crate::checklist::{self, ActionStatus, AnswerValue, Respondent};
 use crate::practice::{
     Dpo, Email, PracticeName, Profile, RecordsHosting, Rpps, Setup, Specialty, Staff,
 };
-use crate::vault::{JournalEvent, NewPassphrase, RecoveryCode, Vault, VaultContents, VaultError};
+use crate::practice_file::{JournalEvent, PracticeFile, VaultContents};
+use crate::vault::{NewPassphrase, RecoveryCode, VaultError};
 
 /// The demo vault's passphrase in the GUI, shown on screen: the demo holds no real data.
 pub const DEMO_PASSPHRASE: &str = "radio-lumiere-cabinet-demo";
@@ -255,11 +256,11 @@ fn demo_scan(now: jiff::Timestamp) -> crate::scan::record::ScanRecord {
 pub fn create_demo(
     path: &Path,
     passphrase: &NewPassphrase,
-) -> Result<(Vault, RecoveryCode), VaultError> {
+) -> Result<(PracticeFile, RecoveryCode), VaultError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| VaultError::io("creating", dir, e))?;
     }
-    Vault::create(path, passphrase, demo_contents())
+    PracticeFile::create(path, passphrase, demo_contents())
 }
 
 /// The GUI's demo passphrase, as a policy-checked value.

@@ -14,12 +14,15 @@
 pub mod checklist; // catalog, applicability, answers and evidence, scores, action plan
 pub mod cli; // the headless subcommands (clap), thin: they call the domain modules
 pub mod demo; // the fictional demo practice
+pub mod fs; // atomic replacement of a file (temporary file, fsync, rename, folder fsync); a leaf
 pub mod i18n; // French and English texts, localized errors
 pub mod io_guard; // catches disk work on the window's thread (debug builds)
 pub mod locale; // the language; numbers, sizes and dates as each language writes them (a leaf)
 pub mod output; // the one safe way to write an output file (never over a vault, never a non-file)
 pub mod paths; // where data lives (data folder, default vault paths)
 pub mod practice; // the practice profile and its validated identifiers
+pub mod practice_file; // the practice's records (VaultContents, RON, schema) in a vault
+pub mod present; // presentation above the engines: the scan's results in words, text, JSON, CSV
 pub mod report; // documents produced for the user (recovery sheet as text and PDF)
 pub mod scan; // the folder scanner: DICOM and image exports by content, headers, archives, risk
 pub mod settings; // application preferences (language, automatic lock, recent vaults)

@@ -124,7 +124,7 @@ pub fn check(path: &Path, kind: OutputKind, force: bool) -> Result<Target, Outpu
 /// Writes `bytes` to `path` atomically after [`check`]; on any error, nothing was changed.
 pub fn write(path: &Path, bytes: &[u8], kind: OutputKind, force: bool) -> Result<(), OutputError> {
     check(path, kind, force)?;
-    vault::write_atomic(path, bytes)?;
+    crate::fs::write_atomic(path, bytes).map_err(VaultError::from)?;
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::locale::Lang;
 
 /// The automatic-lock delays offered, in minutes.
 pub const AUTO_LOCK_CHOICES: [u32; 6] = [2, 5, 10, 15, 30, 60];
@@ -13,6 +13,26 @@ pub const AUTO_LOCK_CHOICES: [u32; 6] = [2, 5, 10, 15, 30, 60];
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
 /// How many recent vaults are remembered.
 const RECENT_MAX: usize = 8;
+
+/// Why the settings could not be saved. The previous settings file, if any, is left as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    /// The settings' folder could not be created.
+    #[error("creating the folder {path}: {source}")]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// The system's error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The settings could not be put in RON (should not happen).
+    #[error("encoding the settings: {0}")]
+    Encode(String),
+    /// The atomic write failed.
+    #[error(transparent)]
+    Write(#[from] crate::fs::FsError),
+}
 
 /// The settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,14 +72,20 @@ impl Settings {
             .unwrap_or_default()
     }
 
-    /// Writes the settings atomically, creating the folder if needed.
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+    /// Writes the settings atomically ([`crate::fs::write_atomic`]: temporary file, flush, rename),
+    /// creating the folder if needed. It flushes to disk: call it from a background job, not the UI
+    /// thread.
+    pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| SettingsError::Folder {
+                path: dir.to_path_buf(),
+                source,
+            })?;
         }
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
-            .map_err(std::io::Error::other)?;
-        crate::vault::write_atomic(path, text.as_bytes()).map_err(std::io::Error::other)
+            .map_err(|e| SettingsError::Encode(e.to_string()))?;
+        crate::fs::write_atomic(path, text.as_bytes())?;
+        Ok(())
     }
 
     /// The language to use: the chosen one, else the system's.
@@ -100,5 +126,12 @@ mod tests {
         assert_eq!(Settings::load(&path), s);
         std::fs::write(&path, "not ron at all").expect("write");
         assert_eq!(Settings::load(&path), Settings::default());
+        // A folder where the settings' folder should be: a typed error naming it.
+        let blocked = dir.path().join("file");
+        std::fs::write(&blocked, "x").expect("write");
+        let err = s
+            .save(&blocked.join("settings.ron"))
+            .expect_err("no folder");
+        assert!(matches!(err, SettingsError::Folder { .. }), "{err}");
     }
 }

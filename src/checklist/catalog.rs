@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::locale::Lang;
 
 /// The catalog format version this build reads.
 pub const CATALOG_VERSION: u32 = 1;

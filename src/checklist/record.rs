@@ -2,6 +2,7 @@
 //! the vault.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -83,9 +84,9 @@ pub struct Evidence {
     pub sha256: String,
     /// When it was attached.
     pub added_at: Timestamp,
-    /// The content.
+    /// The content. Shared (`Arc`), so that a copy of the vault's contents for a save costs nothing.
     #[serde(with = "base64_bytes")]
-    pub content: Vec<u8>,
+    pub content: Arc<[u8]>,
 }
 
 /// Why a file was refused as evidence.
@@ -116,14 +117,18 @@ mod base64_bytes {
     use base64::Engine as _;
     use base64::engine::general_purpose::STANDARD;
     use serde::{Deserialize, Deserializer, Serializer};
+    use std::sync::Arc;
 
     pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&STANDARD.encode(bytes))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<[u8]>, D::Error> {
         let text = String::deserialize(d)?;
-        STANDARD.decode(text).map_err(serde::de::Error::custom)
+        STANDARD
+            .decode(text)
+            .map(Arc::from)
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -212,7 +217,7 @@ impl ChecklistRecord {
             name: name.to_owned(),
             sha256: sha256_hex(&content),
             added_at: Timestamp::now(),
-            content,
+            content: content.into(),
         });
         Ok(id)
     }

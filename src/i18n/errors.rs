@@ -46,6 +46,9 @@ impl Localize for VaultError {
             Self::NewerVersion { found, supported } => {
                 tr::err_newer_version(lang, found, supported)
             }
+            Self::NewerContents { found, supported } => {
+                tr::err_newer_schema(lang, *found, *supported)
+            }
             Self::AlreadyExists(path) => tr::err_already_exists(lang, path.display()),
             Self::Locked { holder } => {
                 let holder = holder.as_ref().map_or_else(String::new, |h| {
@@ -147,5 +150,26 @@ impl Localize for FieldError {
             Self::TooLong => T::FieldTooLong,
         };
         t.get(lang).to_owned()
+    }
+}
+
+impl Localize for crate::fs::FsError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            Self::Io { path, source, .. } => io_error(lang, path, source),
+            Self::Random => T::ErrRandom.get(lang).to_owned(),
+        }
+    }
+}
+
+impl Localize for crate::settings::SettingsError {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::settings::SettingsError as E;
+        let detail = match self {
+            E::Folder { path, source } => io_error(lang, path, source),
+            E::Encode(detail) => detail.clone(),
+            E::Write(e) => e.localize(lang),
+        };
+        tr::err_settings_save(lang, detail)
     }
 }

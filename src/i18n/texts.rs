@@ -674,6 +674,9 @@ texts! {
 }
 
 typed_texts! {
+    fn err_settings_save(detail) => "Les préférences n'ont pas pu être enregistrées. {detail}", "The preferences could not be saved. {detail}";
+    fn err_newer_schema(found: num, supported: num) => "Ce coffre a été enregistré par une version plus récente de Vigie (contenu en version {found} ; cette version lit jusqu'à la version {supported}). Mettez Vigie à jour pour l'ouvrir.",
+        "This vault was saved by a newer Vigie (contents version {found}; this version reads up to version {supported}). Update Vigie to open it.";
     fn err_job_failed(what) => "Une erreur interne a interrompu {what}. Rien n'a été perdu : ce qui était enregistré l'est toujours, et ce qui est à l'écran est gardé. Réessayez ; si cela se reproduit, signalez-le à votre prestataire.",
         "An internal error stopped {what}. Nothing was lost: what was saved still is, and what is on screen is kept. Try again; if it happens again, report it to your IT provider.";
     // ---- Application and recovery code ----------------------------------------------------------------

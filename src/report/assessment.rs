@@ -10,7 +10,7 @@ use crate::checklist::applicability::applies;
 use crate::checklist::{self, ActionStatus, plan, scoring};
 use crate::i18n::{Lang, T, date_of, format_date, format_datetime, names, tr};
 use crate::locale::format_percent;
-use crate::vault::VaultContents;
+use crate::practice_file::VaultContents;
 
 fn percent_or_dash(score: Option<f64>, lang: Lang) -> String {
     score.map_or_else(

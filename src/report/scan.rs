@@ -6,9 +6,9 @@ use super::layout::{BODY, Column, Flow, SMALL};
 use super::pdf::{Document, Face, PdfError, Rgb8, Style};
 use crate::i18n::{Lang, T, format_datetime, format_int, format_size, tr};
 use crate::locale::format_seconds;
-use crate::scan::output::{flags, kind_text, plain_summary, risk_name};
+use crate::practice_file::VaultContents;
+use crate::present::scan::{flags, kind_text, plain_summary, risk_name};
 use crate::scan::record::ScanRecord;
-use crate::vault::VaultContents;
 
 /// At most this many findings are listed one by one; the rest (lower risk) are counted.
 pub const MAX_LISTED: usize = 2_000;

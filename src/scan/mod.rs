@@ -6,13 +6,13 @@
 //! - `dicom`: reading headers with dicom-rs up to the pixel data;
 //! - `archive`: looking into gzip and zip in memory, 7-Zip header encryption;
 //! - `context`: where a file sits (cloud-synced folder) and the risk rule;
-//! - `output`: text, JSON and CSV renderings for the command line.
+//!
+//! Their presentation (texts, the command line's formats) is in [`crate::present::scan`].
 
 mod archive;
 pub mod context;
 pub mod dicom;
 pub mod header;
-pub mod output;
 pub mod places;
 pub mod record;
 pub mod sniff;

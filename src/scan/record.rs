@@ -1,6 +1,8 @@
 //! Scans kept in the vault: the last scan whole (paths and flags, never patient data), and a digest of
 //! each earlier one, so that the practice can show it looked, when, and what it found.
 
+use std::sync::Arc;
+
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -61,8 +63,9 @@ pub struct ScanRecord {
     pub roots: Vec<String>,
     /// Counts and timing.
     pub summary: Summary,
-    /// What was found, highest risk first (the first [`MAX_KEPT_FINDINGS`]).
-    pub findings: Vec<Finding>,
+    /// What was found, highest risk first (the first [`MAX_KEPT_FINDINGS`]). Shared (`Arc`), so that a
+    /// copy of the vault's contents for a save costs nothing; serialized as a plain list.
+    pub findings: Arc<Vec<Finding>>,
     /// Findings by risk, all of them counted.
     #[serde(default)]
     pub counts: RiskCounts,
@@ -91,7 +94,7 @@ impl ScanRecord {
                 .map(|r| r.to_string_lossy().into_owned())
                 .collect(),
             summary,
-            findings,
+            findings: Arc::new(findings),
             counts,
             errors,
         }

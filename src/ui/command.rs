@@ -9,7 +9,8 @@ use zeroize::Zeroizing;
 use crate::checklist::{ActionStatus, AnswerValue, Respondent};
 use crate::i18n::Lang;
 use crate::practice::{PracticeName, Profile};
-use crate::vault::{NewPassphrase, RecoveryCode, Saved, Vault, VaultError};
+use crate::practice_file::PracticeFile;
+use crate::vault::{NewPassphrase, RecoveryCode, Saved, VaultError};
 
 /// The secret typed on the unlock screen.
 #[derive(Debug, Clone)]
@@ -190,11 +191,11 @@ pub enum Command {
 #[derive(Debug)]
 pub enum JobOutput {
     /// A vault was created.
-    Created(Result<(Vault, RecoveryCode), VaultError>),
+    Created(Result<(PracticeFile, RecoveryCode), VaultError>),
     /// A vault was unlocked (or the demo prepared).
     Unlocked {
         /// The vault, or why not.
-        result: Result<Vault, VaultError>,
+        result: Result<PracticeFile, VaultError>,
         /// Unlocked with the recovery code.
         via_recovery: bool,
         /// How many backups are beside the file.
@@ -205,7 +206,7 @@ pub enum JobOutput {
     Saved(Result<Saved, VaultError>, usize),
     /// The passphrase change finished; the vault comes back either way.
     /// `None` when the work panicked (the vault, untouched on disk or saved, comes back all the same).
-    PassphraseChanged(Box<Vault>, Option<Result<(), VaultError>>),
+    PassphraseChanged(Box<PracticeFile>, Option<Result<(), VaultError>>),
     /// A document was written.
     DocumentWritten(Result<PathBuf, String>),
     /// A job panicked or its thread ended without a result; what it was doing did not happen.

@@ -11,7 +11,7 @@ use super::screens::{
     ActionsView, ChecklistView, CreateForm, ProfileForm, RecoveryScreen, ReportsView, ScanView,
     SettingsForm, UnlockForm,
 };
-use crate::vault::Vault;
+use crate::practice_file::PracticeFile;
 
 /// Which screen fills the window.
 #[derive(Debug)]
@@ -89,7 +89,7 @@ impl SaveState {
 #[derive(Debug)]
 pub struct Session {
     /// The vault; `None` while a passphrase change holds it in a background job.
-    pub vault: Option<Vault>,
+    pub vault: Option<PracticeFile>,
     /// Where the vault is (kept while the vault is lent to a job).
     pub path: PathBuf,
     /// Saves.
@@ -101,7 +101,7 @@ pub struct Session {
 }
 
 impl Session {
-    pub(crate) fn new(vault: Vault, via_recovery: bool) -> Self {
+    pub(crate) fn new(vault: PracticeFile, via_recovery: bool) -> Self {
         Self {
             path: vault.path().to_path_buf(),
             vault: Some(vault),

@@ -9,9 +9,9 @@ use super::scan_run::LiveScan;
 use super::state::{Notice, RecentVault, Session};
 use crate::i18n::Lang;
 use crate::paths::DataDir;
+use crate::practice_file::PracticeFile;
 use crate::scan::places::Place;
 use crate::settings::Settings;
-use crate::vault::Vault;
 
 /// The context of one frame, for the screens.
 pub struct ViewContext<'a> {
@@ -44,7 +44,7 @@ impl<'a> ViewContext<'a> {
     }
 
     /// The open vault, if unlocked and not lent to a job.
-    pub fn vault(&self) -> Option<&'a Vault> {
+    pub fn vault(&self) -> Option<&'a PracticeFile> {
         let s = self.session?;
         s.vault.as_ref()
     }

@@ -65,6 +65,17 @@ pub enum VaultError {
     /// The vault file changed on disk since it was opened (another Vigie window, a sync tool…).
     #[error("the vault file was changed by another program since it was opened")]
     ChangedOnDisk,
+    /// The decrypted contents announce a schema newer than this build reads (checked by the layer that
+    /// decodes them, [`crate::practice_file`]): a newer Vigie saved them.
+    #[error(
+        "the vault contents use schema version {found}; this Vigie reads up to version {supported}"
+    )]
+    NewerContents {
+        /// The contents' schema version.
+        found: u32,
+        /// The newest schema this build understands.
+        supported: u32,
+    },
     /// The decrypted contents could not be understood (should not happen for an authentic file).
     #[error("the vault contents could not be read: {0}")]
     Contents(String),
@@ -88,6 +99,23 @@ fn holder_text(holder: Option<&super::lock::Holder>) -> String {
     holder.map_or_else(String::new, |h| {
         format!(" (process {}, since {})", h.pid, h.since)
     })
+}
+
+impl From<crate::fs::FsError> for VaultError {
+    fn from(e: crate::fs::FsError) -> Self {
+        match e {
+            crate::fs::FsError::Io {
+                action,
+                path,
+                source,
+            } => Self::Io {
+                action,
+                path,
+                source,
+            },
+            crate::fs::FsError::Random => Self::Random,
+        }
+    }
 }
 
 impl VaultError {

@@ -1,6 +1,7 @@
-//! Encrypted storage: one file per practice.
+//! Encrypted storage: one file per practice. The vault stores bytes: what they mean (the practice's
+//! records, their schema) is [`crate::practice_file`]'s business, and the vault knows nothing of it.
 //!
-//! A random 256-bit data key encrypts the contents (AES-256-GCM). The data key is stored twice, wrapped by
+//! A random 256-bit data key encrypts the plaintext (AES-256-GCM). The data key is stored twice, wrapped by
 //! a key derived from the passphrase and by one derived from the recovery code (Argon2id). Saving is atomic
 //! and keeps three previous generations. The format is described in `docs/vault-format.md`.
 //!
@@ -8,7 +9,6 @@
 //! from background jobs.
 
 mod atomic;
-mod contents;
 mod crypto;
 mod error;
 pub mod format;
@@ -22,12 +22,6 @@ use std::sync::Arc;
 
 pub use atomic::{BACKUP_GENERATIONS, FaultPoint, backup_path, existing_backups};
 
-/// Replaces a file atomically (temporary file, flush, rename), without backups: for small files beside
-/// the vaults, such as settings.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
-    atomic::write(path, bytes, false, None)
-}
-pub use contents::{Counts, JournalEntry, JournalEvent, SCHEMA_VERSION, VaultContents};
 pub use crypto::KdfParams;
 pub use error::VaultError;
 pub use lock::{Holder, VaultLock, lock_path};
@@ -60,14 +54,17 @@ pub struct FileInfo {
     pub size: u64,
 }
 
-/// An open vault: its decrypted contents and the key to save them again.
+/// An open vault: the key to save it again and what is known of the file on disk. The plaintext is
+/// handed to the caller when opening ([`Vault::open`] returns it) and taken back at each write
+/// ([`PreparedWrite::write`]): the vault keeps no copy of it.
 pub struct Vault {
     path: PathBuf,
     header: Header,
     data_key: Key,
+    /// The format version of the file as last read or written.
+    version: u16,
     /// SHA-256 trailer of the file as last read or written: a save refuses to replace anything else.
     on_disk: [u8; TRAILER_LEN],
-    contents: VaultContents,
     /// The writer's lock, held while this vault is open for writing ([`Vault::open_for_writing`],
     /// [`Vault::create`]); a vault opened with [`Vault::open`] takes it for each save.
     lock: Option<Arc<VaultLock>>,
@@ -81,6 +78,9 @@ impl std::fmt::Debug for Vault {
     }
 }
 
+/// A vault's decrypted bytes, wiped from memory when dropped.
+pub type Plaintext = zeroize::Zeroizing<Vec<u8>>;
+
 /// The largest vault file Vigie opens. Vigie's own are far smaller (a few megabytes with evidence, tens
 /// with a scan of 100,000 findings): anything larger is refused before it is read.
 pub const MAX_VAULT_BYTES: u64 = 1024 * 1024 * 1024;
@@ -89,6 +89,7 @@ pub const MAX_VAULT_BYTES: u64 = 1024 * 1024 * 1024;
 /// bytes are a vault's frame announcing that very size, and never more than that size. A device
 /// (`/dev/zero`), a pipe (which would block) or a folder is refused before it is opened.
 fn read_file(path: &Path) -> Result<Vec<u8>, VaultError> {
+    crate::io_guard::check("reading a vault");
     let io = |e| VaultError::io("reading", path, e);
     let meta = std::fs::metadata(path).map_err(io)?;
     if !meta.is_file() {
@@ -136,59 +137,58 @@ pub fn inspect(path: &Path) -> Result<FileInfo, VaultError> {
     })
 }
 
-/// A save prepared on the UI thread (a copy of the contents and a fresh nonce) and carried out by a
-/// background job: serialization and encryption (a quarter of a second with a scan of 100,000
-/// findings), then the disk writes and flushes. The UI never waits for them.
-pub struct PreparedSave {
+/// A write prepared on the calling thread (a fresh nonce, the header, the key, what the file on disk
+/// must still be) and carried out later, possibly by a background job, with the plaintext to encrypt.
+pub struct PreparedWrite {
     path: PathBuf,
-    contents: Box<VaultContents>,
     header: format::Header,
     data_key: Key,
     expected_on_disk: Option<[u8; TRAILER_LEN]>,
     lock: Option<Arc<VaultLock>>,
 }
 
-impl std::fmt::Debug for PreparedSave {
+impl std::fmt::Debug for PreparedWrite {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Never the key, never the contents.
-        f.debug_struct("PreparedSave")
+        // Never the key.
+        f.debug_struct("PreparedWrite")
             .field("path", &self.path)
             .finish_non_exhaustive()
     }
 }
 
-/// The result of a written [`PreparedSave`], to give back to the [`Vault`].
+/// The result of a written [`PreparedWrite`], to give back to the [`Vault`] ([`Vault::saved`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Saved {
     trailer: [u8; TRAILER_LEN],
 }
 
-impl PreparedSave {
-    /// Serializes (compact RON: nobody reads it in clear) and encrypts, with the header as associated
-    /// data; returns the file's bytes and its trailer.
-    fn seal(&self) -> Result<(Vec<u8>, [u8; TRAILER_LEN]), VaultError> {
-        let text =
-            ron::to_string(&*self.contents).map_err(|e| VaultError::Contents(e.to_string()))?;
-        let text = zeroize::Zeroizing::new(text);
-        let prefix = format::encode_prefix(&self.header, text.len() + crypto::TAG_LEN);
+impl PreparedWrite {
+    /// Encrypts `plaintext` with the header as associated data; returns the file's bytes and trailer.
+    fn seal(&self, plaintext: &[u8]) -> (Vec<u8>, [u8; TRAILER_LEN]) {
+        let prefix = format::encode_prefix(&self.header, plaintext.len() + crypto::TAG_LEN);
         let payload = crypto::seal(
             &self.data_key,
             &self.header.payload_nonce,
-            text.as_bytes(),
+            plaintext,
             &prefix,
         );
-        Ok(format::finish(prefix, &payload))
+        format::finish(prefix, &payload)
     }
 
-    /// Writes the file atomically, refusing if the file on disk is not the one the vault last saw.
-    pub fn write(self) -> Result<Saved, VaultError> {
-        self.write_with_fault(None)
+    /// Encrypts `plaintext` and writes the file atomically, refusing if the file on disk is not the one
+    /// the vault last saw.
+    pub fn write(self, plaintext: &[u8]) -> Result<Saved, VaultError> {
+        self.write_with_fault(plaintext, None)
     }
 
-    /// Like [`PreparedSave::write`], failing at `fault` (for tests that prove nothing is lost).
+    /// Like [`PreparedWrite::write`], failing at `fault` (for tests that prove nothing is lost).
     #[doc(hidden)]
-    pub fn write_with_fault(self, fault: Option<FaultPoint>) -> Result<Saved, VaultError> {
-        let (bytes, new_trailer) = self.seal()?;
+    pub fn write_with_fault(
+        self,
+        plaintext: &[u8],
+        fault: Option<FaultPoint>,
+    ) -> Result<Saved, VaultError> {
+        let (bytes, new_trailer) = self.seal(plaintext);
         // The compare-and-replace under the writer's lock: the vault's own, else one taken for this save.
         let _held = match &self.lock {
             Some(lock) => Arc::clone(lock),
@@ -249,21 +249,21 @@ fn passphrase_forms(typed: &str) -> Vec<zeroize::Zeroizing<String>> {
 }
 
 impl Vault {
-    /// Creates a new vault file at `path` (never over an existing file) and returns it open, with the
-    /// recovery code to show the user once. The returned vault holds the writer's lock.
+    /// Creates a new vault file at `path` holding `plaintext` (never over an existing file) and returns
+    /// it open, with the recovery code to show the user once. The returned vault holds the writer's lock.
     pub fn create(
         path: &Path,
         passphrase: &NewPassphrase,
-        contents: VaultContents,
+        plaintext: &[u8],
     ) -> Result<(Self, RecoveryCode), VaultError> {
-        Self::create_with_params(path, passphrase, contents, KdfParams::DEFAULT)
+        Self::create_with_params(path, passphrase, plaintext, KdfParams::DEFAULT)
     }
 
     /// [`Vault::create`] with explicit key-derivation parameters.
     pub fn create_with_params(
         path: &Path,
         passphrase: &NewPassphrase,
-        contents: VaultContents,
+        plaintext: &[u8],
         kdf: KdfParams,
     ) -> Result<(Self, RecoveryCode), VaultError> {
         // Something there already is said as such; then the lock: of two creations racing for the same
@@ -298,25 +298,28 @@ impl Vault {
             path: path.to_path_buf(),
             header,
             data_key,
+            version: format::CURRENT_VERSION,
             on_disk: [0; TRAILER_LEN],
-            contents,
             lock: Some(lock),
         };
         let prepared = vault.prepare(None)?;
-        let saved = prepared.write()?;
+        let saved = prepared.write(plaintext)?;
         vault.saved(saved);
         Ok((vault, recovery))
     }
 
-    /// Opens and decrypts a vault, to read it (a check, an export). Its saves, if any, each take the
-    /// writer's lock for their duration.
-    pub fn open(path: &Path, unlock: Unlock<'_>) -> Result<Self, VaultError> {
+    /// Opens and decrypts a vault, to read it (a check, an export): the vault and its plaintext. Its
+    /// saves, if any, each take the writer's lock for their duration.
+    pub fn open(path: &Path, unlock: Unlock<'_>) -> Result<(Self, Plaintext), VaultError> {
         Self::open_with_lock(path, unlock, None)
     }
 
     /// Opens a vault to work in it (the window, a command that writes): takes the writer's lock first
     /// and holds it until the vault is dropped. Another writer gets [`VaultError::Locked`].
-    pub fn open_for_writing(path: &Path, unlock: Unlock<'_>) -> Result<Self, VaultError> {
+    pub fn open_for_writing(
+        path: &Path,
+        unlock: Unlock<'_>,
+    ) -> Result<(Self, Plaintext), VaultError> {
         let lock = match VaultLock::acquire(path) {
             Ok(lock) => Some(Arc::new(lock)),
             // A vault on a read-only medium (a CD, a write-protected share) still opens, to be read:
@@ -338,7 +341,7 @@ impl Vault {
         path: &Path,
         unlock: Unlock<'_>,
         lock: Option<Arc<VaultLock>>,
-    ) -> Result<Self, VaultError> {
+    ) -> Result<(Self, Plaintext), VaultError> {
         let bytes = read_file(path)?;
         let parsed = format::parse(&bytes)?;
         let header = parsed.header.clone();
@@ -364,23 +367,15 @@ impl Vault {
         };
         let plain = crypto::open(&data_key, &header.payload_nonce, parsed.payload, parsed.aad)
             .ok_or(VaultError::Corrupt)?;
-        let text = std::str::from_utf8(&plain).map_err(|e| VaultError::Contents(e.to_string()))?;
-        let contents: VaultContents =
-            ron::from_str(text).map_err(|e| VaultError::Contents(e.to_string()))?;
-        if contents.schema > SCHEMA_VERSION {
-            return Err(VaultError::NewerVersion {
-                found: parsed.version,
-                supported: format::CURRENT_VERSION,
-            });
-        }
-        Ok(Self {
+        let vault = Self {
             path: path.to_path_buf(),
+            version: parsed.version,
             on_disk: parsed.trailer,
             header,
             data_key,
-            contents,
             lock,
-        })
+        };
+        Ok((vault, plain))
     }
 
     /// Whether this vault holds the writer's lock.
@@ -393,19 +388,9 @@ impl Vault {
         &self.path
     }
 
-    /// The decrypted contents.
-    pub fn contents(&self) -> &VaultContents {
-        &self.contents
-    }
-
-    /// The contents, to change before a save.
-    pub fn contents_mut(&mut self) -> &mut VaultContents {
-        &mut self.contents
-    }
-
-    /// The format version of the file.
+    /// The format version of the file as last read (or written: a save writes the current version).
     pub fn format_version(&self) -> u16 {
-        format::CURRENT_VERSION
+        self.version
     }
 
     /// The backups that exist beside the vault, most recent first.
@@ -416,12 +401,11 @@ impl Vault {
     fn prepare(
         &mut self,
         expected_on_disk: Option<[u8; TRAILER_LEN]>,
-    ) -> Result<PreparedSave, VaultError> {
+    ) -> Result<PreparedWrite, VaultError> {
         // A fresh nonce for every save: a nonce is never reused with the same key.
         self.header.payload_nonce = crypto::random()?;
-        Ok(PreparedSave {
+        Ok(PreparedWrite {
             path: self.path.clone(),
-            contents: Box::new(self.contents.clone()),
             header: self.header.clone(),
             data_key: self.data_key.clone(),
             expected_on_disk,
@@ -429,20 +413,22 @@ impl Vault {
         })
     }
 
-    /// Encrypts the current contents for a save that a background job will write.
-    pub fn prepare_save(&mut self) -> Result<PreparedSave, VaultError> {
+    /// Prepares a save (cheap: a fresh nonce and copies of the header and key) that a background job
+    /// will carry out with the plaintext ([`PreparedWrite::write`]).
+    pub fn prepare_save(&mut self) -> Result<PreparedWrite, VaultError> {
         self.prepare(Some(self.on_disk))
     }
 
     /// Records that a prepared save was written.
     pub fn saved(&mut self, saved: Saved) {
         self.on_disk = saved.trailer;
+        self.version = format::CURRENT_VERSION;
     }
 
-    /// Saves now (prepare and write on the calling thread).
-    pub fn save(&mut self) -> Result<(), VaultError> {
+    /// Saves `plaintext` now (prepare and write on the calling thread).
+    pub fn save(&mut self, plaintext: &[u8]) -> Result<(), VaultError> {
         let prepared = self.prepare_save()?;
-        let saved = prepared.write()?;
+        let saved = prepared.write(plaintext)?;
         self.saved(saved);
         Ok(())
     }
@@ -462,9 +448,14 @@ impl Vault {
         Ok(false)
     }
 
-    /// Changes the passphrase: only the passphrase's wrapping of the data key changes; the contents and the
-    /// recovery code stay as they are. Saved at once.
-    pub fn change_passphrase(&mut self, new: &NewPassphrase) -> Result<(), VaultError> {
+    /// Changes the passphrase: only the passphrase's wrapping of the data key changes; the recovery code
+    /// stays as it is. Saved at once, with `plaintext`; on failure the vault keeps the old passphrase,
+    /// as the file does.
+    pub fn change_passphrase(
+        &mut self,
+        new: &NewPassphrase,
+        plaintext: &[u8],
+    ) -> Result<(), VaultError> {
         let previous = self.header.by_passphrase.clone();
         self.header.by_passphrase = crypto::WrappedKey::wrap(
             &self.data_key,
@@ -472,11 +463,9 @@ impl Vault {
             self.header.kdf,
             LABEL_PASSPHRASE,
         )?;
-        self.contents.record(JournalEvent::PassphraseChanged);
-        if let Err(e) = self.save() {
+        if let Err(e) = self.save(plaintext) {
             // Keep memory in line with the file, which still has the old passphrase.
             self.header.by_passphrase = previous;
-            self.contents.journal.pop();
             return Err(e);
         }
         Ok(())

@@ -12,8 +12,8 @@ fn demo_vault(path: &Path) {
 }
 
 /// A new vault's contents for "Cabinet du Dr Martin", as `vigie vault init` makes them.
-fn martin() -> vigie::vault::VaultContents {
-    vigie::vault::VaultContents::new(vigie::practice::Profile::named(
+fn martin() -> vigie::practice_file::VaultContents {
+    vigie::practice_file::VaultContents::new(vigie::practice::Profile::named(
         vigie::practice::PracticeName::parse("Cabinet du Dr Martin").expect("name"),
     ))
 }

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use vigie::practice::{PracticeName, Profile};
-use vigie::vault::{KdfParams, NewPassphrase, RecoveryCode, Vault, VaultContents};
+use vigie::practice_file::{PracticeFile, VaultContents};
+use vigie::vault::{KdfParams, NewPassphrase, RecoveryCode};
 
 /// A passphrase that meets the policy.
 pub const PASSPHRASE: &str = "cheval-agrafe-lune-27";
@@ -31,7 +32,7 @@ pub fn new_passphrase(p: &str) -> NewPassphrase {
 }
 
 /// Creates a vault for "Cabinet du Dr Martin" in `dir`, with the cheap test key derivation.
-pub fn create_vault(dir: &std::path::Path) -> (PathBuf, Vault, RecoveryCode) {
+pub fn create_vault(dir: &std::path::Path) -> (PathBuf, PracticeFile, RecoveryCode) {
     let path = dir.join("cabinet.vigie");
     let profile = Profile::named(PracticeName::parse("Cabinet du Dr Martin").expect("name"));
     let (vault, code) = create_vault_with(&path, VaultContents::new(profile));
@@ -39,8 +40,11 @@ pub fn create_vault(dir: &std::path::Path) -> (PathBuf, Vault, RecoveryCode) {
 }
 
 /// Creates a vault at `path` holding `contents`, with the test passphrase and key derivation.
-pub fn create_vault_with(path: &std::path::Path, contents: VaultContents) -> (Vault, RecoveryCode) {
-    Vault::create_with_params(path, &new_passphrase(PASSPHRASE), contents, TEST_KDF)
+pub fn create_vault_with(
+    path: &std::path::Path,
+    contents: VaultContents,
+) -> (PracticeFile, RecoveryCode) {
+    PracticeFile::create_with_params(path, &new_passphrase(PASSPHRASE), contents, TEST_KDF)
         .expect("create")
 }
 

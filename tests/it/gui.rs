@@ -126,8 +126,11 @@ fn first_run_creates_a_vault_and_lands_on_the_dashboard() {
         .path()
         .join("practices")
         .join("cabinet-du-dr-helene-martin.vigie");
-    let vault = vigie::vault::Vault::open(&path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
-        .expect("open");
+    let vault = vigie::practice_file::PracticeFile::open(
+        &path,
+        vigie::vault::Unlock::Passphrase(PASSPHRASE),
+    )
+    .expect("open");
     assert_eq!(
         vault.contents().practice.rpps.as_ref().map(|r| r.as_str()),
         Some("10101234567")
@@ -293,7 +296,7 @@ fn a_forgotten_passphrase_is_replaced_through_the_recovery_code() {
             .is_some_and(|n| format!("{n:?}").contains("changée"))
     });
 
-    let reopened = vigie::vault::Vault::open(
+    let reopened = vigie::practice_file::PracticeFile::open(
         &path,
         vigie::vault::Unlock::Passphrase(crate::common::OTHER_PASSPHRASE),
     )
@@ -304,8 +307,8 @@ fn a_forgotten_passphrase_is_replaced_through_the_recovery_code() {
         .iter()
         .map(|e| e.event.clone())
         .collect();
-    assert!(events.contains(&vigie::vault::JournalEvent::UnlockedWithRecoveryCode));
-    assert!(events.contains(&vigie::vault::JournalEvent::PassphraseChanged));
+    assert!(events.contains(&vigie::practice_file::JournalEvent::UnlockedWithRecoveryCode));
+    assert!(events.contains(&vigie::practice_file::JournalEvent::PassphraseChanged));
 }
 
 #[test]
@@ -419,8 +422,11 @@ fn answering_the_checklist_updates_progress_scores_and_the_plan() {
     assert_eq!(h.query_all_by_label("Se renseigner").count(), 1);
 
     // All of it is in the vault.
-    let vault = vigie::vault::Vault::open(&path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
-        .expect("open");
+    let vault = vigie::practice_file::PracticeFile::open(
+        &path,
+        vigie::vault::Unlock::Passphrase(PASSPHRASE),
+    )
+    .expect("open");
     assert_eq!(vault.contents().checklist.answers.len(), 3);
     assert_eq!(vault.contents().checklist.actions.len(), 2);
 }
@@ -470,8 +476,11 @@ fn evidence_is_attached_encrypted_and_oversized_files_are_refused() {
     run_until(&mut h, "the refusal", |app| app.notice.is_some());
     h.get_by_label_contains("une pièce est limitée à 8,0 Mo");
 
-    let vault = vigie::vault::Vault::open(&path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
-        .expect("open");
+    let vault = vigie::practice_file::PracticeFile::open(
+        &path,
+        vigie::vault::Unlock::Passphrase(PASSPHRASE),
+    )
+    .expect("open");
     let evidence = &vault.contents().checklist.evidence;
     assert_eq!(evidence.len(), 1);
     assert_eq!(
@@ -583,8 +592,11 @@ fn a_scan_from_the_screen_is_shown_filtered_saved_and_offered_as_evidence() {
     h.get_by_label("coupe.png");
 
     // Everything is in the vault: paths and flags, no patient name.
-    let vault = vigie::vault::Vault::open(&path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
-        .expect("open");
+    let vault = vigie::practice_file::PracticeFile::open(
+        &path,
+        vigie::vault::Unlock::Passphrase(PASSPHRASE),
+    )
+    .expect("open");
     let last = vault.contents().scans.last.clone().expect("scan recorded");
     assert_eq!(last.findings.len(), 4);
     assert_eq!(last.counts().high, 2);
@@ -801,8 +813,8 @@ fn the_window_holds_its_vault_and_never_writes_a_document_over_one() {
 }
 
 /// What the vault file holds now, read from disk as another program would.
-fn on_disk(path: &std::path::Path) -> vigie::vault::VaultContents {
-    vigie::vault::Vault::open(path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
+fn on_disk(path: &std::path::Path) -> vigie::practice_file::VaultContents {
+    vigie::practice_file::PracticeFile::open(path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
         .expect("the vault opens")
         .contents()
         .clone()
@@ -921,7 +933,7 @@ fn typed_text_is_saved_after_a_pause_on_a_page_change_and_on_closing() {
             && app.session.as_ref().is_some_and(|s| !s.save.pending())
     });
     assert!(h.get_by_label("Owner").is_focused());
-    let owner = |c: &vigie::vault::VaultContents| {
+    let owner = |c: &vigie::practice_file::VaultContents| {
         c.checklist
             .actions
             .iter()
@@ -939,7 +951,7 @@ fn typed_text_is_saved_after_a_pause_on_a_page_change_and_on_closing() {
     run_until(&mut h, "the save", |app| {
         app.session.as_ref().is_some_and(|s| !s.save.pending())
     });
-    let due = |c: &vigie::vault::VaultContents| {
+    let due = |c: &vigie::practice_file::VaultContents| {
         c.checklist
             .actions
             .iter()

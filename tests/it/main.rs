@@ -8,9 +8,11 @@ mod common;
 
 mod architecture;
 mod cli;
+mod golden;
 mod gui;
 mod report;
 mod safety;
 mod scan;
+mod scan_outputs;
 mod scan_safety;
 mod vault;

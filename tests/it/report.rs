@@ -2,8 +2,8 @@
 
 use vigie::checklist::{self, AnswerValue, Respondent, plan};
 use vigie::i18n::Lang;
+use vigie::practice_file::VaultContents;
 use vigie::report::assessment::{action_plan_pdf, assessment_pdf};
-use vigie::vault::VaultContents;
 
 fn text_of(pdf: &[u8]) -> (String, usize) {
     let doc = lopdf::Document::load_mem(pdf).expect("a PDF lopdf can read");

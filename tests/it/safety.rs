@@ -10,7 +10,8 @@ use crate::common::{
     OTHER_PASSPHRASE, PASSPHRASE, TEST_KDF, create_vault, create_vault_with, temp_dir,
     vigie_command,
 };
-use vigie::vault::{self, Unlock, Vault, VaultError, format};
+use vigie::practice_file::PracticeFile;
+use vigie::vault::{self, Unlock, VaultError, format};
 
 fn vigie(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     vigie_command(data, args, env).output().expect("run vigie")
@@ -137,7 +138,7 @@ fn export_never_lands_on_a_vault_a_backup_a_folder_or_a_device() {
     }
     assert_eq!(snapshot(dir.path()), before, "every file byte-identical");
     // And the vault still opens.
-    Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("vault intact");
+    PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("vault intact");
 }
 
 #[test]
@@ -219,7 +220,7 @@ fn two_concurrent_passphrase_changes_one_wins_and_the_vault_opens_with_it() {
             "trial {trial}: {why}"
         );
         current = won[0].to_owned();
-        Vault::open(&path, Unlock::Passphrase(&current))
+        PracticeFile::open(&path, Unlock::Passphrase(&current))
             .unwrap_or_else(|e| panic!("trial {trial}: the winner's passphrase opens: {e:?}"));
     }
 }
@@ -272,7 +273,7 @@ fn two_concurrent_inits_at_one_path_one_is_refused() {
             String::from_utf8_lossy(&loser.stdout).trim().is_empty(),
             "the refused one prints no recovery code"
         );
-        let v = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+        let v = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
         assert_eq!(v.contents().practice.name.as_str(), winner);
     }
 }
@@ -302,10 +303,10 @@ fn a_vault_open_for_writing_keeps_other_writers_out() {
     assert!(o.status.success(), "{}", stderr(&o));
     // In this process too: a second writer, and a save from a vault opened to read.
     assert!(matches!(
-        Vault::open_for_writing(&path, Unlock::Passphrase(PASSPHRASE)),
+        PracticeFile::open_for_writing(&path, Unlock::Passphrase(PASSPHRASE)),
         Err(VaultError::Locked { .. })
     ));
-    let mut reader = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("read");
+    let mut reader = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("read");
     assert!(!reader.holds_lock());
     reader.contents_mut().practice.practitioner = "intrus".into();
     assert!(matches!(reader.save(), Err(VaultError::Locked { .. })));
@@ -434,7 +435,7 @@ fn inflated_key_derivation_parameters_are_refused_before_deriving() {
         std::fs::write(&target, &tampered).expect("write");
         // Corrupt, not WrongPassphrase: refused before deriving (a derivation with other parameters
         // would have produced another key, and "wrong passphrase").
-        let err = Vault::open(&target, Unlock::Passphrase(PASSPHRASE)).expect_err("refused");
+        let err = PracticeFile::open(&target, Unlock::Passphrase(PASSPHRASE)).expect_err("refused");
         assert!(
             matches!(err, VaultError::Corrupt),
             "{field}={value}: {err:?}"
@@ -468,16 +469,16 @@ fn an_accented_passphrase_opens_whichever_way_the_accent_was_typed() {
         let profile = vigie::practice::Profile::named(
             vigie::practice::PracticeName::parse("Cabinet du Dr Martin").expect("name"),
         );
-        let (v, _) = Vault::create_with_params(
+        let (v, _) = PracticeFile::create_with_params(
             &path,
             &passphrase,
-            vigie::vault::VaultContents::new(profile),
+            vigie::practice_file::VaultContents::new(profile),
             TEST_KDF,
         )
         .expect("create");
         drop(v);
-        Vault::open(&path, Unlock::Passphrase(open_with)).expect("other form opens");
-        Vault::open(&path, Unlock::Passphrase(create_with)).expect("same form opens");
+        PracticeFile::open(&path, Unlock::Passphrase(open_with)).expect("other form opens");
+        PracticeFile::open(&path, Unlock::Passphrase(create_with)).expect("same form opens");
         let o = vigie(
             dir.path(),
             &["vault", "check", "--vault", s(&path)],

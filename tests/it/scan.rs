@@ -233,7 +233,7 @@ fn a_generated_tree_has_every_dicom_found_and_no_false_positive() {
     assert_eq!(summary.files_seen, 13);
     let mut found: Vec<(PathBuf, &str)> = findings
         .iter()
-        .map(|f| (f.path.clone(), scan::output::kind_code(&f.kind)))
+        .map(|f| (f.path.clone(), vigie::present::scan::kind_code(&f.kind)))
         .collect();
     found.sort();
     let mut expected = expected;

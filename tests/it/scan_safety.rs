@@ -172,7 +172,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 /// Every rendering of `findings` a user or a file can get: the CLI's text, JSON and CSV, the scan
 /// record kept in the vault, and the scan PDF.
 fn every_output(findings: &[Finding]) -> Vec<(&'static str, String)> {
-    use vigie::scan::output;
+    use vigie::present::scan as output;
     let summary = scan::Summary {
         files_seen: findings.len() as u64,
         ..Default::default()
@@ -182,7 +182,7 @@ fn every_output(findings: &[Finding]) -> Vec<(&'static str, String)> {
     let mut json = Vec::new();
     output::json(&mut json, &summary, findings, &[]).expect("json");
     let mut csv = Vec::new();
-    output::csv(&mut csv, findings).expect("csv");
+    output::csv(&mut csv, findings, output::CsvDialect::Standard).expect("csv");
     let record = scan::record::ScanRecord::new(
         jiff::Timestamp::now(),
         &[PathBuf::from("/scan")],

@@ -1,10 +1,8 @@
 //! The encrypted vault: round trips, every kind of bad input, atomic saves and backups.
 
 use crate::common::{OTHER_PASSPHRASE, PASSPHRASE, create_vault, new_passphrase, temp_dir};
-use vigie::vault::{
-    self, FaultPoint, JournalEvent, RecoveryCode, RecoveryCodeError, Unlock, Vault, VaultError,
-    format,
-};
+use vigie::practice_file::{JournalEvent, PracticeFile};
+use vigie::vault::{self, FaultPoint, RecoveryCode, RecoveryCodeError, Unlock, VaultError, format};
 
 /// The other tests use cheap key-derivation parameters (`common::TEST_KDF`); this one checks that a vault
 /// made the normal way declares the production ones, and opens with them.
@@ -15,10 +13,10 @@ fn new_vaults_use_the_production_key_derivation() {
     let profile = vigie::practice::Profile::named(
         vigie::practice::PracticeName::parse("Cabinet du Dr Martin").expect("name"),
     );
-    let (vault, _) = Vault::create(
+    let (vault, _) = PracticeFile::create(
         &path,
         &new_passphrase(PASSPHRASE),
-        vigie::vault::VaultContents::new(profile),
+        vigie::practice_file::VaultContents::new(profile),
     )
     .expect("create");
     drop(vault);
@@ -39,13 +37,13 @@ fn new_vaults_use_the_production_key_derivation() {
             p_cost: 1
         }
     );
-    let reopened = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+    let reopened = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
     assert_eq!(
         reopened.contents().practice.name.as_str(),
         "Cabinet du Dr Martin"
     );
     assert!(matches!(
-        Vault::open(&path, Unlock::Passphrase(OTHER_PASSPHRASE)),
+        PracticeFile::open(&path, Unlock::Passphrase(OTHER_PASSPHRASE)),
         Err(VaultError::WrongPassphrase)
     ));
 }
@@ -57,7 +55,7 @@ fn round_trip_with_passphrase() {
     vault.contents_mut().practice.practitioner = "Dr Hélène Martin".into();
     vault.save().expect("save");
 
-    let reopened = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+    let reopened = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
     assert_eq!(reopened.contents(), vault.contents());
     assert_eq!(
         reopened.contents().practice.practitioner,
@@ -109,7 +107,8 @@ fn wrong_passphrase_is_refused_and_changes_nothing() {
     let dir = temp_dir();
     let (path, _, _) = create_vault(dir.path());
     let before = std::fs::read(&path).expect("read");
-    let err = Vault::open(&path, Unlock::Passphrase("not-the-passphrase")).expect_err("wrong");
+    let err =
+        PracticeFile::open(&path, Unlock::Passphrase("not-the-passphrase")).expect_err("wrong");
     assert!(matches!(err, VaultError::WrongPassphrase), "{err:?}");
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
@@ -120,8 +119,8 @@ fn recovery_code_unlocks_and_typos_are_caught() {
     let (path, _, code) = create_vault(dir.path());
     let typed = code.to_text().to_lowercase();
     let parsed = RecoveryCode::parse(&typed).expect("well formed");
-    let vault =
-        Vault::open(&path, Unlock::RecoveryCode(&parsed)).expect("unlock with recovery code");
+    let vault = PracticeFile::open(&path, Unlock::RecoveryCode(&parsed))
+        .expect("unlock with recovery code");
     assert_eq!(
         vault.contents().practice.name.as_str(),
         "Cabinet du Dr Martin"
@@ -139,7 +138,7 @@ fn recovery_code_unlocks_and_typos_are_caught() {
 
     // A well-formed code of another vault.
     let other = RecoveryCode::generate().expect("rng");
-    let err = Vault::open(&path, Unlock::RecoveryCode(&other)).expect_err("other code");
+    let err = PracticeFile::open(&path, Unlock::RecoveryCode(&other)).expect_err("other code");
     assert!(matches!(err, VaultError::WrongRecoveryCode), "{err:?}");
 }
 
@@ -150,7 +149,7 @@ fn truncation_is_reported_as_such() {
     let bytes = std::fs::read(&path).expect("read");
     for keep in [bytes.len() - 1, bytes.len() / 2, 30, 5] {
         std::fs::write(&path, &bytes[..keep]).expect("write");
-        let err = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("truncated");
+        let err = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("truncated");
         assert!(
             matches!(err, VaultError::Truncated { .. }),
             "kept {keep}: {err:?}"
@@ -168,7 +167,7 @@ fn every_single_byte_flip_is_detected() {
             let mut damaged = original.clone();
             damaged[i] ^= mask;
             std::fs::write(&path, &damaged).expect("write");
-            let err = Vault::open(&path, Unlock::Passphrase(PASSPHRASE))
+            let err = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE))
                 .expect_err("flip must be detected");
             assert!(
                 matches!(
@@ -197,7 +196,7 @@ fn deliberate_tampering_with_a_recomputed_checksum_is_detected() {
     body[body_len - 5] ^= 0x20;
     let (tampered, _) = format::finish(body, &[]);
     std::fs::write(&path, &tampered).expect("write");
-    let err = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("tampered");
+    let err = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("tampered");
     assert!(matches!(err, VaultError::Corrupt), "{err:?}");
 }
 
@@ -207,7 +206,7 @@ fn a_newer_format_is_refused_with_its_own_error() {
     let (path, _, _) = create_vault(dir.path());
     let bytes = std::fs::read(&path).expect("read");
     std::fs::write(&path, format::with_version_for_tests(&bytes, 7)).expect("write");
-    let err = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("newer");
+    let err = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("newer");
     assert!(
         matches!(
             err,
@@ -229,7 +228,7 @@ fn not_a_vault() {
         "Ceci est un fichier texte ordinaire, pas un coffre Vigie.",
     )
     .expect("write");
-    let err = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("not a vault");
+    let err = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("not a vault");
     assert!(matches!(err, VaultError::NotAVault), "{err:?}");
 }
 
@@ -262,8 +261,8 @@ fn a_save_that_fails_half_way_leaves_the_previous_vault_readable() {
             before,
             "{fault:?}: vault untouched"
         );
-        let reopened =
-            Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("previous vault opens");
+        let reopened = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE))
+            .expect("previous vault opens");
         assert_eq!(reopened.contents().practice.practitioner, "");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path())
             .expect("list")
@@ -277,7 +276,7 @@ fn a_save_that_fails_half_way_leaves_the_previous_vault_readable() {
 
         // The same vault can still save once the problem is gone.
         vault.save().expect("save after the failure");
-        let reopened = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+        let reopened = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
         assert_eq!(reopened.contents().practice.practitioner, "Changed");
     }
 }
@@ -291,17 +290,17 @@ fn passphrase_change_rewraps_only_the_key() {
         .expect("change");
 
     assert!(matches!(
-        Vault::open(&path, Unlock::Passphrase(PASSPHRASE)),
+        PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)),
         Err(VaultError::WrongPassphrase)
     ));
     let reopened =
-        Vault::open(&path, Unlock::Passphrase(OTHER_PASSPHRASE)).expect("new passphrase");
+        PracticeFile::open(&path, Unlock::Passphrase(OTHER_PASSPHRASE)).expect("new passphrase");
     assert_eq!(
         reopened.contents().journal.last().map(|e| &e.event),
         Some(&JournalEvent::PassphraseChanged)
     );
     // The recovery code written down at creation still works.
-    Vault::open(&path, Unlock::RecoveryCode(&code)).expect("recovery code unchanged");
+    PracticeFile::open(&path, Unlock::RecoveryCode(&code)).expect("recovery code unchanged");
 }
 
 #[test]
@@ -318,7 +317,7 @@ fn backups_rotate_and_keep_three_generations() {
     // bak1 is the state before the last save, bak3 the oldest kept.
     let expected = ["generation 4", "generation 3", "generation 2"];
     for (backup, want) in backups.iter().zip(expected) {
-        let v = Vault::open(backup, Unlock::Passphrase(PASSPHRASE)).expect("backup opens");
+        let v = PracticeFile::open(backup, Unlock::Passphrase(PASSPHRASE)).expect("backup opens");
         assert_eq!(v.contents().practice.practitioner, want);
     }
     assert!(!vault::backup_path(&path, 4).exists());
@@ -328,7 +327,7 @@ fn backups_rotate_and_keep_three_generations() {
 fn creation_never_overwrites_and_saves_never_clobber_foreign_changes() {
     let dir = temp_dir();
     let (path, vault, _) = create_vault(dir.path());
-    let err = Vault::create(&path, &new_passphrase(PASSPHRASE), vault.contents().clone())
+    let err = PracticeFile::create(&path, &new_passphrase(PASSPHRASE), vault.contents().clone())
         .expect_err("exists");
     assert!(matches!(err, VaultError::AlreadyExists(_)), "{err:?}");
 
@@ -336,13 +335,79 @@ fn creation_never_overwrites_and_saves_never_clobber_foreign_changes() {
 
     // Another program replaces the file (a copy from a sync tool, a backup put back): Vigie refuses to
     // overwrite what it did not read. Two readers here, each saving under the lock in turn.
-    let mut first = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
-    let mut other = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open twice");
+    let mut first = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+    let mut other = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open twice");
     other.contents_mut().practice.practitioner = "Other program".into();
     other.save().expect("other saves");
     first.contents_mut().practice.practitioner = "First window".into();
     let err = first.save().expect_err("stale");
     assert!(matches!(err, VaultError::ChangedOnDisk), "{err:?}");
-    let on_disk = Vault::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+    let on_disk = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
     assert_eq!(on_disk.contents().practice.practitioner, "Other program");
+}
+
+/// Contents saved by a newer Vigie (a higher schema number) are refused with the contents' own schema
+/// version, not the frame's.
+#[test]
+fn a_newer_contents_schema_is_refused_with_its_own_version() {
+    let dir = temp_dir();
+    let path = dir.path().join("newer.vigie");
+    let profile = vigie::practice::Profile::named(
+        vigie::practice::PracticeName::parse("Cabinet du futur").expect("name"),
+    );
+    let mut contents = vigie::practice_file::VaultContents::new(profile);
+    contents.schema = vigie::practice_file::SCHEMA_VERSION + 41;
+    drop(crate::common::create_vault_with(&path, contents));
+    let err = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect_err("newer");
+    let expected = vigie::practice_file::SCHEMA_VERSION + 41;
+    assert!(
+        matches!(err, VaultError::NewerContents { found, supported: 1 } if found == expected),
+        "{err:?}"
+    );
+    let message = vigie::i18n::Localize::localize(&err, vigie::i18n::Lang::En);
+    assert!(message.contains(&expected.to_string()), "{message}");
+    assert!(message.contains("newer Vigie"), "{message}");
+}
+
+/// The format version is the one of the file as read.
+#[test]
+fn the_format_version_is_the_files() {
+    let dir = temp_dir();
+    let (path, vault, _) = create_vault(dir.path());
+    assert_eq!(vault.format_version(), format::CURRENT_VERSION);
+    drop(vault);
+    let opened = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+    assert_eq!(opened.format_version(), 1);
+    assert_eq!(opened.vault().format_version(), 1);
+}
+
+/// A save's preparation is a cheap snapshot: the large parts (evidence bytes, scan findings) are shared
+/// with the open file, not copied; the snapshot is what gets written.
+#[test]
+fn a_prepared_save_shares_the_large_parts_and_writes_the_snapshot() {
+    let dir = temp_dir();
+    let (path, mut vault, _) = create_vault(dir.path());
+    vault
+        .contents_mut()
+        .checklist
+        .attach("item", "preuve.pdf", b"%PDF-1.4 preuve".to_vec())
+        .expect("attach");
+    let before = std::sync::Arc::clone(&vault.contents().checklist.evidence[0].content);
+    let prepared = vault.prepare_save().expect("prepare");
+    // Changed after the preparation: not in this save.
+    vault.contents_mut().record(JournalEvent::ProfileUpdated);
+    assert_eq!(
+        std::sync::Arc::strong_count(&before),
+        3,
+        "shared, not copied"
+    );
+    let saved = prepared.write().expect("write");
+    vault.saved(saved);
+    drop(vault);
+    let reopened = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+    assert_eq!(reopened.contents().journal.len(), 1);
+    assert_eq!(
+        &*reopened.contents().checklist.evidence[0].content,
+        b"%PDF-1.4 preuve"
+    );
 }

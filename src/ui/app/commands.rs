@@ -11,6 +11,7 @@ use crate::demo;
 use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
 use crate::output::OutputKind;
+use crate::practice_file::{JournalEvent, PracticeFile};
 use crate::ui::command::{
     ActionEdit, Command, JobOutput, PageKind, ReportKind, Secret, SheetFormat,
 };
@@ -20,7 +21,7 @@ use crate::ui::screens::{
     ActionsView, ProfileForm, ReportsView, ScanView, SettingsForm, UnlockForm,
 };
 use crate::ui::state::{Notice, Page, Screen};
-use crate::vault::{JournalEvent, Unlock, Vault, VaultError};
+use crate::vault::{Unlock, VaultError};
 
 impl VigieApp {
     pub(super) fn page_for(&self, kind: PageKind) -> Page {
@@ -85,14 +86,14 @@ impl VigieApp {
                 }
                 self.notice = None;
                 let contents =
-                    crate::vault::VaultContents::new(crate::practice::Profile::named(name));
+                    crate::practice_file::VaultContents::new(crate::practice::Profile::named(name));
                 self.jobs.spawn(ctx, JobKind::CreateVault, move |_| {
                     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
                         && let Err(e) = std::fs::create_dir_all(dir)
                     {
                         return JobOutput::Created(Err(VaultError::io("creating", dir, e)));
                     }
-                    JobOutput::Created(Vault::create(&path, &passphrase, contents))
+                    JobOutput::Created(PracticeFile::create(&path, &passphrase, contents))
                 });
             }
             Command::PickVaultToOpen => {
@@ -407,9 +408,11 @@ impl VigieApp {
         self.jobs.spawn(ctx, JobKind::Unlock, move |_| {
             let via_recovery = matches!(secret, Secret::RecoveryCode(_));
             let result = match &secret {
-                Secret::Passphrase(p) => Vault::open_for_writing(&path, Unlock::Passphrase(p)),
+                Secret::Passphrase(p) => {
+                    PracticeFile::open_for_writing(&path, Unlock::Passphrase(p))
+                }
                 Secret::RecoveryCode(code) => {
-                    Vault::open_for_writing(&path, Unlock::RecoveryCode(code))
+                    PracticeFile::open_for_writing(&path, Unlock::RecoveryCode(code))
                 }
             };
             let backups = crate::vault::existing_backups(&path).len();
@@ -430,7 +433,7 @@ impl VigieApp {
         self.notice = None;
         self.jobs.spawn(ctx, JobKind::Unlock, move |_| {
             let result = if path.exists() {
-                Vault::open_for_writing(&path, Unlock::Passphrase(demo::DEMO_PASSPHRASE))
+                PracticeFile::open_for_writing(&path, Unlock::Passphrase(demo::DEMO_PASSPHRASE))
             } else {
                 demo::create_demo(&path, &demo::demo_passphrase()).map(|(v, _)| v)
             };
@@ -517,7 +520,11 @@ impl VigieApp {
     }
 
     /// Applies `change` to the open vault and saves in the background. Returns false when no vault is open.
-    pub fn update_vault(&mut self, ctx: &egui::Context, change: impl FnOnce(&mut Vault)) -> bool {
+    pub fn update_vault(
+        &mut self,
+        ctx: &egui::Context,
+        change: impl FnOnce(&mut PracticeFile),
+    ) -> bool {
         let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
             return false;
         };

@@ -7,11 +7,11 @@ use jiff::Timestamp;
 use super::{PendingLock, VigieApp};
 use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
+use crate::practice_file::{JournalEvent, PracticeFile};
 use crate::ui::command::JobOutput;
 use crate::ui::jobs::JobKind;
 use crate::ui::screens::{ProfileForm, RecoveryScreen, SettingsForm};
 use crate::ui::state::{Notice, Page, Screen, Session};
-use crate::vault::{JournalEvent, Vault};
 
 /// What the user is told when a job of `kind` stopped on an internal error.
 fn job_failed(lang: Lang, kind: JobKind) -> String {
@@ -110,7 +110,7 @@ impl VigieApp {
     fn unlocked(
         &mut self,
         ctx: &egui::Context,
-        mut vault: Vault,
+        mut vault: PracticeFile,
         via_recovery: bool,
         backups: usize,
     ) {

@@ -20,9 +20,9 @@ use super::theme;
 use super::view::ViewContext;
 use crate::i18n::Lang;
 use crate::paths::DataDir;
+use crate::practice_file::PracticeFile;
 use crate::scan::places::Place;
 use crate::settings::Settings;
-use crate::vault::Vault;
 
 /// How long typing must pause before what was typed is saved.
 pub const TYPING_PAUSE: Duration = Duration::from_millis(1500);
@@ -101,7 +101,7 @@ impl VigieApp {
     }
 
     /// The open vault, if unlocked and not lent to a job.
-    pub fn vault(&self) -> Option<&Vault> {
+    pub fn vault(&self) -> Option<&PracticeFile> {
         let s = self.session.as_ref()?;
         s.vault.as_ref()
     }
@@ -206,7 +206,7 @@ impl VigieApp {
             super::command::JobOutput::SettingsSaved(
                 settings
                     .save(&path)
-                    .map_err(|e| crate::i18n::io_error(lang, &path, &e)),
+                    .map_err(|e| crate::i18n::Localize::localize(&e, lang)),
             )
         });
     }

@@ -6,10 +6,10 @@ use crate::checklist::{self, plan, scoring};
 use crate::i18n::tr;
 use crate::i18n::{Lang, T, format_datetime, names};
 use crate::practice::Profile;
+use crate::practice_file::JournalEvent;
 use crate::ui::command::{Command, PageKind};
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
-use crate::vault::JournalEvent;
 
 fn event_name(e: &JournalEvent) -> T {
     match e {
@@ -58,7 +58,7 @@ fn staff_text(p: &Profile, lang: Lang) -> String {
 fn scan_card(
     ui: &mut Ui,
     lang: Lang,
-    c: &crate::vault::VaultContents,
+    c: &crate::practice_file::VaultContents,
     commands: &mut Vec<Command>,
 ) {
     widgets::card(ui, T::NavScan.get(lang), |ui| {
@@ -91,7 +91,7 @@ fn scan_card(
 fn security_card(
     ui: &mut Ui,
     lang: Lang,
-    c: &crate::vault::VaultContents,
+    c: &crate::practice_file::VaultContents,
     commands: &mut Vec<Command>,
 ) {
     let catalog = checklist::catalog();

@@ -11,7 +11,7 @@ use jiff::Timestamp;
 
 use crate::i18n::tr;
 use crate::i18n::{Lang, T, format_datetime, format_size};
-use crate::scan::output::{cloud_name, flags, kind_text, plain_summary, risk_name};
+use crate::present::scan::{cloud_name, flags, kind_text, plain_summary, risk_name};
 use crate::scan::places::{Place, PlaceKind};
 use crate::scan::record::{RiskCounts, ScanRecord};
 use crate::scan::{Finding, Kind, Risk};
@@ -747,7 +747,7 @@ fn table(
                         .on_hover_text(&t.folder);
                 });
                 row.col(|ui| {
-                    let hover = match crate::scan::output::risk_explanation(f.risk) {
+                    let hover = match crate::present::scan::risk_explanation(f.risk) {
                         Some(e) => format!("{}\n\n{}", t.what, e.get(lang)),
                         None => t.what.clone(),
                     };

@@ -7,9 +7,9 @@ use crate::checklist::applicability::applies;
 use crate::checklist::{self, AnswerValue, Item};
 use crate::i18n::tr;
 use crate::i18n::{Lang, T, format_datetime, format_size, names};
+use crate::practice_file::VaultContents;
 use crate::ui::command::Command;
 use crate::ui::theme;
-use crate::vault::VaultContents;
 
 fn number(item: &Item) -> String {
     item.brief

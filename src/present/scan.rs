@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{Finding, Kind, Risk, ScanError, Summary};
+use crate::scan::{Finding, Kind, Risk, ScanError, Summary};
 
 /// The `kind` string of the JSON and CSV outputs.
 pub fn kind_code(kind: &Kind) -> &'static str {
@@ -29,19 +29,43 @@ pub fn risk_code(risk: Risk) -> &'static str {
     }
 }
 
+/// The stable code of a cloud service in the CSV (`onedrive`, `dropbox`, `google_drive`, `icloud`).
+pub fn cloud_code(service: crate::scan::CloudService) -> &'static str {
+    match service {
+        crate::scan::CloudService::OneDrive => "onedrive",
+        crate::scan::CloudService::Dropbox => "dropbox",
+        crate::scan::CloudService::GoogleDrive => "google_drive",
+        crate::scan::CloudService::ICloud => "icloud",
+    }
+}
+
+/// A path's exact bytes in base64 (RFC 4648, padded) when it is not valid Unicode, else `None`: the
+/// JSON's `path_b64`. The bytes are the system's: raw bytes on Unix, WTF-8 on Windows
+/// ([`std::ffi::OsStr::as_encoded_bytes`]); `path` then holds a lossy display form (`\u{fffd}` for each
+/// bad sequence).
+pub fn path_b64(path: &std::path::Path) -> Option<String> {
+    use base64::Engine as _;
+    if path.to_str().is_some() {
+        return None;
+    }
+    Some(base64::engine::general_purpose::STANDARD.encode(path.as_os_str().as_encoded_bytes()))
+}
+
 #[derive(Serialize)]
 struct JsonFinding<'a> {
     path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_b64: Option<String>,
     kind: &'static str,
     detail: &'a Kind,
-    identifying: super::Identifying,
+    identifying: crate::scan::Identifying,
     deidentified: bool,
     header_unreadable: bool,
     modality: Option<&'a str>,
     study_date: Option<&'a str>,
     encrypted: bool,
     volume_encrypted: Option<bool>,
-    cloud_sync: Option<super::CloudService>,
+    cloud_sync: Option<crate::scan::CloudService>,
     removable: bool,
     risk: &'static str,
     size: u64,
@@ -50,6 +74,8 @@ struct JsonFinding<'a> {
 #[derive(Serialize)]
 struct JsonError<'a> {
     path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_b64: Option<String>,
     message: &'a str,
 }
 
@@ -73,6 +99,7 @@ pub fn json(
             .iter()
             .map(|f| JsonFinding {
                 path: f.path.to_string_lossy().into_owned(),
+                path_b64: path_b64(&f.path),
                 kind: kind_code(&f.kind),
                 detail: &f.kind,
                 identifying: f.identifying,
@@ -92,6 +119,7 @@ pub fn json(
             .iter()
             .map(|e| JsonError {
                 path: e.path.to_string_lossy().into_owned(),
+                path_b64: path_b64(&e.path),
                 message: &e.message,
             })
             .collect(),
@@ -100,52 +128,118 @@ pub fn json(
     writeln!(out)
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// A CSV cell that a spreadsheet cannot run: a cell that begins with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading `'` (OWASP's rule against CSV injection), so that a file name such as
+/// `=HYPERLINK(…).dcm` is shown as text, never evaluated.
+pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}").into()
     } else {
-        s.to_owned()
+        s.into()
     }
 }
 
-/// Writes CSV: a header line, then one line per finding.
-pub fn csv(out: &mut dyn Write, findings: &[Finding]) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "path,kind,risk,identifying_name,identifying_id,identifying_birth_date,deidentified,header_unreadable,encrypted,volume_encrypted,cloud_sync,modality,study_date,size,removable"
-    )?;
+/// The CSV dialects of `vigie scan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvDialect {
+    /// RFC 4180: `,` between cells, UTF-8 without a byte-order mark.
+    Standard,
+    /// What Excel opens directly in France: `;` between cells, UTF-8 with a byte-order mark.
+    ExcelFr,
+}
+
+/// The CSV header line's cells.
+pub const CSV_COLUMNS: [&str; 15] = [
+    "path",
+    "kind",
+    "risk",
+    "identifying_name",
+    "identifying_id",
+    "identifying_birth_date",
+    "deidentified",
+    "header_unreadable",
+    "encrypted",
+    "volume_encrypted",
+    "cloud_sync",
+    "modality",
+    "study_date",
+    "size",
+    "removable",
+];
+
+/// Writes CSV (with the csv crate: quoting as RFC 4180 says): a header line, then one line per finding.
+/// Every cell goes through [`csv_cell`]; `cloud_sync` is a [`cloud_code`]; paths that are not valid
+/// Unicode are shown in their lossy form (the JSON output keeps them exact).
+pub fn csv(out: &mut dyn Write, findings: &[Finding], dialect: CsvDialect) -> std::io::Result<()> {
+    let (delimiter, terminator) = match dialect {
+        CsvDialect::Standard => (b',', ::csv::Terminator::Any(b'\n')),
+        CsvDialect::ExcelFr => {
+            out.write_all("\u{feff}".as_bytes())?;
+            (b';', ::csv::Terminator::CRLF)
+        }
+    };
+    let mut w = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(terminator)
+        .from_writer(out);
+    let io = |e: ::csv::Error| std::io::Error::other(e.to_string());
+    w.write_record(CSV_COLUMNS).map_err(io)?;
+    let yes_no = |b: bool| if b { "true" } else { "false" };
     for f in findings {
-        let volume = f
-            .volume_encrypted
-            .map_or("", |v| if v { "true" } else { "false" });
-        let cloud = f.cloud_sync.map(|c| format!("{c:?}")).unwrap_or_default();
-        writeln!(
-            out,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
-            csv_field(&f.path.to_string_lossy()),
+        let path = f.path.to_string_lossy();
+        let size = f.size.to_string();
+        let row = [
+            path.as_ref(),
             kind_code(&f.kind),
             risk_code(f.risk),
-            f.identifying.name,
-            f.identifying.id,
-            f.identifying.birth_date,
-            f.deidentified,
-            f.header_unreadable,
-            f.encrypted,
-            volume,
-            cloud,
-            csv_field(f.modality.as_deref().unwrap_or("")),
-            csv_field(f.study_date.as_deref().unwrap_or("")),
-            f.size,
-            f.removable
-        )?;
+            yes_no(f.identifying.name),
+            yes_no(f.identifying.id),
+            yes_no(f.identifying.birth_date),
+            yes_no(f.deidentified),
+            yes_no(f.header_unreadable),
+            yes_no(f.encrypted),
+            f.volume_encrypted.map_or("", yes_no),
+            f.cloud_sync.map_or("", cloud_code),
+            f.modality.as_deref().unwrap_or(""),
+            f.study_date.as_deref().unwrap_or(""),
+            &size,
+            yes_no(f.removable),
+        ];
+        w.write_record(row.iter().map(|c| csv_cell(c).into_owned()))
+            .map_err(io)?;
     }
-    Ok(())
+    w.flush()
+}
+
+/// Text for a terminal: control characters (ESC, newline, tab, DEL, C1…) and the invisible characters
+/// that reorder or hide text (bidirectional overrides and isolates, zero-width marks) shown escaped as
+/// Rust writes them (`\n`, `\t`, `\r`, `\u{1b}`, `\u{202e}`), so that a file name can neither drive the
+/// terminal nor split a finding over two lines, nor pass for another name.
+pub fn escape_for_terminal(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    };
+    if !s.chars().any(hidden) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
 }
 
 /// The kind in words.
 pub fn kind_text(kind: &Kind, lang: crate::i18n::Lang) -> String {
-    use super::{DicomStorage, EncryptedFormat};
     use crate::i18n::T;
+    use crate::scan::{DicomStorage, EncryptedFormat};
     match kind {
         Kind::Dicom { storage } => match storage {
             DicomStorage::Part10 => T::KindDicom.get(lang).to_owned(),
@@ -196,12 +290,12 @@ pub fn risk_explanation(risk: Risk) -> Option<crate::i18n::T> {
 }
 
 /// The cloud service's name as its users know it.
-pub fn cloud_name(service: super::CloudService) -> &'static str {
+pub fn cloud_name(service: crate::scan::CloudService) -> &'static str {
     match service {
-        super::CloudService::OneDrive => "OneDrive",
-        super::CloudService::Dropbox => "Dropbox",
-        super::CloudService::GoogleDrive => "Google Drive",
-        super::CloudService::ICloud => "iCloud Drive",
+        crate::scan::CloudService::OneDrive => "OneDrive",
+        crate::scan::CloudService::Dropbox => "Dropbox",
+        crate::scan::CloudService::GoogleDrive => "Google Drive",
+        crate::scan::CloudService::ICloud => "iCloud Drive",
     }
 }
 
@@ -303,7 +397,7 @@ pub fn text(
             out,
             "[{}] {}",
             risk_name(f.risk).get(lang),
-            f.path.display()
+            escape_for_terminal(&f.path.to_string_lossy())
         )?;
         writeln!(
             out,
@@ -327,7 +421,12 @@ pub fn text(
         writeln!(out)?;
         writeln!(out, "{}", T::ScanErrorsHeading.get(lang))?;
         for e in errors {
-            writeln!(out, "    {} ({})", e.path.display(), e.message)?;
+            writeln!(
+                out,
+                "    {} ({})",
+                escape_for_terminal(&e.path.to_string_lossy()),
+                escape_for_terminal(&e.message)
+            )?;
         }
     }
     Ok(())
@@ -345,7 +444,10 @@ pub fn dicom_date(text: &str) -> Option<jiff::civil::Date> {
 }
 
 /// A recorded scan in plain words, one sentence a line, most serious first: what to do about it.
-pub fn plain_summary(record: &super::record::ScanRecord, lang: crate::i18n::Lang) -> Vec<String> {
+pub fn plain_summary(
+    record: &crate::scan::record::ScanRecord,
+    lang: crate::i18n::Lang,
+) -> Vec<String> {
     use crate::i18n::T;
     let counts = record.counts();
     let mut lines = Vec::new();

@@ -1,4 +1,4 @@
-//! What the vault holds once decrypted: the practice's records, serialized as RON.
+//! What a practice file holds once decrypted: the practice's records, serialized as RON.
 //!
 //! Later features add their records here as new fields with `#[serde(default)]`, so that older vaults
 //! keep opening; [`VaultContents::schema`] counts incompatible changes.

@@ -1,0 +1,4 @@
+//! Presentation: the domain's results in words and in the command line's formats (localized texts,
+//! text, JSON, CSV), above the engines that produce them and below the CLI, the documents and the GUI.
+
+pub mod scan; // the folder scan: kinds, risks and flags in words, the plain summary; text, JSON, CSV
