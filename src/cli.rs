@@ -8,7 +8,7 @@ use anyhow::{Result, anyhow};
 use clap::{Parser, Subcommand};
 use zeroize::Zeroizing;
 
-use crate::i18n::{Lang, Localize, T};
+use crate::i18n::{Lang, Localize, T, tr};
 use crate::practice::{PracticeName, Profile};
 use crate::practice_file::{JournalEvent, PracticeFile, VaultContents};
 use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
@@ -212,20 +212,18 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
     let context = |k| e.get(k).map(ToString::to_string).unwrap_or_default();
     let problem = match e.kind() {
         ErrorKind::UnknownArgument => {
-            T::UsageUnknownArgument.fill(lang, &[("arg", &context(ContextKind::InvalidArg))])
+            tr::usage_unknown_argument(lang, context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidSubcommand => {
-            T::UsageUnknownCommand.fill(lang, &[("arg", &context(ContextKind::InvalidSubcommand))])
+            tr::usage_unknown_command(lang, context(ContextKind::InvalidSubcommand))
         }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => T::UsageInvalidValue.fill(
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => tr::usage_invalid_value(
             lang,
-            &[
-                ("arg", &context(ContextKind::InvalidArg)),
-                ("value", &context(ContextKind::InvalidValue)),
-            ],
+            context(ContextKind::InvalidArg),
+            context(ContextKind::InvalidValue),
         ),
         ErrorKind::MissingRequiredArgument => {
-            T::UsageMissing.fill(lang, &[("arg", &context(ContextKind::InvalidArg))])
+            tr::usage_missing(lang, context(ContextKind::InvalidArg))
         }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             T::UsageMissingCommand.get(lang).to_owned()
@@ -234,7 +232,7 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
     };
     // One line, whatever clap's context held.
     let problem = problem.split_whitespace().collect::<Vec<_>>().join(" ");
-    T::ErrUsage.fill(lang, &[("problem", &problem)])
+    tr::err_usage(lang, &problem)
 }
 
 /// Whether an error is the output having been closed (`vigie scan … | head`): the command stops
@@ -263,9 +261,7 @@ fn scan(
     use crate::scan::{Event, Risk};
     for p in paths {
         if std::fs::symlink_metadata(p).is_err() {
-            return Err(anyhow!(
-                T::ErrNoSuchPath.fill(lang, &[("path", &p.display().to_string())])
-            ));
+            return Err(anyhow!(tr::err_no_such_path(lang, p.display().to_string())));
         }
     }
     let findings = std::sync::Mutex::new(Vec::new());
@@ -333,13 +329,9 @@ fn export(
         ExportKind::Scan => crate::report::scan::scan_pdf(v.contents(), lang)
             .ok_or_else(|| anyhow!(T::ScanReportNoScan.get(lang)))?,
     }
-    .map_err(|e| anyhow!(T::ErrSaveFile.fill(lang, &[("detail", &e.to_string())])))?;
+    .map_err(|e| anyhow!(tr::err_save_file(lang, e.to_string())))?;
     output::write(pdf, &bytes, OutputKind::Pdf, force).map_err(|e| anyhow!(e.localize(lang)))?;
-    writeln!(
-        out,
-        "{}",
-        T::CliExported.fill(lang, &[("path", &pdf.display().to_string())])
-    )?;
+    writeln!(out, "{}", tr::cli_exported(lang, pdf.display().to_string()))?;
     Ok(())
 }
 
@@ -356,7 +348,7 @@ fn secret(var: &str, prompt: T, lang: Lang) -> Result<Zeroizing<String>> {
             .map_err(|_| anyhow!("{var}: not valid Unicode"));
     }
     if !std::io::stdin().is_terminal() {
-        return Err(anyhow!(T::CliNoTerminal.fill(lang, &[("var", var)])));
+        return Err(anyhow!(tr::cli_no_terminal(lang, var)));
     }
     Ok(Zeroizing::new(rpassword::prompt_password(
         prompt.get(lang),
@@ -389,7 +381,7 @@ fn ensure_parent(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
         writeln!(
             out,
             "{}",
-            T::CliFolderCreated.fill(lang, &[("path", &dir.display().to_string())])
+            tr::cli_folder_created(lang, dir.display().to_string())
         )?;
     }
     Ok(())
@@ -411,7 +403,7 @@ fn demo(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
     writeln!(
         out,
         "{}",
-        T::CliDemoCreated.fill(lang, &[("path", &path.display().to_string())])
+        tr::cli_demo_created(lang, path.display().to_string())
     )?;
     print_recovery(&code, lang, out)
 }
@@ -428,7 +420,7 @@ fn init(path: &Path, practice: &str, lang: Lang, out: &mut dyn Write) -> Result<
     writeln!(
         out,
         "{}",
-        T::CliVaultCreated.fill(lang, &[("path", &path.display().to_string())])
+        tr::cli_vault_created(lang, path.display().to_string())
     )?;
     print_recovery(&code, lang, out)
 }
@@ -437,57 +429,38 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
     // Integrity first, so that a damaged file is reported before asking for anything.
     let v = open_with_env_passphrase(path, lang)?;
     let c = v.contents();
-    let line = |t: T, name: &str, value: String| t.fill(lang, &[(name, &value)]);
+    writeln!(out, "{}", tr::cli_check_ok(lang, path.display()))?;
     writeln!(
         out,
         "{}",
-        line(T::CliCheckOk, "path", path.display().to_string())
-    )?;
-    writeln!(
-        out,
-        "{}",
-        line(T::CliCheckPractice, "name", c.practice.name.to_string())
+        tr::cli_check_practice(lang, c.practice.name.as_str())
     )?;
     if c.demo {
         writeln!(out, "{}", T::CliCheckDemo.get(lang))?;
     }
+    writeln!(out, "{}", tr::cli_check_format(lang, v.format_version()))?;
     writeln!(
         out,
         "{}",
-        line(T::CliCheckFormat, "v", v.format_version().to_string())
-    )?;
-    writeln!(
-        out,
-        "{}",
-        line(
-            T::CliCheckCreated,
-            "date",
-            crate::i18n::format_datetime(c.created_at, lang)
-        )
+        tr::cli_check_created(lang, crate::i18n::format_datetime(c.created_at, lang))
     )?;
     let counts = c.counts();
     writeln!(
         out,
         "{}",
-        line(T::CliCheckJournal, "n", counts.journal_entries.to_string())
+        tr::cli_check_journal(lang, counts.journal_entries)
     )?;
     writeln!(
         out,
         "{}",
-        T::CliCheckChecklist.fill(
+        tr::cli_check_checklist(
             lang,
-            &[
-                ("answers", &counts.answers.to_string()),
-                ("evidence", &counts.evidence_files.to_string()),
-                ("actions", &counts.actions.to_string()),
-            ],
+            tr::answers_count(lang, counts.answers),
+            tr::evidence_count(lang, counts.evidence_files),
+            tr::actions_count(lang, counts.actions)
         )
     )?;
-    writeln!(
-        out,
-        "{}",
-        line(T::CliCheckBackups, "n", v.backups().len().to_string())
-    )?;
+    writeln!(out, "{}", tr::cli_check_backups(lang, v.backups().len()))?;
     Ok(())
 }
 

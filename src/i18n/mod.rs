@@ -9,34 +9,21 @@
 //!
 //! A missing language or argument does not compile; a test refuses empty texts, placeholders that differ
 //! between the languages and texts used nowhere. Numbers, sizes and dates come from [`crate::locale`]
-//! (re-exported here). [`T::fill`] and the `T` variants with `{name}` placeholders are transitional:
-//! [`PENDING`] names the typed function that replaces each.
+//! (re-exported here). A plain text never holds a `{name}` placeholder (a test checks it).
 
 mod errors;
 pub mod names;
 mod texts;
 
 pub use errors::{Localize, io_error, io_reason};
-pub use texts::{Forms, PENDING, T, TYPED, TypedText, tr};
+pub use texts::{Forms, T, TYPED, TypedText, tr};
 
 pub use crate::locale::{
     Lang, date_of, format_date, format_datetime, format_int, format_number, format_size,
     parse_date, today,
 };
 
-impl T {
-    /// Fills the `{name}` placeholders of this text. Transitional, being removed: for the files not
-    /// migrated yet to the typed functions of [`tr`] ([`PENDING`] names the replacement of each text).
-    pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
-        let mut out = self.get(lang).to_owned();
-        for (name, value) in values {
-            out = out.replace(&format!("{{{name}}}"), value);
-        }
-        out
-    }
-}
-
-/// The `{name}` placeholders of a text, sorted.
+/// The `{name}` placeholders of a text, sorted (for the tests of the table).
 pub fn placeholders(text: &str) -> Vec<&str> {
     let mut out: Vec<&str> = text
         .split('{')
@@ -52,7 +39,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_text_exists_in_both_languages_with_the_same_placeholders() {
+    fn every_plain_text_exists_in_both_languages_without_placeholders() {
         let mut missing = Vec::new();
         for &t in T::ALL {
             let (fr, en) = (t.get(Lang::Fr), t.get(Lang::En));
@@ -62,8 +49,8 @@ mod tests {
             if en.trim().is_empty() {
                 missing.push(format!("{t:?}: English missing"));
             }
-            if placeholders(fr) != placeholders(en) {
-                missing.push(format!("{t:?}: placeholders differ"));
+            if !placeholders(fr).is_empty() || !placeholders(en).is_empty() {
+                missing.push(format!("{t:?}: a text with arguments belongs in `tr`"));
             }
         }
         assert!(missing.is_empty(), "{missing:#?}");
@@ -104,6 +91,12 @@ mod tests {
     }
 
     #[test]
+    fn placeholders_are_found_and_sorted() {
+        assert_eq!(placeholders("{b} et {a}"), vec!["a", "b"]);
+        assert!(placeholders("sans argument").is_empty());
+    }
+
+    #[test]
     fn typed_texts_substitute_once_and_choose_plurals() {
         let s = tr::err_io(Lang::Fr, "/tmp/{detail}", "{path}");
         assert_eq!(s, "Impossible d'accéder à /tmp/{detail} : {path}");
@@ -128,7 +121,7 @@ mod tests {
     }
 
     /// Every text is used somewhere in `src/` outside the table: `T::Name` for a plain text, `tr::name`
-    /// for a text with arguments (or, while [`PENDING`] lists it, the old variant it replaces).
+    /// for a text with arguments.
     #[test]
     fn every_text_is_used() {
         fn sources(dir: &std::path::Path, out: &mut String) {
@@ -160,36 +153,10 @@ mod tests {
             }
         }
         for t in TYPED {
-            let pending = PENDING
-                .iter()
-                .any(|(old, new)| *new == t.name && used(&format!("T::{old}")));
-            if !used(&format!("tr::{}", t.name)) && !pending {
+            if !used(&format!("tr::{}", t.name)) {
                 unused.push(format!("tr::{}", t.name));
             }
         }
-        for (old, new) in PENDING {
-            if !used(&format!("T::{old}")) {
-                unused.push(format!(
-                    "PENDING ({old}, {new}): T::{old} is no longer used"
-                ));
-            }
-            if !TYPED.iter().any(|t| t.name == *new) {
-                unused.push(format!("PENDING ({old}, {new}): no such typed text"));
-            }
-        }
         assert!(unused.is_empty(), "unused texts: {unused:#?}");
-    }
-
-    #[test]
-    fn fill_replaces_placeholders() {
-        assert_eq!(placeholders("{a} et {b}"), vec!["a", "b"]);
-        // Any transitional text with only an `{n}` placeholder (named here without tying the test to one).
-        if let Some(t) = T::ALL
-            .iter()
-            .find(|t| placeholders(t.get(Lang::Fr)) == ["n"])
-        {
-            let s = t.fill(Lang::Fr, &[("n", "10")]);
-            assert!(s.contains("10") && !s.contains('{'), "{s}");
-        }
     }
 }

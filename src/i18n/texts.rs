@@ -1,9 +1,7 @@
 //! The table of texts. Each entry gives French then English.
 //!
 //! Two macros, two kinds of text:
-//! - `texts!`: plain texts, the unit variants of [`T`] (`T::Cancel.get(lang)`). The variants whose text
-//!   holds `{name}` placeholders are transitional (filled with `T::fill`): they remain only for the files
-//!   not migrated yet, each with its typed replacement in [`PENDING`].
+//! - `texts!`: plain texts, the unit variants of [`T`] (`T::Cancel.get(lang)`), never with a placeholder.
 //! - `typed_texts!`: texts with arguments, generated as functions of [`tr`], one per text:
 //!   `fn exported_to(path) => "PDF enregistré : {path}", "PDF saved: {path}";` makes
 //!   `tr::exported_to(lang, path: impl Display) -> String`. An argument written `n: count` is a whole
@@ -137,55 +135,6 @@ macro_rules! typed_texts {
     (@doc $s:literal) => { $s };
     (@doc { one: $one:literal, other: $other:literal $(,)? }) => { concat!($one, " / ", $other) };
 }
-
-/// The texts with placeholders still filled with `T::fill` by the files not migrated yet, each with the
-/// typed function of [`tr`] that replaces it (`T::ScanChosen.fill(lang, &[("n", …)])` becomes
-/// `tr::scan_chosen(lang, n)`). Once a variant is no longer used, remove it and its entries here (a test
-/// says when). `ErrSaveFile` was also misused for a scan that could not start: that is
-/// [`tr::err_scan_start`].
-pub const PENDING: &[(&str, &str)] = &[
-    ("CliExported", "cli_exported"),
-    ("CliCheckChecklist", "cli_check_checklist"),
-    ("CliCheckChecklist", "answers_count"),
-    ("CliCheckChecklist", "evidence_count"),
-    ("CliCheckChecklist", "actions_count"),
-    ("ScanSummaryLine", "scan_summary_line"),
-    ("ScanSummaryLine", "files_count"),
-    ("ScanSummaryLine", "dirs_count"),
-    ("ScanSummaryLine", "scan_errors_count"),
-    ("ScanFindingsLine", "scan_findings_line"),
-    ("KindZipDicom", "kind_zip_dicom"),
-    ("KindImageExport", "kind_image_export"),
-    ("KindEncrypted", "kind_encrypted"),
-    ("FlagIdentifies", "flag_identifies"),
-    ("FlagCloud", "flag_cloud"),
-    ("ScanPlainHigh", "scan_plain_high"),
-    ("ScanPlainMedium", "scan_plain_medium"),
-    ("ScanPlainLow", "scan_plain_low"),
-    ("ScanPlainNone", "scan_plain_none"),
-    ("ScanPlainCloud", "scan_plain_cloud"),
-    ("ScanPlainRemovable", "scan_plain_removable"),
-    ("ScanPlainOldest", "scan_plain_oldest"),
-    ("ScanPlainErrors", "scan_plain_errors"),
-    ("ErrNoSuchPath", "err_no_such_path"),
-    ("ErrUsage", "err_usage"),
-    ("UsageUnknownArgument", "usage_unknown_argument"),
-    ("UsageUnknownCommand", "usage_unknown_command"),
-    ("UsageInvalidValue", "usage_invalid_value"),
-    ("UsageMissing", "usage_missing"),
-    ("ErrSaveFile", "err_save_file"),
-    ("ErrSaveFile", "err_scan_start"),
-    ("CliFolderCreated", "cli_folder_created"),
-    ("CliVaultCreated", "cli_vault_created"),
-    ("CliDemoCreated", "cli_demo_created"),
-    ("CliCheckOk", "cli_check_ok"),
-    ("CliCheckPractice", "cli_check_practice"),
-    ("CliCheckFormat", "cli_check_format"),
-    ("CliCheckCreated", "cli_check_created"),
-    ("CliCheckJournal", "cli_check_journal"),
-    ("CliCheckBackups", "cli_check_backups"),
-    ("CliNoTerminal", "cli_no_terminal"),
-];
 
 texts! {
     // ---- Application -------------------------------------------------------------------------------
@@ -443,16 +392,9 @@ texts! {
     ReportScoreExplained => "Chaque question compte selon son importance (1 à 3) : « oui » rapporte tout, « en partie » la moitié, « non » et « je ne sais pas » rien. Les questions qui ne concernent pas le cabinet sont exclues.",
         "Each question counts by its importance (1 to 3): \"yes\" earns it all, \"partly\" half, \"no\" and \"I don't know\" nothing. Questions that do not concern the practice are left out.";
     ReportNoActions => "Aucune action en cours.", "No open action.";
-    CliExported => "PDF écrit : {path}", "PDF written: {path}";
-    CliCheckChecklist => "Liste de contrôle : {answers} réponse(s), {evidence} pièce(s), {actions} action(s)",
-        "Checklist: {answers} answer(s), {evidence} evidence file(s), {actions} action(s)";
 
     // ---- Scanner ------------------------------------------------------------------------------------
-    ScanSummaryLine => "{files} fichiers et {dirs} dossiers examinés en {secs} s ; {errors} chemin(s) illisible(s).",
-        "{files} files and {dirs} folders examined in {secs} s; {errors} unreadable path(s).";
     ScanCancelled => "Analyse interrompue avant la fin.", "Scan stopped before the end.";
-    ScanFindingsLine => "{n} fichier(s) trouvé(s) : risque élevé {high}, moyen {medium}, faible {low}, chiffrés {none}.",
-        "{n} file(s) found: high risk {high}, medium {medium}, low {low}, encrypted {none}.";
     ScanNoFinding => "Aucune image médicale ni export d'image trouvé.", "No medical image or image export found.";
     ScanErrorsHeading => "Chemins illisibles (l'analyse a continué) :", "Unreadable paths (the scan went on):";
     RiskHigh => "ÉLEVÉ", "HIGH";
@@ -469,37 +411,18 @@ texts! {
     KindDicomRaw => "DICOM brut (sans en-tête de fichier)", "raw DICOM (no file header)";
     KindDicomdir => "DICOMDIR (sommaire de CD ou de clé)", "DICOMDIR (CD or USB directory)";
     KindGzipDicom => "DICOM compressé (gzip)", "compressed DICOM (gzip)";
-    KindZipDicom => "archive zip avec {n} fichier(s) DICOM", "zip archive with {n} DICOM file(s)";
-    KindImageExport => "export d'image ({format})", "image export ({format})";
-    KindEncrypted => "conteneur chiffré ({format})", "encrypted container ({format})";
-    FlagIdentifies => "identifie le patient ({fields})", "identifies the patient ({fields})";
     FlagName => "nom", "name";
     FlagId => "identifiant", "ID";
     FlagBirthDate => "date de naissance", "birth date";
     FlagDeidentified => "anonymisé", "de-identified";
     FlagHeaderUnreadable => "en-tête illisible", "header unreadable";
-    FlagCloud => "dossier synchronisé ({service})", "synced folder ({service})";
     FlagVolumeEncrypted => "volume chiffré", "encrypted volume";
     FlagVolumeClear => "volume non chiffré", "unencrypted volume";
     FlagVolumeUnknown => "chiffrement du volume inconnu", "volume encryption unknown";
     FlagRemovable => "support amovible", "removable medium";
     // Plain-words summary of a scan (screen and PDF).
-    ScanPlainHigh => "{n} fichier(s) d'imagerie identifient des patients et ne sont pas protégés : c'est la situation que la CNIL a sanctionnée en 2020. Chiffrez le disque (BitLocker, FileVault) ou rangez ces images dans le logiciel d'imagerie, puis supprimez les copies.",
-        "{n} imaging file(s) identify patients and are not protected: this is what the CNIL fined in 2020. Encrypt the disk (BitLocker, FileVault) or file these images in the imaging software, then delete the copies.";
-    ScanPlainMedium => "{n} image(s) anonymisée(s) ou export(s) d'image ne sont pas chiffrés : vérifiez qu'ils ne montrent ni nom ni date de naissance.",
-        "{n} de-identified image(s) or image export(s) are not encrypted: check that they show no name or birth date.";
-    ScanPlainLow => "{n} fichier(s) sont sur un volume chiffré : risque faible.", "{n} file(s) are on an encrypted volume: low risk.";
-    ScanPlainNone => "{n} conteneur(s) chiffré(s) trouvé(s) : ils sont protégés.", "{n} encrypted container(s) found: they are protected.";
-    ScanPlainCloud => "{n} fichier(s) sont dans un dossier synchronisé avec un service en ligne (OneDrive, Dropbox…) : une copie existe hors du cabinet.",
-        "{n} file(s) are in a folder synced with an online service (OneDrive, Dropbox…): a copy exists outside the practice.";
-    ScanPlainRemovable => "{n} fichier(s) sont sur un support amovible (clé USB, disque externe) : il peut se perdre.",
-        "{n} file(s) are on a removable medium (USB stick, external disk): it can be lost.";
     ScanPlainNothing => "Aucune image médicale ni export d'image trouvé dans les dossiers analysés.",
         "No medical image or image export was found in the folders scanned.";
-    ScanPlainOldest => "L'examen le plus ancien trouvé date du {date} : vérifiez qu'il doit encore être conservé.",
-        "The oldest study found dates from {date}: check that it must still be kept.";
-    ScanPlainErrors => "{n} chemin(s) n'ont pas pu être lus (droits insuffisants, fichier verrouillé) ; l'analyse a continué.",
-        "{n} path(s) could not be read (no permission, file locked); the scan went on.";
     ScanPlainCancelled => "L'analyse a été interrompue avant la fin : les résultats sont partiels.",
         "The scan was stopped before the end: the results are partial.";
     // The Scan screen.
@@ -563,7 +486,6 @@ texts! {
         "no folder scan is recorded in this vault: run one from the “Folder scan” screen";
     ScanReportCount => "Nombre", "Count";
     ScanReportIdentifying => "Dont identifiants (nom, identifiant ou date de naissance)", "Of which identifying (name, ID or birth date)";
-    ErrNoSuchPath => "chemin introuvable : {path}", "no such path: {path}";
 
     // ---- Settings -----------------------------------------------------------------------------------
     SettingsTitle => "Paramètres", "Settings";
@@ -604,11 +526,6 @@ texts! {
     ErrChangedOnDisk => "Le fichier du coffre a été modifié par un autre programme (une autre fenêtre de Vigie ?) depuis son ouverture. Vigie ne l'a pas écrasé ; verrouillez puis rouvrez le coffre.",
         "The vault file was changed by another program (another Vigie window?) since it was opened. Vigie did not overwrite it; lock and reopen the vault.";
     ErrOutputNotPdf => " et n'est pas un PDF", " and is not a PDF";
-    ErrUsage => "{problem}. Aide : vigie --help", "{problem}. Help: vigie --help";
-    UsageUnknownArgument => "argument inconnu : {arg}", "unknown argument: {arg}";
-    UsageUnknownCommand => "commande inconnue : {arg}", "unknown command: {arg}";
-    UsageInvalidValue => "valeur non valable pour {arg} : {value}", "invalid value for {arg}: {value}";
-    UsageMissing => "il manque : {arg}", "missing: {arg}";
     UsageMissingCommand => "il manque la commande (par exemple : vigie vault check)", "a command is missing (for example: vigie vault check)";
     UsageOther => "ligne de commande non valable", "invalid command line";
     ErrRandom => "Le générateur de nombres aléatoires du système a échoué.", "The system's random number generator failed.";
@@ -623,7 +540,6 @@ texts! {
     JobFindPlaces => "la recherche des emplacements à analyser", "the search for places to scan";
     JobCheckRecent => "la vérification des coffres récents", "the check of the recent vaults";
     JobSaveSettings => "l'enregistrement des préférences", "the save of the preferences";
-    ErrSaveFile => "Impossible d'enregistrer le fichier : {detail}", "Cannot save the file: {detail}";
     // The system's reasons for a file-access error (`io_reason`).
     IoNotFound => "fichier ou dossier introuvable", "no such file or folder";
     IoPermissionDenied => "accès refusé", "permission denied";
@@ -652,25 +568,14 @@ texts! {
     FieldTooLong => "Trop long.", "Too long.";
 
     // ---- Command line -------------------------------------------------------------------------------
-    CliFolderCreated => "Dossier créé : {path}", "Folder created: {path}";
-    CliVaultCreated => "Coffre créé : {path}", "Vault created: {path}";
     CliRecoveryCode => "Code de secours (affiché une seule fois : notez-le et rangez-le en lieu sûr) :",
         "Recovery code (shown only once: write it down and keep it somewhere safe):";
-    CliDemoCreated => "Cabinet de démonstration écrit dans {path}", "Demo practice written to {path}";
-    CliCheckOk => "Coffre intègre : {path}", "Vault intact: {path}";
-    CliCheckPractice => "Cabinet : {name}", "Practice: {name}";
-    CliCheckFormat => "Format du coffre : version {v}", "Vault format: version {v}";
-    CliCheckCreated => "Créé le : {date}", "Created on: {date}";
-    CliCheckJournal => "Journal : {n} événement(s)", "Journal: {n} event(s)";
-    CliCheckBackups => "Copies de sauvegarde : {n}", "Backups: {n}";
     CliCheckDemo => "Cabinet de démonstration fictif", "Fictional demo practice";
     CliPasswdDone => "Phrase de passe changée ; le code de secours reste valable.", "Passphrase changed; the recovery code remains valid.";
     CliPromptPassphrase => "Phrase de passe : ", "Passphrase: ";
     CliPromptNew => "Nouvelle phrase de passe : ", "New passphrase: ";
     CliPromptConfirm => "Confirmez : ", "Confirm: ";
     CliPromptRecovery => "Code de secours : ", "Recovery code: ";
-    CliNoTerminal => "aucune phrase de passe : définissez {var} ou lancez la commande dans un terminal",
-        "no passphrase: set {var} or run the command in a terminal";
 }
 
 typed_texts! {

@@ -1,6 +1,7 @@
 //! The scan's results for the command line: readable text, one JSON document, or CSV.
 //! Paths and flags only: no patient data can appear, since findings hold none.
 
+use crate::i18n::tr;
 use std::io::Write;
 
 use serde::Serialize;
@@ -248,11 +249,9 @@ pub fn kind_text(kind: &Kind, lang: crate::i18n::Lang) -> String {
         },
         Kind::Dicomdir => T::KindDicomdir.get(lang).to_owned(),
         Kind::GzipDicom => T::KindGzipDicom.get(lang).to_owned(),
-        Kind::ZipDicom { dicom_entries } => {
-            T::KindZipDicom.fill(lang, &[("n", &dicom_entries.to_string())])
-        }
+        Kind::ZipDicom { dicom_entries } => tr::kind_zip_dicom(lang, *dicom_entries),
         Kind::ImageExport { format } => {
-            T::KindImageExport.fill(lang, &[("format", &format!("{format:?}").to_uppercase())])
+            tr::kind_image_export(lang, format!("{format:?}").to_uppercase())
         }
         Kind::Encrypted { format } => {
             let name = match format {
@@ -262,7 +261,7 @@ pub fn kind_text(kind: &Kind, lang: crate::i18n::Lang) -> String {
                 EncryptedFormat::SevenZipEncrypted => "7-Zip",
                 EncryptedFormat::ZipEncrypted => "zip",
             };
-            T::KindEncrypted.fill(lang, &[("format", name)])
+            tr::kind_encrypted(lang, name)
         }
     }
 }
@@ -315,7 +314,7 @@ pub fn flags(f: &Finding, lang: crate::i18n::Lang) -> Vec<String> {
         if f.identifying.birth_date {
             fields.push(T::FlagBirthDate.get(lang));
         }
-        flags.push(T::FlagIdentifies.fill(lang, &[("fields", &fields.join(", "))]));
+        flags.push(tr::flag_identifies(lang, fields.join(", ")));
     }
     if f.deidentified {
         flags.push(T::FlagDeidentified.get(lang).to_owned());
@@ -324,7 +323,7 @@ pub fn flags(f: &Finding, lang: crate::i18n::Lang) -> Vec<String> {
         flags.push(T::FlagHeaderUnreadable.get(lang).to_owned());
     }
     if let Some(c) = f.cloud_sync {
-        flags.push(T::FlagCloud.fill(lang, &[("service", cloud_name(c))]));
+        flags.push(tr::flag_cloud(lang, cloud_name(c)));
     }
     if f.removable {
         flags.push(T::FlagRemovable.get(lang).to_owned());
@@ -353,19 +352,17 @@ pub fn text(
     errors: &[ScanError],
 ) -> std::io::Result<()> {
     use crate::i18n::T;
-    let count = |r: Risk| findings.iter().filter(|f| f.risk == r).count().to_string();
+    let count = |r: Risk| findings.iter().filter(|f| f.risk == r).count();
     let secs = crate::locale::format_number(summary.elapsed_ms as f64 / 1000.0, 1, lang);
     writeln!(
         out,
         "{}",
-        T::ScanSummaryLine.fill(
+        tr::scan_summary_line(
             lang,
-            &[
-                ("files", &summary.files_seen.to_string()),
-                ("dirs", &summary.dirs_seen.to_string()),
-                ("secs", &secs),
-                ("errors", &summary.errors.to_string()),
-            ],
+            tr::files_count(lang, summary.files_seen),
+            tr::dirs_count(lang, summary.dirs_seen),
+            &secs,
+            tr::scan_errors_count(lang, summary.errors)
         )
     )?;
     if summary.cancelled {
@@ -377,15 +374,13 @@ pub fn text(
         writeln!(
             out,
             "{}",
-            T::ScanFindingsLine.fill(
+            tr::scan_findings_line(
                 lang,
-                &[
-                    ("n", &findings.len().to_string()),
-                    ("high", &count(Risk::High)),
-                    ("medium", &count(Risk::Medium)),
-                    ("low", &count(Risk::Low)),
-                    ("none", &count(Risk::None)),
-                ],
+                findings.len(),
+                count(Risk::High),
+                count(Risk::Medium),
+                count(Risk::Low),
+                count(Risk::None)
             )
         )?;
     }
@@ -451,27 +446,28 @@ pub fn plain_summary(
     use crate::i18n::T;
     let counts = record.counts();
     let mut lines = Vec::new();
-    let mut say = |t: T, n: u64| {
+    let mut say = |text: fn(crate::i18n::Lang, u64) -> String, n: u64| {
         if n > 0 {
-            lines.push(t.fill(lang, &[("n", &n.to_string())]));
+            lines.push(text(lang, n));
         }
     };
-    say(T::ScanPlainHigh, counts.high);
-    say(T::ScanPlainMedium, counts.medium);
-    say(T::ScanPlainCloud, record.in_cloud() as u64);
-    say(T::ScanPlainRemovable, record.on_removable() as u64);
-    say(T::ScanPlainLow, counts.low);
-    say(T::ScanPlainNone, counts.none);
+    say(tr::scan_plain_high, counts.high);
+    say(tr::scan_plain_medium, counts.medium);
+    say(tr::scan_plain_cloud, record.in_cloud() as u64);
+    say(tr::scan_plain_removable, record.on_removable() as u64);
+    say(tr::scan_plain_low, counts.low);
+    say(tr::scan_plain_none, counts.none);
     if counts.total() == 0 {
         lines.push(T::ScanPlainNothing.get(lang).to_owned());
     }
     if let Some(date) = record.oldest_study().and_then(dicom_date) {
-        lines.push(
-            T::ScanPlainOldest.fill(lang, &[("date", &crate::i18n::format_date(date, lang))]),
-        );
+        lines.push(tr::scan_plain_oldest(
+            lang,
+            crate::i18n::format_date(date, lang),
+        ));
     }
     if record.summary.errors > 0 {
-        lines.push(T::ScanPlainErrors.fill(lang, &[("n", &record.summary.errors.to_string())]));
+        lines.push(tr::scan_plain_errors(lang, record.summary.errors));
     }
     if record.summary.cancelled {
         lines.push(T::ScanPlainCancelled.get(lang).to_owned());

@@ -576,7 +576,7 @@ fn a_scan_from_the_screen_is_shown_filtered_saved_and_offered_as_evidence() {
     });
     h.get_by_label("Résultats enregistrés dans le coffre.");
     // Two identifying DICOM files (one without extension), a de-identified one, a PNG export.
-    h.get_by_label_contains("2 fichier(s) d'imagerie identifient des patients");
+    h.get_by_label_contains("2 fichiers d'imagerie identifient des patients");
     h.get_by_label("4 affichés sur 4");
     h.get_by_label("IM0002");
 
