@@ -5,10 +5,14 @@
 //! started from a console attach to it, so that `vigie.exe scan …` prints where it was typed.
 
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+#![expect(
+    clippy::print_stderr,
+    reason = "the program's errors go to standard error, one line in the user's language"
+)]
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::Parser as _;
 use vigie::cli::Cli;
 use vigie::i18n::tr;
 use vigie::paths::DataDir;

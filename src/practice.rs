@@ -386,7 +386,10 @@ pub enum Field {
 
 /// The profile as typed in the form: plain strings, checked by [`ProfileDraft::validate`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[allow(missing_docs)]
+#[expect(
+    missing_docs,
+    reason = "one field per form field, named as the profile's"
+)]
 pub struct ProfileDraft {
     pub name: String,
     pub practitioner: String,
@@ -427,11 +430,7 @@ impl ProfileDraft {
         let patients = optional(
             &self.patients_per_year,
             Field::PatientsPerYear,
-            |s| {
-                digits_only(s)
-                    .parse::<u32>()
-                    .map_err(|_| FieldError::Number)
-            },
+            |s| digits_only(s).parse::<u32>().ok().ok_or(FieldError::Number),
             &mut errors,
         );
         let Ok(name) = name else {

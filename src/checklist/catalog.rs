@@ -52,9 +52,9 @@ pub enum Rule {
     /// When the named profile fact is false.
     Unless(String),
     /// When any of the rules holds.
-    AnyOf(Vec<Rule>),
+    AnyOf(Vec<Self>),
     /// When all of the rules hold.
-    AllOf(Vec<Rule>),
+    AllOf(Vec<Self>),
 }
 
 /// The kinds of evidence an item accepts.

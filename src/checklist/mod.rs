@@ -109,7 +109,10 @@ pub fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(|| {
         // The embedded catalog is validated by the test suite (`embedded_catalog_is_valid`), so this
         // cannot fail in a tested build.
-        #[allow(clippy::expect_used)]
+        #[expect(
+            clippy::expect_used,
+            reason = "the embedded catalog is checked by the test suite"
+        )]
         parse(catalog::CATALOG_RON).expect("embedded catalog is valid")
     })
 }

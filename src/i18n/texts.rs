@@ -11,15 +11,13 @@
 //!   never read as a placeholder; a missing argument, or one a language leaves out, does not compile.
 
 use super::Lang;
-#[allow(unused_imports)] // used by the generated functions' signatures, named in the docs
-use crate::locale::Integer;
 
 macro_rules! texts {
     ($($key:ident => $fr:expr, $en:expr;)*) => {
         /// A user-facing text, available in every [`Lang`].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum T {
-            $(#[allow(missing_docs)] $key,)*
+            $(#[doc = $fr] $key,)*
         }
 
         impl T {
@@ -77,8 +75,7 @@ macro_rules! typed_texts {
     ($($(#[$meta:meta])* fn $name:ident ($($arg:ident $(: $kind:ident)?),* $(,)?) => $fr:tt, $en:tt;)*) => {
         /// The texts with arguments: one function per text, the language first, then the arguments.
         pub mod tr {
-            #[allow(unused_imports)]
-            use super::*;
+            use super::Lang;
             $(
                 #[doc = typed_texts!(@doc $fr)]
                 $(#[$meta])*

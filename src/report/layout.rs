@@ -177,7 +177,8 @@ impl Flow {
         let mut chars: Vec<char> = text.chars().collect();
         while !chars.is_empty() {
             chars.pop();
-            let candidate: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
+            let mut candidate = chars.iter().collect::<String>().trim_end().to_owned();
+            candidate.push('…');
             if self.doc.text_width(&candidate, style.face, style.size) <= width {
                 return candidate;
             }

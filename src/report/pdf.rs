@@ -136,7 +136,7 @@ impl Document {
             fonts.push((id, parsed));
         }
         let fonts: [(FontId, ParsedFont); 3] =
-            fonts.try_into().map_err(|_| PdfError::Font("DejaVu"))?;
+            fonts.try_into().ok().ok_or(PdfError::Font("DejaVu"))?;
         Ok(Self {
             doc,
             fonts,

@@ -154,23 +154,23 @@ mod linux {
     }
 
     /// A device-mapper device is encrypted if it is dm-crypt, or built on one (LVM on LUKS).
-    fn dev_encrypted(sys: &Path, depth: u8) -> Option<bool> {
+    fn dev_encrypted(sys: &Path, depth: u8) -> bool {
         let uuid = std::fs::read_to_string(sys.join("dm/uuid")).unwrap_or_default();
         if uuid.starts_with("CRYPT-") {
-            return Some(true);
+            return true;
         }
         if depth > 4 {
-            return Some(false);
+            return false;
         }
         if let Ok(slaves) = std::fs::read_dir(sys.join("slaves")) {
             for s in slaves.flatten() {
-                if dev_encrypted(&s.path(), depth + 1) == Some(true) {
-                    return Some(true);
+                if dev_encrypted(&s.path(), depth + 1) {
+                    return true;
                 }
             }
         }
         // A whole disk or a partition with no dm-crypt layer under it: not encrypted.
-        Some(false)
+        false
     }
 
     pub fn volume_encrypted(path: &Path) -> Option<bool> {
@@ -190,7 +190,7 @@ mod linux {
         }
         let sys = Path::new("/sys/dev/block").join(dev);
         let v = if sys.exists() {
-            dev_encrypted(&sys, 0)
+            Some(dev_encrypted(&sys, 0))
         } else {
             None
         };

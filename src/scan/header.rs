@@ -54,6 +54,10 @@ pub fn read_budget(reader: impl Read) -> std::io::Result<(Vec<u8>, bool)> {
 
 /// Reads the header facts of a DICOM stream sniffed as `kind`, from `buf` (its first bytes, at most the
 /// budget; `whole` when that is the entire stream). Nothing outside `buf` is read.
+#[expect(
+    clippy::map_err_ignore,
+    reason = "the parser's detail is not kept: a header that does not parse is reported as malformed"
+)]
 pub fn facts(buf: &[u8], whole: bool, kind: Sniffed) -> Result<HeaderFacts, Unreadable> {
     match kind {
         Sniffed::DicomRaw(encoding, skip) => {
@@ -66,6 +70,10 @@ pub fn facts(buf: &[u8], whole: bool, kind: Sniffed) -> Result<HeaderFacts, Unre
     }
 }
 
+#[expect(
+    clippy::map_err_ignore,
+    reason = "the parser's detail is not kept: a header that does not parse is reported as malformed"
+)]
 fn part10(buf: &[u8], whole: bool) -> Result<HeaderFacts, Unreadable> {
     let (preamble, start) = if buf.get(128..132) == Some(b"DICM") {
         (true, 132)
@@ -178,12 +186,12 @@ fn long_vr(vr: &[u8; 2]) -> bool {
 /// included): anything longer has swallowed what follows it, and the header is not read.
 fn read_field(tag: u32) -> Option<(&'static [u8; 2], u32)> {
     Some(match tag {
-        0x0008_0020 => (b"DA", 10), // StudyDate: 8 characters (one space of padding tolerated)
-        0x0008_0060 => (b"CS", 16), // Modality
+        // StudyDate and PatientBirthDate: 8 characters (one space of padding tolerated).
+        0x0008_0020 | 0x0010_0030 => (b"DA", 10),
+        // Modality and PatientIdentityRemoved: code strings.
+        0x0008_0060 | 0x0012_0062 => (b"CS", 16),
         0x0010_0010 => (b"PN", 1024), // PatientName: three groups of 64 characters, multi-byte sets
-        0x0010_0020 => (b"LO", 256), // PatientID: 64 characters
-        0x0010_0030 => (b"DA", 10), // PatientBirthDate
-        0x0012_0062 => (b"CS", 16), // PatientIdentityRemoved
+        0x0010_0020 => (b"LO", 256),  // PatientID: 64 characters
         _ => return None,
     })
 }

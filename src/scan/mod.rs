@@ -18,7 +18,7 @@ pub mod record;
 pub mod sniff;
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{Read as _, Seek as _, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -201,7 +201,7 @@ fn open_regular(path: &Path) -> std::io::Result<Option<(File, u64)>> {
     options.read(true);
     #[cfg(unix)]
     {
-        use std::os::unix::fs::OpenOptionsExt;
+        use std::os::unix::fs::OpenOptionsExt as _;
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path)?;
@@ -260,21 +260,18 @@ pub fn classify(path: &Path) -> std::io::Result<Option<Finding>> {
                 Sniffed::DicomNoPreamble => DicomStorage::NoPreamble,
                 _ => DicomStorage::RawDataset,
             };
-            match header_of_file(&mut file, &mut head, len, sniffed)? {
-                Ok(f) => {
-                    let dir = f.dicomdir;
-                    facts = Some(f);
-                    if dir {
-                        Kind::Dicomdir
-                    } else {
-                        Kind::Dicom { storage }
-                    }
-                }
-                // Still a DICOM finding, with its header unreadable (and so at high risk).
-                Err(_) => {
-                    unreadable = true;
+            if let Ok(f) = header_of_file(&mut file, &mut head, len, sniffed)? {
+                let dir = f.dicomdir;
+                facts = Some(f);
+                if dir {
+                    Kind::Dicomdir
+                } else {
                     Kind::Dicom { storage }
                 }
+            } else {
+                // Still a DICOM finding, with its header unreadable (and so at high risk).
+                unreadable = true;
+                Kind::Dicom { storage }
             }
         }
         Sniffed::Gzip => {
@@ -451,7 +448,7 @@ pub fn scan(
 /// were read from a file: a record written by an earlier version, before values were checked against
 /// their VR, may hold a value that swallowed a patient's name; it is dropped on reading.
 mod checked {
-    use serde::{Deserialize, Deserializer};
+    use serde::{Deserialize as _, Deserializer};
 
     pub fn modality<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
         Ok(Option::<String>::deserialize(d)?.filter(|m| super::dicom::valid_modality(m)))
@@ -466,7 +463,7 @@ mod checked {
 /// elsewhere.
 #[cfg(unix)]
 fn folder_key(path: &Path) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
+    use std::os::unix::fs::MetadataExt as _;
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.dev(), meta.ino()))
 }
@@ -505,7 +502,7 @@ fn error_path(err: &ignore::Error) -> Option<PathBuf> {
 mod lossy_path {
     use std::path::{Path, PathBuf};
 
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{Deserialize as _, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&path.to_string_lossy())

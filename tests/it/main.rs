@@ -2,8 +2,11 @@
 //! area, the shared helpers in `common`. `cargo test` runs them all; a module runs alone with a filter,
 //! e.g. `cargo test --test it vault::`.
 
-// Each module uses only some of the helpers.
-#[allow(dead_code)]
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers: a failed expectation is the test's failure, with its message"
+)]
+
 mod common;
 
 mod architecture;
