@@ -1,14 +1,14 @@
 //! The headless command line (clap). Thin: each subcommand calls the domain and prints the result in the
 //! user's language. Errors come back as one localized line for `main` to print (exit status 2).
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 use clap::{Parser, Subcommand};
 use zeroize::Zeroizing;
 
-use crate::i18n::{Lang, Localize, T, tr};
+use crate::i18n::{Lang, Localize as _, T, tr};
 use crate::practice::{PracticeName, Profile};
 use crate::practice_file::{JournalEvent, PracticeFile, VaultContents};
 use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
@@ -172,7 +172,8 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
             paths,
         } => {
             let options = crate::scan::ScanOptions {
-                threads: threads.map_or(crate::scan::ScanOptions::default().threads, usize::from),
+                threads: threads
+                    .map_or_else(|| crate::scan::ScanOptions::default().threads, usize::from),
                 follow_symlinks,
             };
             scan(&paths, &options, format, fail_on, lang, out)
@@ -345,7 +346,8 @@ fn secret(var: &str, prompt: T, lang: Lang) -> Result<Zeroizing<String>> {
         return value
             .into_string()
             .map(Zeroizing::new)
-            .map_err(|_| anyhow!("{var}: not valid Unicode"));
+            // The error holds the secret itself: it is dropped, never shown.
+            .map_err(|_secret| anyhow!("{var}: not valid Unicode"));
     }
     if !std::io::stdin().is_terminal() {
         return Err(anyhow!(tr::cli_no_terminal(lang, var)));

@@ -11,7 +11,7 @@
 
 use std::ffi::{OsStr, OsString};
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// A failed atomic write. The file at the destination is left as it was.
@@ -116,7 +116,7 @@ pub fn create_private(path: &Path) -> std::io::Result<File> {
     options.write(true).create_new(true);
     #[cfg(unix)]
     {
-        use std::os::unix::fs::OpenOptionsExt;
+        use std::os::unix::fs::OpenOptionsExt as _;
         options.mode(0o600);
     }
     options.open(path)
@@ -128,8 +128,11 @@ const TEMP_RANDOM_BYTES: usize = 6;
 /// A fresh temporary file name beside `path`: `NAME.tmp-` and 12 random lower-case hexadecimal digits.
 pub fn temp_path(path: &Path) -> Result<PathBuf, FsError> {
     let mut suffix = [0u8; TEMP_RANDOM_BYTES];
-    getrandom::fill(&mut suffix).map_err(|_| FsError::Random)?;
-    let hex: String = suffix.iter().map(|b| format!("{b:02x}")).collect();
+    getrandom::fill(&mut suffix).or(Err(FsError::Random))?;
+    let mut hex = String::with_capacity(2 * TEMP_RANDOM_BYTES);
+    for b in suffix {
+        let _ = std::fmt::Write::write_fmt(&mut hex, format_args!("{b:02x}"));
+    }
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".tmp-{hex}"));
     Ok(path.with_file_name(name))

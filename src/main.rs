@@ -24,7 +24,7 @@ fn attach_parent_console() {
     use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
     // SAFETY: AttachConsole takes a process id and has no pointer arguments; failure (no parent
     // console, or one already attached) leaves the process as it was, which is what we want.
-    #[allow(unsafe_code)]
+    #[expect(unsafe_code, reason = "the one reviewed unsafe call, explained above")]
     unsafe {
         AttachConsole(ATTACH_PARENT_PROCESS);
     }

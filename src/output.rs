@@ -8,7 +8,7 @@
 //! user said so (`--force`, or confirming in the window). The write itself is atomic: a temporary file
 //! beside the target, flushed, then renamed.
 
-use std::io::Read;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::vault::{self, VaultError};

@@ -108,19 +108,19 @@ pub fn io_reason(lang: Lang, source: &std::io::Error) -> String {
 
 impl Localize for crate::output::OutputError {
     fn localize(&self, lang: Lang) -> String {
-        use crate::output::{OutputError as E, OutputKind};
+        use crate::output::OutputKind;
         match self {
-            E::IsVault(p) => tr::err_output_is_vault(lang, p.display()),
-            E::Exists { path, kind } => {
+            Self::IsVault(p) => tr::err_output_is_vault(lang, p.display()),
+            Self::Exists { path, kind } => {
                 let what = match kind {
                     OutputKind::Pdf => T::ErrOutputNotPdf.get(lang),
                     OutputKind::Other => "",
                 };
                 tr::err_output_exists(lang, path.display(), what)
             }
-            E::NotAFile(p) => tr::err_output_not_a_file(lang, p.display()),
-            E::NoFolder(p) => tr::err_output_no_folder(lang, p.display()),
-            E::Write(e) => e.localize(lang),
+            Self::NotAFile(p) => tr::err_output_not_a_file(lang, p.display()),
+            Self::NoFolder(p) => tr::err_output_no_folder(lang, p.display()),
+            Self::Write(e) => e.localize(lang),
         }
     }
 }
@@ -164,11 +164,10 @@ impl Localize for crate::fs::FsError {
 
 impl Localize for crate::settings::SettingsError {
     fn localize(&self, lang: Lang) -> String {
-        use crate::settings::SettingsError as E;
         let detail = match self {
-            E::Folder { path, source } => io_error(lang, path, source),
-            E::Encode(detail) => detail.clone(),
-            E::Write(e) => e.localize(lang),
+            Self::Folder { path, source } => io_error(lang, path, source),
+            Self::Encode(detail) => detail.clone(),
+            Self::Write(e) => e.localize(lang),
         };
         tr::err_settings_save(lang, detail)
     }

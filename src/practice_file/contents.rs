@@ -38,7 +38,7 @@ pub enum JournalEvent {
 }
 
 /// Everything the vault holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VaultContents {
     /// Schema version of these contents.
     pub schema: u32,

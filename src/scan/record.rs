@@ -309,7 +309,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_name_that_is_not_unicode_does_not_break_the_save() {
-        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::ffi::OsStrExt as _;
         let mut f = finding("/x", Risk::High, true);
         f.path = PathBuf::from(std::ffi::OsStr::from_bytes(b"/images/caf\xe9.dcm"));
         let text = ron::to_string(&f).expect("ser");

@@ -5,7 +5,7 @@
 //! current file is copied to `NAME.bak1` (older backups shift to `bak2`, `bak3`; the oldest is dropped).
 
 use std::fs;
-use std::io::Write;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::VaultError;

@@ -1,6 +1,6 @@
 //! Key derivation (Argon2id), key wrapping and payload sealing (AES-256-GCM).
 
-use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::aead::{Aead as _, KeyInit as _, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use zeroize::Zeroizing;
 
@@ -68,18 +68,22 @@ impl KdfParams {
 /// Fills a fresh array with random bytes.
 pub fn random<const N: usize>() -> Result<[u8; N], VaultError> {
     let mut out = [0u8; N];
-    getrandom::fill(&mut out).map_err(|_| VaultError::Random)?;
+    getrandom::fill(&mut out).or(Err(VaultError::Random))?;
     Ok(out)
 }
 
 /// A fresh random data key.
 pub fn random_key() -> Result<Key, VaultError> {
     let mut key = Zeroizing::new([0u8; KEY_LEN]);
-    getrandom::fill(key.as_mut_slice()).map_err(|_| VaultError::Random)?;
+    getrandom::fill(key.as_mut_slice()).or(Err(VaultError::Random))?;
     Ok(key)
 }
 
 /// Derives a key-encryption key from a secret (passphrase or recovery code) with Argon2id.
+#[expect(
+    clippy::map_err_ignore,
+    reason = "parameters argon2 refuses come from a damaged file; its detail would tell the user nothing"
+)]
 pub fn derive(secret: &[u8], salt: &[u8; SALT_LEN], params: KdfParams) -> Result<Key, VaultError> {
     let argon_params = argon2::Params::new(
         params.m_cost_kib,
@@ -102,14 +106,14 @@ pub fn derive(secret: &[u8], salt: &[u8; SALT_LEN], params: KdfParams) -> Result
 
 fn cipher(key: &[u8; KEY_LEN]) -> Aes256Gcm {
     // A 32-byte slice is always a valid AES-256 key: new_from_slice only fails on a wrong length.
-    #[allow(clippy::expect_used)]
+    #[expect(clippy::expect_used)]
     Aes256Gcm::new_from_slice(key).expect("32-byte key")
 }
 
 /// Encrypts `plaintext` with `key`, authenticating `aad` too.
 pub fn seal(key: &[u8; KEY_LEN], nonce: &[u8; NONCE_LEN], plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
     // Encryption with AES-GCM only fails for messages over 64 GiB, far beyond any vault.
-    #[allow(clippy::expect_used)]
+    #[expect(clippy::expect_used)]
     cipher(key)
         .encrypt(
             &Nonce::from(*nonce),

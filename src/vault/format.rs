@@ -9,7 +9,7 @@
 //! The AES-GCM tag of the payload, whose associated data is everything before the payload, then proves
 //! that nobody who lacked the key changed anything.
 
-use sha2::{Digest, Sha256};
+use sha2::{Digest as _, Sha256};
 
 use super::VaultError;
 use super::crypto::{KdfParams, NONCE_LEN, SALT_LEN, WRAPPED_LEN, WrappedKey};

@@ -16,7 +16,7 @@ pub mod lock;
 pub mod passphrase;
 pub mod recovery;
 
-use std::io::Read;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -194,21 +194,18 @@ impl PreparedWrite {
             Some(lock) => Arc::clone(lock),
             None => Arc::new(VaultLock::acquire(&self.path)?),
         };
-        match self.expected_on_disk {
-            Some(expected) => {
-                let current = trailer_on_disk(&self.path)?;
-                if current != Some(expected) {
-                    return Err(VaultError::ChangedOnDisk);
-                }
-                atomic::remove_stale_temporaries(&self.path);
-                atomic::write(&self.path, &bytes, true, fault)?;
+        if let Some(expected) = self.expected_on_disk {
+            let current = trailer_on_disk(&self.path)?;
+            if current != Some(expected) {
+                return Err(VaultError::ChangedOnDisk);
             }
-            None => {
-                if std::fs::symlink_metadata(&self.path).is_ok() {
-                    return Err(VaultError::AlreadyExists(self.path));
-                }
-                atomic::write(&self.path, &bytes, false, fault)?;
+            atomic::remove_stale_temporaries(&self.path);
+            atomic::write(&self.path, &bytes, true, fault)?;
+        } else {
+            if std::fs::symlink_metadata(&self.path).is_ok() {
+                return Err(VaultError::AlreadyExists(self.path));
             }
+            atomic::write(&self.path, &bytes, false, fault)?;
         }
         Ok(Saved {
             trailer: new_trailer,
@@ -219,7 +216,7 @@ impl PreparedWrite {
 /// The SHA-256 trailer of the file at `path` (its last 32 bytes), read without reading the file; `None`
 /// when the file is shorter than a trailer.
 fn trailer_on_disk(path: &Path) -> Result<Option<[u8; TRAILER_LEN]>, VaultError> {
-    use std::io::{Seek, SeekFrom};
+    use std::io::{Seek as _, SeekFrom};
     let io = |e| VaultError::io("reading", path, e);
     let meta = std::fs::metadata(path).map_err(io)?;
     if !meta.is_file() {
@@ -276,7 +273,7 @@ impl Vault {
         if exists() {
             return Err(VaultError::AlreadyExists(path.to_path_buf()));
         }
-        let recovery = RecoveryCode::generate().map_err(|_| VaultError::Random)?;
+        let recovery = RecoveryCode::generate().or(Err(VaultError::Random))?;
         let data_key = crypto::random_key()?;
         let header = Header {
             kdf,

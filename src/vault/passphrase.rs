@@ -52,7 +52,7 @@ pub fn strength(passphrase: &str, context: &[&str]) -> Strength {
 
 /// `text` in Unicode normalization form C (composed: "é" as one character).
 pub fn nfc(text: &str) -> Zeroizing<String> {
-    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::UnicodeNormalization as _;
     Zeroizing::new(text.nfc().collect())
 }
 

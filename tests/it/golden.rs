@@ -16,6 +16,10 @@ fn golden() -> PathBuf {
 /// Makes the golden file (run once, by hand: `cargo test --test it golden:: -- --ignored`); never run
 /// again for an existing version: the file is the test.
 #[test]
+#[expect(
+    clippy::print_stdout,
+    reason = "run by hand: it prints what the check must be given"
+)]
 #[ignore = "writes tests/data/golden/vault-v1.vigie; run by hand only for a new format version"]
 fn make_the_golden_vault_v1() {
     let path = golden();

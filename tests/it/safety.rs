@@ -3,7 +3,7 @@
 //! hostile "vaults" are refused quickly, with bounded memory, before any key derivation.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::common::{
@@ -127,7 +127,7 @@ fn export_never_lands_on_a_vault_a_backup_a_folder_or_a_device() {
     #[cfg(unix)]
     {
         let fifo = dir.path().join("tube.pdf");
-        let made = Command::new("mkfifo").arg(&fifo).status();
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|s| s.success()) {
             let o = export_to(dir.path(), &path, &fifo, &["--force"]);
             assert_refused(&o, "n'est pas un fichier ordinaire");
@@ -327,7 +327,7 @@ fn a_vault_open_for_writing_keeps_other_writers_out() {
 #[test]
 fn things_that_are_not_vaults_are_refused_quickly_without_reading_them() {
     let dir = temp_dir();
-    let limit = Duration::from_secs(60);
+    let limit = Duration::from_mins(1);
     let check = |target: &Path| {
         vigie_within(
             dir.path(),
@@ -339,7 +339,7 @@ fn things_that_are_not_vaults_are_refused_quickly_without_reading_them() {
     // 200 MB of random-looking bytes.
     let big = dir.path().join("gros.vigie");
     {
-        use std::io::Write;
+        use std::io::Write as _;
         let mut f = std::fs::File::create(&big).expect("create");
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         let chunk: Vec<u8> = (0..1024 * 1024)
@@ -358,7 +358,7 @@ fn things_that_are_not_vaults_are_refused_quickly_without_reading_them() {
 
     // The same size, starting like a vault but announcing another size: refused before reading it all.
     {
-        use std::io::{Seek, Write};
+        use std::io::{Seek as _, Write as _};
         let mut f = std::fs::OpenOptions::new()
             .write(true)
             .open(&big)
@@ -380,7 +380,7 @@ fn things_that_are_not_vaults_are_refused_quickly_without_reading_them() {
             "n'est pas un fichier ordinaire",
         );
         let fifo = dir.path().join("tube.vigie");
-        let made = Command::new("mkfifo").arg(&fifo).status();
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|s| s.success()) {
             assert_refused(&check(&fifo), "n'est pas un fichier ordinaire");
         }
@@ -402,7 +402,7 @@ fn refusing_a_large_file_takes_little_memory() {
         env!("CARGO_BIN_EXE_vigie"),
         s(&big)
     );
-    let o = Command::new("sh")
+    let o = std::process::Command::new("sh")
         .arg("-c")
         .arg(script)
         .env("VIGIE_DATA_DIR", dir.path())
@@ -443,7 +443,7 @@ fn inflated_key_derivation_parameters_are_refused_before_deriving() {
         let o = vigie_within(
             dir.path(),
             &["--lang", "fr", "vault", "check", "--vault", s(&target)],
-            Duration::from_secs(60),
+            Duration::from_mins(1),
         );
         assert_refused(&o, "endommagé ou a été modifié");
     }
@@ -455,7 +455,7 @@ fn an_accented_passphrase_opens_whichever_way_the_accent_was_typed() {
     let composed = "château-fève-été-2026"; // each accent as one character (NFC)
     let decomposed: String = {
         // Each accent as a letter and a combining accent (NFD), as some keyboards and macOS type it.
-        use unicode_normalization::UnicodeNormalization;
+        use unicode_normalization::UnicodeNormalization as _;
         composed.nfd().collect()
     };
     assert_ne!(composed, decomposed);
@@ -534,7 +534,7 @@ fn a_closed_output_ends_the_scan_quietly() {
         .expect("spawn");
     // Read one byte, then close the pipe, as `head -c1` does.
     {
-        use std::io::Read;
+        use std::io::Read as _;
         let mut out = child.stdout.take().expect("stdout");
         let mut one = [0u8; 1];
         out.read_exact(&mut one).expect("first byte");

@@ -33,7 +33,7 @@ fn hostile_tree() -> (tempfile::TempDir, PathBuf) {
     }
     #[cfg(unix)]
     {
-        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::ffi::OsStrExt as _;
         std::fs::write(root.join("a\u{1b}[31mred\nfake.dcm"), &ct).expect("write");
         std::fs::write(root.join(std::ffi::OsStr::from_bytes(b"caf\xe9.dcm")), &ct).expect("write");
     }
@@ -56,25 +56,28 @@ fn scan_in(data: &Path, cwd: &Path, format: &str, paths: &[&str]) -> Vec<u8> {
     out.stdout
 }
 
+#[cfg(unix)]
 fn scan(data: &Path, root: &Path, format: &str) -> Vec<u8> {
     scan_in(data, root, format, &[root.to_str().expect("utf-8 root")])
 }
 
 fn check_cells(records: &[csv::StringRecord]) {
-    assert_eq!(&records[0][0], "path");
+    assert_eq!(&records[0][0], "path", "the header row comes first");
     let cloud = records[0]
         .iter()
         .position(|c| c == "cloud_sync")
         .expect("cloud column");
     for r in &records[1..] {
-        for cell in r.iter() {
+        for cell in r {
             assert!(
                 !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
                 "a cell a spreadsheet would run: {cell:?}"
             );
         }
         assert!(
-            r[cloud].is_empty() || r[cloud].chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            r[cloud].is_empty() || r[cloud].chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+            "a stable cloud code: {:?}",
+            &r[cloud]
         );
     }
     for name in HOSTILE {

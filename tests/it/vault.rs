@@ -89,7 +89,7 @@ fn the_file_holds_nothing_in_clear() {
 #[cfg(unix)]
 #[test]
 fn files_are_private() {
-    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::fs::PermissionsExt as _;
     let dir = temp_dir();
     let (path, mut vault, _) = create_vault(dir.path());
     vault.save().expect("save");
