@@ -53,7 +53,7 @@ pub enum ActionEdit {
 }
 
 /// The pages of the main window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PageKind {
     /// The dashboard.
     Dashboard,

@@ -99,7 +99,9 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
             super::scan::show(ui, cx, view);
             return;
         }
+        // One scroll position per page: another page opens at its top, not where the last one was.
         egui::ScrollArea::vertical()
+            .id_salt(("page", current))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.add_space(8.0);
