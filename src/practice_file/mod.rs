@@ -197,10 +197,21 @@ impl PracticeFile {
     /// memory stays in line with the file: old passphrase, no journal entry.
     pub fn change_passphrase(&mut self, new: &NewPassphrase) -> Result<(), VaultError> {
         self.contents.record(JournalEvent::PassphraseChanged);
-        let result = encode(&self.contents).and_then(|b| self.vault.change_passphrase(new, &b));
-        if result.is_err() {
-            self.contents.journal.pop();
+        // The journal entry goes again if the change fails or panics: the contents stay as they were.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let bytes = encode(&self.contents)?;
+            self.vault.change_passphrase(new, &bytes)
+        }));
+        match result {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => {
+                self.contents.journal.pop();
+                Err(e)
+            }
+            Err(panic) => {
+                self.contents.journal.pop();
+                std::panic::resume_unwind(panic)
+            }
         }
-        result
     }
 }

@@ -460,11 +460,19 @@ impl Vault {
             self.header.kdf,
             LABEL_PASSPHRASE,
         )?;
-        if let Err(e) = self.save(plaintext) {
-            // Keep memory in line with the file, which still has the old passphrase.
-            self.header.by_passphrase = previous;
-            return Err(e);
+        // Keep memory in line with the file, which still has the old passphrase, when the save fails —
+        // and when it panics, so that a caller who catches the panic holds the vault as it was.
+        let saved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.save(plaintext)));
+        match saved {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => {
+                self.header.by_passphrase = previous;
+                Err(e)
+            }
+            Err(panic) => {
+                self.header.by_passphrase = previous;
+                std::panic::resume_unwind(panic)
+            }
         }
-        Ok(())
     }
 }
