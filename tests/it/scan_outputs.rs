@@ -13,9 +13,14 @@ fn ct_small() -> Vec<u8> {
     .expect("CT sample")
 }
 
-/// Names a spreadsheet would run (a file name cannot hold `/`: the link has no `//`).
+/// Names a spreadsheet would run (a file name cannot hold `/`: the link has no `//`; on Windows it
+/// cannot hold `"` either).
 const HOSTILE: [&str; 4] = [
-    "=HYPERLINK(\"http:x\",\"y\").dcm",
+    if cfg!(windows) {
+        "=HYPERLINK(1).dcm"
+    } else {
+        "=HYPERLINK(\"http:x\",\"y\").dcm"
+    },
     "+1+2.dcm",
     "@SUM(1).dcm",
     "-1+2.dcm",
