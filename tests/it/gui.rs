@@ -820,6 +820,18 @@ fn on_disk(path: &std::path::Path) -> vigie::practice_file::VaultContents {
         .clone()
 }
 
+/// The action of `item` in the vault file, read from disk.
+fn action_on_disk(path: &std::path::Path, item: &str) -> vigie::checklist::Action {
+    on_disk(path)
+        .checklist
+        .actions
+        .iter()
+        .rev()
+        .find(|a| a.item == item)
+        .expect("an action")
+        .clone()
+}
+
 /// Answers "no" to the first item of the first theme (the one the checklist page opens on) and waits
 /// for the save; returns the item's id.
 fn answer_first_item(h: &mut Harness<'_, VigieApp>) -> String {
@@ -933,17 +945,7 @@ fn typed_text_is_saved_after_a_pause_on_a_page_change_and_on_closing() {
             && app.session.as_ref().is_some_and(|s| !s.save.pending())
     });
     assert!(h.get_by_label("Owner").is_focused());
-    let owner = |c: &vigie::practice_file::VaultContents| {
-        c.checklist
-            .actions
-            .iter()
-            .rev()
-            .find(|a| a.item == item)
-            .expect("an action")
-            .owner
-            .clone()
-    };
-    assert_eq!(owner(&on_disk(&path)), "Dr Martin");
+    assert_eq!(action_on_disk(&path, &item).owner, "Dr Martin");
 
     // A due date typed, then another page at once: kept.
     type_pending(&mut h, "Due", "15/01/2027");
@@ -951,15 +953,10 @@ fn typed_text_is_saved_after_a_pause_on_a_page_change_and_on_closing() {
     run_until(&mut h, "the save", |app| {
         app.session.as_ref().is_some_and(|s| !s.save.pending())
     });
-    let due = |c: &vigie::practice_file::VaultContents| {
-        c.checklist
-            .actions
-            .iter()
-            .rev()
-            .find(|a| a.item == item)
-            .and_then(|a| a.due)
-    };
-    assert_eq!(due(&on_disk(&path)), Some(jiff::civil::date(2027, 1, 15)));
+    assert_eq!(
+        action_on_disk(&path, &item).due,
+        Some(jiff::civil::date(2027, 1, 15))
+    );
 
     // A note typed, then the window closes at once: kept.
     navigate(&mut h, vigie::ui::command::PageKind::Checklist);
