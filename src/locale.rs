@@ -198,8 +198,8 @@ pub fn format_seconds(ms: u64, lang: Lang) -> String {
     format!("{} s", format_number(ms as f64 / 1000.0, 1, lang))
 }
 
-/// French time (UTC if the time-zone database lacks it).
-fn paris() -> jiff::tz::TimeZone {
+/// The time zone of French practices (UTC if the system has no time-zone database).
+pub fn paris() -> jiff::tz::TimeZone {
     jiff::tz::TimeZone::get("Europe/Paris").unwrap_or(jiff::tz::TimeZone::UTC)
 }
 

@@ -69,6 +69,9 @@ pub struct Answer {
     pub by: Respondent,
     /// When.
     pub at: Timestamp,
+    /// Carried over from the last signed assessment and not confirmed since: shown "to review".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub to_review: bool,
 }
 
 /// A file attached as evidence, kept encrypted in the vault.
@@ -115,7 +118,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex
 }
 
-mod base64_bytes {
+pub(crate) mod base64_bytes {
     use base64::Engine as _;
     use base64::engine::general_purpose::STANDARD;
     use serde::{Deserialize as _, Deserializer, Serializer};
@@ -244,10 +247,12 @@ impl ChecklistRecord {
                 note: String::new(),
                 by,
                 at,
+                to_review: false,
             });
         entry.value = value;
         entry.by = by;
         entry.at = at;
+        entry.to_review = false;
     }
 }
 

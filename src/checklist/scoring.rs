@@ -181,6 +181,7 @@ pub(crate) mod tests {
                 note: String::new(),
                 by: Respondent::Doctor,
                 at: jiff::Timestamp::UNIX_EPOCH,
+                to_review: false,
             },
         );
     }

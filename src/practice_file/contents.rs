@@ -6,12 +6,16 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::assessment::AssessmentHistory;
 use crate::checklist::ChecklistRecord;
 use crate::practice::Profile;
 use crate::scan::record::ScanHistory;
 
 /// Version of the contents' schema written by this build.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2: signed assessments (`assessments`). A Vigie that reads only schema 1 would drop them at its next
+/// save, so it refuses these contents as written by a newer Vigie.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A dated event of the vault's own history: the vault's journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +65,9 @@ pub struct VaultContents {
     /// Folder scans: the last one whole (paths and flags), earlier ones as digests.
     #[serde(default)]
     pub scans: ScanHistory,
+    /// Signed assessments and the doctor's signing key.
+    #[serde(default)]
+    pub assessments: AssessmentHistory,
 }
 
 impl VaultContents {
@@ -79,6 +86,7 @@ impl VaultContents {
             }],
             checklist: ChecklistRecord::default(),
             scans: ScanHistory::default(),
+            assessments: AssessmentHistory::default(),
         }
     }
 

@@ -59,13 +59,35 @@ const LAYERS: &[(&str, &[&str])] = &[
     // The practice's file: the vault holding the engines' records.
     (
         "practice_file",
-        &["vault", "checklist", "practice", "scan", "fs", "locale"],
+        &[
+            "vault",
+            "checklist",
+            "practice",
+            "scan",
+            "fs",
+            "locale",
+            "assessment",
+        ],
+    ),
+    // The signed self-assessment: the records it freezes, the vault container of a consultant's key.
+    (
+        "assessment",
+        &[
+            "checklist",
+            "practice",
+            "scan",
+            "vault",
+            "locale",
+            "paths",
+            "io_guard",
+        ],
     ),
     ("output", &["fs", "vault"]),
     // Texts and presentation above the domain.
     (
         "i18n",
         &[
+            "assessment",
             "locale",
             "fs",
             "vault",
@@ -80,6 +102,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "present",
         &[
+            "assessment",
             "locale",
             "i18n",
             "scan",
@@ -91,6 +114,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "report",
         &[
+            "assessment",
             "locale",
             "i18n",
             "present",
@@ -106,6 +130,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "demo",
         &[
+            "assessment",
             "locale",
             "i18n",
             "vault",
@@ -119,6 +144,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "cli",
         &[
+            "assessment",
             "locale",
             "i18n",
             "present",
@@ -138,6 +164,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "ui",
         &[
+            "assessment",
             "locale",
             "io_guard",
             "i18n",

@@ -1,0 +1,141 @@
+//! Two assessments side by side: the score of each theme then and now, the answers that changed, the
+//! actions done in between.
+
+use jiff::Timestamp;
+
+use super::document::{AssessmentDocument, Bilingual};
+use crate::checklist::{ActionStatus, AnswerValue};
+
+/// A theme's score then and now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeChange {
+    /// The theme's title (today's, or the earlier one's for a theme that is gone).
+    pub title: Bilingual,
+    /// Whole percentage then.
+    pub then: Option<u32>,
+    /// Whole percentage now.
+    pub now: Option<u32>,
+}
+
+/// An answer that changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerChange {
+    /// The item's id.
+    pub item: String,
+    /// The question.
+    pub question: Bilingual,
+    /// The answer then.
+    pub then: Option<AnswerValue>,
+    /// The answer now.
+    pub now: Option<AnswerValue>,
+}
+
+/// An action done since the earlier assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionDone {
+    /// The item's id.
+    pub item: String,
+    /// The question it answers.
+    pub question: Bilingual,
+    /// When it was marked done.
+    pub done_at: Option<Timestamp>,
+}
+
+/// The comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    /// When the earlier one was completed.
+    pub then_at: Timestamp,
+    /// When the later one was completed (or frozen, for a draft).
+    pub now_at: Timestamp,
+    /// Overall score then.
+    pub overall_then: Option<u32>,
+    /// Overall score now.
+    pub overall_now: Option<u32>,
+    /// Every theme of either, in the later one's order.
+    pub themes: Vec<ThemeChange>,
+    /// Answers that differ.
+    pub answers: Vec<AnswerChange>,
+    /// Actions done since.
+    pub actions_done: Vec<ActionDone>,
+}
+
+/// Compares `then` with `now`.
+pub fn compare(then: &AssessmentDocument, now: &AssessmentDocument) -> Comparison {
+    let mut themes: Vec<ThemeChange> = now
+        .scores
+        .themes
+        .iter()
+        .map(|t| ThemeChange {
+            title: t.title.clone(),
+            then: then
+                .scores
+                .themes
+                .iter()
+                .find(|o| o.id == t.id)
+                .and_then(|o| o.percent),
+            now: t.percent,
+        })
+        .collect();
+    for old in &then.scores.themes {
+        if !now.scores.themes.iter().any(|t| t.id == old.id) {
+            themes.push(ThemeChange {
+                title: old.title.clone(),
+                then: old.percent,
+                now: None,
+            });
+        }
+    }
+    let value = |d: &AssessmentDocument, id: &str| d.answer(id).map(|a| a.value);
+    let mut answers: Vec<AnswerChange> = now
+        .items
+        .iter()
+        .filter(|i| value(then, &i.id) != value(now, &i.id))
+        .map(|i| AnswerChange {
+            item: i.id.clone(),
+            question: i.question.clone(),
+            then: value(then, &i.id),
+            now: value(now, &i.id),
+        })
+        .collect();
+    for old in &then.items {
+        if old.answer.is_some() && !now.items.iter().any(|i| i.id == old.id) {
+            answers.push(AnswerChange {
+                item: old.id.clone(),
+                question: old.question.clone(),
+                then: value(then, &old.id),
+                now: None,
+            });
+        }
+    }
+    let was_done = |item: &str| {
+        then.actions
+            .iter()
+            .any(|a| a.item == item && a.status == ActionStatus::Done)
+    };
+    let actions_done = now
+        .actions
+        .iter()
+        .filter(|a| a.status == ActionStatus::Done && !was_done(&a.item))
+        .map(|a| ActionDone {
+            item: a.item.clone(),
+            question: now.items.iter().find(|i| i.id == a.item).map_or_else(
+                || Bilingual {
+                    fr: a.item.clone(),
+                    en: a.item.clone(),
+                },
+                |i| i.question.clone(),
+            ),
+            done_at: a.done_at,
+        })
+        .collect();
+    Comparison {
+        then_at: then.completed_at,
+        now_at: now.completed_at,
+        overall_then: then.scores.overall_percent,
+        overall_now: now.scores.overall_percent,
+        themes,
+        answers,
+        actions_done,
+    }
+}

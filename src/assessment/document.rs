@@ -1,0 +1,468 @@
+//! The frozen assessment: what an assessment rests on, as one deterministic JSON document whose exact
+//! bytes are signed. `docs/signed-assessment-format.md` documents every field.
+//!
+//! The bytes are produced once, when the assessment is completed ([`AssessmentDocument::to_bytes`]),
+//! and kept as they are: signatures, verification and the report all use the kept bytes, never a
+//! re-serialization.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::identity::Identity;
+use crate::checklist::applicability::applies;
+use crate::checklist::record::{Evidence, sha256_hex};
+use crate::checklist::{
+    self, Action, ActionKind, ActionStatus, Answer, AnswerValue, ChecklistRecord, Respondent,
+    scoring,
+};
+use crate::practice::Profile;
+use crate::scan::record::{RiskCounts, ScanHistory};
+
+/// The `format` field of every signed assessment.
+pub const FORMAT: &str = "vigie-signed-assessment";
+/// The version of the document's layout this build writes and reads.
+pub const VERSION: u32 = 1;
+/// The SSHSIG namespace of the document's signatures.
+pub const NAMESPACE: &str = "vigie-assessment";
+/// The SSHSIG namespace of the report PDF's signatures.
+pub const REPORT_NAMESPACE: &str = "vigie-report";
+/// The largest document read (a full catalog with long notes is about 200 KB).
+pub const MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bilingual {
+    /// French.
+    pub fr: String,
+    /// English.
+    pub en: String,
+}
+
+impl From<&checklist::Text> for Bilingual {
+    fn from(t: &checklist::Text) -> Self {
+        Self {
+            fr: t.fr.clone(),
+            en: t.en.clone(),
+        }
+    }
+}
+
+/// The assessment this one follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviousRef {
+    /// Its id.
+    pub id: String,
+    /// When it was completed.
+    pub completed_at: Timestamp,
+    /// SHA-256 of its document's bytes, hexadecimal.
+    pub sha256: String,
+}
+
+/// Which catalog the answers refer to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogRef {
+    /// The catalog's version.
+    pub version: u32,
+    /// SHA-256 of the catalog file embedded in this Vigie.
+    pub sha256: String,
+}
+
+/// A score per theme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThemeScoreDoc {
+    /// The theme's id.
+    pub id: String,
+    /// Its title.
+    pub title: Bilingual,
+    /// Applicable items answered.
+    pub answered: usize,
+    /// Items that apply.
+    pub applicable: usize,
+    /// Whole percentage, `null` when nothing is answered.
+    pub percent: Option<u32>,
+}
+
+/// The scores.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoresDoc {
+    /// Overall whole percentage.
+    pub overall_percent: Option<u32>,
+    /// Applicable items answered.
+    pub answered: usize,
+    /// Items that apply.
+    pub applicable: usize,
+    /// Per theme, in catalog order.
+    pub themes: Vec<ThemeScoreDoc>,
+}
+
+/// An answer as frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerDoc {
+    /// `Yes`, `Partly`, `No`, `NotApplicable` or `DontKnow`.
+    pub value: AnswerValue,
+    /// The note.
+    pub note: String,
+    /// `Doctor` or `Consultant`.
+    pub by: Respondent,
+    /// When it was given.
+    pub at: Timestamp,
+    /// Carried over from the previous assessment and not reviewed since.
+    pub carried_over: bool,
+}
+
+/// One item of the catalog with its answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemDoc {
+    /// The item's id.
+    pub id: String,
+    /// Its theme's id.
+    pub theme: String,
+    /// The question.
+    pub question: Bilingual,
+    /// Whether it applies to the practice, by its profile.
+    pub applies: bool,
+    /// The answer, `null` if not answered.
+    pub answer: Option<AnswerDoc>,
+}
+
+/// An evidence file, by its fingerprint (its content stays in the vault).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceDoc {
+    /// Its id in the vault.
+    pub id: u32,
+    /// The item it supports.
+    pub item: String,
+    /// The file's name.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// SHA-256 of its content, hexadecimal.
+    pub sha256: String,
+    /// When it was attached.
+    pub added_at: Timestamp,
+}
+
+/// An action of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionDoc {
+    /// The item concerned.
+    pub item: String,
+    /// `Fix` or `FindOut`.
+    pub kind: ActionKind,
+    /// Who does it.
+    pub owner: String,
+    /// By when (a calendar date).
+    pub due: Option<jiff::civil::Date>,
+    /// `Todo`, `InProgress` or `Done`.
+    pub status: ActionStatus,
+    /// When it was created.
+    pub created_at: Timestamp,
+    /// When it was done.
+    pub done_at: Option<Timestamp>,
+}
+
+/// The last folder scan, without any path or file name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScanDoc {
+    /// When it started.
+    pub started_at: Timestamp,
+    /// How many folders were scanned.
+    pub folders: usize,
+    /// Files looked at.
+    pub files_seen: u64,
+    /// Paths that could not be read.
+    pub errors: u64,
+    /// Stopped before the end.
+    pub cancelled: bool,
+    /// Findings by risk.
+    pub findings: RiskCounts,
+}
+
+/// One result of the PC checks, when this Vigie has them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SystemCheckDoc {
+    /// The check's id.
+    pub id: String,
+    /// `pass`, `fail`, `warning` or `unknown`.
+    pub status: String,
+    /// What was seen, and where.
+    pub evidence: String,
+    /// When.
+    pub at: Timestamp,
+}
+
+/// The whole frozen assessment, field order as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentDocument {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// [`VERSION`].
+    pub version: u32,
+    /// Unique id: completion date and random hex (`2026-12-01-3f9a1c2e`).
+    pub id: String,
+    /// When it was completed (UTC).
+    pub completed_at: Timestamp,
+    /// `Vigie 0.1.0`.
+    pub software: String,
+    /// The assessment it follows, if any.
+    pub previous: Option<PreviousRef>,
+    /// The practice profile.
+    pub practice: Profile,
+    /// The practitioner who completes and signs it.
+    pub signer: Identity,
+    /// Which catalog.
+    pub catalog: CatalogRef,
+    /// The scores.
+    pub scores: ScoresDoc,
+    /// Every item of the catalog, in order.
+    pub items: Vec<ItemDoc>,
+    /// Evidence files by fingerprint.
+    pub evidence: Vec<EvidenceDoc>,
+    /// The action plan.
+    pub actions: Vec<ActionDoc>,
+    /// The last folder scan, if any.
+    pub scan: Option<ScanDoc>,
+    /// The PC checks' results; empty in this version of Vigie, which has none.
+    pub system_checks: Vec<SystemCheckDoc>,
+}
+
+/// Why bytes are not a signed assessment this Vigie can read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    /// Not JSON of the expected shape.
+    #[error("not a Vigie assessment document")]
+    NotADocument,
+    /// A newer layout.
+    #[error("assessment document version {0} is newer than this Vigie reads")]
+    Newer(u32),
+    /// Over [`MAX_DOCUMENT_BYTES`].
+    #[error("the file is too large to be an assessment document")]
+    TooLarge,
+}
+
+/// What a document is frozen from.
+pub struct FreezeInput<'a> {
+    /// The practice profile.
+    pub practice: &'a Profile,
+    /// Answers, evidence, plan.
+    pub record: &'a ChecklistRecord,
+    /// The scans.
+    pub scans: &'a ScanHistory,
+    /// The signer.
+    pub signer: &'a Identity,
+    /// The assessment this one follows.
+    pub previous: Option<PreviousRef>,
+    /// When.
+    pub now: Timestamp,
+    /// The id's random part.
+    pub nonce: u32,
+}
+
+fn percent(score: Option<f64>) -> Option<u32> {
+    score.map(scoring::percent)
+}
+
+/// Freezes the current state into a document.
+pub fn freeze(input: &FreezeInput<'_>) -> AssessmentDocument {
+    let catalog = checklist::catalog();
+    let scores = scoring::compute(catalog, input.practice, input.record);
+    let themes = catalog
+        .themes
+        .iter()
+        .zip(&scores.themes)
+        .map(|(t, s)| ThemeScoreDoc {
+            id: t.id.clone(),
+            title: (&t.title).into(),
+            answered: s.answered,
+            applicable: s.applicable,
+            percent: percent(s.score),
+        })
+        .collect();
+    let items = catalog
+        .themes
+        .iter()
+        .flat_map(|t| catalog.items_of(&t.id))
+        .map(|item| ItemDoc {
+            id: item.id.clone(),
+            theme: item.theme.clone(),
+            question: (&item.question).into(),
+            applies: applies(&item.applies, input.practice),
+            answer: input.record.answers.get(&item.id).map(|a| AnswerDoc {
+                value: a.value,
+                note: a.note.clone(),
+                by: a.by,
+                at: a.at,
+                carried_over: a.to_review,
+            }),
+        })
+        .collect();
+    let evidence = input
+        .record
+        .evidence
+        .iter()
+        .map(|e| EvidenceDoc {
+            id: e.id,
+            item: e.item.clone(),
+            name: e.name.clone(),
+            size: e.content.len() as u64,
+            sha256: e.sha256.clone(),
+            added_at: e.added_at,
+        })
+        .collect();
+    let actions = checklist::plan::ordered(catalog, input.record)
+        .into_iter()
+        .map(|a| ActionDoc {
+            item: a.item.clone(),
+            kind: a.kind,
+            owner: a.owner.clone(),
+            due: a.due,
+            status: a.status,
+            created_at: a.created_at,
+            done_at: a.done_at,
+        })
+        .collect();
+    let scan = input.scans.last.as_ref().map(|s| ScanDoc {
+        started_at: s.started_at,
+        folders: s.roots.len(),
+        files_seen: s.summary.files_seen,
+        errors: s.summary.errors,
+        cancelled: s.summary.cancelled,
+        findings: s.counts,
+    });
+    let date = crate::locale::date_of(input.now);
+    AssessmentDocument {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        id: format!("{date}-{:08x}", input.nonce),
+        completed_at: input.now,
+        software: format!("Vigie {}", env!("CARGO_PKG_VERSION")),
+        previous: input.previous.clone(),
+        practice: input.practice.clone(),
+        signer: input.signer.clone(),
+        catalog: CatalogRef {
+            version: catalog.version,
+            sha256: sha256_hex(checklist::catalog::CATALOG_RON.as_bytes()),
+        },
+        scores: ScoresDoc {
+            overall_percent: percent(scores.overall),
+            answered: scores.answered,
+            applicable: scores.applicable,
+            themes,
+        },
+        items,
+        evidence,
+        actions,
+        scan,
+        system_checks: Vec::new(),
+    }
+}
+
+impl AssessmentDocument {
+    /// The document's bytes: JSON, UTF-8, two-space indentation, fields in declaration order, one final
+    /// line feed. Called once, when freezing; the bytes are then kept as they are.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        // Serializing plain structs, strings, numbers and timestamps to memory cannot fail.
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// Reads a document's bytes.
+    pub fn parse(bytes: &[u8]) -> Result<Self, DocumentError> {
+        if bytes.len() > MAX_DOCUMENT_BYTES {
+            return Err(DocumentError::TooLarge);
+        }
+        #[derive(Deserialize)]
+        struct Head {
+            format: String,
+            version: u32,
+        }
+        let head: Head = serde_json::from_slice(bytes).or(Err(DocumentError::NotADocument))?;
+        if head.format != FORMAT {
+            return Err(DocumentError::NotADocument);
+        }
+        if head.version > VERSION {
+            return Err(DocumentError::Newer(head.version));
+        }
+        serde_json::from_slice(bytes).or(Err(DocumentError::NotADocument))
+    }
+
+    /// The answers, evidence (without content) and plan, as the checklist's record: what the report
+    /// draws from.
+    pub fn record(&self) -> ChecklistRecord {
+        ChecklistRecord {
+            answers: self
+                .items
+                .iter()
+                .filter_map(|i| {
+                    let a = i.answer.as_ref()?;
+                    Some((
+                        i.id.clone(),
+                        Answer {
+                            value: a.value,
+                            note: a.note.clone(),
+                            by: a.by,
+                            at: a.at,
+                            to_review: a.carried_over,
+                        },
+                    ))
+                })
+                .collect(),
+            evidence: self
+                .evidence
+                .iter()
+                .map(|e| Evidence {
+                    id: e.id,
+                    item: e.item.clone(),
+                    name: e.name.clone(),
+                    sha256: e.sha256.clone(),
+                    added_at: e.added_at,
+                    content: std::sync::Arc::from(Vec::new()),
+                })
+                .collect(),
+            actions: self
+                .actions
+                .iter()
+                .map(|a| Action {
+                    item: a.item.clone(),
+                    kind: a.kind,
+                    owner: a.owner.clone(),
+                    due: a.due,
+                    status: a.status,
+                    created_at: a.created_at,
+                    done_at: a.done_at,
+                })
+                .collect(),
+        }
+    }
+
+    /// The answer to an item, if any.
+    pub fn answer(&self, item: &str) -> Option<&AnswerDoc> {
+        self.items
+            .iter()
+            .find(|i| i.id == item)
+            .and_then(|i| i.answer.as_ref())
+    }
+
+    /// How many answers were carried over and not reviewed.
+    pub fn carried_over(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| i.answer.as_ref().is_some_and(|a| a.carried_over))
+            .count()
+    }
+}
+
+/// The SHA-256 of a document's bytes, in hexadecimal: its verification code.
+pub fn verification_code(bytes: &[u8]) -> String {
+    sha256_hex(bytes)
+}
+
+/// The verification code grouped for reading aloud or comparing on paper: 16 groups of 4.
+pub fn grouped(code: &str) -> String {
+    code.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

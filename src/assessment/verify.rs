@@ -1,0 +1,291 @@
+//! Checking a signed assessment, or a signed report PDF: every signature, who made it, and whether the
+//! file is exactly the one signed. The same rules as `ssh-keygen -Y verify` (a key listed in
+//! `allowed_signers` for the namespace, a valid signature of these exact bytes), plus what a record
+//! needs: the practitioner named in the document must have signed it, and a signer listed beside the
+//! file whose signature is gone is reported as missing.
+
+use std::path::Path;
+
+use jiff::Timestamp;
+
+use super::bundle::{ALLOWED_SIGNERS, BundleError, FileSet};
+use super::document::{AssessmentDocument, DocumentError, NAMESPACE, REPORT_NAMESPACE};
+use super::identity::Role;
+use super::sshsig::{self, PublicKey, SshSigError, SshSignature};
+use crate::checklist::record::sha256_hex;
+
+/// What was checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// A signed assessment document (read, whether or not its signatures hold).
+    Assessment(Box<AssessmentDocument>),
+    /// A document that does not read as an assessment.
+    Unreadable(DocumentError),
+    /// Another signed file: the report PDF.
+    Report,
+}
+
+/// The state of one signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignerStatus {
+    /// Valid, by a listed key.
+    Valid,
+    /// Valid, but by a key that `allowed_signers` does not list.
+    UnknownKey,
+    /// The file is not the one signed (or the signature was altered).
+    Mismatch,
+    /// Made for another purpose.
+    WrongNamespace(String),
+    /// Not a readable signature.
+    Malformed,
+    /// Listed as a signer, but no signature file.
+    Missing,
+}
+
+/// One signer and its signature's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignerCheck {
+    /// The `allowed_signers` principal.
+    pub principal: String,
+    /// Full name, when known.
+    pub name: String,
+    /// Doctor or consultant, when known.
+    pub role: Option<Role>,
+    /// RPPS or organisation.
+    pub affiliation: String,
+    /// `SHA256:…`, when the key is known.
+    pub fingerprint: String,
+    /// When they signed, as recorded.
+    pub signed_at: Option<Timestamp>,
+    /// The signature file.
+    pub file: String,
+    /// The state.
+    pub status: SignerStatus,
+}
+
+/// Something wrong with the set as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// No signature at all.
+    NoSignature,
+    /// No `allowed_signers` file: no key can be trusted.
+    NoAllowedSigners,
+    /// The practitioner named in the document has no valid signature.
+    DoctorSignatureMissing,
+}
+
+/// The result of a verification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verification {
+    /// The signed file's name.
+    pub target: String,
+    /// SHA-256 of its bytes.
+    pub sha256: String,
+    /// What it is.
+    pub subject: Subject,
+    /// The namespace checked.
+    pub namespace: &'static str,
+    /// Each signer.
+    pub signers: Vec<SignerCheck>,
+    /// What is wrong with the set.
+    pub problems: Vec<Problem>,
+}
+
+impl Verification {
+    /// Whether everything holds: at least one signature, every one valid by a listed key, nothing
+    /// missing.
+    pub fn is_valid(&self) -> bool {
+        self.problems.is_empty()
+            && !self.signers.is_empty()
+            && self.signers.iter().all(|s| s.status == SignerStatus::Valid)
+            && !matches!(self.subject, Subject::Unreadable(_))
+    }
+
+    /// The document, when it reads.
+    pub fn document(&self) -> Option<&AssessmentDocument> {
+        match &self.subject {
+            Subject::Assessment(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file could not be checked at all.
+#[derive(Debug, thiserror::Error)]
+pub enum VerifyError {
+    /// Reading the bundle or the files beside the target.
+    #[error(transparent)]
+    Bundle(#[from] BundleError),
+}
+
+/// Verifies a file: a `.vigie-assessment` bundle (by its content: a ZIP archive), or a signed file with
+/// its signatures and `allowed_signers` beside it.
+pub fn verify_path(path: &Path) -> Result<Verification, VerifyError> {
+    crate::io_guard::check("verifying a signed file");
+    let mut head = [0u8; 4];
+    let is_zip = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && head == *b"PK\x03\x04";
+    if is_zip {
+        let bytes = std::fs::read(path).map_err(|source| BundleError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let set = FileSet::from_zip(&bytes)?;
+        let target = set
+            .document_name()
+            .ok_or(BundleError::NoDocument)?
+            .to_owned();
+        return Ok(verify(&set, &target));
+    }
+    let (set, target) = FileSet::beside(path)?;
+    Ok(verify(&set, &target))
+}
+
+/// Verifies `target` of `set`. A `.json` target is an assessment document (namespace
+/// `vigie-assessment`); anything else is a signed report (namespace `vigie-report`).
+pub fn verify(set: &FileSet, target: &str) -> Verification {
+    let bytes = set.get(target).unwrap_or_default();
+    let is_document = super::bundle::is_json(target);
+    let namespace = if is_document {
+        NAMESPACE
+    } else {
+        REPORT_NAMESPACE
+    };
+    let subject = if is_document {
+        match AssessmentDocument::parse(bytes) {
+            Ok(d) => Subject::Assessment(Box::new(d)),
+            Err(e) => Subject::Unreadable(e),
+        }
+    } else {
+        Subject::Report
+    };
+    let allowed: Option<Vec<sshsig::AllowedSigner>> = set.get(ALLOWED_SIGNERS).map(|b| {
+        sshsig::parse_allowed_signers(&String::from_utf8_lossy(b))
+            .into_iter()
+            .filter(|a| a.namespaces.is_empty() || a.namespaces.iter().any(|n| n == namespace))
+            .collect()
+    });
+    let entries = set.signer_entries();
+    let doc_signer = match &subject {
+        Subject::Assessment(d) => Some(d.signer.clone()),
+        _ => None,
+    };
+    let mut problems = Vec::new();
+    let mut signers = Vec::new();
+    let mut seen_keys: Vec<PublicKey> = Vec::new();
+
+    for (file, armored) in set.signatures_of(target) {
+        let parsed = SshSignature::parse(&String::from_utf8_lossy(armored));
+        let from_file = file
+            .strip_prefix(&format!("{target}."))
+            .and_then(|r| r.strip_suffix(".sig"))
+            .unwrap_or_default()
+            .to_owned();
+        let mut check = SignerCheck {
+            principal: from_file,
+            name: String::new(),
+            role: None,
+            affiliation: String::new(),
+            fingerprint: String::new(),
+            signed_at: None,
+            file: file.to_owned(),
+            status: SignerStatus::Malformed,
+        };
+        if let Ok(sig) = parsed {
+            seen_keys.push(sig.key);
+            check.fingerprint = sig.key.fingerprint();
+            let key_text = sig.key.openssh();
+            if let Some(e) = entries.iter().find(|e| e.public_key == key_text) {
+                check.principal.clone_from(&e.principal);
+                check.name.clone_from(&e.name);
+                check.role = Some(e.role);
+                check.affiliation.clone_from(&e.affiliation);
+                check.signed_at = Some(e.signed_at);
+            } else if let Some(d) = doc_signer.as_ref().filter(|d| d.public_key == key_text) {
+                check.principal.clone_from(&d.principal);
+                check.name.clone_from(&d.name);
+                check.role = Some(d.role);
+                check.affiliation.clone_from(&d.affiliation);
+            }
+            let listed = allowed
+                .as_ref()
+                .and_then(|a| a.iter().find(|a| a.key == sig.key));
+            if let Some(a) = listed {
+                check.principal.clone_from(&a.principal);
+            }
+            check.status = match sig.verify(namespace, bytes) {
+                Err(SshSigError::Namespace { found, .. }) => SignerStatus::WrongNamespace(found),
+                Err(_) => SignerStatus::Mismatch,
+                Ok(()) if listed.is_some() => SignerStatus::Valid,
+                Ok(()) => SignerStatus::UnknownKey,
+            };
+        }
+        signers.push(check);
+    }
+
+    // Signers listed beside the file whose signature is gone.
+    let mut listed: Vec<(String, String, Option<Role>, String, String)> = Vec::new();
+    for e in &entries {
+        listed.push((
+            e.public_key.clone(),
+            e.principal.clone(),
+            Some(e.role),
+            e.name.clone(),
+            e.affiliation.clone(),
+        ));
+    }
+    for a in allowed.iter().flatten() {
+        listed.push((
+            a.key.openssh(),
+            a.principal.clone(),
+            None,
+            String::new(),
+            String::new(),
+        ));
+    }
+    for (key, principal, role, name, affiliation) in listed {
+        let Ok(k) = PublicKey::parse_openssh(&key) else {
+            continue;
+        };
+        if seen_keys.contains(&k) {
+            continue;
+        }
+        seen_keys.push(k);
+        signers.push(SignerCheck {
+            principal,
+            name,
+            role,
+            affiliation,
+            fingerprint: k.fingerprint(),
+            signed_at: None,
+            file: String::new(),
+            status: SignerStatus::Missing,
+        });
+    }
+
+    if set.signatures_of(target).is_empty() {
+        problems.push(Problem::NoSignature);
+    }
+    if allowed.is_none() {
+        problems.push(Problem::NoAllowedSigners);
+    }
+    if let Some(d) = &doc_signer {
+        let doctor_valid = signers.iter().any(|s| {
+            s.status == SignerStatus::Valid
+                && d.key().is_ok_and(|k| k.fingerprint() == s.fingerprint)
+        });
+        if !doctor_valid {
+            problems.push(Problem::DoctorSignatureMissing);
+        }
+    }
+    Verification {
+        target: target.to_owned(),
+        sha256: sha256_hex(bytes),
+        subject,
+        namespace,
+        signers,
+        problems,
+    }
+}
