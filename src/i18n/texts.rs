@@ -573,6 +573,26 @@ texts! {
     CliPromptNew => "Nouvelle phrase de passe : ", "New passphrase: ";
     CliPromptConfirm => "Confirmez : ", "Confirm: ";
     CliPromptRecovery => "Code de secours : ", "Recovery code: ";
+
+    // ---- Signed self-assessment ---------------------------------------------------------------------
+    ReportSigned => "Terminée et signée", "Completed and signed";
+    ReportCompletedAt => "Terminée le", "Completed on";
+    SectionSignatures => "Signatures", "Signatures";
+    ReportVerificationCode => "Code de vérification (SHA-256 du document signé)", "Verification code (SHA-256 of the signed document)";
+    ReportHowToVerify => "Chaque signature est une signature OpenSSH : n'importe qui peut la vérifier sans Vigie avec « ssh-keygen -Y verify », présent sur Windows 10 et 11, macOS et Linux. Le fichier HOW-TO-VERIFY.txt, remis avec ce rapport, donne les commandes exactes ; ce PDF est lui-même signé (fichier .sig à côté).",
+        "Each signature is an OpenSSH signature: anyone can check it without Vigie with \"ssh-keygen -Y verify\", present on Windows 10 and 11, macOS and Linux. The HOW-TO-VERIFY.txt file, handed over with this report, gives the exact commands; this PDF is itself signed (the .sig file beside it).";
+    RoleDoctor => "Médecin responsable", "Practitioner in charge";
+    RoleConsultant => "DPO / consultant", "DPO / consultant";
+    ColThen => "Avant", "Then";
+    ColNow => "Maintenant", "Now";
+    HowtoCommands => "Dans un terminal ouvert dans ce dossier, chaque commande doit répondre « Good \"…\" signature for … » :",
+        "In a terminal opened in this folder, each command must answer \"Good \"…\" signature for …\":";
+    HowtoWindows => "Sous Windows 10 ou 11 : ouvrez l'Invite de commandes (cmd, pas PowerShell), allez dans le dossier (cd /d \"chemin du dossier\"), puis tapez les mêmes commandes. Le signe < de cmd transmet le fichier tel quel ; un tube PowerShell 5.1 (Get-Content … |) en change les octets et la vérification échouerait.",
+        "On Windows 10 or 11: open the Command Prompt (cmd, not PowerShell), go to the folder (cd /d \"folder path\"), then type the same commands. cmd's < passes the file unchanged; a PowerShell 5.1 pipe (Get-Content … |) changes its bytes and the check would fail.";
+    HowtoExpected => "Empreintes des clés des signataires, à comparer avec celles imprimées sur le rapport papier :",
+        "Fingerprints of the signers' keys, to compare with those printed on the paper report:";
+    HowtoChanged => "Si un seul octet du document, du rapport ou d'une signature a changé, ssh-keygen répond « Signature verification failed » et « vigie verify » sort en erreur (code 2).",
+        "If a single byte of the document, the report or a signature has changed, ssh-keygen answers \"Signature verification failed\" and \"vigie verify\" exits with an error (status 2).";
 }
 
 typed_texts! {
@@ -794,4 +814,19 @@ typed_texts! {
     fn cli_no_terminal(var) => "aucune phrase de passe : définissez {var} ou lancez la commande dans un terminal",
         "no passphrase: set {var} or run the command in a terminal";
     fn cli_error(message) => "Erreur : {message}", "Error: {message}";
+
+    // ---- Signed self-assessment ---------------------------------------------------------------------
+    fn signed_on(date) => "Signé le {date}", "Signed on {date}";
+    fn key_fingerprint(fp) => "Empreinte de la clé : {fp}", "Key fingerprint: {fp}";
+    fn comparison_heading(date) => "Évolution depuis l'évaluation du {date}", "Changes since the assessment of {date}";
+    fn comparison_answers_changed(n: count) =>
+        { one: "{n} réponse modifiée", other: "{n} réponses modifiées" },
+        { one: "{n} answer changed", other: "{n} answers changed" };
+    fn comparison_actions_done(n: count) =>
+        { one: "{n} action réalisée depuis", other: "{n} actions réalisées depuis" },
+        { one: "{n} action done since", other: "{n} actions done since" };
+    fn howto_intro(doc) => "VÉRIFIER CETTE AUTO-ÉVALUATION SANS VIGIE\n\nLe document signé est {doc}. Ses signatures sont des signatures OpenSSH (format SSHSIG) : l'outil ssh-keygen, livré avec Windows 10 et 11, macOS et Linux, suffit pour les vérifier. Le fichier allowed_signers donne les clés publiques des signataires.",
+        "CHECKING THIS SELF-ASSESSMENT WITHOUT VIGIE\n\nThe signed document is {doc}. Its signatures are OpenSSH signatures (SSHSIG format): the ssh-keygen tool, shipped with Windows 10 and 11, macOS and Linux, is enough to check them. The allowed_signers file gives the signers' public keys.";
+    fn howto_code(doc, code) => "Code de vérification de {doc} (SHA-256, aussi imprimé sur le rapport) : {code}\nPour le recalculer : certutil -hashfile {doc} SHA256 (Windows), shasum -a 256 {doc} (macOS), sha256sum {doc} (Linux).",
+        "Verification code of {doc} (SHA-256, also printed on the report): {code}\nTo compute it again: certutil -hashfile {doc} SHA256 (Windows), shasum -a 256 {doc} (macOS), sha256sum {doc} (Linux).";
 }

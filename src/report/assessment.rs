@@ -138,8 +138,18 @@ fn action_table(flow: &mut Flow, contents: &VaultContents, lang: Lang) {
     flow.table(&columns, &rows, BODY);
 }
 
-/// The full self-assessment report.
+/// The full self-assessment report, of the current draft ("Brouillon, non signé").
 pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, PdfError> {
+    report(contents, lang, None)
+}
+
+/// The report of a signed assessment: drawn from its frozen document, with its signature block, its
+/// verification code and, when there is an earlier one, the comparison with it.
+pub(super) fn report(
+    contents: &VaultContents,
+    lang: Lang,
+    signed: Option<&super::signed::SignedInfo>,
+) -> Result<Vec<u8>, PdfError> {
     let catalog = checklist::catalog();
     let record = &contents.checklist;
     let scores = scoring::compute(catalog, &contents.practice, record);
@@ -149,7 +159,16 @@ pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, P
     )?);
 
     cover(&mut flow, contents, lang, T::ReportTitle);
-    flow.field(T::ReportStatus.get(lang), T::ReportDraft.get(lang));
+    match signed {
+        None => flow.field(T::ReportStatus.get(lang), T::ReportDraft.get(lang)),
+        Some(info) => {
+            flow.field(T::ReportStatus.get(lang), T::ReportSigned.get(lang));
+            flow.field(
+                T::ReportCompletedAt.get(lang),
+                &format_datetime(info.completed_at, lang),
+            );
+        }
+    }
     flow.field(
         T::ReportOverall.get(lang),
         &percent_or_dash(scores.overall, lang),
@@ -159,6 +178,9 @@ pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, P
         &tr::progress_answered(lang, scores.answered, scores.applicable),
     );
     flow.space(4.0);
+    if let Some(info) = signed {
+        super::signed::signature_block(&mut flow, info, lang);
+    }
 
     // Summary.
     flow.heading(T::SectionSummary.get(lang), 15.0);
@@ -278,6 +300,11 @@ pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, P
     flow.page_break();
     flow.heading(T::SectionActionPlan.get(lang), 15.0);
     action_table(&mut flow, contents, lang);
+
+    if let Some(comparison) = signed.and_then(|s| s.comparison.as_ref()) {
+        flow.page_break();
+        super::signed::comparison_section(&mut flow, comparison, lang);
+    }
 
     let header = running_header(contents, lang, T::ReportTitle);
     flow.finish(&header, footer(lang))

@@ -6,3 +6,4 @@ pub mod layout;
 pub mod pdf;
 pub mod recovery_sheet;
 pub mod scan;
+pub mod signed;
