@@ -2,6 +2,7 @@
 //! block per signer, the verification code and the comparison with the previous assessment), the
 //! `HOW-TO-VERIFY.txt` that says how to check it without Vigie, and the whole set of files to export.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -257,12 +258,13 @@ pub fn how_to_verify(set: &SignatureSet, report: Option<(&str, &Identity)>) -> S
         out.push_str(T::HowtoExpected.get(lang));
         out.push('\n');
         for s in &set.signatures {
-            out.push_str(&format!(
-                "    {} ({}) : {}\n",
+            let _ = writeln!(
+                out,
+                "    {} ({}) : {}",
                 s.identity.name,
                 role_name(s.identity.role).get(lang),
                 s.identity.fingerprint()
-            ));
+            );
         }
         out.push('\n');
         out.push_str(&tr::howto_code(lang, &doc, document::grouped(&code)));
