@@ -172,3 +172,50 @@ impl Localize for crate::settings::SettingsError {
         tr::err_settings_save(lang, detail)
     }
 }
+
+impl Localize for crate::assessment::DocumentError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            Self::NotADocument => T::ErrNotAnAssessment.get(lang).to_owned(),
+            Self::Newer(v) => tr::err_newer_assessment(lang, *v),
+            Self::TooLarge => T::ErrAssessmentTooLarge.get(lang).to_owned(),
+        }
+    }
+}
+
+impl Localize for crate::assessment::SignError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            Self::NoPractitioner => T::ErrSignNoPractitioner.get(lang).to_owned(),
+            Self::AlreadySigned => T::ErrAlreadySigned.get(lang).to_owned(),
+            Self::Document(e) => e.localize(lang),
+            Self::OtherAssessment => T::ErrOtherAssessment.get(lang).to_owned(),
+            Self::NothingNew => T::ErrNothingNew.get(lang).to_owned(),
+            Self::DamagedKey => T::ErrDamagedKey.get(lang).to_owned(),
+            Self::Random => T::ErrRandom.get(lang).to_owned(),
+        }
+    }
+}
+
+impl Localize for crate::assessment::KeyFileError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            Self::Vault(VaultError::NotAVault) | Self::NotAKeyFile => {
+                T::ErrNotAKeyFile.get(lang).to_owned()
+            }
+            Self::Vault(e) => e.localize(lang),
+            Self::Random(_) => T::ErrRandom.get(lang).to_owned(),
+        }
+    }
+}
+
+impl Localize for crate::assessment::bundle::BundleError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            Self::NotABundle => T::ErrNotABundle.get(lang).to_owned(),
+            Self::TooLarge => T::ErrBundleTooLarge.get(lang).to_owned(),
+            Self::NoDocument => T::ErrBundleNoDocument.get(lang).to_owned(),
+            Self::Io { path, source } => io_error(lang, path, source),
+        }
+    }
+}

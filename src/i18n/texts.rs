@@ -593,6 +593,32 @@ texts! {
         "Fingerprints of the signers' keys, to compare with those printed on the paper report:";
     HowtoChanged => "Si un seul octet du document, du rapport ou d'une signature a changé, ssh-keygen répond « Signature verification failed » et « vigie verify » sort en erreur (code 2).",
         "If a single byte of the document, the report or a signature has changed, ssh-keygen answers \"Signature verification failed\" and \"vigie verify\" exits with an error (status 2).";
+    EventAssessmentSigned => "Auto-évaluation terminée et signée", "Self-assessment completed and signed";
+    EventAssessmentCountersigned => "Contre-signature ajoutée à une auto-évaluation", "Countersignature added to a self-assessment";
+    SigValid => "signature valide", "valid signature";
+    SigUnknownKey => "signature d'une clé absente de allowed_signers : signataire inconnu", "signed by a key not in allowed_signers: unknown signer";
+    SigMismatch => "NON VALABLE : le fichier a été modifié depuis la signature, ou la signature a été altérée", "NOT VALID: the file was changed since it was signed, or the signature was altered";
+    SigMalformed => "NON VALABLE : fichier de signature illisible", "NOT VALID: unreadable signature file";
+    SigMissing => "signature manquante : ce signataire est listé mais sa signature n'est plus là", "missing signature: this signer is listed but their signature is gone";
+    VerifyNoSignature => "Aucune signature trouvée à côté du fichier.", "No signature found beside the file.";
+    VerifyNoAllowedSigners => "Fichier allowed_signers absent : aucune clé ne peut être reconnue.", "No allowed_signers file: no key can be recognised.";
+    VerifyDoctorMissing => "Le médecin nommé dans le document n'a pas de signature valable.", "The practitioner named in the document has no valid signature.";
+    VerifySigners => "Signataires :", "Signers:";
+    VerifyAllValid => "Résultat : toutes les signatures sont valables ; le fichier est exactement celui qui a été signé.", "Result: every signature is valid; the file is exactly the one that was signed.";
+    VerifyFailed => "Résultat : ÉCHEC de la vérification (voir ci-dessus).", "Result: verification FAILED (see above).";
+    ErrNotAnAssessment => "Ce fichier n'est pas une auto-évaluation signée par Vigie.", "This file is not a self-assessment signed by Vigie.";
+    ErrAssessmentTooLarge => "Ce fichier est trop gros pour être une auto-évaluation.", "This file is too large to be a self-assessment.";
+    ErrSignNoPractitioner => "Pour signer, indiquez d'abord le nom du médecin dans le profil du cabinet.", "To sign, first enter the practitioner's name in the practice profile.";
+    ErrAlreadySigned => "Ce signataire a déjà signé cette auto-évaluation.", "This signer has already signed this self-assessment.";
+    ErrOtherAssessment => "Ce fichier porte sur une autre auto-évaluation (le document n'est pas identique).", "This file is about another self-assessment (the document is not identical).";
+    ErrNothingNew => "Ce fichier n'apporte aucune nouvelle signature valable.", "This file brings no new valid signature.";
+    ErrDamagedKey => "La clé de signature gardée dans le coffre est endommagée.", "The signing key kept in the vault is damaged.";
+    ErrNotAKeyFile => "Ce fichier n'est pas une clé de signature Vigie (.vigie-key).", "This file is not a Vigie signing key (.vigie-key).";
+    ErrNotABundle => "Ce fichier n'est pas une auto-évaluation Vigie (.vigie-assessment) lisible.", "This file is not a readable Vigie self-assessment (.vigie-assessment).";
+    ErrBundleTooLarge => "Ce fichier contient plus de fichiers, ou de plus gros, qu'une auto-évaluation.", "This file holds more, or larger, files than a self-assessment.";
+    ErrBundleNoDocument => "Aucun document d'auto-évaluation dans ce fichier.", "No self-assessment document in this file.";
+    ErrNoSignedAssessment => "Ce coffre ne contient encore aucune auto-évaluation signée.", "This vault holds no signed self-assessment yet.";
+    CliPromptKeyPassphrase => "Phrase de passe de la clé : ", "Key passphrase: ";
 }
 
 typed_texts! {
@@ -829,4 +855,24 @@ typed_texts! {
         "CHECKING THIS SELF-ASSESSMENT WITHOUT VIGIE\n\nThe signed document is {doc}. Its signatures are OpenSSH signatures (SSHSIG format): the ssh-keygen tool, shipped with Windows 10 and 11, macOS and Linux, is enough to check them. The allowed_signers file gives the signers' public keys.";
     fn howto_code(doc, code) => "Code de vérification de {doc} (SHA-256, aussi imprimé sur le rapport) : {code}\nPour le recalculer : certutil -hashfile {doc} SHA256 (Windows), shasum -a 256 {doc} (macOS), sha256sum {doc} (Linux).",
         "Verification code of {doc} (SHA-256, also printed on the report): {code}\nTo compute it again: certutil -hashfile {doc} SHA256 (Windows), shasum -a 256 {doc} (macOS), sha256sum {doc} (Linux).";
+    fn sig_wrong_namespace(found) => "NON VALABLE : signature faite pour un autre usage ({found})", "NOT VALID: signature made for another purpose ({found})";
+    fn verify_document(name) => "Auto-évaluation signée : {name}", "Signed self-assessment: {name}";
+    fn verify_report(name) => "Fichier signé : {name}", "Signed file: {name}";
+    fn verify_practice(name) => "Cabinet : {name}", "Practice: {name}";
+    fn verify_completed(date) => "Terminée le : {date}", "Completed on: {date}";
+    fn verify_score(p) => "Score global : {p} %", "Overall score: {p}%";
+    fn verify_code(code) => "Code de vérification (SHA-256) : {code}", "Verification code (SHA-256): {code}";
+    fn err_verify_failed(file) => "la vérification de {file} a échoué", "the verification of {file} failed";
+    fn err_no_such_assessment(id) => "aucune auto-évaluation signée « {id} » dans ce coffre", "no signed self-assessment \"{id}\" in this vault";
+    fn cli_signed(id, date) => "Auto-évaluation {id} terminée et signée le {date}.", "Self-assessment {id} completed and signed on {date}.";
+    fn cli_signed_key(fp) => "Clé du médecin : {fp}", "Practitioner's key: {fp}";
+    fn cli_exported_set(n: count, dir) => { one: "{n} fichier écrit dans {dir}", other: "{n} fichiers écrits dans {dir}" },
+        { one: "{n} file written to {dir}", other: "{n} files written to {dir}" };
+    fn cli_countersigned(name, path) => "Contre-signature de {name} ajoutée : {path}", "Countersignature by {name} added: {path}";
+    fn cli_imported(n: count) => { one: "{n} signature ajoutée au coffre.", other: "{n} signatures ajoutées au coffre." },
+        { one: "{n} signature added to the vault.", other: "{n} signatures added to the vault." };
+    fn cli_key_created(path, fp) => "Clé de signature créée : {path} (empreinte {fp})", "Signing key created: {path} (fingerprint {fp})";
+    fn err_newer_assessment(v: num) => "Cette auto-évaluation est au format {v}, plus récent que ce que lit cette version de Vigie : mettez Vigie à jour.", "This self-assessment is in format {v}, newer than this Vigie reads: update Vigie.";
+    fn err_not_a_folder(path) => "{path} existe et n'est pas un dossier : choisissez un dossier pour les fichiers de l'auto-évaluation.", "{path} exists and is not a folder: choose a folder for the self-assessment's files.";
+    fn cli_assessment_line(id, date, score, signers) => "{id} — {date} — {score} — {signers}", "{id} — {date} — {score} — {signers}";
 }

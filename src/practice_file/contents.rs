@@ -39,6 +39,10 @@ pub enum JournalEvent {
     UnlockedWithRecoveryCode,
     /// A folder scan was recorded (its findings are in `scans`).
     Scanned,
+    /// A self-assessment was completed and signed (it is in `assessments`).
+    AssessmentSigned,
+    /// A countersignature was added to a signed self-assessment.
+    AssessmentCountersigned,
 }
 
 /// Everything the vault holds.

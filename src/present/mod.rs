@@ -2,3 +2,4 @@
 //! text, JSON, CSV), above the engines that produce them and below the CLI, the documents and the GUI.
 
 pub mod scan; // the folder scan: kinds, risks and flags in words, the plain summary; text, JSON, CSV
+pub mod signed; // a signature verification in words

@@ -347,3 +347,12 @@ pub fn write_files(dir: &Path, files: &FileSet) -> Result<Vec<PathBuf>, crate::f
     }
     Ok(written)
 }
+
+impl crate::i18n::Localize for SignedExportError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            Self::Document(e) => crate::i18n::Localize::localize(e, lang),
+            Self::Pdf(e) => tr::err_save_file(lang, e.to_string()),
+        }
+    }
+}

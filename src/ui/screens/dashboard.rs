@@ -18,6 +18,8 @@ fn event_name(e: &JournalEvent) -> T {
         JournalEvent::PassphraseChanged => T::EventPassphraseChanged,
         JournalEvent::UnlockedWithRecoveryCode => T::EventUnlockedWithRecovery,
         JournalEvent::Scanned => T::EventScanned,
+        JournalEvent::AssessmentSigned => T::EventAssessmentSigned,
+        JournalEvent::AssessmentCountersigned => T::EventAssessmentCountersigned,
     }
 }
 

@@ -13,6 +13,8 @@ use crate::practice::{PracticeName, Profile};
 use crate::practice_file::{JournalEvent, PracticeFile, VaultContents};
 use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
 
+mod signed;
+
 /// Environment variable holding the passphrase (never an argument: arguments are visible to other users).
 pub const PASSPHRASE_ENV: &str = "VIGIE_PASSPHRASE";
 /// Environment variable holding the new passphrase for `vault passwd`.
@@ -47,6 +49,16 @@ pub enum Command {
     /// Create, check or re-key a practice vault.
     #[command(subcommand)]
     Vault(VaultCommand),
+    /// Sign, countersign and list signed self-assessments.
+    #[command(subcommand)]
+    Assessment(AssessmentCommand),
+    /// Check a signed self-assessment (a .vigie-assessment file, or a document or PDF with its .sig
+    /// files and allowed_signers beside it). Exit status 0 when every signature is valid, 2 otherwise.
+    Verify {
+        /// The file to check.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Find unencrypted medical images (DICOM by content, in zip and gzip too) and image exports.
     /// Exit status 1 when a finding reaches --fail-on.
     Scan {
@@ -66,7 +78,8 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Export a PDF document from a vault. Passphrase: VIGIE_PASSPHRASE or prompt.
+    /// Export a PDF document from a vault, or (--kind signed-assessment) the signed assessment's files
+    /// into a folder. Passphrase: VIGIE_PASSPHRASE or prompt.
     Export {
         /// The vault file.
         #[arg(long, value_name = "FILE")]
@@ -75,9 +88,13 @@ pub enum Command {
         #[arg(long, value_enum)]
         kind: ExportKind,
         /// The PDF to write. An existing PDF is replaced (atomically); any other file only with
-        /// --force; a vault, a folder or a device never. The folder must exist.
-        #[arg(long, value_name = "FILE.pdf")]
+        /// --force; a vault, a folder or a device never. The folder must exist. For
+        /// signed-assessment: the folder to write the files into (created if missing).
+        #[arg(long, value_name = "FILE.pdf|DIR")]
         out: PathBuf,
+        /// For signed-assessment: which one (its id); the last one by default.
+        #[arg(long, value_name = "ID")]
+        assessment: Option<String>,
         /// Replace an existing file that is not a PDF.
         #[arg(long)]
         force: bool,
@@ -115,6 +132,63 @@ pub enum ExportKind {
     ActionPlan,
     /// The last folder scan recorded in the vault.
     Scan,
+    /// A signed self-assessment's files: the document, its signatures, allowed_signers, the signed
+    /// report PDF, HOW-TO-VERIFY.txt and the .vigie-assessment bundle.
+    SignedAssessment,
+}
+
+/// Environment variable holding the passphrase of a consultant's key file.
+pub const KEY_PASSPHRASE_ENV: &str = "VIGIE_KEY_PASSPHRASE";
+
+/// `vigie assessment …`
+#[derive(Debug, Subcommand)]
+pub enum AssessmentCommand {
+    /// Complete the current assessment and sign it as the practitioner (the key is kept in the vault).
+    Sign {
+        /// The vault file.
+        #[arg(long, value_name = "FILE")]
+        vault: PathBuf,
+    },
+    /// List the signed assessments of a vault.
+    List {
+        /// The vault file.
+        #[arg(long, value_name = "FILE")]
+        vault: PathBuf,
+    },
+    /// Create a consultant's signing key file. Passphrase: VIGIE_KEY_PASSPHRASE or prompt.
+    NewKey {
+        /// The key file to create (never overwritten), e.g. jean-martin.vigie-key.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// The consultant's full name.
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// Their organisation.
+        #[arg(long, value_name = "ORG", default_value = "")]
+        organisation: String,
+    },
+    /// Countersign a .vigie-assessment file with a consultant's key file, writing the result to --out.
+    /// Key passphrase: VIGIE_KEY_PASSPHRASE or prompt.
+    Countersign {
+        /// The .vigie-assessment file received.
+        #[arg(value_name = "FILE")]
+        bundle: PathBuf,
+        /// The consultant's key file.
+        #[arg(long, value_name = "KEY")]
+        key: PathBuf,
+        /// The countersigned file to write (a new file, or the same one to replace it).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Bring the countersignatures of a .vigie-assessment file back into the vault.
+    Import {
+        /// The vault file.
+        #[arg(long, value_name = "FILE")]
+        vault: PathBuf,
+        /// The countersigned .vigie-assessment file.
+        #[arg(value_name = "FILE")]
+        bundle: PathBuf,
+    },
 }
 
 /// `vigie vault …`
@@ -160,10 +234,20 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
         }
         Command::Export {
             vault,
+            kind: ExportKind::SignedAssessment,
+            out: dir,
+            assessment,
+            ..
+        } => crate::cli::signed::export(&vault, assessment.as_deref(), &dir, lang, out),
+        Command::Export {
+            vault,
             kind,
             out: pdf,
             force,
+            ..
         } => export(&vault, kind, &pdf, force, lang, out),
+        Command::Verify { file } => signed::verify(&file, lang, out),
+        Command::Assessment(command) => signed::run(command, lang, out),
         Command::Scan {
             format,
             threads,
@@ -306,7 +390,7 @@ fn scan(
     Ok(())
 }
 
-fn open_with_env_passphrase(path: &Path, lang: Lang) -> Result<PracticeFile> {
+pub(crate) fn open_with_env_passphrase(path: &Path, lang: Lang) -> Result<PracticeFile> {
     vault::inspect(path).map_err(localized(lang))?;
     let passphrase = secret(PASSPHRASE_ENV, T::CliPromptPassphrase, lang)?;
     PracticeFile::open(path, Unlock::Passphrase(&passphrase)).map_err(localized(lang))
@@ -329,6 +413,8 @@ fn export(
         ExportKind::ActionPlan => crate::report::assessment::action_plan_pdf(v.contents(), lang),
         ExportKind::Scan => crate::report::scan::scan_pdf(v.contents(), lang)
             .ok_or_else(|| anyhow!(T::ScanReportNoScan.get(lang)))?,
+        // Handled by `signed::export`, before.
+        ExportKind::SignedAssessment => return Ok(()),
     }
     .map_err(|e| anyhow!(tr::err_save_file(lang, e.to_string())))?;
     output::write(pdf, &bytes, OutputKind::Pdf, force).map_err(|e| anyhow!(e.localize(lang)))?;
@@ -336,12 +422,12 @@ fn export(
     Ok(())
 }
 
-fn localized(lang: Lang) -> impl Fn(vault::VaultError) -> anyhow::Error {
+pub(crate) fn localized(lang: Lang) -> impl Fn(vault::VaultError) -> anyhow::Error {
     move |e| anyhow!(e.localize(lang))
 }
 
 /// A secret from an environment variable, else a hidden prompt on the terminal.
-fn secret(var: &str, prompt: T, lang: Lang) -> Result<Zeroizing<String>> {
+pub(crate) fn secret(var: &str, prompt: T, lang: Lang) -> Result<Zeroizing<String>> {
     if let Some(value) = std::env::var_os(var).filter(|v| !v.is_empty()) {
         return value
             .into_string()
@@ -358,7 +444,7 @@ fn secret(var: &str, prompt: T, lang: Lang) -> Result<Zeroizing<String>> {
 }
 
 /// A new passphrase from `var`, else typed twice; checked against the policy.
-fn new_passphrase(var: &str, lang: Lang, context: &[&str]) -> Result<NewPassphrase> {
+pub(crate) fn new_passphrase(var: &str, lang: Lang, context: &[&str]) -> Result<NewPassphrase> {
     let first = secret(var, T::CliPromptNew, lang)?;
     let confirmation = if std::env::var_os(var).is_some_and(|v| !v.is_empty()) {
         first.clone()
@@ -368,7 +454,7 @@ fn new_passphrase(var: &str, lang: Lang, context: &[&str]) -> Result<NewPassphra
     NewPassphrase::parse(&first, &confirmation, context).map_err(|p| anyhow!(p.localize(lang)))
 }
 
-fn print_recovery(code: &RecoveryCode, lang: Lang, out: &mut dyn Write) -> Result<()> {
+pub(crate) fn print_recovery(code: &RecoveryCode, lang: Lang, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "{}", T::CliRecoveryCode.get(lang))?;
     writeln!(out, "    {}", code.to_text().as_str())?;
     Ok(())
@@ -389,7 +475,7 @@ fn ensure_parent(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn refuse_existing(path: &Path, lang: Lang) -> Result<()> {
+pub(crate) fn refuse_existing(path: &Path, lang: Lang) -> Result<()> {
     if path.exists() {
         return Err(localized(lang)(vault::VaultError::AlreadyExists(
             path.to_path_buf(),

@@ -1,0 +1,109 @@
+//! A verification in words: what `vigie verify` prints, and what the window says of each signature.
+
+use crate::assessment::Role;
+use crate::assessment::verify::{Problem, SignerCheck, SignerStatus, Subject, Verification};
+use crate::i18n::{Lang, Localize as _, T, format_datetime, tr};
+
+/// The name of a role.
+pub fn role(role: Role) -> T {
+    match role {
+        Role::Doctor => T::RoleDoctor,
+        Role::Consultant => T::RoleConsultant,
+    }
+}
+
+/// One signature's state in words.
+pub fn status(status: &SignerStatus, lang: Lang) -> String {
+    match status {
+        SignerStatus::Valid => T::SigValid.get(lang).to_owned(),
+        SignerStatus::UnknownKey => T::SigUnknownKey.get(lang).to_owned(),
+        SignerStatus::Mismatch => T::SigMismatch.get(lang).to_owned(),
+        SignerStatus::WrongNamespace(found) => tr::sig_wrong_namespace(lang, found),
+        SignerStatus::Malformed => T::SigMalformed.get(lang).to_owned(),
+        SignerStatus::Missing => T::SigMissing.get(lang).to_owned(),
+    }
+}
+
+/// A problem of the whole set in words.
+pub fn problem(problem: &Problem, lang: Lang) -> &'static str {
+    match problem {
+        Problem::NoSignature => T::VerifyNoSignature.get(lang),
+        Problem::NoAllowedSigners => T::VerifyNoAllowedSigners.get(lang),
+        Problem::DoctorSignatureMissing => T::VerifyDoctorMissing.get(lang),
+    }
+}
+
+/// A signer on one line: name, role, affiliation, fingerprint.
+pub fn signer_line(s: &SignerCheck, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    parts.push(if s.name.is_empty() {
+        s.principal.clone()
+    } else {
+        s.name.clone()
+    });
+    if let Some(r) = s.role {
+        parts.push(role(r).get(lang).to_owned());
+    }
+    if !s.affiliation.is_empty() {
+        parts.push(s.affiliation.clone());
+    }
+    if !s.fingerprint.is_empty() {
+        parts.push(s.fingerprint.clone());
+    }
+    parts.join(" — ")
+}
+
+/// The whole verification as text, one fact per line.
+pub fn text(v: &Verification, lang: Lang) -> String {
+    let mut lines = Vec::new();
+    match &v.subject {
+        Subject::Assessment(d) => {
+            lines.push(tr::verify_document(lang, &v.target));
+            lines.push(tr::verify_practice(lang, d.practice.name.as_str()));
+            lines.push(tr::verify_completed(
+                lang,
+                format_datetime(d.completed_at, lang),
+            ));
+            if let Some(o) = d.scores.overall_percent {
+                lines.push(tr::verify_score(lang, o));
+            }
+        }
+        Subject::Report => lines.push(tr::verify_report(lang, &v.target)),
+        Subject::Unreadable(e) => {
+            lines.push(tr::verify_document(lang, &v.target));
+            lines.push(e.localize(lang));
+        }
+    }
+    lines.push(tr::verify_code(
+        lang,
+        crate::assessment::document::grouped(&v.sha256),
+    ));
+    lines.push(T::VerifySigners.get(lang).to_owned());
+    for s in &v.signers {
+        let mark = if s.status == SignerStatus::Valid {
+            "✓"
+        } else {
+            "✗"
+        };
+        let when = s
+            .signed_at
+            .map(|t| format!(" — {}", tr::signed_on(lang, format_datetime(t, lang))))
+            .unwrap_or_default();
+        lines.push(format!(
+            "  {mark} {}{when} — {}",
+            signer_line(s, lang),
+            status(&s.status, lang)
+        ));
+    }
+    for p in &v.problems {
+        lines.push(format!("  ✗ {}", problem(p, lang)));
+    }
+    lines.push(if v.is_valid() {
+        T::VerifyAllValid.get(lang).to_owned()
+    } else {
+        T::VerifyFailed.get(lang).to_owned()
+    });
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
