@@ -138,6 +138,7 @@ pub fn demo_contents() -> VaultContents {
             }
         }
     }
+    last_years_assessment(c, now);
     checklist::plan::sync(catalog, &c.practice, &mut c.checklist, now);
 
     let today = crate::i18n::today();
@@ -158,6 +159,78 @@ pub fn demo_contents() -> VaultContents {
     }
     c.scans.push(demo_scan(now));
     contents
+}
+
+/// Last year's assessment, signed by the doctor and countersigned by the DPO: four measures were "no"
+/// then and are "yes" now (their actions done since), and this year's draft starts from it, a few of its
+/// answers still to review. The keys are made for each demo vault; the demo says it is fictional.
+fn last_years_assessment(c: &mut VaultContents, now: jiff::Timestamp) {
+    use crate::assessment::{Role, Signer};
+    let catalog = checklist::catalog();
+    let year_ago = now - jiff::SignedDuration::from_hours(24 * 365);
+    let fixed_at = now - jiff::SignedDuration::from_hours(24 * 40);
+    let improved: Vec<String> = catalog
+        .items
+        .iter()
+        .filter(|i| i.theme != "box" && i.theme != "imaging")
+        .filter(|i| {
+            c.checklist
+                .answers
+                .get(&i.id)
+                .is_some_and(|a| a.value == AnswerValue::Yes)
+        })
+        .take(4)
+        .map(|i| i.id.clone())
+        .collect();
+    let mut last = c.checklist.clone();
+    for (id, a) in &mut last.answers {
+        a.at = year_ago;
+        if improved.contains(id) {
+            a.value = AnswerValue::No;
+        }
+    }
+    last.actions.clear();
+    checklist::plan::sync(catalog, &c.practice, &mut last, year_ago);
+    let (Ok(doctor), Ok(consultant)) = (
+        c.assessments.doctor_signer(&c.practice),
+        Signer::generate(
+            "Julien Moreau",
+            Role::Consultant,
+            "Cabinet Conseil RGPD Santé",
+        ),
+    ) else {
+        // No random numbers for the keys: the demo goes without signed assessments.
+        return;
+    };
+    let id = c
+        .assessments
+        .complete(
+            &c.practice,
+            &mut last,
+            &crate::scan::record::ScanHistory::default(),
+            &doctor,
+            year_ago,
+            0x2025_0001,
+        )
+        .id
+        .clone();
+    if let Some(signed) = c.assessments.get_mut(&id) {
+        let _ = signed.countersign(&consultant, year_ago + jiff::SignedDuration::from_hours(72));
+    }
+    c.record(JournalEvent::AssessmentSigned);
+    c.record(JournalEvent::AssessmentCountersigned);
+    // This year: last year's plan carried on; the improved measures answered again, most answers
+    // confirmed, a few still to review.
+    c.checklist.actions = last.actions;
+    for (i, (id, a)) in c.checklist.answers.iter_mut().enumerate() {
+        if improved.contains(id) {
+            a.at = fixed_at;
+        } else if i % 5 == 0 {
+            a.at = year_ago;
+            a.to_review = true;
+        }
+    }
+    checklist::plan::sync(catalog, &c.practice, &mut c.checklist, fixed_at);
 }
 
 /// A fictional folder scan of the demo practice's PC: a few exports left on the Desktop and in a synced

@@ -139,8 +139,10 @@ fn action_table(flow: &mut Flow, contents: &VaultContents, lang: Lang) {
 }
 
 /// The full self-assessment report, of the current draft ("Brouillon, non signé").
+/// When the practice has signed an assessment before, a last section compares the draft with it.
 pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, PdfError> {
-    report(contents, lang, None)
+    let comparison = super::signed::draft_comparison(contents);
+    report(contents, lang, None, comparison.as_ref())
 }
 
 /// The report of a signed assessment: drawn from its frozen document, with its signature block, its
@@ -149,6 +151,7 @@ pub(super) fn report(
     contents: &VaultContents,
     lang: Lang,
     signed: Option<&super::signed::SignedInfo>,
+    comparison: Option<&crate::assessment::compare::Comparison>,
 ) -> Result<Vec<u8>, PdfError> {
     let catalog = checklist::catalog();
     let record = &contents.checklist;
@@ -301,7 +304,7 @@ pub(super) fn report(
     flow.heading(T::SectionActionPlan.get(lang), 15.0);
     action_table(&mut flow, contents, lang);
 
-    if let Some(comparison) = signed.and_then(|s| s.comparison.as_ref()) {
+    if let Some(comparison) = comparison {
         flow.page_break();
         super::signed::comparison_section(&mut flow, comparison, lang);
     }

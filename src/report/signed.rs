@@ -26,8 +26,6 @@ pub struct SignedInfo {
     pub signers: Vec<(Identity, Timestamp)>,
     /// SHA-256 of the signed document, hexadecimal.
     pub code: String,
-    /// The comparison with the previous assessment, if any.
-    pub comparison: Option<Comparison>,
 }
 
 /// Why the documents of a signed assessment could not be made.
@@ -69,9 +67,28 @@ pub fn signed_assessment_pdf(
             .map(|s| (s.identity.clone(), s.signed_at))
             .collect(),
         code: document::verification_code(&set.document),
-        comparison,
     };
-    Ok(super::assessment::report(&contents, lang, Some(&info))?)
+    Ok(super::assessment::report(
+        &contents,
+        lang,
+        Some(&info),
+        comparison.as_ref(),
+    )?)
+}
+
+/// The current draft compared with the last signed assessment, if there is one that reads.
+pub fn draft_comparison(contents: &VaultContents) -> Option<Comparison> {
+    let last = contents.assessments.last()?.parsed().ok()?;
+    let draft = document::freeze(&document::FreezeInput {
+        practice: &contents.practice,
+        record: &contents.checklist,
+        scans: &contents.scans,
+        signer: &last.signer,
+        previous: None,
+        now: Timestamp::now(),
+        nonce: 0,
+    });
+    Some(compare::compare(&last, &draft))
 }
 
 /// The "Signatures" block of the report's first page.
@@ -91,9 +108,13 @@ pub(super) fn signature_block(flow: &mut Flow, info: &SignedInfo, lang: Lang) {
         );
         flow.space(2.0);
     }
-    flow.field(
+    flow.paragraph(
         T::ReportVerificationCode.get(lang),
+        Style::new(Face::Regular, 9.5, Rgb8::MUTED),
+    );
+    flow.paragraph(
         &document::grouped(&info.code),
+        Style::new(Face::Bold, 11.0, Rgb8::TEXT),
     );
     flow.paragraph(T::ReportHowToVerify.get(lang), SMALL);
     flow.space(4.0);
@@ -260,10 +281,13 @@ pub fn how_to_verify(set: &SignatureSet, report: Option<(&str, &Identity)>) -> S
         for s in &set.signatures {
             let _ = writeln!(
                 out,
-                "    {} ({}) : {}",
-                s.identity.name,
-                role_name(s.identity.role).get(lang),
-                s.identity.fingerprint()
+                "    {}",
+                tr::howto_fingerprint(
+                    lang,
+                    &s.identity.name,
+                    role_name(s.identity.role).get(lang),
+                    s.identity.fingerprint()
+                )
             );
         }
         out.push('\n');
