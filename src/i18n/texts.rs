@@ -619,6 +619,83 @@ texts! {
     ErrBundleNoDocument => "Aucun document d'auto-évaluation dans ce fichier.", "No self-assessment document in this file.";
     ErrNoSignedAssessment => "Ce coffre ne contient encore aucune auto-évaluation signée.", "This vault holds no signed self-assessment yet.";
     CliPromptKeyPassphrase => "Phrase de passe de la clé : ", "Key passphrase: ";
+
+    // Signed assessment (window)
+    NavSigned => "Auto-évaluation signée", "Signed assessment";
+    SaTitle => "Auto-évaluation signée", "Signed self-assessment";
+    SaIntro => "Quand la liste de contrôle est à jour, terminez l'évaluation et signez-la. Le document signé prouve ce que vous aviez évalué, et quand ; n'importe qui peut vérifier la signature, même sans Vigie.",
+        "When the checklist is up to date, complete the assessment and sign it. The signed document proves what you assessed, and when; anyone can check the signature, even without Vigie.";
+    SaDraftHeading => "Évaluation en cours", "Current assessment";
+    SaNothingToSign => "Répondez d'abord à la liste de contrôle : il n'y a encore rien à signer.",
+        "Answer the checklist first: there is nothing to sign yet.";
+    SaSignButton => "Terminer et signer", "Complete and sign";
+    SaConfirmHeading => "Terminer et signer l'évaluation ?", "Complete and sign the assessment?";
+    SaConfirmText => "En signant, vous figez l'évaluation telle qu'elle est aujourd'hui : réponses, notes, pièces justificatives et plan d'action. Elle ne pourra plus être modifiée : le moindre changement rendrait la signature invalide. La prochaine évaluation partira de celle-ci : vos réponses seront reprises et marquées « à revoir ».",
+        "Signing freezes the assessment as it is today: answers, notes, evidence and action plan. It can no longer be changed: the slightest change would make the signature invalid. The next assessment will start from this one: your answers will be carried over and marked \"to review\".";
+    SaConfirmSign => "Oui, terminer et signer", "Yes, complete and sign";
+    SaSignedNotice => "Évaluation terminée et signée. Vos réponses sont gardées pour la prochaine évaluation, marquées « à revoir ».",
+        "Assessment completed and signed. Your answers are kept for the next assessment, marked \"to review\".";
+    SaHistoryHeading => "Évaluations signées", "Signed assessments";
+    SaHistoryEmpty => "Aucune évaluation signée pour l'instant.", "No signed assessment yet.";
+    SaSigners => "Signataires", "Signers";
+    SaKeyFingerprint => "Empreinte de la clé", "Key fingerprint";
+    SaExport => "Exporter les fichiers signés…", "Export the signed files…";
+    SaCountersignHere => "Contresigner ici avec la clé du consultant", "Countersign here with the consultant's key";
+    SaImport => "Importer une contre-signature…", "Import a countersignature…";
+    SaCompareWithPrevious => "Comparer avec la précédente", "Compare with the previous one";
+    SaCompareHeading => "Comparer deux évaluations", "Compare two assessments";
+    SaCompareFrom => "Évaluation de départ", "Earlier assessment";
+    SaCompareTo => "Évaluation d'arrivée", "Later assessment";
+    SaCompareNeedTwo => "La comparaison sera possible après la deuxième évaluation signée.",
+        "Comparing will be possible after the second signed assessment.";
+    SaKeyFileLabel => "Fichier de clé du consultant (.vigie-key)", "Consultant's key file (.vigie-key)";
+    SaNoKeyFile => "aucun fichier choisi", "no file chosen";
+    SaChooseKeyFile => "Choisir le fichier de clé…", "Choose the key file…";
+    SaKeyPassphrase => "Phrase de passe de la clé", "Key passphrase";
+    SaCountersignButton => "Contresigner", "Countersign";
+    SaOpeningKey => "Ouverture de la clé (quelques secondes)…", "Opening the key (a few seconds)…";
+    SaCountersigned => "Contre-signature ajoutée à l'évaluation.", "Countersignature added to the assessment.";
+    SaCreateKeyHeading => "Créer un fichier de clé de consultant", "Create a consultant key file";
+    SaCreateKeyIntro => "Pour le DPO ou le prestataire : une clé de signature personnelle, protégée par sa phrase de passe, à garder sur sa clé USB et à utiliser sur le poste de chaque cabinet.",
+        "For the DPO or IT provider: a personal signing key, protected by its passphrase, to keep on their USB stick and use on each practice's computer.";
+    SaKeyName => "Prénom et nom du consultant", "Consultant's full name";
+    SaKeyOrganisation => "Organisme (société, cabinet de conseil)", "Organisation (company, consultancy)";
+    SaCreateKeyButton => "Créer le fichier de clé…", "Create the key file…";
+    SaCreatingKey => "Création de la clé (quelques secondes)…", "Creating the key (a few seconds)…";
+    SaKeyRecoveryIntro => "Code de secours de ce fichier de clé, affiché une seule fois : notez-le et rangez-le à part. Il ouvre la clé si sa phrase de passe est oubliée.",
+        "Recovery code of this key file, shown only once: write it down and keep it apart. It opens the key if its passphrase is forgotten.";
+    SaKeyRecoveryDone => "Je l'ai noté", "I have written it down";
+    SaVerifyOpen => "Vérifier un fichier signé…", "Check a signed file…";
+    SaVerifyHint => "Pour un consultant ou un contrôle : vérifier une auto-évaluation signée ou son rapport PDF, sans ouvrir de coffre.",
+        "For a consultant or an inspection: check a signed self-assessment or its PDF report, without opening a vault.";
+    SaVerifyTitle => "Vérifier un fichier signé", "Check a signed file";
+    SaVerifyIntro => "Choisissez une évaluation signée (.vigie-assessment), un document signé (.json) ou un rapport PDF. Pour un document ou un rapport, ses fichiers .sig et allowed_signers doivent être dans le même dossier.",
+        "Choose a signed assessment (.vigie-assessment), a signed document (.json) or a PDF report. For a document or a report, its .sig and allowed_signers files must be in the same folder.";
+    SaChooseFile => "Choisir le fichier…", "Choose the file…";
+    SaVerifying => "Vérification…", "Checking…";
+    SaAllValid => "Toutes les signatures sont valides : le fichier est exactement celui qui a été signé.",
+        "Every signature is valid: the file is exactly the one that was signed.";
+    SaNotValid => "Ce fichier n'est pas validé : voyez les motifs ci-dessous.", "This file is not validated: see the reasons below.";
+    SaReadOnly => "Contenu de l'évaluation (lecture seule)", "Contents of the assessment (read-only)";
+    SaCountersignBundle => "Contresigner ce fichier (consultant)", "Countersign this file (consultant)";
+    SaSaveCountersigned => "Enregistrer le fichier contresigné…", "Save the countersigned file…";
+    SaCountersignedPending => "Votre signature est ajoutée. Enregistrez le fichier, puis remettez-le au cabinet, qui l'importera.",
+        "Your signature is added. Save the file, then give it back to the practice, which will import it.";
+    SaCannotCountersign => "Seul un fichier d'évaluation (.vigie-assessment) dont toutes les signatures sont valides peut être contresigné.",
+        "Only an assessment file (.vigie-assessment) whose signatures are all valid can be countersigned.";
+    SaBundleFilter => "Évaluation signée Vigie", "Vigie signed assessment";
+    SaKeyFilter => "Clé de signature Vigie", "Vigie signing key";
+    SaSignedFilter => "Fichiers signés", "Signed files";
+    SaDialogUnavailable => "La fenêtre de choix de fichier n'a pas pu s'ouvrir sur cet ordinateur. Tapez le chemin complet dans le champ ci-dessous.",
+        "The file chooser could not open on this computer. Type the full path in the field below.";
+    SaPathLabel => "Chemin complet du fichier ou du dossier", "Full path of the file or folder";
+    SaUsePath => "Utiliser ce chemin", "Use this path";
+    SaToReview => "à revoir", "to review";
+    SaToReviewHint => "Réponse reprise de l'évaluation signée précédente : vérifiez qu'elle est toujours exacte, puis cliquez de nouveau sur la bonne réponse.",
+        "Answer carried over from the previous signed assessment: check it is still right, then click the right answer again.";
+    SaNoAnswerChanged => "Aucune réponse n'a changé.", "No answer changed.";
+    JobKeyFile => "l'ouverture ou la création de la clé de signature", "the opening or creation of the signing key";
+    JobSignedFiles => "la lecture ou l'écriture des fichiers signés", "the reading or writing of the signed files";
 }
 
 typed_texts! {
@@ -876,4 +953,22 @@ typed_texts! {
     fn err_not_a_folder(path) => "{path} existe et n'est pas un dossier : choisissez un dossier pour les fichiers de l'auto-évaluation.", "{path} exists and is not a folder: choose a folder for the self-assessment's files.";
     fn howto_fingerprint(name, role, fp) => "{name} ({role}) : {fp}", "{name} ({role}): {fp}";
     fn cli_assessment_line(id, date, score, signers) => "{id} — {date} — {score} — {signers}", "{id} — {date} — {score} — {signers}";
+
+    // Signed assessment (window)
+    fn sa_draft_progress(answered: count, applicable: num) =>
+        { one: "{answered} question répondue sur {applicable} qui concernent le cabinet", other: "{answered} questions répondues sur {applicable} qui concernent le cabinet" },
+        "{answered} of {applicable} questions that concern the practice answered";
+    fn sa_to_review(n: count) =>
+        { one: "{n} réponse reprise de la dernière évaluation signée est à revoir.", other: "{n} réponses reprises de la dernière évaluation signée sont à revoir." },
+        { one: "{n} answer carried over from the last signed assessment is to review.", other: "{n} answers carried over from the last signed assessment are to review." };
+    fn sa_entry_title(date, score) => "Évaluation du {date} — score {score}", "Assessment of {date} — score {score}";
+    fn sa_exported(dir, files) => "Fichiers écrits dans {dir} : {files}", "Files written to {dir}: {files}";
+    fn sa_imported(n: count) =>
+        { one: "{n} signature ajoutée à l'évaluation.", other: "{n} signatures ajoutées à l'évaluation." },
+        { one: "{n} signature added to the assessment.", other: "{n} signatures added to the assessment." };
+    fn sa_key_created(path) => "Fichier de clé créé : {path}", "Key file created: {path}";
+    fn sa_bundle_saved(path) => "Fichier contresigné enregistré : {path}", "Countersigned file saved: {path}";
+    fn sa_verify_file(name) => "Fichier vérifié : {name}", "File checked: {name}";
+    fn sa_completed(date) => "Évaluation terminée le {date}", "Assessment completed on {date}";
+    fn sa_done_on(date) => "fait le {date}", "done on {date}";
 }

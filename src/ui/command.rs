@@ -69,6 +69,10 @@ pub enum PageKind {
     Profile,
     /// The settings.
     Settings,
+    /// The signed self-assessment: sign, history, countersign, compare.
+    Signed,
+    /// Checking a signed file (reached from the signed self-assessment).
+    Verify,
 }
 
 /// A request from a screen.
@@ -185,6 +189,8 @@ pub enum Command {
         /// Where, if already chosen.
         path: Option<PathBuf>,
     },
+    /// A request of the signed-assessment screens.
+    Signing(SigningCommand),
 }
 
 /// The result of a background job.
@@ -226,4 +232,104 @@ pub enum JobOutput {
         /// Its content, or why it could not be read (in the user's language).
         result: Result<Vec<u8>, String>,
     },
+    /// A job of the signed-assessment screens finished.
+    Signing(SigningOutput),
+}
+
+// ---- Signed assessment (window) ------------------------------------------------------------------
+
+/// What the signed-assessment screens ask for. Where a path is `None`, the app asks with the system's
+/// file dialog.
+#[derive(Debug)]
+pub enum SigningCommand {
+    /// Complete and sign the current assessment with the doctor's key (made at the first signature).
+    Sign,
+    /// Write every file of a signed assessment into a folder.
+    Export {
+        /// The assessment's id.
+        id: String,
+        /// The folder, if already chosen.
+        dir: Option<PathBuf>,
+    },
+    /// Choose the consultant's key file (for the page or the verify screen shown).
+    PickKeyFile(Option<PathBuf>),
+    /// Countersign a signed assessment of the vault with a consultant's key file.
+    CountersignWithKey {
+        /// The assessment's id.
+        id: String,
+        /// The key file.
+        key: PathBuf,
+        /// Its passphrase.
+        passphrase: Zeroizing<String>,
+    },
+    /// Create a consultant key file.
+    CreateKeyFile {
+        /// The consultant's name.
+        name: String,
+        /// Their organisation.
+        organisation: String,
+        /// The key file's passphrase.
+        passphrase: NewPassphrase,
+        /// Where, if already chosen.
+        path: Option<PathBuf>,
+    },
+    /// The recovery code of a new key file was written down: stop showing it.
+    KeyRecoveryDone,
+    /// Bring the countersignatures of a `.vigie-assessment` file into the vault.
+    Import(Option<PathBuf>),
+    /// Show the verify screen (a page when a vault is open, else a screen of its own).
+    OpenVerify,
+    /// Verify a signed file.
+    Verify(Option<PathBuf>),
+    /// Countersign the bundle shown on the verify screen with a consultant's key file.
+    CountersignBundle {
+        /// The key file.
+        key: PathBuf,
+        /// Its passphrase.
+        passphrase: Zeroizing<String>,
+    },
+    /// Save the countersigned bundle of the verify screen.
+    SaveBundle(Option<PathBuf>),
+}
+
+/// What a consultant's key was opened for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyUse {
+    /// To countersign this signed assessment of the vault.
+    Assessment(String),
+    /// To countersign the bundle of the verify screen.
+    Bundle,
+}
+
+/// What a job of the signed-assessment screens reports; errors are in the user's language.
+#[derive(Debug)]
+pub enum SigningOutput {
+    /// The files were written: the folder and the files' names.
+    Exported(Result<(PathBuf, Vec<String>), String>),
+    /// A consultant's key file was opened.
+    KeyOpened {
+        /// For what.
+        target: KeyUse,
+        /// The key, or why not.
+        result: Result<crate::assessment::Signer, String>,
+    },
+    /// A consultant's key file was created: where, and its recovery code.
+    KeyCreated(Result<(PathBuf, RecoveryCode), String>),
+    /// A bundle to import was read.
+    BundleRead(Result<crate::assessment::bundle::SignatureSet, String>),
+    /// A file was verified: the verification, and the bundle's files when it is a bundle.
+    Verified {
+        /// The file.
+        path: PathBuf,
+        /// What was found.
+        result: Result<
+            (
+                crate::assessment::verify::Verification,
+                Option<crate::assessment::bundle::FileSet>,
+            ),
+            String,
+        >,
+    },
+    /// The countersigned bundle was written.
+    BundleSaved(Result<PathBuf, String>),
 }

@@ -40,6 +40,10 @@ pub enum JobKind {
     CheckRecent,
     /// Writing the preferences.
     SaveSettings,
+    /// Opening or creating a consultant's key file (key derivation).
+    KeyFile,
+    /// Reading, verifying or writing the files of a signed assessment.
+    SignedFiles,
 }
 
 impl JobKind {
@@ -54,6 +58,8 @@ impl JobKind {
             Self::FindPlaces => "vigie-find-places",
             Self::CheckRecent => "vigie-check-recent",
             Self::SaveSettings => "vigie-save-settings",
+            Self::KeyFile => "vigie-key-file",
+            Self::SignedFiles => "vigie-signed-files",
         }
     }
 }

@@ -11,6 +11,7 @@ use super::screens::{
     ActionsView, ChecklistView, CreateForm, ProfileForm, RecoveryScreen, ReportsView, ScanView,
     SettingsForm, UnlockForm,
 };
+use super::screens::{SignedView, VerifyView};
 use crate::practice_file::PracticeFile;
 
 /// Which screen fills the window.
@@ -26,6 +27,8 @@ pub enum Screen {
     Unlock(UnlockForm),
     /// The main window, with its navigation.
     Main(Page),
+    /// Checking a signed file without a vault (a consultant's Vigie).
+    Verify(Box<VerifyView>),
 }
 
 /// A page of the main window, with its own state.
@@ -45,6 +48,10 @@ pub enum Page {
     Profile(Box<ProfileForm>),
     /// The settings.
     Settings(SettingsForm),
+    /// The signed self-assessment.
+    Signed(Box<SignedView>),
+    /// Checking a signed file.
+    Verify(Box<VerifyView>),
 }
 
 impl Page {
@@ -58,6 +65,8 @@ impl Page {
             Self::Reports(_) => PageKind::Reports,
             Self::Profile(_) => PageKind::Profile,
             Self::Settings(_) => PageKind::Settings,
+            Self::Signed(_) => PageKind::Signed,
+            Self::Verify(_) => PageKind::Verify,
         }
     }
 }

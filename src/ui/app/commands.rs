@@ -44,6 +44,8 @@ impl VigieApp {
                 false,
             ))),
             PageKind::Settings => Page::Settings(SettingsForm::default()),
+            PageKind::Signed => Page::Signed(Box::default()),
+            PageKind::Verify => Page::Verify(Box::default()),
         }
     }
 
@@ -263,6 +265,7 @@ impl VigieApp {
                 });
             }
             Command::ExportReport { kind, lang, path } => self.export_report(ctx, kind, lang, path),
+            Command::Signing(command) => self.run_signing(ctx, command),
         }
     }
 

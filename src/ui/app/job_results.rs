@@ -25,6 +25,8 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::FindPlaces => T::JobFindPlaces,
         JobKind::CheckRecent => T::JobCheckRecent,
         JobKind::SaveSettings => T::JobSaveSettings,
+        JobKind::KeyFile => T::JobKeyFile,
+        JobKind::SignedFiles => T::JobSignedFiles,
     };
     tr::err_job_failed(lang, what.get(lang))
 }
@@ -72,7 +74,11 @@ impl VigieApp {
                     form.clear_for_retry();
                 }
             }
-            JobKind::CreateVault | JobKind::WriteDocument | JobKind::ReadEvidence => {}
+            JobKind::CreateVault
+            | JobKind::WriteDocument
+            | JobKind::ReadEvidence
+            | JobKind::KeyFile
+            | JobKind::SignedFiles => {}
         }
         self.notice = Some(Notice::Error(message));
     }
@@ -270,6 +276,7 @@ impl VigieApp {
                     Err(e) => self.notice = Some(Notice::Error(e)),
                 }
             }
+            JobOutput::Signing(output) => self.signing_output(ctx, output),
         }
     }
 }

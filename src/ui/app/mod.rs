@@ -8,6 +8,7 @@
 mod commands;
 mod job_results;
 mod lock;
+mod signing;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

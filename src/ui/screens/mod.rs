@@ -11,7 +11,9 @@ mod reports;
 pub mod scan;
 mod settings;
 mod shell;
+mod signed;
 mod unlock;
+mod verify;
 mod welcome;
 
 pub use actions::ActionsView;
@@ -22,7 +24,9 @@ pub use recovery::RecoveryScreen;
 pub use reports::ReportsView;
 pub use scan::ScanView;
 pub use settings::SettingsForm;
+pub use signed::{DialogFor, KeyForms, SignedView};
 pub use unlock::UnlockForm;
+pub use verify::VerifyView;
 
 use egui::{RichText, Ui};
 
@@ -50,6 +54,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut Screen) {
                         Screen::Create(form) => create::show(ui, cx, form),
                         Screen::Recovery(screen) => recovery::show(ui, cx, screen),
                         Screen::Unlock(form) => unlock::show(ui, cx, form),
+                        Screen::Verify(view) => verify::show(ui, cx, view),
                         Screen::Main(_) => {}
                     }
                 });

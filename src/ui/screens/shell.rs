@@ -77,6 +77,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                 (PageKind::Scan, T::NavScan),
                 (PageKind::Actions, T::NavActions),
                 (PageKind::Reports, T::NavReports),
+                (PageKind::Signed, T::NavSigned),
                 (PageKind::Profile, T::NavProfile),
                 (PageKind::Settings, T::NavSettings),
             ] {
@@ -113,6 +114,8 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                     Page::Reports(view) => super::reports::show(ui, cx, view),
                     Page::Profile(form) => super::profile::show(ui, cx, form),
                     Page::Settings(form) => super::settings::show(ui, cx, form),
+                    Page::Signed(view) => super::signed::show(ui, cx, view),
+                    Page::Verify(view) => super::verify::show(ui, cx, view),
                     Page::Scan(_) => {}
                 }
             });

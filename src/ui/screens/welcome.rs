@@ -54,6 +54,18 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
     {
         commands.push(Command::OpenDemo);
     }
+    if widgets::big_choice(
+        ui,
+        T::SaVerifyOpen.get(lang),
+        T::SaVerifyHint.get(lang),
+        false,
+    )
+    .clicked()
+    {
+        commands.push(Command::Signing(
+            crate::ui::command::SigningCommand::OpenVerify,
+        ));
+    }
 
     // The list and whether each file is there come from the app, checked in a background job: a vault
     // on an unplugged stick or a slow share must not freeze this screen.

@@ -83,10 +83,12 @@ pub fn show(
             ui.horizontal_wrapped(|ui| {
                 for value in AnswerValue::ALL {
                     let selected = answer.is_some_and(|a| a.value == value);
+                    // An answer carried over "to review" is confirmed by choosing it again.
+                    let to_review = answer.is_some_and(|a| a.to_review);
                     if ui
                         .selectable_label(selected, names::answer(value).get(lang))
                         .clicked()
-                        && !selected
+                        && (!selected || to_review)
                     {
                         commands.push(Command::Answer {
                             item: item.id.clone(),
@@ -99,7 +101,12 @@ pub fn show(
             if let Some(a) = answer {
                 let who = names::respondent(a.by).get(lang);
                 let line = tr::answered_by(lang, who, format_datetime(a.at, lang));
-                ui.label(RichText::new(line).small().weak());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(line).small().weak());
+                    if a.to_review {
+                        to_review_badge(ui, lang);
+                    }
+                });
             }
 
             egui::CollapsingHeader::new(T::WhyHeading.get(lang))
@@ -171,6 +178,23 @@ pub fn show(
                 scan_evidence(ui, lang, item, contents, commands);
             }
         });
+}
+
+/// "To review": an answer carried over from the last signed assessment, not answered again since.
+fn to_review_badge(ui: &mut Ui, lang: Lang) {
+    egui::Frame::new()
+        .fill(theme::WARN_BG)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .corner_radius(8.0)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(T::SaToReview.get(lang))
+                    .small()
+                    .color(theme::ERROR),
+            );
+        })
+        .response
+        .on_hover_text(T::SaToReviewHint.get(lang));
 }
 
 /// For the items the folder scan informs: the last scan in a line, and attaching its report.
