@@ -13,6 +13,7 @@ mod architecture;
 mod cli;
 mod golden;
 mod gui;
+mod gui_signing;
 mod report;
 mod safety;
 mod scan;

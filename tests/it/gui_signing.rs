@@ -1,0 +1,417 @@
+//! The signed self-assessment in the window, driven headless with `egui_kittest`: signing from the page,
+//! the history and the comparison of two years, verifying a bundle (valid, then tampered), and the
+//! consultant's countersignature carried from a vault-less Vigie back into the practice's vault.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::common::{PASSPHRASE, create_vault_with, new_passphrase, temp_dir};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use jiff::Timestamp;
+use vigie::assessment::KeyFile;
+use vigie::checklist::{AnswerValue, Respondent};
+use vigie::i18n::Lang;
+use vigie::paths::DataDir;
+use vigie::practice::{PracticeName, Profile};
+use vigie::practice_file::VaultContents;
+use vigie::ui::VigieApp;
+use vigie::ui::command::{Command, PageKind, SigningCommand};
+use vigie::ui::state::{Page, Screen};
+
+fn harness(data: &Path, lang: Lang) -> Harness<'static, VigieApp> {
+    let data = DataDir::at(data);
+    Harness::builder()
+        .with_size([1024.0, 768.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| VigieApp::new(&cc.egui_ctx, data, Some(lang)))
+}
+
+/// Steps frames until `done` holds and no job runs any more (30 s at most).
+fn run_until(h: &mut Harness<'_, VigieApp>, what: &str, done: impl Fn(&VigieApp) -> bool) {
+    let start = Instant::now();
+    while !done(h.state()) || h.state().jobs.any_running() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
+fn saved(app: &VigieApp) -> bool {
+    app.session.as_ref().is_some_and(|s| !s.save.pending())
+}
+
+/// Runs a command and lets the window settle.
+fn command(h: &mut Harness<'_, VigieApp>, command: Command) {
+    start(h, command);
+    h.run();
+}
+
+/// Runs a command that starts a job: the caller then waits for it with `run_until`.
+fn start(h: &mut Harness<'_, VigieApp>, command: Command) {
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(&ctx, command);
+}
+
+fn click(h: &mut Harness<'_, VigieApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Clicks a button that starts a job: the caller then waits for it with `run_until`.
+fn press(h: &mut Harness<'_, VigieApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+}
+
+fn unlock(h: &mut Harness<'_, VigieApp>, path: &Path) {
+    let secret =
+        vigie::ui::command::Secret::Passphrase(zeroize::Zeroizing::new(PASSPHRASE.to_owned()));
+    start(
+        h,
+        Command::Unlock {
+            path: path.to_path_buf(),
+            secret,
+        },
+    );
+    run_until(h, "the unlock", |app| app.session.is_some());
+}
+
+fn on_disk(path: &Path) -> VaultContents {
+    vigie::practice_file::PracticeFile::open(path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
+        .expect("the vault opens")
+        .contents()
+        .clone()
+}
+
+/// A practice whose profile names the practitioner, with the first three items of the first theme
+/// answered no, yes, no.
+fn practice() -> VaultContents {
+    let mut profile = Profile::named(PracticeName::parse("Cabinet du Dr Martin").expect("name"));
+    profile.practitioner = "Dr Hélène Martin".into();
+    let mut contents = VaultContents::new(profile);
+    contents.profile_confirmed = true;
+    for (item, value) in
+        first_items()
+            .into_iter()
+            .zip([AnswerValue::No, AnswerValue::Yes, AnswerValue::No])
+    {
+        contents
+            .checklist
+            .answer(&item, value, Respondent::Doctor, Timestamp::UNIX_EPOCH);
+    }
+    contents
+}
+
+fn first_items() -> Vec<String> {
+    let catalog = vigie::checklist::catalog();
+    catalog
+        .items_of(&catalog.themes[0].id)
+        .take(3)
+        .map(|i| i.id.clone())
+        .collect()
+}
+
+fn question(item: &str) -> String {
+    let catalog = vigie::checklist::catalog();
+    catalog
+        .items
+        .iter()
+        .find(|i| i.id == item)
+        .expect("item")
+        .question
+        .get(Lang::Fr)
+        .to_owned()
+}
+
+/// Signs `contents`' assessment as the domain does, dated `at`.
+fn sign_in_domain(contents: &mut VaultContents, at: Timestamp) {
+    let c = contents;
+    let signer = c.assessments.doctor_signer(&c.practice).expect("signer");
+    c.assessments
+        .complete(&c.practice, &mut c.checklist, &c.scans, &signer, at, 1);
+}
+
+#[test]
+fn signing_from_the_page_freezes_the_assessment_and_lists_it_with_its_signer() {
+    let dir = temp_dir();
+    let path = dir.path().join("cabinet.vigie");
+    create_vault_with(&path, practice());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    unlock(&mut h, &path);
+    assert_eq!(
+        h.query_all_by_label("Auto-évaluation signée").count(),
+        1,
+        "the navigation entry"
+    );
+    click(&mut h, "Auto-évaluation signée");
+    assert!(matches!(h.state().screen, Screen::Main(Page::Signed(_))));
+    h.get_by_label("Aucune évaluation signée pour l'instant.");
+    h.get_by_label_contains("3 questions répondues sur");
+
+    // Signing asks first, and says what it means.
+    click(&mut h, "Terminer et signer");
+    h.get_by_label("Terminer et signer l'évaluation ?");
+    h.get_by_label_contains("Elle ne pourra plus être modifiée");
+    assert!(on_disk(&path).assessments.signed.is_empty(), "not yet");
+    press(&mut h, "Oui, terminer et signer");
+    run_until(&mut h, "the save", saved);
+
+    h.get_by_label_contains("Évaluation terminée et signée.");
+    h.get_by_label_contains("Évaluation du ");
+    h.get_by_label("Dr Hélène Martin — Médecin responsable");
+    h.get_by_label_contains("3 réponses reprises de la dernière évaluation signée");
+    let kept = on_disk(&path);
+    assert_eq!(kept.assessments.signed.len(), 1);
+    let signed = &kept.assessments.signed[0];
+    let fingerprint = signed.signatures[0].identity.fingerprint();
+    assert!(fingerprint.starts_with("SHA256:"));
+    h.get_by_label(&fingerprint);
+    h.get_by_label(&vigie::assessment::document::grouped(&signed.code()));
+    assert!(kept.checklist.answers.values().all(|a| a.to_review));
+
+    // The checklist marks the carried-over answers, until answered again.
+    click(&mut h, "Liste de contrôle");
+    assert_eq!(h.query_all_by_label("à revoir").count(), 3);
+    start(
+        &mut h,
+        Command::Answer {
+            item: first_items()[0].clone(),
+            value: AnswerValue::Yes,
+            by: Respondent::Doctor,
+        },
+    );
+    run_until(&mut h, "the save", saved);
+    assert_eq!(h.query_all_by_label("à revoir").count(), 2);
+}
+
+#[test]
+fn a_practice_without_its_practitioner_is_sent_to_the_profile_before_signing() {
+    let dir = temp_dir();
+    let path = dir.path().join("cabinet.vigie");
+    let mut contents = practice();
+    contents.practice.practitioner.clear();
+    create_vault_with(&path, contents);
+    let mut h = harness(dir.path(), Lang::En);
+    h.run();
+    unlock(&mut h, &path);
+    command(&mut h, Command::Navigate(PageKind::Signed));
+    h.get_by_label("To sign, first enter the practitioner's name in the practice profile.");
+    assert!(h.query_by_label("Complete and sign").is_none());
+    click(&mut h, "Complete the profile");
+    assert!(matches!(h.state().screen, Screen::Main(Page::Profile(_))));
+}
+
+#[test]
+fn two_years_are_compared_on_screen() {
+    let dir = temp_dir();
+    let path = dir.path().join("cabinet.vigie");
+    let mut contents = practice();
+    sign_in_domain(&mut contents, "2025-11-20T10:00:00Z".parse().expect("date"));
+    create_vault_with(&path, contents);
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    unlock(&mut h, &path);
+    // This year: the first "no" became "yes", then the assessment is signed again from the page.
+    start(
+        &mut h,
+        Command::Answer {
+            item: first_items()[0].clone(),
+            value: AnswerValue::Yes,
+            by: Respondent::Doctor,
+        },
+    );
+    run_until(&mut h, "the save", saved);
+    command(&mut h, Command::Navigate(PageKind::Signed));
+    h.get_by_label("La comparaison sera possible après la deuxième évaluation signée.");
+    click(&mut h, "Terminer et signer");
+    press(&mut h, "Oui, terminer et signer");
+    run_until(&mut h, "the save", saved);
+    assert_eq!(on_disk(&path).assessments.signed.len(), 2);
+
+    click(&mut h, "Comparer avec la précédente");
+    h.get_by_label_contains("Évolution depuis l'évaluation du 20/11/2025");
+    h.get_by_label("1 réponse modifiée");
+    h.get_by_label(&format!("• {} — Non → Oui", question(&first_items()[0])));
+    h.get_by_label("0 action réalisée depuis");
+    // The theme's score went up: a third of the weights, then two thirds or more.
+    let theme = vigie::checklist::catalog().themes[0].title.get(Lang::Fr);
+    h.get_by_label(theme);
+}
+
+/// A signed assessment's bundle, as the practice exports it, written to `dir`; returns its path.
+fn bundle_in(dir: &Path, contents: &mut VaultContents, name: &str) -> std::path::PathBuf {
+    sign_in_domain(contents, "2026-11-20T10:00:00Z".parse().expect("date"));
+    let set = contents.assessments.last().expect("signed").signature_set();
+    let howto = vigie::report::signed::how_to_verify(&set, None);
+    let path = dir.join(name);
+    std::fs::write(&path, vigie::report::signed::bundle_bytes(&set, &howto)).expect("write");
+    path
+}
+
+#[test]
+fn a_bundle_is_verified_without_a_vault_and_a_tampered_one_is_refused() {
+    let dir = temp_dir();
+    let mut contents = practice();
+    let good = bundle_in(dir.path(), &mut contents, "evaluation.vigie-assessment");
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    click(&mut h, "Vérifier un fichier signé…");
+    assert!(matches!(h.state().screen, Screen::Verify(_)));
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::Verify(Some(good.clone()))),
+    );
+    run_until(
+        &mut h,
+        "the verification",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.loaded.is_some()),
+    );
+    h.get_by_label_contains("Toutes les signatures sont valides");
+    h.get_by_label("Cabinet : Cabinet du Dr Martin");
+    h.get_by_label("✓ Dr Hélène Martin — Médecin responsable");
+    h.get_by_label("signature valide");
+    let fingerprint = contents.assessments.last().expect("signed").signatures[0]
+        .identity
+        .fingerprint();
+    h.get_by_label(&fingerprint);
+    // The read-only view: the scores and the answers.
+    h.get_by_label("Contenu de l'évaluation (lecture seule)");
+    h.get_by_label("Score global");
+
+    // One changed word in the document: refused, with the reason.
+    let mut files =
+        vigie::assessment::bundle::FileSet::from_zip(&std::fs::read(&good).expect("read"))
+            .expect("bundle");
+    let name = files.document_name().expect("document").to_owned();
+    let text = String::from_utf8(files.get(&name).expect("doc").to_vec()).expect("utf-8");
+    files.put(
+        &name,
+        text.replacen("Dr Martin", "Dr Marton", 1).into_bytes(),
+    );
+    let bad = dir.path().join("modifie.vigie-assessment");
+    std::fs::write(&bad, files.to_zip()).expect("write");
+    start(&mut h, Command::Signing(SigningCommand::Verify(Some(bad))));
+    run_until(
+        &mut h,
+        "the verification",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.loaded.as_ref().is_some_and(|l| !l.verification.is_valid())),
+    );
+    h.get_by_label_contains("Ce fichier n'est pas validé");
+    h.get_by_label_contains("NON VALABLE : le fichier a été modifié depuis la signature");
+    assert!(
+        h.query_by_label("Contresigner").is_none(),
+        "only a valid file is countersigned"
+    );
+
+    // A file that is no bundle at all: said plainly.
+    let junk = dir.path().join("autre.vigie-assessment");
+    std::fs::write(&junk, b"PK\x03\x04 not really a zip").expect("write");
+    start(&mut h, Command::Signing(SigningCommand::Verify(Some(junk))));
+    run_until(&mut h, "the refusal", |app| app.notice.is_some());
+    h.get_by_label_contains("n'est pas une auto-évaluation Vigie (.vigie-assessment) lisible");
+}
+
+#[test]
+fn the_consultant_countersigns_a_bundle_in_their_vigie_and_the_practice_imports_it() {
+    let dir = temp_dir();
+    // The practice's vault, with its signed assessment; the bundle it exports.
+    let vault_path = dir.path().join("cabinet.vigie");
+    let mut contents = practice();
+    let bundle = bundle_in(dir.path(), &mut contents, "evaluation.vigie-assessment");
+    create_vault_with(&vault_path, contents);
+    // The consultant's key file.
+    let key = dir.path().join("jean-dupont.vigie-key");
+    let consultant = vigie::assessment::Signer::from_seed(
+        &[7; 32],
+        "Jean Dupont",
+        vigie::assessment::Role::Consultant,
+        "DPO Conseil",
+    );
+    KeyFile::write_new(&key, &new_passphrase(PASSPHRASE), &consultant).expect("key file");
+
+    // In the consultant's Vigie, with no vault: verify, countersign, save.
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    command(&mut h, Command::Signing(SigningCommand::OpenVerify));
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::Verify(Some(bundle))),
+    );
+    run_until(
+        &mut h,
+        "the verification",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.loaded.is_some()),
+    );
+    command(
+        &mut h,
+        Command::Signing(SigningCommand::PickKeyFile(Some(key.clone()))),
+    );
+    h.get_by_label(&key.display().to_string());
+    // A wrong passphrase is said, and nothing is signed.
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::CountersignBundle {
+            key: key.clone(),
+            passphrase: zeroize::Zeroizing::new("pas-la-bonne".to_owned()),
+        }),
+    );
+    run_until(&mut h, "the refusal", |app| app.notice.is_some());
+    h.get_by_label_contains("Phrase de passe incorrecte");
+    h.get_by_label("Phrase de passe de la clé").focus();
+    h.run();
+    h.get_by_label("Phrase de passe de la clé")
+        .type_text(PASSPHRASE);
+    h.run();
+    press(&mut h, "Contresigner");
+    run_until(
+        &mut h,
+        "the countersignature",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.countersigned.is_some()),
+    );
+    h.get_by_label_contains("Votre signature est ajoutée.");
+    let returned = dir.path().join("contresigne.vigie-assessment");
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::SaveBundle(Some(returned.clone()))),
+    );
+    run_until(
+        &mut h,
+        "the save and the new check",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.loaded.as_ref().is_some_and(|l| l.path == returned)),
+    );
+    h.get_by_label_contains("Fichier contresigné enregistré");
+    h.get_by_label("✓ Jean Dupont — DPO / consultant — DPO Conseil");
+    h.get_by_label("✓ Dr Hélène Martin — Médecin responsable");
+    let verified = vigie::assessment::verify::verify_path(&returned).expect("verify");
+    assert!(verified.is_valid());
+    assert_eq!(verified.signers.len(), 2);
+
+    // Back at the practice: the countersignature comes into the vault, once.
+    command(&mut h, Command::ShowWelcome);
+    unlock(&mut h, &vault_path);
+    command(&mut h, Command::Navigate(PageKind::Signed));
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::Import(Some(returned.clone()))),
+    );
+    run_until(&mut h, "the import", saved);
+    h.get_by_label("1 signature ajoutée à l'évaluation.");
+    h.get_by_label("Jean Dupont — DPO / consultant — DPO Conseil");
+    let kept = on_disk(&vault_path);
+    assert_eq!(kept.assessments.signed[0].signatures.len(), 2);
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::Import(Some(returned))),
+    );
+    run_until(&mut h, "the second import", |app| app.notice.is_some());
+    h.get_by_label_contains("aucune nouvelle signature valable");
+}
