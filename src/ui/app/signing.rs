@@ -356,6 +356,9 @@ impl VigieApp {
         let lang = self.lang;
         match output {
             SigningOutput::Exported(Ok((dir, names))) => {
+                if let Some(keys) = self.key_forms() {
+                    keys.path_entry = None;
+                }
                 self.notice = Some(Notice::Info(tr::sa_exported(
                     lang,
                     dir.display(),
@@ -448,6 +451,9 @@ impl VigieApp {
                 };
                 if imported.is_ok() {
                     c.record(JournalEvent::AssessmentCountersigned);
+                }
+                if let Some(keys) = self.key_forms() {
+                    keys.path_entry = None;
                 }
                 match imported {
                     Ok(n) => {

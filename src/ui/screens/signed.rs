@@ -199,17 +199,14 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SignedView) {
         .count();
     widgets::card(ui, T::SaDraftHeading.get(lang), |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.add(
-                egui::ProgressBar::new(scores.progress() as f32)
-                    .desired_width(220.0)
-                    .text(tr::sa_draft_progress(
-                        lang,
-                        scores.answered,
-                        scores.applicable,
-                    )),
-            );
-            ui.label(RichText::new(super::checklist::score_text(scores.overall, lang)).strong());
+            ui.add(egui::ProgressBar::new(scores.progress() as f32).desired_width(160.0));
+            ui.label(tr::sa_draft_progress(
+                lang,
+                scores.answered,
+                scores.applicable,
+            ));
         });
+        ui.label(RichText::new(super::checklist::score_text(scores.overall, lang)).strong());
         if to_review > 0 {
             ui.label(RichText::new(tr::sa_to_review(lang, to_review)).color(theme::ERROR));
         }
@@ -296,7 +293,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SignedView) {
                 }
                 let open = view.keys.countersign.as_deref() == Some(entry.id.as_str());
                 if ui
-                    .selectable_label(open, T::SaCountersignHere.get(lang))
+                    .add(egui::Button::new(T::SaCountersignHere.get(lang)).selected(open))
                     .clicked()
                 {
                     view.keys.countersign = (!open).then(|| entry.id.clone());
