@@ -677,6 +677,8 @@ texts! {
         "Every signature is valid: the file is exactly the one that was signed.";
     SaNotValid => "Ce fichier n'est pas validé : voyez les motifs ci-dessous.", "This file is not validated: see the reasons below.";
     SaReadOnly => "Contenu de l'évaluation (lecture seule)", "Contents of the assessment (read-only)";
+    SaContentsHidden => "Le contenu de ce fichier n'est pas affiché : ce n'est pas celui qui a été signé.",
+        "The contents of this file are not shown: they are not what was signed.";
     SaCountersignBundle => "Contresigner ce fichier (consultant)", "Countersign this file (consultant)";
     SaSaveCountersigned => "Enregistrer le fichier contresigné…", "Save the countersigned file…";
     SaCountersignedPending => "Votre signature est ajoutée. Enregistrez le fichier, puis remettez-le au cabinet, qui l'importera.",

@@ -23,7 +23,8 @@ fn harness(data: &Path, lang: Lang) -> Harness<'static, VigieApp> {
     let data = DataDir::at(data);
     Harness::builder()
         .with_size([1024.0, 768.0])
-        .with_max_steps(64)
+        // The signed page is long: scrolling a button into view animates for a hundred frames or so.
+        .with_max_steps(256)
         .build_eframe(move |cc| VigieApp::new(&cc.egui_ctx, data, Some(lang)))
 }
 
@@ -310,6 +311,11 @@ fn a_bundle_is_verified_without_a_vault_and_a_tampered_one_is_refused() {
     assert!(
         h.query_by_label("Contresigner").is_none(),
         "only a valid file is countersigned"
+    );
+    h.get_by_label_contains("Le contenu de ce fichier n'est pas affiché");
+    assert!(
+        h.query_by_label("Contenu de l'évaluation (lecture seule)")
+            .is_none()
     );
 
     // A file that is no bundle at all: said plainly.

@@ -125,6 +125,11 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut VerifyView) {
     }
     if let Some(doc) = v.document() {
         ui.add_space(8.0);
+        if !v.is_valid() {
+            // What a changed file claims is not what was signed: it is not shown as if it were.
+            ui.add(egui::Label::new(RichText::new(T::SaContentsHidden.get(lang)).weak()).wrap());
+            return;
+        }
         egui::CollapsingHeader::new(RichText::new(T::SaReadOnly.get(lang)).family(theme::bold()))
             .id_salt("verify-read-only")
             .default_open(true)
@@ -139,7 +144,7 @@ fn result(ui: &mut Ui, lang: Lang, loaded: &Loaded) {
     let (fill, color) = if valid {
         (egui::Color32::from_rgb(0xe3, 0xf4, 0xe8), theme::OK)
     } else {
-        (theme::WARN_BG, theme::ERROR)
+        (egui::Color32::from_rgb(0xfb, 0xe6, 0xe6), theme::ERROR)
     };
     egui::Frame::new()
         .fill(fill)
