@@ -397,6 +397,7 @@ pub fn key_section(
             commands.push(Command::Signing(SigningCommand::PickKeyFile(None)));
         }
     });
+    path_entry_if(ui, lang, keys, commands, |p| *p == DialogFor::KeyFile);
     widgets::passphrase_field(
         ui,
         T::SaKeyPassphrase.get(lang),
@@ -470,14 +471,29 @@ pub fn new_key_section(
             widgets::busy(ui, T::SaCreatingKey.get(lang));
         }
     });
+    path_entry_if(ui, lang, keys, commands, |p| *p == DialogFor::NewKeyFile);
     if cancel {
         keys.new_key = None;
     }
 }
 
 /// When a file dialog could not be shown: a field for the path, and the button that uses it.
+/// Drawn where the dialog was asked for: beside the key file's button for a key file, at the top of
+/// the page for the others.
 pub fn path_entry(ui: &mut Ui, lang: Lang, keys: &mut KeyForms, commands: &mut Vec<Command>) {
-    let Some((purpose, text)) = keys.path_entry.as_mut() else {
+    path_entry_if(ui, lang, keys, commands, |p| {
+        !matches!(p, DialogFor::KeyFile | DialogFor::NewKeyFile)
+    });
+}
+
+fn path_entry_if(
+    ui: &mut Ui,
+    lang: Lang,
+    keys: &mut KeyForms,
+    commands: &mut Vec<Command>,
+    here: impl Fn(&DialogFor) -> bool,
+) {
+    let Some((purpose, text)) = keys.path_entry.as_mut().filter(|(p, _)| here(p)) else {
         return;
     };
     widgets::labelled_field(ui, T::SaPathLabel.get(lang), text, None);
