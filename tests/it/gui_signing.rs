@@ -192,6 +192,28 @@ fn signing_from_the_page_freezes_the_assessment_and_lists_it_with_its_signer() {
     );
     run_until(&mut h, "the save", saved);
     assert_eq!(h.query_all_by_label("à revoir").count(), 2);
+    // Choosing the same answer again confirms it: the second item's "yes".
+    let second = &first_items()[1];
+    h.get_all_by_label("Oui")
+        .nth(1)
+        .expect("the second item's yes")
+        .scroll_to_me();
+    h.run();
+    h.get_all_by_label("Oui")
+        .nth(1)
+        .expect("the second item's yes")
+        .click();
+    run_until(&mut h, "the save", |app| {
+        saved(app)
+            && app
+                .vault()
+                .is_some_and(|v| !v.contents().checklist.answers[second].to_review)
+    });
+    assert_eq!(h.query_all_by_label("à revoir").count(), 1);
+    assert_eq!(
+        on_disk(&path).checklist.answers[second].value,
+        AnswerValue::Yes
+    );
 }
 
 #[test]
