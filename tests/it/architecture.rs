@@ -114,6 +114,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "report",
         &[
+            "io_guard",
             "assessment",
             "locale",
             "i18n",

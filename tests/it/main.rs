@@ -18,4 +18,5 @@ mod safety;
 mod scan;
 mod scan_outputs;
 mod scan_safety;
+mod signing;
 mod vault;
