@@ -167,18 +167,26 @@ pub enum AssessmentCommand {
         #[arg(long, value_name = "ORG", default_value = "")]
         organisation: String,
     },
-    /// Countersign a .vigie-assessment file with a consultant's key file, writing the result to --out.
-    /// Key passphrase: VIGIE_KEY_PASSPHRASE or prompt.
+    /// Countersign with a consultant's key file: a .vigie-assessment file received (written to --out),
+    /// or, on the practice's PC, the vault's last signed assessment (--vault). Key passphrase:
+    /// VIGIE_KEY_PASSPHRASE or prompt; with --vault, the vault's passphrase too (VIGIE_PASSPHRASE).
     Countersign {
         /// The .vigie-assessment file received.
-        #[arg(value_name = "FILE")]
-        bundle: PathBuf,
+        #[arg(
+            value_name = "FILE",
+            required_unless_present = "vault",
+            conflicts_with = "vault"
+        )]
+        bundle: Option<PathBuf>,
+        /// The practice's vault, to countersign on its PC.
+        #[arg(long, value_name = "FILE")]
+        vault: Option<PathBuf>,
         /// The consultant's key file.
         #[arg(long, value_name = "KEY")]
         key: PathBuf,
-        /// The countersigned file to write (a new file, or the same one to replace it).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        /// With a file received: the countersigned file to write (a new file, or the same one).
+        #[arg(long, value_name = "FILE", required_unless_present = "vault")]
+        out: Option<PathBuf>,
     },
     /// Bring the countersignatures of a .vigie-assessment file back into the vault.
     Import {

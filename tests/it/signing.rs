@@ -480,6 +480,63 @@ fn a_countersignature_goes_to_the_consultant_and_back_through_the_program() {
     assert!(text(&o).contains("no new valid signature"), "{}", text(&o));
     let o = run(dir.path(), &["verify", back]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+
+    // On the practice's PC, with the key file: the same consultant cannot sign twice; the vault is
+    // left as it was.
+    let before = std::fs::read(&vault).expect("read");
+    let o = vigie_command(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "assessment",
+            "countersign",
+            "--vault",
+            v,
+            "--key",
+            key.to_str().expect("utf-8"),
+        ],
+        &[key_env[0], ("VIGIE_PASSPHRASE", PASSPHRASE)],
+    )
+    .output()
+    .expect("run");
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("already signed"), "{}", text(&o));
+    assert_eq!(std::fs::read(&vault).expect("read"), before);
+}
+
+#[test]
+fn a_consultant_countersigns_on_the_practices_pc_with_their_key_file() {
+    let dir = temp_dir();
+    let vault = dir.path().join("cabinet.vigie");
+    let mut contents = vigie::demo::demo_contents();
+    // Only the doctor's signature on last year's assessment.
+    if let Some(last) = contents.assessments.signed.last_mut() {
+        last.signatures.truncate(1);
+    }
+    create_vault_with(&vault, contents);
+    let key = dir.path().join("dpo.vigie-key");
+    let seed_signer = Signer::from_seed(&[3; 32], "Julie Roux", Role::Consultant, "DPO Santé");
+    vigie::assessment::KeyFile::write_new(
+        &key,
+        &crate::common::new_passphrase("clef-de-julie-roux-dpo"),
+        &seed_signer,
+    )
+    .expect("key file");
+    let v = vault.to_str().expect("utf-8");
+    let o = vigie_command(
+        dir.path(),
+        &["assessment", "countersign", "--vault", v, "--key", key.to_str().expect("utf-8")],
+        &[
+            ("VIGIE_KEY_PASSPHRASE", "clef-de-julie-roux-dpo"),
+            ("VIGIE_PASSPHRASE", PASSPHRASE),
+        ],
+    )
+    .output()
+    .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = run(dir.path(), &["--lang", "en", "assessment", "list", "--vault", v]);
+    assert!(text(&o).contains("Julie Roux (DPO / consultant"), "{}", text(&o));
 }
 
 #[test]
