@@ -6,6 +6,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::breach::BreachRegister;
 use crate::checklist::ChecklistRecord;
 use crate::practice::Profile;
 use crate::scan::record::ScanHistory;
@@ -61,6 +62,10 @@ pub struct VaultContents {
     /// Folder scans: the last one whole (paths and flags), earlier ones as digests.
     #[serde(default)]
     pub scans: ScanHistory,
+    // Breach register
+    /// The breach register (art. 33(5)): hash-chained events and the files attached.
+    #[serde(default)]
+    pub breaches: BreachRegister,
 }
 
 impl VaultContents {
@@ -79,6 +84,7 @@ impl VaultContents {
             }],
             checklist: ChecklistRecord::default(),
             scans: ScanHistory::default(),
+            breaches: BreachRegister::default(),
         }
     }
 

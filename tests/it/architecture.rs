@@ -56,10 +56,21 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("scan", &["locale", "io_guard"]),
     ("checklist", &["practice", "locale"]),
     ("settings", &["fs", "locale"]),
+    // Breach register: an engine, like the checklist.
+    ("breach", &["locale"]),
     // The practice's file: the vault holding the engines' records.
     (
         "practice_file",
-        &["vault", "checklist", "practice", "scan", "fs", "locale"],
+        &[
+            "vault",
+            "checklist",
+            "practice",
+            "scan",
+            "fs",
+            "locale",
+            // Breach register
+            "breach",
+        ],
     ),
     ("output", &["fs", "vault"]),
     // Texts and presentation above the domain.
@@ -75,6 +86,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "practice_file",
             "output",
             "settings",
+            // Breach register
+            "breach",
         ],
     ),
     (
@@ -86,6 +99,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "checklist",
             "practice",
             "practice_file",
+            // Breach register
+            "breach",
         ],
     ),
     (
@@ -101,6 +116,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "scan",
             "practice_file",
             "paths",
+            // Breach register
+            "breach",
         ],
     ),
     (
@@ -113,6 +130,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "practice",
             "scan",
             "practice_file",
+            // Breach register
+            "breach",
         ],
     ),
     // The shells on top: the command line never imports the window.
@@ -133,6 +152,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "paths",
             "settings",
             "demo",
+            // Breach register
+            "breach",
         ],
     ),
     (
@@ -153,6 +174,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "paths",
             "settings",
             "demo",
+            // Breach register
+            "breach",
         ],
     ),
 ];
