@@ -1,4 +1,5 @@
 //! Presentation: the domain's results in words and in the command line's formats (localized texts,
 //! text, JSON, CSV), above the engines that produce them and below the CLI, the documents and the GUI.
 
-pub mod scan; // the folder scan: kinds, risks and flags in words, the plain summary; text, JSON, CSV
+pub mod breach;
+pub mod scan; // the folder scan: kinds, risks and flags in words, the plain summary; text, JSON, CSV // the breach register: the countdown, the facts as labelled rows, the advice; text, JSON

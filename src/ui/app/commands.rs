@@ -44,6 +44,8 @@ impl VigieApp {
                 false,
             ))),
             PageKind::Settings => Page::Settings(SettingsForm::default()),
+            // Breach register
+            PageKind::Breaches => self.breaches_page(None),
         }
     }
 
@@ -263,6 +265,8 @@ impl VigieApp {
                 });
             }
             Command::ExportReport { kind, lang, path } => self.export_report(ctx, kind, lang, path),
+            // Breach register
+            Command::Breach(command) => self.run_breach(ctx, command),
         }
     }
 
