@@ -661,7 +661,7 @@ texts! {
     BreachSectionNature => "2. Nature de la violation", "2. Nature of the breach";
     BreachSectionData => "3. Données et personnes concernées", "3. Data and people concerned";
     BreachSectionMeasures => "4. Conséquences et mesures", "4. Consequences and measures";
-    BreachSectionDecisions => "5. Décisions : notifier ? informer ?", "5. Decisions: notify? inform?";
+    BreachSectionDecisions => "5. Décisions : notifier\u{a0}? informer\u{a0}?", "5. Decisions: notify? inform?";
     BreachSectionNotify => "6. Notification à la CNIL", "6. Notification to the CNIL";
     BreachSectionPeople => "7. Information des patients", "7. Information of the patients";
     BreachSectionFiles => "8. Pièces jointes", "8. Attached files";
@@ -681,12 +681,13 @@ texts! {
     FAvailability => "Perte de disponibilité (données perdues ou inaccessibles)", "Loss of availability (data lost or unreachable)";
     FCause => "Origine et cause", "Origin and cause";
     FDescription => "Description (sans nom de patient)", "Description (no patient's name)";
-    FCopiedOut => "Des données ont-elles été copiées à l'extérieur ?", "Were data copied out?";
-    FEncrypted => "Les données étaient-elles chiffrées ?", "Were the data encrypted?";
-    FKeyCompromised => "La clé ou le mot de passe a-t-il été compromis ?", "Was the key or password compromised?";
-    FBackup => "Existait-il une sauvegarde utilisable ?", "Was there a usable backup?";
+    FCopiedOut => "Des données ont-elles été copiées à l'extérieur\u{a0}?", "Were data copied out?";
+    FEncrypted => "Les données étaient-elles chiffrées\u{a0}?", "Were the data encrypted?";
+    FKeyCompromised => "La clé ou le mot de passe a-t-il été compromis\u{a0}?", "Was the key or password compromised?";
+    FBackup => "Existait-il une sauvegarde utilisable\u{a0}?", "Was there a usable backup?";
     FUnavailableHours => "Durée d'indisponibilité (heures)", "How long unavailable (hours)";
     FDataHeading => "Catégories de données", "Categories of data";
+    FNature => "Type de perte", "Kind of loss";
     FDataIdentity => "Identité (nom, date de naissance)", "Identity (name, date of birth)";
     FDataContact => "Coordonnées", "Contact details";
     FDataNir => "Numéro de sécurité sociale (NIR)", "Social-security number (NIR)";
@@ -699,8 +700,8 @@ texts! {
     FPeopleHeading => "Personnes concernées", "People concerned";
     FPatients => "Patients", "Patients";
     FStaff => "Personnel du cabinet", "Practice staff";
-    FMinors => "Des mineurs sont-ils concernés ?", "Are minors concerned?";
-    FVulnerable => "Des personnes vulnérables sont-elles concernées ?", "Are vulnerable people concerned?";
+    FMinors => "Des mineurs sont-ils concernés\u{a0}?", "Are minors concerned?";
+    FVulnerable => "Des personnes vulnérables sont-elles concernées\u{a0}?", "Are vulnerable people concerned?";
     FMeasuresBefore => "Mesures de sécurité en place avant la violation", "Security measures in place before the breach";
     FConsequences => "Conséquences probables pour les personnes", "Likely consequences for the people";
     FSeverity => "Gravité du préjudice possible", "Severity of the possible harm";
@@ -711,8 +712,8 @@ texts! {
     FOtherAuthorities => "Aspects transfrontaliers, autres autorités informées", "Cross-border aspects, other authorities informed";
     BreachSaveFacts => "Enregistrer ces informations", "Save this information";
     BreachFactsSaved => "Informations ajoutées au registre.", "Information added to the register.";
-    BreachDecideNotify => "Notifier la CNIL ?", "Notify the CNIL?";
-    BreachDecideInform => "Informer les patients ?", "Inform the patients?";
+    BreachDecideNotify => "Notifier la CNIL\u{a0}?", "Notify the CNIL?";
+    BreachDecideInform => "Informer les patients\u{a0}?", "Inform the patients?";
     BreachDecisionReason => "Raison de la décision", "Reason for the decision";
     BreachRecordDecision => "Enregistrer la décision", "Record the decision";
     BreachNoDecision => "pas encore décidé", "not decided yet";
@@ -757,11 +758,11 @@ texts! {
     PdfRegisterIntro => "RGPD, article 33(5) : toutes les violations de données personnelles, notifiées ou non, avec les faits, leurs effets, les mesures prises et les décisions motivées.",
         "GDPR, article 33(5): every personal-data breach, notified or not, with the facts, their effects, the remedial action and the reasoned decisions.";
     PdfColBreach => "Violation", "Breach";
-    PdfColAware => "Prise de connaissance", "Awareness";
+    PdfColAware => "Connue le", "Aware on";
     PdfColNotified => "Notification CNIL", "CNIL notification";
-    PdfColInformed => "Patients informés", "Patients informed";
+    PdfColInformed => "Information", "Informed";
     PdfChainHeading => "Empreinte du registre", "Fingerprint of the register";
-    PdfChainExplain => "Chaque événement du registre est chaîné au précédent par son empreinte SHA-256 (docs/breach-register-format.md). Le nombre d'événements et l'empreinte du dernier, imprimés ici, permettent de vérifier plus tard, avec « vigie breach verify », qu'aucun événement antérieur n'a été modifié, retiré ou ajouté.",
+    PdfChainExplain => "Chaque événement du registre est chaîné au précédent par son empreinte SHA-256 (docs/breach-register-format.md). Le nombre d'événements et l'empreinte du dernier, imprimés ici, permettent de vérifier plus tard, avec «\u{a0}vigie breach verify\u{a0}», qu'aucun événement antérieur n'a été modifié, retiré ou ajouté.",
         "Each event of the register is chained to the one before by its SHA-256 fingerprint (docs/breach-register-format.md). The number of events and the last one's fingerprint, printed here, let anyone check later, with “vigie breach verify”, that no earlier event was changed, removed or added.";
     PdfNotifTitle => "Notification de violation à la CNIL : brouillon", "Breach notification to the CNIL: draft";
     PdfNotifIntro => "À recopier dans le service en ligne de la CNIL (notifications.cnil.fr). Les rubriques suivent l'ordre du formulaire en ligne tel qu'en juillet 2023 (« trame des notifications ») ; vérifiez-le sur le formulaire du jour. Ce brouillon ne vaut pas notification.",

@@ -203,7 +203,7 @@ pub fn sections(b: &Breach, lang: Lang) -> Vec<Section> {
         (
             T::BreachSectionNature,
             vec![
-                (T::BreachSectionNature.get(lang), natures(d, lang)),
+                (T::FNature.get(lang), natures(d, lang)),
                 (
                     T::FCause.get(lang),
                     names::cause(d.cause).get(lang).to_owned(),
@@ -474,8 +474,8 @@ fn json_breach<'a>(
     }
 }
 
-/// `vigie breach list --format json`: one document, `breaches` (number, title, status, times,
-/// countdown, notification) and `head` (`count`, `hash`).
+/// `vigie breach list --format json`: one document, `intact` (the chain verifies), `breaches`
+/// (number, title, status, times, countdown, notification) and `head` (`count`, `hash`).
 pub fn list_json(
     out: &mut dyn Write,
     register: &BreachRegister,
@@ -483,11 +483,14 @@ pub fn list_json(
 ) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct Doc<'a> {
+        /// Whether the chain and the attached files verify.
+        intact: bool,
         breaches: Vec<JsonBreach<'a>>,
         head: JsonHead,
     }
     let breaches = register.breaches();
     let doc = Doc {
+        intact: register.verify().is_ok(),
         breaches: breaches
             .iter()
             .map(|b| json_breach(register, b, now, false))

@@ -4,7 +4,7 @@
 //! the measures taken, whom to contact).
 
 use super::assessment::{cover, footer, running_header};
-use super::layout::{BODY, Column, Flow, SMALL, STRONG};
+use super::layout::{BODY, Column, Flow, MARGIN, SMALL, STRONG};
 use super::pdf::{Document, Face, PdfError, Rgb8, Style};
 use crate::breach::{Breach, BreachId, NotificationKind};
 use crate::i18n::{Lang, T, format_date, format_datetime, format_int, names, tr};
@@ -12,6 +12,35 @@ use crate::practice_file::VaultContents;
 use crate::present::breach::{
     categories, clock_text, complement_text, history_lines, natures, people_categories, sections,
 };
+
+/// A label and its value side by side, both wrapped: the labels here are whole questions.
+fn row(flow: &mut Flow, label: &str, value: &str) {
+    const LABEL_W: f32 = 64.0;
+    let muted = Style::new(Face::Regular, BODY.size, Rgb8::MUTED);
+    let width = flow.width();
+    let labels = flow
+        .doc()
+        .wrap(label, muted.face, muted.size, LABEL_W - 3.0);
+    let values = flow
+        .doc()
+        .wrap(value, BODY.face, BODY.size, width - LABEL_W);
+    let lines = labels.len().max(values.len()).max(1);
+    flow.ensure(BODY.leading() * lines as f32 + 1.0);
+    let top = flow.y + BODY.leading() * 0.8;
+    for (i, line) in labels.iter().enumerate() {
+        flow.doc()
+            .text(MARGIN, top + BODY.leading() * i as f32, line, muted);
+    }
+    for (i, line) in values.iter().enumerate() {
+        flow.doc().text(
+            MARGIN + LABEL_W,
+            top + BODY.leading() * i as f32,
+            line,
+            BODY,
+        );
+    }
+    flow.y += BODY.leading() * lines as f32 + 1.2;
+}
 
 fn not_given(s: &str, lang: Lang) -> String {
     if s.trim().is_empty() {
@@ -80,15 +109,15 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
             &[
                 Column {
                     title: T::ColPriority.get(lang),
-                    share: 0.06,
+                    share: 0.05,
                 },
                 Column {
                     title: T::PdfColBreach.get(lang),
-                    share: 0.28,
+                    share: 0.27,
                 },
                 Column {
                     title: T::PdfColAware.get(lang),
-                    share: 0.17,
+                    share: 0.15,
                 },
                 Column {
                     title: T::BreachStatusLabel.get(lang),
@@ -96,11 +125,11 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
                 },
                 Column {
                     title: T::PdfColNotified.get(lang),
-                    share: 0.23,
+                    share: 0.25,
                 },
                 Column {
                     title: T::PdfColInformed.get(lang),
-                    share: 0.13,
+                    share: 0.15,
                 },
             ],
             &rows,
@@ -128,42 +157,47 @@ fn breach_page(
         &format!("{} — {}", tr::breach_number(lang, b.id), b.title),
         15.0,
     );
-    flow.field(
+    row(
+        flow,
         T::BreachStatusLabel.get(lang),
         names::breach_status(b.status).get(lang),
     );
-    flow.field(
+    row(
+        flow,
         T::BreachRecordedBy.get(lang),
-        &tr::answered_by(lang, &b.opened_by, format_datetime(b.opened_at, lang)),
+        &tr::pdf_letter_signature(lang, &b.opened_by, format_datetime(b.opened_at, lang)),
     );
     flow.paragraph(&clock_text(b, now, lang).0, STRONG);
     if let Some(c) = complement_text(b, lang) {
         flow.paragraph(&c, BODY);
     }
     for (title, rows) in sections(b, lang) {
-        flow.space(2.0);
+        flow.space(3.0);
         flow.heading(title.get(lang), 11.5);
         for (label, value) in rows {
-            flow.field(label, &value);
+            row(flow, label, &value);
         }
     }
-    flow.space(2.0);
+    flow.space(3.0);
     flow.heading(T::BreachSectionNotify.get(lang), 11.5);
     if b.notifications.is_empty() {
         flow.paragraph(T::BreachNotNotified.get(lang), BODY);
     }
     for n in &b.notifications {
-        flow.field(
+        row(
+            flow,
             names::notification_kind(n.kind).get(lang),
             &tr::breach_notified_on(lang, format_datetime(n.at, lang), &n.reference),
         );
         if !n.late_reasons.trim().is_empty() {
-            flow.field(T::BreachLateReasons.get(lang), &n.late_reasons);
+            row(flow, T::BreachLateReasons.get(lang), &n.late_reasons);
         }
     }
+    flow.space(3.0);
     flow.heading(T::BreachSectionPeople.get(lang), 11.5);
     flow.paragraph(&informed_text(b, lang), BODY);
     if !b.attachments.is_empty() {
+        flow.space(3.0);
         flow.heading(T::BreachSectionFiles.get(lang), 11.5);
         for a in &b.attachments {
             flow.paragraph(
@@ -178,6 +212,7 @@ fn breach_page(
             );
         }
     }
+    flow.space(3.0);
     flow.heading(T::BreachSectionHistory.get(lang), 11.5);
     for line in history_lines(&contents.breaches, b, lang) {
         flow.paragraph(&line, SMALL);
@@ -212,7 +247,8 @@ pub fn notification_pdf(
     let title = T::PdfNotifTitle;
     let mut flow = Flow::new(Document::new(title.get(lang), jiff::Timestamp::now())?);
     cover(&mut flow, contents, lang, title);
-    flow.field(
+    row(
+        &mut flow,
         T::PdfColBreach.get(lang),
         &format!("{} — {}", tr::breach_number(lang, b.id), b.title),
     );
@@ -220,6 +256,7 @@ pub fn notification_pdf(
     flow.paragraph(T::PdfNotifIntro.get(lang), SMALL);
 
     // 1. Type.
+    flow.space(3.0);
     flow.heading(T::PdfN1.get(lang), 12.0);
     // Once notified, this draft is for the complementary notification; before, the doctor chooses.
     let kind = match b.reference() {
@@ -237,31 +274,45 @@ pub fn notification_pdf(
     flow.paragraph(&kind, BODY);
 
     // 2. Organisation.
+    flow.space(3.0);
     flow.heading(T::PdfN2.get(lang), 12.0);
-    flow.field(T::PdfOrgName.get(lang), p.name.as_str());
-    flow.field(
+    row(&mut flow, T::PdfOrgName.get(lang), p.name.as_str());
+    row(
+        &mut flow,
         "SIREN / SIRET",
         &p.siret
             .as_ref()
             .map_or_else(|| T::NotGiven.get(lang).to_owned(), ToString::to_string),
     );
-    flow.field(T::PdfSector.get(lang), T::PdfSectorHealth.get(lang));
+    row(
+        &mut flow,
+        T::PdfSector.get(lang),
+        T::PdfSectorHealth.get(lang),
+    );
     let staff = &p.setup.staff;
     let headcount = 1 + usize::from(staff.secretary) + usize::from(staff.assistants);
-    flow.field(
+    row(
+        &mut flow,
         T::PdfHeadcount.get(lang),
         &tr::pdf_headcount(lang, headcount),
     );
-    flow.field(
+    row(
+        &mut flow,
         T::AddressLabel.get(lang),
         &not_given(&p.address.replace('\n', ", "), lang),
     );
 
     // 3. Legal representative.
+    flow.space(3.0);
     flow.heading(T::PdfN3.get(lang), 12.0);
-    flow.field(T::Practitioner.get(lang), &not_given(&p.practitioner, lang));
+    row(
+        &mut flow,
+        T::Practitioner.get(lang),
+        &not_given(&p.practitioner, lang),
+    );
 
     // 4. Contact person: the DPO if any, else the practitioner.
+    flow.space(3.0);
     flow.heading(T::PdfN4.get(lang), 12.0);
     let email = p
         .email
@@ -269,24 +320,38 @@ pub fn notification_pdf(
         .map(ToString::to_string)
         .unwrap_or_default();
     if let Some(dpo) = &p.dpo {
-        flow.field(T::DpoName.get(lang), &not_given(&dpo.name, lang));
-        flow.field(T::PdfPhone.get(lang), &not_given(&dpo.phone, lang));
+        row(&mut flow, T::DpoName.get(lang), &not_given(&dpo.name, lang));
+        row(
+            &mut flow,
+            T::PdfPhone.get(lang),
+            &not_given(&dpo.phone, lang),
+        );
         let dpo_email = dpo
             .email
             .as_ref()
             .map(ToString::to_string)
             .unwrap_or_default();
-        flow.field(T::PdfEmail.get(lang), &not_given(&dpo_email, lang));
+        row(
+            &mut flow,
+            T::PdfEmail.get(lang),
+            &not_given(&dpo_email, lang),
+        );
     } else {
-        flow.field(T::Practitioner.get(lang), &not_given(&p.practitioner, lang));
-        flow.field(T::PdfEmail.get(lang), &not_given(&email, lang));
+        row(
+            &mut flow,
+            T::Practitioner.get(lang),
+            &not_given(&p.practitioner, lang),
+        );
+        row(&mut flow, T::PdfEmail.get(lang), &not_given(&email, lang));
     }
 
     // 5. Other organisations.
+    flow.space(3.0);
     flow.heading(T::PdfN5.get(lang), 12.0);
     flow.paragraph(&not_given(&d.processors, lang), BODY);
 
     // 6. Dates.
+    flow.space(3.0);
     flow.heading(T::PdfN6.get(lang), 12.0);
     let time = |t: Option<jiff::Timestamp>| {
         t.map_or_else(
@@ -294,17 +359,22 @@ pub fn notification_pdf(
             |t| format_datetime(t, lang),
         )
     };
-    flow.field(T::FStarted.get(lang), &time(d.started_at));
+    row(&mut flow, T::FStarted.get(lang), &time(d.started_at));
     let ended = if d.ongoing {
         T::PdfOngoing.get(lang).to_owned()
     } else {
         time(d.ended_at)
     };
-    flow.field(T::FEnded.get(lang), &ended);
-    flow.field(T::FAware.get(lang), &time(d.aware_at));
-    flow.field(T::FDiscovered.get(lang), &time(d.discovered_at));
-    flow.field(T::FProcessorAlert.get(lang), &time(d.processor_alert_at));
-    flow.field(
+    row(&mut flow, T::FEnded.get(lang), &ended);
+    row(&mut flow, T::FAware.get(lang), &time(d.aware_at));
+    row(&mut flow, T::FDiscovered.get(lang), &time(d.discovered_at));
+    row(
+        &mut flow,
+        T::FProcessorAlert.get(lang),
+        &time(d.processor_alert_at),
+    );
+    row(
+        &mut flow,
         T::FHowDiscovered.get(lang),
         &not_given(&d.how_discovered, lang),
     );
@@ -314,69 +384,106 @@ pub fn notification_pdf(
         .map(|n| n.late_reasons.as_str())
         .find(|r| !r.trim().is_empty())
         .unwrap_or_default();
-    flow.field(T::BreachLateReasons.get(lang), &not_given(late, lang));
+    row(
+        &mut flow,
+        T::BreachLateReasons.get(lang),
+        &not_given(late, lang),
+    );
 
     // 7. Nature.
+    flow.space(3.0);
     flow.heading(T::PdfN7.get(lang), 12.0);
-    flow.field(T::BreachSectionNature.get(lang), &natures(d, lang));
-    flow.field(T::FCause.get(lang), names::cause(d.cause).get(lang));
-    flow.field(T::FDescription.get(lang), &not_given(&d.description, lang));
+    row(&mut flow, T::FNature.get(lang), &natures(d, lang));
+    row(
+        &mut flow,
+        T::FCause.get(lang),
+        names::cause(d.cause).get(lang),
+    );
+    row(
+        &mut flow,
+        T::FDescription.get(lang),
+        &not_given(&d.description, lang),
+    );
 
     // 8. Data and people.
+    flow.space(3.0);
     flow.heading(T::PdfN8.get(lang), 12.0);
-    flow.field(T::FDataHeading.get(lang), &categories(d, lang));
+    row(&mut flow, T::FDataHeading.get(lang), &categories(d, lang));
     let n = |v: Option<u64>| {
         v.map_or_else(|| T::NotGiven.get(lang).to_owned(), |v| format_int(v, lang))
     };
-    flow.field(T::FRecords.get(lang), &n(d.records));
-    flow.field(T::FPeople.get(lang), &n(d.people));
-    flow.field(
+    row(&mut flow, T::FRecords.get(lang), &n(d.records));
+    row(&mut flow, T::FPeople.get(lang), &n(d.people));
+    row(
+        &mut flow,
         T::PdfPeopleCategories.get(lang),
         &people_categories(d, lang),
     );
-    flow.field(T::FMinors.get(lang), names::known(d.minors).get(lang));
-    flow.field(
+    row(
+        &mut flow,
+        T::FMinors.get(lang),
+        names::known(d.minors).get(lang),
+    );
+    row(
+        &mut flow,
         T::FVulnerable.get(lang),
         names::known(d.vulnerable).get(lang),
     );
 
     // 9. Measures before.
+    flow.space(3.0);
     flow.heading(T::PdfN9.get(lang), 12.0);
     flow.paragraph(&not_given(&d.measures_before, lang), BODY);
-    flow.field(T::FEncrypted.get(lang), names::known(d.encrypted).get(lang));
-    flow.field(T::FBackup.get(lang), names::known(d.backup).get(lang));
+    row(
+        &mut flow,
+        T::FEncrypted.get(lang),
+        names::known(d.encrypted).get(lang),
+    );
+    row(
+        &mut flow,
+        T::FBackup.get(lang),
+        names::known(d.backup).get(lang),
+    );
 
     // 10. Consequences.
+    flow.space(3.0);
     flow.heading(T::PdfN10.get(lang), 12.0);
     flow.paragraph(&not_given(&d.consequences, lang), BODY);
-    flow.field(
+    row(
+        &mut flow,
         T::FCopiedOut.get(lang),
         names::known(d.copied_out).get(lang),
     );
-    flow.field(
+    row(
+        &mut flow,
         T::FKeyCompromised.get(lang),
         names::known(d.key_compromised).get(lang),
     );
 
     // 11. Harms and severity.
+    flow.space(3.0);
     flow.heading(T::PdfN11.get(lang), 12.0);
     if d.data_health || d.data_images {
         flow.paragraph(T::PdfHarmSecrecy.get(lang), BODY);
     }
-    flow.field(
+    row(
+        &mut flow,
         T::FSeverity.get(lang),
         names::severity(d.severity).get(lang),
     );
 
     // 12. Measures after.
+    flow.space(3.0);
     flow.heading(T::PdfN12.get(lang), 12.0);
     flow.paragraph(&not_given(&d.measures_after, lang), BODY);
 
     // 13. Information of the people.
+    flow.space(3.0);
     flow.heading(T::PdfN13.get(lang), 12.0);
     flow.paragraph(&informed_text(&b, lang), BODY);
 
     // 14. Cross-border, other authorities.
+    flow.space(3.0);
     flow.heading(T::PdfN14.get(lang), 12.0);
     flow.paragraph(
         &if d.other_authorities.trim().is_empty() {

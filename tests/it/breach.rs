@@ -80,6 +80,7 @@ fn list_show_and_verify_the_demo_register() {
     );
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(doc["head"]["count"], 12);
+    assert_eq!(doc["intact"], true);
     assert_eq!(doc["breaches"][1]["reference"], "DEMO-2026-004217");
     assert_eq!(doc["breaches"][1]["complement_pending"], true);
     // The 72 hours from awareness (30 hours ago) would leave 42 hours; the notification stopped them
@@ -158,6 +159,12 @@ fn an_edited_event_makes_verify_fail_with_status_2_naming_it() {
         "{}",
         out(&o)
     );
+    let o = vigie(
+        dir.path(),
+        &["breach", "list", "--vault", p, "--format", "json"],
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(doc["intact"], false);
 }
 
 #[test]
