@@ -349,7 +349,7 @@ mod window {
     use crate::common::create_vault;
     use crate::gui::{click, harness, run_until, unlock};
     use egui_kittest::kittest::{NodeT as _, Queryable as _};
-    use vigie::ui::command::{Command, PageKind};
+    use vigie::ui::command::{BreachCommand, Command, PageKind};
     use vigie::ui::state::{Page, Screen};
 
     fn type_in(h: &mut egui_kittest::Harness<'_, vigie::ui::VigieApp>, label: &str, text: &str) {
@@ -465,6 +465,83 @@ mod window {
             b.details.aware_at.map(|t| t.as_second() / 60),
             Some(aware.as_second() / 60)
         );
+        drop(v);
+
+        // The CNIL's acknowledgement attached (the file chosen in the dialog, here given), kept in
+        // the vault with its hash; an empty file is refused with its reason.
+        let ack = dir.path().join("accuse-cnil.pdf");
+        std::fs::write(&ack, b"%PDF-1.7 accuse de reception").expect("written");
+        let empty = dir.path().join("vide.pdf");
+        std::fs::write(&empty, b"").expect("written");
+        for file in [&empty, &ack] {
+            let ctx = h.ctx.clone();
+            h.state_mut().run_command(
+                &ctx,
+                Command::Breach(BreachCommand::Attach {
+                    id: BreachId(1),
+                    purpose: vigie::breach::Purpose::CnilAcknowledgement,
+                    by: "Dr Martin".into(),
+                    path: Some(file.clone()),
+                }),
+            );
+            saved(&mut h, "the attachment");
+            if file == &empty {
+                assert!(h.query_all_by_label_contains("Ce fichier est vide").count() >= 1);
+            }
+        }
+        let v = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("opens");
+        let register = &v.contents().breaches;
+        let b = register.breach(BreachId(1)).expect("the breach");
+        assert_eq!(b.attachments.len(), 1);
+        let a = &b.attachments[0];
+        assert_eq!(a.name, "accuse-cnil.pdf");
+        assert_eq!(
+            register.file(&a.sha256),
+            Some(&b"%PDF-1.7 accuse de reception"[..])
+        );
+        assert!(register.verify().is_ok());
+    }
+
+    #[test]
+    fn a_breach_starts_from_a_scan_finding_without_the_file_name() {
+        let dir = temp_dir();
+        let path = demo(dir.path());
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        h.state_mut().set_place_finder(Vec::new);
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(PageKind::Scan));
+        run_until(
+            &mut h,
+            "the scan page",
+            |app| matches!(&app.screen, Screen::Main(Page::Scan(view)) if view.places_loaded()),
+        );
+        h.get_all_by_label("Violation…")
+            .next()
+            .expect("a finding's button")
+            .click();
+        saved(&mut h, "the breach from the finding");
+        let Screen::Main(Page::Breaches(view)) = &h.state().screen else {
+            panic!("the Breaches page opens");
+        };
+        assert_eq!(view.form.as_ref().map(|f| f.id), Some(BreachId(3)));
+        let v = h.state().vault().expect("open");
+        let b = v.contents().breaches.breach(BreachId(3)).expect("recorded");
+        assert!(
+            b.title
+                .starts_with("Images non protégées trouvées par l'analyse"),
+            "{}",
+            b.title
+        );
+        assert!(
+            !b.title.contains("IM0") && !b.title.contains("examen"),
+            "{}",
+            b.title
+        );
+        assert!(b.details.data_health && b.details.confidentiality);
+        assert_eq!(b.opened_by, "Dr Camille Lefèvre");
     }
 
     #[test]
@@ -475,6 +552,8 @@ mod window {
         let mut h = harness(dir.path(), Lang::Fr);
         h.run();
         unlock(&mut h, &path);
+        // Said at once on the dashboard, then on the Breaches page.
+        h.get_by_label_contains("l'événement n° 3");
         let ctx = h.ctx.clone();
         h.state_mut()
             .run_command(&ctx, Command::Navigate(PageKind::Breaches));

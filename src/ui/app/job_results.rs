@@ -145,6 +145,13 @@ impl VigieApp {
             self.show_main(Page::Profile(Box::new(ProfileForm::new(draft, true))));
         } else {
             self.show_main(Page::Dashboard);
+            // Breach register: a broken chain is said at once, naming the event.
+            if let Some(brk) = self.session.as_ref().and_then(|s| s.breach_break.clone())
+                && let Some(vault) = self.vault()
+            {
+                let text = crate::i18n::chain_break(self.lang, &brk, &vault.contents().breaches);
+                self.notice = Some(Notice::Error(text));
+            }
         }
     }
 
