@@ -503,6 +503,49 @@ mod window {
     }
 
     #[test]
+    fn facts_typed_and_not_saved_are_kept_when_the_page_changes() {
+        let dir = temp_dir();
+        let path = demo(dir.path());
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(PageKind::Breaches));
+        h.run();
+        h.get_all_by_label("Voir")
+            .next()
+            .expect("the newest breach")
+            .click();
+        h.run();
+        let label = "Comment elle a été découverte";
+        h.get_by_label(label).focus();
+        h.run();
+        h.get_by_label(label)
+            .type_text(" Confirmé par les journaux.");
+        h.run();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+        saved(&mut h, "the facts typed");
+        let v = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("opens");
+        let register = &v.contents().breaches;
+        let b = register.breach(BreachId(2)).expect("the open breach");
+        assert!(
+            b.details
+                .how_discovered
+                .ends_with("Confirmé par les journaux."),
+            "{}",
+            b.details.how_discovered
+        );
+        assert_eq!(
+            register.events.len(),
+            13,
+            "one more event, nothing rewritten"
+        );
+        assert!(register.verify().is_ok());
+    }
+
+    #[test]
     fn a_breach_starts_from_a_scan_finding_without_the_file_name() {
         let dir = temp_dir();
         let path = demo(dir.path());

@@ -550,6 +550,8 @@ fn breach_panel(
 
     // The helper works on the facts as typed, so that the doctor sees the effect of each answer.
     let advice = decision::advise(&form.parsed(lang).unwrap_or_else(|_| b.details.clone()));
+    // What goes into the register with a decision is the recommendation on the facts recorded.
+    let recorded = decision::advise(&b.details);
     section(ui, lang, T::BreachSectionDecisions, true, |ui| {
         let (cnil, people) = present::advice_lines(&advice, lang);
         for (i, line) in cnil.iter().enumerate() {
@@ -562,7 +564,7 @@ fn breach_panel(
             Question::NotifyCnil,
             b,
             form,
-            advice.notify(),
+            recorded.notify(),
             commands,
             by,
         );
@@ -577,7 +579,7 @@ fn breach_panel(
             Question::InformPeople,
             b,
             form,
-            advice.inform(),
+            recorded.inform(),
             commands,
             by,
         );
