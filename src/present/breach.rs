@@ -108,63 +108,53 @@ fn known(k: Known, lang: Lang) -> String {
     names::known(k).get(lang).to_owned()
 }
 
-/// The natures of the breach, named.
-pub fn natures(d: &Details, lang: Lang) -> String {
-    let list: Vec<&str> = [
-        (d.confidentiality, T::FConfidentiality),
-        (d.integrity, T::FIntegrity),
-        (d.availability, T::FAvailability),
-    ]
-    .into_iter()
-    .filter(|(on, _)| *on)
-    .map(|(_, t)| t.get(lang))
-    .collect();
+/// The names of the items switched on, joined by `sep` ("not given" when none).
+fn named(items: &[(bool, T)], extra: &str, sep: &str, lang: Lang) -> String {
+    let mut list: Vec<&str> = items
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, t)| t.get(lang))
+        .collect();
+    if !extra.trim().is_empty() {
+        list.push(extra.trim());
+    }
     if list.is_empty() {
         T::NotGiven.get(lang).to_owned()
     } else {
-        list.join("\n")
+        list.join(sep)
     }
+}
+
+/// The natures of the breach, named.
+pub fn natures(d: &Details, lang: Lang) -> String {
+    let items = [
+        (d.confidentiality, T::FConfidentiality),
+        (d.integrity, T::FIntegrity),
+        (d.availability, T::FAvailability),
+    ];
+    named(&items, "", "\n", lang)
 }
 
 /// The categories of data, named.
 pub fn categories(d: &Details, lang: Lang) -> String {
-    let mut list: Vec<String> = [
+    let items = [
         (d.data_identity, T::FDataIdentity),
         (d.data_contact, T::FDataContact),
         (d.data_nir, T::FDataNir),
         (d.data_health, T::FDataHealth),
         (d.data_images, T::FDataImages),
         (d.data_financial, T::FDataFinancial),
-    ]
-    .into_iter()
-    .filter(|(on, _)| *on)
-    .map(|(_, t)| t.get(lang).to_owned())
-    .collect();
-    if !d.data_other.trim().is_empty() {
-        list.push(d.data_other.trim().to_owned());
-    }
-    if list.is_empty() {
-        T::NotGiven.get(lang).to_owned()
-    } else {
-        list.join(", ")
-    }
+    ];
+    named(&items, &d.data_other, ", ", lang)
 }
 
 /// The categories of people, named.
 pub fn people_categories(d: &Details, lang: Lang) -> String {
-    let list: Vec<&str> = [
+    let items = [
         (d.people_patients, T::FPatients),
         (d.people_staff, T::FStaff),
-    ]
-    .into_iter()
-    .filter(|(on, _)| *on)
-    .map(|(_, t)| t.get(lang))
-    .collect();
-    if list.is_empty() {
-        T::NotGiven.get(lang).to_owned()
-    } else {
-        list.join(", ")
-    }
+    ];
+    named(&items, "", ", ", lang)
 }
 
 /// A section of a breach's facts: its title and its labelled rows.

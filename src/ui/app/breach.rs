@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::{VigieApp, chosen_target};
 use crate::breach::{BreachId, BreachRegister, Change, Purpose};
-use crate::i18n::{Lang, Localize as _, T, tr};
+use crate::i18n::{Lang, Localize as _, T};
 use crate::output::OutputKind;
 use crate::ui::command::{BreachCommand, BreachDocument, JobOutput};
 use crate::ui::jobs::JobKind;
@@ -154,21 +154,8 @@ impl VigieApp {
         };
         let lang = self.lang;
         self.jobs.spawn(ctx, JobKind::ReadEvidence, move |_| {
-            let name = path
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let max = crate::breach::MAX_ATTACHMENT_BYTES as u64;
-            let result = match std::fs::metadata(&path) {
-                Ok(meta) if meta.len() > max => Err(tr::err_breach_file_too_large(
-                    lang,
-                    crate::i18n::format_size(meta.len(), lang),
-                    crate::i18n::format_size(max, lang),
-                )),
-                Ok(_) => std::fs::read(&path).map_err(|e| crate::i18n::io_error(lang, &path, &e)),
-                Err(e) => Err(crate::i18n::io_error(lang, &path, &e)),
-            };
+            let (name, result) =
+                super::commands::read_attachment(&path, crate::breach::MAX_ATTACHMENT_BYTES, lang);
             JobOutput::BreachFileRead {
                 id,
                 purpose,
