@@ -84,6 +84,10 @@ impl BreachesView {
                     form.notify_reason.clear();
                     form.inform_reason.clear();
                     form.channel.clear();
+                    // Once notified, the next notification is the complement.
+                    if b.first_notification().is_some() {
+                        form.notif_kind = NotificationKind::Complementary;
+                    }
                 }
                 _ => {}
             }
