@@ -8,8 +8,8 @@ use jiff::Timestamp;
 
 use super::command::PageKind;
 use super::screens::{
-    ActionsView, ChecklistView, CreateForm, ProfileForm, RecoveryScreen, ReportsView, ScanView,
-    SettingsForm, UnlockForm,
+    ActionsView, BreachesView, ChecklistView, CreateForm, ProfileForm, RecoveryScreen, ReportsView,
+    ScanView, SettingsForm, UnlockForm,
 };
 use crate::practice_file::PracticeFile;
 
@@ -45,6 +45,9 @@ pub enum Page {
     Profile(Box<ProfileForm>),
     /// The settings.
     Settings(SettingsForm),
+    // Breach register
+    /// The breach register.
+    Breaches(Box<BreachesView>),
 }
 
 impl Page {
@@ -58,6 +61,7 @@ impl Page {
             Self::Reports(_) => PageKind::Reports,
             Self::Profile(_) => PageKind::Profile,
             Self::Settings(_) => PageKind::Settings,
+            Self::Breaches(_) => PageKind::Breaches,
         }
     }
 }
@@ -98,6 +102,9 @@ pub struct Session {
     pub via_recovery: bool,
     /// How many backups are beside the file (counted in the jobs that open and save it).
     pub backups: usize,
+    // Breach register
+    /// The breach register's chain as verified when the vault was opened: the break, if any.
+    pub breach_break: Option<crate::breach::ChainBreak>,
 }
 
 impl Session {
@@ -108,6 +115,7 @@ impl Session {
             save: SaveState::default(),
             via_recovery,
             backups: 0,
+            breach_break: None,
         }
     }
 }

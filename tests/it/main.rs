@@ -10,6 +10,7 @@
 mod common;
 
 mod architecture;
+mod breach; // Breach register
 mod cli;
 mod golden;
 mod gui;

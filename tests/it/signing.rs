@@ -526,7 +526,14 @@ fn a_consultant_countersigns_on_the_practices_pc_with_their_key_file() {
     let v = vault.to_str().expect("utf-8");
     let o = vigie_command(
         dir.path(),
-        &["assessment", "countersign", "--vault", v, "--key", key.to_str().expect("utf-8")],
+        &[
+            "assessment",
+            "countersign",
+            "--vault",
+            v,
+            "--key",
+            key.to_str().expect("utf-8"),
+        ],
         &[
             ("VIGIE_KEY_PASSPHRASE", "clef-de-julie-roux-dpo"),
             ("VIGIE_PASSPHRASE", PASSPHRASE),
@@ -535,8 +542,15 @@ fn a_consultant_countersigns_on_the_practices_pc_with_their_key_file() {
     .output()
     .expect("run");
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    let o = run(dir.path(), &["--lang", "en", "assessment", "list", "--vault", v]);
-    assert!(text(&o).contains("Julie Roux (DPO / consultant"), "{}", text(&o));
+    let o = run(
+        dir.path(),
+        &["--lang", "en", "assessment", "list", "--vault", v],
+    );
+    assert!(
+        text(&o).contains("Julie Roux (DPO / consultant"),
+        "{}",
+        text(&o)
+    );
 }
 
 #[test]

@@ -76,6 +76,8 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                 (PageKind::Checklist, T::NavChecklist),
                 (PageKind::Scan, T::NavScan),
                 (PageKind::Actions, T::NavActions),
+                // Breach register
+                (PageKind::Breaches, T::NavBreaches),
                 (PageKind::Reports, T::NavReports),
                 (PageKind::Profile, T::NavProfile),
                 (PageKind::Settings, T::NavSettings),
@@ -113,6 +115,8 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                     Page::Reports(view) => super::reports::show(ui, cx, view),
                     Page::Profile(form) => super::profile::show(ui, cx, form),
                     Page::Settings(form) => super::settings::show(ui, cx, form),
+                    // Breach register
+                    Page::Breaches(view) => super::breaches::show(ui, cx, view),
                     Page::Scan(_) => {}
                 }
             });
