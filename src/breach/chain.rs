@@ -17,6 +17,8 @@ use super::{BreachId, Change};
 pub const EVENT_DOMAIN: &[u8] = b"vigie/breach-register/event/v1\n";
 /// What the bytes to sign for a chain head start with.
 pub const HEAD_DOMAIN: &[u8] = b"vigie/breach-register/head/v1\n";
+/// The SSHSIG namespace of the head's signature.
+pub const HEAD_NAMESPACE: &str = "vigie-breach-register";
 /// The "previous hash" of the first event.
 pub const GENESIS: [u8; 32] = [0; 32];
 
@@ -124,13 +126,15 @@ pub struct ChainHead {
 }
 
 impl ChainHead {
-    /// The exact bytes a signature of this head covers: [`HEAD_DOMAIN`] ‖ count as u64 big-endian ‖
-    /// the 32 bytes of the hash.
+    /// The exact bytes a signature of this head covers: a short text that can be typed again from the
+    /// paper register — [`HEAD_DOMAIN`], then `count: N` and `hash: <64 hex digits>`, each line ended by a
+    /// line feed.
     pub fn signing_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(HEAD_DOMAIN.len() + 8 + 32);
+        let mut out = Vec::with_capacity(HEAD_DOMAIN.len() + 90);
         out.extend_from_slice(HEAD_DOMAIN);
-        out.extend_from_slice(&self.count.to_be_bytes());
-        out.extend_from_slice(&self.hash);
+        out.extend_from_slice(
+            format!("count: {}\nhash: {}\n", self.count, self.hash_hex()).as_bytes(),
+        );
         out
     }
 

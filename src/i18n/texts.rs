@@ -595,6 +595,10 @@ texts! {
         "If a single byte of the document, the report or a signature has changed, ssh-keygen answers \"Signature verification failed\" and \"vigie verify\" exits with an error (status 2).";
     EventAssessmentSigned => "Auto-évaluation terminée et signée", "Self-assessment completed and signed";
     EventAssessmentCountersigned => "Contre-signature ajoutée à une auto-évaluation", "Countersignature added to a self-assessment";
+    PdfHeadNotSigned => "Tête de chaîne non signée : le médecin n'a pas encore de clé de signature (elle est créée à la première auto-évaluation signée).", "Chain head not signed: the practitioner has no signing key yet (it is made at the first signed self-assessment).";
+    PdfHeadSignedText => "Texte signé (trois lignes, chacune suivie d'un retour à la ligne) :", "Signed text (three lines, each followed by a line feed):";
+    PdfHeadAllowedSigner => "Clé publique du signataire (ligne du fichier allowed_signers) :", "The signer's public key (allowed_signers line):";
+    PdfHeadSignature => "Signature OpenSSH :", "OpenSSH signature:";
     SigValid => "signature valide", "valid signature";
     SigUnknownKey => "signature d'une clé absente de allowed_signers : signataire inconnu", "signed by a key not in allowed_signers: unknown signer";
     SigMismatch => "NON VALABLE : le fichier a été modifié depuis la signature, ou la signature a été altérée", "NOT VALID: the file was changed since it was signed, or the signature was altered";
@@ -1107,6 +1111,9 @@ typed_texts! {
     fn cli_key_created(path, fp) => "Clé de signature créée : {path} (empreinte {fp})", "Signing key created: {path} (fingerprint {fp})";
     fn err_newer_assessment(v: num) => "Cette auto-évaluation est au format {v}, plus récent que ce que lit cette version de Vigie : mettez Vigie à jour.", "This self-assessment is in format {v}, newer than this Vigie reads: update Vigie.";
     fn err_not_a_folder(path) => "{path} existe et n'est pas un dossier : choisissez un dossier pour les fichiers de l'auto-évaluation.", "{path} exists and is not a folder: choose a folder for the self-assessment's files.";
+    fn pdf_head_signed_by(name, fp) => "Tête de chaîne signée par {name}, clé {fp}.", "Chain head signed by {name}, key {fp}.";
+    fn pdf_head_how_to_check(principal) => "Pour vérifier ce papier sans Vigie : recopiez le texte signé dans head.txt, la signature dans head.txt.sig, la ligne de clé dans allowed_signers, puis : ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-breach-register -s head.txt.sig < head.txt",
+        "To check this paper without Vigie: copy the signed text into head.txt, the signature into head.txt.sig, the key line into allowed_signers, then: ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-breach-register -s head.txt.sig < head.txt";
     fn howto_fingerprint(name, role, fp) => "{name} ({role}) : {fp}", "{name} ({role}): {fp}";
     fn cli_assessment_line(id, date, score, signers) => "{id} — {date} — {score} — {signers}", "{id} — {date} — {score} — {signers}";
     // ---- Breach register ------------------------------------------------------------------------------

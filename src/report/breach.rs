@@ -65,12 +65,55 @@ fn chain_head(flow: &mut Flow, contents: &VaultContents, lang: Lang) {
         Style::new(Face::Mono, 8.5, Rgb8::TEXT),
     );
     flow.paragraph(T::PdfChainExplain.get(lang), SMALL);
+    head_signature(flow, contents, &head, lang);
     if let Err(brk) = contents.breaches.verify() {
         flow.paragraph(
             &crate::i18n::chain_break(lang, &brk, &contents.breaches),
             Style::new(Face::Bold, 9.5, Rgb8(0xb0, 0x1e, 0x1e)),
         );
     }
+}
+
+/// The head's signature by the practitioner's key, with what is needed to check it from the paper.
+fn head_signature(
+    flow: &mut Flow,
+    contents: &VaultContents,
+    head: &crate::breach::chain::ChainHead,
+    lang: Lang,
+) {
+    let Some(signer) = contents
+        .assessments
+        .doctor_key
+        .as_ref()
+        .and_then(crate::assessment::DoctorKey::signer)
+    else {
+        flow.paragraph(T::PdfHeadNotSigned.get(lang), SMALL);
+        return;
+    };
+    let bytes = head.signing_bytes();
+    let mono = Style::new(Face::Mono, 7.5, Rgb8::TEXT);
+    flow.paragraph(
+        &tr::pdf_head_signed_by(lang, &signer.identity.name, signer.identity.fingerprint()),
+        BODY,
+    );
+    flow.paragraph(T::PdfHeadSignedText.get(lang), SMALL);
+    flow.paragraph(&String::from_utf8_lossy(&bytes), mono);
+    flow.paragraph(T::PdfHeadAllowedSigner.get(lang), SMALL);
+    if let Some(line) = signer
+        .identity
+        .allowed_signer(&[crate::breach::chain::HEAD_NAMESPACE])
+    {
+        flow.paragraph(&line.line(), mono);
+    }
+    flow.paragraph(T::PdfHeadSignature.get(lang), SMALL);
+    flow.paragraph(
+        &signer.sign(crate::breach::chain::HEAD_NAMESPACE, &bytes),
+        mono,
+    );
+    flow.paragraph(
+        &tr::pdf_head_how_to_check(lang, &signer.identity.principal),
+        SMALL,
+    );
 }
 
 /// The register: every breach in a table, then a page each with its facts, decisions, notifications,

@@ -701,3 +701,66 @@ fn ssh_keygen_accepts_vigies_signatures_and_vigie_accepts_ssh_keygens() {
     );
     assert!(!verify(&tampered, "minutes.txt").is_valid());
 }
+
+/// What lies between `start` and `end` (included) in the text of a PDF, its lines trimmed.
+fn between(text: &str, start: &str, end: &str) -> String {
+    let from = text.find(start).expect("start");
+    let to = from + text[from..].find(end).expect("end") + end.len();
+    text[from..to]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_breach_registers_head_is_signed_on_paper_and_checks_from_what_is_printed() {
+    let contents = vigie::demo::demo_contents();
+    let pdf = vigie::report::breach::register_pdf(&contents, Lang::Fr).expect("pdf");
+    let doc = lopdf::Document::load_mem(&pdf).expect("pdf");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("text");
+    let head = contents.breaches.verify().expect("intact");
+    // Typed again from the paper: the three lines, the signature, the key line.
+    let signed = format!(
+        "{}\n",
+        between(&text, "vigie/breach-register/head/v1", &head.hash_hex())
+    );
+    assert_eq!(signed.as_bytes(), head.signing_bytes().as_slice());
+    let sig = format!(
+        "{}\n",
+        between(
+            &text,
+            "-----BEGIN SSH SIGNATURE-----",
+            "-----END SSH SIGNATURE-----"
+        )
+    );
+    let key_line = between(&text, "camille-lefevre namespaces=", "Signature OpenSSH")
+        .trim_end_matches("Signature OpenSSH :")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut set = FileSet::default();
+    set.put("head.txt", signed.clone().into_bytes());
+    set.put("head.txt.sig", sig.into_bytes());
+    set.put(bundle::ALLOWED_SIGNERS, key_line.into_bytes());
+    let signature = vigie::assessment::sshsig::SshSignature::parse(&String::from_utf8_lossy(
+        set.get("head.txt.sig").expect("sig"),
+    ))
+    .expect("the printed signature reads");
+    assert_eq!(
+        signature.verify("vigie-breach-register", signed.as_bytes()),
+        Ok(())
+    );
+    // A head changed on paper (one event fewer) does not match the signature.
+    let fewer = signed.replace(
+        &format!("count: {}", head.count),
+        &format!("count: {}", head.count - 1),
+    );
+    assert!(
+        signature
+            .verify("vigie-breach-register", fewer.as_bytes())
+            .is_err()
+    );
+}
