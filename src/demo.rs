@@ -158,6 +158,8 @@ pub fn demo_contents() -> VaultContents {
         }
     }
     c.scans.push(demo_scan(now));
+    // Breach register
+    c.breaches = demo_breaches(now);
     contents
 }
 
@@ -231,6 +233,148 @@ fn last_years_assessment(c: &mut VaultContents, now: jiff::Timestamp) {
         }
     }
     checklist::plan::sync(catalog, &c.practice, &mut c.checklist, fixed_at);
+}
+
+// Breach register
+
+/// The demo's breach register: a USB stick of encrypted images lost five months ago (closed, not
+/// notified, with the reason), and the imaging server found reachable from the Internet 30 hours ago
+/// (notified initially two hours after, the complementary notification still to send).
+pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
+    use crate::breach::{
+        BreachRegister, Cause, Change, Details, Known, NotificationKind, Question, Severity, Status,
+    };
+    use jiff::SignedDuration;
+    let by = "Dr Camille Lefèvre";
+    let ago = |hours: i64| {
+        now.checked_sub(SignedDuration::from_hours(hours))
+            .unwrap_or(now)
+    };
+    let mut r = BreachRegister::default();
+    // Every change below is valid by construction (the unit test `demo_breaches_are_recorded` proves
+    // each one was appended): a refusal would only leave that event out.
+    let apply = |r: &mut BreachRegister, id, change, at| {
+        let _ = r.apply(id, change, by, at);
+    };
+
+    let lost = 150 * 24;
+    if let Ok(id) = r.open("Clé USB d'échographies perdue", by, ago(lost - 2)) {
+        let details = Details {
+            started_at: Some(ago(lost + 20)),
+            ended_at: Some(ago(lost + 20)),
+            discovered_at: Some(ago(lost)),
+            aware_at: Some(ago(lost)),
+            how_discovered: "La secrétaire n'a pas retrouvé la clé après une journée de remplacement.".into(),
+            confidentiality: true,
+            cause: Cause::LostDevice,
+            description: "Une clé USB contenant des exports d'échographies d'une semaine a été perdue hors du cabinet.".into(),
+            copied_out: Known::Unknown,
+            encrypted: Known::Yes,
+            key_compromised: Known::No,
+            backup: Known::Yes,
+            unavailable_hours: Some(0),
+            data_identity: true,
+            data_health: true,
+            data_images: true,
+            records: Some(60),
+            people: Some(23),
+            people_patients: true,
+            minors: Known::No,
+            vulnerable: Known::No,
+            measures_before: "Clé chiffrée (BitLocker To Go, AES-256), mot de passe connu du seul médecin ; les examens restent dans le PACS.".into(),
+            consequences: "Aucune : sans le mot de passe, les images sont illisibles.".into(),
+            severity: Severity::Negligible,
+            measures_after: "Clés USB remplacées par un partage chiffré ; rappel de la règle à l'équipe.".into(),
+            ..Details::default()
+        };
+        apply(&mut r, id, Change::Facts(Box::new(details)), ago(lost - 3));
+        apply(&mut r, id, Change::Status(Status::Assessing), ago(lost - 3));
+        apply(&mut r, id, Change::Decision {
+            question: Question::NotifyCnil,
+            yes: false,
+            reason: "Images chiffrées, clé restée sûre et sauvegarde dans le PACS : risque improbable pour les patients (EDPB 01/2021, cas 10). Inscrit au registre.".into(),
+            recommended: false,
+        }, ago(lost - 4));
+        apply(
+            &mut r,
+            id,
+            Change::Decision {
+                question: Question::InformPeople,
+                yes: false,
+                reason: "Données inintelligibles pour un tiers (art. 34(3)(a)).".into(),
+                recommended: false,
+            },
+            ago(lost - 4),
+        );
+        apply(&mut r, id, Change::Status(Status::Closed), ago(lost - 5));
+    }
+
+    if let Ok(id) = r.open("Serveur d'images accessible depuis Internet", by, ago(30)) {
+        let details = Details {
+            started_at: Some(ago(24 * 40)),
+            ongoing: false,
+            ended_at: Some(ago(29)),
+            discovered_at: Some(ago(30)),
+            processor_alert_at: Some(ago(30)),
+            aware_at: Some(ago(30)),
+            how_discovered: "Le prestataire a vu, en vérifiant la box, le port 8042 du serveur d'images ouvert sur Internet.".into(),
+            confidentiality: true,
+            cause: Cause::Misconfiguration,
+            description: "Le port 8042 (Orthanc) était redirigé vers le serveur d'images pour la téléradiologie ; la visionneuse web s'ouvrait sans mot de passe.".into(),
+            copied_out: Known::Unknown,
+            encrypted: Known::No,
+            key_compromised: Known::Unknown,
+            backup: Known::Yes,
+            data_identity: true,
+            data_health: true,
+            data_images: true,
+            records: Some(5300),
+            people: Some(1800),
+            people_patients: true,
+            minors: Known::Yes,
+            vulnerable: Known::Unknown,
+            measures_before: "Aucun chiffrement du disque du serveur ; pas de mot de passe sur la visionneuse web.".into(),
+            consequences: "Des images et les noms, dates de naissance et examens des patients ont pu être consultés ou copiés par des inconnus.".into(),
+            severity: Severity::Significant,
+            measures_after: "Redirection supprimée, UPnP désactivé, mot de passe sur la visionneuse ; journaux demandés au prestataire.".into(),
+            processors: "InfoSanté Services (prestataire informatique)".into(),
+            ..Details::default()
+        };
+        apply(&mut r, id, Change::Facts(Box::new(details)), ago(29));
+        apply(&mut r, id, Change::Status(Status::Assessing), ago(29));
+        apply(
+            &mut r,
+            id,
+            Change::Decision {
+                question: Question::NotifyCnil,
+                yes: true,
+                reason: "Images de santé lisibles et accessibles à tous pendant des semaines."
+                    .into(),
+                recommended: true,
+            },
+            ago(29),
+        );
+        apply(
+            &mut r,
+            id,
+            Change::Notified {
+                kind: NotificationKind::Initial,
+                at: ago(28),
+                reference: "DEMO-2026-004217".into(),
+                late_reasons: String::new(),
+            },
+            ago(28),
+        );
+        apply(
+            &mut r,
+            id,
+            Change::Note(
+                "Journaux d'accès du serveur demandés au prestataire, pour le complément.".into(),
+            ),
+            ago(27),
+        );
+    }
+    r
 }
 
 /// A fictional folder scan of the demo practice's PC: a few exports left on the Desktop and in a synced
@@ -355,6 +499,17 @@ mod tests {
     #[test]
     fn demo_passphrase_meets_the_policy() {
         let _ = demo_passphrase();
+    }
+
+    #[test]
+    fn demo_breaches_are_recorded() {
+        let r = demo_breaches(jiff::Timestamp::now());
+        assert_eq!(r.events.len(), 12, "every demo event was accepted");
+        assert!(r.verify().is_ok());
+        let b = r.breaches();
+        assert_eq!(b[0].status, crate::breach::Status::Closed);
+        assert_eq!(b[1].status, crate::breach::Status::CnilNotified);
+        assert!(b[1].complement_pending());
     }
 
     #[test]

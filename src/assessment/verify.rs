@@ -227,7 +227,12 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
 
     // Signers listed beside the file whose signature is gone.
     let mut listed: Vec<(String, String, Option<Role>, String, String)> = Vec::new();
-    for e in &entries {
+    // `signers.json` describes the document's signatures; `allowed_signers` lists who signs the
+    // document (the report is signed by whoever exported it: nobody else is expected on it).
+    for e in entries
+        .iter()
+        .filter(|e| e.signature.starts_with(&format!("{target}.")))
+    {
         listed.push((
             e.public_key.clone(),
             e.principal.clone(),
@@ -236,7 +241,7 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
             e.affiliation.clone(),
         ));
     }
-    for a in allowed.iter().flatten() {
+    for a in allowed.iter().flatten().filter(|_| is_document) {
         listed.push((
             a.key.openssh(),
             a.principal.clone(),

@@ -98,7 +98,55 @@ pub enum Command {
         /// Replace an existing file that is not a PDF.
         #[arg(long)]
         force: bool,
+        /// The breach (its number, see `vigie breach list`), for --kind notification|patient-letter.
+        #[arg(long, value_name = "ID")]
+        breach: Option<u32>,
     },
+    // Breach register
+    /// The breach register: list the breaches, show one, or verify the chain (exit status 2 on a
+    /// break). Passphrase: VIGIE_PASSPHRASE or prompt.
+    #[command(subcommand)]
+    Breach(BreachCommand),
+}
+
+/// `vigie breach …`
+#[derive(Debug, Subcommand)]
+pub enum BreachCommand {
+    /// Every breach: number, status, title, the 72-hour clock.
+    List {
+        /// The vault file.
+        #[arg(long, value_name = "FILE")]
+        vault: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: BreachFormat,
+    },
+    /// One breach: its facts, decisions, notifications, files and history.
+    Show {
+        /// The breach's number.
+        id: u32,
+        /// The vault file.
+        #[arg(long, value_name = "FILE")]
+        vault: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: BreachFormat,
+    },
+    /// Verify the register's hash chain and attached files; exit status 2 on a break.
+    Verify {
+        /// The vault file.
+        #[arg(long, value_name = "FILE")]
+        vault: PathBuf,
+    },
+}
+
+/// Output formats of `vigie breach list|show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BreachFormat {
+    /// Readable text, in the user's language.
+    Text,
+    /// One JSON document.
+    Json,
 }
 
 /// Output formats of `vigie scan`.
@@ -135,6 +183,13 @@ pub enum ExportKind {
     /// A signed self-assessment's files: the document, its signatures, allowed_signers, the signed
     /// report PDF, HOW-TO-VERIFY.txt and the .vigie-assessment bundle.
     SignedAssessment,
+    // Breach register
+    /// The breach register: a table of every breach, a page each, the chain's head.
+    Breaches,
+    /// The draft notification to the CNIL for one breach (--breach ID), in the online form's order.
+    Notification,
+    /// The letter to the patients for one breach (--breach ID).
+    PatientLetter,
 }
 
 /// Environment variable holding the passphrase of a consultant's key file.
@@ -167,18 +222,26 @@ pub enum AssessmentCommand {
         #[arg(long, value_name = "ORG", default_value = "")]
         organisation: String,
     },
-    /// Countersign a .vigie-assessment file with a consultant's key file, writing the result to --out.
-    /// Key passphrase: VIGIE_KEY_PASSPHRASE or prompt.
+    /// Countersign with a consultant's key file: a .vigie-assessment file received (written to --out),
+    /// or, on the practice's PC, the vault's last signed assessment (--vault). Key passphrase:
+    /// VIGIE_KEY_PASSPHRASE or prompt; with --vault, the vault's passphrase too (VIGIE_PASSPHRASE).
     Countersign {
         /// The .vigie-assessment file received.
-        #[arg(value_name = "FILE")]
-        bundle: PathBuf,
+        #[arg(
+            value_name = "FILE",
+            required_unless_present = "vault",
+            conflicts_with = "vault"
+        )]
+        bundle: Option<PathBuf>,
+        /// The practice's vault, to countersign on its PC.
+        #[arg(long, value_name = "FILE")]
+        vault: Option<PathBuf>,
         /// The consultant's key file.
         #[arg(long, value_name = "KEY")]
         key: PathBuf,
-        /// The countersigned file to write (a new file, or the same one to replace it).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        /// With a file received: the countersigned file to write (a new file, or the same one).
+        #[arg(long, value_name = "FILE", required_unless_present = "vault")]
+        out: Option<PathBuf>,
     },
     /// Bring the countersignatures of a .vigie-assessment file back into the vault.
     Import {
@@ -244,10 +307,12 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
             kind,
             out: pdf,
             force,
+            breach,
             ..
-        } => export(&vault, kind, &pdf, force, lang, out),
+        } => export(&vault, kind, breach, &pdf, force, lang, out),
         Command::Verify { file } => signed::verify(&file, lang, out),
         Command::Assessment(command) => signed::run(command, lang, out),
+        Command::Breach(command) => breach(&command, lang, out),
         Command::Scan {
             format,
             threads,
@@ -399,15 +464,27 @@ pub(crate) fn open_with_env_passphrase(path: &Path, lang: Lang) -> Result<Practi
 fn export(
     path: &Path,
     kind: ExportKind,
+    breach: Option<u32>,
     pdf: &Path,
     force: bool,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
     use crate::output::{self, OutputKind};
+    let breach = breach.map(crate::breach::BreachId);
+    if matches!(kind, ExportKind::Notification | ExportKind::PatientLetter) && breach.is_none() {
+        return Err(anyhow!(tr::err_usage(
+            lang,
+            T::ErrBreachIdMissing.get(lang)
+        )));
+    }
     // The target first: a wrong --out is refused before the passphrase is asked or anything is read.
     output::check(pdf, OutputKind::Pdf, force).map_err(|e| anyhow!(e.localize(lang)))?;
     let v = open_with_env_passphrase(path, lang)?;
+    let one = |id: Option<crate::breach::BreachId>| {
+        id.filter(|id| v.contents().breaches.breach(*id).is_some())
+            .ok_or_else(|| anyhow!(tr::err_no_such_breach(lang, breach.map_or(0, |b| b.0))))
+    };
     let bytes = match kind {
         ExportKind::Assessment => crate::report::assessment::assessment_pdf(v.contents(), lang),
         ExportKind::ActionPlan => crate::report::assessment::action_plan_pdf(v.contents(), lang),
@@ -415,6 +492,13 @@ fn export(
             .ok_or_else(|| anyhow!(T::ScanReportNoScan.get(lang)))?,
         // Handled by `signed::export`, before.
         ExportKind::SignedAssessment => return Ok(()),
+        ExportKind::Breaches => crate::report::breach::register_pdf(v.contents(), lang),
+        ExportKind::Notification => {
+            crate::report::breach::notification_pdf(v.contents(), one(breach)?, lang)
+        }
+        ExportKind::PatientLetter => {
+            crate::report::breach::patient_letter_pdf(v.contents(), one(breach)?, lang)
+        }
     }
     .map_err(|e| anyhow!(tr::err_save_file(lang, e.to_string())))?;
     output::write(pdf, &bytes, OutputKind::Pdf, force).map_err(|e| anyhow!(e.localize(lang)))?;
@@ -571,5 +655,63 @@ fn passwd(path: &Path, recovery: bool, lang: Lang, out: &mut dyn Write) -> Resul
     let new = new_passphrase(NEW_PASSPHRASE_ENV, lang, &[&name])?;
     v.change_passphrase(&new).map_err(localized(lang))?;
     writeln!(out, "{}", T::CliPasswdDone.get(lang))?;
+    Ok(())
+}
+
+// Breach register
+
+fn breach(command: &BreachCommand, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    use crate::present::breach as present;
+    let now = jiff::Timestamp::now();
+    let vault = match &command {
+        BreachCommand::List { vault, .. }
+        | BreachCommand::Show { vault, .. }
+        | BreachCommand::Verify { vault } => vault.clone(),
+    };
+    let v = open_with_env_passphrase(&vault, lang)?;
+    let register = &v.contents().breaches;
+    // Verified at every opening; a break is named before anything else.
+    let check = register.verify();
+    let warning = check
+        .as_ref()
+        .err()
+        .map(|b| crate::i18n::chain_break(lang, b, register));
+    let mut buffered = std::io::BufWriter::new(out);
+    match command {
+        BreachCommand::Verify { .. } => match check {
+            Ok(head) => writeln!(
+                buffered,
+                "{}",
+                tr::breach_chain_ok(lang, head.count, head.hash_hex())
+            )?,
+            Err(_) => return Err(anyhow!(warning.unwrap_or_default())),
+        },
+        BreachCommand::List { format, .. } => {
+            if let Some(w) = &warning
+                && *format == BreachFormat::Text
+            {
+                writeln!(buffered, "⚠ {w}")?;
+            }
+            match format {
+                BreachFormat::Text => present::list_text(&mut buffered, register, now, lang)?,
+                BreachFormat::Json => present::list_json(&mut buffered, register, now)?,
+            }
+        }
+        BreachCommand::Show { id, format, .. } => {
+            let b = register
+                .breach(crate::breach::BreachId(*id))
+                .ok_or_else(|| anyhow!(tr::err_no_such_breach(lang, id)))?;
+            if let Some(w) = &warning
+                && *format == BreachFormat::Text
+            {
+                writeln!(buffered, "⚠ {w}")?;
+            }
+            match format {
+                BreachFormat::Text => present::show_text(&mut buffered, register, &b, now, lang)?,
+                BreachFormat::Json => present::show_json(&mut buffered, register, &b, now)?,
+            }
+        }
+    }
+    buffered.flush()?;
     Ok(())
 }

@@ -22,10 +22,18 @@ pub(super) fn run(command: AssessmentCommand, lang: Lang, out: &mut dyn Write) -
             organisation,
         } => new_key(&path, &name, &organisation, lang, out),
         AssessmentCommand::Countersign {
-            bundle,
+            vault: Some(vault),
             key,
-            out: path,
+            ..
+        } => countersign_in_vault(&vault, &key, lang, out),
+        AssessmentCommand::Countersign {
+            bundle: Some(bundle),
+            key,
+            out: Some(path),
+            ..
         } => countersign(&bundle, &key, &path, lang, out),
+        // clap requires a file and --out, or --vault.
+        AssessmentCommand::Countersign { .. } => Err(anyhow!(T::UsageOther.get(lang))),
         AssessmentCommand::Import { vault, bundle } => import(&vault, &bundle, lang, out),
     }
 }
@@ -235,10 +243,7 @@ fn countersign(
     if !check.is_valid() {
         return Err(anyhow!(tr::err_verify_failed(lang, bundle.display())));
     }
-    vault::inspect(key).map_err(localized(lang))?;
-    let passphrase = super::secret(KEY_PASSPHRASE_ENV, T::CliPromptKeyPassphrase, lang)?;
-    let signer = KeyFile::open(key, Unlock::Passphrase(&passphrase))
-        .map_err(|e| anyhow!(e.localize(lang)))?;
+    let signer = open_key(key, lang)?;
     if set
         .signatures
         .iter()
@@ -263,6 +268,33 @@ fn countersign(
         out,
         "{}",
         tr::cli_countersigned(lang, &signer.identity.name, target.display())
+    )?;
+    Ok(())
+}
+
+fn open_key(key: &Path, lang: Lang) -> Result<crate::assessment::Signer> {
+    vault::inspect(key).map_err(localized(lang))?;
+    let passphrase = super::secret(KEY_PASSPHRASE_ENV, T::CliPromptKeyPassphrase, lang)?;
+    KeyFile::open(key, Unlock::Passphrase(&passphrase)).map_err(|e| anyhow!(e.localize(lang)))
+}
+
+fn countersign_in_vault(path: &Path, key: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let signer = open_key(key, lang)?;
+    let mut v = open_for_writing(path, lang)?;
+    let c = v.contents_mut();
+    let last = c
+        .assessments
+        .signed
+        .last_mut()
+        .ok_or_else(|| anyhow!(T::ErrNoSignedAssessment.get(lang)))?;
+    last.countersign(&signer, jiff::Timestamp::now())
+        .map_err(|e| anyhow!(e.localize(lang)))?;
+    c.record(JournalEvent::AssessmentCountersigned);
+    v.save().map_err(localized(lang))?;
+    writeln!(
+        out,
+        "{}",
+        tr::cli_countersigned(lang, &signer.identity.name, path.display())
     )?;
     Ok(())
 }

@@ -219,3 +219,80 @@ impl Localize for crate::assessment::bundle::BundleError {
         }
     }
 }
+
+// Breach register
+
+impl Localize for crate::breach::BreachError {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::breach::Question;
+        let t = match self {
+            Self::NoSuchBreach(id) => return tr::err_no_such_breach(lang, id),
+            Self::Transition { from, to } => {
+                return tr::err_breach_transition(
+                    lang,
+                    super::names::breach_status(*from).get(lang),
+                    super::names::breach_status(*to).get(lang),
+                );
+            }
+            Self::FileTooLarge { size, max } => {
+                return tr::err_breach_file_too_large(
+                    lang,
+                    format_size(*size as u64, lang),
+                    format_size(*max as u64, lang),
+                );
+            }
+            Self::EmptyTitle => T::ErrBreachEmptyTitle,
+            Self::TitleTooLong => T::ErrBreachTitleTooLong,
+            Self::CloseWithoutDecision(Question::NotifyCnil) => T::ErrBreachCloseNotify,
+            Self::CloseWithoutDecision(Question::InformPeople) => T::ErrBreachCloseInform,
+            Self::CloseBeforeNotification => T::ErrBreachCloseNotified,
+            Self::CloseBeforeInformation => T::ErrBreachCloseInformed,
+            Self::NoReason => T::ErrBreachNoReason,
+            Self::NoReference => T::ErrBreachNoReference,
+            Self::LateWithoutReasons => T::ErrBreachLate,
+            Self::NotificationDate => T::ErrBreachNotifDate,
+            Self::NoAwareness => T::ErrBreachNoAwareness,
+            Self::ComplementWithoutInitial => T::ErrBreachComplement,
+            Self::NoChannel => T::ErrBreachNoChannel,
+            Self::EmptyFile => T::ErrBreachEmptyFile,
+            Self::TimesOutOfOrder => T::ErrBreachTimes,
+        };
+        t.get(lang).to_owned()
+    }
+}
+
+impl Localize for crate::breach::clock::TimeInputError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            Self::Format => T::ErrTimeFormat,
+            Self::Skipped => T::ErrTimeSkipped,
+        }
+        .get(lang)
+        .to_owned()
+    }
+}
+
+/// A break of the breach register's chain, naming the event (its number, its kind and its breach,
+/// read from `register` when the event is still there).
+pub fn chain_break(
+    lang: Lang,
+    brk: &crate::breach::ChainBreak,
+    register: &crate::breach::BreachRegister,
+) -> String {
+    use crate::breach::ChainBreak as B;
+    let what = |seq: u64| {
+        register.event(seq).map_or_else(String::new, |e| {
+            format!(
+                "{}, {}",
+                super::names::change_kind(e.change.kind()).get(lang),
+                format_datetime(e.at, lang)
+            )
+        })
+    };
+    match brk {
+        B::Altered { seq, breach } => tr::err_chain_altered(lang, seq, breach, what(*seq)),
+        B::Unlinked { seq, breach } => tr::err_chain_unlinked(lang, seq, breach, what(*seq)),
+        B::Numbering { position, found } => tr::err_chain_numbering(lang, *position, *found),
+        B::File { name } => tr::err_chain_file(lang, name),
+    }
+}

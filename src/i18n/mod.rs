@@ -15,7 +15,7 @@ mod errors;
 pub mod names;
 mod texts;
 
-pub use errors::{Localize, io_error, io_reason};
+pub use errors::{Localize, chain_break, io_error, io_reason};
 pub use texts::{Forms, T, TYPED, TypedText, tr};
 
 pub use crate::locale::{

@@ -62,3 +62,147 @@ pub fn records(r: RecordsHosting) -> T {
         RecordsHosting::Paper => T::RecordsPaper,
     }
 }
+
+// Breach register
+
+/// The name of a breach's status.
+pub fn breach_status(s: crate::breach::Status) -> T {
+    use crate::breach::Status;
+    match s {
+        Status::Discovered => T::BreachStatusDiscovered,
+        Status::Assessing => T::BreachStatusAssessing,
+        Status::CnilNotified => T::BreachStatusNotified,
+        Status::PeopleInformed => T::BreachStatusInformed,
+        Status::Closed => T::BreachStatusClosed,
+    }
+}
+
+/// Yes, no, or not known yet.
+pub fn known(k: crate::breach::Known) -> T {
+    use crate::breach::Known;
+    match k {
+        Known::Unknown => T::KnownUnknown,
+        Known::Yes => T::AnswerYes,
+        Known::No => T::AnswerNo,
+    }
+}
+
+/// Yes or no.
+pub fn yes_no(yes: bool) -> T {
+    if yes { T::AnswerYes } else { T::AnswerNo }
+}
+
+/// The name of a cause.
+pub fn cause(c: crate::breach::Cause) -> T {
+    use crate::breach::Cause;
+    match c {
+        Cause::Unknown => T::CauseUnknown,
+        Cause::Misconfiguration => T::CauseMisconfiguration,
+        Cause::LostDevice => T::CauseLostDevice,
+        Cause::StolenDevice => T::CauseStolenDevice,
+        Cause::Ransomware => T::CauseRansomware,
+        Cause::Intrusion => T::CauseIntrusion,
+        Cause::Misdirected => T::CauseMisdirected,
+        Cause::Other => T::CauseOther,
+    }
+}
+
+/// The name of a severity.
+pub fn severity(s: crate::breach::Severity) -> T {
+    use crate::breach::Severity;
+    match s {
+        Severity::Unknown => T::SeverityUnknown,
+        Severity::Negligible => T::SeverityNegligible,
+        Severity::Limited => T::SeverityLimited,
+        Severity::Significant => T::SeveritySignificant,
+        Severity::Maximum => T::SeverityMaximum,
+    }
+}
+
+/// The name of a notification's type.
+pub fn notification_kind(k: crate::breach::NotificationKind) -> T {
+    use crate::breach::NotificationKind;
+    match k {
+        NotificationKind::Initial => T::NotifInitial,
+        NotificationKind::Complete => T::NotifComplete,
+        NotificationKind::Complementary => T::NotifComplementary,
+    }
+}
+
+/// What an attached file is.
+pub fn purpose(p: crate::breach::Purpose) -> T {
+    use crate::breach::Purpose;
+    match p {
+        Purpose::CnilAcknowledgement => T::PurposeAck,
+        Purpose::Evidence => T::PurposeEvidence,
+    }
+}
+
+/// The name of a kind of event of the register.
+pub fn change_kind(k: crate::breach::ChangeKind) -> T {
+    use crate::breach::ChangeKind;
+    match k {
+        ChangeKind::Opened => T::EvOpened,
+        ChangeKind::Facts => T::EvFacts,
+        ChangeKind::Status => T::EvStatus,
+        ChangeKind::Decision => T::EvDecision,
+        ChangeKind::Notified => T::EvNotified,
+        ChangeKind::PeopleInformed => T::EvInformed,
+        ChangeKind::Attached => T::EvAttached,
+        ChangeKind::Note => T::EvNote,
+    }
+}
+
+/// A reason of the decision helper, as a sentence.
+pub fn reason(r: crate::breach::decision::Reason) -> T {
+    use crate::breach::decision::Reason;
+    match r {
+        Reason::NatureUnknown => T::ReasonNatureUnknown,
+        Reason::SensitiveData => T::ReasonSensitive,
+        Reason::Unintelligible => T::ReasonUnintelligible,
+        Reason::Readable => T::ReasonReadable,
+        Reason::KeyCompromised => T::ReasonKeyCompromised,
+        Reason::CopiedOut => T::ReasonCopiedOut,
+        Reason::NoBackup => T::ReasonNoBackup,
+        Reason::LongOutage => T::ReasonLongOutage,
+        Reason::RestoredQuickly => T::ReasonRestoredQuickly,
+        Reason::VulnerablePeople => T::ReasonVulnerable,
+        Reason::SevereHarm => T::ReasonSevere,
+        Reason::ToldByCnil => T::ReasonToldByCnil,
+        Reason::RiskRemoved => T::ReasonRiskRemoved,
+        Reason::DisproportionateEffort => T::ReasonEffort,
+    }
+}
+
+/// The helper's recommendation about the CNIL, as a sentence.
+pub fn cnil_advice(a: crate::breach::decision::CnilAdvice) -> T {
+    use crate::breach::decision::CnilAdvice;
+    match a {
+        CnilAdvice::Notify => T::AdviceNotify,
+        CnilAdvice::NotRequired => T::AdviceNotRequired,
+        CnilAdvice::CnilAlreadyKnows => T::AdviceCnilKnows,
+    }
+}
+
+/// The helper's recommendation about the people, as a sentence.
+pub fn people_advice(a: crate::breach::decision::PeopleAdvice) -> T {
+    use crate::breach::decision::PeopleAdvice;
+    match a {
+        PeopleAdvice::Inform => T::AdviceInform,
+        PeopleAdvice::NotRequired => T::AdvicePeopleNotRequired,
+        PeopleAdvice::RiskRemoved => T::AdviceRiskRemoved,
+        PeopleAdvice::PublicNotice => T::AdvicePublicNotice,
+    }
+}
+
+/// A reminder beyond the GDPR, as a sentence.
+pub fn reminder(r: crate::breach::decision::Reminder) -> T {
+    use crate::breach::decision::Reminder;
+    match r {
+        Reminder::PoliceComplaint => T::RemindPolice,
+        Reminder::Cyber17 => T::RemindCyber17,
+        Reminder::Insurer => T::RemindInsurer,
+        Reminder::ItProvider => T::RemindProvider,
+        Reminder::CertSante => T::RemindCert,
+    }
+}

@@ -595,6 +595,10 @@ texts! {
         "If a single byte of the document, the report or a signature has changed, ssh-keygen answers \"Signature verification failed\" and \"vigie verify\" exits with an error (status 2).";
     EventAssessmentSigned => "Auto-évaluation terminée et signée", "Self-assessment completed and signed";
     EventAssessmentCountersigned => "Contre-signature ajoutée à une auto-évaluation", "Countersignature added to a self-assessment";
+    PdfHeadNotSigned => "Tête de chaîne non signée : le médecin n'a pas encore de clé de signature (elle est créée à la première auto-évaluation signée).", "Chain head not signed: the practitioner has no signing key yet (it is made at the first signed self-assessment).";
+    PdfHeadSignedText => "Texte signé (trois lignes, chacune suivie d'un retour à la ligne) :", "Signed text (three lines, each followed by a line feed):";
+    PdfHeadAllowedSigner => "Clé publique du signataire (ligne du fichier allowed_signers) :", "The signer's public key (allowed_signers line):";
+    PdfHeadSignature => "Signature OpenSSH :", "OpenSSH signature:";
     SigValid => "signature valide", "valid signature";
     SigUnknownKey => "signature d'une clé absente de allowed_signers : signataire inconnu", "signed by a key not in allowed_signers: unknown signer";
     SigMismatch => "NON VALABLE : le fichier a été modifié depuis la signature, ou la signature a été altérée", "NOT VALID: the file was changed since it was signed, or the signature was altered";
@@ -698,6 +702,239 @@ texts! {
     SaNoAnswerChanged => "Aucune réponse n'a changé.", "No answer changed.";
     JobKeyFile => "l'ouverture ou la création de la clé de signature", "the opening or creation of the signing key";
     JobSignedFiles => "la lecture ou l'écriture des fichiers signés", "the reading or writing of the signed files";
+    // ---- Breach register ----------------------------------------------------------------------------
+    NavBreaches => "Violations de données", "Data breaches";
+    BreachesTitle => "Registre des violations de données", "Data breach register";
+    BreachesIntro => "Toute violation de données personnelles s'inscrit ici, notifiée ou non (RGPD, art. 33(5)) : une clé USB perdue, un courriel envoyé au mauvais patient, un serveur accessible depuis Internet, un rançongiciel. Notez ce que vous savez maintenant, complétez plus tard. Rien n'est jamais effacé : chaque modification s'ajoute à l'historique, chaînée à la précédente.",
+        "Every personal-data breach is recorded here, notified or not (GDPR art. 33(5)): a lost USB stick, an e-mail sent to the wrong patient, a server reachable from the Internet, ransomware. Write down what you know now, complete it later. Nothing is ever erased: each change is added to the history, chained to the one before.";
+    BreachesEmpty => "Aucune violation enregistrée.", "No breach recorded.";
+    BreachNew => "Enregistrer une nouvelle violation", "Record a new breach";
+    BreachNewHeading => "Une nouvelle violation", "A new breach";
+    BreachTitleLabel => "Titre court (sans nom de patient)", "Short title (no patient's name)";
+    BreachRecordedBy => "Saisi par", "Recorded by";
+    BreachShow => "Voir", "View";
+    BreachStatusLabel => "Statut", "Status";
+    BreachStatusDiscovered => "découverte", "discovered";
+    BreachStatusAssessing => "en évaluation", "being assessed";
+    BreachStatusNotified => "notifiée à la CNIL", "notified to the CNIL";
+    BreachStatusInformed => "patients informés", "patients informed";
+    BreachStatusClosed => "close", "closed";
+    KnownUnknown => "pas encore connu", "not known yet";
+    CauseUnknown => "cause encore inconnue", "cause not known yet";
+    CauseMisconfiguration => "mauvaise configuration (port ouvert, serveur accessible depuis Internet)", "misconfiguration (open port, server reachable from the Internet)";
+    CauseLostDevice => "appareil ou support perdu", "device or medium lost";
+    CauseStolenDevice => "appareil ou support volé", "device or medium stolen";
+    CauseRansomware => "rançongiciel ou logiciel malveillant", "ransomware or malware";
+    CauseIntrusion => "intrusion (piratage, mot de passe volé)", "intrusion (hacking, stolen password)";
+    CauseMisdirected => "courrier ou courriel envoyé à la mauvaise personne", "mail or e-mail sent to the wrong person";
+    CauseOther => "autre cause (décrite)", "other cause (described)";
+    SeverityUnknown => "non évaluée", "not assessed";
+    SeverityNegligible => "négligeable", "negligible";
+    SeverityLimited => "limitée", "limited";
+    SeveritySignificant => "importante", "significant";
+    SeverityMaximum => "maximale", "maximum";
+    NotifInitial => "initiale (à compléter)", "initial (to be completed)";
+    NotifComplete => "complète", "complete";
+    NotifComplementary => "complémentaire", "complementary";
+    PurposeAck => "accusé de réception de la CNIL", "CNIL acknowledgement";
+    PurposeEvidence => "pièce justificative", "evidence";
+    EvOpened => "Violation enregistrée", "Breach recorded";
+    EvFacts => "Faits enregistrés", "Facts recorded";
+    EvStatus => "Statut changé", "Status changed";
+    EvDecision => "Décision enregistrée", "Decision recorded";
+    EvNotified => "Notification à la CNIL", "Notification to the CNIL";
+    EvInformed => "Information des patients", "Patients informed";
+    EvAttached => "Pièce jointe", "File attached";
+    EvNote => "Note", "Note";
+    ReasonNatureUnknown => "La nature de la violation n'est pas encore renseignée : par précaution, elle est traitée comme un risque.",
+        "The nature of the breach is not recorded yet: by precaution, it is treated as a risk.";
+    ReasonSensitive => "Données de santé, numéro de sécurité sociale ou images médicales : des données très sensibles (art. 9) ; par défaut, on notifie.",
+        "Health data, social-security number or medical images: highly sensitive data (art. 9); the default is to notify.";
+    ReasonUnintelligible => "Les données étaient chiffrées et la clé est restée sûre : illisibles pour qui les détient (art. 34(3)(a)).",
+        "The data were encrypted and the key stayed safe: unintelligible to whoever holds them (art. 34(3)(a)).";
+    ReasonReadable => "Les données n'étaient pas chiffrées (ou on ne le sait pas) : lisibles par qui les détient.",
+        "The data were not encrypted (or it is not known): readable by whoever holds them.";
+    ReasonKeyCompromised => "La clé de chiffrement ou le mot de passe a aussi été compromis.", "The encryption key or password was compromised too.";
+    ReasonCopiedOut => "Des données ont été copiées à l'extérieur.", "Data were copied out.";
+    ReasonNoBackup => "Pas de sauvegarde utilisable : des données sont perdues ou altérées.", "No usable backup: data are lost or altered.";
+    ReasonLongOutage => "Données indisponibles plus d'une journée : des soins peuvent être retardés.", "Data unavailable for more than a day: care may be delayed.";
+    ReasonRestoredQuickly => "Restauré depuis une sauvegarde en moins d'une journée, sans copie à l'extérieur.", "Restored from a backup within a day, nothing copied out.";
+    ReasonVulnerable => "Des mineurs ou des personnes vulnérables sont concernés.", "Minors or vulnerable people are concerned.";
+    ReasonSevere => "Le préjudice possible a été jugé important ou maximal.", "The possible harm was assessed significant or maximum.";
+    ReasonToldByCnil => "C'est la CNIL elle-même qui a informé le cabinet de la violation.", "The CNIL itself told the practice of the breach.";
+    ReasonRiskRemoved => "Des mesures prises ensuite ont fait disparaître le risque élevé (art. 34(3)(b)).", "Later measures removed the high risk (art. 34(3)(b)).";
+    ReasonEffort => "Prévenir chaque personne demanderait des efforts disproportionnés (art. 34(3)(c)) : une communication publique la remplace.",
+        "Reaching each person would take disproportionate effort (art. 34(3)(c)): a public communication replaces it.";
+    AdviceNotify => "Recommandation : notifier la CNIL dans les 72 heures après la prise de connaissance.", "Recommendation: notify the CNIL within 72 hours of becoming aware.";
+    AdviceNotRequired => "Recommandation : pas de notification à la CNIL (risque improbable pour les personnes) ; la violation reste inscrite au registre avec cette raison.",
+        "Recommendation: no notification to the CNIL (a risk to people is unlikely); the breach stays in the register with this reason.";
+    AdviceCnilKnows => "Recommandation : la CNIL vous a elle-même informé de la violation ; l'obligation de notifier (art. 33) ne s'applique alors pas (Conseil d'État, 22 juillet 2022, n° 449694). Le registre et l'information des patients restent dus.",
+        "Recommendation: the CNIL itself told you of the breach; the duty to notify (art. 33) then does not apply (Conseil d'État, 22 July 2022, no. 449694). The register and the information of patients still apply.";
+    AdviceInform => "Recommandation : informer les patients concernés sans tarder, en termes simples (art. 34).", "Recommendation: inform the patients concerned without undue delay, in plain language (art. 34).";
+    AdvicePeopleNotRequired => "Recommandation : pas d'information individuelle des patients (pas de risque élevé).", "Recommendation: no individual information of the patients (no high risk).";
+    AdviceRiskRemoved => "Recommandation : information des patients non requise, des mesures ultérieures ayant supprimé le risque élevé (art. 34(3)(b)).",
+        "Recommendation: informing the patients is not required, later measures having removed the high risk (art. 34(3)(b)).";
+    AdvicePublicNotice => "Recommandation : une communication publique à la place d'une lettre à chacun (art. 34(3)(c)).", "Recommendation: a public communication instead of a letter to each (art. 34(3)(c)).";
+    CeNuance => "Conseil d'État, 22 juillet 2022, n° 449694 : la CNIL ayant elle-même découvert la violation et ouvert son contrôle sur cette base, le médecin n'entrait pas dans le champ de l'article 33 ; le manquement à l'obligation de notifier a été annulé pour erreur de droit. Le manquement à la sécurité (art. 32) a été confirmé et l'amende ramenée à 2 500 €. Vigie n'en tient compte que si la CNIL vous a elle-même informé ; le registre (art. 33(5)) et l'information des patients (art. 34) restent toujours dus.",
+        "Conseil d'État, 22 July 2022, no. 449694: the CNIL having itself found the breach and opened its inspection on that basis, the doctor did not fall within article 33; the failure to notify was annulled as an error of law. The security failure (art. 32) was upheld and the fine reduced to €2,500. Vigie applies this only when the CNIL itself told you; the register (art. 33(5)) and the information of patients (art. 34) always still apply.";
+    RemindPolice => "Cyberattaque : déposez plainte (commissariat, gendarmerie ou en ligne) dans les 72 heures après en avoir eu connaissance, sinon l'assurance cyber ne paie pas (Code des assurances, art. L.12-10-1).",
+        "Cyberattack: file a police complaint (police, gendarmerie or online) within 72 hours of learning of it, or the cyber insurance does not pay (Code des assurances, art. L.12-10-1).";
+    RemindCyber17 => "17Cyber (17cyber.gouv.fr) : le service national d'assistance aux victimes de cyberattaques.", "17Cyber (17cyber.gouv.fr): the national assistance service for victims of cyberattacks.";
+    RemindInsurer => "Prévenez votre assureur (responsabilité civile professionnelle, assurance cyber).", "Tell your insurer (professional liability, cyber insurance).";
+    RemindProvider => "Prévenez votre prestataire informatique et, le cas échéant, l'hébergeur : ils doivent vous aider à arrêter la violation et à en mesurer l'étendue.",
+        "Tell your IT provider and, if any, the host: they must help you stop the breach and measure its extent.";
+    RemindCert => "Signalement au CERT Santé (portail de signalement des événements sanitaires) : obligatoire pour les établissements de santé, médico-sociaux et les laboratoires, facultatif pour un cabinet libéral.",
+        "Report to the CERT Santé (the health-event reporting portal): mandatory for hospitals, medico-social facilities and labs, voluntary for a private practice.";
+    BreachSectionTimes => "1. Dates et découverte", "1. Dates and discovery";
+    BreachSectionNature => "2. Nature de la violation", "2. Nature of the breach";
+    BreachSectionData => "3. Données et personnes concernées", "3. Data and people concerned";
+    BreachSectionMeasures => "4. Conséquences et mesures", "4. Consequences and measures";
+    BreachSectionDecisions => "5. Décisions : notifier\u{a0}? informer\u{a0}?", "5. Decisions: notify? inform?";
+    BreachSectionNotify => "6. Notification à la CNIL", "6. Notification to the CNIL";
+    BreachSectionPeople => "7. Information des patients", "7. Information of the patients";
+    BreachSectionFiles => "8. Pièces jointes", "8. Attached files";
+    BreachSectionHistory => "Historique (événements chaînés)", "History (chained events)";
+    BreachSectionReminders => "À ne pas oublier", "Do not forget";
+    FStarted => "Début de la violation", "Start of the breach";
+    FEnded => "Fin de la violation", "End of the breach";
+    FOngoing => "Toujours en cours", "Still ongoing";
+    FDiscovered => "Découverte au cabinet", "Discovered at the practice";
+    FProcessorAlert => "Alerte d'un sous-traitant (prestataire, hébergeur)", "Alert from a processor (IT provider, host)";
+    FAware => "Prise de connaissance (certitude raisonnable) : les 72 heures partent d'ici", "Awareness (reasonable certainty): the 72 hours run from here";
+    FTimeHint => "jj/mm/aaaa hh:mm (heure de Paris)", "dd/mm/yyyy hh:mm (Paris time)";
+    FHowDiscovered => "Comment elle a été découverte", "How it was discovered";
+    FToldByCnil => "C'est la CNIL qui nous a informés de la violation", "The CNIL told us of the breach";
+    FConfidentiality => "Perte de confidentialité (données vues ou prises par un tiers)", "Loss of confidentiality (data seen or taken by someone else)";
+    FIntegrity => "Perte d'intégrité (données modifiées)", "Loss of integrity (data altered)";
+    FAvailability => "Perte de disponibilité (données perdues ou inaccessibles)", "Loss of availability (data lost or unreachable)";
+    FCause => "Origine et cause", "Origin and cause";
+    FDescription => "Description (sans nom de patient)", "Description (no patient's name)";
+    FCopiedOut => "Des données ont-elles été copiées à l'extérieur\u{a0}?", "Were data copied out?";
+    FEncrypted => "Les données étaient-elles chiffrées\u{a0}?", "Were the data encrypted?";
+    FKeyCompromised => "La clé ou le mot de passe a-t-il été compromis\u{a0}?", "Was the key or password compromised?";
+    FBackup => "Existait-il une sauvegarde utilisable\u{a0}?", "Was there a usable backup?";
+    FUnavailableHours => "Durée d'indisponibilité (heures)", "How long unavailable (hours)";
+    FDataHeading => "Catégories de données", "Categories of data";
+    FNature => "Type de perte", "Kind of loss";
+    FDataIdentity => "Identité (nom, date de naissance)", "Identity (name, date of birth)";
+    FDataContact => "Coordonnées", "Contact details";
+    FDataNir => "Numéro de sécurité sociale (NIR)", "Social-security number (NIR)";
+    FDataHealth => "Données de santé", "Health data";
+    FDataImages => "Images médicales", "Medical images";
+    FDataFinancial => "Données bancaires ou financières", "Bank or financial data";
+    FDataOther => "Autres catégories", "Other categories";
+    FRecords => "Nombre approximatif d'enregistrements", "Approximate number of records";
+    FPeople => "Nombre approximatif de personnes", "Approximate number of people";
+    FPeopleHeading => "Personnes concernées", "People concerned";
+    FPatients => "Patients", "Patients";
+    FStaff => "Personnel du cabinet", "Practice staff";
+    FMinors => "Des mineurs sont-ils concernés\u{a0}?", "Are minors concerned?";
+    FVulnerable => "Des personnes vulnérables sont-elles concernées\u{a0}?", "Are vulnerable people concerned?";
+    FMeasuresBefore => "Mesures de sécurité en place avant la violation", "Security measures in place before the breach";
+    FConsequences => "Conséquences probables pour les personnes", "Likely consequences for the people";
+    FSeverity => "Gravité du préjudice possible", "Severity of the possible harm";
+    FMeasuresAfter => "Mesures prises après, pour arrêter la violation et en limiter les effets", "Measures taken after, to stop the breach and limit its effects";
+    FRiskRemoved => "Ces mesures ont supprimé le risque élevé pour les personnes", "These measures removed the high risk for the people";
+    FUnreachable => "Prévenir chaque personne demanderait des efforts disproportionnés", "Reaching each person would take disproportionate effort";
+    FProcessors => "Autres organismes impliqués (prestataire, hébergeur, sous-traitants)", "Other organisations involved (IT provider, host, processors)";
+    FOtherAuthorities => "Aspects transfrontaliers, autres autorités informées", "Cross-border aspects, other authorities informed";
+    BreachSaveFacts => "Enregistrer ces informations", "Save this information";
+    BreachFactsSaved => "Informations ajoutées au registre.", "Information added to the register.";
+    BreachDecideNotify => "Notifier la CNIL\u{a0}?", "Notify the CNIL?";
+    BreachDecideInform => "Informer les patients\u{a0}?", "Inform the patients?";
+    BreachDecisionReason => "Raison de la décision", "Reason for the decision";
+    BreachRecordDecision => "Enregistrer la décision", "Record the decision";
+    BreachNoDecision => "pas encore décidé", "not decided yet";
+    BreachNotifKind => "Type de notification", "Type of notification";
+    BreachNotifAt => "Envoyée le", "Sent on";
+    BreachNotifReference => "Numéro de notification donné par la CNIL", "Notification number given by the CNIL";
+    BreachLateReasons => "Raisons du retard (obligatoires après 72 heures)", "Reasons for the delay (required after 72 hours)";
+    BreachMarkNotified => "Enregistrer la notification", "Record the notification";
+    BreachAttachAck => "Joindre l'accusé de réception de la CNIL (PDF)…", "Attach the CNIL's acknowledgement (PDF)…";
+    BreachAttachEvidence => "Joindre une pièce…", "Attach a file…";
+    BreachInformedAt => "Patients informés le", "Patients informed on";
+    BreachInformedChannel => "Moyen (courrier, courriel, téléphone, avis public)", "Channel (letter, e-mail, telephone, public notice)";
+    BreachMarkInformed => "Enregistrer l'information des patients", "Record the information of the patients";
+    BreachNoAwareness => "Date de prise de connaissance non renseignée : le délai de 72 heures ne peut pas être calculé.", "Awareness not recorded: the 72-hour deadline cannot be computed.";
+    BreachNotNotified => "Pas de notification à la CNIL", "No notification to the CNIL";
+    DashBreachesOpen => "Ouvrir le registre des violations", "Open the breach register";
+    DashNoOpenBreach => "Aucune violation en cours.", "No open breach.";
+    BreachExportRegister => "Registre des violations (PDF)…", "Breach register (PDF)…";
+    BreachExportNotification => "Brouillon de notification à la CNIL (PDF)…", "Draft notification to the CNIL (PDF)…";
+    BreachExportLetter => "Lettre aux patients (PDF)…", "Letter to patients (PDF)…";
+    BreachFromFinding => "Violation…", "Breach…";
+    BreachFromFindingHint => "Enregistrer une violation de données à partir de ce fichier trouvé", "Record a data breach from this file found";
+    ErrTimeFormat => "Date et heure attendues au format jj/mm/aaaa hh:mm (heure de Paris).", "Date and time expected as dd/mm/yyyy hh:mm (Paris time).";
+    ErrTimeSkipped => "Cette heure n'existe pas en France ce jour-là (passage à l'heure d'été) : vérifiez-la.", "This time does not exist in France that day (change to summer time): check it.";
+    ErrBreachEmptyTitle => "Donnez un titre court à la violation.", "Give the breach a short title.";
+    ErrBreachTitleTooLong => "Titre trop long : 200 caractères au plus.", "Title too long: 200 characters at most.";
+    ErrBreachNoReason => "Indiquez la raison de la décision : elle est inscrite au registre.", "Give the reason for the decision: it goes into the register.";
+    ErrBreachNoReference => "Indiquez le numéro de notification donné par la CNIL.", "Give the notification number the CNIL gave.";
+    ErrBreachLate => "La notification arrive plus de 72 heures après la prise de connaissance : indiquez les raisons du retard (art. 33(1)).", "The notification comes more than 72 hours after awareness: give the reasons for the delay (art. 33(1)).";
+    ErrBreachNotifDate => "La date de notification doit suivre la prise de connaissance et ne pas être dans le futur.", "The notification date must follow awareness and not be in the future.";
+    ErrBreachNoAwareness => "Renseignez d'abord la date de prise de connaissance (section 1) : les 72 heures partent d'elle.", "First record when you became aware (section 1): the 72 hours run from it.";
+    ErrBreachComplement => "Une notification complémentaire suit une notification initiale : enregistrez d'abord celle-ci.", "A complementary notification follows an initial one: record that one first.";
+    ErrBreachNoChannel => "Indiquez comment les patients ont été informés.", "Say how the patients were informed.";
+    ErrBreachTimes => "Les dates ne se suivent pas : le début précède la fin et la découverte, la découverte précède la prise de connaissance, et aucune n'est dans le futur.", "The dates are out of order: the start comes before the end and the discovery, the discovery before awareness, and none is in the future.";
+    ErrBreachCloseNotify => "Avant de clore, enregistrez la décision de notifier ou non la CNIL, avec sa raison.", "Before closing, record the decision to notify the CNIL or not, with its reason.";
+    ErrBreachCloseInform => "Avant de clore, enregistrez la décision d'informer ou non les patients, avec sa raison.", "Before closing, record the decision to inform the patients or not, with its reason.";
+    ErrBreachCloseNotified => "Vous avez décidé de notifier la CNIL : enregistrez la notification avant de clore.", "You decided to notify the CNIL: record the notification before closing.";
+    ErrBreachCloseInformed => "Vous avez décidé d'informer les patients : enregistrez-le avant de clore.", "You decided to inform the patients: record it before closing.";
+    ErrBreachEmptyFile => "Ce fichier est vide.", "This file is empty.";
+    ErrBreachIdMissing => "indiquez la violation avec --breach ID (voir vigie breach list)", "give the breach with --breach ID (see vigie breach list)";
+    CliBreachNone => "Aucune violation enregistrée.", "No breach recorded.";
+    PdfRegisterIntro => "RGPD, article 33(5) : toutes les violations de données personnelles, notifiées ou non, avec les faits, leurs effets, les mesures prises et les décisions motivées.",
+        "GDPR, article 33(5): every personal-data breach, notified or not, with the facts, their effects, the remedial action and the reasoned decisions.";
+    PdfColBreach => "Violation", "Breach";
+    PdfColAware => "Connue le", "Aware on";
+    PdfColNotified => "Notification CNIL", "CNIL notification";
+    PdfColInformed => "Information", "Informed";
+    PdfChainHeading => "Empreinte du registre", "Fingerprint of the register";
+    PdfChainExplain => "Chaque événement du registre est chaîné au précédent par son empreinte SHA-256 (docs/breach-register-format.md). Le nombre d'événements et l'empreinte du dernier, imprimés ici, permettent de vérifier plus tard, avec «\u{a0}vigie breach verify\u{a0}», qu'aucun événement antérieur n'a été modifié, retiré ou ajouté.",
+        "Each event of the register is chained to the one before by its SHA-256 fingerprint (docs/breach-register-format.md). The number of events and the last one's fingerprint, printed here, let anyone check later, with “vigie breach verify”, that no earlier event was changed, removed or added.";
+    PdfNotifTitle => "Notification de violation à la CNIL : brouillon", "Breach notification to the CNIL: draft";
+    PdfNotifIntro => "À recopier dans le service en ligne de la CNIL (notifications.cnil.fr). Les rubriques suivent l'ordre du formulaire en ligne tel qu'en juillet 2023 (« trame des notifications ») ; vérifiez-le sur le formulaire du jour. Ce brouillon ne vaut pas notification.",
+        "To copy into the CNIL's online service (notifications.cnil.fr). The headings follow the order of the online form as of July 2023 (the “trame des notifications”); check it against the form of the day. This draft is not a notification.";
+    PdfN1 => "1. Type de notification", "1. Type of notification";
+    PdfN2 => "2. Organisme", "2. Organisation";
+    PdfN3 => "3. Représentant légal", "3. Legal representative";
+    PdfN4 => "4. Personne à contacter", "4. Contact person";
+    PdfN5 => "5. Autres organismes impliqués", "5. Other organisations involved";
+    PdfN6 => "6. Dates et découverte", "6. Dates and discovery";
+    PdfN7 => "7. Nature de la violation", "7. Nature of the breach";
+    PdfN8 => "8. Données et personnes concernées", "8. Data and people concerned";
+    PdfN9 => "9. Mesures de sécurité avant la violation", "9. Security measures before the breach";
+    PdfN10 => "10. Conséquences probables", "10. Likely consequences";
+    PdfN11 => "11. Préjudices possibles et gravité", "11. Possible harms and severity";
+    PdfN12 => "12. Mesures prises après la violation", "12. Measures taken after the breach";
+    PdfN13 => "13. Information des personnes", "13. Information of the people";
+    PdfN14 => "14. Aspects transfrontaliers et autres autorités", "14. Cross-border aspects and other authorities";
+    PdfOrgName => "Nom", "Name";
+    PdfSector => "Secteur", "Sector";
+    PdfSectorHealth => "Santé : cabinet médical libéral", "Health: private medical practice";
+    PdfHeadcount => "Effectif", "Headcount";
+    PdfPhone => "Téléphone", "Telephone";
+    PdfEmail => "Courriel", "E-mail";
+    PdfOngoing => "en cours", "ongoing";
+    PdfNone => "aucune", "none";
+    PdfPeopleCategories => "Catégories de personnes", "Categories of people";
+    PdfHarmSecrecy => "Atteinte au secret médical possible (données de santé).", "Possible breach of medical secrecy (health data).";
+    PdfInformPlanned => "prévue", "planned";
+    PdfLetterTitle => "Information sur une violation de vos données personnelles", "Information about a breach of your personal data";
+    PdfLetterGreeting => "Madame, Monsieur,", "Dear Madam, dear Sir,";
+    PdfLetterIntro => "Nous vous écrivons parce qu'un incident a touché des données personnelles vous concernant, conservées par notre cabinet. La loi (RGPD, article 34) nous demande de vous en informer ; nous tenons à le faire clairement.",
+        "We are writing because an incident affected personal data about you kept by our practice. The law (GDPR, article 34) asks us to tell you; we want to do so clearly.";
+    PdfLetterWhat => "Ce qui s'est passé", "What happened";
+    PdfLetterData => "Les données concernées", "The data concerned";
+    PdfLetterConsequences => "Les conséquences possibles pour vous", "The possible consequences for you";
+    PdfLetterMeasures => "Ce que nous avons fait", "What we have done";
+    PdfLetterAdvice => "Ce que vous pouvez faire", "What you can do";
+    PdfLetterAdviceText => "Méfiez-vous des appels, courriels ou SMS qui se réclameraient du cabinet ou de l'Assurance maladie et vous demanderaient des informations personnelles, un mot de passe ou un paiement : nous ne vous les demanderons jamais ainsi. En cas de doute, appelez le cabinet au numéro habituel.",
+        "Be wary of calls, e-mails or text messages claiming to come from the practice or the health insurance and asking for personal information, a password or a payment: we will never ask for them that way. If in doubt, call the practice on the usual number.";
+    PdfLetterContact => "Pour toute question", "If you have questions";
+    PdfLetterCnil => "Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr, 3 place de Fontenoy, 75007 Paris).", "You may also lodge a complaint with the CNIL (www.cnil.fr, 3 place de Fontenoy, 75007 Paris).";
+    PdfLetterClosing => "Nous vous prions de nous excuser pour cet incident et restons à votre disposition.", "We apologise for this incident and remain at your disposal.";
+    PdfLetterDraftNote => "Modèle à relire et compléter avant envoi (nom et adresse du patient).", "A template to read and complete before sending (the patient's name and address).";
 }
 
 typed_texts! {
@@ -953,6 +1190,9 @@ typed_texts! {
     fn cli_key_created(path, fp) => "Clé de signature créée : {path} (empreinte {fp})", "Signing key created: {path} (fingerprint {fp})";
     fn err_newer_assessment(v: num) => "Cette auto-évaluation est au format {v}, plus récent que ce que lit cette version de Vigie : mettez Vigie à jour.", "This self-assessment is in format {v}, newer than this Vigie reads: update Vigie.";
     fn err_not_a_folder(path) => "{path} existe et n'est pas un dossier : choisissez un dossier pour les fichiers de l'auto-évaluation.", "{path} exists and is not a folder: choose a folder for the self-assessment's files.";
+    fn pdf_head_signed_by(name, fp) => "Tête de chaîne signée par {name}, clé {fp}.", "Chain head signed by {name}, key {fp}.";
+    fn pdf_head_how_to_check(principal) => "Pour vérifier ce papier sans Vigie : recopiez le texte signé dans head.txt, la signature dans head.txt.sig, la ligne de clé dans allowed_signers, puis : ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-breach-register -s head.txt.sig < head.txt",
+        "To check this paper without Vigie: copy the signed text into head.txt, the signature into head.txt.sig, the key line into allowed_signers, then: ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-breach-register -s head.txt.sig < head.txt";
     fn howto_fingerprint(name, role, fp) => "{name} ({role}) : {fp}", "{name} ({role}): {fp}";
     fn cli_assessment_line(id, date, score, signers) => "{id} — {date} — {score} — {signers}", "{id} — {date} — {score} — {signers}";
 
@@ -973,4 +1213,48 @@ typed_texts! {
     fn sa_verify_file(name) => "Fichier vérifié : {name}", "File checked: {name}";
     fn sa_completed(date) => "Évaluation terminée le {date}", "Assessment completed on {date}";
     fn sa_done_on(date) => "fait le {date}", "done on {date}";
+    // ---- Breach register ------------------------------------------------------------------------------
+    fn breach_number(id) => "Violation n° {id}", "Breach no. {id}";
+    fn breach_remaining(h: num, m: num, deadline) => "Il reste {h} h {m} min pour notifier la CNIL (avant le {deadline})", "{h} h {m} min left to notify the CNIL (before {deadline})";
+    fn breach_overdue(h: num, m: num, deadline) => "Délai de 72 heures dépassé de {h} h {m} min (échéance : {deadline})", "72-hour deadline passed by {h} h {m} min (deadline: {deadline})";
+    fn breach_notified_on(date, reference) => "Notifiée à la CNIL le {date} (n° {reference})", "Notified to the CNIL on {date} (no. {reference})";
+    fn breach_complement_due(deadline) => "Notification complémentaire attendue dès que possible (la CNIL la demande dans les 72 heures de la première : avant le {deadline}).",
+        "Complementary notification due as soon as possible (the CNIL asks for it within 72 hours of the first: before {deadline}).";
+    fn breach_complement_left(reference, h: num, m: num, deadline) => "Notifiée (n° {reference}) ; complément attendu : il reste {h} h {m} min (avant le {deadline})",
+        "Notified (no. {reference}); complement due: {h} h {m} min left (before {deadline})";
+    fn breach_complement_late(reference, h: num, m: num, deadline) => "Notifiée (n° {reference}) ; complément en retard de {h} h {m} min (attendu avant le {deadline})",
+        "Notified (no. {reference}); complement overdue by {h} h {m} min (due before {deadline})";
+    fn breach_police_due(deadline) => "Plainte pour l'assurance cyber : avant le {deadline}.", "Police complaint for the cyber insurance: before {deadline}.";
+    fn breach_move_to(status) => "Passer au statut : {status}", "Move to status: {status}";
+    fn breach_decision_line(answer, reason, who, date, advice) => "{answer} : {reason} ({who}, le {date} ; recommandation de Vigie : {advice})",
+        "{answer}: {reason} ({who}, on {date}; Vigie's recommendation: {advice})";
+    fn breach_event_line(seq: num, date, who, what) => "n° {seq} · {date} · {who} · {what}", "no. {seq} · {date} · {who} · {what}";
+    fn breach_attachment_line(name, purpose, size, hash) => "{name} ({purpose}, {size}) · SHA-256 {hash}", "{name} ({purpose}, {size}) · SHA-256 {hash}";
+    fn breach_chain_ok(n: count, hash) =>
+        { one: "Registre intègre : {n} événement vérifié, empreinte {hash}", other: "Registre intègre : {n} événements vérifiés, empreinte {hash}" },
+        { one: "Register intact: {n} event checked, fingerprint {hash}", other: "Register intact: {n} events checked, fingerprint {hash}" };
+    fn breach_head_line(n: count, hash) =>
+        { one: "{n} événement ; empreinte du dernier (SHA-256) : {hash}", other: "{n} événements ; empreinte du dernier (SHA-256) : {hash}" },
+        { one: "{n} event; fingerprint of the last (SHA-256): {hash}", other: "{n} events; fingerprint of the last (SHA-256): {hash}" };
+    fn err_chain_altered(seq, breach, what) => "Le registre des violations a été modifié en dehors de Vigie : l'événement n° {seq} ({what}, violation n° {breach}) ne correspond plus à ce qui avait été enregistré. Ne le corrigez pas : gardez ce fichier et comparez-le à une sauvegarde et au dernier registre imprimé.",
+        "The breach register was changed outside Vigie: event no. {seq} ({what}, breach no. {breach}) no longer matches what was recorded. Do not correct it: keep this file and compare it with a backup and the last printed register.";
+    fn err_chain_unlinked(seq, breach, what) => "Le registre des violations a été modifié en dehors de Vigie : l'événement n° {seq} ({what}, violation n° {breach}) ne suit plus le précédent ; un événement a été retiré, ajouté ou déplacé. Gardez ce fichier et comparez-le à une sauvegarde et au dernier registre imprimé.",
+        "The breach register was changed outside Vigie: event no. {seq} ({what}, breach no. {breach}) no longer follows the one before it; an event was removed, added or moved. Keep this file and compare it with a backup and the last printed register.";
+    fn err_chain_numbering(position: num, found: num) => "Le registre des violations a été modifié en dehors de Vigie : à la place n° {position} se trouve l'événement n° {found} ; un événement a été retiré, ajouté ou déplacé.",
+        "The breach register was changed outside Vigie: at position {position} stands event no. {found}; an event was removed, added or moved.";
+    fn err_chain_file(name) => "La pièce jointe « {name} » du registre des violations a été modifiée en dehors de Vigie : elle ne correspond plus à son empreinte.",
+        "The file “{name}” attached to the breach register was changed outside Vigie: it no longer matches its fingerprint.";
+    fn err_breach_transition(from, to) => "Une violation ne passe pas de « {from} » à « {to} » à la main : ces statuts suivent l'enregistrement de la notification ou de l'information des patients.",
+        "A breach does not go from “{from}” to “{to}” by hand: those statuses follow the recording of the notification or of the information of the patients.";
+    fn err_no_such_breach(id) => "Aucune violation n° {id} dans ce registre (voir vigie breach list).", "No breach no. {id} in this register (see vigie breach list).";
+    fn err_breach_file_too_large(size, max) => "Ce fichier fait {size} ; une pièce est limitée à {max}.", "This file is {size}; a file is limited to {max}.";
+    fn breach_from_finding_title(kind) => "Images non protégées trouvées par l'analyse : {kind}", "Unprotected images found by the scan: {kind}";
+    fn breach_from_finding_how(date) => "Analyse des dossiers de Vigie du {date} (voir le rapport d'analyse).", "Vigie's folder scan of {date} (see the scan report).";
+    fn cli_breach_line(id, status, title, clock) => "n° {id} · {status} · {title} · {clock}", "no. {id} · {status} · {title} · {clock}";
+    fn pdf_letter_contact(name, contact) => "{name}, {contact}", "{name}, {contact}";
+    fn pdf_letter_signature(name, date) => "{name}, le {date}", "{name}, {date}";
+    fn pdf_headcount(n: count) => { one: "{n} personne", other: "{n} personnes" }, { one: "{n} person", other: "{n} people" };
+    fn pdf_complementary_of(reference) => "complémentaire de la notification n° {reference}", "complementary to notification no. {reference}";
+    fn pdf_informed_line(date, channel) => "fait le {date} ({channel})", "done on {date} ({channel})";
+    fn pdf_not_informed(reason) => "non : {reason}", "no: {reason}";
 }

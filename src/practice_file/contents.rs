@@ -7,14 +7,15 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::AssessmentHistory;
+use crate::breach::BreachRegister;
 use crate::checklist::ChecklistRecord;
 use crate::practice::Profile;
 use crate::scan::record::ScanHistory;
 
 /// Version of the contents' schema written by this build.
 ///
-/// 2: signed assessments (`assessments`). A Vigie that reads only schema 1 would drop them at its next
-/// save, so it refuses these contents as written by a newer Vigie.
+/// 2: signed assessments (`assessments`) and the breach register (`breaches`). A Vigie that reads only
+/// schema 1 would drop them at its next save, so it refuses these contents as written by a newer Vigie.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// A dated event of the vault's own history: the vault's journal.
@@ -72,6 +73,10 @@ pub struct VaultContents {
     /// Signed assessments and the doctor's signing key.
     #[serde(default)]
     pub assessments: AssessmentHistory,
+    // Breach register
+    /// The breach register (art. 33(5)): hash-chained events and the files attached.
+    #[serde(default)]
+    pub breaches: BreachRegister,
 }
 
 impl VaultContents {
@@ -91,6 +96,7 @@ impl VaultContents {
             checklist: ChecklistRecord::default(),
             scans: ScanHistory::default(),
             assessments: AssessmentHistory::default(),
+            breaches: BreachRegister::default(),
         }
     }
 

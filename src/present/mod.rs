@@ -1,5 +1,6 @@
 //! Presentation: the domain's results in words and in the command line's formats (localized texts,
 //! text, JSON, CSV), above the engines that produce them and below the CLI, the documents and the GUI.
 
+pub mod breach; // the breach register: the countdown, the facts as labelled rows, the advice; text, JSON
 pub mod scan; // the folder scan: kinds, risks and flags in words, the plain summary; text, JSON, CSV
 pub mod signed; // a signature verification in words

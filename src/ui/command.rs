@@ -73,6 +73,67 @@ pub enum PageKind {
     Signed,
     /// Checking a signed file (reached from the signed self-assessment).
     Verify,
+    // Breach register
+    /// The breach register.
+    Breaches,
+}
+
+// Breach register
+/// A request of the Breaches screen (and of the scan's findings): each appends events to the register
+/// through the domain's checks, and saves.
+#[derive(Debug)]
+pub enum BreachCommand {
+    /// Record a new breach and show it.
+    Open {
+        /// Its title.
+        title: String,
+        /// Who records it.
+        by: String,
+        /// The first facts, if known (a breach started from a scan finding).
+        details: Option<Box<crate::breach::Details>>,
+    },
+    /// Show a breach of the register.
+    Select(crate::breach::BreachId),
+    /// Append a change to a breach.
+    Apply {
+        /// The breach.
+        id: crate::breach::BreachId,
+        /// The change.
+        change: crate::breach::Change,
+        /// Who records it.
+        by: String,
+    },
+    /// Attach a file; `None` asks which with an open dialog.
+    Attach {
+        /// The breach.
+        id: crate::breach::BreachId,
+        /// What it is.
+        purpose: crate::breach::Purpose,
+        /// Who attaches it.
+        by: String,
+        /// The file, if already chosen.
+        path: Option<PathBuf>,
+    },
+    /// Export a document; `None` asks where with a save dialog.
+    Export {
+        /// Which document.
+        kind: BreachDocument,
+        /// Its language.
+        lang: Lang,
+        /// Where, if already chosen.
+        path: Option<PathBuf>,
+    },
+}
+
+/// The breach register's documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BreachDocument {
+    /// The whole register.
+    Register,
+    /// The draft notification to the CNIL for one breach.
+    Notification(crate::breach::BreachId),
+    /// The letter to the patients for one breach.
+    PatientLetter(crate::breach::BreachId),
 }
 
 /// A request from a screen.
@@ -191,6 +252,9 @@ pub enum Command {
     },
     /// A request of the signed-assessment screens.
     Signing(SigningCommand),
+    // Breach register
+    /// A request about the breach register.
+    Breach(BreachCommand),
 }
 
 /// The result of a background job.
@@ -223,6 +287,20 @@ pub enum JobOutput {
     RecentChecked(Vec<super::state::RecentVault>),
     /// The preferences were written, or why not (in the user's language).
     SettingsSaved(Result<(), String>),
+    // Breach register
+    /// A file to attach to a breach was read.
+    BreachFileRead {
+        /// The breach.
+        id: crate::breach::BreachId,
+        /// What it is.
+        purpose: crate::breach::Purpose,
+        /// Who attaches it.
+        by: String,
+        /// The file's name.
+        name: String,
+        /// Its content, or why it could not be read (in the user's language).
+        result: Result<Vec<u8>, String>,
+    },
     /// A file to attach as evidence was read.
     EvidenceRead {
         /// The item.

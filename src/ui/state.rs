@@ -8,8 +8,8 @@ use jiff::Timestamp;
 
 use super::command::PageKind;
 use super::screens::{
-    ActionsView, ChecklistView, CreateForm, ProfileForm, RecoveryScreen, ReportsView, ScanView,
-    SettingsForm, UnlockForm,
+    ActionsView, BreachesView, ChecklistView, CreateForm, ProfileForm, RecoveryScreen, ReportsView,
+    ScanView, SettingsForm, UnlockForm,
 };
 use super::screens::{SignedView, VerifyView};
 use crate::practice_file::PracticeFile;
@@ -52,6 +52,9 @@ pub enum Page {
     Signed(Box<SignedView>),
     /// Checking a signed file.
     Verify(Box<VerifyView>),
+    // Breach register
+    /// The breach register.
+    Breaches(Box<BreachesView>),
 }
 
 impl Page {
@@ -67,6 +70,7 @@ impl Page {
             Self::Settings(_) => PageKind::Settings,
             Self::Signed(_) => PageKind::Signed,
             Self::Verify(_) => PageKind::Verify,
+            Self::Breaches(_) => PageKind::Breaches,
         }
     }
 }
@@ -107,6 +111,9 @@ pub struct Session {
     pub via_recovery: bool,
     /// How many backups are beside the file (counted in the jobs that open and save it).
     pub backups: usize,
+    // Breach register
+    /// The breach register's chain as verified when the vault was opened: the break, if any.
+    pub breach_break: Option<crate::breach::ChainBreak>,
 }
 
 impl Session {
@@ -117,6 +124,7 @@ impl Session {
             save: SaveState::default(),
             via_recovery,
             backups: 0,
+            breach_break: None,
         }
     }
 }

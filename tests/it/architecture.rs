@@ -56,6 +56,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("scan", &["locale", "io_guard"]),
     ("checklist", &["practice", "locale"]),
     ("settings", &["fs", "locale"]),
+    // Breach register: an engine, like the checklist.
+    ("breach", &["locale"]),
     // The practice's file: the vault holding the engines' records.
     (
         "practice_file",
@@ -67,6 +69,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "fs",
             "locale",
             "assessment",
+            "breach",
         ],
     ),
     // The signed self-assessment: the records it freezes, the vault container of a consultant's key.
@@ -97,6 +100,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "practice_file",
             "output",
             "settings",
+            // Breach register
+            "breach",
         ],
     ),
     (
@@ -109,11 +114,14 @@ const LAYERS: &[(&str, &[&str])] = &[
             "checklist",
             "practice",
             "practice_file",
+            // Breach register
+            "breach",
         ],
     ),
     (
         "report",
         &[
+            "io_guard",
             "assessment",
             "locale",
             "i18n",
@@ -125,6 +133,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "scan",
             "practice_file",
             "paths",
+            // Breach register
+            "breach",
         ],
     ),
     (
@@ -138,6 +148,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "practice",
             "scan",
             "practice_file",
+            // Breach register
+            "breach",
         ],
     ),
     // The shells on top: the command line never imports the window.
@@ -159,6 +171,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "paths",
             "settings",
             "demo",
+            // Breach register
+            "breach",
         ],
     ),
     (
@@ -180,6 +194,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "paths",
             "settings",
             "demo",
+            // Breach register
+            "breach",
         ],
     ),
 ];

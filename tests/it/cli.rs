@@ -73,7 +73,8 @@ fn demo_then_check_prints_the_practice() {
     );
     assert!(out.contains("Format du coffre : version 1"), "{out}");
     assert!(out.contains("Créé le : "), "{out}");
-    assert!(out.contains("Journal : 2 événements"), "{out}");
+    // Created, profile, and the demo's signed and countersigned assessment.
+    assert!(out.contains("Journal : 4 événements"), "{out}");
 
     let o = vigie(
         dir.path(),
@@ -339,7 +340,7 @@ fn export_writes_the_assessment_and_the_action_plan() {
     assert!(!out.exists(), "nothing written on error");
 
     let o = vigie(dir.path(), &["vault", "check", "--vault", v], &env);
-    assert!(stdout(&o).contains("2 événements") || stdout(&o).contains("2 events"));
+    assert!(stdout(&o).contains("4 événements") || stdout(&o).contains("4 events"));
 }
 
 #[test]

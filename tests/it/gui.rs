@@ -12,7 +12,7 @@ use vigie::ui::VigieApp;
 use vigie::ui::command::Command;
 use vigie::ui::state::{Page, Screen};
 
-fn harness(data: &std::path::Path, lang: Lang) -> Harness<'static, VigieApp> {
+pub(crate) fn harness(data: &std::path::Path, lang: Lang) -> Harness<'static, VigieApp> {
     let data = DataDir::at(data);
     Harness::builder()
         .with_size([1024.0, 768.0])
@@ -23,7 +23,11 @@ fn harness(data: &std::path::Path, lang: Lang) -> Harness<'static, VigieApp> {
 /// Steps frames until `done` holds and no background job runs any more, failing after 30 s (key
 /// derivation takes about a second). Spinners repaint without end while jobs run, so this steps rather
 /// than waiting for the interface to settle.
-fn run_until(h: &mut Harness<'_, VigieApp>, what: &str, done: impl Fn(&VigieApp) -> bool) {
+pub(crate) fn run_until(
+    h: &mut Harness<'_, VigieApp>,
+    what: &str,
+    done: impl Fn(&VigieApp) -> bool,
+) {
     let start = Instant::now();
     while !done(h.state()) || h.state().jobs.any_running() {
         assert!(
@@ -37,14 +41,14 @@ fn run_until(h: &mut Harness<'_, VigieApp>, what: &str, done: impl Fn(&VigieApp)
 }
 
 /// Clicks a widget by its label, after scrolling it into view like a user would.
-fn click(h: &mut Harness<'_, VigieApp>, label: &str) {
+pub(crate) fn click(h: &mut Harness<'_, VigieApp>, label: &str) {
     h.get_by_label(label).scroll_to_me();
     h.run();
     h.get_by_label(label).click();
 }
 
 /// Unlocks the vault at `path` with the test passphrase, as the unlock screen would.
-fn unlock(h: &mut Harness<'_, VigieApp>, path: &std::path::Path) {
+pub(crate) fn unlock(h: &mut Harness<'_, VigieApp>, path: &std::path::Path) {
     let ctx = h.ctx.clone();
     let secret =
         vigie::ui::command::Secret::Passphrase(zeroize::Zeroizing::new(PASSPHRASE.to_owned()));

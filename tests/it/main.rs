@@ -10,6 +10,7 @@
 mod common;
 
 mod architecture;
+mod breach; // Breach register
 mod cli;
 mod golden;
 mod gui;
@@ -19,4 +20,5 @@ mod safety;
 mod scan;
 mod scan_outputs;
 mod scan_safety;
+mod signing;
 mod vault;

@@ -46,6 +46,8 @@ impl VigieApp {
             PageKind::Settings => Page::Settings(SettingsForm::default()),
             PageKind::Signed => Page::Signed(Box::default()),
             PageKind::Verify => Page::Verify(Box::default()),
+            // Breach register
+            PageKind::Breaches => self.breaches_page(None),
         }
     }
 
@@ -266,6 +268,8 @@ impl VigieApp {
             }
             Command::ExportReport { kind, lang, path } => self.export_report(ctx, kind, lang, path),
             Command::Signing(command) => self.run_signing(ctx, command),
+            // Breach register
+            Command::Breach(command) => self.run_breach(ctx, command),
         }
     }
 
@@ -280,21 +284,8 @@ impl VigieApp {
         };
         let lang = self.lang;
         self.jobs.spawn(ctx, JobKind::ReadEvidence, move |_| {
-            let name = path
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let max = checklist::record::MAX_EVIDENCE_BYTES as u64;
-            let result = match std::fs::metadata(&path) {
-                Ok(meta) if meta.len() > max => Err(tr::err_evidence_too_large(
-                    lang,
-                    crate::i18n::format_size(meta.len(), lang),
-                    crate::i18n::format_size(max, lang),
-                )),
-                Ok(_) => std::fs::read(&path).map_err(|e| crate::i18n::io_error(lang, &path, &e)),
-                Err(e) => Err(crate::i18n::io_error(lang, &path, &e)),
-            };
+            let (name, result) =
+                read_attachment(&path, checklist::record::MAX_EVIDENCE_BYTES, lang);
             JobOutput::EvidenceRead { item, name, result }
         });
     }
@@ -595,4 +586,29 @@ impl VigieApp {
             JobOutput::PassphraseChanged(Box::new(vault), result)
         });
     }
+}
+
+/// Reads a file to attach (evidence, a breach's file), in a job: its name, and its bytes or why not in
+/// the user's language (too large — checked before reading —, unreadable).
+pub(super) fn read_attachment(
+    path: &std::path::Path,
+    max: usize,
+    lang: Lang,
+) -> (String, Result<Vec<u8>, String>) {
+    let name = path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let max = max as u64;
+    let result = match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > max => Err(tr::err_evidence_too_large(
+            lang,
+            crate::i18n::format_size(meta.len(), lang),
+            crate::i18n::format_size(max, lang),
+        )),
+        Ok(_) => std::fs::read(path).map_err(|e| crate::i18n::io_error(lang, path, &e)),
+        Err(e) => Err(crate::i18n::io_error(lang, path, &e)),
+    };
+    (name, result)
 }

@@ -130,6 +130,11 @@ impl VigieApp {
         }
         let mut session = Session::new(vault, via_recovery);
         session.backups = backups;
+        // Breach register: the chain is verified at every opening.
+        session.breach_break = session
+            .vault
+            .as_ref()
+            .and_then(|v| v.contents().breaches.verify().err());
         self.session = Some(session);
         self.last_activity = Instant::now();
         if via_recovery {
@@ -146,6 +151,13 @@ impl VigieApp {
             self.show_main(Page::Profile(Box::new(ProfileForm::new(draft, true))));
         } else {
             self.show_main(Page::Dashboard);
+            // Breach register: a broken chain is said at once, naming the event.
+            if let Some(brk) = self.session.as_ref().and_then(|s| s.breach_break.clone())
+                && let Some(vault) = self.vault()
+            {
+                let text = crate::i18n::chain_break(self.lang, &brk, &vault.contents().breaches);
+                self.notice = Some(Notice::Error(text));
+            }
         }
     }
 
@@ -259,6 +271,14 @@ impl VigieApp {
                 }
                 (Err(e), _) => self.notice = Some(Notice::Error(e)),
             },
+            // Breach register
+            JobOutput::BreachFileRead {
+                id,
+                purpose,
+                by,
+                name,
+                result,
+            } => self.breach_file_read(ctx, id, purpose, &by, &name, result),
             JobOutput::EvidenceRead { item, name, result } => {
                 let attached = result.and_then(|content| {
                     let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {

@@ -201,6 +201,9 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
         ui.add_space(4.0);
     }
 
+    // Breach register: the open breaches and their countdown, first.
+    super::breaches::dashboard_card(ui, lang, &c.breaches, commands);
+    ui.add_space(8.0);
     security_card(ui, lang, c, commands);
     ui.add_space(8.0);
     scan_card(ui, lang, c, commands);

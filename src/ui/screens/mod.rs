@@ -2,6 +2,7 @@
 //! domain itself.
 
 mod actions;
+mod breaches; // Breach register
 mod checklist;
 mod create;
 mod dashboard;
@@ -17,6 +18,7 @@ mod verify;
 mod welcome;
 
 pub use actions::ActionsView;
+pub use breaches::{BreachForm, BreachesView};
 pub use checklist::ChecklistView;
 pub use create::CreateForm;
 pub use profile::ProfileForm;

@@ -51,6 +51,14 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ReportsView) {
             });
         }
     }
+    // Breach register
+    if widgets::primary_button(ui, T::BreachExportRegister.get(lang), !busy).clicked() {
+        commands.push(Command::Breach(crate::ui::command::BreachCommand::Export {
+            kind: crate::ui::command::BreachDocument::Register,
+            lang: view.lang,
+            path: None,
+        }));
+    }
     if busy {
         widgets::busy(ui, T::Exporting.get(lang));
     }

@@ -696,6 +696,37 @@ fn header_button(ui: &mut Ui, view: &mut ScanView, column: SortBy, text: &str) {
     }
 }
 
+// Breach register
+/// A new breach from a finding: its kind in the title (never the file's name, which may name a
+/// patient), the first facts the scan tells (images, identifying, a synced folder's copy elsewhere).
+fn breach_from_finding(f: &Finding, what: &str, lang: Lang) -> Command {
+    let identifying = f.identifying.name || f.identifying.id || f.identifying.birth_date;
+    let details = crate::breach::Details {
+        how_discovered: tr::breach_from_finding_how(
+            lang,
+            crate::i18n::format_date(crate::i18n::today(), lang),
+        ),
+        confidentiality: true,
+        data_images: true,
+        data_health: true,
+        data_identity: identifying,
+        people_patients: true,
+        encrypted: if f.encrypted || f.volume_encrypted == Some(true) {
+            crate::breach::Known::Yes
+        } else if f.volume_encrypted == Some(false) {
+            crate::breach::Known::No
+        } else {
+            crate::breach::Known::Unknown
+        },
+        ..crate::breach::Details::default()
+    };
+    Command::Breach(crate::ui::command::BreachCommand::Open {
+        title: tr::breach_from_finding_title(lang, what),
+        by: String::new(),
+        details: Some(Box::new(details)),
+    })
+}
+
 fn table(
     ui: &mut Ui,
     lang: Lang,
@@ -716,7 +747,7 @@ fn table(
         .column(Column::remainder().at_least(90.0).clip(true))
         .column(Column::remainder().at_least(90.0).clip(true))
         .column(Column::exact(70.0))
-        .column(Column::exact(72.0))
+        .column(Column::exact(150.0))
         .min_scrolled_height(0.0)
         .max_scroll_height(available)
         .header(row_height + 4.0, |mut header| {
@@ -764,6 +795,14 @@ fn table(
                         .clicked()
                     {
                         commands.push(Command::OpenFolder(f.path.clone()));
+                    }
+                    // Breach register: a finding can be the start of a breach.
+                    if ui
+                        .small_button(T::BreachFromFinding.get(lang))
+                        .on_hover_text(T::BreachFromFindingHint.get(lang))
+                        .clicked()
+                    {
+                        commands.push(breach_from_finding(f, &t.what, lang));
                     }
                 });
             });

@@ -76,6 +76,8 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                 (PageKind::Checklist, T::NavChecklist),
                 (PageKind::Scan, T::NavScan),
                 (PageKind::Actions, T::NavActions),
+                // Breach register
+                (PageKind::Breaches, T::NavBreaches),
                 (PageKind::Reports, T::NavReports),
                 (PageKind::Signed, T::NavSigned),
                 (PageKind::Profile, T::NavProfile),
@@ -116,6 +118,8 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                     Page::Settings(form) => super::settings::show(ui, cx, form),
                     Page::Signed(view) => super::signed::show(ui, cx, view),
                     Page::Verify(view) => super::verify::show(ui, cx, view),
+                    // Breach register
+                    Page::Breaches(view) => super::breaches::show(ui, cx, view),
                     Page::Scan(_) => {}
                 }
             });

@@ -1,0 +1,969 @@
+//! The breach register (GDPR art. 33(5)): every personal-data breach, notified or not, with the fields
+//! of the CNIL's notification form, its separate times, its status, the decisions and their reasons,
+//! the notifications (initial, complementary) and the evidence attached.
+//!
+//! Nothing is ever overwritten: every change is an [`chain::Event`] appended to a hash chain, and a
+//! breach as shown is the fold of its events ([`BreachRegister::breaches`]). The chain is verified at
+//! every opening ([`BreachRegister::verify`]). [`clock`] counts the 72 hours, [`decision`] recommends.
+//! Egui-free: the window, the command line and the tests call the same functions.
+
+pub mod chain;
+pub mod clock;
+pub mod decision;
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+
+pub use chain::{ChainBreak, ChainHead, Event};
+
+/// The largest file attached to a breach (the CNIL's acknowledgement PDF, a screenshot, a report).
+pub const MAX_ATTACHMENT_BYTES: usize = 8 * 1024 * 1024;
+/// The longest title accepted.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// A breach's number in the register, from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct BreachId(pub u32);
+
+impl std::fmt::Display for BreachId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Where a breach stands: discovered → assessing → CNIL notified → people informed → closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// Just recorded.
+    Discovered,
+    /// The facts and the risk are being assessed.
+    Assessing,
+    /// The CNIL was notified (a reference is recorded).
+    CnilNotified,
+    /// The people concerned were informed (art. 34).
+    PeopleInformed,
+    /// Nothing more to do; the entry stays in the register.
+    Closed,
+}
+
+impl Status {
+    /// Every status, in order.
+    pub const ALL: [Self; 5] = [
+        Self::Discovered,
+        Self::Assessing,
+        Self::CnilNotified,
+        Self::PeopleInformed,
+        Self::Closed,
+    ];
+
+    /// Whether the breach is still open.
+    pub fn is_open(self) -> bool {
+        self != Self::Closed
+    }
+}
+
+/// Yes, no, or not known yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+pub enum Known {
+    /// Not known yet.
+    #[default]
+    Unknown,
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+}
+
+impl Known {
+    /// Every value, in display order.
+    pub const ALL: [Self; 3] = [Self::Unknown, Self::Yes, Self::No];
+}
+
+/// What caused the breach (CNIL form, "origine et cause").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+pub enum Cause {
+    /// Not known yet.
+    #[default]
+    Unknown,
+    /// A misconfigured device or software (an open port, a server reachable from the Internet).
+    Misconfiguration,
+    /// A device or medium lost.
+    LostDevice,
+    /// A device or medium stolen.
+    StolenDevice,
+    /// Ransomware or another malicious program.
+    Ransomware,
+    /// Someone broke in (hacking, stolen password).
+    Intrusion,
+    /// Mail or e-mail sent to the wrong person.
+    Misdirected,
+    /// Something else (described).
+    Other,
+}
+
+impl Cause {
+    /// Every cause, in display order.
+    pub const ALL: [Self; 8] = [
+        Self::Unknown,
+        Self::Misconfiguration,
+        Self::LostDevice,
+        Self::StolenDevice,
+        Self::Ransomware,
+        Self::Intrusion,
+        Self::Misdirected,
+        Self::Other,
+    ];
+
+    /// Whether this is a malicious act from outside (a cyberattack: the police-complaint reminder).
+    pub fn is_attack(self) -> bool {
+        matches!(self, Self::Ransomware | Self::Intrusion)
+    }
+}
+
+/// How severe the possible harm to people is (CNIL form, item 11).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash, Serialize, Deserialize,
+)]
+pub enum Severity {
+    /// Not assessed yet.
+    #[default]
+    Unknown,
+    /// Negligible.
+    Negligible,
+    /// Limited.
+    Limited,
+    /// Significant.
+    Significant,
+    /// Maximum.
+    Maximum,
+}
+
+impl Severity {
+    /// Every value, in display order.
+    pub const ALL: [Self; 5] = [
+        Self::Unknown,
+        Self::Negligible,
+        Self::Limited,
+        Self::Significant,
+        Self::Maximum,
+    ];
+}
+
+/// The facts of a breach as known at one moment: the fields of the CNIL's form, in its order. Each
+/// save appends the whole set as a new event; earlier versions stay in the chain.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Details {
+    // 6. Dates.
+    /// When the breach started, if known.
+    pub started_at: Option<Timestamp>,
+    /// When it ended; `None` with `ongoing` false means not known.
+    pub ended_at: Option<Timestamp>,
+    /// Still going on.
+    pub ongoing: bool,
+    /// When someone at the practice discovered it.
+    pub discovered_at: Option<Timestamp>,
+    /// When a processor (IT provider, host) alerted the practice (art. 33(2)), if it did.
+    pub processor_alert_at: Option<Timestamp>,
+    /// When the practice became aware: a reasonable degree of certainty that personal data were
+    /// compromised (EDPB 9/2022). The 72 hours run from here.
+    pub aware_at: Option<Timestamp>,
+    /// How it was discovered.
+    pub how_discovered: String,
+    /// The CNIL itself told the practice of the breach (CE, 22 July 2022, n° 449694).
+    pub told_by_cnil: bool,
+    // 7. Nature.
+    /// Loss of confidentiality (data seen or taken by someone not entitled).
+    pub confidentiality: bool,
+    /// Loss of integrity (data changed).
+    pub integrity: bool,
+    /// Loss of availability (data lost or unreachable).
+    pub availability: bool,
+    /// Origin and cause.
+    pub cause: Cause,
+    /// What happened, in a few sentences (no patient's name).
+    pub description: String,
+    /// Data were copied out by someone.
+    pub copied_out: Known,
+    /// The data were encrypted (unintelligible to others).
+    pub encrypted: Known,
+    /// The encryption key (or password) was compromised too.
+    pub key_compromised: Known,
+    /// A backup existed and the data could be restored.
+    pub backup: Known,
+    /// How long the data were unavailable, in hours.
+    pub unavailable_hours: Option<u32>,
+    // 8. Data and people.
+    /// Identity (name, date of birth).
+    pub data_identity: bool,
+    /// Contact details.
+    pub data_contact: bool,
+    /// Social-security number (NIR).
+    pub data_nir: bool,
+    /// Health data.
+    pub data_health: bool,
+    /// Medical images.
+    pub data_images: bool,
+    /// Financial or bank data.
+    pub data_financial: bool,
+    /// Other categories.
+    pub data_other: String,
+    /// Approximate number of records.
+    pub records: Option<u64>,
+    /// Approximate number of people.
+    pub people: Option<u64>,
+    /// Patients are concerned.
+    pub people_patients: bool,
+    /// Staff are concerned.
+    pub people_staff: bool,
+    /// Minors are concerned.
+    pub minors: Known,
+    /// Vulnerable people are concerned.
+    pub vulnerable: Known,
+    // 9–12. Measures and consequences.
+    /// Security measures in place before the breach.
+    pub measures_before: String,
+    /// Likely consequences for the people.
+    pub consequences: String,
+    /// How severe the possible harm is.
+    pub severity: Severity,
+    /// Measures taken after the breach, to stop it and limit its effects.
+    pub measures_after: String,
+    /// Later measures removed the high risk for the people (art. 34(3)(b)).
+    pub risk_removed: bool,
+    /// Informing each person would take disproportionate effort (art. 34(3)(c)).
+    pub people_unreachable: bool,
+    // 5, 14. Others.
+    /// Other organisations involved (processors, IT provider, host).
+    pub processors: String,
+    /// Cross-border aspects and other authorities notified.
+    pub other_authorities: String,
+}
+
+impl std::fmt::Debug for Details {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the free text: it may describe patients.
+        f.debug_struct("Details")
+            .field("aware_at", &self.aware_at)
+            .field("cause", &self.cause)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Details {
+    /// Whether special-category or highly personal data are concerned (health, NIR, images).
+    pub fn sensitive(&self) -> bool {
+        self.data_health || self.data_nir || self.data_images
+    }
+}
+
+/// The two decisions of a breach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Question {
+    /// Notify the CNIL (art. 33)?
+    NotifyCnil,
+    /// Inform the people concerned (art. 34)?
+    InformPeople,
+}
+
+/// A notification's type (CNIL form, item 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NotificationKind {
+    /// Initial, to be completed later (art. 33(4)).
+    Initial,
+    /// Complete, all at once.
+    Complete,
+    /// Complementary, after an initial one.
+    Complementary,
+}
+
+/// What a file attached to a breach is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Purpose {
+    /// The CNIL's acknowledgement (the summary PDF of the online service).
+    CnilAcknowledgement,
+    /// Evidence (a screenshot, a provider's report…).
+    Evidence,
+}
+
+/// One change to a breach. Every variant is an event of the chain.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    /// A new breach, with a short title (no patient's name).
+    Opened {
+        /// The title.
+        title: String,
+    },
+    /// The facts as known now (the whole set; the previous version stays in the chain).
+    Facts(Box<Details>),
+    /// A new status (assessing, closed, reopened).
+    Status(Status),
+    /// A decision, with its reason and what Vigie recommended.
+    Decision {
+        /// Which question.
+        question: Question,
+        /// Yes (notify, inform) or no.
+        yes: bool,
+        /// Why.
+        reason: String,
+        /// What the helper recommended at that moment (yes or no).
+        recommended: bool,
+    },
+    /// The CNIL was notified.
+    Notified {
+        /// Initial, complete or complementary.
+        kind: NotificationKind,
+        /// When.
+        at: Timestamp,
+        /// The CNIL's reference (notification number).
+        reference: String,
+        /// Why it comes after 72 hours, if it does.
+        late_reasons: String,
+    },
+    /// The people concerned were informed.
+    PeopleInformed {
+        /// When.
+        at: Timestamp,
+        /// How (letter, e-mail, telephone, public notice).
+        channel: String,
+    },
+    /// A file was attached (its bytes are kept beside the chain, by hash).
+    Attached {
+        /// The file's name.
+        name: String,
+        /// What it is.
+        purpose: Purpose,
+        /// SHA-256 of its content, hexadecimal.
+        sha256: String,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// A note.
+    Note(String),
+}
+
+impl std::fmt::Debug for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Only the kind: the free text may describe patients.
+        write!(f, "{:?}", self.kind())
+    }
+}
+
+/// The kind of a change, without its content (for lists and logs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChangeKind {
+    /// [`Change::Opened`].
+    Opened,
+    /// [`Change::Facts`].
+    Facts,
+    /// [`Change::Status`].
+    Status,
+    /// [`Change::Decision`].
+    Decision,
+    /// [`Change::Notified`].
+    Notified,
+    /// [`Change::PeopleInformed`].
+    PeopleInformed,
+    /// [`Change::Attached`].
+    Attached,
+    /// [`Change::Note`].
+    Note,
+}
+
+impl Change {
+    /// What kind of change this is.
+    pub fn kind(&self) -> ChangeKind {
+        match self {
+            Self::Opened { .. } => ChangeKind::Opened,
+            Self::Facts(_) => ChangeKind::Facts,
+            Self::Status(_) => ChangeKind::Status,
+            Self::Decision { .. } => ChangeKind::Decision,
+            Self::Notified { .. } => ChangeKind::Notified,
+            Self::PeopleInformed { .. } => ChangeKind::PeopleInformed,
+            Self::Attached { .. } => ChangeKind::Attached,
+            Self::Note(_) => ChangeKind::Note,
+        }
+    }
+}
+
+/// A decision as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// Yes or no.
+    pub yes: bool,
+    /// Why.
+    pub reason: String,
+    /// What Vigie recommended.
+    pub recommended: bool,
+    /// When, and by whom.
+    pub at: Timestamp,
+    /// Who decided.
+    pub by: String,
+}
+
+/// A notification to the CNIL as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notification {
+    /// Its type.
+    pub kind: NotificationKind,
+    /// When it was sent.
+    pub at: Timestamp,
+    /// The CNIL's reference.
+    pub reference: String,
+    /// Reasons for a delay beyond 72 hours.
+    pub late_reasons: String,
+}
+
+/// A file attached to a breach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentRef {
+    /// Its name.
+    pub name: String,
+    /// What it is.
+    pub purpose: Purpose,
+    /// SHA-256, hexadecimal.
+    pub sha256: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// When it was attached.
+    pub at: Timestamp,
+}
+
+/// A breach as it stands: the fold of its events.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Breach {
+    /// Its number.
+    pub id: BreachId,
+    /// Its title.
+    pub title: String,
+    /// When it was recorded, and by whom.
+    pub opened_at: Timestamp,
+    /// Who recorded it.
+    pub opened_by: String,
+    /// The facts as last recorded.
+    pub details: Details,
+    /// Where it stands.
+    pub status: Status,
+    /// The latest decision on notifying the CNIL.
+    pub notify: Option<Decision>,
+    /// The latest decision on informing the people.
+    pub inform: Option<Decision>,
+    /// Notifications to the CNIL, in order.
+    pub notifications: Vec<Notification>,
+    /// When and how the people were informed.
+    pub informed: Option<(Timestamp, String)>,
+    /// Files attached.
+    pub attachments: Vec<AttachmentRef>,
+    /// Notes.
+    pub notes: Vec<(Timestamp, String)>,
+    /// The numbers of its events, in order.
+    pub events: Vec<u64>,
+    /// When it last changed.
+    pub updated_at: Timestamp,
+}
+
+impl std::fmt::Debug for Breach {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the title, the facts' text, the reasons or the notes: they may describe patients.
+        f.debug_struct("Breach")
+            .field("id", &self.id)
+            .field("status", &self.status)
+            .field("details", &self.details)
+            .field("notifications", &self.notifications.len())
+            .field("events", &self.events)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Breach {
+    fn opened(id: BreachId, title: &str, at: Timestamp, by: &str, seq: u64) -> Self {
+        Self {
+            id,
+            title: title.to_owned(),
+            opened_at: at,
+            opened_by: by.to_owned(),
+            details: Details::default(),
+            status: Status::Discovered,
+            notify: None,
+            inform: None,
+            notifications: Vec::new(),
+            informed: None,
+            attachments: Vec::new(),
+            notes: Vec::new(),
+            events: vec![seq],
+            updated_at: at,
+        }
+    }
+
+    fn fold(&mut self, event: &Event) {
+        self.events.push(event.seq);
+        self.updated_at = event.at;
+        match &event.change {
+            Change::Opened { title } => self.title.clone_from(title),
+            Change::Facts(details) => self.details = (**details).clone(),
+            Change::Status(status) => self.status = *status,
+            Change::Decision {
+                question,
+                yes,
+                reason,
+                recommended,
+            } => {
+                let d = Decision {
+                    yes: *yes,
+                    reason: reason.clone(),
+                    recommended: *recommended,
+                    at: event.at,
+                    by: event.by.clone(),
+                };
+                match question {
+                    Question::NotifyCnil => self.notify = Some(d),
+                    Question::InformPeople => self.inform = Some(d),
+                }
+            }
+            Change::Notified {
+                kind,
+                at,
+                reference,
+                late_reasons,
+            } => {
+                self.notifications.push(Notification {
+                    kind: *kind,
+                    at: *at,
+                    reference: reference.clone(),
+                    late_reasons: late_reasons.clone(),
+                });
+                if self.status < Status::CnilNotified {
+                    self.status = Status::CnilNotified;
+                }
+            }
+            Change::PeopleInformed { at, channel } => {
+                self.informed = Some((*at, channel.clone()));
+                if self.status < Status::PeopleInformed {
+                    self.status = Status::PeopleInformed;
+                }
+            }
+            Change::Attached {
+                name,
+                purpose,
+                sha256,
+                size,
+            } => self.attachments.push(AttachmentRef {
+                name: name.clone(),
+                purpose: *purpose,
+                sha256: sha256.clone(),
+                size: *size,
+                at: event.at,
+            }),
+            Change::Note(text) => self.notes.push((event.at, text.clone())),
+        }
+    }
+
+    /// The first notification sent (initial or complete), if any.
+    pub fn first_notification(&self) -> Option<&Notification> {
+        self.notifications
+            .iter()
+            .find(|n| n.kind != NotificationKind::Complementary)
+    }
+
+    /// The CNIL's reference of the first notification, if notified.
+    pub fn reference(&self) -> Option<&str> {
+        self.first_notification().map(|n| n.reference.as_str())
+    }
+
+    /// Whether a complementary notification is still expected: an initial one was sent and no
+    /// complementary one followed.
+    pub fn complement_pending(&self) -> bool {
+        let initial = self
+            .notifications
+            .iter()
+            .any(|n| n.kind == NotificationKind::Initial);
+        let complemented = self
+            .notifications
+            .iter()
+            .any(|n| n.kind == NotificationKind::Complementary);
+        initial && !complemented && self.status.is_open()
+    }
+
+    /// The statuses a user may choose next (the others follow from a notification or an information).
+    pub fn next_statuses(&self) -> Vec<Status> {
+        [Status::Assessing, Status::Closed]
+            .into_iter()
+            .filter(|s| self.check_status(*s).is_ok())
+            .collect()
+    }
+
+    /// Whether the status may become `to` by hand.
+    pub fn check_status(&self, to: Status) -> Result<(), BreachError> {
+        let from = self.status;
+        match to {
+            // Forward from "discovered", or reopening a closed breach.
+            Status::Assessing if matches!(from, Status::Discovered | Status::Closed) => Ok(()),
+            Status::Closed if from != Status::Closed => {
+                let Some(notify) = &self.notify else {
+                    return Err(BreachError::CloseWithoutDecision(Question::NotifyCnil));
+                };
+                if notify.yes && self.first_notification().is_none() {
+                    return Err(BreachError::CloseBeforeNotification);
+                }
+                let Some(inform) = &self.inform else {
+                    return Err(BreachError::CloseWithoutDecision(Question::InformPeople));
+                };
+                if inform.yes && self.informed.is_none() {
+                    return Err(BreachError::CloseBeforeInformation);
+                }
+                Ok(())
+            }
+            // "CNIL notified" and "people informed" follow from what was done, never by hand.
+            _ => Err(BreachError::Transition { from, to }),
+        }
+    }
+}
+
+/// Why a change to the register was refused. Nothing was appended.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BreachError {
+    /// No breach with this number.
+    #[error("no breach number {0}")]
+    NoSuchBreach(BreachId),
+    /// The title is empty.
+    #[error("the title is empty")]
+    EmptyTitle,
+    /// The title is too long.
+    #[error("the title is too long")]
+    TitleTooLong,
+    /// This status change is not allowed.
+    #[error("a breach cannot go from {from:?} to {to:?} by hand")]
+    Transition {
+        /// The current status.
+        from: Status,
+        /// The status asked for.
+        to: Status,
+    },
+    /// Closing needs the decision first.
+    #[error("decide {0:?} before closing")]
+    CloseWithoutDecision(Question),
+    /// Closing a breach decided "notify" needs the notification first.
+    #[error("record the notification before closing")]
+    CloseBeforeNotification,
+    /// Closing a breach decided "inform" needs the information first.
+    #[error("record the information of the people before closing")]
+    CloseBeforeInformation,
+    /// A decision needs its reason.
+    #[error("a decision needs its reason")]
+    NoReason,
+    /// A notification needs the CNIL's reference.
+    #[error("a notification needs the CNIL's reference")]
+    NoReference,
+    /// A notification after 72 hours needs the reasons for the delay (art. 33(1)).
+    #[error("a notification after 72 hours needs the reasons for the delay")]
+    LateWithoutReasons,
+    /// A notification cannot precede the moment of awareness, nor be in the future.
+    #[error("the notification's date is before awareness or in the future")]
+    NotificationDate,
+    /// The date of awareness must be known before notifying (the 72 hours run from it).
+    #[error("the date of awareness is not known")]
+    NoAwareness,
+    /// A complementary notification needs an initial one.
+    #[error("a complementary notification needs an initial one")]
+    ComplementWithoutInitial,
+    /// The information of people needs its channel.
+    #[error("say how the people were informed")]
+    NoChannel,
+    /// An attached file is empty.
+    #[error("the file is empty")]
+    EmptyFile,
+    /// An attached file is over [`MAX_ATTACHMENT_BYTES`].
+    #[error("the file is {size} bytes, over the limit of {max}")]
+    FileTooLarge {
+        /// Its size.
+        size: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The times do not follow each other (awareness before discovery, end before start, a time in
+    /// the future).
+    #[error("the times are not in order")]
+    TimesOutOfOrder,
+}
+
+/// A file kept with the register, by its hash.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredFile {
+    /// SHA-256 of the content, hexadecimal.
+    pub sha256: String,
+    /// The bytes. Shared (`Arc`), so that a copy of the vault's contents for a save costs nothing.
+    #[serde(with = "base64_bytes")]
+    pub content: Arc<[u8]>,
+}
+
+impl std::fmt::Debug for StoredFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoredFile")
+            .field("sha256", &self.sha256)
+            .field("size", &self.content.len())
+            .finish()
+    }
+}
+
+/// The register: the chain of events and the files attached. Stored in the vault.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BreachRegister {
+    /// Every change, in order, chained.
+    pub events: Vec<Event>,
+    /// The attached files, by hash.
+    pub files: Vec<StoredFile>,
+}
+
+/// A moment as recorded in the chain: whole seconds.
+fn whole_seconds(at: Timestamp) -> Timestamp {
+    Timestamp::from_second(at.as_second()).unwrap_or(at)
+}
+
+/// The hexadecimal SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    chain::hex(&Sha256::digest(bytes))
+}
+
+impl BreachRegister {
+    /// Checks the chain, then every attached file against its hash; the head when all hold.
+    pub fn verify(&self) -> Result<ChainHead, ChainBreak> {
+        let head = chain::verify(&self.events)?;
+        for e in &self.events {
+            if let Change::Attached { name, sha256, .. } = &e.change {
+                let intact = self
+                    .files
+                    .iter()
+                    .find(|f| &f.sha256 == sha256)
+                    .is_some_and(|f| sha256_hex(&f.content) == *sha256);
+                if !intact {
+                    return Err(ChainBreak::File { name: name.clone() });
+                }
+            }
+        }
+        Ok(head)
+    }
+
+    /// The head as stored (count and last hash), without checking.
+    pub fn head(&self) -> ChainHead {
+        ChainHead {
+            count: self.events.len() as u64,
+            hash: self.events.last().map_or(chain::GENESIS, |e| e.hash),
+        }
+    }
+
+    /// Every breach as it stands, by number.
+    pub fn breaches(&self) -> Vec<Breach> {
+        let mut out: Vec<Breach> = Vec::new();
+        for e in &self.events {
+            if let Some(b) = out.iter_mut().find(|b| b.id == e.breach) {
+                b.fold(e);
+            } else if let Change::Opened { title } = &e.change {
+                out.push(Breach::opened(e.breach, title, e.at, &e.by, e.seq));
+            }
+        }
+        out.sort_by_key(|b| b.id);
+        out
+    }
+
+    /// One breach as it stands.
+    pub fn breach(&self, id: BreachId) -> Option<Breach> {
+        self.breaches().into_iter().find(|b| b.id == id)
+    }
+
+    /// The event numbered `seq`.
+    pub fn event(&self, seq: u64) -> Option<&Event> {
+        self.events.iter().find(|e| e.seq == seq)
+    }
+
+    /// The bytes of an attached file.
+    pub fn file(&self, sha256: &str) -> Option<&[u8]> {
+        self.files
+            .iter()
+            .find(|f| f.sha256 == sha256)
+            .map(|f| &f.content[..])
+    }
+
+    fn append(&mut self, breach: BreachId, at: Timestamp, by: &str, change: Change) {
+        let head = self.head();
+        let event = Event::new(
+            head.count + 1,
+            breach,
+            whole_seconds(at),
+            by.trim(),
+            change,
+            head.hash,
+        );
+        self.events.push(event);
+    }
+
+    /// Records a new breach; returns its number.
+    pub fn open(&mut self, title: &str, by: &str, at: Timestamp) -> Result<BreachId, BreachError> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(BreachError::EmptyTitle);
+        }
+        if title.chars().count() > MAX_TITLE_CHARS {
+            return Err(BreachError::TitleTooLong);
+        }
+        let id = BreachId(self.events.iter().map(|e| e.breach.0).max().unwrap_or(0) + 1);
+        self.append(
+            id,
+            at,
+            by,
+            Change::Opened {
+                title: title.to_owned(),
+            },
+        );
+        Ok(id)
+    }
+
+    /// Checks `change` against the breach as it stands, then appends it. On refusal nothing changes.
+    pub fn apply(
+        &mut self,
+        id: BreachId,
+        change: Change,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<(), BreachError> {
+        let breach = self.breach(id).ok_or(BreachError::NoSuchBreach(id))?;
+        let change = Self::checked(&breach, change, at)?;
+        self.append(id, at, by, change);
+        Ok(())
+    }
+
+    /// Attaches a file to a breach (the bytes are kept once, by hash).
+    pub fn attach(
+        &mut self,
+        id: BreachId,
+        name: &str,
+        purpose: Purpose,
+        content: Vec<u8>,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<(), BreachError> {
+        if content.is_empty() {
+            return Err(BreachError::EmptyFile);
+        }
+        if content.len() > MAX_ATTACHMENT_BYTES {
+            return Err(BreachError::FileTooLarge {
+                size: content.len(),
+                max: MAX_ATTACHMENT_BYTES,
+            });
+        }
+        let sha256 = sha256_hex(&content);
+        let change = Change::Attached {
+            name: name.to_owned(),
+            purpose,
+            sha256: sha256.clone(),
+            size: content.len() as u64,
+        };
+        self.apply(id, change, by, at)?;
+        if !self.files.iter().any(|f| f.sha256 == sha256) {
+            self.files.push(StoredFile {
+                sha256,
+                content: content.into(),
+            });
+        }
+        Ok(())
+    }
+
+    fn checked(breach: &Breach, change: Change, now: Timestamp) -> Result<Change, BreachError> {
+        match &change {
+            Change::Opened { title } => {
+                if title.trim().is_empty() {
+                    return Err(BreachError::EmptyTitle);
+                }
+            }
+            Change::Facts(d) => check_times(d, now)?,
+            Change::Status(to) => breach.check_status(*to)?,
+            Change::Decision { reason, .. } => {
+                if reason.trim().is_empty() {
+                    return Err(BreachError::NoReason);
+                }
+            }
+            Change::Notified {
+                kind,
+                at,
+                reference,
+                late_reasons,
+            } => {
+                if reference.trim().is_empty() {
+                    return Err(BreachError::NoReference);
+                }
+                let aware = breach.details.aware_at.ok_or(BreachError::NoAwareness)?;
+                if *at < aware || *at > now {
+                    return Err(BreachError::NotificationDate);
+                }
+                if *kind == NotificationKind::Complementary {
+                    if breach.first_notification().is_none() {
+                        return Err(BreachError::ComplementWithoutInitial);
+                    }
+                } else if clock::is_late(aware, *at) && late_reasons.trim().is_empty() {
+                    return Err(BreachError::LateWithoutReasons);
+                }
+            }
+            Change::PeopleInformed { channel, at } => {
+                if channel.trim().is_empty() {
+                    return Err(BreachError::NoChannel);
+                }
+                if *at > now {
+                    return Err(BreachError::TimesOutOfOrder);
+                }
+            }
+            Change::Attached { .. } | Change::Note(_) => {}
+        }
+        Ok(change)
+    }
+}
+
+/// The times of a breach must follow each other: start ≤ end, discovery ≤ awareness, none in the future.
+fn check_times(d: &Details, now: Timestamp) -> Result<(), BreachError> {
+    let times = [
+        d.started_at,
+        d.ended_at,
+        d.discovered_at,
+        d.processor_alert_at,
+        d.aware_at,
+    ];
+    if times.iter().flatten().any(|t| *t > now) {
+        return Err(BreachError::TimesOutOfOrder);
+    }
+    let before = |a: Option<Timestamp>, b: Option<Timestamp>| match (a, b) {
+        (Some(a), Some(b)) => a <= b,
+        _ => true,
+    };
+    if !before(d.started_at, d.ended_at)
+        || !before(d.started_at, d.discovered_at)
+        || !before(d.discovered_at, d.aware_at)
+    {
+        return Err(BreachError::TimesOutOfOrder);
+    }
+    Ok(())
+}
+
+mod base64_bytes {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize as _, Deserializer, Serializer};
+    use std::sync::Arc;
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<[u8]>, D::Error> {
+        let text = String::deserialize(d)?;
+        STANDARD
+            .decode(text)
+            .map(Arc::from)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,423 @@
+//! The register: the chain detects every kind of tampering, statuses move as the rules say, a late
+//! notification needs its reasons, and nothing of the free text reaches a debug trace.
+
+use super::*;
+use jiff::SignedDuration;
+
+const BY: &str = "Dr Martin";
+
+fn t(text: &str) -> Timestamp {
+    clock::parse_paris(text).expect("a valid time")
+}
+
+fn hours_after(at: Timestamp, h: i64) -> Timestamp {
+    at.checked_add(SignedDuration::from_hours(h))
+        .expect("in range")
+}
+
+/// A register with one breach (aware on 1 December 2026 at 09:00) and a few events.
+fn register() -> (BreachRegister, BreachId, Timestamp) {
+    let mut r = BreachRegister::default();
+    let aware = t("01/12/2026 09:00");
+    let id = r
+        .open("Clé USB perdue", BY, hours_after(aware, 1))
+        .expect("opened");
+    let details = Details {
+        discovered_at: Some(aware),
+        aware_at: Some(aware),
+        confidentiality: true,
+        description: "Une clé USB avec des comptes rendus de Mme Dupont".into(),
+        data_health: true,
+        ..Details::default()
+    };
+    r.apply(
+        id,
+        Change::Facts(Box::new(details)),
+        BY,
+        hours_after(aware, 2),
+    )
+    .expect("facts");
+    r.apply(
+        id,
+        Change::Status(Status::Assessing),
+        BY,
+        hours_after(aware, 3),
+    )
+    .expect("assessing");
+    r.apply(
+        id,
+        Change::Note("Appel au prestataire".into()),
+        BY,
+        hours_after(aware, 4),
+    )
+    .expect("note");
+    (r, id, aware)
+}
+
+#[test]
+fn a_fresh_chain_verifies_and_its_head_is_the_last_event() {
+    let (r, _, _) = register();
+    let head = r.verify().expect("intact");
+    assert_eq!(head.count, 4);
+    assert_eq!(head.hash, r.events[3].hash);
+    assert_eq!(head, r.head());
+    // The bytes to sign: the domain, the count, the hash, as lines that can be typed from paper.
+    let bytes = head.signing_bytes();
+    assert_eq!(
+        String::from_utf8(bytes).expect("text"),
+        format!(
+            "vigie/breach-register/head/v1\ncount: 4\nhash: {}\n",
+            head.hash_hex()
+        )
+    );
+    assert_eq!(
+        BreachRegister::default().verify(),
+        Ok(ChainHead {
+            count: 0,
+            hash: chain::GENESIS
+        })
+    );
+}
+
+#[test]
+fn the_hash_is_domain_separated_sha256_over_the_documented_bytes() {
+    let (r, _, _) = register();
+    let e = &r.events[0];
+    let body = e.body_bytes();
+    let text = String::from_utf8(body.clone()).expect("JSON");
+    assert!(
+        text.starts_with(r#"{"seq":1,"breach":1,"at":"2026-12-01T09:00:00Z","by":"Dr Martin","change":{"Opened":{"title":"Clé USB perdue"}}"#),
+        "{text}"
+    );
+    let mut input = chain::EVENT_DOMAIN.to_vec();
+    input.extend_from_slice(&chain::GENESIS);
+    input.extend_from_slice(&(body.len() as u64).to_be_bytes());
+    input.extend_from_slice(&body);
+    assert_eq!(chain::hex(&e.hash), sha256_hex(&input));
+}
+
+#[test]
+fn an_edited_event_is_named() {
+    let (mut r, id, _) = register();
+    if let Change::Note(text) = &mut r.events[3].change {
+        *text = "Rien à signaler".into();
+    }
+    assert_eq!(r.verify(), Err(ChainBreak::Altered { seq: 4, breach: id }));
+    // Edited, and its hash recomputed to hide it: the next event no longer follows.
+    let (mut r, id, _) = register();
+    r.events[1].by = "Quelqu'un d'autre".into();
+    r.events[1].hash = r.events[1].compute_hash(&r.events[1].prev);
+    assert_eq!(r.verify(), Err(ChainBreak::Unlinked { seq: 3, breach: id }));
+}
+
+#[test]
+fn a_removed_event_is_found() {
+    let (mut r, _, _) = register();
+    r.events.remove(1);
+    assert_eq!(
+        r.verify(),
+        Err(ChainBreak::Numbering {
+            position: 2,
+            found: 3
+        })
+    );
+    // Removed and renumbered: the links give it away.
+    let (mut r, id, _) = register();
+    r.events.remove(1);
+    for (i, e) in r.events.iter_mut().enumerate() {
+        e.seq = i as u64 + 1;
+        e.hash = e.compute_hash(&e.prev);
+    }
+    assert_eq!(r.verify(), Err(ChainBreak::Unlinked { seq: 2, breach: id }));
+}
+
+#[test]
+fn reordered_events_are_found() {
+    let (mut r, _, _) = register();
+    r.events.swap(1, 2);
+    assert_eq!(
+        r.verify(),
+        Err(ChainBreak::Numbering {
+            position: 2,
+            found: 3
+        })
+    );
+    let (mut r, id, _) = register();
+    r.events.swap(1, 2);
+    r.events[1].seq = 2;
+    r.events[2].seq = 3;
+    for e in &mut r.events[1..3] {
+        e.hash = e.compute_hash(&e.prev);
+    }
+    assert_eq!(r.verify(), Err(ChainBreak::Unlinked { seq: 2, breach: id }));
+}
+
+#[test]
+fn an_inserted_event_is_found() {
+    let (mut r, id, aware) = register();
+    let forged = Event::new(
+        3,
+        id,
+        hours_after(aware, 3),
+        BY,
+        Change::Note("ajouté après coup".into()),
+        r.events[1].hash,
+    );
+    r.events.insert(2, forged);
+    // The events after it keep their numbers: the list is numbered 1, 2, 3, 3, 4.
+    assert_eq!(
+        r.verify(),
+        Err(ChainBreak::Numbering {
+            position: 4,
+            found: 3
+        })
+    );
+    // Renumbered after the forged one: the next event's link still points to the old third.
+    for (i, e) in r.events.iter_mut().enumerate().skip(3) {
+        e.seq = i as u64 + 1;
+        e.hash = e.compute_hash(&e.prev);
+    }
+    assert_eq!(r.verify(), Err(ChainBreak::Unlinked { seq: 4, breach: id }));
+}
+
+#[test]
+fn an_attached_file_changed_in_the_vault_is_found() {
+    let (mut r, id, aware) = register();
+    r.attach(
+        id,
+        "accuse-cnil.pdf",
+        Purpose::CnilAcknowledgement,
+        b"%PDF-1.7 accuse".to_vec(),
+        BY,
+        hours_after(aware, 5),
+    )
+    .expect("attached");
+    assert!(r.verify().is_ok());
+    r.files[0].content = Arc::from(&b"%PDF-1.7 autre"[..]);
+    assert_eq!(
+        r.verify(),
+        Err(ChainBreak::File {
+            name: "accuse-cnil.pdf".into()
+        })
+    );
+    assert_eq!(
+        r.attach(id, "vide", Purpose::Evidence, Vec::new(), BY, aware),
+        Err(BreachError::EmptyFile)
+    );
+}
+
+#[test]
+fn the_chain_survives_the_vault_round_trip() {
+    let (r, _, _) = register();
+    let ron = ron::to_string(&r).expect("ser");
+    let back: BreachRegister = ron::from_str(&ron).expect("de");
+    assert_eq!(back, r);
+    assert!(back.verify().is_ok());
+}
+
+#[test]
+fn statuses_move_as_the_rules_say() {
+    let (mut r, id, aware) = register();
+    let now = hours_after(aware, 10);
+    let b = r.breach(id).expect("breach");
+    assert_eq!(b.status, Status::Assessing);
+    // Never "notified" or "informed" by hand; never closed before the decisions.
+    for to in [
+        Status::CnilNotified,
+        Status::PeopleInformed,
+        Status::Discovered,
+    ] {
+        assert_eq!(
+            r.apply(id, Change::Status(to), BY, now),
+            Err(BreachError::Transition {
+                from: Status::Assessing,
+                to
+            })
+        );
+    }
+    assert_eq!(
+        r.apply(id, Change::Status(Status::Closed), BY, now),
+        Err(BreachError::CloseWithoutDecision(Question::NotifyCnil))
+    );
+    let decide = |q, yes| Change::Decision {
+        question: q,
+        yes,
+        reason: "données de santé lisibles".into(),
+        recommended: true,
+    };
+    r.apply(id, decide(Question::NotifyCnil, true), BY, now)
+        .expect("decided");
+    assert_eq!(
+        r.apply(id, Change::Status(Status::Closed), BY, now),
+        Err(BreachError::CloseBeforeNotification)
+    );
+    r.apply(
+        id,
+        Change::Notified {
+            kind: NotificationKind::Initial,
+            at: hours_after(aware, 9),
+            reference: "NOTIF-2026-0042".into(),
+            late_reasons: String::new(),
+        },
+        BY,
+        now,
+    )
+    .expect("notified");
+    let b = r.breach(id).expect("breach");
+    assert_eq!(b.status, Status::CnilNotified);
+    assert_eq!(b.reference(), Some("NOTIF-2026-0042"));
+    assert!(b.complement_pending());
+    r.apply(id, decide(Question::InformPeople, true), BY, now)
+        .expect("decided");
+    assert_eq!(
+        r.apply(id, Change::Status(Status::Closed), BY, now),
+        Err(BreachError::CloseBeforeInformation)
+    );
+    r.apply(
+        id,
+        Change::PeopleInformed {
+            at: now,
+            channel: "courrier".into(),
+        },
+        BY,
+        now,
+    )
+    .expect("informed");
+    assert_eq!(r.breach(id).expect("b").status, Status::PeopleInformed);
+    r.apply(
+        id,
+        Change::Notified {
+            kind: NotificationKind::Complementary,
+            at: now,
+            reference: "NOTIF-2026-0042".into(),
+            late_reasons: String::new(),
+        },
+        BY,
+        now,
+    )
+    .expect("complement");
+    // A later notification never moves the status back.
+    let b = r.breach(id).expect("breach");
+    assert_eq!(b.status, Status::PeopleInformed);
+    assert!(!b.complement_pending());
+    assert_eq!(b.next_statuses(), vec![Status::Closed]);
+    r.apply(id, Change::Status(Status::Closed), BY, now)
+        .expect("closed");
+    // Reopened, then nothing but assessing from there.
+    assert_eq!(
+        r.breach(id).expect("b").next_statuses(),
+        vec![Status::Assessing]
+    );
+    r.apply(id, Change::Status(Status::Assessing), BY, now)
+        .expect("reopened");
+    assert!(r.verify().is_ok());
+    assert_eq!(
+        r.apply(BreachId(9), Change::Note("x".into()), BY, now),
+        Err(BreachError::NoSuchBreach(BreachId(9)))
+    );
+}
+
+#[test]
+fn a_late_notification_needs_its_reasons() {
+    let (mut r, id, aware) = register();
+    let before = r.events.len();
+    let late = hours_after(aware, 73);
+    let notify = |reasons: &str, at| Change::Notified {
+        kind: NotificationKind::Complete,
+        at,
+        reference: "NOTIF-1".into(),
+        late_reasons: reasons.into(),
+    };
+    assert_eq!(
+        r.apply(id, notify("  ", late), BY, late),
+        Err(BreachError::LateWithoutReasons)
+    );
+    assert_eq!(r.events.len(), before, "nothing appended");
+    // Exactly 72 hours is on time.
+    let on_time = hours_after(aware, 72);
+    assert!(!clock::is_late(aware, on_time));
+    r.apply(id, notify("", on_time), BY, late).expect("on time");
+    r.apply(
+        id,
+        notify(
+            "Le prestataire n'a confirmé la fuite que le 4 au soir.",
+            late,
+        ),
+        BY,
+        late,
+    )
+    .expect("late with reasons");
+    // No reference, a date before awareness or in the future: refused.
+    assert_eq!(
+        r.apply(
+            id,
+            Change::Notified {
+                kind: NotificationKind::Complete,
+                at: late,
+                reference: " ".into(),
+                late_reasons: "x".into()
+            },
+            BY,
+            late
+        ),
+        Err(BreachError::NoReference)
+    );
+    assert_eq!(
+        r.apply(id, notify("", hours_after(aware, -1)), BY, late),
+        Err(BreachError::NotificationDate)
+    );
+    assert_eq!(
+        r.apply(id, notify("x", hours_after(late, 1)), BY, late),
+        Err(BreachError::NotificationDate)
+    );
+}
+
+#[test]
+fn a_complement_needs_an_initial_notification_and_times_must_follow() {
+    let (mut r, id, aware) = register();
+    let now = hours_after(aware, 5);
+    assert_eq!(
+        r.apply(
+            id,
+            Change::Notified {
+                kind: NotificationKind::Complementary,
+                at: now,
+                reference: "N".into(),
+                late_reasons: String::new()
+            },
+            BY,
+            now
+        ),
+        Err(BreachError::ComplementWithoutInitial)
+    );
+    let backwards = Details {
+        discovered_at: Some(now),
+        aware_at: Some(aware),
+        ..Details::default()
+    };
+    assert_eq!(
+        r.apply(id, Change::Facts(Box::new(backwards)), BY, now),
+        Err(BreachError::TimesOutOfOrder)
+    );
+    let future = Details {
+        aware_at: Some(hours_after(now, 1)),
+        ..Details::default()
+    };
+    assert_eq!(
+        r.apply(id, Change::Facts(Box::new(future)), BY, now),
+        Err(BreachError::TimesOutOfOrder)
+    );
+    assert_eq!(r.open("  ", BY, now), Err(BreachError::EmptyTitle));
+    assert_eq!(
+        r.open(&"x".repeat(MAX_TITLE_CHARS + 1), BY, now),
+        Err(BreachError::TitleTooLong)
+    );
+}
+
+#[test]
+fn debug_traces_hold_no_free_text() {
+    let (r, _, _) = register();
+    let trace = format!("{r:?} {:?}", r.breaches());
+    assert!(!trace.contains("Dupont"), "{trace}");
+    assert!(!trace.contains("Appel au prestataire"), "{trace}");
+}

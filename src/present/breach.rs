@@ -1,0 +1,519 @@
+//! The breach register in words: the countdown, the facts as labelled rows (for the screen, the
+//! documents and `vigie breach show`), the helper's advice; the command line's text and JSON.
+
+use std::io::Write;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::breach::clock::{Countdown, Urgency};
+use crate::breach::decision::{self, Advice};
+use crate::breach::{Breach, BreachRegister, Details, Known, Status};
+use crate::i18n::{Lang, T, format_datetime, format_int, names, tr};
+
+/// The clock still running for a breach: the 72 hours from awareness until the CNIL is notified, then
+/// the complementary notification's (72 hours from the first) while one is expected; `None` once
+/// nothing is due (notified and complete, decided not to notify, closed) or awareness is not recorded.
+pub fn running_countdown(b: &Breach, now: Timestamp) -> Option<Countdown> {
+    if let Some(n) = b.first_notification() {
+        return b.complement_pending().then(|| Countdown::from(n.at, now));
+    }
+    if b.notify.as_ref().is_some_and(|d| !d.yes) || b.status == Status::Closed {
+        return None;
+    }
+    b.details.aware_at.map(|aware| Countdown::from(aware, now))
+}
+
+/// Where a breach stands against the 72 hours, in words, and how pressing it is (`None`: nothing is
+/// running any more — notified, decided not to notify, or closed).
+pub fn clock_text(b: &Breach, now: Timestamp, lang: Lang) -> (String, Option<Urgency>) {
+    if let Some(n) = b.first_notification() {
+        if b.complement_pending() {
+            // The CNIL asks for the complement within 72 hours of the initial notification.
+            let c = Countdown::from(n.at, now);
+            let (h, m) = c.hours_minutes();
+            let deadline = format_datetime(c.deadline, lang);
+            let text = if c.urgency == Urgency::Overdue {
+                tr::breach_complement_late(lang, &n.reference, h, m, deadline)
+            } else {
+                tr::breach_complement_left(lang, &n.reference, h, m, deadline)
+            };
+            return (text, Some(c.urgency));
+        }
+        let text = tr::breach_notified_on(lang, format_datetime(n.at, lang), &n.reference);
+        return (text, None);
+    }
+    if b.notify.as_ref().is_some_and(|d| !d.yes) || b.status == Status::Closed {
+        return (T::BreachNotNotified.get(lang).to_owned(), None);
+    }
+    let Some(aware) = b.details.aware_at else {
+        return (
+            T::BreachNoAwareness.get(lang).to_owned(),
+            Some(Urgency::Soon),
+        );
+    };
+    let c = Countdown::from(aware, now);
+    (countdown_text(&c, lang), Some(c.urgency))
+}
+
+/// "41 h 12 min left…" or "overdue by…", with the deadline in French time.
+pub fn countdown_text(c: &Countdown, lang: Lang) -> String {
+    let (h, m) = c.hours_minutes();
+    let deadline = format_datetime(c.deadline, lang);
+    if c.urgency == Urgency::Overdue {
+        tr::breach_overdue(lang, h, m, deadline)
+    } else {
+        tr::breach_remaining(lang, h, m, deadline)
+    }
+}
+
+/// The reminder of a complementary notification, while one is expected.
+pub fn complement_text(b: &Breach, lang: Lang) -> Option<String> {
+    if !b.complement_pending() {
+        return None;
+    }
+    let first = b.first_notification()?;
+    let due = crate::breach::clock::deadline(first.at);
+    Some(tr::breach_complement_due(lang, format_datetime(due, lang)))
+}
+
+/// The colon as each language writes it (a space before it in French).
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}: ",
+        Lang::En => ": ",
+    }
+}
+
+fn time(t: Option<Timestamp>, lang: Lang) -> String {
+    t.map_or_else(
+        || T::NotGiven.get(lang).to_owned(),
+        |t| format_datetime(t, lang),
+    )
+}
+
+fn text(s: &str, lang: Lang) -> String {
+    if s.trim().is_empty() {
+        T::NotGiven.get(lang).to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+fn count(n: Option<u64>, lang: Lang) -> String {
+    n.map_or_else(|| T::NotGiven.get(lang).to_owned(), |n| format_int(n, lang))
+}
+
+fn known(k: Known, lang: Lang) -> String {
+    names::known(k).get(lang).to_owned()
+}
+
+/// The names of the items switched on, joined by `sep` ("not given" when none).
+fn named(items: &[(bool, T)], extra: &str, sep: &str, lang: Lang) -> String {
+    let mut list: Vec<&str> = items
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, t)| t.get(lang))
+        .collect();
+    if !extra.trim().is_empty() {
+        list.push(extra.trim());
+    }
+    if list.is_empty() {
+        T::NotGiven.get(lang).to_owned()
+    } else {
+        list.join(sep)
+    }
+}
+
+/// The natures of the breach, named.
+pub fn natures(d: &Details, lang: Lang) -> String {
+    let items = [
+        (d.confidentiality, T::FConfidentiality),
+        (d.integrity, T::FIntegrity),
+        (d.availability, T::FAvailability),
+    ];
+    named(&items, "", "\n", lang)
+}
+
+/// The categories of data, named.
+pub fn categories(d: &Details, lang: Lang) -> String {
+    let items = [
+        (d.data_identity, T::FDataIdentity),
+        (d.data_contact, T::FDataContact),
+        (d.data_nir, T::FDataNir),
+        (d.data_health, T::FDataHealth),
+        (d.data_images, T::FDataImages),
+        (d.data_financial, T::FDataFinancial),
+    ];
+    named(&items, &d.data_other, ", ", lang)
+}
+
+/// The categories of people, named.
+pub fn people_categories(d: &Details, lang: Lang) -> String {
+    let items = [
+        (d.people_patients, T::FPatients),
+        (d.people_staff, T::FStaff),
+    ];
+    named(&items, "", ", ", lang)
+}
+
+/// A section of a breach's facts: its title and its labelled rows.
+pub type Section = (T, Vec<(&'static str, String)>);
+
+/// The facts of a breach, section by section, labelled, in the user's language.
+pub fn sections(b: &Breach, lang: Lang) -> Vec<Section> {
+    let d = &b.details;
+    let ended = if d.ongoing {
+        T::PdfOngoing.get(lang).to_owned()
+    } else {
+        time(d.ended_at, lang)
+    };
+    let hours = d
+        .unavailable_hours
+        .map_or_else(|| T::NotGiven.get(lang).to_owned(), |h| format_int(h, lang));
+    vec![
+        (
+            T::BreachSectionTimes,
+            vec![
+                (T::FStarted.get(lang), time(d.started_at, lang)),
+                (T::FEnded.get(lang), ended),
+                (T::FDiscovered.get(lang), time(d.discovered_at, lang)),
+                (
+                    T::FProcessorAlert.get(lang),
+                    time(d.processor_alert_at, lang),
+                ),
+                (T::FAware.get(lang), time(d.aware_at, lang)),
+                (T::FHowDiscovered.get(lang), text(&d.how_discovered, lang)),
+                (
+                    T::FToldByCnil.get(lang),
+                    names::yes_no(d.told_by_cnil).get(lang).to_owned(),
+                ),
+            ],
+        ),
+        (
+            T::BreachSectionNature,
+            vec![
+                (T::FNature.get(lang), natures(d, lang)),
+                (
+                    T::FCause.get(lang),
+                    names::cause(d.cause).get(lang).to_owned(),
+                ),
+                (T::FDescription.get(lang), text(&d.description, lang)),
+                (T::FCopiedOut.get(lang), known(d.copied_out, lang)),
+                (T::FEncrypted.get(lang), known(d.encrypted, lang)),
+                (T::FKeyCompromised.get(lang), known(d.key_compromised, lang)),
+                (T::FBackup.get(lang), known(d.backup, lang)),
+                (T::FUnavailableHours.get(lang), hours),
+            ],
+        ),
+        (
+            T::BreachSectionData,
+            vec![
+                (T::FDataHeading.get(lang), categories(d, lang)),
+                (T::FRecords.get(lang), count(d.records, lang)),
+                (T::FPeople.get(lang), count(d.people, lang)),
+                (T::FPeopleHeading.get(lang), people_categories(d, lang)),
+                (T::FMinors.get(lang), known(d.minors, lang)),
+                (T::FVulnerable.get(lang), known(d.vulnerable, lang)),
+            ],
+        ),
+        (
+            T::BreachSectionMeasures,
+            vec![
+                (T::FMeasuresBefore.get(lang), text(&d.measures_before, lang)),
+                (T::FConsequences.get(lang), text(&d.consequences, lang)),
+                (
+                    T::FSeverity.get(lang),
+                    names::severity(d.severity).get(lang).to_owned(),
+                ),
+                (T::FMeasuresAfter.get(lang), text(&d.measures_after, lang)),
+                (T::FProcessors.get(lang), text(&d.processors, lang)),
+                (
+                    T::FOtherAuthorities.get(lang),
+                    text(&d.other_authorities, lang),
+                ),
+            ],
+        ),
+        (T::BreachSectionDecisions, decision_rows(b, lang)),
+    ]
+}
+
+/// The two decisions, as recorded, with the helper's recommendation at that moment.
+pub fn decision_rows(b: &Breach, lang: Lang) -> Vec<(&'static str, String)> {
+    let line = |d: &Option<crate::breach::Decision>| {
+        d.as_ref().map_or_else(
+            || T::BreachNoDecision.get(lang).to_owned(),
+            |d| {
+                tr::breach_decision_line(
+                    lang,
+                    names::yes_no(d.yes).get(lang),
+                    &d.reason,
+                    &d.by,
+                    format_datetime(d.at, lang),
+                    names::yes_no(d.recommended).get(lang),
+                )
+            },
+        )
+    };
+    vec![
+        (T::BreachDecideNotify.get(lang), line(&b.notify)),
+        (T::BreachDecideInform.get(lang), line(&b.inform)),
+    ]
+}
+
+/// The helper's advice, as sentences: the CNIL's recommendation and its reasons, then the people's.
+pub fn advice_lines(advice: &Advice, lang: Lang) -> (Vec<String>, Vec<String>) {
+    let cnil = std::iter::once(names::cnil_advice(advice.cnil).get(lang).to_owned())
+        .chain(
+            advice
+                .cnil_reasons
+                .iter()
+                .map(|r| format!("• {}", names::reason(*r).get(lang))),
+        )
+        .collect();
+    let people = std::iter::once(names::people_advice(advice.people).get(lang).to_owned())
+        .chain(
+            advice
+                .people_reasons
+                .iter()
+                .map(|r| format!("• {}", names::reason(*r).get(lang))),
+        )
+        .collect();
+    (cnil, people)
+}
+
+/// The reminders beyond the GDPR, as sentences (the police complaint with its deadline).
+pub fn reminder_lines(b: &Breach, lang: Lang) -> Vec<String> {
+    let advice = decision::advise(&b.details);
+    advice
+        .reminders
+        .iter()
+        .map(|r| {
+            let mut line = names::reminder(*r).get(lang).to_owned();
+            if *r == decision::Reminder::PoliceComplaint
+                && let Some(aware) = b.details.aware_at
+            {
+                let due = crate::breach::clock::deadline(aware);
+                line = format!(
+                    "{line} {}",
+                    tr::breach_police_due(lang, format_datetime(due, lang))
+                );
+            }
+            line
+        })
+        .collect()
+}
+
+/// The history of a breach: one line per event (number, date, who, what).
+pub fn history_lines(register: &BreachRegister, b: &Breach, lang: Lang) -> Vec<String> {
+    b.events
+        .iter()
+        .filter_map(|seq| register.event(*seq))
+        .map(|e| {
+            let what = match &e.change {
+                crate::breach::Change::Status(s) => format!(
+                    "{}{}{}",
+                    names::change_kind(e.change.kind()).get(lang),
+                    colon(lang),
+                    names::breach_status(*s).get(lang)
+                ),
+                other => names::change_kind(other.kind()).get(lang).to_owned(),
+            };
+            tr::breach_event_line(lang, e.seq, format_datetime(e.at, lang), &e.by, what)
+        })
+        .collect()
+}
+
+/// `vigie breach list`, as text: one line per breach (number, status, title, the clock).
+pub fn list_text(
+    out: &mut dyn Write,
+    register: &BreachRegister,
+    now: Timestamp,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let breaches = register.breaches();
+    if breaches.is_empty() {
+        writeln!(out, "{}", T::CliBreachNone.get(lang))?;
+    }
+    for b in &breaches {
+        let (clock, _) = clock_text(b, now, lang);
+        writeln!(
+            out,
+            "{}",
+            tr::cli_breach_line(
+                lang,
+                b.id,
+                names::breach_status(b.status).get(lang),
+                &b.title,
+                clock
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// `vigie breach show ID`, as text: the title, the clock, every section, the notifications, the
+/// files and the history.
+pub fn show_text(
+    out: &mut dyn Write,
+    register: &BreachRegister,
+    b: &Breach,
+    now: Timestamp,
+    lang: Lang,
+) -> std::io::Result<()> {
+    writeln!(out, "{} — {}", tr::breach_number(lang, b.id), b.title)?;
+    writeln!(
+        out,
+        "{}{}{}",
+        T::BreachStatusLabel.get(lang),
+        colon(lang),
+        names::breach_status(b.status).get(lang)
+    )?;
+    writeln!(out, "{}", clock_text(b, now, lang).0)?;
+    if let Some(c) = complement_text(b, lang) {
+        writeln!(out, "{c}")?;
+    }
+    for (title, rows) in sections(b, lang) {
+        writeln!(out, "\n{}", title.get(lang))?;
+        for (label, value) in rows {
+            writeln!(out, "  {label}{}{}", colon(lang), value.replace('\n', "; "))?;
+        }
+    }
+    writeln!(out, "\n{}", T::BreachSectionFiles.get(lang))?;
+    for a in &b.attachments {
+        writeln!(
+            out,
+            "  {}",
+            tr::breach_attachment_line(
+                lang,
+                &a.name,
+                names::purpose(a.purpose).get(lang),
+                crate::i18n::format_size(a.size, lang),
+                &a.sha256
+            )
+        )?;
+    }
+    writeln!(out, "\n{}", T::BreachSectionHistory.get(lang))?;
+    for line in history_lines(register, b, lang) {
+        writeln!(out, "  {line}")?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonBreach<'a> {
+    id: u32,
+    title: &'a str,
+    status: Status,
+    opened_at: Timestamp,
+    aware_at: Option<Timestamp>,
+    /// The deadline running now: the notification's, then the complement's.
+    deadline: Option<Timestamp>,
+    /// Minutes left before it (negative once overdue); `None` when nothing is due.
+    minutes_left: Option<i64>,
+    notified: bool,
+    reference: Option<&'a str>,
+    complement_pending: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    details: Option<&'a Details>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<Vec<JsonEvent<'a>>>,
+}
+
+#[derive(Serialize)]
+struct JsonEvent<'a> {
+    seq: u64,
+    at: Timestamp,
+    by: &'a str,
+    kind: String,
+    hash: String,
+}
+
+fn json_breach<'a>(
+    register: &'a BreachRegister,
+    b: &'a Breach,
+    now: Timestamp,
+    full: bool,
+) -> JsonBreach<'a> {
+    let countdown = running_countdown(b, now);
+    JsonBreach {
+        id: b.id.0,
+        title: &b.title,
+        status: b.status,
+        opened_at: b.opened_at,
+        aware_at: b.details.aware_at,
+        deadline: countdown.map(|c| c.deadline),
+        minutes_left: countdown.map(|c| c.remaining.as_secs() / 60),
+        notified: b.first_notification().is_some(),
+        reference: b.reference(),
+        complement_pending: b.complement_pending(),
+        details: full.then_some(&b.details),
+        events: full.then(|| {
+            b.events
+                .iter()
+                .filter_map(|s| register.event(*s))
+                .map(|e| JsonEvent {
+                    seq: e.seq,
+                    at: e.at,
+                    by: &e.by,
+                    kind: format!("{:?}", e.change.kind()),
+                    hash: crate::breach::chain::hex(&e.hash),
+                })
+                .collect()
+        }),
+    }
+}
+
+/// `vigie breach list --format json`: one document, `intact` (the chain verifies), `breaches`
+/// (number, title, status, times, countdown, notification) and `head` (`count`, `hash`).
+pub fn list_json(
+    out: &mut dyn Write,
+    register: &BreachRegister,
+    now: Timestamp,
+) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        /// Whether the chain and the attached files verify.
+        intact: bool,
+        breaches: Vec<JsonBreach<'a>>,
+        head: JsonHead,
+    }
+    let breaches = register.breaches();
+    let doc = Doc {
+        intact: register.verify().is_ok(),
+        breaches: breaches
+            .iter()
+            .map(|b| json_breach(register, b, now, false))
+            .collect(),
+        head: JsonHead::of(register),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+/// `vigie breach show ID --format json`: the breach with its facts and its events.
+pub fn show_json(
+    out: &mut dyn Write,
+    register: &BreachRegister,
+    b: &Breach,
+    now: Timestamp,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &json_breach(register, b, now, true))?;
+    writeln!(out)
+}
+
+#[derive(Serialize)]
+struct JsonHead {
+    count: u64,
+    hash: String,
+}
+
+impl JsonHead {
+    fn of(register: &BreachRegister) -> Self {
+        let head = register.head();
+        Self {
+            count: head.count,
+            hash: head.hash_hex(),
+        }
+    }
+}

@@ -1,0 +1,645 @@
+//! The breach register's documents: the register (a table of every breach, then a page each, and the
+//! chain's head), the draft notification to the CNIL for one breach (the fields in the order of the
+//! online form), and the letter to the patients (art. 34(2): what happened, the likely consequences,
+//! the measures taken, whom to contact).
+
+use super::assessment::{cover, footer, running_header};
+use super::layout::{BODY, Column, Flow, MARGIN, SMALL, STRONG};
+use super::pdf::{Document, Face, PdfError, Rgb8, Style};
+use crate::breach::{Breach, BreachId, NotificationKind};
+use crate::i18n::{Lang, T, format_date, format_datetime, format_int, names, tr};
+use crate::practice_file::VaultContents;
+use crate::present::breach::{
+    categories, clock_text, complement_text, history_lines, natures, people_categories, sections,
+};
+
+/// A label and its value side by side, both wrapped: the labels here are whole questions.
+fn row(flow: &mut Flow, label: &str, value: &str) {
+    const LABEL_W: f32 = 64.0;
+    let muted = Style::new(Face::Regular, BODY.size, Rgb8::MUTED);
+    let width = flow.width();
+    let labels = flow
+        .doc()
+        .wrap(label, muted.face, muted.size, LABEL_W - 3.0);
+    let values = flow
+        .doc()
+        .wrap(value, BODY.face, BODY.size, width - LABEL_W);
+    let lines = labels.len().max(values.len()).max(1);
+    flow.ensure(BODY.leading() * lines as f32 + 1.0);
+    let top = flow.y + BODY.leading() * 0.8;
+    for (i, line) in labels.iter().enumerate() {
+        flow.doc()
+            .text(MARGIN, top + BODY.leading() * i as f32, line, muted);
+    }
+    for (i, line) in values.iter().enumerate() {
+        flow.doc().text(
+            MARGIN + LABEL_W,
+            top + BODY.leading() * i as f32,
+            line,
+            BODY,
+        );
+    }
+    flow.y += BODY.leading() * lines as f32 + 1.2;
+}
+
+fn not_given(s: &str, lang: Lang) -> String {
+    if s.trim().is_empty() {
+        T::NotGiven.get(lang).to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+fn missing(id: BreachId, lang: Lang) -> PdfError {
+    PdfError::NothingToReport(tr::err_no_such_breach(lang, id))
+}
+
+/// The chain's head, with what it is for: printed on every register so that a later copy can be
+/// checked against the paper.
+fn chain_head(flow: &mut Flow, contents: &VaultContents, lang: Lang) {
+    let head = contents.breaches.head();
+    flow.space(3.0);
+    flow.heading(T::PdfChainHeading.get(lang), 13.0);
+    flow.paragraph(
+        &tr::breach_head_line(lang, head.count, head.hash_hex()),
+        Style::new(Face::Mono, 8.5, Rgb8::TEXT),
+    );
+    flow.paragraph(T::PdfChainExplain.get(lang), SMALL);
+    head_signature(flow, contents, &head, lang);
+    if let Err(brk) = contents.breaches.verify() {
+        flow.paragraph(
+            &crate::i18n::chain_break(lang, &brk, &contents.breaches),
+            Style::new(Face::Bold, 9.5, Rgb8(0xb0, 0x1e, 0x1e)),
+        );
+    }
+}
+
+/// The head's signature by the practitioner's key, with what is needed to check it from the paper.
+fn head_signature(
+    flow: &mut Flow,
+    contents: &VaultContents,
+    head: &crate::breach::chain::ChainHead,
+    lang: Lang,
+) {
+    let Some(signer) = contents
+        .assessments
+        .doctor_key
+        .as_ref()
+        .and_then(crate::assessment::DoctorKey::signer)
+    else {
+        flow.paragraph(T::PdfHeadNotSigned.get(lang), SMALL);
+        return;
+    };
+    let bytes = head.signing_bytes();
+    let mono = Style::new(Face::Mono, 7.5, Rgb8::TEXT);
+    flow.paragraph(
+        &tr::pdf_head_signed_by(lang, &signer.identity.name, signer.identity.fingerprint()),
+        BODY,
+    );
+    flow.paragraph(T::PdfHeadSignedText.get(lang), SMALL);
+    flow.paragraph(&String::from_utf8_lossy(&bytes), mono);
+    flow.paragraph(T::PdfHeadAllowedSigner.get(lang), SMALL);
+    if let Some(line) = signer
+        .identity
+        .allowed_signer(&[crate::breach::chain::HEAD_NAMESPACE])
+    {
+        flow.paragraph(&line.line(), mono);
+    }
+    flow.paragraph(T::PdfHeadSignature.get(lang), SMALL);
+    flow.paragraph(
+        &signer.sign(crate::breach::chain::HEAD_NAMESPACE, &bytes),
+        mono,
+    );
+    flow.paragraph(
+        &tr::pdf_head_how_to_check(lang, &signer.identity.principal),
+        SMALL,
+    );
+}
+
+/// The register: every breach in a table, then a page each with its facts, decisions, notifications,
+/// files and history; the chain's head on the first page.
+pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, PdfError> {
+    let title = T::BreachesTitle;
+    let now = jiff::Timestamp::now();
+    let mut flow = Flow::new(Document::new(title.get(lang), now)?);
+    cover(&mut flow, contents, lang, title);
+    flow.space(3.0);
+    flow.paragraph(T::PdfRegisterIntro.get(lang), BODY);
+    let breaches = contents.breaches.breaches();
+    flow.space(2.0);
+    if breaches.is_empty() {
+        flow.paragraph(T::BreachesEmpty.get(lang), BODY);
+    } else {
+        let rows: Vec<Vec<String>> = breaches
+            .iter()
+            .map(|b| {
+                vec![
+                    b.id.to_string(),
+                    b.title.clone(),
+                    b.details
+                        .aware_at
+                        .map_or_else(|| "—".to_owned(), |t| format_datetime(t, lang)),
+                    names::breach_status(b.status).get(lang).to_owned(),
+                    clock_text(b, now, lang).0,
+                    b.informed.as_ref().map_or_else(
+                        || "—".to_owned(),
+                        |(at, _)| format_date(crate::i18n::date_of(*at), lang),
+                    ),
+                ]
+            })
+            .collect();
+        flow.table(
+            &[
+                Column {
+                    title: T::ColPriority.get(lang),
+                    share: 0.05,
+                },
+                Column {
+                    title: T::PdfColBreach.get(lang),
+                    share: 0.27,
+                },
+                Column {
+                    title: T::PdfColAware.get(lang),
+                    share: 0.15,
+                },
+                Column {
+                    title: T::BreachStatusLabel.get(lang),
+                    share: 0.13,
+                },
+                Column {
+                    title: T::PdfColNotified.get(lang),
+                    share: 0.25,
+                },
+                Column {
+                    title: T::PdfColInformed.get(lang),
+                    share: 0.15,
+                },
+            ],
+            &rows,
+            Style::new(Face::Regular, 8.0, Rgb8::TEXT),
+        );
+    }
+    chain_head(&mut flow, contents, lang);
+
+    for b in &breaches {
+        flow.page_break();
+        breach_page(&mut flow, contents, b, now, lang);
+    }
+    let header = running_header(contents, lang, title);
+    flow.finish(&header, footer(lang))
+}
+
+fn breach_page(
+    flow: &mut Flow,
+    contents: &VaultContents,
+    b: &Breach,
+    now: jiff::Timestamp,
+    lang: Lang,
+) {
+    flow.heading(
+        &format!("{} — {}", tr::breach_number(lang, b.id), b.title),
+        15.0,
+    );
+    row(
+        flow,
+        T::BreachStatusLabel.get(lang),
+        names::breach_status(b.status).get(lang),
+    );
+    row(
+        flow,
+        T::BreachRecordedBy.get(lang),
+        &tr::pdf_letter_signature(lang, &b.opened_by, format_datetime(b.opened_at, lang)),
+    );
+    flow.paragraph(&clock_text(b, now, lang).0, STRONG);
+    if let Some(c) = complement_text(b, lang) {
+        flow.paragraph(&c, BODY);
+    }
+    for (title, rows) in sections(b, lang) {
+        flow.space(3.0);
+        flow.heading(title.get(lang), 11.5);
+        for (label, value) in rows {
+            row(flow, label, &value);
+        }
+    }
+    flow.space(3.0);
+    flow.heading(T::BreachSectionNotify.get(lang), 11.5);
+    if b.notifications.is_empty() {
+        flow.paragraph(T::BreachNotNotified.get(lang), BODY);
+    }
+    for n in &b.notifications {
+        row(
+            flow,
+            names::notification_kind(n.kind).get(lang),
+            &tr::breach_notified_on(lang, format_datetime(n.at, lang), &n.reference),
+        );
+        if !n.late_reasons.trim().is_empty() {
+            row(flow, T::BreachLateReasons.get(lang), &n.late_reasons);
+        }
+    }
+    flow.space(3.0);
+    flow.heading(T::BreachSectionPeople.get(lang), 11.5);
+    flow.paragraph(&informed_text(b, lang), BODY);
+    if !b.attachments.is_empty() {
+        flow.space(3.0);
+        flow.heading(T::BreachSectionFiles.get(lang), 11.5);
+        for a in &b.attachments {
+            flow.paragraph(
+                &tr::breach_attachment_line(
+                    lang,
+                    &a.name,
+                    names::purpose(a.purpose).get(lang),
+                    crate::i18n::format_size(a.size, lang),
+                    &a.sha256,
+                ),
+                SMALL,
+            );
+        }
+    }
+    flow.space(3.0);
+    flow.heading(T::BreachSectionHistory.get(lang), 11.5);
+    for line in history_lines(&contents.breaches, b, lang) {
+        flow.paragraph(&line, SMALL);
+    }
+}
+
+/// Whether and how the people were informed, or why not.
+fn informed_text(b: &Breach, lang: Lang) -> String {
+    match (&b.informed, &b.inform) {
+        (Some((at, channel)), _) => {
+            tr::pdf_informed_line(lang, format_datetime(*at, lang), channel)
+        }
+        (None, Some(d)) if !d.yes => tr::pdf_not_informed(lang, &d.reason),
+        (None, Some(_)) => T::PdfInformPlanned.get(lang).to_owned(),
+        (None, None) => T::BreachNoDecision.get(lang).to_owned(),
+    }
+}
+
+/// The draft notification to the CNIL for one breach: the fields in the order of the online form
+/// (as of July 2023), ready to copy.
+pub fn notification_pdf(
+    contents: &VaultContents,
+    id: BreachId,
+    lang: Lang,
+) -> Result<Vec<u8>, PdfError> {
+    let b = contents
+        .breaches
+        .breach(id)
+        .ok_or_else(|| missing(id, lang))?;
+    let d = &b.details;
+    let p = &contents.practice;
+    let title = T::PdfNotifTitle;
+    let mut flow = Flow::new(Document::new(title.get(lang), jiff::Timestamp::now())?);
+    cover(&mut flow, contents, lang, title);
+    row(
+        &mut flow,
+        T::PdfColBreach.get(lang),
+        &format!("{} — {}", tr::breach_number(lang, b.id), b.title),
+    );
+    flow.space(2.0);
+    flow.paragraph(T::PdfNotifIntro.get(lang), SMALL);
+
+    // 1. Type.
+    flow.space(3.0);
+    flow.heading(T::PdfN1.get(lang), 12.0);
+    // Once notified, this draft is for the complementary notification; before, the doctor chooses.
+    let kind = match b.reference() {
+        Some(reference) => format!(
+            "{} — {}",
+            names::notification_kind(NotificationKind::Complementary).get(lang),
+            tr::pdf_complementary_of(lang, reference)
+        ),
+        None => format!(
+            "{} / {}",
+            names::notification_kind(NotificationKind::Complete).get(lang),
+            names::notification_kind(NotificationKind::Initial).get(lang)
+        ),
+    };
+    flow.paragraph(&kind, BODY);
+
+    // 2. Organisation.
+    flow.space(3.0);
+    flow.heading(T::PdfN2.get(lang), 12.0);
+    row(&mut flow, T::PdfOrgName.get(lang), p.name.as_str());
+    row(
+        &mut flow,
+        "SIREN / SIRET",
+        &p.siret
+            .as_ref()
+            .map_or_else(|| T::NotGiven.get(lang).to_owned(), ToString::to_string),
+    );
+    row(
+        &mut flow,
+        T::PdfSector.get(lang),
+        T::PdfSectorHealth.get(lang),
+    );
+    let staff = &p.setup.staff;
+    let headcount = 1 + usize::from(staff.secretary) + usize::from(staff.assistants);
+    row(
+        &mut flow,
+        T::PdfHeadcount.get(lang),
+        &tr::pdf_headcount(lang, headcount),
+    );
+    row(
+        &mut flow,
+        T::AddressLabel.get(lang),
+        &not_given(&p.address.replace('\n', ", "), lang),
+    );
+
+    // 3. Legal representative.
+    flow.space(3.0);
+    flow.heading(T::PdfN3.get(lang), 12.0);
+    row(
+        &mut flow,
+        T::Practitioner.get(lang),
+        &not_given(&p.practitioner, lang),
+    );
+
+    // 4. Contact person: the DPO if any, else the practitioner.
+    flow.space(3.0);
+    flow.heading(T::PdfN4.get(lang), 12.0);
+    let email = p
+        .email
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    if let Some(dpo) = &p.dpo {
+        row(&mut flow, T::DpoName.get(lang), &not_given(&dpo.name, lang));
+        row(
+            &mut flow,
+            T::PdfPhone.get(lang),
+            &not_given(&dpo.phone, lang),
+        );
+        let dpo_email = dpo
+            .email
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        row(
+            &mut flow,
+            T::PdfEmail.get(lang),
+            &not_given(&dpo_email, lang),
+        );
+    } else {
+        row(
+            &mut flow,
+            T::Practitioner.get(lang),
+            &not_given(&p.practitioner, lang),
+        );
+        row(&mut flow, T::PdfEmail.get(lang), &not_given(&email, lang));
+    }
+
+    // 5. Other organisations.
+    flow.space(3.0);
+    flow.heading(T::PdfN5.get(lang), 12.0);
+    flow.paragraph(&not_given(&d.processors, lang), BODY);
+
+    // 6. Dates.
+    flow.space(3.0);
+    flow.heading(T::PdfN6.get(lang), 12.0);
+    let time = |t: Option<jiff::Timestamp>| {
+        t.map_or_else(
+            || T::NotGiven.get(lang).to_owned(),
+            |t| format_datetime(t, lang),
+        )
+    };
+    row(&mut flow, T::FStarted.get(lang), &time(d.started_at));
+    let ended = if d.ongoing {
+        T::PdfOngoing.get(lang).to_owned()
+    } else {
+        time(d.ended_at)
+    };
+    row(&mut flow, T::FEnded.get(lang), &ended);
+    row(&mut flow, T::FAware.get(lang), &time(d.aware_at));
+    row(&mut flow, T::FDiscovered.get(lang), &time(d.discovered_at));
+    row(
+        &mut flow,
+        T::FProcessorAlert.get(lang),
+        &time(d.processor_alert_at),
+    );
+    row(
+        &mut flow,
+        T::FHowDiscovered.get(lang),
+        &not_given(&d.how_discovered, lang),
+    );
+    let late = b
+        .notifications
+        .iter()
+        .map(|n| n.late_reasons.as_str())
+        .find(|r| !r.trim().is_empty())
+        .unwrap_or_default();
+    row(
+        &mut flow,
+        T::BreachLateReasons.get(lang),
+        &not_given(late, lang),
+    );
+
+    // 7. Nature.
+    flow.space(3.0);
+    flow.heading(T::PdfN7.get(lang), 12.0);
+    row(&mut flow, T::FNature.get(lang), &natures(d, lang));
+    row(
+        &mut flow,
+        T::FCause.get(lang),
+        names::cause(d.cause).get(lang),
+    );
+    row(
+        &mut flow,
+        T::FDescription.get(lang),
+        &not_given(&d.description, lang),
+    );
+
+    // 8. Data and people.
+    flow.space(3.0);
+    flow.heading(T::PdfN8.get(lang), 12.0);
+    row(&mut flow, T::FDataHeading.get(lang), &categories(d, lang));
+    let n = |v: Option<u64>| {
+        v.map_or_else(|| T::NotGiven.get(lang).to_owned(), |v| format_int(v, lang))
+    };
+    row(&mut flow, T::FRecords.get(lang), &n(d.records));
+    row(&mut flow, T::FPeople.get(lang), &n(d.people));
+    row(
+        &mut flow,
+        T::PdfPeopleCategories.get(lang),
+        &people_categories(d, lang),
+    );
+    row(
+        &mut flow,
+        T::FMinors.get(lang),
+        names::known(d.minors).get(lang),
+    );
+    row(
+        &mut flow,
+        T::FVulnerable.get(lang),
+        names::known(d.vulnerable).get(lang),
+    );
+
+    // 9. Measures before.
+    flow.space(3.0);
+    flow.heading(T::PdfN9.get(lang), 12.0);
+    flow.paragraph(&not_given(&d.measures_before, lang), BODY);
+    row(
+        &mut flow,
+        T::FEncrypted.get(lang),
+        names::known(d.encrypted).get(lang),
+    );
+    row(
+        &mut flow,
+        T::FBackup.get(lang),
+        names::known(d.backup).get(lang),
+    );
+
+    // 10. Consequences.
+    flow.space(3.0);
+    flow.heading(T::PdfN10.get(lang), 12.0);
+    flow.paragraph(&not_given(&d.consequences, lang), BODY);
+    row(
+        &mut flow,
+        T::FCopiedOut.get(lang),
+        names::known(d.copied_out).get(lang),
+    );
+    row(
+        &mut flow,
+        T::FKeyCompromised.get(lang),
+        names::known(d.key_compromised).get(lang),
+    );
+
+    // 11. Harms and severity.
+    flow.space(3.0);
+    flow.heading(T::PdfN11.get(lang), 12.0);
+    if d.data_health || d.data_images {
+        flow.paragraph(T::PdfHarmSecrecy.get(lang), BODY);
+    }
+    row(
+        &mut flow,
+        T::FSeverity.get(lang),
+        names::severity(d.severity).get(lang),
+    );
+
+    // 12. Measures after.
+    flow.space(3.0);
+    flow.heading(T::PdfN12.get(lang), 12.0);
+    flow.paragraph(&not_given(&d.measures_after, lang), BODY);
+
+    // 13. Information of the people.
+    flow.space(3.0);
+    flow.heading(T::PdfN13.get(lang), 12.0);
+    flow.paragraph(&informed_text(&b, lang), BODY);
+
+    // 14. Cross-border, other authorities.
+    flow.space(3.0);
+    flow.heading(T::PdfN14.get(lang), 12.0);
+    flow.paragraph(
+        &if d.other_authorities.trim().is_empty() {
+            T::PdfNone.get(lang).to_owned()
+        } else {
+            d.other_authorities.clone()
+        },
+        BODY,
+    );
+
+    let header = running_header(contents, lang, title);
+    flow.finish(&header, footer(lang))
+}
+
+/// The letter to the patients (art. 34(2)), in plain language, to read and complete before sending.
+pub fn patient_letter_pdf(
+    contents: &VaultContents,
+    id: BreachId,
+    lang: Lang,
+) -> Result<Vec<u8>, PdfError> {
+    let b = contents
+        .breaches
+        .breach(id)
+        .ok_or_else(|| missing(id, lang))?;
+    let d = &b.details;
+    let p = &contents.practice;
+    let title = T::PdfLetterTitle;
+    let mut flow = Flow::new(Document::new(title.get(lang), jiff::Timestamp::now())?);
+    // The practice's letterhead.
+    flow.space(4.0);
+    flow.paragraph(p.name.as_str(), STRONG);
+    if !p.practitioner.is_empty() {
+        flow.paragraph(&p.practitioner, BODY);
+    }
+    if !p.address.is_empty() {
+        flow.paragraph(&p.address, BODY);
+    }
+    if let Some(email) = &p.email {
+        flow.paragraph(email.as_str(), BODY);
+    }
+    flow.space(6.0);
+    flow.paragraph(T::PdfLetterDraftNote.get(lang), SMALL);
+    flow.space(4.0);
+    flow.heading(title.get(lang), 14.0);
+    flow.paragraph(T::PdfLetterGreeting.get(lang), BODY);
+    flow.paragraph(T::PdfLetterIntro.get(lang), BODY);
+    let section = |flow: &mut Flow, heading: T, text: &str| {
+        flow.space(2.0);
+        flow.paragraph(heading.get(lang), STRONG);
+        flow.paragraph(text, BODY);
+    };
+    let when = d.started_at.or(d.discovered_at).or(d.aware_at);
+    let what = match when {
+        Some(t) => format!(
+            "{} ({})",
+            not_given(&d.description, lang),
+            format_date(crate::i18n::date_of(t), lang)
+        ),
+        None => not_given(&d.description, lang),
+    };
+    section(&mut flow, T::PdfLetterWhat, &what);
+    section(&mut flow, T::PdfLetterData, &categories(d, lang));
+    section(
+        &mut flow,
+        T::PdfLetterConsequences,
+        &not_given(&d.consequences, lang),
+    );
+    section(
+        &mut flow,
+        T::PdfLetterMeasures,
+        &not_given(&d.measures_after, lang),
+    );
+    section(
+        &mut flow,
+        T::PdfLetterAdvice,
+        T::PdfLetterAdviceText.get(lang),
+    );
+    let contact = match &p.dpo {
+        Some(dpo) => {
+            let reach = [
+                dpo.email
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                dpo.phone.clone(),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+            tr::pdf_letter_contact(lang, &dpo.name, not_given(&reach, lang))
+        }
+        None => tr::pdf_letter_contact(
+            lang,
+            not_given(&p.practitioner, lang),
+            p.email
+                .as_ref()
+                .map_or_else(|| T::NotGiven.get(lang).to_owned(), ToString::to_string),
+        ),
+    };
+    section(&mut flow, T::PdfLetterContact, &contact);
+    flow.paragraph(T::PdfLetterCnil.get(lang), BODY);
+    flow.space(3.0);
+    flow.paragraph(T::PdfLetterClosing.get(lang), BODY);
+    flow.space(6.0);
+    flow.paragraph(
+        &tr::pdf_letter_signature(
+            lang,
+            not_given(&p.practitioner, lang),
+            format_date(crate::i18n::today(), lang),
+        ),
+        BODY,
+    );
+    let header = running_header(contents, lang, title);
+    flow.finish(&header, footer(lang))
+}

@@ -1,0 +1,209 @@
+//! The breach register's commands: each change goes through the domain's checks and, once appended to
+//! the chain, is saved; a refusal is explained on the page and nothing changes.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use super::{VigieApp, chosen_target};
+use crate::breach::{BreachId, BreachRegister, Change, Purpose};
+use crate::i18n::{Lang, Localize as _, T};
+use crate::output::OutputKind;
+use crate::ui::command::{BreachCommand, BreachDocument, JobOutput};
+use crate::ui::jobs::JobKind;
+use crate::ui::screens::BreachesView;
+use crate::ui::state::{Notice, Page, Screen};
+
+impl VigieApp {
+    /// Who records, by default: the practitioner, else "Doctor".
+    pub(super) fn default_recorder(&self) -> String {
+        self.vault()
+            .map(|v| v.contents().practice.practitioner.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| T::RespondentDoctor.get(self.lang).to_owned())
+    }
+
+    /// The Breaches page, showing `selected` if given.
+    pub(super) fn breaches_page(&self, selected: Option<BreachId>) -> Page {
+        let breach = selected.and_then(|id| self.vault()?.contents().breaches.breach(id));
+        Page::Breaches(Box::new(BreachesView::new(
+            self.lang,
+            self.default_recorder(),
+            breach.as_ref(),
+        )))
+    }
+
+    /// Changes the register with `change` and saves; the page hears the result.
+    fn change_register(
+        &mut self,
+        ctx: &egui::Context,
+        id: Option<BreachId>,
+        change: impl FnOnce(&mut BreachRegister) -> Result<BreachId, crate::breach::BreachError>,
+    ) -> Option<BreachId> {
+        let lang = self.lang;
+        let vault = self.session.as_mut().and_then(|s| s.vault.as_mut())?;
+        let result = change(&mut vault.contents_mut().breaches);
+        let breach = result
+            .as_ref()
+            .ok()
+            .or(id.as_ref())
+            .and_then(|id| vault.contents().breaches.breach(*id));
+        let message = match &result {
+            Ok(_) => Ok(T::BreachFactsSaved.get(lang).to_owned()),
+            Err(e) => Err(e.localize(lang)),
+        };
+        if result.is_ok() {
+            self.start_save(ctx);
+        }
+        if let Screen::Main(Page::Breaches(view)) = &mut self.screen {
+            if let Some(b) = breach.as_ref().filter(|_| result.is_ok() && id.is_none()) {
+                view.select(b);
+            }
+            view.feedback(breach.as_ref(), message);
+        } else if let Err(e) = message {
+            self.notice = Some(Notice::Error(e));
+        }
+        result.ok()
+    }
+
+    /// Carries out a request about the breach register.
+    pub(super) fn run_breach(&mut self, ctx: &egui::Context, command: BreachCommand) {
+        match command {
+            BreachCommand::Open { title, by, details } => {
+                let now = Timestamp::now();
+                let by = if by.trim().is_empty() {
+                    self.default_recorder()
+                } else {
+                    by
+                };
+                let opened = self.change_register(ctx, None, |r| {
+                    let id = r.open(&title, &by, now)?;
+                    if let Some(details) = details {
+                        // First facts from a scan finding: times unset, nothing to refuse.
+                        r.apply(id, Change::Facts(details), &by, now)?;
+                    }
+                    Ok(id)
+                });
+                if let Some(id) = opened
+                    && !matches!(self.screen, Screen::Main(Page::Breaches(_)))
+                {
+                    self.leave_page(ctx);
+                    self.notice = None;
+                    let page = self.breaches_page(Some(id));
+                    self.show_main(page);
+                }
+            }
+            BreachCommand::Select(id) => {
+                let breach = self.vault().and_then(|v| v.contents().breaches.breach(id));
+                if let (Screen::Main(Page::Breaches(view)), Some(b)) = (&mut self.screen, breach) {
+                    view.select(&b);
+                }
+            }
+            BreachCommand::Apply { id, change, by } => {
+                let now = Timestamp::now();
+                self.change_register(ctx, Some(id), |r| {
+                    r.apply(id, change, &by, now).map(|()| id)
+                });
+            }
+            BreachCommand::Attach {
+                id,
+                purpose,
+                by,
+                path,
+            } => self.read_breach_file(ctx, id, purpose, by, path),
+            BreachCommand::Export { kind, lang, path } => self.export_breach(ctx, kind, lang, path),
+        }
+    }
+
+    /// Takes a file read for a breach into the register.
+    pub(super) fn breach_file_read(
+        &mut self,
+        ctx: &egui::Context,
+        id: BreachId,
+        purpose: Purpose,
+        by: &str,
+        name: &str,
+        result: Result<Vec<u8>, String>,
+    ) {
+        match result {
+            Ok(content) => {
+                let now = Timestamp::now();
+                self.change_register(ctx, Some(id), |r| {
+                    r.attach(id, name, purpose, content, by, now).map(|()| id)
+                });
+            }
+            Err(e) => {
+                if let Screen::Main(Page::Breaches(view)) = &mut self.screen {
+                    view.feedback(None, Err(e.clone()));
+                }
+                self.notice = Some(Notice::Error(e));
+            }
+        }
+    }
+
+    fn read_breach_file(
+        &mut self,
+        ctx: &egui::Context,
+        id: BreachId,
+        purpose: Purpose,
+        by: String,
+        path: Option<PathBuf>,
+    ) {
+        let Some(path) = path.or_else(|| rfd::FileDialog::new().pick_file()) else {
+            return;
+        };
+        let lang = self.lang;
+        self.jobs.spawn(ctx, JobKind::ReadEvidence, move |_| {
+            let (name, result) =
+                super::commands::read_attachment(&path, crate::breach::MAX_ATTACHMENT_BYTES, lang);
+            JobOutput::BreachFileRead {
+                id,
+                purpose,
+                by,
+                name,
+                result,
+            }
+        });
+    }
+
+    fn export_breach(
+        &mut self,
+        ctx: &egui::Context,
+        kind: BreachDocument,
+        lang: Lang,
+        path: Option<PathBuf>,
+    ) {
+        let Some(vault) = self.vault() else {
+            return;
+        };
+        let contents = vault.contents().clone();
+        let title = match kind {
+            BreachDocument::Register => T::BreachesTitle,
+            BreachDocument::Notification(_) => T::PdfNotifTitle,
+            BreachDocument::PatientLetter(_) => T::PdfLetterTitle,
+        };
+        let target = chosen_target(path, || {
+            let name = format!(
+                "{}-{}.pdf",
+                crate::paths::slug(title.get(lang)),
+                crate::paths::slug(contents.practice.name.as_str())
+            );
+            rfd::FileDialog::new()
+                .add_filter(T::PdfFileFilter.get(self.lang), &["pdf"])
+                .set_file_name(name)
+                .save_file()
+        });
+        let Some((path, confirmed)) = target else {
+            return;
+        };
+        self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || match kind {
+            BreachDocument::Register => crate::report::breach::register_pdf(&contents, lang),
+            BreachDocument::Notification(id) => {
+                crate::report::breach::notification_pdf(&contents, id, lang)
+            }
+            BreachDocument::PatientLetter(id) => {
+                crate::report::breach::patient_letter_pdf(&contents, id, lang)
+            }
+        });
+    }
+}

@@ -1,0 +1,612 @@
+//! The breach register end to end: the command line (list, show, verify with its exit status on a
+//! break, the three exports), the PDFs parsed back (the notification's sections in order), no health
+//! detail in what the commands print by default, and the window (record a breach, see the countdown,
+//! mark it notified with a reference; a break reported at opening).
+
+use std::path::Path;
+use std::process::Output;
+
+use crate::common::{PASSPHRASE, create_vault_with, temp_dir, vigie_command};
+use vigie::breach::{BreachId, Change};
+use vigie::i18n::Lang;
+use vigie::practice_file::PracticeFile;
+use vigie::vault::Unlock;
+
+fn vigie(data: &Path, args: &[&str]) -> Output {
+    vigie_command(data, args, &[("VIGIE_PASSPHRASE", PASSPHRASE)])
+        .output()
+        .expect("run vigie")
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn text_of(pdf: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).expect("a PDF lopdf can read");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("text");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The demo practice in a vault (cheap key derivation).
+fn demo(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("demo.vigie");
+    create_vault_with(&path, vigie::demo::demo_contents());
+    path
+}
+
+/// A copy of the vault whose `seq`-th event was edited by someone holding the passphrase (the
+/// vault itself is intact: only the chain can tell).
+fn tamper(path: &Path, seq: usize) {
+    let mut v =
+        PracticeFile::open_for_writing(path, Unlock::Passphrase(PASSPHRASE)).expect("opens");
+    let event = &mut v.contents_mut().breaches.events[seq - 1];
+    event.by = "Quelqu'un d'autre".into();
+    v.save().expect("saved");
+}
+
+#[test]
+fn list_show_and_verify_the_demo_register() {
+    let dir = temp_dir();
+    let path = demo(dir.path());
+    let p = path.to_str().expect("utf-8");
+
+    let o = vigie(
+        dir.path(),
+        &["--lang", "fr", "breach", "list", "--vault", p],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    let text = out(&o);
+    assert!(
+        text.contains("n° 1 · close · Clé USB d'échographies perdue"),
+        "{text}"
+    );
+    // Notified 28 hours ago: the complement is due within 72 hours of it, 44 hours from now.
+    assert!(text.contains("DEMO-2026-004217"), "{text}");
+    assert!(
+        text.contains("complément attendu : il reste 43 h 59 min")
+            || text.contains("complément attendu : il reste 44 h 0 min"),
+        "{text}"
+    );
+
+    let o = vigie(
+        dir.path(),
+        &["breach", "list", "--vault", p, "--format", "json"],
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(doc["head"]["count"], 12);
+    assert_eq!(doc["intact"], true);
+    assert_eq!(doc["breaches"][1]["reference"], "DEMO-2026-004217");
+    assert_eq!(doc["breaches"][1]["complement_pending"], true);
+    // The 72 hours from awareness (30 hours ago) would leave 42 hours; the notification stopped them
+    // and the complement's clock runs.
+    let minutes = doc["breaches"][1]["minutes_left"]
+        .as_i64()
+        .expect("running");
+    assert!((44 * 60 - 2..=44 * 60).contains(&minutes), "{minutes}");
+    // No free text of the facts in the list.
+    assert!(!out(&o).contains("visionneuse"), "{}", out(&o));
+
+    let o = vigie(
+        dir.path(),
+        &["--lang", "en", "breach", "show", "2", "--vault", p],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    let text = out(&o);
+    for expected in [
+        "Breach no. 2 — Serveur d'images accessible depuis Internet",
+        "1. Dates and discovery",
+        "Notify the CNIL?: Yes",
+        "History (chained events)",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+    let o = vigie(
+        dir.path(),
+        &["breach", "show", "2", "--vault", p, "--format", "json"],
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(doc["details"]["records"], 5300);
+    assert_eq!(doc["events"].as_array().expect("events").len(), 6);
+
+    let o = vigie(
+        dir.path(),
+        &["--lang", "fr", "breach", "verify", "--vault", p],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(
+        out(&o).contains("Registre intègre : 12 événements vérifiés"),
+        "{}",
+        out(&o)
+    );
+
+    let o = vigie(
+        dir.path(),
+        &["--lang", "fr", "breach", "show", "9", "--vault", p],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("Aucune violation n° 9"), "{}", err(&o));
+}
+
+#[test]
+fn an_edited_event_makes_verify_fail_with_status_2_naming_it() {
+    let dir = temp_dir();
+    let path = demo(dir.path());
+    tamper(&path, 3);
+    let p = path.to_str().expect("utf-8");
+    let o = vigie(
+        dir.path(),
+        &["--lang", "fr", "breach", "verify", "--vault", p],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    let e = err(&o);
+    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
+    assert!(e.contains("l'événement n° 3"), "{e}");
+    assert!(e.contains("violation n° 1"), "{e}");
+    // The list still shows the register, with the warning first.
+    let o = vigie(
+        dir.path(),
+        &["--lang", "fr", "breach", "list", "--vault", p],
+    );
+    assert!(o.status.success());
+    assert!(
+        out(&o).starts_with("⚠ Le registre des violations a été modifié"),
+        "{}",
+        out(&o)
+    );
+    let o = vigie(
+        dir.path(),
+        &["breach", "list", "--vault", p, "--format", "json"],
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(doc["intact"], false);
+}
+
+#[test]
+fn the_three_documents_are_exported_with_their_sections_in_order() {
+    let dir = temp_dir();
+    let path = demo(dir.path());
+    let p = path.to_str().expect("utf-8");
+    let pdf = |kind: &str, breach: Option<&str>, lang: &str| {
+        let target = dir.path().join(format!("{kind}-{lang}.pdf"));
+        let t = target.to_str().expect("utf-8");
+        let mut args = vec![
+            "--lang", lang, "export", "--vault", p, "--kind", kind, "--out", t,
+        ];
+        if let Some(b) = breach {
+            args.extend(["--breach", b]);
+        }
+        let o = vigie(dir.path(), &args);
+        assert!(o.status.success(), "{kind}: {}", err(&o));
+        std::fs::read(&target).expect("written")
+    };
+
+    let register = text_of(&pdf("breaches", None, "fr"));
+    let head = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE))
+        .expect("opens")
+        .contents()
+        .breaches
+        .head();
+    for expected in [
+        "Registre des violations de données",
+        "Clé USB d'échographies perdue",
+        "Serveur d'images accessible depuis Internet",
+        "Empreinte du registre",
+        "12 événements",
+    ] {
+        assert!(register.contains(expected), "{expected:?} missing");
+    }
+    // The head printed is the head of the register in the vault.
+    assert!(
+        register.contains(&head.hash_hex()),
+        "the chain head is printed"
+    );
+
+    let notification = text_of(&pdf("notification", Some("2"), "fr"));
+    let mut last = 0;
+    for section in [
+        "1. Type de notification",
+        "2. Organisme",
+        "3. Représentant légal",
+        "4. Personne à contacter",
+        "5. Autres organismes impliqués",
+        "6. Dates et découverte",
+        "7. Nature de la violation",
+        "8. Données et personnes concernées",
+        "9. Mesures de sécurité avant la violation",
+        "10. Conséquences probables",
+        "11. Préjudices possibles et gravité",
+        "12. Mesures prises après la violation",
+        "13. Information des personnes",
+        "14. Aspects transfrontaliers et autres autorités",
+    ] {
+        let at = notification[last..]
+            .find(section)
+            .unwrap_or_else(|| panic!("{section:?} missing or out of order"));
+        last += at + section.len();
+    }
+    assert!(
+        notification.contains("juillet 2023"),
+        "the form's date is stated"
+    );
+    assert!(notification.contains("complémentaire de la notification n° DEMO-2026-004217"));
+
+    let letter = text_of(&pdf("patient-letter", Some("2"), "en"));
+    for expected in [
+        "Information about a breach of your personal data",
+        "What happened",
+        "The possible consequences for you",
+        "What we have done",
+        "If you have questions",
+        "Cabinet Conseil RGPD Santé",
+    ] {
+        assert!(letter.contains(expected), "{expected:?} missing");
+    }
+
+    // A notification without --breach is a usage error; an unknown breach is refused; nothing written.
+    let target = dir.path().join("x.pdf");
+    let t = target.to_str().expect("utf-8");
+    let o = vigie(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "export",
+            "--vault",
+            p,
+            "--kind",
+            "notification",
+            "--out",
+            t,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("--breach"), "{}", err(&o));
+    let o = vigie(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "export",
+            "--vault",
+            p,
+            "--kind",
+            "patient-letter",
+            "--breach",
+            "7",
+            "--out",
+            t,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!target.exists());
+}
+
+#[test]
+fn no_health_detail_reaches_standard_error_or_debug_traces() {
+    let dir = temp_dir();
+    let path = demo(dir.path());
+    tamper(&path, 8);
+    let p = path.to_str().expect("utf-8");
+    let details = [
+        "visionneuse",
+        "échographies d'une semaine",
+        "dates de naissance",
+        "Orthanc",
+    ];
+    for args in [
+        vec!["breach", "verify", "--vault", p],
+        vec!["breach", "list", "--vault", p],
+        vec!["breach", "show", "5", "--vault", p],
+    ] {
+        let o = vigie(dir.path(), &args);
+        for d in details {
+            assert!(!err(&o).contains(d), "{args:?}: {}", err(&o));
+        }
+    }
+    let o = vigie(dir.path(), &["breach", "list", "--vault", p]);
+    for d in details {
+        assert!(!out(&o).contains(d), "list prints no facts: {}", out(&o));
+    }
+    let contents = vigie::demo::demo_contents();
+    let trace = format!("{:?} {:?}", contents.breaches, contents.breaches.breaches());
+    for d in details {
+        assert!(!trace.contains(d), "{trace}");
+    }
+}
+
+#[test]
+fn the_register_pdf_of_an_empty_register_and_an_unknown_breach() {
+    let contents = vigie::practice_file::VaultContents::new(vigie::practice::Profile::named(
+        vigie::practice::PracticeName::parse("Cabinet du Dr Martin").expect("name"),
+    ));
+    let pdf = vigie::report::breach::register_pdf(&contents, Lang::En).expect("pdf");
+    let text = text_of(&pdf);
+    assert!(text.contains("No breach recorded."), "{text}");
+    assert!(text.contains("0 events"), "{text}");
+    assert!(vigie::report::breach::notification_pdf(&contents, BreachId(1), Lang::Fr).is_err());
+    // The demo's PDFs stay small (subset fonts).
+    let demo = vigie::demo::demo_contents();
+    let pdf = vigie::report::breach::register_pdf(&demo, Lang::Fr).expect("pdf");
+    assert!(pdf.len() < 300 * 1024, "{} bytes", pdf.len());
+    // An edited event is printed as a break on the register itself.
+    let mut broken = demo;
+    if let Change::Note(text) = &mut broken.breaches.events[11].change {
+        text.push('!');
+    }
+    let text = text_of(&vigie::report::breach::register_pdf(&broken, Lang::Fr).expect("pdf"));
+    assert!(text.contains("l'événement n° 12"), "{text}");
+}
+
+mod window {
+    //! The Breaches screen driven headless (egui_kittest), as a user would.
+    use super::*;
+    use crate::common::create_vault;
+    use crate::gui::{click, harness, run_until, unlock};
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    use vigie::ui::command::{BreachCommand, Command, PageKind};
+    use vigie::ui::state::{Page, Screen};
+
+    fn type_in(h: &mut egui_kittest::Harness<'_, vigie::ui::VigieApp>, label: &str, text: &str) {
+        h.get_by_label(label).scroll_to_me();
+        h.run();
+        h.get_by_label(label).focus();
+        h.run();
+        h.get_by_label(label).type_text(text);
+        h.run();
+    }
+
+    fn saved(h: &mut egui_kittest::Harness<'_, vigie::ui::VigieApp>, what: &str) {
+        run_until(h, what, |app| {
+            app.session.as_ref().is_some_and(|s| !s.save.pending())
+        });
+    }
+
+    #[test]
+    fn record_a_breach_see_the_countdown_and_mark_it_notified() {
+        let dir = temp_dir();
+        let (path, vault, _) = create_vault(dir.path());
+        drop(vault);
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+        h.run();
+        h.get_by_label("Aucune violation en cours.");
+        click(&mut h, "Ouvrir le registre des violations");
+        h.run();
+        assert!(matches!(h.state().screen, Screen::Main(Page::Breaches(_))));
+
+        type_in(
+            &mut h,
+            "Titre court (sans nom de patient)",
+            "Courriel au mauvais destinataire",
+        );
+        click(&mut h, "Enregistrer une nouvelle violation");
+        saved(&mut h, "the new breach");
+        h.get_by_label("Violation n° 1 — Courriel au mauvais destinataire");
+        assert!(
+            h.query_all_by_label_contains("Date de prise de connaissance non renseignée")
+                .count()
+                >= 1
+        );
+
+        // Aware two hours ago, typed in French time.
+        let aware = jiff::Timestamp::now()
+            .checked_sub(jiff::SignedDuration::from_hours(2))
+            .expect("in range");
+        let typed = vigie::breach::clock::format_paris_input(aware);
+        type_in(
+            &mut h,
+            "Prise de connaissance (certitude raisonnable) : les 72 heures partent d'ici",
+            &typed,
+        );
+        click(&mut h, "Enregistrer ces informations");
+        saved(&mut h, "the facts");
+        let countdown = h
+            .query_all_by_label_contains("pour notifier la CNIL")
+            .next()
+            .and_then(|n| {
+                let node = n.accesskit_node();
+                node.label().or_else(|| node.value())
+            })
+            .expect("the countdown");
+        assert!(
+            countdown.contains("Il reste 70 h 0 min") || countdown.contains("Il reste 69 h 5"),
+            "{countdown}"
+        );
+
+        // The dashboard shows it too.
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+        h.run();
+        assert!(
+            h.query_all_by_label_contains("pour notifier la CNIL")
+                .count()
+                >= 1
+        );
+        click(&mut h, "Ouvrir le registre des violations");
+        h.run();
+        click(&mut h, "Voir");
+        h.run();
+
+        // A notification without its reference is refused, with the reason, and nothing is added.
+        click(&mut h, "Enregistrer la notification");
+        h.run();
+        h.get_by_label_contains("Indiquez le numéro de notification");
+        type_in(
+            &mut h,
+            "Numéro de notification donné par la CNIL",
+            "NOTIF-2026-123",
+        );
+        click(&mut h, "Enregistrer la notification");
+        saved(&mut h, "the notification");
+        assert!(
+            h.query_all_by_label_contains("Notifiée à la CNIL le")
+                .count()
+                >= 1
+        );
+
+        let v = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("opens");
+        let register = &v.contents().breaches;
+        assert!(register.verify().is_ok());
+        let b = register.breach(BreachId(1)).expect("the breach");
+        assert_eq!(b.reference(), Some("NOTIF-2026-123"));
+        assert_eq!(b.status, vigie::breach::Status::CnilNotified);
+        assert_eq!(
+            b.details.aware_at.map(|t| t.as_second() / 60),
+            Some(aware.as_second() / 60)
+        );
+        drop(v);
+
+        // The CNIL's acknowledgement attached (the file chosen in the dialog, here given), kept in
+        // the vault with its hash; an empty file is refused with its reason.
+        let ack = dir.path().join("accuse-cnil.pdf");
+        std::fs::write(&ack, b"%PDF-1.7 accuse de reception").expect("written");
+        let empty = dir.path().join("vide.pdf");
+        std::fs::write(&empty, b"").expect("written");
+        for file in [&empty, &ack] {
+            let ctx = h.ctx.clone();
+            h.state_mut().run_command(
+                &ctx,
+                Command::Breach(BreachCommand::Attach {
+                    id: BreachId(1),
+                    purpose: vigie::breach::Purpose::CnilAcknowledgement,
+                    by: "Dr Martin".into(),
+                    path: Some(file.clone()),
+                }),
+            );
+            saved(&mut h, "the attachment");
+            if file == &empty {
+                assert!(h.query_all_by_label_contains("Ce fichier est vide").count() >= 1);
+            }
+        }
+        let v = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("opens");
+        let register = &v.contents().breaches;
+        let b = register.breach(BreachId(1)).expect("the breach");
+        assert_eq!(b.attachments.len(), 1);
+        let a = &b.attachments[0];
+        assert_eq!(a.name, "accuse-cnil.pdf");
+        assert_eq!(
+            register.file(&a.sha256),
+            Some(&b"%PDF-1.7 accuse de reception"[..])
+        );
+        assert!(register.verify().is_ok());
+    }
+
+    #[test]
+    fn facts_typed_and_not_saved_are_kept_when_the_page_changes() {
+        let dir = temp_dir();
+        let path = demo(dir.path());
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(PageKind::Breaches));
+        h.run();
+        h.get_all_by_label("Voir")
+            .next()
+            .expect("the newest breach")
+            .click();
+        h.run();
+        let label = "Comment elle a été découverte";
+        h.get_by_label(label).focus();
+        h.run();
+        h.get_by_label(label)
+            .type_text(" Confirmé par les journaux.");
+        h.run();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+        saved(&mut h, "the facts typed");
+        let v = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("opens");
+        let register = &v.contents().breaches;
+        let b = register.breach(BreachId(2)).expect("the open breach");
+        assert!(
+            b.details
+                .how_discovered
+                .ends_with("Confirmé par les journaux."),
+            "{}",
+            b.details.how_discovered
+        );
+        assert_eq!(
+            register.events.len(),
+            13,
+            "one more event, nothing rewritten"
+        );
+        assert!(register.verify().is_ok());
+    }
+
+    #[test]
+    fn a_breach_starts_from_a_scan_finding_without_the_file_name() {
+        let dir = temp_dir();
+        let path = demo(dir.path());
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        h.state_mut().set_place_finder(Vec::new);
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(PageKind::Scan));
+        run_until(
+            &mut h,
+            "the scan page",
+            |app| matches!(&app.screen, Screen::Main(Page::Scan(view)) if view.places_loaded()),
+        );
+        h.get_all_by_label("Violation…")
+            .next()
+            .expect("a finding's button")
+            .click();
+        saved(&mut h, "the breach from the finding");
+        let Screen::Main(Page::Breaches(view)) = &h.state().screen else {
+            panic!("the Breaches page opens");
+        };
+        assert_eq!(view.form.as_ref().map(|f| f.id), Some(BreachId(3)));
+        let v = h.state().vault().expect("open");
+        let b = v.contents().breaches.breach(BreachId(3)).expect("recorded");
+        assert!(
+            b.title
+                .starts_with("Images non protégées trouvées par l'analyse"),
+            "{}",
+            b.title
+        );
+        assert!(
+            !b.title.contains("IM0") && !b.title.contains("examen"),
+            "{}",
+            b.title
+        );
+        assert!(b.details.data_health && b.details.confidentiality);
+        assert_eq!(b.opened_by, "Dr Camille Lefèvre");
+    }
+
+    #[test]
+    fn an_edited_event_is_reported_when_the_vault_opens() {
+        let dir = temp_dir();
+        let path = demo(dir.path());
+        tamper(&path, 3);
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        // Said at once on the dashboard, then on the Breaches page.
+        h.get_by_label_contains("l'événement n° 3");
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(PageKind::Breaches));
+        h.run();
+        h.get_by_label_contains("l'événement n° 3");
+        assert!(
+            h.state()
+                .session
+                .as_ref()
+                .is_some_and(|s| s.breach_break.is_some())
+        );
+    }
+}

@@ -1,0 +1,766 @@
+//! The signed self-assessment: export and verify through the program, every kind of tampering refused,
+//! the document's encoding stable (a golden file), a countersignature's round trip, and OpenSSH's
+//! `ssh-keygen` agreeing with Vigie both ways.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use vigie::assessment::bundle::{self, FileSet, SignatureSet};
+use vigie::assessment::document::{self, AssessmentDocument, FreezeInput, NAMESPACE};
+use vigie::assessment::verify::{Problem, SignerStatus, Subject, verify};
+use vigie::assessment::{Identity, Role, Signer, StoredSignature};
+use vigie::i18n::Lang;
+
+use crate::common::{PASSPHRASE, create_vault_with, temp_dir, vigie_command};
+
+fn run(data: &Path, args: &[&str]) -> Output {
+    vigie_command(data, args, &[("VIGIE_PASSPHRASE", PASSPHRASE)])
+        .output()
+        .expect("run vigie")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// The demo's signed assessment (doctor and consultant) and its exported files, in memory.
+fn demo_files() -> (SignatureSet, FileSet, Signer) {
+    let contents = vigie::demo::demo_contents();
+    let signed = contents.assessments.last().expect("the demo has one");
+    let set = signed.signature_set();
+    let doctor = contents
+        .assessments
+        .doctor_key
+        .as_ref()
+        .and_then(vigie::assessment::DoctorKey::signer)
+        .expect("doctor key");
+    let files =
+        vigie::report::signed::export_files(&set, None, Some(&doctor), Lang::Fr).expect("export");
+    (set, files, doctor)
+}
+
+fn pdf_name(files: &FileSet) -> String {
+    files
+        .files
+        .iter()
+        .map(|(n, _)| n.clone())
+        .find(|n| {
+            Path::new(n)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        })
+        .expect("a pdf")
+}
+
+#[test]
+fn the_demo_exported_then_verified_names_both_signers() {
+    let dir = temp_dir();
+    let vault = dir.path().join("demo.vigie");
+    create_vault_with(&vault, vigie::demo::demo_contents());
+    let out = dir.path().join("signed");
+    let o = run(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "export",
+            "--vault",
+            vault.to_str().expect("utf-8"),
+            "--kind",
+            "signed-assessment",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .expect("folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    for wanted in [
+        "allowed_signers",
+        "signers.json",
+        "HOW-TO-VERIFY.txt",
+        ".json.camille-lefevre.sig",
+        ".json.consultant-julien-moreau.sig",
+        ".pdf.camille-lefevre.sig",
+        ".vigie-assessment",
+    ] {
+        assert!(
+            names.iter().any(|n| n.ends_with(wanted)),
+            "{wanted} missing from {names:?}"
+        );
+    }
+    let find = |suffix: &str| -> PathBuf {
+        out.join(
+            names
+                .iter()
+                .find(|n| n.ends_with(suffix))
+                .expect("exported"),
+        )
+    };
+    for file in [find(".vigie-assessment"), find(".json"), find(".pdf")] {
+        let o = run(
+            dir.path(),
+            &["--lang", "fr", "verify", file.to_str().expect("utf-8")],
+        );
+        let t = text(&o);
+        assert_eq!(o.status.code(), Some(0), "{t}");
+        assert!(t.contains("Dr Camille Lefèvre"), "{t}");
+        assert!(t.contains("SHA256:"), "{t}");
+        if !file.to_string_lossy().ends_with(".pdf") {
+            assert!(t.contains("Julien Moreau — DPO / consultant"), "{t}");
+            assert!(t.contains("Cabinet de radiologie du Dr Lefèvre"), "{t}");
+        }
+    }
+
+    // One changed byte in the document: exit 2, the signatures named as not valid.
+    let doc = find(".json");
+    let mut bytes = std::fs::read(&doc).expect("read");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    std::fs::write(&doc, &bytes).expect("write");
+    let o = run(
+        dir.path(),
+        &["--lang", "en", "verify", doc.to_str().expect("utf-8")],
+    );
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{t}");
+    assert!(t.contains("NOT VALID"), "{t}");
+    assert!(t.contains("verification FAILED"), "{t}");
+}
+
+#[test]
+fn a_changed_byte_anywhere_in_the_document_the_report_or_a_signature_is_refused() {
+    let (set, files, _) = demo_files();
+    let doc = set.document_name();
+    let pdf = pdf_name(&files);
+    assert!(verify(&files, &doc).is_valid());
+    assert!(verify(&files, &pdf).is_valid());
+    for target in [doc.clone(), pdf.clone()] {
+        let len = files.get(&target).expect("file").len();
+        for i in (0..len).step_by(len / 97 + 1).chain([len - 1]) {
+            let mut bad = files.clone();
+            let mut bytes = bad.get(&target).expect("file").to_vec();
+            bytes[i] ^= 0x01;
+            bad.put(&target, bytes);
+            let v = verify(&bad, &target);
+            assert!(!v.is_valid(), "{target}: a flip at byte {i} went unnoticed");
+            assert!(
+                v.signers
+                    .iter()
+                    .any(|s| matches!(s.status, SignerStatus::Mismatch)),
+                "{target}: {v:?}"
+            );
+        }
+    }
+    // A signature file: every byte of its base64 body.
+    let sig_name = bundle::signature_name(&doc, "consultant-julien-moreau");
+    let sig = files.get(&sig_name).expect("sig").to_vec();
+    let body_start = sig.iter().position(|&b| b == b'\n').expect("armor") + 1;
+    let body_end = sig.len() - "-----END SSH SIGNATURE-----\n".len() - 1;
+    for i in body_start..body_end {
+        if sig[i] == b'\n' || sig[i] == b'=' {
+            continue;
+        }
+        let mut bad = files.clone();
+        let mut bytes = sig.clone();
+        bytes[i] = if bytes[i] == b'A' { b'B' } else { b'A' };
+        bad.put(&sig_name, bytes);
+        assert!(
+            !verify(&bad, &doc).is_valid(),
+            "signature byte {i} changed, still valid"
+        );
+    }
+}
+
+#[test]
+fn a_removed_signature_an_unknown_key_and_a_swapped_signer_are_refused() {
+    let (set, files, _) = demo_files();
+    let doc = set.document_name();
+    let consultant_sig = bundle::signature_name(&doc, "consultant-julien-moreau");
+    let doctor_sig = bundle::signature_name(&doc, "camille-lefevre");
+
+    // The consultant's signature removed: still listed, reported missing.
+    let mut removed = files.clone();
+    removed.files.retain(|(n, _)| *n != consultant_sig);
+    let v = verify(&removed, &doc);
+    assert!(!v.is_valid());
+    assert!(
+        v.signers
+            .iter()
+            .any(|s| s.status == SignerStatus::Missing && s.principal.contains("julien")),
+        "{v:?}"
+    );
+
+    // The doctor's removed along with every mention of them: the document still names them.
+    let mut erased = files.clone();
+    erased.files.retain(|(n, _)| *n != doctor_sig);
+    let consultant_only: Vec<&Identity> = set
+        .signatures
+        .iter()
+        .map(|s| &s.identity)
+        .filter(|i| i.role == Role::Consultant)
+        .collect();
+    erased.put(
+        bundle::ALLOWED_SIGNERS,
+        bundle::allowed_signers(&consultant_only).into_bytes(),
+    );
+    erased.put(bundle::SIGNERS_JSON, b"[]".to_vec());
+    let v = verify(&erased, &doc);
+    assert!(!v.is_valid());
+    assert!(
+        v.problems.contains(&Problem::DoctorSignatureMissing),
+        "{v:?}"
+    );
+
+    // Another key in allowed_signers for the consultant: their signature is by an unknown key.
+    let intruder = Signer::from_seed(&[42; 32], "Julien Moreau", Role::Consultant, "");
+    let mut swapped_list = files.clone();
+    let doctor_identity = &set.signatures[0].identity;
+    swapped_list.put(
+        bundle::ALLOWED_SIGNERS,
+        bundle::allowed_signers(&[doctor_identity, &intruder.identity]).into_bytes(),
+    );
+    let v = verify(&swapped_list, &doc);
+    assert!(!v.is_valid());
+    assert!(
+        v.signers
+            .iter()
+            .any(|s| s.status == SignerStatus::UnknownKey),
+        "{v:?}"
+    );
+
+    // The doctor's signature replaced by someone else's, listed everywhere: the document names the
+    // doctor's key, so it is still refused.
+    let forger = Signer::from_seed(&[7; 32], "Dr Camille Lefèvre", Role::Doctor, "");
+    let mut forged_set = set.clone();
+    forged_set.signatures[0] = StoredSignature {
+        identity: forger.identity.clone(),
+        signed_at: jiff::Timestamp::now(),
+        armored: forger.sign(NAMESPACE, &set.document),
+    };
+    let forged = forged_set.files();
+    let v = verify(&forged, &doc);
+    assert!(!v.is_valid());
+    assert!(
+        v.problems.contains(&Problem::DoctorSignatureMissing),
+        "{v:?}"
+    );
+
+    // No allowed_signers at all.
+    let mut bare = files.clone();
+    bare.files.retain(|(n, _)| n != bundle::ALLOWED_SIGNERS);
+    assert!(
+        verify(&bare, &doc)
+            .problems
+            .contains(&Problem::NoAllowedSigners)
+    );
+}
+
+#[test]
+fn a_changed_answer_is_refused_even_when_the_json_is_rewritten_cleanly() {
+    let (set, files, _) = demo_files();
+    let doc_name = set.document_name();
+    let mut doc = AssessmentDocument::parse(&set.document).expect("parse");
+    let item = doc
+        .items
+        .iter_mut()
+        .find(|i| {
+            i.answer
+                .as_ref()
+                .is_some_and(|a| a.value == vigie::checklist::AnswerValue::No)
+        })
+        .expect("a no");
+    if let Some(a) = item.answer.as_mut() {
+        a.value = vigie::checklist::AnswerValue::Yes;
+    }
+    let mut bad = files;
+    bad.put(&doc_name, doc.to_bytes());
+    let v = verify(&bad, &doc_name);
+    assert!(!v.is_valid());
+    // The document still reads: the changed answer is shown, and refused.
+    assert!(matches!(v.subject, Subject::Assessment(_)));
+    assert!(
+        v.signers.iter().all(|s| s.status == SignerStatus::Mismatch),
+        "{v:?}"
+    );
+}
+
+fn golden_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/golden")
+        .join(name)
+}
+
+/// A document frozen from fixed inputs: a fixed practice, fixed answers and times, a fixed key.
+fn golden_document() -> (Vec<u8>, Signer) {
+    let mut practice = vigie::practice::Profile::named(
+        vigie::practice::PracticeName::parse("Cabinet du Dr Martin").expect("name"),
+    );
+    practice.practitioner = "Dr Anne Martin".into();
+    practice.rpps = vigie::practice::Rpps::parse("10100000017").ok();
+    let at: jiff::Timestamp = "2026-03-29T00:30:00Z".parse().expect("time");
+    let mut record = vigie::checklist::ChecklistRecord::default();
+    let catalog = vigie::checklist::catalog();
+    for (i, item) in catalog.items.iter().enumerate().take(6) {
+        let value = vigie::checklist::AnswerValue::ALL[i % 5];
+        record.answer(&item.id, value, vigie::checklist::Respondent::Doctor, at);
+    }
+    vigie::checklist::plan::sync(catalog, &practice, &mut record, at);
+    let signer = Signer::from_seed(&[1; 32], "Dr Anne Martin", Role::Doctor, "RPPS 10100000017");
+    let doc = document::freeze(&FreezeInput {
+        practice: &practice,
+        record: &record,
+        scans: &vigie::scan::record::ScanHistory::default(),
+        signer: &signer.identity,
+        previous: None,
+        now: at,
+        nonce: 0x0123_abcd,
+    });
+    (doc.to_bytes(), signer)
+}
+
+/// Makes the golden document (by hand, for a new document version only:
+/// `cargo test --test it signing:: -- --ignored`).
+#[test]
+#[ignore = "writes tests/data/golden/assessment-v1.json; run by hand only for a new document version"]
+fn make_the_golden_assessment_v1() {
+    let (bytes, signer) = golden_document();
+    std::fs::write(golden_path("assessment-v1.json"), &bytes).expect("write");
+    std::fs::write(
+        golden_path("assessment-v1.json.anne-martin.sig"),
+        signer.sign(NAMESPACE, &bytes),
+    )
+    .expect("write");
+}
+
+#[test]
+fn the_golden_document_reads_re_encodes_byte_for_byte_and_verifies() {
+    let golden = std::fs::read(golden_path("assessment-v1.json")).expect("golden");
+    let doc = AssessmentDocument::parse(&golden).expect("the golden document reads");
+    assert_eq!(doc.version, 1);
+    assert_eq!(doc.signer.name, "Dr Anne Martin");
+    // The layout is stable: what this version reads, it writes the same.
+    assert_eq!(
+        String::from_utf8(doc.to_bytes()).expect("utf-8"),
+        String::from_utf8(golden.clone()).expect("utf-8")
+    );
+    // Freezing the same inputs gives the same bytes, as long as the embedded catalog is the one the
+    // golden document names (a new catalog changes the questions, not the layout).
+    let (fresh, _) = golden_document();
+    let fresh_doc = AssessmentDocument::parse(&fresh).expect("parse");
+    if fresh_doc.catalog == doc.catalog && fresh_doc.software == doc.software {
+        assert_eq!(fresh, golden, "same inputs, same bytes");
+    }
+    let mut set = FileSet::default();
+    set.put("assessment-v1.json", golden);
+    set.put(
+        "assessment-v1.json.anne-martin.sig",
+        std::fs::read(golden_path("assessment-v1.json.anne-martin.sig")).expect("sig"),
+    );
+    set.put(
+        bundle::ALLOWED_SIGNERS,
+        bundle::allowed_signers(&[&doc.signer]).into_bytes(),
+    );
+    let v = verify(&set, "assessment-v1.json");
+    assert!(v.is_valid(), "{v:?}");
+}
+
+#[test]
+fn a_countersignature_goes_to_the_consultant_and_back_through_the_program() {
+    let dir = temp_dir();
+    let vault = dir.path().join("cabinet.vigie");
+    let mut contents = vigie::demo::demo_contents();
+    contents.assessments = vigie::assessment::AssessmentHistory::default();
+    create_vault_with(&vault, contents);
+    let v = vault.to_str().expect("utf-8");
+    let o = run(
+        dir.path(),
+        &["--lang", "en", "assessment", "sign", "--vault", v],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let out = dir.path().join("out");
+    let o = run(
+        dir.path(),
+        &[
+            "export",
+            "--vault",
+            v,
+            "--kind",
+            "signed-assessment",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let bundle_path = std::fs::read_dir(&out)
+        .expect("out")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().ends_with(".vigie-assessment"))
+        .expect("bundle");
+
+    // The consultant, on their own PC: a key file, then the countersignature.
+    let key = dir.path().join("julien.vigie-key");
+    let key_env = [("VIGIE_KEY_PASSPHRASE", "clef-conseil-rgpd-sante-42")];
+    let o = vigie_command(
+        dir.path(),
+        &[
+            "assessment",
+            "new-key",
+            "--out",
+            key.to_str().expect("utf-8"),
+            "--name",
+            "Julien Moreau",
+            "--organisation",
+            "Conseil RGPD",
+        ],
+        &key_env,
+    )
+    .output()
+    .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let countersigned = dir.path().join("back.vigie-assessment");
+    let o = vigie_command(
+        dir.path(),
+        &[
+            "assessment",
+            "countersign",
+            bundle_path.to_str().expect("utf-8"),
+            "--key",
+            key.to_str().expect("utf-8"),
+            "--out",
+            countersigned.to_str().expect("utf-8"),
+        ],
+        &key_env,
+    )
+    .output()
+    .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // A wrong key passphrase: refused, nothing written.
+    let again = dir.path().join("again.vigie-assessment");
+    let o = vigie_command(
+        dir.path(),
+        &[
+            "assessment",
+            "countersign",
+            countersigned.to_str().expect("utf-8"),
+            "--key",
+            key.to_str().expect("utf-8"),
+            "--out",
+            again.to_str().expect("utf-8"),
+        ],
+        &[("VIGIE_KEY_PASSPHRASE", "pas-la-bonne-phrase-du-tout")],
+    )
+    .output()
+    .expect("run");
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(!again.exists());
+
+    // Back at the practice.
+    let back = countersigned.to_str().expect("utf-8");
+    let o = run(dir.path(), &["assessment", "import", "--vault", v, back]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = run(
+        dir.path(),
+        &["--lang", "en", "assessment", "list", "--vault", v],
+    );
+    let t = text(&o);
+    assert!(t.contains("Julien Moreau (DPO / consultant"), "{t}");
+    // Importing the same file again brings nothing new.
+    let o = run(
+        dir.path(),
+        &["--lang", "en", "assessment", "import", "--vault", v, back],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("no new valid signature"), "{}", text(&o));
+    let o = run(dir.path(), &["verify", back]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+
+    // On the practice's PC, with the key file: the same consultant cannot sign twice; the vault is
+    // left as it was.
+    let before = std::fs::read(&vault).expect("read");
+    let o = vigie_command(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "assessment",
+            "countersign",
+            "--vault",
+            v,
+            "--key",
+            key.to_str().expect("utf-8"),
+        ],
+        &[key_env[0], ("VIGIE_PASSPHRASE", PASSPHRASE)],
+    )
+    .output()
+    .expect("run");
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("already signed"), "{}", text(&o));
+    assert_eq!(std::fs::read(&vault).expect("read"), before);
+}
+
+#[test]
+fn a_consultant_countersigns_on_the_practices_pc_with_their_key_file() {
+    let dir = temp_dir();
+    let vault = dir.path().join("cabinet.vigie");
+    let mut contents = vigie::demo::demo_contents();
+    // Only the doctor's signature on last year's assessment.
+    if let Some(last) = contents.assessments.signed.last_mut() {
+        last.signatures.truncate(1);
+    }
+    create_vault_with(&vault, contents);
+    let key = dir.path().join("dpo.vigie-key");
+    let seed_signer = Signer::from_seed(&[3; 32], "Julie Roux", Role::Consultant, "DPO Santé");
+    vigie::assessment::KeyFile::write_new(
+        &key,
+        &crate::common::new_passphrase("clef-de-julie-roux-dpo"),
+        &seed_signer,
+    )
+    .expect("key file");
+    let v = vault.to_str().expect("utf-8");
+    let o = vigie_command(
+        dir.path(),
+        &[
+            "assessment",
+            "countersign",
+            "--vault",
+            v,
+            "--key",
+            key.to_str().expect("utf-8"),
+        ],
+        &[
+            ("VIGIE_KEY_PASSPHRASE", "clef-de-julie-roux-dpo"),
+            ("VIGIE_PASSPHRASE", PASSPHRASE),
+        ],
+    )
+    .output()
+    .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = run(
+        dir.path(),
+        &["--lang", "en", "assessment", "list", "--vault", v],
+    );
+    assert!(
+        text(&o).contains("Julie Roux (DPO / consultant"),
+        "{}",
+        text(&o)
+    );
+}
+
+#[test]
+fn verify_refuses_what_is_not_a_signed_file_in_one_line() {
+    let dir = temp_dir();
+    let random = dir.path().join("notes.json");
+    std::fs::write(&random, b"{\"hello\": 1}").expect("write");
+    let o = run(
+        dir.path(),
+        &["--lang", "en", "verify", random.to_str().expect("utf-8")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let t = text(&o);
+    assert!(t.contains("not a self-assessment signed by Vigie"), "{t}");
+    let zip = dir.path().join("fake.vigie-assessment");
+    std::fs::write(&zip, b"PK\x03\x04 not really a zip").expect("write");
+    let o = run(
+        dir.path(),
+        &["--lang", "en", "verify", zip.to_str().expect("utf-8")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr).lines().count(),
+        1,
+        "{}",
+        text(&o)
+    );
+    let o = run(
+        dir.path(),
+        &[
+            "verify",
+            dir.path().join("absent.pdf").to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
+
+fn ssh_keygen() -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join("ssh-keygen"))
+            .find(|p| p.is_file())
+    });
+    // CI installs OpenSSH (.ci/run): there, a missing ssh-keygen is a failure, not a skip.
+    assert!(
+        found.is_some() || !cfg!(unix) || std::env::var_os("CI").is_none(),
+        "ssh-keygen is required in CI (openssh-client)"
+    );
+    found
+}
+
+#[test]
+fn ssh_keygen_accepts_vigies_signatures_and_vigie_accepts_ssh_keygens() {
+    // Without OpenSSH (a developer's Windows, Wine), nothing to compare with: CI has it.
+    let Some(keygen) = ssh_keygen() else {
+        return;
+    };
+    let dir = temp_dir();
+    let (set, files, _) = demo_files();
+    for (name, bytes) in &files.files {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+    }
+    let doc = set.document_name();
+    let pdf = pdf_name(&files);
+    let check = |target: &str, principal: &str, namespace: &str| -> Output {
+        let sig = bundle::signature_name(target, principal);
+        std::process::Command::new(&keygen)
+            .current_dir(dir.path())
+            .args([
+                "-Y",
+                "verify",
+                "-f",
+                "allowed_signers",
+                "-I",
+                principal,
+                "-n",
+                namespace,
+                "-s",
+            ])
+            .arg(&sig)
+            .stdin(std::fs::File::open(dir.path().join(target)).expect("open"))
+            .output()
+            .expect("ssh-keygen")
+    };
+    for (target, principal, namespace) in [
+        (doc.as_str(), "camille-lefevre", "vigie-assessment"),
+        (doc.as_str(), "consultant-julien-moreau", "vigie-assessment"),
+        (pdf.as_str(), "camille-lefevre", "vigie-report"),
+    ] {
+        let o = check(target, principal, namespace);
+        assert!(o.status.success(), "{target} by {principal}: {}", text(&o));
+        assert!(text(&o).contains("Good \""), "{}", text(&o));
+    }
+    // One changed byte: ssh-keygen refuses too.
+    let path = dir.path().join(&doc);
+    let mut bytes = std::fs::read(&path).expect("read");
+    bytes[100] ^= 0x01;
+    std::fs::write(&path, &bytes).expect("write");
+    assert!(
+        !check(&doc, "camille-lefevre", "vigie-assessment")
+            .status
+            .success()
+    );
+
+    // The other way: a key and a signature made by ssh-keygen, checked by Vigie.
+    let key = dir.path().join("id_ed25519");
+    let o = std::process::Command::new(&keygen)
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", "dpo@example", "-f"])
+        .arg(&key)
+        .output()
+        .expect("keygen");
+    assert!(o.status.success(), "{}", text(&o));
+    let message = dir.path().join("minutes.txt");
+    std::fs::write(&message, "Compte rendu de visite, 1er décembre 2026\n").expect("write");
+    let o = std::process::Command::new(&keygen)
+        .args(["-Y", "sign", "-n", "vigie-report", "-f"])
+        .arg(&key)
+        .arg(&message)
+        .output()
+        .expect("sign");
+    assert!(o.status.success(), "{}", text(&o));
+    let public = std::fs::read_to_string(key.with_extension("pub")).expect("pub");
+    let mut set = FileSet::default();
+    set.put("minutes.txt", std::fs::read(&message).expect("read"));
+    set.put(
+        "minutes.txt.sig",
+        std::fs::read(dir.path().join("minutes.txt.sig")).expect("sig"),
+    );
+    set.put(
+        bundle::ALLOWED_SIGNERS,
+        format!("dpo@example namespaces=\"vigie-report\" {public}").into_bytes(),
+    );
+    let v = verify(&set, "minutes.txt");
+    assert!(v.is_valid(), "{v:?}");
+    let key = vigie::assessment::sshsig::PublicKey::parse_openssh(&public).expect("key");
+    assert_eq!(v.signers[0].fingerprint, key.fingerprint());
+    // ssh-keygen -l prints the same fingerprint.
+    let o = std::process::Command::new(&keygen)
+        .args(["-l", "-f"])
+        .arg(dir.path().join("id_ed25519.pub"))
+        .output()
+        .expect("-l");
+    assert!(text(&o).contains(&key.fingerprint()), "{}", text(&o));
+    let mut tampered = set.clone();
+    tampered.put(
+        "minutes.txt",
+        b"Compte rendu de visite, 2 decembre 2026\n".to_vec(),
+    );
+    assert!(!verify(&tampered, "minutes.txt").is_valid());
+}
+
+/// What lies between `start` and `end` (included) in the text of a PDF, its lines trimmed.
+fn between(text: &str, start: &str, end: &str) -> String {
+    let from = text.find(start).expect("start");
+    let to = from + text[from..].find(end).expect("end") + end.len();
+    text[from..to]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_breach_registers_head_is_signed_on_paper_and_checks_from_what_is_printed() {
+    let contents = vigie::demo::demo_contents();
+    let pdf = vigie::report::breach::register_pdf(&contents, Lang::Fr).expect("pdf");
+    let doc = lopdf::Document::load_mem(&pdf).expect("pdf");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("text");
+    let head = contents.breaches.verify().expect("intact");
+    // Typed again from the paper: the three lines, the signature, the key line.
+    let signed = format!(
+        "{}\n",
+        between(&text, "vigie/breach-register/head/v1", &head.hash_hex())
+    );
+    assert_eq!(signed.as_bytes(), head.signing_bytes().as_slice());
+    let sig = format!(
+        "{}\n",
+        between(
+            &text,
+            "-----BEGIN SSH SIGNATURE-----",
+            "-----END SSH SIGNATURE-----"
+        )
+    );
+    let key_line = between(&text, "camille-lefevre namespaces=", "Signature OpenSSH")
+        .trim_end_matches("Signature OpenSSH :")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut set = FileSet::default();
+    set.put("head.txt", signed.clone().into_bytes());
+    set.put("head.txt.sig", sig.into_bytes());
+    set.put(bundle::ALLOWED_SIGNERS, key_line.into_bytes());
+    let signature = vigie::assessment::sshsig::SshSignature::parse(&String::from_utf8_lossy(
+        set.get("head.txt.sig").expect("sig"),
+    ))
+    .expect("the printed signature reads");
+    assert_eq!(
+        signature.verify("vigie-breach-register", signed.as_bytes()),
+        Ok(())
+    );
+    // A head changed on paper (one event fewer) does not match the signature.
+    let fewer = signed.replace(
+        &format!("count: {}", head.count),
+        &format!("count: {}", head.count - 1),
+    );
+    assert!(
+        signature
+            .verify("vigie-breach-register", fewer.as_bytes())
+            .is_err()
+    );
+}
