@@ -179,6 +179,48 @@ fn signing_from_the_page_freezes_the_assessment_and_lists_it_with_its_signer() {
     h.get_by_label(&vigie::assessment::document::grouped(&signed.code()));
     assert!(kept.checklist.answers.values().all(|a| a.to_review));
 
+    // The signed set, exported to a folder: every file, said where; ssh-keygen's files among them.
+    let out = dir.path().join("export");
+    std::fs::create_dir(&out).expect("folder");
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::Export {
+            id: signed.id.clone(),
+            dir: Some(out.clone()),
+        }),
+    );
+    run_until(&mut h, "the export", |app| app.notice.is_some());
+    h.get_by_label_contains(&format!("Fichiers écrits dans {}", out.display()));
+    let document = vigie::assessment::bundle::document_name(&signed.id);
+    for name in [document.as_str(), "allowed_signers", "HOW-TO-VERIFY.txt"] {
+        assert!(out.join(name).is_file(), "{name} exported");
+    }
+    assert!(
+        vigie::assessment::verify::verify_path(&out.join(&document))
+            .expect("verify")
+            .is_valid()
+    );
+    // A vault where a file would go: nothing is written over it.
+    let other = dir.path().join("export-2");
+    std::fs::create_dir(&other).expect("folder");
+    std::fs::copy(&path, other.join(&document)).expect("copy");
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::Export {
+            id: signed.id.clone(),
+            dir: Some(other.clone()),
+        }),
+    );
+    run_until(&mut h, "the refusal", |app| {
+        matches!(&app.notice, Some(vigie::ui::state::Notice::Error(_)))
+    });
+    h.get_by_label_contains("est un coffre Vigie");
+    assert_eq!(
+        std::fs::read(other.join(&document)).expect("read"),
+        std::fs::read(&path).expect("read")
+    );
+    assert_eq!(std::fs::read_dir(&other).expect("list").count(), 1);
+
     // The checklist marks the carried-over answers, until answered again.
     click(&mut h, "Liste de contrôle");
     assert_eq!(h.query_all_by_label("à revoir").count(), 3);

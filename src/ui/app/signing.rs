@@ -225,6 +225,14 @@ impl VigieApp {
                 signed_report::export_files(&set, previous.as_ref(), signer.as_ref(), lang)
                     .map_err(|e| e.localize(lang))
                     .and_then(|files| {
+                        // Never over a vault, its backups or anything but a plain file (an earlier
+                        // export of the same assessment is replaced by the same files).
+                        if dir.is_dir() {
+                            for (name, _) in &files.files {
+                                crate::output::check(&dir.join(name), OutputKind::Other, true)
+                                    .map_err(|e| e.localize(lang))?;
+                            }
+                        }
                         signed_report::write_files(&dir, &files).map_err(|e| e.localize(lang))
                     })
                     .map(|written| {

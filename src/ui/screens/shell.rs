@@ -71,6 +71,11 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
         .exact_size(190.0)
         .show(ui, |ui| {
             ui.add_space(8.0);
+            // Checking a signed file is reached from the signed assessment: its entry stays selected.
+            let section = match current {
+                PageKind::Verify => PageKind::Signed,
+                other => other,
+            };
             for (kind, text) in [
                 (PageKind::Dashboard, T::NavDashboard),
                 (PageKind::Checklist, T::NavChecklist),
@@ -86,7 +91,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                 let label = RichText::new(text.get(lang)).size(16.0);
                 let response = ui.add_sized(
                     [ui.available_width(), 34.0],
-                    egui::Button::selectable(current == kind, label),
+                    egui::Button::selectable(section == kind, label),
                 );
                 if response.clicked() && current != kind {
                     cx.push(Command::Navigate(kind));
