@@ -637,6 +637,8 @@ texts! {
     SaConfirmText => "En signant, vous figez l'évaluation telle qu'elle est aujourd'hui : réponses, notes, pièces justificatives et plan d'action. Elle ne pourra plus être modifiée : le moindre changement rendrait la signature invalide. La prochaine évaluation partira de celle-ci : vos réponses seront reprises et marquées « à revoir ».",
         "Signing freezes the assessment as it is today: answers, notes, evidence and action plan. It can no longer be changed: the slightest change would make the signature invalid. The next assessment will start from this one: your answers will be carried over and marked \"to review\".";
     SaConfirmSign => "Oui, terminer et signer", "Yes, complete and sign";
+    SaNothingReviewed => "Aucune réponse n'a été revue depuis la dernière évaluation signée : la nouvelle la reprendrait telle quelle.",
+        "No answer was reviewed since the last signed assessment: the new one would repeat it as it is.";
     SaSignedNotice => "Évaluation terminée et signée. Vos réponses sont gardées pour la prochaine évaluation, marquées « à revoir ».",
         "Assessment completed and signed. Your answers are kept for the next assessment, marked \"to review\".";
     SaHistoryHeading => "Évaluations signées", "Signed assessments";

@@ -170,6 +170,10 @@ fn signing_from_the_page_freezes_the_assessment_and_lists_it_with_its_signer() {
     h.get_by_label_contains("Évaluation du ");
     h.get_by_label("Dr Hélène Martin — Médecin responsable");
     h.get_by_label_contains("3 réponses reprises de la dernière évaluation signée");
+    // Signing again at once is possible, and says that nothing was reviewed.
+    click(&mut h, "Terminer et signer");
+    h.get_by_label_contains("Aucune réponse n'a été revue depuis la dernière évaluation signée");
+    click(&mut h, "Annuler");
     let kept = on_disk(&path);
     assert_eq!(kept.assessments.signed.len(), 1);
     let signed = &kept.assessments.signed[0];

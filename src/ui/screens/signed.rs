@@ -231,6 +231,14 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SignedView) {
                     ui.set_width(ui.available_width());
                     ui.label(RichText::new(T::SaConfirmHeading.get(lang)).strong());
                     ui.add(egui::Label::new(T::SaConfirmText.get(lang)).wrap());
+                    if to_review > 0 && to_review == scores.answered {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(T::SaNothingReviewed.get(lang)).color(theme::ERROR),
+                            )
+                            .wrap(),
+                        );
+                    }
                     ui.horizontal(|ui| {
                         if widgets::primary_button(ui, T::SaConfirmSign.get(lang), true).clicked() {
                             commands.push(Command::Signing(SigningCommand::Sign));
