@@ -20,8 +20,9 @@ pub(crate) fn harness(data: &std::path::Path, lang: Lang) -> Harness<'static, Vi
         .build_eframe(move |cc| VigieApp::new(&cc.egui_ctx, data, Some(lang)))
 }
 
-/// Steps frames until `done` holds and no background job runs any more, failing after 30 s (key
-/// derivation takes about a second). Spinners repaint without end while jobs run, so this steps rather
+/// Steps frames until `done` holds and no background job runs any more, failing after 90 s (key
+/// derivation takes about a second; a vault of 100,000 findings decodes in seconds, more on a loaded
+/// machine: the limit only catches a job that never ends). Spinners repaint without end while jobs run, so this steps rather
 /// than waiting for the interface to settle.
 pub(crate) fn run_until(
     h: &mut Harness<'_, VigieApp>,
@@ -31,7 +32,7 @@ pub(crate) fn run_until(
     let start = Instant::now();
     while !done(h.state()) || h.state().jobs.any_running() {
         assert!(
-            start.elapsed() < Duration::from_secs(30),
+            start.elapsed() < Duration::from_secs(90),
             "timed out waiting for {what}"
         );
         std::thread::sleep(Duration::from_millis(20));

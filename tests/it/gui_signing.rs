@@ -33,7 +33,7 @@ fn run_until(h: &mut Harness<'_, VigieApp>, what: &str, done: impl Fn(&VigieApp)
     let start = Instant::now();
     while !done(h.state()) || h.state().jobs.any_running() {
         assert!(
-            start.elapsed() < Duration::from_secs(30),
+            start.elapsed() < Duration::from_secs(90),
             "timed out waiting for {what}"
         );
         std::thread::sleep(Duration::from_millis(20));
