@@ -3,9 +3,10 @@
 //! consultant's countersignature carried from a vault-less Vigie back into the practice's vault.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use crate::common::{PASSPHRASE, create_vault_with, new_passphrase, temp_dir};
+// The window's shared test steps: wait for a job, click a button that starts one, unlock.
+use crate::gui::{click as press, run_until, unlock};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use jiff::Timestamp;
@@ -26,20 +27,6 @@ fn harness(data: &Path, lang: Lang) -> Harness<'static, VigieApp> {
         // The signed page is long: scrolling a button into view animates for a hundred frames or so.
         .with_max_steps(256)
         .build_eframe(move |cc| VigieApp::new(&cc.egui_ctx, data, Some(lang)))
-}
-
-/// Steps frames until `done` holds and no job runs any more (30 s at most).
-fn run_until(h: &mut Harness<'_, VigieApp>, what: &str, done: impl Fn(&VigieApp) -> bool) {
-    let start = Instant::now();
-    while !done(h.state()) || h.state().jobs.any_running() {
-        assert!(
-            start.elapsed() < Duration::from_secs(90),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-        h.step();
-    }
-    h.run();
 }
 
 fn saved(app: &VigieApp) -> bool {
@@ -63,26 +50,6 @@ fn click(h: &mut Harness<'_, VigieApp>, label: &str) {
     h.run();
     h.get_by_label(label).click();
     h.run();
-}
-
-/// Clicks a button that starts a job: the caller then waits for it with `run_until`.
-fn press(h: &mut Harness<'_, VigieApp>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-}
-
-fn unlock(h: &mut Harness<'_, VigieApp>, path: &Path) {
-    let secret =
-        vigie::ui::command::Secret::Passphrase(zeroize::Zeroizing::new(PASSPHRASE.to_owned()));
-    start(
-        h,
-        Command::Unlock {
-            path: path.to_path_buf(),
-            secret,
-        },
-    );
-    run_until(h, "the unlock", |app| app.session.is_some());
 }
 
 fn on_disk(path: &Path) -> VaultContents {
