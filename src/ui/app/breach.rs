@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use super::{VigieApp, chosen_target};
+use super::{VigieApp, pdf_target};
 use crate::breach::{BreachId, BreachRegister, Change, Purpose};
 use crate::i18n::{Lang, Localize as _, T};
 use crate::output::OutputKind;
@@ -182,17 +182,12 @@ impl VigieApp {
             BreachDocument::Notification(_) => T::PdfNotifTitle,
             BreachDocument::PatientLetter(_) => T::PdfLetterTitle,
         };
-        let target = chosen_target(path, || {
-            let name = format!(
-                "{}-{}.pdf",
-                crate::paths::slug(title.get(lang)),
-                crate::paths::slug(contents.practice.name.as_str())
-            );
-            rfd::FileDialog::new()
-                .add_filter(T::PdfFileFilter.get(self.lang), &["pdf"])
-                .set_file_name(name)
-                .save_file()
-        });
+        let target = pdf_target(
+            path,
+            title.get(lang),
+            contents.practice.name.as_str(),
+            self.lang,
+        );
         let Some((path, confirmed)) = target else {
             return;
         };

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 
-use super::{VigieApp, chosen_target};
+use super::{VigieApp, chosen_target, pdf_target};
 use crate::checklist::{self, ActionStatus};
 use crate::demo;
 use crate::i18n::tr;
@@ -310,17 +310,12 @@ impl VigieApp {
             ReportKind::ActionPlan => T::ActionPlanReportTitle,
             ReportKind::Scan => T::NavScan,
         };
-        let target = chosen_target(path, || {
-            let name = format!(
-                "{}-{}.pdf",
-                crate::paths::slug(title.get(lang)),
-                crate::paths::slug(contents.practice.name.as_str())
-            );
-            rfd::FileDialog::new()
-                .add_filter(T::PdfFileFilter.get(self.lang), &["pdf"])
-                .set_file_name(name)
-                .save_file()
-        });
+        let target = pdf_target(
+            path,
+            title.get(lang),
+            contents.practice.name.as_str(),
+            self.lang,
+        );
         let Some((path, confirmed)) = target else {
             return;
         };

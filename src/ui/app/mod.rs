@@ -20,7 +20,7 @@ use super::screens::{self, ScanView};
 use super::state::{Notice, Page, RecentVault, Screen, Session};
 use super::theme;
 use super::view::ViewContext;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, T};
 use crate::paths::DataDir;
 use crate::practice_file::PracticeFile;
 use crate::scan::places::Place;
@@ -227,6 +227,27 @@ impl eframe::App for VigieApp {
 /// Where a document goes, and whether the user already confirmed replacing a file there: a path chosen
 /// in the system's save dialog was confirmed by it (the dialog asks before replacing an existing file);
 /// a path given by a command was not.
+/// Where to write a PDF document: `given`, or else the save dialog, opened on a file name made of the
+/// document's title and the practice's name.
+fn pdf_target(
+    given: Option<PathBuf>,
+    title: &str,
+    practice: &str,
+    lang: Lang,
+) -> Option<(PathBuf, bool)> {
+    chosen_target(given, || {
+        let name = format!(
+            "{}-{}.pdf",
+            crate::paths::slug(title),
+            crate::paths::slug(practice)
+        );
+        rfd::FileDialog::new()
+            .add_filter(T::PdfFileFilter.get(lang), &["pdf"])
+            .set_file_name(name)
+            .save_file()
+    })
+}
+
 fn chosen_target(
     given: Option<PathBuf>,
     dialog: impl FnOnce() -> Option<PathBuf>,
