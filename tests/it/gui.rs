@@ -16,7 +16,9 @@ pub(crate) fn harness(data: &std::path::Path, lang: Lang) -> Harness<'static, Vi
     let data = DataDir::at(data);
     Harness::builder()
         .with_size([1024.0, 768.0])
-        .with_max_steps(64)
+        // Room for a scroll animation or a save's repaint to settle on a slow machine (Wine needed 78
+        // frames once); a settled window stops stepping at once.
+        .with_max_steps(256)
         .build_eframe(move |cc| VigieApp::new(&cc.egui_ctx, data, Some(lang)))
 }
 
