@@ -131,28 +131,31 @@ fn answer(v: Option<AnswerValue>, lang: Lang) -> String {
     )
 }
 
+/// A table's columns: `first`, then "then" and "now".
+fn then_and_now(first: T, lang: Lang) -> [Column<'static>; 3] {
+    [
+        Column {
+            title: first.get(lang),
+            share: 0.6,
+        },
+        Column {
+            title: T::ColThen.get(lang),
+            share: 0.2,
+        },
+        Column {
+            title: T::ColNow.get(lang),
+            share: 0.2,
+        },
+    ]
+}
+
 /// The comparison with the previous assessment: scores per theme, answers that changed, actions done.
 pub(super) fn comparison_section(flow: &mut Flow, c: &Comparison, lang: Lang) {
     flow.heading(
         &tr::comparison_heading(lang, format_datetime(c.then_at, lang)),
         15.0,
     );
-    let then_title = T::ColThen.get(lang);
-    let now_title = T::ColNow.get(lang);
-    let columns = [
-        Column {
-            title: T::ColTheme.get(lang),
-            share: 0.6,
-        },
-        Column {
-            title: then_title,
-            share: 0.2,
-        },
-        Column {
-            title: now_title,
-            share: 0.2,
-        },
-    ];
+    let columns = then_and_now(T::ColTheme, lang);
     let mut rows: Vec<Vec<String>> = c
         .themes
         .iter()
@@ -180,20 +183,7 @@ pub(super) fn comparison_section(flow: &mut Flow, c: &Comparison, lang: Lang) {
         Style::new(Face::Bold, 11.0, Rgb8::ACCENT),
     );
     if !c.answers.is_empty() {
-        let columns = [
-            Column {
-                title: T::ColQuestion.get(lang),
-                share: 0.6,
-            },
-            Column {
-                title: then_title,
-                share: 0.2,
-            },
-            Column {
-                title: now_title,
-                share: 0.2,
-            },
-        ];
+        let columns = then_and_now(T::ColQuestion, lang);
         let rows: Vec<Vec<String>> = c
             .answers
             .iter()
