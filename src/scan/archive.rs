@@ -47,39 +47,48 @@ fn is_dicom(s: Sniffed) -> bool {
     )
 }
 
-/// Looks into a gzip file: is the decompressed stream DICOM? At most [`header::HEADER_BUDGET`] bytes
-/// are inflated, whatever the stream would inflate to.
-pub fn gzip(file: &mut File) -> std::io::Result<Inside> {
+/// Looks into a gzip file: is the decompressed stream DICOM? Only its head is inflated, into `buf` (the
+/// thread's buffer): 4 KiB to recognise it, then, for DICOM, more of the same stream while the header
+/// goes on, at most [`header::HEADER_BUDGET`] bytes whatever the stream would inflate to.
+pub fn gzip(file: &mut File, buf: &mut Vec<u8>) -> std::io::Result<Inside> {
     file.seek(SeekFrom::Start(0))?;
-    let mut head = Vec::with_capacity(SNIFF_LEN);
-    flate2::read::GzDecoder::new(&mut *file)
-        .take(SNIFF_LEN as u64)
-        .read_to_end(&mut head)?;
+    buf.clear();
+    let mut stream = flate2::read::GzDecoder::new(&mut *file);
+    (&mut stream).take(SNIFF_LEN as u64).read_to_end(buf)?;
     let mut inside = Inside {
         entries: 1,
         ..Inside::default()
     };
-    let whole = head.len() < SNIFF_LEN;
-    let kind = sniff(&head, if whole { head.len() as u64 } else { u64::MAX });
+    let whole = buf.len() < SNIFF_LEN;
+    let kind = sniff(buf, if whole { buf.len() as u64 } else { u64::MAX });
     if is_dicom(kind) {
         inside.dicom_entries = 1;
-        file.seek(SeekFrom::Start(0))?;
-        if let Ok((buf, whole)) = header::read_budget(flate2::read::GzDecoder::new(&mut *file))
-            && let Ok(f) = header::facts(&buf, whole, kind)
-        {
+        if let Ok(Ok(f)) = header::facts_from(&mut stream, buf, whole, kind) {
             inside.facts = Some(f);
         }
     }
     Ok(inside)
 }
 
-/// Looks into a zip archive: how many entries are DICOM, which identify a patient, which are encrypted.
-pub fn zip(file: &mut File) -> Result<Inside, String> {
+/// Looks into a zip archive through its central directory: how many entries are DICOM, which identify
+/// a patient, which are encrypted. Of each entry only the first 4 KiB are inflated, into `buf` (the
+/// thread's buffer), and, for a DICOM entry, more of the same entry while its header goes on, within
+/// the budget.
+pub fn zip(file: &mut File, buf: &mut Vec<u8>) -> Result<Inside, String> {
     file.seek(SeekFrom::Start(0)).map_err(|e| e.to_string())?;
     let mut archive = zip::ZipArchive::new(&mut *file).map_err(|e| e.to_string())?;
     let mut inside = Inside::default();
     for i in 0..archive.len().min(MAX_ZIP_ENTRIES) {
-        let Ok(entry) = archive.by_index_raw(i) else {
+        let Ok(mut entry) = archive.by_index(i) else {
+            // An encrypted entry (or one the reader cannot open): counted from its raw record.
+            if let Ok(raw) = archive.by_index_raw(i)
+                && !raw.is_dir()
+            {
+                inside.entries += 1;
+                if raw.encrypted() {
+                    inside.encrypted_entries += 1;
+                }
+            }
             continue;
         };
         if entry.is_dir() {
@@ -90,35 +99,27 @@ pub fn zip(file: &mut File) -> Result<Inside, String> {
             inside.encrypted_entries += 1;
             continue;
         }
-        drop(entry);
-        let mut head = Vec::with_capacity(SNIFF_LEN);
-        let size = match archive.by_index(i) {
-            Ok(mut e) => {
-                let size = e.size();
-                if (&mut e)
-                    .take(SNIFF_LEN as u64)
-                    .read_to_end(&mut head)
-                    .is_err()
-                {
-                    continue;
-                }
-                size
-            }
-            Err(_) => continue,
-        };
-        let kind = sniff(&head, size);
+        let size = entry.size();
+        buf.clear();
+        if (&mut entry)
+            .take(SNIFF_LEN as u64)
+            .read_to_end(buf)
+            .is_err()
+        {
+            continue;
+        }
+        let kind = sniff(buf, size);
         if !is_dicom(kind) {
             continue;
         }
         inside.dicom_entries += 1;
         // The entry's header within the budget: at most that many bytes inflated, whatever the entry
         // claims or would inflate to.
-        if inside.dicom_entries <= MAX_HEADERS_PER_ARCHIVE
-            && let Ok(entry) = archive.by_index(i)
-            && let Ok((buf, whole)) = header::read_budget(entry)
-            && let Ok(f) = header::facts(&buf, whole, kind)
-        {
-            merge(&mut inside.facts, f);
+        if inside.dicom_entries <= MAX_HEADERS_PER_ARCHIVE {
+            let whole = buf.len() < SNIFF_LEN;
+            if let Ok(Ok(f)) = header::facts_from(&mut entry, buf, whole, kind) {
+                merge(&mut inside.facts, f);
+            }
         }
     }
     Ok(inside)

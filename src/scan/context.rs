@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -75,82 +75,138 @@ pub struct VolumeFacts {
     pub removable: bool,
 }
 
-/// The facts of the volume holding `path`, looked up once per folder (findings come in groups).
-pub fn volume_facts(path: &Path) -> VolumeFacts {
-    static CACHE: OnceLock<Mutex<HashMap<PathBuf, VolumeFacts>>> = OnceLock::new();
-    let folder = path.parent().unwrap_or(path).to_path_buf();
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    if let Some(facts) = cache.lock().ok().and_then(|c| c.get(&folder).copied()) {
-        return facts;
-    }
-    let canonical = std::fs::canonicalize(&folder).unwrap_or_else(|_| folder.clone());
-    let facts = VolumeFacts {
-        encrypted: volume_encrypted(&canonical),
-        removable: removable_mounts().iter().any(|m| canonical.starts_with(m)),
-    };
-    if let Ok(mut c) = cache.lock() {
-        if c.len() > 100_000 {
-            c.clear();
-        }
-        c.insert(folder, facts);
-    }
-    facts
-}
-
-/// Mount points of removable media, read once (sysinfo's disk list only: its other queries are slow
-/// and some abort under Wine).
-pub fn removable_mounts() -> &'static [PathBuf] {
-    static MOUNTS: OnceLock<Vec<PathBuf>> = OnceLock::new();
-    MOUNTS.get_or_init(|| {
-        let Ok(disks) =
-            sysinfo::Disks::new_with_refreshed_list_specifics(sysinfo::DiskRefreshKind::nothing())
-        else {
-            return Vec::new();
-        };
-        disks
-            .iter()
-            .filter(|d| d.is_removable())
-            .map(|d| d.mount_point().to_path_buf())
-            .filter(|m| m.parent().is_some())
-            .collect()
-    })
-}
-
-/// Whether the volume holding `path` (already canonical) is encrypted: LUKS/dm-crypt on Linux, read from
-/// sysfs. `None` when unknown (`BitLocker` and `FileVault` come with the system checks).
-pub fn volume_encrypted(path: &Path) -> Option<bool> {
+/// The volumes as a scan sees them: the removable media and (on Linux) the mounts, read when the scan
+/// starts — so that a USB stick plugged in since the last scan is seen — and each folder's facts, looked
+/// up once per folder (findings come in groups).
+#[derive(Debug, Default)]
+pub struct Volumes {
+    removable: Vec<PathBuf>,
     #[cfg(target_os = "linux")]
-    {
-        linux::volume_encrypted(path)
+    mounts: linux::Mounts,
+    folders: Mutex<HashMap<PathBuf, VolumeFacts>>,
+}
+
+impl Volumes {
+    /// The volumes as they are now.
+    pub fn read() -> Self {
+        Self {
+            removable: removable_mounts(),
+            #[cfg(target_os = "linux")]
+            mounts: linux::Mounts::read(),
+            folders: Mutex::new(HashMap::new()),
+        }
     }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = path;
-        None
+
+    /// The facts of the volume holding `path`.
+    pub fn facts(&self, path: &Path) -> VolumeFacts {
+        let folder = path.parent().unwrap_or(path);
+        if let Some(facts) = self
+            .folders
+            .lock()
+            .ok()
+            .and_then(|c| c.get(folder).copied())
+        {
+            return facts;
+        }
+        let canonical = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+        let facts = VolumeFacts {
+            encrypted: self.encrypted(&canonical),
+            removable: self.removable.iter().any(|m| canonical.starts_with(m)),
+        };
+        if let Ok(mut c) = self.folders.lock() {
+            if c.len() > 100_000 {
+                c.clear();
+            }
+            c.insert(folder.to_path_buf(), facts);
+        }
+        facts
     }
+
+    /// Whether the volume holding `path` (already canonical) is encrypted: LUKS/dm-crypt on Linux, read
+    /// from sysfs. `None` when unknown (`BitLocker` and `FileVault` come with the system checks).
+    fn encrypted(&self, path: &Path) -> Option<bool> {
+        #[cfg(target_os = "linux")]
+        {
+            self.mounts.volume_encrypted(path)
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = path;
+            None
+        }
+    }
+}
+
+/// Mount points of removable media, read from the system each time (sysinfo's disk list only: its other
+/// queries are slow and some abort under Wine). Called when a scan starts and each time the places to
+/// scan are looked for.
+pub fn removable_mounts() -> Vec<PathBuf> {
+    let Ok(disks) =
+        sysinfo::Disks::new_with_refreshed_list_specifics(sysinfo::DiskRefreshKind::nothing())
+    else {
+        return Vec::new();
+    };
+    disks
+        .iter()
+        .filter(|d| d.is_removable())
+        .map(|d| d.mount_point().to_path_buf())
+        .filter(|m| m.parent().is_some())
+        .collect()
 }
 
 #[cfg(target_os = "linux")]
 mod linux {
     use std::collections::HashMap;
     use std::path::Path;
-    use std::sync::{Mutex, OnceLock};
+    use std::sync::Mutex;
 
-    /// Mount points and their device numbers, longest first.
-    fn mounts() -> &'static Vec<(String, String)> {
-        static MOUNTS: OnceLock<Vec<(String, String)>> = OnceLock::new();
-        MOUNTS.get_or_init(|| {
+    /// Mount points and their device numbers, longest first, as read when a scan starts; and whether
+    /// each device is encrypted, looked up once.
+    #[derive(Debug, Default)]
+    pub struct Mounts {
+        points: Vec<(String, String)>,
+        devices: Mutex<HashMap<String, Option<bool>>>,
+    }
+
+    impl Mounts {
+        pub fn read() -> Self {
             let text = std::fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
-            let mut out: Vec<(String, String)> = text
+            let mut points: Vec<(String, String)> = text
                 .lines()
                 .filter_map(|l| {
                     let f: Vec<&str> = l.split(' ').collect();
                     Some((f.get(4)?.replace("\\040", " "), (*f.get(2)?).to_owned()))
                 })
                 .collect();
-            out.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
-            out
-        })
+            points.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
+            Self {
+                points,
+                devices: Mutex::new(HashMap::new()),
+            }
+        }
+
+        pub fn volume_encrypted(&self, path: &Path) -> Option<bool> {
+            let text = path.to_string_lossy();
+            let (_, dev) = self.points.iter().find(|(m, _)| {
+                text.starts_with(m.as_str())
+                    && (m == "/" || text.len() == m.len() || text[m.len()..].starts_with('/'))
+            })?;
+            // Major 0: virtual file systems (tmpfs, overlay): unknown.
+            if dev.starts_with("0:") {
+                return None;
+            }
+            if let Some(v) = self.devices.lock().ok()?.get(dev) {
+                return *v;
+            }
+            let sys = Path::new("/sys/dev/block").join(dev);
+            let v = if sys.exists() {
+                Some(dev_encrypted(&sys, 0))
+            } else {
+                None
+            };
+            self.devices.lock().ok()?.insert(dev.clone(), v);
+            v
+        }
     }
 
     /// A device-mapper device is encrypted if it is dm-crypt, or built on one (LVM on LUKS).
@@ -171,31 +227,6 @@ mod linux {
         }
         // A whole disk or a partition with no dm-crypt layer under it: not encrypted.
         false
-    }
-
-    pub fn volume_encrypted(path: &Path) -> Option<bool> {
-        static CACHE: OnceLock<Mutex<HashMap<String, Option<bool>>>> = OnceLock::new();
-        let text = path.to_string_lossy();
-        let (_, dev) = mounts().iter().find(|(m, _)| {
-            text.starts_with(m.as_str())
-                && (m == "/" || text.len() == m.len() || text[m.len()..].starts_with('/'))
-        })?;
-        // Major 0: virtual file systems (tmpfs, overlay): unknown.
-        if dev.starts_with("0:") {
-            return None;
-        }
-        let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-        if let Some(v) = cache.lock().ok()?.get(dev) {
-            return *v;
-        }
-        let sys = Path::new("/sys/dev/block").join(dev);
-        let v = if sys.exists() {
-            Some(dev_encrypted(&sys, 0))
-        } else {
-            None
-        };
-        cache.lock().ok()?.insert(dev.clone(), v);
-        v
     }
 }
 

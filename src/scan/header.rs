@@ -9,8 +9,9 @@
 //! hundred bytes) — and says where it ends. A length that lies (gigabytes announced in a 346-byte file),
 //! a header longer than the budget, or a value too long for its VR (which would swallow the elements
 //! after it, the patient's name among them) makes the header *unreadable*: the finding is still
-//! reported, at high risk, and no value of it is kept. The parser (dicom-rs) then reads a slice in
-//! which every length has been checked, so it can never allocate more than the slice.
+//! reported, at high risk, and no value of it is kept. The same walk notes where the six values sit,
+//! and they are read there ([`Found::facts`]): no parser builds an object per file. dicom-rs stays the
+//! reference: the tests give it the same checked slice and compare.
 
 use std::io::Read;
 
@@ -44,59 +45,103 @@ pub enum Unreadable {
 /// gzip stream, a zip entry). The flag says whether that is the whole stream.
 pub fn read_budget(reader: impl Read) -> std::io::Result<(Vec<u8>, bool)> {
     let mut buf = Vec::new();
-    reader
-        .take(HEADER_BUDGET as u64 + 1)
-        .read_to_end(&mut buf)?;
-    let whole = buf.len() <= HEADER_BUDGET;
-    buf.truncate(HEADER_BUDGET);
+    let whole = read_budget_into(reader, &mut buf)?;
     Ok((buf, whole))
 }
 
+/// [`read_budget`] appending to `buf` (a reused buffer: at most [`HEADER_BUDGET`] bytes in it after).
+/// Returns whether that is the whole stream.
+pub fn read_budget_into(reader: impl Read, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+    let room = (HEADER_BUDGET + 1).saturating_sub(buf.len());
+    reader.take(room as u64).read_to_end(buf)?;
+    let whole = buf.len() <= HEADER_BUDGET;
+    buf.truncate(HEADER_BUDGET);
+    Ok(whole)
+}
+
 /// Reads the header facts of a DICOM stream sniffed as `kind`, from `buf` (its first bytes, at most the
-/// budget; `whole` when that is the entire stream). Nothing outside `buf` is read.
-#[expect(
-    clippy::map_err_ignore,
-    reason = "the parser's detail is not kept: a header that does not parse is reported as malformed"
-)]
+/// budget; `whole` when that is the entire stream). Nothing outside `buf` is read. The values come from
+/// the same element walk that checks the header (no second parser: dicom-rs, in [`super::dicom`], is
+/// kept as the reference the tests compare with).
 pub fn facts(buf: &[u8], whole: bool, kind: Sniffed) -> Result<HeaderFacts, Unreadable> {
     match kind {
         Sniffed::DicomRaw(encoding, skip) => {
             let data = buf.get(skip..).ok_or(Unreadable::Malformed)?;
-            let end = extent(data, whole, encoding)?;
-            super::dicom::read_raw(&data[..end], encoding, 0).map_err(|_| Unreadable::Malformed)
+            Ok(walk(data, whole, encoding)?.facts(data))
         }
         Sniffed::DicomPart10 | Sniffed::DicomNoPreamble => part10(buf, whole),
         _ => Err(Unreadable::Malformed),
     }
 }
 
+/// The header facts of a stream sniffed as `kind` whose first bytes are in `buf`: when the header goes
+/// on past them, more of `reader` is read into `buf` (sixteen times more each time: 4 KiB, 64 KiB,
+/// 1 MiB), never past [`HEADER_BUDGET`]. `whole` says whether `buf` already holds the whole stream; the
+/// end of `reader` is the end of the stream (a file is given as `take` of its real size).
+pub fn facts_from(
+    reader: &mut impl Read,
+    buf: &mut Vec<u8>,
+    mut whole: bool,
+    kind: Sniffed,
+) -> std::io::Result<Result<HeaderFacts, Unreadable>> {
+    loop {
+        match facts(buf, whole, kind) {
+            Err(Unreadable::TooLong) if !whole && buf.len() < HEADER_BUDGET => {
+                let target = (buf.len().max(super::sniff::SNIFF_LEN) * 16).min(HEADER_BUDGET);
+                let before = buf.len();
+                reader.take((target - before) as u64).read_to_end(buf)?;
+                whole = buf.len() < target;
+            }
+            result => return Ok(result),
+        }
+    }
+}
+
+/// The header's checked slice, as dicom-rs reads it: the bytes the reference parser is given (tests).
+pub fn checked_slice(buf: &[u8], whole: bool, kind: Sniffed) -> Result<(usize, usize), Unreadable> {
+    match kind {
+        Sniffed::DicomRaw(encoding, skip) => {
+            let data = buf.get(skip..).ok_or(Unreadable::Malformed)?;
+            Ok((skip, skip + walk(data, whole, encoding)?.end))
+        }
+        Sniffed::DicomPart10 | Sniffed::DicomNoPreamble => {
+            let meta = file_meta(buf, part10_start(buf), whole)?;
+            if meta.deflated {
+                return Err(Unreadable::Deflate);
+            }
+            let end = meta.end + walk(&buf[meta.end..], whole, meta.encoding)?.end;
+            Ok((0, end))
+        }
+        _ => Err(Unreadable::Malformed),
+    }
+}
+
+fn part10_start(buf: &[u8]) -> usize {
+    if buf.get(128..132) == Some(b"DICM") {
+        132
+    } else if buf.starts_with(b"DICM") {
+        4
+    } else {
+        0
+    }
+}
+
 #[expect(
     clippy::map_err_ignore,
-    reason = "the parser's detail is not kept: a header that does not parse is reported as malformed"
+    reason = "the inflater's detail is not kept: a data set that does not inflate is reported as such"
 )]
 fn part10(buf: &[u8], whole: bool) -> Result<HeaderFacts, Unreadable> {
-    let (preamble, start) = if buf.get(128..132) == Some(b"DICM") {
-        (true, 132)
-    } else if buf.starts_with(b"DICM") {
-        (false, 4)
-    } else {
-        (false, 0)
-    };
-    let meta = file_meta(buf, start, whole)?;
+    let meta = file_meta(buf, part10_start(buf), whole)?;
     let data = &buf[meta.end..];
-    if meta.deflated {
+    let mut facts = if meta.deflated {
         // The data set is a raw deflate stream: inflated within the budget, then read like any other.
-        let (inflated, complete) = read_budget(flate2::read::DeflateDecoder::new(data))
+        let mut inflated = Vec::new();
+        let complete = read_budget_into(flate2::read::DeflateDecoder::new(data), &mut inflated)
             .map_err(|_| Unreadable::Deflate)?;
-        let end = extent(&inflated, complete, RawEncoding::ExplicitLittle)?;
-        let mut facts = super::dicom::read_raw(&inflated[..end], RawEncoding::ExplicitLittle, 0)
-            .map_err(|_| Unreadable::Malformed)?;
-        facts.dicomdir = meta.dicomdir;
-        return Ok(facts);
-    }
-    let end = meta.end + extent(data, whole, meta.encoding)?;
-    let mut facts =
-        super::dicom::read_part10(&buf[..end], preamble).map_err(|_| Unreadable::Malformed)?;
+        walk(&inflated, complete, RawEncoding::ExplicitLittle)?.facts(&inflated)
+    } else {
+        walk(data, whole, meta.encoding)?.facts(data)
+    };
     facts.dicomdir = meta.dicomdir;
     Ok(facts)
 }
@@ -183,34 +228,99 @@ fn long_vr(vr: &[u8; 2]) -> bool {
 }
 
 /// The values Vigie reads, with their VR and the longest value that VR allows (bytes, padding
-/// included): anything longer has swallowed what follows it, and the header is not read.
-fn read_field(tag: u32) -> Option<(&'static [u8; 2], u32)> {
+/// included): anything longer has swallowed what follows it, and the header is not read. The index is
+/// the value's place in [`Found`].
+fn read_field(tag: u32) -> Option<(usize, &'static [u8; 2], u32)> {
     Some(match tag {
         // StudyDate and PatientBirthDate: 8 characters (one space of padding tolerated).
-        0x0008_0020 | 0x0010_0030 => (b"DA", 10),
+        STUDY_DATE => (0, b"DA", 10),
+        PATIENT_BIRTH_DATE => (4, b"DA", 10),
         // Modality and PatientIdentityRemoved: code strings.
-        0x0008_0060 | 0x0012_0062 => (b"CS", 16),
-        0x0010_0010 => (b"PN", 1024), // PatientName: three groups of 64 characters, multi-byte sets
-        0x0010_0020 => (b"LO", 256),  // PatientID: 64 characters
+        MODALITY => (1, b"CS", 16),
+        PATIENT_IDENTITY_REMOVED => (5, b"CS", 16),
+        PATIENT_NAME => (2, b"PN", 1024), // three groups of 64 characters, multi-byte sets
+        PATIENT_ID => (3, b"LO", 256),    // 64 characters
         _ => return None,
+    })
+}
+
+const STUDY_DATE: u32 = 0x0008_0020;
+const MODALITY: u32 = 0x0008_0060;
+const PATIENT_NAME: u32 = 0x0010_0010;
+const PATIENT_ID: u32 = 0x0010_0020;
+const PATIENT_BIRTH_DATE: u32 = 0x0010_0030;
+const PATIENT_IDENTITY_REMOVED: u32 = 0x0012_0062;
+
+/// Where the values Vigie reads sit in the walked bytes: study date, modality, name, ID, birth date,
+/// identity removed; and where the walked part ends.
+pub struct Found {
+    /// The end of the leading part walked (elements up to group 0012).
+    pub end: usize,
+    values: [Option<(usize, usize)>; 6],
+}
+
+impl Found {
+    /// The facts, from the bytes walked (`data`, as given to [`walk`]). The same rules as the reference
+    /// reading with dicom-rs ([`super::dicom`]): a field counts when it carries something other than
+    /// padding and placeholders; a modality or date is kept only when it fits its VR.
+    pub fn facts(&self, data: &[u8]) -> HeaderFacts {
+        let text = |i: usize| {
+            self.values[i]
+                .and_then(|(a, b)| data.get(a..b))
+                .map(String::from_utf8_lossy)
+        };
+        let present = |i| text(i).is_some_and(|t| super::dicom::carries_value(&t));
+        HeaderFacts {
+            identifying: super::Identifying {
+                name: present(2),
+                id: present(3),
+                birth_date: present(4),
+            },
+            identity_removed: text(5).is_some_and(|t| {
+                t.trim_matches(|c: char| c == '\0' || c.is_whitespace())
+                    .eq_ignore_ascii_case("YES")
+            }),
+            modality: text(1)
+                .map(|m| {
+                    m.trim_matches(|c: char| c == '\0' || c.is_whitespace())
+                        .to_owned()
+                })
+                .filter(|m| super::dicom::valid_modality(m)),
+            study_date: text(0)
+                .map(|d| d.trim_matches([' ', '\0']).to_owned())
+                .filter(|d| super::dicom::valid_study_date(d)),
+            dicomdir: false,
+        }
+    }
+}
+
+/// Walks the data set's leading part (its elements up to group 0012), every element checked, and notes
+/// where the values Vigie reads are. `data` is all there is of the stream when `whole`.
+pub fn walk(data: &[u8], whole: bool, encoding: RawEncoding) -> Result<Found, Unreadable> {
+    let mut walker = Walker {
+        data,
+        whole,
+        encoding,
+        values: [None; 6],
+    };
+    let end = walker.elements(0, data.len(), 0, true)?;
+    Ok(Found {
+        end,
+        values: walker.values,
     })
 }
 
 /// The length of the data set's leading part that Vigie reads (its elements up to group 0012), every
 /// element checked. `data` is all there is of the stream when `whole`.
 pub fn extent(data: &[u8], whole: bool, encoding: RawEncoding) -> Result<usize, Unreadable> {
-    let mut walker = Walker {
-        data,
-        whole,
-        encoding,
-    };
-    walker.elements(0, data.len(), 0, true)
+    Ok(walk(data, whole, encoding)?.end)
 }
 
 struct Walker<'a> {
     data: &'a [u8],
     whole: bool,
     encoding: RawEncoding,
+    values: [Option<(usize, usize)>; 6],
 }
 
 /// An item or sequence delimiter, or an item.
@@ -335,11 +445,11 @@ impl Walker<'_> {
         if end > limit {
             return Err(self.past(limit));
         }
-        if let Some((expected_vr, max)) = read_field(tag)
-            && top
-            && (vr.is_some_and(|v| v != *expected_vr && v != *b"UN") || len > max)
-        {
-            return Err(Unreadable::Malformed);
+        if top && let Some((index, expected_vr, max)) = read_field(tag) {
+            if vr.is_some_and(|v| v != *expected_vr && v != *b"UN") || len > max {
+                return Err(Unreadable::Malformed);
+            }
+            self.values[index] = Some((value_at, end));
         }
         if self.is_sequence(vr, value_at, len) {
             if depth >= MAX_DEPTH {
@@ -478,5 +588,115 @@ impl Walker<'_> {
             pos = self.element(pos, tag, end, depth, false)?;
         }
         Ok(pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::sniff::sniff;
+
+    /// The facts as the reference (dicom-rs, given the same checked slice) reads them; `None` when it
+    /// cannot parse that slice.
+    fn reference(buf: &[u8], kind: Sniffed) -> Option<HeaderFacts> {
+        let (start, end) = checked_slice(buf, true, kind).ok()?;
+        let slice = &buf[start..end];
+        match kind {
+            Sniffed::DicomRaw(encoding, _) => {
+                super::super::dicom::read_raw(slice, encoding, 0).ok()
+            }
+            _ => super::super::dicom::read_part10(slice, buf.get(128..132) == Some(b"DICM")).ok(),
+        }
+    }
+
+    fn same(buf: &[u8]) -> Result<bool, String> {
+        let kind = sniff(buf, buf.len() as u64);
+        if !matches!(
+            kind,
+            Sniffed::DicomPart10 | Sniffed::DicomNoPreamble | Sniffed::DicomRaw(..)
+        ) {
+            return Ok(false);
+        }
+        let ours = facts(buf, true, kind);
+        let Some(theirs) = reference(buf, kind) else {
+            return Ok(false);
+        };
+        let ours = ours.map_err(|e| format!("ours unreadable ({e:?}), dicom-rs read it"))?;
+        if ours == theirs {
+            Ok(true)
+        } else {
+            Err(format!("ours {ours:?}, dicom-rs {theirs:?}"))
+        }
+    }
+
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn the_element_walk_reads_what_dicom_rs_reads_on_every_sample() {
+        let mut paths = Vec::new();
+        files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dicom"),
+            &mut paths,
+        );
+        let mut compared = 0;
+        for path in &paths {
+            let mut buf = std::fs::read(path).expect("sample");
+            buf.truncate(HEADER_BUDGET);
+            match same(&buf) {
+                Ok(true) => compared += 1,
+                Ok(false) => {}
+                Err(e) => panic!("{}: {e}", path.display()),
+            }
+        }
+        assert!(compared >= 12, "only {compared} samples compared");
+    }
+
+    #[test]
+    fn the_element_walk_reads_what_dicom_rs_reads_on_mutants() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dicom/pydicom");
+        let originals: Vec<Vec<u8>> = [
+            "test_files/CT_small.dcm",
+            "test_files/MR_small.dcm",
+            "test_files/ExplVR_LitEndNoMeta.dcm",
+            "test_files/ExplVR_BigEndNoMeta.dcm",
+            "test_files/rtstruct.dcm",
+        ]
+        .iter()
+        .map(|f| {
+            let mut b = std::fs::read(dir.join(f)).expect("sample");
+            b.truncate(8 * 1024);
+            b
+        })
+        .collect();
+        let mut x: u64 = 0x0DC0_FFEE_2026_0020;
+        let mut next = move |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut compared = 0;
+        for i in 0..3000 {
+            let mut m = originals[i % originals.len()].clone();
+            for _ in 0..=next(3) {
+                let at = next(m.len().min(2048));
+                m[at] = next(256) as u8;
+            }
+            match same(&m) {
+                Ok(true) => compared += 1,
+                Ok(false) => {}
+                Err(e) => panic!("mutant {i}: {e}"),
+            }
+        }
+        assert!(compared > 1000, "only {compared} mutants compared");
     }
 }

@@ -58,10 +58,15 @@ pub fn suggested() -> Vec<Place> {
         kind: PlaceKind::Imaging("Orthanc"),
         path,
     }));
-    places.extend(super::context::removable_mounts().iter().map(|path| Place {
-        kind: PlaceKind::Removable,
-        path: path.clone(),
-    }));
+    // Read again each time: a USB stick plugged in since the last look is offered.
+    places.extend(
+        super::context::removable_mounts()
+            .into_iter()
+            .map(|path| Place {
+                kind: PlaceKind::Removable,
+                path,
+            }),
+    );
     keep_existing_once(places)
 }
 

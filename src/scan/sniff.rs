@@ -1,10 +1,10 @@
 //! Recognising a file by its first bytes, never by its name.
 //!
 //! DICOM is recognised three ways: the Part 10 marker `DICM` after the 128-byte preamble; `DICM` at the
-//! very start (a preamble-less file meta); and a raw data set with no file meta at all, recognised by
-//! parsing its first elements in each of the three encodings (implicit VR little endian, explicit VR
-//! little and big endian) and accepting it only when several elements in a row are well formed, in
-//! ascending tag order, and fit in the file.
+//! very start (a preamble-less file meta); and a raw data set with no file meta at all, whatever its
+//! first group, recognised by parsing its first elements in each of the three encodings (implicit VR
+//! little endian, explicit VR little and big endian) and accepting it only when several elements in a
+//! row are well formed, in strictly ascending tag order, and fit in the file.
 
 /// What the first bytes say a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,21 +104,183 @@ pub(super) fn long_vr(vr: &[u8]) -> bool {
 /// How a walk over the first elements of a data set ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Walk {
-    /// `count` elements parsed cleanly, in ascending order, within the file; then the walk stopped
-    /// (end of buffer, an undefined length, or past `until_group`).
+    /// `count` elements parsed cleanly (those inside sequences of undefined length included), in
+    /// strictly ascending order, within the file; then the walk stopped (end of buffer, or past
+    /// `until_group`).
     Plausible {
         /// Elements seen.
         count: usize,
         /// The whole file was walked to its exact end.
         to_end: bool,
+        /// Bytes of values seen (all-zero runs of empty elements are no evidence).
+        value_bytes: u64,
     },
     /// Something does not fit: an unknown VR, a length past the end of the file, tags out of order.
     Broken,
 }
 
+/// Deepest nesting of undefined-length sequences followed by the sniffer.
+const SNIFF_DEPTH: usize = 4;
+
+/// The sniffer's element walk over the first bytes of a data set.
+struct Sniffer<'a> {
+    buf: &'a [u8],
+    offset: u64,
+    file_len: u64,
+    encoding: RawEncoding,
+    count: usize,
+    value_bytes: u64,
+}
+
+/// Why a walk stopped before a verdict.
+enum Stop {
+    /// The bytes ran out (or the group limit was passed): what was seen stands.
+    Out,
+    /// The file ended exactly after an element.
+    End,
+    /// Something does not fit.
+    Broken,
+}
+
+const ITEM: u32 = 0xFFFE_E000;
+const ITEM_END: u32 = 0xFFFE_E00D;
+const SEQUENCE_END: u32 = 0xFFFE_E0DD;
+
+impl Sniffer<'_> {
+    fn u16_at(&self, p: usize) -> Option<u16> {
+        let b = self.buf.get(p..p + 2)?;
+        Some(if self.encoding == RawEncoding::ExplicitBig {
+            u16::from_be_bytes([b[0], b[1]])
+        } else {
+            u16::from_le_bytes([b[0], b[1]])
+        })
+    }
+
+    fn u32_at(&self, p: usize) -> Option<u32> {
+        let b = self.buf.get(p..p + 4)?;
+        let a = [b[0], b[1], b[2], b[3]];
+        Some(if self.encoding == RawEncoding::ExplicitBig {
+            u32::from_be_bytes(a)
+        } else {
+            u32::from_le_bytes(a)
+        })
+    }
+
+    fn tag_at(&self, p: usize) -> Option<u32> {
+        Some((u32::from(self.u16_at(p)?) << 16) | u32::from(self.u16_at(p + 2)?))
+    }
+
+    /// Elements from `pos`: at the top level until the bytes run out or a group past `until_group`;
+    /// inside an item of undefined length, to its delimiter (returns the position after it).
+    fn elements(&mut self, mut pos: usize, depth: usize, until_group: u16) -> Result<usize, Stop> {
+        let mut last_tag: Option<u32> = None;
+        loop {
+            let Some(tag) = self.tag_at(pos) else {
+                return Err(Stop::Out);
+            };
+            if depth > 0 && tag == ITEM_END {
+                return match self.u32_at(pos + 4) {
+                    Some(0) => Ok(pos + 8),
+                    Some(_) => Err(Stop::Broken),
+                    None => Err(Stop::Out),
+                };
+            }
+            let group = (tag >> 16) as u16;
+            if depth == 0 && group > until_group {
+                return Err(Stop::Out);
+            }
+            // Strictly ascending; groups 0001 to 0007 (odd) and FFFF do not exist, nor item tags here.
+            if last_tag.is_some_and(|l| tag <= l)
+                || matches!(group, 0x0001 | 0x0003 | 0x0005 | 0x0007 | 0xFFFE | 0xFFFF)
+            {
+                return Err(Stop::Broken);
+            }
+            last_tag = Some(tag);
+            pos = self.element(pos, depth)?;
+        }
+    }
+
+    /// One element at `pos` (its tag already checked); returns the position after it.
+    fn element(&mut self, pos: usize, depth: usize) -> Result<usize, Stop> {
+        let (len, header, sequence) = if self.encoding == RawEncoding::ImplicitLittle {
+            (self.u32_at(pos + 4), 8, true)
+        } else {
+            let Some(vr) = self.buf.get(pos + 4..pos + 6) else {
+                return Err(Stop::Out);
+            };
+            if !VRS.iter().any(|v| v.as_slice() == vr) {
+                return Err(Stop::Broken);
+            }
+            let sequence = vr == b"SQ" || vr == b"UN";
+            if long_vr(vr) {
+                match self.buf.get(pos + 6..pos + 8) {
+                    Some([0, 0]) => {}
+                    Some(_) => return Err(Stop::Broken),
+                    None => return Err(Stop::Out),
+                }
+                (self.u32_at(pos + 8), 12, sequence)
+            } else {
+                (self.u16_at(pos + 6).map(u32::from), 8, false)
+            }
+        };
+        let Some(len) = len else {
+            return Err(Stop::Out);
+        };
+        self.count += 1;
+        let value_at = pos + header;
+        if len == u32::MAX {
+            if !sequence || depth >= SNIFF_DEPTH {
+                return Err(Stop::Broken);
+            }
+            // What does not fit inside a sequence ends the walk there, the run before it standing: a
+            // damaged or lying element deep in a data set does not make it any less DICOM (its header
+            // is then found unreadable, at high risk).
+            return match self.sequence(value_at, depth + 1) {
+                Err(Stop::Broken) => Err(Stop::Out),
+                other => other,
+            };
+        }
+        // Values have even lengths in every encoding.
+        if len % 2 == 1 {
+            return Err(Stop::Broken);
+        }
+        let end = self.offset + value_at as u64 + u64::from(len);
+        if end > self.file_len {
+            return Err(Stop::Broken);
+        }
+        self.value_bytes += u64::from(len);
+        if end == self.file_len {
+            return Err(Stop::End);
+        }
+        Ok(value_at + len as usize)
+    }
+
+    /// The items of a sequence of undefined length, to its delimiter.
+    fn sequence(&mut self, mut pos: usize, depth: usize) -> Result<usize, Stop> {
+        loop {
+            let (Some(tag), Some(len)) = (self.tag_at(pos), self.u32_at(pos + 4)) else {
+                return Err(Stop::Out);
+            };
+            match tag {
+                SEQUENCE_END if len == 0 => return Ok(pos + 8),
+                ITEM if len == u32::MAX => pos = self.elements(pos + 8, depth, u16::MAX)?,
+                ITEM => {
+                    let end = self.offset + (pos + 8) as u64 + u64::from(len);
+                    if end > self.file_len {
+                        return Err(Stop::Broken);
+                    }
+                    pos += 8 + len as usize;
+                }
+                _ => return Err(Stop::Broken),
+            }
+        }
+    }
+}
+
 /// Walks the elements of a data set encoded as `encoding`, from `buf[0]` (which sits at `offset` in a
-/// file of `file_len` bytes), checking each element's tag order, VR and length, until a group above
-/// `until_group`, an undefined length, or the end of `buf`.
+/// file of `file_len` bytes), checking each element's tag order (strictly ascending), VR and length,
+/// and following sequences of undefined length through their items, until a group above `until_group`
+/// or the end of `buf`.
 pub fn walk_elements(
     buf: &[u8],
     offset: u64,
@@ -126,80 +288,23 @@ pub fn walk_elements(
     encoding: RawEncoding,
     until_group: u16,
 ) -> Walk {
-    let big = encoding == RawEncoding::ExplicitBig;
-    let u16_at = |p: usize| -> Option<u16> {
-        let b = buf.get(p..p + 2)?;
-        Some(if big {
-            u16::from_be_bytes([b[0], b[1]])
-        } else {
-            u16::from_le_bytes([b[0], b[1]])
-        })
+    let mut walker = Sniffer {
+        buf,
+        offset,
+        file_len,
+        encoding,
+        count: 0,
+        value_bytes: 0,
     };
-    let u32_at = |p: usize| -> Option<u32> {
-        let b = buf.get(p..p + 4)?;
-        let a = [b[0], b[1], b[2], b[3]];
-        Some(if big {
-            u32::from_be_bytes(a)
-        } else {
-            u32::from_le_bytes(a)
-        })
+    let to_end = match walker.elements(0, 0, until_group) {
+        Err(Stop::Broken) => return Walk::Broken,
+        Err(Stop::End) => true,
+        Ok(_) | Err(Stop::Out) => false,
     };
-    let mut pos = 0usize;
-    let mut count = 0;
-    let mut last_tag = 0u32;
-    while pos + 8 <= buf.len() {
-        let (Some(group), Some(element)) = (u16_at(pos), u16_at(pos + 2)) else {
-            break;
-        };
-        if group > until_group {
-            return Walk::Plausible {
-                count,
-                to_end: false,
-            };
-        }
-        let tag = (u32::from(group) << 16) | u32::from(element);
-        if count > 0 && tag < last_tag {
-            return Walk::Broken;
-        }
-        let (len, header) = if encoding == RawEncoding::ImplicitLittle {
-            (u32_at(pos + 4), 8)
-        } else {
-            let vr = &buf[pos + 4..pos + 6];
-            if !VRS.iter().any(|v| v.as_slice() == vr) {
-                return Walk::Broken;
-            }
-            if long_vr(vr) {
-                if buf.get(pos + 6..pos + 8) != Some(&[0, 0]) {
-                    return Walk::Broken;
-                }
-                (u32_at(pos + 8), 12)
-            } else {
-                (u16_at(pos + 6).map(u32::from), 8)
-            }
-        };
-        let Some(len) = len else {
-            break;
-        };
-        count += 1;
-        if len == 0xFFFF_FFFF {
-            break;
-        }
-        let end = offset + (pos + header) as u64 + u64::from(len);
-        if end > file_len {
-            return Walk::Broken;
-        }
-        last_tag = tag;
-        pos += header + len as usize;
-        if offset + pos as u64 == file_len {
-            return Walk::Plausible {
-                count,
-                to_end: true,
-            };
-        }
-    }
     Walk::Plausible {
-        count,
-        to_end: false,
+        count: walker.count,
+        to_end,
+        value_bytes: walker.value_bytes,
     }
 }
 
@@ -209,30 +314,35 @@ pub fn walk_elements(
 /// a patient. Past the very start, the evidence asked for is stronger (see [`raw_dataset_parses`]).
 pub const RAW_MAX_SKIP: usize = 16;
 
-/// Whether `buf` starts with a raw data set in `encoding`: its first group is 0008 to 0010, and at least
-/// three elements (or a tiny data set to its exact end) parse cleanly, with even lengths. `buf` sits at
-/// `offset` in the file; when that is not the start, the first group must be 0008 (where every data set
-/// begins) and at least four elements must parse.
+/// Whether `buf` starts with a raw data set in `encoding`, whatever its first group: a run of
+/// well-formed elements in strictly ascending tag order (sequences of undefined length followed through
+/// their items), each within the file, with even lengths and (explicit encodings) known VRs — at least
+/// three (or a tiny data set of two to its exact end), carrying some value bytes. `buf` sits at `offset`
+/// in the file; when that is not the start (stray bytes in front), at least four elements must parse
+/// when the first is in group 0008, six otherwise.
 fn raw_dataset_parses(buf: &[u8], offset: u64, file_len: u64, encoding: RawEncoding) -> bool {
-    let big = encoding == RawEncoding::ExplicitBig;
-    let Some(first) = buf.get(0..2) else {
-        return false;
-    };
-    let group = if big {
-        u16::from_be_bytes([first[0], first[1]])
-    } else {
-        u16::from_le_bytes([first[0], first[1]])
-    };
-    if !(0x0008..=0x0010).contains(&group) || group % 2 == 1 {
-        return false;
+    let first_group = Sniffer {
+        buf,
+        offset,
+        file_len,
+        encoding,
+        count: 0,
+        value_bytes: 0,
     }
-    let strict = offset > 0;
-    if strict && group != 0x0008 {
-        return false;
-    }
+    .u16_at(0);
     match walk_elements(buf, offset, file_len, encoding, u16::MAX) {
-        Walk::Plausible { count, .. } if strict => count >= 4,
-        Walk::Plausible { count, to_end, .. } => count >= 3 || (to_end && count >= 2),
+        Walk::Plausible {
+            count, value_bytes, ..
+        } if offset > 0 => {
+            // Where most data sets begin (group 0008), four elements, as before; any other group, six.
+            let needed = if first_group == Some(0x0008) { 4 } else { 6 };
+            count >= needed && value_bytes >= 8
+        }
+        Walk::Plausible {
+            count,
+            to_end,
+            value_bytes,
+        } => (count >= 3 || (to_end && count >= 2)) && value_bytes >= 4,
         Walk::Broken => false,
     }
 }

@@ -398,3 +398,137 @@ fn random_blobs_are_never_taken_for_images_or_encrypted_containers() {
             .collect::<Vec<_>>()
     );
 }
+
+fn el(group: u16, element: u16, vr: &[u8; 2], value: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(&group.to_le_bytes());
+    out.extend_from_slice(&element.to_le_bytes());
+    out.extend_from_slice(vr);
+    out.extend_from_slice(&(value.len() as u16).to_le_bytes());
+    out.extend_from_slice(value);
+    out
+}
+
+/// Raw data sets made from `CT_small`'s (explicit VR little endian, after its file meta), whatever their
+/// first group: a command group first (a network capture), group 0008 gone so that a private group
+/// comes first, an undefined-length sequence before group 0008, an unusual but valid first group
+/// (0004) alone.
+fn unusual_raw_data_sets() -> Vec<(&'static str, Vec<u8>)> {
+    let ct = std::fs::read(samples().join("pydicom/test_files/CT_small.dcm")).expect("CT");
+    let dataset = &ct[336..];
+    assert_eq!(
+        &dataset[..4],
+        &[0x08, 0x00, 0x05, 0x00],
+        "CT_small's data set starts at 336"
+    );
+    let command = {
+        let body = [
+            el(0x0000, 0x0002, b"UI", b"1.2.840.10008.5.1.4.1.1.2\0"),
+            el(0x0000, 0x0100, b"US", &1u16.to_le_bytes()),
+            el(0x0000, 0x0700, b"US", &0u16.to_le_bytes()),
+        ]
+        .concat();
+        [
+            el(0x0000, 0x0000, b"UL", &(body.len() as u32).to_le_bytes()),
+            body,
+            dataset.to_vec(),
+        ]
+        .concat()
+    };
+    let private_first = {
+        let at = dataset
+            .windows(4)
+            .position(|w| w == [0x09, 0x00, 0x10, 0x00])
+            .expect("CT_small has a private group 0009");
+        dataset[at..].to_vec()
+    };
+    let sequence_first = {
+        let mut b = vec![0x04, 0x00, 0x20, 0x12];
+        b.extend_from_slice(b"SQ\0\0");
+        b.extend_from_slice(&u32::MAX.to_le_bytes());
+        b.extend_from_slice(&[0xFE, 0xFF, 0x00, 0xE0]);
+        b.extend_from_slice(&u32::MAX.to_le_bytes());
+        b.extend(el(0x0004, 0x1430, b"CS", b"IMAGE "));
+        b.extend_from_slice(&[0xFE, 0xFF, 0x0D, 0xE0, 0, 0, 0, 0]);
+        b.extend_from_slice(&[0xFE, 0xFF, 0xDD, 0xE0, 0, 0, 0, 0]);
+        b.extend_from_slice(dataset);
+        b
+    };
+    vec![
+        ("command group first", command),
+        ("private group first", private_first),
+        ("undefined-length sequence first", sequence_first),
+    ]
+}
+
+#[test]
+fn raw_data_sets_are_found_whatever_their_first_group_with_or_without_stray_bytes() {
+    let dir = crate::common::temp_dir();
+    for (what, bytes) in unusual_raw_data_sets() {
+        for stray in [0usize, 1, 7, 16] {
+            let mut file = vec![0xA5u8; stray];
+            file.extend_from_slice(&bytes);
+            let path = dir.path().join(format!("capture-{stray}.raw"));
+            std::fs::write(&path, &file).expect("write");
+            let finding = scan::classify(&path)
+                .expect("readable")
+                .unwrap_or_else(|| panic!("{what}, {stray} stray bytes: not found"));
+            assert_eq!(
+                finding.kind,
+                Kind::Dicom {
+                    storage: DicomStorage::RawDataset
+                },
+                "{what}, {stray} stray bytes"
+            );
+            assert!(
+                !finding.header_unreadable && finding.identifying.name && finding.identifying.id,
+                "{what}, {stray} stray bytes: CT_small's patient is seen ({finding:?})"
+            );
+            assert_eq!(finding.risk, Risk::High, "{what}, {stray} stray bytes");
+        }
+    }
+}
+
+#[test]
+fn the_fixture_generator_s_trees_are_found_exactly() {
+    // Both trees of the benchmark's generator, small: every generated DICOM (each kind, the unusual raw
+    // data sets included) found, and nothing among the PDFs, office files, random blobs and text.
+    for small in [false, true] {
+        let dir = crate::common::temp_dir();
+        let root = dir.path().join("tree");
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_vigie-fixtures"));
+        if small {
+            cmd.arg("--small");
+        }
+        let out = cmd.arg(&root).arg("600").output().expect("vigie-fixtures");
+        assert!(out.status.success(), "vigie-fixtures failed");
+        let mut want = std::collections::BTreeMap::<String, usize>::new();
+        for line in String::from_utf8_lossy(&out.stdout).lines() {
+            let (kind, n) = line.split_once('\t').expect("kind and count");
+            let n: usize = n.parse().expect("count");
+            let kind = match kind {
+                "dicom (unreadable unless root)" | "other" => continue,
+                k => k.to_owned(),
+            };
+            *want.entry(kind).or_default() += n;
+        }
+        assert!(want["dicom"] > 50, "the tree holds DICOM: {want:?}");
+        let (_, findings, _) = run(std::slice::from_ref(&root), &ScanOptions::default());
+        let mut got = std::collections::BTreeMap::<String, usize>::new();
+        for f in findings {
+            if f.path.ends_with("verrouille.dcm") {
+                continue; // readable or not depending on who runs the test
+            }
+            let kind = match f.kind {
+                Kind::Dicom { .. } => "dicom",
+                Kind::Dicomdir => "dicomdir",
+                Kind::GzipDicom => "gzip_dicom",
+                Kind::ZipDicom { .. } => "zip_dicom",
+                Kind::ImageExport { .. } => "image_export",
+                Kind::Encrypted { .. } => "encrypted",
+            };
+            *got.entry(kind.to_owned()).or_default() += 1;
+        }
+        assert_eq!(got, want, "small tree: {small}");
+    }
+}

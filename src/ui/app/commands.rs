@@ -156,7 +156,8 @@ impl VigieApp {
             Command::Navigate(kind) => {
                 self.leave_page(ctx);
                 self.notice = None;
-                if kind == PageKind::Scan && self.places.is_none() {
+                if kind == PageKind::Scan {
+                    // Looked for again each time the page opens: a USB stick plugged in since is offered.
                     self.find_places(ctx);
                 }
                 let page = match (kind, self.scan_view.take()) {
