@@ -13,7 +13,7 @@
 # Usage: scripts/bench-scan.sh [N files, default 50000] [realistic|small|both, default both]
 #        THREADS_SWEEP=1 also times cold vigie and the read walk with 8, 16, 32 and 64 reads in flight
 #        (realistic tree). RUNS (default 5), TREE_DIR (default /tmp/vigie-bench), KEEP_TREE=1 keeps the
-#        trees (else deleted at the end).
+#        trees (else deleted at the end), NO_BUILD=1 uses the release binaries as they are.
 # Targets (issue 20, realistic tree): warm ≤ 1.3× the read walk and ≥ 2.5× faster than dcmftest; cold
 # ≤ 1.2× the read walk.
 set -euo pipefail
@@ -23,7 +23,7 @@ WHICH=${2:-both}
 RUNS=${RUNS:-5}
 BASE=${TREE_DIR:-/tmp/vigie-bench}
 
-nice -n 10 cargo build --release --bins --quiet
+[ "${NO_BUILD:-0}" = 1 ] || nice -n 10 cargo build --release --bins --quiet
 VIGIE=$PWD/target/release/vigie
 FIXTURES=$PWD/target/release/vigie-fixtures
 if ! command -v dcmftest >/dev/null && [ "$(id -u)" = 0 ]; then
