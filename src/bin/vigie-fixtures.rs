@@ -243,13 +243,14 @@ fn main() -> std::io::Result<()> {
         std::process::exit(2);
     };
     let root = PathBuf::from(dir);
-    let mut counts = if small {
+    let counts = if small {
         small_tree(&root, n)?
     } else {
         realistic_tree(&root, n)?
     };
     #[cfg(unix)]
-    {
+    let counts = {
+        let mut counts = counts;
         use std::os::unix::fs::PermissionsExt as _;
         std::fs::create_dir_all(root.join("u0"))?;
         let _ = std::os::unix::fs::symlink(&root, root.join("u0/boucle"));
@@ -257,7 +258,8 @@ fn main() -> std::io::Result<()> {
         write(&locked, CT)?;
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000))?;
         *counts.entry("dicom (unreadable unless root)").or_default() += 1;
-    }
+        counts
+    };
     for (kind, count) in &counts {
         println!("{kind}\t{count}");
     }
