@@ -53,7 +53,7 @@ pub struct SignedAssessment {
     /// When it was completed.
     pub completed_at: Timestamp,
     /// The signed bytes.
-    #[serde(with = "crate::checklist::record::base64_bytes")]
+    #[serde(with = "crate::base64_field")]
     pub document: Arc<[u8]>,
     /// The signatures, the doctor's first.
     pub signatures: Vec<StoredSignature>,

@@ -696,7 +696,7 @@ pub struct StoredFile {
     /// SHA-256 of the content, hexadecimal.
     pub sha256: String,
     /// The bytes. Shared (`Arc`), so that a copy of the vault's contents for a save costs nothing.
-    #[serde(with = "base64_bytes")]
+    #[serde(with = "crate::base64_field")]
     pub content: Arc<[u8]>,
 }
 
@@ -944,25 +944,6 @@ fn check_times(d: &Details, now: Timestamp) -> Result<(), BreachError> {
         return Err(BreachError::TimesOutOfOrder);
     }
     Ok(())
-}
-
-mod base64_bytes {
-    use base64::Engine as _;
-    use base64::engine::general_purpose::STANDARD;
-    use serde::{Deserialize as _, Deserializer, Serializer};
-    use std::sync::Arc;
-
-    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&STANDARD.encode(bytes))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<[u8]>, D::Error> {
-        let text = String::deserialize(d)?;
-        STANDARD
-            .decode(text)
-            .map(Arc::from)
-            .map_err(serde::de::Error::custom)
-    }
 }
 
 #[cfg(test)]

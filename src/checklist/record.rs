@@ -88,7 +88,7 @@ pub struct Evidence {
     /// When it was attached.
     pub added_at: Timestamp,
     /// The content. Shared (`Arc`), so that a copy of the vault's contents for a save costs nothing.
-    #[serde(with = "base64_bytes")]
+    #[serde(with = "crate::base64_field")]
     pub content: Arc<[u8]>,
 }
 
@@ -116,25 +116,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         let _ = write!(hex, "{b:02x}");
     }
     hex
-}
-
-pub(crate) mod base64_bytes {
-    use base64::Engine as _;
-    use base64::engine::general_purpose::STANDARD;
-    use serde::{Deserialize as _, Deserializer, Serializer};
-    use std::sync::Arc;
-
-    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&STANDARD.encode(bytes))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<[u8]>, D::Error> {
-        let text = String::deserialize(d)?;
-        STANDARD
-            .decode(text)
-            .map(Arc::from)
-            .map_err(serde::de::Error::custom)
-    }
 }
 
 /// What an action asks.

@@ -50,14 +50,15 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("locale", &[]),
     ("paths", &[]),
     ("practice", &[]),
+    ("base64_field", &[]),
     // Storage: bytes only; never the texts, never what it stores.
     ("vault", &["fs", "io_guard"]),
     // The domain engines: nothing of storage, texts, documents or the shells above.
     ("scan", &["locale", "io_guard"]),
-    ("checklist", &["practice", "locale"]),
+    ("checklist", &["practice", "locale", "base64_field"]),
     ("settings", &["fs", "locale"]),
     // Breach register: an engine, like the checklist.
-    ("breach", &["locale"]),
+    ("breach", &["locale", "base64_field"]),
     // The practice's file: the vault holding the engines' records.
     (
         "practice_file",
@@ -76,6 +77,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "assessment",
         &[
+            "base64_field",
             "checklist",
             "practice",
             "scan",
