@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod archive; // encrypted archives in the age format: tar and manifest inside, verified, restored
 pub mod assessment; // the signed self-assessment: frozen document, OpenSSH signatures, verification, comparison
 pub mod base64_field; // shared bytes as base64 text in serialized records (a leaf)
 pub mod breach; // the breach register: hash-chained events, the 72-hour clock, the decision helper

@@ -11,6 +11,7 @@
 //! between the languages and texts used nowhere. Numbers, sizes and dates come from [`crate::locale`]
 //! (re-exported here). A plain text never holds a `{name}` placeholder (a test checks it).
 
+mod archive;
 mod errors;
 pub mod names;
 mod texts;

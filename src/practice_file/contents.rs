@@ -6,6 +6,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::archive::ArchiveRegister;
 use crate::assessment::AssessmentHistory;
 use crate::breach::BreachRegister;
 use crate::checklist::ChecklistRecord;
@@ -16,7 +17,8 @@ use crate::scan::record::ScanHistory;
 ///
 /// 2: signed assessments (`assessments`) and the breach register (`breaches`). A Vigie that reads only
 /// schema 1 would drop them at its next save, so it refuses these contents as written by a newer Vigie.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: encrypted archives (`archives`: the practice's archive key and the archives made).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A dated event of the vault's own history: the vault's journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +46,10 @@ pub enum JournalEvent {
     AssessmentSigned,
     /// A countersignature was added to a signed self-assessment.
     AssessmentCountersigned,
+    /// An encrypted archive was made and verified (it is in `archives`).
+    ArchiveCreated,
+    /// The originals of a verified archive were removed.
+    ArchiveOriginalsRemoved,
 }
 
 /// Everything the vault holds.
@@ -77,6 +83,9 @@ pub struct VaultContents {
     /// The breach register (art. 33(5)): hash-chained events and the files attached.
     #[serde(default)]
     pub breaches: BreachRegister,
+    /// Encrypted archives: the practice's archive key and one record per verified archive.
+    #[serde(default)]
+    pub archives: ArchiveRegister,
 }
 
 impl VaultContents {
@@ -97,6 +106,7 @@ impl VaultContents {
             scans: ScanHistory::default(),
             assessments: AssessmentHistory::default(),
             breaches: BreachRegister::default(),
+            archives: ArchiveRegister::default(),
         }
     }
 

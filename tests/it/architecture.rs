@@ -57,6 +57,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("scan", &["locale", "io_guard"]),
     ("checklist", &["practice", "locale", "base64_field"]),
     ("settings", &["fs", "locale"]),
+    // Encrypted archives: an engine; it writes through the atomic-file helpers.
+    ("archive", &["fs", "io_guard"]),
     // Breach register: an engine, like the checklist.
     ("breach", &["locale", "base64_field"]),
     // The practice's file: the vault holding the engines' records.
@@ -71,6 +73,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "locale",
             "assessment",
             "breach",
+            "archive",
         ],
     ),
     // The signed self-assessment: the records it freezes, the vault container of a consultant's key.
@@ -104,6 +107,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "settings",
             // Breach register
             "breach",
+            "archive",
         ],
     ),
     (

@@ -20,6 +20,8 @@ fn event_name(e: &JournalEvent) -> T {
         JournalEvent::Scanned => T::EventScanned,
         JournalEvent::AssessmentSigned => T::EventAssessmentSigned,
         JournalEvent::AssessmentCountersigned => T::EventAssessmentCountersigned,
+        JournalEvent::ArchiveCreated => T::EventArchiveCreated,
+        JournalEvent::ArchiveOriginalsRemoved => T::EventArchiveOriginalsRemoved,
     }
 }
 
