@@ -166,13 +166,13 @@ impl ArchiveKey {
             Self::Practice(identity) => {
                 let recipient = identity.to_public();
                 age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-                    .map_err(|_| ArchiveError::BadIdentity)
+                    .map_err(|_unusable| ArchiveError::BadIdentity)
             }
             Self::Passphrase(passphrase) => {
                 let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
                 recipient.set_work_factor(SCRYPT_LOG_N);
                 age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-                    .map_err(|_| ArchiveError::BadIdentity)
+                    .map_err(|_unusable| ArchiveError::BadIdentity)
             }
             Self::Identities(_) => Err(ArchiveError::NoRecipient),
         }

@@ -419,9 +419,8 @@ pub fn restore(
 }
 
 fn staging_dir(to: &Path) -> Result<PathBuf, ArchiveError> {
-    let probe = crate::fs::temp_path(&to.join(".vigie-restore")).map_err(|_| {
-        ArchiveError::io(IoAction::Restore, to, io::Error::other("no random numbers"))
-    })?;
+    let probe = crate::fs::temp_path(&to.join(".vigie-restore"))
+        .map_err(|e| ArchiveError::io(IoAction::Restore, to, io::Error::other(e.to_string())))?;
     fs::create_dir(&probe).map_err(|e| ArchiveError::io(IoAction::Restore, to, e))?;
     Ok(probe)
 }

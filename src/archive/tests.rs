@@ -545,7 +545,7 @@ fn the_plan_leaves_links_out_and_names_nothing() {
         .collect();
     assert_eq!(
         names,
-        ["Examens"].into_iter().collect(),
+        std::iter::once("Examens").collect(),
         "a folder chosen twice goes in once"
     );
     assert!(plan.files.iter().all(|f| !f.name.contains('\\')));

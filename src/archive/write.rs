@@ -212,9 +212,8 @@ pub fn encrypt_with(
         return Err(ArchiveError::Exists(out.to_path_buf()));
     }
     let encryptor = key.encryptor()?;
-    let tmp = crate::fs::temp_path(out).map_err(|_| {
-        ArchiveError::io(IoAction::Create, out, io::Error::other("no random numbers"))
-    })?;
+    let tmp = crate::fs::temp_path(out)
+        .map_err(|e| ArchiveError::io(IoAction::Create, out, io::Error::other(e.to_string())))?;
     let file =
         crate::fs::create_private(&tmp).map_err(|e| ArchiveError::io(IoAction::Create, out, e))?;
     let result = (|| {

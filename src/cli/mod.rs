@@ -13,7 +13,10 @@ use crate::practice::{PracticeName, Profile};
 use crate::practice_file::{JournalEvent, PracticeFile, VaultContents};
 use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
 
+mod archive;
 mod signed;
+
+pub use archive::ARCHIVE_PASSPHRASE_ENV;
 
 /// Environment variable holding the passphrase (never an argument: arguments are visible to other users).
 pub const PASSPHRASE_ENV: &str = "VIGIE_PASSPHRASE";
@@ -107,6 +110,10 @@ pub enum Command {
     /// break). Passphrase: VIGIE_PASSPHRASE or prompt.
     #[command(subcommand)]
     Breach(BreachCommand),
+    /// Encrypted archives in the age format: encrypt files into a verified archive, restore, list,
+    /// verify, and write the practice's archive key.
+    #[command(subcommand)]
+    Archive(archive::ArchiveCommand),
 }
 
 /// `vigie breach …`
@@ -313,6 +320,7 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
         Command::Verify { file } => signed::verify(&file, lang, out),
         Command::Assessment(command) => signed::run(command, lang, out),
         Command::Breach(command) => breach(&command, lang, out),
+        Command::Archive(command) => archive::run(command, lang, out),
         Command::Scan {
             format,
             threads,

@@ -10,6 +10,7 @@
 mod common;
 
 mod architecture;
+mod archive;
 mod breach; // Breach register
 mod cli;
 mod golden;

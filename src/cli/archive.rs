@@ -1,0 +1,341 @@
+//! `vigie archive encrypt|decrypt|list|verify|key`: encrypted archives from the command line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use anyhow::{Result, anyhow};
+use clap::Subcommand;
+
+use super::{PASSPHRASE_ENV, localized, new_passphrase, secret};
+use crate::archive::{self, ArchiveKey, ArchiveRecord, ArchiveSource, KeyKind, Origin};
+use crate::i18n::{Lang, Localize as _, T, tr};
+use crate::locale::{format_datetime, format_size};
+use crate::practice_file::{JournalEvent, PracticeFile};
+use crate::vault::{self, Unlock};
+
+/// Environment variable holding an archive's passphrase (for `--passphrase` archives).
+pub const ARCHIVE_PASSPHRASE_ENV: &str = "VIGIE_ARCHIVE_PASSPHRASE";
+
+/// `vigie archive …`
+#[derive(Debug, Subcommand)]
+pub enum ArchiveCommand {
+    /// Encrypt files and folders into an archive in the age format, read it back and check every file
+    /// before giving it its name. With --vault, the practice key (made at the first archive) and a record
+    /// in the vault; with --passphrase, a passphrase from VIGIE_ARCHIVE_PASSPHRASE or typed twice.
+    Encrypt {
+        /// The archive to write (never overwritten).
+        #[arg(long, value_name = "FILE.age")]
+        out: PathBuf,
+        /// Encrypt with a passphrase (an archive handed to someone else) instead of the practice key.
+        #[arg(long)]
+        passphrase: bool,
+        /// The practice's vault (its key, and the record of the archive). Passphrase: VIGIE_PASSPHRASE.
+        #[arg(long, value_name = "FILE")]
+        vault: Option<PathBuf>,
+        /// After the archive is verified, delete the originals that still match it. Deleting does not
+        /// wipe the data from an SSD: full-disk encryption is the real protection.
+        #[arg(long)]
+        remove_originals: bool,
+        /// Files or folders to archive.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Restore an archive into a folder (created if missing). Nothing is written unless the whole
+    /// archive is intact; no existing file is replaced.
+    Decrypt {
+        /// The archive.
+        #[arg(value_name = "FILE.age")]
+        archive: PathBuf,
+        /// The folder to restore into.
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+        #[command(flatten)]
+        key: KeyArgs,
+    },
+    /// List an archive's files (their names: keep this output private). The archive is read and checked
+    /// whole.
+    List {
+        /// The archive.
+        #[arg(value_name = "FILE.age")]
+        archive: PathBuf,
+        #[command(flatten)]
+        key: KeyArgs,
+    },
+    /// Check an archive: every chunk authenticated, every file matching the manifest. Exit status 0 when
+    /// intact, 2 otherwise.
+    Verify {
+        /// The archive.
+        #[arg(value_name = "FILE.age")]
+        archive: PathBuf,
+        #[command(flatten)]
+        key: KeyArgs,
+    },
+    /// Write the practice's archive key as an age identity file (to keep with the recovery code, and to
+    /// open the archives with `age -d -i FILE` without Vigie). Without --out, print it.
+    Key {
+        /// The practice's vault. Passphrase: VIGIE_PASSPHRASE or prompt.
+        #[arg(long, value_name = "FILE")]
+        vault: PathBuf,
+        /// The file to write (never overwritten).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// How to open an archive made with a key (a passphrase archive asks for its passphrase instead).
+#[derive(Debug, clap::Args)]
+pub struct KeyArgs {
+    /// The practice's vault, whose archive key opens it. Passphrase: VIGIE_PASSPHRASE or prompt.
+    #[arg(long, value_name = "FILE")]
+    vault: Option<PathBuf>,
+    /// An age identity file (`AGE-SECRET-KEY-1…` lines): the practice key's sheet, or any age key.
+    #[arg(long, value_name = "FILE")]
+    identity: Option<PathBuf>,
+}
+
+/// Runs `vigie archive …`.
+pub fn run(command: ArchiveCommand, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    match command {
+        ArchiveCommand::Encrypt {
+            out: archive,
+            passphrase,
+            vault,
+            remove_originals,
+            paths,
+        } => encrypt(
+            &archive,
+            passphrase,
+            vault.as_deref(),
+            remove_originals,
+            &paths,
+            lang,
+            out,
+        ),
+        ArchiveCommand::Decrypt { archive, to, key } => {
+            let key = opening_key(&archive, &key, lang)?;
+            let summary =
+                archive::restore(&archive, &key, &to, &AtomicBool::new(false), &mut |_| {})
+                    .map_err(|e| anyhow!(e.localize(lang)))?;
+            if !summary.manifest_checked {
+                writeln!(out, "{}", T::CliArchiveNoManifest.get(lang))?;
+            }
+            writeln!(
+                out,
+                "{}",
+                tr::cli_archive_restored(lang, summary.files, to.display())
+            )?;
+            Ok(())
+        }
+        ArchiveCommand::List { archive, key } => {
+            let key = opening_key(&archive, &key, lang)?;
+            let listing = archive::list(&archive, &key, &AtomicBool::new(false))
+                .map_err(|e| anyhow!(e.localize(lang)))?;
+            about(listing.manifest.as_ref(), lang, out)?;
+            for file in &listing.files {
+                writeln!(
+                    out,
+                    "{}",
+                    tr::cli_archive_file_line(lang, format_size(file.size, lang), &file.path)
+                )?;
+            }
+            Ok(())
+        }
+        ArchiveCommand::Verify { archive, key } => {
+            let key = opening_key(&archive, &key, lang)?;
+            let checked = archive::verify(&archive, &key, &AtomicBool::new(false), &mut |_| {})
+                .map_err(|e| anyhow!(e.localize(lang)))?;
+            about(checked.manifest.as_ref(), lang, out)?;
+            let bytes: u64 = checked.files.iter().map(|f| f.size).sum();
+            let (n, size) = (checked.files.len() as u64, format_size(bytes, lang));
+            let line = if checked.manifest.is_some() {
+                tr::cli_archive_verified(lang, n, size)
+            } else {
+                tr::cli_archive_authenticated(lang, n, size)
+            };
+            writeln!(out, "{line}")?;
+            Ok(())
+        }
+        ArchiveCommand::Key { vault, out: file } => key_sheet(&vault, file.as_deref(), lang, out),
+    }
+}
+
+fn about(manifest: Option<&archive::Manifest>, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    match manifest {
+        Some(m) => writeln!(
+            out,
+            "{}",
+            tr::cli_archive_about(
+                lang,
+                &m.practice,
+                format_datetime(m.created_at, lang),
+                &m.vigie_version
+            )
+        )?,
+        None => writeln!(out, "{}", T::CliArchiveNoManifest.get(lang))?,
+    }
+    Ok(())
+}
+
+fn open_vault(path: &Path, writing: bool, lang: Lang) -> Result<PracticeFile> {
+    vault::inspect(path).map_err(localized(lang))?;
+    let passphrase = secret(PASSPHRASE_ENV, T::CliPromptPassphrase, lang)?;
+    if writing {
+        PracticeFile::open_for_writing(path, Unlock::Passphrase(&passphrase))
+    } else {
+        PracticeFile::open(path, Unlock::Passphrase(&passphrase))
+    }
+    .map_err(localized(lang))
+}
+
+/// The key that opens `archive`, from what its header says it needs.
+fn opening_key(archive: &Path, args: &KeyArgs, lang: Lang) -> Result<ArchiveKey> {
+    let kind = archive::open_kind(archive).map_err(|e| anyhow!(e.localize(lang)))?;
+    if kind == KeyKind::Passphrase {
+        let passphrase = secret(ARCHIVE_PASSPHRASE_ENV, T::CliPromptArchivePassphrase, lang)?;
+        return Ok(ArchiveKey::passphrase(&passphrase));
+    }
+    if let Some(file) = &args.identity {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| anyhow!(crate::i18n::io_error(lang, file, &e)))?;
+        return ArchiveKey::identity_file(&text).map_err(|e| anyhow!(e.localize(lang)));
+    }
+    if let Some(path) = &args.vault {
+        let v = open_vault(path, false, lang)?;
+        let key = v
+            .contents()
+            .archives
+            .key
+            .as_ref()
+            .ok_or_else(|| anyhow!(T::ErrArchiveNoPracticeKey.get(lang)))?;
+        return ArchiveKey::practice(key).map_err(|e| anyhow!(e.localize(lang)));
+    }
+    Err(anyhow!(T::ErrArchiveKeyMissing.get(lang)))
+}
+
+fn encrypt(
+    archive_path: &Path,
+    passphrase: bool,
+    vault: Option<&Path>,
+    remove: bool,
+    paths: &[PathBuf],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if vault.is_none() && !passphrase {
+        return Err(anyhow!(T::ErrArchiveVaultNeeded.get(lang)));
+    }
+    if archive_path.symlink_metadata().is_ok() {
+        return Err(anyhow!(tr::err_archive_exists(
+            lang,
+            archive_path.display()
+        )));
+    }
+    let plan = archive::plan(paths).map_err(|e| anyhow!(e.localize(lang)))?;
+    let mut v = vault.map(|p| open_vault(p, true, lang)).transpose()?;
+    let key = if passphrase {
+        let chosen = new_passphrase(ARCHIVE_PASSPHRASE_ENV, lang, &[])?;
+        ArchiveKey::passphrase(chosen.expose())
+    } else {
+        let v = v
+            .as_mut()
+            .ok_or_else(|| anyhow!(T::ErrArchiveVaultNeeded.get(lang)))?;
+        let had_key = v.contents().archives.key.is_some();
+        let key = ArchiveKey::practice(v.contents_mut().archives.key_or_make())
+            .map_err(|e| anyhow!(e.localize(lang)))?;
+        if !had_key {
+            // The key is saved before anything is encrypted to it.
+            v.save().map_err(localized(lang))?;
+            writeln!(out, "{}", T::CliArchiveKeyMade.get(lang))?;
+        }
+        key
+    };
+    let practice = v
+        .as_ref()
+        .map(|v| v.contents().practice.name.as_str().to_owned())
+        .unwrap_or_default();
+    let origin = Origin {
+        practice,
+        at: jiff::Timestamp::now(),
+    };
+    let cancel = AtomicBool::new(false);
+    let archived = archive::encrypt(&plan, &key, archive_path, &origin, &cancel, &mut |_| {})
+        .map_err(|e| anyhow!(e.localize(lang)))?;
+    writeln!(
+        out,
+        "{}",
+        tr::cli_archive_made(
+            lang,
+            archive_path.display(),
+            archived.manifest.file_count,
+            format_size(archived.manifest.total_bytes, lang)
+        )
+    )?;
+    if plan.skipped.total() > 0 {
+        writeln!(
+            out,
+            "{}",
+            tr::cli_archive_skipped(lang, plan.skipped.total())
+        )?;
+    }
+    let mut record = ArchiveRecord::of(&archived, key.kind(), ArchiveSource::Chosen);
+    if remove {
+        writeln!(out, "{}", T::CliArchiveRemoveWarning.get(lang))?;
+        let removal = archive::remove_originals(&archived, &cancel, &mut |_| {})
+            .map_err(|e| anyhow!(e.localize(lang)))?;
+        record.note_removal(&removal);
+        writeln!(
+            out,
+            "{}",
+            tr::cli_archive_removed(lang, removal.removed, removal.kept_changed + removal.failed)
+        )?;
+    }
+    if let Some(v) = v.as_mut() {
+        let c = v.contents_mut();
+        c.archives.records.push(record.clone());
+        c.record(JournalEvent::ArchiveCreated);
+        if record.originals_removed > 0 {
+            c.record(JournalEvent::ArchiveOriginalsRemoved);
+        }
+        v.save().map_err(localized(lang))?;
+    }
+    Ok(())
+}
+
+fn key_sheet(vault: &Path, file: Option<&Path>, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let mut v = open_vault(vault, file.is_some(), lang)?;
+    let key = v
+        .contents()
+        .archives
+        .key
+        .clone()
+        .ok_or_else(|| anyhow!(T::ErrArchiveNoPracticeKey.get(lang)))?;
+    let text = key.identity_file();
+    match file {
+        None => {
+            // As comment lines, so that the printed text is still a valid identity file.
+            writeln!(out, "# {}", T::CliArchiveKeySheetWarning.get(lang))?;
+            write!(out, "{text}")?;
+            return Ok(());
+        }
+        Some(path) => {
+            if path.symlink_metadata().is_ok() {
+                return Err(anyhow!(tr::err_archive_exists(lang, path.display())));
+            }
+            let mut f = crate::fs::create_private(path)
+                .map_err(|e| anyhow!(crate::i18n::io_error(lang, path, &e)))?;
+            f.write_all(text.as_bytes())
+                .and_then(|()| f.sync_all())
+                .map_err(|e| anyhow!(crate::i18n::io_error(lang, path, &e)))?;
+            v.contents_mut().archives.key_sheet_saved = true;
+            v.save().map_err(localized(lang))?;
+            writeln!(
+                out,
+                "{}",
+                tr::cli_archive_key_written(lang, path.display(), key.recipient())
+            )?;
+        }
+    }
+    writeln!(out, "{}", T::CliArchiveKeySheetWarning.get(lang))?;
+    Ok(())
+}
