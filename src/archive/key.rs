@@ -174,7 +174,14 @@ impl ArchiveKey {
                 age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
                     .map_err(|_unusable| ArchiveError::BadIdentity)
             }
-            Self::Identities(_) => Err(ArchiveError::NoRecipient),
+            Self::Identities(identities) => {
+                // To the public halves of the identities (the practice key's sheet encrypts as the
+                // vault's key does).
+                let recipients: Vec<x25519::Recipient> =
+                    identities.iter().map(x25519::Identity::to_public).collect();
+                age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+                    .map_err(|_unusable| ArchiveError::NoRecipient)
+            }
         }
     }
 

@@ -12,6 +12,7 @@
 //! No egui here; the work is streaming (64 KiB age chunks, memory flat in the archive's size),
 //! cancellable and reports its progress. The layout is in `docs/archive-format.md`.
 
+mod hash;
 mod key;
 mod manifest;
 mod read;

@@ -10,7 +10,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
 use jiff::Timestamp;
-use sha2::{Digest as _, Sha256};
 
 use super::manifest::{MANIFEST_NAME, MAX_MANIFEST_BYTES, Manifest, hex};
 use super::{ArchiveError, ArchiveKey, CHUNK, IoAction, KeyKind, Phase, Progress};
@@ -42,8 +41,6 @@ pub struct Listing {
     pub key_kind: KeyKind,
     /// The archive's size.
     pub archive_bytes: u64,
-    /// The SHA-256 of the archive file.
-    pub archive_sha256: String,
 }
 
 /// The result of [`verify`]: the archive decrypted to its end, and every file matched its manifest.
@@ -86,14 +83,14 @@ fn header_error(e: age::DecryptError, path: &Path) -> ArchiveError {
     }
 }
 
-/// Hashes what passes through.
-struct Hashing<R> {
+/// Hashes what passes through (on the hashing thread).
+struct Hashing<'a, R> {
     inner: R,
-    hasher: Sha256,
+    hasher: &'a mut super::hash::ParallelHash,
     bytes: u64,
 }
 
-impl<R: Read> Read for Hashing<R> {
+impl<R: Read> Read for Hashing<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.hasher.update(&buf[..n]);
@@ -102,17 +99,15 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
-/// Hashes the archive file's bytes as the decryptor pulls them.
+/// Counts the archive file's bytes as the decryptor pulls them.
 struct Tap<'a, R> {
     inner: R,
-    hasher: &'a mut Sha256,
     bytes: &'a mut u64,
 }
 
 impl<R: Read> Read for Tap<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
         *self.bytes += n as u64;
         Ok(n)
     }
@@ -163,11 +158,9 @@ fn walk(
 ) -> Result<Listing, ArchiveError> {
     let file = File::open(path).map_err(|e| ArchiveError::io(IoAction::Read, path, e))?;
     let archive_total = file.metadata().map_or(0, |m| m.len());
-    let mut archive_hasher = Sha256::new();
     let mut archive_bytes = 0u64;
     let outer = Tap {
         inner: file,
-        hasher: &mut archive_hasher,
         bytes: &mut archive_bytes,
     };
     let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(4 * CHUNK, outer))
@@ -203,7 +196,6 @@ fn walk(
         folders: Vec::new(),
         key_kind,
         archive_bytes: 0,
-        archive_sha256: String::new(),
     };
     let mut archive = tar::Archive::new(reader);
     let mut done = Progress {
@@ -214,6 +206,7 @@ fn walk(
         bytes_total: archive_total,
     };
     let mut buffer = vec![0u8; CHUNK];
+    let mut parallel = super::hash::ParallelHash::new();
     {
         let entries = archive.entries().map_err(damaged)?;
         for entry in entries {
@@ -246,14 +239,14 @@ fn walk(
                         };
                         let mut reader = Hashing {
                             inner: bytes.as_slice(),
-                            hasher: Sha256::new(),
+                            hasher: &mut parallel,
                             bytes: 0,
                         };
                         on_file(&entry_file, &mut reader)?;
                         listing.files.push(ListedFile {
                             path: parts.join("/"),
                             size,
-                            sha256: hex(&reader.hasher.finalize()),
+                            sha256: parallel.finish().map(|d| hex(&d)).unwrap_or_default(),
                             modified: None,
                         });
                         continue;
@@ -269,7 +262,7 @@ fn walk(
                     };
                     let mut reader = Hashing {
                         inner: &mut entry,
-                        hasher: Sha256::new(),
+                        hasher: &mut parallel,
                         bytes: 0,
                     };
                     on_file(&entry_file, &mut reader)?;
@@ -281,13 +274,15 @@ fn walk(
                             Err(e) => return Err(damaged(e)),
                         }
                     }
-                    if reader.bytes != size {
+                    let read = reader.bytes;
+                    let digest = parallel.finish().map(|d| hex(&d)).unwrap_or_default();
+                    if read != size {
                         return Err(ArchiveError::Damaged("short entry".to_owned()));
                     }
                     listing.files.push(ListedFile {
                         path: parts.join("/"),
                         size,
-                        sha256: hex(&reader.hasher.finalize()),
+                        sha256: digest,
                         modified,
                     });
                     done.files_done += 1;
@@ -312,7 +307,6 @@ fn walk(
     }
     drop(rest);
     listing.archive_bytes = archive_bytes;
-    listing.archive_sha256 = hex(&archive_hasher.finalize());
     if let Some(manifest) = &listing.manifest {
         compare(manifest, &listing.files)?;
     }
@@ -376,7 +370,6 @@ pub fn verify(
 /// What [`check_written`] found.
 pub(super) struct Written {
     pub archive_bytes: u64,
-    pub archive_sha256: String,
 }
 
 /// Reads a just-written archive back and checks it holds exactly `manifest`.
@@ -395,7 +388,6 @@ pub(super) fn check_written(
     }
     Ok(Written {
         archive_bytes: listing.archive_bytes,
-        archive_sha256: listing.archive_sha256,
     })
 }
 

@@ -36,9 +36,8 @@ pub struct ArchiveRecord {
     pub bytes: u64,
     /// The archive file's size.
     pub archive_bytes: u64,
-    /// The SHA-256 of the archive file, to recognise it later.
-    pub archive_sha256: String,
-    /// The SHA-256 of its manifest as written.
+    /// The SHA-256 of its manifest as written: identifies the archive's contents (`vigie archive list`
+    /// shows the manifest; the archive file itself is not hashed, which would cost one more pass).
     pub manifest_sha256: String,
     /// Originals removed afterwards, if the user asked.
     #[serde(default)]
@@ -60,7 +59,6 @@ impl ArchiveRecord {
             files: archived.manifest.file_count,
             bytes: archived.manifest.total_bytes,
             archive_bytes: archived.archive_bytes,
-            archive_sha256: archived.archive_sha256.clone(),
             manifest_sha256: super::manifest::hex(&sha2::Sha256::digest(
                 archived.manifest.to_bytes(),
             )),

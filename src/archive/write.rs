@@ -172,8 +172,6 @@ pub struct Archived {
     pub manifest: Manifest,
     /// Its size in bytes.
     pub archive_bytes: u64,
-    /// The SHA-256 of the archive file, lower-case hexadecimal.
-    pub archive_sha256: String,
     /// The originals, in the manifest's order: `sources[i]` is `manifest.files[i]`.
     pub sources: Vec<PathBuf>,
     /// What the plan left out.
@@ -238,7 +236,6 @@ pub fn encrypt_with(
             path: out.to_path_buf(),
             manifest,
             archive_bytes: check.archive_bytes,
-            archive_sha256: check.archive_sha256,
             sources: plan.files.iter().map(|f| f.source.clone()).collect(),
             skipped: plan.skipped,
         })
@@ -290,7 +287,7 @@ impl std::error::Error for Stop {}
 struct Source<'a> {
     file: File,
     left: u64,
-    hasher: Sha256,
+    hasher: &'a mut super::hash::ParallelHash,
     cancel: &'a AtomicBool,
     done: &'a mut u64,
 }
@@ -396,6 +393,7 @@ fn write_stream(
     progress(total);
     let mut files = Vec::with_capacity(plan.files.len());
     let mut bytes_done = 0u64;
+    let mut hasher = super::hash::ParallelHash::new();
     for (i, planned) in plan.files.iter().enumerate() {
         if cancel.load(Ordering::Relaxed) {
             return Err(ArchiveError::Cancelled);
@@ -418,13 +416,13 @@ fn write_stream(
         let mut reader = Source {
             file: source,
             left: size,
-            hasher: Sha256::new(),
+            hasher: &mut hasher,
             cancel,
             done: &mut bytes_done,
         };
         tar.append_data(&mut header, &planned.name, &mut reader)
             .map_err(|e| stop_of(e, out))?;
-        let digest = hex(&reader.hasher.finalize());
+        let digest = hasher.finish().map(|d| hex(&d)).unwrap_or_default();
         files.push(ManifestFile {
             path: planned.name.clone(),
             size,

@@ -33,6 +33,10 @@ pub enum ArchiveCommand {
         /// The practice's vault (its key, and the record of the archive). Passphrase: VIGIE_PASSPHRASE.
         #[arg(long, value_name = "FILE")]
         vault: Option<PathBuf>,
+        /// Encrypt to the public half of an age identity file (the practice key's sheet) instead of
+        /// the vault's key; nothing is recorded.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["vault", "passphrase"])]
+        identity: Option<PathBuf>,
         /// After the archive is verified, delete the originals that still match it. Deleting does not
         /// wipe the data from an SSD: full-disk encryption is the real protection.
         #[arg(long)]
@@ -101,11 +105,13 @@ pub fn run(command: ArchiveCommand, lang: Lang, out: &mut dyn Write) -> Result<(
             out: archive,
             passphrase,
             vault,
+            identity,
             remove_originals,
             paths,
         } => encrypt(
             &archive,
             passphrase,
+            identity.as_deref(),
             vault.as_deref(),
             remove_originals,
             &paths,
@@ -188,6 +194,12 @@ fn open_vault(path: &Path, writing: bool, lang: Lang) -> Result<PracticeFile> {
     .map_err(localized(lang))
 }
 
+fn read_identity_file(file: &Path, lang: Lang) -> Result<ArchiveKey> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| anyhow!(crate::i18n::io_error(lang, file, &e)))?;
+    ArchiveKey::identity_file(&text).map_err(|e| anyhow!(e.localize(lang)))
+}
+
 /// The key that opens `archive`, from what its header says it needs.
 fn opening_key(archive: &Path, args: &KeyArgs, lang: Lang) -> Result<ArchiveKey> {
     let kind = archive::open_kind(archive).map_err(|e| anyhow!(e.localize(lang)))?;
@@ -196,9 +208,7 @@ fn opening_key(archive: &Path, args: &KeyArgs, lang: Lang) -> Result<ArchiveKey>
         return Ok(ArchiveKey::passphrase(&passphrase));
     }
     if let Some(file) = &args.identity {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| anyhow!(crate::i18n::io_error(lang, file, &e)))?;
-        return ArchiveKey::identity_file(&text).map_err(|e| anyhow!(e.localize(lang)));
+        return read_identity_file(file, lang);
     }
     if let Some(path) = &args.vault {
         let v = open_vault(path, false, lang)?;
@@ -213,16 +223,21 @@ fn opening_key(archive: &Path, args: &KeyArgs, lang: Lang) -> Result<ArchiveKey>
     Err(anyhow!(T::ErrArchiveKeyMissing.get(lang)))
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the subcommand's options, passed on as they are"
+)]
 fn encrypt(
     archive_path: &Path,
     passphrase: bool,
+    identity: Option<&Path>,
     vault: Option<&Path>,
     remove: bool,
     paths: &[PathBuf],
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
-    if vault.is_none() && !passphrase {
+    if vault.is_none() && identity.is_none() && !passphrase {
         return Err(anyhow!(T::ErrArchiveVaultNeeded.get(lang)));
     }
     if archive_path.symlink_metadata().is_ok() {
@@ -233,7 +248,9 @@ fn encrypt(
     }
     let plan = archive::plan(paths).map_err(|e| anyhow!(e.localize(lang)))?;
     let mut v = vault.map(|p| open_vault(p, true, lang)).transpose()?;
-    let key = if passphrase {
+    let key = if let Some(file) = identity {
+        read_identity_file(file, lang)?
+    } else if passphrase {
         let chosen = new_passphrase(ARCHIVE_PASSPHRASE_ENV, lang, &[])?;
         ArchiveKey::passphrase(chosen.expose())
     } else {

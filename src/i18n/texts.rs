@@ -950,7 +950,7 @@ texts! {
     ErrArchiveNothing => "Il n'y a aucun fichier à archiver dans ce qui a été choisi.", "There is no file to archive in what was chosen.";
     ErrArchiveCancelled => "Annulé. Aucune archive n'a été laissée et les originaux sont intacts.", "Cancelled. No archive was left behind and the originals are untouched.";
     ErrArchiveBadIdentity => "Ce n'est pas une clé d'archive valable (elle commence par AGE-SECRET-KEY-1).", "This is not a valid archive key (it starts with AGE-SECRET-KEY-1).";
-    ErrArchiveNoRecipient => "Un fichier de clé sert à ouvrir des archives ; pour en créer, utilisez la clé du cabinet (--vault) ou une phrase de passe (--passphrase).", "A key file opens archives; to make one, use the practice key (--vault) or a passphrase (--passphrase).";
+    ErrArchiveNoRecipient => "Ce fichier de clé ne contient aucune clé utilisable pour chiffrer.", "This key file holds no key that can encrypt.";
     ErrArchiveNoPracticeKey => "Ce cabinet n'a pas encore de clé d'archives : aucune archive n'a été créée avec lui.", "This practice has no archive key yet: no archive was made with it.";
     ErrArchiveKeyMissing => "Pour ouvrir cette archive, donnez le coffre du cabinet (--vault) ou un fichier de clé (--identity).", "To open this archive, give the practice's vault (--vault) or a key file (--identity).";
     ErrArchiveVaultNeeded => "Pour chiffrer avec la clé du cabinet, donnez son coffre (--vault) ; ou choisissez une phrase de passe (--passphrase).", "To encrypt with the practice key, give its vault (--vault); or choose a passphrase (--passphrase).";
