@@ -31,7 +31,8 @@ pub use read::{
 };
 pub use record::{ArchiveRecord, ArchiveRegister, ArchiveSource};
 pub use write::{
-    Archived, Plan, PlannedFile, Removal, Skipped, encrypt, encrypt_with, plan, remove_originals,
+    Archived, Plan, PlannedFile, Removal, Skipped, encrypt, encrypt_with, plan, plan_files,
+    remove_originals,
 };
 
 /// What an archive operation is doing, for its progress bar.

@@ -90,6 +90,15 @@ pub struct ArchiveRegister {
 }
 
 impl ArchiveRegister {
+    /// A register with a fresh practice key (a new vault's).
+    pub fn with_new_key() -> Self {
+        Self {
+            key: Some(PracticeArchiveKey::generate()),
+            key_sheet_saved: false,
+            records: Vec::new(),
+        }
+    }
+
     /// The practice key, made now if there is none yet.
     pub fn key_or_make(&mut self) -> &PracticeArchiveKey {
         if self.key.as_ref().is_none_or(|k| !k.is_valid()) {

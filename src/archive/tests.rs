@@ -569,3 +569,30 @@ fn the_practice_key_reads_back_from_its_text_and_its_file() {
         Err(ArchiveError::BadIdentity)
     ));
 }
+
+#[test]
+fn chosen_files_keep_their_folders_under_the_closest_common_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tree = sample_tree(dir.path());
+    let files = vec![
+        tree.join("Dupont Jean/IRM genou/série longue.bin"),
+        tree.join("vide.txt"),
+        tree.join("absent.dcm"),
+        tree.join("vide.txt"),
+    ];
+    let plan = plan_files(&files);
+    let names: Vec<&str> = plan.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Examens/Dupont Jean/IRM genou/série longue.bin",
+            "Examens/vide.txt"
+        ]
+    );
+    assert_eq!(plan.skipped.unreadable, 1, "the missing file is counted");
+    let key = practice_key();
+    let out = dir.path().join("a.age");
+    let archived =
+        encrypt(&plan, &key, &out, &origin(), &no_cancel(), &mut |_| {}).expect("encrypt");
+    assert_eq!(archived.manifest.file_count, 2);
+}

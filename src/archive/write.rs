@@ -108,6 +108,65 @@ pub fn plan(paths: &[PathBuf]) -> Result<Plan, ArchiveError> {
     Ok(plan)
 }
 
+/// Lists chosen files (a scan's findings), keeping their folders: their paths in the archive are
+/// relative to the closest folder that holds them all, under that folder's name. Files that are no
+/// longer there, or are no longer plain files, are counted in [`Plan::skipped`].
+pub fn plan_files(files: &[PathBuf]) -> Plan {
+    crate::io_guard::check("listing files to archive");
+    let mut plan = Plan::default();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut present: Vec<(&PathBuf, u64)> = Vec::new();
+    for file in files {
+        match fs::symlink_metadata(file) {
+            Ok(meta) if meta.is_file() => present.push((file, meta.len())),
+            Ok(meta) if meta.file_type().is_symlink() => plan.skipped.links += 1,
+            _ => plan.skipped.unreadable += 1,
+        }
+    }
+    let base = present
+        .iter()
+        .filter_map(|(f, _)| f.parent())
+        .map(Path::to_path_buf)
+        .reduce(|common, next| {
+            let mut common = common;
+            while !next.starts_with(&common) {
+                if !common.pop() {
+                    break;
+                }
+            }
+            common
+        })
+        .filter(|b| b.parent().is_some() || b.file_name().is_some());
+    let top = base.as_deref().and_then(top_name);
+    let mut tops: HashSet<String> = HashSet::new();
+    for (file, size) in present {
+        let relative = base.as_deref().zip(top.as_deref()).and_then(|(b, t)| {
+            let rel = file.strip_prefix(b).ok()?;
+            let parts: Option<Vec<&str>> = rel.iter().map(|p| p.to_str()).collect();
+            Some(format!("{t}/{}", parts?.join("/")))
+        });
+        let name = if let Some(name) = relative {
+            name
+        } else {
+            // No common folder (files on two drives): each under its own name.
+            let Some(base_name) = top_name(file) else {
+                plan.skipped.bad_names += 1;
+                continue;
+            };
+            let mut name = base_name.clone();
+            let mut n = 2;
+            while !tops.insert(name.clone()) {
+                name = format!("{base_name} ({n})");
+                n += 1;
+            }
+            name
+        };
+        add_file(&mut plan, &mut seen, file, name, size);
+    }
+    plan.total_bytes = plan.files.iter().map(|f| f.size).sum();
+    plan
+}
+
 fn add_file(plan: &mut Plan, seen: &mut HashSet<PathBuf>, source: &Path, name: String, size: u64) {
     // A file chosen twice (a folder inside another chosen folder) goes in once.
     let key = fs::canonicalize(source).unwrap_or_else(|_| source.to_path_buf());

@@ -106,7 +106,8 @@ impl VaultContents {
             scans: ScanHistory::default(),
             assessments: AssessmentHistory::default(),
             breaches: BreachRegister::default(),
-            archives: ArchiveRegister::default(),
+            // The archive key is made with the vault, so that the recovery sheet carries it.
+            archives: ArchiveRegister::with_new_key(),
         }
     }
 

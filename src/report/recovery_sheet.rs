@@ -17,6 +17,8 @@ pub struct RecoverySheet {
     pub vault_path: PathBuf,
     /// The code.
     pub code: RecoveryCode,
+    /// The practice's archive key (`AGE-SECRET-KEY-1…`), printed under the code.
+    pub archive_key: Option<String>,
     /// Language of the sheet.
     pub lang: Lang,
 }
@@ -45,8 +47,11 @@ impl RecoverySheet {
     pub fn text(&self) -> String {
         let lang = self.lang;
         let [practice, created, vault] = self.lines();
+        let archive = self.archive_key.as_ref().map_or_else(String::new, |key| {
+            format!("{}\n    {key}\n\n", T::RecoveryDocArchiveKey.get(lang))
+        });
         format!(
-            "{title}\n\n{practice}\n{created}\n{vault}\n\n    {code}\n\n{advice}\n\n{footer}\n",
+            "{title}\n\n{practice}\n{created}\n{vault}\n\n    {code}\n\n{archive}{advice}\n\n{footer}\n",
             title = T::RecoveryDocTitle.get(lang),
             code = self.code.to_text().as_str(),
             advice = T::RecoveryDocAdvice.get(lang),
@@ -75,13 +80,15 @@ impl RecoverySheet {
         let (first, second) = groups.split_at(groups.len() / 2);
         doc.text_centered(box_top + 14.0, &first.join("  "), code);
         doc.text_centered(box_top + 26.0, &second.join("  "), code);
-        doc.paragraph(
-            margin,
-            box_top + 46.0,
-            width,
-            T::RecoveryDocAdvice.get(lang),
-            body,
-        );
+        let mut y = box_top + 46.0;
+        if let Some(key) = &self.archive_key {
+            y = doc.paragraph(margin, y, width, T::RecoveryDocArchiveKey.get(lang), body) + 2.0;
+            let mono = Style::new(Face::Mono, 9.5, Rgb8::TEXT);
+            doc.fill_box(margin, y, width, 10.0, Rgb8::SHADE);
+            doc.text_centered(y + 6.5, key, mono);
+            y += 18.0;
+        }
+        doc.paragraph(margin, y, width, T::RecoveryDocAdvice.get(lang), body);
         let footer = tr::recovery_doc_footer(lang, env!("CARGO_PKG_VERSION"));
         doc.text(
             margin,
@@ -103,6 +110,10 @@ mod tests {
             created_at: jiff::Timestamp::from_second(1_796_000_000).expect("timestamp"),
             vault_path: PathBuf::from("/données/cabinet.vigie"),
             code: RecoveryCode::generate().expect("rng"),
+            archive_key: Some(
+                "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
+                    .into(),
+            ),
             lang,
         }
     }

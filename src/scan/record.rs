@@ -72,6 +72,22 @@ pub struct ScanRecord {
     /// Paths that could not be read (the first [`MAX_KEPT_ERRORS`]).
     #[serde(default)]
     pub errors: Vec<ScanError>,
+    /// Findings put into verified encrypted archives since the scan.
+    #[serde(default)]
+    pub archived: Vec<ArchivedNote>,
+}
+
+/// Findings of a scan put into a verified encrypted archive (the archive itself is recorded with the
+/// vault's archives).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchivedNote {
+    /// When.
+    pub at: Timestamp,
+    /// The findings (indices into [`ScanRecord::findings`]).
+    pub findings: Vec<u32>,
+    /// How many of their originals were deleted afterwards.
+    #[serde(default)]
+    pub originals_removed: u64,
 }
 
 impl ScanRecord {
@@ -97,6 +113,7 @@ impl ScanRecord {
             findings: Arc::new(findings),
             counts,
             errors,
+            archived: Vec::new(),
         }
     }
 

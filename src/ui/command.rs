@@ -255,6 +255,8 @@ pub enum Command {
     // Breach register
     /// A request about the breach register.
     Breach(BreachCommand),
+    /// A request of the Scan page's "encrypt these files" panel.
+    Archive(ArchiveCommand),
 }
 
 /// The result of a background job.
@@ -312,6 +314,40 @@ pub enum JobOutput {
     },
     /// A job of the signed-assessment screens finished.
     Signing(SigningOutput),
+    /// An archive job finished.
+    Archive(ArchiveOutput),
+}
+
+// ---- Encrypted archives (window) -----------------------------------------------------------------
+
+/// What the Scan page's "encrypt these files" panel asks for.
+#[derive(Debug)]
+pub enum ArchiveCommand {
+    /// Open the panel, with the files picked by this scope.
+    Open(crate::ui::screens::ArchiveScope),
+    /// Close it.
+    Close,
+    /// Choose where the archive goes (save dialog; the path can always be typed instead).
+    ChooseOut,
+    /// Make the archive, as set in the panel.
+    Start,
+    /// Stop the archive being made (nothing is left behind).
+    Cancel,
+    /// Remove the originals of the verified archive (the panel's confirmation is ticked).
+    RemoveOriginals,
+    /// Save the practice's archive key as an age identity file; `None` asks where.
+    SaveKeySheet(Option<PathBuf>),
+}
+
+/// What an archive job reports.
+#[derive(Debug)]
+pub enum ArchiveOutput {
+    /// The archive was made and verified, or why not (in the user's language).
+    Made(Result<Box<crate::archive::Archived>, String>),
+    /// The originals were removed (those that still matched), or why not.
+    Removed(Result<crate::archive::Removal, String>),
+    /// The key sheet was written, or why not.
+    KeySheet(Result<PathBuf, String>),
 }
 
 // ---- Signed assessment (window) ------------------------------------------------------------------

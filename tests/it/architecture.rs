@@ -179,6 +179,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "demo",
             // Breach register
             "breach",
+            "archive",
         ],
     ),
     (
@@ -202,6 +203,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "demo",
             // Breach register
             "breach",
+            "archive",
         ],
     ),
 ];

@@ -526,7 +526,7 @@ fn the_keyboard_alone_reaches_and_presses_the_buttons() {
 
 /// A small practice tree: two identifying DICOM files (one renamed without extension), one
 /// de-identified, an image export, and files that are not images.
-fn practice_tree(root: &std::path::Path) -> std::path::PathBuf {
+pub(crate) fn practice_tree(root: &std::path::Path) -> std::path::PathBuf {
     let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/dicom/pydicom/test_files");
     let desk = root.join("Bureau").join("Export écho");
@@ -544,7 +544,7 @@ fn practice_tree(root: &std::path::Path) -> std::path::PathBuf {
 }
 
 /// Opens the Scan page with no suggested place (the test machine's own folders stay out of it).
-fn open_scan_page(h: &mut Harness<'_, VigieApp>) {
+pub(crate) fn open_scan_page(h: &mut Harness<'_, VigieApp>) {
     let ctx = h.ctx.clone();
     h.state_mut().set_place_finder(Vec::new);
     h.state_mut()

@@ -15,6 +15,7 @@ mod breach; // Breach register
 mod cli;
 mod golden;
 mod gui;
+mod gui_archive;
 mod gui_signing;
 mod report;
 mod safety;

@@ -271,6 +271,7 @@ impl VigieApp {
             Command::Signing(command) => self.run_signing(ctx, command),
             // Breach register
             Command::Breach(command) => self.run_breach(ctx, command),
+            Command::Archive(command) => self.run_archive(ctx, command),
         }
     }
 
@@ -475,6 +476,12 @@ impl VigieApp {
             created_at: vault.contents().created_at,
             vault_path: vault.path().to_path_buf(),
             code: rec.code.clone(),
+            archive_key: vault
+                .contents()
+                .archives
+                .key
+                .as_ref()
+                .map(|k| k.secret_text().to_owned()),
             lang: self.lang,
         };
         self.spawn_document(ctx, path, output_kind, confirmed, move || match format {

@@ -27,6 +27,7 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::SaveSettings => T::JobSaveSettings,
         JobKind::KeyFile => T::JobKeyFile,
         JobKind::SignedFiles => T::JobSignedFiles,
+        JobKind::Archive => T::JobArchive,
     };
     tr::err_job_failed(lang, what.get(lang))
 }
@@ -79,6 +80,11 @@ impl VigieApp {
             | JobKind::ReadEvidence
             | JobKind::KeyFile
             | JobKind::SignedFiles => {}
+            JobKind::Archive => {
+                if let Some(panel) = self.scan_view_mut().and_then(|v| v.archive.as_deref_mut()) {
+                    panel.stage = crate::ui::screens::ArchiveStage::Setup;
+                }
+            }
         }
         self.notice = Some(Notice::Error(message));
     }
@@ -174,6 +180,7 @@ impl VigieApp {
     pub(super) fn handle_job_output(&mut self, ctx: &egui::Context, output: JobOutput) {
         let lang = self.lang;
         match output {
+            JobOutput::Archive(output) => self.archive_done(ctx, output),
             JobOutput::Created(Ok((vault, code))) => {
                 self.settings.remember_vault(vault.path());
                 self.save_settings(ctx);
@@ -263,14 +270,30 @@ impl VigieApp {
                     self.save_settings(ctx);
                 }
             }
-            JobOutput::DocumentWritten(result) => match (result, &mut self.screen) {
-                (Ok(path), Screen::Recovery(rec)) => rec.saved_to.push(path),
-                (Ok(path), _) => {
-                    let shown = path.display().to_string();
-                    self.notice = Some(Notice::Info(tr::exported_to(lang, &shown)));
+            JobOutput::DocumentWritten(result) => {
+                let sheet_saved = match (result, &mut self.screen) {
+                    (Ok(path), Screen::Recovery(rec)) => {
+                        rec.saved_to.push(path);
+                        true
+                    }
+                    (Ok(path), _) => {
+                        let shown = path.display().to_string();
+                        self.notice = Some(Notice::Info(tr::exported_to(lang, &shown)));
+                        false
+                    }
+                    (Err(e), _) => {
+                        self.notice = Some(Notice::Error(e));
+                        false
+                    }
+                };
+                // The recovery sheet carries the archive key: it is saved outside the vault now.
+                let key_unsaved = self.vault().is_some_and(|v| {
+                    v.contents().archives.key.is_some() && !v.contents().archives.key_sheet_saved
+                });
+                if sheet_saved && key_unsaved {
+                    self.update_vault(ctx, |v| v.contents_mut().archives.key_sheet_saved = true);
                 }
-                (Err(e), _) => self.notice = Some(Notice::Error(e)),
-            },
+            }
             // Breach register
             JobOutput::BreachFileRead {
                 id,

@@ -5,6 +5,7 @@
 //! - `job_results`: what the jobs report, taken into the state;
 //! - `lock`: saving what was typed, then locking (by hand, after idle time, on closing).
 
+mod archive;
 mod breach; // Breach register
 mod commands;
 mod job_results;

@@ -2,6 +2,7 @@
 //! domain itself.
 
 mod actions;
+mod archive;
 mod breaches; // Breach register
 mod checklist;
 mod create;
@@ -18,6 +19,9 @@ mod verify;
 mod welcome;
 
 pub use actions::ActionsView;
+pub use archive::{
+    ArchiveKeyChoice, ArchivePanel, ArchiveScope, ArchiveStage, PanelContext, scope_files,
+};
 pub use breaches::{BreachForm, BreachesView};
 pub use checklist::ChecklistView;
 pub use create::CreateForm;

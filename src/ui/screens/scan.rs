@@ -191,6 +191,8 @@ pub struct ScanView {
     live_counts: Option<((Timestamp, usize), RiskCounts)>,
     rows: Rows,
     order: Order,
+    /// The "encrypt these files" panel, when open.
+    pub archive: Option<Box<super::ArchivePanel>>,
 }
 
 impl Default for ScanView {
@@ -223,6 +225,7 @@ impl ScanView {
             ascending: false,
             rows: Rows::default(),
             order: Order::default(),
+            archive: None,
         }
     }
 
@@ -419,6 +422,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
     let live_scan = cx.scan;
     let export_busy = cx.busy(JobKind::WriteDocument);
     let places_pending = cx.places.is_none();
+    let panel_context = super::PanelContext::of(cx);
     let commands = &mut *cx.commands;
     ui.heading(T::ScanTitle.get(lang));
     let has_results = live_scan.is_some() || history.last.is_some();
@@ -475,7 +479,29 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
             if busy {
                 widgets::busy(ui, T::Exporting.get(lang));
             }
+            // Encrypted archives: from the findings to a verified archive.
+            if view.archive.is_none()
+                && ui
+                    .button(T::ArchiveOpen.get(lang))
+                    .on_hover_text(T::ArchiveOpenHint.get(lang))
+                    .clicked()
+            {
+                commands.push(Command::Archive(crate::ui::command::ArchiveCommand::Open(
+                    super::ArchiveScope::HighRisk,
+                )));
+            }
         });
+        for note in &last.archived {
+            ui.label(
+                RichText::new(tr::archive_scan_note(
+                    lang,
+                    format_datetime(note.at, lang),
+                    note.findings.len() as u64,
+                    note.originals_removed,
+                ))
+                .color(theme::OK),
+            );
+        }
         let (lines, counts) = view.recorded_summary(last, lang);
         (
             (last.started_at, false),
@@ -509,6 +535,19 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
     ui.add_space(4.0);
     filters(ui, lang, view, counts);
     view.refresh_order(source, findings, lang);
+    if let Some(panel) = view.archive.as_deref_mut()
+        && live_scan.is_none()
+    {
+        super::archive::show(
+            ui,
+            &panel_context,
+            panel,
+            findings,
+            &view.order.shown,
+            commands,
+        );
+        ui.add_space(4.0);
+    }
     ui.label(
         RichText::new(tr::scan_shown(lang, view.order.shown.len(), findings.len()))
             .small()

@@ -1,0 +1,181 @@
+//! From a scan finding to a verified encrypted archive in the window, then the originals removed on
+//! confirmation: the panel, its job, the vault's record and evidence, the scan's note.
+
+use std::sync::atomic::AtomicBool;
+
+use crate::common::{create_vault, temp_dir};
+use crate::gui::{click, harness, open_scan_page, practice_tree, run_until, unlock};
+use egui_kittest::kittest::Queryable as _;
+use vigie::i18n::Lang;
+use vigie::ui::command::Command;
+use vigie::ui::screens::ArchiveStage;
+use vigie::ui::state::{Page, Screen};
+
+fn stage_is(app: &vigie::ui::VigieApp, done: fn(&ArchiveStage) -> bool) -> bool {
+    matches!(&app.screen, Screen::Main(Page::Scan(view))
+        if view.archive.as_ref().is_some_and(|p| done(&p.stage)))
+}
+
+#[test]
+fn the_high_risk_findings_go_into_a_verified_archive_then_the_originals_on_confirmation() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let tree = practice_tree(&dir.path().join("pc"));
+    let identifying = [
+        tree.join("Export écho/IM0001.dcm"),
+        tree.join("Export écho/IM0002"),
+    ];
+    let originals: Vec<Vec<u8>> = identifying
+        .iter()
+        .map(|p| std::fs::read(p).expect("read"))
+        .collect();
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    let ctx = h.ctx.clone();
+    unlock(&mut h, &path);
+    open_scan_page(&mut h);
+    h.state_mut()
+        .run_command(&ctx, Command::AddScanFolder(Some(tree.clone())));
+    h.run();
+    click(&mut h, "Lancer l'analyse");
+    run_until(&mut h, "the scan and its save", |app| {
+        app.scan.is_none()
+            && app
+                .vault()
+                .is_some_and(|v| v.contents().scans.last.is_some())
+    });
+
+    click(&mut h, "Chiffrer ces fichiers…");
+    h.run();
+    h.get_by_label_contains("Vigie copie les fichiers choisis");
+    h.get_by_label("Les fichiers à risque élevé (2)");
+    // Where: typed (the field is always there, dialog or not).
+    let archive = dir.path().join("archives").join("examens.age");
+    std::fs::create_dir_all(archive.parent().expect("parent")).expect("mkdir");
+    if let Screen::Main(Page::Scan(view)) = &mut h.state_mut().screen {
+        view.archive.as_mut().expect("panel").out = archive.display().to_string();
+    }
+    h.run();
+    click(&mut h, "Chiffrer et vérifier 2 fichiers");
+    run_until(&mut h, "the archive", |app| {
+        if let Screen::Main(Page::Scan(view)) = &app.screen
+            && let Some(error) = view.archive.as_ref().and_then(|p| p.error.as_ref())
+        {
+            panic!("the archive failed: {error}");
+        }
+        stage_is(app, |s| matches!(s, ArchiveStage::Done(_)))
+            && app.session.as_ref().is_some_and(|s| !s.save.in_flight)
+    });
+    h.get_by_label_contains("Archive chiffrée et vérifiée : 2 fichiers");
+    assert!(archive.is_file());
+    // The originals are untouched until the doctor confirms.
+    for (p, bytes) in identifying.iter().zip(&originals) {
+        assert_eq!(&std::fs::read(p).expect("still there"), bytes);
+    }
+    {
+        let v = h.state().vault().expect("vault");
+        let c = v.contents();
+        assert_eq!(c.archives.records.len(), 1);
+        assert_eq!(c.archives.records[0].files, 2);
+        assert!(
+            c.checklist
+                .evidence
+                .iter()
+                .any(|e| e.item == "imaging.encryption-at-rest"),
+            "recorded as evidence for the item on encryption at rest"
+        );
+        let last = c.scans.last.as_ref().expect("scan");
+        assert_eq!(last.archived.len(), 1);
+        assert_eq!(last.archived[0].findings.len(), 2);
+    }
+    h.get_by_label_contains("2 fichiers de cette analyse ont été mis dans une archive chiffrée");
+
+    // The removal button waits for the confirmation.
+    click(
+        &mut h,
+        "J'ai compris ; supprimer les 2 originaux maintenant qu'ils sont dans l'archive vérifiée",
+    );
+    h.run();
+    click(&mut h, "Supprimer les 2 originaux");
+    run_until(&mut h, "the removal", |app| {
+        stage_is(app, |s| matches!(s, ArchiveStage::Removed(..)))
+            && app.session.as_ref().is_some_and(|s| !s.save.in_flight)
+    });
+    h.get_by_label_contains("Originaux supprimés : 2.");
+    for p in &identifying {
+        assert!(!p.exists(), "{} removed", p.display());
+    }
+    assert!(
+        tree.join("Export écho/anonyme.dcm").exists(),
+        "the rest is kept"
+    );
+    assert_eq!(
+        h.state()
+            .vault()
+            .expect("vault")
+            .contents()
+            .archives
+            .records[0]
+            .originals_removed,
+        2
+    );
+
+    // And the archive gives them back, identical, with the practice key.
+    let key = vigie::archive::ArchiveKey::practice(
+        h.state()
+            .vault()
+            .expect("vault")
+            .contents()
+            .archives
+            .key
+            .as_ref()
+            .expect("key"),
+    )
+    .expect("key");
+    let to = dir.path().join("restored");
+    vigie::archive::restore(&archive, &key, &to, &AtomicBool::new(false), &mut |_| {})
+        .expect("restore");
+    assert_eq!(
+        std::fs::read(to.join("Export écho/IM0001.dcm")).expect("restored"),
+        originals[0]
+    );
+}
+
+#[test]
+fn a_passphrase_that_does_not_meet_the_policy_keeps_the_start_button_off() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let tree = practice_tree(&dir.path().join("pc"));
+    let mut h = harness(dir.path(), Lang::En);
+    h.run();
+    let ctx = h.ctx.clone();
+    unlock(&mut h, &path);
+    open_scan_page(&mut h);
+    h.state_mut()
+        .run_command(&ctx, Command::AddScanFolder(Some(tree)));
+    h.run();
+    click(&mut h, "Start the scan");
+    run_until(&mut h, "the scan", |app| {
+        app.scan.is_none()
+            && app
+                .vault()
+                .is_some_and(|v| v.contents().scans.last.is_some())
+    });
+    click(&mut h, "Encrypt these files…");
+    h.run();
+    click(
+        &mut h,
+        "A passphrase (to hand the archive to someone: a colleague, a hospital)",
+    );
+    h.run();
+    h.get_by_label("Archive passphrase").focus();
+    h.run();
+    h.get_by_label("Archive passphrase").type_text("court");
+    h.run();
+    h.get_by_label("Encrypt and verify 2 files").click();
+    h.run();
+    assert!(
+        stage_is(h.state(), |s| matches!(s, ArchiveStage::Setup)) && !h.state().jobs.any_running(),
+        "a short passphrase cannot start"
+    );
+}
