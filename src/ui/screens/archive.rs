@@ -168,6 +168,7 @@ pub fn show(
         ui.set_width((screen.width() - 80.0).clamp(320.0, 640.0));
         egui::ScrollArea::vertical()
             .max_height((screen.height() - 80.0).max(240.0))
+            .min_scrolled_height((screen.height() - 120.0).clamp(200.0, 640.0))
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -271,9 +272,8 @@ pub fn show(
                 }
             });
     });
-    if response.should_close() && !busy {
-        commands.push(Command::Archive(ArchiveCommand::Close));
-    }
+    // A click beside the panel does not close it (the removal step would be lost): only its buttons do.
+    let _ = response;
 }
 
 fn verified(ui: &mut Ui, lang: Lang, archived: &Archived) {
