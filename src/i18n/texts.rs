@@ -24,8 +24,26 @@ macro_rules! texts {
             /// Every text, for completeness tests.
             pub const ALL: &'static [T] = &[$(T::$key,)*];
 
-            /// The text in `lang`.
+            /// The text in `lang`, French with its typography ([`crate::locale::french_typography`],
+            /// applied once per text and kept).
             pub fn get(self, lang: Lang) -> &'static str {
+                static FRENCH: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+                match lang {
+                    Lang::En => self.raw(Lang::En),
+                    Lang::Fr => FRENCH
+                        .get_or_init(|| {
+                            T::ALL
+                                .iter()
+                                .map(|t| crate::locale::french_typography(t.raw(Lang::Fr)))
+                                .collect()
+                        })
+                        .get(self as usize)
+                        .map_or_else(|| self.raw(Lang::Fr), String::as_str),
+                }
+            }
+
+            /// The text in `lang` as written in the table, before typography.
+            pub fn raw(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $((T::$key, Lang::Fr) => $fr, (T::$key, Lang::En) => $en,)*
                 }
@@ -81,7 +99,9 @@ macro_rules! typed_texts {
                 $(#[$meta])*
                 pub fn $name(lang: Lang, $($arg: typed_texts!(@ty $($kind)?)),*) -> String {
                     match lang {
-                        Lang::Fr => typed_texts!(@body lang [$($arg $(: $kind)?),*] $fr),
+                        Lang::Fr => $crate::locale::french_typography(
+                            &typed_texts!(@body lang [$($arg $(: $kind)?),*] $fr),
+                        ),
                         Lang::En => typed_texts!(@body lang [$($arg $(: $kind)?),*] $en),
                     }
                 }
