@@ -957,6 +957,22 @@ texts! {
     PdfLetterCnil => "Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr, 3 place de Fontenoy, 75007 Paris).", "You may also lodge a complaint with the CNIL (www.cnil.fr, 3 place de Fontenoy, 75007 Paris).";
     PdfLetterClosing => "Nous vous prions de nous excuser pour cet incident et restons à votre disposition.", "We apologise for this incident and remain at your disposal.";
     PdfLetterDraftNote => "Modèle à relire et compléter avant envoi (nom et adresse du patient).", "A template to read and complete before sending (the patient's name and address).";
+    // ---- Checklist v2: actions, glossary, consistency ----
+    ProviderHeading => "Pour votre prestataire", "For your IT provider";
+    GlossaryTitle => "Glossaire", "Glossary";
+    GlossaryHint => "Les mots soulignés sont expliqués dans le glossaire : cliquez dessus.", "Underlined words are explained in the glossary: click them.";
+    GlossaryOpen => "Ouvrir le glossaire", "Open the glossary";
+    GlossaryClose => "Fermer le glossaire", "Close the glossary";
+    MarkDoneAsk => "Mesure faite : voulez-vous aussi mettre la réponse à « Oui » ?", "Measure done: do you also want to set the answer to “Yes”?";
+    MarkDoneUpdate => "Oui, mettre la réponse à jour", "Yes, update the answer";
+    MarkDoneKeep => "Non, garder la réponse", "No, keep the answer";
+    NaReasonAsk => "Cette mesure est essentielle (priorité 3). Écrivez pourquoi elle ne concerne pas le cabinet :", "This measure is essential (priority 3). Write why it does not concern the practice:";
+    NaReasonConfirm => "Confirmer « Non applicable »", "Confirm “Not applicable”";
+    ThemeAllAnsweredHint => "Toutes les questions de ce thème ont une réponse. Ce n'est pas une note : le score du thème dit où vous en êtes.", "Every question of this theme has an answer. It is not a grade: the theme's score says where you stand.";
+    ScoreFewAnswersHint => "Score calculé sur moins de la moitié des questions du thème : il peut changer beaucoup.", "Score based on fewer than half of the theme's questions: it can change a lot.";
+    PdfGlossaryTitle => "Annexe : glossaire", "Annex: glossary";
+    ReportCatalog => "Liste de contrôle", "Checklist";
+    ContradictionHeading => "À vérifier", "To check";
 }
 
 typed_texts! {
@@ -1279,4 +1295,13 @@ typed_texts! {
     fn pdf_complementary_of(reference) => "complémentaire de la notification n° {reference}", "complementary to notification no. {reference}";
     fn pdf_informed_line(date, channel) => "fait le {date} ({channel})", "done on {date} ({channel})";
     fn pdf_not_informed(reason) => "non : {reason}", "no: {reason}";
+    // ---- Checklist v2: actions, glossary, consistency ----
+    fn theme_score_few(score, answered: num, applicable: num) => "Score du thème : {score} % (sur {answered} réponses seulement, pour {applicable} questions)", "Theme score: {score}% (from only {answered} answers, for {applicable} questions)";
+    fn theme_percent_few(score, answered: num, applicable: num) => "{score} % ({answered}/{applicable} réponses)", "{score}% ({answered}/{applicable} answers)";
+    fn contradiction_scan(n: count) => { one: "La dernière analyse des dossiers a trouvé {n} fichier à risque élevé : cette réponse « Oui » est peut-être à revoir.", other: "La dernière analyse des dossiers a trouvé {n} fichiers à risque élevé : cette réponse « Oui » est peut-être à revoir." }, { one: "The last folder scan found {n} high-risk file: this “Yes” answer may need another look.", other: "The last folder scan found {n} high-risk files: this “Yes” answer may need another look." };
+    fn contradiction_evidence(n: count) => { one: "Un rapport d'analyse joint ici signale {n} fichier à risque élevé, alors que la réponse est « Oui ».", other: "Un rapport d'analyse joint ici signale {n} fichiers à risque élevé, alors que la réponse est « Oui »." }, { one: "A scan report attached here reports {n} high-risk file, while the answer is “Yes”.", other: "A scan report attached here reports {n} high-risk files, while the answer is “Yes”." };
+    fn review_because(reason) => "À revoir : {reason}", "To review: {reason}";
+    fn find_out_question(question) => "Question à éclaircir : {question}", "Question to clear up: {question}";
+    fn catalog_version_line(version: num) => "Liste de contrôle, version {version}", "Checklist, version {version}";
+    fn catalog_migrated_line(from: num, to: num) => "Réponses données sur la version {from} de la liste, reprises dans la version {to} (les questions modifiées sont marquées « à revoir »).", "Answers given on version {from} of the checklist, carried into version {to} (changed questions are marked “to review”).";
 }

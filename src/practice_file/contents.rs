@@ -16,7 +16,10 @@ use crate::scan::record::ScanHistory;
 ///
 /// 2: signed assessments (`assessments`) and the breach register (`breaches`). A Vigie that reads only
 /// schema 1 would drop them at its next save, so it refuses these contents as written by a newer Vigie.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: the checklist's catalog version (`checklist.catalog_version`, `checklist.migrated_from`) and the
+/// reason an answer is to review (`review_reason`): answers given on catalog v1 are migrated to v2 when
+/// opened (`checklist::migrate`), and a Vigie reading schema 2 would show v2 ids it does not know.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A dated event of the vault's own history: the vault's journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,7 +96,7 @@ impl VaultContents {
                 at: now,
                 event: JournalEvent::Created,
             }],
-            checklist: ChecklistRecord::default(),
+            checklist: ChecklistRecord::new(),
             scans: ScanHistory::default(),
             assessments: AssessmentHistory::default(),
             breaches: BreachRegister::default(),

@@ -21,6 +21,10 @@ pub struct ChecklistView {
     pub respondent: Respondent,
     /// Notes being typed, by item, until they are saved.
     pub notes: HashMap<String, String>,
+    /// The glossary window, open at this term (`Some("")`: open at the top).
+    pub glossary: Option<String>,
+    /// "Not applicable" chosen on an essential item: the item and the reason being typed.
+    pub na_reason: Option<(String, String)>,
 }
 
 /// A score as text.
@@ -42,37 +46,58 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
     let catalog = checklist::catalog();
     let scores = scoring::compute(catalog, &contents.practice, &contents.checklist);
 
-    ui.heading(T::ChecklistTitle.get(lang));
-    ui.add(egui::Label::new(T::ChecklistIntro.get(lang)).wrap());
+    // A compact header: title, progress, score, who answers and the glossary on one line.
     ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(T::ChecklistTitle.get(lang))
+                .family(theme::bold())
+                .size(20.0),
+        );
         let progress = tr::progress_answered(lang, scores.answered, scores.applicable);
         ui.add(
             egui::ProgressBar::new(scores.progress() as f32)
-                .desired_width(220.0)
+                .desired_width(180.0)
                 .text(progress),
         );
         ui.label(RichText::new(score_text(scores.overall, lang)).strong());
-    });
-    ui.horizontal(|ui| {
+        ui.separator();
         ui.label(T::AnsweringAs.get(lang));
         for r in [Respondent::Doctor, Respondent::Consultant] {
             ui.radio_value(&mut view.respondent, r, names::respondent(r).get(lang));
         }
+        ui.separator();
+        if ui
+            .button(T::GlossaryOpen.get(lang))
+            .on_hover_text(T::GlossaryHint.get(lang))
+            .clicked()
+        {
+            view.glossary = Some(String::new());
+        }
     });
-    ui.add_space(4.0);
+    ui.add(egui::Label::new(RichText::new(T::ChecklistIntro.get(lang)).small().weak()).wrap());
 
-    // Themes as tabs, each with its progress.
+    // Themes as tabs, each with its progress. The mark says how much is answered, never how secure
+    // the theme is, and has the same width in every state, so that the tabs do not move.
     view.theme = view.theme.min(catalog.themes.len().saturating_sub(1));
     ui.horizontal_wrapped(|ui| {
         for (i, t) in catalog.themes.iter().enumerate() {
             let s = scores.theme(&t.id);
-            let counts = s.map_or(String::new(), |s| {
-                format!(" {}/{}", s.answered, s.applicable)
-            });
-            let done = s.is_some_and(|s| s.applicable > 0 && s.answered == s.applicable);
-            let mark = if done { "✓ " } else { "" };
-            let label = format!("{mark}{}{counts}", t.title.get(lang));
-            if ui.selectable_label(view.theme == i, label).clicked() {
+            let (answered, applicable) = s.map_or((0, 0), |s| (s.answered, s.applicable));
+            let mark = if applicable > 0 && answered == applicable {
+                "●"
+            } else if answered > 0 {
+                "◐"
+            } else {
+                "○"
+            };
+            let label = format!("{mark} {} {answered}/{applicable}", t.title.get(lang));
+            let r = ui.selectable_label(view.theme == i, label);
+            let r = if mark == "●" {
+                r.on_hover_text(T::ThemeAllAnsweredHint.get(lang))
+            } else {
+                r
+            };
+            if r.clicked() {
                 view.theme = i;
             }
         }
@@ -88,8 +113,18 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
             .size(20.0)
             .color(theme::ACCENT),
     );
-    if let Some(v) = scores.theme(&current.id).and_then(|s| s.score) {
-        ui.label(tr::theme_score(lang, scoring::percent(v).to_string()));
+    if let Some(ts) = scores.theme(&current.id)
+        && let Some(v) = ts.score
+    {
+        let pct = scoring::percent(v).to_string();
+        if ts.few_answers() {
+            ui.label(
+                RichText::new(tr::theme_score_few(lang, pct, ts.answered, ts.applicable)).weak(),
+            )
+            .on_hover_text(T::ScoreFewAnswersHint.get(lang));
+        } else {
+            ui.label(tr::theme_score(lang, pct));
+        }
     }
     ui.add(egui::Label::new(current.intro.get(lang)).wrap());
     ui.add_space(6.0);
@@ -98,6 +133,8 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
         item::show(ui, lang, it, view, contents, commands);
         ui.add_space(6.0);
     }
+
+    glossary_window(ui, lang, view);
 
     ui.add_space(8.0);
     ui.horizontal(|ui| {
@@ -115,4 +152,43 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
             view.theme += 1;
         }
     });
+}
+
+/// The glossary in a window: every term, the one clicked first and highlighted.
+fn glossary_window(ui: &Ui, lang: Lang, view: &mut ChecklistView) {
+    let Some(selected) = view.glossary.clone() else {
+        return;
+    };
+    let catalog = checklist::catalog();
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new(T::GlossaryTitle.get(lang))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(420.0)
+        .default_height(420.0)
+        .show(ui.ctx(), |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let terms = catalog
+                    .glossary
+                    .iter()
+                    .filter(|t| t.id == selected)
+                    .chain(catalog.glossary.iter().filter(|t| t.id != selected));
+                for t in terms {
+                    let mut title = RichText::new(t.term.get(lang)).family(theme::bold());
+                    if t.id == selected {
+                        title = title.color(theme::ACCENT).size(17.0);
+                    }
+                    ui.label(title);
+                    ui.add(egui::Label::new(t.definition.get(lang)).wrap());
+                    ui.add_space(6.0);
+                }
+            });
+            if ui.button(T::GlossaryClose.get(lang)).clicked() {
+                close = true;
+            }
+        });
+    if !open || close {
+        view.glossary = None;
+    }
 }
