@@ -972,6 +972,10 @@ texts! {
     ScoreFewAnswersHint => "Score calculé sur moins de la moitié des questions du thème : il peut changer beaucoup.", "Score based on fewer than half of the theme's questions: it can change a lot.";
     PdfGlossaryTitle => "Annexe : glossaire", "Annex: glossary";
     ReportCatalog => "Liste de contrôle", "Checklist";
+    ReceivesImages => "Le cabinet reçoit des images médicales d'autres praticiens (courriel, CD, messagerie sécurisée) sans en produire", "The practice receives medical images from others (e-mail, CD, secure messaging) without producing any";
+    Teleconsultation => "Téléconsultations", "Teleconsultations";
+    VideoSurveillance => "Vidéosurveillance dans les locaux", "Video surveillance in the premises";
+    OwnEmailDomain => "Messagerie sur un nom de domaine propre au cabinet (par exemple @cabinet-martin.fr)", "E-mail on the practice's own domain name (for example @practice-martin.fr)";
     ContradictionHeading => "À vérifier", "To check";
 }
 

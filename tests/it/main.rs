@@ -14,6 +14,7 @@ mod breach; // Breach register
 mod cli;
 mod golden;
 mod gui;
+mod gui_checklist; // checklist v2
 mod gui_signing;
 mod report;
 mod safety;

@@ -61,6 +61,12 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
         ui.label(T::ActionsEmpty.get(lang));
         return;
     }
+    // Shown above the list: the action just marked done moves to the end of it.
+    if let Some(item) = view.confirm_answer.clone()
+        && let Some(it) = catalog.item(&item)
+    {
+        confirm_answer(ui, lang, it, view, commands);
+    }
     let today = crate::i18n::today();
     let mut rank = 0;
     for action in ordered {
@@ -189,9 +195,6 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
                 if let Some(e) = view.errors.get(&action.item) {
                     widgets::field_error(ui, e);
                 }
-                if view.confirm_answer.as_deref() == Some(action.item.as_str()) {
-                    confirm_answer(ui, lang, &action.item, view, commands);
-                }
             });
         ui.add_space(4.0);
     }
@@ -201,7 +204,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
 fn confirm_answer(
     ui: &mut Ui,
     lang: crate::i18n::Lang,
-    item: &str,
+    item: &checklist::Item,
     view: &mut ActionsView,
     commands: &mut Vec<Command>,
 ) {
@@ -210,11 +213,13 @@ fn confirm_answer(
         .inner_margin(8.0)
         .corner_radius(4.0)
         .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(item.action.get(lang)).strong());
             ui.label(T::MarkDoneAsk.get(lang));
             ui.horizontal(|ui| {
                 if ui.button(T::MarkDoneUpdate.get(lang)).clicked() {
                     commands.push(Command::Answer {
-                        item: item.to_owned(),
+                        item: item.id.clone(),
                         value: AnswerValue::Yes,
                         by: Respondent::Doctor,
                     });

@@ -223,6 +223,15 @@ pub fn show(
                 .id_salt(("how", &item.id))
                 .show(ui, |ui| {
                     ui.add(egui::Label::new(item.how.get(lang)).wrap());
+                    ui.horizontal_wrapped(|ui| {
+                        for id in &item.screens {
+                            if let Some((page, title)) = super::screen(id)
+                                && ui.button(format!("→ {}", title.get(lang))).clicked()
+                            {
+                                commands.push(Command::Navigate(page));
+                            }
+                        }
+                    });
                     if let Some(provider) = &item.provider {
                         egui::CollapsingHeader::new(T::ProviderHeading.get(lang))
                             .id_salt(("provider", &item.id))
@@ -414,5 +423,52 @@ fn box_guides(ui: &mut Ui, lang: Lang) {
                     ui.add(egui::Label::new(text.get(lang)).wrap());
                 }
             });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::kittest::Queryable as _;
+
+    /// A click on an underlined term opens the glossary at that term; elsewhere, nothing.
+    #[test]
+    fn a_click_on_an_underlined_term_opens_the_glossary_at_it() {
+        // The window's fonts, installed in the first frame and used from the next.
+        let mut fonts_installed = false;
+        let mut h = egui_kittest::Harness::new_ui_state(
+            move |ui, open: &mut Option<String>| {
+                if !fonts_installed {
+                    ui.ctx().set_fonts(theme::fonts());
+                    fonts_installed = true;
+                    return;
+                }
+                glossary_text(
+                    ui,
+                    Lang::Fr,
+                    "NAS",
+                    &egui::FontId::proportional(16.0),
+                    true,
+                    open,
+                );
+                ui.add_space(10.0);
+                glossary_text(
+                    ui,
+                    Lang::Fr,
+                    "Rien",
+                    &egui::FontId::proportional(16.0),
+                    true,
+                    open,
+                );
+            },
+            None,
+        );
+        h.run();
+        h.get_by_label("Rien").click();
+        h.run();
+        assert_eq!(h.state(), &None);
+        h.get_by_label("NAS").click();
+        h.run();
+        assert_eq!(h.state().as_deref(), Some("nas"));
     }
 }

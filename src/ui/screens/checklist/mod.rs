@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use crate::checklist::{self, Respondent, scoring};
 use crate::i18n::tr;
 use crate::i18n::{Lang, T, names};
+use crate::ui::command::PageKind;
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
 
@@ -25,6 +26,23 @@ pub struct ChecklistView {
     pub glossary: Option<String>,
     /// "Not applicable" chosen on an essential item: the item and the reason being typed.
     pub na_reason: Option<(String, String)>,
+}
+
+/// The page and the navigation title of a screen a "how to check" text names (`Item::screens`, ids of
+/// [`checklist::KNOWN_SCREENS`]).
+pub fn screen(id: &str) -> Option<(PageKind, T)> {
+    Some(match id {
+        "dashboard" => (PageKind::Dashboard, T::NavDashboard),
+        "checklist" => (PageKind::Checklist, T::NavChecklist),
+        "scan" => (PageKind::Scan, T::NavScan),
+        "actions" => (PageKind::Actions, T::NavActions),
+        "reports" => (PageKind::Reports, T::NavReports),
+        "profile" => (PageKind::Profile, T::NavProfile),
+        "settings" => (PageKind::Settings, T::NavSettings),
+        "signed" => (PageKind::Signed, T::NavSigned),
+        "breaches" => (PageKind::Breaches, T::NavBreaches),
+        _ => return None,
+    })
 }
 
 /// A score as text.
@@ -46,7 +64,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
     let catalog = checklist::catalog();
     let scores = scoring::compute(catalog, &contents.practice, &contents.checklist);
 
-    // A compact header: title, progress, score, who answers and the glossary on one line.
+    // A compact header: title, progress and score on one line; who answers and the glossary on the next.
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(T::ChecklistTitle.get(lang))
@@ -56,11 +74,12 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
         let progress = tr::progress_answered(lang, scores.answered, scores.applicable);
         ui.add(
             egui::ProgressBar::new(scores.progress() as f32)
-                .desired_width(180.0)
+                .desired_width(230.0)
                 .text(progress),
         );
         ui.label(RichText::new(score_text(scores.overall, lang)).strong());
-        ui.separator();
+    });
+    ui.horizontal_wrapped(|ui| {
         ui.label(T::AnsweringAs.get(lang));
         for r in [Respondent::Doctor, Respondent::Consultant] {
             ui.radio_value(&mut view.respondent, r, names::respondent(r).get(lang));
@@ -190,5 +209,34 @@ fn glossary_window(ui: &Ui, lang: Lang, view: &mut ChecklistView) {
         });
     if !open || close {
         view.glossary = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every screen a catalog text may name exists in the window, and every "how to check" text that
+    /// sends the user to a screen names it by its title, in both languages.
+    #[test]
+    fn the_screens_the_catalog_names_exist_and_are_named() {
+        for id in checklist::KNOWN_SCREENS {
+            assert!(screen(id).is_some(), "{id} has no page");
+        }
+        for item in &checklist::catalog().items {
+            for id in &item.screens {
+                let (_, title) = screen(id).expect("a known screen");
+                for (lang, open, close) in
+                    [(Lang::Fr, "«\u{202f}", "\u{202f}»"), (Lang::En, "“", "”")]
+                {
+                    let named = format!("{open}{}{close}", title.get(lang));
+                    assert!(
+                        item.how.get(lang).contains(&named),
+                        "{}: the how text must name {named}",
+                        item.id
+                    );
+                }
+            }
+        }
     }
 }
