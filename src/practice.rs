@@ -373,8 +373,8 @@ impl Profile {
         }
     }
 
-    /// Group practices seeing over 10,000 patients a year with shared IT need a DPO and an impact
-    /// assessment; a solo practice usually does not.
+    /// A hint only, not the CNIL's rule (its FAQ gives examples of "large scale", no number): a practice
+    /// seeing over 10,000 patients a year is probably one. No checklist item depends on it any more.
     pub fn needs_dpo(&self) -> bool {
         self.patients_per_year.is_some_and(|n| n > 10_000)
     }

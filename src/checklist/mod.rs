@@ -227,6 +227,19 @@ pub fn validate(c: &Catalog) -> Vec<String> {
             problems.push(format!("{id}: no evidence kind"));
         }
     }
+    for b in &c.boxes {
+        for t in [&b.port_forwarding, &b.upnp, &b.wifi, &b.admin] {
+            for sentence in long_sentences(&t.fr)
+                .into_iter()
+                .chain(long_sentences(&t.en))
+            {
+                problems.push(format!(
+                    "box {}: a sentence is over {MAX_SENTENCE_WORDS} words: {sentence}",
+                    b.name
+                ));
+            }
+        }
+    }
     for m in &c.migrations {
         if m.to.is_empty() {
             problems.push(format!("migration from {}: no target", m.from));

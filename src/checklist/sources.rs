@@ -171,7 +171,7 @@ pub fn describe(source: &str) -> String {
     CSP.iter()
         .chain(NAMED)
         .find(|(s, _)| *s == source)
-        .map_or_else(|| source.to_owned(), |(s, what)| format!("{s} : {what}"))
+        .map_or_else(|| source.to_owned(), |(s, what)| format!("{s}: {what}"))
 }
 
 #[cfg(test)]

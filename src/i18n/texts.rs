@@ -310,8 +310,8 @@ texts! {
     DpoEmail => "Courriel du DPO", "DPO's e-mail";
     DpoPhone => "Téléphone du DPO", "DPO's phone";
     PatientsPerYear => "Patients par an (environ)", "Patients per year (about)";
-    DpoAdvice => "Au-delà de 10 000 patients par an avec une informatique partagée, un DPO et une analyse d'impact sont obligatoires.",
-        "Above 10,000 patients a year with shared IT, a DPO and an impact assessment are mandatory.";
+    DpoAdvice => "Un DPO n'est obligatoire qu'en cas de traitement « à grande échelle » : maison ou centre de santé, réseau de professionnels, dossiers partagés. Un médecin qui exerce seul n'a pas à mener d'analyse d'impact.",
+        "A DPO is mandatory only for processing “on a large scale”: a maison or centre de santé, a network of professionals, shared records. A doctor practising alone need not carry out an impact assessment.";
     SaveProfile => "Enregistrer le profil", "Save the profile";
     ProfileSaved => "Profil enregistré.", "Profile saved.";
     FixFields => "Corrigez les champs signalés en rouge.", "Correct the fields marked in red.";
@@ -972,6 +972,7 @@ texts! {
     ScoreFewAnswersHint => "Score calculé sur moins de la moitié des questions du thème : il peut changer beaucoup.", "Score based on fewer than half of the theme's questions: it can change a lot.";
     PdfGlossaryTitle => "Annexe : glossaire", "Annex: glossary";
     ReportCatalog => "Liste de contrôle", "Checklist";
+    PdfSourcesTitle => "Annexe : références citées", "Annex: references cited";
     ReceivesImages => "Le cabinet reçoit des images médicales d'autres praticiens (courriel, CD, messagerie sécurisée) sans en produire", "The practice receives medical images from others (e-mail, CD, secure messaging) without producing any";
     Teleconsultation => "Téléconsultations", "Teleconsultations";
     VideoSurveillance => "Vidéosurveillance dans les locaux", "Video surveillance in the premises";

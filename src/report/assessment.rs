@@ -161,6 +161,26 @@ fn glossary_annex(flow: &mut Flow, lang: Lang) {
     }
 }
 
+/// The references the catalog cites, each as a document for the CNIL prints it (a CNIL fiche with
+/// its title, a decision or an order with its full name).
+fn sources_annex(flow: &mut Flow, lang: Lang) {
+    let mut sources: Vec<&str> = checklist::catalog()
+        .items
+        .iter()
+        .flat_map(|i| i.sources.iter().map(String::as_str))
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    flow.space(6.0);
+    flow.heading(T::PdfSourcesTitle.get(lang), 13.0);
+    for s in sources {
+        flow.paragraph(
+            &crate::locale::typeset(&checklist::sources::describe(s), lang),
+            SMALL,
+        );
+    }
+}
+
 /// The full self-assessment report, of the current draft ("Brouillon, non signé").
 /// When the practice has signed an assessment before, a last section compares the draft with it.
 pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, PdfError> {
@@ -335,6 +355,7 @@ pub(super) fn report(
     }
 
     glossary_annex(&mut flow, lang);
+    sources_annex(&mut flow, lang);
 
     let header = running_header(contents, lang, T::ReportTitle);
     flow.finish(&header, footer(lang))
