@@ -134,14 +134,19 @@ const GOLDEN_SOME_ANSWERS: &[(&str, &str)] = &[
     ("accounts.named-accounts", "Yes"),
 ];
 const GOLDEN_ACTIONS: usize = 21;
-/// The v1 questions split in two in v2 and answered in the golden vault (box.admin-password, box.wifi).
-const GOLDEN_SPLIT_ANSWERS: usize = 2;
+/// The v1 questions split in two in v2 and answered in the golden vault (box.admin-password, box.wifi,
+/// box.local-firewall, workstation.usb, workstation.mobile-devices, accounts.password-policy,
+/// accounts.leavers-review, physical.premises).
+const GOLDEN_SPLIT_ANSWERS: usize = 8;
 /// Answers carried to a new or changed item, "to review", with the v1 value.
 const GOLDEN_MIGRATED: &[(&str, &str)] = &[
     ("box.admin-password", "Yes"),
     ("box.remote-admin", "Yes"),
     ("box.wifi", "Yes"),
     ("box.guest-wifi", "Yes"),
+    ("workstation.usb", "No"),
+    ("workstation.autoplay", "No"),
+    ("accounts.lockout", "Partly"),
     ("workstation.remote-maintenance", "Yes"),
     ("hosting.it-provider-contract", "Yes"),
     ("hosting.hds", "Yes"),
