@@ -118,6 +118,26 @@ pub fn long_sentences(text: &str) -> Vec<String> {
     long
 }
 
+/// Whether a French question asks two things: two inverted subjects ("sont-ils … et … est-elle ?")
+/// joined by "et", which makes "en partie" meaningless. "rendez-vous" is not an inversion.
+pub fn two_part(question: &str) -> bool {
+    let q = question.replace("rendez-vous", "");
+    let inversions = ["il", "elle", "ils", "elles", "vous", "on"]
+        .iter()
+        .map(|p| {
+            q.match_indices(&format!("-{p}"))
+                .filter(|(i, m)| {
+                    q[i + m.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                })
+                .count()
+        })
+        .sum::<usize>();
+    inversions >= 2 && q.contains(" et ")
+}
+
 /// Everything wrong with a catalog: unique ids, both languages non-empty, an action, known sources,
 /// checks and screens, weights 1–3, rules naming known facts only, every theme present and used, short
 /// sentences, jargon explained by the glossary, migrations pointing at existing items.
@@ -168,6 +188,11 @@ pub fn validate(c: &Catalog) -> Vec<String> {
             || !item.question.fr.trim_end().ends_with('?')
         {
             problems.push(format!("{id}: the question must end with a question mark"));
+        }
+        if two_part(&item.question.fr) {
+            problems.push(format!(
+                "{id}: the question asks two things (\"…-t-il … et …-elle ?\"): split it"
+            ));
         }
         if item.action.fr.trim_end().ends_with('?') || item.action.en.trim_end().ends_with('?') {
             problems.push(format!("{id}: the action is a question"));
@@ -429,6 +454,22 @@ mod tests {
     }
 
     #[test]
+    fn two_part_questions_are_found() {
+        assert!(two_part(
+            "Les comptes sont-ils désactivés, et passez-vous les comptes en revue ?"
+        ));
+        assert!(!two_part(
+            "Tenez-vous un registre (rendez-vous, facturation) et à jour ?"
+        ));
+        assert!(!two_part(
+            "Êtes-vous abonné aux alertes, ou votre prestataire les suit-il pour vous ?"
+        ));
+        assert!(!two_part(
+            "Le pare-feu de chaque ordinateur est-il activé ?"
+        ));
+    }
+
+    #[test]
     fn validation_names_each_problem() {
         let mut c = catalog().clone();
         c.items[1].id = c.items[0].id.clone();
@@ -447,6 +488,8 @@ mod tests {
         c.items[9].checks = vec!["no-such-check".into()];
         c.items[10].screens = vec!["no-such-screen".into()];
         c.migrations[0].to = vec!["no.such-item".into()];
+        c.items[11].question.fr =
+            "Les disques sont-ils chiffrés, et l’exécution automatique est-elle coupée ?".into();
         let problems = validate(&c);
         for expected in [
             "unknown source Sanctions 2020",
@@ -456,6 +499,7 @@ mod tests {
             "unknown check no-such-check",
             "unknown screen no-such-screen",
             "unknown item no.such-item",
+            "the question asks two things",
         ] {
             assert!(
                 problems.iter().any(|p| p.contains(expected)),
