@@ -177,7 +177,7 @@ pub fn show(
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(line).small().weak());
                     if a.to_review {
-                        to_review_badge(ui, lang);
+                        to_review_badge(ui, lang, a.review_reason.as_ref());
                     }
                 });
                 if let Some(reason) = &a.review_reason {
@@ -360,7 +360,7 @@ fn na_reason(
 }
 
 /// "To review": an answer carried over from the last signed assessment, not answered again since.
-fn to_review_badge(ui: &mut Ui, lang: Lang) {
+fn to_review_badge(ui: &mut Ui, lang: Lang, reason: Option<&checklist::Text>) {
     egui::Frame::new()
         .fill(theme::WARN_BG)
         .inner_margin(egui::Margin::symmetric(6, 1))
@@ -373,7 +373,8 @@ fn to_review_badge(ui: &mut Ui, lang: Lang) {
             );
         })
         .response
-        .on_hover_text(T::SaToReviewHint.get(lang));
+        // A catalog change says why; otherwise the answer came from the last signed assessment.
+        .on_hover_text(reason.map_or(T::SaToReviewHint.get(lang), |r| r.get(lang)));
 }
 
 /// For the items the folder scan informs: the last scan in a line, and attaching its report.
