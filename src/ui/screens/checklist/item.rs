@@ -374,7 +374,7 @@ fn to_review_badge(ui: &mut Ui, lang: Lang, reason: Option<&checklist::Text>) {
         })
         .response
         // A catalog change says why; otherwise the answer came from the last signed assessment.
-        .on_hover_text(reason.map_or(T::SaToReviewHint.get(lang), |r| r.get(lang)));
+        .on_hover_text(reason.map_or_else(|| T::SaToReviewHint.get(lang), |r| r.get(lang)));
 }
 
 /// For the items the folder scan informs: the last scan in a line, and attaching its report.
