@@ -39,6 +39,10 @@ pub fn demo_profile() -> Profile {
         online_booking: true,
         patient_wifi: true,
         remote_access: true,
+        receives_images: false,
+        teleconsultation: false,
+        video_surveillance: false,
+        own_email_domain: true,
     };
     p.it_provider = "InfoSanté Services, 04 00 00 00 00".into();
     p.dpo = Some(Dpo {

@@ -242,11 +242,118 @@ pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
     jiff::civil::Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
 }
 
+/// The narrow no-break space (U+202F) French puts before `?`, `!`, `;` and inside `« »`.
+pub const NARROW_NBSP: char = '\u{202F}';
+/// The no-break space (U+00A0) French puts before `:`.
+pub const NBSP: char = '\u{A0}';
+
+/// French typography, the one function every French text of the window and the documents goes through
+/// (the texts' table, the catalog, the PDFs): a narrow no-break space (U+202F) before `?`, `!`, `;` and
+/// inside `« »`, a no-break space (U+00A0) before `:`, so that punctuation never wraps alone. An ordinary
+/// space already there is replaced; a missing one is added only after a letter, a digit, `)` or `»`, and
+/// only when the sign ends a word (so `http://`, `10:30`, `a;b` and `"clé": 1` are left as they are).
+/// Applying it twice changes nothing. Other languages are returned unchanged by [`typeset`].
+pub fn french_typography(text: &str) -> String {
+    fn is_space(c: char) -> bool {
+        matches!(c, ' ' | NBSP | NARROW_NBSP)
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let ends_word =
+            next.is_none_or(|n| n.is_whitespace() || matches!(n, '»' | ')' | '"' | '\''));
+        match c {
+            '?' | '!' | ';' | ':' => {
+                let space = if c == ':' { NBSP } else { NARROW_NBSP };
+                let before = out.chars().last();
+                if before.is_some_and(is_space) {
+                    out.pop();
+                    out.push(space);
+                } else if ends_word
+                    && before.is_some_and(|b| b.is_alphanumeric() || matches!(b, ')' | '»' | '…'))
+                {
+                    // After another sign ("?!"), nothing: one space before the first sign only.
+                    out.push(space);
+                }
+                out.push(c);
+            }
+            '«' => {
+                out.push(c);
+                if next.is_some_and(|n| !is_space(n) && !n.is_whitespace()) {
+                    out.push(NARROW_NBSP);
+                }
+            }
+            '»' => {
+                if out.chars().last().is_some_and(is_space) {
+                    out.pop();
+                    out.push(NARROW_NBSP);
+                } else if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+                    out.push(NARROW_NBSP);
+                }
+                out.push(c);
+            }
+            ' ' | NBSP | NARROW_NBSP if out.ends_with('«') => out.push(NARROW_NBSP),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` with the typography of `lang` ([`french_typography`] for French; English unchanged).
+pub fn typeset(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => french_typography(text),
+        Lang::En => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const NNBSP: char = '\u{202F}';
+
+    #[test]
+    fn french_typography_puts_the_right_space_before_high_signs() {
+        let t = french_typography;
+        assert_eq!(
+            t("Avez-vous vérifié ? Oui ! Bien ; ensuite : rien."),
+            "Avez-vous vérifié\u{202F}? Oui\u{202F}! Bien\u{202F}; ensuite\u{A0}: rien."
+        );
+        // A missing space is added after a word, a number, a parenthesis or a closing quote.
+        assert_eq!(t("Prêt?"), "Prêt\u{202F}?");
+        assert_eq!(t("(NAS): voir"), "(NAS)\u{A0}: voir");
+        assert_eq!(t("2020: deux"), "2020\u{A0}: deux");
+        // Quotes: a narrow no-break space inside, whether a space was there or not.
+        assert_eq!(t("« DMZ »"), "«\u{202F}DMZ\u{202F}»");
+        assert_eq!(t("«DMZ»"), "«\u{202F}DMZ\u{202F}»");
+        assert_eq!(
+            t("page « NAT/PAT » :"),
+            "page «\u{202F}NAT/PAT\u{202F}»\u{A0}:"
+        );
+        // Addresses, times, code and the signs inside a word are left alone.
+        for kept in [
+            "http://192.168.1.1",
+            "10:30",
+            "a;b",
+            "\"AuthenticationEnabled\": true",
+            "net accounts /lockoutthreshold:5",
+            "mafreebox.freebox.fr/api?x=1",
+        ] {
+            assert_eq!(t(kept), kept);
+        }
+        // A space is never doubled, and applying it twice changes nothing.
+        let once = t("Quoi ?! « Bien » : oui ; non !");
+        assert_eq!(t(&once), once);
+        assert_eq!(
+            once,
+            "Quoi\u{202F}?! «\u{202F}Bien\u{202F}»\u{A0}: oui\u{202F}; non\u{202F}!"
+        );
+        // English is untouched.
+        assert_eq!(typeset("Ready? Yes: “DMZ”", Lang::En), "Ready? Yes: “DMZ”");
+        assert_eq!(typeset("Prêt ?", Lang::Fr), "Prêt\u{202F}?");
+    }
 
     #[test]
     fn integers_are_grouped_by_three() {

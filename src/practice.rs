@@ -278,6 +278,19 @@ pub struct Setup {
     pub patient_wifi: bool,
     /// The practitioner reaches the practice's PC from home or elsewhere.
     pub remote_access: bool,
+    /// The practice receives medical images from others (e-mail, CD, secure messaging) without
+    /// producing or storing them itself: the stray-images item still concerns it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub receives_images: bool,
+    /// The practitioner does teleconsultations.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub teleconsultation: bool,
+    /// Video surveillance in the premises.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub video_surveillance: bool,
+    /// The practice's e-mail uses a domain name of its own (not a webmail address).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub own_email_domain: bool,
 }
 
 /// The practice profile, valid by construction.
@@ -360,8 +373,8 @@ impl Profile {
         }
     }
 
-    /// Group practices seeing over 10,000 patients a year with shared IT need a DPO and an impact
-    /// assessment; a solo practice usually does not.
+    /// A hint only, not the CNIL's rule (its FAQ gives examples of "large scale", no number): a practice
+    /// seeing over 10,000 patients a year is probably one. No checklist item depends on it any more.
     pub fn needs_dpo(&self) -> bool {
         self.patients_per_year.is_some_and(|n| n > 10_000)
     }

@@ -404,6 +404,7 @@ impl AssessmentDocument {
                             by: a.by,
                             at: a.at,
                             to_review: a.carried_over,
+                            review_reason: None,
                         },
                     ))
                 })
@@ -433,6 +434,8 @@ impl AssessmentDocument {
                     done_at: a.done_at,
                 })
                 .collect(),
+            catalog_version: self.catalog.version,
+            migrated_from: None,
         }
     }
 

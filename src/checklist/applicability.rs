@@ -20,6 +20,10 @@ pub const KNOWN_FACTS: &[&str] = &[
     "has_it_provider",
     "needs_dpo",
     "has_dpo",
+    "receives_images",
+    "does_teleconsultation",
+    "has_video_surveillance",
+    "has_email_domain",
 ];
 
 /// The value of a named fact for a profile; `None` for an unknown name.
@@ -41,6 +45,10 @@ pub fn fact(profile: &Profile, name: &str) -> Option<bool> {
         "has_it_provider" => !profile.it_provider.trim().is_empty(),
         "needs_dpo" => profile.needs_dpo(),
         "has_dpo" => profile.dpo.is_some(),
+        "receives_images" => s.receives_images,
+        "does_teleconsultation" => s.teleconsultation,
+        "has_video_surveillance" => s.video_surveillance,
+        "has_email_domain" => s.own_email_domain,
         _ => return None,
     })
 }
@@ -95,6 +103,17 @@ mod tests {
         );
         p.setup.has_images = true;
         assert!(applies(&imaging, &p));
+
+        // A practice that only receives images is still told about stray images.
+        let stray = Rule::AnyOf(vec![
+            Rule::If("has_images".into()),
+            Rule::If("receives_images".into()),
+        ]);
+        let mut gp = profile();
+        assert!(!applies(&stray, &gp));
+        gp.setup.receives_images = true;
+        assert!(applies(&stray, &gp));
+        assert!(!applies(&imaging, &gp));
 
         let staff = Rule::If("has_staff".into());
         assert!(!applies(&staff, &p));

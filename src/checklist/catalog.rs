@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 use crate::locale::Lang;
 
 /// The catalog format version this build reads.
-pub const CATALOG_VERSION: u32 = 1;
+///
+/// 2: an action per item, the "for your IT provider" part, the Vigie screens a text names, the
+/// migrations from version 1 (items split, moved or changed in meaning) and the glossary.
+pub const CATALOG_VERSION: u32 = 2;
 
 /// The embedded catalog.
 pub static CATALOG_RON: &str = include_str!("../../assets/checklist/catalog.ron");
@@ -81,12 +84,18 @@ pub struct Item {
     pub theme: String,
     /// 1 (useful) to 3 (essential); the items behind the 2020 sanctions are 3.
     pub weight: u8,
-    /// The question, answerable by yes / partly / no.
+    /// The question, answerable by yes / partly / no: one measure, never two joined by "and".
     pub question: Text,
+    /// What to do, as a short imperative sentence ("Supprimez toute redirection de port…"): what the
+    /// action plan, the dashboard and the PDFs show.
+    pub action: Text,
     /// Why it matters, in plain words.
     pub why: Text,
-    /// How to check and how to fix, as concrete steps.
+    /// How to check and how to fix, as concrete steps, in the doctor's words.
     pub how: Text,
+    /// Configuration keys and commands, for the IT provider (shown folded, "Pour votre prestataire").
+    #[serde(default)]
+    pub provider: Option<Text>,
     /// Sources, e.g. `CNIL 2024 7.2`, `ANSSI 31`, `GDPR 33(5)`, `Sanctions 2020`.
     pub sources: Vec<String>,
     /// When the item applies.
@@ -99,6 +108,10 @@ pub struct Item {
     /// Identifiers of automatic checks that inform this item (filled by the system checks).
     #[serde(default)]
     pub checks: Vec<String>,
+    /// The Vigie screens the "how" text sends the user to, by id ([`super::KNOWN_SCREENS`]); the text
+    /// names each one by its title (a test checks both).
+    #[serde(default)]
+    pub screens: Vec<String>,
     /// Why brief lines were merged or split here, if they were.
     #[serde(default)]
     pub note: Option<String>,
@@ -121,6 +134,32 @@ pub struct BoxGuide {
     pub admin: Text,
 }
 
+/// How answers given on the previous version carry over: an item renamed, split or changed in meaning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Migration {
+    /// The item's id in the previous version.
+    pub from: String,
+    /// The items that take its answer, note and evidence (the first one takes the evidence and the
+    /// action); `from` itself when the id is kept but the meaning changed.
+    pub to: Vec<String>,
+    /// Why the answer must be looked at again; the carried answers are marked "to review" with it.
+    #[serde(default)]
+    pub review: Option<Text>,
+}
+
+/// A word of the glossary: underlined where it appears, explained in a window and in the report's annex.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Term {
+    /// Stable identifier.
+    pub id: String,
+    /// The forms found in the texts (exact, whole words), in either language.
+    pub forms: Vec<String>,
+    /// The term as the glossary titles it.
+    pub term: Text,
+    /// Its explanation, in plain words.
+    pub definition: Text,
+}
+
 /// The whole catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Catalog {
@@ -132,4 +171,10 @@ pub struct Catalog {
     pub items: Vec<Item>,
     /// Box-specific steps.
     pub boxes: Vec<BoxGuide>,
+    /// From the previous version's ids to this one's.
+    #[serde(default)]
+    pub migrations: Vec<Migration>,
+    /// The glossary, in display order.
+    #[serde(default)]
+    pub glossary: Vec<Term>,
 }

@@ -72,6 +72,9 @@ pub struct Answer {
     /// Carried over from the last signed assessment and not confirmed since: shown "to review".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub to_review: bool,
+    /// Why it is to review when the catalog changed the item's meaning (from its `migrations`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_reason: Option<super::Text>,
 }
 
 /// A file attached as evidence, kept encrypted in the vault.
@@ -177,9 +180,27 @@ pub struct ChecklistRecord {
     pub evidence: Vec<Evidence>,
     /// The action plan, carried over from one assessment to the next.
     pub actions: Vec<Action>,
+    /// The catalog version the answers refer to; 0 in records written before versions were recorded,
+    /// which were all answered on version 1 ([`Self::answered_on`]).
+    pub catalog_version: u32,
+    /// The version the answers were first given on, when they were brought to a later one.
+    pub migrated_from: Option<u32>,
 }
 
 impl ChecklistRecord {
+    /// An empty record for the embedded catalog's version.
+    pub fn new() -> Self {
+        Self {
+            catalog_version: super::catalog::CATALOG_VERSION,
+            ..Self::default()
+        }
+    }
+
+    /// The catalog version the answers refer to (1 for records that did not say).
+    pub fn answered_on(&self) -> u32 {
+        self.catalog_version.max(1)
+    }
+
     /// Attaches a file to an item's answer; returns its id.
     pub fn attach(
         &mut self,
@@ -229,11 +250,13 @@ impl ChecklistRecord {
                 by,
                 at,
                 to_review: false,
+                review_reason: None,
             });
         entry.value = value;
         entry.by = by;
         entry.at = at;
         entry.to_review = false;
+        entry.review_reason = None;
     }
 }
 

@@ -34,6 +34,13 @@ pub struct Scores {
     pub applicable: usize,
 }
 
+impl ThemeScore {
+    /// Fewer than half of the theme's questions answered: its score says little yet.
+    pub fn few_answers(&self) -> bool {
+        self.applicable > 0 && self.answered * 2 < self.applicable
+    }
+}
+
 impl Scores {
     /// Share of applicable items answered, 0.0 to 1.0.
     pub fn progress(&self) -> f64 {
@@ -135,13 +142,16 @@ pub(crate) mod tests {
             theme: theme.into(),
             weight,
             question: text("q"),
+            action: text("a"),
             why: text("w"),
             how: text("h"),
+            provider: None,
             sources: vec!["ANSSI 1".into()],
             applies,
             not_applicable_because: None,
             evidence: vec![EvidenceKind::Note],
             checks: vec![],
+            screens: vec![],
             note: None,
         }
     }
@@ -170,6 +180,8 @@ pub(crate) mod tests {
                 item("b.images", "b", 3, Rule::If("has_images".into())),
             ],
             boxes: vec![],
+            migrations: vec![],
+            glossary: vec![],
         }
     }
 
@@ -182,6 +194,7 @@ pub(crate) mod tests {
                 by: Respondent::Doctor,
                 at: jiff::Timestamp::UNIX_EPOCH,
                 to_review: false,
+                review_reason: None,
             },
         );
     }

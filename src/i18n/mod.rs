@@ -91,6 +91,28 @@ mod tests {
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
+    /// French goes through the one typography function, plain and typed texts alike; English does not.
+    #[test]
+    fn french_texts_are_typeset() {
+        for &t in T::ALL {
+            let fr = t.get(Lang::Fr);
+            assert_eq!(
+                fr,
+                crate::locale::french_typography(t.raw(Lang::Fr)),
+                "{t:?}"
+            );
+            for sign in [" ?", " !", " ;", " :", "« ", " »"] {
+                assert!(!fr.contains(sign), "{t:?}: {fr:?}");
+            }
+            assert_eq!(t.get(Lang::En), t.raw(Lang::En));
+        }
+        assert_eq!(
+            T::StaffHeading.get(Lang::Fr),
+            "Qui travaille au cabinet\u{202F}?"
+        );
+        assert!(tr::exported_to(Lang::Fr, "x.pdf").contains("\u{a0}:"));
+    }
+
     #[test]
     fn placeholders_are_found_and_sorted() {
         assert_eq!(placeholders("{b} et {a}"), vec!["a", "b"]);
@@ -100,7 +122,7 @@ mod tests {
     #[test]
     fn typed_texts_substitute_once_and_choose_plurals() {
         let s = tr::err_io(Lang::Fr, "/tmp/{detail}", "{path}");
-        assert_eq!(s, "Impossible d'accéder à /tmp/{detail} : {path}");
+        assert_eq!(s, "Impossible d'accéder à /tmp/{detail}\u{a0}: {path}");
         assert_eq!(tr::scan_errors_count(Lang::Fr, 0), "0 chemin illisible");
         assert_eq!(tr::scan_errors_count(Lang::Fr, 1u8), "1 chemin illisible");
         assert_eq!(

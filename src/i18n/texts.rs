@@ -24,8 +24,26 @@ macro_rules! texts {
             /// Every text, for completeness tests.
             pub const ALL: &'static [T] = &[$(T::$key,)*];
 
-            /// The text in `lang`.
+            /// The text in `lang`, French with its typography ([`crate::locale::french_typography`],
+            /// applied once per text and kept).
             pub fn get(self, lang: Lang) -> &'static str {
+                static FRENCH: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+                match lang {
+                    Lang::En => self.raw(Lang::En),
+                    Lang::Fr => FRENCH
+                        .get_or_init(|| {
+                            T::ALL
+                                .iter()
+                                .map(|t| crate::locale::french_typography(t.raw(Lang::Fr)))
+                                .collect()
+                        })
+                        .get(self as usize)
+                        .map_or_else(|| self.raw(Lang::Fr), String::as_str),
+                }
+            }
+
+            /// The text in `lang` as written in the table, before typography.
+            pub fn raw(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $((T::$key, Lang::Fr) => $fr, (T::$key, Lang::En) => $en,)*
                 }
@@ -81,7 +99,9 @@ macro_rules! typed_texts {
                 $(#[$meta])*
                 pub fn $name(lang: Lang, $($arg: typed_texts!(@ty $($kind)?)),*) -> String {
                     match lang {
-                        Lang::Fr => typed_texts!(@body lang [$($arg $(: $kind)?),*] $fr),
+                        Lang::Fr => $crate::locale::french_typography(
+                            &typed_texts!(@body lang [$($arg $(: $kind)?),*] $fr),
+                        ),
                         Lang::En => typed_texts!(@body lang [$($arg $(: $kind)?),*] $en),
                     }
                 }
@@ -290,8 +310,8 @@ texts! {
     DpoEmail => "Courriel du DPO", "DPO's e-mail";
     DpoPhone => "Téléphone du DPO", "DPO's phone";
     PatientsPerYear => "Patients par an (environ)", "Patients per year (about)";
-    DpoAdvice => "Au-delà de 10 000 patients par an avec une informatique partagée, un DPO et une analyse d'impact sont obligatoires.",
-        "Above 10,000 patients a year with shared IT, a DPO and an impact assessment are mandatory.";
+    DpoAdvice => "Un DPO n'est obligatoire qu'en cas de traitement « à grande échelle » : maison ou centre de santé, réseau de professionnels, dossiers partagés. Un médecin qui exerce seul n'a pas à mener d'analyse d'impact.",
+        "A DPO is mandatory only for processing “on a large scale”: a maison or centre de santé, a network of professionals, shared records. A doctor practising alone need not carry out an impact assessment.";
     SaveProfile => "Enregistrer le profil", "Save the profile";
     ProfileSaved => "Profil enregistré.", "Profile saved.";
     FixFields => "Corrigez les champs signalés en rouge.", "Correct the fields marked in red.";
@@ -995,6 +1015,27 @@ texts! {
     ArchiveKeyPracticeShort => "clé du cabinet", "practice key";
     ArchiveKeyPassphraseShort => "phrase de passe", "passphrase";
     CliArchiveKeySheetWarning => "Ce fichier contient la clé secrète des archives du cabinet, en clair : rangez-le hors de l'ordinateur (imprimé avec le code de secours, ou sur une clé USB au coffre).", "This file holds the practice's secret archive key, in clear: keep it off the computer (printed with the recovery code, or on a USB stick in a safe).";
+    // ---- Checklist v2: actions, glossary, consistency ----
+    ProviderHeading => "Pour votre prestataire", "For your IT provider";
+    GlossaryTitle => "Glossaire", "Glossary";
+    GlossaryHint => "Les mots soulignés sont expliqués dans le glossaire : cliquez dessus.", "Underlined words are explained in the glossary: click them.";
+    GlossaryOpen => "Ouvrir le glossaire", "Open the glossary";
+    GlossaryClose => "Fermer le glossaire", "Close the glossary";
+    MarkDoneAsk => "Mesure faite : voulez-vous aussi mettre la réponse à « Oui » ?", "Measure done: do you also want to set the answer to “Yes”?";
+    MarkDoneUpdate => "Oui, mettre la réponse à jour", "Yes, update the answer";
+    MarkDoneKeep => "Non, garder la réponse", "No, keep the answer";
+    NaReasonAsk => "Cette mesure est essentielle (priorité 3). Écrivez pourquoi elle ne concerne pas le cabinet :", "This measure is essential (priority 3). Write why it does not concern the practice:";
+    NaReasonConfirm => "Confirmer « Non applicable »", "Confirm “Not applicable”";
+    ThemeAllAnsweredHint => "Toutes les questions de ce thème ont une réponse. Ce n'est pas une note : le score du thème dit où vous en êtes.", "Every question of this theme has an answer. It is not a grade: the theme's score says where you stand.";
+    ScoreFewAnswersHint => "Score calculé sur moins de la moitié des questions du thème : il peut changer beaucoup.", "Score based on fewer than half of the theme's questions: it can change a lot.";
+    PdfGlossaryTitle => "Annexe : glossaire", "Annex: glossary";
+    ReportCatalog => "Liste de contrôle", "Checklist";
+    PdfSourcesTitle => "Annexe : références citées", "Annex: references cited";
+    ReceivesImages => "Le cabinet reçoit des images médicales d'autres praticiens (courriel, CD, messagerie sécurisée) sans en produire", "The practice receives medical images from others (e-mail, CD, secure messaging) without producing any";
+    Teleconsultation => "Téléconsultations", "Teleconsultations";
+    VideoSurveillance => "Vidéosurveillance dans les locaux", "Video surveillance in the premises";
+    OwnEmailDomain => "Messagerie sur un nom de domaine propre au cabinet (par exemple @cabinet-martin.fr)", "E-mail on the practice's own domain name (for example @practice-martin.fr)";
+    ContradictionHeading => "À vérifier", "To check";
 }
 
 typed_texts! {
@@ -1348,4 +1389,13 @@ typed_texts! {
     fn cli_archive_restored(n: count, to) => { one: "{n} fichier restauré dans {to}.", other: "{n} fichiers restaurés dans {to}." }, { one: "{n} file restored into {to}.", other: "{n} files restored into {to}." };
     fn cli_archive_file_line(size, path) => "{size}\t{path}", "{size}\t{path}";
     fn cli_archive_key_written(path, recipient) => "Clé des archives écrite dans {path} (clé publique {recipient}). Elle s'utilise avec age -d -i {path} ARCHIVE.age.", "Archive key written to {path} (public key {recipient}). Use it with age -d -i {path} ARCHIVE.age.";
+    // ---- Checklist v2: actions, glossary, consistency ----
+    fn theme_score_few(score, answered: num, applicable: num) => "Score du thème : {score} % (sur {answered} réponses seulement, pour {applicable} questions)", "Theme score: {score}% (from only {answered} answers, for {applicable} questions)";
+    fn theme_percent_few(score, answered: num, applicable: num) => "{score} % ({answered}/{applicable} réponses)", "{score}% ({answered}/{applicable} answers)";
+    fn contradiction_scan(n: count) => { one: "La dernière analyse des dossiers a trouvé {n} fichier à risque élevé : cette réponse « Oui » est peut-être à revoir.", other: "La dernière analyse des dossiers a trouvé {n} fichiers à risque élevé : cette réponse « Oui » est peut-être à revoir." }, { one: "The last folder scan found {n} high-risk file: this “Yes” answer may need another look.", other: "The last folder scan found {n} high-risk files: this “Yes” answer may need another look." };
+    fn contradiction_evidence(n: count) => { one: "Un rapport d'analyse joint ici signale {n} fichier à risque élevé, alors que la réponse est « Oui ».", other: "Un rapport d'analyse joint ici signale {n} fichiers à risque élevé, alors que la réponse est « Oui »." }, { one: "A scan report attached here reports {n} high-risk file, while the answer is “Yes”.", other: "A scan report attached here reports {n} high-risk files, while the answer is “Yes”." };
+    fn review_because(reason) => "À revoir : {reason}", "To review: {reason}";
+    fn find_out_question(question) => "Question à éclaircir : {question}", "Question to clear up: {question}";
+    fn catalog_version_line(version: num) => "Liste de contrôle, version {version}", "Checklist, version {version}";
+    fn catalog_migrated_line(from: num, to: num) => "Réponses données sur la version {from} de la liste, reprises dans la version {to} (les questions modifiées sont marquées « à revoir »).", "Answers given on version {from} of the checklist, carried into version {to} (changed questions are marked “to review”).";
 }

@@ -17,7 +17,10 @@ use crate::scan::record::ScanHistory;
 ///
 /// 2: signed assessments (`assessments`) and the breach register (`breaches`). A Vigie that reads only
 /// schema 1 would drop them at its next save, so it refuses these contents as written by a newer Vigie.
-/// 3: encrypted archives (`archives`: the practice's archive key and the archives made).
+/// 3: encrypted archives (`archives`: the practice's archive key and the archives made); the checklist's
+/// catalog version (`checklist.catalog_version`, `checklist.migrated_from`) and the reason an answer is to
+/// review (`review_reason`): answers given on catalog v1 are migrated to v2 when opened
+/// (`checklist::migrate`), and a Vigie reading schema 2 would show v2 ids it does not know.
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// A dated event of the vault's own history: the vault's journal.
@@ -102,7 +105,7 @@ impl VaultContents {
                 at: now,
                 event: JournalEvent::Created,
             }],
-            checklist: ChecklistRecord::default(),
+            checklist: ChecklistRecord::new(),
             scans: ScanHistory::default(),
             assessments: AssessmentHistory::default(),
             breaches: BreachRegister::default(),

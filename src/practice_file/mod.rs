@@ -78,7 +78,7 @@ pub fn decode(plaintext: &[u8]) -> Result<VaultContents, VaultError> {
             supported: SCHEMA_VERSION,
         });
     }
-    let contents: VaultContents =
+    let mut contents: VaultContents =
         ron::from_str(text).map_err(|e| VaultError::Contents(e.to_string()))?;
     if contents.schema > SCHEMA_VERSION {
         return Err(VaultError::NewerContents {
@@ -86,6 +86,10 @@ pub fn decode(plaintext: &[u8]) -> Result<VaultContents, VaultError> {
             supported: SCHEMA_VERSION,
         });
     }
+    // Answers given on an earlier catalog are brought to this one, in memory (opening never writes):
+    // kept, renamed or split by the catalog's table, "to review" where the meaning changed.
+    let _ =
+        crate::checklist::migrate::migrate(crate::checklist::catalog(), &mut contents.checklist);
     Ok(contents)
 }
 

@@ -2,5 +2,6 @@
 //! text, JSON, CSV), above the engines that produce them and below the CLI, the documents and the GUI.
 
 pub mod breach; // the breach register: the countdown, the facts as labelled rows, the advice; text, JSON
+pub mod checklist; // the checklist: an action's text, the evidence that contradicts an answer
 pub mod scan; // the folder scan: kinds, risks and flags in words, the plain summary; text, JSON, CSV
 pub mod signed; // a signature verification in words

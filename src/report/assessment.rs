@@ -90,11 +90,7 @@ fn action_rows(contents: &VaultContents, lang: Lang) -> Vec<Vec<String>> {
             }
             Some(vec![
                 number,
-                format!(
-                    "{} — {}",
-                    names::action_kind(a.kind).get(lang),
-                    item.question.get(lang)
-                ),
+                crate::present::checklist::action_text(item, a.kind, lang),
                 if a.owner.is_empty() {
                     "—".to_owned()
                 } else {
@@ -136,6 +132,53 @@ fn action_table(flow: &mut Flow, contents: &VaultContents, lang: Lang) {
         },
     ];
     flow.table(&columns, &rows, BODY);
+}
+
+/// Which catalog version the answers refer to, and the version they were first given on.
+fn catalog_version(flow: &mut Flow, contents: &VaultContents, lang: Lang) {
+    let record = &contents.checklist;
+    flow.field(
+        T::ReportCatalog.get(lang),
+        &tr::catalog_version_line(lang, record.answered_on()),
+    );
+    if let Some(from) = record.migrated_from {
+        flow.paragraph(
+            &tr::catalog_migrated_line(lang, from, record.answered_on()),
+            SMALL,
+        );
+    }
+}
+
+/// The glossary as the report's annex: every term the questions underline, explained.
+fn glossary_annex(flow: &mut Flow, lang: Lang) {
+    flow.page_break();
+    flow.heading(T::PdfGlossaryTitle.get(lang), 15.0);
+    for t in &checklist::catalog().glossary {
+        flow.ensure(14.0);
+        flow.paragraph(t.term.get(lang), Style::new(Face::Bold, 10.0, Rgb8::ACCENT));
+        flow.paragraph(t.definition.get(lang), BODY);
+        flow.space(1.5);
+    }
+}
+
+/// The references the catalog cites, each as a document for the CNIL prints it (a CNIL fiche with
+/// its title, a decision or an order with its full name).
+fn sources_annex(flow: &mut Flow, lang: Lang) {
+    let mut sources: Vec<&str> = checklist::catalog()
+        .items
+        .iter()
+        .flat_map(|i| i.sources.iter().map(String::as_str))
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    flow.space(6.0);
+    flow.heading(T::PdfSourcesTitle.get(lang), 13.0);
+    for s in sources {
+        flow.paragraph(
+            &crate::locale::typeset(&checklist::sources::describe(s), lang),
+            SMALL,
+        );
+    }
 }
 
 /// The full self-assessment report, of the current draft ("Brouillon, non signé").
@@ -180,6 +223,7 @@ pub(super) fn report(
         T::ReportProgress.get(lang),
         &tr::progress_answered(lang, scores.answered, scores.applicable),
     );
+    catalog_version(&mut flow, contents, lang);
     flow.space(4.0);
     if let Some(info) = signed {
         super::signed::signature_block(&mut flow, info, lang);
@@ -256,12 +300,9 @@ pub(super) fn report(
         let rows: Vec<Vec<String>> = catalog
             .items_of(&theme.id)
             .map(|item| {
-                let number = item
-                    .brief
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join("–");
+                let number = catalog
+                    .number(&item.id)
+                    .map_or_else(String::new, |n| n.to_string());
                 let applicable = applies(&item.applies, &contents.practice);
                 let (answer, mut note) = match (applicable, record.answers.get(&item.id)) {
                     (false, _) => (
@@ -277,11 +318,15 @@ pub(super) fn report(
                             names::respondent(a.by).get(lang),
                             format_date(date_of(a.at), lang)
                         );
-                        let note = if a.note.is_empty() {
+                        let mut note = if a.note.is_empty() {
                             by
                         } else {
                             format!("{}\n{by}", a.note)
                         };
+                        if let Some(reason) = a.review_reason.as_ref().filter(|_| a.to_review) {
+                            note =
+                                format!("{note}\n{}", tr::review_because(lang, reason.get(lang)));
+                        }
                         (names::answer(a.value).get(lang).to_owned(), note)
                     }
                 };
@@ -309,6 +354,9 @@ pub(super) fn report(
         super::signed::comparison_section(&mut flow, comparison, lang);
     }
 
+    glossary_annex(&mut flow, lang);
+    sources_annex(&mut flow, lang);
+
     let header = running_header(contents, lang, T::ReportTitle);
     flow.finish(&header, footer(lang))
 }
@@ -327,6 +375,7 @@ pub fn action_plan_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, 
         T::ReportOverall.get(lang),
         &percent_or_dash(scores.overall, lang),
     );
+    catalog_version(&mut flow, contents, lang);
     flow.space(4.0);
     flow.heading(T::SectionActionPlan.get(lang), 15.0);
     flow.paragraph(T::ActionsIntro.get(lang), SMALL);

@@ -123,7 +123,7 @@ mod tests {
         let s = sheet(Lang::Fr);
         let text = s.text();
         assert!(text.contains(s.code.to_text().as_str()));
-        assert!(text.contains("Cabinet : Cabinet du Dr Lefèvre"));
+        assert!(text.contains("Cabinet\u{a0}: Cabinet du Dr Lefèvre"));
         assert!(sheet(Lang::En).text().contains("Vigie vault recovery code"));
     }
 

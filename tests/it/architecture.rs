@@ -120,6 +120,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "checklist",
             "practice",
             "practice_file",
+            // Checklist v2: a scan report attached as evidence is known by its file name.
+            "paths",
             // Breach register
             "breach",
         ],

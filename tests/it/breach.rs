@@ -19,11 +19,12 @@ fn vigie(data: &Path, args: &[&str]) -> Output {
 }
 
 fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    // French typography's no-break spaces read as spaces here.
+    String::from_utf8_lossy(&o.stdout).replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    String::from_utf8_lossy(&o.stderr).replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 fn text_of(pdf: &[u8]) -> String {
@@ -405,7 +406,9 @@ mod window {
         let typed = vigie::breach::clock::format_paris_input(aware);
         type_in(
             &mut h,
-            "Prise de connaissance (certitude raisonnable) : les 72 heures partent d'ici",
+            &vigie::locale::french_typography(
+                "Prise de connaissance (certitude raisonnable) : les 72 heures partent d'ici",
+            ),
             &typed,
         );
         click(&mut h, "Enregistrer ces informations");

@@ -23,11 +23,12 @@ fn vigie(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
 }
 
 fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    // French typography's no-break spaces read as spaces here.
+    String::from_utf8_lossy(&o.stdout).replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    String::from_utf8_lossy(&o.stderr).replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 /// An error is exit status 2 and exactly one line on standard error.

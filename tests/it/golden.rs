@@ -59,8 +59,32 @@ fn the_golden_vault_v1_opens_with_its_contents() {
     let events: Vec<&JournalEvent> = c.journal.iter().map(|e| &e.event).collect();
     assert_eq!(events, GOLDEN_JOURNAL.iter().collect::<Vec<_>>());
 
-    // The answers: how many, and a few by id and value.
-    assert_eq!(c.checklist.answers.len(), GOLDEN_ANSWERS);
+    // The answers, given on catalog v1, brought to this catalog when opened: every one kept; the split
+    // questions answered twice, "to review" with the reason; the moved ones under their new ids.
+    assert_eq!(c.checklist.migrated_from, Some(1));
+    assert_eq!(
+        c.checklist.answered_on(),
+        vigie::checklist::catalog::CATALOG_VERSION
+    );
+    assert_eq!(
+        c.checklist.answers.len(),
+        GOLDEN_ANSWERS + GOLDEN_SPLIT_ANSWERS
+    );
+    for id in c.checklist.answers.keys() {
+        assert!(vigie::checklist::catalog().item(id).is_some(), "{id}");
+    }
+    for (id, value) in GOLDEN_MIGRATED {
+        let a = &c.checklist.answers[*id];
+        assert_eq!(format!("{:?}", a.value), *value, "answer to {id}");
+        assert!(a.to_review && a.review_reason.is_some(), "{id} to review");
+    }
+    for a in &c.checklist.actions {
+        assert!(
+            vigie::checklist::catalog().item(&a.item).is_some(),
+            "{}",
+            a.item
+        );
+    }
     for (id, value) in GOLDEN_SOME_ANSWERS {
         assert_eq!(
             format!("{:?}", c.checklist.answers[*id].value),
@@ -110,6 +134,24 @@ const GOLDEN_SOME_ANSWERS: &[(&str, &str)] = &[
     ("accounts.named-accounts", "Yes"),
 ];
 const GOLDEN_ACTIONS: usize = 21;
+/// The v1 questions split in two in v2 and answered in the golden vault (box.admin-password, box.wifi,
+/// box.local-firewall, workstation.usb, workstation.mobile-devices, accounts.password-policy,
+/// accounts.leavers-review, physical.premises, workstation.disposal, updates.software-updates,
+/// updates.access-logs, physical.alarm-equipment); governance.it-charter is not answered there.
+const GOLDEN_SPLIT_ANSWERS: usize = 12;
+/// Answers carried to a new or changed item, "to review", with the v1 value.
+const GOLDEN_MIGRATED: &[(&str, &str)] = &[
+    ("box.admin-password", "Yes"),
+    ("box.remote-admin", "Yes"),
+    ("box.wifi", "Yes"),
+    ("box.guest-wifi", "Yes"),
+    ("workstation.usb", "No"),
+    ("workstation.autoplay", "No"),
+    ("accounts.lockout", "Partly"),
+    ("workstation.remote-maintenance", "Yes"),
+    ("hosting.it-provider-contract", "Yes"),
+    ("hosting.hds", "Yes"),
+];
 const GOLDEN_EVIDENCE: &[(&str, &str)] = &[(
     "certificat-hds-demo.txt",
     "6af26476329fc741cf4b9aa78c6c66dc695fc78ba0df245861be828c3d3dcb1c",

@@ -83,7 +83,7 @@ fn first_run_creates_a_vault_and_lands_on_the_dashboard() {
 
     type_into(&mut h, "Nom du cabinet", "Cabinet du Dr Hélène Martin");
     type_into(&mut h, "Phrase de passe", PASSPHRASE);
-    h.get_by_label_contains("Solidité : ");
+    h.get_by_label_contains(&vigie::locale::french_typography("Solidité : "));
     type_into(&mut h, "Confirmez la phrase de passe", PASSPHRASE);
     h.get_by_label("Créer le coffre").click();
     run_until(&mut h, "the recovery code", |app| {
@@ -220,7 +220,9 @@ fn the_demo_opens_on_a_filled_dashboard_and_locks() {
     h.run();
     assert!(h.state().session.is_none());
     assert!(matches!(h.state().screen, Screen::Unlock(_)));
-    h.get_by_label_contains("la phrase de passe est « radio-lumiere-cabinet-demo »");
+    h.get_by_label_contains(&vigie::locale::french_typography(
+        "la phrase de passe est « radio-lumiere-cabinet-demo »",
+    ));
 }
 
 #[test]
@@ -415,16 +417,26 @@ fn answering_the_checklist_updates_progress_scores_and_the_plan() {
     );
     let expected = (f64::from(w1) / f64::from(w0 + w1 + w2) * 100.0).round() as u32;
     assert!(
-        h.query_all_by_label(&format!("Score global : {expected} %"))
-            .count()
+        h.query_all_by_label(&vigie::locale::french_typography(&format!(
+            "Score global : {expected} %"
+        )))
+        .count()
             >= 1
     );
 
     // Two actions: fix the first, find out the third.
     h.get_by_label("Plan d'action").click();
     h.run();
-    h.get_by_label(first_theme[0].question.get(Lang::Fr));
-    h.get_by_label(first_theme[2].question.get(Lang::Fr));
+    // The plan says what to do, not the question; "find out" names the question to clear up.
+    h.get_by_label(first_theme[0].action.get(Lang::Fr));
+    assert!(
+        h.query_by_label(first_theme[0].question.get(Lang::Fr))
+            .is_none()
+    );
+    h.get_by_label(&vigie::i18n::tr::find_out_question(
+        Lang::Fr,
+        first_theme[2].question.get(Lang::Fr),
+    ));
     assert_eq!(h.query_all_by_label("Mettre en place").count(), 1);
     assert_eq!(h.query_all_by_label("Se renseigner").count(), 1);
 

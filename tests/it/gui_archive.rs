@@ -11,6 +11,10 @@ use vigie::ui::command::Command;
 use vigie::ui::screens::ArchiveStage;
 use vigie::ui::state::{Page, Screen};
 
+fn typo(text: &str) -> String {
+    vigie::locale::french_typography(text)
+}
+
 fn stage_is(app: &vigie::ui::VigieApp, done: fn(&ArchiveStage) -> bool) -> bool {
     matches!(&app.screen, Screen::Main(Page::Scan(view))
         if view.archive.as_ref().is_some_and(|p| done(&p.stage)))
@@ -66,7 +70,7 @@ fn the_high_risk_findings_go_into_a_verified_archive_then_the_originals_on_confi
         stage_is(app, |s| matches!(s, ArchiveStage::Done(_)))
             && app.session.as_ref().is_some_and(|s| !s.save.in_flight)
     });
-    h.get_by_label_contains("Archive chiffrée et vérifiée : 2 fichiers");
+    h.get_by_label_contains(&typo("Archive chiffrée et vérifiée : 2 fichiers"));
     assert!(archive.is_file());
     // The originals are untouched until the doctor confirms.
     for (p, bytes) in identifying.iter().zip(&originals) {
@@ -91,17 +95,18 @@ fn the_high_risk_findings_go_into_a_verified_archive_then_the_originals_on_confi
     h.get_by_label_contains("2 fichiers de cette analyse ont été mis dans une archive chiffrée");
 
     // The removal button waits for the confirmation.
-    click(
-        &mut h,
-        "J'ai compris ; supprimer les 2 originaux maintenant qu'ils sont dans l'archive vérifiée",
-    );
+    h.get_by_label_contains("supprimer les 2 originaux maintenant")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label_contains("supprimer les 2 originaux maintenant")
+        .click();
     h.run();
     click(&mut h, "Supprimer les 2 originaux");
     run_until(&mut h, "the removal", |app| {
         stage_is(app, |s| matches!(s, ArchiveStage::Removed(..)))
             && app.session.as_ref().is_some_and(|s| !s.save.in_flight)
     });
-    h.get_by_label_contains("Originaux supprimés : 2.");
+    h.get_by_label_contains(&typo("Originaux supprimés : 2."));
     for p in &identifying {
         assert!(!p.exists(), "{} removed", p.display());
     }

@@ -127,7 +127,9 @@ fn signing_from_the_page_freezes_the_assessment_and_lists_it_with_its_signer() {
 
     // Signing asks first, and says what it means.
     click(&mut h, "Terminer et signer");
-    h.get_by_label("Terminer et signer l'évaluation ?");
+    h.get_by_label(&vigie::locale::french_typography(
+        "Terminer et signer l'évaluation ?",
+    ));
     h.get_by_label_contains("Elle ne pourra plus être modifiée");
     assert!(on_disk(&path).assessments.signed.is_empty(), "not yet");
     press(&mut h, "Oui, terminer et signer");
@@ -312,7 +314,9 @@ fn a_bundle_is_verified_without_a_vault_and_a_tampered_one_is_refused() {
         |app| matches!(&app.screen, Screen::Verify(v) if v.loaded.is_some()),
     );
     h.get_by_label_contains("Toutes les signatures sont valides");
-    h.get_by_label("Cabinet : Cabinet du Dr Martin");
+    h.get_by_label(&vigie::locale::french_typography(
+        "Cabinet : Cabinet du Dr Martin",
+    ));
     h.get_by_label("✓ Dr Hélène Martin — Médecin responsable");
     h.get_by_label("signature valide");
     let fingerprint = contents.assessments.last().expect("signed").signatures[0]
@@ -342,7 +346,9 @@ fn a_bundle_is_verified_without_a_vault_and_a_tampered_one_is_refused() {
         |app| matches!(&app.screen, Screen::Verify(v) if v.loaded.as_ref().is_some_and(|l| !l.verification.is_valid())),
     );
     h.get_by_label_contains("Ce fichier n'est pas validé");
-    h.get_by_label_contains("NON VALABLE : le fichier a été modifié depuis la signature");
+    h.get_by_label_contains(&vigie::locale::french_typography(
+        "NON VALABLE : le fichier a été modifié depuis la signature",
+    ));
     assert!(
         h.query_by_label("Contresigner").is_none(),
         "only a valid file is countersigned"

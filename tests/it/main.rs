@@ -16,6 +16,7 @@ mod cli;
 mod golden;
 mod gui;
 mod gui_archive;
+mod gui_checklist; // checklist v2
 mod gui_signing;
 mod report;
 mod safety;

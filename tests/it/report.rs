@@ -73,6 +73,65 @@ fn a_full_assessment_in_english_contains_the_action_plan() {
     assert!(text.contains("Security action plan") && text.contains("InfoSanté"));
 }
 
+/// The report of a practice answered on catalog v1 (the golden vault's demo): the catalog version and
+/// the migration said on the cover, the plan as actions (not questions), the glossary as its annex.
+#[test]
+fn the_report_shows_actions_the_catalog_version_and_the_glossary() {
+    let dir = crate::common::temp_dir();
+    let path = dir.path().join("golden.vigie");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden/vault-v1.vigie"),
+        &path,
+    )
+    .expect("copy");
+    let v = vigie::practice_file::PracticeFile::open(
+        &path,
+        vigie::vault::Unlock::Passphrase(crate::common::PASSPHRASE),
+    )
+    .expect("opens");
+    let contents = v.contents();
+    let pdf = assessment_pdf(contents, Lang::Fr).expect("pdf");
+    let (text, _) = text_of(&pdf);
+    // lopdf reads the no-break spaces of French typography as they are: compare without them.
+    let text = text.replace(['\u{a0}', '\u{202f}'], " ");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Liste de contrôle, version 2"),
+        "catalog version"
+    );
+    assert!(
+        flat.contains("Réponses données sur la version 1 de la liste"),
+        "migration"
+    );
+    assert!(flat.contains("Annexe : glossaire"), "glossary annex");
+    let catalog = checklist::catalog();
+    let nas = catalog.term("nas").expect("NAS in the glossary");
+    let start: String = nas
+        .definition
+        .fr
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains(&start), "{start}");
+    // The first action of the plan reads as an action.
+    let first = checklist::plan::open(catalog, &contents.checklist)[0];
+    let item = catalog.item(&first.item).expect("item");
+    let action: String = item
+        .action
+        .fr
+        .replace(['\u{a0}', '\u{202f}'], " ")
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains(&action), "{action}");
+    assert!(
+        !flat.contains("Mettre en place —"),
+        "no question as an action"
+    );
+}
+
 #[test]
 fn the_scan_report_states_the_findings_in_plain_words() {
     let contents = vigie::demo::demo_contents();

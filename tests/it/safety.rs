@@ -39,7 +39,7 @@ fn vigie_within(data: &Path, args: &[&str], limit: Duration) -> Output {
 }
 
 fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    String::from_utf8_lossy(&o.stderr).replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 /// Exit status 2, one line on standard error containing `contains`.

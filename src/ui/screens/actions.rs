@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use egui::{RichText, Ui};
 
 use super::checklist::score_text;
-use crate::checklist::{self, ActionStatus, plan};
+use crate::checklist::{self, ActionStatus, AnswerValue, Respondent, plan};
 use crate::i18n::{T, format_date, names, parse_date};
 use crate::ui::command::{ActionEdit, Command};
 use crate::ui::view::ViewContext;
@@ -17,6 +17,8 @@ pub struct ActionsView {
     owners: BTreeMap<String, String>,
     dues: BTreeMap<String, String>,
     errors: BTreeMap<String, String>,
+    /// An action just marked done whose answer is not "yes": asks whether to update the answer.
+    confirm_answer: Option<String>,
 }
 
 impl ActionsView {
@@ -59,6 +61,12 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
         ui.label(T::ActionsEmpty.get(lang));
         return;
     }
+    // Shown above the list: the action just marked done moves to the end of it.
+    if let Some(item) = view.confirm_answer.clone()
+        && let Some(it) = catalog.item(&item)
+    {
+        confirm_answer(ui, lang, it, view, commands);
+    }
     let today = crate::i18n::today();
     let mut rank = 0;
     for action in ordered {
@@ -89,8 +97,9 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
                         RichText::new(names::action_kind(action.kind).get(lang))
                             .color(theme::ACCENT),
                     );
-                    ui.label(RichText::new(item.question.get(lang)).strong());
                 });
+                let text = crate::present::checklist::action_text(item, action.kind, lang);
+                ui.add(egui::Label::new(RichText::new(text).strong()).wrap());
                 let theme_title = catalog.theme(&item.theme).map_or("", |t| t.title.get(lang));
                 ui.label(RichText::new(theme_title).small().weak());
 
@@ -170,6 +179,13 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
                                         item: action.item.clone(),
                                         edit: ActionEdit::Status(s),
                                     });
+                                    let yes = record
+                                        .answers
+                                        .get(&action.item)
+                                        .is_some_and(|a| a.value == AnswerValue::Yes);
+                                    if s == ActionStatus::Done && !yes {
+                                        view.confirm_answer = Some(action.item.clone());
+                                    }
                                 }
                             }
                         })
@@ -182,4 +198,36 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
             });
         ui.add_space(4.0);
     }
+}
+
+/// "Mark done" on a measure not answered "yes": update the answer to "yes", or keep it.
+fn confirm_answer(
+    ui: &mut Ui,
+    lang: crate::i18n::Lang,
+    item: &checklist::Item,
+    view: &mut ActionsView,
+    commands: &mut Vec<Command>,
+) {
+    egui::Frame::new()
+        .fill(theme::WARN_BG)
+        .inner_margin(8.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(item.action.get(lang)).strong());
+            ui.label(T::MarkDoneAsk.get(lang));
+            ui.horizontal(|ui| {
+                if ui.button(T::MarkDoneUpdate.get(lang)).clicked() {
+                    commands.push(Command::Answer {
+                        item: item.id.clone(),
+                        value: AnswerValue::Yes,
+                        by: Respondent::Doctor,
+                    });
+                    view.confirm_answer = None;
+                }
+                if ui.button(T::MarkDoneKeep.get(lang)).clicked() {
+                    view.confirm_answer = None;
+                }
+            });
+        });
 }

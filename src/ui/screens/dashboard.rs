@@ -126,17 +126,39 @@ fn security_card(
                         ui.allocate_exact_size(egui::vec2(180.0, 12.0), egui::Sense::hover());
                     ui.painter()
                         .rect_filled(rect, 3.0, egui::Color32::from_gray(225));
+                    // A score from fewer than half of the questions is drawn grey and says so.
+                    let few = s.few_answers();
                     if let Some(v) = s.score {
                         let mut filled = rect;
                         filled.set_width((rect.width() * v as f32).max(2.0));
-                        ui.painter().rect_filled(filled, 3.0, score_color(v));
+                        let color = if few {
+                            egui::Color32::from_gray(160)
+                        } else {
+                            score_color(v)
+                        };
+                        ui.painter().rect_filled(filled, 3.0, color);
                     }
-                    ui.label(
-                        s.score.map_or_else(
-                            || "—".to_owned(),
-                            |v| format!("{} %", scoring::percent(v)),
-                        ),
-                    );
+                    match s.score {
+                        None => {
+                            ui.label("—");
+                        }
+                        Some(v) if few => {
+                            let pct = scoring::percent(v).to_string();
+                            ui.label(
+                                RichText::new(tr::theme_percent_few(
+                                    lang,
+                                    pct,
+                                    s.answered,
+                                    s.applicable,
+                                ))
+                                .weak(),
+                            )
+                            .on_hover_text(T::ScoreFewAnswersHint.get(lang));
+                        }
+                        Some(v) => {
+                            ui.label(format!("{} %", scoring::percent(v)));
+                        }
+                    }
                     ui.end_row();
                 }
             });
@@ -158,7 +180,11 @@ fn security_card(
                 );
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format!("{}.", i + 1)).strong());
-                    ui.label(item.question.get(lang));
+                    ui.label(crate::present::checklist::action_text(
+                        item,
+                        action.kind,
+                        lang,
+                    ));
                     ui.label(RichText::new(format!("({due})")).weak());
                 });
             }

@@ -109,6 +109,13 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut ProfileForm) {
     if !d.setup.has_images {
         d.setup.has_imaging_server = false;
     }
+    // Receiving images is asked only of a practice that does not produce them.
+    ui.add_enabled_ui(!d.setup.has_images, |ui| {
+        ui.checkbox(&mut d.setup.receives_images, T::ReceivesImages.get(lang));
+    });
+    if d.setup.has_images {
+        d.setup.receives_images = false;
+    }
 
     section(ui, T::ServicesHeading, lang);
     ui.label(T::RecordsLabel.get(lang));
@@ -118,6 +125,12 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut ProfileForm) {
     ui.checkbox(&mut d.setup.online_booking, T::OnlineBooking.get(lang));
     ui.checkbox(&mut d.setup.patient_wifi, T::PatientWifi.get(lang));
     ui.checkbox(&mut d.setup.remote_access, T::RemoteAccess.get(lang));
+    ui.checkbox(&mut d.setup.teleconsultation, T::Teleconsultation.get(lang));
+    ui.checkbox(
+        &mut d.setup.video_surveillance,
+        T::VideoSurveillance.get(lang),
+    );
+    ui.checkbox(&mut d.setup.own_email_domain, T::OwnEmailDomain.get(lang));
     field(ui, T::ItProviderLabel, &mut d.it_provider, None, &errors);
     field(
         ui,

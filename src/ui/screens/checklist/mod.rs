@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use crate::checklist::{self, Respondent, scoring};
 use crate::i18n::tr;
 use crate::i18n::{Lang, T, names};
+use crate::ui::command::PageKind;
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
 
@@ -21,6 +22,27 @@ pub struct ChecklistView {
     pub respondent: Respondent,
     /// Notes being typed, by item, until they are saved.
     pub notes: HashMap<String, String>,
+    /// The glossary window, open at this term (`Some("")`: open at the top).
+    pub glossary: Option<String>,
+    /// "Not applicable" chosen on an essential item: the item and the reason being typed.
+    pub na_reason: Option<(String, String)>,
+}
+
+/// The page and the navigation title of a screen a "how to check" text names (`Item::screens`, ids of
+/// [`checklist::KNOWN_SCREENS`]).
+pub fn screen(id: &str) -> Option<(PageKind, T)> {
+    Some(match id {
+        "dashboard" => (PageKind::Dashboard, T::NavDashboard),
+        "checklist" => (PageKind::Checklist, T::NavChecklist),
+        "scan" => (PageKind::Scan, T::NavScan),
+        "actions" => (PageKind::Actions, T::NavActions),
+        "reports" => (PageKind::Reports, T::NavReports),
+        "profile" => (PageKind::Profile, T::NavProfile),
+        "settings" => (PageKind::Settings, T::NavSettings),
+        "signed" => (PageKind::Signed, T::NavSigned),
+        "breaches" => (PageKind::Breaches, T::NavBreaches),
+        _ => return None,
+    })
 }
 
 /// A score as text.
@@ -42,37 +64,59 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
     let catalog = checklist::catalog();
     let scores = scoring::compute(catalog, &contents.practice, &contents.checklist);
 
-    ui.heading(T::ChecklistTitle.get(lang));
-    ui.add(egui::Label::new(T::ChecklistIntro.get(lang)).wrap());
+    // A compact header: title, progress and score on one line; who answers and the glossary on the next.
     ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(T::ChecklistTitle.get(lang))
+                .family(theme::bold())
+                .size(20.0),
+        );
         let progress = tr::progress_answered(lang, scores.answered, scores.applicable);
         ui.add(
             egui::ProgressBar::new(scores.progress() as f32)
-                .desired_width(220.0)
+                .desired_width(230.0)
                 .text(progress),
         );
         ui.label(RichText::new(score_text(scores.overall, lang)).strong());
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(T::AnsweringAs.get(lang));
         for r in [Respondent::Doctor, Respondent::Consultant] {
             ui.radio_value(&mut view.respondent, r, names::respondent(r).get(lang));
         }
+        ui.separator();
+        if ui
+            .button(T::GlossaryOpen.get(lang))
+            .on_hover_text(T::GlossaryHint.get(lang))
+            .clicked()
+        {
+            view.glossary = Some(String::new());
+        }
     });
-    ui.add_space(4.0);
+    ui.add(egui::Label::new(RichText::new(T::ChecklistIntro.get(lang)).small().weak()).wrap());
 
-    // Themes as tabs, each with its progress.
+    // Themes as tabs, each with its progress. The mark says how much is answered, never how secure
+    // the theme is, and has the same width in every state, so that the tabs do not move.
     view.theme = view.theme.min(catalog.themes.len().saturating_sub(1));
     ui.horizontal_wrapped(|ui| {
         for (i, t) in catalog.themes.iter().enumerate() {
             let s = scores.theme(&t.id);
-            let counts = s.map_or(String::new(), |s| {
-                format!(" {}/{}", s.answered, s.applicable)
-            });
-            let done = s.is_some_and(|s| s.applicable > 0 && s.answered == s.applicable);
-            let mark = if done { "✓ " } else { "" };
-            let label = format!("{mark}{}{counts}", t.title.get(lang));
-            if ui.selectable_label(view.theme == i, label).clicked() {
+            let (answered, applicable) = s.map_or((0, 0), |s| (s.answered, s.applicable));
+            let mark = if applicable > 0 && answered == applicable {
+                "●"
+            } else if answered > 0 {
+                "◐"
+            } else {
+                "○"
+            };
+            let label = format!("{mark} {} {answered}/{applicable}", t.title.get(lang));
+            let r = ui.selectable_label(view.theme == i, label);
+            let r = if mark == "●" {
+                r.on_hover_text(T::ThemeAllAnsweredHint.get(lang))
+            } else {
+                r
+            };
+            if r.clicked() {
                 view.theme = i;
             }
         }
@@ -88,8 +132,18 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
             .size(20.0)
             .color(theme::ACCENT),
     );
-    if let Some(v) = scores.theme(&current.id).and_then(|s| s.score) {
-        ui.label(tr::theme_score(lang, scoring::percent(v).to_string()));
+    if let Some(ts) = scores.theme(&current.id)
+        && let Some(v) = ts.score
+    {
+        let pct = scoring::percent(v).to_string();
+        if ts.few_answers() {
+            ui.label(
+                RichText::new(tr::theme_score_few(lang, pct, ts.answered, ts.applicable)).weak(),
+            )
+            .on_hover_text(T::ScoreFewAnswersHint.get(lang));
+        } else {
+            ui.label(tr::theme_score(lang, pct));
+        }
     }
     ui.add(egui::Label::new(current.intro.get(lang)).wrap());
     ui.add_space(6.0);
@@ -98,6 +152,8 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
         item::show(ui, lang, it, view, contents, commands);
         ui.add_space(6.0);
     }
+
+    glossary_window(ui, lang, view);
 
     ui.add_space(8.0);
     ui.horizontal(|ui| {
@@ -115,4 +171,72 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
             view.theme += 1;
         }
     });
+}
+
+/// The glossary in a window: every term, the one clicked first and highlighted.
+fn glossary_window(ui: &Ui, lang: Lang, view: &mut ChecklistView) {
+    let Some(selected) = view.glossary.clone() else {
+        return;
+    };
+    let catalog = checklist::catalog();
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new(T::GlossaryTitle.get(lang))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(420.0)
+        .default_height(420.0)
+        .show(ui.ctx(), |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let terms = catalog
+                    .glossary
+                    .iter()
+                    .filter(|t| t.id == selected)
+                    .chain(catalog.glossary.iter().filter(|t| t.id != selected));
+                for t in terms {
+                    let mut title = RichText::new(t.term.get(lang)).family(theme::bold());
+                    if t.id == selected {
+                        title = title.color(theme::ACCENT).size(17.0);
+                    }
+                    ui.label(title);
+                    ui.add(egui::Label::new(t.definition.get(lang)).wrap());
+                    ui.add_space(6.0);
+                }
+            });
+            if ui.button(T::GlossaryClose.get(lang)).clicked() {
+                close = true;
+            }
+        });
+    if !open || close {
+        view.glossary = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every screen a catalog text may name exists in the window, and every "how to check" text that
+    /// sends the user to a screen names it by its title, in both languages.
+    #[test]
+    fn the_screens_the_catalog_names_exist_and_are_named() {
+        for id in checklist::KNOWN_SCREENS {
+            assert!(screen(id).is_some(), "{id} has no page");
+        }
+        for item in &checklist::catalog().items {
+            for id in &item.screens {
+                let (_, title) = screen(id).expect("a known screen");
+                for (lang, open, close) in
+                    [(Lang::Fr, "«\u{202f}", "\u{202f}»"), (Lang::En, "“", "”")]
+                {
+                    let named = format!("{open}{}{close}", title.get(lang));
+                    assert!(
+                        item.how.get(lang).contains(&named),
+                        "{}: the how text must name {named}",
+                        item.id
+                    );
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,221 @@
+//! The table of known references a catalog item may cite. A source outside it fails the catalog's
+//! validation, so a typo or an invented measure number cannot reach a report.
+//!
+//! - `CNIL 2024 F` or `CNIL 2024 F.M`: the CNIL's "Guide de la sécurité des données personnelles",
+//!   2024 edition, fiche F (1–25) and its measure M. The guide numbers only its fiches; "F.M" is this
+//!   project's way to name the M-th measure of fiche F (see `docs/checklist.md`).
+//! - `ANSSI N`: the ANSSI hygiene guide's measure N (1–42).
+//! - `GDPR N`, `GDPR N(P)`, `GDPR N-M`: articles of the GDPR (1–99).
+//! - `CSP …`: the articles of the Code de la santé publique listed in [`CSP`].
+//! - Named decisions, orders and guides: [`NAMED`].
+
+/// Fiche titles of the CNIL 2024 guide, with the number of measures each holds.
+pub const CNIL_FICHES: [(&str, u8); 25] = [
+    ("Piloter la sécurité des données", 2),
+    ("Définir un cadre pour les utilisateurs", 2),
+    ("Impliquer et former les utilisateurs", 2),
+    ("Authentifier les utilisateurs", 3),
+    ("Gérer les habilitations", 3),
+    ("Sécuriser les postes de travail", 4),
+    ("Sécuriser l’informatique mobile", 3),
+    ("Protéger le réseau informatique", 4),
+    ("Sécuriser les serveurs", 3),
+    ("Sécuriser les sites web", 3),
+    ("Encadrer les développements informatiques", 4),
+    ("Protéger les locaux", 2),
+    ("Sécuriser les échanges avec l’extérieur", 3),
+    ("Gérer la sous-traitance", 3),
+    (
+        "Encadrer la maintenance et la fin de vie des matériels et des logiciels",
+        3,
+    ),
+    ("Tracer les opérations", 4),
+    ("Sauvegarder", 3),
+    ("Prévoir la continuité et la reprise d’activité", 2),
+    ("Gérer les incidents et les violations", 2),
+    ("Analyse de risques", 3),
+    ("Chiffrement, hachage, signature", 2),
+    ("Cloud : Informatique en nuage", 4),
+    ("Applications mobiles : Conception et développement", 3),
+    ("Intelligence artificielle : Conception et apprentissage", 3),
+    ("API : Interfaces de programmation applicative", 2),
+];
+
+/// Articles of the Code de la santé publique cited.
+pub const CSP: &[(&str, &str)] = &[
+    ("CSP L.1110-4", "secret médical"),
+    ("CSP L.1111-7", "accès du patient à son dossier"),
+    ("CSP L.1111-8", "hébergement des données de santé"),
+    ("CSP L.1111-8-1", "identifiant national de santé (INS)"),
+    (
+        "CSP R.1111-9",
+        "les six activités de l’hébergement certifié",
+    ),
+    ("CSP R.1112-7", "durées de conservation du dossier médical"),
+];
+
+/// Named decisions, orders, guides and tools, with what they are.
+pub const NAMED: &[(&str, &str)] = &[
+    (
+        "SAN-2020-014",
+        "CNIL, délibération SAN-2020-014 du 7 décembre 2020 (médecin, 3 000 €)",
+    ),
+    (
+        "SAN-2020-015",
+        "CNIL, délibération SAN-2020-015 du 7 décembre 2020 (médecin, 6 000 €)",
+    ),
+    (
+        "SAN-2024-013",
+        "CNIL, délibération SAN-2024-013 (éditeur de logiciel, 800 000 €)",
+    ),
+    ("CE 449694", "Conseil d’État, 22 juillet 2022, n° 449694"),
+    (
+        "CJEU C-307/22",
+        "Cour de justice de l’Union européenne, C-307/22, 26 octobre 2023",
+    ),
+    (
+        "Arrêté 2024-04-26 HDS",
+        "arrêté du 26 avril 2024, référentiel de certification HDS",
+    ),
+    (
+        "Arrêté 2022-04-04 e-CPS",
+        "arrêté du 4 avril 2022, e-CPS et Pro Santé Connect",
+    ),
+    (
+        "Arrêté 2022-03-28 authentification",
+        "arrêté du 28 mars 2022, référentiel d’authentification des acteurs de santé",
+    ),
+    (
+        "Arrêté 2024-02-09 téléconsultation",
+        "arrêté du 9 février 2024, référentiel de la téléconsultation",
+    ),
+    (
+        "C. assurances L.12-10-1",
+        "Code des assurances, article L.12-10-1 (plainte sous 72 heures)",
+    ),
+    (
+        "CNIL FAQ DPO",
+        "CNIL, foire aux questions sur le DPO des professionnels de santé",
+    ),
+    (
+        "CNIL liste AIPD 2019",
+        "CNIL, liste des traitements dispensés d’analyse d’impact (2019)",
+    ),
+    (
+        "CNIL référentiel 2020",
+        "CNIL, référentiel des cabinets médicaux et paramédicaux (2020)",
+    ),
+    (
+        "CNIL/CNOM 2018",
+        "CNIL et Ordre des médecins, guide pratique (2018)",
+    ),
+    (
+        "PGSSI-S mémento",
+        "ANS, mémento de sécurité informatique des professionnels de santé libéraux",
+    ),
+    ("MonAideCyber", "ANSSI, questionnaire MonAideCyber"),
+];
+
+/// Whether `source` names a known reference.
+pub fn is_known(source: &str) -> bool {
+    if let Some(rest) = source.strip_prefix("CNIL 2024 ") {
+        return cnil(rest).is_some();
+    }
+    if let Some(rest) = source.strip_prefix("ANSSI ") {
+        let n = rest.strip_suffix(".R").unwrap_or(rest);
+        return n.parse::<u8>().is_ok_and(|n| (1..=42).contains(&n));
+    }
+    if let Some(rest) = source.strip_prefix("GDPR ") {
+        return gdpr(rest);
+    }
+    CSP.iter().any(|(s, _)| *s == source) || NAMED.iter().any(|(s, _)| *s == source)
+}
+
+/// "F" or "F.M" of the CNIL guide: the fiche's title when it exists.
+fn cnil(rest: &str) -> Option<&'static str> {
+    let (fiche, measure) = match rest.split_once('.') {
+        Some((f, m)) => (f, Some(m)),
+        None => (rest, None),
+    };
+    let fiche: usize = fiche.parse().ok()?;
+    let (title, measures) = CNIL_FICHES.get(fiche.checked_sub(1)?)?;
+    match measure {
+        None => Some(title),
+        Some(m) => {
+            let m: u8 = m.parse().ok()?;
+            (1..=*measures).contains(&m).then_some(*title)
+        }
+    }
+}
+
+fn gdpr(rest: &str) -> bool {
+    let article = |s: &str| s.parse::<u8>().is_ok_and(|n| (1..=99).contains(&n));
+    if let Some((a, b)) = rest.split_once('-') {
+        return article(a) && article(b) && a.parse::<u8>().ok() < b.parse::<u8>().ok();
+    }
+    match rest.split_once('(') {
+        Some((a, p)) => article(a) && p.strip_suffix(')').is_some_and(|p| p.parse::<u8>().is_ok()),
+        None => article(rest),
+    }
+}
+
+/// A source as a document for the CNIL should print it: the CNIL fiche's title after its number, the
+/// full name of a decision or order; other sources as they are.
+pub fn describe(source: &str) -> String {
+    if let Some(rest) = source.strip_prefix("CNIL 2024 ")
+        && let Some(title) = cnil(rest)
+    {
+        let fiche = rest.split('.').next().unwrap_or(rest);
+        return format!("CNIL 2024, fiche {fiche} « {title} » ({rest})");
+    }
+    CSP.iter()
+        .chain(NAMED)
+        .find(|(s, _)| *s == source)
+        .map_or_else(|| source.to_owned(), |(s, what)| format!("{s}: {what}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_references_only() {
+        for ok in [
+            "CNIL 2024 8",
+            "CNIL 2024 8.4",
+            "CNIL 2024 25.2",
+            "ANSSI 1",
+            "ANSSI 42",
+            "ANSSI 13.R",
+            "GDPR 33",
+            "GDPR 33(5)",
+            "GDPR 15-22",
+            "CSP L.1111-8",
+            "SAN-2020-014",
+            "CE 449694",
+        ] {
+            assert!(is_known(ok), "{ok}");
+        }
+        for bad in [
+            "CNIL 2024 26",
+            "CNIL 2024 8.5",
+            "CNIL 2024 0",
+            "ANSSI 43",
+            "ANSSI 0",
+            "GDPR 100",
+            "GDPR 22-15",
+            "CSP L.9999",
+            "Sanctions 2020",
+            "SAN-2019-014",
+            "PGSSI-S",
+        ] {
+            assert!(!is_known(bad), "{bad}");
+        }
+        assert_eq!(
+            describe("CNIL 2024 8.1"),
+            "CNIL 2024, fiche 8 « Protéger le réseau informatique » (8.1)"
+        );
+        assert!(describe("CE 449694").contains("22 juillet 2022"));
+        assert_eq!(describe("ANSSI 12"), "ANSSI 12");
+    }
+}
