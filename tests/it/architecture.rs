@@ -54,15 +54,19 @@ const LAYERS: &[(&str, &[&str])] = &[
     // Storage: bytes only; never the texts, never what it stores.
     ("vault", &["fs", "io_guard"]),
     // The domain engines: nothing of storage, texts, documents or the shells above.
-    ("scan", &["locale", "io_guard"]),
+    ("scan", &["locale", "io_guard", "system"]),
     ("checklist", &["practice", "locale", "base64_field"]),
     ("settings", &["fs", "locale"]),
+    // PC checks: an engine (reads the system, knocks only on request).
+    ("system", &["locale"]),
     // Breach register: an engine, like the checklist.
     ("breach", &["locale", "base64_field"]),
     // The practice's file: the vault holding the engines' records.
     (
         "practice_file",
         &[
+            // PC checks
+            "system",
             "vault",
             "checklist",
             "practice",
@@ -92,6 +96,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "i18n",
         &[
+            // PC checks
+            "system",
             "assessment",
             "locale",
             "fs",
@@ -109,6 +115,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "present",
         &[
+            // PC checks
+            "system",
             "assessment",
             "locale",
             "i18n",
@@ -142,6 +150,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "demo",
         &[
+            // PC checks
+            "system",
             "assessment",
             "locale",
             "i18n",
@@ -158,6 +168,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "cli",
         &[
+            // PC checks
+            "system",
             "assessment",
             "locale",
             "i18n",
@@ -180,6 +192,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "ui",
         &[
+            // PC checks
+            "system",
             "assessment",
             "locale",
             "io_guard",

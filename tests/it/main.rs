@@ -21,4 +21,5 @@ mod scan;
 mod scan_outputs;
 mod scan_safety;
 mod signing;
+mod system; // PC checks
 mod vault;
