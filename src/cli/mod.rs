@@ -14,6 +14,7 @@ use crate::practice_file::{JournalEvent, PracticeFile, VaultContents};
 use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
 
 mod signed;
+mod system; // PC checks
 
 /// Environment variable holding the passphrase (never an argument: arguments are visible to other users).
 pub const PASSPHRASE_ENV: &str = "VIGIE_PASSPHRASE";
@@ -107,6 +108,11 @@ pub enum Command {
     /// break). Passphrase: VIGIE_PASSPHRASE or prompt.
     #[command(subcommand)]
     Breach(BreachCommand),
+    // PC checks
+    /// Check this PC: disk encryption, firewall, antivirus, updates, screen lock, administrator use,
+    /// programs listening on the network, Orthanc's configuration, remote-maintenance tools, cloud
+    /// folders; with --probe-network, whether the imaging servers answer anyone.
+    SystemCheck(system::SystemCheckArgs),
 }
 
 /// `vigie breach …`
@@ -313,6 +319,7 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
         Command::Verify { file } => signed::verify(&file, lang, out),
         Command::Assessment(command) => signed::run(command, lang, out),
         Command::Breach(command) => breach(&command, lang, out),
+        Command::SystemCheck(args) => system::run(&args, lang, out),
         Command::Scan {
             format,
             threads,

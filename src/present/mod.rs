@@ -4,3 +4,4 @@
 pub mod breach; // the breach register: the countdown, the facts as labelled rows, the advice; text, JSON
 pub mod scan; // the folder scan: kinds, risks and flags in words, the plain summary; text, JSON, CSV
 pub mod signed; // a signature verification in words
+pub mod system; // the PC checks: names, plain sentences, fix steps; text and JSON
