@@ -63,6 +63,15 @@ pub fn run(args: &SystemCheckArgs, lang: Lang, out: &mut dyn Write) -> Result<()
         }),
         orthanc_config: args.orthanc_config.clone(),
     };
+    if args.format == SystemFormat::Text {
+        // What the network checks will do, before they do it.
+        if args.probe_network {
+            writeln!(out, "{}\n", T::SysNetworkWhat.get(lang))?;
+        }
+        if args.box_mappings {
+            writeln!(out, "{}\n", T::SysUpnpWhat.get(lang))?;
+        }
+    }
     let report = crate::system::run_all(&options, &|_, _, _| {});
     let mut buffered = std::io::BufWriter::new(out);
     match args.format {

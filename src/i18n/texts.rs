@@ -941,29 +941,15 @@ texts! {
     SysTitle => "Contrôles du PC", "PC checks";
     SysIntro => "Vigie lit sur cet ordinateur ce qui compte pour la sécurité des données des patients : chiffrement du disque, pare-feu, antivirus, mises à jour, verrouillage de l'écran, programmes ouverts sur le réseau, serveur d'images. Rien n'est modifié ; rien n'est envoyé. Le résultat est gardé dans le coffre comme preuve.",
         "Vigie reads on this computer what matters for the security of patients' data: disk encryption, firewall, antivirus, updates, screen lock, programs open on the network, image server. Nothing is changed; nothing is sent. The result is kept in the vault as evidence.";
-    SysRun => "Lancer les contrôles", "Run the checks";
-    SysRerun => "Relancer les contrôles", "Run the checks again";
-    SysRunning => "Contrôles en cours…", "Checks running…";
-    SysNever => "Aucun contrôle du PC n'a encore été fait.", "No PC check has been run yet.";
     SysStatusFail => "À corriger", "To fix";
     SysStatusWarning => "À vérifier", "To look at";
     SysStatusUnknown => "Impossible à dire", "Cannot tell";
     SysStatusPass => "En place", "In place";
-    SysDetails => "Détail technique", "Technical detail";
     SysFix => "Que faire", "What to do";
-    SysProposalsTitle => "Réponses proposées à la liste de contrôle", "Answers proposed to the checklist";
-    SysProposalsIntro => "D'après ces contrôles, Vigie propose des réponses à la liste de contrôle. Confirmez-les ou corrigez-les : c'est vous qui répondez.",
-        "From these checks, Vigie proposes answers to the checklist. Confirm or correct them: you are the one who answers.";
-    SysConfirm => "Confirmer", "Confirm";
-    SysCorrect => "Corriger dans la liste", "Correct in the checklist";
-    SysNetworkTitle => "Mon serveur d'images est-il ouvert à tous ?", "Is my imaging server open to anyone?";
     SysNetworkWhat => "Ce contrôle frappe à la porte de vos serveurs d'images comme le ferait un intrus branché sur le réseau du cabinet : depuis ce PC, vers l'adresse de ce PC sur le réseau, il ouvre une association DICOM avec un nom d'appelant inconnu suivi d'un « ping » DICOM (C-ECHO), et demande la liste des patients à l'API d'Orthanc sans mot de passe puis avec les mots de passe d'exemple d'Orthanc. Rien ne sort du réseau du cabinet ; aucune donnée de patient n'est lue ni gardée (seulement le nombre d'entrées).",
         "This check knocks on your imaging servers' door as an intruder plugged into the practice's network would: from this PC, to this PC's address on the network, it opens a DICOM association with an unknown caller name followed by a DICOM \"ping\" (C-ECHO), and asks Orthanc's API for the patient list without a password, then with Orthanc's sample passwords. Nothing leaves the practice's network; no patient data is read or kept (only the number of entries).";
     SysUpnpWhat => "Ce contrôle demande à la box Internet, par UPnP, la liste des ports qu'elle a ouverts vers les machines du cabinet. Le message de recherche reste sur le réseau local. Les redirections faites à la main et la DMZ ne sont pas visibles ainsi (et beaucoup de box ont l'UPnP coupé) : la liste de contrôle demande aussi une capture d'écran de la page de la box.",
         "This check asks the Internet box, over UPnP, for the list of ports it opened towards the practice's machines. The search message stays on the local network. Forwards made by hand and the DMZ are not visible this way (and many boxes have UPnP switched off): the checklist also asks for a screenshot of the box's page.";
-    SysProbeStart => "Frapper à la porte de mes serveurs", "Knock on my servers";
-    SysUpnpStart => "Demander la liste à la box", "Ask the box for the list";
-    SysUpnpTitle => "Ports ouverts par la box (UPnP)", "Ports opened by the box (UPnP)";
     // One name per check.
     SysCheckDiskEncryption => "Chiffrement du disque", "Disk encryption";
     SysCheckFirewall => "Pare-feu", "Firewall";
@@ -1037,7 +1023,6 @@ texts! {
     SysFixExposure => "Un serveur qui accepte n'importe qui : activez l'authentification (Orthanc : voir sa configuration), limitez les appelants DICOM aux appareils connus, et vérifiez qu'aucun port de la box ne mène à ce PC.", "A server that accepts anyone: turn authentication on (Orthanc: see its configuration), limit DICOM callers to known devices, and check that no port of the box leads to this PC.";
     SysFixUpnp => "Supprimez les redirections qui ne servent pas dans la page de la box et coupez l'UPnP si rien n'en a besoin.", "Remove unused forwards in the box's page and turn UPnP off if nothing needs it.";
     SysCliNoProbe => "Les contrôles par le réseau (serveur d'images, box) n'ont lieu qu'à la demande : --probe-network.", "The network checks (image server, box) run only on request: --probe-network.";
-    SysDashboardNever => "Contrôles du PC : pas encore faits.", "PC checks: not run yet.";
 }
 
 typed_texts! {
@@ -1386,7 +1371,5 @@ typed_texts! {
     fn sys_upnp_mappings(gateway, n: count, list) => { one: "La box ({gateway}) a {n} port ouvert par UPnP : {list}.", other: "La box ({gateway}) a {n} ports ouverts par UPnP : {list}." }, { one: "The box ({gateway}) has {n} port opened over UPnP: {list}.", other: "The box ({gateway}) has {n} ports opened over UPnP: {list}." };
     fn sys_last_run(date) => "Derniers contrôles du PC : {date}", "Last PC checks: {date}";
     fn sys_counts(fail: num, warn: num, unknown: num, pass: num) => "{fail} à corriger · {warn} à vérifier · {unknown} impossibles à dire · {pass} en place", "{fail} to fix · {warn} to look at · {unknown} cannot tell · {pass} in place";
-    fn sys_proposed(date, answer) => "Proposé d'après le contrôle du PC du {date} : {answer}", "Proposed from the PC check of {date}: {answer}";
-    fn sys_progress(done: num, total: num, name) => "{done} / {total} : {name}", "{done} / {total}: {name}";
     fn sys_system(name) => "Système : {name}", "System: {name}";
 }

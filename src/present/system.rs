@@ -244,7 +244,10 @@ pub fn summary(r: &CheckResult, lang: Lang) -> String {
 
 /// The report as readable text.
 pub fn text(out: &mut dyn Write, report: &SystemReport, lang: Lang) -> std::io::Result<()> {
+    // French puts a space before the colon.
+    let colon = if lang == Lang::Fr { " :" } else { ":" };
     writeln!(out, "{}", T::SysTitle.get(lang))?;
+    writeln!(out, "{}", T::SysIntro.get(lang))?;
     writeln!(out, "{}", tr::sys_system(lang, &report.system))?;
     writeln!(
         out,
@@ -262,8 +265,21 @@ pub fn text(out: &mut dyn Write, report: &SystemReport, lang: Lang) -> std::io::
             name(r.id).get(lang)
         )?;
         writeln!(out, "    {}", summary(r, lang))?;
+        if matches!(r.status, Status::Fail | Status::Warning) {
+            writeln!(
+                out,
+                "    {}{colon} {}",
+                T::SysFix.get(lang),
+                fix(r.id).get(lang)
+            )?;
+        }
         for e in &r.evidence {
-            writeln!(out, "    · {} : {}", e.source, e.value.replace('\n', " ⏎ "))?;
+            writeln!(
+                out,
+                "    · {}{colon} {}",
+                e.source,
+                e.value.replace('\n', " ⏎ ")
+            )?;
         }
     }
     Ok(())

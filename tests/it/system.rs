@@ -573,3 +573,164 @@ fn a_run_of_every_check_on_this_pc() {
     }
     let _ = PathBuf::new();
 }
+
+// ---- The knock, on 127.0.0.1 only ---------------------------------------------------------------
+
+mod knock {
+    use std::io::{Read as _, Write as _};
+    use std::net::{IpAddr, Ipv4Addr, TcpListener, TcpStream};
+    use std::process::{Child, Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    use vigie::system::probe::{self, Outcome, ProbeOptions, Protocol};
+    use vigie::system::{Finding, Status};
+
+    const LOOPBACK: IpAddr = IpAddr::V4(Ipv4Addr::LOCALHOST);
+
+    fn free_port() -> u16 {
+        TcpListener::bind("127.0.0.1:0")
+            .expect("bind")
+            .local_addr()
+            .expect("addr")
+            .port()
+    }
+
+    /// A child process killed when dropped.
+    struct Peer(Child);
+    impl Drop for Peer {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+
+    /// Starts dcmtk's storescp on 127.0.0.1 and waits until it accepts connections; `None` when dcmtk is
+    /// not installed (the test then says so and checks nothing it cannot).
+    fn storescp(extra: &[&str]) -> Option<(Peer, u16)> {
+        let port = free_port();
+        let dir = std::env::temp_dir();
+        let child = Command::new("storescp")
+            .args(extra)
+            .args(["--output-directory", &dir.to_string_lossy()])
+            .arg(port.to_string())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        let peer = Peer(child);
+        let start = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "storescp did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some((peer, port))
+    }
+
+    fn knock(port: u16, protocol: Protocol) -> probe::Answer {
+        let r = probe::run(
+            &ProbeOptions {
+                address: Some(LOOPBACK),
+                ports: Some(vec![(port, protocol)]),
+                timeout: Duration::from_secs(5),
+            },
+            None,
+        );
+        let Finding::Probe { address, answers } = r.finding else {
+            panic!("{:?}", r.finding);
+        };
+        assert_eq!(address, "127.0.0.1");
+        answers.into_iter().next().expect("one answer")
+    }
+
+    #[test]
+    fn storescp_accepts_anyone_and_a_refusing_one_refuses() {
+        let Some((_peer, port)) = storescp(&[]) else {
+            eprintln!("dcmtk's storescp is not installed: DICOM knock not tested here");
+            return;
+        };
+        let a = knock(port, Protocol::Dicom);
+        assert_eq!(a.outcome, Outcome::AcceptsAnyone, "{}", a.detail);
+        let Some((_refusing, port)) = storescp(&["--refuse"]) else {
+            return;
+        };
+        let a = knock(port, Protocol::Dicom);
+        assert_eq!(a.outcome, Outcome::RefusesUnknownCallers, "{}", a.detail);
+        assert!(a.detail.contains("A-ASSOCIATE-RJ"), "{}", a.detail);
+    }
+
+    #[test]
+    fn a_closed_port_is_closed() {
+        let port = free_port();
+        assert_eq!(knock(port, Protocol::Dicom).outcome, Outcome::Closed);
+        assert_eq!(knock(port, Protocol::Http).outcome, Outcome::Closed);
+    }
+
+    /// A small fake Orthanc on 127.0.0.1: `/system` and `/patients`, with or without a password.
+    fn fake_orthanc(password: Option<(&'static str, &'static str)>) -> u16 {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let mut stream = stream;
+                let mut buf = [0u8; 4096];
+                let n = stream.read(&mut buf).unwrap_or(0);
+                let request = String::from_utf8_lossy(&buf[..n]).into_owned();
+                let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                let authorized = password.is_none_or(|(u, p)| {
+                    use base64::Engine as _;
+                    let token =
+                        base64::engine::general_purpose::STANDARD.encode(format!("{u}:{p}"));
+                    request.contains(&format!("Authorization: Basic {token}"))
+                });
+                let (status, body) = if !authorized {
+                    ("401 Unauthorized", String::new())
+                } else if path == "/system" {
+                    ("200 OK", r#"{"ApiVersion":22,"DicomAet":"ORTHANC","Name":"Fake","Version":"1.12.4"}"#.to_owned())
+                } else if path == "/patients" {
+                    (
+                        "200 OK",
+                        r#"["0946fcb6-cf12ab43-bad958c1-bf057ad5-0fc6f54c"]"#.to_owned(),
+                    )
+                } else {
+                    ("404 Not Found", String::new())
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            }
+        });
+        port
+    }
+
+    #[test]
+    fn the_fake_orthanc_open_locked_and_with_the_sample_password() {
+        let open = knock(fake_orthanc(None), Protocol::Http);
+        assert_eq!(open.outcome, Outcome::AcceptsAnyone, "{}", open.detail);
+        assert!(open.detail.contains("1 entries"), "{}", open.detail);
+        assert!(!open.detail.contains("0946fcb6"), "no identifier kept");
+        let locked = knock(
+            fake_orthanc(Some(("drmartin", "Xk2-long-secret"))),
+            Protocol::Http,
+        );
+        assert_eq!(locked.outcome, Outcome::AsksPassword, "{}", locked.detail);
+        let sample = knock(
+            fake_orthanc(Some(("alice", "alicePassword"))),
+            Protocol::Http,
+        );
+        assert_eq!(
+            sample.outcome,
+            Outcome::DefaultPassword {
+                user: "alice".to_owned()
+            }
+        );
+        let v = probe::interpret("127.0.0.1", vec![locked.clone()]);
+        assert_eq!(v.status, Status::Pass);
+        let v = probe::interpret("127.0.0.1", vec![locked, open]);
+        assert_eq!(v.status, Status::Fail, "the worst answer decides");
+    }
+}
