@@ -737,3 +737,54 @@ mod knock {
         assert_eq!(v.status, Status::Fail, "the worst answer decides");
     }
 }
+
+/// `vigie system-check --format json`: exit 0, one entry per check with id, status, summary, evidence
+/// and checked_at; the network checks "not requested".
+#[test]
+fn the_command_line_gives_one_json_entry_per_check() {
+    let data = crate::common::temp_dir();
+    let out = crate::common::vigie_command(
+        data.path(),
+        &["--lang", "en", "system-check", "--format", "json"],
+        &[],
+    )
+    .output()
+    .expect("run");
+    assert!(out.status.success(), "exit 0: {out:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let results = doc["results"].as_array().expect("results");
+    assert_eq!(
+        results.len(),
+        vigie::system::CATALOG.len(),
+        "one entry per check"
+    );
+    for r in results {
+        for key in ["id", "status", "summary", "evidence", "checked_at"] {
+            assert!(r.get(key).is_some(), "{key} in {r}");
+        }
+        assert!(
+            ["pass", "fail", "warning", "unknown"].contains(&r["status"].as_str().unwrap_or("")),
+            "{r}"
+        );
+    }
+    let probe = results
+        .iter()
+        .find(|r| r["id"] == "imaging_exposure")
+        .expect("the knock's entry");
+    assert_eq!(
+        probe["status"], "unknown",
+        "not run without --probe-network"
+    );
+    let usage = crate::common::vigie_command(
+        data.path(),
+        &["system-check", "--probe-address", "127.0.0.1"],
+        &[],
+    )
+    .output()
+    .expect("run");
+    assert_eq!(
+        usage.status.code(),
+        Some(2),
+        "--probe-address needs --probe-network"
+    );
+}
