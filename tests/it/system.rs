@@ -788,3 +788,186 @@ fn the_command_line_gives_one_json_entry_per_check() {
         "--probe-address needs --probe-network"
     );
 }
+
+// ---- The box's UPnP mappings, from a fake gateway on 127.0.0.1 ----------------------------------
+
+mod box_mappings {
+    use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+    use std::net::{SocketAddr, TcpListener, UdpSocket};
+    use std::time::Duration;
+
+    use vigie::system::upnp::{self, UpnpOptions};
+    use vigie::system::{Finding, Reason, Status};
+
+    const SERVICE: &str = "urn:schemas-upnp-org:service:WANIPConnection:1";
+
+    fn respond(stream: &mut std::net::TcpStream, status: &str, body: &str) {
+        let _ = write!(
+            stream,
+            "HTTP/1.1 {status}\r\nContent-Type: text/xml; charset=\"utf-8\"\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+    }
+
+    fn entry(external: u16, client: &str, internal: u16, description: &str) -> String {
+        format!(
+            "<NewRemoteHost></NewRemoteHost><NewExternalPort>{external}</NewExternalPort><NewProtocol>TCP</NewProtocol>\
+             <NewInternalPort>{internal}</NewInternalPort><NewInternalClient>{client}</NewInternalClient><NewEnabled>1</NewEnabled>\
+             <NewPortMappingDescription>{description}</NewPortMappingDescription><NewLeaseDuration>0</NewLeaseDuration>"
+        )
+    }
+
+    /// A fake gateway: an SSDP responder on a UDP port of 127.0.0.1 and its HTTP server (description,
+    /// service description, SOAP control) on 127.0.0.1, holding `entries` mappings. Returns the SSDP
+    /// address to send the discovery to.
+    fn fake_gateway(entries: Vec<String>) -> SocketAddr {
+        let http = TcpListener::bind("127.0.0.1:0").expect("bind http");
+        let http_port = http.local_addr().expect("addr").port();
+        std::thread::spawn(move || {
+            for stream in http.incoming().flatten() {
+                let mut stream = stream;
+                let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+                let mut first = String::new();
+                let _ = reader.read_line(&mut first);
+                let mut length = 0usize;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                    if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                        length = v.trim().parse().unwrap_or(0);
+                    }
+                }
+                let mut body = vec![0u8; length];
+                let _ = reader.read_exact(&mut body);
+                let body = String::from_utf8_lossy(&body);
+                let path = first.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                if path == "/rootDesc.xml" {
+                    respond(
+                        &mut stream,
+                        "200 OK",
+                        &format!(
+                            "<?xml version=\"1.0\"?><root xmlns=\"urn:schemas-upnp-org:device-1-0\"><device>\
+                         <deviceType>urn:schemas-upnp-org:device:InternetGatewayDevice:1</deviceType>\
+                         <serviceList><service><serviceType>{SERVICE}</serviceType>\
+                         <serviceId>urn:upnp-org:serviceId:WANIPConn1</serviceId>\
+                         <controlURL>/ctl/IPConn</controlURL><SCPDURL>/WANIPCn.xml</SCPDURL></service></serviceList>\
+                         </device></root>"
+                        ),
+                    );
+                } else if path == "/WANIPCn.xml" {
+                    respond(
+                        &mut stream,
+                        "200 OK",
+                        "<?xml version=\"1.0\"?><scpd xmlns=\"urn:schemas-upnp-org:service-1-0\"><actionList>\
+                         <action><name>GetGenericPortMappingEntry</name><argumentList>\
+                         <argument><name>NewPortMappingIndex</name><direction>in</direction></argument>\
+                         </argumentList></action></actionList></scpd>",
+                    );
+                } else {
+                    let index: usize = body
+                        .split("<NewPortMappingIndex>")
+                        .nth(1)
+                        .and_then(|r| r.split('<').next())
+                        .and_then(|n| n.trim().parse().ok())
+                        .unwrap_or(usize::MAX);
+                    let envelope = |inner: &str| {
+                        format!(
+                            "<?xml version=\"1.0\"?><s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" \
+                         s:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\"><s:Body>{inner}</s:Body></s:Envelope>"
+                        )
+                    };
+                    match entries.get(index) {
+                        Some(e) => respond(
+                            &mut stream,
+                            "200 OK",
+                            &envelope(&format!(
+                                "<u:GetGenericPortMappingEntryResponse xmlns:u=\"{SERVICE}\">{e}</u:GetGenericPortMappingEntryResponse>"
+                            )),
+                        ),
+                        // The end of the list: HTTP 500 carrying UPnP error 713.
+                        None => respond(
+                            &mut stream,
+                            "500 Internal Server Error",
+                            &envelope(
+                                "<s:Fault><faultcode>s:Client</faultcode><faultstring>UPnPError</faultstring><detail>\
+                             <UPnPError xmlns=\"urn:schemas-upnp-org:control-1-0\"><errorCode>713</errorCode>\
+                             <errorDescription>SpecifiedArrayIndexInvalid</errorDescription></UPnPError></detail></s:Fault>",
+                            ),
+                        ),
+                    }
+                }
+            }
+        });
+        let ssdp = UdpSocket::bind("127.0.0.1:0").expect("bind ssdp");
+        let ssdp_addr = ssdp.local_addr().expect("addr");
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 2048];
+            while let Ok((n, from)) = ssdp.recv_from(&mut buf) {
+                if String::from_utf8_lossy(&buf[..n]).starts_with("M-SEARCH") {
+                    let reply = format!(
+                        "HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=120\r\nST: urn:schemas-upnp-org:device:InternetGatewayDevice:1\r\n\
+                         USN: uuid:fake-gateway::urn:schemas-upnp-org:device:InternetGatewayDevice:1\r\n\
+                         LOCATION: http://127.0.0.1:{http_port}/rootDesc.xml\r\n\r\n"
+                    );
+                    let _ = ssdp.send_to(reply.as_bytes(), from);
+                }
+            }
+        });
+        ssdp_addr
+    }
+
+    fn options(ssdp: SocketAddr) -> UpnpOptions {
+        UpnpOptions {
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            ssdp,
+            cap: 16,
+            deadline: Duration::from_secs(20),
+            this_pc: "192.168.1.20".parse().ok(),
+        }
+    }
+
+    #[test]
+    fn the_fake_gateways_mappings_are_listed_until_713() {
+        let ssdp = fake_gateway(vec![
+            entry(8042, "192.168.1.20", 8042, "Orthanc"),
+            entry(51413, "192.168.1.44", 51413, "Transmission"),
+        ]);
+        let r = upnp::run(&options(ssdp));
+        assert_eq!(r.status, Status::Fail, "{:?}", r.evidence);
+        let Finding::Upnp {
+            gateway,
+            mappings,
+            truncated,
+        } = r.finding
+        else {
+            panic!("mappings");
+        };
+        assert!(gateway.starts_with("127.0.0.1:"), "{gateway}");
+        assert!(!truncated, "the list ended with 713");
+        assert_eq!(mappings.len(), 2, "both entries");
+        assert!(
+            mappings[0].this_pc && mappings[0].sensitive(),
+            "Orthanc on this PC"
+        );
+        assert!(!mappings[1].this_pc && !mappings[1].sensitive());
+    }
+
+    #[test]
+    fn an_empty_list_and_a_silent_box() {
+        let r = upnp::run(&options(fake_gateway(Vec::new())));
+        assert_eq!(r.status, Status::Pass, "{:?}", r.evidence);
+        // Nobody answers on this loopback port: no gateway.
+        let silent = UdpSocket::bind("127.0.0.1:0").expect("bind");
+        let mut o = options(silent.local_addr().expect("addr"));
+        o.deadline = Duration::from_secs(8);
+        let r = upnp::run(&o);
+        assert_eq!(
+            r.finding,
+            Finding::Unknown {
+                reason: Reason::NoGateway
+            }
+        );
+    }
+}
