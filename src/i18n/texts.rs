@@ -1022,6 +1022,27 @@ texts! {
     SysFixCloudSync => "Ne mettez pas de données de patients dans ces dossiers, sauf chez un hébergeur certifié HDS avec contrat ; l'analyse des dossiers de Vigie signale les images qui s'y trouvent.", "Do not put patients' data in these folders, unless with an HDS-certified host under contract; Vigie's folder scan flags the images found there.";
     SysFixExposure => "Un serveur qui accepte n'importe qui : activez l'authentification (Orthanc : voir sa configuration), limitez les appelants DICOM aux appareils connus, et vérifiez qu'aucun port de la box ne mène à ce PC.", "A server that accepts anyone: turn authentication on (Orthanc: see its configuration), limit DICOM callers to known devices, and check that no port of the box leads to this PC.";
     SysFixUpnp => "Supprimez les redirections qui ne servent pas dans la page de la box et coupez l'UPnP si rien n'en a besoin.", "Remove unused forwards in the box's page and turn UPnP off if nothing needs it.";
+    SysRun => "Lancer les contrôles", "Run the checks";
+    SysRerun => "Relancer les contrôles", "Run the checks again";
+    SysRunning => "Contrôles en cours…", "Checks running…";
+    SysNever => "Aucun contrôle du PC n'a encore été fait.", "No PC check has been run yet.";
+    SysDetails => "Détail technique", "Technical detail";
+    SysProposalsTitle => "Réponses proposées à la liste de contrôle", "Answers proposed to the checklist";
+    SysProposalsIntro => "D'après ces contrôles, Vigie propose des réponses à la liste de contrôle. Confirmez-les ou corrigez-les : c'est vous qui répondez.",
+        "From these checks, Vigie proposes answers to the checklist. Confirm or correct them: you are the one who answers.";
+    SysConfirm => "Confirmer", "Confirm";
+    SysCorrect => "Corriger dans la liste", "Correct in the checklist";
+    SysNetworkTitle => "Mon serveur d'images est-il ouvert à tous ?", "Is my imaging server open to anyone?";
+    SysProbeStart => "Frapper à la porte de mes serveurs", "Knock on my servers";
+    SysUpnpStart => "Demander la liste à la box", "Ask the box for the list";
+    SysUpnpTitle => "Ports ouverts par la box (UPnP)", "Ports opened by the box (UPnP)";
+    SysGoAhead => "J'ai compris, lancer", "Understood, go ahead";
+    SysBack => "Annuler", "Cancel";
+    SysDashboardNever => "Contrôles du PC : pas encore faits.", "PC checks: not run yet.";
+    SysDashboardOpen => "Voir les contrôles du PC", "See the PC checks";
+    NavSystem => "Contrôles du PC", "PC checks";
+    EventSystemChecked => "Contrôles du PC faits", "PC checks run";
+    JobSystemCheck => "les contrôles du PC", "the PC checks";
     SysCliNoProbe => "Les contrôles par le réseau (serveur d'images, box) n'ont lieu qu'à la demande : --probe-network.", "The network checks (image server, box) run only on request: --probe-network.";
 }
 
@@ -1371,5 +1392,8 @@ typed_texts! {
     fn sys_upnp_mappings(gateway, n: count, list) => { one: "La box ({gateway}) a {n} port ouvert par UPnP : {list}.", other: "La box ({gateway}) a {n} ports ouverts par UPnP : {list}." }, { one: "The box ({gateway}) has {n} port opened over UPnP: {list}.", other: "The box ({gateway}) has {n} ports opened over UPnP: {list}." };
     fn sys_last_run(date) => "Derniers contrôles du PC : {date}", "Last PC checks: {date}";
     fn sys_counts(fail: num, warn: num, unknown: num, pass: num) => "{fail} à corriger · {warn} à vérifier · {unknown} impossibles à dire · {pass} en place", "{fail} to fix · {warn} to look at · {unknown} cannot tell · {pass} in place";
+    fn sys_proposed(date, answer) => "Proposé d'après le contrôle du PC du {date} : {answer}", "Proposed from the PC check of {date}: {answer}";
+    fn sys_note(date, summary) => "D'après le contrôle du PC du {date} : {summary}", "From the PC check of {date}: {summary}";
+    fn sys_progress(done: num, total: num, name) => "{done} / {total} : {name}", "{done} / {total}: {name}";
     fn sys_system(name) => "Système : {name}", "System: {name}";
 }

@@ -11,12 +11,14 @@ use crate::breach::BreachRegister;
 use crate::checklist::ChecklistRecord;
 use crate::practice::Profile;
 use crate::scan::record::ScanHistory;
+use crate::system::SystemRecord;
 
 /// Version of the contents' schema written by this build.
 ///
 /// 2: signed assessments (`assessments`) and the breach register (`breaches`). A Vigie that reads only
 /// schema 1 would drop them at its next save, so it refuses these contents as written by a newer Vigie.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: the PC checks (`system`: the last run, earlier runs' counts, the proposals settled).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A dated event of the vault's own history: the vault's journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +46,9 @@ pub enum JournalEvent {
     AssessmentSigned,
     /// A countersignature was added to a signed self-assessment.
     AssessmentCountersigned,
+    // PC checks
+    /// The PC checks ran (their results are in `system`).
+    SystemChecked,
 }
 
 /// Everything the vault holds.
@@ -77,6 +82,10 @@ pub struct VaultContents {
     /// The breach register (art. 33(5)): hash-chained events and the files attached.
     #[serde(default)]
     pub breaches: BreachRegister,
+    // PC checks
+    /// The PC checks: the last run whole (evidence), earlier ones as counts.
+    #[serde(default)]
+    pub system: SystemRecord,
 }
 
 impl VaultContents {
@@ -97,6 +106,7 @@ impl VaultContents {
             scans: ScanHistory::default(),
             assessments: AssessmentHistory::default(),
             breaches: BreachRegister::default(),
+            system: SystemRecord::default(),
         }
     }
 

@@ -76,6 +76,9 @@ pub enum PageKind {
     // Breach register
     /// The breach register.
     Breaches,
+    // PC checks
+    /// The PC checks.
+    System,
 }
 
 // Breach register
@@ -255,6 +258,31 @@ pub enum Command {
     // Breach register
     /// A request about the breach register.
     Breach(BreachCommand),
+    // PC checks
+    /// A request of the PC checks page.
+    System(SystemCommand),
+}
+
+// PC checks
+/// What the PC checks page asks.
+#[derive(Debug)]
+pub enum SystemCommand {
+    /// Run every check; the network ones only as asked (after the "what will happen" screen).
+    Run {
+        /// Knock on the imaging servers.
+        probe: bool,
+        /// Ask the box for its UPnP list.
+        upnp: bool,
+    },
+    /// Record the proposed answer to a checklist item, as the doctor's.
+    Confirm {
+        /// The item.
+        item: String,
+        /// The answer.
+        value: AnswerValue,
+    },
+    /// Leave the proposal for the doctor's own answer in the checklist.
+    Correct(String),
 }
 
 /// The result of a background job.
@@ -312,6 +340,9 @@ pub enum JobOutput {
     },
     /// A job of the signed-assessment screens finished.
     Signing(SigningOutput),
+    // PC checks
+    /// The PC checks ran.
+    SystemChecked(Box<crate::system::SystemReport>),
 }
 
 // ---- Signed assessment (window) ------------------------------------------------------------------

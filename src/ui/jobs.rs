@@ -44,6 +44,9 @@ pub enum JobKind {
     KeyFile,
     /// Reading, verifying or writing the files of a signed assessment.
     SignedFiles,
+    // PC checks
+    /// Running the PC checks.
+    SystemCheck,
 }
 
 impl JobKind {
@@ -60,6 +63,7 @@ impl JobKind {
             Self::SaveSettings => "vigie-save-settings",
             Self::KeyFile => "vigie-key-file",
             Self::SignedFiles => "vigie-signed-files",
+            Self::SystemCheck => "vigie-system-check",
         }
     }
 }

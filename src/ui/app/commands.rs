@@ -48,6 +48,8 @@ impl VigieApp {
             PageKind::Verify => Page::Verify(Box::default()),
             // Breach register
             PageKind::Breaches => self.breaches_page(None),
+            // PC checks
+            PageKind::System => Page::System(Box::default()),
         }
     }
 
@@ -271,6 +273,8 @@ impl VigieApp {
             Command::Signing(command) => self.run_signing(ctx, command),
             // Breach register
             Command::Breach(command) => self.run_breach(ctx, command),
+            // PC checks
+            Command::System(command) => self.run_system(ctx, command),
         }
     }
 

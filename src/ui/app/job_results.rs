@@ -27,6 +27,7 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::SaveSettings => T::JobSaveSettings,
         JobKind::KeyFile => T::JobKeyFile,
         JobKind::SignedFiles => T::JobSignedFiles,
+        JobKind::SystemCheck => T::JobSystemCheck,
     };
     tr::err_job_failed(lang, what.get(lang))
 }
@@ -75,6 +76,7 @@ impl VigieApp {
                 }
             }
             JobKind::CreateVault
+            | JobKind::SystemCheck
             | JobKind::WriteDocument
             | JobKind::ReadEvidence
             | JobKind::KeyFile
@@ -297,6 +299,8 @@ impl VigieApp {
                 }
             }
             JobOutput::Signing(output) => self.signing_output(ctx, output),
+            // PC checks
+            JobOutput::SystemChecked(report) => self.system_checked(ctx, *report),
         }
     }
 }
