@@ -971,3 +971,15 @@ mod box_mappings {
         );
     }
 }
+
+/// Every checklist item a check informs exists in the checklist's catalog (the links are in one place,
+/// `system::catalog::ITEM_LINKS`, to remap when the catalog's ids change).
+#[test]
+fn the_linked_checklist_items_exist() {
+    let catalog = vigie::checklist::catalog();
+    for (check, items) in vigie::system::catalog::ITEM_LINKS {
+        for item in *items {
+            assert!(catalog.item(item).is_some(), "{check:?} → {item}");
+        }
+    }
+}

@@ -198,9 +198,12 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SystemView) {
             ui.label(T::SysProposalsIntro.get(lang));
             for (item, proposed, r) in &proposals {
                 ui.add_space(4.0);
-                ui.label(
-                    RichText::new(format!("{item} — {}", present::name(r.id).get(lang))).strong(),
-                );
+                // The checklist's question (its id if the catalog no longer has it).
+                let question = crate::checklist::catalog()
+                    .item(item)
+                    .map_or(*item, |i| i.question.get(lang));
+                ui.label(RichText::new(question).strong());
+                ui.label(RichText::new(present::name(r.id).get(lang)).small());
                 ui.label(tr::sys_proposed(
                     lang,
                     &date,
