@@ -63,6 +63,15 @@ pub fn read() -> CheckResult {
 
 #[cfg(windows)]
 fn read_platform() -> (Verdict, Vec<Evidence>) {
+    if super::windows::under_wine() {
+        return (
+            Verdict::unknown(Reason::NotReadable),
+            vec![Evidence::new(
+                "HKLM\\Software\\Wine",
+                "(Wine: no Security Center)",
+            )],
+        );
+    }
     let query = "SELECT displayName, productState FROM AntiVirusProduct";
     match super::windows::wmi_query("ROOT\\SecurityCenter2", query) {
         Ok(rows) => {

@@ -251,7 +251,7 @@ fn read_platform() -> (Verdict, Vec<Evidence>) {
         }
         Err(cmd) => {
             evidence.push(Evidence::new(cmd, "(could not run)"));
-            (Verdict::unknown(Reason::NeedsAdmin), evidence)
+            (Verdict::unknown(Reason::NotReadable), evidence)
         }
     }
 }

@@ -175,10 +175,16 @@ fn read_platform() -> (Verdict, Vec<Evidence>) {
         profiles.push((shown, v));
     }
     let mut third_party = Vec::new();
-    match super::windows::wmi_query(
-        "ROOT\\SecurityCenter2",
-        "SELECT displayName, productState FROM FirewallProduct",
-    ) {
+    // Under Wine there is no Security Center to ask.
+    let asked = if super::windows::under_wine() {
+        Err("Wine: no Security Center".to_owned())
+    } else {
+        super::windows::wmi_query(
+            "ROOT\\SecurityCenter2",
+            "SELECT displayName, productState FROM FirewallProduct",
+        )
+    };
+    match asked {
         Ok(rows) => {
             for row in rows {
                 let name = row.get("displayName").cloned().unwrap_or_default();

@@ -35,6 +35,12 @@ impl Hive {
     }
 }
 
+/// Whether this runs under Wine (its registry key `HKLM\Software\Wine`): Security Center is absent
+/// there, so its readings are "unknown", never a failure.
+pub fn under_wine() -> bool {
+    Hive::Machine.key().open_subkey("Software\\Wine").is_ok()
+}
+
 /// A DWORD value, and the evidence of it (the value, or "absent").
 pub fn reg_u32(hive: Hive, path: &str, name: &str) -> (Option<u32>, Evidence) {
     let value = hive
