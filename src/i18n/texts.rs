@@ -1043,6 +1043,7 @@ texts! {
     NavSystem => "Contrôles du PC", "PC checks";
     EventSystemChecked => "Contrôles du PC faits", "PC checks run";
     JobSystemCheck => "les contrôles du PC", "the PC checks";
+    SysOrthancPick => "Indiquer le fichier de configuration d'Orthanc…", "Point to Orthanc's configuration file…";
     SysCliNoProbe => "Les contrôles par le réseau (serveur d'images, box) n'ont lieu qu'à la demande : --probe-network.", "The network checks (image server, box) run only on request: --probe-network.";
 }
 
@@ -1395,5 +1396,6 @@ typed_texts! {
     fn sys_proposed(date, answer) => "Proposé d'après le contrôle du PC du {date} : {answer}", "Proposed from the PC check of {date}: {answer}";
     fn sys_note(date, summary) => "D'après le contrôle du PC du {date} : {summary}", "From the PC check of {date}: {summary}";
     fn sys_progress(done: num, total: num, name) => "{done} / {total} : {name}", "{done} / {total}: {name}";
+    fn sys_orthanc_file(path) => "Configuration d'Orthanc lue : {path}", "Orthanc configuration read: {path}";
     fn sys_system(name) => "Système : {name}", "System: {name}";
 }

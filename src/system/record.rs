@@ -28,6 +28,9 @@ pub struct SystemRecord {
     /// Checklist items whose proposed answer the doctor confirmed or corrected, with the run it came
     /// from (a new run proposes again).
     pub settled: BTreeMap<String, Timestamp>,
+    /// The Orthanc configuration the user pointed to (a file or folder), read instead of Orthanc's
+    /// usual places.
+    pub orthanc_config: Option<std::path::PathBuf>,
 }
 
 /// An answer proposed to the checklist from a check's result.

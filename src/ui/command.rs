@@ -283,6 +283,8 @@ pub enum SystemCommand {
     },
     /// Leave the proposal for the doctor's own answer in the checklist.
     Correct(String),
+    /// Point to Orthanc's configuration file; `None` asks which with an open dialog.
+    PickOrthancConfig(Option<PathBuf>),
 }
 
 /// The result of a background job.

@@ -32,6 +32,30 @@ fn run_the_checks_see_the_results_and_confirm_a_proposed_answer() {
     click(&mut h, "Annuler");
     h.run();
 
+    // The Orthanc configuration the doctor points to (the dialog's answer given here).
+    let config = dir.path().join("orthanc.json");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/system/orthanc/orthanc-risky.json"),
+        &config,
+    )
+    .expect("copy");
+    h.state_mut().run_command(
+        &ctx,
+        Command::System(vigie::ui::command::SystemCommand::PickOrthancConfig(Some(
+            config.clone(),
+        ))),
+    );
+    run_until(&mut h, "the choice's save", |app| {
+        app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    assert!(
+        h.query_all_by_label_contains("Configuration d'Orthanc lue")
+            .next()
+            .is_some(),
+        "the file shown"
+    );
+
     click(&mut h, "Lancer les contrôles");
     run_until(&mut h, "the checks and their save", |app| {
         app.vault()
@@ -93,9 +117,16 @@ fn run_the_checks_see_the_results_and_confirm_a_proposed_answer() {
         "{}",
         answer.note
     );
-    assert!(
-        on_disk.system.last.is_some(),
-        "the results kept in the vault"
+    let last = on_disk
+        .system
+        .last
+        .as_ref()
+        .expect("the results kept in the vault");
+    assert_eq!(
+        last.result(vigie::system::CheckId::OrthancConfig)
+            .map(|r| r.status),
+        Some(vigie::system::Status::Fail),
+        "the file pointed to was read"
     );
     assert_eq!(
         on_disk.system.proposals().len(),

@@ -30,7 +30,9 @@ impl VigieApp {
                 let options = RunOptions {
                     probe: probe.then(probe::ProbeOptions::default),
                     upnp: upnp.then(upnp::UpnpOptions::default),
-                    orthanc_config: None,
+                    orthanc_config: self
+                        .vault()
+                        .and_then(|v| v.contents().system.orthanc_config.clone()),
                 };
                 self.jobs.spawn(ctx, JobKind::SystemCheck, move |_| {
                     let report = crate::system::run_all(&options, &|done, total, current| {
@@ -66,6 +68,18 @@ impl VigieApp {
                     checklist::plan::sync(checklist::catalog(), &c.practice, &mut c.checklist, now);
                     c.system.settle(&item);
                 });
+            }
+            SystemCommand::PickOrthancConfig(path) => {
+                let path = path.or_else(|| {
+                    rfd::FileDialog::new()
+                        .add_filter("Orthanc (JSON)", &["json"])
+                        .pick_file()
+                });
+                if let Some(path) = path {
+                    self.update_vault(ctx, |v| {
+                        v.contents_mut().system.orthanc_config = Some(path);
+                    });
+                }
             }
             SystemCommand::Correct(item) => {
                 self.update_vault(ctx, |v| v.contents_mut().system.settle(&item));

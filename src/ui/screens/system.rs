@@ -159,6 +159,15 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SystemView) {
             view.confirming = Some(NetworkCheck::Upnp);
         }
     });
+    ui.horizontal_wrapped(|ui| {
+        if let Some(file) = record.and_then(|r| r.orthanc_config.as_ref()) {
+            ui.label(tr::sys_orthanc_file(lang, file.display()));
+        }
+        if ui.button(T::SysOrthancPick.get(lang)).clicked() {
+            cx.commands
+                .push(Command::System(SystemCommand::PickOrthancConfig(None)));
+        }
+    });
     if running {
         let p = view.progress.lock().map(|p| *p).unwrap_or_default();
         let name = p
