@@ -310,3 +310,19 @@ pub fn json(out: &mut dyn Write, report: &SystemReport, lang: Lang) -> std::io::
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
+
+/// The line a checklist item can show when the last PC check proposes its answer ("Proposed from the PC
+/// check of 01/12/2026: No"), `None` when there is none to settle. For the checklist's item card.
+pub fn proposal_line(
+    record: &crate::system::SystemRecord,
+    item: &str,
+    lang: Lang,
+) -> Option<(String, Proposed)> {
+    let last = record.last.as_ref()?;
+    let (_, p, _) = record
+        .proposals()
+        .into_iter()
+        .find(|(i, _, _)| *i == item)?;
+    let date = crate::i18n::format_date(crate::i18n::date_of(last.checked_at), lang);
+    Some((tr::sys_proposed(lang, date, proposed(p).get(lang)), p))
+}

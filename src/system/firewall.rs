@@ -110,6 +110,32 @@ pub fn from_linux(ufw_conf: Option<&str>, firewalld_state: Option<&str>) -> Verd
     Verdict::unknown(Reason::NeedsAdmin)
 }
 
+/// Linux, with administrator rights: the output of `nft list ruleset` — a chain hooked on `input` is a
+/// firewall on; an empty ruleset is none.
+pub fn from_nft(ruleset: &str) -> Verdict {
+    let name = "nftables".to_owned();
+    if ruleset.contains("hook input") {
+        Verdict::new(Status::Pass, Finding::FirewallOn { name })
+    } else {
+        Verdict::new(Status::Fail, Finding::FirewallOff { name })
+    }
+}
+
+/// Linux, with administrator rights: the output of `iptables -S` — an INPUT policy of DROP or any INPUT
+/// rule is a firewall on; everything accepted with no rule is none.
+pub fn from_iptables(rules: &str) -> Verdict {
+    let name = "iptables".to_owned();
+    let input_rules = rules.lines().any(|l| l.starts_with("-A INPUT"));
+    let drops = rules
+        .lines()
+        .any(|l| l.starts_with("-P INPUT DROP") || l.starts_with("-P INPUT REJECT"));
+    if input_rules || drops {
+        Verdict::new(Status::Pass, Finding::FirewallOn { name })
+    } else {
+        Verdict::new(Status::Fail, Finding::FirewallOff { name })
+    }
+}
+
 /// Reads this PC's firewall.
 pub fn read() -> CheckResult {
     let (verdict, evidence) = read_platform();
@@ -137,12 +163,45 @@ fn read_platform() -> (Verdict, Vec<Evidence>) {
         )),
         None => evidence.push(Evidence::new("firewall-cmd --state", "(not installed)")),
     }
+    let state = firewalld.as_ref().map(|o| o.stdout.as_str());
+    let verdict = from_linux(ufw.as_deref(), state);
+    if verdict.status != Status::Unknown {
+        return (verdict, evidence);
+    }
+    // The rules themselves, which only administrators can read.
+    let root = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .and_then(|l| l.split_whitespace().nth(2).map(|u| u == "0"))
+        })
+        .unwrap_or(false);
+    if !root {
+        evidence.push(Evidence::new(
+            "nft list ruleset, iptables -S",
+            "(need administrator rights: not read)",
+        ));
+        return (verdict, evidence);
+    }
+    for (program, args) in [("nft", &["list", "ruleset"][..]), ("iptables", &["-S"][..])] {
+        if let Ok(o) = super::util::run(program, args, super::util::DEADLINE)
+            && o.success
+        {
+            evidence.push(Evidence::new(o.command, &o.stdout));
+            let v = if program == "nft" {
+                from_nft(&o.stdout)
+            } else {
+                from_iptables(&o.stdout)
+            };
+            return (v, evidence);
+        }
+    }
     evidence.push(Evidence::new(
         "nft list ruleset, iptables -S",
-        "(need administrator rights: not read)",
+        "(neither is installed)",
     ));
-    let state = firewalld.as_ref().map(|o| o.stdout.as_str());
-    (from_linux(ufw.as_deref(), state), evidence)
+    (Verdict::unknown(Reason::NotReadable), evidence)
 }
 
 #[cfg(target_os = "macos")]

@@ -173,6 +173,23 @@ fn firewall_on_each_platform() {
         firewall::from_linux(None, Some("running\n")).status,
         Status::Pass
     );
+    assert_eq!(
+        firewall::from_nft("table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t}\n}\n").status,
+        Status::Pass
+    );
+    assert_eq!(
+        firewall::from_nft("").status,
+        Status::Fail,
+        "an empty ruleset"
+    );
+    assert_eq!(
+        firewall::from_iptables("-P INPUT ACCEPT\n-P FORWARD ACCEPT\n-P OUTPUT ACCEPT\n").status,
+        Status::Fail
+    );
+    assert_eq!(
+        firewall::from_iptables("-P INPUT DROP\n-P FORWARD DROP\n-P OUTPUT ACCEPT\n").status,
+        Status::Pass
+    );
     let v = firewall::from_linux(None, None);
     assert_eq!(
         v.finding,
