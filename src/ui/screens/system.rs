@@ -174,14 +174,17 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SystemView) {
             .current
             .map(|c| present::name(c).get(lang))
             .unwrap_or_default();
-        widgets::busy(
-            ui,
-            &format!(
+        // The page reopened during a run has not seen its progress: the plain "running" then.
+        let text = if p.total == 0 {
+            T::SysRunning.get(lang).to_owned()
+        } else {
+            format!(
                 "{} {}",
                 T::SysRunning.get(lang),
                 tr::sys_progress(lang, p.done, p.total, name)
-            ),
-        );
+            )
+        };
+        widgets::busy(ui, &text);
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(100));
     }
