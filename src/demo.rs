@@ -164,7 +164,188 @@ pub fn demo_contents() -> VaultContents {
     c.scans.push(demo_scan(now));
     // Breach register
     c.breaches = demo_breaches(now);
+    // PC checks
+    c.system = demo_system(now);
     contents
+}
+
+// PC checks
+/// The demo's recorded PC checks, three days ago, on the practice's imaging PC (Windows 11): an Orthanc
+/// open to the whole network with the sample account, the box forwarding its web port, an unencrypted
+/// disk. Fictional, as the rest of the demo.
+fn demo_system(now: jiff::Timestamp) -> crate::system::SystemRecord {
+    use crate::system::orthanc::Issue;
+    use crate::system::ports::Listener;
+    use crate::system::probe::{Answer, Outcome, Protocol};
+    use crate::system::upnp::Mapping;
+    use crate::system::{CheckId as C, CheckResult, Evidence, Finding as F, Status as S};
+    let at = now - jiff::SignedDuration::from_hours(72);
+    let result = |id, status, finding, evidence: &[(&str, &str)]| CheckResult {
+        id,
+        status,
+        finding,
+        evidence: evidence.iter().map(|(s, v)| Evidence::new(*s, v)).collect(),
+        checked_at: at,
+    };
+    let listener = |port, process: &str| Listener {
+        address: "0.0.0.0".to_owned(),
+        port,
+        process: Some(process.to_owned()),
+    };
+    let firewall = r"HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy";
+    let results = vec![
+        result(C::DiskEncryption, S::Fail, F::DiskNotEncrypted, &[(
+            "powershell: Shell.Application System.Volume.BitLockerProtection",
+            "2",
+        )]),
+        result(
+            C::Firewall,
+            S::Pass,
+            F::FirewallOn {
+                name: "Windows Defender Firewall".to_owned(),
+            },
+            &[
+                (&format!("{firewall}\\DomainProfile\\EnableFirewall"), "1"),
+                (&format!("{firewall}\\StandardProfile\\EnableFirewall"), "1"),
+                (&format!("{firewall}\\PublicProfile\\EnableFirewall"), "1"),
+            ],
+        ),
+        result(
+            C::Antivirus,
+            S::Pass,
+            F::AntivirusOk {
+                products: vec!["Windows Defender".to_owned()],
+            },
+            &[(
+                "WMI ROOT\\SecurityCenter2: SELECT displayName, productState FROM AntiVirusProduct",
+                "Windows Defender: 397568",
+            )],
+        ),
+        result(
+            C::OsEndOfLife,
+            S::Fail,
+            F::OsUnsupported {
+                name: "Windows 11 23H2".to_owned(),
+                since: jiff::civil::date(2025, 11, 11),
+            },
+            &[
+                ("HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\CurrentBuildNumber", "22631"),
+                ("HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\DisplayVersion", "23H2"),
+                ("HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\EditionID", "Professional"),
+            ],
+        ),
+        result(C::ScreenLock, S::Warning, F::ScreenLockSlow { minutes: 30 }, &[
+            ("HKCU\\Control Panel\\Desktop\\ScreenSaveActive", "1"),
+            ("HKCU\\Control Panel\\Desktop\\ScreenSaverIsSecure", "1"),
+            ("HKCU\\Control Panel\\Desktop\\ScreenSaveTimeOut", "1800"),
+        ]),
+        result(C::AdminUse, S::Fail, F::DailyAdmin, &[(
+            "whoami /groups /fo csv",
+            "\"BUILTIN\\Administrateurs\",\"Alias\",\"S-1-5-32-544\",\"Groupe utilisé pour refus uniquement\"",
+        )]),
+        result(
+            C::ListeningPorts,
+            S::Fail,
+            F::ExposedPorts {
+                sensitive: vec![
+                    listener(445, "System"),
+                    listener(4242, "Orthanc.exe"),
+                    listener(8042, "Orthanc.exe"),
+                ],
+                other: vec![listener(5040, "svchost.exe")],
+            },
+            &[("IP Helper (listeners)", "0.0.0.0:445 System, 0.0.0.0:4242 Orthanc.exe, 0.0.0.0:5040 svchost.exe, 0.0.0.0:8042 Orthanc.exe, 127.0.0.1:5939 TeamViewer_Service.exe")],
+        ),
+        result(C::RemoteDesktop, S::Pass, F::RemoteDesktopOff, &[
+            ("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\fDenyTSConnections", "1"),
+            ("listening ports 3389, 5900", "(none on the network)"),
+        ]),
+        result(
+            C::OrthancConfig,
+            S::Fail,
+            F::OrthancRisky {
+                issues: vec![
+                    Issue::RemoteWithoutPassword,
+                    Issue::DefaultAccount {
+                        user: "alice".to_owned(),
+                    },
+                    Issue::RemoteWithoutHttps,
+                    Issue::CalledAetNotChecked,
+                    Issue::DicomWithoutTls,
+                ],
+            },
+            &[(
+                "C:\\Program Files\\Orthanc Server\\Configuration\\orthanc.json",
+                "RemoteAccessAllowed: true; AuthenticationEnabled: false; SslEnabled: false; DicomCheckCalledAet: false; DicomAet: \"ORTHANC\"; DicomPort: 4242; HttpPort: 8042; StorageDirectory: \"D:/OrthancStorage\"; RegisteredUsers: alice",
+            )],
+        ),
+        result(
+            C::RemoteMaintenance,
+            S::Warning,
+            F::RemoteTools {
+                names: vec!["TeamViewer".to_owned()],
+            },
+            &[("tasklist /fo csv /nh", "TeamViewer")],
+        ),
+        result(
+            C::CloudSync,
+            S::Warning,
+            F::CloudFolders {
+                services: vec!["OneDrive".to_owned()],
+            },
+            &[("folders of the user's folder", "OneDrive - Cabinet Lefèvre")],
+        ),
+        result(
+            C::ImagingExposure,
+            S::Fail,
+            F::Probe {
+                address: "192.168.1.20".to_owned(),
+                answers: vec![
+                    Answer {
+                        port: 4242,
+                        protocol: Protocol::Dicom,
+                        outcome: Outcome::AcceptsAnyone,
+                        detail: "A-ASSOCIATE-AC, C-ECHO-RSP status 0x0000 (success)".to_owned(),
+                    },
+                    Answer {
+                        port: 8042,
+                        protocol: Protocol::Http,
+                        outcome: Outcome::AcceptsAnyone,
+                        detail: "GET /system 200 (Orthanc), GET /patients 200 (1 482 entries), no password".to_owned(),
+                    },
+                ],
+            },
+            &[
+                ("DICOM A-ASSOCIATE + C-ECHO from VIGIE-PROBE to 192.168.1.20:4242", "A-ASSOCIATE-AC, C-ECHO-RSP status 0x0000 (success)"),
+                ("HTTP GET /system, /patients on 192.168.1.20:8042", "GET /system 200 (Orthanc), GET /patients 200 (1 482 entries), no password"),
+            ],
+        ),
+        result(
+            C::BoxMappings,
+            S::Fail,
+            F::Upnp {
+                gateway: "192.168.1.1:5000".to_owned(),
+                mappings: vec![Mapping {
+                    external_port: 8042,
+                    protocol: "TCP".to_owned(),
+                    internal_client: "192.168.1.20".to_owned(),
+                    internal_port: 8042,
+                    description: "Orthanc".to_owned(),
+                    enabled: true,
+                    this_pc: true,
+                }],
+                truncated: false,
+            },
+            &[("GetGenericPortMappingEntry", "TCP 8042 → 192.168.1.20:8042 «Orthanc»")],
+        ),
+    ];
+    let mut record = crate::system::SystemRecord::default();
+    record.record(crate::system::SystemReport {
+        checked_at: at,
+        system: "Windows 11 Professional 23H2 (build 22631)".to_owned(),
+        results,
+    });
+    record
 }
 
 /// Last year's assessment, signed by the doctor and countersigned by the DPO: four measures were "no"
@@ -514,6 +695,22 @@ mod tests {
         assert_eq!(b[0].status, crate::breach::Status::Closed);
         assert_eq!(b[1].status, crate::breach::Status::CnilNotified);
         assert!(b[1].complement_pending());
+    }
+
+    #[test]
+    fn demo_pc_checks_show_an_exposed_orthanc() {
+        let r = demo_system(jiff::Timestamp::now());
+        let last = r.last.as_ref().expect("recorded");
+        assert_eq!(
+            last.results.len(),
+            crate::system::CATALOG.len(),
+            "every check"
+        );
+        let probe = last
+            .result(crate::system::CheckId::ImagingExposure)
+            .expect("the knock");
+        assert_eq!(probe.status, crate::system::Status::Fail);
+        assert!(!r.proposals().is_empty(), "answers proposed");
     }
 
     #[test]

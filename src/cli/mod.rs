@@ -15,6 +15,7 @@ use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
 
 mod archive;
 mod signed;
+mod system; // PC checks
 
 pub use archive::ARCHIVE_PASSPHRASE_ENV;
 
@@ -114,6 +115,11 @@ pub enum Command {
     /// verify, and write the practice's archive key.
     #[command(subcommand)]
     Archive(archive::ArchiveCommand),
+    // PC checks
+    /// Check this PC: disk encryption, firewall, antivirus, updates, screen lock, administrator use,
+    /// programs listening on the network, Orthanc's configuration, remote-maintenance tools, cloud
+    /// folders; with --probe-network, whether the imaging servers answer anyone.
+    SystemCheck(system::SystemCheckArgs),
 }
 
 /// `vigie breach …`
@@ -321,6 +327,7 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
         Command::Assessment(command) => signed::run(command, lang, out),
         Command::Breach(command) => breach(&command, lang, out),
         Command::Archive(command) => archive::run(command, lang, out),
+        Command::SystemCheck(args) => system::run(&args, lang, out),
         Command::Scan {
             format,
             threads,

@@ -1036,6 +1036,115 @@ texts! {
     VideoSurveillance => "Vidéosurveillance dans les locaux", "Video surveillance in the premises";
     OwnEmailDomain => "Messagerie sur un nom de domaine propre au cabinet (par exemple @cabinet-martin.fr)", "E-mail on the practice's own domain name (for example @practice-martin.fr)";
     ContradictionHeading => "À vérifier", "To check";
+    // ---- PC checks ----------------------------------------------------------------------------------
+    SysTitle => "Contrôles du PC", "PC checks";
+    SysOpenChecksPage => "Voir les contrôles du PC", "See the PC checks";
+    SysIntro => "Vigie lit sur cet ordinateur ce qui compte pour la sécurité des données des patients : chiffrement du disque, pare-feu, antivirus, mises à jour, verrouillage de l'écran, programmes ouverts sur le réseau, serveur d'images. Rien n'est modifié ; rien n'est envoyé. Le résultat est gardé dans le coffre comme preuve.",
+        "Vigie reads on this computer what matters for the security of patients' data: disk encryption, firewall, antivirus, updates, screen lock, programs open on the network, image server. Nothing is changed; nothing is sent. The result is kept in the vault as evidence.";
+    SysStatusFail => "À corriger", "To fix";
+    SysStatusWarning => "À vérifier", "To look at";
+    SysStatusUnknown => "Impossible à dire", "Cannot tell";
+    SysStatusPass => "En place", "In place";
+    SysFix => "Que faire", "What to do";
+    SysNetworkWhat => "Ce contrôle frappe à la porte de vos serveurs d'images comme le ferait un intrus branché sur le réseau du cabinet : depuis ce PC, vers l'adresse de ce PC sur le réseau, il ouvre une association DICOM avec un nom d'appelant inconnu suivi d'un « ping » DICOM (C-ECHO), et demande la liste des patients à l'API d'Orthanc sans mot de passe puis avec les mots de passe d'exemple d'Orthanc. Rien ne sort du réseau du cabinet ; aucune donnée de patient n'est lue ni gardée (seulement le nombre d'entrées).",
+        "This check knocks on your imaging servers' door as an intruder plugged into the practice's network would: from this PC, to this PC's address on the network, it opens a DICOM association with an unknown caller name followed by a DICOM \"ping\" (C-ECHO), and asks Orthanc's API for the patient list without a password, then with Orthanc's sample passwords. Nothing leaves the practice's network; no patient data is read or kept (only the number of entries).";
+    SysUpnpWhat => "Ce contrôle demande à la box Internet, par UPnP, la liste des ports qu'elle a ouverts vers les machines du cabinet. Le message de recherche reste sur le réseau local. Les redirections faites à la main et la DMZ ne sont pas visibles ainsi (et beaucoup de box ont l'UPnP coupé) : la liste de contrôle demande aussi une capture d'écran de la page de la box.",
+        "This check asks the Internet box, over UPnP, for the list of ports it opened towards the practice's machines. The search message stays on the local network. Forwards made by hand and the DMZ are not visible this way (and many boxes have UPnP switched off): the checklist also asks for a screenshot of the box's page.";
+    // One name per check.
+    SysCheckDiskEncryption => "Chiffrement du disque", "Disk encryption";
+    SysCheckFirewall => "Pare-feu", "Firewall";
+    SysCheckAntivirus => "Antivirus", "Antivirus";
+    SysCheckOsEndOfLife => "Mises à jour de sécurité du système", "System security updates";
+    SysCheckScreenLock => "Verrouillage automatique de l'écran", "Automatic screen lock";
+    SysCheckAdminUse => "Compte utilisé au quotidien", "Account used every day";
+    SysCheckListeningPorts => "Programmes ouverts sur le réseau", "Programs open on the network";
+    SysCheckRemoteDesktop => "Bureau à distance", "Remote desktop";
+    SysCheckOrthancConfig => "Configuration d'Orthanc", "Orthanc configuration";
+    SysCheckRemoteMaintenance => "Outils de prise en main à distance", "Remote-maintenance tools";
+    SysCheckCloudSync => "Dossiers synchronisés dans le cloud", "Cloud-synced folders";
+    SysCheckImagingExposure => "Serveur d'images ouvert à tous ?", "Imaging server open to anyone?";
+    SysCheckBoxMappings => "Ports ouverts par la box (UPnP)", "Ports opened by the box (UPnP)";
+    // Reasons for "cannot tell".
+    SysReasonNeedsAdmin => "Il faut les droits d'administrateur pour le lire.", "Reading it needs administrator rights.";
+    SysReasonNotOnThisSystem => "Ce contrôle ne concerne pas ce système.", "This check does not apply to this system.";
+    SysReasonNotReadable => "Illisible sous ce système (outil ou service absent).", "Not readable under this system (tool or service missing).";
+    SysReasonUnrecognized => "Valeur lue que Vigie ne sait pas interpréter : voir le détail.", "A value was read that Vigie cannot interpret: see the detail.";
+    SysReasonBlocked => "La politique de sécurité de Windows a bloqué la lecture (PowerShell en mode restreint).", "Windows's security policy blocked the reading (PowerShell in constrained mode).";
+    SysReasonNotRequested => "Pas encore lancé : ce contrôle passe par le réseau et n'a lieu qu'à votre demande.", "Not run yet: this check goes over the network and runs only when you ask.";
+    SysReasonNotInTable => "Cette version n'est pas dans la table des dates de fin de support de Vigie.", "This version is not in Vigie's table of end-of-support dates.";
+    SysReasonNoGateway => "La box n'a pas répondu en UPnP (souvent parce que l'UPnP est coupé, ce qui est bien).", "The box did not answer over UPnP (often because UPnP is off, which is good).";
+    // Findings.
+    SysDiskNotEncrypted => "Le disque n'est pas chiffré : en cas de vol de l'ordinateur, les dossiers des patients sont lisibles.", "The disk is not encrypted: if the computer is stolen, patients' records can be read.";
+    SysDiskInProgress => "Le chiffrement du disque est en cours (ou son retrait).", "Disk encryption (or its removal) is under way.";
+    SysAntivirusNone => "Aucun antivirus n'est déclaré à Windows.", "No antivirus is registered with Windows.";
+    SysScreenLockOff => "Aucun verrouillage automatique de l'écran trouvé.", "No automatic screen lock found.";
+    SysDailyAdmin => "Le compte utilisé est administrateur : un programme malveillant ouvert par erreur aurait tous les droits.", "The account in use is an administrator: a malicious program opened by mistake would have every right.";
+    SysDailySudo => "Le compte utilisé peut devenir administrateur avec son mot de passe (sudo).", "The account in use can become administrator with its password (sudo).";
+    SysDailyStandard => "Le compte utilisé au quotidien est un compte standard.", "The account used every day is a standard account.";
+    SysRemoteDesktopOff => "Le bureau à distance est coupé.", "Remote desktop is off.";
+    SysNoExposedPorts => "Aucun programme n'écoute sur le réseau : seulement sur ce PC lui-même.", "No program listens on the network: only on this PC itself.";
+    SysOrthancAbsent => "Aucune configuration d'Orthanc aux emplacements habituels (vous pouvez indiquer le fichier).", "No Orthanc configuration in the usual places (you can point to the file).";
+    SysOrthancOk => "La configuration d'Orthanc n'a aucun des réglages risqués connus.", "Orthanc's configuration has none of the known risky settings.";
+    SysNoRemoteTools => "Aucun outil de prise en main à distance ne tourne en permanence.", "No remote-maintenance tool is running all the time.";
+    SysNoCloudFolders => "Aucun dossier synchronisé dans le cloud dans votre dossier personnel.", "No cloud-synced folder in your personal folder.";
+    SysProbeNothing => "Aucun port d'imagerie ou web n'écoute sur le réseau : rien à tester.", "No imaging or web port listens on the network: nothing to test.";
+    SysOrthancRemoteNoPassword => "l'interface web et l'API répondent au réseau sans mot de passe", "the web interface and API answer the network without a password";
+    SysOrthancDicomAlways => "recherche ou téléchargement d'images permis à n'importe quel appelant DICOM", "image search or download allowed to any DICOM caller";
+    SysOrthancNoHttps => "accès à distance en HTTP simple (mots de passe et images circulent en clair)", "remote access over plain HTTP (passwords and images travel in clear)";
+    SysOrthancCalledAet => "le nom DICOM appelé n'est pas vérifié", "the called DICOM name is not checked";
+    SysOrthancModalityHost => "les appareils connus ne sont pas vérifiés par leur adresse", "known devices are not checked by their address";
+    SysOrthancNoTls => "DICOM sans chiffrement (TLS) sur le réseau", "DICOM without encryption (TLS) on the network";
+    SysOutcomeAcceptsAnyone => "accepte n'importe qui", "accepts anyone";
+    SysOutcomeAsksPassword => "demande un mot de passe", "asks for a password";
+    SysOutcomeRefuses => "refuse les appelants inconnus", "refuses unknown callers";
+    SysOutcomeAssociation => "accepte un appelant inconnu, sans répondre au « ping »", "accepts an unknown caller, without answering the \"ping\"";
+    SysOutcomeWebServer => "un serveur web répond sans mot de passe (ce n'est pas l'API d'Orthanc)", "a web server answers without a password (not Orthanc's API)";
+    SysOutcomeClosed => "fermé depuis cette adresse", "closed from this address";
+    SysOutcomeNoAnswer => "pas de réponse compréhensible", "no understandable answer";
+    SysUpnpInvisible => "Les redirections faites à la main et la DMZ ne sont pas visibles par l'UPnP : vérifiez la page de la box et joignez-en une capture d'écran à la liste de contrôle.", "Forwards made by hand and the DMZ are not visible over UPnP: check the box's page and attach a screenshot of it to the checklist.";
+    // Fix steps.
+    SysFixDiskEncryption => "Windows : Paramètres > Confidentialité et sécurité > Chiffrement de l'appareil (ou BitLocker, éditions Pro). Mac : Réglages > Confidentialité et sécurité > FileVault. Linux : le chiffrement (LUKS) se choisit à l'installation. Gardez la clé de récupération hors de l'ordinateur.",
+        "Windows: Settings > Privacy & security > Device encryption (or BitLocker, Pro editions). Mac: Settings > Privacy & Security > FileVault. Linux: encryption (LUKS) is chosen at installation. Keep the recovery key away from the computer.";
+    SysFixFirewall => "Windows : Sécurité Windows > Pare-feu et protection du réseau : activez les trois profils. Mac : Réglages > Réseau > Coupe-feu. Linux : sudo ufw enable.",
+        "Windows: Windows Security > Firewall & network protection: turn all three profiles on. Mac: Settings > Network > Firewall. Linux: sudo ufw enable.";
+    SysFixAntivirus => "Sécurité Windows > Protection contre les virus et menaces : activez la protection en temps réel et faites les mises à jour.", "Windows Security > Virus & threat protection: turn real-time protection on and update it.";
+    SysFixOsEndOfLife => "Passez à une version encore suivie (Windows 11 à jour, dernière version de macOS ou de votre distribution). Un appareil d'imagerie lié à une vieille version : demandez à l'éditeur son plan et isolez le poste du réseau.",
+        "Move to a version still supported (an up-to-date Windows 11, the latest macOS or your distribution's latest). An imaging device tied to an old version: ask the vendor for its plan and isolate the PC from the network.";
+    SysFixScreenLock => "Réglez le verrouillage après 5 à 15 minutes d'inactivité, avec mot de passe au retour (Windows : Paramètres > Comptes > Options de connexion ; Mac : Réglages > Écran de verrouillage).",
+        "Set the lock after 5 to 15 minutes of inactivity, with the password on return (Windows: Settings > Accounts > Sign-in options; Mac: Settings > Lock Screen).";
+    SysFixAdminUse => "Créez un compte standard pour le travail de tous les jours et gardez le compte administrateur pour les installations.", "Create a standard account for everyday work and keep the administrator account for installations.";
+    SysFixListeningPorts => "Pour chaque programme listé : s'il n'a pas à être joint depuis d'autres machines, réglez-le pour n'écouter que sur ce PC (127.0.0.1) ou arrêtez-le ; sinon, limitez-le par le pare-feu aux seules machines du cabinet.",
+        "For each program listed: if it does not need to be reached from other machines, set it to listen only on this PC (127.0.0.1) or stop it; otherwise, limit it with the firewall to the practice's machines.";
+    SysFixRemoteDesktop => "Coupez le bureau à distance s'il ne sert pas ; sinon, n'y accédez que par un VPN, jamais par un port ouvert sur la box.", "Turn remote desktop off if it is not used; otherwise reach it only through a VPN, never through a port opened on the box.";
+    SysFixOrthanc => "Dans la configuration d'Orthanc : \"AuthenticationEnabled\": true, un compte nominatif avec un mot de passe long (retirez alice), \"DicomAlwaysAllowFind/Get/Move\": false, \"DicomCheckCalledAet\": true, les appareils listés dans \"DicomModalities\" avec \"DicomCheckModalityHost\": true. Demandez-le à votre intégrateur.",
+        "In Orthanc's configuration: \"AuthenticationEnabled\": true, a named account with a long password (remove alice), \"DicomAlwaysAllowFind/Get/Move\": false, \"DicomCheckCalledAet\": true, the devices listed in \"DicomModalities\" with \"DicomCheckModalityHost\": true. Ask your integrator.";
+    SysFixRemoteTools => "Ne lancez l'outil de prise en main qu'au moment de l'intervention, avec votre accord à chaque fois ; désactivez l'accès sans surveillance.", "Start the remote-maintenance tool only for the intervention, with your consent each time; turn unattended access off.";
+    SysFixCloudSync => "Ne mettez pas de données de patients dans ces dossiers, sauf chez un hébergeur certifié HDS avec contrat ; l'analyse des dossiers de Vigie signale les images qui s'y trouvent.", "Do not put patients' data in these folders, unless with an HDS-certified host under contract; Vigie's folder scan flags the images found there.";
+    SysFixExposure => "Un serveur qui accepte n'importe qui : activez l'authentification (Orthanc : voir sa configuration), limitez les appelants DICOM aux appareils connus, et vérifiez qu'aucun port de la box ne mène à ce PC.", "A server that accepts anyone: turn authentication on (Orthanc: see its configuration), limit DICOM callers to known devices, and check that no port of the box leads to this PC.";
+    SysFixUpnp => "Supprimez les redirections qui ne servent pas dans la page de la box et coupez l'UPnP si rien n'en a besoin.", "Remove unused forwards in the box's page and turn UPnP off if nothing needs it.";
+    SysRun => "Lancer les contrôles", "Run the checks";
+    SysRerun => "Relancer les contrôles", "Run the checks again";
+    SysRunning => "Contrôles en cours…", "Checks running…";
+    SysNever => "Aucun contrôle du PC n'a encore été fait.", "No PC check has been run yet.";
+    SysDetails => "Détail technique", "Technical detail";
+    SysProposalsTitle => "Réponses proposées à la liste de contrôle", "Answers proposed to the checklist";
+    SysProposalsIntro => "D'après ces contrôles, Vigie propose des réponses à la liste de contrôle. Confirmez-les ou corrigez-les : c'est vous qui répondez.",
+        "From these checks, Vigie proposes answers to the checklist. Confirm or correct them: you are the one who answers.";
+    SysConfirm => "Confirmer", "Confirm";
+    SysCorrect => "Corriger dans la liste", "Correct in the checklist";
+    SysNetworkTitle => "Mon serveur d'images est-il ouvert à tous ?", "Is my imaging server open to anyone?";
+    SysProbeStart => "Frapper à la porte de mes serveurs", "Knock on my servers";
+    SysUpnpStart => "Demander la liste à la box", "Ask the box for the list";
+    SysUpnpTitle => "Ports ouverts par la box (UPnP)", "Ports opened by the box (UPnP)";
+    SysGoAhead => "J'ai compris, lancer", "Understood, go ahead";
+    SysBack => "Annuler", "Cancel";
+    SysDashboardNever => "Contrôles du PC : pas encore faits.", "PC checks: not run yet.";
+    SysDashboardOpen => "Voir les contrôles du PC", "See the PC checks";
+    NavSystem => "Contrôles du PC", "PC checks";
+    EventSystemChecked => "Contrôles du PC faits", "PC checks run";
+    JobSystemCheck => "les contrôles du PC", "the PC checks";
+    SysOrthancPick => "Indiquer le fichier de configuration d'Orthanc…", "Point to Orthanc's configuration file…";
+    SysCliNoProbe => "Les contrôles par le réseau (serveur d'images, box) n'ont lieu qu'à la demande : --probe-network.", "The network checks (image server, box) run only on request: --probe-network.";
 }
 
 typed_texts! {
@@ -1392,10 +1501,42 @@ typed_texts! {
     // ---- Checklist v2: actions, glossary, consistency ----
     fn theme_score_few(score, answered: num, applicable: num) => "Score du thème : {score} % (sur {answered} réponses seulement, pour {applicable} questions)", "Theme score: {score}% (from only {answered} answers, for {applicable} questions)";
     fn theme_percent_few(score, answered: num, applicable: num) => "{score} % ({answered}/{applicable} réponses)", "{score}% ({answered}/{applicable} answers)";
+    fn contradiction_system(date, summary) => "Le contrôle du PC du {date} dit le contraire : {summary}. Cette réponse « Oui » est peut-être à revoir.", "The PC check of {date} says otherwise: {summary}. This “Yes” answer may need another look.";
     fn contradiction_scan(n: count) => { one: "La dernière analyse des dossiers a trouvé {n} fichier à risque élevé : cette réponse « Oui » est peut-être à revoir.", other: "La dernière analyse des dossiers a trouvé {n} fichiers à risque élevé : cette réponse « Oui » est peut-être à revoir." }, { one: "The last folder scan found {n} high-risk file: this “Yes” answer may need another look.", other: "The last folder scan found {n} high-risk files: this “Yes” answer may need another look." };
     fn contradiction_evidence(n: count) => { one: "Un rapport d'analyse joint ici signale {n} fichier à risque élevé, alors que la réponse est « Oui ».", other: "Un rapport d'analyse joint ici signale {n} fichiers à risque élevé, alors que la réponse est « Oui »." }, { one: "A scan report attached here reports {n} high-risk file, while the answer is “Yes”.", other: "A scan report attached here reports {n} high-risk files, while the answer is “Yes”." };
     fn review_because(reason) => "À revoir : {reason}", "To review: {reason}";
     fn find_out_question(question) => "Question à éclaircir : {question}", "Question to clear up: {question}";
     fn catalog_version_line(version: num) => "Liste de contrôle, version {version}", "Checklist, version {version}";
     fn catalog_migrated_line(from: num, to: num) => "Réponses données sur la version {from} de la liste, reprises dans la version {to} (les questions modifiées sont marquées « à revoir »).", "Answers given on version {from} of the checklist, carried into version {to} (changed questions are marked “to review”).";
+    // ---- PC checks ----------------------------------------------------------------------------------
+    fn sys_disk_encrypted(method) => "Le disque est chiffré ({method}).", "The disk is encrypted ({method}).";
+    fn sys_firewall_on(name) => "Le pare-feu est actif ({name}).", "The firewall is on ({name}).";
+    fn sys_firewall_off(name) => "Le pare-feu est coupé : {name}.", "The firewall is off: {name}.";
+    fn sys_antivirus_ok(products) => "Antivirus actif et à jour : {products}.", "Antivirus on and up to date: {products}.";
+    fn sys_antivirus_problem(products) => "Antivirus coupé ou pas à jour : {products}.", "Antivirus off or out of date: {products}.";
+    fn sys_os_supported_until(name, date) => "{name} reçoit les mises à jour de sécurité jusqu'au {date}.", "{name} gets security updates until {date}.";
+    fn sys_os_supported(name) => "{name} reçoit encore les mises à jour de sécurité.", "{name} still gets security updates.";
+    fn sys_os_ends_soon(name, date) => "{name} ne recevra plus de mises à jour de sécurité après le {date} : prévoyez la mise à niveau.", "{name} gets no security updates after {date}: plan the upgrade.";
+    fn sys_os_unsupported(name, date) => "{name} ne reçoit plus de mises à jour de sécurité depuis le {date}.", "{name} has had no security updates since {date}.";
+    fn sys_screen_lock_ok(n: count) => { one: "L'écran se verrouille seul après {n} minute d'inactivité.", other: "L'écran se verrouille seul après {n} minutes d'inactivité." }, { one: "The screen locks by itself after {n} minute of inactivity.", other: "The screen locks by itself after {n} minutes of inactivity." };
+    fn sys_screen_lock_slow(n: count) => { one: "L'écran se verrouille après {n} minute : plus de 15 minutes, c'est trop long.", other: "L'écran se verrouille après {n} minutes : plus de 15 minutes, c'est trop long." }, { one: "The screen locks after {n} minute: more than 15 minutes is too long.", other: "The screen locks after {n} minutes: more than 15 minutes is too long." };
+    fn sys_remote_desktop_on(ports) => "Le bureau à distance ou le partage d'écran est ouvert{ports}.", "Remote desktop or screen sharing is open{ports}.";
+    fn sys_exposed_ports(n: count, list) => { one: "{n} programme sensible écoute sur le réseau : {list}.", other: "{n} programmes sensibles écoutent sur le réseau : {list}." }, { one: "{n} sensitive program listens on the network: {list}.", other: "{n} sensitive programs listen on the network: {list}." };
+    fn sys_other_ports(n: count, list) => { one: "{n} autre programme écoute sur le réseau : {list}.", other: "{n} autres programmes écoutent sur le réseau : {list}." }, { one: "{n} other program listens on the network: {list}.", other: "{n} other programs listen on the network: {list}." };
+    fn sys_orthanc_risky(list) => "Réglages risqués dans la configuration d'Orthanc : {list}.", "Risky settings in Orthanc's configuration: {list}.";
+    fn sys_orthanc_default_account(user) => "compte d'exemple « {user} » déclaré", "sample account “{user}” declared";
+    fn sys_remote_tools(names) => "Outils de prise en main à distance en marche en permanence : {names}.", "Remote-maintenance tools running all the time: {names}.";
+    fn sys_cloud_folders(services) => "Dossiers synchronisés dans le cloud : {services}. Ce qui y est mis part sur les serveurs du service.", "Cloud-synced folders: {services}. What is put there goes to the service's servers.";
+    fn sys_probe_line(port, what) => "port {port} : {what}", "port {port}: {what}";
+    fn sys_probe_summary(address, list) => "Depuis ce PC, vers {address} : {list}.", "From this PC, to {address}: {list}.";
+    fn sys_outcome_default_password(user) => "s'ouvre avec le mot de passe d'exemple de « {user} »", "opens with the sample password of “{user}”";
+    fn sys_upnp_none(gateway) => "La box ({gateway}) ne signale aucun port ouvert par UPnP.", "The box ({gateway}) reports no port opened over UPnP.";
+    fn sys_upnp_mappings(gateway, n: count, list) => { one: "La box ({gateway}) a {n} port ouvert par UPnP : {list}.", other: "La box ({gateway}) a {n} ports ouverts par UPnP : {list}." }, { one: "The box ({gateway}) has {n} port opened over UPnP: {list}.", other: "The box ({gateway}) has {n} ports opened over UPnP: {list}." };
+    fn sys_last_run(date) => "Derniers contrôles du PC : {date}", "Last PC checks: {date}";
+    fn sys_counts(fail: num, warn: num, unknown: num, pass: num) => "{fail} à corriger · {warn} à vérifier · {unknown} impossibles à dire · {pass} en place", "{fail} to fix · {warn} to look at · {unknown} cannot tell · {pass} in place";
+    fn sys_proposed(date, answer) => "Proposé d'après le contrôle du PC du {date} : {answer}", "Proposed from the PC check of {date}: {answer}";
+    fn sys_note(date, summary) => "D'après le contrôle du PC du {date} : {summary}", "From the PC check of {date}: {summary}";
+    fn sys_progress(done: num, total: num, name) => "{done} / {total} : {name}", "{done} / {total}: {name}";
+    fn sys_orthanc_file(path) => "Configuration d'Orthanc lue : {path}", "Orthanc configuration read: {path}";
+    fn sys_system(name) => "Système : {name}", "System: {name}";
 }

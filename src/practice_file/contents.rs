@@ -12,6 +12,7 @@ use crate::breach::BreachRegister;
 use crate::checklist::ChecklistRecord;
 use crate::practice::Profile;
 use crate::scan::record::ScanHistory;
+use crate::system::SystemRecord;
 
 /// Version of the contents' schema written by this build.
 ///
@@ -21,6 +22,7 @@ use crate::scan::record::ScanHistory;
 /// catalog version (`checklist.catalog_version`, `checklist.migrated_from`) and the reason an answer is to
 /// review (`review_reason`): answers given on catalog v1 are migrated to v2 when opened
 /// (`checklist::migrate`), and a Vigie reading schema 2 would show v2 ids it does not know.
+/// Also the PC checks (`system`: the last run, earlier runs' counts, the proposals settled).
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// A dated event of the vault's own history: the vault's journal.
@@ -53,6 +55,9 @@ pub enum JournalEvent {
     ArchiveCreated,
     /// The originals of a verified archive were removed.
     ArchiveOriginalsRemoved,
+    // PC checks
+    /// The PC checks ran (their results are in `system`).
+    SystemChecked,
 }
 
 /// Everything the vault holds.
@@ -89,6 +94,10 @@ pub struct VaultContents {
     /// Encrypted archives: the practice's archive key and one record per verified archive.
     #[serde(default)]
     pub archives: ArchiveRegister,
+    // PC checks
+    /// The PC checks: the last run whole (evidence), earlier ones as counts.
+    #[serde(default)]
+    pub system: SystemRecord,
 }
 
 impl VaultContents {
@@ -111,6 +120,7 @@ impl VaultContents {
             breaches: BreachRegister::default(),
             // The archive key is made with the vault, so that the recovery sheet carries it.
             archives: ArchiveRegister::with_new_key(),
+            system: SystemRecord::default(),
         }
     }
 

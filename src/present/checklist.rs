@@ -18,23 +18,39 @@ pub fn action_text(item: &Item, kind: ActionKind, lang: Lang) -> String {
 const SCAN_CHECKS: [&str; 2] = ["image-scan", "cloud-sync"];
 
 /// Evidence that contradicts a "yes": the last folder scan found high-risk files, or a scan report
-/// attached to this item was made when the scan found some. Each in a sentence. (The PC checks add
-/// theirs when they record results.)
+/// attached to this item was made when the scan found some, or a PC check linked to it failed at the
+/// last run. Each in a sentence.
 pub fn contradictions(item: &Item, contents: &VaultContents, lang: Lang) -> Vec<String> {
     let yes = contents
         .checklist
         .answers
         .get(&item.id)
         .is_some_and(|a| a.value == AnswerValue::Yes);
-    if !yes
-        || !item
-            .checks
-            .iter()
-            .any(|c| SCAN_CHECKS.contains(&c.as_str()))
-    {
+    if !yes {
         return Vec::new();
     }
     let mut out = Vec::new();
+    // PC checks: a check linked to this item that failed at the last run.
+    if let Some(last) = &contents.system.last {
+        for result in &last.results {
+            if result.status == crate::system::Status::Fail
+                && crate::system::catalog::items_of(result.id).contains(&item.id.as_str())
+            {
+                out.push(tr::contradiction_system(
+                    lang,
+                    crate::i18n::format_date(crate::i18n::date_of(last.checked_at), lang),
+                    super::system::summary(result, lang),
+                ));
+            }
+        }
+    }
+    if !item
+        .checks
+        .iter()
+        .any(|c| SCAN_CHECKS.contains(&c.as_str()))
+    {
+        return out;
+    }
     if let Some(last) = &contents.scans.last {
         let high = last.counts().high;
         if high > 0 {

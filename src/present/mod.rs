@@ -5,3 +5,4 @@ pub mod breach; // the breach register: the countdown, the facts as labelled row
 pub mod checklist; // the checklist: an action's text, the evidence that contradicts an answer
 pub mod scan; // the folder scan: kinds, risks and flags in words, the plain summary; text, JSON, CSV
 pub mod signed; // a signature verification in words
+pub mod system; // the PC checks: names, plain sentences, fix steps; text and JSON

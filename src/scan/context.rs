@@ -82,7 +82,10 @@ pub struct VolumeFacts {
 pub struct Volumes {
     removable: Vec<PathBuf>,
     #[cfg(target_os = "linux")]
-    mounts: linux::Mounts,
+    mounts: crate::system::disk_encryption::Mounts,
+    /// BitLocker or FileVault on the system volume, from the PC check's disk-encryption reader.
+    #[cfg(any(windows, target_os = "macos"))]
+    system_volume: Option<bool>,
     folders: Mutex<HashMap<PathBuf, VolumeFacts>>,
 }
 
@@ -92,7 +95,9 @@ impl Volumes {
         Self {
             removable: removable_mounts(),
             #[cfg(target_os = "linux")]
-            mounts: linux::Mounts::read(),
+            mounts: crate::system::disk_encryption::Mounts::read(),
+            #[cfg(any(windows, target_os = "macos"))]
+            system_volume: crate::system::disk_encryption::system_volume_encrypted(),
             folders: Mutex::new(HashMap::new()),
         }
     }
@@ -123,13 +128,33 @@ impl Volumes {
     }
 
     /// Whether the volume holding `path` (already canonical) is encrypted: LUKS/dm-crypt on Linux, read
-    /// from sysfs. `None` when unknown (`BitLocker` and `FileVault` come with the system checks).
+    /// from sysfs; BitLocker on the system drive (Windows) and FileVault on the system volume (macOS),
+    /// from the PC check's reader. `None` when unknown (other drives and volumes included).
     fn encrypted(&self, path: &Path) -> Option<bool> {
         #[cfg(target_os = "linux")]
         {
             self.mounts.volume_encrypted(path)
         }
-        #[cfg(not(target_os = "linux"))]
+        #[cfg(windows)]
+        {
+            let drive = std::env::var("SystemDrive").unwrap_or_else(|_| "C:".to_owned());
+            let text = path.to_string_lossy();
+            let text = text.strip_prefix(r"\\?\").unwrap_or(&text);
+            let on_system = text
+                .get(..drive.len())
+                .is_some_and(|d| d.eq_ignore_ascii_case(&drive));
+            if on_system { self.system_volume } else { None }
+        }
+        #[cfg(target_os = "macos")]
+        {
+            // Other volumes (/Volumes/…) have their own encryption, not FileVault's.
+            if path.starts_with("/Volumes") {
+                None
+            } else {
+                self.system_volume
+            }
+        }
+        #[cfg(not(any(windows, target_os = "macos", target_os = "linux")))]
         {
             let _ = path;
             None
@@ -152,82 +177,6 @@ pub fn removable_mounts() -> Vec<PathBuf> {
         .map(|d| d.mount_point().to_path_buf())
         .filter(|m| m.parent().is_some())
         .collect()
-}
-
-#[cfg(target_os = "linux")]
-mod linux {
-    use std::collections::HashMap;
-    use std::path::Path;
-    use std::sync::Mutex;
-
-    /// Mount points and their device numbers, longest first, as read when a scan starts; and whether
-    /// each device is encrypted, looked up once.
-    #[derive(Debug, Default)]
-    pub struct Mounts {
-        points: Vec<(String, String)>,
-        devices: Mutex<HashMap<String, Option<bool>>>,
-    }
-
-    impl Mounts {
-        pub fn read() -> Self {
-            let text = std::fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
-            let mut points: Vec<(String, String)> = text
-                .lines()
-                .filter_map(|l| {
-                    let f: Vec<&str> = l.split(' ').collect();
-                    Some((f.get(4)?.replace("\\040", " "), (*f.get(2)?).to_owned()))
-                })
-                .collect();
-            points.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
-            Self {
-                points,
-                devices: Mutex::new(HashMap::new()),
-            }
-        }
-
-        pub fn volume_encrypted(&self, path: &Path) -> Option<bool> {
-            let text = path.to_string_lossy();
-            let (_, dev) = self.points.iter().find(|(m, _)| {
-                text.starts_with(m.as_str())
-                    && (m == "/" || text.len() == m.len() || text[m.len()..].starts_with('/'))
-            })?;
-            // Major 0: virtual file systems (tmpfs, overlay): unknown.
-            if dev.starts_with("0:") {
-                return None;
-            }
-            if let Some(v) = self.devices.lock().ok()?.get(dev) {
-                return *v;
-            }
-            let sys = Path::new("/sys/dev/block").join(dev);
-            let v = if sys.exists() {
-                Some(dev_encrypted(&sys, 0))
-            } else {
-                None
-            };
-            self.devices.lock().ok()?.insert(dev.clone(), v);
-            v
-        }
-    }
-
-    /// A device-mapper device is encrypted if it is dm-crypt, or built on one (LVM on LUKS).
-    fn dev_encrypted(sys: &Path, depth: u8) -> bool {
-        let uuid = std::fs::read_to_string(sys.join("dm/uuid")).unwrap_or_default();
-        if uuid.starts_with("CRYPT-") {
-            return true;
-        }
-        if depth > 4 {
-            return false;
-        }
-        if let Ok(slaves) = std::fs::read_dir(sys.join("slaves")) {
-            for s in slaves.flatten() {
-                if dev_encrypted(&s.path(), depth + 1) {
-                    return true;
-                }
-            }
-        }
-        // A whole disk or a partition with no dm-crypt layer under it: not encrypted.
-        false
-    }
 }
 
 /// The risk of a finding (see the module documentation).

@@ -76,6 +76,9 @@ pub enum PageKind {
     // Breach register
     /// The breach register.
     Breaches,
+    // PC checks
+    /// The PC checks.
+    System,
 }
 
 // Breach register
@@ -257,6 +260,33 @@ pub enum Command {
     Breach(BreachCommand),
     /// A request of the Scan page's "encrypt these files" panel.
     Archive(ArchiveCommand),
+    // PC checks
+    /// A request of the PC checks page.
+    System(SystemCommand),
+}
+
+// PC checks
+/// What the PC checks page asks.
+#[derive(Debug)]
+pub enum SystemCommand {
+    /// Run every check; the network ones only as asked (after the "what will happen" screen).
+    Run {
+        /// Knock on the imaging servers.
+        probe: bool,
+        /// Ask the box for its UPnP list.
+        upnp: bool,
+    },
+    /// Record the proposed answer to a checklist item, as the doctor's.
+    Confirm {
+        /// The item.
+        item: String,
+        /// The answer.
+        value: AnswerValue,
+    },
+    /// Leave the proposal for the doctor's own answer in the checklist.
+    Correct(String),
+    /// Point to Orthanc's configuration file; `None` asks which with an open dialog.
+    PickOrthancConfig(Option<PathBuf>),
 }
 
 /// The result of a background job.
@@ -314,6 +344,9 @@ pub enum JobOutput {
     },
     /// A job of the signed-assessment screens finished.
     Signing(SigningOutput),
+    // PC checks
+    /// The PC checks ran.
+    SystemChecked(Box<crate::system::SystemReport>),
     /// An archive job finished.
     Archive(ArchiveOutput),
 }

@@ -46,6 +46,9 @@ pub enum JobKind {
     SignedFiles,
     /// Making, checking an encrypted archive, or removing its originals.
     Archive,
+    // PC checks
+    /// Running the PC checks.
+    SystemCheck,
 }
 
 impl JobKind {
@@ -63,6 +66,7 @@ impl JobKind {
             Self::KeyFile => "vigie-key-file",
             Self::SignedFiles => "vigie-signed-files",
             Self::Archive => "vigie-archive",
+            Self::SystemCheck => "vigie-system-check",
         }
     }
 }

@@ -11,7 +11,7 @@ use super::screens::{
     ActionsView, BreachesView, ChecklistView, CreateForm, ProfileForm, RecoveryScreen, ReportsView,
     ScanView, SettingsForm, UnlockForm,
 };
-use super::screens::{SignedView, VerifyView};
+use super::screens::{SignedView, SystemView, VerifyView};
 use crate::practice_file::PracticeFile;
 
 /// Which screen fills the window.
@@ -55,6 +55,9 @@ pub enum Page {
     // Breach register
     /// The breach register.
     Breaches(Box<BreachesView>),
+    // PC checks
+    /// The PC checks.
+    System(Box<SystemView>),
 }
 
 impl Page {
@@ -71,6 +74,7 @@ impl Page {
             Self::Signed(_) => PageKind::Signed,
             Self::Verify(_) => PageKind::Verify,
             Self::Breaches(_) => PageKind::Breaches,
+            Self::System(_) => PageKind::System,
         }
     }
 }

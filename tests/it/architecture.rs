@@ -54,17 +54,21 @@ const LAYERS: &[(&str, &[&str])] = &[
     // Storage: bytes only; never the texts, never what it stores.
     ("vault", &["fs", "io_guard"]),
     // The domain engines: nothing of storage, texts, documents or the shells above.
-    ("scan", &["locale", "io_guard"]),
+    ("scan", &["locale", "io_guard", "system"]),
     ("checklist", &["practice", "locale", "base64_field"]),
     ("settings", &["fs", "locale"]),
     // Encrypted archives: an engine; it writes through the atomic-file helpers.
     ("archive", &["fs", "io_guard"]),
+    // PC checks: an engine (reads the system, knocks only on request).
+    ("system", &["locale"]),
     // Breach register: an engine, like the checklist.
     ("breach", &["locale", "base64_field"]),
     // The practice's file: the vault holding the engines' records.
     (
         "practice_file",
         &[
+            // PC checks
+            "system",
             "vault",
             "checklist",
             "practice",
@@ -95,6 +99,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "i18n",
         &[
+            // PC checks
+            "system",
             "assessment",
             "locale",
             "fs",
@@ -113,6 +119,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "present",
         &[
+            // PC checks
+            "system",
             "assessment",
             "locale",
             "i18n",
@@ -148,6 +156,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "demo",
         &[
+            // PC checks
+            "system",
             "assessment",
             "locale",
             "i18n",
@@ -164,6 +174,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "cli",
         &[
+            // PC checks
+            "system",
             "assessment",
             "locale",
             "i18n",
@@ -187,6 +199,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "ui",
         &[
+            // PC checks
+            "system",
             "assessment",
             "locale",
             "io_guard",

@@ -18,10 +18,12 @@ mod gui;
 mod gui_archive;
 mod gui_checklist; // checklist v2
 mod gui_signing;
+mod gui_system; // PC checks
 mod report;
 mod safety;
 mod scan;
 mod scan_outputs;
 mod scan_safety;
 mod signing;
+mod system; // PC checks
 mod vault;

@@ -48,6 +48,8 @@ impl VigieApp {
             PageKind::Verify => Page::Verify(Box::default()),
             // Breach register
             PageKind::Breaches => self.breaches_page(None),
+            // PC checks
+            PageKind::System => Page::System(Box::default()),
         }
     }
 
@@ -272,6 +274,8 @@ impl VigieApp {
             // Breach register
             Command::Breach(command) => self.run_breach(ctx, command),
             Command::Archive(command) => self.run_archive(ctx, command),
+            // PC checks
+            Command::System(command) => self.run_system(ctx, command),
         }
     }
 

@@ -28,6 +28,7 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::KeyFile => T::JobKeyFile,
         JobKind::SignedFiles => T::JobSignedFiles,
         JobKind::Archive => T::JobArchive,
+        JobKind::SystemCheck => T::JobSystemCheck,
     };
     tr::err_job_failed(lang, what.get(lang))
 }
@@ -76,6 +77,7 @@ impl VigieApp {
                 }
             }
             JobKind::CreateVault
+            | JobKind::SystemCheck
             | JobKind::WriteDocument
             | JobKind::ReadEvidence
             | JobKind::KeyFile
@@ -320,6 +322,8 @@ impl VigieApp {
                 }
             }
             JobOutput::Signing(output) => self.signing_output(ctx, output),
+            // PC checks
+            JobOutput::SystemChecked(report) => self.system_checked(ctx, *report),
         }
     }
 }

@@ -11,6 +11,7 @@ mod commands;
 mod job_results;
 mod lock;
 mod signing;
+mod system; // PC checks
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

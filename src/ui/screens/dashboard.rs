@@ -22,6 +22,7 @@ fn event_name(e: &JournalEvent) -> T {
         JournalEvent::AssessmentCountersigned => T::EventAssessmentCountersigned,
         JournalEvent::ArchiveCreated => T::EventArchiveCreated,
         JournalEvent::ArchiveOriginalsRemoved => T::EventArchiveOriginalsRemoved,
+        JournalEvent::SystemChecked => T::EventSystemChecked,
     }
 }
 
@@ -235,6 +236,9 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
     security_card(ui, lang, c, commands);
     ui.add_space(8.0);
     scan_card(ui, lang, c, commands);
+    ui.add_space(8.0);
+    // PC checks: the last run and its date.
+    super::system::dashboard_card(ui, lang, &c.system, commands);
     ui.add_space(8.0);
 
     let not_given = T::NotGiven.get(lang);

@@ -14,6 +14,7 @@ pub mod scan;
 mod settings;
 mod shell;
 mod signed;
+pub mod system; // PC checks
 mod unlock;
 mod verify;
 mod welcome;
@@ -31,6 +32,7 @@ pub use reports::ReportsView;
 pub use scan::ScanView;
 pub use settings::SettingsForm;
 pub use signed::{DialogFor, KeyForms, SignedView};
+pub use system::SystemView;
 pub use unlock::UnlockForm;
 pub use verify::VerifyView;
 

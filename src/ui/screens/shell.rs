@@ -83,6 +83,8 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                 (PageKind::Actions, T::NavActions),
                 // Breach register
                 (PageKind::Breaches, T::NavBreaches),
+                // PC checks
+                (PageKind::System, T::NavSystem),
                 (PageKind::Reports, T::NavReports),
                 (PageKind::Signed, T::NavSigned),
                 (PageKind::Profile, T::NavProfile),
@@ -125,6 +127,8 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                     Page::Verify(view) => super::verify::show(ui, cx, view),
                     // Breach register
                     Page::Breaches(view) => super::breaches::show(ui, cx, view),
+                    // PC checks
+                    Page::System(view) => super::system::show(ui, cx, view),
                     Page::Scan(_) => {}
                 }
             });

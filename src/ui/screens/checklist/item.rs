@@ -191,6 +191,18 @@ pub fn show(
                     );
                 }
             }
+            // PC checks: the answer the last run proposes, until the doctor settles it (on the PC checks
+            // page: confirm, or answer here).
+            if let Some((line, _)) =
+                crate::present::system::proposal_line(&contents.system, &item.id, lang)
+            {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(line).small().color(theme::ACCENT));
+                    if ui.small_button(T::SysOpenChecksPage.get(lang)).clicked() {
+                        commands.push(Command::Navigate(crate::ui::command::PageKind::System));
+                    }
+                });
+            }
             for warning in crate::present::checklist::contradictions(item, contents, lang) {
                 egui::Frame::new()
                     .fill(theme::WARN_BG)

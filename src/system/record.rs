@@ -1,0 +1,100 @@
+//! The PC checks kept in the vault as evidence: the last run whole, earlier runs as dated counts, and
+//! which proposed checklist answers the doctor has settled.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::{CheckResult, Status, SystemReport, catalog};
+
+/// An earlier run, as counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunDigest {
+    /// When.
+    pub checked_at: Timestamp,
+    /// Fail, warning, unknown, pass.
+    pub counts: [usize; 4],
+}
+
+/// The checks' records in the vault.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SystemRecord {
+    /// The last run.
+    pub last: Option<SystemReport>,
+    /// Earlier runs, oldest first.
+    pub earlier: Vec<RunDigest>,
+    /// Checklist items whose proposed answer the doctor confirmed or corrected, with the run it came
+    /// from (a new run proposes again).
+    pub settled: BTreeMap<String, Timestamp>,
+    /// The Orthanc configuration the user pointed to (a file or folder), read instead of Orthanc's
+    /// usual places.
+    pub orthanc_config: Option<std::path::PathBuf>,
+}
+
+/// An answer proposed to the checklist from a check's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Proposed {
+    /// The measure is in place.
+    Yes,
+    /// Partly.
+    Partly,
+    /// Not in place.
+    No,
+}
+
+impl SystemRecord {
+    /// Keeps `report` as the last run; the one before becomes a digest.
+    pub fn record(&mut self, report: SystemReport) {
+        if let Some(previous) = self.last.take() {
+            self.earlier.push(RunDigest {
+                checked_at: previous.checked_at,
+                counts: previous.counts(),
+            });
+        }
+        self.last = Some(report);
+    }
+
+    /// The proposals of the last run not yet settled: (item, proposed answer, the result it comes from).
+    pub fn proposals(&self) -> Vec<(&'static str, Proposed, &CheckResult)> {
+        let Some(last) = &self.last else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for r in &last.results {
+            let Some(p) = proposal(r) else { continue };
+            for item in catalog::items_of(r.id) {
+                if self.settled.get(*item) != Some(&last.checked_at) {
+                    out.push((*item, p, r));
+                }
+            }
+        }
+        out
+    }
+
+    /// Marks `item`'s proposal from the last run as settled (confirmed or corrected).
+    pub fn settle(&mut self, item: &str) {
+        if let Some(last) = &self.last {
+            self.settled.insert(item.to_owned(), last.checked_at);
+        }
+    }
+}
+
+/// The answer a result proposes: pass → yes, warning → partly, fail → no; nothing for an unknown, or
+/// for a result that says nothing of the measure (no Orthanc found, nothing to knock on).
+pub fn proposal(r: &CheckResult) -> Option<Proposed> {
+    use super::Finding;
+    if matches!(
+        r.finding,
+        Finding::OrthancAbsent | Finding::ProbeNothingToKnock | Finding::Unknown { .. }
+    ) {
+        return None;
+    }
+    match r.status {
+        Status::Pass => Some(Proposed::Yes),
+        Status::Warning => Some(Proposed::Partly),
+        Status::Fail => Some(Proposed::No),
+        Status::Unknown => None,
+    }
+}
