@@ -937,6 +937,33 @@ texts! {
     PdfLetterCnil => "Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr, 3 place de Fontenoy, 75007 Paris).", "You may also lodge a complaint with the CNIL (www.cnil.fr, 3 place de Fontenoy, 75007 Paris).";
     PdfLetterClosing => "Nous vous prions de nous excuser pour cet incident et restons à votre disposition.", "We apologise for this incident and remain at your disposal.";
     PdfLetterDraftNote => "Modèle à relire et compléter avant envoi (nom et adresse du patient).", "A template to read and complete before sending (the patient's name and address).";
+    // ---- Window polish (file dialogs, layout, forms, welcome back, settings) ------------------------
+    FdOpenTitle => "Choisir un fichier", "Choose a file";
+    FdSaveTitle => "Enregistrer sous", "Save as";
+    FdFolderTitle => "Choisir un dossier", "Choose a folder";
+    FdWhy => "La fenêtre de choix de fichier du système n'est pas disponible sur cet ordinateur : Vigie affiche la sienne.", "The system's file chooser is not available on this computer: Vigie shows its own.";
+    FdFolder => "Dossier", "Folder";
+    FdGo => "Aller", "Go";
+    FdUp => "↑ Dossier parent", "↑ Parent folder";
+    FdHome => "Dossier personnel", "Home folder";
+    FdDocuments => "Documents", "Documents";
+    FdDesktop => "Bureau", "Desktop";
+    FdRoot => "Racine du disque", "Disk root";
+    FdLoading => "Lecture du dossier…", "Reading the folder…";
+    FdEmpty => "Rien à choisir dans ce dossier.", "Nothing to choose in this folder.";
+    FdListingFailed => "Le dossier n'a pas pu être lu.", "The folder could not be read.";
+    FdFileName => "Nom du fichier", "File name";
+    FdChoose => "Choisir", "Choose";
+    FdSave => "Enregistrer", "Save";
+    FdChooseFolder => "Choisir ce dossier", "Choose this folder";
+    FdReplace => "Remplacer", "Replace";
+    FdPickAFile => "Choisissez un fichier dans la liste.", "Choose a file in the list.";
+    FdNoName => "Donnez un nom au fichier.", "Give the file a name.";
+    FdNotAName => "Un nom de fichier ne contient ni « / » ni « \\ ».", "A file name contains neither “/” nor “\\”.";
+    FdIsFolder => "Un dossier porte déjà ce nom : choisissez un autre nom.", "A folder already has this name: choose another name.";
+    RevealNoProgram => "aucun programme pour ouvrir les dossiers n'est installé sur cet ordinateur (xdg-open, gio). Ouvrez-le depuis votre gestionnaire de fichiers.", "no program to open folders is installed on this computer (xdg-open, gio). Open it from your file manager.";
+    JobShowFolder => "l'ouverture du dossier", "the opening of the folder";
+    RevealGone => "ce dossier n'existe plus (déplacé, supprimé, ou sur une clé débranchée).", "this folder no longer exists (moved, deleted, or on an unplugged stick).";
 }
 
 typed_texts! {
@@ -1259,4 +1286,8 @@ typed_texts! {
     fn pdf_complementary_of(reference) => "complémentaire de la notification n° {reference}", "complementary to notification no. {reference}";
     fn pdf_informed_line(date, channel) => "fait le {date} ({channel})", "done on {date} ({channel})";
     fn pdf_not_informed(reason) => "non : {reason}", "no: {reason}";
+    // ---- Window polish (file dialogs, layout, forms, welcome back, settings) ------------------------
+    fn fd_filter(list) => "Fichiers affichés : {list}", "Files shown: {list}";
+    fn reveal_program_failed(program, code) => "le programme {program} n'a pas pu l'ouvrir (code {code}).", "the program {program} could not open it (code {code}).";
+    fn fd_replace(name) => "« {name} » existe déjà dans ce dossier. Le remplacer ?", "“{name}” already exists in this folder. Replace it?";
 }

@@ -145,6 +145,8 @@ pub enum Command {
     StartCreate,
     /// Ask where to put the new vault (save dialog).
     ChooseNewVaultLocation,
+    /// Put the new vault there (chosen in a save dialog).
+    SetNewVaultLocation(PathBuf),
     /// Create the vault.
     CreateVault {
         /// Practice name.
@@ -285,6 +287,8 @@ pub enum JobOutput {
     PlacesFound(Vec<crate::scan::places::Place>),
     /// The recent vaults were checked.
     RecentChecked(Vec<super::state::RecentVault>),
+    /// A folder was shown in the file manager, or why not (in the user's language).
+    FolderShown(Result<(), String>),
     /// The preferences were written, or why not (in the user's language).
     SettingsSaved(Result<(), String>),
     // Breach register

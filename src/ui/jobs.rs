@@ -44,6 +44,8 @@ pub enum JobKind {
     KeyFile,
     /// Reading, verifying or writing the files of a signed assessment.
     SignedFiles,
+    /// Showing a folder in the system's file manager.
+    ShowFolder,
 }
 
 impl JobKind {
@@ -60,6 +62,7 @@ impl JobKind {
             Self::SaveSettings => "vigie-save-settings",
             Self::KeyFile => "vigie-key-file",
             Self::SignedFiles => "vigie-signed-files",
+            Self::ShowFolder => "vigie-show-folder",
         }
     }
 }

@@ -15,6 +15,7 @@ mod cli;
 mod golden;
 mod gui;
 mod gui_signing;
+mod gui_window;
 mod report;
 mod safety;
 mod scan;

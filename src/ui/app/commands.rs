@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 
-use super::{VigieApp, chosen_target, pdf_target};
+use super::VigieApp;
+use super::dialogs::Ask;
 use crate::checklist::{self, ActionStatus};
 use crate::demo;
 use crate::i18n::tr;
@@ -64,20 +65,29 @@ impl VigieApp {
                 self.screen = Screen::Create(Box::default());
             }
             Command::ChooseNewVaultLocation => {
-                if let Screen::Create(form) = &mut self.screen {
+                if let Screen::Create(form) = &self.screen {
                     let suggested = form.vault_path(&self.data_dir);
-                    let mut dialog = rfd::FileDialog::new()
-                        .add_filter(T::VaultFileFilter.get(self.lang), &["vigie"])
-                        .set_file_name(suggested.file_name().unwrap_or_default().to_string_lossy());
-                    if let Some(dir) = suggested.parent().filter(|d| d.is_dir()) {
-                        dialog = dialog.set_directory(dir);
+                    let ask = Ask::save(
+                        T::VaultFileFilter.get(self.lang).to_owned(),
+                        "vigie",
+                        suggested
+                            .file_name()
+                            .unwrap_or_default()
+                            .to_string_lossy()
+                            .into_owned(),
+                    )
+                    .start(suggested.parent().map(std::path::Path::to_path_buf));
+                    if let Some(path) = self.ask_path(ctx, ask, Command::SetNewVaultLocation) {
+                        self.run_command(ctx, Command::SetNewVaultLocation(path));
                     }
-                    if let Some(mut path) = dialog.save_file() {
-                        if path.extension().is_none() {
-                            path.set_extension("vigie");
-                        }
-                        form.custom_path = Some(path);
+                }
+            }
+            Command::SetNewVaultLocation(mut path) => {
+                if let Screen::Create(form) = &mut self.screen {
+                    if path.extension().is_none() {
+                        path.set_extension("vigie");
                     }
+                    form.custom_path = Some(path);
                 }
             }
             Command::CreateVault {
@@ -101,12 +111,10 @@ impl VigieApp {
                 });
             }
             Command::PickVaultToOpen => {
-                let mut dialog = rfd::FileDialog::new()
-                    .add_filter(T::VaultFileFilter.get(self.lang), &["vigie"]);
-                if self.data_dir.practices().is_dir() {
-                    dialog = dialog.set_directory(self.data_dir.practices());
-                }
-                if let Some(path) = dialog.pick_file() {
+                let ask = Ask::open()
+                    .filter(T::VaultFileFilter.get(self.lang).to_owned(), vec!["vigie"])
+                    .start(Some(self.data_dir.practices()));
+                if let Some(path) = self.ask_path(ctx, ask, Command::ShowUnlock) {
                     self.run_command(ctx, Command::ShowUnlock(path));
                 }
             }
@@ -179,20 +187,22 @@ impl VigieApp {
                 }
             }
             Command::AddScanFolder(path) => {
-                let path = path.or_else(|| rfd::FileDialog::new().pick_folder());
+                let path = match path {
+                    Some(path) => Some(path),
+                    None => self.ask_path(ctx, Ask::folder(), |p| Command::AddScanFolder(Some(p))),
+                };
                 if let (Some(path), Screen::Main(Page::Scan(view))) = (path, &mut self.screen) {
                     view.add_folder(path);
                 }
             }
             Command::OpenFolder(path) => {
-                if let Err(e) = crate::ui::platform::reveal(&path) {
-                    let folder = crate::ui::platform::containing_folder(&path);
-                    self.notice = Some(Notice::Error(tr::scan_open_failed(
-                        self.lang,
-                        folder.display().to_string(),
-                        e.to_string(),
-                    )));
-                }
+                // Looking at the disk and starting a program: in a job.
+                let lang = self.lang;
+                self.jobs.spawn(ctx, JobKind::ShowFolder, move |_| {
+                    JobOutput::FolderShown(
+                        crate::ui::platform::reveal(&path).map_err(|e| reveal_error(lang, &e)),
+                    )
+                });
             }
             Command::AttachScanReport(item) => self.attach_scan_report(ctx, item),
             Command::ChangePassphrase { current, new } => self.change_passphrase(ctx, current, new),
@@ -280,7 +290,16 @@ impl VigieApp {
         item: String,
         path: Option<PathBuf>,
     ) {
-        let Some(path) = path.or_else(|| rfd::FileDialog::new().pick_file()) else {
+        let path = if let Some(path) = path {
+            Some(path)
+        } else {
+            let then_item = item.clone();
+            self.ask_path(ctx, Ask::open(), move |path| Command::AttachEvidence {
+                item: then_item,
+                path: Some(path),
+            })
+        };
+        let Some(path) = path else {
             return;
         };
         let lang = self.lang;
@@ -311,11 +330,16 @@ impl VigieApp {
             ReportKind::ActionPlan => T::ActionPlanReportTitle,
             ReportKind::Scan => T::NavScan,
         };
-        let target = pdf_target(
+        let target = self.pdf_target(
+            ctx,
             path,
             title.get(lang),
             contents.practice.name.as_str(),
-            self.lang,
+            move |path| Command::ExportReport {
+                kind,
+                lang,
+                path: Some(path),
+            },
         );
         let Some((path, confirmed)) = target else {
             return;
@@ -452,16 +476,24 @@ impl VigieApp {
             SheetFormat::Text => ("txt", T::TextFileFilter),
             SheetFormat::Pdf => ("pdf", T::PdfFileFilter),
         };
-        let target = chosen_target(path, || {
-            let name = crate::report::recovery_sheet::RecoverySheet::file_name(
-                vault.contents().practice.name.as_str(),
-                self.lang,
-                ext,
-            );
-            rfd::FileDialog::new()
-                .add_filter(filter.get(self.lang), &[ext])
-                .set_file_name(name)
-                .save_file()
+        let name = crate::report::recovery_sheet::RecoverySheet::file_name(
+            vault.contents().practice.name.as_str(),
+            self.lang,
+            ext,
+        );
+        let ask = Ask::save(filter.get(self.lang).to_owned(), ext, name);
+        let sheet = crate::report::recovery_sheet::RecoverySheet {
+            practice: vault.contents().practice.name.to_string(),
+            created_at: vault.contents().created_at,
+            vault_path: vault.path().to_path_buf(),
+            code: rec.code.clone(),
+            lang: self.lang,
+        };
+        let target = self.chosen_target(path, |app| {
+            app.ask_path(ctx, ask, move |path| Command::SaveRecoverySheet {
+                format,
+                path: Some(path),
+            })
         });
         let Some((path, confirmed)) = target else {
             return;
@@ -469,13 +501,6 @@ impl VigieApp {
         let output_kind = match format {
             SheetFormat::Text => OutputKind::Other,
             SheetFormat::Pdf => OutputKind::Pdf,
-        };
-        let sheet = crate::report::recovery_sheet::RecoverySheet {
-            practice: vault.contents().practice.name.to_string(),
-            created_at: vault.contents().created_at,
-            vault_path: vault.path().to_path_buf(),
-            code: rec.code.clone(),
-            lang: self.lang,
         };
         self.spawn_document(ctx, path, output_kind, confirmed, move || match format {
             SheetFormat::Text => Ok(sheet.text().into_bytes()),
@@ -582,6 +607,29 @@ impl VigieApp {
             JobOutput::PassphraseChanged(Box::new(vault), result)
         });
     }
+}
+
+/// Why a folder could not be shown, in the user's language.
+fn reveal_error(lang: Lang, error: &crate::ui::platform::RevealError) -> String {
+    use crate::ui::platform::RevealError as E;
+    let (folder, detail) = match error {
+        E::Gone(folder) => (folder, T::RevealGone.get(lang).to_owned()),
+        E::NoProgram(folder) => (folder, T::RevealNoProgram.get(lang).to_owned()),
+        E::Failed {
+            folder,
+            program,
+            code,
+        } => (
+            folder,
+            tr::reveal_program_failed(
+                lang,
+                program,
+                code.map_or_else(|| "?".to_owned(), |c| c.to_string()),
+            ),
+        ),
+        E::Io(folder, e) => (folder, crate::i18n::io_reason(lang, e)),
+    };
+    tr::scan_open_failed(lang, folder.display().to_string(), detail)
 }
 
 /// Reads a file to attach (evidence, a breach's file), in a job: its name, and its bytes or why not in

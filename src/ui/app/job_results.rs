@@ -27,6 +27,7 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::SaveSettings => T::JobSaveSettings,
         JobKind::KeyFile => T::JobKeyFile,
         JobKind::SignedFiles => T::JobSignedFiles,
+        JobKind::ShowFolder => T::JobShowFolder,
     };
     tr::err_job_failed(lang, what.get(lang))
 }
@@ -78,7 +79,8 @@ impl VigieApp {
             | JobKind::WriteDocument
             | JobKind::ReadEvidence
             | JobKind::KeyFile
-            | JobKind::SignedFiles => {}
+            | JobKind::SignedFiles
+            | JobKind::ShowFolder => {}
         }
         self.notice = Some(Notice::Error(message));
     }
@@ -252,6 +254,11 @@ impl VigieApp {
                     if let Some(c) = checked.iter().find(|c| c.path == r.path) {
                         r.present = c.present;
                     }
+                }
+            }
+            JobOutput::FolderShown(result) => {
+                if let Err(e) = result {
+                    self.notice = Some(Notice::Error(e));
                 }
             }
             JobOutput::SettingsSaved(result) => {

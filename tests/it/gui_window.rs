@@ -1,0 +1,167 @@
+//! The window for a doctor (issue 19), driven with egui_kittest: Vigie's own file dialog where the
+//! system has none, true and translated errors, stable layout, forms, welcome back, settings.
+
+use std::time::{Duration, Instant};
+
+use crate::common::{create_vault, temp_dir};
+use crate::gui::{click, harness, run_until, unlock};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use vigie::i18n::Lang;
+use vigie::ui::VigieApp;
+use vigie::ui::command::{Command, PageKind};
+use vigie::ui::state::{Notice, Page, Screen};
+
+/// Steps frames until `done` holds: for what a thread outside the jobs brings (the file dialog's
+/// folder listing), failing after 30 s.
+fn step_until(
+    h: &mut Harness<'_, VigieApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, VigieApp>) -> bool,
+) {
+    let start = Instant::now();
+    while !done(h) {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
+/// Replaces a field's text (select all, then type).
+fn replace_text(h: &mut Harness<'_, VigieApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// Opens Vigie's dialog's folder `dir` by typing it, and waits for its listing.
+fn go_to(h: &mut Harness<'_, VigieApp>, dir: &std::path::Path, expect: &str) {
+    replace_text(h, "Dossier", &dir.display().to_string());
+    click(h, "Aller");
+    h.run();
+    let expect = expect.to_owned();
+    step_until(h, "the folder's listing", move |h| {
+        h.query_by_label(&expect).is_some()
+    });
+}
+
+fn unlocked(dir: &std::path::Path, lang: Lang) -> (Harness<'static, VigieApp>, std::path::PathBuf) {
+    let (path, _, _) = create_vault(dir);
+    let mut h = harness(dir, lang);
+    h.state_mut().set_system_dialogs(false);
+    h.state_mut().set_place_finder(Vec::new);
+    h.run();
+    unlock(&mut h, &path);
+    (h, path)
+}
+
+/// Without a system dialog (a bare Linux desktop), "Ajouter un dossier…" opens Vigie's: the folder
+/// chosen there is added to the scan.
+#[test]
+fn without_a_system_dialog_a_folder_is_chosen_in_vigies_own() {
+    let dir = temp_dir();
+    let pc = dir.path().join("pc");
+    std::fs::create_dir_all(pc.join("Export écho")).expect("mkdir");
+    std::fs::write(pc.join("notes.txt"), "x").expect("write");
+    let (mut h, _) = unlocked(dir.path(), Lang::Fr);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Scan));
+    run_until(
+        &mut h,
+        "the scan page",
+        |app| matches!(&app.screen, Screen::Main(Page::Scan(v)) if v.places_loaded()),
+    );
+    click(&mut h, "Ajouter un dossier…");
+    h.run();
+    assert!(h.state().file_dialog_shown(), "Vigie's dialog is shown");
+    h.get_by_label("Choisir un dossier");
+    go_to(&mut h, &pc, "Export écho/");
+    // Only folders are offered when a folder is chosen.
+    assert!(h.query_by_label("notes.txt").is_none());
+    click(&mut h, "Export écho/");
+    h.run();
+    step_until(&mut h, "the subfolder's listing", |h| {
+        h.query_by_label("Rien à choisir dans ce dossier.")
+            .is_some()
+    });
+    click(&mut h, "Choisir ce dossier");
+    h.run();
+    assert!(!h.state().file_dialog_shown());
+    let Screen::Main(Page::Scan(view)) = &h.state().screen else {
+        panic!("scan page");
+    };
+    assert_eq!(view.roots(), vec![pc.join("Export écho")]);
+}
+
+/// A report saved through Vigie's dialog is written; the same name again asks before replacing, and a
+/// name that is a folder is refused at the field.
+#[test]
+fn a_report_is_saved_through_vigies_dialog_and_replacing_is_confirmed() {
+    let dir = temp_dir();
+    let out = dir.path().join("rapports");
+    std::fs::create_dir_all(out.join("ancien.pdf")).expect("mkdir");
+    let (mut h, _) = unlocked(dir.path(), Lang::Fr);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Reports));
+    h.run();
+    click(&mut h, "Rapport d'auto-évaluation (PDF)…");
+    h.run();
+    h.get_by_label("Enregistrer sous");
+    go_to(&mut h, &out, "ancien.pdf/");
+    replace_text(&mut h, "Nom du fichier", "ancien");
+    click(&mut h, "Enregistrer");
+    h.run();
+    h.get_by_label_contains("Un dossier porte déjà ce nom");
+    replace_text(&mut h, "Nom du fichier", "bilan");
+    // The error goes away as the name is fixed.
+    assert!(
+        h.query_by_label_contains("Un dossier porte déjà ce nom")
+            .is_none()
+    );
+    click(&mut h, "Enregistrer");
+    let pdf = out.join("bilan.pdf");
+    run_until(&mut h, "the report", |_| pdf.exists());
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+    assert!(!h.state().file_dialog_shown());
+
+    // Again: the file is there, Vigie asks.
+    std::fs::write(&pdf, b"%PDF-1.4 old").expect("write");
+    click(&mut h, "Rapport d'auto-évaluation (PDF)…");
+    h.run();
+    go_to(&mut h, &out, "bilan.pdf");
+    click(&mut h, "bilan.pdf");
+    h.run();
+    click(&mut h, "Enregistrer");
+    h.run();
+    h.get_by_label_contains("« bilan.pdf » existe déjà");
+    click(&mut h, "Remplacer");
+    run_until(&mut h, "the replaced report", |_| {
+        std::fs::read(&pdf).is_ok_and(|b| b.len() > 100)
+    });
+}
+
+/// "Ouvrir" on a finding whose folder is gone says so in French, with no system words.
+#[test]
+fn showing_a_folder_that_is_gone_says_so_in_the_users_language() {
+    let dir = temp_dir();
+    let (mut h, _) = unlocked(dir.path(), Lang::Fr);
+    let ctx = h.ctx.clone();
+    let gone = dir.path().join("Dossier parti").join("IM0001.dcm");
+    h.state_mut().run_command(&ctx, Command::OpenFolder(gone));
+    run_until(&mut h, "the answer", |app| app.notice.is_some());
+    let Some(Notice::Error(message)) = &h.state().notice else {
+        panic!("an error: {:?}", h.state().notice);
+    };
+    assert!(message.contains("n'existe plus"), "{message}");
+    assert!(!message.contains("os error"), "{message}");
+    h.get_by_label_contains("n'existe plus");
+}
