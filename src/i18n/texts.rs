@@ -962,6 +962,14 @@ texts! {
     FdNotAName => "Un nom de fichier ne contient ni « / » ni « \\ ».", "A file name contains neither “/” nor “\\”.";
     FdIsFolder => "Un dossier porte déjà ce nom : choisissez un autre nom.", "A folder already has this name: choose another name.";
     RevealNoProgram => "aucun programme pour ouvrir les dossiers n'est installé sur cet ordinateur (xdg-open, gio). Ouvrez-le depuis votre gestionnaire de fichiers.", "no program to open folders is installed on this computer (xdg-open, gio). Open it from your file manager.";
+    ScanReportByFolder => "Par dossier analysé", "By folder scanned";
+    ScanReportIdentifyingShort => "Identif.", "Identif.";
+    ScanReportSubfolders => "Dossiers concernés", "Folders concerned";
+    ScanReportNoNames => "Ce rapport ne nomme aucun fichier ni sous-dossier : leurs noms sont souvent ceux des patients. La liste complète reste dans le coffre et dans la fenêtre de Vigie (Analyse des dossiers).", "This report names no file and no sub-folder: their names are often those of patients. The full list stays in the vault and in Vigie's window (Folder scan).";
+    ScanReportInternalHeader => "USAGE INTERNE — liste complète : ces noms de fichiers peuvent identifier des patients ; ne pas transmettre", "INTERNAL USE — full list: these file names may identify patients; do not pass on";
+    ScanReportInternalWarning => "Liste complète (usage interne) : les chemins ci-dessous peuvent contenir des noms de patients. Ne transmettez pas ce document hors du cabinet ; pour le DPO ou un contrôle, exportez le rapport par dossier.", "Full list (internal use): the paths below may contain patients' names. Do not pass this document on outside the practice; for the DPO or an audit, export the report by folder.";
+    ScanReportFullList => "Liste complète (usage interne) : inclure les noms des fichiers", "Full list (internal use): include the file names";
+    ScanReportFullListHint => "Les noms de fichiers et de dossiers nomment souvent les patients : ne cochez que pour un usage au cabinet.", "File and folder names often name patients: tick only for use within the practice.";
     JobShowFolder => "l'ouverture du dossier", "the opening of the folder";
     RevealGone => "ce dossier n'existe plus (déplacé, supprimé, ou sur une clé débranchée).", "this folder no longer exists (moved, deleted, or on an unplugged stick).";
 }

@@ -37,8 +37,10 @@ pub enum ReportKind {
     Assessment,
     /// The action plan alone.
     ActionPlan,
-    /// The last folder scan.
+    /// The last folder scan, by folder: no file or sub-folder named.
     Scan,
+    /// The last folder scan with every path ("liste complète (usage interne)").
+    ScanFullList,
 }
 
 /// A change to one action of the plan.

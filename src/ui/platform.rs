@@ -12,7 +12,7 @@ pub fn reveal_commands(path: &Path, folder: &Path) -> Vec<std::process::Command>
         let _ = folder;
         // Explorer wants `/select,"C:\a folder\file"`, quoted after the comma, not the whole argument:
         // the argument goes as it is, without the quoting Rust would add.
-        use std::os::windows::process::CommandExt;
+        use std::os::windows::process::CommandExt as _;
         let mut raw = std::ffi::OsString::from("/select,\"");
         raw.push(path.as_os_str());
         raw.push("\"");

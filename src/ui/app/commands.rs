@@ -321,14 +321,15 @@ impl VigieApp {
             return;
         };
         let contents = vault.contents().clone();
-        if kind == ReportKind::Scan && contents.scans.last.is_none() {
+        let scan = matches!(kind, ReportKind::Scan | ReportKind::ScanFullList);
+        if scan && contents.scans.last.is_none() {
             self.notice = Some(Notice::Error(T::ScanReportNoScan.get(self.lang).to_owned()));
             return;
         }
         let title = match kind {
             ReportKind::Assessment => T::ReportTitle,
             ReportKind::ActionPlan => T::ActionPlanReportTitle,
-            ReportKind::Scan => T::NavScan,
+            ReportKind::Scan | ReportKind::ScanFullList => T::NavScan,
         };
         let target = self.pdf_target(
             ctx,
@@ -347,8 +348,13 @@ impl VigieApp {
         self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || match kind {
             ReportKind::Assessment => crate::report::assessment::assessment_pdf(&contents, lang),
             ReportKind::ActionPlan => crate::report::assessment::action_plan_pdf(&contents, lang),
-            ReportKind::Scan => {
-                crate::report::scan::scan_pdf(&contents, lang).unwrap_or_else(|| {
+            ReportKind::Scan | ReportKind::ScanFullList => {
+                let detail = if kind == ReportKind::ScanFullList {
+                    crate::report::scan::Detail::FullList
+                } else {
+                    crate::report::scan::Detail::Folders
+                };
+                crate::report::scan::scan_pdf(&contents, lang, detail).unwrap_or_else(|| {
                     Err(crate::report::pdf::PdfError::NothingToReport(
                         T::ScanReportNoScan.get(lang).to_owned(),
                     ))
@@ -405,7 +411,9 @@ impl VigieApp {
             crate::i18n::date_of(last.started_at)
         );
         self.jobs.spawn(ctx, JobKind::ReadEvidence, move |_| {
-            let result = match crate::report::scan::scan_pdf(&contents, lang) {
+            // Evidence is shown to whoever audits the practice: the report by folder.
+            let detail = crate::report::scan::Detail::Folders;
+            let result = match crate::report::scan::scan_pdf(&contents, lang, detail) {
                 Some(Ok(bytes)) => Ok(bytes),
                 Some(Err(e)) => Err(tr::err_save_file(lang, e.to_string())),
                 None => Err(T::ScanReportNoScan.get(lang).to_owned()),
