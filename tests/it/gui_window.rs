@@ -165,3 +165,55 @@ fn showing_a_folder_that_is_gone_says_so_in_the_users_language() {
     assert!(!message.contains("os error"), "{message}");
     h.get_by_label_contains("n'existe plus");
 }
+
+/// On the lock screen, nothing clickable sits where "Verrouiller" was: a double click on it does not
+/// switch the language.
+#[test]
+fn locking_puts_nothing_clickable_under_the_lock_button() {
+    let dir = temp_dir();
+    let (mut h, _) = unlocked(dir.path(), Lang::Fr);
+    let lock = h.get_by_label("Verrouiller").rect();
+    click(&mut h, "Verrouiller");
+    run_until(&mut h, "the lock", |app| {
+        matches!(app.screen, Screen::Unlock(_))
+    });
+    for other in ["English", "Français"] {
+        let rect = h.get_by_label(other).rect();
+        assert!(
+            !rect.intersects(lock),
+            "{other} at {rect:?}, the lock button was at {lock:?}"
+        );
+    }
+    // A second click where "Verrouiller" was changes nothing.
+    h.hover_at(lock.center());
+    h.run();
+    h.drag_at(lock.center());
+    h.run();
+    h.drop_at(lock.center());
+    h.run();
+    assert_eq!(h.state().lang, Lang::Fr);
+    h.get_by_label("Déverrouiller");
+}
+
+/// "Thème suivant" opens the next theme at its top, not where the last one was left.
+#[test]
+fn the_next_theme_opens_at_its_top() {
+    let dir = temp_dir();
+    let (mut h, _) = unlocked(dir.path(), Lang::Fr);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Checklist));
+    h.run();
+    let top = h.get_by_label("Liste de contrôle de sécurité").rect().top();
+    click(&mut h, "Thème suivant →");
+    h.run();
+    let Screen::Main(Page::Checklist(view)) = &h.state().screen else {
+        panic!("checklist");
+    };
+    assert_eq!(view.theme, 1);
+    let now = h.get_by_label("Liste de contrôle de sécurité").rect().top();
+    assert!(
+        (now - top).abs() < 1.0,
+        "the page starts at {now}, not {top}"
+    );
+}

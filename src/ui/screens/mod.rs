@@ -79,19 +79,20 @@ pub fn centered_column(ui: &mut Ui, max_width: f32, add_contents: impl FnOnce(&m
     });
 }
 
-/// The language choice, top right.
+/// The language choice, top left: top right is where the main window's "Verrouiller" is, and a double
+/// click on it must not switch the language of the lock screen that replaces it.
 fn language_switch(ui: &mut Ui, lang: Lang, commands: &mut Vec<Command>) {
-    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-        for other in Lang::ALL.iter().rev() {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(T::Language.get(lang)).weak());
+        for other in Lang::ALL {
             if ui
-                .selectable_label(*other == lang, other.native_name())
+                .selectable_label(other == lang, other.native_name())
                 .clicked()
-                && *other != lang
+                && other != lang
             {
-                commands.push(Command::SetLanguage(*other));
+                commands.push(Command::SetLanguage(other));
             }
         }
-        ui.label(RichText::new(T::Language.get(lang)).weak());
     });
 }
 

@@ -107,9 +107,14 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
             super::scan::show(ui, cx, view);
             return;
         }
-        // One scroll position per page: another page opens at its top, not where the last one was.
+        // One scroll position per page, and per theme of the checklist: another page (or "Thème
+        // suivant") opens at its top or where the user left it, not where the last one was.
+        let part = match page {
+            Page::Checklist(view) => view.theme,
+            _ => 0,
+        };
         egui::ScrollArea::vertical()
-            .id_salt(("page", current))
+            .id_salt(("page", current, part))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.add_space(8.0);

@@ -151,8 +151,11 @@ pub fn list_dir(dir: &Path, lang: Lang) -> Result<Vec<Entry>, String> {
     Ok(entries)
 }
 
+/// The folder read (the one asked for, or its nearest existing parent when opening) and its entries.
+type Listed = Result<(PathBuf, Vec<Entry>), String>;
+
 enum Listing {
-    Loading(Receiver<Result<Vec<Entry>, String>>),
+    Loading(Receiver<Listed>),
     Ready(Vec<Entry>),
     Failed(String),
 }
@@ -211,7 +214,7 @@ impl FileDialog {
             problem: None,
             lang,
         };
-        dialog.open_dir(ctx, start);
+        dialog.read(ctx, start, true);
         dialog
     }
 
@@ -227,14 +230,29 @@ impl FileDialog {
 
     /// Reads `dir` on a thread of its own; the window shows "Lecture du dossier…" until it answers.
     pub fn open_dir(&mut self, ctx: &egui::Context, dir: PathBuf) {
+        self.read(ctx, dir, false);
+    }
+
+    /// Reads `dir`, or with `nearest` its nearest existing parent (the folder a dialog opens on may
+    /// be gone: a vault's folder on an unplugged stick).
+    fn read(&mut self, ctx: &egui::Context, dir: PathBuf, nearest: bool) {
         let (tx, rx) = channel();
         let wake = ctx.clone();
         let lang = self.lang;
-        let target = dir.clone();
+        let mut target = dir.clone();
         let spawned = std::thread::Builder::new()
             .name("vigie-list-folder".to_owned())
             .spawn(move || {
-                let _ = tx.send(list_dir(&target, lang));
+                if nearest {
+                    while !target.is_dir() {
+                        match target.parent() {
+                            Some(parent) => target = parent.to_path_buf(),
+                            None => break,
+                        }
+                    }
+                }
+                let listed = list_dir(&target, lang).map(|entries| (target, entries));
+                let _ = tx.send(listed);
                 wake.request_repaint();
             });
         self.problem = None;
@@ -252,7 +270,11 @@ impl FileDialog {
     fn poll(&mut self) {
         if let Listing::Loading(rx) = &self.listing {
             match rx.try_recv() {
-                Ok(Ok(entries)) => {
+                Ok(Ok((dir, entries))) => {
+                    if dir != self.dir {
+                        self.dir_text = dir.display().to_string();
+                        self.dir = dir;
+                    }
                     self.shown.clone_from(&entries);
                     self.listing = Listing::Ready(entries);
                 }
@@ -272,7 +294,7 @@ impl FileDialog {
         let modal = egui::Modal::new(egui::Id::unique("vigie-file-dialog")).show(ctx, |ui| {
             let screen = ctx.content_rect();
             ui.set_width((screen.width() - 80.0).clamp(320.0, 720.0));
-            let list_height = (screen.height() - 360.0).clamp(120.0, 420.0);
+            let list_height = (screen.height() - 400.0).clamp(120.0, 420.0);
             outcome = self.contents(ui, list_height);
         });
         if outcome.is_none() && modal.should_close() && self.confirm_replace.is_none() {
