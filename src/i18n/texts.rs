@@ -970,6 +970,8 @@ texts! {
     ScanReportInternalWarning => "Liste complète (usage interne) : les chemins ci-dessous peuvent contenir des noms de patients. Ne transmettez pas ce document hors du cabinet ; pour le DPO ou un contrôle, exportez le rapport par dossier.", "Full list (internal use): the paths below may contain patients' names. Do not pass this document on outside the practice; for the DPO or an audit, export the report by folder.";
     ScanReportFullList => "Liste complète (usage interne) : inclure les noms des fichiers", "Full list (internal use): include the file names";
     ScanReportFullListHint => "Les noms de fichiers et de dossiers nomment souvent les patients : ne cochez que pour un usage au cabinet.", "File and folder names often name patients: tick only for use within the practice.";
+    ProfileNotLeft => "Le profil n'est pas enregistré : corrigez les champs signalés en rouge, ou annulez vos modifications, avant de changer de page.", "The profile is not saved: correct the fields marked in red, or undo your changes, before changing page.";
+    ProfileRevert => "Annuler les modifications", "Undo the changes";
     JobShowFolder => "l'ouverture du dossier", "the opening of the folder";
     RevealGone => "ce dossier n'existe plus (déplacé, supprimé, ou sur une clé débranchée).", "this folder no longer exists (moved, deleted, or on an unplugged stick).";
 }

@@ -217,3 +217,89 @@ fn the_next_theme_opens_at_its_top() {
         "the page starts at {now}, not {top}"
     );
 }
+
+/// A due date is typed and checked in place: a wrong date is said at its field, the error goes away as
+/// soon as the date is right, and Enter sets the action's date.
+#[test]
+fn a_typed_due_date_is_checked_in_place_and_sets_the_actions_date() {
+    let dir = temp_dir();
+    let (mut h, path) = unlocked(dir.path(), Lang::Fr);
+    let item = crate::gui::answer_first_item(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Actions));
+    h.run();
+    replace_text(&mut h, "Échéance", "31/02/2027");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label_contains("Date attendue au format jj/mm/aaaa");
+    assert_eq!(crate::gui::action_on_disk(&path, &item).due, None);
+    replace_text(&mut h, "Échéance", "28/02/2027");
+    assert!(
+        h.query_by_label_contains("Date attendue").is_none(),
+        "the error goes as soon as the date is right"
+    );
+    h.key_press(egui::Key::Enter);
+    run_until(&mut h, "the date's save", |app| {
+        app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    assert_eq!(
+        crate::gui::action_on_disk(&path, &item).due,
+        Some(jiff::civil::date(2027, 2, 28))
+    );
+}
+
+/// The profile: an error is shown at its field and goes away when fixed; leaving the page saves the
+/// changes; invalid changes keep the page, with the errors at their fields.
+#[test]
+fn leaving_the_profile_keeps_the_change_and_errors_clear_when_fixed() {
+    let dir = temp_dir();
+    let (mut h, path) = unlocked(dir.path(), Lang::Fr);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Profile));
+    h.run();
+    replace_text(&mut h, "Numéro RPPS (11 chiffres)", "1010");
+    click(&mut h, "Enregistrer le profil");
+    h.run();
+    h.get_by_label_contains("Un numéro RPPS compte 11 chiffres");
+    replace_text(&mut h, "Numéro RPPS (11 chiffres)", "10101010101");
+    assert!(
+        h.query_by_label_contains("Un numéro RPPS compte 11 chiffres")
+            .is_none(),
+        "the error goes as soon as the field is right"
+    );
+
+    // Leaving with a valid change saves it.
+    replace_text(&mut h, "Praticien (prénom et nom)", "Dr Hélène Martin");
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+    run_until(&mut h, "the profile's save", |app| {
+        app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    assert!(matches!(h.state().screen, Screen::Main(Page::Dashboard)));
+    let practice = crate::gui::on_disk(&path).practice;
+    assert_eq!(practice.practitioner, "Dr Hélène Martin");
+    assert_eq!(
+        practice.rpps.as_ref().map(ToString::to_string).as_deref(),
+        Some("10101010101")
+    );
+
+    // Leaving with an invalid change stays, and says why at the field.
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Profile));
+    h.run();
+    replace_text(&mut h, "Numéro RPPS (11 chiffres)", "12");
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Main(Page::Profile(_))));
+    h.get_by_label_contains("Un numéro RPPS compte 11 chiffres");
+    h.get_by_label_contains("Le profil n'est pas enregistré");
+    click(&mut h, "Annuler les modifications");
+    h.run();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Main(Page::Dashboard)));
+}

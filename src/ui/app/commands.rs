@@ -162,6 +162,9 @@ impl VigieApp {
                 }
             }
             Command::Navigate(kind) => {
+                if !self.profile_may_leave() {
+                    return;
+                }
                 self.leave_page(ctx);
                 self.notice = None;
                 if kind == PageKind::Scan {
