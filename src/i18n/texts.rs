@@ -1297,6 +1297,8 @@ typed_texts! {
     fn pdf_informed_line(date, channel) => "fait le {date} ({channel})", "done on {date} ({channel})";
     fn pdf_not_informed(reason) => "non : {reason}", "no: {reason}";
     // ---- Window polish (file dialogs, layout, forms, welcome back, settings) ------------------------
+    fn open_practice_du(name) => "Ouvrir le coffre du {name}", "Open the vault of {name}";
+    fn open_practice_named(name) => "Ouvrir le coffre « {name} »", "Open the vault “{name}”";
     fn fd_filter(list) => "Fichiers affichés : {list}", "Files shown: {list}";
     fn reveal_program_failed(program, code) => "le programme {program} n'a pas pu l'ouvrir (code {code}).", "the program {program} could not open it (code {code}).";
     fn fd_replace(name) => "« {name} » existe déjà dans ce dossier. Le remplacer ?", "“{name}” already exists in this folder. Replace it?";

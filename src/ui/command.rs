@@ -80,6 +80,43 @@ pub enum PageKind {
     Breaches,
 }
 
+impl PageKind {
+    /// Every page, in the navigation's order.
+    pub const ALL: [Self; 10] = [
+        Self::Dashboard,
+        Self::Checklist,
+        Self::Scan,
+        Self::Actions,
+        Self::Breaches,
+        Self::Reports,
+        Self::Signed,
+        Self::Profile,
+        Self::Settings,
+        Self::Verify,
+    ];
+
+    /// The page's key in the settings (the page last shown).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Dashboard => "dashboard",
+            Self::Checklist => "checklist",
+            Self::Scan => "scan",
+            Self::Actions => "actions",
+            Self::Reports => "reports",
+            Self::Profile => "profile",
+            Self::Settings => "settings",
+            Self::Signed => "signed",
+            Self::Verify => "verify",
+            Self::Breaches => "breaches",
+        }
+    }
+
+    /// The page of a key; `None` for an unknown one.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
 // Breach register
 /// A request of the Breaches screen (and of the scan's findings): each appends events to the register
 /// through the domain's checks, and saves.

@@ -303,3 +303,47 @@ fn leaving_the_profile_keeps_the_change_and_errors_clear_when_fixed() {
     h.run();
     assert!(matches!(h.state().screen, Screen::Main(Page::Dashboard)));
 }
+
+/// A returning user: the main button opens their practice's vault by its name, and the window reopens
+/// on the page last used.
+#[test]
+fn a_returning_user_opens_their_practice_by_name_and_lands_on_the_last_page() {
+    let dir = temp_dir();
+    let path = dir.path().join("cabinet.vigie");
+    let mut contents = vigie::practice_file::VaultContents::new(vigie::practice::Profile::named(
+        vigie::practice::PracticeName::parse("Cabinet du Dr Martin").expect("name"),
+    ));
+    contents.profile_confirmed = true;
+    crate::common::create_vault_with(&path, contents);
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.state_mut().set_system_dialogs(false);
+    h.run();
+    unlock(&mut h, &path);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Actions));
+    h.run();
+    h.state_mut().run_command(&ctx, Command::Lock);
+    run_until(&mut h, "the lock", |app| app.session.is_none());
+    drop(h);
+
+    // The window opened again, later.
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.state_mut().set_system_dialogs(false);
+    run_until(&mut h, "the recent vaults", |app| {
+        app.recent.iter().all(|r| r.present.is_some())
+    });
+    h.get_by_label("Ouvrir le coffre du Cabinet du Dr Martin")
+        .click();
+    h.run();
+    let Screen::Unlock(form) = &h.state().screen else {
+        panic!("the unlock screen");
+    };
+    assert_eq!(form.path, path);
+    unlock(&mut h, &path);
+    assert!(
+        matches!(h.state().screen, Screen::Main(Page::Actions(_))),
+        "{:?}",
+        h.state().screen
+    );
+}

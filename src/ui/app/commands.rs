@@ -167,6 +167,10 @@ impl VigieApp {
                 }
                 self.leave_page(ctx);
                 self.notice = None;
+                if self.settings.last_page.as_deref() != Some(kind.key()) {
+                    self.settings.last_page = Some(kind.key().to_owned());
+                    self.save_settings(ctx);
+                }
                 if kind == PageKind::Scan {
                     // Looked for again each time the page opens: a USB stick plugged in since is offered.
                     self.find_places(ctx);

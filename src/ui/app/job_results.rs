@@ -8,7 +8,7 @@ use super::{PendingLock, VigieApp};
 use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
 use crate::practice_file::{JournalEvent, PracticeFile};
-use crate::ui::command::JobOutput;
+use crate::ui::command::{JobOutput, PageKind};
 use crate::ui::jobs::JobKind;
 use crate::ui::screens::{ProfileForm, RecoveryScreen, SettingsForm};
 use crate::ui::state::{Notice, Page, Screen, Session};
@@ -122,7 +122,8 @@ impl VigieApp {
         via_recovery: bool,
         backups: usize,
     ) {
-        self.settings.remember_vault(vault.path());
+        self.settings
+            .remember_named_vault(vault.path(), vault.contents().practice.name.as_str());
         self.save_settings(ctx);
         let first_run = !vault.contents().profile_confirmed;
         if via_recovery {
@@ -152,7 +153,19 @@ impl VigieApp {
                 .unwrap_or_default();
             self.show_main(Page::Profile(Box::new(ProfileForm::new(draft, true))));
         } else {
-            self.show_main(Page::Dashboard);
+            // Back on the page last used.
+            let last = self
+                .settings
+                .last_page
+                .as_deref()
+                .and_then(PageKind::from_key)
+                .filter(|k| *k != PageKind::Verify)
+                .unwrap_or(PageKind::Dashboard);
+            if last == PageKind::Scan {
+                self.find_places(ctx);
+            }
+            let page = self.page_for(last);
+            self.show_main(page);
             // Breach register: a broken chain is said at once, naming the event.
             if let Some(brk) = self.session.as_ref().and_then(|s| s.breach_break.clone())
                 && let Some(vault) = self.vault()
@@ -177,7 +190,8 @@ impl VigieApp {
         let lang = self.lang;
         match output {
             JobOutput::Created(Ok((vault, code))) => {
-                self.settings.remember_vault(vault.path());
+                self.settings
+                    .remember_named_vault(vault.path(), vault.contents().practice.name.as_str());
                 self.save_settings(ctx);
                 self.session = Some(Session::new(vault, false));
                 self.last_activity = Instant::now();
