@@ -26,8 +26,10 @@ pub const RECOVERY_CODE_ENV: &str = "VIGIE_RECOVERY_CODE";
 #[derive(Debug, Parser)]
 #[command(name = "vigie", version, about, long_about = None)]
 pub struct Cli {
-    /// Folder where Vigie keeps its data (default: the system's application-data folder).
-    #[arg(long, global = true, env = crate::paths::DATA_DIR_ENV, value_name = "DIR")]
+    /// Folder where Vigie keeps its data (default: the VIGIE_DATA_DIR environment variable, else the
+    /// system's application-data folder). The variable is read by `paths::DataDir::resolve`, not here,
+    /// so that the settings can say truly which of the two placed it.
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Language of messages: fr or en (default: the system's, else French).
     #[arg(long, global = true, value_name = "fr|en")]

@@ -972,6 +972,13 @@ texts! {
     ScanReportFullListHint => "Les noms de fichiers et de dossiers nomment souvent les patients : ne cochez que pour un usage au cabinet.", "File and folder names often name patients: tick only for use within the practice.";
     ProfileNotLeft => "Le profil n'est pas enregistré : corrigez les champs signalés en rouge, ou annulez vos modifications, avant de changer de page.", "The profile is not saved: correct the fields marked in red, or undo your changes, before changing page.";
     ProfileRevert => "Annuler les modifications", "Undo the changes";
+    NewRecoveryCodeHeading => "Nouveau code de secours", "New recovery code";
+    NewRecoveryCodeHelp => "Si la feuille du code de secours est perdue ou a été vue, faites-en un nouveau : l'ancien code n'ouvrira plus le coffre. Les sauvegardes déjà faites s'ouvrent encore avec l'ancien.", "If the recovery code's sheet is lost or was seen, make a new one: the old code will no longer open the vault. Backups made before still open with the old one.";
+    NewRecoveryCodePassphrase => "Phrase de passe actuelle (pour confirmer)", "Current passphrase (to confirm)";
+    NewRecoveryCodeButton => "Faire un nouveau code de secours", "Make a new recovery code";
+    NewRecoveryCodeShown => "Votre nouveau code de secours (affiché une seule fois : notez-le et rangez-le en lieu sûr) :", "Your new recovery code (shown once only: write it down and keep it somewhere safe):";
+    NewRecoveryCodeNoted => "Je l'ai noté et rangé en lieu sûr", "I have written it down and put it away";
+    NewRecoveryCodeDone => "Nouveau code de secours enregistré : l'ancien n'ouvre plus le coffre.", "New recovery code saved: the old one no longer opens the vault.";
     JobShowFolder => "l'ouverture du dossier", "the opening of the folder";
     RevealGone => "ce dossier n'existe plus (déplacé, supprimé, ou sur une clé débranchée).", "this folder no longer exists (moved, deleted, or on an unplugged stick).";
 }

@@ -230,6 +230,14 @@ pub enum Command {
         /// The new one.
         new: NewPassphrase,
     },
+    /// Replace the recovery code; `current` (the passphrase) is checked first unless the vault was
+    /// opened with the recovery code.
+    NewRecoveryCode {
+        /// The current passphrase, as typed.
+        current: Option<Zeroizing<String>>,
+    },
+    /// The new recovery code was written down: stop showing it.
+    RecoveryCodeNoted,
     /// Switch the interface language.
     SetLanguage(Lang),
     /// Change the automatic-lock delay.
@@ -318,6 +326,9 @@ pub enum JobOutput {
     /// The passphrase change finished; the vault comes back either way.
     /// `None` when the work panicked (the vault, untouched on disk or saved, comes back all the same).
     PassphraseChanged(Box<PracticeFile>, Option<Result<(), VaultError>>),
+    /// The recovery code was replaced, or why not; the vault comes back either way (`None` when the
+    /// work panicked).
+    RecoveryCodeChanged(Box<PracticeFile>, Option<Result<RecoveryCode, VaultError>>),
     /// A document was written.
     DocumentWritten(Result<PathBuf, String>),
     /// A job panicked or its thread ended without a result; what it was doing did not happen.

@@ -347,3 +347,51 @@ fn a_returning_user_opens_their_practice_by_name_and_lands_on_the_last_page() {
         h.state().screen
     );
 }
+
+/// Settings: "Nouveau code de secours" makes a new code, shown once; the old one no longer opens the
+/// vault, the new one does.
+#[test]
+fn a_new_recovery_code_replaces_the_old_one() {
+    let dir = temp_dir();
+    let (path, _, old_code) = create_vault(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.state_mut().set_system_dialogs(false);
+    h.run();
+    unlock(&mut h, &path);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Settings));
+    h.run();
+    h.get_by_label("Phrase de passe actuelle (pour confirmer)")
+        .focus();
+    h.run();
+    h.get_by_label("Phrase de passe actuelle (pour confirmer)")
+        .type_text(crate::common::PASSPHRASE);
+    h.run();
+    click(&mut h, "Faire un nouveau code de secours");
+    run_until(
+        &mut h,
+        "the new code",
+        |app| matches!(&app.screen, Screen::Main(Page::Settings(f)) if f.new_code.is_some()),
+    );
+    let Screen::Main(Page::Settings(form)) = &h.state().screen else {
+        panic!("settings");
+    };
+    let new_code = form.new_code.clone().expect("a code");
+    h.get_by_label(new_code.to_text().as_str());
+    click(&mut h, "Je l'ai noté et rangé en lieu sûr");
+    h.run();
+    assert!(h.query_by_label(new_code.to_text().as_str()).is_none());
+    h.state_mut().run_command(&ctx, Command::Lock);
+    run_until(&mut h, "the lock", |app| app.session.is_none());
+
+    use vigie::practice_file::PracticeFile;
+    use vigie::vault::{Unlock, VaultError};
+    assert!(matches!(
+        PracticeFile::open(&path, Unlock::RecoveryCode(&old_code)),
+        Err(VaultError::WrongRecoveryCode)
+    ));
+    PracticeFile::open(&path, Unlock::RecoveryCode(&new_code)).expect("the new code opens it");
+    PracticeFile::open(&path, Unlock::Passphrase(crate::common::PASSPHRASE))
+        .expect("the passphrase still opens it");
+}

@@ -213,6 +213,12 @@ impl VigieApp {
             }
             Command::AttachScanReport(item) => self.attach_scan_report(ctx, item),
             Command::ChangePassphrase { current, new } => self.change_passphrase(ctx, current, new),
+            Command::NewRecoveryCode { current } => self.new_recovery_code(ctx, current),
+            Command::RecoveryCodeNoted => {
+                if let Screen::Main(Page::Settings(form)) = &mut self.screen {
+                    form.new_code = None;
+                }
+            }
             Command::SetLanguage(lang) => {
                 self.lang = lang;
                 self.settings.language = Some(lang);
@@ -586,6 +592,37 @@ impl VigieApp {
             }
             Err(e) => session.save.error = Some(e.localize(self.lang)),
         }
+    }
+
+    /// Replaces the recovery code in a job that borrows the vault (two key derivations: checking the
+    /// passphrase, wrapping with the new code), as a passphrase change does.
+    pub(super) fn new_recovery_code(
+        &mut self,
+        ctx: &egui::Context,
+        current: Option<zeroize::Zeroizing<String>>,
+    ) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if session.save.in_flight || self.jobs.is_running(JobKind::ChangePassphrase) {
+            return;
+        }
+        let Some(mut vault) = session.vault.take() else {
+            return;
+        };
+        self.notice = None;
+        self.jobs.spawn(ctx, JobKind::ChangePassphrase, move |_| {
+            // The vault is lent to this job: whatever happens in the work, even a panic, it goes back.
+            let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &current {
+                Some(p) => match vault.verify_passphrase(p) {
+                    Ok(true) => vault.new_recovery_code(),
+                    Ok(false) => Err(VaultError::WrongPassphrase),
+                    Err(e) => Err(e),
+                },
+                None => vault.new_recovery_code(),
+            }));
+            JobOutput::RecoveryCodeChanged(Box::new(vault), work.ok())
+        });
     }
 
     pub(super) fn change_passphrase(

@@ -253,6 +253,27 @@ impl VigieApp {
                     }
                 }
             }
+            JobOutput::RecoveryCodeChanged(vault, result) => {
+                if let Some(session) = self.session.as_mut() {
+                    session.vault = Some(*vault);
+                    match result {
+                        None => {
+                            self.notice =
+                                Some(Notice::Error(job_failed(lang, JobKind::ChangePassphrase)));
+                        }
+                        Some(Ok(code)) => {
+                            session.save.last_saved = Some(Timestamp::now());
+                            self.notice =
+                                Some(Notice::Info(T::NewRecoveryCodeDone.get(lang).to_owned()));
+                            if let Screen::Main(Page::Settings(form)) = &mut self.screen {
+                                form.recovery_current = zeroize::Zeroizing::default();
+                                form.new_code = Some(code);
+                            }
+                        }
+                        Some(Err(e)) => self.notice = Some(Notice::Error(e.localize(lang))),
+                    }
+                }
+            }
             JobOutput::Failed(kind) => self.job_failed(kind),
             JobOutput::PlacesFound(places) => {
                 if let Screen::Main(Page::Scan(view)) = &mut self.screen {
