@@ -979,6 +979,12 @@ texts! {
     NewRecoveryCodeShown => "Votre nouveau code de secours (affiché une seule fois : notez-le et rangez-le en lieu sûr) :", "Your new recovery code (shown once only: write it down and keep it somewhere safe):";
     NewRecoveryCodeNoted => "Je l'ai noté et rangé en lieu sûr", "I have written it down and put it away";
     NewRecoveryCodeDone => "Nouveau code de secours enregistré : l'ancien n'ouvre plus le coffre.", "New recovery code saved: the old one no longer opens the vault.";
+    CopyVaultHeading => "Copier le coffre sur une clé USB", "Copy the vault to a USB stick";
+    CopyVaultHelp => "Une sauvegarde hors de l'ordinateur : le coffre et ses sauvegardes sont copiés dans un nouveau dossier de la clé, puis relus et vérifiés. La copie reste chiffrée : la même phrase de passe l'ouvre. Rangez la clé ailleurs qu'à côté de l'ordinateur.", "A backup away from the computer: the vault and its backups are copied into a new folder on the stick, then read back and checked. The copy stays encrypted: the same passphrase opens it. Keep the stick somewhere other than next to the computer.";
+    CopyVaultButton => "Copier le coffre sur une clé USB…", "Copy the vault to a USB stick…";
+    CopyingVault => "Copie et vérification en cours…", "Copying and checking…";
+    CopyWaitSave => "Un enregistrement est en cours : recommencez la copie dans un instant, pour copier le coffre à jour.", "A save is in progress: start the copy again in a moment, to copy the vault up to date.";
+    JobCopyVault => "la copie du coffre", "the copy of the vault";
     JobShowFolder => "l'ouverture du dossier", "the opening of the folder";
     RevealGone => "ce dossier n'existe plus (déplacé, supprimé, ou sur une clé débranchée).", "this folder no longer exists (moved, deleted, or on an unplugged stick).";
 }
@@ -1306,6 +1312,10 @@ typed_texts! {
     // ---- Window polish (file dialogs, layout, forms, welcome back, settings) ------------------------
     fn open_practice_du(name) => "Ouvrir le coffre du {name}", "Open the vault of {name}";
     fn open_practice_named(name) => "Ouvrir le coffre « {name} »", "Open the vault “{name}”";
+    fn err_copy_differs(path) => "La copie {path} relue ne correspond pas à l'original : la clé est peut-être défectueuse. Essayez une autre clé.", "The copy {path}, read back, does not match the original: the stick may be faulty. Try another stick.";
+    fn vault_copied(folder, n: count) =>
+        { one: "Copie vérifiée dans {folder} : {n} fichier (le coffre).", other: "Copie vérifiée dans {folder} : {n} fichiers (le coffre et ses sauvegardes)." },
+        { one: "Verified copy in {folder}: {n} file (the vault).", other: "Verified copy in {folder}: {n} files (the vault and its backups)." };
     fn fd_filter(list) => "Fichiers affichés : {list}", "Files shown: {list}";
     fn reveal_program_failed(program, code) => "le programme {program} n'a pas pu l'ouvrir (code {code}).", "the program {program} could not open it (code {code}).";
     fn fd_replace(name) => "« {name} » existe déjà dans ce dossier. Le remplacer ?", "“{name}” already exists in this folder. Replace it?";

@@ -238,6 +238,8 @@ pub enum Command {
     },
     /// The new recovery code was written down: stop showing it.
     RecoveryCodeNoted,
+    /// Copy the vault and its backups into a folder (a USB stick); `None` asks which.
+    CopyVault(Option<PathBuf>),
     /// Switch the interface language.
     SetLanguage(Lang),
     /// Change the automatic-lock delay.
@@ -337,6 +339,8 @@ pub enum JobOutput {
     PlacesFound(Vec<crate::scan::places::Place>),
     /// The recent vaults were checked.
     RecentChecked(Vec<super::state::RecentVault>),
+    /// The vault was copied, or why not (in the user's language).
+    VaultCopied(Result<crate::vault::copy::Copied, String>),
     /// A folder was shown in the file manager, or why not (in the user's language).
     FolderShown(Result<(), String>),
     /// The preferences were written, or why not (in the user's language).

@@ -46,6 +46,8 @@ pub enum JobKind {
     SignedFiles,
     /// Showing a folder in the system's file manager.
     ShowFolder,
+    /// Copying the vault and its backups elsewhere (a USB stick), verified.
+    CopyVault,
 }
 
 impl JobKind {
@@ -63,6 +65,7 @@ impl JobKind {
             Self::KeyFile => "vigie-key-file",
             Self::SignedFiles => "vigie-signed-files",
             Self::ShowFolder => "vigie-show-folder",
+            Self::CopyVault => "vigie-copy-vault",
         }
     }
 }

@@ -9,6 +9,7 @@
 //! from background jobs.
 
 mod atomic;
+pub mod copy;
 mod crypto;
 mod error;
 pub mod format;

@@ -395,3 +395,56 @@ fn a_new_recovery_code_replaces_the_old_one() {
     PracticeFile::open(&path, Unlock::Passphrase(crate::common::PASSPHRASE))
         .expect("the passphrase still opens it");
 }
+
+/// Settings: "Copier le coffre sur une clé USB" copies the vault and its backups into a new folder of
+/// the one chosen, each file checked; the copy opens with the same passphrase.
+#[test]
+fn the_vault_is_copied_to_a_stick_with_its_backups_and_checked() {
+    let dir = temp_dir();
+    let stick = dir.path().join("CLE_USB");
+    std::fs::create_dir_all(&stick).expect("mkdir");
+    let (mut h, path) = unlocked(dir.path(), Lang::Fr);
+    // Two saves: the file and backups beside it.
+    crate::gui::answer_first_item(&mut h);
+    crate::gui::answer_first_item(&mut h);
+    let backups = vigie::vault::existing_backups(&path).len();
+    assert!(backups >= 1, "{backups} backups");
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Settings));
+    h.run();
+    click(&mut h, "Copier le coffre sur une clé USB…");
+    h.run();
+    h.get_by_label("Choisir un dossier");
+    go_to(&mut h, dir.path(), "CLE_USB/");
+    click(&mut h, "CLE_USB/");
+    h.run();
+    step_until(&mut h, "the stick's listing", |h| {
+        h.query_by_label("Rien à choisir dans ce dossier.")
+            .is_some()
+    });
+    click(&mut h, "Choisir ce dossier");
+    run_until(&mut h, "the copy", |app| app.notice.is_some());
+    let Some(Notice::Info(message)) = &h.state().notice else {
+        panic!("{:?}", h.state().notice);
+    };
+    assert!(message.starts_with("Copie vérifiée"), "{message}");
+    let folders: Vec<_> = std::fs::read_dir(&stick)
+        .expect("stick")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(folders.len(), 1);
+    let copy = folders[0].join("cabinet.vigie");
+    let files = std::fs::read_dir(&folders[0]).expect("copy").count();
+    assert_eq!(files, 1 + backups, "the vault and its backups");
+    assert_eq!(
+        std::fs::read(&copy).expect("copy"),
+        std::fs::read(&path).expect("vault")
+    );
+    vigie::practice_file::PracticeFile::open(
+        &copy,
+        vigie::vault::Unlock::Passphrase(crate::common::PASSPHRASE),
+    )
+    .expect("the copy opens");
+}

@@ -214,6 +214,7 @@ impl VigieApp {
             Command::AttachScanReport(item) => self.attach_scan_report(ctx, item),
             Command::ChangePassphrase { current, new } => self.change_passphrase(ctx, current, new),
             Command::NewRecoveryCode { current } => self.new_recovery_code(ctx, current),
+            Command::CopyVault(dir) => self.copy_vault(ctx, dir),
             Command::RecoveryCodeNoted => {
                 if let Screen::Main(Page::Settings(form)) = &mut self.screen {
                     form.new_code = None;
@@ -592,6 +593,38 @@ impl VigieApp {
             }
             Err(e) => session.save.error = Some(e.localize(self.lang)),
         }
+    }
+
+    /// Copies the vault and its backups into `dir` in a job, once what was typed is written: the copy
+    /// is of the vault as saved.
+    pub(super) fn copy_vault(&mut self, ctx: &egui::Context, dir: Option<PathBuf>) {
+        if self.jobs.is_running(JobKind::CopyVault) {
+            return;
+        }
+        let Some(path) = self.session.as_ref().map(|s| s.path.clone()) else {
+            return;
+        };
+        let dir = if let Some(dir) = dir {
+            Some(dir)
+        } else {
+            self.ask_path(ctx, Ask::folder(), |d| Command::CopyVault(Some(d)))
+        };
+        let Some(dir) = dir else {
+            return;
+        };
+        if self.session.as_ref().is_some_and(|s| s.save.pending()) {
+            self.flush_edits(ctx);
+            self.notice = Some(Notice::Error(T::CopyWaitSave.get(self.lang).to_owned()));
+            return;
+        }
+        let lang = self.lang;
+        let stamp = Timestamp::now().strftime("%Y-%m-%d_%H%M%S").to_string();
+        self.jobs.spawn(ctx, JobKind::CopyVault, move |_| {
+            JobOutput::VaultCopied(
+                crate::vault::copy::copy_verified(&path, &dir, &stamp)
+                    .map_err(|e| e.localize(lang)),
+            )
+        });
     }
 
     /// Replaces the recovery code in a job that borrows the vault (two key derivations: checking the

@@ -28,6 +28,7 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::KeyFile => T::JobKeyFile,
         JobKind::SignedFiles => T::JobSignedFiles,
         JobKind::ShowFolder => T::JobShowFolder,
+        JobKind::CopyVault => T::JobCopyVault,
     };
     tr::err_job_failed(lang, what.get(lang))
 }
@@ -80,7 +81,8 @@ impl VigieApp {
             | JobKind::ReadEvidence
             | JobKind::KeyFile
             | JobKind::SignedFiles
-            | JobKind::ShowFolder => {}
+            | JobKind::ShowFolder
+            | JobKind::CopyVault => {}
         }
         self.notice = Some(Notice::Error(message));
     }
@@ -290,6 +292,16 @@ impl VigieApp {
                         r.present = c.present;
                     }
                 }
+            }
+            JobOutput::VaultCopied(result) => {
+                self.notice = Some(match result {
+                    Ok(copied) => Notice::Info(tr::vault_copied(
+                        lang,
+                        copied.folder.display(),
+                        copied.files.len() as u64,
+                    )),
+                    Err(e) => Notice::Error(e),
+                });
             }
             JobOutput::FolderShown(result) => {
                 if let Err(e) = result {

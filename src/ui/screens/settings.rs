@@ -46,6 +46,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
         return;
     };
     let changing_passphrase = cx.busy(JobKind::ChangePassphrase);
+    let busy_copy = cx.busy(JobKind::CopyVault);
     let (settings, data_dir) = (cx.settings, cx.data_dir);
     let commands = &mut *cx.commands;
     ui.heading(T::SettingsTitle.get(lang));
@@ -174,6 +175,19 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
                 commands.push(Command::NewRecoveryCode { current });
             }
         });
+    }
+
+    heading(ui, T::CopyVaultHeading, lang);
+    ui.add(egui::Label::new(RichText::new(T::CopyVaultHelp.get(lang)).small()).wrap());
+    let copying = busy_copy;
+    if ui
+        .add_enabled(!copying, egui::Button::new(T::CopyVaultButton.get(lang)))
+        .clicked()
+    {
+        commands.push(Command::CopyVault(None));
+    }
+    if copying {
+        widgets::busy(ui, T::CopyingVault.get(lang));
     }
 
     heading(ui, T::LockHeading, lang);
