@@ -67,12 +67,13 @@ pub fn by_root(record: &ScanRecord) -> Vec<RootCounts> {
             ..RootCounts::default()
         })
         .collect();
-    let mut folders: BTreeMap<usize, BTreeSet<&std::path::Path>> = BTreeMap::new();
+    let mut folders: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     for f in record.findings.iter() {
+        let path = f.path.to_string_lossy();
         let index = roots
             .iter()
             .enumerate()
-            .filter(|(_, r)| f.path.starts_with(&r.root))
+            .filter(|(_, r)| under(&path, &r.root))
             .max_by_key(|(_, r)| r.root.len())
             .map(|(i, _)| i)
             .unwrap_or_else(|| {
@@ -95,14 +96,22 @@ pub fn by_root(record: &ScanRecord) -> Vec<RootCounts> {
         if f.identifying.any() {
             counts.identifying += 1;
         }
-        if let Some(parent) = f.path.parent() {
-            folders.entry(index).or_default().insert(parent);
+        if let Some((parent, _)) = path.rsplit_once(['/', '\\']) {
+            folders.entry(index).or_default().insert(parent.to_owned());
         }
     }
     for (index, set) in folders {
         roots[index].folders = set.len() as u64;
     }
     roots
+}
+
+/// Whether `path` lies in `root`, as text: a record made on Windows (`C:\\Users\\…`) is reported the
+/// same on any system.
+fn under(path: &str, root: &str) -> bool {
+    let root = root.trim_end_matches(['/', '\\']);
+    path.strip_prefix(root)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '\\']))
 }
 
 fn render(

@@ -147,6 +147,19 @@ fn scanned_practice(root: &std::path::Path) -> VaultContents {
     contents
 }
 
+/// The demo's scan, made on Windows, is counted by its folders on any system: every finding lies in
+/// one of the folders scanned.
+#[test]
+fn the_scan_is_counted_by_folder_scanned() {
+    let contents = vigie::demo::demo_contents();
+    let record = contents.scans.last.as_ref().expect("a scan");
+    let rows = vigie::report::scan::by_root(record);
+    assert!(rows.iter().all(|r| r.root != "—"), "{rows:?}");
+    let high: u64 = rows.iter().map(|r| r.by_risk[0]).sum();
+    assert_eq!(high, record.counts().high);
+    assert!(rows.iter().any(|r| r.folders > 0));
+}
+
 const PATIENTS: [&str; 6] = [
     "Dupont",
     "Jean",

@@ -63,14 +63,17 @@ impl UnlockForm {
 pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut UnlockForm) {
     let lang = cx.lang;
     let unlocking = cx.busy(JobKind::Unlock);
+    let known = cx.settings.vault_names.get(&form.path).cloned();
     let commands = &mut *cx.commands;
     ui.heading(T::UnlockTitle.get(lang));
-    let name = form
-        .path
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
+    // The practice's name when this vault was opened here before, else the file's.
+    let name = known.unwrap_or_else(|| {
+        form.path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    });
     ui.label(RichText::new(name).strong());
     ui.add(
         egui::Label::new(
