@@ -77,7 +77,11 @@ const ANSWER_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
 /// for by a thread of its own, so that it leaves nothing behind.
 pub fn reveal(path: &Path) -> Result<(), RevealError> {
     if !path.exists() {
-        let folder = path.parent().unwrap_or(path).to_path_buf();
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(path)
+            .to_path_buf();
         if !folder.is_dir() {
             return Err(RevealError::Gone(folder));
         }

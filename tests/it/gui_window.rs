@@ -448,3 +448,20 @@ fn the_vault_is_copied_to_a_stick_with_its_backups_and_checked() {
     )
     .expect("the copy opens");
 }
+
+/// A message appearing (a failed action, a finished export) does not move the page down.
+#[test]
+fn a_message_does_not_move_the_page() {
+    let dir = temp_dir();
+    let (mut h, _) = unlocked(dir.path(), Lang::Fr);
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(&ctx, Command::Navigate(PageKind::Reports));
+    h.run();
+    let before = h.get_by_label("Rapport d'auto-évaluation (PDF)…").rect();
+    let gone = dir.path().join("parti").join("IM0001.dcm");
+    h.state_mut().run_command(&ctx, Command::OpenFolder(gone));
+    run_until(&mut h, "the message", |app| app.notice.is_some());
+    h.get_by_label_contains("n'existe plus");
+    let after = h.get_by_label("Rapport d'auto-évaluation (PDF)…").rect();
+    assert_eq!(before, after);
+}
