@@ -694,8 +694,6 @@ texts! {
     SaBundleFilter => "Évaluation signée Vigie", "Vigie signed assessment";
     SaKeyFilter => "Clé de signature Vigie", "Vigie signing key";
     SaSignedFilter => "Fichiers signés", "Signed files";
-    SaDialogUnavailable => "La fenêtre de choix de fichier n'a pas pu s'ouvrir sur cet ordinateur. Tapez le chemin complet dans le champ ci-dessous.",
-        "The file chooser could not open on this computer. Type the full path in the field below.";
     SaPathLabel => "Chemin complet du fichier ou du dossier", "Full path of the file or folder";
     SaUsePath => "Utiliser ce chemin", "Use this path";
     SaToReview => "à revoir", "to review";

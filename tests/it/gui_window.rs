@@ -455,7 +455,8 @@ fn a_message_does_not_move_the_page() {
     let dir = temp_dir();
     let (mut h, _) = unlocked(dir.path(), Lang::Fr);
     let ctx = h.ctx.clone();
-    h.state_mut().run_command(&ctx, Command::Navigate(PageKind::Reports));
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(PageKind::Reports));
     h.run();
     let before = h.get_by_label("Rapport d'auto-évaluation (PDF)…").rect();
     let gone = dir.path().join("parti").join("IM0001.dcm");
@@ -464,4 +465,28 @@ fn a_message_does_not_move_the_page() {
     h.get_by_label_contains("n'existe plus");
     let after = h.get_by_label("Rapport d'auto-évaluation (PDF)…").rect();
     assert_eq!(before, after);
+}
+
+/// The signed assessment's file choices use Vigie's dialog too when the system has none.
+#[test]
+fn the_signed_files_are_chosen_in_vigies_dialog_without_a_system_one() {
+    let dir = temp_dir();
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.state_mut().set_system_dialogs(false);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(
+        &ctx,
+        Command::Signing(vigie::ui::command::SigningCommand::OpenVerify),
+    );
+    h.state_mut().run_command(
+        &ctx,
+        Command::Signing(vigie::ui::command::SigningCommand::Verify(None)),
+    );
+    h.run();
+    assert!(h.state().file_dialog_shown());
+    h.get_by_label("Choisir un fichier");
+    click(&mut h, "Annuler");
+    h.run();
+    assert!(!h.state().file_dialog_shown());
 }
