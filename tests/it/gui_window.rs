@@ -490,3 +490,25 @@ fn the_signed_files_are_chosen_in_vigies_dialog_without_a_system_one() {
     h.run();
     assert!(!h.state().file_dialog_shown());
 }
+
+/// A wrong passphrase is said without moving "Déverrouiller": a second click lands on it again.
+#[test]
+fn a_wrong_passphrase_leaves_the_unlock_button_in_place() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(&ctx, Command::ShowUnlock(path));
+    h.run();
+    h.get_by_label("Phrase de passe").focus();
+    h.run();
+    h.get_by_label("Phrase de passe")
+        .type_text("pas-la-bonne-phrase");
+    h.run();
+    let before = h.get_by_label("Déverrouiller").rect();
+    click(&mut h, "Déverrouiller");
+    run_until(&mut h, "the refusal", |app| app.notice.is_some());
+    let after = h.get_by_label("Déverrouiller").rect();
+    assert_eq!(before, after);
+}

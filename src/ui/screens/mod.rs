@@ -44,21 +44,26 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut Screen) {
         shell::show(ui, cx, page);
         return;
     }
+    // The message in a strip at the bottom, as in the main window: "Déverrouiller" stays under the
+    // pointer when "wrong passphrase" appears.
+    if let Some(message) = cx.notice {
+        egui::Panel::bottom("notice").show(ui, |ui| {
+            ui.add_space(6.0);
+            centered_column_plain(ui, 640.0, |ui| notice(ui, Some(message)));
+        });
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         language_switch(ui, cx.lang, cx.commands);
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                centered_column(ui, 640.0, |ui| {
-                    notice(ui, cx.notice);
-                    match screen {
-                        Screen::Welcome => welcome::show(ui, cx),
-                        Screen::Create(form) => create::show(ui, cx, form),
-                        Screen::Recovery(screen) => recovery::show(ui, cx, screen),
-                        Screen::Unlock(form) => unlock::show(ui, cx, form),
-                        Screen::Verify(view) => verify::show(ui, cx, view),
-                        Screen::Main(_) => {}
-                    }
+                centered_column(ui, 640.0, |ui| match screen {
+                    Screen::Welcome => welcome::show(ui, cx),
+                    Screen::Create(form) => create::show(ui, cx, form),
+                    Screen::Recovery(screen) => recovery::show(ui, cx, screen),
+                    Screen::Unlock(form) => unlock::show(ui, cx, form),
+                    Screen::Verify(view) => verify::show(ui, cx, view),
+                    Screen::Main(_) => {}
                 });
             });
     });
@@ -75,6 +80,19 @@ pub fn centered_column(ui: &mut Ui, max_width: f32, add_contents: impl FnOnce(&m
             ui.add_space(24.0);
             add_contents(ui);
             ui.add_space(24.0);
+        });
+    });
+}
+
+/// A column of at most `max_width`, centred horizontally, without the space above and below.
+fn centered_column_plain(ui: &mut Ui, max_width: f32, add_contents: impl FnOnce(&mut Ui)) {
+    let width = ui.available_width().min(max_width);
+    let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+    ui.horizontal(|ui| {
+        ui.add_space(margin);
+        ui.vertical(|ui| {
+            ui.set_width(width);
+            add_contents(ui);
         });
     });
 }
