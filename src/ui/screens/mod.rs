@@ -44,9 +44,10 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut Screen) {
         shell::show(ui, cx, page);
         return;
     }
-    // The message in a strip at the bottom, as in the main window: "Déverrouiller" stays under the
-    // pointer when "wrong passphrase" appears.
-    if let Some(message) = cx.notice {
+    // The message in a strip at the bottom, as in the main window, so that nothing moves when one
+    // appears; the unlock screen shows it under its buttons, by the field ("Déverrouiller" stays
+    // under the pointer either way).
+    if let Some(message) = cx.notice.filter(|_| !matches!(screen, Screen::Unlock(_))) {
         egui::Panel::bottom("notice").show(ui, |ui| {
             ui.add_space(6.0);
             centered_column_plain(ui, 640.0, |ui| notice(ui, Some(message)));
