@@ -44,6 +44,11 @@ pub struct Settings {
     pub auto_lock_minutes: u32,
     /// Vaults opened recently, most recent first.
     pub recent_vaults: Vec<PathBuf>,
+    /// The practice's name of each recent vault, to greet a returning user by it ("Ouvrir le coffre
+    /// du Cabinet du Dr Martin"): the practice's, never a patient's.
+    pub vault_names: std::collections::BTreeMap<PathBuf, String>,
+    /// The page of the window shown last (its key), to reopen there.
+    pub last_page: Option<String>,
 }
 
 impl Default for Settings {
@@ -52,6 +57,8 @@ impl Default for Settings {
             language: None,
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
             recent_vaults: Vec::new(),
+            vault_names: std::collections::BTreeMap::new(),
+            last_page: None,
         }
     }
 }
@@ -98,6 +105,15 @@ impl Settings {
         self.recent_vaults.retain(|p| p != path);
         self.recent_vaults.insert(0, path.to_path_buf());
         self.recent_vaults.truncate(RECENT_MAX);
+        let recent = &self.recent_vaults;
+        self.vault_names.retain(|p, _| recent.contains(p));
+    }
+
+    /// Remembers a recent vault with its practice's name.
+    pub fn remember_named_vault(&mut self, path: &Path, practice: &str) {
+        self.remember_vault(path);
+        self.vault_names
+            .insert(path.to_path_buf(), practice.to_owned());
     }
 }
 

@@ -30,8 +30,10 @@ pub const RECOVERY_CODE_ENV: &str = "VIGIE_RECOVERY_CODE";
 #[derive(Debug, Parser)]
 #[command(name = "vigie", version, about, long_about = None)]
 pub struct Cli {
-    /// Folder where Vigie keeps its data (default: the system's application-data folder).
-    #[arg(long, global = true, env = crate::paths::DATA_DIR_ENV, value_name = "DIR")]
+    /// Folder where Vigie keeps its data (default: the VIGIE_DATA_DIR environment variable, else the
+    /// system's application-data folder). The variable is read by `paths::DataDir::resolve`, not here,
+    /// so that the settings can say truly which of the two placed it.
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Language of messages: fr or en (default: the system's, else French).
     #[arg(long, global = true, value_name = "fr|en")]
@@ -105,6 +107,11 @@ pub enum Command {
         /// The breach (its number, see `vigie breach list`), for --kind notification|patient-letter.
         #[arg(long, value_name = "ID")]
         breach: Option<u32>,
+        /// For --kind scan: list every file by its full path, for use within the practice ("liste
+        /// complète (usage interne)", a warning on every page). By default the report names no file
+        /// and no sub-folder: their names are often those of patients.
+        #[arg(long)]
+        full_list: bool,
     },
     // Breach register
     /// The breach register: list the breaches, show one, or verify the chain (exit status 2 on a
@@ -321,8 +328,16 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
             out: pdf,
             force,
             breach,
+            full_list,
             ..
-        } => export(&vault, kind, breach, &pdf, force, lang, out),
+        } => {
+            let detail = if full_list {
+                crate::report::scan::Detail::FullList
+            } else {
+                crate::report::scan::Detail::Folders
+            };
+            export(&vault, (kind, detail), breach, &pdf, force, lang, out)
+        }
         Command::Verify { file } => signed::verify(&file, lang, out),
         Command::Assessment(command) => signed::run(command, lang, out),
         Command::Breach(command) => breach(&command, lang, out),
@@ -478,7 +493,7 @@ pub(crate) fn open_with_env_passphrase(path: &Path, lang: Lang) -> Result<Practi
 
 fn export(
     path: &Path,
-    kind: ExportKind,
+    (kind, detail): (ExportKind, crate::report::scan::Detail),
     breach: Option<u32>,
     pdf: &Path,
     force: bool,
@@ -503,7 +518,7 @@ fn export(
     let bytes = match kind {
         ExportKind::Assessment => crate::report::assessment::assessment_pdf(v.contents(), lang),
         ExportKind::ActionPlan => crate::report::assessment::action_plan_pdf(v.contents(), lang),
-        ExportKind::Scan => crate::report::scan::scan_pdf(v.contents(), lang)
+        ExportKind::Scan => crate::report::scan::scan_pdf(v.contents(), lang, detail)
             .ok_or_else(|| anyhow!(T::ScanReportNoScan.get(lang)))?,
         // Handled by `signed::export`, before.
         ExportKind::SignedAssessment => return Ok(()),

@@ -64,6 +64,7 @@ impl Localize for VaultError {
             Self::Contents(detail) => tr::err_contents(lang, detail),
             Self::Io { path, source, .. } => io_error(lang, path, source),
             Self::Random => T::ErrRandom.get(lang).to_owned(),
+            Self::CopyDiffers(path) => tr::err_copy_differs(lang, path.display()),
         }
     }
 }

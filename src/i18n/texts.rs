@@ -714,8 +714,6 @@ texts! {
     SaBundleFilter => "Évaluation signée Vigie", "Vigie signed assessment";
     SaKeyFilter => "Clé de signature Vigie", "Vigie signing key";
     SaSignedFilter => "Fichiers signés", "Signed files";
-    SaDialogUnavailable => "La fenêtre de choix de fichier n'a pas pu s'ouvrir sur cet ordinateur. Tapez le chemin complet dans le champ ci-dessous.",
-        "The file chooser could not open on this computer. Type the full path in the field below.";
     SaPathLabel => "Chemin complet du fichier ou du dossier", "Full path of the file or folder";
     SaUsePath => "Utiliser ce chemin", "Use this path";
     SaToReview => "à revoir", "to review";
@@ -1009,7 +1007,6 @@ texts! {
     ArchiveFileFilter => "Archive chiffrée age", "Encrypted age archive";
     RecoveryDocArchiveKey => "Clé des archives chiffrées du cabinet (pour les ouvrir sans le coffre, avec Vigie ou l'outil age : age -d -i) :", "The practice's encrypted-archive key (to open them without the vault, with Vigie or the age tool: age -d -i):";
     JobArchive => "l'archive chiffrée", "the encrypted archive";
-    ArchiveDialogUnavailable => "La fenêtre de choix de fichier n'a pas pu s'ouvrir sur cet ordinateur : tapez le chemin complet de l'archive dans le champ « Fichier ».", "The file dialog could not open on this computer: type the archive's full path in the “File” field.";
     ArchiveScanChanged => "Une nouvelle analyse a remplacé celle dont ces fichiers venaient : fermez ce panneau et rouvrez-le.", "A new scan replaced the one these files came from: close this panel and open it again.";
     ArchiveWaitForSave => "Le coffre n'est pas encore enregistré (il garde la clé et la trace de l'archive) : attendez l'enregistrement, ou corrigez son erreur, avant de supprimer les originaux.", "The vault is not saved yet (it keeps the key and the record of the archive): wait for the save, or fix its error, before deleting the originals.";
     ArchiveKeyPracticeShort => "clé du cabinet", "practice key";
@@ -1145,6 +1142,56 @@ texts! {
     JobSystemCheck => "les contrôles du PC", "the PC checks";
     SysOrthancPick => "Indiquer le fichier de configuration d'Orthanc…", "Point to Orthanc's configuration file…";
     SysCliNoProbe => "Les contrôles par le réseau (serveur d'images, box) n'ont lieu qu'à la demande : --probe-network.", "The network checks (image server, box) run only on request: --probe-network.";
+    // ---- Window polish (file dialogs, layout, forms, welcome back, settings) ------------------------
+    FdOpenTitle => "Choisir un fichier", "Choose a file";
+    FdSaveTitle => "Enregistrer sous", "Save as";
+    FdFolderTitle => "Choisir un dossier", "Choose a folder";
+    FdWhy => "La fenêtre de choix de fichier du système n'est pas disponible sur cet ordinateur : Vigie affiche la sienne.", "The system's file chooser is not available on this computer: Vigie shows its own.";
+    FdFolder => "Dossier", "Folder";
+    FdGo => "Aller", "Go";
+    FdUp => "↑ Dossier parent", "↑ Parent folder";
+    FdHome => "Dossier personnel", "Home folder";
+    FdDocuments => "Documents", "Documents";
+    FdDesktop => "Bureau", "Desktop";
+    FdRoot => "Racine du disque", "Disk root";
+    FdLoading => "Lecture du dossier…", "Reading the folder…";
+    FdEmpty => "Rien à choisir dans ce dossier.", "Nothing to choose in this folder.";
+    FdListingFailed => "Le dossier n'a pas pu être lu.", "The folder could not be read.";
+    FdFileName => "Nom du fichier", "File name";
+    FdChoose => "Choisir", "Choose";
+    FdSave => "Enregistrer", "Save";
+    FdChooseFolder => "Choisir ce dossier", "Choose this folder";
+    FdReplace => "Remplacer", "Replace";
+    FdPickAFile => "Choisissez un fichier dans la liste.", "Choose a file in the list.";
+    FdNoName => "Donnez un nom au fichier.", "Give the file a name.";
+    FdNotAName => "Un nom de fichier ne contient ni « / » ni « \\ ».", "A file name contains neither “/” nor “\\”.";
+    FdIsFolder => "Un dossier porte déjà ce nom : choisissez un autre nom.", "A folder already has this name: choose another name.";
+    RevealNoProgram => "aucun programme pour ouvrir les dossiers n'est installé sur cet ordinateur (xdg-open, gio). Ouvrez-le depuis votre gestionnaire de fichiers.", "no program to open folders is installed on this computer (xdg-open, gio). Open it from your file manager.";
+    ScanReportByFolder => "Par dossier analysé", "By folder scanned";
+    ScanReportIdentifyingShort => "Identif.", "Identif.";
+    ScanReportSubfolders => "Dossiers concernés", "Folders concerned";
+    ScanReportNoNames => "Ce rapport ne nomme aucun fichier ni sous-dossier : leurs noms sont souvent ceux des patients. La liste complète reste dans le coffre et dans la fenêtre de Vigie (Analyse des dossiers).", "This report names no file and no sub-folder: their names are often those of patients. The full list stays in the vault and in Vigie's window (Folder scan).";
+    ScanReportInternalHeader => "USAGE INTERNE — liste complète : ces noms de fichiers peuvent identifier des patients ; ne pas transmettre", "INTERNAL USE — full list: these file names may identify patients; do not pass on";
+    ScanReportInternalWarning => "Liste complète (usage interne) : les chemins ci-dessous peuvent contenir des noms de patients. Ne transmettez pas ce document hors du cabinet ; pour le DPO ou un contrôle, exportez le rapport par dossier.", "Full list (internal use): the paths below may contain patients' names. Do not pass this document on outside the practice; for the DPO or an audit, export the report by folder.";
+    ScanReportFullList => "Liste complète (usage interne) : inclure les noms des fichiers", "Full list (internal use): include the file names";
+    ScanReportFullListHint => "Les noms de fichiers et de dossiers nomment souvent les patients : ne cochez que pour un usage au cabinet.", "File and folder names often name patients: tick only for use within the practice.";
+    ProfileNotLeft => "Le profil n'est pas enregistré : corrigez les champs signalés en rouge, ou annulez vos modifications, avant de changer de page.", "The profile is not saved: correct the fields marked in red, or undo your changes, before changing page.";
+    ProfileRevert => "Annuler les modifications", "Undo the changes";
+    NewRecoveryCodeHeading => "Nouveau code de secours", "New recovery code";
+    NewRecoveryCodeHelp => "Si la feuille du code de secours est perdue ou a été vue, faites-en un nouveau : l'ancien code n'ouvrira plus le coffre. Les sauvegardes déjà faites s'ouvrent encore avec l'ancien.", "If the recovery code's sheet is lost or was seen, make a new one: the old code will no longer open the vault. Backups made before still open with the old one.";
+    NewRecoveryCodePassphrase => "Phrase de passe actuelle (pour confirmer)", "Current passphrase (to confirm)";
+    NewRecoveryCodeButton => "Faire un nouveau code de secours", "Make a new recovery code";
+    NewRecoveryCodeShown => "Votre nouveau code de secours (affiché une seule fois : notez-le et rangez-le en lieu sûr) :", "Your new recovery code (shown once only: write it down and keep it somewhere safe):";
+    NewRecoveryCodeNoted => "Je l'ai noté et rangé en lieu sûr", "I have written it down and put it away";
+    NewRecoveryCodeDone => "Nouveau code de secours enregistré : l'ancien n'ouvre plus le coffre.", "New recovery code saved: the old one no longer opens the vault.";
+    CopyVaultHeading => "Copier le coffre sur une clé USB", "Copy the vault to a USB stick";
+    CopyVaultHelp => "Une sauvegarde hors de l'ordinateur : le coffre et ses sauvegardes sont copiés dans un nouveau dossier de la clé, puis relus et vérifiés. La copie reste chiffrée : la même phrase de passe l'ouvre. Rangez la clé ailleurs qu'à côté de l'ordinateur.", "A backup away from the computer: the vault and its backups are copied into a new folder on the stick, then read back and checked. The copy stays encrypted: the same passphrase opens it. Keep the stick somewhere other than next to the computer.";
+    CopyVaultButton => "Copier le coffre sur une clé USB…", "Copy the vault to a USB stick…";
+    CopyingVault => "Copie et vérification en cours…", "Copying and checking…";
+    CopyWaitSave => "Un enregistrement est en cours : recommencez la copie dans un instant, pour copier le coffre à jour.", "A save is in progress: start the copy again in a moment, to copy the vault up to date.";
+    JobCopyVault => "la copie du coffre", "the copy of the vault";
+    JobShowFolder => "l'ouverture du dossier", "the opening of the folder";
+    RevealGone => "ce dossier n'existe plus (déplacé, supprimé, ou sur une clé débranchée).", "this folder no longer exists (moved, deleted, or on an unplugged stick).";
 }
 
 typed_texts! {
@@ -1539,4 +1586,14 @@ typed_texts! {
     fn sys_progress(done: num, total: num, name) => "{done} / {total} : {name}", "{done} / {total}: {name}";
     fn sys_orthanc_file(path) => "Configuration d'Orthanc lue : {path}", "Orthanc configuration read: {path}";
     fn sys_system(name) => "Système : {name}", "System: {name}";
+    // ---- Window polish (file dialogs, layout, forms, welcome back, settings) ------------------------
+    fn open_practice_du(name) => "Ouvrir le coffre du {name}", "Open the vault of {name}";
+    fn open_practice_named(name) => "Ouvrir le coffre « {name} »", "Open the vault “{name}”";
+    fn err_copy_differs(path) => "La copie {path} relue ne correspond pas à l'original : la clé est peut-être défectueuse. Essayez une autre clé.", "The copy {path}, read back, does not match the original: the stick may be faulty. Try another stick.";
+    fn vault_copied(folder, n: count) =>
+        { one: "Copie vérifiée dans {folder} : {n} fichier (le coffre).", other: "Copie vérifiée dans {folder} : {n} fichiers (le coffre et ses sauvegardes)." },
+        { one: "Verified copy in {folder}: {n} file (the vault).", other: "Verified copy in {folder}: {n} files (the vault and its backups)." };
+    fn fd_filter(list) => "Fichiers affichés : {list}", "Files shown: {list}";
+    fn reveal_program_failed(program, code) => "le programme {program} n'a pas pu l'ouvrir (code {code}).", "the program {program} could not open it (code {code}).";
+    fn fd_replace(name) => "« {name} » existe déjà dans ce dossier. Le remplacer ?", "“{name}” already exists in this folder. Replace it?";
 }

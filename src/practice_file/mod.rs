@@ -197,6 +197,13 @@ impl PracticeFile {
         self.vault.verify_passphrase(passphrase)
     }
 
+    /// Replaces the recovery code (the passphrase stays) and saves at once; returns the new code, to
+    /// show once. On failure the old code still opens the file.
+    pub fn new_recovery_code(&mut self) -> Result<crate::vault::RecoveryCode, VaultError> {
+        let bytes = encode(&self.contents)?;
+        self.vault.new_recovery_code(&bytes)
+    }
+
     /// Changes the passphrase (the recovery code stays), journals it, and saves at once. On failure,
     /// memory stays in line with the file: old passphrase, no journal entry.
     pub fn change_passphrase(&mut self, new: &NewPassphrase) -> Result<(), VaultError> {

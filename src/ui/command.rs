@@ -37,8 +37,10 @@ pub enum ReportKind {
     Assessment,
     /// The action plan alone.
     ActionPlan,
-    /// The last folder scan.
+    /// The last folder scan, by folder: no file or sub-folder named.
     Scan,
+    /// The last folder scan with every path ("liste complète (usage interne)").
+    ScanFullList,
 }
 
 /// A change to one action of the plan.
@@ -79,6 +81,45 @@ pub enum PageKind {
     // PC checks
     /// The PC checks.
     System,
+}
+
+impl PageKind {
+    /// Every page, in the navigation's order.
+    pub const ALL: [Self; 11] = [
+        Self::Dashboard,
+        Self::Checklist,
+        Self::Scan,
+        Self::Actions,
+        Self::Breaches,
+        Self::System,
+        Self::Reports,
+        Self::Signed,
+        Self::Profile,
+        Self::Settings,
+        Self::Verify,
+    ];
+
+    /// The page's key in the settings (the page last shown).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Dashboard => "dashboard",
+            Self::Checklist => "checklist",
+            Self::Scan => "scan",
+            Self::Actions => "actions",
+            Self::Reports => "reports",
+            Self::Profile => "profile",
+            Self::Settings => "settings",
+            Self::Signed => "signed",
+            Self::Verify => "verify",
+            Self::Breaches => "breaches",
+            Self::System => "system",
+        }
+    }
+
+    /// The page of a key; `None` for an unknown one.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
 }
 
 // Breach register
@@ -148,6 +189,8 @@ pub enum Command {
     StartCreate,
     /// Ask where to put the new vault (save dialog).
     ChooseNewVaultLocation,
+    /// Put the new vault there (chosen in a save dialog).
+    SetNewVaultLocation(PathBuf),
     /// Create the vault.
     CreateVault {
         /// Practice name.
@@ -192,6 +235,16 @@ pub enum Command {
         /// The new one.
         new: NewPassphrase,
     },
+    /// Replace the recovery code; `current` (the passphrase) is checked first unless the vault was
+    /// opened with the recovery code.
+    NewRecoveryCode {
+        /// The current passphrase, as typed.
+        current: Option<Zeroizing<String>>,
+    },
+    /// The new recovery code was written down: stop showing it.
+    RecoveryCodeNoted,
+    /// Copy the vault and its backups into a folder (a USB stick); `None` asks which.
+    CopyVault(Option<PathBuf>),
     /// Switch the interface language.
     SetLanguage(Lang),
     /// Change the automatic-lock delay.
@@ -309,6 +362,9 @@ pub enum JobOutput {
     /// The passphrase change finished; the vault comes back either way.
     /// `None` when the work panicked (the vault, untouched on disk or saved, comes back all the same).
     PassphraseChanged(Box<PracticeFile>, Option<Result<(), VaultError>>),
+    /// The recovery code was replaced, or why not; the vault comes back either way (`None` when the
+    /// work panicked).
+    RecoveryCodeChanged(Box<PracticeFile>, Option<Result<RecoveryCode, VaultError>>),
     /// A document was written.
     DocumentWritten(Result<PathBuf, String>),
     /// A job panicked or its thread ended without a result; what it was doing did not happen.
@@ -317,6 +373,10 @@ pub enum JobOutput {
     PlacesFound(Vec<crate::scan::places::Place>),
     /// The recent vaults were checked.
     RecentChecked(Vec<super::state::RecentVault>),
+    /// The vault was copied, or why not (in the user's language).
+    VaultCopied(Result<crate::vault::copy::Copied, String>),
+    /// A folder was shown in the file manager, or why not (in the user's language).
+    FolderShown(Result<(), String>),
     /// The preferences were written, or why not (in the user's language).
     SettingsSaved(Result<(), String>),
     // Breach register
@@ -360,8 +420,9 @@ pub enum ArchiveCommand {
     Open(crate::ui::screens::ArchiveScope),
     /// Close it.
     Close,
-    /// Choose where the archive goes (save dialog; the path can always be typed instead).
-    ChooseOut,
+    /// Choose where the archive goes; `None` asks with a save dialog (the path can always be typed
+    /// instead).
+    ChooseOut(Option<PathBuf>),
     /// Make the archive, as set in the panel.
     Start,
     /// Stop the archive being made (nothing is left behind).

@@ -49,6 +49,10 @@ pub enum JobKind {
     // PC checks
     /// Running the PC checks.
     SystemCheck,
+    /// Showing a folder in the system's file manager.
+    ShowFolder,
+    /// Copying the vault and its backups elsewhere (a USB stick), verified.
+    CopyVault,
 }
 
 impl JobKind {
@@ -67,6 +71,8 @@ impl JobKind {
             Self::SignedFiles => "vigie-signed-files",
             Self::Archive => "vigie-archive",
             Self::SystemCheck => "vigie-system-check",
+            Self::ShowFolder => "vigie-show-folder",
+            Self::CopyVault => "vigie-copy-vault",
         }
     }
 }

@@ -93,6 +93,9 @@ pub enum VaultError {
     /// The system's random number generator failed.
     #[error("the system's random number generator failed")]
     Random,
+    /// A copy read back differs from its original (a failing USB stick).
+    #[error("the copy {0} differs from the original")]
+    CopyDiffers(PathBuf),
 }
 
 fn holder_text(holder: Option<&super::lock::Holder>) -> String {

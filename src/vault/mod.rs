@@ -9,6 +9,7 @@
 //! from background jobs.
 
 mod atomic;
+pub mod copy;
 mod crypto;
 mod error;
 pub mod format;
@@ -443,6 +444,32 @@ impl Vault {
             }
         }
         Ok(false)
+    }
+
+    /// Replaces the recovery code: a new code wraps the data key and the old one no longer opens the
+    /// file (a code written on a lost sheet, or seen by someone). Saved at once, with `plaintext`; on
+    /// failure the vault keeps the old code, as the file does.
+    pub fn new_recovery_code(&mut self, plaintext: &[u8]) -> Result<RecoveryCode, VaultError> {
+        let code = RecoveryCode::generate().or(Err(VaultError::Random))?;
+        let previous = self.header.by_recovery.clone();
+        self.header.by_recovery = crypto::WrappedKey::wrap(
+            &self.data_key,
+            code.to_text().as_bytes(),
+            self.header.kdf,
+            LABEL_RECOVERY,
+        )?;
+        let saved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.save(plaintext)));
+        match saved {
+            Ok(Ok(())) => Ok(code),
+            Ok(Err(e)) => {
+                self.header.by_recovery = previous;
+                Err(e)
+            }
+            Err(panic) => {
+                self.header.by_recovery = previous;
+                std::panic::resume_unwind(panic)
+            }
+        }
     }
 
     /// Changes the passphrase: only the passphrase's wrapping of the data key changes; the recovery code

@@ -832,7 +832,7 @@ fn the_window_holds_its_vault_and_never_writes_a_document_over_one() {
 }
 
 /// What the vault file holds now, read from disk as another program would.
-fn on_disk(path: &std::path::Path) -> vigie::practice_file::VaultContents {
+pub(crate) fn on_disk(path: &std::path::Path) -> vigie::practice_file::VaultContents {
     vigie::practice_file::PracticeFile::open(path, vigie::vault::Unlock::Passphrase(PASSPHRASE))
         .expect("the vault opens")
         .contents()
@@ -840,7 +840,7 @@ fn on_disk(path: &std::path::Path) -> vigie::practice_file::VaultContents {
 }
 
 /// The action of `item` in the vault file, read from disk.
-fn action_on_disk(path: &std::path::Path, item: &str) -> vigie::checklist::Action {
+pub(crate) fn action_on_disk(path: &std::path::Path, item: &str) -> vigie::checklist::Action {
     on_disk(path)
         .checklist
         .actions
@@ -853,7 +853,7 @@ fn action_on_disk(path: &std::path::Path, item: &str) -> vigie::checklist::Actio
 
 /// Answers "no" to the first item of the first theme (the one the checklist page opens on) and waits
 /// for the save; returns the item's id.
-fn answer_first_item(h: &mut Harness<'_, VigieApp>) -> String {
+pub(crate) fn answer_first_item(h: &mut Harness<'_, VigieApp>) -> String {
     let catalog = vigie::checklist::catalog();
     let item = catalog
         .items_of(&catalog.themes[0].id)

@@ -19,6 +19,7 @@ mod gui_archive;
 mod gui_checklist; // checklist v2
 mod gui_signing;
 mod gui_system; // PC checks
+mod gui_window;
 mod report;
 mod safety;
 mod scan;

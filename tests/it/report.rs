@@ -4,6 +4,7 @@ use vigie::checklist::{self, AnswerValue, Respondent, plan};
 use vigie::i18n::Lang;
 use vigie::practice_file::VaultContents;
 use vigie::report::assessment::{action_plan_pdf, assessment_pdf};
+use vigie::report::scan::Detail;
 
 fn text_of(pdf: &[u8]) -> (String, usize) {
     let doc = lopdf::Document::load_mem(pdf).expect("a PDF lopdf can read");
@@ -135,7 +136,7 @@ fn the_report_shows_actions_the_catalog_version_and_the_glossary() {
 #[test]
 fn the_scan_report_states_the_findings_in_plain_words() {
     let contents = vigie::demo::demo_contents();
-    let pdf = vigie::report::scan::scan_pdf(&contents, Lang::Fr)
+    let pdf = vigie::report::scan::scan_pdf(&contents, Lang::Fr, Detail::FullList)
         .expect("the demo has a scan")
         .expect("pdf");
     let (text, pages) = text_of(&pdf);
@@ -156,5 +157,114 @@ fn the_scan_report_states_the_findings_in_plain_words() {
 
     let mut empty = vigie::demo::demo_contents();
     empty.scans = Default::default();
-    assert!(vigie::report::scan::scan_pdf(&empty, Lang::En).is_none());
+    assert!(vigie::report::scan::scan_pdf(&empty, Lang::En, Detail::Folders).is_none());
+}
+
+/// A practice's folders, with files and a folder named after patients, scanned for real.
+fn scanned_practice(root: &std::path::Path) -> VaultContents {
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/dicom/pydicom/test_files");
+    let desk = root.join("Bureau");
+    let patient = desk.join("Dupont Jean");
+    std::fs::create_dir_all(&patient).expect("mkdir");
+    std::fs::copy(samples.join("CT_small.dcm"), patient.join("IMG0001")).expect("copy");
+    std::fs::copy(
+        samples.join("CT_small.dcm"),
+        desk.join("IRM_genou_Mme_Leroy.dcm"),
+    )
+    .expect("copy");
+    std::fs::write(
+        desk.join("Radio_Martin_Paul.png"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0\x90\x91h6",
+    )
+    .expect("png");
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let found = std::sync::Mutex::new(Vec::new());
+    let roots = [desk.clone()];
+    let summary = vigie::scan::scan(
+        &roots,
+        &vigie::scan::ScanOptions::default(),
+        &cancel,
+        &|e| {
+            if let vigie::scan::Event::Finding(f) = e {
+                found.lock().expect("lock").push(f);
+            }
+        },
+    );
+    let findings = found.into_inner().expect("findings");
+    assert_eq!(findings.len(), 3, "{findings:?}");
+    let record = vigie::scan::record::ScanRecord::new(
+        jiff::Timestamp::now(),
+        &roots,
+        summary,
+        findings,
+        Vec::new(),
+    );
+    let mut contents = vigie::demo::demo_contents();
+    contents.scans = Default::default();
+    contents.scans.push(record);
+    contents
+}
+
+/// The demo's scan, made on Windows, is counted by its folders on any system: every finding lies in
+/// one of the folders scanned.
+#[test]
+fn the_scan_is_counted_by_folder_scanned() {
+    let contents = vigie::demo::demo_contents();
+    let record = contents.scans.last.as_ref().expect("a scan");
+    let rows = vigie::report::scan::by_root(record);
+    assert!(rows.iter().all(|r| r.root != "—"), "{rows:?}");
+    let high: u64 = rows.iter().map(|r| r.by_risk[0]).sum();
+    assert_eq!(high, record.counts().high);
+    assert!(rows.iter().any(|r| r.folders > 0));
+}
+
+const PATIENTS: [&str; 6] = [
+    "Dupont",
+    "Jean",
+    "Leroy",
+    "IRM_genou",
+    "Martin_Paul",
+    "IMG0001",
+];
+
+/// The report a DPO carries names no patient: no file, no sub-folder; the folder scanned and its
+/// counts only. The full list, asked for, has them, with the warning on every page.
+#[test]
+fn the_default_scan_report_names_no_patient() {
+    let dir = crate::common::temp_dir();
+    let contents = scanned_practice(dir.path());
+    for lang in [Lang::Fr, Lang::En] {
+        let pdf = vigie::report::scan::scan_pdf(&contents, lang, Detail::Folders)
+            .expect("a scan")
+            .expect("pdf");
+        let (text, _) = text_of(&pdf);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for name in PATIENTS {
+            assert!(!flat.contains(name), "{lang:?}: the report shows {name:?}");
+        }
+        // What it does say: the folder scanned, its counts, why no names.
+        assert!(flat.contains("Bureau"), "{flat}");
+        let expected = match lang {
+            Lang::Fr => "Par dossier analysé",
+            Lang::En => "By folder scanned",
+        };
+        assert!(flat.contains(expected), "{flat}");
+    }
+
+    let pdf = vigie::report::scan::scan_pdf(&contents, Lang::Fr, Detail::FullList)
+        .expect("a scan")
+        .expect("pdf");
+    let doc = lopdf::Document::load_mem(&pdf).expect("pdf");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let all = doc.extract_text(&pages).expect("text");
+    assert!(
+        all.contains("IRM_genou_Mme_Leroy.dcm"),
+        "the full list has the paths"
+    );
+    for page in pages {
+        let text = doc.extract_text(&[page]).expect("page text");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("USAGE INTERNE"), "page {page}: {flat}");
+    }
 }

@@ -193,7 +193,9 @@ fn every_output(findings: &[Finding]) -> Vec<(&'static str, String)> {
     let ron = ron::to_string(&record).expect("record");
     let mut contents = vigie::demo::demo_contents();
     contents.scans.push(record);
-    let pdf = vigie::report::scan::scan_pdf(&contents, vigie::i18n::Lang::Fr)
+    // The full list: the one that prints paths.
+    let full = vigie::report::scan::Detail::FullList;
+    let pdf = vigie::report::scan::scan_pdf(&contents, vigie::i18n::Lang::Fr, full)
         .expect("a scan")
         .expect("pdf");
     let doc = lopdf::Document::load_mem(&pdf).expect("pdf parses");

@@ -425,8 +425,11 @@ fn a_live_listener_on_every_address_is_flagged_and_loopback_is_not() {
         Finding::Unknown { .. } if !cfg!(target_os = "linux") => return,
         other => panic!("{other:?}"),
     };
+    // Wine's socket tables are its own emulation (they list the host's sockets, not always this
+    // process's new one): there, only "not wrongly flagged" is checked. CI's Wine run exports WINEPREFIX.
+    let under_wine = cfg!(windows) && std::env::var_os("WINEPREFIX").is_some();
     assert!(
-        listed.iter().any(|l| l.port == open_port),
+        under_wine || listed.iter().any(|l| l.port == open_port),
         "{open_port} flagged"
     );
     assert!(

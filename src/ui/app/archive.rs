@@ -8,13 +8,14 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 
 use super::VigieApp;
+use super::dialogs::Ask;
 use crate::archive::{
     self, ArchiveKey, ArchiveRecord, ArchiveSource, KeyKind, Origin, Phase, Progress,
 };
 use crate::i18n::{Localize as _, T, format_size, tr};
 use crate::output::OutputKind;
 use crate::scan::record::ArchivedNote;
-use crate::ui::command::{ArchiveCommand, ArchiveOutput, JobOutput};
+use crate::ui::command::{ArchiveCommand, ArchiveOutput, Command, JobOutput};
 use crate::ui::jobs::JobKind;
 use crate::ui::screens::{ArchiveKeyChoice, ArchivePanel, ArchiveStage, ScanView, scope_files};
 use crate::ui::state::{Notice, Page, Screen};
@@ -22,9 +23,6 @@ use crate::vault::NewPassphrase;
 
 /// The checklist item an archive is evidence for.
 const EVIDENCE_ITEM: &str = "imaging.encryption-at-rest";
-
-/// A file dialog that comes back empty sooner than this was not shown (no portal, no zenity).
-const DIALOG_SHOWN_AT_LEAST: Duration = Duration::from_millis(300);
 
 /// The folder offered for archives: the user's documents, else their home, else the current folder.
 fn default_folder() -> PathBuf {
@@ -82,23 +80,22 @@ impl VigieApp {
                     view.archive = None;
                 }
             }
-            ArchiveCommand::ChooseOut => {
-                let start = Instant::now();
-                let chosen = rfd::FileDialog::new()
-                    .add_filter(T::ArchiveFileFilter.get(lang), &["age"])
-                    .set_file_name(tr::archive_default_name(lang, crate::i18n::today()))
-                    .save_file();
-                match chosen {
-                    Some(path) => {
-                        if let Some(panel) = self.archive_panel() {
-                            panel.out = path.display().to_string();
-                            panel.error = None;
-                        }
-                    }
-                    None if start.elapsed() < DIALOG_SHOWN_AT_LEAST => {
-                        self.panel_error(T::ArchiveDialogUnavailable.get(lang).to_owned());
-                    }
-                    None => {}
+            ArchiveCommand::ChooseOut(path) => {
+                let ask = Ask::save(
+                    T::ArchiveFileFilter.get(lang).to_owned(),
+                    "age",
+                    tr::archive_default_name(lang, crate::i18n::today()),
+                );
+                let chosen = path.or_else(|| {
+                    self.ask_path(ctx, ask, |p| {
+                        Command::Archive(ArchiveCommand::ChooseOut(Some(p)))
+                    })
+                });
+                if let Some(path) = chosen
+                    && let Some(panel) = self.archive_panel()
+                {
+                    panel.out = path.display().to_string();
+                    panel.error = None;
                 }
             }
             ArchiveCommand::Start => self.start_archive(ctx),
@@ -276,24 +273,15 @@ impl VigieApp {
         let typed_folder = self
             .archive_panel()
             .map(|p| crate::fs::folder_of(Path::new(p.out.trim())));
-        let path = if let Some(path) = path {
-            path
-        } else {
-            {
-                let start = Instant::now();
-                match rfd::FileDialog::new()
-                    .add_filter(T::ArchiveKeyFileFilter.get(lang), &["txt"])
-                    .set_file_name(&name)
-                    .save_file()
-                {
-                    Some(path) => path,
-                    // No dialog on this computer: beside the archive, and said so.
-                    None if start.elapsed() < DIALOG_SHOWN_AT_LEAST => {
-                        typed_folder.unwrap_or_else(default_folder).join(&name)
-                    }
-                    None => return,
-                }
-            }
+        let start = typed_folder.filter(|d| !d.as_os_str().is_empty() && d != Path::new("."));
+        let ask = Ask::save(T::ArchiveKeyFileFilter.get(lang).to_owned(), "txt", name).start(start);
+        let chosen = path.or_else(|| {
+            self.ask_path(ctx, ask, |p| {
+                Command::Archive(ArchiveCommand::SaveKeySheet(Some(p)))
+            })
+        });
+        let Some(path) = chosen else {
+            return;
         };
         self.jobs.spawn(ctx, JobKind::Archive, move |_| {
             let text = key.identity_file();

@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use super::{VigieApp, pdf_target};
+use super::VigieApp;
+use super::dialogs::Ask;
 use crate::breach::{BreachId, BreachRegister, Change, Purpose};
 use crate::i18n::{Lang, Localize as _, T};
 use crate::output::OutputKind;
-use crate::ui::command::{BreachCommand, BreachDocument, JobOutput};
+use crate::ui::command::{BreachCommand, BreachDocument, Command, JobOutput};
 use crate::ui::jobs::JobKind;
 use crate::ui::screens::BreachesView;
 use crate::ui::state::{Notice, Page, Screen};
@@ -149,7 +150,20 @@ impl VigieApp {
         by: String,
         path: Option<PathBuf>,
     ) {
-        let Some(path) = path.or_else(|| rfd::FileDialog::new().pick_file()) else {
+        let path = if let Some(path) = path {
+            Some(path)
+        } else {
+            let by = by.clone();
+            self.ask_path(ctx, Ask::open(), move |path| {
+                Command::Breach(BreachCommand::Attach {
+                    id,
+                    purpose,
+                    by,
+                    path: Some(path),
+                })
+            })
+        };
+        let Some(path) = path else {
             return;
         };
         let lang = self.lang;
@@ -182,11 +196,18 @@ impl VigieApp {
             BreachDocument::Notification(_) => T::PdfNotifTitle,
             BreachDocument::PatientLetter(_) => T::PdfLetterTitle,
         };
-        let target = pdf_target(
+        let target = self.pdf_target(
+            ctx,
             path,
             title.get(lang),
             contents.practice.name.as_str(),
-            self.lang,
+            move |path| {
+                Command::Breach(BreachCommand::Export {
+                    kind,
+                    lang,
+                    path: Some(path),
+                })
+            },
         );
         let Some((path, confirmed)) = target else {
             return;

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 
-use super::{VigieApp, chosen_target, pdf_target};
+use super::VigieApp;
+use super::dialogs::Ask;
 use crate::checklist::{self, ActionStatus};
 use crate::demo;
 use crate::i18n::tr;
@@ -66,20 +67,29 @@ impl VigieApp {
                 self.screen = Screen::Create(Box::default());
             }
             Command::ChooseNewVaultLocation => {
-                if let Screen::Create(form) = &mut self.screen {
+                if let Screen::Create(form) = &self.screen {
                     let suggested = form.vault_path(&self.data_dir);
-                    let mut dialog = rfd::FileDialog::new()
-                        .add_filter(T::VaultFileFilter.get(self.lang), &["vigie"])
-                        .set_file_name(suggested.file_name().unwrap_or_default().to_string_lossy());
-                    if let Some(dir) = suggested.parent().filter(|d| d.is_dir()) {
-                        dialog = dialog.set_directory(dir);
+                    let ask = Ask::save(
+                        T::VaultFileFilter.get(self.lang).to_owned(),
+                        "vigie",
+                        suggested
+                            .file_name()
+                            .unwrap_or_default()
+                            .to_string_lossy()
+                            .into_owned(),
+                    )
+                    .start(suggested.parent().map(std::path::Path::to_path_buf));
+                    if let Some(path) = self.ask_path(ctx, ask, Command::SetNewVaultLocation) {
+                        self.run_command(ctx, Command::SetNewVaultLocation(path));
                     }
-                    if let Some(mut path) = dialog.save_file() {
-                        if path.extension().is_none() {
-                            path.set_extension("vigie");
-                        }
-                        form.custom_path = Some(path);
+                }
+            }
+            Command::SetNewVaultLocation(mut path) => {
+                if let Screen::Create(form) = &mut self.screen {
+                    if path.extension().is_none() {
+                        path.set_extension("vigie");
                     }
+                    form.custom_path = Some(path);
                 }
             }
             Command::CreateVault {
@@ -103,12 +113,10 @@ impl VigieApp {
                 });
             }
             Command::PickVaultToOpen => {
-                let mut dialog = rfd::FileDialog::new()
-                    .add_filter(T::VaultFileFilter.get(self.lang), &["vigie"]);
-                if self.data_dir.practices().is_dir() {
-                    dialog = dialog.set_directory(self.data_dir.practices());
-                }
-                if let Some(path) = dialog.pick_file() {
+                let ask = Ask::open()
+                    .filter(T::VaultFileFilter.get(self.lang).to_owned(), vec!["vigie"])
+                    .start(Some(self.data_dir.practices()));
+                if let Some(path) = self.ask_path(ctx, ask, Command::ShowUnlock) {
                     self.run_command(ctx, Command::ShowUnlock(path));
                 }
             }
@@ -156,8 +164,15 @@ impl VigieApp {
                 }
             }
             Command::Navigate(kind) => {
+                if !self.profile_may_leave() {
+                    return;
+                }
                 self.leave_page(ctx);
                 self.notice = None;
+                if self.settings.last_page.as_deref() != Some(kind.key()) {
+                    self.settings.last_page = Some(kind.key().to_owned());
+                    self.save_settings(ctx);
+                }
                 if kind == PageKind::Scan {
                     // Looked for again each time the page opens: a USB stick plugged in since is offered.
                     self.find_places(ctx);
@@ -181,23 +196,32 @@ impl VigieApp {
                 }
             }
             Command::AddScanFolder(path) => {
-                let path = path.or_else(|| rfd::FileDialog::new().pick_folder());
+                let path = match path {
+                    Some(path) => Some(path),
+                    None => self.ask_path(ctx, Ask::folder(), |p| Command::AddScanFolder(Some(p))),
+                };
                 if let (Some(path), Screen::Main(Page::Scan(view))) = (path, &mut self.screen) {
                     view.add_folder(path);
                 }
             }
             Command::OpenFolder(path) => {
-                if let Err(e) = crate::ui::platform::reveal(&path) {
-                    let folder = crate::ui::platform::containing_folder(&path);
-                    self.notice = Some(Notice::Error(tr::scan_open_failed(
-                        self.lang,
-                        folder.display().to_string(),
-                        e.to_string(),
-                    )));
-                }
+                // Looking at the disk and starting a program: in a job.
+                let lang = self.lang;
+                self.jobs.spawn(ctx, JobKind::ShowFolder, move |_| {
+                    JobOutput::FolderShown(
+                        crate::ui::platform::reveal(&path).map_err(|e| reveal_error(lang, &e)),
+                    )
+                });
             }
             Command::AttachScanReport(item) => self.attach_scan_report(ctx, item),
             Command::ChangePassphrase { current, new } => self.change_passphrase(ctx, current, new),
+            Command::NewRecoveryCode { current } => self.new_recovery_code(ctx, current),
+            Command::CopyVault(dir) => self.copy_vault(ctx, dir),
+            Command::RecoveryCodeNoted => {
+                if let Screen::Main(Page::Settings(form)) = &mut self.screen {
+                    form.new_code = None;
+                }
+            }
             Command::SetLanguage(lang) => {
                 self.lang = lang;
                 self.settings.language = Some(lang);
@@ -285,7 +309,16 @@ impl VigieApp {
         item: String,
         path: Option<PathBuf>,
     ) {
-        let Some(path) = path.or_else(|| rfd::FileDialog::new().pick_file()) else {
+        let path = if let Some(path) = path {
+            Some(path)
+        } else {
+            let then_item = item.clone();
+            self.ask_path(ctx, Ask::open(), move |path| Command::AttachEvidence {
+                item: then_item,
+                path: Some(path),
+            })
+        };
+        let Some(path) = path else {
             return;
         };
         let lang = self.lang;
@@ -307,20 +340,26 @@ impl VigieApp {
             return;
         };
         let contents = vault.contents().clone();
-        if kind == ReportKind::Scan && contents.scans.last.is_none() {
+        let scan = matches!(kind, ReportKind::Scan | ReportKind::ScanFullList);
+        if scan && contents.scans.last.is_none() {
             self.notice = Some(Notice::Error(T::ScanReportNoScan.get(self.lang).to_owned()));
             return;
         }
         let title = match kind {
             ReportKind::Assessment => T::ReportTitle,
             ReportKind::ActionPlan => T::ActionPlanReportTitle,
-            ReportKind::Scan => T::NavScan,
+            ReportKind::Scan | ReportKind::ScanFullList => T::NavScan,
         };
-        let target = pdf_target(
+        let target = self.pdf_target(
+            ctx,
             path,
             title.get(lang),
             contents.practice.name.as_str(),
-            self.lang,
+            move |path| Command::ExportReport {
+                kind,
+                lang,
+                path: Some(path),
+            },
         );
         let Some((path, confirmed)) = target else {
             return;
@@ -328,8 +367,13 @@ impl VigieApp {
         self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || match kind {
             ReportKind::Assessment => crate::report::assessment::assessment_pdf(&contents, lang),
             ReportKind::ActionPlan => crate::report::assessment::action_plan_pdf(&contents, lang),
-            ReportKind::Scan => {
-                crate::report::scan::scan_pdf(&contents, lang).unwrap_or_else(|| {
+            ReportKind::Scan | ReportKind::ScanFullList => {
+                let detail = if kind == ReportKind::ScanFullList {
+                    crate::report::scan::Detail::FullList
+                } else {
+                    crate::report::scan::Detail::Folders
+                };
+                crate::report::scan::scan_pdf(&contents, lang, detail).unwrap_or_else(|| {
                     Err(crate::report::pdf::PdfError::NothingToReport(
                         T::ScanReportNoScan.get(lang).to_owned(),
                     ))
@@ -386,7 +430,9 @@ impl VigieApp {
             crate::i18n::date_of(last.started_at)
         );
         self.jobs.spawn(ctx, JobKind::ReadEvidence, move |_| {
-            let result = match crate::report::scan::scan_pdf(&contents, lang) {
+            // Evidence is shown to whoever audits the practice: the report by folder.
+            let detail = crate::report::scan::Detail::Folders;
+            let result = match crate::report::scan::scan_pdf(&contents, lang, detail) {
                 Some(Ok(bytes)) => Ok(bytes),
                 Some(Err(e)) => Err(tr::err_save_file(lang, e.to_string())),
                 None => Err(T::ScanReportNoScan.get(lang).to_owned()),
@@ -457,24 +503,12 @@ impl VigieApp {
             SheetFormat::Text => ("txt", T::TextFileFilter),
             SheetFormat::Pdf => ("pdf", T::PdfFileFilter),
         };
-        let target = chosen_target(path, || {
-            let name = crate::report::recovery_sheet::RecoverySheet::file_name(
-                vault.contents().practice.name.as_str(),
-                self.lang,
-                ext,
-            );
-            rfd::FileDialog::new()
-                .add_filter(filter.get(self.lang), &[ext])
-                .set_file_name(name)
-                .save_file()
-        });
-        let Some((path, confirmed)) = target else {
-            return;
-        };
-        let output_kind = match format {
-            SheetFormat::Text => OutputKind::Other,
-            SheetFormat::Pdf => OutputKind::Pdf,
-        };
+        let name = crate::report::recovery_sheet::RecoverySheet::file_name(
+            vault.contents().practice.name.as_str(),
+            self.lang,
+            ext,
+        );
+        let ask = Ask::save(filter.get(self.lang).to_owned(), ext, name);
         let sheet = crate::report::recovery_sheet::RecoverySheet {
             practice: vault.contents().practice.name.to_string(),
             created_at: vault.contents().created_at,
@@ -487,6 +521,19 @@ impl VigieApp {
                 .as_ref()
                 .map(|k| k.secret_text().to_owned()),
             lang: self.lang,
+        };
+        let target = self.chosen_target(path, |app| {
+            app.ask_path(ctx, ask, move |path| Command::SaveRecoverySheet {
+                format,
+                path: Some(path),
+            })
+        });
+        let Some((path, confirmed)) = target else {
+            return;
+        };
+        let output_kind = match format {
+            SheetFormat::Text => OutputKind::Other,
+            SheetFormat::Pdf => OutputKind::Pdf,
         };
         self.spawn_document(ctx, path, output_kind, confirmed, move || match format {
             SheetFormat::Text => Ok(sheet.text().into_bytes()),
@@ -559,6 +606,69 @@ impl VigieApp {
         }
     }
 
+    /// Copies the vault and its backups into `dir` in a job, once what was typed is written: the copy
+    /// is of the vault as saved.
+    pub(super) fn copy_vault(&mut self, ctx: &egui::Context, dir: Option<PathBuf>) {
+        if self.jobs.is_running(JobKind::CopyVault) {
+            return;
+        }
+        let Some(path) = self.session.as_ref().map(|s| s.path.clone()) else {
+            return;
+        };
+        let dir = if let Some(dir) = dir {
+            Some(dir)
+        } else {
+            self.ask_path(ctx, Ask::folder(), |d| Command::CopyVault(Some(d)))
+        };
+        let Some(dir) = dir else {
+            return;
+        };
+        if self.session.as_ref().is_some_and(|s| s.save.pending()) {
+            self.flush_edits(ctx);
+            self.notice = Some(Notice::Error(T::CopyWaitSave.get(self.lang).to_owned()));
+            return;
+        }
+        let lang = self.lang;
+        let stamp = Timestamp::now().strftime("%Y-%m-%d_%H%M%S").to_string();
+        self.jobs.spawn(ctx, JobKind::CopyVault, move |_| {
+            JobOutput::VaultCopied(
+                crate::vault::copy::copy_verified(&path, &dir, &stamp)
+                    .map_err(|e| e.localize(lang)),
+            )
+        });
+    }
+
+    /// Replaces the recovery code in a job that borrows the vault (two key derivations: checking the
+    /// passphrase, wrapping with the new code), as a passphrase change does.
+    pub(super) fn new_recovery_code(
+        &mut self,
+        ctx: &egui::Context,
+        current: Option<zeroize::Zeroizing<String>>,
+    ) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if session.save.in_flight || self.jobs.is_running(JobKind::ChangePassphrase) {
+            return;
+        }
+        let Some(mut vault) = session.vault.take() else {
+            return;
+        };
+        self.notice = None;
+        self.jobs.spawn(ctx, JobKind::ChangePassphrase, move |_| {
+            // The vault is lent to this job: whatever happens in the work, even a panic, it goes back.
+            let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &current {
+                Some(p) => match vault.verify_passphrase(p) {
+                    Ok(true) => vault.new_recovery_code(),
+                    Ok(false) => Err(VaultError::WrongPassphrase),
+                    Err(e) => Err(e),
+                },
+                None => vault.new_recovery_code(),
+            }));
+            JobOutput::RecoveryCodeChanged(Box::new(vault), work.ok())
+        });
+    }
+
     pub(super) fn change_passphrase(
         &mut self,
         ctx: &egui::Context,
@@ -593,6 +703,29 @@ impl VigieApp {
             JobOutput::PassphraseChanged(Box::new(vault), result)
         });
     }
+}
+
+/// Why a folder could not be shown, in the user's language.
+fn reveal_error(lang: Lang, error: &crate::ui::platform::RevealError) -> String {
+    use crate::ui::platform::RevealError as E;
+    let (folder, detail) = match error {
+        E::Gone(folder) => (folder, T::RevealGone.get(lang).to_owned()),
+        E::NoProgram(folder) => (folder, T::RevealNoProgram.get(lang).to_owned()),
+        E::Failed {
+            folder,
+            program,
+            code,
+        } => (
+            folder,
+            tr::reveal_program_failed(
+                lang,
+                program,
+                code.map_or_else(|| "?".to_owned(), |c| c.to_string()),
+            ),
+        ),
+        E::Io(folder, e) => (folder, crate::i18n::io_reason(lang, e)),
+    };
+    tr::scan_open_failed(lang, folder.display().to_string(), detail)
 }
 
 /// Reads a file to attach (evidence, a breach's file), in a job: its name, and its bytes or why not in

@@ -8,7 +8,7 @@ use super::{PendingLock, VigieApp};
 use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
 use crate::practice_file::{JournalEvent, PracticeFile};
-use crate::ui::command::JobOutput;
+use crate::ui::command::{JobOutput, PageKind};
 use crate::ui::jobs::JobKind;
 use crate::ui::screens::{ProfileForm, RecoveryScreen, SettingsForm};
 use crate::ui::state::{Notice, Page, Screen, Session};
@@ -29,6 +29,8 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::SignedFiles => T::JobSignedFiles,
         JobKind::Archive => T::JobArchive,
         JobKind::SystemCheck => T::JobSystemCheck,
+        JobKind::ShowFolder => T::JobShowFolder,
+        JobKind::CopyVault => T::JobCopyVault,
     };
     tr::err_job_failed(lang, what.get(lang))
 }
@@ -81,7 +83,9 @@ impl VigieApp {
             | JobKind::WriteDocument
             | JobKind::ReadEvidence
             | JobKind::KeyFile
-            | JobKind::SignedFiles => {}
+            | JobKind::SignedFiles
+            | JobKind::ShowFolder
+            | JobKind::CopyVault => {}
             JobKind::Archive => {
                 if let Some(panel) = self.scan_view_mut().and_then(|v| v.archive.as_deref_mut()) {
                     panel.stage = crate::ui::screens::ArchiveStage::Setup;
@@ -128,7 +132,8 @@ impl VigieApp {
         via_recovery: bool,
         backups: usize,
     ) {
-        self.settings.remember_vault(vault.path());
+        self.settings
+            .remember_named_vault(vault.path(), vault.contents().practice.name.as_str());
         self.save_settings(ctx);
         let first_run = !vault.contents().profile_confirmed;
         if via_recovery {
@@ -158,7 +163,19 @@ impl VigieApp {
                 .unwrap_or_default();
             self.show_main(Page::Profile(Box::new(ProfileForm::new(draft, true))));
         } else {
-            self.show_main(Page::Dashboard);
+            // Back on the page last used.
+            let last = self
+                .settings
+                .last_page
+                .as_deref()
+                .and_then(PageKind::from_key)
+                .filter(|k| *k != PageKind::Verify)
+                .unwrap_or(PageKind::Dashboard);
+            if last == PageKind::Scan {
+                self.find_places(ctx);
+            }
+            let page = self.page_for(last);
+            self.show_main(page);
             // Breach register: a broken chain is said at once, naming the event.
             if let Some(brk) = self.session.as_ref().and_then(|s| s.breach_break.clone())
                 && let Some(vault) = self.vault()
@@ -184,7 +201,8 @@ impl VigieApp {
         match output {
             JobOutput::Archive(output) => self.archive_done(ctx, output),
             JobOutput::Created(Ok((vault, code))) => {
-                self.settings.remember_vault(vault.path());
+                self.settings
+                    .remember_named_vault(vault.path(), vault.contents().practice.name.as_str());
                 self.save_settings(ctx);
                 self.session = Some(Session::new(vault, false));
                 self.last_activity = Instant::now();
@@ -246,6 +264,27 @@ impl VigieApp {
                     }
                 }
             }
+            JobOutput::RecoveryCodeChanged(vault, result) => {
+                if let Some(session) = self.session.as_mut() {
+                    session.vault = Some(*vault);
+                    match result {
+                        None => {
+                            self.notice =
+                                Some(Notice::Error(job_failed(lang, JobKind::ChangePassphrase)));
+                        }
+                        Some(Ok(code)) => {
+                            session.save.last_saved = Some(Timestamp::now());
+                            self.notice =
+                                Some(Notice::Info(T::NewRecoveryCodeDone.get(lang).to_owned()));
+                            if let Screen::Main(Page::Settings(form)) = &mut self.screen {
+                                form.recovery_current = zeroize::Zeroizing::default();
+                                form.new_code = Some(code);
+                            }
+                        }
+                        Some(Err(e)) => self.notice = Some(Notice::Error(e.localize(lang))),
+                    }
+                }
+            }
             JobOutput::Failed(kind) => self.job_failed(kind),
             JobOutput::PlacesFound(places) => {
                 if let Screen::Main(Page::Scan(view)) = &mut self.screen {
@@ -261,6 +300,21 @@ impl VigieApp {
                     if let Some(c) = checked.iter().find(|c| c.path == r.path) {
                         r.present = c.present;
                     }
+                }
+            }
+            JobOutput::VaultCopied(result) => {
+                self.notice = Some(match result {
+                    Ok(copied) => Notice::Info(tr::vault_copied(
+                        lang,
+                        copied.folder.display(),
+                        copied.files.len() as u64,
+                    )),
+                    Err(e) => Notice::Error(e),
+                });
+            }
+            JobOutput::FolderShown(result) => {
+                if let Err(e) = result {
+                    self.notice = Some(Notice::Error(e));
                 }
             }
             JobOutput::SettingsSaved(result) => {

@@ -34,6 +34,14 @@ impl VigieApp {
     /// Before the page goes away (another page, locking, closing): takes what it holds typed and not
     /// yet in the vault (a due date being typed), then starts saving every change not yet written.
     pub(super) fn leave_page(&mut self, ctx: &egui::Context) {
+        // The profile's changes are saved when they are valid (when not, a page change was refused
+        // before: see `profile_may_leave`).
+        if let Some(Ok(profile)) = self.profile_changes() {
+            self.run_command(
+                ctx,
+                crate::ui::command::Command::SaveProfile(Box::new(profile)),
+            );
+        }
         if let Screen::Main(Page::Actions(view)) = &mut self.screen {
             let dues = view.take_typed_dues();
             let mut changed = false;
@@ -70,6 +78,37 @@ impl VigieApp {
             }
         }
         self.flush_edits(ctx);
+    }
+
+    /// The profile page's changes not saved yet, checked: `None` when nothing changed (or another page).
+    fn profile_changes(
+        &self,
+    ) -> Option<
+        Result<
+            crate::practice::Profile,
+            Vec<(crate::practice::Field, crate::practice::FieldError)>,
+        >,
+    > {
+        let Screen::Main(Page::Profile(form)) = &self.screen else {
+            return None;
+        };
+        let stored = self.vault()?.contents().practice.to_draft();
+        (form.draft != stored).then(|| form.draft.validate())
+    }
+
+    /// Whether the profile page may be left for another: its changes, if any, must be valid to be
+    /// saved; when they are not, the page stays with the errors at their fields.
+    pub(super) fn profile_may_leave(&mut self) -> bool {
+        let Some(Err(errors)) = self.profile_changes() else {
+            return true;
+        };
+        if let Screen::Main(Page::Profile(form)) = &mut self.screen {
+            form.refuse(errors);
+        }
+        self.notice = Some(Notice::Error(
+            crate::i18n::T::ProfileNotLeft.get(self.lang).to_owned(),
+        ));
+        false
     }
 
     /// Starts saving the typed changes not yet written.

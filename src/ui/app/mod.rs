@@ -8,6 +8,7 @@
 mod archive;
 mod breach; // Breach register
 mod commands;
+mod dialogs;
 mod job_results;
 mod lock;
 mod signing;
@@ -66,6 +67,12 @@ pub struct VigieApp {
     /// A settings write is running, and whether another is wanted after it.
     settings_save: (bool, bool),
     last_activity: Instant,
+    /// Vigie's own file dialog, while shown.
+    file_dialog: Option<dialogs::PendingDialog>,
+    /// Whether the system's file dialog is used (else Vigie's own).
+    system_dialogs: bool,
+    /// The path Vigie's save dialog just gave, already confirmed there if it replaces a file.
+    confirmed_path: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for VigieApp {
@@ -99,6 +106,10 @@ impl VigieApp {
             lock_pending: None,
             settings_save: (false, false),
             last_activity: Instant::now(),
+            file_dialog: None,
+            // Looked for once, before the first frame is drawn.
+            system_dialogs: super::platform::system_file_dialog(),
+            confirmed_path: None,
         };
         app.check_recent(ctx);
         app
@@ -146,6 +157,7 @@ impl VigieApp {
         for command in commands {
             self.run_command(&ctx, command);
         }
+        self.show_file_dialog(&ctx);
         if self.jobs.any_running() {
             // Spinners animate; results arrive with a repaint request anyway.
             ctx.request_repaint_after(Duration::from_millis(100));
@@ -226,36 +238,43 @@ impl eframe::App for VigieApp {
     }
 }
 
-/// Where a document goes, and whether the user already confirmed replacing a file there: a path chosen
-/// in the system's save dialog was confirmed by it (the dialog asks before replacing an existing file);
-/// a path given by a command was not.
-/// Where to write a PDF document: `given`, or else the save dialog, opened on a file name made of the
-/// document's title and the practice's name.
-fn pdf_target(
-    given: Option<PathBuf>,
-    title: &str,
-    practice: &str,
-    lang: Lang,
-) -> Option<(PathBuf, bool)> {
-    chosen_target(given, || {
+impl VigieApp {
+    /// Where to write a PDF document: `given`, or else a save dialog, opened on a file name made of the
+    /// document's title and the practice's name; with Vigie's dialog, the path chosen comes back later
+    /// as `then(path)`.
+    fn pdf_target(
+        &mut self,
+        ctx: &egui::Context,
+        given: Option<PathBuf>,
+        title: &str,
+        practice: &str,
+        then: impl FnOnce(PathBuf) -> super::command::Command + 'static,
+    ) -> Option<(PathBuf, bool)> {
         let name = format!(
             "{}-{}.pdf",
             crate::paths::slug(title),
             crate::paths::slug(practice)
         );
-        rfd::FileDialog::new()
-            .add_filter(T::PdfFileFilter.get(lang), &["pdf"])
-            .set_file_name(name)
-            .save_file()
-    })
-}
+        let filter = T::PdfFileFilter.get(self.lang).to_owned();
+        self.chosen_target(given, |app| {
+            app.ask_path(ctx, dialogs::Ask::save(filter, "pdf", name), then)
+        })
+    }
 
-fn chosen_target(
-    given: Option<PathBuf>,
-    dialog: impl FnOnce() -> Option<PathBuf>,
-) -> Option<(PathBuf, bool)> {
-    match given {
-        Some(path) => Some((path, false)),
-        None => dialog().map(|path| (path, true)),
+    /// Where a document goes, and whether the user already confirmed replacing a file there: a path
+    /// chosen in a save dialog was confirmed by it (the dialog asks before replacing an existing file);
+    /// a path given by a command was not.
+    fn chosen_target(
+        &mut self,
+        given: Option<PathBuf>,
+        dialog: impl FnOnce(&mut Self) -> Option<PathBuf>,
+    ) -> Option<(PathBuf, bool)> {
+        match given {
+            Some(path) => {
+                let confirmed = self.confirmed_path.as_ref() == Some(&path);
+                Some((path, confirmed))
+            }
+            None => dialog(self).map(|path| (path, true)),
+        }
     }
 }

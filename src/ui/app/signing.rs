@@ -4,11 +4,11 @@
 //! changes the vault's contents here, then the usual save writes them.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
 use super::VigieApp;
+use super::dialogs::Ask;
 use crate::assessment::bundle::{self, BundleError, FileSet};
 use crate::assessment::{KeyFile, NAMESPACE, SignError, StoredSignature, verify};
 use crate::i18n::{Localize as _, T, tr};
@@ -17,13 +17,9 @@ use crate::practice_file::JournalEvent;
 use crate::report::signed as signed_report;
 use crate::ui::command::{Command, JobOutput, KeyUse, PageKind, SigningCommand, SigningOutput};
 use crate::ui::jobs::JobKind;
-use crate::ui::screens::{DialogFor, KeyForms, VerifyView};
+use crate::ui::screens::{KeyForms, VerifyView};
 use crate::ui::state::{Notice, Page, Screen};
 use crate::vault::Unlock;
-
-/// A file dialog that comes back empty sooner than this was not shown to the user (on Linux, no
-/// desktop portal and no zenity): nobody cancels a dialog that fast.
-const DIALOG_SHOWN_AT_LEAST: Duration = Duration::from_millis(300);
 
 /// Whether a file starts like a ZIP archive: a `.vigie-assessment` bundle.
 fn is_bundle(path: &Path) -> bool {
@@ -64,21 +60,6 @@ impl VigieApp {
         }
     }
 
-    /// Shows a file dialog; when it could not be shown, says so and offers a field for the path.
-    fn dialog<R>(&mut self, purpose: DialogFor, show: impl FnOnce() -> Option<R>) -> Option<R> {
-        let start = Instant::now();
-        let chosen = show();
-        if chosen.is_none() && start.elapsed() < DIALOG_SHOWN_AT_LEAST {
-            self.notice = Some(Notice::Error(
-                T::SaDialogUnavailable.get(self.lang).to_owned(),
-            ));
-            if let Some(keys) = self.key_forms() {
-                keys.path_entry = Some((purpose, String::new()));
-            }
-        }
-        chosen
-    }
-
     /// Carries out a request of the signed-assessment screens.
     pub(super) fn run_signing(&mut self, ctx: &egui::Context, command: SigningCommand) {
         let lang = self.lang;
@@ -86,13 +67,17 @@ impl VigieApp {
             SigningCommand::Sign => self.sign(ctx),
             SigningCommand::Export { id, dir } => self.export_signed(ctx, id, dir),
             SigningCommand::PickKeyFile(path) => {
-                let path = path.or_else(|| {
-                    self.dialog(DialogFor::KeyFile, || {
-                        rfd::FileDialog::new()
-                            .add_filter(T::SaKeyFilter.get(lang), &[KeyFile::EXTENSION])
-                            .pick_file()
+                let path = if let Some(path) = path {
+                    Some(path)
+                } else {
+                    let ask = Ask::open().filter(
+                        T::SaKeyFilter.get(lang).to_owned(),
+                        vec![KeyFile::EXTENSION],
+                    );
+                    self.ask_path(ctx, ask, |p| {
+                        Command::Signing(SigningCommand::PickKeyFile(Some(p)))
                     })
-                });
+                };
                 if let (Some(path), Some(keys)) = (path, self.key_forms()) {
                     keys.key_path = Some(path);
                     keys.path_entry = None;
@@ -115,15 +100,26 @@ impl VigieApp {
                 if self.jobs.is_running(JobKind::KeyFile) {
                     return;
                 }
-                let path = path.or_else(|| {
+                let path = if let Some(path) = path {
+                    Some(path)
+                } else {
                     let suggested = format!("{}.{}", crate::paths::slug(&name), KeyFile::EXTENSION);
-                    self.dialog(DialogFor::NewKeyFile, || {
-                        rfd::FileDialog::new()
-                            .add_filter(T::SaKeyFilter.get(lang), &[KeyFile::EXTENSION])
-                            .set_file_name(suggested)
-                            .save_file()
+                    let ask = Ask::save(
+                        T::SaKeyFilter.get(lang).to_owned(),
+                        KeyFile::EXTENSION,
+                        suggested,
+                    );
+                    let (name, organisation, passphrase) =
+                        (name.clone(), organisation.clone(), passphrase.clone());
+                    self.ask_path(ctx, ask, move |p| {
+                        Command::Signing(SigningCommand::CreateKeyFile {
+                            name,
+                            organisation,
+                            passphrase,
+                            path: Some(p),
+                        })
                     })
-                });
+                };
                 let Some(mut path) = path else {
                     return;
                 };
@@ -209,11 +205,13 @@ impl VigieApp {
             .checked_sub(1)
             .map(|i| history.signed[i].signature_set());
         let key = history.doctor_key.clone();
-        let dir = dir.or_else(|| {
-            self.dialog(DialogFor::Export(id), || {
-                rfd::FileDialog::new().pick_folder()
+        let dir = if let Some(dir) = dir {
+            Some(dir)
+        } else {
+            self.ask_path(ctx, Ask::folder(), move |d| {
+                Command::Signing(SigningCommand::Export { id, dir: Some(d) })
             })
-        });
+        };
         let Some(dir) = dir else {
             return;
         };
@@ -273,13 +271,17 @@ impl VigieApp {
         if self.jobs.is_running(JobKind::SignedFiles) || self.vault().is_none() {
             return;
         }
-        let path = path.or_else(|| {
-            self.dialog(DialogFor::Import, || {
-                rfd::FileDialog::new()
-                    .add_filter(T::SaBundleFilter.get(lang), &[bundle::EXTENSION])
-                    .pick_file()
+        let path = if let Some(path) = path {
+            Some(path)
+        } else {
+            let ask = Ask::open().filter(
+                T::SaBundleFilter.get(lang).to_owned(),
+                vec![bundle::EXTENSION],
+            );
+            self.ask_path(ctx, ask, |p| {
+                Command::Signing(SigningCommand::Import(Some(p)))
             })
-        });
+        };
         let Some(path) = path else {
             return;
         };
@@ -298,16 +300,17 @@ impl VigieApp {
         if self.jobs.is_running(JobKind::SignedFiles) {
             return;
         }
-        let path = path.or_else(|| {
-            self.dialog(DialogFor::Verify, || {
-                rfd::FileDialog::new()
-                    .add_filter(
-                        T::SaSignedFilter.get(lang),
-                        &[bundle::EXTENSION, "json", "pdf"],
-                    )
-                    .pick_file()
+        let path = if let Some(path) = path {
+            Some(path)
+        } else {
+            let ask = Ask::open().filter(
+                T::SaSignedFilter.get(lang).to_owned(),
+                vec![bundle::EXTENSION, "json", "pdf"],
+            );
+            self.ask_path(ctx, ask, |p| {
+                Command::Signing(SigningCommand::Verify(Some(p)))
             })
-        });
+        };
         let Some(path) = path else {
             return;
         };
@@ -333,14 +336,15 @@ impl VigieApp {
         let Some(set) = self.verify_view().and_then(|v| v.countersigned.clone()) else {
             return;
         };
-        let target = path.map(|p| (p, false)).or_else(|| {
-            self.dialog(DialogFor::SaveBundle, || {
-                rfd::FileDialog::new()
-                    .add_filter(T::SaBundleFilter.get(lang), &[bundle::EXTENSION])
-                    .set_file_name(signed_report::bundle_name(&set.id))
-                    .save_file()
+        let ask = Ask::save(
+            T::SaBundleFilter.get(lang).to_owned(),
+            bundle::EXTENSION,
+            signed_report::bundle_name(&set.id),
+        );
+        let target = self.chosen_target(path, |app| {
+            app.ask_path(ctx, ask, |p| {
+                Command::Signing(SigningCommand::SaveBundle(Some(p)))
             })
-            .map(|p| (p, true))
         });
         let Some((mut path, confirmed)) = target else {
             return;

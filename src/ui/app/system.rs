@@ -70,10 +70,14 @@ impl VigieApp {
                 });
             }
             SystemCommand::PickOrthancConfig(path) => {
+                let ask =
+                    super::dialogs::Ask::open().filter("Orthanc (JSON)".to_owned(), vec!["json"]);
                 let path = path.or_else(|| {
-                    rfd::FileDialog::new()
-                        .add_filter("Orthanc (JSON)", &["json"])
-                        .pick_file()
+                    self.ask_path(ctx, ask, |p| {
+                        Command::System(crate::ui::command::SystemCommand::PickOrthancConfig(Some(
+                            p,
+                        )))
+                    })
                 });
                 if let Some(path) = path {
                     self.update_vault(ctx, |v| {

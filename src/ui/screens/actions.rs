@@ -131,6 +131,10 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
                                 .hint_text(T::DueHint.get(lang)),
                         )
                         .labelled_by(label.id);
+                    // An error goes away as soon as the date typed reads as one.
+                    if r.changed() && (due.trim().is_empty() || parse_date(due).is_some()) {
+                        view.errors.remove(&action.item);
+                    }
                     if r.lost_focus() {
                         let parsed = if due.trim().is_empty() {
                             Some(None)

@@ -375,7 +375,7 @@ fn setup(
         )
         .labelled_by(label.id);
         if ui.button(T::ArchiveChoose.get(lang)).clicked() {
-            commands.push(Command::Archive(ArchiveCommand::ChooseOut));
+            commands.push(Command::Archive(ArchiveCommand::ChooseOut(None)));
         }
     });
     ui.add_space(8.0);

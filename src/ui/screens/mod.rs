@@ -50,21 +50,27 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut Screen) {
         shell::show(ui, cx, page);
         return;
     }
+    // The message in a strip at the bottom, as in the main window, so that nothing moves when one
+    // appears; the unlock screen shows it under its buttons, by the field ("Déverrouiller" stays
+    // under the pointer either way).
+    if let Some(message) = cx.notice.filter(|_| !matches!(screen, Screen::Unlock(_))) {
+        egui::Panel::bottom("notice").show(ui, |ui| {
+            ui.add_space(6.0);
+            centered_column_plain(ui, 640.0, |ui| notice(ui, Some(message)));
+        });
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         language_switch(ui, cx.lang, cx.commands);
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                centered_column(ui, 640.0, |ui| {
-                    notice(ui, cx.notice);
-                    match screen {
-                        Screen::Welcome => welcome::show(ui, cx),
-                        Screen::Create(form) => create::show(ui, cx, form),
-                        Screen::Recovery(screen) => recovery::show(ui, cx, screen),
-                        Screen::Unlock(form) => unlock::show(ui, cx, form),
-                        Screen::Verify(view) => verify::show(ui, cx, view),
-                        Screen::Main(_) => {}
-                    }
+                centered_column(ui, 640.0, |ui| match screen {
+                    Screen::Welcome => welcome::show(ui, cx),
+                    Screen::Create(form) => create::show(ui, cx, form),
+                    Screen::Recovery(screen) => recovery::show(ui, cx, screen),
+                    Screen::Unlock(form) => unlock::show(ui, cx, form),
+                    Screen::Verify(view) => verify::show(ui, cx, view),
+                    Screen::Main(_) => {}
                 });
             });
     });
@@ -85,19 +91,33 @@ pub fn centered_column(ui: &mut Ui, max_width: f32, add_contents: impl FnOnce(&m
     });
 }
 
-/// The language choice, top right.
+/// A column of at most `max_width`, centred horizontally, without the space above and below.
+fn centered_column_plain(ui: &mut Ui, max_width: f32, add_contents: impl FnOnce(&mut Ui)) {
+    let width = ui.available_width().min(max_width);
+    let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+    ui.horizontal(|ui| {
+        ui.add_space(margin);
+        ui.vertical(|ui| {
+            ui.set_width(width);
+            add_contents(ui);
+        });
+    });
+}
+
+/// The language choice, top left: top right is where the main window's "Verrouiller" is, and a double
+/// click on it must not switch the language of the lock screen that replaces it.
 fn language_switch(ui: &mut Ui, lang: Lang, commands: &mut Vec<Command>) {
-    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-        for other in Lang::ALL.iter().rev() {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(T::Language.get(lang)).weak());
+        for other in Lang::ALL {
             if ui
-                .selectable_label(*other == lang, other.native_name())
+                .selectable_label(other == lang, other.native_name())
                 .clicked()
-                && *other != lang
+                && other != lang
             {
-                commands.push(Command::SetLanguage(*other));
+                commands.push(Command::SetLanguage(other));
             }
         }
-        ui.label(RichText::new(T::Language.get(lang)).weak());
     });
 }
 

@@ -19,6 +19,8 @@ pub struct ProfileForm {
     pub first_run: bool,
     /// The last save succeeded and nothing changed since.
     pub saved: bool,
+    /// A save was refused: bring the first field in error into view, with the keyboard in it.
+    pub show_first_error: bool,
 }
 
 impl ProfileForm {
@@ -29,14 +31,27 @@ impl ProfileForm {
             errors: Vec::new(),
             first_run,
             saved: false,
+            show_first_error: false,
         }
     }
 
-    fn error(&self, field: Field) -> Option<&FieldError> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, e)| e)
+    /// After a change: the fields already in error are checked again, so that an error goes away as
+    /// soon as its field is fixed (and changes as it is typed); no new error appears while typing.
+    pub fn recheck(&mut self) {
+        if self.errors.is_empty() {
+            return;
+        }
+        let now = self.draft.validate().err().unwrap_or_default();
+        self.errors = now
+            .into_iter()
+            .filter(|(f, _)| self.errors.iter().any(|(g, _)| g == f))
+            .collect();
+    }
+
+    /// Refuses the save with these errors: shown at their fields, the first one brought into view.
+    pub fn refuse(&mut self, errors: Vec<(Field, FieldError)>) {
+        self.errors = errors;
+        self.show_first_error = true;
     }
 }
 
@@ -52,6 +67,7 @@ fn section(ui: &mut Ui, title: T, lang: Lang) {
 /// Draws the profile form.
 pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut ProfileForm) {
     let lang = cx.lang;
+    let stored = cx.vault().map(|v| v.contents().practice.to_draft());
     let commands = &mut *cx.commands;
     ui.heading(T::ProfileTitle.get(lang));
     ui.add(egui::Label::new(T::ProfileIntro.get(lang)).wrap());
@@ -59,14 +75,23 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut ProfileForm) {
 
     section(ui, T::IdentityHeading, lang);
     let d = &mut form.draft;
+    let first_error = form
+        .show_first_error
+        .then(|| form.errors.first().map(|(f, _)| *f))
+        .flatten();
+    form.show_first_error = false;
     let field = |ui: &mut Ui,
                  label: T,
                  value: &mut String,
                  which: Option<Field>,
                  errors: &[(Field, FieldError)]| {
-        widgets::labelled_field(ui, label.get(lang), value, None);
+        let response = widgets::labelled_field(ui, label.get(lang), value, None);
         if let Some(e) = which.and_then(|w| errors.iter().find(|(f, _)| *f == w)) {
             widgets::field_error(ui, &e.1.localize(lang));
+            if which == first_error {
+                response.request_focus();
+                response.scroll_to_me(Some(egui::Align::Center));
+            }
         }
     };
     let errors = form.errors.clone();
@@ -154,6 +179,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut ProfileForm) {
 
     if form.draft != before {
         form.saved = false;
+        form.recheck();
     }
     ui.add_space(12.0);
     if !form.errors.is_empty() {
@@ -166,13 +192,19 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut ProfileForm) {
                     form.errors.clear();
                     commands.push(Command::SaveProfile(Box::new(profile)));
                 }
-                Err(errors) => form.errors = errors,
+                Err(errors) => form.refuse(errors),
             }
         }
         if form.saved {
             ui.label(RichText::new(format!("✓ {}", T::ProfileSaved.get(lang))).color(theme::OK));
         }
+        // Changes not saved: they are saved on leaving the page; or put back as they were.
+        if let Some(stored) = stored
+            && form.draft != stored
+            && ui.button(T::ProfileRevert.get(lang)).clicked()
+        {
+            form.draft = stored;
+            form.errors.clear();
+        }
     });
-    // Keep the first error in view for keyboard users.
-    let _ = form.error(Field::Name);
 }

@@ -13,12 +13,17 @@ use crate::ui::widgets;
 pub struct ReportsView {
     /// The language of the documents.
     pub lang: Lang,
+    /// The scan report lists every path ("liste complète (usage interne)"); off by default.
+    pub scan_full_list: bool,
 }
 
 impl ReportsView {
     /// Documents in the interface's language by default.
     pub fn new(lang: Lang) -> Self {
-        Self { lang }
+        Self {
+            lang,
+            scan_full_list: false,
+        }
     }
 }
 
@@ -44,11 +49,25 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ReportsView) {
         (ReportKind::Scan, T::ScanExportPdf),
     ] {
         if widgets::primary_button(ui, text.get(lang), !busy).clicked() {
+            let kind = if kind == ReportKind::Scan && view.scan_full_list {
+                ReportKind::ScanFullList
+            } else {
+                kind
+            };
             commands.push(Command::ExportReport {
                 kind,
                 lang: view.lang,
                 path: None,
             });
+        }
+        if kind == ReportKind::Scan {
+            ui.checkbox(&mut view.scan_full_list, T::ScanReportFullList.get(lang));
+            if view.scan_full_list {
+                ui.label(
+                    egui::RichText::new(T::ScanReportFullListHint.get(lang))
+                        .color(crate::ui::theme::ERROR),
+                );
+            }
         }
     }
     // Breach register

@@ -522,8 +522,10 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
             .corner_radius(4.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
+                // The scroll bar always shown: a line cut at the bottom is visibly one to scroll to.
                 egui::ScrollArea::vertical()
                     .id_salt("scan_summary")
+                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
                     .max_height(120.0)
                     .show(ui, |ui| {
                         for line in &summary_lines {
@@ -775,6 +777,23 @@ fn table(
 ) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     let available = ui.available_height().max(160.0);
+    // The buttons' column as wide as its two buttons in this language, so that neither is cut.
+    let text_width = |ui: &Ui, text: &str| {
+        egui::WidgetText::from(text)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Button,
+            )
+            .size()
+            .x
+    };
+    let buttons = text_width(ui, T::ScanOpen.get(lang))
+        + text_width(ui, T::BreachFromFinding.get(lang))
+        + 4.0 * ui.spacing().button_padding.x
+        + ui.spacing().item_spacing.x
+        + 8.0;
     let shown = std::mem::take(&mut view.order.shown);
     TableBuilder::new(ui)
         .id_salt("scan_findings")
@@ -786,7 +805,7 @@ fn table(
         .column(Column::remainder().at_least(90.0).clip(true))
         .column(Column::remainder().at_least(90.0).clip(true))
         .column(Column::exact(70.0))
-        .column(Column::exact(150.0))
+        .column(Column::exact(buttons))
         .min_scrolled_height(0.0)
         .max_scroll_height(available)
         .header(row_height + 4.0, |mut header| {

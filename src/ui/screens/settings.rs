@@ -22,6 +22,10 @@ pub struct SettingsForm {
     pub confirmation: Zeroizing<String>,
     /// The new passphrase's strength and policy check, computed when it changes.
     pub check: widgets::PassphraseCheck,
+    /// The passphrase typed to make a new recovery code.
+    pub recovery_current: Zeroizing<String>,
+    /// The new recovery code, shown until the user says it is written down.
+    pub new_code: Option<crate::vault::RecoveryCode>,
 }
 
 impl std::fmt::Debug for SettingsForm {
@@ -42,6 +46,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
         return;
     };
     let changing_passphrase = cx.busy(JobKind::ChangePassphrase);
+    let busy_copy = cx.busy(JobKind::CopyVault);
     let (settings, data_dir) = (cx.settings, cx.data_dir);
     let commands = &mut *cx.commands;
     ui.heading(T::SettingsTitle.get(lang));
@@ -133,6 +138,56 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
     });
     if changing_passphrase {
         widgets::busy(ui, T::ChangingPassphrase.get(lang));
+    }
+
+    heading(ui, T::NewRecoveryCodeHeading, lang);
+    ui.add(egui::Label::new(RichText::new(T::NewRecoveryCodeHelp.get(lang)).small()).wrap());
+    if let Some(code) = &form.new_code {
+        egui::Frame::new()
+            .fill(theme::WARN_BG)
+            .inner_margin(10.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.label(T::NewRecoveryCodeShown.get(lang));
+                ui.label(
+                    RichText::new(code.to_text().as_str())
+                        .family(egui::FontFamily::Monospace)
+                        .size(20.0)
+                        .strong(),
+                );
+                if ui.button(T::NewRecoveryCodeNoted.get(lang)).clicked() {
+                    commands.push(Command::RecoveryCodeNoted);
+                }
+            });
+    } else {
+        ui.add_enabled_ui(!changing_passphrase && session.vault.is_some(), |ui| {
+            if !session.via_recovery {
+                widgets::passphrase_field(
+                    ui,
+                    T::NewRecoveryCodePassphrase.get(lang),
+                    &mut form.recovery_current,
+                    false,
+                );
+            }
+            let ready = session.via_recovery || !form.recovery_current.is_empty();
+            if widgets::primary_button(ui, T::NewRecoveryCodeButton.get(lang), ready).clicked() {
+                let current = (!session.via_recovery).then(|| form.recovery_current.clone());
+                commands.push(Command::NewRecoveryCode { current });
+            }
+        });
+    }
+
+    heading(ui, T::CopyVaultHeading, lang);
+    ui.add(egui::Label::new(RichText::new(T::CopyVaultHelp.get(lang)).small()).wrap());
+    let copying = busy_copy;
+    if ui
+        .add_enabled(!copying, egui::Button::new(T::CopyVaultButton.get(lang)))
+        .clicked()
+    {
+        commands.push(Command::CopyVault(None));
+    }
+    if copying {
+        widgets::busy(ui, T::CopyingVault.get(lang));
     }
 
     heading(ui, T::LockHeading, lang);

@@ -101,21 +101,33 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
             }
         });
 
+    // The message of the moment in a strip at the bottom: the page does not move down when one appears
+    // (after a scan, an export, a failed action).
+    if let Some(notice) = cx.notice {
+        egui::Panel::bottom("notice").show(ui, |ui| {
+            ui.add_space(6.0);
+            super::notice(ui, Some(notice));
+        });
+    }
+
     egui::CentralPanel::default().show(ui, |ui| {
         // The Scan page holds a table with its own scrolling: it gets the whole height.
         if let Page::Scan(view) = page {
             ui.add_space(8.0);
-            super::notice(ui, cx.notice);
             super::scan::show(ui, cx, view);
             return;
         }
-        // One scroll position per page: another page opens at its top, not where the last one was.
+        // One scroll position per page, and per theme of the checklist: another page (or "Thème
+        // suivant") opens at its top or where the user left it, not where the last one was.
+        let part = match page {
+            Page::Checklist(view) => view.theme,
+            _ => 0,
+        };
         egui::ScrollArea::vertical()
-            .id_salt(("page", current))
+            .id_salt(("page", current, part))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.add_space(8.0);
-                super::notice(ui, cx.notice);
                 match page {
                     Page::Dashboard => super::dashboard::show(ui, cx),
                     Page::Checklist(view) => super::checklist::show(ui, cx, view),

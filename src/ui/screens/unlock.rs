@@ -63,14 +63,18 @@ impl UnlockForm {
 pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut UnlockForm) {
     let lang = cx.lang;
     let unlocking = cx.busy(JobKind::Unlock);
+    let known = cx.settings.vault_names.get(&form.path).cloned();
+    let notice = cx.notice;
     let commands = &mut *cx.commands;
     ui.heading(T::UnlockTitle.get(lang));
-    let name = form
-        .path
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
+    // The practice's name when this vault was opened here before, else the file's.
+    let name = known.unwrap_or_else(|| {
+        form.path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    });
     ui.label(RichText::new(name).strong());
     ui.add(
         egui::Label::new(
@@ -136,6 +140,11 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut UnlockForm) {
         });
     });
 
+    // The answer ("wrong passphrase"…) under the buttons, by the field: nothing above them moves.
+    if let Some(message) = notice {
+        ui.add_space(6.0);
+        super::notice(ui, Some(message));
+    }
     if unlocking {
         ui.horizontal(|ui| {
             widgets::busy(ui, T::Unlocking.get(lang));

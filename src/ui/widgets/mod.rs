@@ -1,6 +1,8 @@
 //! Small reusable pieces of the interface. Every input is labelled for screen readers (the label's id is
 //! attached with `labelled_by`), and kittest finds it by that label.
 
+pub mod file_dialog;
+
 use egui::{Color32, RichText, Ui};
 
 use super::theme;
