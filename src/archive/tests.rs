@@ -596,3 +596,16 @@ fn chosen_files_keep_their_folders_under_the_closest_common_one() {
         encrypt(&plan, &key, &out, &origin(), &no_cancel(), &mut |_| {}).expect("encrypt");
     assert_eq!(archived.manifest.file_count, 2);
 }
+
+#[test]
+fn two_chosen_folders_of_the_same_name_are_told_apart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for side in ["a", "b"] {
+        let folder = dir.path().join(side).join("Examens");
+        fs::create_dir_all(&folder).expect("mkdir");
+        fs::write(folder.join("IM0001"), side).expect("write");
+    }
+    let plan = plan(&[dir.path().join("a/Examens"), dir.path().join("b/Examens")]).expect("plan");
+    let names: Vec<&str> = plan.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["Examens/IM0001", "Examens (2)/IM0001"]);
+}

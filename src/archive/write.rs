@@ -67,6 +67,17 @@ fn top_name(path: &Path) -> Option<String> {
     }
 }
 
+/// `base`, or `base (2)`, `base (3)`… : the first not yet in `taken`, which then holds it.
+fn unique_name(taken: &mut HashSet<String>, base: &str) -> String {
+    let mut name = base.to_owned();
+    let mut n = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{base} ({n})");
+        n += 1;
+    }
+    name
+}
+
 /// Lists the files under `paths` (files or folders). Links are not followed. A path that does not
 /// exist is an error; what cannot be read under a folder is counted in [`Plan::skipped`].
 pub fn plan(paths: &[PathBuf]) -> Result<Plan, ArchiveError> {
@@ -87,12 +98,7 @@ pub fn plan(paths: &[PathBuf]) -> Result<Plan, ArchiveError> {
             continue;
         };
         // Two chosen folders with the same name: the second is "name (2)".
-        let mut top = base.clone();
-        let mut n = 2;
-        while !tops.insert(top.clone()) {
-            top = format!("{base} ({n})");
-            n += 1;
-        }
+        let top = unique_name(&mut tops, &base);
         if meta.file_type().is_symlink() {
             plan.skipped.links += 1;
         } else if meta.is_file() {
@@ -153,13 +159,7 @@ pub fn plan_files(files: &[PathBuf]) -> Plan {
                 plan.skipped.bad_names += 1;
                 continue;
             };
-            let mut name = base_name.clone();
-            let mut n = 2;
-            while !tops.insert(name.clone()) {
-                name = format!("{base_name} ({n})");
-                n += 1;
-            }
-            name
+            unique_name(&mut tops, &base_name)
         };
         add_file(&mut plan, &mut seen, file, name, size);
     }
