@@ -60,12 +60,6 @@ impl PracticeArchiveKey {
         Ok(Self(text))
     }
 
-    /// The identity.
-    pub fn identity(&self) -> x25519::Identity {
-        // Checked when made or parsed; a vault edited by hand gets an error at the first use instead.
-        x25519::Identity::from_str(&self.0).unwrap_or_else(|_| x25519::Identity::generate())
-    }
-
     /// Whether the text is a valid identity (a vault's record may have been edited by hand).
     pub fn is_valid(&self) -> bool {
         x25519::Identity::from_str(&self.0).is_ok()
