@@ -97,9 +97,38 @@ fn write_via(
     file.sync_all().map_err(io("flushing"))?;
     drop(file);
     at(Step::BeforeRename)?;
-    fs::rename(tmp, path).map_err(io("replacing"))?;
+    retry_while_busy(|| fs::rename(tmp, path)).map_err(io("replacing"))?;
     sync_dir(dir).map_err(|e| FsError::io("flushing", dir, e))?;
     Ok(())
+}
+
+/// How many times, 25 ms apart, [`retry_while_busy`] tries again: about a second.
+pub const BUSY_RETRIES: u32 = 40;
+
+/// Whether `e` is what Windows says, for an instant, of a file that another process has open without
+/// sharing it or is replacing (`ERROR_ACCESS_DENIED` while the old file is pending deletion,
+/// `ERROR_SHARING_VIOLATION`, `ERROR_LOCK_VIOLATION`). Never true elsewhere: on Unix these do not happen
+/// and "permission denied" is final.
+pub fn busy_on_windows(e: &std::io::Error) -> bool {
+    cfg!(windows)
+        && (e.kind() == std::io::ErrorKind::PermissionDenied
+            || matches!(e.raw_os_error(), Some(32 | 33)))
+}
+
+/// Runs `f`, and on Windows runs it again for about a second while the file is busy
+/// ([`busy_on_windows`]): another Vigie reading the vault, or an antivirus scanning a file just written,
+/// holds it for milliseconds. Go's `robustio` and npm's `graceful-fs` do the same.
+pub fn retry_while_busy<T>(mut f: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
+    let mut tries = 0;
+    loop {
+        match f() {
+            Err(e) if tries < BUSY_RETRIES && busy_on_windows(&e) => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// The folder a path's file goes in (`.` for a bare file name).

@@ -349,6 +349,73 @@ fn raw_dataset_parses(buf: &[u8], offset: u64, file_len: u64, encoding: RawEncod
 
 /// Recognises the format of a file from its first bytes (`head`, up to [`SNIFF_LEN`]) and its length.
 pub fn sniff(head: &[u8], file_len: u64) -> Sniffed {
+    magic(head, file_len)
+        .or_else(|| raw_dataset(head, file_len))
+        .unwrap_or(Sniffed::Other)
+}
+
+/// Whether a sniffed format is DICOM (Part 10, without preamble, or a raw data set).
+pub fn is_dicom(s: Sniffed) -> bool {
+    matches!(
+        s,
+        Sniffed::DicomPart10 | Sniffed::DicomNoPreamble | Sniffed::DicomRaw(..)
+    )
+}
+
+/// How many bytes of an archive entry are inflated first ([`dicom_by_prefix`]): the preamble and
+/// `DICM`, and enough of a raw data set's first elements for anything else to break.
+pub const PREFIX_LEN: usize = 256;
+
+const ENCODINGS: [RawEncoding; 3] = [
+    RawEncoding::ExplicitLittle,
+    RawEncoding::ExplicitBig,
+    RawEncoding::ImplicitLittle,
+];
+
+/// What the first bytes of a stream (`prefix`, at least [`PREFIX_LEN`] unless that is the whole
+/// stream) already say about DICOM, so that an archive entry is inflated no further than needed:
+/// `Some(true)` for DICOM by its marker, `Some(false)` when [`sniff`] on the first [`SNIFF_LEN`] bytes
+/// could only say "not DICOM" (another format's magic number, or every raw data set walk broken within
+/// these bytes — a walk that breaks on a prefix breaks the same on more bytes), `None` when more bytes
+/// are needed to tell.
+pub fn dicom_by_prefix(prefix: &[u8], file_len: u64) -> Option<bool> {
+    if let Some(s) = magic(prefix, file_len) {
+        return Some(is_dicom(s));
+    }
+    if prefix.len() as u64 >= file_len {
+        return Some(raw_dataset(prefix, file_len).is_some());
+    }
+    if prefix.len() < 132 {
+        // Not even the preamble: a truncated stream, decided by the full sniff.
+        return None;
+    }
+    let all_broken = (0..=RAW_MAX_SKIP.min(prefix.len())).all(|skip| {
+        ENCODINGS.iter().all(|&encoding| {
+            walk_elements(&prefix[skip..], skip as u64, file_len, encoding, u16::MAX)
+                == Walk::Broken
+        })
+    });
+    if all_broken { Some(false) } else { None }
+}
+
+/// A raw data set at the start of `head`, after at most [`RAW_MAX_SKIP`] stray bytes.
+fn raw_dataset(head: &[u8], file_len: u64) -> Option<Sniffed> {
+    for skip in 0..=RAW_MAX_SKIP.min(head.len()) {
+        for encoding in ENCODINGS {
+            if raw_dataset_parses(&head[skip..], skip as u64, file_len, encoding) {
+                return Some(Sniffed::DicomRaw(encoding, skip));
+            }
+        }
+    }
+    None
+}
+
+/// The formats known by a magic number (DICOM's marker included), from the first bytes.
+fn magic(head: &[u8], file_len: u64) -> Option<Sniffed> {
+    Some(magic_inner(head, file_len)).filter(|s| *s != Sniffed::Other)
+}
+
+fn magic_inner(head: &[u8], file_len: u64) -> Sniffed {
     if head.len() >= 132 && &head[128..132] == b"DICM" {
         return Sniffed::DicomPart10;
     }
@@ -392,17 +459,6 @@ pub fn sniff(head: &[u8], file_len: u64) -> Sniffed {
     }
     if head.len() >= 26 && head.starts_with(b"BM") && bmp_header_plausible(head, file_len) {
         return Sniffed::Image(ImageFormat::Bmp);
-    }
-    for skip in 0..=RAW_MAX_SKIP.min(head.len()) {
-        for encoding in [
-            RawEncoding::ExplicitLittle,
-            RawEncoding::ExplicitBig,
-            RawEncoding::ImplicitLittle,
-        ] {
-            if raw_dataset_parses(&head[skip..], skip as u64, file_len, encoding) {
-                return Sniffed::DicomRaw(encoding, skip);
-            }
-        }
     }
     Sniffed::Other
 }

@@ -96,7 +96,8 @@ fn rotate_backups(path: &Path) -> Result<(), FsError> {
         let from = backup_path(path, g);
         if from.is_file() {
             let to = backup_path(path, g + 1);
-            fs::rename(&from, &to).map_err(|e| FsError::io("renaming", &from, e))?;
+            crate::fs::retry_while_busy(|| fs::rename(&from, &to))
+                .map_err(|e| FsError::io("renaming", &from, e))?;
         }
     }
     let current = fs::read(path).map_err(|e| FsError::io("reading", path, e))?;
@@ -106,7 +107,7 @@ fn rotate_backups(path: &Path) -> Result<(), FsError> {
         let mut f = crate::fs::create_private(&tmp)?;
         f.write_all(&current)?;
         f.sync_all()?;
-        fs::rename(&tmp, &backup)
+        crate::fs::retry_while_busy(|| fs::rename(&tmp, &backup))
     })();
     if let Err(e) = copy {
         let _ = fs::remove_file(&tmp);

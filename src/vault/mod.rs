@@ -89,8 +89,29 @@ pub const MAX_VAULT_BYTES: u64 = 1024 * 1024 * 1024;
 /// Reads a vault file by looking first: only a regular file, only if its size is plausible and its first
 /// bytes are a vault's frame announcing that very size, and never more than that size. A device
 /// (`/dev/zero`), a pipe (which would block) or a folder is refused before it is opened.
+///
+/// On Windows, a file being replaced by another process's save (its rename over the vault) is briefly
+/// refused with "access denied" or a sharing violation: that is retried for about a second
+/// ([`crate::fs::busy_on_windows`]), so that a reader racing a save reads one whole version or the
+/// other, as it does on Unix.
 fn read_file(path: &Path) -> Result<Vec<u8>, VaultError> {
     crate::io_guard::check("reading a vault");
+    let mut tries = 0;
+    loop {
+        let result = read_file_once(path);
+        if let Err(VaultError::Io { source, .. }) = &result
+            && tries < crate::fs::BUSY_RETRIES
+            && crate::fs::busy_on_windows(source)
+        {
+            tries += 1;
+            std::thread::sleep(std::time::Duration::from_millis(25));
+            continue;
+        }
+        return result;
+    }
+}
+
+fn read_file_once(path: &Path) -> Result<Vec<u8>, VaultError> {
     let io = |e| VaultError::io("reading", path, e);
     let meta = std::fs::metadata(path).map_err(io)?;
     if !meta.is_file() {

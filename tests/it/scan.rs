@@ -532,3 +532,57 @@ fn the_fixture_generator_s_trees_are_found_exactly() {
         assert_eq!(got, want, "small tree: {small}");
     }
 }
+
+/// A study zip as viewers export it, deflated and stored entries mixed, more DICOM entries than the
+/// scanner reads headers of: every DICOM entry is counted (those after the headers stop being read
+/// too), none of the others is, and the identifying fields are those of all the entries read — the
+/// birth date comes from the third DICOM entry, after two that have none.
+#[test]
+fn a_study_zip_counts_every_dicom_entry_and_merges_the_headers_read() {
+    let dir = crate::common::temp_dir();
+    let read = |f: &str| std::fs::read(samples().join(f)).expect("sample");
+    let ct = read("pydicom/test_files/CT_small.dcm");
+    let mr = read("pydicom/test_files/MR_small.dcm");
+    let rt = read("pydicom/test_files/rtstruct.dcm");
+    let p = dir.path().join("etude.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&p).expect("zip"));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut add = |name: &str, options, bytes: &[u8]| {
+        zip.start_file(name, options).expect("entry");
+        zip.write_all(bytes).expect("write");
+    };
+    add(
+        "LISEZMOI.txt",
+        deflated,
+        b"Ouvrir avec la visionneuse.\r\n".as_slice(),
+    );
+    add("DICOM/IM0001", deflated, &ct);
+    add("DICOM/IM0002", stored, &mr);
+    add("DICOM/RT0001", deflated, &rt);
+    add(
+        "viewer/index.html",
+        deflated,
+        b"<!DOCTYPE html><html></html>".as_slice(),
+    );
+    for i in 0..250 {
+        add(&format!("DICOM/IM{:04}", i + 3), deflated, &mr);
+    }
+    add(
+        "viewer/logo.png",
+        stored,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR fake png".as_slice(),
+    );
+    zip.finish().expect("finish");
+    let finding = scan::classify(&p).expect("read").expect("found");
+    assert_eq!(finding.kind, Kind::ZipDicom { dicom_entries: 253 });
+    assert!(!finding.header_unreadable);
+    assert!(
+        finding.identifying.name && finding.identifying.id && finding.identifying.birth_date,
+        "{:?}",
+        finding.identifying
+    );
+    assert_eq!(finding.modality.as_deref(), Some("CT"));
+}
