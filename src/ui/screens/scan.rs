@@ -424,8 +424,17 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
     let places_pending = cx.places.is_none();
     let panel_context = super::PanelContext::of(cx);
     let commands = &mut *cx.commands;
-    ui.heading(T::ScanTitle.get(lang));
     let has_results = live_scan.is_some() || history.last.is_some();
+    if has_results {
+        // With results below, the title and the scan's buttons share a line: the table keeps the room.
+        ui.horizontal(|ui| {
+            ui.heading(T::ScanTitle.get(lang));
+            ui.add_space(16.0);
+            start_buttons(ui, lang, view, live_scan.is_some(), commands);
+        });
+    } else {
+        ui.heading(T::ScanTitle.get(lang));
+    }
     if !has_results {
         ui.add(egui::Label::new(RichText::new(T::ScanIntro.get(lang)).weak()).wrap());
         ui.add_space(6.0);
@@ -523,10 +532,13 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 // The scroll bar always shown: a line cut at the bottom is visibly one to scroll to.
+                // At most a sixth of what is left of the page (three lines at 1024×768), so that the
+                // table keeps most of it.
+                let room = (ui.available_height() / 6.0).clamp(54.0, 120.0);
                 egui::ScrollArea::vertical()
                     .id_salt("scan_summary")
                     .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-                    .max_height(120.0)
+                    .max_height(room)
                     .show(ui, |ui| {
                         for line in &summary_lines {
                             ui.add(egui::Label::new(format!("• {line}")).wrap());
@@ -599,20 +611,30 @@ fn places(
             }
         }
     });
-    ui.horizontal(|ui| {
-        let roots = view.roots();
-        if !running
-            && widgets::primary_button(ui, T::ScanStart.get(lang), !roots.is_empty()).clicked()
-        {
-            commands.push(Command::StartScan(roots));
-        }
-        if ui
-            .add_enabled(!running, egui::Button::new(T::ScanAddFolder.get(lang)))
-            .clicked()
-        {
-            commands.push(Command::AddScanFolder(None));
-        }
-    });
+    if !has_results {
+        ui.horizontal(|ui| start_buttons(ui, lang, view, running, commands));
+    }
+}
+
+/// "Lancer l'analyse" and "Ajouter un dossier…".
+fn start_buttons(
+    ui: &mut Ui,
+    lang: Lang,
+    view: &ScanView,
+    running: bool,
+    commands: &mut Vec<Command>,
+) {
+    let roots = view.roots();
+    if !running && widgets::primary_button(ui, T::ScanStart.get(lang), !roots.is_empty()).clicked()
+    {
+        commands.push(Command::StartScan(roots));
+    }
+    if ui
+        .add_enabled(!running, egui::Button::new(T::ScanAddFolder.get(lang)))
+        .clicked()
+    {
+        commands.push(Command::AddScanFolder(None));
+    }
 }
 
 fn choose_places(ui: &mut Ui, lang: Lang, view: &mut ScanView, running: bool) {
