@@ -268,9 +268,9 @@ struct Cached<'a> {
     block_at: u64,
 }
 
-/// The cache's block: a central directory of a few hundred entries, or an entry's local header with the
-/// first compressed bytes, in one read.
-const CACHE_BLOCK: usize = 16 * 1024;
+/// The cache's block: the central directory of a study's zip, or an entry's local header with the first
+/// compressed bytes, in one read of the read walk's size (16 KiB read more than most entries need).
+const CACHE_BLOCK: usize = 4 * 1024;
 
 impl<'a> Cached<'a> {
     fn new(file: &'a mut File) -> Self {

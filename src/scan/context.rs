@@ -46,19 +46,22 @@ pub enum CloudService {
 
 /// The cloud service whose synced folder holds `path`, from the folder names the clients use.
 pub fn cloud_service(path: &Path) -> Option<CloudService> {
+    // The names looked for are ASCII: compared byte by byte, ignoring ASCII case, without making a
+    // lower-case copy of every folder name of every finding.
     path.components().find_map(|c| {
-        let name = c.as_os_str().to_string_lossy().to_lowercase();
-        if name == "onedrive" || name.starts_with("onedrive - ") || name.starts_with("onedrive-") {
+        let name = c.as_os_str().as_encoded_bytes();
+        let is = |t: &str| name.eq_ignore_ascii_case(t.as_bytes());
+        let starts = |t: &str| {
+            name.get(..t.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(t.as_bytes()))
+        };
+        if is("onedrive") || starts("onedrive - ") || starts("onedrive-") {
             Some(CloudService::OneDrive)
-        } else if name == "dropbox" || name.starts_with("dropbox (") {
+        } else if is("dropbox") || starts("dropbox (") {
             Some(CloudService::Dropbox)
-        } else if name == "google drive"
-            || name == "googledrive"
-            || name == "mon drive"
-            || name == "my drive"
-        {
+        } else if is("google drive") || is("googledrive") || is("mon drive") || is("my drive") {
             Some(CloudService::GoogleDrive)
-        } else if name == "icloud drive" || name == "iclouddrive" || name == "mobile documents" {
+        } else if is("icloud drive") || is("iclouddrive") || is("mobile documents") {
             Some(CloudService::ICloud)
         } else {
             None
@@ -225,6 +228,17 @@ mod tests {
             Some(CloudService::ICloud)
         );
         assert_eq!(cloud_service(Path::new("/home/dr/Documents/x")), None);
+        // Case does not matter; a longer name that only starts like one does.
+        assert_eq!(
+            cloud_service(Path::new("/home/dr/GOOGLE DRIVE/x")),
+            Some(CloudService::GoogleDrive)
+        );
+        assert_eq!(
+            cloud_service(Path::new("/home/dr/onedrive-perso/x")),
+            Some(CloudService::OneDrive)
+        );
+        assert_eq!(cloud_service(Path::new("/home/dr/Dropboxes/x")), None);
+        assert_eq!(cloud_service(Path::new("/home/dr/OneDrive2/x")), None);
     }
 
     #[test]
