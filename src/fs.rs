@@ -103,7 +103,7 @@ fn write_via(
 }
 
 /// How many times, 25 ms apart, [`retry_while_busy`] tries again: about a second.
-pub const BUSY_RETRIES: u32 = 40;
+const BUSY_RETRIES: u32 = 40;
 
 /// Whether `e` is what Windows says, for an instant, of a file that another process has open without
 /// sharing it or is replacing (`ERROR_ACCESS_DENIED` while the old file is pending deletion,
@@ -118,11 +118,20 @@ pub fn busy_on_windows(e: &std::io::Error) -> bool {
 /// Runs `f`, and on Windows runs it again for about a second while the file is busy
 /// ([`busy_on_windows`]): another Vigie reading the vault, or an antivirus scanning a file just written,
 /// holds it for milliseconds. Go's `robustio` and npm's `graceful-fs` do the same.
-pub fn retry_while_busy<T>(mut f: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
+pub fn retry_while_busy<T>(f: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
+    retry_while_busy_with(f, |e| Some(e))
+}
+
+/// [`retry_while_busy`] for an operation with its own error type, `io_of` telling which of its errors
+/// is a system error (the vault's read).
+pub fn retry_while_busy_with<T, E>(
+    mut f: impl FnMut() -> Result<T, E>,
+    io_of: impl Fn(&E) -> Option<&std::io::Error>,
+) -> Result<T, E> {
     let mut tries = 0;
     loop {
         match f() {
-            Err(e) if tries < BUSY_RETRIES && busy_on_windows(&e) => {
+            Err(e) if tries < BUSY_RETRIES && io_of(&e).is_some_and(busy_on_windows) => {
                 tries += 1;
                 std::thread::sleep(std::time::Duration::from_millis(25));
             }

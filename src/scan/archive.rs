@@ -249,8 +249,8 @@ impl<R: Read> Read for Inflate<'_, R> {
                 return Ok(made);
             }
             if self.eof || used == 0 {
-                // (No progress with input and room for output: never expected; ended rather than spun.)
-                // The stream stops before its end: what was inflated stands, as for a truncated file.
+                // The stream stops before its end (or, never expected, the inflater takes no input
+                // and gives no output): what was inflated stands, as for a truncated file.
                 self.done = true;
                 return Ok(0);
             }
@@ -268,8 +268,8 @@ struct Cached<'a> {
     block_at: u64,
 }
 
-/// The cache's block: the central directory of a study's zip, or an entry's local header with the first
-/// compressed bytes, in one read of the read walk's size (16 KiB read more than most entries need).
+/// The cache's block, the read walk's 4 KiB: the central directory of a study's zip, or an entry's local
+/// header with its first compressed bytes, in one read (16 KiB read more than most entries need).
 const CACHE_BLOCK: usize = 4 * 1024;
 
 impl<'a> Cached<'a> {
@@ -288,13 +288,12 @@ impl Read for Cached<'_> {
         let in_block =
             self.pos >= self.block_at && self.pos < self.block_at + self.block.len() as u64;
         if !in_block {
+            self.file.seek(SeekFrom::Start(self.pos))?;
             if out.len() >= CACHE_BLOCK {
-                self.file.seek(SeekFrom::Start(self.pos))?;
                 let n = self.file.read(out)?;
                 self.pos += n as u64;
                 return Ok(n);
             }
-            self.file.seek(SeekFrom::Start(self.pos))?;
             self.block.clear();
             (&mut *self.file)
                 .take(CACHE_BLOCK as u64)

@@ -96,19 +96,13 @@ pub const MAX_VAULT_BYTES: u64 = 1024 * 1024 * 1024;
 /// other, as it does on Unix.
 fn read_file(path: &Path) -> Result<Vec<u8>, VaultError> {
     crate::io_guard::check("reading a vault");
-    let mut tries = 0;
-    loop {
-        let result = read_file_once(path);
-        if let Err(VaultError::Io { source, .. }) = &result
-            && tries < crate::fs::BUSY_RETRIES
-            && crate::fs::busy_on_windows(source)
-        {
-            tries += 1;
-            std::thread::sleep(std::time::Duration::from_millis(25));
-            continue;
-        }
-        return result;
-    }
+    crate::fs::retry_while_busy_with(
+        || read_file_once(path),
+        |e| match e {
+            VaultError::Io { source, .. } => Some(source),
+            _ => None,
+        },
+    )
 }
 
 fn read_file_once(path: &Path) -> Result<Vec<u8>, VaultError> {

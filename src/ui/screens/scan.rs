@@ -434,8 +434,6 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
         });
     } else {
         ui.heading(T::ScanTitle.get(lang));
-    }
-    if !has_results {
         ui.add(egui::Label::new(RichText::new(T::ScanIntro.get(lang)).weak()).wrap());
         ui.add_space(6.0);
     }
