@@ -8,9 +8,12 @@
 //!   medium whose encryption is unknown included), or in a cloud-synced folder;
 //! - **medium**: de-identified DICOM and image exports there.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -81,7 +84,7 @@ pub struct VolumeFacts {
 /// The volumes as a scan sees them: the removable media and (on Linux) the mounts, read when the scan
 /// starts — so that a USB stick plugged in since the last scan is seen — and each folder's facts, looked
 /// up once per folder (findings come in groups).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Volumes {
     removable: Vec<PathBuf>,
     #[cfg(target_os = "linux")]
@@ -89,7 +92,27 @@ pub struct Volumes {
     /// BitLocker or FileVault on the system volume, from the PC check's disk-encryption reader.
     #[cfg(any(windows, target_os = "macos"))]
     system_volume: Option<bool>,
-    folders: Mutex<HashMap<PathBuf, VolumeFacts>>,
+    /// Each folder's facts, keyed by the folder's bytes (hashing a `PathBuf` walks its components).
+    folders: Mutex<HashMap<OsString, VolumeFacts>>,
+    /// Tells this reading of the volumes from the others in a thread's "last folder" cache.
+    generation: u64,
+}
+
+/// The scan's threads read a folder's files one after the other: each remembers its last folder, so
+/// that most findings take neither the lock nor a hash.
+struct LastFolder {
+    generation: u64,
+    folder: OsString,
+    facts: VolumeFacts,
+}
+
+thread_local! {
+    static LAST_FOLDER: RefCell<Option<LastFolder>> = const { RefCell::new(None) };
+}
+
+fn next_generation() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Volumes {
@@ -102,12 +125,47 @@ impl Volumes {
             #[cfg(any(windows, target_os = "macos"))]
             system_volume: crate::system::disk_encryption::system_volume_encrypted(),
             folders: Mutex::new(HashMap::new()),
+            generation: next_generation(),
         }
     }
 
     /// The facts of the volume holding `path`.
     pub fn facts(&self, path: &Path) -> VolumeFacts {
-        let folder = path.parent().unwrap_or(path);
+        let folder = path.parent().unwrap_or(path).as_os_str();
+        let last = LAST_FOLDER.with(|last| {
+            let last = last.try_borrow().ok()?;
+            last.as_ref()
+                .filter(|l| l.generation == self.generation && l.folder == folder)
+                .map(|l| l.facts)
+        });
+        if let Some(facts) = last {
+            return facts;
+        }
+        let facts = self.folder_facts(folder);
+        LAST_FOLDER.with(|last| {
+            if let Ok(mut last) = last.try_borrow_mut() {
+                match last.as_mut() {
+                    // The same allocation, reused from folder to folder.
+                    Some(l) => {
+                        l.generation = self.generation;
+                        l.folder.clear();
+                        l.folder.push(folder);
+                        l.facts = facts;
+                    }
+                    None => {
+                        *last = Some(LastFolder {
+                            generation: self.generation,
+                            folder: folder.to_owned(),
+                            facts,
+                        });
+                    }
+                }
+            }
+        });
+        facts
+    }
+
+    fn folder_facts(&self, folder: &OsStr) -> VolumeFacts {
         if let Some(facts) = self
             .folders
             .lock()
@@ -116,6 +174,7 @@ impl Volumes {
         {
             return facts;
         }
+        let folder = Path::new(folder);
         let canonical = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
         let facts = VolumeFacts {
             encrypted: self.encrypted(&canonical),
@@ -125,7 +184,7 @@ impl Volumes {
             if c.len() > 100_000 {
                 c.clear();
             }
-            c.insert(folder.to_path_buf(), facts);
+            c.insert(folder.as_os_str().to_owned(), facts);
         }
         facts
     }
@@ -239,6 +298,32 @@ mod tests {
         );
         assert_eq!(cloud_service(Path::new("/home/dr/Dropboxes/x")), None);
         assert_eq!(cloud_service(Path::new("/home/dr/OneDrive2/x")), None);
+    }
+
+    /// The volumes read with `removable` as the removable media.
+    fn volumes_with(removable: Vec<PathBuf>) -> Volumes {
+        Volumes {
+            removable,
+            ..Volumes::read()
+        }
+    }
+
+    #[test]
+    fn a_new_reading_of_the_volumes_is_not_answered_from_the_last_ones_memory() {
+        let dir = tempfile::tempdir().expect("temp");
+        let stick = std::fs::canonicalize(dir.path()).expect("canonical");
+        std::fs::create_dir(stick.join("a")).expect("mkdir");
+        let (one, two) = (stick.join("a/1.dcm"), stick.join("a/2.dcm"));
+        let plugged = volumes_with(vec![stick.clone()]);
+        assert!(plugged.facts(&one).removable);
+        assert!(plugged.facts(&two).removable, "the same folder, remembered");
+        // The stick's list read again (it was taken out): the thread's memory of the folder is not used.
+        let unplugged = volumes_with(Vec::new());
+        assert!(!unplugged.facts(&one).removable);
+        assert!(!unplugged.facts(&two).removable);
+        // Another folder, then back: each answer is the folder's own.
+        assert!(!unplugged.facts(&stick.join("x")).removable);
+        assert!(plugged.facts(&one).removable);
     }
 
     #[test]

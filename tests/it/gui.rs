@@ -715,7 +715,7 @@ fn a_scan_can_be_stopped_and_keeps_going_while_other_pages_are_shown() {
 }
 
 #[test]
-fn the_findings_table_draws_only_the_visible_rows_of_100000() {
+fn the_findings_table_of_100000_draws_the_visible_rows_fills_the_window_with_one_tooltip() {
     let dir = temp_dir();
     let (path, mut vault, _) = create_vault(dir.path());
     let template = vigie::scan::Finding {
@@ -777,6 +777,59 @@ fn the_findings_table_draws_only_the_visible_rows_of_100000() {
     click(&mut h, "Fichier");
     h.run();
     h.get_by_label("IM000000.dcm");
+
+    // The table has no scroll area of its own: the page scrolls as one, and once the controls above
+    // it are scrolled away the rows fill the window's height (1024×768), not a box of a few rows.
+    let rows_in_window = |h: &Harness<'_, VigieApp>| {
+        let rows: Vec<egui::Rect> = h
+            .query_all_by_label("Ouvrir")
+            .map(|n| n.rect())
+            .filter(|r| r.min.y >= 0.0 && r.max.y <= 768.0)
+            .collect();
+        let top = rows.iter().map(|r| r.min.y).fold(f32::INFINITY, f32::min);
+        let bottom = rows.iter().map(|r| r.max.y).fold(0.0, f32::max);
+        (rows.len(), top, bottom)
+    };
+    let (before, top_before, _) = rows_in_window(&h);
+    for _ in 0..8 {
+        h.query_all_by_label("Ouvrir")
+            .next()
+            .expect("a row")
+            .scroll_down();
+        h.run();
+    }
+    let (after, top_after, bottom_after) = rows_in_window(&h);
+    assert!(
+        top_before > 250.0,
+        "the controls come first: the first row at {top_before}"
+    );
+    assert!(
+        top_after < 60.0 && bottom_after > 700.0 && after >= 2 * before,
+        "scrolled: {after} rows from y = {top_after} to {bottom_after} (before: {before} rows from \
+         y = {top_before})"
+    );
+    assert!(
+        h.query_by_label("IM000000.dcm").is_none(),
+        "the page scrolled past the first rows"
+    );
+
+    // A cut cell shows one tooltip, Vigie's (the finding and its risk explained), not egui's copy of
+    // the cut text on top of it.
+    h.query_all_by_label_contains("DICOM ·")
+        .find(|n| n.rect().min.y > 100.0 && n.rect().max.y < 700.0)
+        .expect("a finding's cell in the window")
+        .hover();
+    for _ in 0..90 {
+        h.step();
+    }
+    let tooltips = h.ctx.memory(|m| {
+        m.areas()
+            .visible_layer_ids()
+            .iter()
+            .filter(|l| l.order == egui::Order::Tooltip)
+            .count()
+    });
+    assert_eq!(tooltips, 1, "tooltips shown over the cell");
 }
 
 /// The window holds the vault for itself while it is open (a command that writes is refused, a second

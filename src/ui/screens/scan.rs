@@ -522,26 +522,16 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
     };
 
     if !summary_lines.is_empty() {
-        // The summary scrolls on its own when long, so that the table keeps its room.
         egui::Frame::new()
             .fill(theme::CARD_BG)
             .inner_margin(8.0)
             .corner_radius(4.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                // The scroll bar always shown: a line cut at the bottom is visibly one to scroll to.
-                // At most a sixth of what is left of the page (three lines at 1024×768), so that the
-                // table keeps most of it.
-                let room = (ui.available_height() / 6.0).clamp(54.0, 120.0);
-                egui::ScrollArea::vertical()
-                    .id_salt("scan_summary")
-                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-                    .max_height(room)
-                    .show(ui, |ui| {
-                        for line in &summary_lines {
-                            ui.add(egui::Label::new(format!("• {line}")).wrap());
-                        }
-                    });
+                // Whole: the page scrolls, so no line is cut and no second scroll bar is needed.
+                for line in &summary_lines {
+                    ui.add(egui::Label::new(format!("• {line}")).wrap());
+                }
             });
     }
     ui.add_space(4.0);
@@ -796,7 +786,6 @@ fn table(
     commands: &mut Vec<Command>,
 ) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    let available = ui.available_height().max(160.0);
     // The buttons' column as wide as its two buttons in this language, so that neither is cut.
     let text_width = |ui: &Ui, text: &str| {
         egui::WidgetText::from(text)
@@ -826,8 +815,10 @@ fn table(
         .column(Column::remainder().at_least(90.0).clip(true))
         .column(Column::exact(70.0))
         .column(Column::exact(buttons))
-        .min_scrolled_height(0.0)
-        .max_scroll_height(available)
+        // No scrolling of its own: inside the page's scroll area, the rows drawn are still only the
+        // visible ones (the body follows the page's clip rectangle), and the table is as tall as the
+        // window once scrolled to.
+        .vscroll(false)
         .header(row_height + 4.0, |mut header| {
             header.col(|ui| header_button(ui, view, SortBy::Risk, T::ScanColRisk.get(lang)));
             header.col(|ui| header_button(ui, view, SortBy::Name, T::ScanColName.get(lang)));
@@ -848,20 +839,32 @@ fn table(
                     );
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&t.name).truncate())
-                        .on_hover_text(f.path.display().to_string());
+                    ui.add(
+                        egui::Label::new(&t.name)
+                            .truncate()
+                            .show_tooltip_when_elided(false),
+                    )
+                    .on_hover_text(f.path.display().to_string());
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&t.folder).truncate())
-                        .on_hover_text(&t.folder);
+                    ui.add(
+                        egui::Label::new(&t.folder)
+                            .truncate()
+                            .show_tooltip_when_elided(false),
+                    )
+                    .on_hover_text(&t.folder);
                 });
                 row.col(|ui| {
                     let hover = match crate::present::scan::risk_explanation(f.risk) {
                         Some(e) => format!("{}\n\n{}", t.what, e.get(lang)),
                         None => t.what.clone(),
                     };
-                    ui.add(egui::Label::new(&t.what).truncate())
-                        .on_hover_text(hover);
+                    ui.add(
+                        egui::Label::new(&t.what)
+                            .truncate()
+                            .show_tooltip_when_elided(false),
+                    )
+                    .on_hover_text(hover);
                 });
                 row.col(|ui| {
                     ui.label(&t.size);

@@ -111,12 +111,6 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
     }
 
     egui::CentralPanel::default().show(ui, |ui| {
-        // The Scan page holds a table with its own scrolling: it gets the whole height.
-        if let Page::Scan(view) = page {
-            ui.add_space(8.0);
-            super::scan::show(ui, cx, view);
-            return;
-        }
         // One scroll position per page, and per theme of the checklist: another page (or "Thème
         // suivant") opens at its top or where the user left it, not where the last one was.
         let part = match page {
@@ -141,7 +135,9 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                     Page::Breaches(view) => super::breaches::show(ui, cx, view),
                     // PC checks
                     Page::System(view) => super::system::show(ui, cx, view),
-                    Page::Scan(_) => {}
+                    // Its table has no scrolling of its own: the page scrolls as one, and the table
+                    // takes the window's height once the controls above it are scrolled away.
+                    Page::Scan(view) => super::scan::show(ui, cx, view),
                 }
             });
     });
