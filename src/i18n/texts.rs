@@ -377,8 +377,8 @@ texts! {
     StatusTodo => "À faire", "To do";
     StatusInProgress => "En cours", "In progress";
     StatusDone => "Fait", "Done";
-    DueHint => "jj/mm/aaaa", "dd/mm/yyyy";
-    ErrDate => "Date attendue au format jj/mm/aaaa.", "Date expected as dd/mm/yyyy.";
+    DueHint => "jj/mm/aaaa", "yyyy-mm-dd";
+    ErrDate => "Cette date n'existe pas ou est mal écrite : tapez-la au format jj/mm/aaaa, par exemple 15/03/2027.", "Not a date that exists, or not written as one: type it as yyyy-mm-dd (or dd/mm/yyyy), for example 2027-03-15.";
     Overdue => "en retard", "overdue";
     ReportsTitle => "Rapports", "Reports";
     ReportsIntro => "Des documents PDF à conserver : ils se suffisent à eux-mêmes, datés, avec les réponses, les pièces et le plan d'action.",

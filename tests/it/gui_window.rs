@@ -234,11 +234,13 @@ fn a_typed_due_date_is_checked_in_place_and_sets_the_actions_date() {
     replace_text(&mut h, "Échéance", "31/02/2027");
     h.key_press(egui::Key::Enter);
     h.run();
-    h.get_by_label_contains("Date attendue au format jj/mm/aaaa");
+    // The 31st of February has the right form: the message says the date does not exist.
+    h.get_by_label_contains("Cette date n'existe pas ou est mal écrite");
     assert_eq!(crate::gui::action_on_disk(&path, &item).due, None);
     replace_text(&mut h, "Échéance", "28/02/2027");
     assert!(
-        h.query_by_label_contains("Date attendue").is_none(),
+        h.query_by_label_contains("Cette date n'existe pas")
+            .is_none(),
         "the error goes as soon as the date is right"
     );
     h.key_press(egui::Key::Enter);

@@ -99,6 +99,11 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
     // the theme is, and has the same width in every state, so that the tabs do not move.
     view.theme = view.theme.min(catalog.themes.len().saturating_sub(1));
     ui.horizontal_wrapped(|ui| {
+        // Tighter rows than the buttons elsewhere: at 1024×768 the ten themes wrap onto six lines in
+        // French, and the first question must stay in view.
+        ui.spacing_mut().interact_size.y = 22.0;
+        ui.spacing_mut().item_spacing.y = 4.0;
+        ui.spacing_mut().button_padding.y = 3.0;
         for (i, t) in catalog.themes.iter().enumerate() {
             let s = scores.theme(&t.id);
             let (answered, applicable) = s.map_or((0, 0), |s| (s.answered, s.applicable));
