@@ -585,8 +585,12 @@ fn demo_scan(now: jiff::Timestamp) -> crate::scan::record::ScanRecord {
                 encrypted: matches!(kind, Kind::Encrypted { .. }),
                 deidentified: false,
                 header_unreadable: false,
-                modality: matches!(kind, Kind::Dicom { .. }).then(|| "US".to_owned()),
-                study_date: matches!(kind, Kind::Dicom { .. }).then(|| "20180314".to_owned()),
+                modality: matches!(kind, Kind::Dicom { .. })
+                    .then(|| crate::scan::dicom::Modality::parse("US"))
+                    .flatten(),
+                study_date: matches!(kind, Kind::Dicom { .. })
+                    .then(|| crate::scan::dicom::StudyDate::parse("20180314"))
+                    .flatten(),
                 kind,
                 identifying: who,
                 volume_encrypted: Some(false),

@@ -2,6 +2,7 @@
 //! Paths and flags only: no patient data can appear, since findings hold none.
 
 use crate::i18n::tr;
+use std::borrow::Borrow;
 use std::io::Write;
 
 use serde::Serialize;
@@ -54,7 +55,7 @@ pub fn path_b64(path: &std::path::Path) -> Option<String> {
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {
-    path: String,
+    path: std::borrow::Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     path_b64: Option<String>,
     kind: &'static str,
@@ -72,58 +73,78 @@ struct JsonFinding<'a> {
     size: u64,
 }
 
+impl<'a> From<&'a Finding> for JsonFinding<'a> {
+    fn from(f: &'a Finding) -> Self {
+        JsonFinding {
+            path: f.path.to_string_lossy(),
+            path_b64: path_b64(&f.path),
+            kind: kind_code(&f.kind),
+            detail: &f.kind,
+            identifying: f.identifying,
+            deidentified: f.deidentified,
+            header_unreadable: f.header_unreadable,
+            modality: f.modality.as_deref(),
+            study_date: f.study_date.as_deref(),
+            encrypted: f.encrypted,
+            volume_encrypted: f.volume_encrypted,
+            cloud_sync: f.cloud_sync,
+            removable: f.removable,
+            risk: risk_code(f.risk),
+            size: f.size,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct JsonError<'a> {
-    path: String,
+    path: std::borrow::Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     path_b64: Option<String>,
     message: &'a str,
 }
 
+impl<'a> From<&'a ScanError> for JsonError<'a> {
+    fn from(e: &'a ScanError) -> Self {
+        JsonError {
+            path: e.path.to_string_lossy(),
+            path_b64: path_b64(&e.path),
+            message: &e.message,
+        }
+    }
+}
+
+/// A list written one item at a time, each turned into its JSON form as it is written: the document of
+/// a scan with hundreds of thousands of findings is never held in memory a second time.
+struct Each<'a, T, M>(&'a [T], M);
+
+impl<'a, T, J: Serialize, M: Fn(&'a T) -> J> Serialize for Each<'a, T, M> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(&self.1))
+    }
+}
+
 #[derive(Serialize)]
-struct JsonDocument<'a> {
+struct JsonDocument<'a, L, E> {
     summary: &'a Summary,
-    findings: Vec<JsonFinding<'a>>,
-    errors: Vec<JsonError<'a>>,
+    findings: L,
+    errors: E,
+}
+
+fn json_finding<F: Borrow<Finding>>(f: &F) -> JsonFinding<'_> {
+    JsonFinding::from(f.borrow())
 }
 
 /// Writes one JSON document: `summary`, `findings`, `errors`.
-pub fn json(
+pub fn json<F: Borrow<Finding>>(
     out: &mut dyn Write,
     summary: &Summary,
-    findings: &[Finding],
+    findings: &[F],
     errors: &[ScanError],
 ) -> std::io::Result<()> {
     let doc = JsonDocument {
         summary,
-        findings: findings
-            .iter()
-            .map(|f| JsonFinding {
-                path: f.path.to_string_lossy().into_owned(),
-                path_b64: path_b64(&f.path),
-                kind: kind_code(&f.kind),
-                detail: &f.kind,
-                identifying: f.identifying,
-                deidentified: f.deidentified,
-                header_unreadable: f.header_unreadable,
-                modality: f.modality.as_deref(),
-                study_date: f.study_date.as_deref(),
-                encrypted: f.encrypted,
-                volume_encrypted: f.volume_encrypted,
-                cloud_sync: f.cloud_sync,
-                removable: f.removable,
-                risk: risk_code(f.risk),
-                size: f.size,
-            })
-            .collect(),
-        errors: errors
-            .iter()
-            .map(|e| JsonError {
-                path: e.path.to_string_lossy().into_owned(),
-                path_b64: path_b64(&e.path),
-                message: &e.message,
-            })
-            .collect(),
+        findings: Each(findings, json_finding::<F>),
+        errors: Each(errors, JsonError::from),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
@@ -171,7 +192,11 @@ pub const CSV_COLUMNS: [&str; 15] = [
 /// Writes CSV (with the csv crate: quoting as RFC 4180 says): a header line, then one line per finding.
 /// Every cell goes through [`csv_cell`]; `cloud_sync` is a [`cloud_code`]; paths that are not valid
 /// Unicode are shown in their lossy form (the JSON output keeps them exact).
-pub fn csv(out: &mut dyn Write, findings: &[Finding], dialect: CsvDialect) -> std::io::Result<()> {
+pub fn csv<F: Borrow<Finding>>(
+    out: &mut dyn Write,
+    findings: &[F],
+    dialect: CsvDialect,
+) -> std::io::Result<()> {
     let (delimiter, terminator) = match dialect {
         CsvDialect::Standard => (b',', ::csv::Terminator::Any(b'\n')),
         CsvDialect::ExcelFr => {
@@ -187,6 +212,7 @@ pub fn csv(out: &mut dyn Write, findings: &[Finding], dialect: CsvDialect) -> st
     w.write_record(CSV_COLUMNS).map_err(io)?;
     let yes_no = |b: bool| if b { "true" } else { "false" };
     for f in findings {
+        let f = f.borrow();
         let path = f.path.to_string_lossy();
         let size = f.size.to_string();
         let row = [
@@ -346,15 +372,20 @@ pub fn flags(f: &Finding, lang: crate::i18n::Lang) -> Vec<String> {
 
 /// Writes the results for a person: a summary in plain words, then the findings, riskiest first, then
 /// the unreadable paths.
-pub fn text(
+pub fn text<F: Borrow<Finding>>(
     out: &mut dyn Write,
     lang: crate::i18n::Lang,
     summary: &Summary,
-    findings: &[Finding],
+    findings: &[F],
     errors: &[ScanError],
 ) -> std::io::Result<()> {
     use crate::i18n::T;
-    let count = |r: Risk| findings.iter().filter(|f| f.risk == r).count();
+    let count = |r: Risk| {
+        findings
+            .iter()
+            .filter(|f| Borrow::<Finding>::borrow(*f).risk == r)
+            .count()
+    };
     let secs = crate::locale::format_number(summary.elapsed_ms as f64 / 1000.0, 1, lang);
     writeln!(
         out,
@@ -386,7 +417,7 @@ pub fn text(
             )
         )?;
     }
-    let mut sorted: Vec<&Finding> = findings.iter().collect();
+    let mut sorted: Vec<&Finding> = findings.iter().map(Borrow::borrow).collect();
     sorted.sort_by(|a, b| b.risk.cmp(&a.risk).then_with(|| a.path.cmp(&b.path)));
     let mut explained = Vec::new();
     for f in sorted {

@@ -26,9 +26,9 @@ pub struct HeaderFacts {
     /// `PatientIdentityRemoved` is YES.
     pub identity_removed: bool,
     /// Modality (CT, MR, US…).
-    pub modality: Option<String>,
+    pub modality: Option<Modality>,
     /// Study date, as written (YYYYMMDD).
-    pub study_date: Option<String>,
+    pub study_date: Option<StudyDate>,
     /// The file is a DICOMDIR (a media directory).
     pub dicomdir: bool,
 }
@@ -71,6 +71,7 @@ pub fn carries_value(text: &str) -> bool {
 /// letters, digits, space and underscore). Anything else is dropped, never shown: a value that does not
 /// fit its VR may hold what followed it in the file, a patient's name among it.
 pub fn valid_modality(value: &str) -> bool {
+    // A code string is at most 16 characters: what fits a [`Modality`].
     !value.is_empty()
         && value.len() <= 16
         && value
@@ -87,6 +88,93 @@ pub fn valid_study_date(value: &str) -> bool {
         8 => digits(0..8),
         10 => digits(0..4) && b[4] == b'.' && digits(5..7) && b[7] == b'.' && digits(8..10),
         _ => false,
+    }
+}
+
+/// A short ASCII value held inline, without an allocation of its own: a finding's modality or study
+/// date. A scan of an imaging server keeps hundreds of thousands of findings; two small strings each
+/// on the heap cost more than the rest of a finding but its path. Shown, compared and serialized as
+/// the text it holds (the vault and the outputs see a string, as before).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ShortText<const N: usize> {
+    len: std::num::NonZeroU8,
+    bytes: [u8; N],
+}
+
+/// A modality, always a valid code string (see [`valid_modality`]).
+pub type Modality = ShortText<16>;
+/// A study date, always a valid DICOM date (see [`valid_study_date`]).
+pub type StudyDate = ShortText<10>;
+
+impl<const N: usize> ShortText<N> {
+    /// `value` held inline: `None` when it is empty, longer than `N` bytes or not ASCII.
+    fn new(value: &str) -> Option<Self> {
+        if !value.is_ascii() || value.len() > N {
+            return None;
+        }
+        let len = std::num::NonZeroU8::new(u8::try_from(value.len()).ok()?)?;
+        let mut bytes = [0; N];
+        bytes[..value.len()].copy_from_slice(value.as_bytes());
+        Some(Self { len, bytes })
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII is ever stored (see `new`).
+        std::str::from_utf8(&self.bytes[..std::num::NonZeroUsize::from(self.len).get()])
+            .unwrap_or_default()
+    }
+}
+
+impl Modality {
+    /// `value` when it is a valid modality ([`valid_modality`]).
+    pub fn parse(value: &str) -> Option<Self> {
+        valid_modality(value).then(|| Self::new(value)).flatten()
+    }
+}
+
+impl StudyDate {
+    /// `value` when it is a valid study date ([`valid_study_date`]).
+    pub fn parse(value: &str) -> Option<Self> {
+        valid_study_date(value).then(|| Self::new(value)).flatten()
+    }
+}
+
+impl<const N: usize> std::ops::Deref for ShortText<N> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl<const N: usize> std::fmt::Debug for ShortText<N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl<const N: usize> std::fmt::Display for ShortText<N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<const N: usize> PartialEq<str> for ShortText<N> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl<const N: usize> PartialEq<&str> for ShortText<N> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl<const N: usize> serde::Serialize for ShortText<N> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -107,12 +195,9 @@ fn facts(obj: &InMemDicomObject) -> HeaderFacts {
         },
         identity_removed: text_of(obj, tags::PATIENT_IDENTITY_REMOVED)
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("YES")),
-        modality: text_of(obj, tags::MODALITY)
-            .map(|m| m.trim().to_owned())
-            .filter(|m| valid_modality(m)),
+        modality: text_of(obj, tags::MODALITY).and_then(|m| Modality::parse(m.trim())),
         study_date: text_of(obj, tags::STUDY_DATE)
-            .map(|d| d.trim_matches([' ', '\0']).to_owned())
-            .filter(|d| valid_study_date(d)),
+            .and_then(|d| StudyDate::parse(d.trim_matches([' ', '\0']))),
         dicomdir: false,
     }
 }
@@ -161,6 +246,33 @@ pub fn read_raw(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_text_holds_exactly_a_valid_value_and_shows_it_as_text() {
+        let ct = Modality::parse("CT").expect("valid");
+        assert_eq!(ct.as_str(), "CT");
+        assert_eq!(&*ct, "CT");
+        assert_eq!(format!("{ct} {ct:?}"), "CT \"CT\"");
+        assert_eq!(ct, "CT");
+        let longest = Modality::parse("ABCDEFGHIJKLMNOP").expect("16 characters fit");
+        assert_eq!(longest.as_str(), "ABCDEFGHIJKLMNOP");
+        assert_eq!(Modality::parse("ABCDEFGHIJKLMNOPQ"), None);
+        assert_eq!(Modality::parse(""), None);
+        assert_eq!(Modality::parse("ct"), None);
+        assert_eq!(
+            StudyDate::parse("1997.04.24").map(|d| d.to_string()),
+            Some("1997.04.24".to_owned())
+        );
+        assert_eq!(StudyDate::parse("2020-01-01"), None);
+        // Serialized as the string it holds: the vault and the outputs see the same text as before.
+        assert_eq!(
+            serde_json::to_string(&StudyDate::parse("20200101")).expect("json"),
+            "\"20200101\""
+        );
+        // Held inline: no larger than the text's longest length and its own.
+        assert!(std::mem::size_of::<Option<Modality>>() <= 17);
+        assert!(std::mem::size_of::<Option<StudyDate>>() <= 11);
+    }
 
     #[test]
     fn only_values_that_fit_their_vr_are_kept() {

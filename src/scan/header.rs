@@ -280,15 +280,13 @@ impl Found {
                 t.trim_matches(|c: char| c == '\0' || c.is_whitespace())
                     .eq_ignore_ascii_case("YES")
             }),
-            modality: text(1)
-                .map(|m| {
-                    m.trim_matches(|c: char| c == '\0' || c.is_whitespace())
-                        .to_owned()
-                })
-                .filter(|m| super::dicom::valid_modality(m)),
+            modality: text(1).and_then(|m| {
+                super::dicom::Modality::parse(
+                    m.trim_matches(|c: char| c == '\0' || c.is_whitespace()),
+                )
+            }),
             study_date: text(0)
-                .map(|d| d.trim_matches([' ', '\0']).to_owned())
-                .filter(|d| super::dicom::valid_study_date(d)),
+                .and_then(|d| super::dicom::StudyDate::parse(d.trim_matches([' ', '\0']))),
             dicomdir: false,
         }
     }

@@ -129,10 +129,10 @@ pub struct Finding {
     pub header_unreadable: bool,
     /// Modality, when known (a valid code string only: see [`dicom::valid_modality`]).
     #[serde(default, deserialize_with = "checked::modality")]
-    pub modality: Option<String>,
+    pub modality: Option<dicom::Modality>,
     /// Study date (YYYYMMDD), for retention (a valid date only: see [`dicom::valid_study_date`]).
     #[serde(default, deserialize_with = "checked::study_date")]
-    pub study_date: Option<String>,
+    pub study_date: Option<dicom::StudyDate>,
     /// The file itself is an encrypted container.
     pub encrypted: bool,
     /// Whether the volume is encrypted; `None` when unknown.
@@ -312,7 +312,7 @@ fn classify_in(
             facts = inside.facts;
             Kind::GzipDicom
         }
-        Sniffed::Zip => match archive::zip(&mut file, head) {
+        Sniffed::Zip => match archive::zip(&file, head) {
             Ok(inside) if inside.dicom_entries > 0 => {
                 unreadable = inside.facts.is_none();
                 facts = inside.facts;
@@ -482,12 +482,14 @@ pub fn scan(
 mod checked {
     use serde::{Deserialize as _, Deserializer};
 
-    pub fn modality<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-        Ok(Option::<String>::deserialize(d)?.filter(|m| super::dicom::valid_modality(m)))
+    use super::dicom::{Modality, StudyDate};
+
+    pub fn modality<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Modality>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.and_then(|m| Modality::parse(&m)))
     }
 
-    pub fn study_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-        Ok(Option::<String>::deserialize(d)?.filter(|v| super::dicom::valid_study_date(v)))
+    pub fn study_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<StudyDate>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.and_then(|v| StudyDate::parse(&v)))
     }
 }
 
