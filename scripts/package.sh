@@ -51,7 +51,9 @@ windows() {
   rm -rf "$stage" && mkdir -p "$stage"
   cp "$exe" "$stage/vigie.exe"
   sign "$stage/vigie.exe"
+  # VIGIE_NSIS_COMPRESSOR: the setup's compressor, LZMA unless told (CI's smoke test: zlib).
   makensis -V2 -DVERSION="$VERSION" -DEXE="$PWD/$stage/vigie.exe" \
+    ${VIGIE_NSIS_COMPRESSOR:+-DCOMPRESSOR="$VIGIE_NSIS_COMPRESSOR"} \
     -DOUTFILE="$PWD/$DIST/vigie-$VERSION-setup.exe" packaging/windows/vigie.nsi
   sign "$DIST/vigie-$VERSION-setup.exe"
   # The portable zip: the program, the "portable" marker, the note, the licence.
