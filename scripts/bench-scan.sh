@@ -109,16 +109,20 @@ bench_tree() {
   peak=$( { /usr/bin/time -f '%M' "$VIGIE" scan --format json "$tree" >/dev/null; } 2>&1 | tail -1 )
   echo "vigie peak memory ($kind): $((peak / 1024)) MB"
   if [ "$kind" = realistic ] && [ "${THREADS_SWEEP:-0}" = 1 ] && [ "$CAN_DROP" = 1 ]; then
-    local t i a b
-    for t in 8 16 32 64; do
-      a=$(mktemp); b=$(mktemp)
-      for ((i = 0; i < RUNS; i++)); do
-        COLD=1 one "$FIXTURES" --read-walk "$tree" "$t" >>"$a"
-        COLD=1 one "$VIGIE" scan --threads "$t" --format json "$tree" >>"$b"
+    # The settings alternate within each round, so that a change of the machine's speed during the
+    # sweep weighs on all of them alike.
+    local t i sweep
+    sweep=$(mktemp -d)
+    for ((i = 0; i < RUNS; i++)); do
+      for t in 8 16 32 64; do
+        COLD=1 one "$FIXTURES" --read-walk "$tree" "$t" >>"$sweep/walk-$t"
+        COLD=1 one "$VIGIE" scan --threads "$t" --format json "$tree" >>"$sweep/vigie-$t"
       done
-      echo "cold, $t reads in flight: read walk $(median <"$a") s, vigie $(median <"$b") s"
-      rm -f "$a" "$b"
     done
+    for t in 8 16 32 64; do
+      echo "cold, $t reads in flight: read walk $(median <"$sweep/walk-$t") s, vigie $(median <"$sweep/vigie-$t") s"
+    done
+    rm -rf "$sweep"
   fi
   rm -f "$truth"
   [ "${KEEP_TREE:-0}" = 1 ] || rm -rf "$tree"

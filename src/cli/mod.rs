@@ -71,7 +71,7 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: ScanFormat,
-        /// Files read at once, 1 to 256 (default 16: the disk, not the cores, sets the pace).
+        /// Files read at once, 1 to 256 (default 32: the disk, not the cores, sets the pace).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
         threads: Option<u16>,
         /// Follow symbolic links (loops are detected).
