@@ -516,8 +516,8 @@ fn scan(
     // roots, is the same finding twice: no order to keep among equals, and the unstable sort needs no
     // buffer of its own.
     let mut findings = blocks.all();
-    findings.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    findings.sort_unstable_by(|a, b| crate::scan::path_order(&a.path, &b.path));
+    errors.sort_by(|a, b| crate::scan::path_order(&a.path, &b.path));
     // Thousands of small writes: buffered, then flushed once.
     let mut buffered = std::io::BufWriter::new(out);
     match format {

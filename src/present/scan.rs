@@ -53,6 +53,14 @@ pub fn path_b64(path: &std::path::Path) -> Option<String> {
     Some(base64::engine::general_purpose::STANDARD.encode(path.as_os_str().as_encoded_bytes()))
 }
 
+/// A path's `path` and `path_b64` (see [`path_b64`]), its bytes checked once.
+fn json_path(path: &std::path::Path) -> (std::borrow::Cow<'_, str>, Option<String>) {
+    match path.to_str() {
+        Some(text) => (text.into(), None),
+        None => (path.to_string_lossy(), path_b64(path)),
+    }
+}
+
 #[derive(Serialize)]
 struct JsonFinding<'a> {
     path: std::borrow::Cow<'a, str>,
@@ -75,9 +83,10 @@ struct JsonFinding<'a> {
 
 impl<'a> From<&'a Finding> for JsonFinding<'a> {
     fn from(f: &'a Finding) -> Self {
+        let (path, path_b64) = json_path(&f.path);
         JsonFinding {
-            path: f.path.to_string_lossy(),
-            path_b64: path_b64(&f.path),
+            path,
+            path_b64,
             kind: kind_code(&f.kind),
             detail: &f.kind,
             identifying: f.identifying,
@@ -105,9 +114,10 @@ struct JsonError<'a> {
 
 impl<'a> From<&'a ScanError> for JsonError<'a> {
     fn from(e: &'a ScanError) -> Self {
+        let (path, path_b64) = json_path(&e.path);
         JsonError {
-            path: e.path.to_string_lossy(),
-            path_b64: path_b64(&e.path),
+            path,
+            path_b64,
             message: &e.message,
         }
     }
@@ -136,7 +146,7 @@ fn json_finding<F: Borrow<Finding>>(f: &F) -> JsonFinding<'_> {
 
 /// Writes one JSON document: `summary`, `findings`, `errors`.
 pub fn json<F: Borrow<Finding>>(
-    out: &mut dyn Write,
+    mut out: impl Write,
     summary: &Summary,
     findings: &[F],
     errors: &[ScanError],
@@ -146,7 +156,9 @@ pub fn json<F: Borrow<Finding>>(
         findings: Each(findings, json_finding::<F>),
         errors: Each(errors, JsonError::from),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    // The writer's own type, not `dyn Write`: serde_json's many small writes go straight into the
+    // caller's buffer.
+    serde_json::to_writer_pretty(&mut out, &doc)?;
     writeln!(out)
 }
 
@@ -418,7 +430,11 @@ pub fn text<F: Borrow<Finding>>(
         )?;
     }
     let mut sorted: Vec<&Finding> = findings.iter().map(Borrow::borrow).collect();
-    sorted.sort_by(|a, b| b.risk.cmp(&a.risk).then_with(|| a.path.cmp(&b.path)));
+    sorted.sort_by(|a, b| {
+        b.risk
+            .cmp(&a.risk)
+            .then_with(|| crate::scan::path_order(&a.path, &b.path))
+    });
     let mut explained = Vec::new();
     for f in sorted {
         writeln!(

@@ -82,10 +82,12 @@ fn saturated(facts: Option<&HeaderFacts>) -> bool {
 /// thread's buffer), by the thread's own inflater: its first [`PREFIX_LEN`] bytes, which decide most
 /// entries (DICOM by its marker, or anything that cannot start a data set); up to 4 KiB when they do
 /// not; and, for a DICOM entry whose header can still add something, more of the same entry while the
-/// header goes on, within the budget. The archive is read through a small positional cache: the central
-/// directory, and each entry's local header with its first compressed bytes, in one read each.
-pub fn zip(file: &File, buf: &mut Vec<u8>) -> Result<Inside, String> {
-    let mut archive = zip::ZipArchive::new(Cached::new(file)).map_err(|e| e.to_string())?;
+/// header goes on, within the budget. The archive (`len` bytes, `buf` holding its first ones) is read
+/// through a small positional cache: the central directory, and each entry's local header with its
+/// first compressed bytes, in one read each.
+pub fn zip(file: &File, len: u64, buf: &mut Vec<u8>) -> Result<Inside, String> {
+    let mut archive =
+        zip::ZipArchive::new(Cached::new(file, len, buf)).map_err(|e| e.to_string())?;
     prefetch_entries(file, &archive);
     let mut inside = Inside::default();
     INFLATER.with(|cell| {
@@ -310,53 +312,102 @@ impl<R: Read> Read for Inflate<'_, R> {
 }
 
 /// A small cache in front of an archive file for the zip reader, which reads its records in small
-/// pieces and seeks between them: a seek only moves the position, and a read inside the last block read
-/// is served from memory. Large reads go to the file directly.
+/// pieces and seeks between them: a seek only moves the position, and a read inside a block already read
+/// is served from memory. It holds two blocks: the file's first bytes, as the sniffer read them (the
+/// first entries' local headers, for nothing), and the last block read from the file. A block that
+/// would run past the end of the file starts earlier instead, so that the end of central directory
+/// record and the central directory of a small archive come in one read. Every read is positional
+/// (one system call, no seek). Large reads go to the file directly.
 struct Cached<'a> {
     file: &'a File,
+    /// The file's size, as the scan found it on opening it.
+    len: u64,
     pos: u64,
+    first: Vec<u8>,
     block: Vec<u8>,
     block_at: u64,
 }
 
-/// The cache's block, the read walk's 4 KiB: the central directory of a study's zip, or an entry's local
-/// header with its first compressed bytes, in one read (16 KiB read more than most entries need).
-const CACHE_BLOCK: usize = 4 * 1024;
+/// The cache's block: an entry's local header with the first 4 KiB of its data (the sniffer's length)
+/// in one read for names of up to a few hundred bytes; the central directory of a study's zip.
+const CACHE_BLOCK: usize = SNIFF_LEN + 512;
 
 impl<'a> Cached<'a> {
-    fn new(file: &'a File) -> Self {
+    /// `first`: the file's first bytes, already read.
+    fn new(file: &'a File, len: u64, first: &[u8]) -> Self {
         Self {
             file,
+            len,
             pos: 0,
+            first: first.to_vec(),
             block: Vec::with_capacity(CACHE_BLOCK),
             block_at: 0,
         }
+    }
+
+    /// Copies what `block` (which starts at `at`) holds from the position on into `out`.
+    fn serve(block: &[u8], at: u64, pos: u64, out: &mut [u8]) -> Option<usize> {
+        let from = usize::try_from(pos.checked_sub(at)?).ok()?;
+        let available = block.get(from..).filter(|a| !a.is_empty())?;
+        let n = available.len().min(out.len());
+        out[..n].copy_from_slice(&available[..n]);
+        Some(n)
+    }
+}
+
+/// Reads at `at`, without moving the file's cursor on Unix (`pread`); on Windows the cursor moves, which
+/// nothing here relies on.
+fn read_at(file: &File, out: &mut [u8], at: u64) -> std::io::Result<usize> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_at(file, out, at)
+    }
+    #[cfg(windows)]
+    {
+        std::os::windows::fs::FileExt::seek_read(file, out, at)
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        let mut file = file;
+        file.seek(SeekFrom::Start(at))?;
+        file.read(out)
     }
 }
 
 impl Read for Cached<'_> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let in_block =
-            self.pos >= self.block_at && self.pos < self.block_at + self.block.len() as u64;
-        if !in_block {
-            let mut file = self.file;
-            file.seek(SeekFrom::Start(self.pos))?;
-            if out.len() >= CACHE_BLOCK {
-                let n = file.read(out)?;
-                self.pos += n as u64;
-                return Ok(n);
-            }
-            self.block.clear();
-            file.take(CACHE_BLOCK as u64).read_to_end(&mut self.block)?;
-            self.block_at = self.pos;
-            if self.block.is_empty() {
-                return Ok(0);
-            }
+        if out.is_empty() || self.pos >= self.len {
+            return Ok(0);
         }
-        let from = usize::try_from(self.pos - self.block_at).unwrap_or(usize::MAX);
-        let available = &self.block[from..];
-        let n = available.len().min(out.len());
-        out[..n].copy_from_slice(&available[..n]);
+        let served = Self::serve(&self.first, 0, self.pos, out)
+            .or_else(|| Self::serve(&self.block, self.block_at, self.pos, out));
+        let n = if let Some(n) = served {
+            n
+        } else if out.len() >= CACHE_BLOCK {
+            let left = usize::try_from(self.len - self.pos).unwrap_or(usize::MAX);
+            let n = out.len().min(left);
+            read_at(self.file, &mut out[..n], self.pos)?
+        } else {
+            let start = self.pos.min(self.len.saturating_sub(CACHE_BLOCK as u64));
+            let want = usize::try_from((self.len - start).min(CACHE_BLOCK as u64)).unwrap_or(0);
+            self.block.resize(want, 0);
+            let mut filled = 0;
+            while filled < want {
+                match read_at(self.file, &mut self.block[filled..], start + filled as u64) {
+                    Ok(0) => break,
+                    Ok(k) => filled += k,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        self.block.clear();
+                        return Err(e);
+                    }
+                }
+            }
+            self.block.truncate(filled);
+            self.block_at = start;
+            // Shorter than its size said (the file shrank since): its end.
+            Self::serve(&self.block, start, self.pos, out).unwrap_or(0)
+        };
         self.pos += n as u64;
         Ok(n)
     }
@@ -368,12 +419,7 @@ impl std::io::Seek for Cached<'_> {
         self.pos = match to {
             SeekFrom::Start(p) => p,
             SeekFrom::Current(d) => self.pos.checked_add_signed(d).ok_or_else(invalid)?,
-            SeekFrom::End(d) => self
-                .file
-                .metadata()?
-                .len()
-                .checked_add_signed(d)
-                .ok_or_else(invalid)?,
+            SeekFrom::End(d) => self.len.checked_add_signed(d).ok_or_else(invalid)?,
         };
         Ok(self.pos)
     }
@@ -392,4 +438,101 @@ pub fn seven_zip_header_encrypted(file: &mut File) -> std::io::Result<bool> {
     (&mut *file).take(size).read_to_end(&mut header)?;
     let encoded = header.first() == Some(&0x17);
     Ok(encoded && header.windows(4).any(|w| w == [0x06, 0xF1, 0x07, 0x01]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write as _;
+
+    /// A file of `n` bytes, each its offset's low byte.
+    fn file_of(n: usize) -> (tempfile::NamedTempFile, Vec<u8>) {
+        let bytes: Vec<u8> = (0..n)
+            .map(|i| u8::try_from(i % 251).expect("a byte"))
+            .collect();
+        let mut f = tempfile::NamedTempFile::new().expect("temp");
+        f.write_all(&bytes).expect("write");
+        (f, bytes)
+    }
+
+    /// Reads `n` bytes at `at` through the cache, in pieces of `piece`.
+    fn read(c: &mut Cached<'_>, at: SeekFrom, n: usize, piece: usize) -> Vec<u8> {
+        c.seek(at).expect("seek");
+        let mut out = Vec::new();
+        let mut chunk = vec![0; piece];
+        while out.len() < n {
+            let k = c
+                .read(&mut chunk[..piece.min(n - out.len())])
+                .expect("read");
+            if k == 0 {
+                break;
+            }
+            out.extend_from_slice(&chunk[..k]);
+        }
+        out
+    }
+
+    #[test]
+    fn the_cache_reads_what_the_file_holds_from_both_blocks_and_large_reads() {
+        let (f, bytes) = file_of(100_000);
+        let file = f.as_file();
+        // The first block comes from the sniffer's bytes: given wrong on purpose here, it shows that
+        // they are used as they are, without a read.
+        let mut first = bytes[..SNIFF_LEN].to_vec();
+        first[10] = 0xEE;
+        let mut c = Cached::new(file, bytes.len() as u64, &first);
+        assert_eq!(read(&mut c, SeekFrom::Start(0), 30, 7), first[..30]);
+        // Across the first block's end into a block read from the file.
+        let across = read(&mut c, SeekFrom::Start(4000), 500, 64);
+        assert_eq!(across, [&first[4000..], &bytes[SNIFF_LEN..4500]].concat());
+        // The end: the block starts early enough to end with the file.
+        assert_eq!(
+            read(&mut c, SeekFrom::End(-22), 22, 22),
+            bytes[100_000 - 22..]
+        );
+        assert_eq!(c.block_at, (100_000 - CACHE_BLOCK) as u64);
+        assert_eq!(
+            read(&mut c, SeekFrom::End(-3000), 3000, 100),
+            bytes[97_000..]
+        );
+        // A large read goes straight to the file and stops at the size.
+        assert_eq!(
+            read(&mut c, SeekFrom::Start(50_000), 20_000, 20_000),
+            bytes[50_000..70_000]
+        );
+        assert_eq!(
+            read(&mut c, SeekFrom::End(-10), 10_000, 10_000),
+            bytes[99_990..]
+        );
+        // Past the end: nothing.
+        assert!(read(&mut c, SeekFrom::End(5), 10, 10).is_empty());
+        assert!(c.seek(SeekFrom::Current(-1_000_000)).is_err());
+    }
+
+    #[test]
+    fn the_cache_stops_at_the_size_it_was_given_and_at_a_shrunk_file() {
+        let (f, bytes) = file_of(10_000);
+        // Told 6,000 bytes: nothing past them is read, whatever the file holds.
+        let mut c = Cached::new(f.as_file(), 6_000, &bytes[..SNIFF_LEN]);
+        assert_eq!(
+            read(&mut c, SeekFrom::Start(5_000), 4_000, 300),
+            bytes[5_000..6_000]
+        );
+        assert_eq!(
+            read(&mut c, SeekFrom::End(-100), 4_000, 20_000),
+            bytes[5_900..6_000]
+        );
+        // Told 20,000 of a file of 10,000 (it shrank since): its real end, no error.
+        let mut c = Cached::new(f.as_file(), 20_000, &bytes[..SNIFF_LEN]);
+        assert_eq!(
+            read(&mut c, SeekFrom::Start(9_000), 4_000, 100),
+            bytes[9_000..]
+        );
+        assert!(read(&mut c, SeekFrom::End(-22), 22, 22).is_empty());
+        // A file smaller than a block, wholly in the sniffer's bytes.
+        let (small, bytes) = file_of(700);
+        let mut c = Cached::new(small.as_file(), 700, &bytes);
+        assert_eq!(read(&mut c, SeekFrom::End(-22), 22, 22), bytes[678..]);
+        assert_eq!(read(&mut c, SeekFrom::Start(0), 700, 50), bytes);
+    }
 }

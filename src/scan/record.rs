@@ -99,7 +99,11 @@ impl ScanRecord {
         mut findings: Vec<Finding>,
         mut errors: Vec<ScanError>,
     ) -> Self {
-        findings.sort_by(|a, b| b.risk.cmp(&a.risk).then_with(|| a.path.cmp(&b.path)));
+        findings.sort_by(|a, b| {
+            b.risk
+                .cmp(&a.risk)
+                .then_with(|| super::path_order(&a.path, &b.path))
+        });
         let counts = RiskCounts::of(&findings);
         findings.truncate(MAX_KEPT_FINDINGS);
         errors.truncate(MAX_KEPT_ERRORS);

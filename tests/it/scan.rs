@@ -586,3 +586,71 @@ fn a_study_zip_counts_every_dicom_entry_and_merges_the_headers_read() {
     );
     assert_eq!(finding.modality.as_deref(), Some("CT"));
 }
+
+/// The findings' order (`scan::path_order`, byte by byte) is `Path`'s own on the paths a walk makes:
+/// names that extend a folder's name with a byte below or above the separator, spaces, dots, accents,
+/// long shared prefixes (the sixteen-byte steps), duplicates, and on Unix names that are not Unicode.
+#[test]
+fn path_order_is_the_order_of_path() {
+    let root = "/home/cabinet/Imagerie/Examens 2024";
+    let names = [
+        "a",
+        "a/b",
+        "a/b/c",
+        "a-b",
+        "a-b/c",
+        "a b",
+        "a.b",
+        "a.b/c",
+        "a!",
+        "a0",
+        "A",
+        "ab",
+        "a/b-c",
+        "a/b c",
+        "a/b/c.dcm",
+        "a/b.dcm",
+        "a/b/c/d/e",
+        "a/bb",
+        "é",
+        "é/x",
+        "e\u{301}",
+        "z",
+        "zz/a",
+        "0123456789abcdef/x",
+        "0123456789abcdef-x",
+        "0123456789abcdef",
+        "0123456789abcdeg",
+        "ÉCHO/1.dcm",
+        "ÉCHO 2/1.dcm",
+        "a/b",
+    ];
+    let mut paths: Vec<PathBuf> = names.iter().map(|n| Path::new(root).join(n)).collect();
+    paths.push(PathBuf::from("relative/a"));
+    paths.push(PathBuf::from("relative-a"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        for raw in [&b"a/\xff"[..], b"a/\xfe\x80", b"a\xff/b", b"a/\x7f"] {
+            paths.push(Path::new(root).join(std::ffi::OsStr::from_bytes(raw)));
+        }
+    }
+    // Every pair, both ways: the same answer as `Path`'s, including equality.
+    for a in &paths {
+        for b in &paths {
+            assert_eq!(
+                scan::path_order(a, b),
+                a.cmp(b),
+                "{} against {}",
+                a.display(),
+                b.display()
+            );
+        }
+    }
+    let mut by_bytes = paths.clone();
+    by_bytes.reverse();
+    by_bytes.sort_by(|a, b| scan::path_order(a, b));
+    let mut by_path = paths;
+    by_path.sort();
+    assert_eq!(by_bytes, by_path);
+}
