@@ -487,9 +487,21 @@ fn scan(
         let (send, receive) = std::sync::mpsc::channel::<crate::scan::Finding>();
         let collector = s.spawn(move || {
             let mut blocks = Blocks::default();
-            for mut f in receive {
-                f.path = f.path.as_os_str().to_owned().into();
-                blocks.push(f);
+            // It looks for new findings every millisecond rather than waiting on the channel: a
+            // waiting receiver is woken by each finding sent, a system call and a switch of threads
+            // each time (45,000 futex calls for 31,000 findings: issue 20); one that does not wait
+            // costs the senders nothing.
+            loop {
+                match receive.try_recv() {
+                    Ok(mut f) => {
+                        f.path = f.path.as_os_str().to_owned().into();
+                        blocks.push(f);
+                    }
+                    Err(std::sync::mpsc::TryRecvError::Empty) => {
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+                }
             }
             blocks
         });

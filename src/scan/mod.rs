@@ -456,7 +456,11 @@ pub fn scan(
     }
     // Removable media and mounted volumes as they are now: a USB stick plugged in since the last scan
     // is seen.
-    let volumes = context::Volumes::read();
+    let volumes = if options.follow_symlinks {
+        context::Volumes::read()
+    } else {
+        context::Volumes::read().walking(roots)
+    };
     let report_error = |path: PathBuf, message: String| {
         errors.fetch_add(1, Ordering::Relaxed);
         on_event(Event::Error(ScanError { path, message }));
