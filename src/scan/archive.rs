@@ -82,7 +82,7 @@ fn saturated(facts: Option<&HeaderFacts>) -> bool {
 /// thread's buffer), by the thread's own inflater: its first [`PREFIX_LEN`] bytes, which decide most
 /// entries (DICOM by its marker, or anything that cannot start a data set); up to 4 KiB when they do
 /// not; and, for a DICOM entry whose header can still add something, more of the same entry while the
-/// header goes on, within the budget. The archive (`len` bytes, `buf` holding its first ones) is read
+/// header goes on (from the first bytes for an entry with a marker), within the budget. The archive (`len` bytes, `buf` holding its first ones) is read
 /// through a small positional cache: the central directory, and each entry's local header with its
 /// first compressed bytes, in one read each.
 pub fn zip(file: &File, len: u64, buf: &mut Vec<u8>) -> Result<Inside, String> {
@@ -132,7 +132,18 @@ pub fn zip(file: &File, len: u64, buf: &mut Vec<u8>) -> Result<Inside, String> {
                     inside.dicom_entries += 1;
                     continue;
                 }
-                _ => {}
+                Some(true) => {
+                    // DICOM by its marker, which is all the sniffer would look at: the header is read
+                    // on from these first bytes, inflating no more of the entry than it needs.
+                    inside.dicom_entries += 1;
+                    let whole = buf.len() < PREFIX_LEN;
+                    let kind = sniff(buf, size);
+                    if let Ok(Ok(f)) = header::facts_from_entry(&mut entry, buf, whole, kind) {
+                        merge(&mut inside.facts, f);
+                    }
+                    continue;
+                }
+                None => {}
             }
             let more = (SNIFF_LEN - buf.len()) as u64;
             if buf.len() == PREFIX_LEN && (&mut entry).take(more).read_to_end(buf).is_err() {

@@ -81,13 +81,38 @@ pub fn facts(buf: &[u8], whole: bool, kind: Sniffed) -> Result<HeaderFacts, Unre
 pub fn facts_from(
     reader: &mut impl Read,
     buf: &mut Vec<u8>,
+    whole: bool,
+    kind: Sniffed,
+) -> std::io::Result<Result<HeaderFacts, Unreadable>> {
+    facts_growing(reader, buf, whole, kind, super::sniff::SNIFF_LEN, 16)
+}
+
+/// [`facts_from`] for a stream that costs more per byte (an archive's entry, inflated), from its first
+/// few hundred bytes in `buf`: eight times more each time (2 KiB, 16 KiB, 128 KiB, 1 MiB), since the
+/// part read ends within 2 KiB in most headers (1,140 bytes in the CT images of a study's zip).
+pub fn facts_from_entry(
+    reader: &mut impl Read,
+    buf: &mut Vec<u8>,
+    whole: bool,
+    kind: Sniffed,
+) -> std::io::Result<Result<HeaderFacts, Unreadable>> {
+    facts_growing(reader, buf, whole, kind, super::sniff::PREFIX_LEN, 8)
+}
+
+/// Reads the header facts from `buf`, growing it from `reader` to `factor` times its length (at least
+/// `floor` bytes) each time the header goes on past it, within the budget.
+fn facts_growing(
+    reader: &mut impl Read,
+    buf: &mut Vec<u8>,
     mut whole: bool,
     kind: Sniffed,
+    floor: usize,
+    factor: usize,
 ) -> std::io::Result<Result<HeaderFacts, Unreadable>> {
     loop {
         match facts(buf, whole, kind) {
             Err(Unreadable::TooLong) if !whole && buf.len() < HEADER_BUDGET => {
-                let target = (buf.len().max(super::sniff::SNIFF_LEN) * 16).min(HEADER_BUDGET);
+                let target = (buf.len().max(floor) * factor).min(HEADER_BUDGET);
                 let before = buf.len();
                 reader.take((target - before) as u64).read_to_end(buf)?;
                 whole = buf.len() < target;

@@ -695,3 +695,62 @@ fn thousands_of_mutants_never_crash_hang_or_leak_a_name() {
     #[cfg(target_os = "linux")]
     cli_under_memory_cap(dir.path(), 600, findings.len());
 }
+
+/// A zip entry's header is read on from its first bytes as far as it goes: whether the part read ends
+/// within the first inflated bytes, after 2 KiB, after 16 KiB or after 128 KiB (a long private value
+/// before the patient's group), stored or deflated, the entry's facts are those of the same file read
+/// on its own.
+#[test]
+fn a_zip_entrys_header_is_read_as_far_as_it_goes() {
+    let dir = crate::common::temp_dir();
+    for (i, private) in [0usize, 1_500, 10_000, 100_000, 600_000]
+        .into_iter()
+        .enumerate()
+    {
+        let mut d = Vec::new();
+        d.extend(el(0x0008, 0x0005, b"CS", b"ISO_IR 100"));
+        d.extend(el(0x0008, 0x0016, b"UI", b"1.2.840.10008.5.1.4.1.1.2\0"));
+        d.extend(el(0x0008, 0x0020, b"DA", b"20240115"));
+        d.extend(el(0x0008, 0x0060, b"CS", b"CT"));
+        if private > 0 {
+            let len = u32::try_from(private).expect("length");
+            d.extend(el_long(0x0009, 0x1000, b"OB", len, &vec![7u8; private]));
+        }
+        d.extend(el(0x0010, 0x0010, b"PN", b"DUPONT^JEAN "));
+        d.extend(el(0x0010, 0x0020, b"LO", b"123456"));
+        d.extend(el(0x0010, 0x0030, b"DA", b"19600101"));
+        d.extend(el_long(0x7FE0, 0x0010, b"OW", 4096, &[0u8; 4096]));
+        let file = part10(EXPLICIT_LE, &d);
+        let alone = write(dir.path(), &format!("seul-{i}.dcm"), &file);
+        let alone = classify_within(&alone).expect("DICOM");
+        assert!(!alone.header_unreadable, "{private}");
+        assert!(alone.identifying.name && alone.identifying.id && alone.identifying.birth_date);
+        for method in [
+            zip::CompressionMethod::Stored,
+            zip::CompressionMethod::Deflated,
+        ] {
+            let p = dir.path().join(format!("etude-{i}-{method:?}.zip"));
+            let mut zip = zip::ZipWriter::new(std::fs::File::create(&p).expect("zip"));
+            let options = zip::write::SimpleFileOptions::default().compression_method(method);
+            zip.start_file("DICOM/IM0001", options).expect("entry");
+            zip.write_all(&file).expect("write");
+            zip.finish().expect("finish");
+            let inside = classify_within(&p).expect("zip of DICOM");
+            assert_eq!(
+                inside.kind,
+                Kind::ZipDicom { dicom_entries: 1 },
+                "{private} {method:?}"
+            );
+            assert_eq!(
+                (
+                    inside.identifying,
+                    inside.header_unreadable,
+                    &inside.modality,
+                    &inside.study_date
+                ),
+                (alone.identifying, false, &alone.modality, &alone.study_date),
+                "{private} {method:?}"
+            );
+        }
+    }
+}
