@@ -82,9 +82,9 @@ fn saturated(facts: Option<&HeaderFacts>) -> bool {
 /// thread's buffer), by the thread's own inflater: its first [`PREFIX_LEN`] bytes, which decide most
 /// entries (DICOM by its marker, or anything that cannot start a data set); up to 4 KiB when they do
 /// not; and, for a DICOM entry whose header can still add something, more of the same entry while the
-/// header goes on (from the first bytes for an entry with a marker), within the budget. The archive (`len` bytes, `buf` holding its first ones) is read
-/// through a small positional cache: the central directory, and each entry's local header with its
-/// first compressed bytes, in one read each.
+/// header goes on (from the first bytes for an entry with a marker), within the budget. The archive
+/// (`len` bytes, `buf` holding its first ones) is read through a small positional cache: the central
+/// directory, and each entry's local header with its first compressed bytes, in one read each.
 pub fn zip(file: &File, len: u64, buf: &mut Vec<u8>) -> Result<Inside, String> {
     let mut archive =
         zip::ZipArchive::new(Cached::new(file, len, buf)).map_err(|e| e.to_string())?;
