@@ -151,18 +151,21 @@ fn part10_start(buf: &[u8]) -> usize {
     }
 }
 
-#[expect(
-    clippy::map_err_ignore,
-    reason = "the inflater's detail is not kept: a data set that does not inflate is reported as such"
-)]
 fn part10(buf: &[u8], whole: bool) -> Result<HeaderFacts, Unreadable> {
     let meta = file_meta(buf, part10_start(buf), whole)?;
     let data = &buf[meta.end..];
     let mut facts = if meta.deflated {
         // The data set is a raw deflate stream: inflated within the budget, then read like any other.
+        // When `buf` is only the file's first bytes, the stream stops short of its end: what did
+        // inflate is walked as the start of the data set, and a header that goes on past it asks for
+        // more of the file (`TooLong`) rather than being taken for a broken stream.
         let mut inflated = Vec::new();
-        let complete = read_budget_into(flate2::read::DeflateDecoder::new(data), &mut inflated)
-            .map_err(|_| Unreadable::Deflate)?;
+        let complete =
+            match read_budget_into(flate2::read::DeflateDecoder::new(data), &mut inflated) {
+                Ok(complete) => complete && whole,
+                Err(_) if !whole => false,
+                Err(_) => return Err(Unreadable::Deflate),
+            };
         walk(&inflated, complete, RawEncoding::ExplicitLittle)?.facts(&inflated)
     } else {
         walk(data, whole, meta.encoding)?.facts(data)

@@ -587,9 +587,10 @@ fn a_study_zip_counts_every_dicom_entry_and_merges_the_headers_read() {
     assert_eq!(finding.modality.as_deref(), Some("CT"));
 }
 
-/// The findings' order (`scan::path_order`, byte by byte) is `Path`'s own on the paths a walk makes:
-/// names that extend a folder's name with a byte below or above the separator, spaces, dots, accents,
-/// long shared prefixes (the sixteen-byte steps), duplicates, and on Unix names that are not Unicode.
+/// The findings' order (`scan::path_order`, byte by byte where that is safe) is `Path`'s own: names
+/// that extend a folder's name with a byte below or above the separator, spaces, dots, accents, long
+/// shared prefixes (the sixteen-byte steps), duplicates, on Unix names that are not Unicode, roots
+/// spelled in unusual ways, and on Windows drive letters in either case and verbatim prefixes.
 #[test]
 fn path_order_is_the_order_of_path() {
     let root = "/home/cabinet/Imagerie/Examens 2024";
@@ -626,8 +627,47 @@ fn path_order_is_the_order_of_path() {
         "a/b",
     ];
     let mut paths: Vec<PathBuf> = names.iter().map(|n| Path::new(root).join(n)).collect();
-    paths.push(PathBuf::from("relative/a"));
-    paths.push(PathBuf::from("relative-a"));
+    // Roots as typed: relative, `.`, parting in their first name, unusual spellings that `Path`
+    // reads component by component.
+    for odd in [
+        "relative/a",
+        "relative-a",
+        "./x/1.dcm",
+        "(2024)/1.dcm",
+        "-old/x",
+        ".",
+        "./a",
+        "a/./b/x",
+        "a/0/y",
+        "a//b/z",
+        "a/b/y",
+        "dir/",
+        "dir",
+        "dir/x",
+        "..",
+        "../a",
+        "a/../b",
+        "/",
+        "/a",
+        "/a/b",
+        "//a",
+    ] {
+        paths.push(PathBuf::from(odd));
+    }
+    #[cfg(windows)]
+    for drive in [
+        r"c:\a\x",
+        r"D:\b\y",
+        r"c:\z",
+        r"C:\a",
+        r"C:\a\b",
+        r"\\?\UNC\srv\s\x",
+        r"\\?\C:\x",
+        r"C:/a/b",
+        r"C:\a/b\c",
+    ] {
+        paths.push(PathBuf::from(drive));
+    }
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt as _;

@@ -754,3 +754,63 @@ fn a_zip_entrys_header_is_read_as_far_as_it_goes() {
         }
     }
 }
+
+/// A file in the deflated transfer syntax (its data set one raw deflate stream) of any size has its
+/// header read, on its own and as a zip entry, stored or deflated: the stream cut where the first
+/// bytes read stop is the start of the data set, not a broken stream (found in review: such a file
+/// longer than the first read was unreadable).
+#[test]
+fn a_deflated_data_set_is_read_whatever_its_length() {
+    let dir = crate::common::temp_dir();
+    // Bytes that do not compress, so that the file is as long as its pixel data.
+    let mut state = 0x2545_F491_u32;
+    let mut noise = |n: usize| -> Vec<u8> {
+        (0..n)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                state.to_le_bytes()[0]
+            })
+            .collect()
+    };
+    for (i, pixels) in [200usize, 2_500, 3_500, 6_000, 100_000, 400_000]
+        .into_iter()
+        .enumerate()
+    {
+        let mut d = explicit_start();
+        d.extend(el(0x0010, 0x0010, b"PN", b"DUPONT^JEAN "));
+        d.extend(el(0x0010, 0x0020, b"LO", b"123456"));
+        d.extend(el(0x0010, 0x0030, b"DA", b"19600101"));
+        let len = u32::try_from(pixels).expect("length");
+        d.extend(el_long(0x7FE0, 0x0010, b"OB", len, &noise(pixels)));
+        let mut deflate =
+            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+        deflate.write_all(&d).expect("deflate");
+        let file = part10(
+            "1.2.840.10008.1.2.1.99",
+            &deflate.finish().expect("deflate"),
+        );
+        let alone = write(dir.path(), &format!("deflate-{i}.dcm"), &file);
+        let alone = classify_within(&alone).expect("DICOM");
+        assert!(!alone.header_unreadable, "{pixels} bytes of pixels");
+        assert!(
+            alone.identifying.name && alone.identifying.id && alone.identifying.birth_date,
+            "{pixels}"
+        );
+        for method in [
+            zip::CompressionMethod::Stored,
+            zip::CompressionMethod::Deflated,
+        ] {
+            let p = dir.path().join(format!("deflate-{i}-{method:?}.zip"));
+            let mut zip = zip::ZipWriter::new(std::fs::File::create(&p).expect("zip"));
+            let options = zip::write::SimpleFileOptions::default().compression_method(method);
+            zip.start_file("DICOM/IM0001", options).expect("entry");
+            zip.write_all(&file).expect("write");
+            zip.finish().expect("finish");
+            let inside = classify_within(&p).expect("zip of DICOM");
+            assert!(!inside.header_unreadable, "{pixels} {method:?}");
+            assert_eq!(inside.identifying, alone.identifying, "{pixels} {method:?}");
+        }
+    }
+}
