@@ -696,6 +696,16 @@ fn thousands_of_mutants_never_crash_hang_or_leak_a_name() {
     cli_under_memory_cap(dir.path(), 600, findings.len());
 }
 
+/// `file` as the one entry of a zip written at `path`, compressed by `method`, classified.
+fn classify_in_a_zip(path: &Path, file: &[u8], method: zip::CompressionMethod) -> Finding {
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).expect("zip"));
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
+    zip.start_file("DICOM/IM0001", options).expect("entry");
+    zip.write_all(file).expect("write");
+    zip.finish().expect("finish");
+    classify_within(path).expect("zip of DICOM")
+}
+
 /// A zip entry's header is read on from its first bytes as far as it goes: whether the part read ends
 /// within the first inflated bytes, after 2 KiB, after 16 KiB or after 128 KiB (a long private value
 /// before the patient's group), stored or deflated, the entry's facts are those of the same file read
@@ -730,12 +740,7 @@ fn a_zip_entrys_header_is_read_as_far_as_it_goes() {
             zip::CompressionMethod::Deflated,
         ] {
             let p = dir.path().join(format!("etude-{i}-{method:?}.zip"));
-            let mut zip = zip::ZipWriter::new(std::fs::File::create(&p).expect("zip"));
-            let options = zip::write::SimpleFileOptions::default().compression_method(method);
-            zip.start_file("DICOM/IM0001", options).expect("entry");
-            zip.write_all(&file).expect("write");
-            zip.finish().expect("finish");
-            let inside = classify_within(&p).expect("zip of DICOM");
+            let inside = classify_in_a_zip(&p, &file, method);
             assert_eq!(
                 inside.kind,
                 Kind::ZipDicom { dicom_entries: 1 },
@@ -803,12 +808,7 @@ fn a_deflated_data_set_is_read_whatever_its_length() {
             zip::CompressionMethod::Deflated,
         ] {
             let p = dir.path().join(format!("deflate-{i}-{method:?}.zip"));
-            let mut zip = zip::ZipWriter::new(std::fs::File::create(&p).expect("zip"));
-            let options = zip::write::SimpleFileOptions::default().compression_method(method);
-            zip.start_file("DICOM/IM0001", options).expect("entry");
-            zip.write_all(&file).expect("write");
-            zip.finish().expect("finish");
-            let inside = classify_within(&p).expect("zip of DICOM");
+            let inside = classify_in_a_zip(&p, &file, method);
             assert!(!inside.header_unreadable, "{pixels} {method:?}");
             assert_eq!(inside.identifying, alone.identifying, "{pixels} {method:?}");
         }
