@@ -126,30 +126,25 @@ pub fn zip(file: &File, len: u64, buf: &mut Vec<u8>) -> Result<Inside, String> {
             {
                 continue;
             }
-            match super::sniff::dicom_by_prefix(buf, size) {
+            // What the entry is, and how many of its bytes were asked for (fewer came: its end).
+            let (kind, asked) = match super::sniff::dicom_by_prefix(buf, size) {
                 Some(false) => continue,
                 Some(true) if !want_header => {
                     inside.dicom_entries += 1;
                     continue;
                 }
-                Some(true) => {
-                    // DICOM by its marker, which is all the sniffer would look at: the header is read
-                    // on from these first bytes, inflating no more of the entry than it needs.
-                    inside.dicom_entries += 1;
-                    let whole = buf.len() < PREFIX_LEN;
-                    let kind = sniff(buf, size);
-                    if let Ok(Ok(f)) = header::facts_from_entry(&mut entry, buf, whole, kind) {
-                        merge(&mut inside.facts, f);
+                // DICOM by its marker, which is all the sniffer would look at: the header is read on
+                // from these first bytes, inflating no more of the entry than it needs.
+                Some(true) => (sniff(buf, size), PREFIX_LEN),
+                None => {
+                    let more = (SNIFF_LEN - buf.len()) as u64;
+                    if buf.len() == PREFIX_LEN && (&mut entry).take(more).read_to_end(buf).is_err()
+                    {
+                        continue;
                     }
-                    continue;
+                    (sniff(buf, size), SNIFF_LEN)
                 }
-                None => {}
-            }
-            let more = (SNIFF_LEN - buf.len()) as u64;
-            if buf.len() == PREFIX_LEN && (&mut entry).take(more).read_to_end(buf).is_err() {
-                continue;
-            }
-            let kind = sniff(buf, size);
+            };
             if !is_dicom(kind) {
                 continue;
             }
@@ -157,8 +152,8 @@ pub fn zip(file: &File, len: u64, buf: &mut Vec<u8>) -> Result<Inside, String> {
             // The entry's header within the budget: at most that many bytes inflated, whatever the
             // entry claims or would inflate to.
             if want_header {
-                let whole = buf.len() < SNIFF_LEN;
-                if let Ok(Ok(f)) = header::facts_from(&mut entry, buf, whole, kind) {
+                let whole = buf.len() < asked;
+                if let Ok(Ok(f)) = header::facts_from_entry(&mut entry, buf, whole, kind) {
                     merge(&mut inside.facts, f);
                 }
             }
