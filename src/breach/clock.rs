@@ -83,6 +83,12 @@ pub enum TimeInputError {
     /// Not `jj/mm/aaaa hh:mm`.
     #[error("expected dd/mm/yyyy hh:mm")]
     Format,
+    /// Typed as a date, but no such day exists (31/02, 29/02 of a common year, month 13).
+    #[error("this date does not exist")]
+    NoSuchDate,
+    /// The hour or minute is out of range (25:00, 10:75).
+    #[error("this time of day does not exist")]
+    NoSuchTime,
     /// The time does not exist in France that day (the clocks jumped forward past it).
     #[error("this time does not exist in France that day (change to summer time)")]
     Skipped,
@@ -97,14 +103,27 @@ pub fn parse_paris(text: &str) -> Result<Timestamp, TimeInputError> {
     let (date, time) = text
         .split_once(|c: char| c.is_whitespace() || c == 'T')
         .ok_or(TimeInputError::Format)?;
-    let date = crate::locale::parse_date(date).ok_or(TimeInputError::Format)?;
+    let date = crate::locale::parse_date(date).ok_or_else(|| {
+        // Numbers in the date's shape that make no day: say so, rather than blame the format.
+        let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
+        let numbers = parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
+        if numbers {
+            TimeInputError::NoSuchDate
+        } else {
+            TimeInputError::Format
+        }
+    })?;
     let time = time.trim().replace(['h', 'H'], ":");
     let (h, m) = time.split_once(':').ok_or(TimeInputError::Format)?;
     let m = if m.is_empty() { "0" } else { m };
     let h: i8 = h.trim().parse().map_err(|_err| TimeInputError::Format)?;
     let m: i8 = m.trim().parse().map_err(|_err| TimeInputError::Format)?;
-    let civil = date
-        .to_datetime(jiff::civil::Time::new(h, m, 0, 0).map_err(|_err| TimeInputError::Format)?);
+    let civil = date.to_datetime(
+        jiff::civil::Time::new(h, m, 0, 0).map_err(|_err| TimeInputError::NoSuchTime)?,
+    );
     let tz = paris();
     let ambiguous = tz.to_ambiguous_timestamp(civil);
     if matches!(ambiguous.offset(), jiff::tz::AmbiguousOffset::Gap { .. }) {
@@ -200,14 +219,16 @@ mod tests {
             paris_at("25/10/2026 02:30").to_string(),
             "2026-10-25T00:30:00Z"
         );
-        for bad in [
-            "",
-            "15/01/2026",
-            "32/01/2026 10:00",
-            "15/01/2026 25:00",
-            "hier",
-        ] {
+        for bad in ["", "15/01/2026", "hier", "15/janv/2026 10:00", "15/01/2026 dix"] {
             assert_eq!(parse_paris(bad), Err(TimeInputError::Format), "{bad:?}");
+        }
+        // The real problem is named: a day that does not exist is not a format error.
+        for no_day in ["32/01/2026 10:00", "31/02/2026 10:00", "29/02/2027 08:00", "2026-13-01 10:00"] {
+            assert_eq!(parse_paris(no_day), Err(TimeInputError::NoSuchDate), "{no_day:?}");
+        }
+        assert_eq!(parse_paris("29/02/2028 08:00").map(|_| ()), Ok(()), "a leap year");
+        for no_time in ["15/01/2026 25:00", "15/01/2026 10:75"] {
+            assert_eq!(parse_paris(no_time), Err(TimeInputError::NoSuchTime), "{no_time:?}");
         }
     }
 }

@@ -354,6 +354,7 @@ pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
                 threads: threads
                     .map_or_else(|| crate::scan::ScanOptions::default().threads, usize::from),
                 follow_symlinks,
+                ..crate::scan::ScanOptions::default()
             };
             scan(&paths, &options, format, fail_on, lang, out)
         }

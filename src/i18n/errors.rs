@@ -266,6 +266,8 @@ impl Localize for crate::breach::clock::TimeInputError {
     fn localize(&self, lang: Lang) -> String {
         match self {
             Self::Format => T::ErrTimeFormat,
+            Self::NoSuchDate => T::ErrNoSuchDate,
+            Self::NoSuchTime => T::ErrNoSuchTime,
             Self::Skipped => T::ErrTimeSkipped,
         }
         .get(lang)

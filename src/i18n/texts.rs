@@ -885,6 +885,8 @@ texts! {
     BreachFromFinding => "Violation…", "Breach…";
     BreachFromFindingHint => "Enregistrer une violation de données à partir de ce fichier trouvé", "Record a data breach from this file found";
     ErrTimeFormat => "Date et heure attendues au format jj/mm/aaaa hh:mm (heure de Paris).", "Date and time expected as dd/mm/yyyy hh:mm (Paris time).";
+    ErrNoSuchDate => "Cette date n'existe pas : vérifiez le jour et le mois (jj/mm/aaaa).", "This date does not exist: check the day and the month (dd/mm/yyyy).";
+    ErrNoSuchTime => "Cette heure n'existe pas : les heures vont de 0 à 23, les minutes de 0 à 59.", "This time of day does not exist: hours run from 0 to 23, minutes from 0 to 59.";
     ErrTimeSkipped => "Cette heure n'existe pas en France ce jour-là (passage à l'heure d'été) : vérifiez-la.", "This time does not exist in France that day (change to summer time): check it.";
     ErrBreachEmptyTitle => "Donnez un titre court à la violation.", "Give the breach a short title.";
     ErrBreachTitleTooLong => "Titre trop long : 200 caractères au plus.", "Title too long: 200 characters at most.";
@@ -1191,6 +1193,8 @@ texts! {
     CopyWaitSave => "Un enregistrement est en cours : recommencez la copie dans un instant, pour copier le coffre à jour.", "A save is in progress: start the copy again in a moment, to copy the vault up to date.";
     JobCopyVault => "la copie du coffre", "the copy of the vault";
     JobShowFolder => "l'ouverture du dossier", "the opening of the folder";
+    JobScan => "l'analyse des dossiers", "the folder scan";
+    JobRecordScan => "l'enregistrement des résultats de l'analyse", "the recording of the scan's results";
     RevealGone => "ce dossier n'existe plus (déplacé, supprimé, ou sur une clé débranchée).", "this folder no longer exists (moved, deleted, or on an unplugged stick).";
 }
 
@@ -1198,6 +1202,10 @@ typed_texts! {
     fn err_settings_save(detail) => "Les préférences n'ont pas pu être enregistrées. {detail}", "The preferences could not be saved. {detail}";
     fn err_newer_schema(found: num, supported: num) => "Ce coffre a été enregistré par une version plus récente de Vigie (contenu en version {found} ; cette version lit jusqu'à la version {supported}). Mettez Vigie à jour pour l'ouvrir.",
         "This vault was saved by a newer Vigie (contents version {found}; this version reads up to version {supported}). Update Vigie to open it.";
+    fn scan_failed_kept(found: num) => "Une erreur interne a interrompu l'analyse. Ce qu'elle avait trouvé jusque-là ({found} fichiers) est gardé et enregistré dans le coffre ; relancez l'analyse pour examiner le reste. Si cela se reproduit, signalez-le à votre prestataire (Réglages, « Ouvrir le dossier des journaux »).",
+        "An internal error stopped the scan. What it had found until then ({found} files) is kept and saved in the vault; start the scan again to look at the rest. If it happens again, report it to your IT provider (Settings, \"Open the log folder\").";
+    fn scan_internal_errors(count: num) => "Résultats enregistrés dans le coffre. {count} fichier(s) n'ont pas pu être examinés à cause d'une erreur interne de Vigie : ils sont comptés parmi les chemins illisibles ; relancez l'analyse, et si cela se reproduit, signalez-le à votre prestataire.",
+        "Results saved in the vault. {count} file(s) could not be examined because of an internal error in Vigie: they are counted among the unreadable paths; scan again, and if it happens again, report it to your IT provider.";
     fn err_job_failed(what) => "Une erreur interne a interrompu {what}. Rien n'a été perdu : ce qui était enregistré l'est toujours, et ce qui est à l'écran est gardé. Réessayez ; si cela se reproduit, signalez-le à votre prestataire.",
         "An internal error stopped {what}. Nothing was lost: what was saved still is, and what is on screen is kept. Try again; if it happens again, report it to your IT provider.";
     // ---- Application and recovery code ----------------------------------------------------------------
@@ -1334,7 +1342,6 @@ typed_texts! {
         { one: "{n} fichier à risque élevé à traiter.", other: "{n} fichiers à risque élevé à traiter." },
         { one: "{n} high-risk file to deal with.", other: "{n} high-risk files to deal with." };
     fn scan_open_failed(path, detail) => "Impossible d'ouvrir le dossier {path} : {detail}", "Cannot open the folder {path}: {detail}";
-    fn err_scan_start(detail) => "Impossible de lancer l'analyse : {detail}", "Cannot start the scan: {detail}";
     fn scan_errors_count(n: count) =>
         { one: "{n} chemin illisible", other: "{n} chemins illisibles" },
         { one: "{n} unreadable path", other: "{n} unreadable paths" };

@@ -98,6 +98,29 @@ pub struct VaultContents {
     /// The PC checks: the last run whole (evidence), earlier ones as counts.
     #[serde(default)]
     pub system: SystemRecord,
+    /// Text typed in the window and not applied (yet): kept here, in the vault, so that nothing typed
+    /// is lost on a page change, a lock or closing.
+    #[serde(default, skip_serializing_if = "Drafts::is_empty")]
+    pub drafts: Drafts,
+}
+
+/// Text typed in the window that is not (yet) part of any record: a date that does not exist, a count
+/// being typed. Kept as typed, field by field, and shown again with its error beside it. Not a record:
+/// never exported, signed or journaled. A Vigie older than this field drops it at its next save (the
+/// records themselves are untouched), so it needs no new schema version.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Drafts {
+    /// The breach form's fields, by breach, then by field (the form's own keys).
+    #[serde(default)]
+    pub breach_forms:
+        std::collections::BTreeMap<crate::breach::BreachId, std::collections::BTreeMap<String, String>>,
+}
+
+impl Drafts {
+    /// Whether nothing is kept.
+    pub fn is_empty(&self) -> bool {
+        self.breach_forms.is_empty()
+    }
 }
 
 impl VaultContents {
@@ -121,6 +144,7 @@ impl VaultContents {
             // The archive key is made with the vault, so that the recovery sheet carries it.
             archives: ArchiveRegister::with_new_key(),
             system: SystemRecord::default(),
+            drafts: Drafts::default(),
         }
     }
 

@@ -14,7 +14,7 @@ pub use crate::vault::Saved;
 use crate::vault::{
     FaultPoint, KdfParams, NewPassphrase, PreparedWrite, RecoveryCode, Unlock, Vault, VaultError,
 };
-pub use contents::{Counts, JournalEntry, JournalEvent, SCHEMA_VERSION, VaultContents};
+pub use contents::{Counts, Drafts, JournalEntry, JournalEvent, SCHEMA_VERSION, VaultContents};
 
 /// An open practice file: the vault and its decoded contents.
 #[derive(Debug)]

@@ -12,6 +12,24 @@ use crate::practice::{PracticeName, Profile};
 use crate::practice_file::PracticeFile;
 use crate::vault::{NewPassphrase, RecoveryCode, Saved, VaultError};
 
+/// What the screens send: commands queued while a frame is drawn, carried out after it by
+/// [`super::app::VigieApp::run_command`]. Held by shared reference in the views' context (as the rerun
+/// viewer's `CommandSender`), so that the context is `&` and a helper can take it whole.
+#[derive(Debug, Default)]
+pub struct CommandSender(std::cell::RefCell<Vec<Command>>);
+
+impl CommandSender {
+    /// Queues `command` for after the frame.
+    pub fn send(&self, command: Command) {
+        self.0.borrow_mut().push(command);
+    }
+
+    /// The commands sent since the last call, in the order sent.
+    pub fn take(&self) -> Vec<Command> {
+        self.0.take()
+    }
+}
+
 /// The secret typed on the unlock screen.
 #[derive(Debug, Clone)]
 pub enum Secret {
@@ -369,6 +387,10 @@ pub enum JobOutput {
     DocumentWritten(Result<PathBuf, String>),
     /// A job panicked or its thread ended without a result; what it was doing did not happen.
     Failed(super::jobs::JobKind),
+    /// The folder scan's job ended: its summary, or the folders that were not there (nothing scanned).
+    ScanEnded(Result<crate::scan::Summary, Vec<PathBuf>>),
+    /// A finished scan was put in order for the vault.
+    ScanRecorded(Box<crate::scan::record::ScanRecord>),
     /// The places to suggest for a scan were found.
     PlacesFound(Vec<crate::scan::places::Place>),
     /// The recent vaults were checked.

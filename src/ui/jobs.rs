@@ -53,6 +53,10 @@ pub enum JobKind {
     ShowFolder,
     /// Copying the vault and its backups elsewhere (a USB stick), verified.
     CopyVault,
+    /// The folder scan (its progress and findings reach the window through [`super::scan_run::LiveScan`]).
+    Scan,
+    /// Putting a finished scan's findings in order for the vault's record.
+    RecordScan,
 }
 
 impl JobKind {
@@ -73,6 +77,8 @@ impl JobKind {
             Self::SystemCheck => "vigie-system-check",
             Self::ShowFolder => "vigie-show-folder",
             Self::CopyVault => "vigie-copy-vault",
+            Self::Scan => "vigie-scan",
+            Self::RecordScan => "vigie-record-scan",
         }
     }
 }

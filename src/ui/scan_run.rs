@@ -1,5 +1,5 @@
-//! A folder scan running in the background for the Scan screen: the engine works on its own thread and
-//! posts its events into a shared state that the window reads each frame; findings appear in the table
+//! A folder scan running in the background for the Scan screen: the engine works in a background job
+//! ([`super::jobs::Jobs`], like all slow work) and posts its events into a shared state that the window reads each frame; findings appear in the table
 //! as they are found. The scan belongs to the app, not to the page, so it goes on while the user looks
 //! at other pages.
 
@@ -40,6 +40,8 @@ pub struct LiveScan {
     pub errors: Vec<ScanError>,
     /// Progress as of the last frame.
     pub progress: Progress,
+    /// The scan's job failed (a bug, caught): it ended early, with what was found until then.
+    pub failed: bool,
 }
 
 /// The counts shown while a scan runs.
@@ -70,54 +72,57 @@ impl Progress {
 }
 
 impl LiveScan {
-    /// Starts scanning `roots` on a named thread; `wake` is called when there is something to show.
-    pub fn start(
+    /// A scan of `roots`, and the work that runs it. The app hands the work to its [`super::jobs::Jobs`]
+    /// like every other background work (one way to run work: a panic in it is caught and its end is
+    /// always delivered); the work posts its events here, and `wake` is called when there is something
+    /// to show. A panic in one file's classification costs that file only (the engine catches it); a
+    /// panic anywhere else ends the job, and [`LiveScan::end_failed`] keeps what was found so far.
+    pub fn new(
         roots: Vec<PathBuf>,
         options: ScanOptions,
         wake: impl Fn() + Send + Sync + 'static,
-    ) -> std::io::Result<Self> {
+    ) -> (Self, impl FnOnce() -> Summary + Send + 'static) {
         let cancel = Arc::new(AtomicBool::new(false));
         let shared = Arc::new(Mutex::new(Shared::default()));
         let thread_roots = roots.clone();
         let thread_cancel = Arc::clone(&cancel);
         let thread_shared = Arc::clone(&shared);
-        std::thread::Builder::new()
-            .name("vigie-scan".to_owned())
-            .spawn(move || {
-                let on_event = |event: Event| {
-                    let Ok(mut s) = thread_shared.lock() else {
-                        return;
-                    };
-                    match event {
-                        Event::Progress {
-                            files_seen,
-                            dirs_seen,
-                            current,
-                        } => {
-                            s.files_seen = s.files_seen.max(files_seen);
-                            s.dirs_seen = s.dirs_seen.max(dirs_seen);
-                            s.current = current;
-                            drop(s);
-                            wake();
-                        }
-                        Event::Finding(f) => s.findings.push(f),
-                        Event::Error(e) => {
-                            s.error_count += 1;
-                            if s.errors.len() < scan::record::MAX_KEPT_ERRORS {
-                                s.errors.push(e);
-                            }
+        let work = move || {
+            let on_event = |event: Event| {
+                let Ok(mut s) = thread_shared.lock() else {
+                    return;
+                };
+                match event {
+                    Event::Progress {
+                        files_seen,
+                        dirs_seen,
+                        current,
+                    } => {
+                        s.files_seen = s.files_seen.max(files_seen);
+                        s.dirs_seen = s.dirs_seen.max(dirs_seen);
+                        s.current = current;
+                        drop(s);
+                        wake();
+                    }
+                    Event::Finding(f) => s.findings.push(f),
+                    Event::Error(e) => {
+                        s.error_count += 1;
+                        if s.errors.len() < scan::record::MAX_KEPT_ERRORS {
+                            s.errors.push(e);
                         }
                     }
-                };
-                let summary = scan::scan(&thread_roots, &options, &thread_cancel, &on_event);
-                if let Ok(mut s) = thread_shared.lock() {
-                    s.files_seen = summary.files_seen;
-                    s.dirs_seen = summary.dirs_seen;
-                    s.done = Some(summary);
                 }
-                wake();
-            })?;
-        Ok(Self {
+            };
+            let summary = scan::scan(&thread_roots, &options, &thread_cancel, &on_event);
+            if let Ok(mut s) = thread_shared.lock() {
+                s.files_seen = summary.files_seen;
+                s.dirs_seen = summary.dirs_seen;
+                s.done = Some(summary.clone());
+            }
+            wake();
+            summary
+        };
+        let live = Self {
             roots,
             started_at: Timestamp::now(),
             started: Instant::now(),
@@ -126,7 +131,27 @@ impl LiveScan {
             findings: Vec::new(),
             errors: Vec::new(),
             progress: Progress::default(),
-        })
+            failed: false,
+        };
+        (live, work)
+    }
+
+    /// The scan's job ended without its summary (a panic outside a file's classification): the scan is
+    /// over, with what was found so far, marked stopped, so that the next [`LiveScan::poll`] ends it.
+    pub fn end_failed(&mut self) {
+        self.failed = true;
+        self.cancel.store(true, Ordering::Relaxed);
+        if let Ok(mut s) = self.shared.lock()
+            && s.done.is_none()
+        {
+            s.done = Some(Summary {
+                files_seen: s.files_seen,
+                dirs_seen: s.dirs_seen,
+                errors: s.error_count,
+                elapsed_ms: self.started.elapsed().as_millis() as u64,
+                cancelled: true,
+            });
+        }
     }
 
     /// Asks the scan to stop; it ends within a few files, and its partial results are kept.

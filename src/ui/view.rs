@@ -1,9 +1,10 @@
 //! What every screen is handed: the language, the jobs in flight, the preferences, the open session,
-//! the message of the moment, and the queue of commands to push (as rerun's viewer context). A screen
-//! reads these and pushes [`Command`]s; it never holds the app itself, so a screen cannot change the
+//! the message of the moment, and the command sender (as rerun's viewer context and its
+//! `CommandSender`). The context is handed by shared reference: a screen reads it and sends
+//! [`Command`]s through it, and helpers take it whole; it never holds the app itself, so a screen cannot change the
 //! state behind the app's back, and a screen can be drawn in a test from plain values.
 
-use super::command::Command;
+use super::command::{Command, CommandSender};
 use super::jobs::{JobKind, Jobs};
 use super::scan_run::LiveScan;
 use super::state::{Notice, RecentVault, Session};
@@ -34,13 +35,13 @@ pub struct ViewContext<'a> {
     /// This computer's suggested places to scan, once found (`None` while they are looked for).
     pub places: Option<&'a [Place]>,
     /// What the screens ask for, carried out after the frame.
-    pub commands: &'a mut Vec<Command>,
+    pub commands: &'a CommandSender,
 }
 
 impl<'a> ViewContext<'a> {
     /// Asks the app to do something after this frame.
-    pub fn push(&mut self, command: Command) {
-        self.commands.push(command);
+    pub fn send(&self, command: Command) {
+        self.commands.send(command);
     }
 
     /// The open vault, if unlocked and not lent to a job.

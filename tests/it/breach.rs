@@ -612,4 +612,116 @@ mod window {
                 .is_some_and(|s| s.breach_break.is_some())
         );
     }
+
+    /// The text of a field, found by its label.
+    fn field_text(h: &egui_kittest::Harness<'_, vigie::ui::VigieApp>, label: &str) -> String {
+        h.get_by_label(label)
+            .accesskit_node()
+            .value()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_wrong_date_and_a_right_one_survive_the_automatic_lock_and_the_right_one_starts_the_clock() {
+        let dir = temp_dir();
+        let (path, vault, _) = create_vault(dir.path());
+        drop(vault);
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        h.state_mut().run_command(
+            &ctx,
+            Command::Breach(BreachCommand::Open {
+                title: "Clé USB perdue".to_owned(),
+                by: String::new(),
+                details: None,
+            }),
+        );
+        saved(&mut h, "the new breach");
+        assert!(matches!(h.state().screen, Screen::Main(Page::Breaches(_))));
+        let aware_label = vigie::locale::french_typography(
+            "Prise de connaissance (certitude raisonnable) : les 72 heures partent d'ici",
+        );
+        let aware = jiff::Timestamp::now()
+            .checked_sub(jiff::SignedDuration::from_hours(3))
+            .expect("in range");
+        let right = vigie::breach::clock::format_paris_input(aware);
+        // A date that does not exist, beside a right one; nothing pressed.
+        type_in(&mut h, &aware_label, &right);
+        type_in(&mut h, "Début de la violation", "31/02/2026 10:00");
+        // Its problem is said beside it at once.
+        assert!(
+            h.query_all_by_label_contains("Début de la violation")
+                .count()
+                >= 1
+        );
+        // Idle past the delay: the vault locks itself, saving what the page holds.
+        h.state_mut()
+            .pretend_idle_for(std::time::Duration::from_secs(10 * 60 + 1));
+        h.step();
+        run_until(&mut h, "the lock", |app| app.session.is_none());
+
+        // On disk: the right date applied (the 72-hour clock runs), the wrong one kept as typed only.
+        let v = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("opens");
+        let b = v
+            .contents()
+            .breaches
+            .breach(BreachId(1))
+            .expect("the breach");
+        assert_eq!(
+            b.details.aware_at.map(|t| t.as_second() / 60),
+            Some(aware.as_second() / 60),
+            "the valid field is applied although another is wrong"
+        );
+        assert_eq!(b.details.started_at, None, "nothing that does not read is applied");
+        let draft = v.contents().drafts.breach_forms.get(&BreachId(1));
+        assert_eq!(
+            draft.and_then(|d| d.get("started")).map(String::as_str),
+            Some("31/02/2026 10:00"),
+            "{draft:?}"
+        );
+        drop(v);
+
+        // Unlocked again, the breach shows both texts as typed, the error beside the wrong one.
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(PageKind::Breaches));
+        h.run();
+        h.state_mut()
+            .run_command(&ctx, Command::Breach(BreachCommand::Select(BreachId(1))));
+        h.run();
+        assert_eq!(field_text(&h, "Début de la violation"), "31/02/2026 10:00");
+        assert_eq!(field_text(&h, &aware_label), right);
+        assert!(
+            h.query_all_by_label_contains("pour notifier la CNIL")
+                .count()
+                >= 1,
+            "the clock runs"
+        );
+        // The reason is shown under the field (the date's error, in French).
+        h.get_by_label("Début de la violation").scroll_to_me();
+        h.run();
+        h.get_by_label_contains("Cette date n'existe pas");
+
+        // Corrected and saved: the draft is gone, the date applied.
+        h.get_by_label("Début de la violation").focus();
+        h.run();
+        h.key_press(egui::Key::End);
+        for _ in 0.."31/02/2026 10:00".chars().count() {
+            h.key_press(egui::Key::Backspace);
+        }
+        h.run();
+        assert_eq!(field_text(&h, "Début de la violation"), "");
+        type_in(&mut h, "Début de la violation", "28/02/2026 10:00");
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+        saved(&mut h, "the page change");
+        let v = h.state().vault().expect("open");
+        assert!(v.contents().drafts.breach_forms.is_empty(), "no draft left");
+        let b = v.contents().breaches.breach(BreachId(1)).expect("breach");
+        assert!(b.details.started_at.is_some());
+    }
 }

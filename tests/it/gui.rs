@@ -714,6 +714,94 @@ fn a_scan_can_be_stopped_and_keeps_going_while_other_pages_are_shown() {
     h.get_by_label_contains("Analyse du ");
 }
 
+/// Starts a scan of `tree` from the command the Scan page sends, and waits until it is recorded.
+fn scan_and_wait(h: &mut Harness<'_, VigieApp>, tree: &std::path::Path) {
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::StartScan(vec![tree.to_path_buf()]));
+    assert!(h.state().scan.is_some(), "the scan started");
+    run_until(h, "the scan's end", |app| app.scan.is_none());
+}
+
+fn notice_text(app: &VigieApp) -> String {
+    match &app.notice {
+        Some(vigie::ui::state::Notice::Error(t) | vigie::ui::state::Notice::Info(t)) => t.clone(),
+        None => String::new(),
+    }
+}
+
+#[test]
+fn a_panic_in_a_files_classification_or_in_the_scan_job_ends_the_scan_keeping_what_was_found() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let tree = practice_tree(&dir.path().join("pc"));
+    // A file whose examination panics, as a bug on a hostile file would.
+    std::fs::write(tree.join("piège.dcm"), b"DICM").expect("write");
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    unlock(&mut h, &path);
+    open_scan_page(&mut h);
+
+    // 1. In one file: that file is an error with the internal-error message, the others are found.
+    h.state_mut().inject_scan_fault("piège.dcm");
+    scan_and_wait(&mut h, &tree);
+    let last = h
+        .state()
+        .vault()
+        .and_then(|v| v.contents().scans.last.clone())
+        .expect("recorded");
+    assert_eq!(last.findings.len(), 4, "the other files are found: {last:?}");
+    assert!(!last.summary.cancelled, "{:?}", last.summary);
+    let internal: Vec<_> = last
+        .errors
+        .iter()
+        .filter(|e| e.message == vigie::scan::INTERNAL_ERROR)
+        .collect();
+    assert_eq!(internal.len(), 1, "{:?}", last.errors);
+    assert!(internal[0].path.ends_with("piège.dcm"));
+    let told = notice_text(h.state());
+    assert!(told.contains("erreur interne de Vigie"), "{told}");
+    h.get_by_label_contains("n'ont pas pu être examinés");
+
+    // 2. In the scan's job itself: its end is delivered, the message shown, the scan recorded as
+    // stopped; the window is not left with a scan running for ever.
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .jobs
+        .inject_panic(vigie::ui::jobs::JobKind::Scan);
+    h.state_mut()
+        .run_command(&ctx, Command::StartScan(vec![tree.clone()]));
+    run_until(&mut h, "the failed scan's end", |app| app.scan.is_none());
+    let told = notice_text(h.state());
+    assert!(told.contains("Une erreur interne a interrompu l'analyse"), "{told}");
+    h.get_by_label_contains("Une erreur interne a interrompu l'analyse");
+    let failed = h
+        .state()
+        .vault()
+        .and_then(|v| v.contents().scans.last.clone())
+        .expect("recorded");
+    assert!(failed.summary.cancelled, "{:?}", failed.summary);
+
+    // 3. A new scan starts and ends normally: nothing was left stuck.
+    scan_and_wait(&mut h, &tree);
+    let again = h
+        .state()
+        .vault()
+        .and_then(|v| v.contents().scans.last.clone())
+        .expect("recorded");
+    assert_eq!(again.findings.len(), 4, "{again:?}");
+    assert_eq!(
+        again
+            .errors
+            .iter()
+            .filter(|e| e.message == vigie::scan::INTERNAL_ERROR)
+            .count(),
+        1,
+        "the fault stays on that file for this window: {:?}",
+        again.errors
+    );
+}
+
 #[test]
 fn the_findings_table_of_100000_draws_the_visible_rows_fills_the_window_with_one_tooltip() {
     let dir = temp_dir();

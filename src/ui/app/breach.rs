@@ -27,11 +27,52 @@ impl VigieApp {
     /// The Breaches page, showing `selected` if given.
     pub(super) fn breaches_page(&self, selected: Option<BreachId>) -> Page {
         let breach = selected.and_then(|id| self.vault()?.contents().breaches.breach(id));
+        let none = crate::practice_file::Drafts::default();
+        let drafts = self.vault().map_or(&none, |v| &v.contents().drafts);
         Page::Breaches(Box::new(BreachesView::new(
             self.lang,
             self.default_recorder(),
             breach.as_ref(),
+            drafts,
         )))
+    }
+
+    /// Keeps what the breach form holds before it goes away (another page or breach, a lock,
+    /// closing): the facts that read well become one more event of the chain; every field's text, valid
+    /// or not, goes into the vault's draft, shown again when the form comes back. Nothing typed is lost.
+    pub(super) fn keep_breach_form(&mut self) {
+        let Screen::Main(Page::Breaches(view)) = &self.screen else {
+            return;
+        };
+        let lang = self.lang;
+        let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
+            return;
+        };
+        let Some(leaving) = view.leaving(&vault.contents().breaches, lang) else {
+            return;
+        };
+        let mut changed = false;
+        if let Some((details, by)) = leaving.facts {
+            let change = Change::Facts(Box::new(details));
+            changed |= vault
+                .contents_mut()
+                .breaches
+                .apply(leaving.id, change, &by, Timestamp::now())
+                .is_ok();
+        }
+        let drafts = &vault.contents().drafts.breach_forms;
+        if drafts.get(&leaving.id).cloned().unwrap_or_default() != leaving.draft {
+            let forms = &mut vault.contents_mut().drafts.breach_forms;
+            if leaving.draft.is_empty() {
+                forms.remove(&leaving.id);
+            } else {
+                forms.insert(leaving.id, leaving.draft);
+            }
+            changed = true;
+        }
+        if changed {
+            self.edited();
+        }
     }
 
     /// Changes the register with `change` and saves; the page hears the result.
@@ -49,6 +90,7 @@ impl VigieApp {
             .ok()
             .or(id.as_ref())
             .and_then(|id| vault.contents().breaches.breach(*id));
+        let drafts = vault.contents().drafts.clone();
         let message = match &result {
             Ok(_) => Ok(T::BreachFactsSaved.get(lang).to_owned()),
             Err(e) => Err(e.localize(lang)),
@@ -58,7 +100,7 @@ impl VigieApp {
         }
         if let Screen::Main(Page::Breaches(view)) = &mut self.screen {
             if let Some(b) = breach.as_ref().filter(|_| result.is_ok() && id.is_none()) {
-                view.select(b);
+                view.select(b, &drafts);
             }
             view.feedback(breach.as_ref(), message);
         } else if let Err(e) = message {
@@ -95,9 +137,14 @@ impl VigieApp {
                 }
             }
             BreachCommand::Select(id) => {
-                let breach = self.vault().and_then(|v| v.contents().breaches.breach(id));
+                // The breach shown until now keeps what was typed in its form.
+                self.keep_breach_form();
+                let Some(vault) = self.session.as_ref().and_then(|s| s.vault.as_ref()) else {
+                    return;
+                };
+                let breach = vault.contents().breaches.breach(id);
                 if let (Screen::Main(Page::Breaches(view)), Some(b)) = (&mut self.screen, breach) {
-                    view.select(&b);
+                    view.select(&b, &vault.contents().drafts);
                 }
             }
             BreachCommand::Apply { id, change, by } => {

@@ -387,32 +387,27 @@ impl VigieApp {
             return;
         }
         self.notice = None;
-        let missing: Vec<String> = roots
-            .iter()
-            .filter(|r| !r.exists())
-            .map(|r| r.display().to_string())
-            .collect();
-        if !missing.is_empty() {
-            self.notice = Some(Notice::Error(tr::err_no_such_path(
-                self.lang,
-                missing.join(", "),
-            )));
-            return;
-        }
         let wake = ctx.clone();
         // Progress comes every thousand files or so; ten frames a second are enough to follow it, and
         // leave the cores to the scan.
-        match LiveScan::start(roots, crate::scan::ScanOptions::default(), move || {
+        let options = crate::scan::ScanOptions {
+            fault_on_name: self.scan_fault.clone(),
+            ..crate::scan::ScanOptions::default()
+        };
+        let (live, work) = LiveScan::new(roots.clone(), options, move || {
             wake.request_repaint_after(Duration::from_millis(100));
-        }) {
-            Ok(live) => self.scan = Some(live),
-            Err(e) => {
-                self.notice = Some(Notice::Error(tr::err_scan_start(
-                    self.lang,
-                    crate::i18n::io_reason(self.lang, &e),
-                )));
+        });
+        self.scan = Some(live);
+        // Whether the folders are there is asked of the disk in the job too: a folder on a slow share
+        // or an unplugged stick never freezes the window.
+        self.jobs.spawn(ctx, JobKind::Scan, move |_| {
+            let missing: Vec<PathBuf> = roots.iter().filter(|r| !r.exists()).cloned().collect();
+            if missing.is_empty() {
+                JobOutput::ScanEnded(Ok(work()))
+            } else {
+                JobOutput::ScanEnded(Err(missing))
             }
-        }
+        });
     }
 
     pub(super) fn attach_scan_report(&mut self, ctx: &egui::Context, item: String) {

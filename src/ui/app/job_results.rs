@@ -31,6 +31,8 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::SystemCheck => T::JobSystemCheck,
         JobKind::ShowFolder => T::JobShowFolder,
         JobKind::CopyVault => T::JobCopyVault,
+        JobKind::Scan => T::JobScan,
+        JobKind::RecordScan => T::JobRecordScan,
     };
     tr::err_job_failed(lang, what.get(lang))
 }
@@ -91,11 +93,22 @@ impl VigieApp {
                     panel.stage = crate::ui::screens::ArchiveStage::Setup;
                 }
             }
+            JobKind::Scan => {
+                // The scan ends with what it found so far: recorded like a stopped scan, and said.
+                if let Some(live) = self.scan.as_mut() {
+                    live.end_failed();
+                    let found = live.findings.len() as u64;
+                    self.notice = Some(Notice::Error(tr::scan_failed_kept(lang, found)));
+                    return;
+                }
+            }
+            JobKind::RecordScan => {}
         }
         self.notice = Some(Notice::Error(message));
     }
 
-    /// Takes the scan's news; when it has ended, records it in the vault.
+    /// Takes the scan's news; when it has ended, puts its findings in order in a job (sorting a hundred
+    /// thousand findings is no work for the window's thread), then records it in the vault.
     pub(super) fn poll_scan(&mut self, ctx: &egui::Context) {
         // While a passphrase change holds the vault, a finished scan waits for it to come back.
         let vault_here = self.vault().is_some();
@@ -106,22 +119,43 @@ impl VigieApp {
             ctx.request_repaint_after(Duration::from_millis(250));
             return;
         };
-        let Some(live) = self.scan.take() else {
+        let Some(mut live) = self.scan.take() else {
             return;
         };
-        let mut live = live;
+        let failed = live.failed;
         let (roots, started_at) = (std::mem::take(&mut live.roots), live.started_at);
         let findings = std::mem::take(&mut live.findings);
         let errors = std::mem::take(&mut live.errors);
-        let record =
-            crate::scan::record::ScanRecord::new(started_at, &roots, summary, findings, errors);
+        self.scan_failed = failed;
+        self.jobs.spawn(ctx, JobKind::RecordScan, move |_| {
+            JobOutput::ScanRecorded(Box::new(crate::scan::record::ScanRecord::new(
+                started_at, &roots, summary, findings, errors,
+            )))
+        });
+    }
+
+    /// A finished scan, in order: into the vault, and said.
+    fn scan_recorded(&mut self, ctx: &egui::Context, record: crate::scan::record::ScanRecord) {
+        let internal = record
+            .errors
+            .iter()
+            .filter(|e| e.message == crate::scan::INTERNAL_ERROR)
+            .count() as u64;
         let saved = self.update_vault(ctx, |v| {
             let c = v.contents_mut();
             c.scans.push(record);
             c.record(JournalEvent::Scanned);
         });
+        if std::mem::take(&mut self.scan_failed) {
+            // The failure's message stays: it already says that what was found is kept.
+            return;
+        }
         if saved {
-            self.notice = Some(Notice::Info(T::ScanSaved.get(self.lang).to_owned()));
+            self.notice = Some(if internal > 0 {
+                Notice::Error(tr::scan_internal_errors(self.lang, internal))
+            } else {
+                Notice::Info(T::ScanSaved.get(self.lang).to_owned())
+            });
         }
     }
 
@@ -286,6 +320,17 @@ impl VigieApp {
                 }
             }
             JobOutput::Failed(kind) => self.job_failed(kind),
+            JobOutput::ScanEnded(Ok(_)) => {}
+            JobOutput::ScanEnded(Err(missing)) => {
+                self.scan = None;
+                let missing: Vec<String> =
+                    missing.iter().map(|r| r.display().to_string()).collect();
+                self.notice = Some(Notice::Error(tr::err_no_such_path(
+                    self.lang,
+                    missing.join(", "),
+                )));
+            }
+            JobOutput::ScanRecorded(record) => self.scan_recorded(ctx, *record),
             JobOutput::PlacesFound(places) => {
                 if let Screen::Main(Page::Scan(view)) = &mut self.screen {
                     view.set_places(&places);

@@ -60,23 +60,7 @@ impl VigieApp {
                 self.edited();
             }
         }
-        // Breach register: facts typed and not saved become one more event of the chain.
-        if let Screen::Main(Page::Breaches(view)) = &self.screen
-            && let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut())
-            && let Some((id, details, by)) =
-                view.unsaved_facts(&vault.contents().breaches, self.lang)
-        {
-            let change = crate::breach::Change::Facts(Box::new(details));
-            let now = jiff::Timestamp::now();
-            if vault
-                .contents_mut()
-                .breaches
-                .apply(id, change, &by, now)
-                .is_ok()
-            {
-                self.edited();
-            }
-        }
+        self.keep_breach_form();
         self.flush_edits(ctx);
     }
 

@@ -73,6 +73,10 @@ pub struct VigieApp {
     system_dialogs: bool,
     /// The path Vigie's save dialog just gave, already confirmed there if it replaces a file.
     confirmed_path: Option<PathBuf>,
+    /// The scan being recorded ended on a failure, already told.
+    scan_failed: bool,
+    /// A file name whose classification panics in the next scans (tests).
+    scan_fault: Option<std::ffi::OsString>,
 }
 
 impl std::fmt::Debug for VigieApp {
@@ -110,6 +114,8 @@ impl VigieApp {
             // Looked for once, before the first frame is drawn.
             system_dialogs: super::platform::system_file_dialog(),
             confirmed_path: None,
+            scan_failed: false,
+            scan_fault: None,
         };
         app.check_recent(ctx);
         app
@@ -128,6 +134,13 @@ impl VigieApp {
         self.places = None;
     }
 
+    /// Makes the examination of any file named `name` panic in the next scans, as a bug on a hostile file
+    /// would (tests).
+    #[doc(hidden)]
+    pub fn inject_scan_fault(&mut self, name: &str) {
+        self.scan_fault = Some(name.into());
+    }
+
     fn show_main(&mut self, page: Page) {
         self.screen = Screen::Main(page);
     }
@@ -140,8 +153,8 @@ impl VigieApp {
         self.poll_scan(&ctx);
         self.check_auto_lock(&ctx);
         self.save_after_typing(&ctx);
-        let mut commands = Vec::new();
-        let mut cx = ViewContext {
+        let commands = super::command::CommandSender::default();
+        let cx = ViewContext {
             lang: self.lang,
             jobs: &self.jobs,
             settings: &self.settings,
@@ -151,10 +164,10 @@ impl VigieApp {
             notice: self.notice.as_ref(),
             recent: &self.recent,
             places: self.places.as_deref(),
-            commands: &mut commands,
+            commands: &commands,
         };
-        screens::show(ui, &mut cx, &mut self.screen);
-        for command in commands {
+        screens::show(ui, &cx, &mut self.screen);
+        for command in commands.take() {
             self.run_command(&ctx, command);
         }
         self.show_file_dialog(&ctx);

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use super::checklist::score_text;
 use crate::checklist::{self, ActionStatus, AnswerValue, Respondent, plan};
 use crate::i18n::{T, format_date, names, parse_date};
-use crate::ui::command::{ActionEdit, Command};
+use crate::ui::command::{ActionEdit, Command, CommandSender};
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
 
@@ -41,13 +41,13 @@ impl ActionsView {
 }
 
 /// Draws the action plan.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ActionsView) {
     let lang = cx.lang;
     let Some(vault) = cx.vault() else {
         return;
     };
     let contents = vault.contents();
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     let catalog = checklist::catalog();
     let record = &contents.checklist;
     ui.heading(T::ActionsTitle.get(lang));
@@ -114,7 +114,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
                         .labelled_by(label.id);
                     // Sent as it is typed; the app saves after a pause in typing.
                     if r.changed() && owner.trim() != action.owner {
-                        commands.push(Command::UpdateAction {
+                        commands.send(Command::UpdateAction {
                             item: action.item.clone(),
                             edit: ActionEdit::Owner(owner.trim().to_owned()),
                         });
@@ -144,7 +144,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
                         match parsed {
                             Some(date) if date != action.due => {
                                 view.errors.remove(&action.item);
-                                commands.push(Command::UpdateAction {
+                                commands.send(Command::UpdateAction {
                                     item: action.item.clone(),
                                     edit: ActionEdit::Due(date),
                                 });
@@ -179,7 +179,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ActionsView) {
                                     .clicked()
                                     && s != action.status
                                 {
-                                    commands.push(Command::UpdateAction {
+                                    commands.send(Command::UpdateAction {
                                         item: action.item.clone(),
                                         edit: ActionEdit::Status(s),
                                     });
@@ -210,7 +210,7 @@ fn confirm_answer(
     lang: crate::i18n::Lang,
     item: &checklist::Item,
     view: &mut ActionsView,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     egui::Frame::new()
         .fill(theme::WARN_BG)
@@ -222,7 +222,7 @@ fn confirm_answer(
             ui.label(T::MarkDoneAsk.get(lang));
             ui.horizontal(|ui| {
                 if ui.button(T::MarkDoneUpdate.get(lang)).clicked() {
-                    commands.push(Command::Answer {
+                    commands.send(Command::Answer {
                         item: item.id.clone(),
                         value: AnswerValue::Yes,
                         by: Respondent::Doctor,

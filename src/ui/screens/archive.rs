@@ -11,7 +11,7 @@ use zeroize::Zeroizing;
 use crate::archive::{Archived, Phase, Progress, Removal};
 use crate::i18n::{Lang, T, format_size, tr};
 use crate::scan::{Finding, Risk};
-use crate::ui::command::{ArchiveCommand, Command};
+use crate::ui::command::{ArchiveCommand, Command, CommandSender};
 use crate::ui::jobs::JobKind;
 use crate::ui::theme;
 use crate::ui::view::ViewContext;
@@ -158,7 +158,7 @@ pub fn show(
     panel: &mut ArchivePanel,
     findings: &[Finding],
     shown: &[u32],
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     let lang = pc.lang;
     let (practice, key_sheet_missing, busy) = (pc.practice.as_str(), pc.key_sheet_missing, pc.busy);
@@ -178,7 +178,7 @@ pub fn show(
                             .add_enabled(!busy, egui::Button::new(T::ArchiveClose.get(lang)))
                             .clicked()
                         {
-                            commands.push(Command::Archive(ArchiveCommand::Close));
+                            commands.send(Command::Archive(ArchiveCommand::Close));
                         }
                     });
                 });
@@ -214,7 +214,7 @@ pub fn show(
                             .weak(),
                         );
                         if ui.button(T::Cancel.get(lang)).clicked() {
-                            commands.push(Command::Archive(ArchiveCommand::Cancel));
+                            commands.send(Command::Archive(ArchiveCommand::Cancel));
                         }
                     }
                     ArchiveStage::Done(archived) => {
@@ -240,10 +240,10 @@ pub fn show(
                                 )
                                 .clicked()
                             {
-                                commands.push(Command::Archive(ArchiveCommand::RemoveOriginals));
+                                commands.send(Command::Archive(ArchiveCommand::RemoveOriginals));
                             }
                             if ui.button(T::ArchiveKeepOriginals.get(lang)).clicked() {
-                                commands.push(Command::Archive(ArchiveCommand::Close));
+                                commands.send(Command::Archive(ArchiveCommand::Close));
                             }
                         });
                     }
@@ -296,14 +296,14 @@ fn verified(ui: &mut Ui, lang: Lang, archived: &Archived) {
     }
 }
 
-fn key_sheet(ui: &mut Ui, lang: Lang, commands: &mut Vec<Command>) {
+fn key_sheet(ui: &mut Ui, lang: Lang, commands: &CommandSender) {
     ui.add_space(6.0);
     ui.add(
         egui::Label::new(RichText::new(T::ArchiveKeySheetNeeded.get(lang)).color(theme::ERROR))
             .wrap(),
     );
     if ui.button(T::ArchiveSaveKeySheet.get(lang)).clicked() {
-        commands.push(Command::Archive(ArchiveCommand::SaveKeySheet(None)));
+        commands.send(Command::Archive(ArchiveCommand::SaveKeySheet(None)));
     }
 }
 
@@ -314,7 +314,7 @@ fn setup(
     findings: &[Finding],
     shown: &[u32],
     practice: &str,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     ui.add(egui::Label::new(T::ArchiveIntro.get(lang)).wrap());
     ui.add_space(6.0);
@@ -375,14 +375,14 @@ fn setup(
         )
         .labelled_by(label.id);
         if ui.button(T::ArchiveChoose.get(lang)).clicked() {
-            commands.push(Command::Archive(ArchiveCommand::ChooseOut(None)));
+            commands.send(Command::Archive(ArchiveCommand::ChooseOut(None)));
         }
     });
     ui.add_space(8.0);
     let count = scope_files(findings, shown, panel.scope).len();
     let ready = count > 0 && passphrase_ok && !panel.out.trim().is_empty();
     if widgets::primary_button(ui, &tr::archive_start(lang, count as u64), ready).clicked() {
-        commands.push(Command::Archive(ArchiveCommand::Start));
+        commands.send(Command::Archive(ArchiveCommand::Start));
     }
     if count == 0 {
         ui.label(RichText::new(T::ArchiveNothingPicked.get(lang)).weak());

@@ -13,7 +13,7 @@ use crate::breach::{
 };
 use crate::i18n::{Lang, Localize as _, T, format_datetime, format_size, names, tr};
 use crate::present::breach as present;
-use crate::ui::command::{BreachCommand, BreachDocument, Command};
+use crate::ui::command::{BreachCommand, BreachDocument, Command, CommandSender};
 use crate::ui::jobs::JobKind;
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
@@ -45,32 +45,48 @@ pub struct BreachesView {
 }
 
 impl BreachesView {
-    /// A page showing `selected`, if any.
-    pub fn new(lang: Lang, by: String, selected: Option<&Breach>) -> Self {
+    /// A page showing `selected`, if any, with the texts of its draft over its facts.
+    pub fn new(
+        lang: Lang,
+        by: String,
+        selected: Option<&Breach>,
+        drafts: &crate::practice_file::Drafts,
+    ) -> Self {
         Self {
             new_title: String::new(),
             by,
-            form: selected.map(|b| Box::new(BreachForm::of(b))),
+            form: selected.map(|b| Box::new(BreachForm::of(b, drafts.breach_forms.get(&b.id)))),
             doc_lang: lang,
         }
     }
 
-    /// Shows `breach` with a fresh form.
-    pub fn select(&mut self, breach: &Breach) {
-        self.form = Some(Box::new(BreachForm::of(breach)));
+    /// Shows `breach` with a fresh form, the texts of its draft over its facts.
+    pub fn select(&mut self, breach: &Breach, drafts: &crate::practice_file::Drafts) {
+        self.form = Some(Box::new(BreachForm::of(
+            breach,
+            drafts.breach_forms.get(&breach.id),
+        )));
     }
 
-    /// The facts typed in the form and not yet in the register, if they read well (kept when the page
-    /// goes away or the vault locks, so that nothing typed is lost).
-    pub fn unsaved_facts(
+    /// What the form holds when the page goes away (another page, a lock, closing), so that nothing
+    /// typed is lost: the facts that read well and differ from the register's (one more event of the
+    /// chain), and the text of every field as typed, valid or not, for the vault's draft (nothing that
+    /// does not read well is applied; it is shown again, with its error beside it, when the page comes
+    /// back).
+    pub fn leaving(
         &self,
         register: &crate::breach::BreachRegister,
         lang: Lang,
-    ) -> Option<(BreachId, Details, String)> {
+    ) -> Option<Leaving> {
         let form = self.form.as_ref()?;
         let recorded = register.breach(form.id)?;
-        let typed = form.parsed(lang).ok()?;
-        (typed != recorded.details).then(|| (form.id, typed, self.by.clone()))
+        let (typed, _) = form.applicable(lang);
+        let facts = (typed != recorded.details).then(|| (typed.clone(), self.by.clone()));
+        Some(Leaving {
+            id: form.id,
+            facts,
+            draft: form.draft_against(&typed),
+        })
     }
 
     /// Takes the register's answer to the last change: an error to show, or the form refreshed.
@@ -96,20 +112,162 @@ impl BreachesView {
     }
 }
 
+/// What the breach form holds when its page goes away: see [`BreachesView::leaving`].
+#[derive(Debug)]
+pub struct Leaving {
+    /// The breach.
+    pub id: BreachId,
+    /// Facts that read well and differ from the register's, and who records them.
+    pub facts: Option<(Details, String)>,
+    /// Each field's text as typed, where it differs from what the register holds (empty: no draft).
+    pub draft: std::collections::BTreeMap<String, String>,
+}
+
+/// The fields typed as text whose value must read well (a moment, a number): each keeps its text as
+/// typed, is checked where it is, and is applied only when it reads well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FactField {
+    Aware,
+    Discovered,
+    ProcessorAlert,
+    Started,
+    Ended,
+    Unavailable,
+    Records,
+    People,
+}
+
+impl FactField {
+    const ALL: [Self; 8] = [
+        Self::Aware,
+        Self::Discovered,
+        Self::ProcessorAlert,
+        Self::Started,
+        Self::Ended,
+        Self::Unavailable,
+        Self::Records,
+        Self::People,
+    ];
+
+    /// The field's key in the vault's draft.
+    fn key(self) -> &'static str {
+        match self {
+            Self::Aware => "aware",
+            Self::Discovered => "discovered",
+            Self::ProcessorAlert => "processor_alert",
+            Self::Started => "started",
+            Self::Ended => "ended",
+            Self::Unavailable => "unavailable",
+            Self::Records => "records",
+            Self::People => "people",
+        }
+    }
+
+    fn label(self) -> T {
+        match self {
+            Self::Aware => T::FAware,
+            Self::Discovered => T::FDiscovered,
+            Self::ProcessorAlert => T::FProcessorAlert,
+            Self::Started => T::FStarted,
+            Self::Ended => T::FEnded,
+            Self::Unavailable => T::FUnavailableHours,
+            Self::Records => T::FRecords,
+            Self::People => T::FPeople,
+        }
+    }
+
+    fn is_time(self) -> bool {
+        matches!(
+            self,
+            Self::Aware | Self::Discovered | Self::ProcessorAlert | Self::Started | Self::Ended
+        )
+    }
+
+    fn time_mut(self, d: &mut Details) -> Option<&mut Option<jiff::Timestamp>> {
+        match self {
+            Self::Aware => Some(&mut d.aware_at),
+            Self::Discovered => Some(&mut d.discovered_at),
+            Self::ProcessorAlert => Some(&mut d.processor_alert_at),
+            Self::Started => Some(&mut d.started_at),
+            Self::Ended => Some(&mut d.ended_at),
+            Self::Unavailable | Self::Records | Self::People => None,
+        }
+    }
+
+    /// The field's text for the value the register holds.
+    fn recorded_text(self, d: &Details) -> String {
+        match self {
+            Self::Aware => time_text(d.aware_at),
+            Self::Discovered => time_text(d.discovered_at),
+            Self::ProcessorAlert => time_text(d.processor_alert_at),
+            Self::Started => time_text(d.started_at),
+            Self::Ended => time_text(d.ended_at),
+            Self::Unavailable => d
+                .unavailable_hours
+                .map(|h| h.to_string())
+                .unwrap_or_default(),
+            Self::Records => number_text(d.records),
+            Self::People => number_text(d.people),
+        }
+    }
+
+    /// Puts the value of `text` in `d`, or says why it does not read (in the user's language).
+    fn apply(self, text: &str, d: &mut Details, lang: Lang) -> Result<(), String> {
+        if let Some(slot) = self.time_mut(d) {
+            *slot = if text.trim().is_empty() {
+                None
+            } else {
+                Some(clock::parse_paris(text).map_err(|e| e.localize(lang))?)
+            };
+            return Ok(());
+        }
+        let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let value = if digits.is_empty() {
+            None
+        } else {
+            Some(
+                digits
+                    .parse::<u64>()
+                    .map_err(|_err| T::FieldNumber.get(lang).to_owned())?,
+            )
+        };
+        match self {
+            Self::Unavailable => {
+                d.unavailable_hours = value.map(|h| u32::try_from(h).unwrap_or(u32::MAX));
+            }
+            Self::Records => d.records = value,
+            Self::People => d.people = value,
+            Self::Aware
+            | Self::Discovered
+            | Self::ProcessorAlert
+            | Self::Started
+            | Self::Ended => {}
+        }
+        Ok(())
+    }
+}
+
+/// The one-off fields of the notification and the information of the patients, kept as typed too.
+const ONE_OFF_KEYS: [&str; 7] = [
+    "notify_reason",
+    "inform_reason",
+    "notif_at",
+    "reference",
+    "late_reasons",
+    "informed_at",
+    "channel",
+];
+
 /// What is typed for one breach, until it is saved.
 #[derive(Debug)]
 pub struct BreachForm {
     /// The breach.
     pub id: BreachId,
     details: Details,
-    started: String,
-    ended: String,
-    discovered: String,
-    processor_alert: String,
-    aware: String,
-    unavailable: String,
-    records: String,
-    people: String,
+    /// The text of each [`FactField`], in the order of [`FactField::ALL`].
+    facts: [String; 8],
+    /// The prefilled moments of the notification and the information, to tell them from typed ones.
+    prefilled_at: String,
     notify_yes: bool,
     notify_reason: String,
     inform_yes: bool,
@@ -132,24 +290,16 @@ fn number_text(n: Option<u64>) -> String {
 }
 
 impl BreachForm {
-    /// A form holding the breach's facts as recorded.
-    pub fn of(b: &Breach) -> Self {
+    /// A form holding the breach's facts as recorded, and over them the texts of the vault's draft (what
+    /// was typed and not applied: a date that does not exist, a count being typed).
+    pub fn of(b: &Breach, draft: Option<&std::collections::BTreeMap<String, String>>) -> Self {
         let d = &b.details;
         let advice = decision::advise(d);
         let now = clock::format_paris_input(jiff::Timestamp::now());
-        Self {
+        let mut form = Self {
             id: b.id,
-            started: time_text(d.started_at),
-            ended: time_text(d.ended_at),
-            discovered: time_text(d.discovered_at),
-            processor_alert: time_text(d.processor_alert_at),
-            aware: time_text(d.aware_at),
-            unavailable: d
-                .unavailable_hours
-                .map(|h| h.to_string())
-                .unwrap_or_default(),
-            records: number_text(d.records),
-            people: number_text(d.people),
+            facts: FactField::ALL.map(|f| f.recorded_text(d)),
+            prefilled_at: now.clone(),
             details: d.clone(),
             notify_yes: b.notify.as_ref().map_or_else(|| advice.notify(), |x| x.yes),
             notify_reason: String::new(),
@@ -166,59 +316,92 @@ impl BreachForm {
             informed_at: now,
             channel: String::new(),
             feedback: None,
+        };
+        for (key, text) in draft.into_iter().flatten() {
+            if let Some(slot) = form.text_mut(key) {
+                slot.clone_from(text);
+            }
         }
+        form
     }
 
-    /// The facts typed, or the problems with them (in the user's language).
-    fn parsed(&self, lang: Lang) -> Result<Details, Vec<String>> {
+    fn fact(&mut self, field: FactField) -> &mut String {
+        &mut self.facts[field as usize]
+    }
+
+    /// The text of the field with this draft key.
+    fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+        if let Some(f) = FactField::ALL.into_iter().find(|f| f.key() == key) {
+            return Some(self.fact(f));
+        }
+        Some(match key {
+            "notify_reason" => &mut self.notify_reason,
+            "inform_reason" => &mut self.inform_reason,
+            "notif_at" => &mut self.notif_at,
+            "reference" => &mut self.reference,
+            "late_reasons" => &mut self.late_reasons,
+            "informed_at" => &mut self.informed_at,
+            "channel" => &mut self.channel,
+            _ => return None,
+        })
+    }
+
+    /// Why a field's text does not read, if it does not (in the user's language).
+    fn field_error(&self, field: FactField, lang: Lang) -> Option<String> {
+        let mut scratch = self.details.clone();
+        field
+            .apply(&self.facts[field as usize], &mut scratch, lang)
+            .err()
+    }
+
+    /// The facts as typed, with each field that reads well applied and each that does not left as the
+    /// register holds it; and the problems, each with its field's name (in the user's language).
+    fn applicable(&self, lang: Lang) -> (Details, Vec<String>) {
         let mut errors = Vec::new();
         let mut d = self.details.clone();
-        let mut time = |label: T, text: &str| {
-            if text.trim().is_empty() {
-                return None;
+        for f in FactField::ALL {
+            if let Err(e) = f.apply(&self.facts[f as usize], &mut d, lang) {
+                errors.push(format!("{}{}{e}", f.label().get(lang), present::colon(lang)));
             }
-            clock::parse_paris(text)
-                .map_err(|e| {
-                    errors.push(format!(
-                        "{}{}{}",
-                        label.get(lang),
-                        present::colon(lang),
-                        e.localize(lang)
-                    ));
-                })
-                .ok()
-        };
-        d.started_at = time(T::FStarted, &self.started);
-        d.ended_at = time(T::FEnded, &self.ended);
-        d.discovered_at = time(T::FDiscovered, &self.discovered);
-        d.processor_alert_at = time(T::FProcessorAlert, &self.processor_alert);
-        d.aware_at = time(T::FAware, &self.aware);
-        let mut number = |label: T, text: &str| -> Option<u64> {
-            let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            if digits.is_empty() {
-                return None;
-            }
-            digits
-                .parse()
-                .map_err(|_err| {
-                    errors.push(format!(
-                        "{}{}{}",
-                        label.get(lang),
-                        present::colon(lang),
-                        T::FieldNumber.get(lang)
-                    ));
-                })
-                .ok()
-        };
-        d.unavailable_hours = number(T::FUnavailableHours, &self.unavailable)
-            .map(|h| u32::try_from(h).unwrap_or(u32::MAX));
-        d.records = number(T::FRecords, &self.records);
-        d.people = number(T::FPeople, &self.people);
-        if errors.is_empty() {
-            Ok(d)
-        } else {
-            Err(errors)
         }
+        (d, errors)
+    }
+
+    /// Each field's text where it differs from what `applied` holds (the facts once the valid ones are
+    /// in), and the one-off fields typed: what the vault's draft keeps.
+    fn draft_against(&self, applied: &Details) -> std::collections::BTreeMap<String, String> {
+        let mut draft = std::collections::BTreeMap::new();
+        for f in FactField::ALL {
+            let text = &self.facts[f as usize];
+            if text.trim() != f.recorded_text(applied) {
+                draft.insert(f.key().to_owned(), text.clone());
+            }
+        }
+        for (key, text) in ONE_OFF_KEYS.into_iter().zip([
+            &self.notify_reason,
+            &self.inform_reason,
+            &self.notif_at,
+            &self.reference,
+            &self.late_reasons,
+            &self.informed_at,
+            &self.channel,
+        ]) {
+            let prefilled = matches!(key, "notif_at" | "informed_at") && *text == self.prefilled_at;
+            if !text.trim().is_empty() && !prefilled {
+                draft.insert(key.to_owned(), text.clone());
+            }
+        }
+        draft
+    }
+}
+
+/// A fact's field, with the reason its text does not read right under it.
+fn fact_field(ui: &mut Ui, lang: Lang, form: &mut BreachForm, field: FactField) {
+    let error = form.field_error(field, lang);
+    let hint = field.is_time().then(|| T::FTimeHint.get(lang));
+    widgets::labelled_field(ui, field.label().get(lang), form.fact(field), hint);
+    if let Some(error) = error {
+        ui.add(egui::Label::new(RichText::new(error).color(theme::ERROR)).wrap());
     }
 }
 
@@ -263,13 +446,13 @@ fn section(ui: &mut Ui, lang: Lang, title: T, open: bool, add: impl FnOnce(&mut 
 }
 
 /// Draws the Breaches page.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut BreachesView) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut BreachesView) {
     let lang = cx.lang;
     let (Some(session), Some(vault)) = (cx.session, cx.vault()) else {
         return;
     };
     let busy = cx.jobs.is_running(JobKind::WriteDocument);
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     let register = &vault.contents().breaches;
     let now = jiff::Timestamp::now();
     ui.heading(T::BreachesTitle.get(lang));
@@ -312,7 +495,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut BreachesView) {
         )
         .clicked()
         {
-            commands.push(Command::Breach(BreachCommand::Open {
+            commands.send(Command::Breach(BreachCommand::Open {
                 title: std::mem::take(&mut view.new_title),
                 by: view.by.clone(),
                 details: None,
@@ -337,7 +520,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut BreachesView) {
                         .add(egui::Button::selectable(shown, T::BreachShow.get(lang)))
                         .clicked()
                     {
-                        commands.push(Command::Breach(BreachCommand::Select(b.id)));
+                        commands.send(Command::Breach(BreachCommand::Select(b.id)));
                     }
                     ui.label(RichText::new(tr::breach_number(lang, b.id)).strong());
                     ui.label(&b.title);
@@ -361,7 +544,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut BreachesView) {
             .add_enabled(!busy, egui::Button::new(T::BreachExportRegister.get(lang)))
             .clicked()
         {
-            commands.push(Command::Breach(BreachCommand::Export {
+            commands.send(Command::Breach(BreachCommand::Export {
                 kind: BreachDocument::Register,
                 lang: view.doc_lang,
                 path: None,
@@ -403,12 +586,12 @@ fn breach_panel(
     doc_lang: Lang,
     busy: bool,
     register: &crate::breach::BreachRegister,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     let now = jiff::Timestamp::now();
     let id = b.id;
-    let apply = |commands: &mut Vec<Command>, change: Change| {
-        commands.push(Command::Breach(BreachCommand::Apply {
+    let apply = |commands: &CommandSender, change: Change| {
+        commands.send(Command::Breach(BreachCommand::Apply {
             id,
             change,
             by: by.to_owned(),
@@ -467,11 +650,15 @@ fn breach_panel(
 
     let mut save_facts = false;
     section(ui, lang, T::BreachSectionTimes, true, |ui| {
-        time_field(ui, lang, T::FAware, &mut form.aware);
-        time_field(ui, lang, T::FDiscovered, &mut form.discovered);
-        time_field(ui, lang, T::FProcessorAlert, &mut form.processor_alert);
-        time_field(ui, lang, T::FStarted, &mut form.started);
-        time_field(ui, lang, T::FEnded, &mut form.ended);
+        for field in [
+            FactField::Aware,
+            FactField::Discovered,
+            FactField::ProcessorAlert,
+            FactField::Started,
+            FactField::Ended,
+        ] {
+            fact_field(ui, lang, form, field);
+        }
         ui.checkbox(&mut form.details.ongoing, T::FOngoing.get(lang));
         widgets::labelled_multiline(
             ui,
@@ -499,12 +686,7 @@ fn breach_panel(
         known_choice(ui, lang, T::FEncrypted, &mut d.encrypted);
         known_choice(ui, lang, T::FKeyCompromised, &mut d.key_compromised);
         known_choice(ui, lang, T::FBackup, &mut d.backup);
-        widgets::labelled_field(
-            ui,
-            T::FUnavailableHours.get(lang),
-            &mut form.unavailable,
-            None,
-        );
+        fact_field(ui, lang, form, FactField::Unavailable);
         save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
     });
     section(ui, lang, T::BreachSectionData, false, |ui| {
@@ -517,8 +699,9 @@ fn breach_panel(
         ui.checkbox(&mut d.data_images, T::FDataImages.get(lang));
         ui.checkbox(&mut d.data_financial, T::FDataFinancial.get(lang));
         widgets::labelled_field(ui, T::FDataOther.get(lang), &mut d.data_other, None);
-        widgets::labelled_field(ui, T::FRecords.get(lang), &mut form.records, None);
-        widgets::labelled_field(ui, T::FPeople.get(lang), &mut form.people, None);
+        fact_field(ui, lang, form, FactField::Records);
+        fact_field(ui, lang, form, FactField::People);
+        let d = &mut form.details;
         ui.label(RichText::new(T::FPeopleHeading.get(lang)).strong());
         ui.checkbox(&mut d.people_patients, T::FPatients.get(lang));
         ui.checkbox(&mut d.people_staff, T::FStaff.get(lang));
@@ -546,14 +729,19 @@ fn breach_panel(
         save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
     });
     if save_facts {
-        match form.parsed(lang) {
-            Ok(details) => apply(commands, Change::Facts(Box::new(details))),
-            Err(errors) => form.feedback = Some(Err(errors.join("\n"))),
+        // The fields that read well are saved even when another does not; those that do not stay as
+        // typed, their reason beside them.
+        let (details, errors) = form.applicable(lang);
+        if details != b.details {
+            apply(commands, Change::Facts(Box::new(details)));
+        }
+        if !errors.is_empty() {
+            form.feedback = Some(Err(errors.join("\n")));
         }
     }
 
     // The helper works on the facts as typed, so that the doctor sees the effect of each answer.
-    let advice = decision::advise(&form.parsed(lang).unwrap_or_else(|_| b.details.clone()));
+    let advice = decision::advise(&form.applicable(lang).0);
     // What goes into the register with a decision is the recommendation on the facts recorded.
     let recorded = decision::advise(&b.details);
     section(ui, lang, T::BreachSectionDecisions, true, |ui| {
@@ -645,7 +833,7 @@ fn breach_panel(
             }
         }
         if ui.button(T::BreachAttachAck.get(lang)).clicked() {
-            commands.push(Command::Breach(BreachCommand::Attach {
+            commands.send(Command::Breach(BreachCommand::Attach {
                 id,
                 purpose: Purpose::CnilAcknowledgement,
                 by: by.to_owned(),
@@ -659,7 +847,7 @@ fn breach_panel(
             )
             .clicked()
         {
-            commands.push(Command::Breach(BreachCommand::Export {
+            commands.send(Command::Breach(BreachCommand::Export {
                 kind: BreachDocument::Notification(id),
                 lang: doc_lang,
                 path: None,
@@ -698,7 +886,7 @@ fn breach_panel(
             .add_enabled(!busy, egui::Button::new(T::BreachExportLetter.get(lang)))
             .clicked()
         {
-            commands.push(Command::Breach(BreachCommand::Export {
+            commands.send(Command::Breach(BreachCommand::Export {
                 kind: BreachDocument::PatientLetter(id),
                 lang: doc_lang,
                 path: None,
@@ -720,7 +908,7 @@ fn breach_panel(
             );
         }
         if ui.button(T::BreachAttachEvidence.get(lang)).clicked() {
-            commands.push(Command::Breach(BreachCommand::Attach {
+            commands.send(Command::Breach(BreachCommand::Attach {
                 id,
                 purpose: Purpose::Evidence,
                 by: by.to_owned(),
@@ -753,7 +941,7 @@ fn decision_row(
     b: &Breach,
     form: &mut BreachForm,
     recommended: bool,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
     by: &str,
 ) {
     let (label, recorded, yes, reason) = match question {
@@ -790,7 +978,7 @@ fn decision_row(
     });
     widgets::labelled_field(ui, T::BreachDecisionReason.get(lang), reason, None);
     if ui.button(T::BreachRecordDecision.get(lang)).clicked() {
-        commands.push(Command::Breach(BreachCommand::Apply {
+        commands.send(Command::Breach(BreachCommand::Apply {
             id: b.id,
             change: Change::Decision {
                 question,
@@ -808,7 +996,7 @@ pub fn dashboard_card(
     ui: &mut Ui,
     lang: Lang,
     register: &crate::breach::BreachRegister,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     let now = jiff::Timestamp::now();
     widgets::card(ui, T::NavBreaches.get(lang), |ui| {
@@ -831,7 +1019,7 @@ pub fn dashboard_card(
             });
         }
         if ui.button(T::DashBreachesOpen.get(lang)).clicked() {
-            commands.push(Command::Navigate(crate::ui::command::PageKind::Breaches));
+            commands.send(Command::Navigate(crate::ui::command::PageKind::Breaches));
         }
     });
 }

@@ -80,11 +80,11 @@ impl CreateForm {
 }
 
 /// Draws the creation form.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut CreateForm) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut CreateForm) {
     let lang = cx.lang;
     let creating = cx.busy(JobKind::CreateVault);
     let data_dir = cx.data_dir;
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     ui.heading(T::CreateTitle.get(lang));
     ui.add(egui::Label::new(T::CreateIntro.get(lang)).wrap());
     ui.add_space(8.0);
@@ -110,7 +110,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut CreateForm) {
             .wrap(),
         );
         if ui.button(T::ChangeLocation.get(lang)).clicked() {
-            commands.push(Command::ChooseNewVaultLocation);
+            commands.send(Command::ChooseNewVaultLocation);
         }
 
         ui.add_space(4.0);
@@ -129,13 +129,13 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut CreateForm) {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button(T::Back.get(lang)).clicked() {
-                commands.push(Command::ShowWelcome);
+                commands.send(Command::ShowWelcome);
             }
             let ready = name.is_ok() && checked.is_ok();
             if widgets::primary_button(ui, T::CreateButton.get(lang), ready).clicked()
                 && let (Ok(name), Ok(passphrase)) = (name, checked)
             {
-                commands.push(Command::CreateVault {
+                commands.send(Command::CreateVault {
                     name,
                     path,
                     passphrase,

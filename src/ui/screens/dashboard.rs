@@ -7,7 +7,7 @@ use crate::i18n::tr;
 use crate::i18n::{Lang, T, format_datetime, names};
 use crate::practice::Profile;
 use crate::practice_file::JournalEvent;
-use crate::ui::command::{Command, PageKind};
+use crate::ui::command::{Command, PageKind, CommandSender};
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
 
@@ -64,7 +64,7 @@ fn scan_card(
     ui: &mut Ui,
     lang: Lang,
     c: &crate::practice_file::VaultContents,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     widgets::card(ui, T::NavScan.get(lang), |ui| {
         match &c.scans.last {
@@ -88,7 +88,7 @@ fn scan_card(
             }
         }
         if ui.button(T::ScanDashOpen.get(lang)).clicked() {
-            commands.push(Command::Navigate(PageKind::Scan));
+            commands.send(Command::Navigate(PageKind::Scan));
         }
     });
 }
@@ -97,7 +97,7 @@ fn security_card(
     ui: &mut Ui,
     lang: Lang,
     c: &crate::practice_file::VaultContents,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     let catalog = checklist::catalog();
     let scores = scoring::compute(catalog, &c.practice, &c.checklist);
@@ -164,7 +164,7 @@ fn security_card(
                 }
             });
         if widgets::primary_button(ui, T::ContinueChecklist.get(lang), true).clicked() {
-            commands.push(Command::Navigate(PageKind::Checklist));
+            commands.send(Command::Navigate(PageKind::Checklist));
         }
 
         let next = plan::open(catalog, &c.checklist);
@@ -205,13 +205,13 @@ fn score_color(score: f64) -> egui::Color32 {
 }
 
 /// Draws the dashboard.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>) {
     let lang = cx.lang;
     let settings = cx.settings;
     let (Some(session), Some(vault)) = (cx.session, cx.vault()) else {
         return;
     };
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     let c = vault.contents();
     let p = &c.practice;
     ui.heading(T::DashboardTitle.get(lang));
@@ -224,7 +224,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
                 RichText::new(tr::profile_incomplete(lang, missing.join(", "))).color(theme::ERROR),
             );
             if ui.button(T::CompleteProfile.get(lang)).clicked() {
-                commands.push(Command::Navigate(PageKind::Profile));
+                commands.send(Command::Navigate(PageKind::Profile));
             }
         });
         ui.add_space(4.0);

@@ -38,14 +38,14 @@ pub use verify::VerifyView;
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
+use super::command::{Command, CommandSender};
 use super::state::{Notice, Screen};
 use super::theme;
 use super::view::ViewContext;
 use crate::i18n::{Lang, T};
 
 /// Draws the current screen.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut Screen) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, screen: &mut Screen) {
     if let Screen::Main(page) = screen {
         shell::show(ui, cx, page);
         return;
@@ -106,7 +106,7 @@ fn centered_column_plain(ui: &mut Ui, max_width: f32, add_contents: impl FnOnce(
 
 /// The language choice, top left: top right is where the main window's "Verrouiller" is, and a double
 /// click on it must not switch the language of the lock screen that replaces it.
-fn language_switch(ui: &mut Ui, lang: Lang, commands: &mut Vec<Command>) {
+fn language_switch(ui: &mut Ui, lang: Lang, commands: &CommandSender) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(T::Language.get(lang)).weak());
         for other in Lang::ALL {
@@ -115,7 +115,7 @@ fn language_switch(ui: &mut Ui, lang: Lang, commands: &mut Vec<Command>) {
                 .clicked()
                 && other != lang
             {
-                commands.push(Command::SetLanguage(other));
+                commands.send(Command::SetLanguage(other));
             }
         }
     });

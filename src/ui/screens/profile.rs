@@ -65,10 +65,10 @@ fn section(ui: &mut Ui, title: T, lang: Lang) {
 }
 
 /// Draws the profile form.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut ProfileForm) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut ProfileForm) {
     let lang = cx.lang;
     let stored = cx.vault().map(|v| v.contents().practice.to_draft());
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     ui.heading(T::ProfileTitle.get(lang));
     ui.add(egui::Label::new(T::ProfileIntro.get(lang)).wrap());
     let before = form.draft.clone();
@@ -190,7 +190,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut ProfileForm) {
             match form.draft.validate() {
                 Ok(profile) => {
                     form.errors.clear();
-                    commands.push(Command::SaveProfile(Box::new(profile)));
+                    commands.send(Command::SaveProfile(Box::new(profile)));
                 }
                 Err(errors) => form.refuse(errors),
             }

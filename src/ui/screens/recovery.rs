@@ -35,7 +35,7 @@ impl RecoveryScreen {
 }
 
 /// Draws the recovery screen.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut RecoveryScreen) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, screen: &mut RecoveryScreen) {
     let ViewContext {
         lang,
         jobs,
@@ -72,7 +72,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut RecoveryScreen) 
             .add_enabled(!writing, egui::Button::new(T::SaveAsPdf.get(lang)))
             .clicked()
         {
-            commands.push(Command::SaveRecoverySheet {
+            commands.send(Command::SaveRecoverySheet {
                 format: SheetFormat::Pdf,
                 path: None,
             });
@@ -81,7 +81,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut RecoveryScreen) 
             .add_enabled(!writing, egui::Button::new(T::SaveAsText.get(lang)))
             .clicked()
         {
-            commands.push(Command::SaveRecoverySheet {
+            commands.send(Command::SaveRecoverySheet {
                 format: SheetFormat::Text,
                 path: None,
             });
@@ -98,6 +98,6 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, screen: &mut RecoveryScreen) 
     ui.checkbox(&mut screen.written_down, T::RecoveryWrittenDown.get(lang));
     ui.add_space(4.0);
     if widgets::primary_button(ui, T::Continue.get(lang), screen.written_down).clicked() {
-        commands.push(Command::FinishRecovery);
+        commands.send(Command::FinishRecovery);
     }
 }

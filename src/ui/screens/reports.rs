@@ -28,10 +28,10 @@ impl ReportsView {
 }
 
 /// Draws the reports page.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ReportsView) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ReportsView) {
     let lang = cx.lang;
     let jobs = cx.jobs;
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     ui.heading(T::ReportsTitle.get(lang));
     ui.add(egui::Label::new(T::ReportsIntro.get(lang)).wrap());
     ui.add_space(8.0);
@@ -54,7 +54,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ReportsView) {
             } else {
                 kind
             };
-            commands.push(Command::ExportReport {
+            commands.send(Command::ExportReport {
                 kind,
                 lang: view.lang,
                 path: None,
@@ -72,7 +72,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ReportsView) {
     }
     // Breach register
     if widgets::primary_button(ui, T::BreachExportRegister.get(lang), !busy).clicked() {
-        commands.push(Command::Breach(crate::ui::command::BreachCommand::Export {
+        commands.send(Command::Breach(crate::ui::command::BreachCommand::Export {
             kind: crate::ui::command::BreachDocument::Register,
             lang: view.lang,
             path: None,

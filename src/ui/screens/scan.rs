@@ -15,7 +15,7 @@ use crate::present::scan::{cloud_name, flags, kind_text, plain_summary, risk_nam
 use crate::scan::places::{Place, PlaceKind};
 use crate::scan::record::{RiskCounts, ScanRecord};
 use crate::scan::{Finding, Kind, Risk};
-use crate::ui::command::{Command, ReportKind};
+use crate::ui::command::{Command, ReportKind, CommandSender};
 use crate::ui::jobs::JobKind;
 use crate::ui::scan_run::LiveScan;
 use crate::ui::view::ViewContext;
@@ -408,7 +408,7 @@ fn elapsed_text(d: Duration) -> String {
 }
 
 /// Draws the Scan page.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ScanView) {
     let lang = cx.lang;
     let Some(vault) = cx.vault() else {
         return;
@@ -423,7 +423,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
     let export_busy = cx.busy(JobKind::WriteDocument);
     let places_pending = cx.places.is_none();
     let panel_context = super::PanelContext::of(cx);
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     let has_results = live_scan.is_some() || history.last.is_some();
     if has_results {
         // With results below, the title and the scan's buttons share a line: the table keeps the room.
@@ -477,7 +477,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
                 .add_enabled(!busy, egui::Button::new(T::ScanExportPdf.get(lang)))
                 .clicked()
             {
-                commands.push(Command::ExportReport {
+                commands.send(Command::ExportReport {
                     kind: ReportKind::Scan,
                     lang,
                     path: None,
@@ -493,7 +493,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ScanView) {
                     .on_hover_text(T::ArchiveOpenHint.get(lang))
                     .clicked()
             {
-                commands.push(Command::Archive(crate::ui::command::ArchiveCommand::Open(
+                commands.send(Command::Archive(crate::ui::command::ArchiveCommand::Open(
                     super::ArchiveScope::HighRisk,
                 )));
             }
@@ -570,7 +570,7 @@ fn places(
     lang: Lang,
     view: &mut ScanView,
     (running, has_results, pending): (bool, bool, bool),
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     let chosen = view.roots().len();
     egui::CollapsingHeader::new(
@@ -595,7 +595,7 @@ fn places(
                 )
                 .clicked()
             {
-                commands.push(Command::RefreshPlaces);
+                commands.send(Command::RefreshPlaces);
             }
         }
     });
@@ -610,18 +610,18 @@ fn start_buttons(
     lang: Lang,
     view: &ScanView,
     running: bool,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     let roots = view.roots();
     if !running && widgets::primary_button(ui, T::ScanStart.get(lang), !roots.is_empty()).clicked()
     {
-        commands.push(Command::StartScan(roots));
+        commands.send(Command::StartScan(roots));
     }
     if ui
         .add_enabled(!running, egui::Button::new(T::ScanAddFolder.get(lang)))
         .clicked()
     {
-        commands.push(Command::AddScanFolder(None));
+        commands.send(Command::AddScanFolder(None));
     }
 }
 
@@ -657,7 +657,7 @@ fn choose_places(ui: &mut Ui, lang: Lang, view: &mut ScanView, running: bool) {
     }
 }
 
-fn progress(ui: &mut Ui, lang: Lang, live: &LiveScan, commands: &mut Vec<Command>) {
+fn progress(ui: &mut Ui, lang: Lang, live: &LiveScan, commands: &CommandSender) {
     let p = &live.progress;
     widgets::card(ui, T::ScanRunning.get(lang), |ui| {
         ui.horizontal(|ui| {
@@ -694,7 +694,7 @@ fn progress(ui: &mut Ui, lang: Lang, live: &LiveScan, commands: &mut Vec<Command
             .add_enabled(!live.stopping(), egui::Button::new(T::ScanStop.get(lang)))
             .clicked()
         {
-            commands.push(Command::StopScan);
+            commands.send(Command::StopScan);
         }
     });
 }
@@ -783,7 +783,7 @@ fn table(
     lang: Lang,
     view: &mut ScanView,
     findings: &[Finding],
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     // The buttons' column as wide as its two buttons in this language, so that neither is cut.
@@ -875,7 +875,7 @@ fn table(
                         .on_hover_text(T::ScanOpenFolder.get(lang))
                         .clicked()
                     {
-                        commands.push(Command::OpenFolder(f.path.clone()));
+                        commands.send(Command::OpenFolder(f.path.clone()));
                     }
                     // Breach register: a finding can be the start of a breach.
                     if ui
@@ -883,7 +883,7 @@ fn table(
                         .on_hover_text(T::BreachFromFindingHint.get(lang))
                         .clicked()
                     {
-                        commands.push(breach_from_finding(f, &t.what, lang));
+                        commands.send(breach_from_finding(f, &t.what, lang));
                     }
                 });
             });

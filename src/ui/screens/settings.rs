@@ -40,7 +40,7 @@ fn heading(ui: &mut Ui, t: T, lang: Lang) {
 }
 
 /// Draws the settings page.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut SettingsForm) {
     let lang = cx.lang;
     let Some(session) = cx.session else {
         return;
@@ -48,14 +48,14 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
     let changing_passphrase = cx.busy(JobKind::ChangePassphrase);
     let busy_copy = cx.busy(JobKind::CopyVault);
     let (settings, data_dir) = (cx.settings, cx.data_dir);
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     ui.heading(T::SettingsTitle.get(lang));
 
     heading(ui, T::LanguageHeading, lang);
     ui.horizontal(|ui| {
         for l in Lang::ALL {
             if ui.radio(lang == l, l.native_name()).clicked() && lang != l {
-                commands.push(Command::SetLanguage(l));
+                commands.send(Command::SetLanguage(l));
             }
         }
     });
@@ -71,7 +71,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
                     .selectable_label(n == settings.auto_lock_minutes, minutes(n))
                     .clicked()
                 {
-                    commands.push(Command::SetAutoLock(n));
+                    commands.send(Command::SetAutoLock(n));
                 }
             }
         })
@@ -133,7 +133,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
             && let Ok(new) = checked
         {
             let current = (!session.via_recovery).then(|| form.current.clone());
-            commands.push(Command::ChangePassphrase { current, new });
+            commands.send(Command::ChangePassphrase { current, new });
         }
     });
     if changing_passphrase {
@@ -156,7 +156,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
                         .strong(),
                 );
                 if ui.button(T::NewRecoveryCodeNoted.get(lang)).clicked() {
-                    commands.push(Command::RecoveryCodeNoted);
+                    commands.send(Command::RecoveryCodeNoted);
                 }
             });
     } else {
@@ -172,7 +172,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
             let ready = session.via_recovery || !form.recovery_current.is_empty();
             if widgets::primary_button(ui, T::NewRecoveryCodeButton.get(lang), ready).clicked() {
                 let current = (!session.via_recovery).then(|| form.recovery_current.clone());
-                commands.push(Command::NewRecoveryCode { current });
+                commands.send(Command::NewRecoveryCode { current });
             }
         });
     }
@@ -184,7 +184,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
         .add_enabled(!copying, egui::Button::new(T::CopyVaultButton.get(lang)))
         .clicked()
     {
-        commands.push(Command::CopyVault(None));
+        commands.send(Command::CopyVault(None));
     }
     if copying {
         widgets::busy(ui, T::CopyingVault.get(lang));
@@ -193,6 +193,6 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut SettingsForm) {
     heading(ui, T::LockHeading, lang);
     ui.label(T::LockHelp.get(lang));
     if ui.button(T::LockNow.get(lang)).clicked() {
-        commands.push(Command::Lock);
+        commands.send(Command::Lock);
     }
 }

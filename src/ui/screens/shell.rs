@@ -11,7 +11,7 @@ use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
 
 /// Draws the main window.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut Page) {
     let lang = cx.lang;
     let Some(session) = cx.session else {
         return;
@@ -36,12 +36,12 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
             ui.label(RichText::new(&practice).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(T::LockNow.get(lang)).clicked() {
-                    cx.push(Command::Lock);
+                    cx.send(Command::Lock);
                 }
                 let save = &session.save;
                 if let Some(error) = &save.error {
                     if ui.button(T::Retry.get(lang)).clicked() {
-                        cx.push(Command::RetrySave);
+                        cx.send(Command::RetrySave);
                     }
                     ui.label(RichText::new(tr::save_failed(lang, error)).color(theme::ERROR));
                 } else if save.pending() {
@@ -96,7 +96,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, page: &mut Page) {
                     egui::Button::selectable(section == kind, label),
                 );
                 if response.clicked() && current != kind {
-                    cx.push(Command::Navigate(kind));
+                    cx.send(Command::Navigate(kind));
                 }
             }
         });

@@ -13,7 +13,7 @@ use crate::assessment::{AssessmentHistory, Identity};
 use crate::checklist::{self, scoring};
 use crate::i18n::{Lang, T, format_datetime, names, tr};
 use crate::report::signed::role_name;
-use crate::ui::command::{Command, PageKind, SigningCommand};
+use crate::ui::command::{Command, PageKind, SigningCommand, CommandSender};
 use crate::ui::jobs::JobKind;
 use crate::ui::theme;
 use crate::ui::view::ViewContext;
@@ -174,14 +174,14 @@ fn percent(p: Option<u32>) -> String {
 }
 
 /// Draws the page.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SignedView) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SignedView) {
     let lang = cx.lang;
     let Some(vault) = cx.vault() else {
         return;
     };
     let contents = vault.contents();
     let jobs = cx.jobs;
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     view.refresh(&contents.assessments);
 
     ui.heading(T::SaTitle.get(lang));
@@ -214,7 +214,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SignedView) {
         if contents.practice.practitioner.trim().is_empty() {
             ui.label(T::ErrSignNoPractitioner.get(lang));
             if ui.button(T::CompleteProfile.get(lang)).clicked() {
-                commands.push(Command::Navigate(PageKind::Profile));
+                commands.send(Command::Navigate(PageKind::Profile));
             }
         } else if scores.answered == 0 {
             ui.label(RichText::new(T::SaNothingToSign.get(lang)).weak());
@@ -241,7 +241,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SignedView) {
                     }
                     ui.horizontal(|ui| {
                         if widgets::primary_button(ui, T::SaConfirmSign.get(lang), true).clicked() {
-                            commands.push(Command::Signing(SigningCommand::Sign));
+                            commands.send(Command::Signing(SigningCommand::Sign));
                         }
                         if ui.button(T::Cancel.get(lang)).clicked() {
                             view.confirm = false;
@@ -254,7 +254,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SignedView) {
     let busy_files = jobs.is_running(JobKind::SignedFiles);
     ui.horizontal_wrapped(|ui| {
         if ui.button(T::SaVerifyOpen.get(lang)).clicked() {
-            commands.push(Command::Signing(SigningCommand::OpenVerify));
+            commands.send(Command::Signing(SigningCommand::OpenVerify));
         }
         if ui
             .add_enabled(
@@ -263,7 +263,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SignedView) {
             )
             .clicked()
         {
-            commands.push(Command::Signing(SigningCommand::Import(None)));
+            commands.send(Command::Signing(SigningCommand::Import(None)));
         }
     });
     path_entry(ui, lang, &mut view.keys, commands);
@@ -294,7 +294,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SignedView) {
                     .add_enabled(!busy_files, egui::Button::new(T::SaExport.get(lang)))
                     .clicked()
                 {
-                    commands.push(Command::Signing(SigningCommand::Export {
+                    commands.send(Command::Signing(SigningCommand::Export {
                         id: entry.id.clone(),
                         dir: None,
                     }));
@@ -365,7 +365,7 @@ pub fn fingerprint(ui: &mut Ui, lang: Lang, fingerprint: &str) {
 }
 
 /// The recovery code of a key file just created, shown once.
-fn key_recovery(ui: &mut Ui, lang: Lang, code: &RecoveryCode, commands: &mut Vec<Command>) {
+fn key_recovery(ui: &mut Ui, lang: Lang, code: &RecoveryCode, commands: &CommandSender) {
     egui::Frame::group(ui.style())
         .fill(theme::CARD_BG)
         .inner_margin(12.0)
@@ -379,7 +379,7 @@ fn key_recovery(ui: &mut Ui, lang: Lang, code: &RecoveryCode, commands: &mut Vec
                     .color(theme::ACCENT),
             );
             if ui.button(T::SaKeyRecoveryDone.get(lang)).clicked() {
-                commands.push(Command::Signing(SigningCommand::KeyRecoveryDone));
+                commands.send(Command::Signing(SigningCommand::KeyRecoveryDone));
             }
         });
 }
@@ -390,7 +390,7 @@ pub fn key_section(
     lang: Lang,
     jobs: &crate::ui::jobs::Jobs,
     keys: &mut KeyForms,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
     countersign: impl FnOnce(PathBuf, Zeroizing<String>) -> Command,
 ) {
     let busy = jobs.is_running(JobKind::KeyFile);
@@ -402,7 +402,7 @@ pub fn key_section(
         );
         ui.label(shown);
         if ui.button(T::SaChooseKeyFile.get(lang)).clicked() {
-            commands.push(Command::Signing(SigningCommand::PickKeyFile(None)));
+            commands.send(Command::Signing(SigningCommand::PickKeyFile(None)));
         }
     });
     path_entry_if(ui, lang, keys, commands, |p| *p == DialogFor::KeyFile);
@@ -416,7 +416,7 @@ pub fn key_section(
     if widgets::primary_button(ui, T::SaCountersignButton.get(lang), ready).clicked()
         && let Some(key) = keys.key_path.clone()
     {
-        commands.push(countersign(key, keys.passphrase.clone()));
+        commands.send(countersign(key, keys.passphrase.clone()));
     }
     if busy {
         widgets::busy(ui, T::SaOpeningKey.get(lang));
@@ -429,7 +429,7 @@ pub fn new_key_section(
     lang: Lang,
     jobs: &crate::ui::jobs::Jobs,
     keys: &mut KeyForms,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     let busy = jobs.is_running(JobKind::KeyFile);
     if let Some(code) = &keys.recovery {
@@ -466,7 +466,7 @@ pub fn new_key_section(
             if widgets::primary_button(ui, T::SaCreateKeyButton.get(lang), ready).clicked()
                 && let Ok(passphrase) = checked
             {
-                commands.push(Command::Signing(SigningCommand::CreateKeyFile {
+                commands.send(Command::Signing(SigningCommand::CreateKeyFile {
                     name: form.name.trim().to_owned(),
                     organisation: form.organisation.trim().to_owned(),
                     passphrase,
@@ -488,7 +488,7 @@ pub fn new_key_section(
 /// When a file dialog could not be shown: a field for the path, and the button that uses it.
 /// Drawn where the dialog was asked for: beside the key file's button for a key file, at the top of
 /// the page for the others.
-pub fn path_entry(ui: &mut Ui, lang: Lang, keys: &mut KeyForms, commands: &mut Vec<Command>) {
+pub fn path_entry(ui: &mut Ui, lang: Lang, keys: &mut KeyForms, commands: &CommandSender) {
     path_entry_if(ui, lang, keys, commands, |p| {
         !matches!(p, DialogFor::KeyFile | DialogFor::NewKeyFile)
     });
@@ -498,7 +498,7 @@ fn path_entry_if(
     ui: &mut Ui,
     lang: Lang,
     keys: &mut KeyForms,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
     here: impl Fn(&DialogFor) -> bool,
 ) {
     let Some((purpose, text)) = keys.path_entry.as_mut().filter(|(p, _)| here(p)) else {
@@ -536,7 +536,7 @@ fn path_entry_if(
             DialogFor::SaveBundle => Some(SigningCommand::SaveBundle(Some(path))),
         };
         if let Some(command) = command {
-            commands.push(Command::Signing(command));
+            commands.send(Command::Signing(command));
         }
     }
 }

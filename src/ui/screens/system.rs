@@ -12,7 +12,7 @@ use crate::i18n::{T, tr};
 use crate::present::system as present;
 use crate::system::record::Proposed;
 use crate::system::{CheckId, CheckResult, Status};
-use crate::ui::command::{Command, SystemCommand};
+use crate::ui::command::{Command, SystemCommand, CommandSender};
 use crate::ui::jobs::JobKind;
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
@@ -96,7 +96,7 @@ fn result_row(ui: &mut Ui, cx: &ViewContext<'_>, r: &CheckResult) {
 }
 
 /// Draws the page.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SystemView) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
     let lang = cx.lang;
     ui.heading(T::SysTitle.get(lang));
     ui.label(T::SysIntro.get(lang));
@@ -117,7 +117,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SystemView) {
                 });
                 ui.horizontal(|ui| {
                     if widgets::primary_button(ui, T::SysGoAhead.get(lang), !running).clicked() {
-                        cx.commands.push(Command::System(SystemCommand::Run {
+                        cx.commands.send(Command::System(SystemCommand::Run {
                             probe: which == NetworkCheck::Probe,
                             upnp: which == NetworkCheck::Upnp,
                         }));
@@ -141,7 +141,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SystemView) {
             T::SysRun
         };
         if widgets::primary_button(ui, run.get(lang), !running).clicked() {
-            cx.commands.push(Command::System(SystemCommand::Run {
+            cx.commands.send(Command::System(SystemCommand::Run {
                 probe: false,
                 upnp: false,
             }));
@@ -164,8 +164,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SystemView) {
             ui.label(tr::sys_orthanc_file(lang, file.display()));
         }
         if ui.button(T::SysOrthancPick.get(lang)).clicked() {
-            cx.commands
-                .push(Command::System(SystemCommand::PickOrthancConfig(None)));
+            cx.commands.send(Command::System(SystemCommand::PickOrthancConfig(None)));
         }
     });
     if running {
@@ -227,14 +226,13 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut SystemView) {
                         .on_hover_text(*item)
                         .clicked()
                     {
-                        cx.commands.push(Command::System(SystemCommand::Confirm {
+                        cx.commands.send(Command::System(SystemCommand::Confirm {
                             item: (*item).to_owned(),
                             value: answer_of(*proposed),
                         }));
                     }
                     if ui.button(T::SysCorrect.get(lang)).clicked() {
-                        cx.commands
-                            .push(Command::System(SystemCommand::Correct((*item).to_owned())));
+                        cx.commands.send(Command::System(SystemCommand::Correct((*item).to_owned())));
                     }
                 });
             }
@@ -262,7 +260,7 @@ pub fn dashboard_card(
     ui: &mut Ui,
     lang: crate::i18n::Lang,
     record: &crate::system::SystemRecord,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     widgets::card(ui, T::NavSystem.get(lang), |ui| {
         match &record.last {
@@ -284,7 +282,7 @@ pub fn dashboard_card(
             }
         }
         if ui.button(T::SysDashboardOpen.get(lang)).clicked() {
-            commands.push(Command::Navigate(crate::ui::command::PageKind::System));
+            commands.send(Command::Navigate(crate::ui::command::PageKind::System));
         }
     });
 }

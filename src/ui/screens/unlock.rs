@@ -8,7 +8,7 @@ use zeroize::Zeroizing;
 use crate::demo;
 use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
-use crate::ui::command::{Command, Secret};
+use crate::ui::command::{Command, Secret, CommandSender};
 use crate::ui::jobs::JobKind;
 use crate::ui::view::ViewContext;
 use crate::ui::widgets;
@@ -60,12 +60,12 @@ impl UnlockForm {
 }
 
 /// Draws the unlock form.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut UnlockForm) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut UnlockForm) {
     let lang = cx.lang;
     let unlocking = cx.busy(JobKind::Unlock);
     let known = cx.settings.vault_names.get(&form.path).cloned();
     let notice = cx.notice;
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     ui.heading(T::UnlockTitle.get(lang));
     // The practice's name when this vault was opened here before, else the file's.
     let name = known.unwrap_or_else(|| {
@@ -149,7 +149,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut UnlockForm) {
         ui.horizontal(|ui| {
             widgets::busy(ui, T::Unlocking.get(lang));
             if ui.button(T::Cancel.get(lang)).clicked() {
-                commands.push(Command::CancelUnlock);
+                commands.send(Command::CancelUnlock);
             }
         });
     }
@@ -158,11 +158,11 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, form: &mut UnlockForm) {
         .add_enabled(!unlocking, egui::Button::new(T::OtherVault.get(lang)))
         .clicked()
     {
-        commands.push(Command::ShowWelcome);
+        commands.send(Command::ShowWelcome);
     }
 }
 
-fn submit(lang: Lang, form: &mut UnlockForm, commands: &mut Vec<Command>) {
+fn submit(lang: Lang, form: &mut UnlockForm, commands: &CommandSender) {
     let secret = if form.with_recovery {
         match RecoveryCode::parse(&form.secret) {
             Ok(code) => Secret::RecoveryCode(code),
@@ -174,7 +174,7 @@ fn submit(lang: Lang, form: &mut UnlockForm, commands: &mut Vec<Command>) {
     } else {
         Secret::Passphrase(form.secret.clone())
     };
-    commands.push(Command::Unlock {
+    commands.send(Command::Unlock {
         path: form.path.clone(),
         secret,
     });

@@ -64,13 +64,13 @@ fn bilingual(b: &document::Bilingual, lang: Lang) -> &str {
 }
 
 /// Draws the verify screen.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut VerifyView) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut VerifyView) {
     let lang = cx.lang;
     let jobs = cx.jobs;
     let with_vault = cx.session.is_some();
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     if ui.button(format!("← {}", T::Back.get(lang))).clicked() {
-        commands.push(if with_vault {
+        commands.send(if with_vault {
             Command::Navigate(PageKind::Signed)
         } else {
             Command::ShowWelcome
@@ -81,7 +81,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut VerifyView) {
     ui.add_space(8.0);
     let busy = jobs.is_running(JobKind::SignedFiles);
     if widgets::primary_button(ui, T::SaChooseFile.get(lang), !busy).clicked() {
-        commands.push(Command::Signing(SigningCommand::Verify(None)));
+        commands.send(Command::Signing(SigningCommand::Verify(None)));
     }
     if busy {
         widgets::busy(ui, T::SaVerifying.get(lang));
@@ -105,7 +105,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut VerifyView) {
                     signed::signer_block(ui, lang, &s.identity, s.signed_at);
                 }
                 if widgets::primary_button(ui, T::SaSaveCountersigned.get(lang), !busy).clicked() {
-                    commands.push(Command::Signing(SigningCommand::SaveBundle(None)));
+                    commands.send(Command::Signing(SigningCommand::SaveBundle(None)));
                 }
             } else {
                 signed::key_section(

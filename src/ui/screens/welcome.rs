@@ -26,9 +26,9 @@ pub fn open_practice(lang: crate::i18n::Lang, name: &str) -> String {
 }
 
 /// Draws the welcome screen.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>) {
     let lang = cx.lang;
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     ui.label(
         RichText::new(T::WelcomeTitle.get(lang))
             .size(30.0)
@@ -67,7 +67,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
         )
         .clicked()
     {
-        commands.push(Command::ShowUnlock(last.path.clone()));
+        commands.send(Command::ShowUnlock(last.path.clone()));
     }
     if widgets::big_choice(
         ui,
@@ -77,7 +77,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
     )
     .clicked()
     {
-        commands.push(Command::StartCreate);
+        commands.send(Command::StartCreate);
     }
     if widgets::big_choice(
         ui,
@@ -87,7 +87,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
     )
     .clicked()
     {
-        commands.push(Command::PickVaultToOpen);
+        commands.send(Command::PickVaultToOpen);
     }
     if widgets::big_choice(
         ui,
@@ -97,7 +97,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
     )
     .clicked()
     {
-        commands.push(Command::OpenDemo);
+        commands.send(Command::OpenDemo);
     }
     if widgets::big_choice(
         ui,
@@ -107,7 +107,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
     )
     .clicked()
     {
-        commands.push(Command::Signing(
+        commands.send(Command::Signing(
             crate::ui::command::SigningCommand::OpenVerify,
         ));
     }
@@ -129,7 +129,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>) {
                 let button =
                     ui.add_enabled(exists, egui::Button::new(tr::open_this_vault(lang, &name)));
                 if button.clicked() {
-                    commands.push(Command::ShowUnlock(path.clone()));
+                    commands.send(Command::ShowUnlock(path.clone()));
                 }
                 let detail = if exists {
                     path.display().to_string()

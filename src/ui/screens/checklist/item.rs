@@ -9,7 +9,7 @@ use crate::checklist::{self, AnswerValue, Item};
 use crate::i18n::tr;
 use crate::i18n::{Lang, T, format_datetime, format_size, names};
 use crate::practice_file::VaultContents;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, CommandSender};
 use crate::ui::theme;
 
 /// The item's number: its place in the catalog (unique).
@@ -89,7 +89,7 @@ pub fn show(
     item: &Item,
     view: &mut ChecklistView,
     contents: &VaultContents,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     let record = &contents.checklist;
     let applicable = applies(&item.applies, &contents.practice);
@@ -161,7 +161,7 @@ pub fn show(
                             let note = answer.map(|a| a.note.clone()).unwrap_or_default();
                             view.na_reason = Some((item.id.clone(), note));
                         } else {
-                            commands.push(Command::Answer {
+                            commands.send(Command::Answer {
                                 item: item.id.clone(),
                                 value,
                                 by: view.respondent,
@@ -199,7 +199,7 @@ pub fn show(
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(line).small().color(theme::ACCENT));
                     if ui.small_button(T::SysOpenChecksPage.get(lang)).clicked() {
-                        commands.push(Command::Navigate(crate::ui::command::PageKind::System));
+                        commands.send(Command::Navigate(crate::ui::command::PageKind::System));
                     }
                 });
             }
@@ -240,7 +240,7 @@ pub fn show(
                             if let Some((page, title)) = super::screen(id)
                                 && ui.button(format!("→ {}", title.get(lang))).clicked()
                             {
-                                commands.push(Command::Navigate(page));
+                                commands.send(Command::Navigate(page));
                             }
                         }
                     });
@@ -274,7 +274,7 @@ pub fn show(
                     .labelled_by(label.id);
                 // Sent as it is typed; the app saves after a pause in typing, and before locking.
                 if response.changed() && *buffer != a.note {
-                    commands.push(Command::SetNote {
+                    commands.send(Command::SetNote {
                         item: item.id.clone(),
                         note: buffer.clone(),
                     });
@@ -296,12 +296,12 @@ pub fn show(
                     );
                     ui.label(RichText::new(line).small());
                     if ui.small_button(T::RemoveEvidence.get(lang)).clicked() {
-                        commands.push(Command::DetachEvidence(e.id));
+                        commands.send(Command::DetachEvidence(e.id));
                     }
                 });
             }
             if ui.button(T::AttachEvidence.get(lang)).clicked() {
-                commands.push(Command::AttachEvidence {
+                commands.send(Command::AttachEvidence {
                     item: item.id.clone(),
                     path: None,
                 });
@@ -322,7 +322,7 @@ fn na_reason(
     lang: Lang,
     item: &Item,
     view: &mut ChecklistView,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     let Some((id, reason)) = view.na_reason.as_mut() else {
         return;
@@ -349,12 +349,12 @@ fn na_reason(
                     .add_enabled(given, egui::Button::new(T::NaReasonConfirm.get(lang)))
                     .clicked()
                 {
-                    commands.push(Command::Answer {
+                    commands.send(Command::Answer {
                         item: item.id.clone(),
                         value: AnswerValue::NotApplicable,
                         by: view.respondent,
                     });
-                    commands.push(Command::SetNote {
+                    commands.send(Command::SetNote {
                         item: item.id.clone(),
                         note: reason.trim().to_owned(),
                     });
@@ -395,7 +395,7 @@ fn scan_evidence(
     lang: Lang,
     item: &Item,
     contents: &VaultContents,
-    commands: &mut Vec<Command>,
+    commands: &CommandSender,
 ) {
     match &contents.scans.last {
         Some(last) => {
@@ -408,7 +408,7 @@ fn scan_evidence(
                 .small(),
             );
             if ui.button(T::ScanAttachEvidence.get(lang)).clicked() {
-                commands.push(Command::AttachScanReport(item.id.clone()));
+                commands.send(Command::AttachScanReport(item.id.clone()));
             }
         }
         None => {

@@ -54,13 +54,13 @@ pub fn score_text(score: Option<f64>, lang: Lang) -> String {
 }
 
 /// Draws the wizard.
-pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut ChecklistView) {
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ChecklistView) {
     let lang = cx.lang;
     let Some(vault) = cx.vault() else {
         return;
     };
     let contents = vault.contents();
-    let commands = &mut *cx.commands;
+    let commands = cx.commands;
     let catalog = checklist::catalog();
     let scores = scoring::compute(catalog, &contents.practice, &contents.checklist);
 
