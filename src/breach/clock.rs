@@ -219,16 +219,39 @@ mod tests {
             paris_at("25/10/2026 02:30").to_string(),
             "2026-10-25T00:30:00Z"
         );
-        for bad in ["", "15/01/2026", "hier", "15/janv/2026 10:00", "15/01/2026 dix"] {
+        for bad in [
+            "",
+            "15/01/2026",
+            "hier",
+            "15/janv/2026 10:00",
+            "15/01/2026 dix",
+        ] {
             assert_eq!(parse_paris(bad), Err(TimeInputError::Format), "{bad:?}");
         }
         // The real problem is named: a day that does not exist is not a format error.
-        for no_day in ["32/01/2026 10:00", "31/02/2026 10:00", "29/02/2027 08:00", "2026-13-01 10:00"] {
-            assert_eq!(parse_paris(no_day), Err(TimeInputError::NoSuchDate), "{no_day:?}");
+        for no_day in [
+            "32/01/2026 10:00",
+            "31/02/2026 10:00",
+            "29/02/2027 08:00",
+            "2026-13-01 10:00",
+        ] {
+            assert_eq!(
+                parse_paris(no_day),
+                Err(TimeInputError::NoSuchDate),
+                "{no_day:?}"
+            );
         }
-        assert_eq!(parse_paris("29/02/2028 08:00").map(|_| ()), Ok(()), "a leap year");
+        assert_eq!(
+            parse_paris("29/02/2028 08:00").map(|_| ()),
+            Ok(()),
+            "a leap year"
+        );
         for no_time in ["15/01/2026 25:00", "15/01/2026 10:75"] {
-            assert_eq!(parse_paris(no_time), Err(TimeInputError::NoSuchTime), "{no_time:?}");
+            assert_eq!(
+                parse_paris(no_time),
+                Err(TimeInputError::NoSuchTime),
+                "{no_time:?}"
+            );
         }
     }
 }

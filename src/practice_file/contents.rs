@@ -112,8 +112,10 @@ pub struct VaultContents {
 pub struct Drafts {
     /// The breach form's fields, by breach, then by field (the form's own keys).
     #[serde(default)]
-    pub breach_forms:
-        std::collections::BTreeMap<crate::breach::BreachId, std::collections::BTreeMap<String, String>>,
+    pub breach_forms: std::collections::BTreeMap<
+        crate::breach::BreachId,
+        std::collections::BTreeMap<String, String>,
+    >,
 }
 
 impl Drafts {

@@ -622,7 +622,8 @@ mod window {
     }
 
     #[test]
-    fn a_wrong_date_and_a_right_one_survive_the_automatic_lock_and_the_right_one_starts_the_clock() {
+    fn a_wrong_date_and_a_right_one_survive_the_automatic_lock_and_the_right_one_starts_the_clock()
+    {
         let dir = temp_dir();
         let (path, vault, _) = create_vault(dir.path());
         drop(vault);
@@ -674,7 +675,10 @@ mod window {
             Some(aware.as_second() / 60),
             "the valid field is applied although another is wrong"
         );
-        assert_eq!(b.details.started_at, None, "nothing that does not read is applied");
+        assert_eq!(
+            b.details.started_at, None,
+            "nothing that does not read is applied"
+        );
         let draft = v.contents().drafts.breach_forms.get(&BreachId(1));
         assert_eq!(
             draft.and_then(|d| d.get("started")).map(String::as_str),

@@ -750,7 +750,11 @@ fn a_panic_in_a_files_classification_or_in_the_scan_job_ends_the_scan_keeping_wh
         .vault()
         .and_then(|v| v.contents().scans.last.clone())
         .expect("recorded");
-    assert_eq!(last.findings.len(), 4, "the other files are found: {last:?}");
+    assert_eq!(
+        last.findings.len(),
+        4,
+        "the other files are found: {last:?}"
+    );
     assert!(!last.summary.cancelled, "{:?}", last.summary);
     let internal: Vec<_> = last
         .errors
@@ -773,7 +777,10 @@ fn a_panic_in_a_files_classification_or_in_the_scan_job_ends_the_scan_keeping_wh
         .run_command(&ctx, Command::StartScan(vec![tree.clone()]));
     run_until(&mut h, "the failed scan's end", |app| app.scan.is_none());
     let told = notice_text(h.state());
-    assert!(told.contains("Une erreur interne a interrompu l'analyse"), "{told}");
+    assert!(
+        told.contains("Une erreur interne a interrompu l'analyse"),
+        "{told}"
+    );
     h.get_by_label_contains("Une erreur interne a interrompu l'analyse");
     let failed = h
         .state()

@@ -87,7 +87,8 @@ impl VigieApp {
             | JobKind::KeyFile
             | JobKind::SignedFiles
             | JobKind::ShowFolder
-            | JobKind::CopyVault => {}
+            | JobKind::CopyVault
+            | JobKind::RecordScan => {}
             JobKind::Archive => {
                 if let Some(panel) = self.scan_view_mut().and_then(|v| v.archive.as_deref_mut()) {
                     panel.stage = crate::ui::screens::ArchiveStage::Setup;
@@ -102,7 +103,6 @@ impl VigieApp {
                     return;
                 }
             }
-            JobKind::RecordScan => {}
         }
         self.notice = Some(Notice::Error(message));
     }

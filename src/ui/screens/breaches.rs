@@ -73,11 +73,7 @@ impl BreachesView {
     /// chain), and the text of every field as typed, valid or not, for the vault's draft (nothing that
     /// does not read well is applied; it is shown again, with its error beside it, when the page comes
     /// back).
-    pub fn leaving(
-        &self,
-        register: &crate::breach::BreachRegister,
-        lang: Lang,
-    ) -> Option<Leaving> {
+    pub fn leaving(&self, register: &crate::breach::BreachRegister, lang: Lang) -> Option<Leaving> {
         let form = self.form.as_ref()?;
         let recorded = register.breach(form.id)?;
         let (typed, _) = form.applicable(lang);
@@ -237,11 +233,8 @@ impl FactField {
             }
             Self::Records => d.records = value,
             Self::People => d.people = value,
-            Self::Aware
-            | Self::Discovered
-            | Self::ProcessorAlert
-            | Self::Started
-            | Self::Ended => {}
+            Self::Aware | Self::Discovered | Self::ProcessorAlert | Self::Started | Self::Ended => {
+            }
         }
         Ok(())
     }
@@ -361,7 +354,11 @@ impl BreachForm {
         let mut d = self.details.clone();
         for f in FactField::ALL {
             if let Err(e) = f.apply(&self.facts[f as usize], &mut d, lang) {
-                errors.push(format!("{}{}{e}", f.label().get(lang), present::colon(lang)));
+                errors.push(format!(
+                    "{}{}{e}",
+                    f.label().get(lang),
+                    present::colon(lang)
+                ));
             }
         }
         (d, errors)

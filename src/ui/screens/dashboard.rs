@@ -7,7 +7,7 @@ use crate::i18n::tr;
 use crate::i18n::{Lang, T, format_datetime, names};
 use crate::practice::Profile;
 use crate::practice_file::JournalEvent;
-use crate::ui::command::{Command, PageKind, CommandSender};
+use crate::ui::command::{Command, CommandSender, PageKind};
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
 

@@ -15,7 +15,7 @@ use crate::present::scan::{cloud_name, flags, kind_text, plain_summary, risk_nam
 use crate::scan::places::{Place, PlaceKind};
 use crate::scan::record::{RiskCounts, ScanRecord};
 use crate::scan::{Finding, Kind, Risk};
-use crate::ui::command::{Command, ReportKind, CommandSender};
+use crate::ui::command::{Command, CommandSender, ReportKind};
 use crate::ui::jobs::JobKind;
 use crate::ui::scan_run::LiveScan;
 use crate::ui::view::ViewContext;

@@ -13,7 +13,7 @@ use crate::assessment::{AssessmentHistory, Identity};
 use crate::checklist::{self, scoring};
 use crate::i18n::{Lang, T, format_datetime, names, tr};
 use crate::report::signed::role_name;
-use crate::ui::command::{Command, PageKind, SigningCommand, CommandSender};
+use crate::ui::command::{Command, CommandSender, PageKind, SigningCommand};
 use crate::ui::jobs::JobKind;
 use crate::ui::theme;
 use crate::ui::view::ViewContext;

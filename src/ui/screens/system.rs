@@ -12,7 +12,7 @@ use crate::i18n::{T, tr};
 use crate::present::system as present;
 use crate::system::record::Proposed;
 use crate::system::{CheckId, CheckResult, Status};
-use crate::ui::command::{Command, SystemCommand, CommandSender};
+use crate::ui::command::{Command, CommandSender, SystemCommand};
 use crate::ui::jobs::JobKind;
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
@@ -164,7 +164,8 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
             ui.label(tr::sys_orthanc_file(lang, file.display()));
         }
         if ui.button(T::SysOrthancPick.get(lang)).clicked() {
-            cx.commands.send(Command::System(SystemCommand::PickOrthancConfig(None)));
+            cx.commands
+                .send(Command::System(SystemCommand::PickOrthancConfig(None)));
         }
     });
     if running {
@@ -232,7 +233,8 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
                         }));
                     }
                     if ui.button(T::SysCorrect.get(lang)).clicked() {
-                        cx.commands.send(Command::System(SystemCommand::Correct((*item).to_owned())));
+                        cx.commands
+                            .send(Command::System(SystemCommand::Correct((*item).to_owned())));
                     }
                 });
             }

@@ -8,7 +8,7 @@ use zeroize::Zeroizing;
 use crate::demo;
 use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
-use crate::ui::command::{Command, Secret, CommandSender};
+use crate::ui::command::{Command, CommandSender, Secret};
 use crate::ui::jobs::JobKind;
 use crate::ui::view::ViewContext;
 use crate::ui::widgets;
