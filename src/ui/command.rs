@@ -30,6 +30,22 @@ impl CommandSender {
     }
 }
 
+/// Which page: its key, also its name in the settings (the page last shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PageKind(&'static str);
+
+impl PageKind {
+    /// The page of this key (each page's folder defines its own, once).
+    pub const fn new(key: &'static str) -> Self {
+        Self(key)
+    }
+
+    /// The page's key.
+    pub fn key(self) -> &'static str {
+        self.0
+    }
+}
+
 /// The secret typed on the unlock screen.
 #[derive(Debug, Clone)]
 pub enum Secret {
@@ -70,74 +86,6 @@ pub enum ActionEdit {
     Due(Option<jiff::civil::Date>),
     /// New status.
     Status(ActionStatus),
-}
-
-/// The pages of the main window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PageKind {
-    /// The dashboard.
-    Dashboard,
-    /// The checklist wizard.
-    Checklist,
-    /// The folder scan.
-    Scan,
-    /// The action plan.
-    Actions,
-    /// PDF exports.
-    Reports,
-    /// The practice profile.
-    Profile,
-    /// The settings.
-    Settings,
-    /// The signed self-assessment: sign, history, countersign, compare.
-    Signed,
-    /// Checking a signed file (reached from the signed self-assessment).
-    Verify,
-    // Breach register
-    /// The breach register.
-    Breaches,
-    // PC checks
-    /// The PC checks.
-    System,
-}
-
-impl PageKind {
-    /// Every page, in the navigation's order.
-    pub const ALL: [Self; 11] = [
-        Self::Dashboard,
-        Self::Checklist,
-        Self::Scan,
-        Self::Actions,
-        Self::Breaches,
-        Self::System,
-        Self::Reports,
-        Self::Signed,
-        Self::Profile,
-        Self::Settings,
-        Self::Verify,
-    ];
-
-    /// The page's key in the settings (the page last shown).
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Dashboard => "dashboard",
-            Self::Checklist => "checklist",
-            Self::Scan => "scan",
-            Self::Actions => "actions",
-            Self::Reports => "reports",
-            Self::Profile => "profile",
-            Self::Settings => "settings",
-            Self::Signed => "signed",
-            Self::Verify => "verify",
-            Self::Breaches => "breaches",
-            Self::System => "system",
-        }
-    }
-
-    /// The page of a key; `None` for an unknown one.
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.key() == key)
-    }
 }
 
 // Breach register
@@ -330,7 +278,7 @@ pub enum Command {
     /// A request about the breach register.
     Breach(BreachCommand),
     /// A request of the Scan page's "encrypt these files" panel.
-    Archive(ArchiveCommand),
+    Archive(super::archive::command::ArchiveCommand),
     // PC checks
     /// A request of the PC checks page.
     System(SystemCommand),
@@ -430,40 +378,7 @@ pub enum JobOutput {
     /// The PC checks ran.
     SystemChecked(Box<crate::system::SystemReport>),
     /// An archive job finished.
-    Archive(ArchiveOutput),
-}
-
-// ---- Encrypted archives (window) -----------------------------------------------------------------
-
-/// What the Scan page's "encrypt these files" panel asks for.
-#[derive(Debug)]
-pub enum ArchiveCommand {
-    /// Open the panel, with the files picked by this scope.
-    Open(crate::ui::screens::ArchiveScope),
-    /// Close it.
-    Close,
-    /// Choose where the archive goes; `None` asks with a save dialog (the path can always be typed
-    /// instead).
-    ChooseOut(Option<PathBuf>),
-    /// Make the archive, as set in the panel.
-    Start,
-    /// Stop the archive being made (nothing is left behind).
-    Cancel,
-    /// Remove the originals of the verified archive (the panel's confirmation is ticked).
-    RemoveOriginals,
-    /// Save the practice's archive key as an age identity file; `None` asks where.
-    SaveKeySheet(Option<PathBuf>),
-}
-
-/// What an archive job reports.
-#[derive(Debug)]
-pub enum ArchiveOutput {
-    /// The archive was made and verified, or why not (in the user's language).
-    Made(Result<Box<crate::archive::Archived>, String>),
-    /// The originals were removed (those that still matched), or why not.
-    Removed(Result<crate::archive::Removal, String>),
-    /// The key sheet was written, or why not.
-    KeySheet(Result<PathBuf, String>),
+    Archive(super::archive::command::ArchiveOutput),
 }
 
 // ---- Signed assessment (window) ------------------------------------------------------------------
@@ -562,4 +477,10 @@ pub enum SigningOutput {
     },
     /// The countersigned bundle was written.
     BundleSaved(Result<PathBuf, String>),
+}
+
+impl From<super::jobs::JobFailed> for JobOutput {
+    fn from(failed: super::jobs::JobFailed) -> Self {
+        Self::Failed(failed.0)
+    }
 }

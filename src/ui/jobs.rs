@@ -3,7 +3,7 @@
 //! frame, and the job wakes the window with `request_repaint` when it is done. A cancelled job's result
 //! is thrown away when it arrives (key derivation cannot be interrupted half-way, but nobody waits for it).
 //!
-//! A job cannot die silently: a panic in its work is caught and reported as [`JobOutput::Failed`] with
+//! A job cannot die silently: a panic in its work is caught and reported as a [`JobFailed`] with
 //! the job's kind, and so is a thread that ended without a word; the app then clears what it was waiting
 //! for and tells the user. A job that holds the vault (the passphrase change) catches its own panics
 //! around the work, so that the vault always comes back.
@@ -14,10 +14,8 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use super::command::JobOutput;
-
 /// The work of a job.
-type Work = Box<dyn FnOnce(&AtomicBool) -> JobOutput + Send>;
+type Work<O> = Box<dyn FnOnce(&AtomicBool) -> O + Send>;
 
 /// What a job is doing; at most one job of each kind runs at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,44 +81,62 @@ impl JobKind {
     }
 }
 
-struct Running {
+/// A job that stopped on an internal error (a panic, caught, or a thread that ended without a word):
+/// what it was doing did not happen. Its message and place went to the diagnostic log when it panicked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JobFailed(pub JobKind);
+
+struct Running<O> {
     kind: JobKind,
     cancel: Arc<AtomicBool>,
-    rx: Receiver<JobOutput>,
+    rx: Receiver<O>,
     handle: Option<JoinHandle<()>>,
 }
 
-/// The jobs in flight.
-#[derive(Default)]
-pub struct Jobs {
-    running: Vec<Running>,
-    /// A job kind whose next job panics, for the tests of [`JobOutput::Failed`].
+/// The jobs in flight, each reporting one `O` (the app's job outputs), a failure included.
+pub struct Jobs<O> {
+    running: Vec<Running<O>>,
+    /// A job kind whose next job panics, for the tests of [`JobFailed`].
     fault: Option<JobKind>,
 }
 
-/// Runs a job's work, turning a panic into [`JobOutput::Failed`].
-fn run_caught(kind: JobKind, work: Work, cancel: &AtomicBool, fault: bool) -> JobOutput {
+impl<O> Default for Jobs<O> {
+    fn default() -> Self {
+        Self {
+            running: Vec::new(),
+            fault: None,
+        }
+    }
+}
+
+/// Runs a job's work, turning a panic into a [`JobFailed`].
+fn run_caught<O: From<JobFailed>>(
+    kind: JobKind,
+    work: Work<O>,
+    cancel: &AtomicBool,
+    fault: bool,
+) -> O {
     catch_unwind(AssertUnwindSafe(|| {
         assert!(!fault, "fault injected into a {kind:?} job");
         work(cancel)
     }))
-    .unwrap_or(JobOutput::Failed(kind))
+    .unwrap_or_else(|_| O::from(JobFailed(kind)))
 }
 
-impl Jobs {
+impl<O: From<JobFailed> + Send + 'static> Jobs<O> {
     /// Starts `work` on a named thread; its result comes back through [`Jobs::drain`].
     pub fn spawn(
         &mut self,
         ctx: &egui::Context,
         kind: JobKind,
-        work: impl FnOnce(&AtomicBool) -> JobOutput + Send + 'static,
+        work: impl FnOnce(&AtomicBool) -> O + Send + 'static,
     ) {
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
         let ctx = ctx.clone();
         // The work sits in a shared slot so that, if the system refuses a thread, it can still run here.
-        let slot: Arc<Mutex<Option<Work>>> = Arc::new(Mutex::new(Some(Box::new(work))));
+        let slot: Arc<Mutex<Option<Work<O>>>> = Arc::new(Mutex::new(Some(Box::new(work))));
         let thread_slot = Arc::clone(&slot);
         let thread_tx = tx.clone();
         let fault = self.fault.take_if(|f| *f == kind).is_some();
@@ -160,6 +176,52 @@ impl Jobs {
         });
     }
 
+    /// The results of the jobs that finished since the last call (never blocks).
+    pub fn drain(&mut self) -> Vec<O> {
+        let mut done = Vec::new();
+        self.running.retain_mut(|r| match r.rx.try_recv() {
+            Ok(output) => {
+                if let Some(h) = r.handle.take() {
+                    let _ = h.join();
+                }
+                if !r.cancel.load(Ordering::Relaxed) {
+                    done.push(output);
+                }
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => {
+                // The thread ended without a result: report it rather than wait for ever.
+                if let Some(h) = r.handle.take() {
+                    let _ = h.join();
+                }
+                if !r.cancel.load(Ordering::Relaxed) {
+                    done.push(O::from(JobFailed(r.kind)));
+                }
+                false
+            }
+        });
+        done
+    }
+
+    /// Waits for every job to finish and returns their results (used when the window closes, so that a
+    /// save in flight is completed, never cut).
+    pub fn wait_all(&mut self) -> Vec<O> {
+        let mut done = Vec::new();
+        for mut r in self.running.drain(..) {
+            let output = r.rx.recv().unwrap_or_else(|_| O::from(JobFailed(r.kind)));
+            if !r.cancel.load(Ordering::Relaxed) {
+                done.push(output);
+            }
+            if let Some(h) = r.handle.take() {
+                let _ = h.join();
+            }
+        }
+        done
+    }
+}
+
+impl<O> Jobs<O> {
     /// Makes the next job of `kind` panic at its start, or inside its own guard for the jobs that catch
     /// their panics themselves ([`Jobs::take_fault`]). For tests.
     #[doc(hidden)]
@@ -189,49 +251,5 @@ impl Jobs {
         for r in self.running.iter().filter(|r| r.kind == kind) {
             r.cancel.store(true, Ordering::Relaxed);
         }
-    }
-
-    /// The results of the jobs that finished since the last call (never blocks).
-    pub fn drain(&mut self) -> Vec<JobOutput> {
-        let mut done = Vec::new();
-        self.running.retain_mut(|r| match r.rx.try_recv() {
-            Ok(output) => {
-                if let Some(h) = r.handle.take() {
-                    let _ = h.join();
-                }
-                if !r.cancel.load(Ordering::Relaxed) {
-                    done.push(output);
-                }
-                false
-            }
-            Err(TryRecvError::Empty) => true,
-            Err(TryRecvError::Disconnected) => {
-                // The thread ended without a result: report it rather than wait for ever.
-                if let Some(h) = r.handle.take() {
-                    let _ = h.join();
-                }
-                if !r.cancel.load(Ordering::Relaxed) {
-                    done.push(JobOutput::Failed(r.kind));
-                }
-                false
-            }
-        });
-        done
-    }
-
-    /// Waits for every job to finish and returns their results (used when the window closes, so that a
-    /// save in flight is completed, never cut).
-    pub fn wait_all(&mut self) -> Vec<JobOutput> {
-        let mut done = Vec::new();
-        for mut r in self.running.drain(..) {
-            let output = r.rx.recv().unwrap_or(JobOutput::Failed(r.kind));
-            if !r.cancel.load(Ordering::Relaxed) {
-                done.push(output);
-            }
-            if let Some(h) = r.handle.take() {
-                let _ = h.join();
-            }
-        }
-        done
     }
 }

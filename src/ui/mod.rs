@@ -1,23 +1,42 @@
 //! The egui shell. The only module that imports egui and eframe.
 //!
-//! - `state`: what the window shows (screen, page, session and saves, notice), apart from the code that
-//!   changes it; `view`: the context handed to every screen (language, jobs, settings, session, command
-//!   queue) — no screen holds the app;
+//! One folder per feature, each with its page view, its commands' handlers and its jobs' results:
+//! `vault` (the screens before the main window), `dashboard`, `checklist`, `plan`, `scan`, `archive`,
+//! `system`, `breaches`, `signed`, `reports`, `profile`, `settings`. Around them:
+//! - `page`: what a page is (its kind and its view); `pages`: the one table of the pages (order,
+//!   navigation, keys, how each opens);
 //! - `app`: the application, the frame loop, `run_command` (`app/commands.rs`), job results
-//!   (`app/job_results.rs`), saving what was typed and locking (`app/lock.rs`);
-//! - `command`: what screens ask for, and what background jobs report;
-//! - `jobs`: named background threads with channels and a cancel flag; `scan_run`: the folder scan's
-//!   thread and its live results; `platform`: showing a folder in the system's file manager;
-//! - `screens`: one file per screen; `widgets`: small reusable pieces; `theme`: fonts and colours.
+//!   (`app/job_results.rs`), saving what was typed and locking (`app/lock.rs`), file dialogs;
+//! - `command`: what views send (through the `CommandSender` of their context), and what jobs report;
+//! - `jobs`: background work on named threads, a panic caught and reported; `platform`: showing a
+//!   folder in the system's file manager;
+//! - `state`: what the window shows (screen, session and saves, notice); `view`: the context handed to
+//!   every view; `shell`: the window's frame and the main window's navigation; `widgets`, `theme`.
+//!
+//! No module of `ui` imports one that imports it back (`tests/it/architecture.rs`).
 
 pub mod app;
+pub mod archive;
+pub mod breaches;
+pub mod checklist;
 pub mod command;
+pub mod dashboard;
 pub mod jobs;
+pub mod page;
+pub mod pages;
+pub mod plan;
 pub mod platform;
-pub mod scan_run;
-pub mod screens;
+pub mod profile;
+pub mod reports;
+pub mod scan;
+pub mod screen;
+pub mod settings;
+pub mod shell;
+pub mod signed;
 pub mod state;
+pub mod system;
 pub mod theme;
+pub mod vault;
 pub mod view;
 pub mod widgets;
 

@@ -6,78 +6,7 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use super::command::PageKind;
-use super::screens::{
-    ActionsView, BreachesView, ChecklistView, CreateForm, ProfileForm, RecoveryScreen, ReportsView,
-    ScanView, SettingsForm, UnlockForm,
-};
-use super::screens::{SignedView, SystemView, VerifyView};
 use crate::practice_file::PracticeFile;
-
-/// Which screen fills the window.
-#[derive(Debug)]
-pub enum Screen {
-    /// First screen: create, open, or try the demo.
-    Welcome,
-    /// Creating a vault.
-    Create(Box<CreateForm>),
-    /// The recovery code, shown once after creation.
-    Recovery(RecoveryScreen),
-    /// Unlocking a vault.
-    Unlock(UnlockForm),
-    /// The main window, with its navigation.
-    Main(Page),
-    /// Checking a signed file without a vault (a consultant's Vigie).
-    Verify(Box<VerifyView>),
-}
-
-/// A page of the main window, with its own state.
-#[derive(Debug)]
-pub enum Page {
-    /// The dashboard.
-    Dashboard,
-    /// The checklist wizard.
-    Checklist(Box<ChecklistView>),
-    /// The folder scan.
-    Scan(Box<ScanView>),
-    /// The action plan.
-    Actions(ActionsView),
-    /// PDF exports.
-    Reports(ReportsView),
-    /// The practice profile form.
-    Profile(Box<ProfileForm>),
-    /// The settings.
-    Settings(SettingsForm),
-    /// The signed self-assessment.
-    Signed(Box<SignedView>),
-    /// Checking a signed file.
-    Verify(Box<VerifyView>),
-    // Breach register
-    /// The breach register.
-    Breaches(Box<BreachesView>),
-    // PC checks
-    /// The PC checks.
-    System(Box<SystemView>),
-}
-
-impl Page {
-    /// Which page this is.
-    pub fn kind(&self) -> PageKind {
-        match self {
-            Self::Dashboard => PageKind::Dashboard,
-            Self::Checklist(_) => PageKind::Checklist,
-            Self::Scan(_) => PageKind::Scan,
-            Self::Actions(_) => PageKind::Actions,
-            Self::Reports(_) => PageKind::Reports,
-            Self::Profile(_) => PageKind::Profile,
-            Self::Settings(_) => PageKind::Settings,
-            Self::Signed(_) => PageKind::Signed,
-            Self::Verify(_) => PageKind::Verify,
-            Self::Breaches(_) => PageKind::Breaches,
-            Self::System(_) => PageKind::System,
-        }
-    }
-}
 
 /// The state of the vault's saves.
 #[derive(Debug, Default)]
@@ -115,7 +44,6 @@ pub struct Session {
     pub via_recovery: bool,
     /// How many backups are beside the file (counted in the jobs that open and save it).
     pub backups: usize,
-    // Breach register
     /// The breach register's chain as verified when the vault was opened: the break, if any.
     pub breach_break: Option<crate::breach::ChainBreak>,
 }

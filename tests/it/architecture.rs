@@ -380,16 +380,31 @@ fn code_lines(path: &Path) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// Inside the window's code: screens get a `ViewContext`, never the app (no screen names `VigieApp` or
-/// imports `ui::app`); the state types live in `ui/state.rs`; the platform code depends on no screen.
+/// Inside the window's code: the views get a `ViewContext`, never the app (no view names `VigieApp` or
+/// imports `ui::app`); the state types live in `ui/state.rs`, the screen in `ui/screen.rs`, the page in
+/// `ui/page.rs`; the platform code depends on no feature.
 #[test]
-fn screens_never_hold_the_app_and_the_platform_code_knows_no_screen() {
+fn views_never_hold_the_app_and_the_platform_code_knows_no_feature() {
     let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
-    let mut screens = Vec::new();
-    rust_files(&ui.join("screens"), &mut screens);
-    rust_files(&ui.join("widgets"), &mut screens);
+    let mut files = Vec::new();
+    rust_files(&ui, &mut files);
+    let views: Vec<_> = files
+        .iter()
+        .filter(|f| {
+            let rel = f.strip_prefix(&ui).expect("under ui");
+            let first = rel
+                .components()
+                .next()
+                .map(|c| c.as_os_str().to_string_lossy());
+            // The application and the features' handlers act on the app; everything else draws.
+            !rel.ends_with("handlers.rs")
+                && first.as_deref() != Some("app")
+                && rel != Path::new("mod.rs")
+        })
+        .collect();
+    assert!(views.len() > 20, "the views are found: {views:?}");
     let mut offenders = Vec::new();
-    for file in &screens {
+    for file in &views {
         for (n, line) in code_lines(file) {
             if line.contains("VigieApp") || line.contains("ui::app") || line.contains("super::app")
             {
@@ -398,7 +413,7 @@ fn screens_never_hold_the_app_and_the_platform_code_knows_no_screen() {
         }
     }
     for (n, line) in code_lines(&ui.join("platform.rs")) {
-        if line.contains("screens") {
+        if line.contains("crate::ui::") || line.contains("super::") && !line.contains("super::*") {
             offenders.push(format!("platform.rs:{n}: {}", line.trim()));
         }
     }
@@ -408,15 +423,297 @@ fn screens_never_hold_the_app_and_the_platform_code_knows_no_screen() {
         }
     }
     assert!(offenders.is_empty(), "{offenders:#?}");
-    // And the state types are declared there, not in the app.
-    let state = std::fs::read_to_string(ui.join("state.rs")).expect("state.rs");
-    for ty in [
-        "enum Screen",
-        "enum Page",
-        "struct Session",
-        "struct SaveState",
-        "enum Notice",
+    for (file, ty) in [
+        ("state.rs", "struct Session"),
+        ("state.rs", "struct SaveState"),
+        ("state.rs", "enum Notice"),
+        ("screen.rs", "enum Screen"),
+        ("page.rs", "struct Page"),
+        ("page.rs", "trait PageView"),
     ] {
-        assert!(state.contains(&format!("pub {ty}")), "{ty} in ui/state.rs");
+        let text = std::fs::read_to_string(ui.join(file)).expect("read");
+        assert!(text.contains(&format!("pub {ty}")), "{ty} in ui/{file}");
     }
+}
+
+/// The modules of a folder of Rust files, each with the modules its code names: a file is a module
+/// (`a/b.rs` is `a::b`, `a/mod.rs` is `a`). A module is named by a path from `crate::<root>::`,
+/// `super::`, `self::` or a child's name in a `use`, and by a name such a `use` brought in; the
+/// deepest module of the path is the one named (`super::view::Thing` names `view`). `mod x;` declares,
+/// it does not depend; a module naming its own ancestors is not a dependency either (a folder and its
+/// files are one unit), a folder naming its files is.
+fn module_graph(
+    root: &Path,
+    crate_prefix: &str,
+) -> std::collections::BTreeMap<Vec<String>, std::collections::BTreeSet<Vec<String>>> {
+    let mut files = Vec::new();
+    rust_files(root, &mut files);
+    let module_of = |f: &Path| -> Vec<String> {
+        let rel = f.strip_prefix(root).expect("under root");
+        let mut parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let last = parts.pop().unwrap_or_default();
+        if last != "mod.rs" {
+            parts.push(last.trim_end_matches(".rs").to_owned());
+        }
+        parts
+    };
+    let modules: std::collections::BTreeSet<Vec<String>> =
+        files.iter().map(|f| module_of(f)).collect();
+    // The deepest module a path names.
+    let deepest = |path: &[String]| -> Option<Vec<String>> {
+        (0..=path.len())
+            .rev()
+            .map(|n| path[..n].to_vec())
+            .find(|p| modules.contains(p))
+    };
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut graph = std::collections::BTreeMap::new();
+    for file in &files {
+        let me = module_of(file);
+        let parent = |m: &[String]| m[..m.len().saturating_sub(1)].to_vec();
+        let mut aliases: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        let mut edges = std::collections::BTreeSet::new();
+        // The code as statements: a `use` wrapped over several lines is one.
+        let joined: String = code_lines(file)
+            .into_iter()
+            .map(|(_, l)| code_of(&l).to_owned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let code: Vec<String> = joined.split(';').map(str::to_owned).collect();
+        // Each path of the code, with the groups of a `use` spread out, as segments.
+        let mut paths: Vec<(Vec<String>, Option<String>, bool)> = Vec::new();
+        for line in &code {
+            let trimmed = line.trim_start();
+            let is_use = trimmed.starts_with("use ")
+                || trimmed.starts_with("pub use ")
+                || trimmed.starts_with("pub(crate) use ");
+            let mut rest = line.as_str();
+            while let Some(start) = rest.find(|c: char| ident(c)) {
+                let before = rest[..start].chars().next_back();
+                let tail = &rest[start..];
+                let end = tail
+                    .find(|c: char| !(ident(c) || c == ':'))
+                    .unwrap_or(tail.len());
+                let token = tail[..end].trim_end_matches(':');
+                let after = &tail[end..];
+                rest = &tail[end..];
+                if before == Some(':') || !token.contains("::") && !after.starts_with('{') {
+                    continue;
+                }
+                let base: Vec<String> = token
+                    .split("::")
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                if after.starts_with('{') {
+                    let close = after.find('}').unwrap_or(after.len());
+                    for item in after[1..close].split(',') {
+                        let words: Vec<&str> = item.split_whitespace().collect();
+                        let Some(first) = words.first() else { continue };
+                        let alias =
+                            (words.len() == 3 && words[1] == "as").then(|| words[2].to_owned());
+                        let mut path = base.clone();
+                        if *first != "self" {
+                            path.extend(first.split("::").map(str::to_owned));
+                        }
+                        paths.push((path, alias, is_use));
+                    }
+                    rest = &after[close.min(after.len())..];
+                } else {
+                    let alias = after
+                        .trim_start()
+                        .strip_prefix("as ")
+                        .map(|a| a.trim_end_matches(';').trim().to_owned());
+                    paths.push((base, alias, is_use));
+                }
+            }
+        }
+        for (path, alias, is_use) in paths {
+            let resolved: Option<Vec<String>> = {
+                let mut segs = path.as_slice();
+                let mut at: Option<Vec<String>> = None;
+                if segs.len() >= 2 && segs[0] == "crate" && segs[1] == crate_prefix {
+                    at = Some(Vec::new());
+                    segs = &segs[2..];
+                } else if segs.first().is_some_and(|s| s == "super" || s == "self") {
+                    // `self` is the module; each `super` its parent (the parent of `a/b.rs`, module
+                    // `a::b`, is `a`; of `a/mod.rs`, module `a`, the root).
+                    let mut m = me.clone();
+                    while let Some(first) = segs.first() {
+                        match first.as_str() {
+                            "self" => {}
+                            "super" => m = parent(&m),
+                            _ => break,
+                        }
+                        segs = &segs[1..];
+                    }
+                    at = Some(m);
+                } else if let Some(first) = segs.first() {
+                    if let Some(target) = aliases.get(first) {
+                        at = Some(target.clone());
+                        segs = &segs[1..];
+                    } else if is_use {
+                        let mut child = me.clone();
+                        child.push(first.clone());
+                        if modules.contains(&child) {
+                            at = Some(me.clone());
+                        }
+                    }
+                }
+                at.map(|mut m| {
+                    m.extend(segs.iter().cloned());
+                    m
+                })
+            };
+            let Some(full) = resolved else { continue };
+            let Some(target) = deepest(&full) else {
+                continue;
+            };
+            if is_use && let Some(last) = full.last() {
+                let name = alias.clone().unwrap_or_else(|| last.clone());
+                if modules.contains(&full) {
+                    aliases.insert(name, full.clone());
+                }
+            }
+            // A module may name its own ancestors (a feature's files name their folder's items, the
+            // app's files the app they add methods to): they are one unit, declared by the `mod`
+            // lines. Every other module named is a dependency.
+            if !me.starts_with(&target) {
+                edges.insert(target);
+            }
+        }
+        graph.insert(me, edges);
+    }
+    graph
+}
+
+/// A cycle of the graph, if there is one, as the modules along it.
+fn find_cycle(
+    graph: &std::collections::BTreeMap<Vec<String>, std::collections::BTreeSet<Vec<String>>>,
+) -> Option<Vec<String>> {
+    fn visit(
+        node: &Vec<String>,
+        graph: &std::collections::BTreeMap<Vec<String>, std::collections::BTreeSet<Vec<String>>>,
+        state: &mut std::collections::BTreeMap<Vec<String>, u8>,
+        stack: &mut Vec<Vec<String>>,
+    ) -> Option<Vec<String>> {
+        match state.get(node) {
+            Some(2) => return None,
+            Some(1) => {
+                let from = stack.iter().position(|n| n == node).unwrap_or(0);
+                let mut cycle: Vec<String> = stack[from..].iter().map(|m| m.join("::")).collect();
+                cycle.push(node.join("::"));
+                return Some(cycle);
+            }
+            _ => {}
+        }
+        state.insert(node.clone(), 1);
+        stack.push(node.clone());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(c) = visit(next, graph, state, stack) {
+                return Some(c);
+            }
+        }
+        stack.pop();
+        state.insert(node.clone(), 2);
+        None
+    }
+    let mut state = std::collections::BTreeMap::new();
+    for node in graph.keys() {
+        if let Some(c) = visit(node, graph, &mut state, &mut Vec::new()) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// No module of the window imports one that imports it back, directly or through others: a feature's
+/// folder can be read, changed or removed on its own (ARCHITECTURE.md, "The window").
+#[test]
+fn no_module_of_the_window_imports_one_that_imports_it_back() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let graph = module_graph(&ui, "ui");
+    assert!(
+        graph.len() > 40,
+        "the window's modules are found: {}",
+        graph.len()
+    );
+    // The reading finds the edges that matter (so that a loop cannot hide from it).
+    let edges = |m: &str| -> Vec<String> {
+        let key: Vec<String> = if m.is_empty() {
+            Vec::new()
+        } else {
+            m.split("::").map(str::to_owned).collect()
+        };
+        graph
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .map(|e| e.join("::"))
+            .collect()
+    };
+    assert!(
+        edges("pages").contains(&"scan::view".to_owned()),
+        "{:?}",
+        edges("pages")
+    );
+    assert!(
+        edges("app").contains(&"jobs".to_owned()),
+        "{:?}",
+        edges("app")
+    );
+    assert!(
+        edges("signed::verify").contains(&"signed::view".to_owned()),
+        "{:?}",
+        edges("signed::verify")
+    );
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("a loop of imports in src/ui: {}", cycle.join(" → "));
+    }
+}
+
+/// The loop finder finds a loop when there is one: two modules naming each other, by `super::` and by
+/// a name a `use` brought in, and a longer loop through a re-export of a `mod.rs`.
+#[test]
+fn the_loop_finder_finds_a_loop() {
+    let dir = tempfile::tempdir().expect("temp");
+    let write = |rel: &str, text: &str| {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    };
+    write("mod.rs", "pub mod a;\npub mod b;\npub mod c;\n");
+    write("a.rs", "use super::b::Thing;\n");
+    write("b.rs", "pub struct Thing;\n");
+    write("c/mod.rs", "mod inner;\npub use inner::Other;\n");
+    write("c/inner.rs", "pub struct Other;\n");
+    let graph = module_graph(dir.path(), "ui");
+    assert_eq!(find_cycle(&graph), None, "{graph:?}");
+    // b names a back, through a name a `use` brought in.
+    write(
+        "b.rs",
+        "use super::a;\npub struct Thing;\nfn f() { a::g(); }\n",
+    );
+    let graph = module_graph(dir.path(), "ui");
+    assert!(find_cycle(&graph).is_some(), "{graph:?}");
+    write("b.rs", "pub struct Thing;\n");
+    // A file naming its own folder's items is no loop.
+    write(
+        "c/inner.rs",
+        "pub struct Other;\nfn f(_: super::Other) {}\n",
+    );
+    let graph = module_graph(dir.path(), "ui");
+    assert_eq!(find_cycle(&graph), None, "{graph:?}");
+    // A longer loop, through a folder's re-export: a → c → c::inner → a.
+    write("a.rs", "fn f(_: crate::ui::c::Other) {}\n");
+    write(
+        "c/inner.rs",
+        "pub struct Other;\nfn g() { super::super::a::h(); }\n",
+    );
+    let graph = module_graph(dir.path(), "ui");
+    let cycle = find_cycle(&graph).expect("a loop");
+    assert!(cycle.contains(&"c::inner".to_owned()), "{cycle:?}");
 }

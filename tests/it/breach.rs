@@ -350,8 +350,7 @@ mod window {
     use crate::common::create_vault;
     use crate::gui::{click, harness, run_until, unlock};
     use egui_kittest::kittest::{NodeT as _, Queryable as _};
-    use vigie::ui::command::{BreachCommand, Command, PageKind};
-    use vigie::ui::state::{Page, Screen};
+    use vigie::ui::command::{BreachCommand, Command};
 
     fn type_in(h: &mut egui_kittest::Harness<'_, vigie::ui::VigieApp>, label: &str, text: &str) {
         h.get_by_label(label).scroll_to_me();
@@ -378,12 +377,17 @@ mod window {
         unlock(&mut h, &path);
         let ctx = h.ctx.clone();
         h.state_mut()
-            .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+            .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
         h.run();
         h.get_by_label("Aucune violation en cours.");
         click(&mut h, "Ouvrir le registre des violations");
         h.run();
-        assert!(matches!(h.state().screen, Screen::Main(Page::Breaches(_))));
+        assert!(
+            h.state()
+                .screen
+                .view::<vigie::ui::breaches::view::BreachesView>()
+                .is_some()
+        );
 
         type_in(
             &mut h,
@@ -429,7 +433,7 @@ mod window {
         // The dashboard shows it too.
         let ctx = h.ctx.clone();
         h.state_mut()
-            .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+            .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
         h.run();
         assert!(
             h.query_all_by_label_contains("pour notifier la CNIL")
@@ -514,7 +518,7 @@ mod window {
         unlock(&mut h, &path);
         let ctx = h.ctx.clone();
         h.state_mut()
-            .run_command(&ctx, Command::Navigate(PageKind::Breaches));
+            .run_command(&ctx, Command::Navigate(vigie::ui::breaches::PAGE));
         h.run();
         h.get_all_by_label("Voir")
             .next()
@@ -528,7 +532,7 @@ mod window {
             .type_text(" Confirmé par les journaux.");
         h.run();
         h.state_mut()
-            .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+            .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
         saved(&mut h, "the facts typed");
         let v = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("opens");
         let register = &v.contents().breaches;
@@ -558,18 +562,22 @@ mod window {
         let ctx = h.ctx.clone();
         h.state_mut().set_place_finder(Vec::new);
         h.state_mut()
-            .run_command(&ctx, Command::Navigate(PageKind::Scan));
-        run_until(
-            &mut h,
-            "the scan page",
-            |app| matches!(&app.screen, Screen::Main(Page::Scan(view)) if view.places_loaded()),
-        );
+            .run_command(&ctx, Command::Navigate(vigie::ui::scan::PAGE));
+        run_until(&mut h, "the scan page", |app| {
+            app.screen
+                .view::<vigie::ui::scan::view::ScanView>()
+                .is_some_and(|view| view.places_loaded())
+        });
         h.get_all_by_label("Violation…")
             .next()
             .expect("a finding's button")
             .click();
         saved(&mut h, "the breach from the finding");
-        let Screen::Main(Page::Breaches(view)) = &h.state().screen else {
+        let Some(view) = h
+            .state()
+            .screen
+            .view::<vigie::ui::breaches::view::BreachesView>()
+        else {
             panic!("the Breaches page opens");
         };
         assert_eq!(view.form.as_ref().map(|f| f.id), Some(BreachId(3)));
@@ -602,7 +610,7 @@ mod window {
         h.get_by_label_contains("l'événement n° 3");
         let ctx = h.ctx.clone();
         h.state_mut()
-            .run_command(&ctx, Command::Navigate(PageKind::Breaches));
+            .run_command(&ctx, Command::Navigate(vigie::ui::breaches::PAGE));
         h.run();
         h.get_by_label_contains("l'événement n° 3");
         assert!(
@@ -640,7 +648,12 @@ mod window {
             }),
         );
         saved(&mut h, "the new breach");
-        assert!(matches!(h.state().screen, Screen::Main(Page::Breaches(_))));
+        assert!(
+            h.state()
+                .screen
+                .view::<vigie::ui::breaches::view::BreachesView>()
+                .is_some()
+        );
         let aware_label = vigie::locale::french_typography(
             "Prise de connaissance (certitude raisonnable) : les 72 heures partent d'ici",
         );
@@ -691,7 +704,7 @@ mod window {
         unlock(&mut h, &path);
         let ctx = h.ctx.clone();
         h.state_mut()
-            .run_command(&ctx, Command::Navigate(PageKind::Breaches));
+            .run_command(&ctx, Command::Navigate(vigie::ui::breaches::PAGE));
         h.run();
         h.state_mut()
             .run_command(&ctx, Command::Breach(BreachCommand::Select(BreachId(1))));
@@ -721,7 +734,7 @@ mod window {
         type_in(&mut h, "Début de la violation", "28/02/2026 10:00");
         let ctx = h.ctx.clone();
         h.state_mut()
-            .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+            .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
         saved(&mut h, "the page change");
         let v = h.state().vault().expect("open");
         assert!(v.contents().drafts.breach_forms.is_empty(), "no draft left");

@@ -10,7 +10,7 @@ use vigie::i18n::Lang;
 use vigie::paths::DataDir;
 use vigie::ui::VigieApp;
 use vigie::ui::command::Command;
-use vigie::ui::state::{Page, Screen};
+use vigie::ui::screen::Screen;
 
 pub(crate) fn harness(data: &std::path::Path, lang: Lang) -> Harness<'static, VigieApp> {
     let data = DataDir::at(data);
@@ -99,7 +99,12 @@ fn first_run_creates_a_vault_and_lands_on_the_dashboard() {
     h.run();
     h.get_by_label("Continuer").click();
     h.run();
-    assert!(matches!(h.state().screen, Screen::Main(Page::Profile(_))));
+    assert!(
+        h.state()
+            .screen
+            .view::<vigie::ui::profile::view::ProfileForm>()
+            .is_some()
+    );
 
     type_into(&mut h, "Numéro RPPS (11 chiffres)", "1010");
     click(&mut h, "Enregistrer le profil");
@@ -112,7 +117,9 @@ fn first_run_creates_a_vault_and_lands_on_the_dashboard() {
     h.run();
     click(&mut h, "Enregistrer le profil");
     run_until(&mut h, "the dashboard", |app| {
-        matches!(app.screen, Screen::Main(Page::Dashboard))
+        app.screen
+            .view::<vigie::ui::dashboard::view::DashboardView>()
+            .is_some()
             && app.session.as_ref().is_some_and(|s| !s.save.in_flight)
     });
 
@@ -199,7 +206,9 @@ fn the_demo_opens_on_a_filled_dashboard_and_locks() {
     h.get_by_label("Essayer le cabinet de démonstration")
         .click();
     run_until(&mut h, "the demo", |app| {
-        matches!(app.screen, Screen::Main(Page::Dashboard))
+        app.screen
+            .view::<vigie::ui::dashboard::view::DashboardView>()
+            .is_some()
     });
     h.get_by_label_contains("Cabinet de démonstration, fictif");
     h.get_by_label("Dr Camille Lefèvre");
@@ -283,7 +292,12 @@ fn a_forgotten_passphrase_is_replaced_through_the_recovery_code() {
     h.run();
     h.get_by_label("Déverrouiller").click();
     run_until(&mut h, "the recovery unlock", |app| app.session.is_some());
-    assert!(matches!(h.state().screen, Screen::Main(Page::Settings(_))));
+    assert!(
+        h.state()
+            .screen
+            .view::<vigie::ui::settings::view::SettingsForm>()
+            .is_some()
+    );
     h.get_by_label_contains("Coffre ouvert avec le code de secours");
 
     // No current passphrase is asked: the recovery code stood for it.
@@ -458,10 +472,8 @@ fn evidence_is_attached_encrypted_and_oversized_files_are_refused() {
     h.run();
     let ctx = h.ctx.clone();
     unlock(&mut h, &path);
-    h.state_mut().run_command(
-        &ctx,
-        Command::Navigate(vigie::ui::command::PageKind::Checklist),
-    );
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::checklist::PAGE));
     h.run();
 
     let item = vigie::checklist::catalog().items[0].id.clone();
@@ -560,12 +572,12 @@ pub(crate) fn open_scan_page(h: &mut Harness<'_, VigieApp>) {
     let ctx = h.ctx.clone();
     h.state_mut().set_place_finder(Vec::new);
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(vigie::ui::command::PageKind::Scan));
-    run_until(
-        h,
-        "the places",
-        |app| matches!(&app.screen, Screen::Main(Page::Scan(view)) if view.places_loaded()),
-    );
+        .run_command(&ctx, Command::Navigate(vigie::ui::scan::PAGE));
+    run_until(h, "the places", |app| {
+        app.screen
+            .view::<vigie::ui::scan::view::ScanView>()
+            .is_some_and(|view| view.places_loaded())
+    });
 }
 
 #[test]
@@ -624,10 +636,8 @@ fn a_scan_from_the_screen_is_shown_filtered_saved_and_offered_as_evidence() {
     assert!(!text.contains("CompressedSamples"), "no patient name kept");
 
     // The report is offered on the checklist item about stray images, and attached as a PDF.
-    h.state_mut().run_command(
-        &ctx,
-        Command::Navigate(vigie::ui::command::PageKind::Checklist),
-    );
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::checklist::PAGE));
     h.state_mut().run_command(
         &ctx,
         Command::AttachScanReport("imaging.stray-images".into()),
@@ -686,10 +696,8 @@ fn a_scan_can_be_stopped_and_keeps_going_while_other_pages_are_shown() {
         .run_command(&ctx, Command::StartScan(vec![tree.clone()]));
     assert!(h.state().scan.is_some());
     // Another page while it runs; the scan is still the app's.
-    h.state_mut().run_command(
-        &ctx,
-        Command::Navigate(vigie::ui::command::PageKind::Dashboard),
-    );
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
     h.state_mut().run_command(&ctx, Command::StopScan);
     run_until(&mut h, "the stop", |app| app.scan.is_none());
     let last = h
@@ -709,7 +717,7 @@ fn a_scan_can_be_stopped_and_keeps_going_while_other_pages_are_shown() {
     );
     // Back on the Scan page, the added choices are still there and the result is shown.
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(vigie::ui::command::PageKind::Scan));
+        .run_command(&ctx, Command::Navigate(vigie::ui::scan::PAGE));
     h.run();
     h.get_by_label_contains("Analyse du ");
 }
@@ -1051,7 +1059,7 @@ fn a_note_being_typed_is_saved_by_the_automatic_lock_without_leaving_the_field()
     h.run();
     unlock(&mut h, &path);
     let item = answer_first_item(&mut h);
-    navigate(&mut h, vigie::ui::command::PageKind::Checklist);
+    navigate(&mut h, vigie::ui::checklist::PAGE);
     type_pending(&mut h, NOTE_LABEL, "Box ports closed on 2 Dec");
     assert!(
         h.get_by_label(NOTE_LABEL).is_focused(),
@@ -1075,7 +1083,7 @@ fn a_note_being_typed_is_saved_by_the_automatic_lock_without_leaving_the_field()
     );
 
     unlock(&mut h, &path);
-    navigate(&mut h, vigie::ui::command::PageKind::Checklist);
+    navigate(&mut h, vigie::ui::checklist::PAGE);
     let note = h
         .state()
         .vault()
@@ -1104,7 +1112,7 @@ fn typed_text_is_saved_after_a_pause_on_a_page_change_and_on_closing() {
     let item = answer_first_item(&mut h);
 
     // A pause in typing: saved while the field keeps the focus.
-    navigate(&mut h, vigie::ui::command::PageKind::Actions);
+    navigate(&mut h, vigie::ui::plan::PAGE);
     type_pending(&mut h, "Owner", "Dr Martin");
     let typed = Instant::now();
     run_until(&mut h, "the save after the pause", |app| {
@@ -1116,7 +1124,7 @@ fn typed_text_is_saved_after_a_pause_on_a_page_change_and_on_closing() {
 
     // A due date typed, then another page at once: kept.
     type_pending(&mut h, "Due", "15/01/2027");
-    navigate(&mut h, vigie::ui::command::PageKind::Dashboard);
+    navigate(&mut h, vigie::ui::dashboard::PAGE);
     run_until(&mut h, "the save", |app| {
         app.session.as_ref().is_some_and(|s| !s.save.pending())
     });
@@ -1126,7 +1134,7 @@ fn typed_text_is_saved_after_a_pause_on_a_page_change_and_on_closing() {
     );
 
     // A note typed, then the window closes at once: kept.
-    navigate(&mut h, vigie::ui::command::PageKind::Checklist);
+    navigate(&mut h, vigie::ui::checklist::PAGE);
     type_pending(&mut h, NOTE_LABEL, "to check with the IT provider");
     h.state_mut().close();
     assert_eq!(

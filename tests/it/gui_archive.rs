@@ -7,17 +7,19 @@ use crate::common::{create_vault, temp_dir};
 use crate::gui::{click, harness, open_scan_page, practice_tree, run_until, unlock};
 use egui_kittest::kittest::Queryable as _;
 use vigie::i18n::Lang;
+use vigie::ui::archive::view::ArchiveStage;
 use vigie::ui::command::Command;
-use vigie::ui::screens::ArchiveStage;
-use vigie::ui::state::{Page, Screen};
+use vigie::ui::scan::view::ScanView;
 
 fn typo(text: &str) -> String {
     vigie::locale::french_typography(text)
 }
 
 fn stage_is(app: &vigie::ui::VigieApp, done: fn(&ArchiveStage) -> bool) -> bool {
-    matches!(&app.screen, Screen::Main(Page::Scan(view))
-        if view.archive.as_ref().is_some_and(|p| done(&p.stage)))
+    app.screen
+        .view::<ScanView>()
+        .and_then(|view| view.archive.as_ref())
+        .is_some_and(|p| done(&p.stage))
 }
 
 #[test]
@@ -56,13 +58,17 @@ fn the_high_risk_findings_go_into_a_verified_archive_then_the_originals_on_confi
     // Where: typed (the field is always there, dialog or not).
     let archive = dir.path().join("archives").join("examens.age");
     std::fs::create_dir_all(archive.parent().expect("parent")).expect("mkdir");
-    if let Screen::Main(Page::Scan(view)) = &mut h.state_mut().screen {
+    if let Some(view) = h
+        .state_mut()
+        .screen
+        .view_mut::<vigie::ui::scan::view::ScanView>()
+    {
         view.archive.as_mut().expect("panel").out = archive.display().to_string();
     }
     h.run();
     click(&mut h, "Chiffrer et vérifier 2 fichiers");
     run_until(&mut h, "the archive", |app| {
-        if let Screen::Main(Page::Scan(view)) = &app.screen
+        if let Some(view) = app.screen.view::<ScanView>()
             && let Some(error) = view.archive.as_ref().and_then(|p| p.error.as_ref())
         {
             panic!("the archive failed: {error}");

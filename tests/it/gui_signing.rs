@@ -17,8 +17,8 @@ use vigie::paths::DataDir;
 use vigie::practice::{PracticeName, Profile};
 use vigie::practice_file::VaultContents;
 use vigie::ui::VigieApp;
-use vigie::ui::command::{Command, PageKind, SigningCommand};
-use vigie::ui::state::{Page, Screen};
+use vigie::ui::command::{Command, SigningCommand};
+use vigie::ui::screen::Screen;
 
 fn harness(data: &Path, lang: Lang) -> Harness<'static, VigieApp> {
     let data = DataDir::at(data);
@@ -121,7 +121,12 @@ fn signing_from_the_page_freezes_the_assessment_and_lists_it_with_its_signer() {
         "the navigation entry"
     );
     click(&mut h, "Auto-évaluation signée");
-    assert!(matches!(h.state().screen, Screen::Main(Page::Signed(_))));
+    assert!(
+        h.state()
+            .screen
+            .view::<vigie::ui::signed::view::SignedView>()
+            .is_some()
+    );
     h.get_by_label("Aucune évaluation signée pour l'instant.");
     h.get_by_label_contains("3 questions répondues sur");
 
@@ -241,11 +246,16 @@ fn a_practice_without_its_practitioner_is_sent_to_the_profile_before_signing() {
     let mut h = harness(dir.path(), Lang::En);
     h.run();
     unlock(&mut h, &path);
-    command(&mut h, Command::Navigate(PageKind::Signed));
+    command(&mut h, Command::Navigate(vigie::ui::signed::PAGE));
     h.get_by_label("To sign, first enter the practitioner's name in the practice profile.");
     assert!(h.query_by_label("Complete and sign").is_none());
     click(&mut h, "Complete the profile");
-    assert!(matches!(h.state().screen, Screen::Main(Page::Profile(_))));
+    assert!(
+        h.state()
+            .screen
+            .view::<vigie::ui::profile::view::ProfileForm>()
+            .is_some()
+    );
 }
 
 #[test]
@@ -268,7 +278,7 @@ fn two_years_are_compared_on_screen() {
         },
     );
     run_until(&mut h, "the save", saved);
-    command(&mut h, Command::Navigate(PageKind::Signed));
+    command(&mut h, Command::Navigate(vigie::ui::signed::PAGE));
     h.get_by_label("La comparaison sera possible après la deuxième évaluation signée.");
     click(&mut h, "Terminer et signer");
     press(&mut h, "Oui, terminer et signer");
@@ -445,7 +455,7 @@ fn the_consultant_countersigns_a_bundle_in_their_vigie_and_the_practice_imports_
     // Back at the practice: the countersignature comes into the vault, once.
     command(&mut h, Command::ShowWelcome);
     unlock(&mut h, &vault_path);
-    command(&mut h, Command::Navigate(PageKind::Signed));
+    command(&mut h, Command::Navigate(vigie::ui::signed::PAGE));
     start(
         &mut h,
         Command::Signing(SigningCommand::Import(Some(returned.clone()))),

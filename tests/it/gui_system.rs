@@ -6,7 +6,7 @@ use crate::common::{PASSPHRASE, create_vault, temp_dir};
 use crate::gui::{click, harness, run_until, unlock};
 use egui_kittest::kittest::Queryable as _;
 use vigie::i18n::Lang;
-use vigie::ui::command::{Command, PageKind};
+use vigie::ui::command::Command;
 
 #[test]
 fn run_the_checks_see_the_results_and_confirm_a_proposed_answer() {
@@ -17,7 +17,7 @@ fn run_the_checks_see_the_results_and_confirm_a_proposed_answer() {
     unlock(&mut h, &path);
     let ctx = h.ctx.clone();
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::System));
+        .run_command(&ctx, Command::Navigate(vigie::ui::system::PAGE));
     h.run();
     h.get_by_label("Aucun contrôle du PC n'a encore été fait.");
 

@@ -9,8 +9,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use vigie::i18n::Lang;
 use vigie::ui::VigieApp;
-use vigie::ui::command::{Command, PageKind};
-use vigie::ui::state::{Notice, Page, Screen};
+use vigie::ui::command::Command;
+use vigie::ui::screen::Screen;
+use vigie::ui::state::Notice;
 
 /// Steps frames until `done` holds: for what a thread outside the jobs brings (the file dialog's
 /// folder listing), failing after 30 s.
@@ -73,12 +74,12 @@ fn without_a_system_dialog_a_folder_is_chosen_in_vigies_own() {
     let (mut h, _) = unlocked(dir.path(), Lang::Fr);
     let ctx = h.ctx.clone();
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Scan));
-    run_until(
-        &mut h,
-        "the scan page",
-        |app| matches!(&app.screen, Screen::Main(Page::Scan(v)) if v.places_loaded()),
-    );
+        .run_command(&ctx, Command::Navigate(vigie::ui::scan::PAGE));
+    run_until(&mut h, "the scan page", |app| {
+        app.screen
+            .view::<vigie::ui::scan::view::ScanView>()
+            .is_some_and(|v| v.places_loaded())
+    });
     click(&mut h, "Ajouter un dossier…");
     h.run();
     assert!(h.state().file_dialog_shown(), "Vigie's dialog is shown");
@@ -95,7 +96,7 @@ fn without_a_system_dialog_a_folder_is_chosen_in_vigies_own() {
     click(&mut h, "Choisir ce dossier");
     h.run();
     assert!(!h.state().file_dialog_shown());
-    let Screen::Main(Page::Scan(view)) = &h.state().screen else {
+    let Some(view) = h.state().screen.view::<vigie::ui::scan::view::ScanView>() else {
         panic!("scan page");
     };
     assert_eq!(view.roots(), vec![pc.join("Export écho")]);
@@ -111,7 +112,7 @@ fn a_report_is_saved_through_vigies_dialog_and_replacing_is_confirmed() {
     let (mut h, _) = unlocked(dir.path(), Lang::Fr);
     let ctx = h.ctx.clone();
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Reports));
+        .run_command(&ctx, Command::Navigate(vigie::ui::reports::PAGE));
     h.run();
     click(&mut h, "Rapport d'auto-évaluation (PDF)…");
     h.run();
@@ -204,12 +205,16 @@ fn the_next_theme_opens_at_its_top() {
     let (mut h, _) = unlocked(dir.path(), Lang::Fr);
     let ctx = h.ctx.clone();
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Checklist));
+        .run_command(&ctx, Command::Navigate(vigie::ui::checklist::PAGE));
     h.run();
     let top = h.get_by_label("Liste de contrôle de sécurité").rect().top();
     click(&mut h, "Thème suivant →");
     h.run();
-    let Screen::Main(Page::Checklist(view)) = &h.state().screen else {
+    let Some(view) = h
+        .state()
+        .screen
+        .view::<vigie::ui::checklist::view::ChecklistView>()
+    else {
         panic!("checklist");
     };
     assert_eq!(view.theme, 1);
@@ -229,7 +234,7 @@ fn a_typed_due_date_is_checked_in_place_and_sets_the_actions_date() {
     let item = crate::gui::answer_first_item(&mut h);
     let ctx = h.ctx.clone();
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Actions));
+        .run_command(&ctx, Command::Navigate(vigie::ui::plan::PAGE));
     h.run();
     replace_text(&mut h, "Échéance", "31/02/2027");
     h.key_press(egui::Key::Enter);
@@ -261,7 +266,7 @@ fn leaving_the_profile_keeps_the_change_and_errors_clear_when_fixed() {
     let (mut h, path) = unlocked(dir.path(), Lang::Fr);
     let ctx = h.ctx.clone();
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Profile));
+        .run_command(&ctx, Command::Navigate(vigie::ui::profile::PAGE));
     h.run();
     replace_text(&mut h, "Numéro RPPS (11 chiffres)", "1010");
     click(&mut h, "Enregistrer le profil");
@@ -277,11 +282,16 @@ fn leaving_the_profile_keeps_the_change_and_errors_clear_when_fixed() {
     // Leaving with a valid change saves it.
     replace_text(&mut h, "Praticien (prénom et nom)", "Dr Hélène Martin");
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+        .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
     run_until(&mut h, "the profile's save", |app| {
         app.session.as_ref().is_some_and(|s| !s.save.pending())
     });
-    assert!(matches!(h.state().screen, Screen::Main(Page::Dashboard)));
+    assert!(
+        h.state()
+            .screen
+            .view::<vigie::ui::dashboard::view::DashboardView>()
+            .is_some()
+    );
     let practice = crate::gui::on_disk(&path).practice;
     assert_eq!(practice.practitioner, "Dr Hélène Martin");
     assert_eq!(
@@ -291,21 +301,31 @@ fn leaving_the_profile_keeps_the_change_and_errors_clear_when_fixed() {
 
     // Leaving with an invalid change stays, and says why at the field.
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Profile));
+        .run_command(&ctx, Command::Navigate(vigie::ui::profile::PAGE));
     h.run();
     replace_text(&mut h, "Numéro RPPS (11 chiffres)", "12");
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+        .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
     h.run();
-    assert!(matches!(h.state().screen, Screen::Main(Page::Profile(_))));
+    assert!(
+        h.state()
+            .screen
+            .view::<vigie::ui::profile::view::ProfileForm>()
+            .is_some()
+    );
     h.get_by_label_contains("Un numéro RPPS compte 11 chiffres");
     h.get_by_label_contains("Le profil n'est pas enregistré");
     click(&mut h, "Annuler les modifications");
     h.run();
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Dashboard));
+        .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
     h.run();
-    assert!(matches!(h.state().screen, Screen::Main(Page::Dashboard)));
+    assert!(
+        h.state()
+            .screen
+            .view::<vigie::ui::dashboard::view::DashboardView>()
+            .is_some()
+    );
 }
 
 /// A returning user: the main button opens their practice's vault by its name, and the window reopens
@@ -325,7 +345,7 @@ fn a_returning_user_opens_their_practice_by_name_and_lands_on_the_last_page() {
     unlock(&mut h, &path);
     let ctx = h.ctx.clone();
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Actions));
+        .run_command(&ctx, Command::Navigate(vigie::ui::plan::PAGE));
     h.run();
     h.state_mut().run_command(&ctx, Command::Lock);
     run_until(&mut h, "the lock", |app| app.session.is_none());
@@ -346,7 +366,10 @@ fn a_returning_user_opens_their_practice_by_name_and_lands_on_the_last_page() {
     assert_eq!(form.path, path);
     unlock(&mut h, &path);
     assert!(
-        matches!(h.state().screen, Screen::Main(Page::Actions(_))),
+        h.state()
+            .screen
+            .view::<vigie::ui::plan::view::ActionsView>()
+            .is_some(),
         "{:?}",
         h.state().screen
     );
@@ -364,7 +387,7 @@ fn a_new_recovery_code_replaces_the_old_one() {
     unlock(&mut h, &path);
     let ctx = h.ctx.clone();
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Settings));
+        .run_command(&ctx, Command::Navigate(vigie::ui::settings::PAGE));
     h.run();
     h.get_by_label("Phrase de passe actuelle (pour confirmer)")
         .focus();
@@ -373,12 +396,16 @@ fn a_new_recovery_code_replaces_the_old_one() {
         .type_text(crate::common::PASSPHRASE);
     h.run();
     click(&mut h, "Faire un nouveau code de secours");
-    run_until(
-        &mut h,
-        "the new code",
-        |app| matches!(&app.screen, Screen::Main(Page::Settings(f)) if f.new_code.is_some()),
-    );
-    let Screen::Main(Page::Settings(form)) = &h.state().screen else {
+    run_until(&mut h, "the new code", |app| {
+        app.screen
+            .view::<vigie::ui::settings::view::SettingsForm>()
+            .is_some_and(|f| f.new_code.is_some())
+    });
+    let Some(form) = h
+        .state()
+        .screen
+        .view::<vigie::ui::settings::view::SettingsForm>()
+    else {
         panic!("settings");
     };
     let new_code = form.new_code.clone().expect("a code");
@@ -415,7 +442,7 @@ fn the_vault_is_copied_to_a_stick_with_its_backups_and_checked() {
     assert!(backups >= 1, "{backups} backups");
     let ctx = h.ctx.clone();
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Settings));
+        .run_command(&ctx, Command::Navigate(vigie::ui::settings::PAGE));
     h.run();
     click(&mut h, "Copier le coffre sur une clé USB…");
     h.run();
@@ -460,7 +487,7 @@ fn a_message_does_not_move_the_page() {
     let (mut h, _) = unlocked(dir.path(), Lang::Fr);
     let ctx = h.ctx.clone();
     h.state_mut()
-        .run_command(&ctx, Command::Navigate(PageKind::Reports));
+        .run_command(&ctx, Command::Navigate(vigie::ui::reports::PAGE));
     h.run();
     let before = h.get_by_label("Rapport d'auto-évaluation (PDF)…").rect();
     let gone = dir.path().join("parti").join("IM0001.dcm");

@@ -13,45 +13,35 @@ use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
 use crate::output::OutputKind;
 use crate::practice_file::{JournalEvent, PracticeFile};
-use crate::ui::command::{
-    ActionEdit, Command, JobOutput, PageKind, ReportKind, Secret, SheetFormat,
-};
+use crate::ui::command::PageKind;
+use crate::ui::command::{ActionEdit, Command, JobOutput, ReportKind, Secret, SheetFormat};
 use crate::ui::jobs::JobKind;
-use crate::ui::scan_run::LiveScan;
-use crate::ui::screens::{
-    ActionsView, ProfileForm, ReportsView, ScanView, SettingsForm, UnlockForm,
-};
-use crate::ui::state::{Notice, Page, Screen};
+use crate::ui::page::{Page, PageInit};
+use crate::ui::pages;
+use crate::ui::profile::view::ProfileForm;
+use crate::ui::scan::live::LiveScan;
+use crate::ui::screen::Screen;
+use crate::ui::state::Notice;
+use crate::ui::vault::unlock::UnlockForm;
 use crate::vault::{Unlock, VaultError};
 
 impl VigieApp {
-    pub(super) fn page_for(&self, kind: PageKind) -> Page {
-        match kind {
-            PageKind::Dashboard => Page::Dashboard,
-            PageKind::Checklist => Page::Checklist(Box::default()),
-            PageKind::Scan => {
-                let mut view = ScanView::new();
-                if let Some(places) = &self.places {
-                    view.set_places(places);
-                }
-                Page::Scan(Box::new(view))
-            }
-            PageKind::Actions => Page::Actions(ActionsView::default()),
-            PageKind::Reports => Page::Reports(ReportsView::new(self.lang)),
-            PageKind::Profile => Page::Profile(Box::new(ProfileForm::new(
-                self.vault()
-                    .map(|v| v.contents().practice.to_draft())
-                    .unwrap_or_default(),
-                false,
-            ))),
-            PageKind::Settings => Page::Settings(SettingsForm::default()),
-            PageKind::Signed => Page::Signed(Box::default()),
-            PageKind::Verify => Page::Verify(Box::default()),
-            // Breach register
-            PageKind::Breaches => self.breaches_page(None),
-            // PC checks
-            PageKind::System => Page::System(Box::default()),
+    /// What a page is opened with, now.
+    pub(crate) fn page_init(&self) -> PageInit<'_> {
+        PageInit {
+            lang: self.lang,
+            vault: self.vault(),
+            places: self.places.as_deref(),
         }
+    }
+
+    /// Shows the page `kind`: the one kept while another was shown if its row says so, else a new one.
+    pub(crate) fn open_page(&mut self, kind: PageKind) {
+        let page = match self.kept.iter().position(|p| p.kind() == kind) {
+            Some(at) => self.kept.swap_remove(at),
+            None => pages::open(kind, &self.page_init()),
+        };
+        self.show_main(page);
     }
 
     /// Carries out one command. Called after each frame for the commands the screens pushed, and by tests.
@@ -137,11 +127,16 @@ impl VigieApp {
                     .map(|v| v.contents().practice.to_draft())
                     .unwrap_or_default();
                 self.notice = None;
-                self.show_main(Page::Profile(Box::new(ProfileForm::new(draft, true))));
+                self.show_main(Page::new(
+                    crate::ui::profile::PAGE,
+                    ProfileForm::new(draft, true),
+                ));
             }
             Command::SaveProfile(profile) => {
-                let first_run =
-                    matches!(&self.screen, Screen::Main(Page::Profile(f)) if f.first_run);
+                let first_run = self
+                    .screen
+                    .view::<crate::ui::profile::view::ProfileForm>()
+                    .is_some_and(|f| f.first_run);
                 let changed = self.update_vault(ctx, |v| {
                     let c = v.contents_mut();
                     c.practice = *profile;
@@ -157,8 +152,11 @@ impl VigieApp {
                 });
                 if changed {
                     if first_run {
-                        self.show_main(Page::Dashboard);
-                    } else if let Screen::Main(Page::Profile(form)) = &mut self.screen {
+                        self.open_page(crate::ui::dashboard::PAGE);
+                    } else if let Some(form) = self
+                        .screen
+                        .view_mut::<crate::ui::profile::view::ProfileForm>()
+                    {
                         form.saved = true;
                     }
                 }
@@ -173,20 +171,18 @@ impl VigieApp {
                     self.settings.last_page = Some(kind.key().to_owned());
                     self.save_settings(ctx);
                 }
-                if kind == PageKind::Scan {
+                if kind == crate::ui::scan::PAGE {
                     // Looked for again each time the page opens: a USB stick plugged in since is offered.
                     self.find_places(ctx);
                 }
-                let page = match (kind, self.scan_view.take()) {
-                    (PageKind::Scan, Some(view)) => Page::Scan(view),
-                    _ => self.page_for(kind),
-                };
-                if let Screen::Main(Page::Scan(view)) =
-                    std::mem::replace(&mut self.screen, Screen::Main(Page::Dashboard))
+                // The page shown is kept if its row says so (the scan's choices and filters).
+                if let Screen::Main(shown) = std::mem::replace(&mut self.screen, Screen::Welcome)
+                    && pages::row(shown.kind()).is_some_and(|r| r.info.keep)
                 {
-                    self.scan_view = Some(view);
+                    self.kept.retain(|p| p.kind() != shown.kind());
+                    self.kept.push(shown);
                 }
-                self.show_main(page);
+                self.open_page(kind);
             }
             Command::StartScan(roots) => self.start_scan(ctx, roots),
             Command::RefreshPlaces => self.find_places(ctx),
@@ -200,7 +196,10 @@ impl VigieApp {
                     Some(path) => Some(path),
                     None => self.ask_path(ctx, Ask::folder(), |p| Command::AddScanFolder(Some(p))),
                 };
-                if let (Some(path), Screen::Main(Page::Scan(view))) = (path, &mut self.screen) {
+                if let (Some(path), Some(view)) = (
+                    path,
+                    self.screen.view_mut::<crate::ui::scan::view::ScanView>(),
+                ) {
                     view.add_folder(path);
                 }
             }
@@ -218,7 +217,10 @@ impl VigieApp {
             Command::NewRecoveryCode { current } => self.new_recovery_code(ctx, current),
             Command::CopyVault(dir) => self.copy_vault(ctx, dir),
             Command::RecoveryCodeNoted => {
-                if let Screen::Main(Page::Settings(form)) = &mut self.screen {
+                if let Some(form) = self
+                    .screen
+                    .view_mut::<crate::ui::settings::view::SettingsForm>()
+                {
                     form.new_code = None;
                 }
             }
@@ -303,7 +305,7 @@ impl VigieApp {
         }
     }
 
-    pub(super) fn read_evidence(
+    pub(crate) fn read_evidence(
         &mut self,
         ctx: &egui::Context,
         item: String,
@@ -329,7 +331,7 @@ impl VigieApp {
         });
     }
 
-    pub(super) fn export_report(
+    pub(crate) fn export_report(
         &mut self,
         ctx: &egui::Context,
         kind: ReportKind,
@@ -382,7 +384,7 @@ impl VigieApp {
         });
     }
 
-    pub(super) fn start_scan(&mut self, ctx: &egui::Context, roots: Vec<PathBuf>) {
+    pub(crate) fn start_scan(&mut self, ctx: &egui::Context, roots: Vec<PathBuf>) {
         if self.scan.is_some() || roots.is_empty() || self.vault().is_none() {
             return;
         }
@@ -410,7 +412,7 @@ impl VigieApp {
         });
     }
 
-    pub(super) fn attach_scan_report(&mut self, ctx: &egui::Context, item: String) {
+    pub(crate) fn attach_scan_report(&mut self, ctx: &egui::Context, item: String) {
         let Some(vault) = self.vault() else {
             return;
         };
@@ -436,7 +438,7 @@ impl VigieApp {
         });
     }
 
-    pub(super) fn start_unlock(&mut self, ctx: &egui::Context, path: PathBuf, secret: Secret) {
+    pub(crate) fn start_unlock(&mut self, ctx: &egui::Context, path: PathBuf, secret: Secret) {
         if self.jobs.is_running(JobKind::Unlock) {
             return;
         }
@@ -460,7 +462,7 @@ impl VigieApp {
         });
     }
 
-    pub(super) fn open_demo(&mut self, ctx: &egui::Context) {
+    pub(crate) fn open_demo(&mut self, ctx: &egui::Context) {
         let path = self.data_dir.demo_vault();
         self.screen = Screen::Unlock(UnlockForm::new(path.clone(), true));
         if self.jobs.is_running(JobKind::Unlock) {
@@ -482,7 +484,7 @@ impl VigieApp {
         });
     }
 
-    pub(super) fn save_recovery_sheet(
+    pub(crate) fn save_recovery_sheet(
         &mut self,
         ctx: &egui::Context,
         format: SheetFormat,
@@ -540,7 +542,7 @@ impl VigieApp {
     /// [`crate::output`] (never over a vault or a non-file, never into a missing folder; an existing
     /// file of another kind only when `confirmed`); the result comes back as
     /// [`JobOutput::DocumentWritten`], with any error in the user's language.
-    pub(super) fn spawn_document(
+    pub(crate) fn spawn_document(
         &mut self,
         ctx: &egui::Context,
         path: PathBuf,
@@ -576,7 +578,7 @@ impl VigieApp {
         true
     }
 
-    pub(super) fn start_save(&mut self, ctx: &egui::Context) {
+    pub(crate) fn start_save(&mut self, ctx: &egui::Context) {
         let Some(session) = self.session.as_mut() else {
             return;
         };
@@ -603,7 +605,7 @@ impl VigieApp {
 
     /// Copies the vault and its backups into `dir` in a job, once what was typed is written: the copy
     /// is of the vault as saved.
-    pub(super) fn copy_vault(&mut self, ctx: &egui::Context, dir: Option<PathBuf>) {
+    pub(crate) fn copy_vault(&mut self, ctx: &egui::Context, dir: Option<PathBuf>) {
         if self.jobs.is_running(JobKind::CopyVault) {
             return;
         }
@@ -635,7 +637,7 @@ impl VigieApp {
 
     /// Replaces the recovery code in a job that borrows the vault (two key derivations: checking the
     /// passphrase, wrapping with the new code), as a passphrase change does.
-    pub(super) fn new_recovery_code(
+    pub(crate) fn new_recovery_code(
         &mut self,
         ctx: &egui::Context,
         current: Option<zeroize::Zeroizing<String>>,
@@ -664,7 +666,7 @@ impl VigieApp {
         });
     }
 
-    pub(super) fn change_passphrase(
+    pub(crate) fn change_passphrase(
         &mut self,
         ctx: &egui::Context,
         current: Option<zeroize::Zeroizing<String>>,
@@ -725,7 +727,7 @@ fn reveal_error(lang: Lang, error: &crate::ui::platform::RevealError) -> String 
 
 /// Reads a file to attach (evidence, a breach's file), in a job: its name, and its bytes or why not in
 /// the user's language (too large — checked before reading —, unreadable).
-pub(super) fn read_attachment(
+pub(crate) fn read_attachment(
     path: &std::path::Path,
     max: usize,
     lang: Lang,

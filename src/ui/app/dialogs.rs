@@ -125,7 +125,7 @@ impl VigieApp {
     }
 
     /// Draws Vigie's dialog, if shown, and runs the command of the path chosen in it.
-    pub(super) fn show_file_dialog(&mut self, ctx: &egui::Context) {
+    pub(crate) fn show_file_dialog(&mut self, ctx: &egui::Context) {
         let Some(pending) = self.file_dialog.as_mut() else {
             return;
         };

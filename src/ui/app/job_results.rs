@@ -8,10 +8,14 @@ use super::{PendingLock, VigieApp};
 use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
 use crate::practice_file::{JournalEvent, PracticeFile};
-use crate::ui::command::{JobOutput, PageKind};
+use crate::ui::command::JobOutput;
 use crate::ui::jobs::JobKind;
-use crate::ui::screens::{ProfileForm, RecoveryScreen, SettingsForm};
-use crate::ui::state::{Notice, Page, Screen, Session};
+use crate::ui::page::Page;
+use crate::ui::pages;
+use crate::ui::profile::view::ProfileForm;
+use crate::ui::screen::Screen;
+use crate::ui::state::{Notice, Session};
+use crate::ui::vault::recovery::RecoveryScreen;
 
 /// What the user is told when a job of `kind` stopped on an internal error.
 fn job_failed(lang: Lang, kind: JobKind) -> String {
@@ -58,9 +62,9 @@ impl VigieApp {
                     && let Some(session) = self.session.take()
                 {
                     self.scan = None;
-                    self.scan_view = None;
+                    self.kept.clear();
                     self.lock_pending = None;
-                    self.screen = Screen::Unlock(crate::ui::screens::UnlockForm::new(
+                    self.screen = Screen::Unlock(crate::ui::vault::unlock::UnlockForm::new(
                         session.path.clone(),
                         session.path == self.data_dir.demo_vault(),
                     ));
@@ -68,7 +72,7 @@ impl VigieApp {
             }
             JobKind::FindPlaces => {
                 let none = Vec::new();
-                if let Screen::Main(Page::Scan(view)) = &mut self.screen {
+                if let Some(view) = self.kept_view_mut::<crate::ui::scan::view::ScanView>() {
                     view.set_places(&none);
                 }
                 self.places = Some(none);
@@ -91,7 +95,7 @@ impl VigieApp {
             | JobKind::RecordScan => {}
             JobKind::Archive => {
                 if let Some(panel) = self.scan_view_mut().and_then(|v| v.archive.as_deref_mut()) {
-                    panel.stage = crate::ui::screens::ArchiveStage::Setup;
+                    panel.stage = crate::ui::archive::view::ArchiveStage::Setup;
                 }
             }
             JobKind::Scan => {
@@ -109,7 +113,7 @@ impl VigieApp {
 
     /// Takes the scan's news; when it has ended, puts its findings in order in a job (sorting a hundred
     /// thousand findings is no work for the window's thread), then records it in the vault.
-    pub(super) fn poll_scan(&mut self, ctx: &egui::Context) {
+    pub(crate) fn poll_scan(&mut self, ctx: &egui::Context) {
         // While a passphrase change holds the vault, a finished scan waits for it to come back.
         let vault_here = self.vault().is_some();
         let Some(live) = self.scan.as_mut() else {
@@ -189,27 +193,30 @@ impl VigieApp {
             self.notice = Some(Notice::Info(
                 T::RecoveryUsedAdvice.get(self.lang).to_owned(),
             ));
-            self.show_main(Page::Settings(SettingsForm::default()));
+            self.open_page(crate::ui::settings::PAGE);
         } else if first_run {
             let draft = self
                 .vault()
                 .map(|v| v.contents().practice.to_draft())
                 .unwrap_or_default();
-            self.show_main(Page::Profile(Box::new(ProfileForm::new(draft, true))));
+            self.show_main(Page::new(
+                crate::ui::profile::PAGE,
+                ProfileForm::new(draft, true),
+            ));
         } else {
             // Back on the page last used.
             let last = self
                 .settings
                 .last_page
                 .as_deref()
-                .and_then(PageKind::from_key)
-                .filter(|k| *k != PageKind::Verify)
-                .unwrap_or(PageKind::Dashboard);
-            if last == PageKind::Scan {
+                .and_then(pages::from_key)
+                // A page reached from another one (checking a signed file) is not a place to land.
+                .filter(|k| pages::row(*k).is_some_and(|r| r.info.nav.is_some()))
+                .unwrap_or(crate::ui::dashboard::PAGE);
+            if last == crate::ui::scan::PAGE {
                 self.find_places(ctx);
             }
-            let page = self.page_for(last);
-            self.show_main(page);
+            self.open_page(last);
             // Breach register: a broken chain is said at once, naming the event.
             if let Some(brk) = self.session.as_ref().and_then(|s| s.breach_break.clone())
                 && let Some(vault) = self.vault()
@@ -230,7 +237,7 @@ impl VigieApp {
         }
     }
 
-    pub(super) fn handle_job_output(&mut self, ctx: &egui::Context, output: JobOutput) {
+    pub(crate) fn handle_job_output(&mut self, ctx: &egui::Context, output: JobOutput) {
         let lang = self.lang;
         match output {
             JobOutput::Archive(output) => self.archive_done(ctx, output),
@@ -290,8 +297,11 @@ impl VigieApp {
                             session.save.last_saved = Some(Timestamp::now());
                             self.notice =
                                 Some(Notice::Info(T::PassphraseChanged.get(lang).to_owned()));
-                            if let Screen::Main(Page::Settings(form)) = &mut self.screen {
-                                *form = SettingsForm::default();
+                            if let Some(form) = self
+                                .screen
+                                .view_mut::<crate::ui::settings::view::SettingsForm>()
+                            {
+                                *form = crate::ui::settings::view::SettingsForm::default();
                             }
                         }
                         Some(Err(e)) => self.notice = Some(Notice::Error(e.localize(lang))),
@@ -310,7 +320,10 @@ impl VigieApp {
                             session.save.last_saved = Some(Timestamp::now());
                             self.notice =
                                 Some(Notice::Info(T::NewRecoveryCodeDone.get(lang).to_owned()));
-                            if let Screen::Main(Page::Settings(form)) = &mut self.screen {
+                            if let Some(form) = self
+                                .screen
+                                .view_mut::<crate::ui::settings::view::SettingsForm>()
+                            {
                                 form.recovery_current = zeroize::Zeroizing::default();
                                 form.new_code = Some(code);
                             }
@@ -332,10 +345,7 @@ impl VigieApp {
             }
             JobOutput::ScanRecorded(record) => self.scan_recorded(ctx, *record),
             JobOutput::PlacesFound(places) => {
-                if let Screen::Main(Page::Scan(view)) = &mut self.screen {
-                    view.set_places(&places);
-                }
-                if let Some(view) = self.scan_view.as_mut() {
+                if let Some(view) = self.kept_view_mut::<crate::ui::scan::view::ScanView>() {
                     view.set_places(&places);
                 }
                 self.places = Some(places);

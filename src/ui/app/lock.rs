@@ -7,19 +7,20 @@ use std::time::{Duration, Instant};
 use super::{PendingLock, TYPING_PAUSE, VigieApp};
 use crate::i18n::T;
 use crate::i18n::tr;
-use crate::ui::screens::UnlockForm;
-use crate::ui::state::{Notice, Page, Screen};
+use crate::ui::screen::Screen;
+use crate::ui::state::Notice;
+use crate::ui::vault::unlock::UnlockForm;
 
 impl VigieApp {
     /// Notes that text was typed into the open vault's contents: saved after a pause in typing.
-    pub(super) fn edited(&mut self) {
+    pub(crate) fn edited(&mut self) {
         if let Some(session) = self.session.as_mut() {
             session.save.edited_at = Some(Instant::now());
         }
     }
 
     /// Saves the typed text once typing has paused long enough.
-    pub(super) fn save_after_typing(&mut self, ctx: &egui::Context) {
+    pub(crate) fn save_after_typing(&mut self, ctx: &egui::Context) {
         let Some(edited_at) = self.session.as_ref().and_then(|s| s.save.edited_at) else {
             return;
         };
@@ -33,7 +34,7 @@ impl VigieApp {
 
     /// Before the page goes away (another page, locking, closing): takes what it holds typed and not
     /// yet in the vault (a due date being typed), then starts saving every change not yet written.
-    pub(super) fn leave_page(&mut self, ctx: &egui::Context) {
+    pub(crate) fn leave_page(&mut self, ctx: &egui::Context) {
         // The profile's changes are saved when they are valid (when not, a page change was refused
         // before: see `profile_may_leave`).
         if let Some(Ok(profile)) = self.profile_changes() {
@@ -42,7 +43,7 @@ impl VigieApp {
                 crate::ui::command::Command::SaveProfile(Box::new(profile)),
             );
         }
-        if let Screen::Main(Page::Actions(view)) = &mut self.screen {
+        if let Some(view) = self.screen.view_mut::<crate::ui::plan::view::ActionsView>() {
             let dues = view.take_typed_dues();
             let mut changed = false;
             if let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) {
@@ -73,20 +74,21 @@ impl VigieApp {
             Vec<(crate::practice::Field, crate::practice::FieldError)>,
         >,
     > {
-        let Screen::Main(Page::Profile(form)) = &self.screen else {
-            return None;
-        };
+        let form = self.screen.view::<crate::ui::profile::view::ProfileForm>()?;
         let stored = self.vault()?.contents().practice.to_draft();
         (form.draft != stored).then(|| form.draft.validate())
     }
 
     /// Whether the profile page may be left for another: its changes, if any, must be valid to be
     /// saved; when they are not, the page stays with the errors at their fields.
-    pub(super) fn profile_may_leave(&mut self) -> bool {
+    pub(crate) fn profile_may_leave(&mut self) -> bool {
         let Some(Err(errors)) = self.profile_changes() else {
             return true;
         };
-        if let Screen::Main(Page::Profile(form)) = &mut self.screen {
+        if let Some(form) = self
+            .screen
+            .view_mut::<crate::ui::profile::view::ProfileForm>()
+        {
             form.refuse(errors);
         }
         self.notice = Some(Notice::Error(
@@ -96,7 +98,7 @@ impl VigieApp {
     }
 
     /// Starts saving the typed changes not yet written.
-    pub(super) fn flush_edits(&mut self, ctx: &egui::Context) {
+    pub(crate) fn flush_edits(&mut self, ctx: &egui::Context) {
         let Some(session) = self.session.as_mut() else {
             return;
         };
@@ -107,7 +109,7 @@ impl VigieApp {
 
     /// Locks the vault once what was typed is saved: at once if nothing is being written, else when
     /// the save ends.
-    pub(super) fn request_lock(&mut self, ctx: &egui::Context, notice: Option<Notice>) {
+    pub(crate) fn request_lock(&mut self, ctx: &egui::Context, notice: Option<Notice>) {
         self.leave_page(ctx);
         let busy = self
             .session
@@ -124,7 +126,7 @@ impl VigieApp {
         self.lock_pending = None;
         // The scan's results belong in the vault: a scan that cannot be saved any more stops.
         let stopped_scan = self.scan.take().is_some();
-        self.scan_view = None;
+        self.kept.clear();
         // Dropping the vault wipes its key from memory.
         if let Some(session) = self.session.take() {
             self.screen = Screen::Unlock(UnlockForm::new(
@@ -144,7 +146,7 @@ impl VigieApp {
         };
     }
 
-    pub(super) fn check_auto_lock(&mut self, ctx: &egui::Context) {
+    pub(crate) fn check_auto_lock(&mut self, ctx: &egui::Context) {
         let active = ctx.input(|i| !i.events.is_empty() || i.pointer.delta() != egui::Vec2::ZERO);
         if active {
             self.last_activity = Instant::now();

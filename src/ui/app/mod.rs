@@ -5,22 +5,21 @@
 //! - `job_results`: what the jobs report, taken into the state;
 //! - `lock`: saving what was typed, then locking (by hand, after idle time, on closing).
 
-mod archive;
-mod breach; // Breach register
 mod commands;
-mod dialogs;
+pub(crate) use commands::read_attachment;
+pub(crate) mod dialogs;
 mod job_results;
 mod lock;
-mod signing;
-mod system; // PC checks
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::jobs::{JobKind, Jobs};
-use super::scan_run::LiveScan;
-use super::screens::{self, ScanView};
-use super::state::{Notice, Page, RecentVault, Screen, Session};
+use super::page::{Page, PageView};
+use super::scan::live::LiveScan;
+use super::screen::Screen;
+use super::shell;
+use super::state::{Notice, RecentVault, Session};
 use super::theme;
 use super::view::ViewContext;
 use crate::i18n::{Lang, T};
@@ -34,7 +33,7 @@ pub const TYPING_PAUSE: Duration = Duration::from_millis(1500);
 
 /// A lock asked for while a save was being written, with the notice to show once locked.
 #[derive(Debug, Clone)]
-struct PendingLock(Option<Notice>);
+pub(crate) struct PendingLock(Option<Notice>);
 
 /// The Vigie application.
 pub struct VigieApp {
@@ -49,7 +48,7 @@ pub struct VigieApp {
     /// The unlocked vault, if any.
     pub session: Option<Session>,
     /// Background jobs.
-    pub jobs: Jobs,
+    pub jobs: Jobs<super::command::JobOutput>,
     /// A message for the user.
     pub notice: Option<Notice>,
     /// The folder scan in progress, if any (it goes on while other pages are shown).
@@ -60,8 +59,11 @@ pub struct VigieApp {
     pub places: Option<Vec<Place>>,
     /// How the places are found (this computer's, or a test's).
     find_places: fn() -> Vec<Place>,
-    /// The Scan page's state, kept when another page is shown so that choices and filters stay.
-    scan_view: Option<Box<ScanView>>,
+    /// What the views may know of the pages (from the page table, once).
+    page_infos: Vec<super::view::PageInfo>,
+    /// The pages whose row says their state is kept while another page is shown (the scan's choices
+    /// and filters), found again when they are shown.
+    pub(crate) kept: Vec<Page>,
     /// Lock requested while a save was in flight: lock when it is written.
     lock_pending: Option<PendingLock>,
     /// A settings write is running, and whether another is wanted after it.
@@ -106,7 +108,8 @@ impl VigieApp {
             recent: Vec::new(),
             places: None,
             find_places: crate::scan::places::suggested,
-            scan_view: None,
+            page_infos: super::pages::infos(),
+            kept: Vec::new(),
             lock_pending: None,
             settings_save: (false, false),
             last_activity: Instant::now(),
@@ -141,7 +144,15 @@ impl VigieApp {
         self.scan_fault = Some(name.into());
     }
 
-    fn show_main(&mut self, page: Page) {
+    /// The view `V` of the page shown, or of a page kept while another one is shown.
+    pub(crate) fn kept_view_mut<V: PageView>(&mut self) -> Option<&mut V> {
+        if self.screen.view::<V>().is_some() {
+            return self.screen.view_mut::<V>();
+        }
+        self.kept.iter_mut().find_map(|p| p.get_mut::<V>())
+    }
+
+    pub(crate) fn show_main(&mut self, page: Page) {
         self.screen = Screen::Main(page);
     }
 
@@ -165,8 +176,9 @@ impl VigieApp {
             recent: &self.recent,
             places: self.places.as_deref(),
             commands: &commands,
+            pages: &self.page_infos,
         };
-        screens::show(ui, &cx, &mut self.screen);
+        shell::show(ui, &cx, &mut self.screen);
         for command in commands.take() {
             self.run_command(&ctx, command);
         }
@@ -255,7 +267,7 @@ impl VigieApp {
     /// Where to write a PDF document: `given`, or else a save dialog, opened on a file name made of the
     /// document's title and the practice's name; with Vigie's dialog, the path chosen comes back later
     /// as `then(path)`.
-    fn pdf_target(
+    pub(crate) fn pdf_target(
         &mut self,
         ctx: &egui::Context,
         given: Option<PathBuf>,
@@ -277,7 +289,7 @@ impl VigieApp {
     /// Where a document goes, and whether the user already confirmed replacing a file there: a path
     /// chosen in a save dialog was confirmed by it (the dialog asks before replacing an existing file);
     /// a path given by a command was not.
-    fn chosen_target(
+    pub(crate) fn chosen_target(
         &mut self,
         given: Option<PathBuf>,
         dialog: impl FnOnce(&mut Self) -> Option<PathBuf>,

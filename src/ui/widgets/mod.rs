@@ -219,3 +219,53 @@ pub fn grid_row(ui: &mut Ui, name: &str, value: &str) {
     ui.add(egui::Label::new(value).wrap());
     ui.end_row();
 }
+
+/// A column of at most `max_width`, centred horizontally.
+pub fn centered_column(ui: &mut Ui, max_width: f32, add_contents: impl FnOnce(&mut Ui)) {
+    let width = ui.available_width().min(max_width);
+    let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+    ui.horizontal(|ui| {
+        ui.add_space(margin);
+        ui.vertical(|ui| {
+            ui.set_width(width);
+            ui.add_space(24.0);
+            add_contents(ui);
+            ui.add_space(24.0);
+        });
+    });
+}
+
+/// A column of at most `max_width`, centred horizontally, without the space above and below.
+pub fn centered_column_plain(ui: &mut Ui, max_width: f32, add_contents: impl FnOnce(&mut Ui)) {
+    let width = ui.available_width().min(max_width);
+    let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+    ui.horizontal(|ui| {
+        ui.add_space(margin);
+        ui.vertical(|ui| {
+            ui.set_width(width);
+            add_contents(ui);
+        });
+    });
+}
+
+/// The current notice, if any, as a coloured strip.
+pub fn notice(ui: &mut Ui, notice: Option<&super::state::Notice>) {
+    let Some(notice) = notice else {
+        return;
+    };
+    let (text, color, bg) = match notice {
+        super::state::Notice::Info(t) => {
+            (t, theme::ACCENT, egui::Color32::from_rgb(0xe6, 0xf0, 0xf7))
+        }
+        super::state::Notice::Error(t) => (t, theme::ERROR, theme::WARN_BG),
+    };
+    egui::Frame::new()
+        .fill(bg)
+        .inner_margin(10.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
+        });
+    ui.add_space(8.0);
+}

@@ -1,0 +1,419 @@
+//! The Scan page's "encrypt these files" panel: the archive made in a background job, recorded in the
+//! vault as evidence once verified, and the originals removed only on the doctor's confirmation.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+
+use crate::archive::{
+    self, ArchiveKey, ArchiveRecord, ArchiveSource, KeyKind, Origin, Phase, Progress,
+};
+use crate::i18n::{Localize as _, T, format_size, tr};
+use crate::output::OutputKind;
+use crate::scan::record::ArchivedNote;
+use crate::ui::app::VigieApp;
+use crate::ui::app::dialogs::Ask;
+use crate::ui::archive::command::{ArchiveCommand, ArchiveOutput};
+use crate::ui::archive::view::{ArchiveKeyChoice, ArchivePanel, ArchiveStage, scope_files};
+use crate::ui::command::{Command, JobOutput};
+use crate::ui::jobs::JobKind;
+use crate::ui::scan::view::ScanView;
+use crate::ui::state::Notice;
+use crate::vault::NewPassphrase;
+
+/// The checklist item an archive is evidence for.
+const EVIDENCE_ITEM: &str = "imaging.encryption-at-rest";
+
+/// The folder offered for archives: the user's documents, else their home, else the current folder.
+fn default_folder() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .map(Path::to_path_buf)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+impl VigieApp {
+    /// The Scan page's state, shown or set aside.
+    pub(crate) fn scan_view_mut(&mut self) -> Option<&mut ScanView> {
+        self.kept_view_mut::<ScanView>()
+    }
+
+    fn archive_panel(&mut self) -> Option<&mut ArchivePanel> {
+        self.scan_view_mut()?.archive.as_deref_mut()
+    }
+
+    fn panel_error(&mut self, message: String) {
+        match self.archive_panel() {
+            Some(panel) => panel.error = Some(message),
+            None => self.notice = Some(Notice::Error(message)),
+        }
+    }
+
+    /// Carries out a request of the panel.
+    pub(crate) fn run_archive(&mut self, ctx: &egui::Context, command: ArchiveCommand) {
+        let lang = self.lang;
+        match command {
+            ArchiveCommand::Open(scope) => {
+                let Some(started_at) = self
+                    .vault()
+                    .and_then(|v| v.contents().scans.last.as_ref())
+                    .map(|l| l.started_at)
+                else {
+                    return;
+                };
+                let name = tr::archive_default_name(lang, crate::i18n::today());
+                let out = default_folder().join(name);
+                if let Some(view) = self.scan_view_mut() {
+                    view.archive = Some(Box::new(ArchivePanel::new(scope, started_at, &out)));
+                }
+            }
+            ArchiveCommand::Close => {
+                if !self.jobs.is_running(JobKind::Archive)
+                    && let Some(view) = self.scan_view_mut()
+                {
+                    view.archive = None;
+                }
+            }
+            ArchiveCommand::ChooseOut(path) => {
+                let ask = Ask::save(
+                    T::ArchiveFileFilter.get(lang).to_owned(),
+                    "age",
+                    tr::archive_default_name(lang, crate::i18n::today()),
+                );
+                let chosen = path.or_else(|| {
+                    self.ask_path(ctx, ask, |p| {
+                        Command::Archive(ArchiveCommand::ChooseOut(Some(p)))
+                    })
+                });
+                if let Some(path) = chosen
+                    && let Some(panel) = self.archive_panel()
+                {
+                    panel.out = path.display().to_string();
+                    panel.error = None;
+                }
+            }
+            ArchiveCommand::Start => self.start_archive(ctx),
+            ArchiveCommand::Cancel => {
+                // The job removes its temporary file itself; its result is not waited for.
+                self.jobs.cancel(JobKind::Archive);
+                if let Some(panel) = self.archive_panel() {
+                    panel.stage = ArchiveStage::Setup;
+                    panel.error = Some(T::ErrArchiveCancelled.get(lang).to_owned());
+                }
+            }
+            ArchiveCommand::RemoveOriginals => self.remove_originals(ctx),
+            ArchiveCommand::SaveKeySheet(path) => self.save_key_sheet(ctx, path),
+        }
+    }
+
+    fn start_archive(&mut self, ctx: &egui::Context) {
+        let lang = self.lang;
+        if self.jobs.is_running(JobKind::Archive) {
+            return;
+        }
+        let Some(vault) = self.vault() else {
+            return;
+        };
+        let contents = vault.contents();
+        let practice = contents.practice.name.as_str().to_owned();
+        let Some(last) = contents.scans.last.as_ref() else {
+            return;
+        };
+        let findings = Arc::clone(&last.findings);
+        let scan_started_at = last.started_at;
+        let Some(view) = self.scan_view_mut() else {
+            return;
+        };
+        let shown = view.shown().to_vec();
+        let Some(panel) = view.archive.as_deref_mut() else {
+            return;
+        };
+        if panel.scan_started_at != scan_started_at {
+            panel.error = Some(T::ArchiveScanChanged.get(lang).to_owned());
+            return;
+        }
+        let picked = scope_files(&findings, &shown, panel.scope);
+        if picked.is_empty() {
+            panel.error = Some(T::ArchiveNothingPicked.get(lang).to_owned());
+            return;
+        }
+        let mut out = PathBuf::from(panel.out.trim());
+        if out.extension().is_none() {
+            out.set_extension("age");
+        }
+        let files: Vec<PathBuf> = picked
+            .iter()
+            .filter_map(|i| findings.get(*i as usize))
+            .map(|f| f.path.clone())
+            .collect();
+        let passphrase = match panel.key {
+            ArchiveKeyChoice::Practice => None,
+            ArchiveKeyChoice::Passphrase => {
+                let [first, second] = &panel.passphrase;
+                match NewPassphrase::parse(first, second, &[practice.as_str()]) {
+                    Ok(p) => Some(p),
+                    Err(problem) => {
+                        panel.error = Some(problem.localize(lang));
+                        return;
+                    }
+                }
+            }
+        };
+        let progress = Arc::new(Mutex::new(Progress {
+            phase: Phase::Listing,
+            files_done: 0,
+            files_total: picked.len() as u64,
+            bytes_done: 0,
+            bytes_total: 0,
+        }));
+        panel.stage = ArchiveStage::Running(Arc::clone(&progress));
+        panel.error = None;
+        panel.picked = picked;
+        let key = if let Some(p) = passphrase {
+            ArchiveKey::passphrase(p.expose())
+        } else {
+            {
+                // The practice key is made (and saved) before anything is encrypted to it; the originals
+                // can only be removed once the vault holding it is saved.
+                let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
+                    return;
+                };
+                let had = vault
+                    .contents()
+                    .archives
+                    .key
+                    .as_ref()
+                    .is_some_and(|k| k.is_valid());
+                let key = ArchiveKey::practice(vault.contents_mut().archives.key_or_make());
+                if !had {
+                    self.start_save(ctx);
+                }
+                match key {
+                    Ok(key) => key,
+                    Err(e) => {
+                        self.panel_error(e.localize(lang));
+                        return;
+                    }
+                }
+            }
+        };
+        let origin = Origin {
+            practice,
+            at: Timestamp::now(),
+        };
+        let repaint = ctx.clone();
+        self.jobs.spawn(ctx, JobKind::Archive, move |cancel| {
+            let plan = archive::plan_files(&files);
+            let mut last_repaint = Instant::now();
+            let result = archive::encrypt(&plan, &key, &out, &origin, cancel, &mut |p| {
+                if let Ok(mut shared) = progress.lock() {
+                    *shared = p;
+                }
+                if last_repaint.elapsed() > Duration::from_millis(100) {
+                    last_repaint = Instant::now();
+                    repaint.request_repaint();
+                }
+            });
+            JobOutput::Archive(ArchiveOutput::Made(
+                result.map(Box::new).map_err(|e| e.localize(lang)),
+            ))
+        });
+    }
+
+    fn remove_originals(&mut self, ctx: &egui::Context) {
+        if self.jobs.is_running(JobKind::Archive) {
+            return;
+        }
+        // Only once the vault holding the archive's key and record is on disk.
+        let saved = self
+            .session
+            .as_ref()
+            .is_some_and(|s| !s.save.in_flight && !s.save.queued && s.save.error.is_none());
+        if !saved {
+            self.panel_error(T::ArchiveWaitForSave.get(self.lang).to_owned());
+            return;
+        }
+        let Some(panel) = self.archive_panel() else {
+            return;
+        };
+        if !panel.confirm_removal {
+            return;
+        }
+        let ArchiveStage::Done(archived) = &panel.stage else {
+            return;
+        };
+        let archived = archived.clone();
+        panel.stage = ArchiveStage::Removing(archived.clone());
+        panel.error = None;
+        let lang = self.lang;
+        self.jobs.spawn(ctx, JobKind::Archive, move |cancel| {
+            let result = archive::remove_originals(&archived, cancel, &mut |_| {});
+            JobOutput::Archive(ArchiveOutput::Removed(result.map_err(|e| e.localize(lang))))
+        });
+    }
+
+    fn save_key_sheet(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
+        let lang = self.lang;
+        let Some(vault) = self.vault() else {
+            return;
+        };
+        let Some(key) = vault.contents().archives.key.clone() else {
+            return;
+        };
+        let name = tr::archive_key_file_name(
+            lang,
+            crate::paths::slug(vault.contents().practice.name.as_str()),
+        );
+        let typed_folder = self
+            .archive_panel()
+            .map(|p| crate::fs::folder_of(Path::new(p.out.trim())));
+        let start = typed_folder.filter(|d| !d.as_os_str().is_empty() && d != Path::new("."));
+        let ask = Ask::save(T::ArchiveKeyFileFilter.get(lang).to_owned(), "txt", name).start(start);
+        let chosen = path.or_else(|| {
+            self.ask_path(ctx, ask, |p| {
+                Command::Archive(ArchiveCommand::SaveKeySheet(Some(p)))
+            })
+        });
+        let Some(path) = chosen else {
+            return;
+        };
+        self.jobs.spawn(ctx, JobKind::Archive, move |_| {
+            let text = key.identity_file();
+            let result = crate::output::check(&path, OutputKind::Other, false)
+                .map_err(|e| e.localize(lang))
+                .and_then(|_| {
+                    crate::output::write(&path, text.as_bytes(), OutputKind::Other, false)
+                        .map_err(|e| e.localize(lang))
+                })
+                .map(|()| path);
+            JobOutput::Archive(ArchiveOutput::KeySheet(result))
+        });
+    }
+
+    /// Takes an archive job's result into the panel and the vault.
+    pub(crate) fn archive_done(&mut self, ctx: &egui::Context, output: ArchiveOutput) {
+        let lang = self.lang;
+        match output {
+            ArchiveOutput::Made(Ok(archived)) => {
+                let (picked, scan_started_at, key) = match self.archive_panel() {
+                    Some(panel) => (
+                        std::mem::take(&mut panel.picked),
+                        panel.scan_started_at,
+                        panel.key,
+                    ),
+                    None => (
+                        Vec::new(),
+                        archived.manifest.created_at,
+                        ArchiveKeyChoice::Practice,
+                    ),
+                };
+                let kind = match key {
+                    ArchiveKeyChoice::Practice => KeyKind::Identity,
+                    ArchiveKeyChoice::Passphrase => KeyKind::Passphrase,
+                };
+                let record = ArchiveRecord::of(
+                    &archived,
+                    kind,
+                    ArchiveSource::ScanFindings { scan_started_at },
+                );
+                let evidence_name = tr::archive_evidence_name(
+                    lang,
+                    archived.manifest.created_at.strftime("%Y-%m-%d"),
+                );
+                let evidence = tr::archive_evidence_text(
+                    lang,
+                    crate::i18n::format_datetime(archived.manifest.created_at, lang),
+                    record.files,
+                    format_size(record.bytes, lang),
+                    match kind {
+                        KeyKind::Identity => T::ArchiveKeyPracticeShort.get(lang),
+                        KeyKind::Passphrase => T::ArchiveKeyPassphraseShort.get(lang),
+                    },
+                    &record.manifest_sha256,
+                );
+                let at = archived.manifest.created_at;
+                self.update_vault(ctx, |v| {
+                    let c = v.contents_mut();
+                    c.archives.records.push(record);
+                    c.record(crate::practice_file::JournalEvent::ArchiveCreated);
+                    let _ =
+                        c.checklist
+                            .attach(EVIDENCE_ITEM, &evidence_name, evidence.into_bytes());
+                    if let Some(last) = c
+                        .scans
+                        .last
+                        .as_mut()
+                        .filter(|l| l.started_at == scan_started_at)
+                    {
+                        last.archived.push(ArchivedNote {
+                            at,
+                            findings: picked,
+                            originals_removed: 0,
+                        });
+                    }
+                });
+                if let Some(panel) = self.archive_panel() {
+                    panel.stage = ArchiveStage::Done(archived);
+                    panel.passphrase = Default::default();
+                    panel.error = None;
+                }
+            }
+            ArchiveOutput::Made(Err(message)) => {
+                if let Some(panel) = self.archive_panel() {
+                    panel.stage = ArchiveStage::Setup;
+                }
+                self.panel_error(message);
+            }
+            ArchiveOutput::Removed(result) => {
+                let Some(panel) = self.archive_panel() else {
+                    return;
+                };
+                let ArchiveStage::Removing(archived) = &panel.stage else {
+                    return;
+                };
+                let archived = archived.clone();
+                match result {
+                    Ok(removal) => {
+                        panel.stage = ArchiveStage::Removed(archived.clone(), removal);
+                        let at = archived.manifest.created_at;
+                        self.update_vault(ctx, |v| {
+                            let c = v.contents_mut();
+                            if let Some(record) = c
+                                .archives
+                                .records
+                                .iter_mut()
+                                .rev()
+                                .find(|r| r.created_at == at)
+                            {
+                                record.note_removal(&removal);
+                            }
+                            if let Some(note) = c
+                                .scans
+                                .last
+                                .as_mut()
+                                .and_then(|l| l.archived.iter_mut().rev().find(|n| n.at == at))
+                            {
+                                note.originals_removed += removal.removed;
+                            }
+                            c.record(crate::practice_file::JournalEvent::ArchiveOriginalsRemoved);
+                        });
+                    }
+                    Err(message) => {
+                        panel.stage = ArchiveStage::Done(archived);
+                        panel.error = Some(message);
+                    }
+                }
+            }
+            ArchiveOutput::KeySheet(Ok(path)) => {
+                self.update_vault(ctx, |v| v.contents_mut().archives.key_sheet_saved = true);
+                self.notice = Some(Notice::Info(tr::archive_key_saved(lang, path.display())));
+            }
+            ArchiveOutput::KeySheet(Err(message)) => self.panel_error(message),
+        }
+    }
+}

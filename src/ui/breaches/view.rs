@@ -1,0 +1,1053 @@
+//! The Breaches screen: the register (every breach with its status and countdown), a form that goes
+//! section by section through what is known now (the rest completed later), the decision helper, the
+//! notification and the information of the patients, attachments, the history, and the documents.
+//! Every save appends events to the register's chain through [`BreachCommand`]s.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::breach::clock::{self, Urgency};
+use crate::breach::decision;
+use crate::breach::{
+    Breach, BreachId, Cause, Change, Details, Known, NotificationKind, Purpose, Question, Severity,
+    Status,
+};
+use crate::i18n::{Lang, Localize as _, T, format_datetime, format_size, names, tr};
+use crate::present::breach as present;
+use crate::ui::command::{BreachCommand, BreachDocument, Command, CommandSender};
+use crate::ui::jobs::JobKind;
+use crate::ui::view::ViewContext;
+use crate::ui::{theme, widgets};
+
+/// Amber, for a deadline less than 24 hours away.
+pub const AMBER: Color32 = Color32::from_rgb(0xc7, 0x7c, 0x02);
+
+/// The colour of a countdown.
+pub fn urgency_color(urgency: Option<Urgency>) -> Color32 {
+    match urgency {
+        None => theme::OK,
+        Some(Urgency::Calm) => theme::ACCENT,
+        Some(Urgency::Soon) => AMBER,
+        Some(Urgency::Overdue) => theme::ERROR,
+    }
+}
+
+/// The page's state: the new breach's title, who records, the breach shown and its form.
+#[derive(Debug, Default)]
+pub struct BreachesView {
+    /// The title of a breach to record.
+    pub new_title: String,
+    /// Who records the changes (the practitioner by default).
+    pub by: String,
+    /// The breach shown, and its form.
+    pub form: Option<Box<BreachForm>>,
+    /// The language of the documents.
+    pub doc_lang: Lang,
+}
+
+impl BreachesView {
+    /// A page showing `selected`, if any, with the texts of its draft over its facts.
+    pub fn new(
+        lang: Lang,
+        by: String,
+        selected: Option<&Breach>,
+        drafts: &crate::practice_file::Drafts,
+    ) -> Self {
+        Self {
+            new_title: String::new(),
+            by,
+            form: selected.map(|b| Box::new(BreachForm::of(b, drafts.breach_forms.get(&b.id)))),
+            doc_lang: lang,
+        }
+    }
+
+    /// Shows `breach` with a fresh form, the texts of its draft over its facts.
+    pub fn select(&mut self, breach: &Breach, drafts: &crate::practice_file::Drafts) {
+        self.form = Some(Box::new(BreachForm::of(
+            breach,
+            drafts.breach_forms.get(&breach.id),
+        )));
+    }
+
+    /// What the form holds when the page goes away (another page, a lock, closing), so that nothing
+    /// typed is lost: the facts that read well and differ from the register's (one more event of the
+    /// chain), and the text of every field as typed, valid or not, for the vault's draft (nothing that
+    /// does not read well is applied; it is shown again, with its error beside it, when the page comes
+    /// back).
+    pub fn leaving(&self, register: &crate::breach::BreachRegister, lang: Lang) -> Option<Leaving> {
+        let form = self.form.as_ref()?;
+        let recorded = register.breach(form.id)?;
+        let (typed, _) = form.applicable(lang);
+        let facts = (typed != recorded.details).then(|| (typed.clone(), self.by.clone()));
+        Some(Leaving {
+            id: form.id,
+            facts,
+            draft: form.draft_against(&typed),
+        })
+    }
+
+    /// Takes the register's answer to the last change: an error to show, or the form refreshed.
+    pub fn feedback(&mut self, breach: Option<&Breach>, result: Result<String, String>) {
+        if let Some(form) = self.form.as_mut() {
+            match (&result, breach) {
+                (Ok(_), Some(b)) if b.id == form.id => {
+                    // Keep what is typed in the sections; clear the one-off fields.
+                    form.reference.clear();
+                    form.late_reasons.clear();
+                    form.notify_reason.clear();
+                    form.inform_reason.clear();
+                    form.channel.clear();
+                    // Once notified, the next notification is the complement.
+                    if b.first_notification().is_some() {
+                        form.notif_kind = NotificationKind::Complementary;
+                    }
+                }
+                _ => {}
+            }
+            form.feedback = Some(result);
+        }
+    }
+}
+
+/// What the breach form holds when its page goes away: see [`BreachesView::leaving`].
+#[derive(Debug)]
+pub struct Leaving {
+    /// The breach.
+    pub id: BreachId,
+    /// Facts that read well and differ from the register's, and who records them.
+    pub facts: Option<(Details, String)>,
+    /// Each field's text as typed, where it differs from what the register holds (empty: no draft).
+    pub draft: std::collections::BTreeMap<String, String>,
+}
+
+/// The fields typed as text whose value must read well (a moment, a number): each keeps its text as
+/// typed, is checked where it is, and is applied only when it reads well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FactField {
+    Aware,
+    Discovered,
+    ProcessorAlert,
+    Started,
+    Ended,
+    Unavailable,
+    Records,
+    People,
+}
+
+impl FactField {
+    const ALL: [Self; 8] = [
+        Self::Aware,
+        Self::Discovered,
+        Self::ProcessorAlert,
+        Self::Started,
+        Self::Ended,
+        Self::Unavailable,
+        Self::Records,
+        Self::People,
+    ];
+
+    /// The field's key in the vault's draft.
+    fn key(self) -> &'static str {
+        match self {
+            Self::Aware => "aware",
+            Self::Discovered => "discovered",
+            Self::ProcessorAlert => "processor_alert",
+            Self::Started => "started",
+            Self::Ended => "ended",
+            Self::Unavailable => "unavailable",
+            Self::Records => "records",
+            Self::People => "people",
+        }
+    }
+
+    fn label(self) -> T {
+        match self {
+            Self::Aware => T::FAware,
+            Self::Discovered => T::FDiscovered,
+            Self::ProcessorAlert => T::FProcessorAlert,
+            Self::Started => T::FStarted,
+            Self::Ended => T::FEnded,
+            Self::Unavailable => T::FUnavailableHours,
+            Self::Records => T::FRecords,
+            Self::People => T::FPeople,
+        }
+    }
+
+    fn is_time(self) -> bool {
+        matches!(
+            self,
+            Self::Aware | Self::Discovered | Self::ProcessorAlert | Self::Started | Self::Ended
+        )
+    }
+
+    fn time_mut(self, d: &mut Details) -> Option<&mut Option<jiff::Timestamp>> {
+        match self {
+            Self::Aware => Some(&mut d.aware_at),
+            Self::Discovered => Some(&mut d.discovered_at),
+            Self::ProcessorAlert => Some(&mut d.processor_alert_at),
+            Self::Started => Some(&mut d.started_at),
+            Self::Ended => Some(&mut d.ended_at),
+            Self::Unavailable | Self::Records | Self::People => None,
+        }
+    }
+
+    /// The field's text for the value the register holds.
+    fn recorded_text(self, d: &Details) -> String {
+        match self {
+            Self::Aware => time_text(d.aware_at),
+            Self::Discovered => time_text(d.discovered_at),
+            Self::ProcessorAlert => time_text(d.processor_alert_at),
+            Self::Started => time_text(d.started_at),
+            Self::Ended => time_text(d.ended_at),
+            Self::Unavailable => d
+                .unavailable_hours
+                .map(|h| h.to_string())
+                .unwrap_or_default(),
+            Self::Records => number_text(d.records),
+            Self::People => number_text(d.people),
+        }
+    }
+
+    /// Puts the value of `text` in `d`, or says why it does not read (in the user's language).
+    fn apply(self, text: &str, d: &mut Details, lang: Lang) -> Result<(), String> {
+        if let Some(slot) = self.time_mut(d) {
+            *slot = if text.trim().is_empty() {
+                None
+            } else {
+                Some(clock::parse_paris(text).map_err(|e| e.localize(lang))?)
+            };
+            return Ok(());
+        }
+        let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let value = if digits.is_empty() {
+            None
+        } else {
+            Some(
+                digits
+                    .parse::<u64>()
+                    .map_err(|_err| T::FieldNumber.get(lang).to_owned())?,
+            )
+        };
+        match self {
+            Self::Unavailable => {
+                d.unavailable_hours = value.map(|h| u32::try_from(h).unwrap_or(u32::MAX));
+            }
+            Self::Records => d.records = value,
+            Self::People => d.people = value,
+            Self::Aware | Self::Discovered | Self::ProcessorAlert | Self::Started | Self::Ended => {
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The one-off fields of the notification and the information of the patients, kept as typed too.
+const ONE_OFF_KEYS: [&str; 7] = [
+    "notify_reason",
+    "inform_reason",
+    "notif_at",
+    "reference",
+    "late_reasons",
+    "informed_at",
+    "channel",
+];
+
+/// What is typed for one breach, until it is saved.
+#[derive(Debug)]
+pub struct BreachForm {
+    /// The breach.
+    pub id: BreachId,
+    details: Details,
+    /// The text of each [`FactField`], in the order of [`FactField::ALL`].
+    facts: [String; 8],
+    /// The prefilled moments of the notification and the information, to tell them from typed ones.
+    prefilled_at: String,
+    notify_yes: bool,
+    notify_reason: String,
+    inform_yes: bool,
+    inform_reason: String,
+    notif_kind: NotificationKind,
+    notif_at: String,
+    reference: String,
+    late_reasons: String,
+    informed_at: String,
+    channel: String,
+    feedback: Option<Result<String, String>>,
+}
+
+fn time_text(t: Option<jiff::Timestamp>) -> String {
+    t.map(clock::format_paris_input).unwrap_or_default()
+}
+
+fn number_text(n: Option<u64>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}
+
+impl BreachForm {
+    /// A form holding the breach's facts as recorded, and over them the texts of the vault's draft (what
+    /// was typed and not applied: a date that does not exist, a count being typed).
+    pub fn of(b: &Breach, draft: Option<&std::collections::BTreeMap<String, String>>) -> Self {
+        let d = &b.details;
+        let advice = decision::advise(d);
+        let now = clock::format_paris_input(jiff::Timestamp::now());
+        let mut form = Self {
+            id: b.id,
+            facts: FactField::ALL.map(|f| f.recorded_text(d)),
+            prefilled_at: now.clone(),
+            details: d.clone(),
+            notify_yes: b.notify.as_ref().map_or_else(|| advice.notify(), |x| x.yes),
+            notify_reason: String::new(),
+            inform_yes: b.inform.as_ref().map_or_else(|| advice.inform(), |x| x.yes),
+            inform_reason: String::new(),
+            notif_kind: if b.first_notification().is_some() {
+                NotificationKind::Complementary
+            } else {
+                NotificationKind::Initial
+            },
+            notif_at: now.clone(),
+            reference: String::new(),
+            late_reasons: String::new(),
+            informed_at: now,
+            channel: String::new(),
+            feedback: None,
+        };
+        for (key, text) in draft.into_iter().flatten() {
+            if let Some(slot) = form.text_mut(key) {
+                slot.clone_from(text);
+            }
+        }
+        form
+    }
+
+    fn fact(&mut self, field: FactField) -> &mut String {
+        &mut self.facts[field as usize]
+    }
+
+    /// The text of the field with this draft key.
+    fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+        if let Some(f) = FactField::ALL.into_iter().find(|f| f.key() == key) {
+            return Some(self.fact(f));
+        }
+        Some(match key {
+            "notify_reason" => &mut self.notify_reason,
+            "inform_reason" => &mut self.inform_reason,
+            "notif_at" => &mut self.notif_at,
+            "reference" => &mut self.reference,
+            "late_reasons" => &mut self.late_reasons,
+            "informed_at" => &mut self.informed_at,
+            "channel" => &mut self.channel,
+            _ => return None,
+        })
+    }
+
+    /// Why a field's text does not read, if it does not (in the user's language).
+    fn field_error(&self, field: FactField, lang: Lang) -> Option<String> {
+        let mut scratch = self.details.clone();
+        field
+            .apply(&self.facts[field as usize], &mut scratch, lang)
+            .err()
+    }
+
+    /// The facts as typed, with each field that reads well applied and each that does not left as the
+    /// register holds it; and the problems, each with its field's name (in the user's language).
+    fn applicable(&self, lang: Lang) -> (Details, Vec<String>) {
+        let mut errors = Vec::new();
+        let mut d = self.details.clone();
+        for f in FactField::ALL {
+            if let Err(e) = f.apply(&self.facts[f as usize], &mut d, lang) {
+                errors.push(format!(
+                    "{}{}{e}",
+                    f.label().get(lang),
+                    present::colon(lang)
+                ));
+            }
+        }
+        (d, errors)
+    }
+
+    /// Each field's text where it differs from what `applied` holds (the facts once the valid ones are
+    /// in), and the one-off fields typed: what the vault's draft keeps.
+    fn draft_against(&self, applied: &Details) -> std::collections::BTreeMap<String, String> {
+        let mut draft = std::collections::BTreeMap::new();
+        for f in FactField::ALL {
+            let text = &self.facts[f as usize];
+            if text.trim() != f.recorded_text(applied) {
+                draft.insert(f.key().to_owned(), text.clone());
+            }
+        }
+        for (key, text) in ONE_OFF_KEYS.into_iter().zip([
+            &self.notify_reason,
+            &self.inform_reason,
+            &self.notif_at,
+            &self.reference,
+            &self.late_reasons,
+            &self.informed_at,
+            &self.channel,
+        ]) {
+            let prefilled = matches!(key, "notif_at" | "informed_at") && *text == self.prefilled_at;
+            if !text.trim().is_empty() && !prefilled {
+                draft.insert(key.to_owned(), text.clone());
+            }
+        }
+        draft
+    }
+}
+
+/// A fact's field, with the reason its text does not read right under it.
+fn fact_field(ui: &mut Ui, lang: Lang, form: &mut BreachForm, field: FactField) {
+    let error = form.field_error(field, lang);
+    let hint = field.is_time().then(|| T::FTimeHint.get(lang));
+    widgets::labelled_field(ui, field.label().get(lang), form.fact(field), hint);
+    if let Some(error) = error {
+        ui.add(egui::Label::new(RichText::new(error).color(theme::ERROR)).wrap());
+    }
+}
+
+fn time_field(ui: &mut Ui, lang: Lang, label: T, value: &mut String) {
+    widgets::labelled_field(ui, label.get(lang), value, Some(T::FTimeHint.get(lang)));
+}
+
+fn known_choice(ui: &mut Ui, lang: Lang, label: T, value: &mut Known) {
+    ui.label(label.get(lang));
+    ui.horizontal(|ui| {
+        for k in Known::ALL {
+            ui.radio_value(value, k, names::known(k).get(lang));
+        }
+    });
+}
+
+fn combo<V: Copy + PartialEq>(
+    ui: &mut Ui,
+    id: &str,
+    label: &str,
+    value: &mut V,
+    all: &[V],
+    name: impl Fn(V) -> &'static str,
+) {
+    let label = ui.label(label);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(name(*value))
+        .width(widgets::FIELD_WIDTH.min(ui.available_width()))
+        .show_ui(ui, |ui| {
+            for v in all {
+                ui.selectable_value(value, *v, name(*v));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+fn section(ui: &mut Ui, lang: Lang, title: T, open: bool, add: impl FnOnce(&mut Ui)) {
+    egui::CollapsingHeader::new(RichText::new(title.get(lang)).strong().size(16.0))
+        .default_open(open)
+        .show(ui, add);
+}
+
+/// Draws the Breaches page.
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut BreachesView) {
+    let lang = cx.lang;
+    let (Some(session), Some(vault)) = (cx.session, cx.vault()) else {
+        return;
+    };
+    let busy = cx.jobs.is_running(JobKind::WriteDocument);
+    let commands = cx.commands;
+    let register = &vault.contents().breaches;
+    let now = jiff::Timestamp::now();
+    ui.heading(T::BreachesTitle.get(lang));
+    ui.add(egui::Label::new(T::BreachesIntro.get(lang)).wrap());
+    ui.add_space(4.0);
+    // The chain as verified at opening, and the head now.
+    if let Some(brk) = &session.breach_break {
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!(
+                    "⚠ {}",
+                    crate::i18n::chain_break(lang, brk, register)
+                ))
+                .color(theme::ERROR)
+                .strong(),
+            )
+            .wrap(),
+        );
+    } else {
+        let head = register.head();
+        ui.label(
+            RichText::new(tr::breach_chain_ok(
+                lang,
+                head.count,
+                &head.hash_hex()[..16],
+            ))
+            .small()
+            .color(theme::OK),
+        );
+    }
+    ui.add_space(6.0);
+
+    widgets::card(ui, T::BreachNewHeading.get(lang), |ui| {
+        widgets::labelled_field(ui, T::BreachTitleLabel.get(lang), &mut view.new_title, None);
+        widgets::labelled_field(ui, T::BreachRecordedBy.get(lang), &mut view.by, None);
+        if widgets::primary_button(
+            ui,
+            T::BreachNew.get(lang),
+            !view.new_title.trim().is_empty(),
+        )
+        .clicked()
+        {
+            commands.send(Command::Breach(BreachCommand::Open {
+                title: std::mem::take(&mut view.new_title),
+                by: view.by.clone(),
+                details: None,
+            }));
+        }
+    });
+    ui.add_space(8.0);
+
+    let breaches = register.breaches();
+    if breaches.is_empty() {
+        ui.label(T::BreachesEmpty.get(lang));
+    }
+    for b in breaches.iter().rev() {
+        egui::Frame::group(ui.style())
+            .fill(theme::CARD_BG)
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    let shown = view.form.as_ref().is_some_and(|f| f.id == b.id);
+                    if ui
+                        .add(egui::Button::selectable(shown, T::BreachShow.get(lang)))
+                        .clicked()
+                    {
+                        commands.send(Command::Breach(BreachCommand::Select(b.id)));
+                    }
+                    ui.label(RichText::new(tr::breach_number(lang, b.id)).strong());
+                    ui.label(&b.title);
+                    ui.label(
+                        RichText::new(names::breach_status(b.status).get(lang))
+                            .color(theme::ACCENT),
+                    );
+                });
+                let (text, urgency) = present::clock_text(b, now, lang);
+                ui.label(RichText::new(text).color(urgency_color(urgency)));
+            });
+    }
+
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(T::ReportLanguage.get(lang));
+        for l in Lang::ALL {
+            ui.radio_value(&mut view.doc_lang, l, l.native_name());
+        }
+        if ui
+            .add_enabled(!busy, egui::Button::new(T::BreachExportRegister.get(lang)))
+            .clicked()
+        {
+            commands.send(Command::Breach(BreachCommand::Export {
+                kind: BreachDocument::Register,
+                lang: view.doc_lang,
+                path: None,
+            }));
+        }
+    });
+
+    let Some(form) = view.form.as_mut() else {
+        return;
+    };
+    let Some(b) = breaches.iter().find(|b| b.id == form.id) else {
+        return;
+    };
+    ui.add_space(10.0);
+    ui.separator();
+    breach_panel(
+        ui,
+        lang,
+        b,
+        form,
+        &view.by,
+        view.doc_lang,
+        busy,
+        register,
+        commands,
+    );
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one panel of the page, handed the page's parts rather than the page"
+)]
+fn breach_panel(
+    ui: &mut Ui,
+    lang: Lang,
+    b: &Breach,
+    form: &mut BreachForm,
+    by: &str,
+    doc_lang: Lang,
+    busy: bool,
+    register: &crate::breach::BreachRegister,
+    commands: &CommandSender,
+) {
+    let now = jiff::Timestamp::now();
+    let id = b.id;
+    let apply = |commands: &CommandSender, change: Change| {
+        commands.send(Command::Breach(BreachCommand::Apply {
+            id,
+            change,
+            by: by.to_owned(),
+        }));
+    };
+    ui.label(
+        RichText::new(format!("{} — {}", tr::breach_number(lang, b.id), b.title))
+            .family(theme::bold())
+            .size(20.0),
+    );
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(T::BreachStatusLabel.get(lang)).weak());
+        ui.label(RichText::new(names::breach_status(b.status).get(lang)).strong());
+        for s in b.next_statuses() {
+            if ui
+                .button(tr::breach_move_to(lang, names::breach_status(s).get(lang)))
+                .clicked()
+            {
+                apply(commands, Change::Status(s));
+            }
+        }
+    });
+    let (clock_line, urgency) = present::clock_text(b, now, lang);
+    ui.label(
+        RichText::new(clock_line)
+            .color(urgency_color(urgency))
+            .strong()
+            .size(17.0),
+    );
+    if let Some(first) = b.first_notification()
+        && let Some(aware) = b.details.aware_at
+        && b.complement_pending()
+    {
+        // The 72 hours themselves were met or not: said once, under the complement's clock.
+        let on_time = !clock::is_late(aware, first.at);
+        let text = if on_time {
+            tr::breach_notified_on(lang, format_datetime(first.at, lang), &first.reference)
+        } else {
+            format!(
+                "{} — {}",
+                tr::breach_notified_on(lang, format_datetime(first.at, lang), &first.reference),
+                T::Overdue.get(lang)
+            )
+        };
+        ui.label(RichText::new(text).weak());
+    }
+    if let Some(Ok(message) | Err(message)) = &form.feedback {
+        let color = if matches!(form.feedback, Some(Ok(_))) {
+            theme::OK
+        } else {
+            theme::ERROR
+        };
+        ui.add(egui::Label::new(RichText::new(message).color(color)).wrap());
+    }
+    ui.add_space(6.0);
+
+    let mut save_facts = false;
+    section(ui, lang, T::BreachSectionTimes, true, |ui| {
+        for field in [
+            FactField::Aware,
+            FactField::Discovered,
+            FactField::ProcessorAlert,
+            FactField::Started,
+            FactField::Ended,
+        ] {
+            fact_field(ui, lang, form, field);
+        }
+        ui.checkbox(&mut form.details.ongoing, T::FOngoing.get(lang));
+        widgets::labelled_multiline(
+            ui,
+            T::FHowDiscovered.get(lang),
+            &mut form.details.how_discovered,
+        );
+        ui.checkbox(&mut form.details.told_by_cnil, T::FToldByCnil.get(lang));
+        save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
+    });
+    section(ui, lang, T::BreachSectionNature, false, |ui| {
+        let d = &mut form.details;
+        ui.checkbox(&mut d.confidentiality, T::FConfidentiality.get(lang));
+        ui.checkbox(&mut d.integrity, T::FIntegrity.get(lang));
+        ui.checkbox(&mut d.availability, T::FAvailability.get(lang));
+        combo(
+            ui,
+            "breach_cause",
+            T::FCause.get(lang),
+            &mut d.cause,
+            &Cause::ALL,
+            |c| names::cause(c).get(lang),
+        );
+        widgets::labelled_multiline(ui, T::FDescription.get(lang), &mut d.description);
+        known_choice(ui, lang, T::FCopiedOut, &mut d.copied_out);
+        known_choice(ui, lang, T::FEncrypted, &mut d.encrypted);
+        known_choice(ui, lang, T::FKeyCompromised, &mut d.key_compromised);
+        known_choice(ui, lang, T::FBackup, &mut d.backup);
+        fact_field(ui, lang, form, FactField::Unavailable);
+        save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
+    });
+    section(ui, lang, T::BreachSectionData, false, |ui| {
+        let d = &mut form.details;
+        ui.label(RichText::new(T::FDataHeading.get(lang)).strong());
+        ui.checkbox(&mut d.data_identity, T::FDataIdentity.get(lang));
+        ui.checkbox(&mut d.data_contact, T::FDataContact.get(lang));
+        ui.checkbox(&mut d.data_nir, T::FDataNir.get(lang));
+        ui.checkbox(&mut d.data_health, T::FDataHealth.get(lang));
+        ui.checkbox(&mut d.data_images, T::FDataImages.get(lang));
+        ui.checkbox(&mut d.data_financial, T::FDataFinancial.get(lang));
+        widgets::labelled_field(ui, T::FDataOther.get(lang), &mut d.data_other, None);
+        fact_field(ui, lang, form, FactField::Records);
+        fact_field(ui, lang, form, FactField::People);
+        let d = &mut form.details;
+        ui.label(RichText::new(T::FPeopleHeading.get(lang)).strong());
+        ui.checkbox(&mut d.people_patients, T::FPatients.get(lang));
+        ui.checkbox(&mut d.people_staff, T::FStaff.get(lang));
+        known_choice(ui, lang, T::FMinors, &mut d.minors);
+        known_choice(ui, lang, T::FVulnerable, &mut d.vulnerable);
+        save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
+    });
+    section(ui, lang, T::BreachSectionMeasures, false, |ui| {
+        let d = &mut form.details;
+        widgets::labelled_multiline(ui, T::FMeasuresBefore.get(lang), &mut d.measures_before);
+        widgets::labelled_multiline(ui, T::FConsequences.get(lang), &mut d.consequences);
+        combo(
+            ui,
+            "breach_severity",
+            T::FSeverity.get(lang),
+            &mut d.severity,
+            &Severity::ALL,
+            |s| names::severity(s).get(lang),
+        );
+        widgets::labelled_multiline(ui, T::FMeasuresAfter.get(lang), &mut d.measures_after);
+        ui.checkbox(&mut d.risk_removed, T::FRiskRemoved.get(lang));
+        ui.checkbox(&mut d.people_unreachable, T::FUnreachable.get(lang));
+        widgets::labelled_multiline(ui, T::FProcessors.get(lang), &mut d.processors);
+        widgets::labelled_multiline(ui, T::FOtherAuthorities.get(lang), &mut d.other_authorities);
+        save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
+    });
+    if save_facts {
+        // The fields that read well are saved even when another does not; those that do not stay as
+        // typed, their reason beside them.
+        let (details, errors) = form.applicable(lang);
+        if details != b.details {
+            apply(commands, Change::Facts(Box::new(details)));
+        }
+        if !errors.is_empty() {
+            form.feedback = Some(Err(errors.join("\n")));
+        }
+    }
+
+    // The helper works on the facts as typed, so that the doctor sees the effect of each answer.
+    let advice = decision::advise(&form.applicable(lang).0);
+    // What goes into the register with a decision is the recommendation on the facts recorded.
+    let recorded = decision::advise(&b.details);
+    section(ui, lang, T::BreachSectionDecisions, true, |ui| {
+        let (cnil, people) = present::advice_lines(&advice, lang);
+        for (i, line) in cnil.iter().enumerate() {
+            let text = RichText::new(line);
+            ui.add(egui::Label::new(if i == 0 { text.strong() } else { text }).wrap());
+        }
+        decision_row(
+            ui,
+            lang,
+            Question::NotifyCnil,
+            b,
+            form,
+            recorded.notify(),
+            commands,
+            by,
+        );
+        ui.add_space(6.0);
+        for (i, line) in people.iter().enumerate() {
+            let text = RichText::new(line);
+            ui.add(egui::Label::new(if i == 0 { text.strong() } else { text }).wrap());
+        }
+        decision_row(
+            ui,
+            lang,
+            Question::InformPeople,
+            b,
+            form,
+            recorded.inform(),
+            commands,
+            by,
+        );
+        ui.add_space(4.0);
+        ui.add(egui::Label::new(RichText::new(T::CeNuance.get(lang)).small().weak()).wrap());
+    });
+
+    section(ui, lang, T::BreachSectionNotify, true, |ui| {
+        for n in &b.notifications {
+            ui.label(format!(
+                "{} — {}",
+                names::notification_kind(n.kind).get(lang),
+                tr::breach_notified_on(lang, format_datetime(n.at, lang), &n.reference)
+            ));
+        }
+        if let Some(c) = present::complement_text(b, lang) {
+            ui.label(RichText::new(c).color(AMBER));
+        }
+        combo(
+            ui,
+            "breach_notif_kind",
+            T::BreachNotifKind.get(lang),
+            &mut form.notif_kind,
+            &[
+                NotificationKind::Initial,
+                NotificationKind::Complete,
+                NotificationKind::Complementary,
+            ],
+            |k| names::notification_kind(k).get(lang),
+        );
+        time_field(ui, lang, T::BreachNotifAt, &mut form.notif_at);
+        widgets::labelled_field(
+            ui,
+            T::BreachNotifReference.get(lang),
+            &mut form.reference,
+            None,
+        );
+        let at = clock::parse_paris(&form.notif_at).ok();
+        let late = form.notif_kind != NotificationKind::Complementary
+            && b.details
+                .aware_at
+                .zip(at)
+                .is_some_and(|(aware, at)| clock::is_late(aware, at));
+        if late {
+            widgets::labelled_multiline(ui, T::BreachLateReasons.get(lang), &mut form.late_reasons);
+        }
+        if widgets::primary_button(ui, T::BreachMarkNotified.get(lang), true).clicked() {
+            match clock::parse_paris(&form.notif_at) {
+                Ok(at) => apply(
+                    commands,
+                    Change::Notified {
+                        kind: form.notif_kind,
+                        at,
+                        reference: form.reference.trim().to_owned(),
+                        late_reasons: form.late_reasons.trim().to_owned(),
+                    },
+                ),
+                Err(e) => form.feedback = Some(Err(e.localize(lang))),
+            }
+        }
+        if ui.button(T::BreachAttachAck.get(lang)).clicked() {
+            commands.send(Command::Breach(BreachCommand::Attach {
+                id,
+                purpose: Purpose::CnilAcknowledgement,
+                by: by.to_owned(),
+                path: None,
+            }));
+        }
+        if ui
+            .add_enabled(
+                !busy,
+                egui::Button::new(T::BreachExportNotification.get(lang)),
+            )
+            .clicked()
+        {
+            commands.send(Command::Breach(BreachCommand::Export {
+                kind: BreachDocument::Notification(id),
+                lang: doc_lang,
+                path: None,
+            }));
+        }
+    });
+
+    section(ui, lang, T::BreachSectionPeople, false, |ui| {
+        if let Some((at, channel)) = &b.informed {
+            ui.label(tr::pdf_informed_line(
+                lang,
+                format_datetime(*at, lang),
+                channel,
+            ));
+        }
+        time_field(ui, lang, T::BreachInformedAt, &mut form.informed_at);
+        widgets::labelled_field(
+            ui,
+            T::BreachInformedChannel.get(lang),
+            &mut form.channel,
+            None,
+        );
+        if ui.button(T::BreachMarkInformed.get(lang)).clicked() {
+            match clock::parse_paris(&form.informed_at) {
+                Ok(at) => apply(
+                    commands,
+                    Change::PeopleInformed {
+                        at,
+                        channel: form.channel.trim().to_owned(),
+                    },
+                ),
+                Err(e) => form.feedback = Some(Err(e.localize(lang))),
+            }
+        }
+        if ui
+            .add_enabled(!busy, egui::Button::new(T::BreachExportLetter.get(lang)))
+            .clicked()
+        {
+            commands.send(Command::Breach(BreachCommand::Export {
+                kind: BreachDocument::PatientLetter(id),
+                lang: doc_lang,
+                path: None,
+            }));
+        }
+    });
+
+    section(ui, lang, T::BreachSectionFiles, false, |ui| {
+        for a in &b.attachments {
+            ui.label(
+                RichText::new(tr::breach_attachment_line(
+                    lang,
+                    &a.name,
+                    names::purpose(a.purpose).get(lang),
+                    format_size(a.size, lang),
+                    &a.sha256[..16],
+                ))
+                .small(),
+            );
+        }
+        if ui.button(T::BreachAttachEvidence.get(lang)).clicked() {
+            commands.send(Command::Breach(BreachCommand::Attach {
+                id,
+                purpose: Purpose::Evidence,
+                by: by.to_owned(),
+                path: None,
+            }));
+        }
+    });
+
+    section(ui, lang, T::BreachSectionReminders, true, |ui| {
+        for line in present::reminder_lines(b, lang) {
+            ui.add(egui::Label::new(format!("• {line}")).wrap());
+        }
+    });
+
+    section(ui, lang, T::BreachSectionHistory, false, |ui| {
+        for line in present::history_lines(register, b, lang) {
+            ui.label(RichText::new(line).small());
+        }
+    });
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one row of the panel, handed the panel's parts"
+)]
+fn decision_row(
+    ui: &mut Ui,
+    lang: Lang,
+    question: Question,
+    b: &Breach,
+    form: &mut BreachForm,
+    recommended: bool,
+    commands: &CommandSender,
+    by: &str,
+) {
+    let (label, recorded, yes, reason) = match question {
+        Question::NotifyCnil => (
+            T::BreachDecideNotify,
+            &b.notify,
+            &mut form.notify_yes,
+            &mut form.notify_reason,
+        ),
+        Question::InformPeople => (
+            T::BreachDecideInform,
+            &b.inform,
+            &mut form.inform_yes,
+            &mut form.inform_reason,
+        ),
+    };
+    if let Some(d) = recorded {
+        ui.label(
+            RichText::new(tr::breach_decision_line(
+                lang,
+                names::yes_no(d.yes).get(lang),
+                &d.reason,
+                &d.by,
+                format_datetime(d.at, lang),
+                names::yes_no(d.recommended).get(lang),
+            ))
+            .color(theme::OK),
+        );
+    }
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(label.get(lang)).strong());
+        ui.radio_value(yes, true, names::yes_no(true).get(lang));
+        ui.radio_value(yes, false, names::yes_no(false).get(lang));
+    });
+    widgets::labelled_field(ui, T::BreachDecisionReason.get(lang), reason, None);
+    if ui.button(T::BreachRecordDecision.get(lang)).clicked() {
+        commands.send(Command::Breach(BreachCommand::Apply {
+            id: b.id,
+            change: Change::Decision {
+                question,
+                yes: *yes,
+                reason: reason.trim().to_owned(),
+                recommended,
+            },
+            by: by.to_owned(),
+        }));
+    }
+}
+
+/// The dashboard's card: every open breach with its countdown, and the way to the register.
+pub fn dashboard_card(
+    ui: &mut Ui,
+    lang: Lang,
+    register: &crate::breach::BreachRegister,
+    commands: &CommandSender,
+) {
+    let now = jiff::Timestamp::now();
+    widgets::card(ui, T::NavBreaches.get(lang), |ui| {
+        let open: Vec<Breach> = register
+            .breaches()
+            .into_iter()
+            .filter(|b| b.status != Status::Closed)
+            .collect();
+        if open.is_empty() {
+            ui.label(RichText::new(T::DashNoOpenBreach.get(lang)).color(theme::OK));
+        }
+        for b in &open {
+            let (text, urgency) = present::clock_text(b, now, lang);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!("{} — {}", tr::breach_number(lang, b.id), b.title))
+                        .strong(),
+                );
+                ui.label(RichText::new(text).color(urgency_color(urgency)).strong());
+            });
+        }
+        if ui.button(T::DashBreachesOpen.get(lang)).clicked() {
+            commands.send(Command::Navigate(crate::ui::breaches::PAGE));
+        }
+    });
+}
+
+/// Opens the page, showing no breach yet.
+pub fn open(init: &crate::ui::page::PageInit<'_>) -> crate::ui::page::Page {
+    open_on(init, None)
+}
+
+/// Opens the page on `selected`, its draft's texts over its facts.
+pub fn open_on(
+    init: &crate::ui::page::PageInit<'_>,
+    selected: Option<BreachId>,
+) -> crate::ui::page::Page {
+    let lang = init.lang;
+    let recorder = init
+        .vault
+        .map(|v| v.contents().practice.practitioner.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| T::RespondentDoctor.get(lang).to_owned());
+    let breach = selected.and_then(|id| init.vault?.contents().breaches.breach(id));
+    let none = crate::practice_file::Drafts::default();
+    let drafts = init.vault.map_or(&none, |v| &v.contents().drafts);
+    crate::ui::page::Page::new(
+        super::PAGE,
+        BreachesView::new(lang, recorder, breach.as_ref(), drafts),
+    )
+}
+
+impl crate::ui::page::PageView for BreachesView {
+    fn show(&mut self, ui: &mut Ui, cx: &ViewContext<'_>) {
+        show(ui, cx, self);
+    }
+}

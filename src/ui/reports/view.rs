@@ -1,0 +1,95 @@
+//! PDF exports: the self-assessment report and the action plan, in French or English.
+
+use egui::Ui;
+
+use crate::i18n::{Lang, T};
+use crate::ui::command::{Command, ReportKind};
+use crate::ui::jobs::JobKind;
+use crate::ui::view::ViewContext;
+use crate::ui::widgets;
+
+/// The reports page's state.
+#[derive(Debug)]
+pub struct ReportsView {
+    /// The language of the documents.
+    pub lang: Lang,
+    /// The scan report lists every path ("liste complète (usage interne)"); off by default.
+    pub scan_full_list: bool,
+}
+
+impl ReportsView {
+    /// Documents in the interface's language by default.
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            scan_full_list: false,
+        }
+    }
+}
+
+/// Draws the reports page.
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ReportsView) {
+    let lang = cx.lang;
+    let jobs = cx.jobs;
+    let commands = cx.commands;
+    ui.heading(T::ReportsTitle.get(lang));
+    ui.add(egui::Label::new(T::ReportsIntro.get(lang)).wrap());
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        ui.label(T::ReportLanguage.get(lang));
+        for l in Lang::ALL {
+            ui.radio_value(&mut view.lang, l, l.native_name());
+        }
+    });
+    ui.add_space(8.0);
+    let busy = jobs.is_running(JobKind::WriteDocument);
+    for (kind, text) in [
+        (ReportKind::Assessment, T::ExportAssessment),
+        (ReportKind::ActionPlan, T::ExportActionPlan),
+        (ReportKind::Scan, T::ScanExportPdf),
+    ] {
+        if widgets::primary_button(ui, text.get(lang), !busy).clicked() {
+            let kind = if kind == ReportKind::Scan && view.scan_full_list {
+                ReportKind::ScanFullList
+            } else {
+                kind
+            };
+            commands.send(Command::ExportReport {
+                kind,
+                lang: view.lang,
+                path: None,
+            });
+        }
+        if kind == ReportKind::Scan {
+            ui.checkbox(&mut view.scan_full_list, T::ScanReportFullList.get(lang));
+            if view.scan_full_list {
+                ui.label(
+                    egui::RichText::new(T::ScanReportFullListHint.get(lang))
+                        .color(crate::ui::theme::ERROR),
+                );
+            }
+        }
+    }
+    // Breach register
+    if widgets::primary_button(ui, T::BreachExportRegister.get(lang), !busy).clicked() {
+        commands.send(Command::Breach(crate::ui::command::BreachCommand::Export {
+            kind: crate::ui::command::BreachDocument::Register,
+            lang: view.lang,
+            path: None,
+        }));
+    }
+    if busy {
+        widgets::busy(ui, T::Exporting.get(lang));
+    }
+}
+
+/// Opens the page.
+pub fn open(init: &crate::ui::page::PageInit<'_>) -> crate::ui::page::Page {
+    crate::ui::page::Page::new(super::PAGE, ReportsView::new(init.lang))
+}
+
+impl crate::ui::page::PageView for ReportsView {
+    fn show(&mut self, ui: &mut Ui, cx: &ViewContext<'_>) {
+        show(ui, cx, self);
+    }
+}

@@ -1,0 +1,302 @@
+//! The "PC checks" page: run the checks (a background job, with progress), the results grouped by risk
+//! with a plain sentence first and the technical detail on demand, the fix steps; the two network checks
+//! behind a "what will happen" screen; the checklist answers proposed from the last run, which the doctor
+//! confirms or corrects.
+
+use std::sync::{Arc, Mutex};
+
+use egui::{RichText, Ui};
+
+use crate::checklist::AnswerValue;
+use crate::i18n::{T, tr};
+use crate::present::system as present;
+use crate::system::record::Proposed;
+use crate::system::{CheckId, CheckResult, Status};
+use crate::ui::command::{Command, CommandSender, SystemCommand};
+use crate::ui::jobs::JobKind;
+use crate::ui::view::ViewContext;
+use crate::ui::{theme, widgets};
+
+/// A network check waiting for the user's go-ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkCheck {
+    /// The knock on the imaging servers.
+    Probe,
+    /// The box's UPnP list.
+    Upnp,
+}
+
+/// Where a run stands: checks done, their number, the one running.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Progress {
+    /// Checks done.
+    pub done: usize,
+    /// Checks in all.
+    pub total: usize,
+    /// The one running.
+    pub current: Option<CheckId>,
+}
+
+/// The page's state.
+#[derive(Debug, Default)]
+pub struct SystemView {
+    /// The run's progress, written by the job's thread, read each frame.
+    pub progress: Arc<Mutex<Progress>>,
+    /// The "what will happen" screen shown for a network check.
+    pub confirming: Option<NetworkCheck>,
+}
+
+fn status_color(s: Status) -> egui::Color32 {
+    match s {
+        Status::Fail => theme::ERROR,
+        Status::Warning => egui::Color32::from_rgb(0x9a, 0x5b, 0x00),
+        Status::Unknown => egui::Color32::from_rgb(0x55, 0x5f, 0x6b),
+        Status::Pass => theme::OK,
+    }
+}
+
+fn answer_of(p: Proposed) -> AnswerValue {
+    match p {
+        Proposed::Yes => AnswerValue::Yes,
+        Proposed::Partly => AnswerValue::Partly,
+        Proposed::No => AnswerValue::No,
+    }
+}
+
+fn result_row(ui: &mut Ui, cx: &ViewContext<'_>, r: &CheckResult) {
+    let lang = cx.lang;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(present::status(r.status).get(lang))
+                .color(status_color(r.status))
+                .strong(),
+        );
+        ui.label(RichText::new(present::name(r.id).get(lang)).strong());
+    });
+    ui.label(present::summary(r, lang));
+    if matches!(r.status, Status::Fail | Status::Warning) {
+        ui.label(
+            RichText::new(format!(
+                "{} — {}",
+                T::SysFix.get(lang),
+                present::fix(r.id).get(lang)
+            ))
+            .italics(),
+        );
+    }
+    egui::CollapsingHeader::new(T::SysDetails.get(lang))
+        .id_salt(("system-detail", r.id.as_str()))
+        .show(ui, |ui| {
+            for e in &r.evidence {
+                ui.label(RichText::new(format!("{} : {}", e.source, e.value)).monospace());
+            }
+            ui.label(RichText::new(crate::i18n::format_datetime(r.checked_at, lang)).small());
+        });
+    ui.add_space(6.0);
+}
+
+/// Draws the page.
+pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
+    let lang = cx.lang;
+    ui.heading(T::SysTitle.get(lang));
+    ui.label(T::SysIntro.get(lang));
+    ui.add_space(8.0);
+    let running = cx.busy(JobKind::SystemCheck);
+
+    if let Some(which) = view.confirming {
+        widgets::card(
+            ui,
+            match which {
+                NetworkCheck::Probe => T::SysNetworkTitle.get(lang),
+                NetworkCheck::Upnp => T::SysUpnpTitle.get(lang),
+            },
+            |ui| {
+                ui.label(match which {
+                    NetworkCheck::Probe => T::SysNetworkWhat.get(lang),
+                    NetworkCheck::Upnp => T::SysUpnpWhat.get(lang),
+                });
+                ui.horizontal(|ui| {
+                    if widgets::primary_button(ui, T::SysGoAhead.get(lang), !running).clicked() {
+                        cx.commands.send(Command::System(SystemCommand::Run {
+                            probe: which == NetworkCheck::Probe,
+                            upnp: which == NetworkCheck::Upnp,
+                        }));
+                        view.confirming = None;
+                    }
+                    if ui.button(T::SysBack.get(lang)).clicked() {
+                        view.confirming = None;
+                    }
+                });
+            },
+        );
+        return;
+    }
+
+    let record = cx.vault().map(|v| &v.contents().system);
+    let last = record.and_then(|r| r.last.as_ref());
+    ui.horizontal_wrapped(|ui| {
+        let run = if last.is_some() {
+            T::SysRerun
+        } else {
+            T::SysRun
+        };
+        if widgets::primary_button(ui, run.get(lang), !running).clicked() {
+            cx.commands.send(Command::System(SystemCommand::Run {
+                probe: false,
+                upnp: false,
+            }));
+        }
+        if ui
+            .add_enabled(!running, egui::Button::new(T::SysProbeStart.get(lang)))
+            .clicked()
+        {
+            view.confirming = Some(NetworkCheck::Probe);
+        }
+        if ui
+            .add_enabled(!running, egui::Button::new(T::SysUpnpStart.get(lang)))
+            .clicked()
+        {
+            view.confirming = Some(NetworkCheck::Upnp);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        if let Some(file) = record.and_then(|r| r.orthanc_config.as_ref()) {
+            ui.label(tr::sys_orthanc_file(lang, file.display()));
+        }
+        if ui.button(T::SysOrthancPick.get(lang)).clicked() {
+            cx.commands
+                .send(Command::System(SystemCommand::PickOrthancConfig(None)));
+        }
+    });
+    if running {
+        let p = view.progress.lock().map(|p| *p).unwrap_or_default();
+        let name = p
+            .current
+            .map(|c| present::name(c).get(lang))
+            .unwrap_or_default();
+        // The page reopened during a run has not seen its progress: the plain "running" then.
+        let text = if p.total == 0 {
+            T::SysRunning.get(lang).to_owned()
+        } else {
+            format!(
+                "{} {}",
+                T::SysRunning.get(lang),
+                tr::sys_progress(lang, p.done, p.total, name)
+            )
+        };
+        widgets::busy(ui, &text);
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(100));
+    }
+    ui.add_space(8.0);
+    let Some(last) = last else {
+        ui.label(T::SysNever.get(lang));
+        return;
+    };
+    ui.label(tr::sys_last_run(
+        lang,
+        crate::i18n::format_datetime(last.checked_at, lang),
+    ));
+    ui.label(tr::sys_system(lang, &last.system));
+    let [f, w, u, p] = last.counts();
+    ui.label(RichText::new(tr::sys_counts(lang, f, w, u, p)).strong());
+    ui.add_space(8.0);
+
+    // The proposals first: they are what the doctor acts on.
+    let proposals = record.map(|r| r.proposals()).unwrap_or_default();
+    if !proposals.is_empty() {
+        let date = crate::i18n::format_date(crate::i18n::date_of(last.checked_at), lang);
+        widgets::card(ui, T::SysProposalsTitle.get(lang), |ui| {
+            ui.label(T::SysProposalsIntro.get(lang));
+            for (item, proposed, r) in &proposals {
+                ui.add_space(4.0);
+                // The checklist's question (its id if the catalog no longer has it).
+                let question = crate::checklist::catalog()
+                    .item(item)
+                    .map_or(*item, |i| i.question.get(lang));
+                ui.label(RichText::new(question).strong());
+                ui.label(RichText::new(present::name(r.id).get(lang)).small());
+                ui.label(tr::sys_proposed(
+                    lang,
+                    &date,
+                    present::proposed(*proposed).get(lang),
+                ));
+                ui.horizontal(|ui| {
+                    if ui
+                        .add(egui::Button::new(T::SysConfirm.get(lang)))
+                        .on_hover_text(*item)
+                        .clicked()
+                    {
+                        cx.commands.send(Command::System(SystemCommand::Confirm {
+                            item: (*item).to_owned(),
+                            value: answer_of(*proposed),
+                        }));
+                    }
+                    if ui.button(T::SysCorrect.get(lang)).clicked() {
+                        cx.commands
+                            .send(Command::System(SystemCommand::Correct((*item).to_owned())));
+                    }
+                });
+            }
+        });
+        ui.add_space(8.0);
+    }
+
+    // Grouped by risk: to fix, to look at, cannot tell, in place.
+    for status in [Status::Fail, Status::Warning, Status::Unknown, Status::Pass] {
+        let group: Vec<&CheckResult> = last.results.iter().filter(|r| r.status == status).collect();
+        if group.is_empty() {
+            continue;
+        }
+        widgets::card(ui, present::status(status).get(lang), |ui| {
+            for r in group {
+                result_row(ui, cx, r);
+            }
+        });
+        ui.add_space(8.0);
+    }
+}
+
+/// The dashboard's card: the last run's date and counts, and the way to the page.
+pub fn dashboard_card(
+    ui: &mut Ui,
+    lang: crate::i18n::Lang,
+    record: &crate::system::SystemRecord,
+    commands: &CommandSender,
+) {
+    widgets::card(ui, T::NavSystem.get(lang), |ui| {
+        match &record.last {
+            Some(last) => {
+                ui.label(tr::sys_last_run(
+                    lang,
+                    crate::i18n::format_datetime(last.checked_at, lang),
+                ));
+                let [f, w, u, p] = last.counts();
+                let color = if f > 0 { theme::ERROR } else { theme::OK };
+                ui.label(
+                    RichText::new(tr::sys_counts(lang, f, w, u, p))
+                        .color(color)
+                        .strong(),
+                );
+            }
+            None => {
+                ui.label(T::SysDashboardNever.get(lang));
+            }
+        }
+        if ui.button(T::SysDashboardOpen.get(lang)).clicked() {
+            commands.send(Command::Navigate(crate::ui::system::PAGE));
+        }
+    });
+}
+
+/// Opens the page.
+pub fn open(init: &crate::ui::page::PageInit<'_>) -> crate::ui::page::Page {
+    let _ = init;
+    crate::ui::page::Page::new(super::PAGE, SystemView::default())
+}
+
+impl crate::ui::page::PageView for SystemView {
+    fn show(&mut self, ui: &mut Ui, cx: &ViewContext<'_>) {
+        show(ui, cx, self);
+    }
+}
