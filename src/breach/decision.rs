@@ -320,7 +320,7 @@ pub fn advise(d: &Details) -> Advice {
             Known::Unknown => Reason::NotYetKnown(Fact::Backup),
         });
     }
-    let long_outage = d.availability && !d.unavailable_hours.is_some_and(|h| h <= 24);
+    let long_outage = d.availability && d.unavailable_hours.is_none_or(|h| h > 24);
     if d.availability {
         common.push(match d.unavailable_hours {
             Some(h) if h > 24 => Reason::LongOutage,
@@ -536,7 +536,7 @@ mod tests {
 
     fn expect(d: &Details, cnil: CnilAdvice, people: PeopleAdvice) -> Advice {
         let a = advise(d);
-        assert_eq!((a.cnil, a.people), (cnil, people), "{:?}", a);
+        assert_eq!((a.cnil, a.people), (cnil, people), "{a:?}");
         unknown_is_the_worst_answer(d);
         a
     }
