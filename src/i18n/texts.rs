@@ -767,26 +767,26 @@ texts! {
     EvAttached => "Pièce jointe", "File attached";
     EvNote => "Note", "Note";
     ReasonNotYetKnown => "Pas encore connu", "Not yet known";
-    ReasonUnknownNature => "la nature de la violation (confidentialité, intégrité, disponibilité) : par précaution, elle est traitée comme un risque.",
-        "the nature of the breach (confidentiality, integrity, availability): by precaution, it is treated as a risk.";
-    ReasonUnknownCategories => "les catégories de données : par précaution, elles sont tenues pour des données de santé.",
-        "the categories of data: by precaution, they are taken for health data.";
-    ReasonUnknownEncrypted => "si les données étaient chiffrées : par précaution, elles sont tenues pour lisibles.",
-        "whether the data were encrypted: by precaution, they are taken as readable.";
-    ReasonUnknownExposure => "si les données étaient sur un appareil ou support perdu, volé ou éteint (où le chiffrement les protège) ou exposées par un système en marche (où il ne les protège pas) : par précaution, le chiffrement n'est pas compté.",
-        "whether the data were on a device or medium lost, stolen or switched off (where encryption protects them) or exposed by a running system (where it does not): by precaution, the encryption is not counted.";
-    ReasonUnknownKey => "si la clé de chiffrement (ou le mot de passe qui l'ouvre) est restée sûre : par précaution, les données sont tenues pour lisibles.",
-        "whether the encryption key (or the password that opens it) stayed safe: by precaution, the data are taken as readable.";
-    ReasonUnknownCopied => "si des données ont été copiées à l'extérieur : par précaution, elles sont tenues pour exposées.",
-        "whether data were copied out: by precaution, they are taken as exposed.";
-    ReasonUnknownBackup => "si une sauvegarde utilisable existait : par précaution, les données sont tenues pour perdues.",
-        "whether a usable backup existed: by precaution, the data are taken as lost.";
-    ReasonUnknownOutage => "la durée d'indisponibilité : par précaution, elle est tenue pour plus d'une journée.",
-        "how long the data were unavailable: by precaution, more than a day.";
-    ReasonUnknownVulnerable => "si des mineurs ou des personnes vulnérables sont concernés : par précaution, ils sont tenus pour concernés.",
-        "whether minors or vulnerable people are concerned: by precaution, they are taken as concerned.";
-    ReasonUnknownSeverity => "la gravité du préjudice possible : ce sont les faits ci-dessus qui décident.",
-        "the severity of the possible harm: the facts above decide.";
+    ReasonUnknownNature => "la nature de la violation (confidentialité, intégrité, disponibilité) — par précaution, elle est traitée comme un risque.",
+        "the nature of the breach (confidentiality, integrity, availability) — by precaution, it is treated as a risk.";
+    ReasonUnknownCategories => "les catégories de données — par précaution, elles sont tenues pour des données de santé.",
+        "the categories of data — by precaution, they are taken for health data.";
+    ReasonUnknownEncrypted => "si les données étaient chiffrées — par précaution, elles sont tenues pour lisibles.",
+        "whether the data were encrypted — by precaution, they are taken as readable.";
+    ReasonUnknownExposure => "si les données étaient sur un appareil ou support perdu, volé ou éteint (où le chiffrement les protège) ou exposées par un système en marche (où il ne les protège pas) — par précaution, le chiffrement n'est pas compté.",
+        "whether the data were on a device or medium lost, stolen or switched off (where encryption protects them) or exposed by a running system (where it does not) — by precaution, the encryption is not counted.";
+    ReasonUnknownKey => "si la clé de chiffrement (ou le mot de passe qui l'ouvre) est restée sûre — par précaution, les données sont tenues pour lisibles.",
+        "whether the encryption key (or the password that opens it) stayed safe — by precaution, the data are taken as readable.";
+    ReasonUnknownCopied => "si des données ont été copiées à l'extérieur — par précaution, elles sont tenues pour exposées.",
+        "whether data were copied out — by precaution, they are taken as exposed.";
+    ReasonUnknownBackup => "si une sauvegarde utilisable existait — par précaution, les données sont tenues pour perdues.",
+        "whether a usable backup existed — by precaution, the data are taken as lost.";
+    ReasonUnknownOutage => "la durée d'indisponibilité — par précaution, elle est tenue pour plus d'une journée.",
+        "how long the data were unavailable — by precaution, more than a day.";
+    ReasonUnknownVulnerable => "si des mineurs ou des personnes vulnérables sont concernés — par précaution, ils sont tenus pour concernés.",
+        "whether minors or vulnerable people are concerned — by precaution, they are taken as concerned.";
+    ReasonUnknownSeverity => "la gravité du préjudice possible — ce sont les faits ci-dessus qui décident.",
+        "the severity of the possible harm — the facts above decide.";
     ReasonSensitive => "Données de santé, numéro de sécurité sociale ou images médicales : des données très sensibles (art. 9) ; par défaut, on notifie.",
         "Health data, social-security number or medical images: highly sensitive data (art. 9); the default is to notify.";
     ReasonFinancial => "Données bancaires ou financières : un risque de fraude.", "Bank or financial data: a risk of fraud.";
