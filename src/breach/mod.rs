@@ -122,6 +122,44 @@ impl Cause {
     pub fn is_attack(self) -> bool {
         matches!(self, Self::Ransomware | Self::Intrusion)
     }
+
+    /// How this cause exposes the data, when it tells: a device or medium lost or stolen holds them at
+    /// rest; a misconfiguration, an intrusion, ransomware or a mail sent to the wrong person exposes
+    /// them from a system in use, decrypted to be served.
+    pub fn exposure(self) -> Exposure {
+        match self {
+            Self::LostDevice | Self::StolenDevice => Exposure::AtRest,
+            Self::Misconfiguration | Self::Intrusion | Self::Ransomware | Self::Misdirected => {
+                Exposure::RunningSystem
+            }
+            Self::Unknown | Self::Other => Exposure::Unknown,
+        }
+    }
+}
+
+/// How the data were exposed: what decides whether their encryption protects them. Encryption at rest
+/// (a disk, a USB stick, a phone) makes data unintelligible only on a device or medium that is lost,
+/// stolen or switched off; a running system (a server reachable from the Internet, a computer broken
+/// into, a mail or a file sent) serves them decrypted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+pub enum Exposure {
+    /// Not known yet: by precaution, as a running system.
+    #[default]
+    Unknown,
+    /// On a device or medium lost, stolen or switched off.
+    AtRest,
+    /// By a system in use: misconfiguration, intrusion, server reachable from the Internet, mail or
+    /// file sent to the wrong person.
+    RunningSystem,
+}
+
+impl Exposure {
+    /// Every value, in display order.
+    pub const ALL: [Self; 3] = [Self::Unknown, Self::AtRest, Self::RunningSystem];
+
+    fn is_unknown(&self) -> bool {
+        *self == Self::Unknown
+    }
 }
 
 /// How severe the possible harm to people is (CNIL form, item 11).
@@ -172,6 +210,11 @@ pub struct Details {
     /// When the practice became aware: a reasonable degree of certainty that personal data were
     /// compromised (EDPB 9/2022). The 72 hours run from here.
     pub aware_at: Option<Timestamp>,
+    /// Why awareness comes after a processor's alert, if it does: the practice is aware once its
+    /// processor tells it (EDPB 9/2022), so a later awareness needs its reason. Left out of the
+    /// event's bytes when empty, so that events recorded before it existed keep their hash.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub aware_after_alert_reason: String,
     /// How it was discovered.
     pub how_discovered: String,
     /// The CNIL itself told the practice of the breach (CE, 22 July 2022, n° 449694).
@@ -185,13 +228,18 @@ pub struct Details {
     pub availability: bool,
     /// Origin and cause.
     pub cause: Cause,
+    /// How the data were exposed: on a device or medium lost, stolen or switched off, or by a system
+    /// in use ([`Exposure`]). Left out of the event's bytes when unknown (see above).
+    #[serde(skip_serializing_if = "Exposure::is_unknown")]
+    pub exposure: Exposure,
     /// What happened, in a few sentences (no patient's name).
     pub description: String,
     /// Data were copied out by someone.
     pub copied_out: Known,
-    /// The data were encrypted (unintelligible to others).
+    /// The data were encrypted (on the device or medium, or the file itself).
     pub encrypted: Known,
-    /// The encryption key (or password) was compromised too.
+    /// The encryption key (or the password that opens it) was compromised too; only "no" makes the
+    /// data unintelligible (art. 34(3)(a)).
     pub key_compromised: Known,
     /// A backup existed and the data could be restored.
     pub backup: Known,
@@ -258,6 +306,37 @@ impl Details {
     /// Whether special-category or highly personal data are concerned (health, NIR, images).
     pub fn sensitive(&self) -> bool {
         self.data_health || self.data_nir || self.data_images
+    }
+
+    /// Whether any category of data is recorded.
+    pub fn categories_known(&self) -> bool {
+        self.data_identity
+            || self.data_contact
+            || self.data_nir
+            || self.data_health
+            || self.data_images
+            || self.data_financial
+            || !self.data_other.trim().is_empty()
+    }
+
+    /// How the data were exposed, from the answer and from the cause: a running system as soon as
+    /// either says so (the cautious answer wins), on a device at rest as soon as either says so,
+    /// unknown otherwise.
+    pub fn assessed_exposure(&self) -> Exposure {
+        let implied = self.cause.exposure();
+        if self.exposure == Exposure::RunningSystem || implied == Exposure::RunningSystem {
+            Exposure::RunningSystem
+        } else if self.exposure == Exposure::AtRest || implied == Exposure::AtRest {
+            Exposure::AtRest
+        } else {
+            Exposure::Unknown
+        }
+    }
+
+    /// Checks that the times follow each other (see [`BreachError::TimesOutOfOrder`] and
+    /// [`BreachError::AwareAfterProcessorAlert`]), as a save of the facts does.
+    pub fn check_times(&self, now: Timestamp) -> Result<(), BreachError> {
+        check_times(self, now)
     }
 }
 
@@ -688,6 +767,10 @@ pub enum BreachError {
     /// the future).
     #[error("the times are not in order")]
     TimesOutOfOrder,
+    /// Awareness is recorded after a processor's alert without the reason: the practice is aware
+    /// once its processor tells it (EDPB Guidelines 9/2022).
+    #[error("awareness comes after the processor's alert, without a reason")]
+    AwareAfterProcessorAlert,
 }
 
 /// A file kept with the register, by its hash.
@@ -921,7 +1004,8 @@ impl BreachRegister {
     }
 }
 
-/// The times of a breach must follow each other: start ≤ end, discovery ≤ awareness, none in the future.
+/// The times of a breach must follow each other: start ≤ end, discovery ≤ awareness, none in the future,
+/// and awareness no later than a processor's alert unless the reason is given.
 fn check_times(d: &Details, now: Timestamp) -> Result<(), BreachError> {
     let times = [
         d.started_at,
@@ -942,6 +1026,14 @@ fn check_times(d: &Details, now: Timestamp) -> Result<(), BreachError> {
         || !before(d.discovered_at, d.aware_at)
     {
         return Err(BreachError::TimesOutOfOrder);
+    }
+    // The practice is aware once its processor tells it (EDPB 9/2022): a later awareness would delay
+    // the 72 hours without a word, unless its reason is given.
+    if let (Some(alert), Some(aware)) = (d.processor_alert_at, d.aware_at)
+        && aware > alert
+        && d.aware_after_alert_reason.trim().is_empty()
+    {
+        return Err(BreachError::AwareAfterProcessorAlert);
     }
     Ok(())
 }

@@ -421,3 +421,74 @@ fn debug_traces_hold_no_free_text() {
     assert!(!trace.contains("Dupont"), "{trace}");
     assert!(!trace.contains("Appel au prestataire"), "{trace}");
 }
+
+#[test]
+fn awareness_after_a_processors_alert_needs_its_reason() {
+    let (mut r, id, _) = register();
+    let alert = t("01/12/2026 08:00");
+    let now = t("02/12/2026 10:00");
+    let later = Details {
+        processor_alert_at: Some(alert),
+        discovered_at: Some(alert),
+        aware_at: Some(hours_after(alert, 20)),
+        ..Details::default()
+    };
+    // The practice is aware once its processor tells it (EDPB 9/2022): refused without a reason.
+    assert_eq!(
+        r.apply(id, Change::Facts(Box::new(later.clone())), BY, now),
+        Err(BreachError::AwareAfterProcessorAlert)
+    );
+    let blank = Details {
+        aware_after_alert_reason: "  ".into(),
+        ..later.clone()
+    };
+    assert_eq!(
+        r.apply(id, Change::Facts(Box::new(blank)), BY, now),
+        Err(BreachError::AwareAfterProcessorAlert)
+    );
+    // With the reason: accepted, and kept.
+    let explained = Details {
+        aware_after_alert_reason:
+            "L'alerte est arrivée sur une adresse du cabinet fermée le week-end.".into(),
+        ..later.clone()
+    };
+    r.apply(id, Change::Facts(Box::new(explained)), BY, now)
+        .expect("accepted with its reason");
+    assert!(
+        r.breach(id)
+            .expect("breach")
+            .details
+            .aware_after_alert_reason
+            .starts_with("L'alerte")
+    );
+    // Aware at the alert, or before: no reason needed.
+    for aware in [alert, hours_after(alert, -1)] {
+        let d = Details {
+            discovered_at: None,
+            aware_at: Some(aware),
+            ..later.clone()
+        };
+        assert_eq!(d.check_times(now), Ok(()));
+    }
+}
+
+/// The fields added after the register existed (the exposure, the reason for a late awareness) are
+/// left out of an event's bytes while they hold their default: an event recorded before them hashes
+/// the same, so existing registers still verify.
+#[test]
+fn fields_added_later_leave_old_events_hashes_unchanged() {
+    let body = serde_json::to_string(&Change::Facts(Box::default())).expect("json");
+    assert!(!body.contains("exposure"), "{body}");
+    assert!(!body.contains("aware_after_alert_reason"), "{body}");
+    // An event of the first format, its bytes as they were written then, still verifies.
+    let old = r#"{"Facts":{"started_at":null,"ended_at":null,"ongoing":false,"discovered_at":null,"processor_alert_at":null,"aware_at":null,"how_discovered":"","told_by_cnil":false,"confidentiality":true,"integrity":false,"availability":false,"cause":"Misconfiguration","description":"","copied_out":"Unknown","encrypted":"No","key_compromised":"Unknown","backup":"Unknown","unavailable_hours":null,"data_identity":false,"data_contact":false,"data_nir":false,"data_health":true,"data_images":false,"data_financial":false,"data_other":"","records":null,"people":null,"people_patients":false,"people_staff":false,"minors":"Unknown","vulnerable":"Unknown","measures_before":"","consequences":"","severity":"Unknown","measures_after":"","risk_removed":false,"people_unreachable":false,"processors":"","other_authorities":""}}"#;
+    let change: Change = serde_json::from_str(old).expect("decodes");
+    assert_eq!(serde_json::to_string(&change).expect("json"), old);
+    // Set, they are part of it.
+    let d = Details {
+        exposure: Exposure::RunningSystem,
+        ..Details::default()
+    };
+    let body = serde_json::to_string(&Change::Facts(Box::new(d))).expect("json");
+    assert!(body.contains(r#""exposure":"RunningSystem""#), "{body}");
+}

@@ -14,6 +14,7 @@ use crate::practice_file::{JournalEvent, PracticeFile, VaultContents};
 use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
 
 mod archive;
+mod breach_assess; // Breach register: the helper on a facts file
 mod signed;
 mod system; // PC checks
 
@@ -158,6 +159,9 @@ pub enum BreachCommand {
         #[arg(long, value_name = "FILE")]
         vault: PathBuf,
     },
+    /// The decision helper on a facts file, without a vault (docs/breach-assess.md): notify the CNIL?
+    /// inform the patients? each with its reasons; --template prints a facts file, every field unknown.
+    Assess(breach_assess::AssessArgs),
 }
 
 /// Output formats of `vigie breach list|show`.
@@ -761,6 +765,8 @@ fn breach(command: &BreachCommand, lang: Lang, out: &mut dyn Write) -> Result<()
     use crate::present::breach as present;
     let now = jiff::Timestamp::now();
     let vault = match &command {
+        // No vault: the helper on a facts file.
+        BreachCommand::Assess(args) => return breach_assess::run(args, lang, out),
         BreachCommand::List { vault, .. }
         | BreachCommand::Show { vault, .. }
         | BreachCommand::Verify { vault } => vault.clone(),
@@ -808,6 +814,8 @@ fn breach(command: &BreachCommand, lang: Lang, out: &mut dyn Write) -> Result<()
                 BreachFormat::Json => present::show_json(&mut buffered, register, &b, now)?,
             }
         }
+        // Answered above, before any vault.
+        BreachCommand::Assess(_) => {}
     }
     buffered.flush()?;
     Ok(())

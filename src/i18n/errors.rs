@@ -257,6 +257,7 @@ impl Localize for crate::breach::BreachError {
             Self::NoChannel => T::ErrBreachNoChannel,
             Self::EmptyFile => T::ErrBreachEmptyFile,
             Self::TimesOutOfOrder => T::ErrBreachTimes,
+            Self::AwareAfterProcessorAlert => T::ErrBreachAwareAfterAlert,
         };
         t.get(lang).to_owned()
     }

@@ -153,24 +153,60 @@ pub fn change_kind(k: crate::breach::ChangeKind) -> T {
     }
 }
 
-/// A reason of the decision helper, as a sentence.
+/// A reason of the decision helper, as a sentence; for a fact not yet known, the fact and what is
+/// assumed meanwhile (shown after [`T::ReasonNotYetKnown`]: see `present::breach::reason_line`).
 pub fn reason(r: crate::breach::decision::Reason) -> T {
     use crate::breach::decision::Reason;
     match r {
-        Reason::NatureUnknown => T::ReasonNatureUnknown,
+        Reason::NotYetKnown(fact) => unknown_fact(fact),
         Reason::SensitiveData => T::ReasonSensitive,
+        Reason::FinancialData => T::ReasonFinancial,
         Reason::Unintelligible => T::ReasonUnintelligible,
-        Reason::Readable => T::ReasonReadable,
+        Reason::NotEncrypted => T::ReasonReadable,
+        Reason::EncryptionDoesNotProtect => T::ReasonEncryptionUseless,
         Reason::KeyCompromised => T::ReasonKeyCompromised,
+        Reason::DeviceOutOfHands => T::ReasonDeviceGone,
         Reason::CopiedOut => T::ReasonCopiedOut,
+        Reason::NotCopiedOut => T::ReasonNotCopiedOut,
         Reason::NoBackup => T::ReasonNoBackup,
+        Reason::BackupRestorable => T::ReasonBackup,
         Reason::LongOutage => T::ReasonLongOutage,
-        Reason::RestoredQuickly => T::ReasonRestoredQuickly,
+        Reason::ShortOutage => T::ReasonShortOutage,
         Reason::VulnerablePeople => T::ReasonVulnerable,
+        Reason::NoVulnerablePeople => T::ReasonNoVulnerable,
         Reason::SevereHarm => T::ReasonSevere,
+        Reason::LimitedHarm => T::ReasonLimited,
+        Reason::NegligibleHarm => T::ReasonNegligible,
         Reason::ToldByCnil => T::ReasonToldByCnil,
         Reason::RiskRemoved => T::ReasonRiskRemoved,
         Reason::DisproportionateEffort => T::ReasonEffort,
+    }
+}
+
+/// A fact the helper weighs, not yet known: which, and what is assumed meanwhile.
+pub fn unknown_fact(f: crate::breach::decision::Fact) -> T {
+    use crate::breach::decision::Fact;
+    match f {
+        Fact::Nature => T::ReasonUnknownNature,
+        Fact::DataCategories => T::ReasonUnknownCategories,
+        Fact::Encrypted => T::ReasonUnknownEncrypted,
+        Fact::Exposure => T::ReasonUnknownExposure,
+        Fact::KeySafe => T::ReasonUnknownKey,
+        Fact::CopiedOut => T::ReasonUnknownCopied,
+        Fact::Backup => T::ReasonUnknownBackup,
+        Fact::OutageDuration => T::ReasonUnknownOutage,
+        Fact::VulnerablePeople => T::ReasonUnknownVulnerable,
+        Fact::Severity => T::ReasonUnknownSeverity,
+    }
+}
+
+/// How the data were exposed.
+pub fn exposure(e: crate::breach::Exposure) -> T {
+    use crate::breach::Exposure;
+    match e {
+        Exposure::Unknown => T::ExposureUnknown,
+        Exposure::AtRest => T::ExposureAtRest,
+        Exposure::RunningSystem => T::ExposureRunning,
     }
 }
 

@@ -766,21 +766,49 @@ texts! {
     EvInformed => "Information des patients", "Patients informed";
     EvAttached => "Pièce jointe", "File attached";
     EvNote => "Note", "Note";
-    ReasonNatureUnknown => "La nature de la violation n'est pas encore renseignée : par précaution, elle est traitée comme un risque.",
-        "The nature of the breach is not recorded yet: by precaution, it is treated as a risk.";
+    ReasonNotYetKnown => "Pas encore connu", "Not yet known";
+    ReasonUnknownNature => "la nature de la violation (confidentialité, intégrité, disponibilité) — par précaution, elle est traitée comme un risque.",
+        "the nature of the breach (confidentiality, integrity, availability) — by precaution, it is treated as a risk.";
+    ReasonUnknownCategories => "les catégories de données — par précaution, elles sont tenues pour des données de santé.",
+        "the categories of data — by precaution, they are taken for health data.";
+    ReasonUnknownEncrypted => "si les données étaient chiffrées — par précaution, elles sont tenues pour lisibles.",
+        "whether the data were encrypted — by precaution, they are taken as readable.";
+    ReasonUnknownExposure => "si les données étaient sur un appareil ou support perdu, volé ou éteint (où le chiffrement les protège) ou exposées par un système en marche (où il ne les protège pas) — par précaution, le chiffrement n'est pas compté.",
+        "whether the data were on a device or medium lost, stolen or switched off (where encryption protects them) or exposed by a running system (where it does not) — by precaution, the encryption is not counted.";
+    ReasonUnknownKey => "si la clé de chiffrement (ou le mot de passe qui l'ouvre) est restée sûre — par précaution, les données sont tenues pour lisibles.",
+        "whether the encryption key (or the password that opens it) stayed safe — by precaution, the data are taken as readable.";
+    ReasonUnknownCopied => "si des données ont été copiées à l'extérieur — par précaution, elles sont tenues pour exposées.",
+        "whether data were copied out — by precaution, they are taken as exposed.";
+    ReasonUnknownBackup => "si une sauvegarde utilisable existait — par précaution, les données sont tenues pour perdues.",
+        "whether a usable backup existed — by precaution, the data are taken as lost.";
+    ReasonUnknownOutage => "la durée d'indisponibilité — par précaution, elle est tenue pour plus d'une journée.",
+        "how long the data were unavailable — by precaution, more than a day.";
+    ReasonUnknownVulnerable => "si des mineurs ou des personnes vulnérables sont concernés — par précaution, ils sont tenus pour concernés.",
+        "whether minors or vulnerable people are concerned — by precaution, they are taken as concerned.";
+    ReasonUnknownSeverity => "la gravité du préjudice possible — ce sont les faits ci-dessus qui décident.",
+        "the severity of the possible harm — the facts above decide.";
     ReasonSensitive => "Données de santé, numéro de sécurité sociale ou images médicales : des données très sensibles (art. 9) ; par défaut, on notifie.",
         "Health data, social-security number or medical images: highly sensitive data (art. 9); the default is to notify.";
-    ReasonUnintelligible => "Les données étaient chiffrées et la clé est restée sûre : illisibles pour qui les détient (art. 34(3)(a)).",
-        "The data were encrypted and the key stayed safe: unintelligible to whoever holds them (art. 34(3)(a)).";
-    ReasonReadable => "Les données n'étaient pas chiffrées (ou on ne le sait pas) : lisibles par qui les détient.",
-        "The data were not encrypted (or it is not known): readable by whoever holds them.";
-    ReasonKeyCompromised => "La clé de chiffrement ou le mot de passe a aussi été compromis.", "The encryption key or password was compromised too.";
+    ReasonFinancial => "Données bancaires ou financières : un risque de fraude.", "Bank or financial data: a risk of fraud.";
+    ReasonUnintelligible => "Les données étaient chiffrées, sur un appareil ou support perdu, volé ou éteint, et la clé de chiffrement (ou le mot de passe qui l'ouvre) est restée sûre : illisibles pour qui les détient (art. 34(3)(a)).",
+        "The data were encrypted, on a device or medium lost, stolen or switched off, and the encryption key (or the password that opens it) stayed safe: unintelligible to whoever holds them (art. 34(3)(a)).";
+    ReasonReadable => "Les données n'étaient pas chiffrées : lisibles par qui les détient.",
+        "The data were not encrypted: readable by whoever holds them.";
+    ReasonEncryptionUseless => "Les données étaient chiffrées, mais exposées par un système en marche (serveur accessible, intrusion, envoi à la mauvaise personne), qui les sert déchiffrées : le chiffrement ne les protège pas ici.",
+        "The data were encrypted, but exposed by a running system (a reachable server, an intrusion, a mail sent to the wrong person), which serves them decrypted: the encryption does not protect them here.";
+    ReasonKeyCompromised => "La clé de chiffrement (ou le mot de passe qui l'ouvre) a aussi été compromise : les données sont lisibles.", "The encryption key (or the password that opens it) was compromised too: the data are readable.";
+    ReasonDeviceGone => "Un appareil ou support perdu ou volé : qui le détient peut lire ce qu'il contient, sauf chiffrement.", "A device or medium lost or stolen: whoever has it can read what it holds, unless encrypted.";
     ReasonCopiedOut => "Des données ont été copiées à l'extérieur.", "Data were copied out.";
+    ReasonNotCopiedOut => "Aucune donnée n'a été copiée à l'extérieur.", "No data were copied out.";
     ReasonNoBackup => "Pas de sauvegarde utilisable : des données sont perdues ou altérées.", "No usable backup: data are lost or altered.";
+    ReasonBackup => "Une sauvegarde utilisable existait.", "A usable backup existed.";
     ReasonLongOutage => "Données indisponibles plus d'une journée : des soins peuvent être retardés.", "Data unavailable for more than a day: care may be delayed.";
-    ReasonRestoredQuickly => "Restauré depuis une sauvegarde en moins d'une journée, sans copie à l'extérieur.", "Restored from a backup within a day, nothing copied out.";
+    ReasonShortOutage => "Données indisponibles une journée au plus.", "Data unavailable for a day at most.";
     ReasonVulnerable => "Des mineurs ou des personnes vulnérables sont concernés.", "Minors or vulnerable people are concerned.";
+    ReasonNoVulnerable => "Ni mineurs ni personnes vulnérables ne sont concernés.", "Neither minors nor vulnerable people are concerned.";
     ReasonSevere => "Le préjudice possible a été jugé important ou maximal.", "The possible harm was assessed significant or maximum.";
+    ReasonLimited => "Le préjudice possible a été jugé limité : pas de risque élevé.", "The possible harm was assessed limited: no high risk.";
+    ReasonNegligible => "Le préjudice possible a été jugé négligeable.", "The possible harm was assessed negligible.";
     ReasonToldByCnil => "C'est la CNIL elle-même qui a informé le cabinet de la violation.", "The CNIL itself told the practice of the breach.";
     ReasonRiskRemoved => "Des mesures prises ensuite ont fait disparaître le risque élevé (art. 34(3)(b)).", "Later measures removed the high risk (art. 34(3)(b)).";
     ReasonEffort => "Prévenir chaque personne demanderait des efforts disproportionnés (art. 34(3)(c)) : une communication publique la remplace.",
@@ -797,8 +825,8 @@ texts! {
     AdvicePublicNotice => "Recommandation : une communication publique à la place d'une lettre à chacun (art. 34(3)(c)).", "Recommendation: a public communication instead of a letter to each (art. 34(3)(c)).";
     CeNuance => "Conseil d'État, 22 juillet 2022, n° 449694 : la CNIL ayant elle-même découvert la violation et ouvert son contrôle sur cette base, le médecin n'entrait pas dans le champ de l'article 33 ; le manquement à l'obligation de notifier a été annulé pour erreur de droit. Le manquement à la sécurité (art. 32) a été confirmé et l'amende ramenée à 2 500 €. Vigie n'en tient compte que si la CNIL vous a elle-même informé ; le registre (art. 33(5)) et l'information des patients (art. 34) restent toujours dus.",
         "Conseil d'État, 22 July 2022, no. 449694: the CNIL having itself found the breach and opened its inspection on that basis, the doctor did not fall within article 33; the failure to notify was annulled as an error of law. The security failure (art. 32) was upheld and the fine reduced to €2,500. Vigie applies this only when the CNIL itself told you; the register (art. 33(5)) and the information of patients (art. 34) always still apply.";
-    RemindPolice => "Cyberattaque : déposez plainte (commissariat, gendarmerie ou en ligne) dans les 72 heures après en avoir eu connaissance, sinon l'assurance cyber ne paie pas (Code des assurances, art. L.12-10-1).",
-        "Cyberattack: file a police complaint (police, gendarmerie or online) within 72 hours of learning of it, or the cyber insurance does not pay (Code des assurances, art. L.12-10-1).";
+    RemindPolice => "Cyberattaque, ou système exposé auquel des tiers ont accédé (un accès frauduleux, Code pénal, art. 323-1) : déposez plainte (commissariat, gendarmerie ou en ligne) dans les 72 heures après en avoir eu connaissance, sinon l'assurance cyber ne paie pas (Code des assurances, art. L.12-10-1).",
+        "Cyberattack, or an exposed system that others accessed (unauthorised access, Code pénal, art. 323-1): file a police complaint (police, gendarmerie or online) within 72 hours of learning of it, or the cyber insurance does not pay (Code des assurances, art. L.12-10-1).";
     RemindCyber17 => "17Cyber (17cyber.gouv.fr) : le service national d'assistance aux victimes de cyberattaques.", "17Cyber (17cyber.gouv.fr): the national assistance service for victims of cyberattacks.";
     RemindInsurer => "Prévenez votre assureur (responsabilité civile professionnelle, assurance cyber).", "Tell your insurer (professional liability, cyber insurance).";
     RemindProvider => "Prévenez votre prestataire informatique et, le cas échéant, l'hébergeur : ils doivent vous aider à arrêter la violation et à en mesurer l'étendue.",
@@ -821,6 +849,7 @@ texts! {
     FDiscovered => "Découverte au cabinet", "Discovered at the practice";
     FProcessorAlert => "Alerte d'un sous-traitant (prestataire, hébergeur)", "Alert from a processor (IT provider, host)";
     FAware => "Prise de connaissance (certitude raisonnable) : les 72 heures partent d'ici", "Awareness (reasonable certainty): the 72 hours run from here";
+    FAwareAfterAlert => "Pourquoi la prise de connaissance suit l'alerte du sous-traitant", "Why awareness comes after the processor's alert";
     FTimeHint => "jj/mm/aaaa hh:mm (heure de Paris)", "dd/mm/yyyy hh:mm (Paris time)";
     FHowDiscovered => "Comment elle a été découverte", "How it was discovered";
     FToldByCnil => "C'est la CNIL qui nous a informés de la violation", "The CNIL told us of the breach";
@@ -830,8 +859,13 @@ texts! {
     FCause => "Origine et cause", "Origin and cause";
     FDescription => "Description (sans nom de patient)", "Description (no patient's name)";
     FCopiedOut => "Des données ont-elles été copiées à l'extérieur\u{a0}?", "Were data copied out?";
-    FEncrypted => "Les données étaient-elles chiffrées\u{a0}?", "Were the data encrypted?";
-    FKeyCompromised => "La clé ou le mot de passe a-t-il été compromis\u{a0}?", "Was the key or password compromised?";
+    FEncrypted => "Les données étaient-elles chiffrées (disque, clé USB, fichier)\u{a0}?", "Were the data encrypted (disk, USB stick, file)?";
+    FExposure => "Comment les données ont-elles été exposées\u{a0}?", "How were the data exposed?";
+    ExposureUnknown => "pas encore connu", "not known yet";
+    ExposureAtRest => "sur un appareil ou support perdu, volé ou éteint (le chiffrement les y protège)", "on a device or medium lost, stolen or switched off (encryption protects them there)";
+    ExposureRunning => "par un système en marche — mauvaise configuration, intrusion, serveur accessible depuis Internet, courriel ou fichier envoyé à la mauvaise personne (il sert les données déchiffrées : le chiffrement n'y protège pas)",
+        "by a running system — misconfiguration, intrusion, server reachable from the Internet, e-mail or file sent to the wrong person (it serves the data decrypted: encryption does not protect them there)";
+    FKeyCompromised => "La clé de chiffrement (ou le mot de passe qui l'ouvre) a-t-elle été compromise\u{a0}?", "Was the encryption key (or the password that opens it) compromised?";
     FBackup => "Existait-il une sauvegarde utilisable\u{a0}?", "Was there a usable backup?";
     FUnavailableHours => "Durée d'indisponibilité (heures)", "How long unavailable (hours)";
     FDataHeading => "Catégories de données", "Categories of data";
@@ -897,6 +931,8 @@ texts! {
     ErrBreachNoAwareness => "Renseignez d'abord la date de prise de connaissance (section 1) : les 72 heures partent d'elle.", "First record when you became aware (section 1): the 72 hours run from it.";
     ErrBreachComplement => "Une notification complémentaire suit une notification initiale : enregistrez d'abord celle-ci.", "A complementary notification follows an initial one: record that one first.";
     ErrBreachNoChannel => "Indiquez comment les patients ont été informés.", "Say how the patients were informed.";
+    ErrBreachAwareAfterAlert => "La prise de connaissance est postérieure à l'alerte du sous-traitant : le cabinet a connaissance de la violation dès que son sous-traitant l'en informe (lignes directrices 9/2022 du CEPD). Indiquez l'heure de l'alerte comme prise de connaissance, ou la raison de l'écart.",
+        "Awareness comes after the processor's alert: the practice is aware of the breach once its processor tells it (EDPB Guidelines 9/2022). Record the alert's time as awareness, or the reason for the difference.";
     ErrBreachTimes => "Les dates ne se suivent pas : le début précède la fin et la découverte, la découverte précède la prise de connaissance, et aucune n'est dans le futur.", "The dates are out of order: the start comes before the end and the discovery, the discovery before awareness, and none is in the future.";
     ErrBreachCloseNotify => "Avant de clore, enregistrez la décision de notifier ou non la CNIL, avec sa raison.", "Before closing, record the decision to notify the CNIL or not, with its reason.";
     ErrBreachCloseInform => "Avant de clore, enregistrez la décision d'informer ou non les patients, avec sa raison.", "Before closing, record the decision to inform the patients or not, with its reason.";
@@ -905,6 +941,11 @@ texts! {
     ErrBreachEmptyFile => "Ce fichier est vide.", "This file is empty.";
     ErrBreachIdMissing => "indiquez la violation avec --breach ID (voir vigie breach list)", "give the breach with --breach ID (see vigie breach list)";
     CliBreachNone => "Aucune violation enregistrée.", "No breach recorded.";
+    CliAssessHeading => "Avis de Vigie sur ces faits (la décision revient au médecin, avec sa raison)", "Vigie's advice on these facts (the doctor decides, with the reason)";
+    CliAssessValuesKnown => "yes, no, unknown", "yes, no, unknown";
+    CliAssessValuesNumber => "un nombre entier positif, ou \"unknown\"", "a whole number, or \"unknown\"";
+    CliAssessValuesTime => "une date RFC 3339 (2026-12-01T09:00:00+01:00), ou \"unknown\"", "an RFC 3339 date (2026-12-01T09:00:00+01:00), or \"unknown\"";
+    CliAssessValuesText => "un texte, ou \"unknown\"", "a text, or \"unknown\"";
     PdfRegisterIntro => "RGPD, article 33(5) : toutes les violations de données personnelles, notifiées ou non, avec les faits, leurs effets, les mesures prises et les décisions motivées.",
         "GDPR, article 33(5): every personal-data breach, notified or not, with the facts, their effects, the remedial action and the reasoned decisions.";
     PdfColBreach => "Violation", "Breach";
@@ -1482,12 +1523,12 @@ typed_texts! {
     fn breach_remaining(h: num, m: num, deadline) => "Il reste {h} h {m} min pour notifier la CNIL (avant le {deadline})", "{h} h {m} min left to notify the CNIL (before {deadline})";
     fn breach_overdue(h: num, m: num, deadline) => "Délai de 72 heures dépassé de {h} h {m} min (échéance : {deadline})", "72-hour deadline passed by {h} h {m} min (deadline: {deadline})";
     fn breach_notified_on(date, reference) => "Notifiée à la CNIL le {date} (n° {reference})", "Notified to the CNIL on {date} (no. {reference})";
-    fn breach_complement_due(deadline) => "Notification complémentaire attendue dès que possible (la CNIL la demande dans les 72 heures de la première : avant le {deadline}).",
-        "Complementary notification due as soon as possible (the CNIL asks for it within 72 hours of the first: before {deadline}).";
-    fn breach_complement_left(reference, h: num, m: num, deadline) => "Notifiée (n° {reference}) ; complément attendu : il reste {h} h {m} min (avant le {deadline})",
-        "Notified (no. {reference}); complement due: {h} h {m} min left (before {deadline})";
-    fn breach_complement_late(reference, h: num, m: num, deadline) => "Notifiée (n° {reference}) ; complément en retard de {h} h {m} min (attendu avant le {deadline})",
-        "Notified (no. {reference}); complement overdue by {h} h {m} min (due before {deadline})";
+    fn breach_complement_due(deadline) => "Notification complémentaire attendue : la CNIL la demande dans les 72 heures de la première, si possible (avant le {deadline}).",
+        "Complementary notification due: the CNIL asks for it within 72 hours of the first, if possible (before {deadline}).";
+    fn breach_complement_left(reference, h: num, m: num, deadline) => "Notifiée (n° {reference}) ; complément dans les 72 heures, si possible : il reste {h} h {m} min (avant le {deadline})",
+        "Notified (no. {reference}); complement within 72 hours, if possible: {h} h {m} min left (before {deadline})";
+    fn breach_complement_late(reference, h: num, m: num, deadline) => "Notifiée (n° {reference}) ; complément dans les 72 heures, si possible : dépassées de {h} h {m} min (avant le {deadline})",
+        "Notified (no. {reference}); complement within 72 hours, if possible: exceeded by {h} h {m} min (before {deadline})";
     fn breach_police_due(deadline) => "Plainte pour l'assurance cyber : avant le {deadline}.", "Police complaint for the cyber insurance: before {deadline}.";
     fn breach_move_to(status) => "Passer au statut : {status}", "Move to status: {status}";
     fn breach_decision_line(answer, reason, who, date, advice) => "{answer} : {reason} ({who}, le {date} ; recommandation de Vigie : {advice})",
@@ -1515,6 +1556,16 @@ typed_texts! {
     fn breach_from_finding_title(kind) => "Images non protégées trouvées par l'analyse : {kind}", "Unprotected images found by the scan: {kind}";
     fn breach_from_finding_how(date) => "Analyse des dossiers de Vigie du {date} (voir le rapport d'analyse).", "Vigie's folder scan of {date} (see the scan report).";
     fn cli_breach_line(id, status, title, clock) => "n° {id} · {status} · {title} · {clock}", "no. {id} · {status} · {title} · {clock}";
+    fn err_facts_not_json(path, line: num, column: num) => "{path} n'est pas un fichier JSON valide (ligne {line}, colonne {column}). Un modèle : vigie breach assess --template",
+        "{path} is not a valid JSON file (line {line}, column {column}). A template: vigie breach assess --template";
+    fn err_facts_not_object(path) => "{path} : un objet JSON est attendu (des paires \"champ\": \"valeur\" entre accolades). Un modèle : vigie breach assess --template",
+        "{path}: a JSON object is expected (\"field\": \"value\" pairs between braces). A template: vigie breach assess --template";
+    fn err_facts_unknown_field(path, field) => "{path} : champ inconnu « {field} » (les champs sont décrits dans docs/breach-assess.md ; un modèle : vigie breach assess --template).",
+        "{path}: unknown field “{field}” (the fields are described in docs/breach-assess.md; a template: vigie breach assess --template).";
+    fn err_facts_bad_value(path, field, value, allowed) => "{path} : valeur {value} refusée pour « {field} » ; valeurs permises : {allowed}.",
+        "{path}: value {value} refused for “{field}”; allowed values: {allowed}.";
+    fn err_facts_too_large(path, max) => "{path} : fichier trop grand pour des faits (plus de {max}).", "{path}: too large for a facts file (over {max}).";
+    fn err_facts_times(path, problem) => "{path} : {problem}", "{path}: {problem}";
     fn pdf_letter_contact(name, contact) => "{name}, {contact}", "{name}, {contact}";
     fn pdf_letter_signature(name, date) => "{name}, le {date}", "{name}, {date}";
     fn pdf_headcount(n: count) => { one: "{n} personne", other: "{n} personnes" }, { one: "{n} person", other: "{n} people" };

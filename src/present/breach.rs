@@ -183,6 +183,10 @@ pub fn sections(b: &Breach, lang: Lang) -> Vec<Section> {
                     time(d.processor_alert_at, lang),
                 ),
                 (T::FAware.get(lang), time(d.aware_at, lang)),
+                (
+                    T::FAwareAfterAlert.get(lang),
+                    text(&d.aware_after_alert_reason, lang),
+                ),
                 (T::FHowDiscovered.get(lang), text(&d.how_discovered, lang)),
                 (
                     T::FToldByCnil.get(lang),
@@ -200,6 +204,10 @@ pub fn sections(b: &Breach, lang: Lang) -> Vec<Section> {
                 ),
                 (T::FDescription.get(lang), text(&d.description, lang)),
                 (T::FCopiedOut.get(lang), known(d.copied_out, lang)),
+                (
+                    T::FExposure.get(lang),
+                    names::exposure(d.exposure).get(lang).to_owned(),
+                ),
                 (T::FEncrypted.get(lang), known(d.encrypted, lang)),
                 (T::FKeyCompromised.get(lang), known(d.key_compromised, lang)),
                 (T::FBackup.get(lang), known(d.backup, lang)),
@@ -261,14 +269,29 @@ pub fn decision_rows(b: &Breach, lang: Lang) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// A reason of the helper as a sentence: a fact entered, or one not yet known ("Pas encore connu :
+/// si les données étaient chiffrées…", with what is assumed meanwhile).
+pub fn reason_line(r: decision::Reason, lang: Lang) -> String {
+    match r {
+        decision::Reason::NotYetKnown(_) => format!(
+            "{}{}{}",
+            T::ReasonNotYetKnown.get(lang),
+            colon(lang),
+            names::reason(r).get(lang)
+        ),
+        _ => names::reason(r).get(lang).to_owned(),
+    }
+}
+
 /// The helper's advice, as sentences: the CNIL's recommendation and its reasons, then the people's.
+/// The reasons state only the facts entered; a fact that weighs and is not known yet is shown as such.
 pub fn advice_lines(advice: &Advice, lang: Lang) -> (Vec<String>, Vec<String>) {
     let cnil = std::iter::once(names::cnil_advice(advice.cnil).get(lang).to_owned())
         .chain(
             advice
                 .cnil_reasons
                 .iter()
-                .map(|r| format!("• {}", names::reason(*r).get(lang))),
+                .map(|r| format!("• {}", reason_line(*r, lang))),
         )
         .collect();
     let people = std::iter::once(names::people_advice(advice.people).get(lang).to_owned())
@@ -276,7 +299,7 @@ pub fn advice_lines(advice: &Advice, lang: Lang) -> (Vec<String>, Vec<String>) {
             advice
                 .people_reasons
                 .iter()
-                .map(|r| format!("• {}", names::reason(*r).get(lang))),
+                .map(|r| format!("• {}", reason_line(*r, lang))),
         )
         .collect();
     (cnil, people)

@@ -70,8 +70,8 @@ fn list_show_and_verify_the_demo_register() {
     // Notified 28 hours ago: the complement is due within 72 hours of it, 44 hours from now.
     assert!(text.contains("DEMO-2026-004217"), "{text}");
     assert!(
-        text.contains("complément attendu : il reste 43 h 59 min")
-            || text.contains("complément attendu : il reste 44 h 0 min"),
+        text.contains("complément dans les 72 heures, si possible : il reste 43 h 59 min")
+            || text.contains("complément dans les 72 heures, si possible : il reste 44 h 0 min"),
         "{text}"
     );
 

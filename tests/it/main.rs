@@ -12,6 +12,7 @@ mod common;
 mod architecture;
 mod archive;
 mod breach; // Breach register
+mod breach_assess; // Breach register: the helper on a facts file
 mod cli;
 mod golden;
 mod gui;
