@@ -13,6 +13,7 @@ mod architecture;
 mod archive;
 mod breach; // Breach register
 mod cli;
+mod diag; // the diagnostic log
 mod golden;
 mod gui;
 mod gui_archive;
