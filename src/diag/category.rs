@@ -108,7 +108,9 @@ impl ErrorCategory {
             VaultError::WrongPassphrase
             | VaultError::WrongRecoveryCode
             | VaultError::RecoveryCodeTypo(_) => Self::WrongSecret,
-            VaultError::WeakPassphrase(_) | VaultError::TooLarge { .. } => Self::Refused,
+            VaultError::WeakPassphrase(_)
+            | VaultError::TooLarge { .. }
+            | VaultError::NotAFile(_) => Self::Refused,
             VaultError::Corrupt
             | VaultError::Truncated { .. }
             | VaultError::NotAVault
@@ -117,7 +119,6 @@ impl ErrorCategory {
             VaultError::NewerVersion { .. } | VaultError::NewerContents { .. } => Self::NewerFormat,
             VaultError::AlreadyExists(_) => Self::AlreadyExists,
             VaultError::Locked { .. } => Self::InUse,
-            VaultError::NotAFile(_) => Self::Refused,
             VaultError::ChangedOnDisk => Self::ChangedOnDisk,
             VaultError::Io { source, .. } => Self::of_io(source),
             VaultError::Random => Self::Randomness,

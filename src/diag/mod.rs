@@ -7,7 +7,8 @@
 //! [`ErrorCategory`], never its message. A name that is not a short lower-case word (letters, digits,
 //! space, `-`, `_`, `.`) is written as `invalid-name`, in case a built string is ever leaked into one.
 //! Events of other crates (which use `tracing` too) are not written: only this module's target is.
-//! Panics: see [`panic`]'s policy (the place always, the message only when it is a text of the code).
+//! Panics: see the policy in `diag/panic.rs` (the place always, the message only when it is a text of
+//! the code).
 //!
 //! **Never in the way.** [`init`] creates the folder and opens the file; if it cannot, the log is off
 //! and nothing else changes. Lines are written by a background thread (`tracing-appender`'s
@@ -221,8 +222,8 @@ pub fn init(dir: &Path, mode: Mode) -> LogGuard {
     }
 }
 
-/// Logs each panic (see [`panic`]'s policy), then hands it to the hook that was there before (which
-/// prints it, as usual).
+/// Logs each panic (see the policy in `diag/panic.rs`), then hands it to the hook that was there before
+/// (which prints it, as usual).
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -237,20 +238,21 @@ fn install_panic_hook() {
 
 fn log_panic(report: &panic::PanicReport) {
     let place = format!("{}:{}:{}", report.file, report.line, report.column);
-    match &report.message {
-        Some(text) => tracing::error!(
+    if let Some(text) = &report.message {
+        tracing::error!(
             target: TARGET,
             place = place.as_str(),
             text = text.as_str(),
             "panic"
-        ),
+        );
+    } else {
         // The message was built at run time: only its length.
-        None => tracing::error!(
+        tracing::error!(
             target: TARGET,
             place = place.as_str(),
             withheld_bytes = report.withheld_len,
             "panic"
-        ),
+        );
     }
 }
 
