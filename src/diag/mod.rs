@@ -60,11 +60,20 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// The outcome of a result: [`Outcome::Ok`], or failed with the error's category.
+    /// The outcome of a result whose error is an `anyhow::Error` or a `Box<dyn Error>`: [`Outcome::Ok`],
+    /// or failed with the error's category.
     pub fn of<T, E: AsRef<dyn std::error::Error + 'static>>(result: &Result<T, E>) -> Self {
         match result {
             Ok(_) => Self::Ok,
             Err(e) => Self::Failed(ErrorCategory::of(e.as_ref())),
+        }
+    }
+
+    /// The outcome of a result whose error is a domain error (`VaultError`, `ArchiveError`…).
+    pub fn of_error<T, E: std::error::Error + 'static>(result: &Result<T, E>) -> Self {
+        match result {
+            Ok(_) => Self::Ok,
+            Err(e) => Self::Failed(ErrorCategory::of(e)),
         }
     }
 }
@@ -402,5 +411,11 @@ mod tests {
                 holder: None,
             }));
         assert_eq!(Outcome::of(&failed), Outcome::Failed(ErrorCategory::InUse));
+        let failed: Result<(), crate::vault::VaultError> =
+            Err(crate::vault::VaultError::WrongPassphrase);
+        assert_eq!(
+            Outcome::of_error(&failed),
+            Outcome::Failed(ErrorCategory::WrongSecret)
+        );
     }
 }
