@@ -50,6 +50,14 @@ fn main() -> ExitCode {
         }
     };
     let data_dir = DataDir::resolve(cli.data_dir.clone());
+    // The diagnostic log (off, silently, if the data folder cannot be written); kept to the end of
+    // `main`, where dropping it writes the last lines.
+    let mode = if cli.command.is_some() {
+        vigie::diag::Mode::CommandLine
+    } else {
+        vigie::diag::Mode::Window
+    };
+    let _log = vigie::diag::init(&data_dir.log_dir(), mode);
     let lang = cli
         .lang
         .unwrap_or_else(|| Settings::load(&data_dir.settings_file()).effective_language());

@@ -116,6 +116,11 @@ impl DataDir {
         self.root.join("settings.ron")
     }
 
+    /// The diagnostic log's folder (`crate::diag`): what support asks for, holding no practice data.
+    pub fn log_dir(&self) -> PathBuf {
+        self.root.join("logs")
+    }
+
     /// A default vault path for a practice name: letters and digits kept, accents folded, the rest dashes.
     pub fn default_vault_for(&self, practice_name: &str) -> PathBuf {
         self.practices()
@@ -203,5 +208,6 @@ mod tests {
         let d = DataDir::resolve(Some(PathBuf::from("/tmp/x")));
         assert_eq!(d.root(), Path::new("/tmp/x"));
         assert_eq!(d.demo_vault(), Path::new("/tmp/x/demo/cabinet-demo.vigie"));
+        assert_eq!(d.log_dir(), Path::new("/tmp/x/logs"));
     }
 }

@@ -308,8 +308,61 @@ pub enum VaultCommand {
     },
 }
 
-/// Runs a subcommand, printing to `out`. The error is already in the user's language.
+/// Runs a subcommand, printing to `out`. The error is already in the user's language. Its outcome goes
+/// to the diagnostic log (the command's name and a category: nothing of its arguments).
 pub fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    use crate::diag::{ErrorCategory, Event, Outcome};
+    let name = command_name(&command);
+    let result = dispatch(command, lang, out);
+    let outcome = match &result {
+        Ok(()) => Outcome::Ok,
+        Err(e) if e.is::<FindingsAtFailLevel>() => Outcome::Flagged,
+        Err(e) => Outcome::Failed(ErrorCategory::of(e.as_ref())),
+    };
+    crate::diag::event(Event::CommandDone {
+        command: name,
+        outcome,
+    });
+    result
+}
+
+/// A subcommand's name for the diagnostic log.
+fn command_name(command: &Command) -> &'static str {
+    use archive::ArchiveCommand as A;
+    match command {
+        Command::Demo { .. } => "demo",
+        Command::Vault(VaultCommand::Init { .. }) => "vault init",
+        Command::Vault(VaultCommand::Check { .. }) => "vault check",
+        Command::Vault(VaultCommand::Passwd { .. }) => "vault passwd",
+        Command::Assessment(AssessmentCommand::Sign { .. }) => "assessment sign",
+        Command::Assessment(AssessmentCommand::List { .. }) => "assessment list",
+        Command::Assessment(AssessmentCommand::NewKey { .. }) => "assessment new-key",
+        Command::Assessment(AssessmentCommand::Countersign { .. }) => "assessment countersign",
+        Command::Assessment(AssessmentCommand::Import { .. }) => "assessment import",
+        Command::Verify { .. } => "verify",
+        Command::Scan { .. } => "scan",
+        Command::Export { kind, .. } => match kind {
+            ExportKind::Assessment => "export assessment",
+            ExportKind::ActionPlan => "export action-plan",
+            ExportKind::Scan => "export scan",
+            ExportKind::SignedAssessment => "export signed-assessment",
+            ExportKind::Breaches => "export breaches",
+            ExportKind::Notification => "export notification",
+            ExportKind::PatientLetter => "export patient-letter",
+        },
+        Command::Breach(BreachCommand::List { .. }) => "breach list",
+        Command::Breach(BreachCommand::Show { .. }) => "breach show",
+        Command::Breach(BreachCommand::Verify { .. }) => "breach verify",
+        Command::Archive(A::Encrypt { .. }) => "archive encrypt",
+        Command::Archive(A::Decrypt { .. }) => "archive decrypt",
+        Command::Archive(A::List { .. }) => "archive list",
+        Command::Archive(A::Verify { .. }) => "archive verify",
+        Command::Archive(A::Key { .. }) => "archive key",
+        Command::SystemCheck(_) => "system-check",
+    }
+}
+
+fn dispatch(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::Demo { vault } => demo(&vault, lang, out),
         Command::Vault(VaultCommand::Init { vault, practice }) => {
@@ -608,7 +661,13 @@ fn export(
 }
 
 pub(crate) fn localized(lang: Lang) -> impl Fn(vault::VaultError) -> anyhow::Error {
-    move |e| anyhow!(e.localize(lang))
+    // The words for the user, and the kind of error for the diagnostic log (never its words).
+    move |e| {
+        anyhow::Error::new(crate::diag::Described::new(
+            e.localize(lang),
+            crate::diag::ErrorCategory::of_vault(&e),
+        ))
+    }
 }
 
 /// A secret from an environment variable, else a hidden prompt on the terminal.

@@ -95,6 +95,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("output", &["fs", "vault"]),
+    // The diagnostic log: knows the errors it sorts into categories; the shells above call it.
+    ("diag", &["archive", "fs", "output", "vault"]),
     // Texts and presentation above the domain.
     (
         "i18n",
@@ -191,6 +193,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "paths",
             "settings",
             "demo",
+            "diag",
             // Breach register
             "breach",
             "archive",
@@ -217,6 +220,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "paths",
             "settings",
             "demo",
+            "diag",
             // Breach register
             "breach",
             "archive",

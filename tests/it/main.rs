@@ -14,6 +14,7 @@ mod archive;
 mod breach; // Breach register
 mod breach_assess; // Breach register: the helper on a facts file
 mod cli;
+mod diag; // the diagnostic log
 mod golden;
 mod gui;
 mod gui_archive;

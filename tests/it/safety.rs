@@ -108,32 +108,34 @@ fn export_never_lands_on_a_vault_a_backup_a_folder_or_a_device() {
     std::fs::copy(&other, &disguised).expect("copy");
     std::fs::create_dir(dir.path().join("dossier.pdf")).expect("mkdir");
     let before = snapshot(dir.path());
+    // The program's own data folder (settings, diagnostic log) elsewhere: only the refusals are watched.
+    let data = temp_dir();
 
     for target in [&path, &backup, &other, &disguised] {
         for extra in [&[][..], &["--force"][..]] {
-            let o = export_to(dir.path(), &path, target, extra);
+            let o = export_to(data.path(), &path, target, extra);
             assert_refused(&o, "est un coffre Vigie");
         }
     }
     let o = export_to(
-        dir.path(),
+        data.path(),
         &path,
         &dir.path().join("dossier.pdf"),
         &["--force"],
     );
     assert_refused(&o, "n'est pas un fichier ordinaire");
-    let o = export_to(dir.path(), &path, &vault::lock_path(&path), &["--force"]);
+    let o = export_to(data.path(), &path, &vault::lock_path(&path), &["--force"]);
     assert_refused(&o, "est un coffre Vigie");
     #[cfg(unix)]
     {
         let fifo = dir.path().join("tube.pdf");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|s| s.success()) {
-            let o = export_to(dir.path(), &path, &fifo, &["--force"]);
+            let o = export_to(data.path(), &path, &fifo, &["--force"]);
             assert_refused(&o, "n'est pas un fichier ordinaire");
             std::fs::remove_file(&fifo).expect("rm fifo");
         }
-        let o = export_to(dir.path(), &path, Path::new("/dev/null"), &["--force"]);
+        let o = export_to(data.path(), &path, Path::new("/dev/null"), &["--force"]);
         assert_refused(&o, "n'est pas un fichier ordinaire");
     }
     assert_eq!(snapshot(dir.path()), before, "every file byte-identical");

@@ -307,9 +307,12 @@ fn cancel_stops_a_large_scan_early() {
 
 #[test]
 fn the_cli_json_follows_the_contract_and_holds_no_patient_name() {
+    // A data folder of its own: the program's settings and diagnostic log are not the user's.
+    let data = crate::common::temp_dir();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
         .args(["scan", "--format", "json"])
         .arg(samples())
+        .env("VIGIE_DATA_DIR", data.path())
         .output()
         .expect("run");
     assert!(
@@ -349,6 +352,7 @@ fn the_cli_json_follows_the_contract_and_holds_no_patient_name() {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
             .args(["--lang", "fr", "scan", "--format", format])
             .arg(samples())
+            .env("VIGIE_DATA_DIR", data.path())
             .output()
             .expect("run");
         let text = String::from_utf8_lossy(&out.stdout);
@@ -364,6 +368,7 @@ fn the_cli_json_follows_the_contract_and_holds_no_patient_name() {
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
         .args(["scan", "--format", "csv", "--fail-on", "high"])
         .arg(samples())
+        .env("VIGIE_DATA_DIR", data.path())
         .output()
         .expect("run")
         .status;
