@@ -51,18 +51,22 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("paths", &[]),
     ("practice", &[]),
     ("base64_field", &[]),
+    ("digest", &[]),
     // Storage: bytes only; never the texts, never what it stores.
     ("vault", &["fs", "io_guard"]),
     // The domain engines: nothing of storage, texts, documents or the shells above.
     ("scan", &["locale", "io_guard", "system"]),
-    ("checklist", &["practice", "locale", "base64_field"]),
+    (
+        "checklist",
+        &["practice", "locale", "base64_field", "digest"],
+    ),
     ("settings", &["fs", "locale"]),
     // Encrypted archives: an engine; it writes through the atomic-file helpers.
-    ("archive", &["fs", "io_guard"]),
+    ("archive", &["fs", "io_guard", "digest"]),
     // PC checks: an engine (reads the system, knocks only on request).
     ("system", &["locale"]),
     // Breach register: an engine, like the checklist.
-    ("breach", &["locale", "base64_field"]),
+    ("breach", &["locale", "base64_field", "digest"]),
     // The practice's file: the vault holding the engines' records.
     (
         "practice_file",
@@ -85,6 +89,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "assessment",
         &[
             "base64_field",
+            "digest",
             "checklist",
             "practice",
             "scan",
@@ -419,4 +424,126 @@ fn screens_never_hold_the_app_and_the_platform_code_knows_no_screen() {
     ] {
         assert!(state.contains(&format!("pub {ty}")), "{ty} in ui/state.rs");
     }
+}
+
+/// The sibling modules each file of the flat folder `dir` names (`super::x`, `crate::<prefix>::x`,
+/// comments left out), by file stem; `mod.rs` is the folder itself and is left out.
+fn sibling_imports(
+    dir: &Path,
+    prefix: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let stems: Vec<String> = std::fs::read_dir(dir)
+        .expect("read the folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .filter_map(|p| Some(p.file_stem()?.to_str()?.to_owned()))
+        .filter(|s| s != "mod")
+        .collect();
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut edges = std::collections::BTreeMap::new();
+    for stem in &stems {
+        let mut named = std::collections::BTreeSet::new();
+        for (_, line) in code_lines(&dir.join(format!("{stem}.rs"))) {
+            let code = code_of(&line);
+            for pattern in ["super::".to_owned(), format!("crate::{prefix}::")] {
+                let mut rest = code;
+                while let Some(i) = rest.find(&pattern) {
+                    let before = rest[..i].chars().next_back();
+                    rest = &rest[i + pattern.len()..];
+                    if before.is_some_and(ident) {
+                        continue;
+                    }
+                    let end = rest.find(|c: char| !ident(c)).unwrap_or(rest.len());
+                    // `super::{a, b::c}`: each first name of the group.
+                    let names: Vec<String> = if end == 0 && rest.starts_with('{') {
+                        rest[1..rest.find('}').unwrap_or(rest.len())]
+                            .split(',')
+                            .map(|n| n.trim().split("::").next().unwrap_or("").to_owned())
+                            .collect()
+                    } else {
+                        vec![rest[..end].to_owned()]
+                    };
+                    for name in names {
+                        if name != *stem && stems.contains(&name) {
+                            named.insert(name);
+                        }
+                    }
+                }
+            }
+        }
+        edges.insert(stem.clone(), named);
+    }
+    edges
+}
+
+/// A cycle among `edges` (as the modules on it, the first repeated at the end), if there is one.
+fn a_cycle(
+    edges: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        edges: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut std::collections::BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = path.iter().position(|p| p == node) {
+            let mut cycle = path[i..].to_vec();
+            cycle.push(node.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in edges.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, edges, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = std::collections::BTreeSet::new();
+    edges
+        .keys()
+        .find_map(|n| visit(n, edges, &mut Vec::new(), &mut done))
+}
+
+/// The files of `src/report/` import one another in one direction only: the assessment report draws
+/// the signature block (`signature.rs`), the signed report's set draws the document (`signed.rs` →
+/// `document.rs`), never back.
+#[test]
+fn the_report_modules_import_one_another_without_a_loop() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/report");
+    let edges = sibling_imports(&dir, "report");
+    // The reading itself: the known imports are seen.
+    assert!(edges["breach"].contains("assessment"), "{edges:?}");
+    assert!(edges["document"].contains("assessment"), "{edges:?}");
+    assert!(edges["signed"].contains("document"), "{edges:?}");
+    assert_eq!(a_cycle(&edges), None, "{edges:?}");
+}
+
+#[test]
+fn a_loop_between_two_modules_is_found() {
+    let dir = crate::common::temp_dir();
+    std::fs::write(dir.path().join("mod.rs"), "pub mod a;\npub mod b;\n").expect("write");
+    std::fs::write(
+        dir.path().join("a.rs"),
+        "use super::b::X;\n// super::c is a comment\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("b.rs"),
+        "pub struct X;\nfn f() { crate::report::{a::g, c}; }\n",
+    )
+    .expect("write");
+    let edges = sibling_imports(dir.path(), "report");
+    assert_eq!(
+        a_cycle(&edges),
+        Some(vec!["a".to_owned(), "b".to_owned(), "a".to_owned()])
+    );
+    std::fs::write(dir.path().join("b.rs"), "pub struct X;\n").expect("write");
+    assert_eq!(a_cycle(&sibling_imports(dir.path(), "report")), None);
 }

@@ -13,7 +13,8 @@ use crate::breach::{
 };
 use crate::i18n::{Lang, Localize as _, T, format_datetime, format_size, names, tr};
 use crate::present::breach as present;
-use crate::ui::command::{BreachCommand, BreachDocument, Command};
+use crate::report::Document;
+use crate::ui::command::{BreachCommand, Command};
 use crate::ui::jobs::JobKind;
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
@@ -362,7 +363,7 @@ pub fn show(ui: &mut Ui, cx: &mut ViewContext<'_>, view: &mut BreachesView) {
             .clicked()
         {
             commands.push(Command::Breach(BreachCommand::Export {
-                kind: BreachDocument::Register,
+                kind: Document::BreachRegister,
                 lang: view.doc_lang,
                 path: None,
             }));
@@ -660,7 +661,7 @@ fn breach_panel(
             .clicked()
         {
             commands.push(Command::Breach(BreachCommand::Export {
-                kind: BreachDocument::Notification(id),
+                kind: Document::BreachNotification(id),
                 lang: doc_lang,
                 path: None,
             }));
@@ -699,7 +700,7 @@ fn breach_panel(
             .clicked()
         {
             commands.push(Command::Breach(BreachCommand::Export {
-                kind: BreachDocument::PatientLetter(id),
+                kind: Document::PatientLetter(id),
                 lang: doc_lang,
                 path: None,
             }));
