@@ -167,10 +167,7 @@ const TEMP_RANDOM_BYTES: usize = 6;
 pub fn temp_path(path: &Path) -> Result<PathBuf, FsError> {
     let mut suffix = [0u8; TEMP_RANDOM_BYTES];
     getrandom::fill(&mut suffix).or(Err(FsError::Random))?;
-    let mut hex = String::with_capacity(2 * TEMP_RANDOM_BYTES);
-    for b in suffix {
-        let _ = std::fmt::Write::write_fmt(&mut hex, format_args!("{b:02x}"));
-    }
+    let hex = hex::encode(suffix);
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".tmp-{hex}"));
     Ok(path.with_file_name(name))

@@ -19,6 +19,7 @@ pub mod checklist; // catalog, applicability, answers and evidence, scores, acti
 pub mod cli; // the headless subcommands (clap), thin: they call the domain modules
 pub mod demo; // the fictional demo practice
 pub mod diag; // the diagnostic log for support: outcomes, job failures, panics; never a path, name or data
+pub mod digest; // the one hexadecimal SHA-256 (a leaf)
 pub mod fs; // atomic replacement of a file (temporary file, fsync, rename, folder fsync); a leaf
 pub mod i18n; // French and English texts, localized errors
 pub mod io_guard; // catches disk work on the window's thread (debug builds)

@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime};
 
 use jiff::Timestamp;
 
-use super::manifest::{MANIFEST_NAME, MAX_MANIFEST_BYTES, Manifest, hex};
+use super::manifest::{MANIFEST_NAME, MAX_MANIFEST_BYTES, Manifest};
 use super::{ArchiveError, ArchiveKey, CHUNK, IoAction, KeyKind, Phase, Progress};
 
 /// A file found in an archive.
@@ -246,7 +246,7 @@ fn walk(
                         listing.files.push(ListedFile {
                             path: parts.join("/"),
                             size,
-                            sha256: parallel.finish().map(|d| hex(&d)).unwrap_or_default(),
+                            sha256: parallel.finish().map(hex::encode).unwrap_or_default(),
                             modified: None,
                         });
                         continue;
@@ -275,7 +275,7 @@ fn walk(
                         }
                     }
                     let read = reader.bytes;
-                    let digest = parallel.finish().map(|d| hex(&d)).unwrap_or_default();
+                    let digest = parallel.finish().map(hex::encode).unwrap_or_default();
                     if read != size {
                         return Err(ArchiveError::Damaged("short entry".to_owned()));
                     }

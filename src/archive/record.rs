@@ -50,7 +50,6 @@ pub struct ArchiveRecord {
 impl ArchiveRecord {
     /// The record of a just-made archive.
     pub fn of(archived: &Archived, key: KeyKind, source: ArchiveSource) -> Self {
-        use sha2::Digest as _;
         Self {
             created_at: archived.manifest.created_at,
             path: archived.path.display().to_string(),
@@ -59,9 +58,7 @@ impl ArchiveRecord {
             files: archived.manifest.file_count,
             bytes: archived.manifest.total_bytes,
             archive_bytes: archived.archive_bytes,
-            manifest_sha256: super::manifest::hex(&sha2::Sha256::digest(
-                archived.manifest.to_bytes(),
-            )),
+            manifest_sha256: crate::digest::sha256_hex(&archived.manifest.to_bytes()),
             originals_removed: 0,
             originals_kept: 0,
         }

@@ -12,7 +12,7 @@ use std::time::SystemTime;
 use jiff::Timestamp;
 use sha2::{Digest as _, Sha256};
 
-use super::manifest::{FORMAT, MANIFEST_NAME, Manifest, ManifestFile, hex};
+use super::manifest::{FORMAT, MANIFEST_NAME, Manifest, ManifestFile};
 use super::{ArchiveError, ArchiveKey, CHUNK, IoAction, KeyKind, Origin, Phase, Progress};
 
 /// A file to archive.
@@ -481,7 +481,7 @@ fn write_stream(
         };
         tar.append_data(&mut header, &planned.name, &mut reader)
             .map_err(|e| stop_of(e, out))?;
-        let digest = hasher.finish().map(|d| hex(&d)).unwrap_or_default();
+        let digest = hasher.finish().map(hex::encode).unwrap_or_default();
         files.push(ManifestFile {
             path: planned.name.clone(),
             size,
@@ -604,5 +604,5 @@ fn same_as_listed(source: &Path, listed: &ManifestFile, buffer: &mut [u8]) -> bo
             Err(_) => return false,
         }
     }
-    hex(&hasher.finalize()) == listed.sha256
+    hex::encode(hasher.finalize()) == listed.sha256
 }

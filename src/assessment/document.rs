@@ -10,11 +10,12 @@ use serde::{Deserialize, Serialize};
 
 use super::identity::Identity;
 use crate::checklist::applicability::applies;
-use crate::checklist::record::{Evidence, sha256_hex};
+use crate::checklist::record::Evidence;
 use crate::checklist::{
     self, Action, ActionKind, ActionStatus, Answer, AnswerValue, ChecklistRecord, Respondent,
     scoring,
 };
+use crate::digest::sha256_hex;
 use crate::practice::Profile;
 use crate::scan::record::{RiskCounts, ScanHistory};
 

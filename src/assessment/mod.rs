@@ -28,7 +28,7 @@ pub use document::{AssessmentDocument, DocumentError, NAMESPACE, REPORT_NAMESPAC
 pub use identity::{DoctorKey, Identity, KeyFile, KeyFileError, Role, Signer};
 
 use crate::checklist::ChecklistRecord;
-use crate::checklist::record::sha256_hex;
+use crate::digest::sha256_hex;
 use crate::practice::Profile;
 use crate::scan::record::ScanHistory;
 

@@ -12,7 +12,7 @@ use super::bundle::{ALLOWED_SIGNERS, BundleError, FileSet};
 use super::document::{AssessmentDocument, DocumentError, NAMESPACE, REPORT_NAMESPACE};
 use super::identity::Role;
 use super::sshsig::{self, PublicKey, SshSigError, SshSignature};
-use crate::checklist::record::sha256_hex;
+use crate::digest::sha256_hex;
 
 /// What was checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -51,7 +51,7 @@ impl std::fmt::Debug for Event {
             .field("breach", &self.breach)
             .field("at", &self.at)
             .field("change", &self.change.kind())
-            .field("hash", &hex(&self.hash))
+            .field("hash", &hex::encode(self.hash))
             .finish_non_exhaustive()
     }
 }
@@ -140,7 +140,7 @@ impl ChainHead {
 
     /// The hash in hexadecimal (64 characters).
     pub fn hash_hex(&self) -> String {
-        hex(&self.hash)
+        hex::encode(self.hash)
     }
 }
 
@@ -210,36 +210,16 @@ pub fn verify(events: &[Event]) -> Result<ChainHead, ChainBreak> {
     })
 }
 
-/// Lower-case hexadecimal.
-pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
-    }
-    out
-}
-
 /// The 32 bytes written as 64 hexadecimal digits.
 pub fn parse_hex32(text: &str) -> Option<[u8; 32]> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 64 {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, pair) in bytes.chunks(2).enumerate() {
-        let digit = |c: u8| char::from(c).to_digit(16);
-        out[i] = u8::try_from(digit(pair[0])? * 16 + digit(pair[1])?).ok()?;
-    }
-    Some(out)
+    hex::FromHex::from_hex(text).ok()
 }
 
 mod hex32 {
     use serde::{Deserialize as _, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(bytes: &[u8; 32], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::hex(bytes))
+        s.serialize_str(&hex::encode(bytes))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u8; 32], D::Error> {

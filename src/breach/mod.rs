@@ -15,7 +15,6 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest as _, Sha256};
 
 pub use chain::{ChainBreak, ChainHead, Event};
 
@@ -807,11 +806,6 @@ fn whole_seconds(at: Timestamp) -> Timestamp {
     Timestamp::from_second(at.as_second()).unwrap_or(at)
 }
 
-/// The hexadecimal SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    chain::hex(&Sha256::digest(bytes))
-}
-
 impl BreachRegister {
     /// Checks the chain, then every attached file against its hash; the head when all hold.
     pub fn verify(&self) -> Result<ChainHead, ChainBreak> {
@@ -822,7 +816,7 @@ impl BreachRegister {
                     .files
                     .iter()
                     .find(|f| &f.sha256 == sha256)
-                    .is_some_and(|f| sha256_hex(&f.content) == *sha256);
+                    .is_some_and(|f| crate::digest::sha256_hex(&f.content) == *sha256);
                 if !intact {
                     return Err(ChainBreak::File { name: name.clone() });
                 }
@@ -938,7 +932,7 @@ impl BreachRegister {
                 max: MAX_ATTACHMENT_BYTES,
             });
         }
-        let sha256 = sha256_hex(&content);
+        let sha256 = crate::digest::sha256_hex(&content);
         let change = Change::Attached {
             name: name.to_owned(),
             purpose,

@@ -93,7 +93,7 @@ fn the_hash_is_domain_separated_sha256_over_the_documented_bytes() {
     input.extend_from_slice(&chain::GENESIS);
     input.extend_from_slice(&(body.len() as u64).to_be_bytes());
     input.extend_from_slice(&body);
-    assert_eq!(chain::hex(&e.hash), sha256_hex(&input));
+    assert_eq!(hex::encode(e.hash), crate::digest::sha256_hex(&input));
 }
 
 #[test]

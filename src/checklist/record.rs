@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest as _, Sha256};
 
 /// The largest evidence file accepted, in bytes (a screenshot, a scanned certificate or contract).
 pub const MAX_EVIDENCE_BYTES: usize = 8 * 1024 * 1024;
@@ -111,16 +110,6 @@ pub enum EvidenceError {
     Empty,
 }
 
-/// The hexadecimal SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    let mut hex = String::with_capacity(64);
-    for b in Sha256::digest(bytes) {
-        let _ = write!(hex, "{b:02x}");
-    }
-    hex
-}
-
 /// What an action asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ActionKind {
@@ -222,7 +211,7 @@ impl ChecklistRecord {
             id,
             item: item.to_owned(),
             name: name.to_owned(),
-            sha256: sha256_hex(&content),
+            sha256: crate::digest::sha256_hex(&content),
             added_at: Timestamp::now(),
             content: content.into(),
         });

@@ -216,6 +216,27 @@ pub enum ExportKind {
     PatientLetter,
 }
 
+impl ExportKind {
+    /// The PDF this kind names; `None` for the signed assessment's set of files (not one PDF), and
+    /// for a breach's document without the breach.
+    pub fn document(
+        self,
+        detail: crate::report::scan::Detail,
+        breach: Option<crate::breach::BreachId>,
+    ) -> Option<crate::report::Document<'static>> {
+        use crate::report::Document;
+        Some(match self {
+            Self::Assessment => Document::Assessment,
+            Self::ActionPlan => Document::ActionPlan,
+            Self::Scan => Document::Scan(detail),
+            Self::SignedAssessment => return None,
+            Self::Breaches => Document::BreachRegister,
+            Self::Notification => Document::BreachNotification(breach?),
+            Self::PatientLetter => Document::PatientLetter(breach?),
+        })
+    }
+}
+
 /// Environment variable holding the passphrase of a consultant's key file.
 pub const KEY_PASSPHRASE_ENV: &str = "VIGIE_KEY_PASSPHRASE";
 
@@ -353,6 +374,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Breach(BreachCommand::List { .. }) => "breach list",
         Command::Breach(BreachCommand::Show { .. }) => "breach show",
         Command::Breach(BreachCommand::Verify { .. }) => "breach verify",
+        Command::Breach(BreachCommand::Assess(_)) => "breach assess",
         Command::Archive(A::Encrypt { .. }) => "archive encrypt",
         Command::Archive(A::Decrypt { .. }) => "archive decrypt",
         Command::Archive(A::List { .. }) => "archive list",
@@ -626,35 +648,28 @@ fn export(
 ) -> Result<()> {
     use crate::output::{self, OutputKind};
     let breach = breach.map(crate::breach::BreachId);
-    if matches!(kind, ExportKind::Notification | ExportKind::PatientLetter) && breach.is_none() {
+    let Some(document) = kind.document(detail, breach) else {
+        // Notification and patient letter without --breach (the signed set is handled before).
         return Err(anyhow!(tr::err_usage(
             lang,
             T::ErrBreachIdMissing.get(lang)
         )));
-    }
+    };
     // The target first: a wrong --out is refused before the passphrase is asked or anything is read.
     output::check(pdf, OutputKind::Pdf, force).map_err(|e| anyhow!(e.localize(lang)))?;
     let v = open_with_env_passphrase(path, lang)?;
-    let one = |id: Option<crate::breach::BreachId>| {
-        id.filter(|id| v.contents().breaches.breach(*id).is_some())
-            .ok_or_else(|| anyhow!(tr::err_no_such_breach(lang, breach.map_or(0, |b| b.0))))
-    };
-    let bytes = match kind {
-        ExportKind::Assessment => crate::report::assessment::assessment_pdf(v.contents(), lang),
-        ExportKind::ActionPlan => crate::report::assessment::action_plan_pdf(v.contents(), lang),
-        ExportKind::Scan => crate::report::scan::scan_pdf(v.contents(), lang, detail)
-            .ok_or_else(|| anyhow!(T::ScanReportNoScan.get(lang)))?,
-        // Handled by `signed::export`, before.
-        ExportKind::SignedAssessment => return Ok(()),
-        ExportKind::Breaches => crate::report::breach::register_pdf(v.contents(), lang),
-        ExportKind::Notification => {
-            crate::report::breach::notification_pdf(v.contents(), one(breach)?, lang)
-        }
-        ExportKind::PatientLetter => {
-            crate::report::breach::patient_letter_pdf(v.contents(), one(breach)?, lang)
-        }
+    // A breach named must exist, whatever the document: `--kind breaches --breach 99` is refused,
+    // not answered with the whole register.
+    if let Some(id) = breach
+        && v.contents().breaches.breach(id).is_none()
+    {
+        return Err(anyhow!(
+            crate::report::RenderError::NoSuchBreach(id).localize(lang)
+        ));
     }
-    .map_err(|e| anyhow!(tr::err_save_file(lang, e.to_string())))?;
+    let bytes = document
+        .render(Some(v.contents()), lang)
+        .map_err(|e| anyhow!(e.localize(lang)))?;
     output::write(pdf, &bytes, OutputKind::Pdf, force).map_err(|e| anyhow!(e.localize(lang)))?;
     writeln!(out, "{}", tr::cli_exported(lang, pdf.display().to_string()))?;
     Ok(())

@@ -480,7 +480,7 @@ fn json_breach<'a>(
                     at: e.at,
                     by: &e.by,
                     kind: format!("{:?}", e.change.kind()),
-                    hash: crate::breach::chain::hex(&e.hash),
+                    hash: hex::encode(e.hash),
                 })
                 .collect()
         }),

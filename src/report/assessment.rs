@@ -184,7 +184,7 @@ fn sources_annex(flow: &mut Flow, lang: Lang) {
 /// The full self-assessment report, of the current draft ("Brouillon, non signé").
 /// When the practice has signed an assessment before, a last section compares the draft with it.
 pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, PdfError> {
-    let comparison = super::signed::draft_comparison(contents);
+    let comparison = super::signature::draft_comparison(contents);
     report(contents, lang, None, comparison.as_ref())
 }
 
@@ -193,7 +193,7 @@ pub fn assessment_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, P
 pub(super) fn report(
     contents: &VaultContents,
     lang: Lang,
-    signed: Option<&super::signed::SignedInfo>,
+    signed: Option<&super::signature::SignedInfo>,
     comparison: Option<&crate::assessment::compare::Comparison>,
 ) -> Result<Vec<u8>, PdfError> {
     let catalog = checklist::catalog();
@@ -226,7 +226,7 @@ pub(super) fn report(
     catalog_version(&mut flow, contents, lang);
     flow.space(4.0);
     if let Some(info) = signed {
-        super::signed::signature_block(&mut flow, info, lang);
+        super::signature::signature_block(&mut flow, info, lang);
     }
 
     // Summary.
@@ -351,7 +351,7 @@ pub(super) fn report(
 
     if let Some(comparison) = comparison {
         flow.page_break();
-        super::signed::comparison_section(&mut flow, comparison, lang);
+        super::signature::comparison_section(&mut flow, comparison, lang);
     }
 
     glossary_annex(&mut flow, lang);

@@ -64,19 +64,6 @@ pub enum SheetFormat {
     Pdf,
 }
 
-/// A PDF document of the assessment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportKind {
-    /// The full self-assessment report.
-    Assessment,
-    /// The action plan alone.
-    ActionPlan,
-    /// The last folder scan, by folder: no file or sub-folder named.
-    Scan,
-    /// The last folder scan with every path ("liste complète (usage interne)").
-    ScanFullList,
-}
-
 /// A change to one action of the plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ActionEdit {
@@ -126,24 +113,13 @@ pub enum BreachCommand {
     },
     /// Export a document; `None` asks where with a save dialog.
     Export {
-        /// Which document.
-        kind: BreachDocument,
+        /// Which document (one of the register's).
+        kind: crate::report::Document<'static>,
         /// Its language.
         lang: Lang,
         /// Where, if already chosen.
         path: Option<PathBuf>,
     },
-}
-
-/// The breach register's documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BreachDocument {
-    /// The whole register.
-    Register,
-    /// The draft notification to the CNIL for one breach.
-    Notification(crate::breach::BreachId),
-    /// The letter to the patients for one breach.
-    PatientLetter(crate::breach::BreachId),
 }
 
 /// A request from a screen.
@@ -265,8 +241,8 @@ pub enum Command {
     AttachScanReport(String),
     /// Export a PDF; `None` asks where with a save dialog.
     ExportReport {
-        /// Which document.
-        kind: ReportKind,
+        /// Which document (one drawn from the vault).
+        kind: crate::report::Document<'static>,
         /// Its language.
         lang: Lang,
         /// Where, if already chosen.

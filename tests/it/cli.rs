@@ -375,3 +375,50 @@ fn the_scan_report_needs_a_recorded_scan() {
     );
     assert!(!out.exists());
 }
+
+/// A breach named with `--breach` must exist, whatever the document: the register is not written in
+/// its place (issue 35), and a breach that exists still gives its documents.
+#[test]
+fn an_export_naming_a_breach_that_does_not_exist_is_refused_and_writes_nothing() {
+    let dir = temp_dir();
+    let vault = dir.path().join("demo.vigie");
+    let v = vault.to_str().expect("utf-8");
+    let env = [("VIGIE_PASSPHRASE", PASSPHRASE)];
+    demo_vault(&vault);
+    let export = |kind: &str, breach: &str, name: &str| {
+        let out = dir.path().join(name);
+        let o = vigie(
+            dir.path(),
+            &[
+                "--lang",
+                "fr",
+                "export",
+                "--vault",
+                v,
+                "--kind",
+                kind,
+                "--breach",
+                breach,
+                "--out",
+                out.to_str().expect("utf-8"),
+            ],
+            &env,
+        );
+        (o, out)
+    };
+    for kind in ["breaches", "notification", "patient-letter", "assessment"] {
+        let (o, out) = export(kind, "99", &format!("{kind}-99.pdf"));
+        assert_eq!(o.status.code(), Some(2), "{kind}: {}", stdout(&o));
+        assert!(
+            stderr(&o).contains("Aucune violation n° 99 dans ce registre"),
+            "{kind}: {}",
+            stderr(&o)
+        );
+        assert!(!out.exists(), "{kind}: nothing written");
+    }
+    for kind in ["breaches", "notification"] {
+        let (o, out) = export(kind, "1", &format!("{kind}-1.pdf"));
+        assert!(o.status.success(), "{kind}: {}", stderr(&o));
+        assert!(std::fs::read(&out).expect("written").starts_with(b"%PDF-"));
+    }
+}

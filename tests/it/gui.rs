@@ -516,7 +516,7 @@ fn evidence_is_attached_encrypted_and_oversized_files_are_refused() {
     assert_eq!(evidence.len(), 1);
     assert_eq!(
         evidence[0].sha256,
-        vigie::checklist::record::sha256_hex(b"\x89PNG fake screenshot of the box page")
+        vigie::digest::sha256_hex(b"\x89PNG fake screenshot of the box page")
     );
     let bytes = std::fs::read(&path).expect("read");
     assert!(
@@ -664,7 +664,7 @@ fn a_scan_from_the_screen_is_shown_filtered_saved_and_offered_as_evidence() {
     h.state_mut().run_command(
         &ctx,
         Command::ExportReport {
-            kind: vigie::ui::command::ReportKind::Scan,
+            kind: vigie::report::Document::Scan(vigie::report::scan::Detail::Folders),
             lang: Lang::Fr,
             path: Some(pdf.clone()),
         },
@@ -958,7 +958,7 @@ fn the_window_holds_its_vault_and_never_writes_a_document_over_one() {
         h.state_mut().run_command(
             &ctx,
             Command::ExportReport {
-                kind: vigie::ui::command::ReportKind::Assessment,
+                kind: vigie::report::Document::Assessment,
                 lang: Lang::Fr,
                 path: Some(target.clone()),
             },

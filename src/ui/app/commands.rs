@@ -13,8 +13,7 @@ use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
 use crate::output::OutputKind;
 use crate::practice_file::{JournalEvent, PracticeFile};
-use crate::ui::command::PageKind;
-use crate::ui::command::{ActionEdit, Command, JobOutput, ReportKind, Secret, SheetFormat};
+use crate::ui::command::{ActionEdit, Command, JobOutput, PageKind, Secret, SheetFormat};
 use crate::ui::jobs::JobKind;
 use crate::ui::page::{Page, PageInit};
 use crate::ui::pages;
@@ -334,7 +333,7 @@ impl VigieApp {
     pub(crate) fn export_report(
         &mut self,
         ctx: &egui::Context,
-        kind: ReportKind,
+        kind: crate::report::Document<'static>,
         lang: Lang,
         path: Option<PathBuf>,
     ) {
@@ -342,20 +341,15 @@ impl VigieApp {
             return;
         };
         let contents = vault.contents().clone();
-        let scan = matches!(kind, ReportKind::Scan | ReportKind::ScanFullList);
+        let scan = matches!(kind, crate::report::Document::Scan(_));
         if scan && contents.scans.last.is_none() {
             self.notice = Some(Notice::Error(T::ScanReportNoScan.get(self.lang).to_owned()));
             return;
         }
-        let title = match kind {
-            ReportKind::Assessment => T::ReportTitle,
-            ReportKind::ActionPlan => T::ActionPlanReportTitle,
-            ReportKind::Scan | ReportKind::ScanFullList => T::NavScan,
-        };
         let target = self.pdf_target(
             ctx,
             path,
-            title.get(lang),
+            kind.title().get(lang),
             contents.practice.name.as_str(),
             move |path| Command::ExportReport {
                 kind,
@@ -366,21 +360,8 @@ impl VigieApp {
         let Some((path, confirmed)) = target else {
             return;
         };
-        self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || match kind {
-            ReportKind::Assessment => crate::report::assessment::assessment_pdf(&contents, lang),
-            ReportKind::ActionPlan => crate::report::assessment::action_plan_pdf(&contents, lang),
-            ReportKind::Scan | ReportKind::ScanFullList => {
-                let detail = if kind == ReportKind::ScanFullList {
-                    crate::report::scan::Detail::FullList
-                } else {
-                    crate::report::scan::Detail::Folders
-                };
-                crate::report::scan::scan_pdf(&contents, lang, detail).unwrap_or_else(|| {
-                    Err(crate::report::pdf::PdfError::NothingToReport(
-                        T::ScanReportNoScan.get(lang).to_owned(),
-                    ))
-                })
-            }
+        self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || {
+            kind.render(Some(&contents), lang)
         });
     }
 
@@ -428,12 +409,10 @@ impl VigieApp {
         );
         self.jobs.spawn(ctx, JobKind::ReadEvidence, move |_| {
             // Evidence is shown to whoever audits the practice: the report by folder.
-            let detail = crate::report::scan::Detail::Folders;
-            let result = match crate::report::scan::scan_pdf(&contents, lang, detail) {
-                Some(Ok(bytes)) => Ok(bytes),
-                Some(Err(e)) => Err(tr::err_save_file(lang, e.to_string())),
-                None => Err(T::ScanReportNoScan.get(lang).to_owned()),
-            };
+            let report = crate::report::Document::Scan(crate::report::scan::Detail::Folders);
+            let result = report
+                .render(Some(&contents), lang)
+                .map_err(|e| e.localize(lang));
             JobOutput::EvidenceRead { item, name, result }
         });
     }
@@ -534,7 +513,9 @@ impl VigieApp {
         };
         self.spawn_document(ctx, path, output_kind, confirmed, move || match format {
             SheetFormat::Text => Ok(sheet.text().into_bytes()),
-            SheetFormat::Pdf => sheet.pdf(),
+            SheetFormat::Pdf => {
+                crate::report::Document::RecoverySheet(&sheet).render(None, sheet.lang)
+            }
         });
     }
 
@@ -548,13 +529,13 @@ impl VigieApp {
         path: PathBuf,
         kind: OutputKind,
         confirmed: bool,
-        produce: impl FnOnce() -> Result<Vec<u8>, crate::report::pdf::PdfError> + Send + 'static,
+        produce: impl FnOnce() -> Result<Vec<u8>, crate::report::RenderError> + Send + 'static,
     ) {
         let lang = self.lang;
         self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
             let result = crate::output::check(&path, kind, confirmed)
                 .map_err(|e| e.localize(lang))
-                .and_then(|_| produce().map_err(|e| tr::err_save_file(lang, e.to_string())))
+                .and_then(|_| produce().map_err(|e| e.localize(lang)))
                 .and_then(|b| {
                     crate::output::write(&path, &b, kind, confirmed)
                         .map_err(|e| e.localize(lang))

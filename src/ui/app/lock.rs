@@ -74,7 +74,9 @@ impl VigieApp {
             Vec<(crate::practice::Field, crate::practice::FieldError)>,
         >,
     > {
-        let form = self.screen.view::<crate::ui::profile::view::ProfileForm>()?;
+        let form = self
+            .screen
+            .view::<crate::ui::profile::view::ProfileForm>()?;
         let stored = self.vault()?.contents().practice.to_draft();
         (form.draft != stored).then(|| form.draft.validate())
     }

@@ -11,7 +11,7 @@ use crate::output::OutputKind;
 use crate::ui::app::VigieApp;
 use crate::ui::app::dialogs::Ask;
 use crate::ui::breaches::view::BreachesView;
-use crate::ui::command::{BreachCommand, BreachDocument, Command, JobOutput};
+use crate::ui::command::{BreachCommand, Command, JobOutput};
 use crate::ui::jobs::JobKind;
 use crate::ui::page::Page;
 use crate::ui::state::Notice;
@@ -232,7 +232,7 @@ impl VigieApp {
     fn export_breach(
         &mut self,
         ctx: &egui::Context,
-        kind: BreachDocument,
+        kind: crate::report::Document<'static>,
         lang: Lang,
         path: Option<PathBuf>,
     ) {
@@ -240,15 +240,10 @@ impl VigieApp {
             return;
         };
         let contents = vault.contents().clone();
-        let title = match kind {
-            BreachDocument::Register => T::BreachesTitle,
-            BreachDocument::Notification(_) => T::PdfNotifTitle,
-            BreachDocument::PatientLetter(_) => T::PdfLetterTitle,
-        };
         let target = self.pdf_target(
             ctx,
             path,
-            title.get(lang),
+            kind.title().get(lang),
             contents.practice.name.as_str(),
             move |path| {
                 Command::Breach(BreachCommand::Export {
@@ -261,14 +256,8 @@ impl VigieApp {
         let Some((path, confirmed)) = target else {
             return;
         };
-        self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || match kind {
-            BreachDocument::Register => crate::report::breach::register_pdf(&contents, lang),
-            BreachDocument::Notification(id) => {
-                crate::report::breach::notification_pdf(&contents, id, lang)
-            }
-            BreachDocument::PatientLetter(id) => {
-                crate::report::breach::patient_letter_pdf(&contents, id, lang)
-            }
+        self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || {
+            kind.render(Some(&contents), lang)
         });
     }
 }

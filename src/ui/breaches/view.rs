@@ -13,7 +13,8 @@ use crate::breach::{
 };
 use crate::i18n::{Lang, Localize as _, T, format_datetime, format_size, names, tr};
 use crate::present::breach as present;
-use crate::ui::command::{BreachCommand, BreachDocument, Command, CommandSender};
+use crate::report::Document;
+use crate::ui::command::{BreachCommand, Command, CommandSender};
 use crate::ui::jobs::JobKind;
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
@@ -542,7 +543,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut BreachesView) {
             .clicked()
         {
             commands.send(Command::Breach(BreachCommand::Export {
-                kind: BreachDocument::Register,
+                kind: Document::BreachRegister,
                 lang: view.doc_lang,
                 path: None,
             }));
@@ -845,7 +846,7 @@ fn breach_panel(
             .clicked()
         {
             commands.send(Command::Breach(BreachCommand::Export {
-                kind: BreachDocument::Notification(id),
+                kind: Document::BreachNotification(id),
                 lang: doc_lang,
                 path: None,
             }));
@@ -884,7 +885,7 @@ fn breach_panel(
             .clicked()
         {
             commands.send(Command::Breach(BreachCommand::Export {
-                kind: BreachDocument::PatientLetter(id),
+                kind: Document::PatientLetter(id),
                 lang: doc_lang,
                 path: None,
             }));

@@ -3,7 +3,8 @@
 use egui::Ui;
 
 use crate::i18n::{Lang, T};
-use crate::ui::command::{Command, ReportKind};
+use crate::report::{Document, scan::Detail};
+use crate::ui::command::Command;
 use crate::ui::jobs::JobKind;
 use crate::ui::view::ViewContext;
 use crate::ui::widgets;
@@ -44,13 +45,13 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ReportsView) {
     ui.add_space(8.0);
     let busy = jobs.is_running(JobKind::WriteDocument);
     for (kind, text) in [
-        (ReportKind::Assessment, T::ExportAssessment),
-        (ReportKind::ActionPlan, T::ExportActionPlan),
-        (ReportKind::Scan, T::ScanExportPdf),
+        (Document::Assessment, T::ExportAssessment),
+        (Document::ActionPlan, T::ExportActionPlan),
+        (Document::Scan(Detail::Folders), T::ScanExportPdf),
     ] {
         if widgets::primary_button(ui, text.get(lang), !busy).clicked() {
-            let kind = if kind == ReportKind::Scan && view.scan_full_list {
-                ReportKind::ScanFullList
+            let kind = if matches!(kind, Document::Scan(_)) && view.scan_full_list {
+                Document::Scan(Detail::FullList)
             } else {
                 kind
             };
@@ -60,7 +61,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ReportsView) {
                 path: None,
             });
         }
-        if kind == ReportKind::Scan {
+        if matches!(kind, Document::Scan(_)) {
             ui.checkbox(&mut view.scan_full_list, T::ScanReportFullList.get(lang));
             if view.scan_full_list {
                 ui.label(
@@ -73,7 +74,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ReportsView) {
     // Breach register
     if widgets::primary_button(ui, T::BreachExportRegister.get(lang), !busy).clicked() {
         commands.send(Command::Breach(crate::ui::command::BreachCommand::Export {
-            kind: crate::ui::command::BreachDocument::Register,
+            kind: Document::BreachRegister,
             lang: view.lang,
             path: None,
         }));

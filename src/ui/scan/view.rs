@@ -15,7 +15,7 @@ use crate::present::scan::{cloud_name, flags, kind_text, plain_summary, risk_nam
 use crate::scan::places::{Place, PlaceKind};
 use crate::scan::record::{RiskCounts, ScanRecord};
 use crate::scan::{Finding, Kind, Risk};
-use crate::ui::command::{Command, CommandSender, ReportKind};
+use crate::ui::command::{Command, CommandSender};
 use crate::ui::jobs::JobKind;
 use crate::ui::scan::live::LiveScan;
 use crate::ui::view::ViewContext;
@@ -478,7 +478,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ScanView) {
                 .clicked()
             {
                 commands.send(Command::ExportReport {
-                    kind: ReportKind::Scan,
+                    kind: crate::report::Document::Scan(crate::report::scan::Detail::Folders),
                     lang,
                     path: None,
                 });
