@@ -132,6 +132,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "paths",
             // Breach register
             "breach",
+            // The evidence file recorded with an archive.
+            "archive",
         ],
     ),
     (

@@ -115,11 +115,7 @@ impl VigieApp {
         let errors = std::mem::take(&mut live.errors);
         let record =
             crate::scan::record::ScanRecord::new(started_at, &roots, summary, findings, errors);
-        let saved = self.update_vault(ctx, |v| {
-            let c = v.contents_mut();
-            c.scans.push(record);
-            c.record(JournalEvent::Scanned);
-        });
+        let saved = self.update_vault(ctx, |v| v.record_scan(record));
         if saved {
             self.notice = Some(Notice::Info(T::ScanSaved.get(self.lang).to_owned()));
         }
