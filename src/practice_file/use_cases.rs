@@ -43,6 +43,11 @@ pub struct PracticeArchiveKeyInUse {
 }
 
 impl PracticeFile {
+    /// Journals that the file was opened with the recovery code (the passphrase was lost or forgotten).
+    pub fn unlocked_with_recovery_code(&mut self) {
+        self.contents.record(JournalEvent::UnlockedWithRecoveryCode);
+    }
+
     /// Answers `item` and keeps the action plan in step (an action for a "no", a "partly" or a "don't
     /// know"; none for a "yes" or "not applicable"). The note already written stays. Each answer is
     /// dated and signed by its respondent in the checklist itself: no journal entry.

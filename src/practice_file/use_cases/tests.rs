@@ -106,6 +106,14 @@ fn an_answer_keeps_the_plan_in_step_and_the_note() {
 }
 
 #[test]
+fn an_opening_with_the_recovery_code_is_journaled() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut v = practice_file(dir.path());
+    v.unlocked_with_recovery_code();
+    assert_eq!(last_event(&v), &JournalEvent::UnlockedWithRecoveryCode);
+}
+
+#[test]
 fn a_profile_update_is_journaled_and_the_plan_follows_applicability() {
     let dir = tempfile::tempdir().expect("dir");
     let mut v = practice_file(dir.path());

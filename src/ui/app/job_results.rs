@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use super::{PendingLock, VigieApp};
 use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
-use crate::practice_file::{JournalEvent, PracticeFile};
+use crate::practice_file::PracticeFile;
 use crate::ui::command::{JobOutput, PageKind};
 use crate::ui::jobs::JobKind;
 use crate::ui::screens::{ProfileForm, RecoveryScreen, SettingsForm};
@@ -133,9 +133,7 @@ impl VigieApp {
         self.save_settings(ctx);
         let first_run = !vault.contents().profile_confirmed;
         if via_recovery {
-            vault
-                .contents_mut()
-                .record(JournalEvent::UnlockedWithRecoveryCode);
+            vault.unlocked_with_recovery_code();
         }
         let mut session = Session::new(vault, via_recovery);
         session.backups = backups;
