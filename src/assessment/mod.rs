@@ -93,6 +93,9 @@ pub enum SignError {
     /// The file brought back holds no new valid signature.
     #[error("the file holds no new valid signature")]
     NothingNew,
+    /// No signed assessment of that id is kept (or none at all).
+    #[error("no such signed assessment")]
+    NoSuchAssessment,
 }
 
 impl SignedAssessment {

@@ -4,6 +4,7 @@
 pub mod applicability;
 pub mod catalog;
 pub mod glossary;
+mod item_id;
 pub mod migrate;
 pub mod plan;
 pub mod record;
@@ -11,6 +12,7 @@ pub mod scoring;
 pub mod sources;
 
 pub use catalog::{Catalog, Item, Migration, Rule, Term, Text, Theme};
+pub use item_id::ItemId;
 pub use record::{
     Action, ActionKind, ActionStatus, Answer, AnswerValue, ChecklistRecord, Respondent,
 };

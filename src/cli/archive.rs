@@ -8,10 +8,10 @@ use anyhow::{Result, anyhow};
 use clap::Subcommand;
 
 use super::{PASSPHRASE_ENV, localized, new_passphrase, secret};
-use crate::archive::{self, ArchiveKey, ArchiveRecord, ArchiveSource, KeyKind, Origin};
+use crate::archive::{self, ArchiveKey, KeyKind, Origin};
 use crate::i18n::{Lang, Localize as _, T, tr};
 use crate::locale::{format_datetime, format_size};
-use crate::practice_file::{JournalEvent, PracticeFile};
+use crate::practice_file::PracticeFile;
 use crate::vault::{self, Unlock};
 
 /// Environment variable holding an archive's passphrase (for `--passphrase` archives).
@@ -257,15 +257,15 @@ fn encrypt(
         let v = v
             .as_mut()
             .ok_or_else(|| anyhow!(T::ErrArchiveVaultNeeded.get(lang)))?;
-        let had_key = v.contents().archives.key.is_some();
-        let key = ArchiveKey::practice(v.contents_mut().archives.key_or_make())
+        let in_use = v
+            .practice_archive_key()
             .map_err(|e| anyhow!(e.localize(lang)))?;
-        if !had_key {
+        if in_use.made_now {
             // The key is saved before anything is encrypted to it.
             v.save().map_err(localized(lang))?;
             writeln!(out, "{}", T::CliArchiveKeyMade.get(lang))?;
         }
-        key
+        in_use.key
     };
     let practice = v
         .as_ref()
@@ -295,26 +295,27 @@ fn encrypt(
             tr::cli_archive_skipped(lang, plan.skipped.total())
         )?;
     }
-    let mut record = ArchiveRecord::of(&archived, key.kind(), ArchiveSource::Chosen);
+    // The same records as the window's: the archive, its evidence on the checklist, the scan's note;
+    // saved before any original is removed, as in the window.
+    if let Some(v) = v.as_mut() {
+        let _ = v.record_archive(&archived, key.kind(), |record| {
+            crate::present::archive::evidence(record, lang)
+        });
+        v.save().map_err(localized(lang))?;
+    }
     if remove {
         writeln!(out, "{}", T::CliArchiveRemoveWarning.get(lang))?;
         let removal = archive::remove_originals(&archived, &cancel, &mut |_| {})
             .map_err(|e| anyhow!(e.localize(lang)))?;
-        record.note_removal(&removal);
+        if let Some(v) = v.as_mut() {
+            v.record_originals_removed(archived.manifest.created_at, &removal);
+            v.save().map_err(localized(lang))?;
+        }
         writeln!(
             out,
             "{}",
             tr::cli_archive_removed(lang, removal.removed, removal.kept_changed + removal.failed)
         )?;
-    }
-    if let Some(v) = v.as_mut() {
-        let c = v.contents_mut();
-        c.archives.records.push(record.clone());
-        c.record(JournalEvent::ArchiveCreated);
-        if record.originals_removed > 0 {
-            c.record(JournalEvent::ArchiveOriginalsRemoved);
-        }
-        v.save().map_err(localized(lang))?;
     }
     Ok(())
 }

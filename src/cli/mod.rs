@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 
 use crate::i18n::{Lang, Localize as _, T, tr};
 use crate::practice::{PracticeName, Profile};
-use crate::practice_file::{JournalEvent, PracticeFile, VaultContents};
+use crate::practice_file::{PracticeFile, VaultContents};
 use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
 
 mod archive;
@@ -818,8 +818,7 @@ fn passwd(path: &Path, recovery: bool, lang: Lang, out: &mut dyn Write) -> Resul
         let code = RecoveryCode::parse(&typed).map_err(|e| anyhow!(e.localize(lang)))?;
         let mut v = PracticeFile::open_for_writing(path, Unlock::RecoveryCode(&code))
             .map_err(localized(lang))?;
-        v.contents_mut()
-            .record(JournalEvent::UnlockedWithRecoveryCode);
+        v.unlocked_with_recovery_code();
         v
     } else {
         let current = secret(PASSPHRASE_ENV, T::CliPromptPassphrase, lang)?;

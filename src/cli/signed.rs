@@ -9,7 +9,7 @@ use super::{AssessmentCommand, KEY_PASSPHRASE_ENV, localized, open_with_env_pass
 use crate::assessment::bundle::{FileSet, SignatureSet};
 use crate::assessment::{KeyFile, NAMESPACE, StoredSignature};
 use crate::i18n::{Lang, Localize as _, T, format_datetime, tr};
-use crate::practice_file::{JournalEvent, PracticeFile};
+use crate::practice_file::PracticeFile;
 use crate::vault::{self, Unlock};
 
 pub(super) fn run(command: AssessmentCommand, lang: Lang, out: &mut dyn Write) -> Result<()> {
@@ -44,42 +44,23 @@ fn open_for_writing(path: &Path, lang: Lang) -> Result<PracticeFile> {
     PracticeFile::open_for_writing(path, Unlock::Passphrase(&passphrase)).map_err(localized(lang))
 }
 
-fn nonce() -> u32 {
-    let mut b = [0u8; 4];
-    // A failed random source leaves zeros: the id stays unique by its date and the vault's order.
-    let _ = getrandom::fill(&mut b);
-    u32::from_be_bytes(b)
-}
-
 fn sign(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let mut v = open_for_writing(path, lang)?;
     let now = jiff::Timestamp::now();
-    let c = v.contents_mut();
-    let signer = c
-        .assessments
-        .doctor_signer(&c.practice)
+    let signed = v
+        .sign_assessment(now)
         .map_err(|e| anyhow!(e.localize(lang)))?;
-    let signed = c.assessments.complete(
-        &c.practice,
-        &mut c.checklist,
-        &c.scans,
-        &signer,
-        now,
-        nonce(),
-    );
     let id = signed.id.clone();
-    c.record(JournalEvent::AssessmentSigned);
+    let fingerprint = signed.signatures.first().map(|s| s.identity.fingerprint());
     v.save().map_err(localized(lang))?;
     writeln!(
         out,
         "{}",
         tr::cli_signed(lang, &id, format_datetime(now, lang))
     )?;
-    writeln!(
-        out,
-        "{}",
-        tr::cli_signed_key(lang, signer.identity.fingerprint())
-    )?;
+    if let Some(fingerprint) = fingerprint {
+        writeln!(out, "{}", tr::cli_signed_key(lang, fingerprint))?;
+    }
     Ok(())
 }
 
@@ -281,15 +262,14 @@ fn open_key(key: &Path, lang: Lang) -> Result<crate::assessment::Signer> {
 fn countersign_in_vault(path: &Path, key: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let signer = open_key(key, lang)?;
     let mut v = open_for_writing(path, lang)?;
-    let c = v.contents_mut();
-    let last = c
+    let id = v
+        .contents()
         .assessments
-        .signed
-        .last_mut()
+        .last()
+        .map(|s| s.id.clone())
         .ok_or_else(|| anyhow!(T::ErrNoSignedAssessment.get(lang)))?;
-    last.countersign(&signer, jiff::Timestamp::now())
+    v.countersign_assessment(&id, &signer, jiff::Timestamp::now())
         .map_err(|e| anyhow!(e.localize(lang)))?;
-    c.record(JournalEvent::AssessmentCountersigned);
     v.save().map_err(localized(lang))?;
     writeln!(
         out,
@@ -302,13 +282,9 @@ fn countersign_in_vault(path: &Path, key: &Path, lang: Lang, out: &mut dyn Write
 fn import(path: &Path, bundle: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let set = read_bundle(bundle, lang)?;
     let mut v = open_for_writing(path, lang)?;
-    let c = v.contents_mut();
-    let record = c
-        .assessments
-        .get_mut(&set.id)
-        .ok_or_else(|| anyhow!(T::ErrOtherAssessment.get(lang)))?;
-    let added = record.import(&set).map_err(|e| anyhow!(e.localize(lang)))?;
-    c.record(JournalEvent::AssessmentCountersigned);
+    let added = v
+        .import_countersignatures(&set)
+        .map_err(|e| anyhow!(e.localize(lang)))?;
     v.save().map_err(localized(lang))?;
     writeln!(out, "{}", tr::cli_imported(lang, added))?;
     Ok(())

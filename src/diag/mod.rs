@@ -207,6 +207,11 @@ where
     Dispatch::new(tracing_subscriber::registry().with(layer))
 }
 
+/// The file being written in the log folder `dir` (the older ones beside it).
+pub fn current_file(dir: &Path) -> std::path::PathBuf {
+    dir.join(file::file_name(0))
+}
+
 /// Starts the log in `dir` (the data folder's [`crate::paths::DataDir::log_dir`]), installs the panic
 /// hook, and writes [`Event::Started`]. Call once, at the start of `main`; keep the guard until the
 /// end. If the folder cannot be written, the log is off and the program goes on as before.

@@ -535,6 +535,7 @@ texts! {
     LogsHelp => "Pour l'assistance : la version, le résultat de chaque commande, les erreurs et les plantages. Jamais de nom, de chemin, de phrase de passe ni de donnée du cabinet ou des patients.",
         "For support: the version, each command's outcome, failures and crashes. Never a name, a path, a passphrase, or any data of the practice or its patients.";
     OpenLogFolder => "Ouvrir le dossier des journaux", "Open the log folder";
+    LogsHeading => "Journal de diagnostic", "Diagnostic log";
 
     // ---- Errors -------------------------------------------------------------------------------------
     ErrWrongPassphrase => "Phrase de passe incorrecte. Vérifiez la touche Verr. Maj et réessayez. Le coffre n'a pas été modifié.",

@@ -7,6 +7,7 @@
 //! and the tests read the same.
 
 mod contents;
+mod use_cases;
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +16,7 @@ use crate::vault::{
     FaultPoint, KdfParams, NewPassphrase, PreparedWrite, RecoveryCode, Unlock, Vault, VaultError,
 };
 pub use contents::{Counts, Drafts, JournalEntry, JournalEvent, SCHEMA_VERSION, VaultContents};
+pub use use_cases::{EvidenceFile, PracticeArchiveKeyInUse};
 
 /// An open practice file: the vault and its decoded contents.
 #[derive(Debug)]

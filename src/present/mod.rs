@@ -1,6 +1,7 @@
 //! Presentation: the domain's results in words and in the command line's formats (localized texts,
 //! text, JSON, CSV), above the engines that produce them and below the CLI, the documents and the GUI.
 
+pub mod archive; // encrypted archives: the evidence file recorded with an archive
 pub mod breach; // the breach register: the countdown, the facts as labelled rows, the advice; text, JSON
 pub mod checklist; // the checklist: an action's text, the evidence that contradicts an answer
 pub mod scan; // the folder scan: kinds, risks and flags in words, the plain summary; text, JSON, CSV

@@ -7,8 +7,22 @@ use std::io::Write;
 use crate::i18n::{Lang, T, tr};
 use crate::system::orthanc::Issue;
 use crate::system::probe::Outcome;
-use crate::system::record::Proposed;
+use crate::system::record::{Proposed, SystemRecord};
 use crate::system::{CheckId, CheckResult, Finding, Reason, Status, SystemReport};
+
+/// The note written on an answer confirmed from the last PC check's proposal for `item`: the check's
+/// date and what it found. None when no PC check was recorded.
+pub fn proposal_note(record: &SystemRecord, item: &str, lang: Lang) -> Option<String> {
+    let last = record.last.as_ref()?;
+    let date = crate::i18n::format_date(crate::i18n::date_of(last.checked_at), lang);
+    let summary = last
+        .results
+        .iter()
+        .find(|r| crate::system::catalog::items_of(r.id).contains(&item))
+        .map(|r| summary(r, lang))
+        .unwrap_or_default();
+    Some(tr::sys_note(lang, date, summary))
+}
 
 /// The check's name.
 pub fn name(id: CheckId) -> T {

@@ -222,6 +222,10 @@ pub const ITEM_LINKS: &[(CheckId, &[&str])] = &[
     (CheckId::BoxMappings, &["box.upnp"]),
 ];
 
+/// The checklist item a verified encrypted archive is evidence for: the archive's record is attached to
+/// it when the archive is recorded in the vault (`PracticeFile::record_archive`).
+pub const ARCHIVE_EVIDENCE_ITEM: &str = "imaging.encryption-at-rest";
+
 /// The checklist items check `id` informs.
 pub fn items_of(id: CheckId) -> &'static [&'static str] {
     ITEM_LINKS

@@ -460,3 +460,68 @@ impl From<super::jobs::JobFailed> for JobOutput {
         Self::Failed(failed.0)
     }
 }
+
+impl JobOutput {
+    /// The window's action this result ends, and how, for the diagnostic log: fixed names and a
+    /// category only (an error's words, which may name a file, never go there). `None` for results
+    /// that end no action of the user's (the places found, the recent vaults checked).
+    pub fn outcome(&self) -> Option<(&'static str, crate::diag::Outcome)> {
+        use crate::diag::{ErrorCategory, Outcome};
+        fn of<T, E: std::error::Error + 'static>(r: &Result<T, E>) -> Outcome {
+            Outcome::of_error(r)
+        }
+        // Errors already in words: failed, of no known category.
+        fn worded<T>(r: &Result<T, String>) -> Outcome {
+            match r {
+                Ok(_) => Outcome::Ok,
+                Err(_) => Outcome::Failed(ErrorCategory::Other),
+            }
+        }
+        Some(match self {
+            Self::Created(r) => ("create vault", of(r)),
+            Self::Unlocked { result, .. } => ("unlock", of(result)),
+            Self::Saved(r, _) => ("save", of(r)),
+            Self::PassphraseChanged(_, r) => (
+                "change passphrase",
+                r.as_ref().map_or(Outcome::Failed(ErrorCategory::Panic), of),
+            ),
+            Self::RecoveryCodeChanged(_, r) => (
+                "new recovery code",
+                r.as_ref().map_or(Outcome::Failed(ErrorCategory::Panic), of),
+            ),
+            Self::DocumentWritten(r) => ("write document", worded(r)),
+            Self::Failed(_) | Self::PlacesFound(_) | Self::RecentChecked(_) => return None,
+            Self::ScanEnded(r) => (
+                "scan",
+                match r {
+                    Ok(summary) if summary.cancelled => Outcome::Cancelled,
+                    Ok(_) => Outcome::Ok,
+                    Err(_) => Outcome::Failed(ErrorCategory::NotFound),
+                },
+            ),
+            Self::ScanRecorded(_) => ("record scan", Outcome::Ok),
+            Self::VaultCopied(r) => ("copy vault", worded(r)),
+            Self::FolderShown(r) => ("show folder", worded(r)),
+            Self::SettingsSaved(r) => ("save settings", worded(r)),
+            Self::BreachFileRead { result, .. } => ("attach breach file", worded(result)),
+            Self::EvidenceRead { result, .. } => ("attach evidence", worded(result)),
+            Self::SystemChecked(_) => ("pc checks", Outcome::Ok),
+            Self::Signing(output) => match output {
+                SigningOutput::Exported(r) => ("export signed assessment", worded(r)),
+                SigningOutput::KeyOpened { result, .. } => ("open key file", worded(result)),
+                SigningOutput::KeyCreated(r) => ("create key file", worded(r)),
+                SigningOutput::BundleRead(r) => ("read bundle", worded(r)),
+                SigningOutput::Verified { result, .. } => ("verify", worded(result)),
+                SigningOutput::BundleSaved(r) => ("save bundle", worded(r)),
+            },
+            Self::Archive(output) => {
+                use super::archive::command::ArchiveOutput as A;
+                match output {
+                    A::Made(r) => ("archive", worded(r)),
+                    A::Removed(r) => ("remove originals", worded(r)),
+                    A::KeySheet(r) => ("archive key sheet", worded(r)),
+                }
+            }
+        })
+    }
+}

@@ -58,7 +58,8 @@ pub enum JobKind {
 }
 
 impl JobKind {
-    fn thread_name(self) -> &'static str {
+    /// The job's thread's name, also its name in the diagnostic log.
+    pub fn thread_name(self) -> &'static str {
         match self {
             Self::CreateVault => "vigie-create-vault",
             Self::Unlock => "vigie-unlock",
@@ -120,7 +121,14 @@ fn run_caught<O: From<JobFailed>>(
         assert!(!fault, "fault injected into a {kind:?} job");
         work(cancel)
     }))
-    .unwrap_or_else(|_| O::from(JobFailed(kind)))
+    .unwrap_or_else(|_| {
+        // The panic's place (and its message, when it is a fixed text) went to the log by its hook.
+        crate::diag::event(crate::diag::Event::JobFailed {
+            job: kind.thread_name(),
+            failure: crate::diag::JobFailure::Panicked,
+        });
+        O::from(JobFailed(kind))
+    })
 }
 
 impl<O: From<JobFailed> + Send + 'static> Jobs<O> {
@@ -196,6 +204,10 @@ impl<O: From<JobFailed> + Send + 'static> Jobs<O> {
                     let _ = h.join();
                 }
                 if !r.cancel.load(Ordering::Relaxed) {
+                    crate::diag::event(crate::diag::Event::JobFailed {
+                        job: r.kind.thread_name(),
+                        failure: crate::diag::JobFailure::Vanished,
+                    });
                     done.push(O::from(JobFailed(r.kind)));
                 }
                 false

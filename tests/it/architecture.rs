@@ -139,6 +139,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "paths",
             // Breach register
             "breach",
+            // The evidence file recorded with an archive.
+            "archive",
         ],
     ),
     (

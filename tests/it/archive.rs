@@ -358,3 +358,171 @@ fn the_age_tool_opens_vigies_archives_and_vigie_reads_the_age_tools() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert_eq!(contents(&to.join("Examens")), contents(&examens));
 }
+
+/// What an archive leaves in a vault, with what differs between two runs masked: times, the archive's
+/// own path and size, the manifest's digest (it holds the time), and the evidence text's date and
+/// digest (by their own values, so that the rest of the text is compared exactly).
+fn normalized(mut c: vigie::practice_file::VaultContents) -> vigie::practice_file::VaultContents {
+    let epoch = jiff::Timestamp::UNIX_EPOCH;
+    for entry in &mut c.journal {
+        entry.at = epoch;
+    }
+    let masks: Vec<(String, String, String)> = c
+        .archives
+        .records
+        .iter()
+        .map(|r| {
+            (
+                vigie::i18n::format_datetime(r.created_at, vigie::i18n::Lang::Fr),
+                r.created_at.strftime("%Y-%m-%d").to_string(),
+                r.manifest_sha256.clone(),
+            )
+        })
+        .collect();
+    for r in &mut c.archives.records {
+        r.created_at = epoch;
+        r.path = String::new();
+        r.archive_bytes = 0;
+        r.manifest_sha256 = String::new();
+    }
+    for e in &mut c.checklist.evidence {
+        let mut text = String::from_utf8(e.content.to_vec()).expect("evidence text");
+        for (when, day, digest) in &masks {
+            text = text.replace(when, "<date>").replace(digest, "<sha256>");
+            e.name = e.name.replace(day, "<day>");
+        }
+        e.content = text.into_bytes().into();
+        e.sha256 = String::new();
+        e.added_at = epoch;
+    }
+    if let Some(last) = c.scans.last.as_mut() {
+        for note in &mut last.archived {
+            note.at = epoch;
+        }
+    }
+    c
+}
+
+/// `vigie archive encrypt --vault` and the window's "encrypt these files" leave the same records: the
+/// archive's, the evidence on the item on encryption at rest, the note on the scan, the journal entry.
+/// The window archives the scan's high-risk findings of one vault; the command line the same two files
+/// from a copy of that vault taken before.
+#[test]
+fn the_command_line_leaves_the_same_records_in_the_vault_as_the_window() {
+    use crate::gui::{click, harness, on_disk, open_scan_page, practice_tree, run_until, unlock};
+    use vigie::ui::archive::view::ArchiveStage;
+    use vigie::ui::command::Command as UiCommand;
+    use vigie::ui::scan::view::ScanView;
+
+    let dir = temp_dir();
+    let (path, file, _) = create_vault(dir.path());
+    drop(file);
+    let tree = practice_tree(&dir.path().join("pc"));
+    let mut h = harness(dir.path(), vigie::i18n::Lang::Fr);
+    h.run();
+    let ctx = h.ctx.clone();
+    unlock(&mut h, &path);
+    open_scan_page(&mut h);
+    h.state_mut()
+        .run_command(&ctx, UiCommand::AddScanFolder(Some(tree.clone())));
+    h.run();
+    click(&mut h, "Lancer l'analyse");
+    run_until(&mut h, "the scan and its save", |app| {
+        app.scan.is_none()
+            && app
+                .vault()
+                .is_some_and(|v| v.contents().scans.last.is_some())
+            && app.session.as_ref().is_some_and(|s| !s.save.in_flight)
+    });
+    // The vault as saved after the scan, for the command line.
+    let copy = dir.path().join("cli").join("cabinet.vigie");
+    std::fs::create_dir_all(copy.parent().expect("parent")).expect("mkdir");
+    std::fs::copy(&path, &copy).expect("copy the vault");
+    let before = on_disk(&copy);
+    assert!(before.archives.records.is_empty());
+
+    // The window: the high-risk findings, with the practice key.
+    click(&mut h, "Chiffrer ces fichiers…");
+    h.run();
+    let archive = dir.path().join("fenetre.age");
+    if let Some(view) = h.state_mut().screen.view_mut::<ScanView>() {
+        view.archive.as_mut().expect("panel").out = archive.display().to_string();
+    }
+    h.run();
+    click(&mut h, "Chiffrer et vérifier 2 fichiers");
+    run_until(&mut h, "the archive and its save", |app| {
+        if let Some(view) = app.screen.view::<ScanView>()
+            && let Some(error) = view.archive.as_ref().and_then(|p| p.error.as_ref())
+        {
+            panic!("the archive failed: {error}");
+        }
+        app.screen
+            .view::<ScanView>()
+            .and_then(|view| view.archive.as_ref())
+            .is_some_and(|p| matches!(p.stage, ArchiveStage::Done(_)))
+            && app
+                .session
+                .as_ref()
+                .is_some_and(|s| !s.save.in_flight && !s.save.queued)
+    });
+
+    // The command line: the same two files, into the copy.
+    let desk = tree.join("Export écho");
+    let o = run(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "archive",
+            "encrypt",
+            "--vault",
+            s(&copy),
+            "--out",
+            s(&dir.path().join("commande.age")),
+            s(&desk.join("IM0001.dcm")),
+            s(&desk.join("IM0002")),
+        ],
+        &[("VIGIE_PASSPHRASE", PASSPHRASE)],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+
+    let window = on_disk(&path);
+    let cli = on_disk(&copy);
+    // What each recorded, looked at first for a readable failure.
+    for c in [&window, &cli] {
+        assert_eq!(c.archives.records.len(), 1);
+        let record = &c.archives.records[0];
+        assert_eq!(record.files, 2);
+        let scan = c.scans.last.as_ref().expect("the scan");
+        assert_eq!(
+            record.source,
+            vigie::archive::ArchiveSource::ScanFindings {
+                scan_started_at: scan.started_at
+            }
+        );
+        assert_eq!(scan.archived.len(), 1, "the scan's note");
+        assert_eq!(scan.archived[0].findings.len(), 2);
+        let evidence: Vec<_> = c
+            .checklist
+            .evidence
+            .iter()
+            .filter(|e| e.item == vigie::system::catalog::ARCHIVE_EVIDENCE_ITEM)
+            .collect();
+        assert_eq!(evidence.len(), 1, "the evidence on encryption at rest");
+        assert!(
+            String::from_utf8_lossy(&evidence[0].content).contains(&record.manifest_sha256),
+            "the evidence names the archive's manifest"
+        );
+        assert_eq!(
+            c.journal.last().map(|e| &e.event),
+            Some(&vigie::practice_file::JournalEvent::ArchiveCreated)
+        );
+    }
+    assert_eq!(
+        cli.journal.len(),
+        before.journal.len() + 1,
+        "one journal entry"
+    );
+    // And everything else alike.
+    assert_eq!(normalized(window), normalized(cli));
+}

@@ -12,7 +12,7 @@ use crate::demo;
 use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
 use crate::output::OutputKind;
-use crate::practice_file::{JournalEvent, PracticeFile};
+use crate::practice_file::PracticeFile;
 use crate::ui::command::{ActionEdit, Command, JobOutput, PageKind, Secret, SheetFormat};
 use crate::ui::jobs::JobKind;
 use crate::ui::page::{Page, PageInit};
@@ -136,19 +136,8 @@ impl VigieApp {
                     .screen
                     .view::<crate::ui::profile::view::ProfileForm>()
                     .is_some_and(|f| f.first_run);
-                let changed = self.update_vault(ctx, |v| {
-                    let c = v.contents_mut();
-                    c.practice = *profile;
-                    c.profile_confirmed = true;
-                    c.record(JournalEvent::ProfileUpdated);
-                    // Applicability may have changed: the plan follows.
-                    checklist::plan::sync(
-                        checklist::catalog(),
-                        &c.practice,
-                        &mut c.checklist,
-                        Timestamp::now(),
-                    );
-                });
+                let changed =
+                    self.update_vault(ctx, |v| v.update_profile(*profile, Timestamp::now()));
                 if changed {
                     if first_run {
                         self.open_page(crate::ui::dashboard::PAGE);
@@ -236,10 +225,7 @@ impl VigieApp {
             Command::RetrySave => self.start_save(ctx),
             Command::Answer { item, value, by } => {
                 self.update_vault(ctx, |v| {
-                    let c = v.contents_mut();
-                    let now = Timestamp::now();
-                    c.checklist.answer(&item, value, by, now);
-                    checklist::plan::sync(checklist::catalog(), &c.practice, &mut c.checklist, now);
+                    v.answer(&item.into(), value, by, Timestamp::now());
                 });
             }
             Command::SetNote { item, note } => {

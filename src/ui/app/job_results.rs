@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use super::{PendingLock, VigieApp};
 use crate::i18n::tr;
 use crate::i18n::{Lang, Localize as _, T};
-use crate::practice_file::{JournalEvent, PracticeFile};
+use crate::practice_file::PracticeFile;
 use crate::ui::command::JobOutput;
 use crate::ui::jobs::JobKind;
 use crate::ui::page::Page;
@@ -145,11 +145,7 @@ impl VigieApp {
             .iter()
             .filter(|e| e.message == crate::scan::INTERNAL_ERROR)
             .count() as u64;
-        let saved = self.update_vault(ctx, |v| {
-            let c = v.contents_mut();
-            c.scans.push(record);
-            c.record(JournalEvent::Scanned);
-        });
+        let saved = self.update_vault(ctx, |v| v.record_scan(record));
         if std::mem::take(&mut self.scan_failed) {
             // The failure's message stays: it already says that what was found is kept.
             return;
@@ -175,9 +171,7 @@ impl VigieApp {
         self.save_settings(ctx);
         let first_run = !vault.contents().profile_confirmed;
         if via_recovery {
-            vault
-                .contents_mut()
-                .record(JournalEvent::UnlockedWithRecoveryCode);
+            vault.unlocked_with_recovery_code();
         }
         let mut session = Session::new(vault, via_recovery);
         session.backups = backups;
@@ -239,6 +233,9 @@ impl VigieApp {
 
     pub(crate) fn handle_job_output(&mut self, ctx: &egui::Context, output: JobOutput) {
         let lang = self.lang;
+        if let Some((command, outcome)) = output.outcome() {
+            crate::diag::event(crate::diag::Event::CommandDone { command, outcome });
+        }
         match output {
             JobOutput::Archive(output) => self.archive_done(ctx, output),
             JobOutput::Created(Ok((vault, code))) => {

@@ -7,12 +7,9 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use crate::archive::{
-    self, ArchiveKey, ArchiveRecord, ArchiveSource, KeyKind, Origin, Phase, Progress,
-};
-use crate::i18n::{Localize as _, T, format_size, tr};
+use crate::archive::{self, ArchiveKey, KeyKind, Origin, Phase, Progress};
+use crate::i18n::{Localize as _, T, tr};
 use crate::output::OutputKind;
-use crate::scan::record::ArchivedNote;
 use crate::ui::app::VigieApp;
 use crate::ui::app::dialogs::Ask;
 use crate::ui::archive::command::{ArchiveCommand, ArchiveOutput};
@@ -22,9 +19,6 @@ use crate::ui::jobs::JobKind;
 use crate::ui::scan::view::ScanView;
 use crate::ui::state::Notice;
 use crate::vault::NewPassphrase;
-
-/// The checklist item an archive is evidence for.
-const EVIDENCE_ITEM: &str = "imaging.encryption-at-rest";
 
 /// The folder offered for archives: the user's documents, else their home, else the current folder.
 fn default_folder() -> PathBuf {
@@ -183,18 +177,12 @@ impl VigieApp {
                 let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
                     return;
                 };
-                let had = vault
-                    .contents()
-                    .archives
-                    .key
-                    .as_ref()
-                    .is_some_and(|k| k.is_valid());
-                let key = ArchiveKey::practice(vault.contents_mut().archives.key_or_make());
-                if !had {
+                let key = vault.practice_archive_key();
+                if key.as_ref().is_ok_and(|k| k.made_now) {
                     self.start_save(ctx);
                 }
                 match key {
-                    Ok(key) => key,
+                    Ok(key) => key.key,
                     Err(e) => {
                         self.panel_error(e.localize(lang));
                         return;
@@ -300,62 +288,21 @@ impl VigieApp {
         let lang = self.lang;
         match output {
             ArchiveOutput::Made(Ok(archived)) => {
-                let (picked, scan_started_at, key) = match self.archive_panel() {
-                    Some(panel) => (
-                        std::mem::take(&mut panel.picked),
-                        panel.scan_started_at,
-                        panel.key,
-                    ),
-                    None => (
-                        Vec::new(),
-                        archived.manifest.created_at,
-                        ArchiveKeyChoice::Practice,
-                    ),
+                let key = match self.archive_panel() {
+                    Some(panel) => {
+                        panel.picked.clear();
+                        panel.key
+                    }
+                    None => ArchiveKeyChoice::Practice,
                 };
                 let kind = match key {
                     ArchiveKeyChoice::Practice => KeyKind::Identity,
                     ArchiveKeyChoice::Passphrase => KeyKind::Passphrase,
                 };
-                let record = ArchiveRecord::of(
-                    &archived,
-                    kind,
-                    ArchiveSource::ScanFindings { scan_started_at },
-                );
-                let evidence_name = tr::archive_evidence_name(
-                    lang,
-                    archived.manifest.created_at.strftime("%Y-%m-%d"),
-                );
-                let evidence = tr::archive_evidence_text(
-                    lang,
-                    crate::i18n::format_datetime(archived.manifest.created_at, lang),
-                    record.files,
-                    format_size(record.bytes, lang),
-                    match kind {
-                        KeyKind::Identity => T::ArchiveKeyPracticeShort.get(lang),
-                        KeyKind::Passphrase => T::ArchiveKeyPassphraseShort.get(lang),
-                    },
-                    &record.manifest_sha256,
-                );
-                let at = archived.manifest.created_at;
                 self.update_vault(ctx, |v| {
-                    let c = v.contents_mut();
-                    c.archives.records.push(record);
-                    c.record(crate::practice_file::JournalEvent::ArchiveCreated);
-                    let _ =
-                        c.checklist
-                            .attach(EVIDENCE_ITEM, &evidence_name, evidence.into_bytes());
-                    if let Some(last) = c
-                        .scans
-                        .last
-                        .as_mut()
-                        .filter(|l| l.started_at == scan_started_at)
-                    {
-                        last.archived.push(ArchivedNote {
-                            at,
-                            findings: picked,
-                            originals_removed: 0,
-                        });
-                    }
+                    let _ = v.record_archive(&archived, kind, |record| {
+                        crate::present::archive::evidence(record, lang)
+                    });
                 });
                 if let Some(panel) = self.archive_panel() {
                     panel.stage = ArchiveStage::Done(archived);
@@ -381,27 +328,7 @@ impl VigieApp {
                     Ok(removal) => {
                         panel.stage = ArchiveStage::Removed(archived.clone(), removal);
                         let at = archived.manifest.created_at;
-                        self.update_vault(ctx, |v| {
-                            let c = v.contents_mut();
-                            if let Some(record) = c
-                                .archives
-                                .records
-                                .iter_mut()
-                                .rev()
-                                .find(|r| r.created_at == at)
-                            {
-                                record.note_removal(&removal);
-                            }
-                            if let Some(note) = c
-                                .scans
-                                .last
-                                .as_mut()
-                                .and_then(|l| l.archived.iter_mut().rev().find(|n| n.at == at))
-                            {
-                                note.originals_removed += removal.removed;
-                            }
-                            c.record(crate::practice_file::JournalEvent::ArchiveOriginalsRemoved);
-                        });
+                        self.update_vault(ctx, |v| v.record_originals_removed(at, &removal));
                     }
                     Err(message) => {
                         panel.stage = ArchiveStage::Done(archived);

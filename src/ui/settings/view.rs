@@ -190,6 +190,21 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut SettingsForm) {
         widgets::busy(ui, T::CopyingVault.get(lang));
     }
 
+    heading(ui, T::LogsHeading, lang);
+    ui.add(egui::Label::new(RichText::new(T::LogsHelp.get(lang)).small()).wrap());
+    if ui
+        .add_enabled(
+            !cx.busy(JobKind::ShowFolder),
+            egui::Button::new(T::OpenLogFolder.get(lang)),
+        )
+        .clicked()
+    {
+        // The current file, shown selected in its folder (the folder itself on Linux).
+        commands.send(Command::OpenFolder(crate::diag::current_file(
+            &cx.data_dir.log_dir(),
+        )));
+    }
+
     heading(ui, T::LockHeading, lang);
     ui.label(T::LockHelp.get(lang));
     if ui.button(T::LockNow.get(lang)).clicked() {

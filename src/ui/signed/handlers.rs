@@ -11,7 +11,6 @@ use crate::assessment::bundle::{self, BundleError, FileSet};
 use crate::assessment::{KeyFile, NAMESPACE, SignError, StoredSignature, verify};
 use crate::i18n::{Localize as _, T, tr};
 use crate::output::OutputKind;
-use crate::practice_file::JournalEvent;
 use crate::report::signed as signed_report;
 use crate::ui::app::VigieApp;
 use crate::ui::app::dialogs::Ask;
@@ -160,22 +159,7 @@ impl VigieApp {
         let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
             return;
         };
-        let Ok(nonce) = getrandom::u32() else {
-            self.notice = Some(Notice::Error(T::ErrRandom.get(lang).to_owned()));
-            return;
-        };
-        let c = vault.contents_mut();
-        let signed = c.assessments.doctor_signer(&c.practice).map(|signer| {
-            c.assessments.complete(
-                &c.practice,
-                &mut c.checklist,
-                &c.scans,
-                &signer,
-                Timestamp::now(),
-                nonce,
-            );
-            c.record(JournalEvent::AssessmentSigned);
-        });
+        let signed = vault.sign_assessment(Timestamp::now()).map(|_| ());
         match signed {
             Ok(()) => {
                 self.start_save(ctx);
@@ -393,16 +377,9 @@ impl VigieApp {
                 let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
                     return;
                 };
-                let c = vault.contents_mut();
-                let added = c
-                    .assessments
-                    .get_mut(&id)
-                    .map(|s| s.countersign(&signer, Timestamp::now()));
-                if matches!(added, Some(Ok(()))) {
-                    c.record(JournalEvent::AssessmentCountersigned);
-                }
+                let added = vault.countersign_assessment(&id, &signer, Timestamp::now());
                 match added {
-                    Some(Ok(())) => {
+                    Ok(()) => {
                         self.start_save(ctx);
                         self.notice = Some(Notice::Info(T::SaCountersigned.get(lang).to_owned()));
                         if let Some(keys) = self.key_forms() {
@@ -410,8 +387,7 @@ impl VigieApp {
                             keys.countersign = None;
                         }
                     }
-                    Some(Err(e)) => self.notice = Some(Notice::Error(e.localize(lang))),
-                    None => {}
+                    Err(e) => self.notice = Some(Notice::Error(e.localize(lang))),
                 }
             }
             SigningOutput::KeyOpened {
@@ -460,14 +436,7 @@ impl VigieApp {
                 let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
                     return;
                 };
-                let c = vault.contents_mut();
-                let imported = match c.assessments.get_mut(&set.id) {
-                    Some(signed) => signed.import(&set),
-                    None => Err(SignError::OtherAssessment),
-                };
-                if imported.is_ok() {
-                    c.record(JournalEvent::AssessmentCountersigned);
-                }
+                let imported = vault.import_countersignatures(&set);
                 if let Some(keys) = self.key_forms() {
                     keys.path_entry = None;
                 }

@@ -6,9 +6,6 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
-use crate::checklist::{self, Respondent};
-use crate::i18n::tr;
-use crate::practice_file::JournalEvent;
 use crate::system::{RunOptions, probe, upnp};
 use crate::ui::app::VigieApp;
 use crate::ui::command::{Command, JobOutput, SystemCommand};
@@ -48,25 +45,11 @@ impl VigieApp {
             SystemCommand::Confirm { item, value } => {
                 let lang = self.lang;
                 self.update_vault(ctx, |v| {
-                    let c = v.contents_mut();
-                    let Some(last) = &c.system.last else { return };
-                    let date =
-                        crate::i18n::format_date(crate::i18n::date_of(last.checked_at), lang);
-                    let summary = last
-                        .results
-                        .iter()
-                        .find(|r| crate::system::catalog::items_of(r.id).contains(&item.as_str()))
-                        .map(|r| crate::present::system::summary(r, lang))
-                        .unwrap_or_default();
-                    let now = Timestamp::now();
-                    c.checklist.answer(&item, value, Respondent::Doctor, now);
-                    if let Some(a) = c.checklist.answers.get_mut(&item)
-                        && a.note.trim().is_empty()
-                    {
-                        a.note = tr::sys_note(lang, date, summary);
+                    let note =
+                        crate::present::system::proposal_note(&v.contents().system, &item, lang);
+                    if let Some(note) = note {
+                        v.confirm_proposal(&item.into(), value, &note, Timestamp::now());
                     }
-                    checklist::plan::sync(checklist::catalog(), &c.practice, &mut c.checklist, now);
-                    c.system.settle(&item);
                 });
             }
             SystemCommand::PickOrthancConfig(path) => {
@@ -98,25 +81,6 @@ impl VigieApp {
         ctx: &egui::Context,
         report: crate::system::SystemReport,
     ) {
-        self.update_vault(ctx, |v| {
-            let c = v.contents_mut();
-            // A network check not asked for this time keeps the result of the last time it ran.
-            let mut report = report;
-            if let Some(previous) = &c.system.last {
-                for r in &mut report.results {
-                    if matches!(
-                        r.finding,
-                        crate::system::Finding::Unknown {
-                            reason: crate::system::Reason::NotRequested
-                        }
-                    ) && let Some(old) = previous.result(r.id)
-                    {
-                        *r = old.clone();
-                    }
-                }
-            }
-            c.system.record(report);
-            c.record(JournalEvent::SystemChecked);
-        });
+        self.update_vault(ctx, |v| v.record_system_checks(report));
     }
 }

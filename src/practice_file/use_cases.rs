@@ -1,0 +1,287 @@
+//! One use case per action on the practice's file: what an action changes in the records, the journal
+//! entry it writes, and what must follow it (the action plan kept in step with the answers, the evidence
+//! attached with an archive). The window and the command line call these same methods, so that an action
+//! leaves the same records whichever way it was done; they only choose when to save.
+//!
+//! Texts are not made here (this layer sits below the texts): what a use case stores in words — an
+//! archive's evidence file, a proposal's note — is made by the caller in its language and handed in.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::{JournalEvent, PracticeFile};
+use crate::archive::{
+    ArchiveError, ArchiveKey, ArchiveRecord, ArchiveSource, Archived, KeyKind, Removal,
+};
+use crate::assessment::bundle::SignatureSet;
+use crate::assessment::{SignError, SignedAssessment, Signer};
+use crate::checklist::record::EvidenceError;
+use crate::checklist::{self, AnswerValue, ItemId, Respondent};
+use crate::practice::Profile;
+use crate::scan::record::{ArchivedNote, ScanRecord};
+use crate::system::catalog::ARCHIVE_EVIDENCE_ITEM;
+use crate::system::{Finding, Reason, SystemReport};
+
+/// A file to attach as evidence, made by the caller in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceFile {
+    /// Its name.
+    pub name: String,
+    /// Its content.
+    pub content: Vec<u8>,
+}
+
+/// The practice's archive key, ready to encrypt to.
+#[derive(Debug)]
+pub struct PracticeArchiveKeyInUse {
+    /// The key.
+    pub key: ArchiveKey,
+    /// Whether it was made just now: the file must then be saved before anything is encrypted to it.
+    pub made_now: bool,
+}
+
+impl PracticeFile {
+    /// Journals that the file was opened with the recovery code (the passphrase was lost or forgotten).
+    pub fn unlocked_with_recovery_code(&mut self) {
+        self.contents.record(JournalEvent::UnlockedWithRecoveryCode);
+    }
+
+    /// Answers `item` and keeps the action plan in step (an action for a "no", a "partly" or a "don't
+    /// know"; none for a "yes" or "not applicable"). The note already written stays. Each answer is
+    /// dated and signed by its respondent in the checklist itself: no journal entry.
+    pub fn answer(&mut self, item: &ItemId, value: AnswerValue, by: Respondent, at: Timestamp) {
+        let c = &mut self.contents;
+        c.checklist.answer(item.as_str(), value, by, at);
+        checklist::plan::sync(checklist::catalog(), &c.practice, &mut c.checklist, at);
+    }
+
+    /// Confirms a PC check's proposed answer for `item`, by the doctor: answered as
+    /// [`PracticeFile::answer`] does, `note` written where the answer has none yet (where the answer
+    /// came from, made by the caller), and the proposal settled. Returns false, changing nothing, when
+    /// no PC check has been recorded.
+    pub fn confirm_proposal(
+        &mut self,
+        item: &ItemId,
+        value: AnswerValue,
+        note: &str,
+        at: Timestamp,
+    ) -> bool {
+        if self.contents.system.last.is_none() {
+            return false;
+        }
+        let c = &mut self.contents;
+        c.checklist
+            .answer(item.as_str(), value, Respondent::Doctor, at);
+        if let Some(a) = c.checklist.answers.get_mut(item.as_str())
+            && a.note.trim().is_empty()
+        {
+            note.clone_into(&mut a.note);
+        }
+        checklist::plan::sync(checklist::catalog(), &c.practice, &mut c.checklist, at);
+        c.system.settle(item.as_str());
+        true
+    }
+
+    /// Saves the practice profile (and that the first run's profile step is done), journals it, and
+    /// keeps the action plan in step: which items apply may have changed.
+    pub fn update_profile(&mut self, profile: Profile, at: Timestamp) {
+        let c = &mut self.contents;
+        c.practice = profile;
+        c.profile_confirmed = true;
+        c.record(JournalEvent::ProfileUpdated);
+        checklist::plan::sync(checklist::catalog(), &c.practice, &mut c.checklist, at);
+    }
+
+    /// Records a finished (or stopped) folder scan, the earlier one kept as a digest, and journals it.
+    pub fn record_scan(&mut self, record: ScanRecord) {
+        self.contents.scans.push(record);
+        self.contents.record(JournalEvent::Scanned);
+    }
+
+    /// Records a run of the PC checks and journals it. A network check not asked for this time keeps the
+    /// result of the last time it ran.
+    pub fn record_system_checks(&mut self, mut report: SystemReport) {
+        let c = &mut self.contents;
+        if let Some(previous) = &c.system.last {
+            for r in &mut report.results {
+                if matches!(
+                    r.finding,
+                    Finding::Unknown {
+                        reason: Reason::NotRequested
+                    }
+                ) && let Some(old) = previous.result(r.id)
+                {
+                    *r = old.clone();
+                }
+            }
+        }
+        c.system.record(report);
+        c.record(JournalEvent::SystemChecked);
+    }
+
+    /// Completes the self-assessment and signs it with the doctor's key (made now if there is none),
+    /// freezing the answers and the last scan, and journals it. Refused, changing nothing, when the
+    /// system's random source fails (the nonce keeps two assessments of the same second apart) or the
+    /// profile names no practitioner.
+    pub fn sign_assessment(&mut self, at: Timestamp) -> Result<&SignedAssessment, SignError> {
+        self.sign_with_nonce(at, getrandom::u32().ok())
+    }
+
+    fn sign_with_nonce(
+        &mut self,
+        at: Timestamp,
+        nonce: Option<u32>,
+    ) -> Result<&SignedAssessment, SignError> {
+        let nonce = nonce.ok_or(SignError::Random)?;
+        let c = &mut self.contents;
+        let signer = c.assessments.doctor_signer(&c.practice)?;
+        c.assessments
+            .complete(&c.practice, &mut c.checklist, &c.scans, &signer, at, nonce);
+        c.record(JournalEvent::AssessmentSigned);
+        c.assessments.last().ok_or(SignError::NoSuchAssessment)
+    }
+
+    /// Countersigns the signed assessment `id` with `signer` (a consultant's key) and journals it.
+    pub fn countersign_assessment(
+        &mut self,
+        id: &str,
+        signer: &Signer,
+        at: Timestamp,
+    ) -> Result<(), SignError> {
+        let c = &mut self.contents;
+        c.assessments
+            .get_mut(id)
+            .ok_or(SignError::NoSuchAssessment)?
+            .countersign(signer, at)?;
+        c.record(JournalEvent::AssessmentCountersigned);
+        Ok(())
+    }
+
+    /// Takes the new valid signatures of `set` (a countersigned bundle brought back) into the assessment
+    /// it is of, and journals it; returns how many were added.
+    pub fn import_countersignatures(&mut self, set: &SignatureSet) -> Result<usize, SignError> {
+        let c = &mut self.contents;
+        let added = c
+            .assessments
+            .get_mut(&set.id)
+            .ok_or(SignError::OtherAssessment)?
+            .import(set)?;
+        c.record(JournalEvent::AssessmentCountersigned);
+        Ok(added)
+    }
+
+    /// The practice's archive key, made now if there is none or the one kept does not read.
+    pub fn practice_archive_key(&mut self) -> Result<PracticeArchiveKeyInUse, ArchiveError> {
+        let had = self
+            .contents
+            .archives
+            .key
+            .as_ref()
+            .is_some_and(crate::archive::PracticeArchiveKey::is_valid);
+        let key = ArchiveKey::practice(self.contents.archives.key_or_make())?;
+        Ok(PracticeArchiveKeyInUse {
+            key,
+            made_now: !had,
+        })
+    }
+
+    /// Records a verified archive, and journals it: its record; the evidence file `evidence` makes from
+    /// that record, attached to the checklist item on encryption at rest
+    /// ([`ARCHIVE_EVIDENCE_ITEM`]); and, when it holds findings of the last scan, a note on that scan
+    /// naming them. The record says the files came from that scan when every file archived is one of
+    /// its findings. The archive is recorded in any case; the result is the evidence's id, or why it
+    /// was refused.
+    pub fn record_archive(
+        &mut self,
+        archived: &Archived,
+        key: KeyKind,
+        evidence: impl FnOnce(&ArchiveRecord) -> EvidenceFile,
+    ) -> Result<u32, EvidenceError> {
+        let c = &mut self.contents;
+        let (found, every_file_found) = c
+            .scans
+            .last
+            .as_ref()
+            .map(|last| findings_in(last, &archived.sources))
+            .unwrap_or_default();
+        let source = match &c.scans.last {
+            Some(last) if every_file_found => ArchiveSource::ScanFindings {
+                scan_started_at: last.started_at,
+            },
+            _ => ArchiveSource::Chosen,
+        };
+        let record = ArchiveRecord::of(archived, key, source);
+        let file = evidence(&record);
+        c.archives.records.push(record);
+        c.record(JournalEvent::ArchiveCreated);
+        if !found.is_empty()
+            && let Some(last) = c.scans.last.as_mut()
+        {
+            last.archived.push(ArchivedNote {
+                at: archived.manifest.created_at,
+                findings: found,
+                originals_removed: 0,
+            });
+        }
+        c.checklist
+            .attach(ARCHIVE_EVIDENCE_ITEM, &file.name, file.content)
+    }
+
+    /// Records that the originals of the archive made at `archive_created_at` were removed (on its
+    /// record and on the scan's note), and journals it.
+    pub fn record_originals_removed(&mut self, archive_created_at: Timestamp, removal: &Removal) {
+        let c = &mut self.contents;
+        if let Some(record) = c
+            .archives
+            .records
+            .iter_mut()
+            .rev()
+            .find(|r| r.created_at == archive_created_at)
+        {
+            record.note_removal(removal);
+        }
+        if let Some(note) = c.scans.last.as_mut().and_then(|l| {
+            l.archived
+                .iter_mut()
+                .rev()
+                .find(|n| n.at == archive_created_at)
+        }) {
+            note.originals_removed += removal.removed;
+        }
+        c.record(JournalEvent::ArchiveOriginalsRemoved);
+    }
+}
+
+/// A path made absolute against the current folder (without touching the disk), so that a file named
+/// relatively on the command line matches the scan's finding of it.
+fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    }
+}
+
+/// The findings of `scan` (their indices) whose file is among `sources`, and whether every source is
+/// one of its findings.
+fn findings_in(scan: &ScanRecord, sources: &[PathBuf]) -> (Vec<u32>, bool) {
+    let sources: HashSet<PathBuf> = sources.iter().map(|s| absolute(s)).collect();
+    let mut matched: HashSet<PathBuf> = HashSet::new();
+    let mut found = Vec::new();
+    for (i, finding) in scan.findings.iter().enumerate() {
+        let path = absolute(&finding.path);
+        if sources.contains(&path)
+            && let Ok(i) = u32::try_from(i)
+        {
+            found.push(i);
+            matched.insert(path);
+        }
+    }
+    let every = !sources.is_empty() && matched.len() == sources.len();
+    (found, every)
+}
+
+#[cfg(test)]
+mod tests;
