@@ -923,6 +923,28 @@ impl BreachRegister {
         by: &str,
         at: Timestamp,
     ) -> Result<(), BreachError> {
+        self.attach_hashed(
+            id,
+            name,
+            purpose,
+            crate::digest::Hashed::new(content),
+            by,
+            at,
+        )
+    }
+
+    /// [`BreachRegister::attach`] with the file already hashed (where it was read, off the window's
+    /// thread).
+    pub fn attach_hashed(
+        &mut self,
+        id: BreachId,
+        name: &str,
+        purpose: Purpose,
+        file: crate::digest::Hashed,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<(), BreachError> {
+        let (content, sha256) = file.into_parts();
         if content.is_empty() {
             return Err(BreachError::EmptyFile);
         }
@@ -932,7 +954,6 @@ impl BreachRegister {
                 max: MAX_ATTACHMENT_BYTES,
             });
         }
-        let sha256 = crate::digest::sha256_hex(&content);
         let change = Change::Attached {
             name: name.to_owned(),
             purpose,

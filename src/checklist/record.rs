@@ -197,6 +197,18 @@ impl ChecklistRecord {
         name: &str,
         content: Vec<u8>,
     ) -> Result<u32, EvidenceError> {
+        self.attach_hashed(item, name, crate::digest::Hashed::new(content))
+    }
+
+    /// [`ChecklistRecord::attach`] with the file already hashed (where it was read, off the window's
+    /// thread).
+    pub fn attach_hashed(
+        &mut self,
+        item: &str,
+        name: &str,
+        file: crate::digest::Hashed,
+    ) -> Result<u32, EvidenceError> {
+        let (content, sha256) = file.into_parts();
         if content.is_empty() {
             return Err(EvidenceError::Empty);
         }
@@ -211,7 +223,7 @@ impl ChecklistRecord {
             id,
             item: item.to_owned(),
             name: name.to_owned(),
-            sha256: crate::digest::sha256_hex(&content),
+            sha256,
             added_at: Timestamp::now(),
             content: content.into(),
         });

@@ -1240,6 +1240,10 @@ texts! {
     JobCopyVault => "la copie du coffre", "the copy of the vault";
     JobShowFolder => "l'ouverture du dossier", "the opening of the folder";
     JobScan => "l'analyse des dossiers", "the folder scan";
+    JobOrderScanTable => "la mise en ordre du tableau des résultats", "the ordering of the results table";
+    ScanOrdering => "Mise en ordre des résultats…", "Putting the results in order…";
+    JobFindVaultPath => "la recherche d'un nom de fichier libre pour le coffre", "the search for a free file name for the vault";
+    FindingVaultPath => "Recherche d'un nom de fichier libre…", "Looking for a free file name…";
     JobRecordScan => "l'enregistrement des résultats de l'analyse", "the recording of the scan's results";
     RevealGone => "ce dossier n'existe plus (déplacé, supprimé, ou sur une clé débranchée).", "this folder no longer exists (moved, deleted, or on an unplugged stick).";
 }

@@ -129,6 +129,8 @@ pub enum Command {
     ShowWelcome,
     /// Start the creation form.
     StartCreate,
+    /// Look for a free file name for a new vault of this practice name (in a job: it reads the disk).
+    FindVaultPath(String),
     /// Ask where to put the new vault (save dialog).
     ChooseNewVaultLocation,
     /// Put the new vault there (chosen in a save dialog).
@@ -229,6 +231,8 @@ pub enum Command {
     },
     /// Scan these folders for medical images.
     StartScan(Vec<PathBuf>),
+    /// Put the Scan page's table in order (in a job: a hundred thousand rows take time).
+    OrderScanTable(Box<super::scan::order::OrderRequest>),
     /// Stop the scan in progress (its partial results are kept).
     StopScan,
     /// Look again for the places to suggest for the scan (a stick plugged in since, a new synced folder).
@@ -313,8 +317,12 @@ pub enum JobOutput {
     Failed(super::jobs::JobKind),
     /// The folder scan's job ended: its summary, or the folders that were not there (nothing scanned).
     ScanEnded(Result<crate::scan::Summary, Vec<PathBuf>>),
+    /// The Scan page's table was put in order.
+    ScanTableOrdered(Box<super::scan::order::OrderResult>),
     /// A finished scan was put in order for the vault.
     ScanRecorded(Box<crate::scan::record::ScanRecord>),
+    /// A free file name for a new vault was found: the name it is for, and the path.
+    VaultPathFound(String, PathBuf),
     /// The places to suggest for a scan were found.
     PlacesFound(Vec<crate::scan::places::Place>),
     /// The recent vaults were checked.
@@ -336,8 +344,8 @@ pub enum JobOutput {
         by: String,
         /// The file's name.
         name: String,
-        /// Its content, or why it could not be read (in the user's language).
-        result: Result<Vec<u8>, String>,
+        /// Its content and digest, or why it could not be read (in the user's language).
+        result: Result<crate::digest::Hashed, String>,
     },
     /// A file to attach as evidence was read.
     EvidenceRead {
@@ -345,8 +353,8 @@ pub enum JobOutput {
         item: String,
         /// The file's name.
         name: String,
-        /// Its content, or why it could not be read (in the user's language).
-        result: Result<Vec<u8>, String>,
+        /// Its content and digest, or why it could not be read (in the user's language).
+        result: Result<crate::digest::Hashed, String>,
     },
     /// A job of the signed-assessment screens finished.
     Signing(SigningOutput),
@@ -490,7 +498,11 @@ impl JobOutput {
                 r.as_ref().map_or(Outcome::Failed(ErrorCategory::Panic), of),
             ),
             Self::DocumentWritten(r) => ("write document", worded(r)),
-            Self::Failed(_) | Self::PlacesFound(_) | Self::RecentChecked(_) => return None,
+            Self::Failed(_)
+            | Self::PlacesFound(_)
+            | Self::RecentChecked(_)
+            | Self::VaultPathFound(..)
+            | Self::ScanTableOrdered(_) => return None,
             Self::ScanEnded(r) => (
                 "scan",
                 match r {

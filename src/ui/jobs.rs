@@ -55,6 +55,10 @@ pub enum JobKind {
     Scan,
     /// Putting a finished scan's findings in order for the vault's record.
     RecordScan,
+    /// Looking for a free file name for a new vault.
+    FindVaultPath,
+    /// Putting the Scan page's table in order.
+    OrderScanTable,
 }
 
 impl JobKind {
@@ -78,6 +82,8 @@ impl JobKind {
             Self::CopyVault => "vigie-copy-vault",
             Self::Scan => "vigie-scan",
             Self::RecordScan => "vigie-record-scan",
+            Self::FindVaultPath => "vigie-find-vault-path",
+            Self::OrderScanTable => "vigie-order-scan-table",
         }
     }
 }

@@ -201,7 +201,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "settings",
             "demo",
             "diag",
-            // Breach register
+            "digest",
             "breach",
             "archive",
         ],
@@ -228,7 +228,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "settings",
             "demo",
             "diag",
-            // Breach register
+            "digest",
             "breach",
             "archive",
         ],

@@ -21,6 +21,7 @@ use crate::ui::profile::view::ProfileForm;
 use crate::ui::scan::live::LiveScan;
 use crate::ui::screen::Screen;
 use crate::ui::state::Notice;
+use crate::ui::vault::create::CreateForm;
 use crate::ui::vault::unlock::UnlockForm;
 use crate::vault::{Unlock, VaultError};
 
@@ -57,7 +58,7 @@ impl VigieApp {
             }
             Command::ChooseNewVaultLocation => {
                 if let Screen::Create(form) = &self.screen {
-                    let suggested = form.vault_path(&self.data_dir);
+                    let suggested = form.suggested_path(&self.data_dir);
                     let ask = Ask::save(
                         T::VaultFileFilter.get(self.lang).to_owned(),
                         "vigie",
@@ -72,6 +73,13 @@ impl VigieApp {
                         self.run_command(ctx, Command::SetNewVaultLocation(path));
                     }
                 }
+            }
+            Command::FindVaultPath(name) => {
+                let data_dir = self.data_dir.clone();
+                self.jobs.spawn(ctx, JobKind::FindVaultPath, move |_| {
+                    let path = CreateForm::free_vault_path(&data_dir, &name);
+                    JobOutput::VaultPathFound(name, path)
+                });
             }
             Command::SetNewVaultLocation(mut path) => {
                 if let Screen::Create(form) = &mut self.screen {
@@ -173,6 +181,13 @@ impl VigieApp {
                 self.open_page(kind);
             }
             Command::StartScan(roots) => self.start_scan(ctx, roots),
+            Command::OrderScanTable(request) => {
+                self.jobs.spawn(ctx, JobKind::OrderScanTable, move |_| {
+                    JobOutput::ScanTableOrdered(Box::new(crate::ui::scan::order::compute_order(
+                        *request,
+                    )))
+                });
+            }
             Command::RefreshPlaces => self.find_places(ctx),
             Command::StopScan => {
                 if let Some(live) = &self.scan {
@@ -398,6 +413,7 @@ impl VigieApp {
             let report = crate::report::Document::Scan(crate::report::scan::Detail::Folders);
             let result = report
                 .render(Some(&contents), lang)
+                .map(crate::digest::Hashed::new)
                 .map_err(|e| e.localize(lang));
             JobOutput::EvidenceRead { item, name, result }
         });
@@ -698,14 +714,14 @@ pub(crate) fn read_attachment(
     path: &std::path::Path,
     max: usize,
     lang: Lang,
-) -> (String, Result<Vec<u8>, String>) {
+) -> (String, Result<crate::digest::Hashed, String>) {
     let name = path
         .file_name()
         .unwrap_or_default()
         .to_string_lossy()
         .into_owned();
     let max = max as u64;
-    let result = match std::fs::metadata(path) {
+    let result: Result<Vec<u8>, String> = match std::fs::metadata(path) {
         Ok(meta) if meta.len() > max => Err(tr::err_evidence_too_large(
             lang,
             crate::i18n::format_size(meta.len(), lang),
@@ -714,5 +730,6 @@ pub(crate) fn read_attachment(
         Ok(_) => std::fs::read(path).map_err(|e| crate::i18n::io_error(lang, path, &e)),
         Err(e) => Err(crate::i18n::io_error(lang, path, &e)),
     };
-    (name, result)
+    // Hashed here, in the job that read it: up to 8 MiB is no work for the window's thread.
+    (name, result.map(crate::digest::Hashed::new))
 }

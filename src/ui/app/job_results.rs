@@ -1,5 +1,6 @@
 //! What the background jobs report, taken into the state.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
@@ -37,6 +38,8 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::CopyVault => T::JobCopyVault,
         JobKind::Scan => T::JobScan,
         JobKind::RecordScan => T::JobRecordScan,
+        JobKind::FindVaultPath => T::JobFindVaultPath,
+        JobKind::OrderScanTable => T::JobOrderScanTable,
     };
     tr::err_job_failed(lang, what.get(lang))
 }
@@ -92,10 +95,16 @@ impl VigieApp {
             | JobKind::SignedFiles
             | JobKind::ShowFolder
             | JobKind::CopyVault
-            | JobKind::RecordScan => {}
+            | JobKind::RecordScan
+            | JobKind::FindVaultPath => {}
             JobKind::Archive => {
                 if let Some(panel) = self.scan_view_mut().and_then(|v| v.archive.as_deref_mut()) {
                     panel.stage = crate::ui::archive::view::ArchiveStage::Setup;
+                }
+            }
+            JobKind::OrderScanTable => {
+                if let Some(view) = self.kept_view_mut::<crate::ui::scan::view::ScanView>() {
+                    view.order_failed();
                 }
             }
             JobKind::Scan => {
@@ -128,10 +137,12 @@ impl VigieApp {
         };
         let failed = live.failed;
         let (roots, started_at) = (std::mem::take(&mut live.roots), live.started_at);
-        let findings = std::mem::take(&mut live.findings);
+        let (findings, waiting) = live.take_findings();
         let errors = std::mem::take(&mut live.errors);
         self.scan_failed = failed;
         self.jobs.spawn(ctx, JobKind::RecordScan, move |_| {
+            let mut findings = Arc::try_unwrap(findings).unwrap_or_else(|shared| (*shared).clone());
+            findings.extend(waiting);
             JobOutput::ScanRecorded(Box::new(crate::scan::record::ScanRecord::new(
                 started_at, &roots, summary, findings, errors,
             )))
@@ -341,6 +352,16 @@ impl VigieApp {
                 )));
             }
             JobOutput::ScanRecorded(record) => self.scan_recorded(ctx, *record),
+            JobOutput::ScanTableOrdered(result) => {
+                if let Some(view) = self.kept_view_mut::<crate::ui::scan::view::ScanView>() {
+                    view.take_order(*result);
+                }
+            }
+            JobOutput::VaultPathFound(name, path) => {
+                if let Screen::Create(form) = &mut self.screen {
+                    form.found_path = Some((name, path));
+                }
+            }
             JobOutput::PlacesFound(places) => {
                 if let Some(view) = self.kept_view_mut::<crate::ui::scan::view::ScanView>() {
                     view.set_places(&places);
@@ -418,7 +439,7 @@ impl VigieApp {
                     vault
                         .contents_mut()
                         .checklist
-                        .attach(&item, &name, content)
+                        .attach_hashed(&item, &name, content)
                         .map(|_| ())
                         .map_err(|e| e.localize(lang))
                 });

@@ -170,13 +170,14 @@ impl VigieApp {
         purpose: Purpose,
         by: &str,
         name: &str,
-        result: Result<Vec<u8>, String>,
+        result: Result<crate::digest::Hashed, String>,
     ) {
         match result {
             Ok(content) => {
                 let now = Timestamp::now();
                 self.change_register(ctx, Some(id), |r| {
-                    r.attach(id, name, purpose, content, by, now).map(|()| id)
+                    r.attach_hashed(id, name, purpose, content, by, now)
+                        .map(|()| id)
                 });
             }
             Err(e) => {

@@ -34,8 +34,11 @@ pub struct LiveScan {
     started: Instant,
     cancel: Arc<AtomicBool>,
     shared: Arc<Mutex<Shared>>,
-    /// Findings received so far (moved out of the shared state each frame).
-    pub findings: Vec<Finding>,
+    /// Findings received so far (moved out of the shared state each frame), shared with the job that
+    /// puts the table in order: never copied on the window's thread.
+    pub findings: Arc<Vec<Finding>>,
+    /// Findings received while a job still holds [`LiveScan::findings`]: added at a later frame.
+    waiting: Vec<Finding>,
     /// Unreadable paths so far (the first few hundred; the count is exact).
     pub errors: Vec<ScanError>,
     /// Progress as of the last frame.
@@ -128,7 +131,8 @@ impl LiveScan {
             started: Instant::now(),
             cancel,
             shared,
-            findings: Vec::new(),
+            findings: Arc::default(),
+            waiting: Vec::new(),
             errors: Vec::new(),
             progress: Progress::default(),
             failed: false,
@@ -169,7 +173,18 @@ impl LiveScan {
         let Ok(mut s) = self.shared.lock() else {
             return None;
         };
-        self.findings.append(&mut s.findings);
+        self.waiting.append(&mut s.findings);
+        drop(s);
+        // Added only while no job holds the findings (else they would be copied here, on the window's
+        // thread): a frame or two later at worst.
+        if !self.waiting.is_empty()
+            && let Some(findings) = Arc::get_mut(&mut self.findings)
+        {
+            findings.append(&mut self.waiting);
+        }
+        let Ok(mut s) = self.shared.lock() else {
+            return None;
+        };
         self.errors.append(&mut s.errors);
         self.progress = Progress {
             files_seen: s.files_seen,
@@ -178,7 +193,17 @@ impl LiveScan {
             current: s.current.clone(),
             elapsed: self.started.elapsed(),
         };
+        // Findings still waiting are in the record all the same (`take_findings`).
         s.done.clone()
+    }
+
+    /// Every finding received, for the vault's record, without copying them on the window's thread
+    /// (the copy, if a job still holds them, is made by `take`'s caller, in a job).
+    pub fn take_findings(&mut self) -> (Arc<Vec<Finding>>, Vec<Finding>) {
+        (
+            std::mem::take(&mut self.findings),
+            std::mem::take(&mut self.waiting),
+        )
     }
 }
 

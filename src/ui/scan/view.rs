@@ -3,6 +3,7 @@
 //! it stays smooth with 100,000 rows) that can be sorted and filtered by risk, kind and folder.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use egui::{Color32, RichText, Ui};
@@ -10,160 +11,35 @@ use egui_extras::{Column, TableBuilder};
 use jiff::Timestamp;
 
 use crate::i18n::tr;
-use crate::i18n::{Lang, T, format_datetime, format_size};
-use crate::present::scan::{cloud_name, flags, kind_text, plain_summary, risk_name};
+use crate::i18n::{Lang, T, format_datetime};
+use crate::present::scan::{cloud_name, plain_summary, risk_name};
 use crate::scan::places::{Place, PlaceKind};
 use crate::scan::record::{RiskCounts, ScanRecord};
-use crate::scan::{Finding, Kind, Risk};
+use crate::scan::{Finding, Risk};
 use crate::ui::command::{Command, CommandSender};
 use crate::ui::jobs::JobKind;
 use crate::ui::scan::live::LiveScan;
+use crate::ui::scan::order::{
+    KindFilter, OrderKey, OrderRequest, OrderResult, RowText, SortBy, Source, compute_order,
+};
+
+/// The most findings whose table is put in order on the window's thread (a millisecond or two); more
+/// are put in order in a background job.
+const ORDER_HERE_AT_MOST: usize = 2_000;
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
 
-/// Which kinds the table shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum KindFilter {
-    /// Everything.
-    #[default]
-    All,
-    /// DICOM files.
-    Dicom,
-    /// Archives holding DICOM, and DICOMDIRs.
-    Archives,
-    /// Image exports.
-    Exports,
-    /// Encrypted containers.
-    Encrypted,
-}
-
-impl KindFilter {
-    const ALL: [Self; 5] = [
-        Self::All,
-        Self::Dicom,
-        Self::Archives,
-        Self::Exports,
-        Self::Encrypted,
-    ];
-
-    fn text(self) -> T {
-        match self {
-            Self::All => T::ScanFilterAll,
-            Self::Dicom => T::ScanKindDicom,
-            Self::Archives => T::ScanKindArchives,
-            Self::Exports => T::ScanKindExports,
-            Self::Encrypted => T::ScanKindEncrypted,
-        }
-    }
-
-    fn accepts(self, kind: &Kind) -> bool {
-        match self {
-            Self::All => true,
-            Self::Dicom => matches!(kind, Kind::Dicom { .. }),
-            Self::Archives => matches!(
-                kind,
-                Kind::Dicomdir | Kind::GzipDicom | Kind::ZipDicom { .. }
-            ),
-            Self::Exports => matches!(kind, Kind::ImageExport { .. }),
-            Self::Encrypted => matches!(kind, Kind::Encrypted { .. }),
-        }
-    }
-}
-
-/// The column the table is sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortBy {
-    /// Risk, highest first by default.
-    #[default]
-    Risk,
-    /// File name.
-    Name,
-    /// Folder.
-    Folder,
-    /// Kind and flags.
-    Kind,
-    /// Size.
-    Size,
-}
-
-/// The texts of one row, computed once per finding.
-#[derive(Debug, Clone)]
-struct RowText {
-    name: String,
-    /// Lower-case name, for sorting.
-    name_key: String,
-    folder: String,
-    what: String,
-    size: String,
-    /// Lower-case path, for the folder filter.
-    search: String,
-}
-
-fn row_text(f: &Finding, lang: Lang) -> RowText {
-    // Split at the last separator of either kind: a record made on Windows stays readable elsewhere.
-    let full = f.path.to_string_lossy();
-    let (folder, name) = match full.rfind(['/', '\\']) {
-        Some(i) if i + 1 < full.len() => (full[..i].to_owned(), full[i + 1..].to_owned()),
-        _ => (String::new(), full.clone().into_owned()),
-    };
-    let mut what = vec![kind_text(&f.kind, lang)];
-    what.extend(flags(f, lang));
-    RowText {
-        search: full.to_lowercase(),
-        name_key: name.to_lowercase(),
-        name,
-        folder,
-        what: what.join(" · "),
-        size: format_size(f.size, lang),
-    }
-}
-
-/// Where the findings shown come from: the scan that started at this time, live or as recorded (the
-/// record holds the same findings in another order).
-type Source = (Timestamp, bool);
-
-/// The rows' texts, kept in step with the findings shown (which only grow while a scan runs).
-#[derive(Debug, Default)]
-struct Rows {
-    source: Option<Source>,
-    lang: Option<Lang>,
-    texts: Vec<RowText>,
-}
-
-impl Rows {
-    fn update(&mut self, source: Source, findings: &[Finding], lang: Lang) {
-        if self.source != Some(source)
-            || self.lang != Some(lang)
-            || self.texts.len() > findings.len()
-        {
-            self.source = Some(source);
-            self.lang = Some(lang);
-            self.texts.clear();
-        }
-        let have = self.texts.len();
-        self.texts
-            .extend(findings[have..].iter().map(|f| row_text(f, lang)));
-    }
-}
-
-/// What the order depends on: source, count, risk, kind, folder text, sort column, direction, language.
-type OrderKey = (
-    Source,
-    usize,
-    Option<Risk>,
-    KindFilter,
-    String,
-    SortBy,
-    bool,
-    Lang,
-);
-
-/// The order of the rows shown, recomputed when the filter, the sort or the findings change.
+/// The order of the rows shown, computed in a background job when the filter, the sort or the findings
+/// change; the one last computed is drawn meanwhile.
 #[derive(Debug, Default)]
 struct Order {
     key: Option<OrderKey>,
     computed_at: Option<Instant>,
     shown: Vec<u32>,
+    /// One text per finding of the source the order was computed on.
+    rows: Arc<Vec<RowText>>,
+    /// The order asked for and not come back yet.
+    pending: Option<OrderKey>,
 }
 
 /// The Scan page's state.
@@ -189,7 +65,6 @@ pub struct ScanView {
     summary: Option<((Timestamp, Lang), Vec<String>, RiskCounts)>,
     /// The risk counts of the scan running, kept while no finding is added.
     live_counts: Option<((Timestamp, usize), RiskCounts)>,
-    rows: Rows,
     order: Order,
     /// The "encrypt these files" panel, when open.
     pub archive: Option<Box<crate::ui::archive::view::ArchivePanel>>,
@@ -223,7 +98,6 @@ impl ScanView {
             folder: String::new(),
             sort: SortBy::Risk,
             ascending: false,
-            rows: Rows::default(),
             order: Order::default(),
             archive: None,
         }
@@ -271,7 +145,7 @@ impl ScanView {
         match &self.live_counts {
             Some((k, counts)) if *k == key => *counts,
             _ => {
-                let counts = RiskCounts::of(&live.findings);
+                let counts = RiskCounts::of(live.findings.iter());
                 self.live_counts = Some((key, counts));
                 counts
             }
@@ -300,8 +174,16 @@ impl ScanView {
         &self.order.shown
     }
 
-    fn refresh_order(&mut self, source: Source, findings: &[Finding], lang: Lang) {
-        let live = source.1;
+    /// Asks for the table's order when the filter, the sort or the findings changed (computed in a
+    /// background job: see [`compute_order`]); while a scan adds rows, a few times a second at most.
+    fn request_order(
+        &mut self,
+        source: Source,
+        findings: &Arc<Vec<Finding>>,
+        lang: Lang,
+        busy: bool,
+        commands: &CommandSender,
+    ) {
         let key = (
             source,
             findings.len(),
@@ -312,16 +194,18 @@ impl ScanView {
             self.ascending,
             lang,
         );
-        if self.order.key.as_ref() == Some(&key) {
+        if self.order.key.as_ref() == Some(&key) || self.order.pending.as_ref() == Some(&key) {
             return;
         }
-        // While a scan adds rows, re-sorting 100,000 rows at every frame would be wasted: a few times a
-        // second is enough.
+        // One at a time: the next is asked for when this one comes back.
+        if busy {
+            return;
+        }
         let same_view = self.order.key.as_ref().is_some_and(|k| {
             (k.0, k.2, k.3, &k.4, k.5, k.6, k.7)
                 == (key.0, key.2, key.3, &key.4, key.5, key.6, key.7)
         });
-        if live
+        if source.1
             && same_view
             && self
                 .order
@@ -330,44 +214,52 @@ impl ScanView {
         {
             return;
         }
-        self.rows.update(source, findings, lang);
-        let needle = key.4.clone();
-        let texts = &self.rows.texts;
-        let mut shown: Vec<u32> = (0..findings.len() as u32)
-            .filter(|&i| {
-                let f = &findings[i as usize];
-                self.risk.is_none_or(|r| f.risk == r)
-                    && self.kind.accepts(&f.kind)
-                    && (needle.is_empty() || texts[i as usize].search.contains(&needle))
-            })
-            .collect();
-        let by = |a: &u32, b: &u32| {
-            let (fa, fb) = (&findings[*a as usize], &findings[*b as usize]);
-            let (ta, tb) = (&texts[*a as usize], &texts[*b as usize]);
-            match self.sort {
-                SortBy::Risk => fa
-                    .risk
-                    .cmp(&fb.risk)
-                    .then_with(|| tb.search.cmp(&ta.search)),
-                SortBy::Name => ta.name_key.cmp(&tb.name_key),
-                SortBy::Folder => ta
-                    .folder
-                    .cmp(&tb.folder)
-                    .then_with(|| ta.name.cmp(&tb.name)),
-                SortBy::Kind => ta.what.cmp(&tb.what),
-                SortBy::Size => fa.size.cmp(&fb.size),
-            }
+        // The texts already made for these findings are extended, not made again.
+        let rows = self
+            .order
+            .key
+            .as_ref()
+            .filter(|k| k.0 == source && k.7 == lang)
+            .map(|_| Arc::clone(&self.order.rows));
+        let request = OrderRequest {
+            key: key.clone(),
+            findings: Arc::clone(findings),
+            rows,
         };
-        if self.ascending {
-            shown.sort_by(by);
-        } else {
-            shown.sort_by(|a, b| by(b, a));
+        // A few thousand rows are put in order in a millisecond or two: at once, so that a filter
+        // clicked shows its rows in the same frame. More go to a background job.
+        if findings.len() <= ORDER_HERE_AT_MOST {
+            self.take_order(compute_order(request));
+            return;
         }
-        self.order = Order {
-            key: Some(key),
-            computed_at: Some(Instant::now()),
-            shown,
-        };
+        self.order.pending = Some(key);
+        commands.send(Command::OrderScanTable(Box::new(request)));
+    }
+
+    /// Takes the order computed in the background (an order for an older request is taken all the
+    /// same: it is drawn until the next one comes back).
+    pub fn take_order(&mut self, result: OrderResult) {
+        if self.order.pending.as_ref() == Some(&result.key) {
+            self.order.pending = None;
+        }
+        self.order.key = Some(result.key);
+        self.order.rows = result.rows;
+        self.order.shown = result.shown;
+        self.order.computed_at = Some(Instant::now());
+    }
+
+    /// The order was not computed (its job failed): ask again at the next frame.
+    pub fn order_failed(&mut self) {
+        self.order.pending = None;
+    }
+
+    /// The indices shown and the rows' texts, if they were computed on the findings of `source`.
+    fn order_for(&self, source: Source) -> Option<(&[u32], &[RowText])> {
+        self.order
+            .key
+            .as_ref()
+            .filter(|k| k.0 == source)
+            .map(|_| (self.order.shown.as_slice(), self.order.rows.as_slice()))
     }
 
     fn sort_by(&mut self, column: SortBy) {
@@ -454,12 +346,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ScanView) {
     let (source, findings, summary_lines, counts) = if let Some(live) = live_scan {
         progress(ui, lang, live, commands);
         let counts = view.live_counts(live);
-        (
-            (live.started_at, true),
-            live.findings.as_slice(),
-            Vec::new(),
-            counts,
-        )
+        ((live.started_at, true), &live.findings, Vec::new(), counts)
     } else if let Some(last) = &history.last {
         let secs = crate::locale::format_number(last.summary.elapsed_ms as f64 / 1000.0, 1, lang);
         let busy = export_busy;
@@ -512,12 +399,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ScanView) {
             );
         }
         let (lines, counts) = view.recorded_summary(last, lang);
-        (
-            (last.started_at, false),
-            last.findings.as_slice(),
-            lines,
-            counts,
-        )
+        ((last.started_at, false), &last.findings, lines, counts)
     } else {
         ui.label(T::ScanNeverRun.get(lang));
         return;
@@ -538,25 +420,36 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ScanView) {
     }
     ui.add_space(4.0);
     filters(ui, lang, view, counts);
-    view.refresh_order(source, findings, lang);
+    view.request_order(
+        source,
+        findings,
+        lang,
+        cx.busy(JobKind::OrderScanTable),
+        commands,
+    );
+    let shown_count = view.order_for(source).map(|(shown, _)| shown.len());
     if let Some(panel) = view.archive.as_deref_mut()
         && live_scan.is_none()
     {
-        crate::ui::archive::view::show(
-            ui,
-            &panel_context,
-            panel,
-            findings,
-            &view.order.shown,
-            commands,
-        );
+        let shown = view
+            .order
+            .key
+            .as_ref()
+            .filter(|k| k.0 == source)
+            .map_or(&[][..], |_| view.order.shown.as_slice());
+        crate::ui::archive::view::show(ui, &panel_context, panel, findings, shown, commands);
         ui.add_space(4.0);
     }
-    ui.label(
-        RichText::new(tr::scan_shown(lang, view.order.shown.len(), findings.len()))
-            .small()
-            .weak(),
-    );
+    match shown_count {
+        Some(count) => {
+            ui.label(
+                RichText::new(tr::scan_shown(lang, count, findings.len()))
+                    .small()
+                    .weak(),
+            );
+        }
+        None => widgets::busy(ui, T::ScanOrdering.get(lang)),
+    }
     if not_kept > 0 {
         ui.label(
             RichText::new(tr::scan_not_kept(lang, not_kept))
@@ -564,7 +457,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ScanView) {
                 .weak(),
         );
     }
-    table(ui, lang, view, findings, commands);
+    table(ui, lang, view, (source, findings), commands);
 }
 
 fn places(
@@ -784,7 +677,7 @@ fn table(
     ui: &mut Ui,
     lang: Lang,
     view: &mut ScanView,
-    findings: &[Finding],
+    (source, findings): (Source, &[Finding]),
     commands: &CommandSender,
 ) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
@@ -805,7 +698,14 @@ fn table(
         + 4.0 * ui.spacing().button_padding.x
         + ui.spacing().item_spacing.x
         + 8.0;
-    let shown = std::mem::take(&mut view.order.shown);
+    // The order computed for these findings (none yet while it is computed for a new scan).
+    let current = view.order.key.as_ref().is_some_and(|k| k.0 == source);
+    let shown = if current {
+        std::mem::take(&mut view.order.shown)
+    } else {
+        Vec::new()
+    };
+    let rows = Arc::clone(&view.order.rows);
     TableBuilder::new(ui)
         .id_salt("scan_findings")
         .striped(true)
@@ -832,7 +732,7 @@ fn table(
         .body(|body| {
             body.rows(row_height, shown.len(), |mut row| {
                 let i = shown[row.index()] as usize;
-                let (f, t) = (&findings[i], &view.rows.texts[i]);
+                let (f, t) = (&findings[i], &rows[i]);
                 row.col(|ui| {
                     ui.label(
                         RichText::new(risk_name(f.risk).get(lang))
@@ -890,7 +790,9 @@ fn table(
                 });
             });
         });
-    view.order.shown = shown;
+    if current {
+        view.order.shown = shown;
+    }
 }
 
 /// Opens the page.

@@ -28,9 +28,9 @@ pub struct CreateForm {
     pub custom_path: Option<PathBuf>,
     /// The passphrase's strength and policy check, computed when it changes.
     pub check: PassphraseCheck,
-    /// The default location shown, and the name it was found for (looking for a free file name reads
-    /// the disk: once per name typed, not at every frame).
-    shown_path: Option<(String, PathBuf)>,
+    /// The free location found for a name (looking for it reads the disk: in a job, once per name
+    /// typed), and that name.
+    pub found_path: Option<(String, PathBuf)>,
 }
 
 impl std::fmt::Debug for CreateForm {
@@ -42,12 +42,11 @@ impl std::fmt::Debug for CreateForm {
 }
 
 impl CreateForm {
-    /// Where the vault will be written: the chosen place, else a free name in the data folder.
-    pub fn vault_path(&self, data_dir: &DataDir) -> PathBuf {
-        if let Some(p) = &self.custom_path {
-            return p.clone();
-        }
-        let base = data_dir.default_vault_for(&self.name);
+    /// A free file name for a vault of the practice `name` in the data folder: its default name, or the
+    /// same with `-2`, `-3`… when taken. Reads the disk: in a background job, never while drawing.
+    pub fn free_vault_path(data_dir: &DataDir, name: &str) -> PathBuf {
+        crate::io_guard::check("looking for a free vault name");
+        let base = data_dir.default_vault_for(name);
         if !base.exists() {
             return base;
         }
@@ -63,19 +62,22 @@ impl CreateForm {
             .unwrap_or(base)
     }
 
-    /// [`CreateForm::vault_path`], found again only when the name or the chosen place changed.
-    fn shown_vault_path(&mut self, data_dir: &DataDir) -> PathBuf {
+    /// Where the vault will be written: the place chosen, else the free name found for the name typed
+    /// (`None` while it is looked for).
+    pub fn vault_path(&self) -> Option<PathBuf> {
         if let Some(p) = &self.custom_path {
-            return p.clone();
+            return Some(p.clone());
         }
-        match &self.shown_path {
-            Some((name, path)) if *name == self.name => path.clone(),
-            _ => {
-                let path = self.vault_path(data_dir);
-                self.shown_path = Some((self.name.clone(), path.clone()));
-                path
-            }
+        match &self.found_path {
+            Some((name, path)) if *name == self.name => Some(path.clone()),
+            _ => None,
         }
+    }
+
+    /// Where a save dialog opens for the vault: the path known, else the default one (no disk read).
+    pub fn suggested_path(&self, data_dir: &DataDir) -> PathBuf {
+        self.vault_path()
+            .unwrap_or_else(|| data_dir.default_vault_for(&self.name))
     }
 }
 
@@ -83,7 +85,6 @@ impl CreateForm {
 pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut CreateForm) {
     let lang = cx.lang;
     let creating = cx.busy(JobKind::CreateVault);
-    let data_dir = cx.data_dir;
     let commands = cx.commands;
     ui.heading(T::CreateTitle.get(lang));
     ui.add(egui::Label::new(T::CreateIntro.get(lang)).wrap());
@@ -100,15 +101,23 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut CreateForm) {
 
         ui.add_space(4.0);
         ui.label(T::VaultLocation.get(lang));
-        let path = form.shown_vault_path(data_dir);
-        ui.add(
-            egui::Label::new(
-                RichText::new(path.display().to_string())
-                    .monospace()
-                    .small(),
-            )
-            .wrap(),
-        );
+        let path = form.vault_path();
+        if path.is_none() && !cx.busy(JobKind::FindVaultPath) {
+            commands.send(Command::FindVaultPath(form.name.clone()));
+        }
+        match &path {
+            Some(path) => {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(path.display().to_string())
+                            .monospace()
+                            .small(),
+                    )
+                    .wrap(),
+                );
+            }
+            None => widgets::busy(ui, T::FindingVaultPath.get(lang)),
+        }
         if ui.button(T::ChangeLocation.get(lang)).clicked() {
             commands.send(Command::ChooseNewVaultLocation);
         }
@@ -131,9 +140,9 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut CreateForm) {
             if ui.button(T::Back.get(lang)).clicked() {
                 commands.send(Command::ShowWelcome);
             }
-            let ready = name.is_ok() && checked.is_ok();
+            let ready = name.is_ok() && checked.is_ok() && path.is_some();
             if widgets::primary_button(ui, T::CreateButton.get(lang), ready).clicked()
-                && let (Ok(name), Ok(passphrase)) = (name, checked)
+                && let (Ok(name), Ok(passphrase), Some(path)) = (name, checked, path)
             {
                 commands.send(Command::CreateVault {
                     name,
