@@ -1111,6 +1111,15 @@ texts! {
     SysCheckBoxMappings => "Ports ouverts par la box (UPnP)", "Ports opened by the box (UPnP)";
     // The box's own rules (issue 34).
     SysCheckBoxRules => "Règles de la box Internet", "The Internet box's rules";
+    BoxTitle => "Box Internet", "Internet box";
+    BoxStart => "Lire les règles de la box…", "Read the box's rules…";
+    BoxAddress => "Adresse de la box (vide : la passerelle par défaut)", "The box's address (empty: the default gateway)";
+    BoxAddressInvalid => "Cette adresse n'est pas une adresse IP.", "This is not an IP address.";
+    BoxKindLabel => "Box", "Box";
+    BoxKindAuto => "Reconnaître la box", "Recognize the box";
+    BoxKindOther => "Autre box (SFR…)", "Other box (SFR…)";
+    BoxPasswordLabel => "Mot de passe administrateur (Livebox, Bbox) — non conservé", "Administrator password (Livebox, Bbox) — not kept";
+    BoxReading => "Lecture des règles de la box…", "Reading the box's rules…";
     BoxPromptPassword => "Mot de passe administrateur de la box : ", "The box's administrator password: ";
     BoxWhat => "Vigie va lire les règles de la box Internet du cabinet, à son adresse sur le réseau local : les redirections de ports, la DMZ, le pare-feu IPv6, l'UPnP et l'accès à distance. Rien n'est modifié sur la box et rien ne sort du cabinet. Le mot de passe de la box n'est pas conservé.", "Vigie will read the rules of the practice's Internet box, at its address on the local network: port forwards, the DMZ, the IPv6 firewall, UPnP and remote access. Nothing is changed on the box and nothing leaves the practice. The box's password is not kept.";
     BoxFreeboxButton => "Appuyez sur le bouton indiqué sur l'écran de la Freebox (la flèche vers la droite, « > ») pour autoriser Vigie à lire ses réglages. Cette autorisation est demandée une seule fois.", "Press the button shown on the Freebox's screen (the right arrow, “>”) to let Vigie read its settings. This authorisation is asked once.";
@@ -1222,6 +1231,7 @@ texts! {
     NavSystem => "Contrôles du PC", "PC checks";
     EventSystemChecked => "Contrôles du PC faits", "PC checks run";
     JobSystemCheck => "les contrôles du PC", "the PC checks";
+    JobBoxCheck => "la lecture des règles de la box", "the reading of the box's rules";
     SysOrthancPick => "Indiquer le fichier de configuration d'Orthanc…", "Point to Orthanc's configuration file…";
     SysCliNoProbe => "Les contrôles par le réseau (serveur d'images, box) n'ont lieu qu'à la demande : --probe-network.", "The network checks (image server, box) run only on request: --probe-network.";
     // ---- Window polish (file dialogs, layout, forms, welcome back, settings) ------------------------

@@ -31,6 +31,9 @@ pub struct SystemRecord {
     /// The Orthanc configuration the user pointed to (a file or folder), read instead of Orthanc's
     /// usual places.
     pub orthanc_config: Option<std::path::PathBuf>,
+    /// Vigie's Freebox app token (a secret: kept here, in the encrypted vault, and nowhere else).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub freebox_token: Option<String>,
 }
 
 /// An answer proposed to the checklist from a check's result.

@@ -835,3 +835,96 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// A reading is kept in the PC checks' record with its date, proposes an answer to the checklist's box
+/// item, and reads back as kept.
+#[test]
+fn a_reading_is_kept_and_proposes_the_box_item() {
+    use vigie::system::record::Proposed;
+    let fake = serve(bbox_routes(
+        "bbox/nat_rules_2020.json",
+        "bbox/remote_off.json",
+    ));
+    let reading = bbox::read(&fake.target(), PASSWORD).expect("read");
+    let result = risk::result(&reading, None);
+    let mut record = vigie::system::SystemRecord::default();
+    record.record_box(result.clone());
+    let proposals = record.proposals();
+    assert!(
+        proposals
+            .iter()
+            .any(|(item, p, _)| *item == "box.port-forwarding" && *p == Proposed::No),
+        "proposes No for the forwards item"
+    );
+    let json = serde_json::to_string(&record).expect("serialize");
+    let back: vigie::system::SystemRecord = serde_json::from_str(&json).expect("read back");
+    assert_eq!(back, record, "kept as is");
+    assert!(!json.contains(PASSWORD), "no password in the record");
+    // An older record without the box check still reads (serde default).
+    let old: vigie::system::SystemRecord = serde_json::from_str("{}").expect("old record");
+    assert!(old.last.is_none(), "empty");
+}
+
+/// The window: the box section says what will happen first; a reading of a fake Bbox shows its rules in
+/// words, is kept with the PC checks, and the typed password is nowhere in the vault's contents.
+#[test]
+fn the_window_reads_a_box_and_shows_its_rules() {
+    use crate::gui::{click, harness, run_until, unlock};
+    use egui_kittest::kittest::Queryable as _;
+    use vigie::ui::command::{Command, SystemCommand};
+    let fake = serve(bbox_routes(
+        "bbox/nat_rules_2020.json",
+        "bbox/remote_off.json",
+    ));
+    let dir = crate::common::temp_dir();
+    let data = dir.path().join("data");
+    let (path, _, _) = crate::common::create_vault(dir.path());
+    let mut h = harness(&data, Lang::Fr);
+    unlock(&mut h, &path);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::system::PAGE));
+    h.run();
+    click(&mut h, "Lire les règles de la box…");
+    h.run();
+    assert!(
+        h.query_by_label_contains("Rien n'est modifié sur la box")
+            .is_some(),
+        "what will happen, before any request"
+    );
+    assert!(fake.seen().is_empty(), "nothing sent yet");
+    click(&mut h, "Annuler");
+    h.run();
+    h.state_mut().run_command(
+        &ctx,
+        Command::System(SystemCommand::ReadBox {
+            address: Some(fake.address),
+            kind: Some(BoxKind::Bbox),
+            password: zeroize::Zeroizing::new(PASSWORD.to_owned()),
+        }),
+    );
+    run_until(&mut h, "the reading and its save", |app| {
+        app.vault().is_some_and(|v| {
+            v.contents()
+                .system
+                .last
+                .as_ref()
+                .is_some_and(|l| l.result(vigie::system::CheckId::BoxRules).is_some())
+        }) && app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    assert!(
+        h.query_all_by_label_contains("sur le port 11112 (images médicales)")
+            .next()
+            .is_some(),
+        "the DICOM forward in words"
+    );
+    assert!(
+        h.query_all_by_label_contains("Redirection de ports")
+            .next()
+            .is_some(),
+        "the Bbox's fix steps"
+    );
+    let contents =
+        serde_json::to_string(h.state().vault().expect("vault").contents()).expect("json");
+    assert!(!contents.contains(PASSWORD), "the password is not kept");
+}
