@@ -173,6 +173,48 @@ pub fn demo_contents() -> VaultContents {
 /// The demo's recorded PC checks, three days ago, on the practice's imaging PC (Windows 11): an Orthanc
 /// open to the whole network with the sample account, the box forwarding its web port, an unencrypted
 /// disk. Fictional, as the rest of the demo.
+/// The demo practice's Livebox, read as `vigie box-check` reads one: the 2020 case (Orthanc's port
+/// forwarded by hand to the imaging PC) and UPnP on.
+fn demo_box(at: jiff::Timestamp) -> crate::system::CheckResult {
+    use crate::system::boxes::{
+        BoxKind, BoxReading, Dmz, FirewallLevel, Forward, Origin, PortRange,
+    };
+    let mut reading = BoxReading::new(BoxKind::Livebox, "192.168.1.1");
+    reading.read_at = at;
+    reading.model = Some("Livebox 6".to_owned());
+    reading.calls = [
+        "DeviceInfo.get",
+        "sah.Device.Information.createContext",
+        "Firewall.getPortForwarding",
+        "Firewall.getDMZ",
+        "Firewall.getPinhole",
+        "Firewall.getFirewallIPv6Level",
+        "UPnP-IGD.get",
+        "RemoteAccess.get",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    reading.forwards.push(Forward {
+        protocol: "tcp".to_owned(),
+        external: PortRange::one(8042),
+        internal_host: "192.168.1.20".to_owned(),
+        internal: PortRange::one(8042),
+        origin: Origin::Manual,
+        enabled: true,
+        description: "images maison".to_owned(),
+    });
+    reading.dmz = Some(Dmz {
+        enabled: false,
+        host: None,
+    });
+    reading.ipv6 = Some(FirewallLevel {
+        level: "High".to_owned(),
+        open: false,
+    });
+    reading.upnp_enabled = Some(true);
+    crate::system::boxes::risk::result(&reading, Some(std::net::IpAddr::from([192, 168, 1, 20])))
+}
+
 fn demo_system(now: jiff::Timestamp) -> crate::system::SystemRecord {
     use crate::system::orthanc::Issue;
     use crate::system::ports::Listener;
@@ -338,6 +380,7 @@ fn demo_system(now: jiff::Timestamp) -> crate::system::SystemRecord {
             },
             &[("GetGenericPortMappingEntry", "TCP 8042 → 192.168.1.20:8042 «Orthanc»")],
         ),
+        demo_box(at),
     ];
     let mut record = crate::system::SystemRecord::default();
     record.record(crate::system::SystemReport {

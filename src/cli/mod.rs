@@ -14,6 +14,7 @@ use crate::practice_file::{PracticeFile, VaultContents};
 use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
 
 mod archive;
+mod boxes; // the Internet box's rules (issue 34)
 mod breach_assess; // Breach register: the helper on a facts file
 mod signed;
 mod system; // PC checks
@@ -128,6 +129,10 @@ pub enum Command {
     /// programs listening on the network, Orthanc's configuration, remote-maintenance tools, cloud
     /// folders; with --probe-network, whether the imaging servers answer anyone.
     SystemCheck(system::SystemCheckArgs),
+    /// Read the Internet box's own rules (port forwards, DMZ, IPv6 firewall, UPnP, remote access) from
+    /// its local API and say what they mean; nothing is changed on the box. Password (Livebox, Bbox):
+    /// VIGIE_BOX_PASSWORD or prompt, never kept.
+    BoxCheck(boxes::BoxCheckArgs),
 }
 
 /// `vigie breach …`
@@ -381,6 +386,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Archive(A::Verify { .. }) => "archive verify",
         Command::Archive(A::Key { .. }) => "archive key",
         Command::SystemCheck(_) => "system-check",
+        Command::BoxCheck(_) => "box-check",
     }
 }
 
@@ -422,6 +428,7 @@ fn dispatch(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
         Command::Breach(command) => breach(&command, lang, out),
         Command::Archive(command) => archive::run(command, lang, out),
         Command::SystemCheck(args) => system::run(&args, lang, out),
+        Command::BoxCheck(args) => boxes::run(&args, lang, out),
         Command::Scan {
             format,
             threads,

@@ -121,6 +121,14 @@ impl PracticeFile {
         c.record(JournalEvent::SystemChecked);
     }
 
+    /// Records a reading of the box's rules (`system::boxes::risk::result` or `failed`) in the PC
+    /// checks, and journals it. What was read is kept, never a password or a token.
+    pub fn record_box_check(&mut self, result: crate::system::CheckResult) {
+        let c = &mut self.contents;
+        c.system.record_box(result);
+        c.record(JournalEvent::SystemChecked);
+    }
+
     /// Completes the self-assessment and signs it with the doctor's key (made now if there is none),
     /// freezing the answers and the last scan, and journals it. Refused, changing nothing, when the
     /// system's random source fails (the nonce keeps two assessments of the same second apart) or the

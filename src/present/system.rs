@@ -40,6 +40,7 @@ pub fn name(id: CheckId) -> T {
         CheckId::CloudSync => T::SysCheckCloudSync,
         CheckId::ImagingExposure => T::SysCheckImagingExposure,
         CheckId::BoxMappings => T::SysCheckBoxMappings,
+        CheckId::BoxRules => T::SysCheckBoxRules,
     }
 }
 
@@ -93,6 +94,7 @@ pub fn fix(id: CheckId) -> T {
         CheckId::CloudSync => T::SysFixCloudSync,
         CheckId::ImagingExposure => T::SysFixExposure,
         CheckId::BoxMappings => T::SysFixUpnp,
+        CheckId::BoxRules => T::BoxFixOther,
     }
 }
 
@@ -252,6 +254,9 @@ pub fn summary(r: &CheckResult, lang: Lang) -> String {
                 )
             };
             format!("{line} {}", T::SysUpnpInvisible.get(lang))
+        }
+        Finding::BoxRules { .. } | Finding::BoxUnread { .. } => {
+            super::boxes::summary(&r.finding, lang).unwrap_or_default()
         }
     }
 }

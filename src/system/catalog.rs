@@ -36,6 +36,8 @@ pub enum CheckId {
     ImagingExposure,
     /// The box's UPnP port mappings (on request).
     BoxMappings,
+    /// The box's own rules: forwards, DMZ, IPv6 firewall, UPnP, remote access (on request).
+    BoxRules,
 }
 
 impl CheckId {
@@ -55,6 +57,7 @@ impl CheckId {
             Self::CloudSync => "cloud_sync",
             Self::ImagingExposure => "imaging_exposure",
             Self::BoxMappings => "box_mappings",
+            Self::BoxRules => "box_rules",
         }
     }
 
@@ -194,6 +197,13 @@ pub const CATALOG: &[CheckInfo] = &[
         on_request: true,
         source: "UPnP IGD GetGenericPortMappingEntry (igd-next)",
     },
+    CheckInfo {
+        id: CheckId::BoxRules,
+        platforms: ALL,
+        admin: Admin::No,
+        on_request: true,
+        source: "Freebox OS API (dev.freebox.fr/sdk/os: login, nat, upnpigd); Livebox sysbus (LiveboxMonitor LmFirewallApi); Bbox API (api.bbox.fr/doc/apirouter)",
+    },
 ];
 
 /// The checklist items each check informs: the one place that names the catalog's item ids.
@@ -220,6 +230,7 @@ pub const ITEM_LINKS: &[(CheckId, &[&str])] = &[
         &["imaging.pacs-authentication", "imaging.known-callers"],
     ),
     (CheckId::BoxMappings, &["box.upnp"]),
+    (CheckId::BoxRules, &["box.port-forwarding"]),
 ];
 
 /// The checklist item a verified encrypted archive is evidence for: the archive's record is attached to
@@ -255,7 +266,7 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), CATALOG.len(), "unique ids");
-        assert_eq!(CATALOG.len(), 13, "every check of the brief");
+        assert_eq!(CATALOG.len(), 14, "every check of the briefs");
         for c in CATALOG {
             assert!(!items_of(c.id).is_empty(), "{:?} informs an item", c.id);
             assert!(!c.source.is_empty(), "{:?} has a source", c.id);

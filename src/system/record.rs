@@ -31,6 +31,9 @@ pub struct SystemRecord {
     /// The Orthanc configuration the user pointed to (a file or folder), read instead of Orthanc's
     /// usual places.
     pub orthanc_config: Option<std::path::PathBuf>,
+    /// Vigie's Freebox app token (a secret: kept here, in the encrypted vault, and nowhere else).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub freebox_token: Option<String>,
 }
 
 /// An answer proposed to the checklist from a check's result.
@@ -54,6 +57,21 @@ impl SystemRecord {
             });
         }
         self.last = Some(report);
+    }
+
+    /// Keeps the result of a reading of the box's rules (dated by the reading) in the last run, in
+    /// place of the one before; a run started when there is none yet. The next PC check run keeps it
+    /// (it does not read the box: `PracticeFile::record_system_checks`).
+    pub fn record_box(&mut self, result: CheckResult) {
+        let last = self.last.get_or_insert_with(|| SystemReport {
+            checked_at: result.checked_at,
+            system: super::os_eol::system_name(),
+            results: Vec::new(),
+        });
+        match last.results.iter_mut().find(|x| x.id == result.id) {
+            Some(slot) => *slot = result,
+            None => last.results.push(result),
+        }
     }
 
     /// The proposals of the last run not yet settled: (item, proposed answer, the result it comes from).

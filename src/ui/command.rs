@@ -286,6 +286,15 @@ pub enum SystemCommand {
     Correct(String),
     /// Point to Orthanc's configuration file; `None` asks which with an open dialog.
     PickOrthancConfig(Option<PathBuf>),
+    /// Read the Internet box's rules (after the "what will happen" screen).
+    ReadBox {
+        /// The address typed (port 80 unless given), else the default gateway.
+        address: Option<std::net::SocketAddr>,
+        /// The family chosen, else identified.
+        kind: Option<crate::system::boxes::BoxKind>,
+        /// The Livebox or Bbox password, typed (never kept).
+        password: Zeroizing<String>,
+    },
 }
 
 /// The result of a background job.
@@ -361,6 +370,13 @@ pub enum JobOutput {
     // PC checks
     /// The PC checks ran.
     SystemChecked(Box<crate::system::SystemReport>),
+    /// The box's rules were read (or not: the result says why); a new Freebox app token to keep.
+    BoxChecked {
+        /// The result.
+        result: Box<crate::system::CheckResult>,
+        /// The token the box granted, when the button was pressed in this reading.
+        new_token: Option<Zeroizing<String>>,
+    },
     /// An archive job finished.
     Archive(super::archive::command::ArchiveOutput),
 }
@@ -518,6 +534,7 @@ impl JobOutput {
             Self::BreachFileRead { result, .. } => ("attach breach file", worded(result)),
             Self::EvidenceRead { result, .. } => ("attach evidence", worded(result)),
             Self::SystemChecked(_) => ("pc checks", Outcome::Ok),
+            Self::BoxChecked { .. } => ("box check", Outcome::Ok),
             Self::Signing(output) => match output {
                 SigningOutput::Exported(r) => ("export signed assessment", worded(r)),
                 SigningOutput::KeyOpened { result, .. } => ("open key file", worded(result)),

@@ -47,6 +47,8 @@ pub enum JobKind {
     // PC checks
     /// Running the PC checks.
     SystemCheck,
+    /// Reading the Internet box's rules.
+    BoxCheck,
     /// Showing a folder in the system's file manager.
     ShowFolder,
     /// Copying the vault and its backups elsewhere (a USB stick), verified.
@@ -78,6 +80,7 @@ impl JobKind {
             Self::SignedFiles => "vigie-signed-files",
             Self::Archive => "vigie-archive",
             Self::SystemCheck => "vigie-system-check",
+            Self::BoxCheck => "vigie-box-check",
             Self::ShowFolder => "vigie-show-folder",
             Self::CopyVault => "vigie-copy-vault",
             Self::Scan => "vigie-scan",

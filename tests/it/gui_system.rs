@@ -67,8 +67,8 @@ fn run_the_checks_see_the_results_and_confirm_a_proposed_answer() {
         assert!(h.get_all_by_label(name).count() >= 1, "{name} shown");
     }
     assert!(
-        h.query_all_by_label_contains("Pas encore lancé").count() == 2,
-        "the network checks not run"
+        h.query_all_by_label_contains("Pas encore lancé").count() == 3,
+        "the network checks (knock, UPnP, box rules) not run"
     );
     // A proposed answer, dated.
     assert!(

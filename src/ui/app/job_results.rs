@@ -34,6 +34,7 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::SignedFiles => T::JobSignedFiles,
         JobKind::Archive => T::JobArchive,
         JobKind::SystemCheck => T::JobSystemCheck,
+        JobKind::BoxCheck => T::JobBoxCheck,
         JobKind::ShowFolder => T::JobShowFolder,
         JobKind::CopyVault => T::JobCopyVault,
         JobKind::Scan => T::JobScan,
@@ -89,6 +90,7 @@ impl VigieApp {
             }
             JobKind::CreateVault
             | JobKind::SystemCheck
+            | JobKind::BoxCheck
             | JobKind::WriteDocument
             | JobKind::ReadEvidence
             | JobKind::KeyFile
@@ -451,6 +453,9 @@ impl VigieApp {
             JobOutput::Signing(output) => self.signing_output(ctx, output),
             // PC checks
             JobOutput::SystemChecked(report) => self.system_checked(ctx, *report),
+            JobOutput::BoxChecked { result, new_token } => {
+                self.box_checked(ctx, *result, new_token);
+            }
         }
     }
 }

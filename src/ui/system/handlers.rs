@@ -68,11 +68,113 @@ impl VigieApp {
                     });
                 }
             }
+            SystemCommand::ReadBox {
+                address,
+                kind,
+                password,
+            } => self.read_box(ctx, address, kind, password),
             SystemCommand::Correct(item) => {
                 self.update_vault(ctx, |v| v.contents_mut().system.settle(&item));
                 self.run_command(ctx, Command::Navigate(crate::ui::checklist::PAGE));
             }
         }
+    }
+
+    /// Reads the box's rules in a job: the address typed or the default gateway, the family chosen or
+    /// identified; the Freebox's app token from the vault, else a new authorisation (the button on the
+    /// box, the countdown in the view).
+    fn read_box(
+        &mut self,
+        ctx: &egui::Context,
+        address: Option<std::net::SocketAddr>,
+        kind: Option<crate::system::boxes::BoxKind>,
+        password: zeroize::Zeroizing<String>,
+    ) {
+        use crate::system::boxes::{self, BoxError, BoxKind, Target, freebox, risk};
+        if self.jobs.is_running(JobKind::BoxCheck) {
+            return;
+        }
+        let countdown = self
+            .screen
+            .view::<crate::ui::system::view::SystemView>()
+            .map(|view| Arc::clone(&view.box_countdown))
+            .unwrap_or_default();
+        let token = self
+            .vault()
+            .and_then(|v| v.contents().system.freebox_token.clone())
+            .map(zeroize::Zeroizing::new);
+        self.jobs.spawn(ctx, JobKind::BoxCheck, move |cancel| {
+            let gateway = || boxes::default_gateway().map(|ip| std::net::SocketAddr::new(ip, 80));
+            let Some(address) = address.or_else(gateway) else {
+                let e = BoxError::Http(boxes::http::HttpError::Unreachable);
+                return JobOutput::BoxChecked {
+                    result: Box::new(risk::failed(BoxKind::Other, "?", &e)),
+                    new_token: None,
+                };
+            };
+            let ip = address.ip();
+            let mut target = Target::new(ip);
+            target.address = address;
+            let kind = kind.unwrap_or_else(|| boxes::identify(&target).kind);
+            let mut new_token = None;
+            let outcome = match kind {
+                BoxKind::Freebox => {
+                    let token = match token {
+                        Some(t) => Ok(t),
+                        None => freebox::api_base(&target).and_then(|base| {
+                            let pending = freebox::request_authorization(&target, &base, "Vigie")?;
+                            let waited = freebox::wait_for_button(
+                                &target,
+                                &base,
+                                pending.track_id,
+                                std::time::Duration::from_secs(90),
+                                std::time::Duration::from_secs(1),
+                                &|left| {
+                                    if let Ok(mut c) = countdown.lock() {
+                                        *c = Some(left.as_secs());
+                                    }
+                                    !cancel.load(std::sync::atomic::Ordering::Relaxed)
+                                },
+                            );
+                            if let Ok(mut c) = countdown.lock() {
+                                *c = None;
+                            }
+                            waited?;
+                            let t = zeroize::Zeroizing::new(pending.app_token);
+                            new_token = Some(t.clone());
+                            Ok(t)
+                        }),
+                    };
+                    token.and_then(|t| freebox::read(&target, &t))
+                }
+                BoxKind::Livebox => boxes::livebox::read(&target, &password),
+                BoxKind::Bbox => boxes::bbox::read(&target, &password),
+                BoxKind::Other => Err(BoxError::NoApi),
+            };
+            let result = match &outcome {
+                Ok(reading) => risk::result(reading, probe::own_address()),
+                Err(e) => risk::failed(kind, &ip.to_string(), e),
+            };
+            JobOutput::BoxChecked {
+                result: Box::new(result),
+                new_token,
+            }
+        });
+    }
+
+    /// The box was read: the result kept with the PC checks, a new Freebox token in the vault.
+    pub(crate) fn box_checked(
+        &mut self,
+        ctx: &egui::Context,
+        result: crate::system::CheckResult,
+        new_token: Option<zeroize::Zeroizing<String>>,
+    ) {
+        self.update_vault(ctx, |v| {
+            v.record_box_check(result);
+            if let Some(t) = new_token {
+                v.contents_mut().system.freebox_token = Some(t.to_string());
+            }
+        });
     }
 
     /// The checks ran: kept in the vault as evidence, and saved.

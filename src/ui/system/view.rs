@@ -24,6 +24,19 @@ pub enum NetworkCheck {
     Probe,
     /// The box's UPnP list.
     Upnp,
+    /// The box's own rules.
+    BoxRules,
+}
+
+/// The box section's form: address, family, password (cleared once sent).
+#[derive(Debug, Default)]
+pub struct BoxForm {
+    /// The address typed.
+    pub address: String,
+    /// The family chosen (None: recognize it).
+    pub kind: Option<crate::system::boxes::BoxKind>,
+    /// The Livebox or Bbox password, never kept beyond the request.
+    pub password: zeroize::Zeroizing<String>,
 }
 
 /// Where a run stands: checks done, their number, the one running.
@@ -44,6 +57,10 @@ pub struct SystemView {
     pub progress: Arc<Mutex<Progress>>,
     /// The "what will happen" screen shown for a network check.
     pub confirming: Option<NetworkCheck>,
+    /// The box section's form.
+    pub box_form: BoxForm,
+    /// The seconds left to press the Freebox's button, written by the job.
+    pub box_countdown: Arc<Mutex<Option<u64>>>,
 }
 
 fn status_color(s: Status) -> egui::Color32 {
@@ -73,16 +90,28 @@ fn result_row(ui: &mut Ui, cx: &ViewContext<'_>, r: &CheckResult) {
         );
         ui.label(RichText::new(present::name(r.id).get(lang)).strong());
     });
-    ui.label(present::summary(r, lang));
+    let fix = if let crate::system::Finding::BoxRules { kind, risks, .. } = &r.finding {
+        // The box: every rule in words, high first, then the steps for that box.
+        for x in risks {
+            let color = match x.level() {
+                crate::system::boxes::risk::Level::High => theme::ERROR,
+                crate::system::boxes::risk::Level::Medium => status_color(Status::Warning),
+            };
+            ui.label(RichText::new(crate::present::boxes::risk(x, lang)).color(color));
+            if x.imaging_port().is_some() {
+                ui.label(RichText::new(T::BoxBreachHint.get(lang)).small());
+            }
+        }
+        if risks.is_empty() {
+            ui.label(T::BoxNothingOpen.get(lang));
+        }
+        crate::present::boxes::fix(*kind)
+    } else {
+        ui.label(present::summary(r, lang));
+        present::fix(r.id)
+    };
     if matches!(r.status, Status::Fail | Status::Warning) {
-        ui.label(
-            RichText::new(format!(
-                "{} — {}",
-                T::SysFix.get(lang),
-                present::fix(r.id).get(lang)
-            ))
-            .italics(),
-        );
+        ui.label(RichText::new(format!("{} — {}", T::SysFix.get(lang), fix.get(lang))).italics());
     }
     egui::CollapsingHeader::new(T::SysDetails.get(lang))
         .id_salt(("system-detail", r.id.as_str()))
@@ -103,17 +132,21 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
     ui.add_space(8.0);
     let running = cx.busy(JobKind::SystemCheck);
 
+    if view.confirming == Some(NetworkCheck::BoxRules) {
+        box_screen(ui, cx, view);
+        return;
+    }
     if let Some(which) = view.confirming {
         widgets::card(
             ui,
             match which {
                 NetworkCheck::Probe => T::SysNetworkTitle.get(lang),
-                NetworkCheck::Upnp => T::SysUpnpTitle.get(lang),
+                NetworkCheck::Upnp | NetworkCheck::BoxRules => T::SysUpnpTitle.get(lang),
             },
             |ui| {
                 ui.label(match which {
                     NetworkCheck::Probe => T::SysNetworkWhat.get(lang),
-                    NetworkCheck::Upnp => T::SysUpnpWhat.get(lang),
+                    NetworkCheck::Upnp | NetworkCheck::BoxRules => T::SysUpnpWhat.get(lang),
                 });
                 ui.horizontal(|ui| {
                     if widgets::primary_button(ui, T::SysGoAhead.get(lang), !running).clicked() {
@@ -158,7 +191,19 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
         {
             view.confirming = Some(NetworkCheck::Upnp);
         }
+        if ui
+            .add_enabled(
+                !cx.busy(JobKind::BoxCheck),
+                egui::Button::new(T::BoxStart.get(lang)),
+            )
+            .clicked()
+        {
+            view.confirming = Some(NetworkCheck::BoxRules);
+        }
     });
+    if cx.busy(JobKind::BoxCheck) {
+        box_waiting(ui, cx, view);
+    }
     ui.horizontal_wrapped(|ui| {
         if let Some(file) = record.and_then(|r| r.orthanc_config.as_ref()) {
             ui.label(tr::sys_orthanc_file(lang, file.display()));
@@ -255,6 +300,88 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
         });
         ui.add_space(8.0);
     }
+}
+
+/// The box section's "what will happen" screen: what is read and where, nothing changed, nothing sent
+/// elsewhere; the address, the family, the password (Livebox, Bbox) typed and never kept.
+fn box_screen(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
+    use crate::system::boxes::BoxKind;
+    let lang = cx.lang;
+    widgets::card(ui, T::BoxTitle.get(lang), |ui| {
+        ui.label(T::BoxWhat.get(lang));
+        ui.add_space(6.0);
+        let label = ui.label(T::BoxAddress.get(lang));
+        ui.add(egui::TextEdit::singleline(&mut view.box_form.address).hint_text("192.168.1.1"))
+            .labelled_by(label.id);
+        let typed = view.box_form.address.trim();
+        let address: Option<std::net::SocketAddr> = typed.parse().ok().or_else(|| {
+            typed
+                .parse::<std::net::IpAddr>()
+                .ok()
+                .map(|ip| std::net::SocketAddr::new(ip, 80))
+        });
+        let valid = typed.is_empty() || address.is_some();
+        if !valid {
+            ui.colored_label(theme::ERROR, T::BoxAddressInvalid.get(lang));
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(T::BoxKindLabel.get(lang));
+            ui.radio_value(&mut view.box_form.kind, None, T::BoxKindAuto.get(lang));
+            for k in [BoxKind::Freebox, BoxKind::Livebox, BoxKind::Bbox] {
+                ui.radio_value(&mut view.box_form.kind, Some(k), k.product());
+            }
+            ui.radio_value(
+                &mut view.box_form.kind,
+                Some(BoxKind::Other),
+                T::BoxKindOther.get(lang),
+            );
+        });
+        match view.box_form.kind {
+            Some(BoxKind::Freebox) => {
+                ui.label(T::BoxFreeboxButton.get(lang));
+            }
+            Some(BoxKind::Other) => {
+                ui.label(T::BoxFixOther.get(lang));
+            }
+            _ => {
+                let label = ui.label(T::BoxPasswordLabel.get(lang));
+                ui.add(egui::TextEdit::singleline(&mut *view.box_form.password).password(true))
+                    .labelled_by(label.id);
+            }
+        }
+        ui.horizontal(|ui| {
+            if widgets::primary_button(ui, T::SysGoAhead.get(lang), valid).clicked() {
+                let password = std::mem::take(&mut view.box_form.password);
+                cx.commands.send(Command::System(SystemCommand::ReadBox {
+                    address,
+                    kind: view.box_form.kind,
+                    password,
+                }));
+                view.confirming = None;
+            }
+            if ui.button(T::SysBack.get(lang)).clicked() {
+                view.box_form.password = zeroize::Zeroizing::default();
+                view.confirming = None;
+            }
+        });
+    });
+}
+
+/// While the box is read: the Freebox's button and its countdown when it waits for it.
+fn box_waiting(ui: &mut Ui, cx: &ViewContext<'_>, view: &SystemView) {
+    let lang = cx.lang;
+    let left = view.box_countdown.lock().map(|c| *c).unwrap_or_default();
+    match left {
+        Some(seconds) => {
+            widgets::card(ui, T::BoxTitle.get(lang), |ui| {
+                ui.label(RichText::new(T::BoxFreeboxButton.get(lang)).strong());
+                widgets::busy(ui, &tr::box_countdown(lang, seconds));
+            });
+        }
+        None => widgets::busy(ui, T::BoxReading.get(lang)),
+    }
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(250));
 }
 
 /// The dashboard's card: the last run's date and counts, and the way to the page.

@@ -1,0 +1,182 @@
+//! Bbox (Bouygues Telecom): its documented REST API (api.bbox.fr/doc/apirouter), shapes as the
+//! open-source clients `bboxpy` and `hadamrd/bbox-cli` read them. Every answer is a one-element array
+//! wrapping an object (`[{"nat": {"rules": […]}}]`).
+//!
+//! - Identification, without a password: `GET /api/v1/device` (`modelname`).
+//! - Login: `POST /api/v1/login` with the admin password (form-encoded); the `BBOX_ID` cookie it sets
+//!   goes with every later call.
+//! - Read-only calls: `GET /api/v1/nat/rules`, `/api/v1/nat/dmz`, `/api/v1/upnp/igd`,
+//!   `/api/v1/upnp/igd/rules`, `/api/v1/firewall`, `/api/v1/remote/admin`.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use super::http::Request;
+use super::json::{flag, port, text};
+use super::{
+    BoxError, BoxKind, BoxReading, BoxService, Dmz, FirewallLevel, Forward, Origin, PortRange,
+    Target,
+};
+
+/// `[{"a": {"b": x}}]` → `x`.
+fn unwrap<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a Value> {
+    let mut v = v.as_array().and_then(|a| a.first()).unwrap_or(v);
+    for k in keys {
+        v = v.get(k)?;
+    }
+    Some(v)
+}
+
+/// The identification: `GET /api/v1/device`; the model when it is a Bbox.
+pub fn identify(target: &Target) -> Option<String> {
+    let (_, v) = target.json(&Request::get("/api/v1/device")).ok()?;
+    let device = unwrap(&v, &["device"])?;
+    let model = text(device, "modelname");
+    Some(if model.is_empty() {
+        "Bbox".to_owned()
+    } else {
+        model
+    })
+}
+
+fn form_escape(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn login(target: &Target, password: &str) -> Result<String, BoxError> {
+    let body = format!("password={}&remember=0", form_escape(password)).into_bytes();
+    let r = target.send(&Request::post(
+        "/api/v1/login",
+        "application/x-www-form-urlencoded",
+        body,
+    ))?;
+    if r.status == 401 || r.status == 403 {
+        return Err(BoxError::WrongPassword);
+    }
+    if r.status >= 400 {
+        return Err(BoxError::Status {
+            call: "POST /api/v1/login".to_owned(),
+            status: r.status,
+        });
+    }
+    let cookie = r.cookies().join("; ");
+    if cookie.is_empty() {
+        return Err(BoxError::WrongPassword);
+    }
+    Ok(cookie)
+}
+
+fn get(target: &Target, cookie: &str, path: &str) -> Result<Value, BoxError> {
+    let r = target.send(&Request::get(path).header("Cookie", cookie.to_owned()))?;
+    if r.status == 401 {
+        return Err(BoxError::WrongPassword);
+    }
+    if r.status >= 400 {
+        return Err(BoxError::Status {
+            call: format!("GET {path}"),
+            status: r.status,
+        });
+    }
+    r.json()
+        .ok_or_else(|| BoxError::Unexpected(format!("GET {path}")))
+}
+
+fn rule(r: &Value, origin: Origin) -> Option<Forward> {
+    let external = PortRange::parse(&text(r, "externalport"))?;
+    let internal = PortRange::parse(&text(r, "internalport")).unwrap_or(external);
+    Some(Forward {
+        protocol: text(r, "protocol").to_ascii_lowercase(),
+        external,
+        internal_host: text(r, "ipaddress"),
+        internal,
+        origin,
+        enabled: flag(r, "enable").unwrap_or(true),
+        description: text(r, "description"),
+    })
+}
+
+/// Reads the box's rules with the admin password (never kept).
+pub fn read(target: &Target, password: &str) -> Result<BoxReading, BoxError> {
+    if password.is_empty() {
+        return Err(BoxError::PasswordNeeded);
+    }
+    let mut reading = BoxReading::new(BoxKind::Bbox, &target.address.ip().to_string());
+    reading.model = identify(target);
+    reading.calls.push("GET /api/v1/device".to_owned());
+    let cookie = login(target, password)?;
+    reading.calls.push("POST /api/v1/login".to_owned());
+    let nat = get(target, &cookie, "/api/v1/nat/rules")?;
+    reading.calls.push("GET /api/v1/nat/rules".to_owned());
+    let rules = unwrap(&nat, &["nat", "rules"])
+        .and_then(Value::as_array)
+        .ok_or_else(|| BoxError::Unexpected("GET /api/v1/nat/rules".to_owned()))?;
+    reading
+        .forwards
+        .extend(rules.iter().filter_map(|r| rule(r, Origin::Manual)));
+    let dmz = get(target, &cookie, "/api/v1/nat/dmz")?;
+    reading.calls.push("GET /api/v1/nat/dmz".to_owned());
+    let dmz = unwrap(&dmz, &["nat", "dmz"])
+        .ok_or_else(|| BoxError::Unexpected("GET /api/v1/nat/dmz".to_owned()))?;
+    let host = text(dmz, "ipaddress");
+    reading.dmz = Some(Dmz {
+        enabled: flag(dmz, "enable").unwrap_or(false),
+        host: (!host.is_empty()).then_some(host),
+    });
+    let optional = |path: &str, reading: &mut BoxReading| match get(target, &cookie, path) {
+        Ok(v) => {
+            reading.calls.push(format!("GET {path}"));
+            Some(v)
+        }
+        Err(e) => {
+            reading.unread.push((path.to_owned(), e.to_string()));
+            None
+        }
+    };
+    if let Some(igd) = optional("/api/v1/upnp/igd", &mut reading) {
+        reading.upnp_enabled = unwrap(&igd, &["upnp", "igd"]).and_then(|i| flag(i, "enable"));
+    }
+    if let Some(rules) = optional("/api/v1/upnp/igd/rules", &mut reading)
+        && let Some(rules) = unwrap(&rules, &["upnp", "igd", "rules"]).and_then(Value::as_array)
+    {
+        reading
+            .forwards
+            .extend(rules.iter().filter_map(|r| rule(r, Origin::Upnp)));
+    }
+    if let Some(fw) = optional("/api/v1/firewall", &mut reading)
+        && let Some(on) = unwrap(&fw, &["firewall"]).and_then(|f| flag(f, "enable"))
+    {
+        reading.ipv4_firewall = Some(FirewallLevel {
+            level: on.to_string(),
+            open: !on,
+        });
+    }
+    if let Some(remote) = optional("/api/v1/remote/admin", &mut reading)
+        && let Some(admin) = unwrap(&remote, &["remote", "admin"])
+    {
+        reading.services.push(BoxService {
+            name: "remote_access".to_owned(),
+            enabled: flag(admin, "enable").unwrap_or(false),
+            port: port(admin, "port"),
+        });
+    }
+    Ok(reading)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_form_escaped() {
+        assert_eq!(form_escape("a b&c=é"), "a%20b%26c%3D%C3%A9", "escaped");
+    }
+}

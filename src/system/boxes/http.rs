@@ -1,0 +1,339 @@
+//! A small HTTP/1.1 client for the box's local API, written for a hostile peer: one connection per
+//! request (`Connection: close`), a deadline on the whole exchange (connect, write, every read), a cap on
+//! the answer's size, no redirect followed (a 3xx is an error), and nothing but the address it is given.
+//! The boxes' APIs are a few small JSON calls on the practice's own network: a general-purpose client
+//! would bring TLS stacks, proxies from the environment and redirects, none of which is wanted here.
+
+use std::fmt::Write as _;
+use std::io::{Read as _, Write as _};
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+/// The bounds of one exchange.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The most time to open the connection.
+    pub connect: Duration,
+    /// The most time for the whole exchange, connection included.
+    pub whole: Duration,
+    /// The largest answer accepted (headers and body).
+    pub max_answer: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(3),
+            whole: Duration::from_secs(10),
+            max_answer: 1024 * 1024,
+        }
+    }
+}
+
+/// Why an exchange failed. No variant carries what was sent (a password, a token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum HttpError {
+    /// Nothing answers at the address.
+    #[error("no answer at the address")]
+    Unreachable,
+    /// The exchange took longer than its bound.
+    #[error("the answer took too long")]
+    Timeout,
+    /// The answer is larger than its cap.
+    #[error("the answer is too large")]
+    TooLarge,
+    /// The answer is not HTTP Vigie can read.
+    #[error("the answer is not readable HTTP")]
+    Malformed,
+    /// The box answered with a redirect, which is never followed.
+    #[error("the box answered with a redirect (not followed)")]
+    Redirect,
+}
+
+/// An answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    /// The status code.
+    pub status: u16,
+    /// The headers, names in lower case.
+    pub headers: Vec<(String, String)>,
+    /// The body (de-chunked).
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// The first header named `name` (lower case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The cookies set, as `name=value` (attributes dropped).
+    pub fn cookies(&self) -> Vec<String> {
+        self.headers
+            .iter()
+            .filter(|(n, _)| n == "set-cookie")
+            .filter_map(|(_, v)| v.split(';').next())
+            .map(|c| c.trim().to_owned())
+            .filter(|c| c.contains('='))
+            .collect()
+    }
+
+    /// The body as JSON.
+    pub fn json(&self) -> Option<serde_json::Value> {
+        serde_json::from_slice(&self.body).ok()
+    }
+}
+
+/// One request.
+#[derive(Debug, Clone, Default)]
+pub struct Request<'a> {
+    /// GET or POST.
+    pub method: &'a str,
+    /// The path and query.
+    pub path: &'a str,
+    /// Extra headers (a session token, a cookie).
+    pub headers: Vec<(&'a str, String)>,
+    /// The body and its content type.
+    pub body: Option<(&'a str, Vec<u8>)>,
+}
+
+impl<'a> Request<'a> {
+    /// A GET of `path`.
+    pub fn get(path: &'a str) -> Self {
+        Self {
+            method: "GET",
+            path,
+            ..Self::default()
+        }
+    }
+
+    /// A POST of `body` (of `content_type`) to `path`.
+    pub fn post(path: &'a str, content_type: &'a str, body: Vec<u8>) -> Self {
+        Self {
+            method: "POST",
+            path,
+            body: Some((content_type, body)),
+            ..Self::default()
+        }
+    }
+
+    /// With a header.
+    pub fn header(mut self, name: &'a str, value: impl Into<String>) -> Self {
+        self.headers.push((name, value.into()));
+        self
+    }
+}
+
+fn io_error(e: &std::io::Error) -> HttpError {
+    match e.kind() {
+        std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => HttpError::Timeout,
+        _ => HttpError::Unreachable,
+    }
+}
+
+/// Sends `request` to `address` and reads the answer, within `limits`.
+pub fn send(
+    address: SocketAddr,
+    request: &Request<'_>,
+    limits: Limits,
+) -> Result<Response, HttpError> {
+    let start = Instant::now();
+    let left = || {
+        limits
+            .whole
+            .checked_sub(start.elapsed())
+            .filter(|d| !d.is_zero())
+    };
+    let mut stream = TcpStream::connect_timeout(&address, limits.connect.min(limits.whole))
+        .map_err(|e| io_error(&e))?;
+    let mut head = format!(
+        "{} {} HTTP/1.1\r\nHost: {}\r\nAccept: application/json\r\nUser-Agent: Vigie\r\nConnection: close\r\n",
+        request.method, request.path, address
+    );
+    for (name, value) in &request.headers {
+        head.push_str(name);
+        head.push_str(": ");
+        head.push_str(value);
+        head.push_str("\r\n");
+    }
+    let body = request.body.as_ref();
+    if let Some((content_type, bytes)) = body {
+        let _ = write!(
+            head,
+            "Content-Type: {content_type}\r\nContent-Length: {}\r\n",
+            bytes.len()
+        );
+    }
+    head.push_str("\r\n");
+    let mut wire = head.into_bytes();
+    if let Some((_, bytes)) = body {
+        wire.extend_from_slice(bytes);
+    }
+    stream
+        .set_write_timeout(Some(left().ok_or(HttpError::Timeout)?))
+        .map_err(|e| io_error(&e))?;
+    stream.write_all(&wire).map_err(|e| io_error(&e))?;
+
+    let mut answer: Vec<u8> = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let mut expected: Option<usize> = None;
+    loop {
+        let remaining = left().ok_or(HttpError::Timeout)?;
+        stream
+            .set_read_timeout(Some(remaining))
+            .map_err(|e| io_error(&e))?;
+        let n = match stream.read(&mut chunk) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_error(&e)),
+        };
+        if n == 0 {
+            break;
+        }
+        answer.extend_from_slice(&chunk[..n]);
+        if answer.len() > limits.max_answer {
+            return Err(HttpError::TooLarge);
+        }
+        if expected.is_none()
+            && let Some(end) = header_end(&answer)
+        {
+            let length = parse_head(&answer[..end])?.content_length;
+            if let Some(len) = length {
+                if end + len > limits.max_answer {
+                    return Err(HttpError::TooLarge);
+                }
+                expected = Some(end + len);
+            } else {
+                expected = Some(usize::MAX);
+            }
+        }
+        if expected.is_some_and(|e| answer.len() >= e) {
+            break;
+        }
+    }
+    let end = header_end(&answer).ok_or(HttpError::Malformed)?;
+    let head = parse_head(&answer[..end])?;
+    if (300..400).contains(&head.status) {
+        return Err(HttpError::Redirect);
+    }
+    let raw = &answer[end..];
+    let body = if head.chunked {
+        dechunk(raw)?
+    } else if let Some(len) = head.content_length {
+        raw.get(..len).ok_or(HttpError::Malformed)?.to_vec()
+    } else {
+        raw.to_vec()
+    };
+    Ok(Response {
+        status: head.status,
+        headers: head.headers,
+        body,
+    })
+}
+
+fn header_end(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|p| p + 4)
+}
+
+struct Head {
+    status: u16,
+    headers: Vec<(String, String)>,
+    content_length: Option<usize>,
+    chunked: bool,
+}
+
+fn parse_head(bytes: &[u8]) -> Result<Head, HttpError> {
+    let text = std::str::from_utf8(bytes).map_err(|_e| HttpError::Malformed)?;
+    let mut lines = text.split("\r\n");
+    let status_line = lines.next().ok_or(HttpError::Malformed)?;
+    let mut parts = status_line.split(' ');
+    if !parts.next().is_some_and(|v| v.starts_with("HTTP/1.")) {
+        return Err(HttpError::Malformed);
+    }
+    let status: u16 = parts
+        .next()
+        .and_then(|s| s.parse().ok())
+        .ok_or(HttpError::Malformed)?;
+    let mut headers = Vec::new();
+    for line in lines.filter(|l| !l.is_empty()) {
+        let (name, value) = line.split_once(':').ok_or(HttpError::Malformed)?;
+        headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+    }
+    let chunked = headers
+        .iter()
+        .any(|(n, v)| n == "transfer-encoding" && v.to_ascii_lowercase().contains("chunked"));
+    let content_length = if chunked {
+        None
+    } else {
+        match headers.iter().find(|(n, _)| n == "content-length") {
+            Some((_, v)) => Some(v.parse().map_err(|_e| HttpError::Malformed)?),
+            None => None,
+        }
+    };
+    Ok(Head {
+        status,
+        headers,
+        content_length,
+        chunked,
+    })
+}
+
+fn dechunk(mut raw: &[u8]) -> Result<Vec<u8>, HttpError> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = raw
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .ok_or(HttpError::Malformed)?;
+        let size_text = std::str::from_utf8(&raw[..line_end]).map_err(|_e| HttpError::Malformed)?;
+        let size_text = size_text.split(';').next().unwrap_or_default().trim();
+        let size = usize::from_str_radix(size_text, 16).map_err(|_e| HttpError::Malformed)?;
+        raw = &raw[line_end + 2..];
+        if size == 0 {
+            return Ok(out);
+        }
+        let data = raw.get(..size).ok_or(HttpError::Malformed)?;
+        out.extend_from_slice(data);
+        raw = raw.get(size + 2..).ok_or(HttpError::Malformed)?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunked_bodies_are_joined_and_bad_ones_refused() {
+        assert_eq!(
+            dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n").ok(),
+            Some(b"Wikipedia".to_vec()),
+            "two chunks"
+        );
+        assert_eq!(dechunk(b"zz\r\n"), Err(HttpError::Malformed), "bad size");
+        assert_eq!(
+            dechunk(b"10\r\nshort"),
+            Err(HttpError::Malformed),
+            "cut short"
+        );
+    }
+
+    #[test]
+    fn heads_are_read_and_garbage_refused() {
+        let h =
+            parse_head(b"HTTP/1.1 200 OK\r\nContent-Length: 12\r\nSet-Cookie: a=b; Path=/\r\n\r\n")
+                .ok();
+        assert_eq!(h.as_ref().map(|h| h.status), Some(200), "status");
+        assert_eq!(h.and_then(|h| h.content_length), Some(12), "length");
+        assert!(parse_head(b"SSH-2.0-OpenSSH\r\n\r\n").is_err(), "not HTTP");
+        assert!(
+            parse_head(b"HTTP/1.1 200 OK\r\nContent-Length: lots\r\n\r\n").is_err(),
+            "bad length"
+        );
+    }
+}
