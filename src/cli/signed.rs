@@ -6,8 +6,8 @@ use std::path::Path;
 use anyhow::{Result, anyhow};
 
 use super::{AssessmentCommand, KEY_PASSPHRASE_ENV, localized, open_with_env_passphrase};
+use crate::assessment::KeyFile;
 use crate::assessment::bundle::{FileSet, SignatureSet};
-use crate::assessment::{KeyFile, NAMESPACE, StoredSignature};
 use crate::i18n::{Lang, Localize as _, T, format_datetime, tr};
 use crate::practice_file::PracticeFile;
 use crate::vault::{self, Unlock};
@@ -225,18 +225,8 @@ fn countersign(
         return Err(anyhow!(tr::err_verify_failed(lang, bundle.display())));
     }
     let signer = open_key(key, lang)?;
-    if set
-        .signatures
-        .iter()
-        .any(|s| s.identity.public_key == signer.identity.public_key)
-    {
-        return Err(anyhow!(T::ErrAlreadySigned.get(lang)));
-    }
-    set.signatures.push(StoredSignature {
-        identity: signer.identity.clone(),
-        signed_at: jiff::Timestamp::now(),
-        armored: signer.sign(NAMESPACE, &set.document),
-    });
+    set.countersign(&signer, jiff::Timestamp::now())
+        .map_err(|e| anyhow!(e.localize(lang)))?;
     let howto = crate::report::signed::how_to_verify(&set, None);
     let bytes = crate::report::signed::bundle_bytes(&set, &howto);
     if same {

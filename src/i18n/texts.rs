@@ -631,6 +631,7 @@ texts! {
     SigMissing => "signature manquante : ce signataire est listé mais sa signature n'est plus là", "missing signature: this signer is listed but their signature is gone";
     VerifyNoSignature => "Aucune signature trouvée à côté du fichier.", "No signature found beside the file.";
     VerifyNoAllowedSigners => "Fichier allowed_signers absent : aucune clé ne peut être reconnue.", "No allowed_signers file: no key can be recognised.";
+    VerifyIdentityUnsigned => "? identité (nom, rôle, RPPS ou organisation) couverte par aucune signature : seule la clé est vérifiée", "? identity (name, role, RPPS or organisation) covered by no signature: only the key is verified";
     VerifyDoctorMissing => "Le médecin nommé dans le document n'a pas de signature valable.", "The practitioner named in the document has no valid signature.";
     VerifySigners => "Signataires :", "Signers:";
     VerifyAllValid => "Résultat : toutes les signatures sont valables ; le fichier est exactement celui qui a été signé.", "Result: every signature is valid; the file is exactly the one that was signed.";
@@ -640,6 +641,7 @@ texts! {
     ErrSignNoPractitioner => "Pour signer, indiquez d'abord le nom du médecin dans le profil du cabinet.", "To sign, first enter the practitioner's name in the practice profile.";
     ErrAlreadySigned => "Ce signataire a déjà signé cette auto-évaluation.", "This signer has already signed this self-assessment.";
     ErrOtherAssessment => "Ce fichier porte sur une autre auto-évaluation (le document n'est pas identique).", "This file is about another self-assessment (the document is not identical).";
+    ErrDoctorSignatureInvalid => "Le document n'est pas signé valablement par le médecin qu'il nomme : rien n'est contresigné.", "The document is not validly signed by the practitioner it names: nothing is countersigned.";
     ErrNothingNew => "Ce fichier n'apporte aucune nouvelle signature valable.", "This file brings no new valid signature.";
     ErrDamagedKey => "La clé de signature gardée dans le coffre est endommagée.", "The signing key kept in the vault is damaged.";
     ErrNotAKeyFile => "Ce fichier n'est pas une clé de signature Vigie (.vigie-key).", "This file is not a Vigie signing key (.vigie-key).";
@@ -1487,6 +1489,7 @@ typed_texts! {
     fn verify_practice(name) => "Cabinet : {name}", "Practice: {name}";
     fn verify_completed(date) => "Terminée le : {date}", "Completed on: {date}";
     fn verify_score(p) => "Score global : {p} %", "Overall score: {p}%";
+    fn verify_declared(who) => "? déclaré dans signers.json, fichier signé par personne (non vérifié) : {who}", "? declared in signers.json, a file signed by nobody (not verified): {who}";
     fn verify_code(code) => "Code de vérification (SHA-256) : {code}", "Verification code (SHA-256): {code}";
     fn err_verify_failed(file) => "la vérification de {file} a échoué", "the verification of {file} failed";
     fn err_no_such_assessment(id) => "aucune auto-évaluation signée « {id} » dans ce coffre", "no signed self-assessment \"{id}\" in this vault";

@@ -33,24 +33,36 @@ pub fn problem(problem: &Problem, lang: Lang) -> &'static str {
     }
 }
 
-/// A signer on one line: name, role, affiliation, fingerprint.
+/// A signer on one line: name, role, affiliation (only when a signature covers them; the
+/// `allowed_signers` principal otherwise), fingerprint.
 pub fn signer_line(s: &SignerCheck, lang: Lang) -> String {
     let mut parts = Vec::new();
-    parts.push(if s.name.is_empty() {
+    parts.push(if s.name.is_empty() || !s.identity_signed {
         s.principal.clone()
     } else {
         s.name.clone()
     });
-    if let Some(r) = s.role {
+    if let Some(r) = s.role.filter(|_| s.identity_signed) {
         parts.push(role(r).get(lang).to_owned());
     }
-    if !s.affiliation.is_empty() {
+    if !s.affiliation.is_empty() && s.identity_signed {
         parts.push(s.affiliation.clone());
     }
     if !s.fingerprint.is_empty() {
         parts.push(s.fingerprint.clone());
     }
     parts.join(" — ")
+}
+
+/// What `signers.json` declares of a signer (signed by nobody), on one line, if anything.
+pub fn declared_line(s: &SignerCheck, lang: Lang) -> Option<String> {
+    let d = s.declared.as_ref()?;
+    let mut who = vec![d.name.clone(), role(d.role).get(lang).to_owned()];
+    if !d.affiliation.is_empty() {
+        who.push(d.affiliation.clone());
+    }
+    who.push(tr::signed_on(lang, format_datetime(d.signed_at, lang)));
+    Some(tr::verify_declared(lang, who.join(" — ")))
 }
 
 /// The whole verification as text, one fact per line.
@@ -94,6 +106,12 @@ pub fn text(v: &Verification, lang: Lang) -> String {
             signer_line(s, lang),
             status(&s.status, lang)
         ));
+        if !s.identity_signed {
+            lines.push(format!("      {}", T::VerifyIdentityUnsigned.get(lang)));
+        }
+        if let Some(d) = declared_line(s, lang) {
+            lines.push(format!("      {d}"));
+        }
     }
     for p in &v.problems {
         lines.push(format!("  ✗ {}", problem(p, lang)));

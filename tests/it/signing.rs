@@ -245,6 +245,7 @@ fn a_removed_signature_an_unknown_key_and_a_swapped_signer_are_refused() {
         identity: forger.identity.clone(),
         signed_at: jiff::Timestamp::now(),
         armored: forger.sign(NAMESPACE, &set.document),
+        statement: None,
     };
     let forged = forged_set.files();
     let v = verify(&forged, &doc);
@@ -765,4 +766,153 @@ fn the_breach_registers_head_is_signed_on_paper_and_checks_from_what_is_printed(
             .verify("vigie-breach-register", fewer.as_bytes())
             .is_err()
     );
+}
+
+/// `signers.json` rewritten by someone: another RPPS for the doctor, signing dates in 2020, the
+/// consultant renamed. Its content is signed by nobody.
+fn edited_signers_json(files: &FileSet) -> Vec<u8> {
+    let mut entries: Vec<serde_json::Value> =
+        serde_json::from_slice(files.get(bundle::SIGNERS_JSON).expect("signers.json"))
+            .expect("json");
+    for e in &mut entries {
+        e["signed_at"] = serde_json::Value::from("2020-03-01T10:00:00Z");
+        if e["role"] == "doctor" {
+            e["affiliation"] = serde_json::Value::from("RPPS 99999999999");
+        } else {
+            e["name"] = serde_json::Value::from("Pr Jean Autorité");
+            e["affiliation"] = serde_json::Value::from("DPO — CNIL");
+        }
+    }
+    serde_json::to_vec_pretty(&entries).expect("json")
+}
+
+#[test]
+fn an_edited_signers_json_is_never_shown_as_verified_nor_imported() {
+    let (set, files, _) = demo_files();
+    let doc = set.document_name();
+    let mut edited = files.clone();
+    edited.put(bundle::SIGNERS_JSON, edited_signers_json(&files));
+
+    // The signatures themselves still hold: the names shown are the signed ones.
+    let v = verify(&edited, &doc);
+    assert!(v.is_valid(), "{v:?}");
+    for s in &v.signers {
+        assert!(s.identity_signed, "{s:?}");
+        assert!(!s.name.contains("Autorité") && !s.affiliation.contains("9999"));
+        assert!(
+            s.signed_at
+                .is_none_or(|t| t.to_string() > "2021".to_owned())
+        );
+        assert!(
+            s.declared.is_none(),
+            "nothing unsigned beside a signed identity"
+        );
+    }
+    let shown = vigie::present::signed::text(&v, Lang::Fr);
+    assert!(!shown.contains("Autorité"), "{shown}");
+    assert!(!shown.contains("99999999999"), "{shown}");
+    assert!(!shown.contains("2020"), "{shown}");
+    assert!(shown.contains("Julien Moreau"), "{shown}");
+
+    // Without the consultant's signed statement, what signers.json says is shown apart, never with ✓.
+    let mut unsigned = edited.clone();
+    unsigned
+        .files
+        .retain(|(n, _)| !n.starts_with("countersignature-"));
+    let v = verify(&unsigned, &doc);
+    let consultant = v
+        .signers
+        .iter()
+        .find(|s| s.principal.starts_with("consultant-"))
+        .expect("consultant");
+    assert!(!consultant.identity_signed);
+    assert!(consultant.name.is_empty() && consultant.role.is_none());
+    assert_eq!(
+        consultant.declared.as_ref().map(|d| d.name.as_str()),
+        Some("Pr Jean Autorité")
+    );
+    let shown = vigie::present::signed::text(&v, Lang::Fr);
+    for line in shown.lines().filter(|l| l.contains('✓')) {
+        assert!(
+            !line.contains("Autorité") && !line.contains("2020"),
+            "{line}"
+        );
+    }
+    assert!(shown.contains("signé par personne"), "{shown}");
+
+    // Imported into the practice's vault: the renamed consultant never enters it.
+    let doctor_only = || vigie::assessment::SignedAssessment {
+        id: set.id.clone(),
+        completed_at: jiff::Timestamp::UNIX_EPOCH,
+        document: set.document.clone(),
+        signatures: set.signatures[..1].to_vec(),
+    };
+    let mut mine = doctor_only();
+    let renamed = unsigned.signature_set().expect("set");
+    assert_eq!(
+        mine.import(&renamed),
+        Err(vigie::assessment::SignError::NothingNew)
+    );
+    // With the signed statement, the identity imported is the statement's, whatever signers.json says.
+    assert_eq!(mine.import(&edited.signature_set().expect("set")), Ok(1));
+    let imported = &mine.signatures[1].identity;
+    assert_eq!(imported.name, "Julien Moreau");
+    assert!(
+        mine.signatures
+            .iter()
+            .all(|s| !s.identity.name.contains("Autorité"))
+    );
+
+    // A statement edited to rename the consultant no longer verifies.
+    let mut forged = edited.clone();
+    let (st_name, st_bytes) = forged
+        .files
+        .iter()
+        .find(|(n, _)| n.starts_with("countersignature-") && n.ends_with(".json"))
+        .cloned()
+        .expect("statement");
+    let text = String::from_utf8(st_bytes)
+        .expect("utf-8")
+        .replace("Julien Moreau", "Jean Autorité");
+    forged.put(&st_name, text.into_bytes());
+    let v = verify(&forged, &doc);
+    assert!(v.signers.iter().all(|s| !s.name.contains("Autorité")));
+    let mut mine = doctor_only();
+    assert!(mine.import(&forged.signature_set().expect("set")).is_err());
+}
+
+#[test]
+fn ssh_keygen_checks_the_consultants_statement() {
+    let Some(keygen) = ssh_keygen() else {
+        return;
+    };
+    let dir = temp_dir();
+    let (_, files, _) = demo_files();
+    for (name, bytes) in &files.files {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+    }
+    let statement = files
+        .files
+        .iter()
+        .map(|(n, _)| n.clone())
+        .find(|n| n.starts_with("countersignature-") && n.ends_with(".json"))
+        .expect("statement exported");
+    let o = std::process::Command::new(&keygen)
+        .current_dir(dir.path())
+        .args([
+            "-Y",
+            "verify",
+            "-f",
+            "allowed_signers",
+            "-I",
+            "consultant-julien-moreau",
+            "-n",
+            vigie::assessment::STATEMENT_NAMESPACE,
+            "-s",
+        ])
+        .arg(format!("{statement}.sig"))
+        .stdin(std::fs::File::open(dir.path().join(&statement)).expect("open"))
+        .output()
+        .expect("ssh-keygen");
+    assert!(o.status.success(), "{}", text(&o));
 }
