@@ -190,6 +190,10 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
             .filter(|a| a.namespaces.is_empty() || a.namespaces.iter().any(|n| n == namespace))
             .collect()
     });
+    let allowed_text = set
+        .get(ALLOWED_SIGNERS)
+        .map(|b| String::from_utf8_lossy(b).into_owned());
+    let now = Timestamp::now().as_second();
     let entries = set.signer_entries();
     let declared_of = |key_text: &str| {
         entries
@@ -242,11 +246,14 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
             seen_keys.push(sig.key);
             check.fingerprint = sig.key.fingerprint();
             let key_text = sig.key.openssh();
-            let listed = allowed
-                .as_ref()
-                .and_then(|a| a.iter().find(|a| a.key == sig.key));
-            if let Some(a) = listed {
-                check.principal.clone_from(&a.principal);
+            // The rules of `ssh-keygen -Y verify -I <principal>`: the principal is the one in the
+            // signature file's name (any, for a bare `FILE.sig`).
+            let file_principal = (!check.principal.is_empty()).then(|| check.principal.clone());
+            let listed = allowed_text.as_deref().and_then(|text| {
+                sshsig::allowed(text, file_principal.as_deref(), namespace, &sig.key, now)
+            });
+            if let (Some(principals), None) = (&listed, &file_principal) {
+                check.principal.clone_from(principals);
             }
             check.status = match sig.verify(namespace, bytes) {
                 Err(SshSigError::Namespace { found, .. }) => SignerStatus::WrongNamespace(found),

@@ -625,7 +625,7 @@ texts! {
     PdfHeadAllowedSigner => "Clé publique du signataire (ligne du fichier allowed_signers) :", "The signer's public key (allowed_signers line):";
     PdfHeadSignature => "Signature OpenSSH :", "OpenSSH signature:";
     SigValid => "signature valide", "valid signature";
-    SigUnknownKey => "signature d'une clé absente de allowed_signers : signataire inconnu", "signed by a key not in allowed_signers: unknown signer";
+    SigUnknownKey => "NON VALABLE : allowed_signers n'autorise pas cette clé pour ce signataire (principal), cet usage (namespace) ou cette date — comme ssh-keygen", "NOT VALID: allowed_signers does not allow this key for this signer (principal), purpose (namespace) or date — as ssh-keygen";
     SigMismatch => "NON VALABLE : le fichier a été modifié depuis la signature, ou la signature a été altérée", "NOT VALID: the file was changed since it was signed, or the signature was altered";
     SigMalformed => "NON VALABLE : fichier de signature illisible", "NOT VALID: unreadable signature file";
     SigMissing => "signature manquante : ce signataire est listé mais sa signature n'est plus là", "missing signature: this signer is listed but their signature is gone";
