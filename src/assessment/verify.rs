@@ -133,6 +133,57 @@ impl Verification {
     }
 }
 
+/// The signing key compared with the fingerprints the reader expects (an anchor kept outside the
+/// file: the recovery sheet, a paper report received earlier, the practice's vault).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    /// No fingerprint given: a valid signature by an unknown key proves nothing by itself.
+    NotGiven,
+    /// The key that signed (the doctor's for an assessment) is one of those expected.
+    Matches(String),
+    /// It is not: a valid signature by another key.
+    Differs(String),
+    /// No valid signing key to compare.
+    NoKey,
+}
+
+/// A fingerprint as typed: `SHA256:` optional, spaces ignored.
+fn normalize_fingerprint(fp: &str) -> String {
+    let fp: String = fp.chars().filter(|c| !c.is_whitespace()).collect();
+    fp.strip_prefix("SHA256:").unwrap_or(&fp).to_owned()
+}
+
+impl Verification {
+    /// The fingerprint of the key that is to be anchored: the doctor's named in an assessment
+    /// document, or the first valid signer of another file.
+    pub fn signing_key(&self) -> Option<String> {
+        match &self.subject {
+            Subject::Assessment(d) => d.signer.key().ok().map(|k| k.fingerprint()),
+            _ => self
+                .signers
+                .iter()
+                .find(|s| s.status == SignerStatus::Valid)
+                .map(|s| s.fingerprint.clone()),
+        }
+    }
+
+    /// The signing key against `expected` fingerprints (`SHA256:…`, the prefix optional).
+    pub fn anchor(&self, expected: &[String]) -> Anchor {
+        if expected.is_empty() {
+            return Anchor::NotGiven;
+        }
+        let Some(fp) = self.signing_key() else {
+            return Anchor::NoKey;
+        };
+        let wanted = normalize_fingerprint(&fp);
+        if expected.iter().any(|e| normalize_fingerprint(e) == wanted) {
+            Anchor::Matches(fp)
+        } else {
+            Anchor::Differs(fp)
+        }
+    }
+}
+
 /// Why a file could not be checked at all.
 #[derive(Debug, thiserror::Error)]
 pub enum VerifyError {

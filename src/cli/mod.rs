@@ -65,6 +65,10 @@ pub enum Command {
         /// The file to check.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// The fingerprint the signing key must have (the doctor's, from the recovery sheet or an
+        /// earlier report): another key is refused. Repeatable.
+        #[arg(long = "expect-fingerprint", value_name = "SHA256:…")]
+        expect_fingerprint: Vec<String>,
     },
     /// Find unencrypted medical images (DICOM by content, in zip and gzip too) and image exports.
     /// Exit status 1 when a finding reaches --fail-on.
@@ -287,6 +291,10 @@ pub enum AssessmentCommand {
         /// With a file received: the countersigned file to write (a new file, or the same one).
         #[arg(long, value_name = "FILE", required_unless_present = "vault")]
         out: Option<PathBuf>,
+        /// The doctor's key fingerprint as the consultant knows it (the recovery sheet, an earlier
+        /// report): a document signed by another key is refused.
+        #[arg(long = "expect-fingerprint", value_name = "SHA256:…")]
+        expect_fingerprint: Vec<String>,
     },
     /// Bring the countersignatures of a .vigie-assessment file back into the vault.
     Import {
@@ -417,7 +425,10 @@ fn dispatch(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
             };
             export(&vault, (kind, detail), breach, &pdf, force, lang, out)
         }
-        Command::Verify { file } => signed::verify(&file, lang, out),
+        Command::Verify {
+            file,
+            expect_fingerprint,
+        } => signed::verify(&file, &expect_fingerprint, lang, out),
         Command::Assessment(command) => signed::run(command, lang, out),
         Command::Breach(command) => breach(&command, lang, out),
         Command::Archive(command) => archive::run(command, lang, out),

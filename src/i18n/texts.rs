@@ -631,6 +631,8 @@ texts! {
     SigMissing => "signature manquante : ce signataire est listé mais sa signature n'est plus là", "missing signature: this signer is listed but their signature is gone";
     VerifyNoSignature => "Aucune signature trouvée à côté du fichier.", "No signature found beside the file.";
     VerifyNoAllowedSigners => "Fichier allowed_signers absent : aucune clé ne peut être reconnue.", "No allowed_signers file: no key can be recognised.";
+    VerifyAnchorNotGiven => "Aucune empreinte attendue : une signature valable d'une clé inconnue ne prouve rien. Comparez l'empreinte de la clé du médecin avec celle de la feuille de secours ou d'un rapport signé reçu auparavant (ou donnez-la : --expect-fingerprint SHA256:…).", "No expected fingerprint: a valid signature by an unknown key proves nothing. Compare the practitioner's key fingerprint with the one on the recovery sheet or on a signed report received earlier (or give it: --expect-fingerprint SHA256:…).";
+    VerifyAnchorNoKey => "Aucune clé de signature valable à comparer avec l'empreinte attendue.", "No valid signing key to compare with the expected fingerprint.";
     VerifyIdentityUnsigned => "? identité (nom, rôle, RPPS ou organisation) couverte par aucune signature : seule la clé est vérifiée", "? identity (name, role, RPPS or organisation) covered by no signature: only the key is verified";
     VerifyDoctorMissing => "Le médecin nommé dans le document n'a pas de signature valable.", "The practitioner named in the document has no valid signature.";
     VerifySigners => "Signataires :", "Signers:";
@@ -1055,6 +1057,7 @@ texts! {
     ArchiveSaveKeySheet => "Enregistrer la feuille de la clé des archives…", "Save the archive key sheet…";
     ArchiveKeyFileFilter => "Clé age (texte)", "age key (text)";
     ArchiveFileFilter => "Archive chiffrée age", "Encrypted age archive";
+    RecoveryDocSigningKey => "Empreinte de la clé de signature du médecin (un document signé par une autre clé n'est pas du cabinet ; vigie verify --expect-fingerprint) :", "Fingerprint of the practitioner's signing key (a document signed by another key is not the practice's; vigie verify --expect-fingerprint):";
     RecoveryDocArchiveKey => "Clé des archives chiffrées du cabinet (pour les ouvrir sans le coffre, avec Vigie ou l'outil age : age -d -i) :", "The practice's encrypted-archive key (to open them without the vault, with Vigie or the age tool: age -d -i):";
     JobArchive => "l'archive chiffrée", "the encrypted archive";
     ArchiveScanChanged => "Une nouvelle analyse a remplacé celle dont ces fichiers venaient : fermez ce panneau et rouvrez-le.", "A new scan replaced the one these files came from: close this panel and open it again.";
@@ -1489,6 +1492,8 @@ typed_texts! {
     fn verify_practice(name) => "Cabinet : {name}", "Practice: {name}";
     fn verify_completed(date) => "Terminée le : {date}", "Completed on: {date}";
     fn verify_score(p) => "Score global : {p} %", "Overall score: {p}%";
+    fn verify_anchor_matches(fp) => "La clé de signature {fp} est bien celle attendue.", "The signing key {fp} is the one expected.";
+    fn verify_anchor_differs(fp) => "La clé de signature {fp} n'est PAS celle attendue : ce fichier a été signé par une autre clé ; ne vous y fiez pas.", "The signing key {fp} is NOT the one expected: this file was signed by another key; do not rely on it.";
     fn verify_declared(who) => "? déclaré dans signers.json, fichier signé par personne (non vérifié) : {who}", "? declared in signers.json, a file signed by nobody (not verified): {who}";
     fn verify_code(code) => "Code de vérification (SHA-256) : {code}", "Verification code (SHA-256): {code}";
     fn err_verify_failed(file) => "la vérification de {file} a échoué", "the verification of {file} failed";

@@ -1,7 +1,9 @@
 //! A verification in words: what `vigie verify` prints, and what the window says of each signature.
 
 use crate::assessment::Role;
-use crate::assessment::verify::{Problem, SignerCheck, SignerStatus, Subject, Verification};
+use crate::assessment::verify::{
+    Anchor, Problem, SignerCheck, SignerStatus, Subject, Verification,
+};
 use crate::i18n::{Lang, Localize as _, T, format_datetime, tr};
 
 /// The name of a role.
@@ -63,6 +65,30 @@ pub fn declared_line(s: &SignerCheck, lang: Lang) -> Option<String> {
     }
     who.push(tr::signed_on(lang, format_datetime(d.signed_at, lang)));
     Some(tr::verify_declared(lang, who.join(" — ")))
+}
+
+/// The comparison with the expected fingerprints, in words.
+pub fn anchor(a: &Anchor, lang: Lang) -> String {
+    match a {
+        Anchor::NotGiven => T::VerifyAnchorNotGiven.get(lang).to_owned(),
+        Anchor::Matches(fp) => tr::verify_anchor_matches(lang, fp),
+        Anchor::Differs(fp) => tr::verify_anchor_differs(lang, fp),
+        Anchor::NoKey => T::VerifyAnchorNoKey.get(lang).to_owned(),
+    }
+}
+
+/// The whole verification as text, one fact per line, and what the signing key is to the reader:
+/// compared with `expected` fingerprints, or a plain warning that an unknown key proves nothing.
+pub fn text_anchored(v: &Verification, expected: &[String], lang: Lang) -> String {
+    let mut out = text(v, lang);
+    let a = v.anchor(expected);
+    let mark = match a {
+        Anchor::Matches(_) => "✓",
+        Anchor::NotGiven => "!",
+        Anchor::Differs(_) | Anchor::NoKey => "✗",
+    };
+    out.push_str(&format!("{mark} {}\n", anchor(&a, lang)));
+    out
 }
 
 /// The whole verification as text, one fact per line.

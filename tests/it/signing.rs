@@ -1313,3 +1313,150 @@ fn verify_refuses_a_changed_principal_a_crlf_signature_and_damaged_armour_as_ssh
         );
     }
 }
+
+#[test]
+fn a_re_keyed_forgery_is_refused_against_the_expected_fingerprint_and_never_countersigned() {
+    let dir = temp_dir();
+    let (set, files, doctor) = demo_files();
+    let real_fp = doctor.identity.fingerprint();
+    let real = dir.path().join("real.vigie-assessment");
+    std::fs::write(&real, set.files().to_zip()).expect("write");
+
+    // Two fresh keys' worth of forgery: the score raised, the document re-signed by a new key under
+    // the doctor's name, with an allowed_signers of its own. ssh-keygen would say "Good".
+    let mut doc = AssessmentDocument::parse(&set.document).expect("parse");
+    doc.scores.overall_percent = Some(97);
+    let forger = Signer::from_seed(&[77; 32], &doc.signer.name, Role::Doctor, "");
+    doc.signer = forger.identity.clone();
+    let bytes = doc.to_bytes();
+    let forged_set = SignatureSet {
+        id: set.id.clone(),
+        signatures: vec![StoredSignature {
+            identity: forger.identity.clone(),
+            signed_at: jiff::Timestamp::now(),
+            armored: forger.sign(NAMESPACE, &bytes),
+            statement: None,
+        }],
+        document: bytes.into(),
+    };
+    let forged = dir.path().join("forged.vigie-assessment");
+    std::fs::write(&forged, forged_set.files().to_zip()).expect("write");
+    let f = forged.to_str().expect("utf-8");
+
+    // Without an anchor: valid as ssh-keygen says, and plainly not proof of anything.
+    let o = run(dir.path(), &["--lang", "fr", "verify", f]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert!(t.contains("ne prouve rien"), "{t}");
+    // With the doctor's fingerprint from the recovery sheet: refused, and said why.
+    let o = run(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "verify",
+            "--expect-fingerprint",
+            &real_fp,
+            f,
+        ],
+    );
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{t}");
+    assert!(t.contains("n'est PAS celle attendue"), "{t}");
+    assert!(t.contains(&forger.identity.fingerprint()), "{t}");
+    // The real one matches (the prefix is optional).
+    let bare = real_fp.trim_start_matches("SHA256:");
+    let o = run(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "verify",
+            "--expect-fingerprint",
+            bare,
+            real.to_str().expect("utf-8"),
+        ],
+    );
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert!(t.contains("is the one expected"), "{t}");
+
+    // The consultant: shown what they countersign, and a forgery refused.
+    let key = dir.path().join("julien.vigie-key");
+    let key_env = [("VIGIE_KEY_PASSPHRASE", "clef-conseil-rgpd-sante-42")];
+    let o = vigie_command(
+        dir.path(),
+        &[
+            "assessment",
+            "new-key",
+            "--out",
+            key.to_str().expect("utf-8"),
+            "--name",
+            "Julien Moreau",
+            "--organisation",
+            "Conseil RGPD",
+        ],
+        &key_env,
+    )
+    .output()
+    .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let countersign = |bundle: &Path, out: &Path, expect: Option<&str>| -> Output {
+        let mut args = vec![
+            "--lang",
+            "fr",
+            "assessment",
+            "countersign",
+            bundle.to_str().expect("utf-8"),
+            "--key",
+            key.to_str().expect("utf-8"),
+            "--out",
+            out.to_str().expect("utf-8"),
+        ];
+        if let Some(fp) = expect {
+            args.extend(["--expect-fingerprint", fp]);
+        }
+        vigie_command(dir.path(), &args, &key_env)
+            .output()
+            .expect("run")
+    };
+    let out = dir.path().join("forged-countersigned.vigie-assessment");
+    let o = countersign(&forged, &out, Some(&real_fp));
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(!out.exists());
+    // A document changed after the doctor signed: refused even without an anchor.
+    let mut broken = files.clone();
+    let doc_name = set.document_name();
+    let mut changed = broken.get(&doc_name).expect("doc").to_vec();
+    changed[200] ^= 1;
+    broken.put(&doc_name, changed);
+    let broken_path = dir.path().join("broken.vigie-assessment");
+    std::fs::write(&broken_path, broken.to_zip()).expect("write");
+    let out = dir.path().join("broken-countersigned.vigie-assessment");
+    let o = countersign(&broken_path, &out, None);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(!out.exists());
+    // The real one: what is countersigned is printed — practice, score, code, the doctor's key.
+    let out = dir.path().join("real-countersigned.vigie-assessment");
+    let o = countersign(&real, &out, Some(&real_fp));
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    let score = doc_score(&set);
+    for wanted in [
+        "Cabinet de radiologie du Dr Lefèvre".to_owned(),
+        format!("Score global\u{a0}: {score}"),
+        document::grouped(&vigie::digest::sha256_hex(&set.document)),
+        real_fp.clone(),
+        "bien celle attendue".to_owned(),
+    ] {
+        assert!(t.contains(&wanted), "{wanted} not in {t}");
+    }
+}
+
+fn doc_score(set: &SignatureSet) -> u32 {
+    AssessmentDocument::parse(&set.document)
+        .expect("parse")
+        .scores
+        .overall_percent
+        .expect("a score")
+}
