@@ -15,6 +15,7 @@ use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
 
 mod archive;
 mod breach_assess; // Breach register: the helper on a facts file
+mod breach_export; // Breach register: the export anyone can check
 mod signed;
 mod system; // PC checks
 
@@ -214,6 +215,10 @@ pub enum ExportKind {
     // Breach register
     /// The breach register: a table of every breach, a page each, the chain's head.
     Breaches,
+    /// The breach register as files anyone can check without Vigie (--out FOLDER): events.jsonl with
+    /// the exact hashed bytes, head.txt and its signature, the attached files, SHA256SUMS,
+    /// HOW-TO-VERIFY.txt (docs/breach-register-format.md).
+    BreachRegister,
     /// The draft notification to the CNIL for one breach (--breach ID), in the online form's order.
     Notification,
     /// The letter to the patients for one breach (--breach ID).
@@ -233,7 +238,7 @@ impl ExportKind {
             Self::Assessment => Document::Assessment,
             Self::ActionPlan => Document::ActionPlan,
             Self::Scan => Document::Scan(detail),
-            Self::SignedAssessment => return None,
+            Self::SignedAssessment | Self::BreachRegister => return None,
             Self::Breaches => Document::BreachRegister,
             Self::Notification => Document::BreachNotification(breach?),
             Self::PatientLetter => Document::PatientLetter(breach?),
@@ -376,6 +381,7 @@ fn command_name(command: &Command) -> &'static str {
             ExportKind::Scan => "export scan",
             ExportKind::SignedAssessment => "export signed-assessment",
             ExportKind::Breaches => "export breaches",
+            ExportKind::BreachRegister => "export breach-register",
             ExportKind::Notification => "export notification",
             ExportKind::PatientLetter => "export patient-letter",
         },
@@ -409,6 +415,12 @@ fn dispatch(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
             assessment,
             ..
         } => crate::cli::signed::export(&vault, assessment.as_deref(), &dir, lang, out),
+        Command::Export {
+            vault,
+            kind: ExportKind::BreachRegister,
+            out: dir,
+            ..
+        } => breach_export::export(&vault, &dir, lang, out),
         Command::Export {
             vault,
             kind,
