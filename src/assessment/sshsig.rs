@@ -422,7 +422,7 @@ fn absolute_time(text: &str) -> Option<i64> {
     if !digits.bytes().all(|b| b.is_ascii_digit()) || ![8, 12, 14].contains(&digits.len()) {
         return None;
     }
-    let n = |r: std::ops::Range<usize>| digits.get(r).and_then(|d| d.parse::<i16>().ok());
+    let n = |r: std::ops::Range<usize>| -> Option<i16> { digits.get(r)?.parse().ok() };
     let (hour, minute, second) = match digits.len() {
         8 => (0, 0, 0),
         12 => (n(8..10)?, n(10..12)?, 0),
@@ -578,12 +578,11 @@ fn line_allows(
     if principal.is_some_and(|p| !match_pattern_list(p, &principals)) {
         return None;
     }
-    let (options, found) = match read_key(&rest) {
-        Some(k) => (SigOptions::default(), k),
-        None => {
-            let (opts, after) = split_options(&rest)?;
-            (parse_options(opts)?, read_key(after)?)
-        }
+    let (options, found) = if let Some(k) = read_key(&rest) {
+        (SigOptions::default(), k)
+    } else {
+        let (opts, after) = split_options(&rest)?;
+        (parse_options(opts)?, read_key(after)?)
     };
     if options.cert_authority || found != *key {
         return None;

@@ -6,6 +6,8 @@
 //! The shells add what needs a key or the texts: the head's signature, `allowed_signers` and
 //! `HOW-TO-VERIFY.txt` ([`with_sums`] then lists everything).
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use super::BreachRegister;
@@ -71,7 +73,10 @@ pub fn with_sums(mut files: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
         .map(|(n, b)| (n.clone(), sha256_hex(b)))
         .collect();
     lines.sort();
-    let sums: String = lines.iter().map(|(n, h)| format!("{h}  {n}\n")).collect();
+    let sums = lines.iter().fold(String::new(), |mut out, (n, h)| {
+        let _ = writeln!(out, "{h}  {n}");
+        out
+    });
     files.push((SUMS_FILE.to_owned(), sums.into_bytes()));
     files
 }

@@ -1,5 +1,7 @@
 //! A verification in words: what `vigie verify` prints, and what the window says of each signature.
 
+use std::fmt::Write as _;
+
 use crate::assessment::Role;
 use crate::assessment::verify::{
     Anchor, Problem, SignerCheck, SignerStatus, Subject, Verification,
@@ -87,7 +89,7 @@ pub fn text_anchored(v: &Verification, expected: &[String], lang: Lang) -> Strin
         Anchor::NotGiven => "!",
         Anchor::Differs(_) | Anchor::NoKey => "✗",
     };
-    out.push_str(&format!("{mark} {}\n", anchor(&a, lang)));
+    let _ = writeln!(out, "{mark} {}", anchor(&a, lang));
     out
 }
 

@@ -816,10 +816,7 @@ fn an_edited_signers_json_is_never_shown_as_verified_nor_imported() {
     for s in &v.signers {
         assert!(s.identity_signed, "{s:?}");
         assert!(!s.name.contains("Autorité") && !s.affiliation.contains("9999"));
-        assert!(
-            s.signed_at
-                .is_none_or(|t| t.to_string() > "2021".to_owned())
-        );
+        assert!(s.signed_at.is_none_or(|t| t.to_string().as_str() > "2021"));
         assert!(
             s.declared.is_none(),
             "nothing unsigned beside a signed identity"
@@ -861,7 +858,7 @@ fn an_edited_signers_json_is_never_shown_as_verified_nor_imported() {
     let doctor_only = || vigie::assessment::SignedAssessment {
         id: set.id.clone(),
         completed_at: jiff::Timestamp::UNIX_EPOCH,
-        document: set.document.clone(),
+        document: std::sync::Arc::clone(&set.document),
         signatures: set.signatures[..1].to_vec(),
     };
     let mut mine = doctor_only();
@@ -885,7 +882,7 @@ fn an_edited_signers_json_is_never_shown_as_verified_nor_imported() {
     let (st_name, st_bytes) = forged
         .files
         .iter()
-        .find(|(n, _)| n.starts_with("countersignature-") && n.ends_with(".json"))
+        .find(|(n, _)| n.starts_with("countersignature-") && bundle::is_json(n))
         .cloned()
         .expect("statement");
     let text = String::from_utf8(st_bytes)
@@ -912,7 +909,7 @@ fn ssh_keygen_checks_the_consultants_statement() {
         .files
         .iter()
         .map(|(n, _)| n.clone())
-        .find(|n| n.starts_with("countersignature-") && n.ends_with(".json"))
+        .find(|n| n.starts_with("countersignature-") && bundle::is_json(n))
         .expect("statement exported");
     let o = std::process::Command::new(&keygen)
         .current_dir(dir.path())
@@ -1014,7 +1011,7 @@ fn vigie_and_ssh_keygen_agree_on_every_variant_of_signature_and_allowed_signers(
         ),
         ("no final newline", sig.trim_end().to_owned()),
         ("blank line in body", sig.replacen('\n', "\n\n", 2)),
-        ("spaces in body", sig.replacen("\n", "\n  ", 2)),
+        ("spaces in body", sig.replacen('\n', "\n  ", 2)),
         ("tab in body", {
             let b = sig.find('\n').expect("nl") + 10;
             format!("{}\t{}", &sig[..b], &sig[b..])
@@ -1259,7 +1256,6 @@ fn vigie_and_ssh_keygen_agree_on_every_variant_of_signature_and_allowed_signers(
             ));
         }
     }
-    eprintln!("{} cases, {good} good", cases.len());
     assert!(
         good >= 15,
         "the corpus holds cases ssh-keygen accepts: {good}"
