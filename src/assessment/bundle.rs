@@ -4,7 +4,10 @@
 //! - `assessment-<id>.json`: the signed document (its exact bytes);
 //! - `assessment-<id>.json.<principal>.sig`: one OpenSSH signature per signer;
 //! - `allowed_signers`: the signers' public keys, for `ssh-keygen -Y verify -f allowed_signers`;
-//! - `signers.json`: who each signer is (name, role, RPPS or organisation) and when they signed.
+//! - `countersignature-<principal>.json` and its `.sig`: a countersigner's signed statement (who they
+//!   are, when, which document and which doctor's key they vouch for);
+//! - `signers.json`: who each signer says they are and when they signed — a convenience **signed by
+//!   nobody**: verification and import never take a name, a role or a date from it.
 //!
 //! A bundle is a ZIP archive of these files (and of `HOW-TO-VERIFY.txt`): one file to send by e-mail or
 //! on a USB stick, which any system opens. Reading a bundle never writes anything to disk.
@@ -17,8 +20,10 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::document::AssessmentDocument;
 use super::identity::{Identity, Role};
-use super::{NAMESPACE, REPORT_NAMESPACE, StoredSignature};
+use super::sshsig::{PublicKey, SshSignature};
+use super::{NAMESPACE, REPORT_NAMESPACE, STATEMENT_NAMESPACE, SignedStatement, StoredSignature};
 
 /// The extension of a bundle.
 pub const EXTENSION: &str = "vigie-assessment";
@@ -102,6 +107,11 @@ pub fn signature_name(target: &str, principal: &str) -> String {
     format!("{target}.{principal}.sig")
 }
 
+/// The statement file of a countersigner.
+pub fn statement_name(principal: &str) -> String {
+    format!("countersignature-{principal}.json")
+}
+
 /// The `allowed_signers` text for `signers`, each line preceded by a comment naming the signer.
 pub fn allowed_signers(signers: &[&Identity]) -> String {
     let mut out = String::from(
@@ -113,7 +123,11 @@ pub fn allowed_signers(signers: &[&Identity]) -> String {
             continue;
         }
         seen.push(&id.public_key);
-        if let Some(line) = id.allowed_signer(&[NAMESPACE, REPORT_NAMESPACE]) {
+        let namespaces: &[&str] = match id.role {
+            Role::Doctor => &[NAMESPACE, REPORT_NAMESPACE],
+            Role::Consultant => &[NAMESPACE, REPORT_NAMESPACE, STATEMENT_NAMESPACE],
+        };
+        if let Some(line) = id.allowed_signer(namespaces) {
             let _ = writeln!(
                 out,
                 "# {} ({}{}) {}\n{}",
@@ -149,6 +163,11 @@ impl SignatureSet {
         for s in &self.signatures {
             let name = signature_name(&doc, &s.identity.principal);
             files.push((name.clone(), s.armored.clone().into_bytes()));
+            if let Some(st) = &s.statement {
+                let st_name = statement_name(&s.identity.principal);
+                files.push((format!("{st_name}.sig"), st.armored.clone().into_bytes()));
+                files.push((st_name, st.bytes.to_vec()));
+            }
             entries.push(SignerEntry {
                 principal: s.identity.principal.clone(),
                 name: s.identity.name.clone(),
@@ -212,8 +231,25 @@ impl FileSet {
             .collect()
     }
 
-    /// The document and its signatures as described by `signers.json`, to bring a countersignature back
-    /// into the vault.
+    /// The countersignature statements of the set: their bytes and armored signatures.
+    pub fn statements(&self) -> Vec<SignedStatement> {
+        self.files
+            .iter()
+            .filter(|(n, _)| n.starts_with("countersignature-") && is_json(n))
+            .filter_map(|(n, b)| {
+                let armored = String::from_utf8(self.get(&format!("{n}.sig"))?.to_vec()).ok()?;
+                Some(SignedStatement {
+                    bytes: b.as_slice().into(),
+                    armored,
+                })
+            })
+            .collect()
+    }
+
+    /// The document and its signatures, to bring a countersignature back into the vault. Each
+    /// signature's identity is what a signature covers: the document's signer for the doctor's key, the
+    /// signed statement for a countersigner; failing both, what `signers.json` declares, with no
+    /// statement (such a signature is never imported).
     pub fn signature_set(&self) -> Result<SignatureSet, BundleError> {
         let doc = self.document_name().ok_or(BundleError::NoDocument)?;
         let id = doc
@@ -221,21 +257,52 @@ impl FileSet {
             .trim_end_matches(".json")
             .to_owned();
         let document: Arc<[u8]> = self.get(doc).ok_or(BundleError::NoDocument)?.into();
+        let parsed = AssessmentDocument::parse(&document).ok();
+        let doctor_fp = parsed
+            .as_ref()
+            .map(|d| d.signer.fingerprint())
+            .unwrap_or_default();
+        let entries = self.signer_entries();
+        let statements = self.statements();
         let signatures = self
-            .signer_entries()
+            .signatures_of(doc)
             .into_iter()
-            .filter_map(|e| {
-                let armored = String::from_utf8(self.get(&e.signature)?.to_vec()).ok()?;
+            .filter_map(|(_, armored)| {
+                let armored = String::from_utf8(armored.to_vec()).ok()?;
+                let key: PublicKey = SshSignature::parse(&armored).ok()?.key;
+                let key_text = key.openssh();
+                if let Some(d) = parsed.as_ref().filter(|d| d.signer.public_key == key_text) {
+                    return Some(StoredSignature {
+                        identity: d.signer.clone(),
+                        signed_at: d.completed_at,
+                        armored,
+                        statement: None,
+                    });
+                }
+                let signed = statements.iter().find_map(|st| {
+                    st.check(&key, &document, &doctor_fp)
+                        .map(|checked| (st.clone(), checked))
+                });
+                if let Some((st, checked)) = signed {
+                    return Some(StoredSignature {
+                        identity: checked.signer,
+                        signed_at: checked.signed_at,
+                        armored,
+                        statement: Some(st),
+                    });
+                }
+                let e = entries.iter().find(|e| e.public_key == key_text)?;
                 Some(StoredSignature {
                     identity: Identity {
-                        principal: e.principal,
-                        name: e.name,
+                        principal: e.principal.clone(),
+                        name: e.name.clone(),
                         role: e.role,
-                        affiliation: e.affiliation,
-                        public_key: e.public_key,
+                        affiliation: e.affiliation.clone(),
+                        public_key: e.public_key.clone(),
                     },
                     signed_at: e.signed_at,
                     armored,
+                    statement: None,
                 })
             })
             .collect();
@@ -321,6 +388,7 @@ impl FileSet {
             let other = entry.file_name().to_string_lossy().into_owned();
             let wanted = other == ALLOWED_SIGNERS
                 || other == SIGNERS_JSON
+                || other.starts_with("countersignature-")
                 || other
                     .strip_prefix(&prefix)
                     .is_some_and(|r| r.ends_with("sig"));

@@ -42,6 +42,109 @@ pub struct StoredSignature {
     pub signed_at: Timestamp,
     /// The armored OpenSSH signature.
     pub armored: String,
+    /// A countersigner's signed statement: who they are and what they vouch for. The doctor's identity
+    /// is inside the signed document; a countersigner's is covered by nothing else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<SignedStatement>,
+}
+
+/// The SSHSIG namespace of countersignature statements.
+pub const STATEMENT_NAMESPACE: &str = "vigie-countersignature";
+/// The `format` field of a countersignature statement.
+pub const STATEMENT_FORMAT: &str = "vigie-countersignature";
+
+/// What a countersigner vouches for, signed with their key in the namespace
+/// [`STATEMENT_NAMESPACE`]: the document (its SHA-256), who they are, when, and the doctor's key.
+/// `docs/signed-assessment-format.md` documents every field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Always [`STATEMENT_FORMAT`].
+    pub format: String,
+    /// Always 1.
+    pub version: u32,
+    /// SHA-256 of the countersigned document's bytes, hexadecimal.
+    pub document_sha256: String,
+    /// The countersigner (the key must be the one that signs this statement and the document).
+    pub signer: Identity,
+    /// When they countersigned, RFC 3339 UTC to the second.
+    pub signed_at: Timestamp,
+    /// The fingerprint of the doctor's key the countersigner vouches for (`SHA256:…`).
+    pub doctor_fingerprint: String,
+}
+
+/// A statement's exact bytes and their armored signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedStatement {
+    /// The signed bytes.
+    #[serde(with = "crate::base64_field")]
+    pub bytes: Arc<[u8]>,
+    /// The armored OpenSSH signature of `bytes`.
+    pub armored: String,
+}
+
+impl SignedStatement {
+    /// Signs `signer`'s statement on `document` (whose doctor's key is `doctor_fingerprint`).
+    pub fn make(
+        signer: &Signer,
+        document: &[u8],
+        doctor_fingerprint: &str,
+        now: Timestamp,
+    ) -> Self {
+        let statement = Statement {
+            format: STATEMENT_FORMAT.to_owned(),
+            version: 1,
+            document_sha256: sha256_hex(document),
+            signer: signer.identity.clone(),
+            signed_at: now.round(jiff::Unit::Second).unwrap_or(now),
+            doctor_fingerprint: doctor_fingerprint.to_owned(),
+        };
+        // A struct of strings and a number always serializes.
+        let mut bytes = serde_json::to_vec_pretty(&statement).unwrap_or_default();
+        bytes.push(b'\n');
+        let armored = signer.sign(STATEMENT_NAMESPACE, &bytes);
+        Self {
+            bytes: bytes.into(),
+            armored,
+        }
+    }
+
+    /// The statement, if its signature is valid by `key` and it vouches for `document` signed by the
+    /// doctor's key `doctor_fingerprint`, by the same `key`.
+    pub fn check(
+        &self,
+        key: &sshsig::PublicKey,
+        document: &[u8],
+        doctor_fingerprint: &str,
+    ) -> Option<Statement> {
+        check_statement(
+            &self.bytes,
+            &self.armored,
+            key,
+            document,
+            doctor_fingerprint,
+        )
+    }
+}
+
+/// Reads and checks a statement's bytes and armored signature (see [`SignedStatement::check`]).
+pub fn check_statement(
+    bytes: &[u8],
+    armored: &str,
+    key: &sshsig::PublicKey,
+    document: &[u8],
+    doctor_fingerprint: &str,
+) -> Option<Statement> {
+    let sig = sshsig::SshSignature::parse(armored).ok()?;
+    if sig.key != *key || sig.verify(STATEMENT_NAMESPACE, bytes).is_err() {
+        return None;
+    }
+    let st: Statement = serde_json::from_slice(bytes).ok()?;
+    (st.format == STATEMENT_FORMAT
+        && st.version == 1
+        && st.document_sha256 == sha256_hex(document)
+        && st.doctor_fingerprint == doctor_fingerprint
+        && st.signer.key().ok().as_ref() == Some(key))
+    .then_some(st)
 }
 
 /// A completed, signed assessment: its document's exact bytes and their signatures. Never changed,
@@ -93,6 +196,9 @@ pub enum SignError {
     /// The file brought back holds no new valid signature.
     #[error("the file holds no new valid signature")]
     NothingNew,
+    /// The document's own signature, by the doctor it names, does not verify.
+    #[error("the document is not validly signed by the practitioner it names")]
+    DoctorSignatureInvalid,
     /// No signed assessment of that id is kept (or none at all).
     #[error("no such signed assessment")]
     NoSuchAssessment,
@@ -121,30 +227,49 @@ impl SignedAssessment {
         if self.signed_by(&signer.identity.public_key) {
             return Err(SignError::AlreadySigned);
         }
-        self.signatures.push(StoredSignature {
-            identity: signer.identity.clone(),
-            signed_at: now,
-            armored: signer.sign(NAMESPACE, &self.document),
-        });
+        let doctor = self.parsed()?.signer.fingerprint();
+        self.signatures
+            .push(countersignature(signer, &self.document, &doctor, now));
         Ok(())
     }
 
-    /// Takes the valid signatures of `set` that this record lacks (the consultant's, brought back in a
-    /// bundle). The set's document must be byte for byte this one. Returns how many were added.
+    /// Takes the valid countersignatures of `set` that this record lacks (the consultant's, brought back
+    /// in a bundle). The set's document must be byte for byte this one. Only a countersignature with a
+    /// valid signed statement (who, when, which doctor's key) is taken, and the countersigner's identity
+    /// is the statement's: nothing unsigned (`signers.json`) enters the vault. Returns how many were
+    /// added.
     pub fn import(&mut self, set: &bundle::SignatureSet) -> Result<usize, SignError> {
         if *set.document != *self.document {
             return Err(SignError::OtherAssessment);
         }
+        let doctor = self.parsed()?.signer.fingerprint();
         let mut added = 0;
         for s in &set.signatures {
-            let valid = sshsig::SshSignature::parse(&s.armored).is_ok_and(|sig| {
-                s.identity.key().is_ok_and(|k| k == sig.key)
-                    && sig.verify(NAMESPACE, &self.document).is_ok()
-            });
-            if valid && !self.signed_by(&s.identity.public_key) {
-                self.signatures.push(s.clone());
-                added += 1;
+            let Ok(sig) = sshsig::SshSignature::parse(&s.armored) else {
+                continue;
+            };
+            if sig.verify(NAMESPACE, &self.document).is_err() {
+                continue;
             }
+            let Some(statement) = s
+                .statement
+                .as_ref()
+                .and_then(|st| st.check(&sig.key, &self.document, &doctor))
+            else {
+                continue;
+            };
+            if statement.signer.role != Role::Consultant
+                || self.signed_by(&statement.signer.public_key)
+            {
+                continue;
+            }
+            self.signatures.push(StoredSignature {
+                identity: statement.signer,
+                signed_at: statement.signed_at,
+                armored: s.armored.clone(),
+                statement: s.statement.clone(),
+            });
+            added += 1;
         }
         if added == 0 {
             return Err(SignError::NothingNew);
@@ -159,6 +284,60 @@ impl SignedAssessment {
             document: Arc::clone(&self.document),
             signatures: self.signatures.clone(),
         }
+    }
+}
+
+/// `signer`'s countersignature of `document` (whose doctor's key is `doctor_fingerprint`): the
+/// document's signature and the signed statement of who countersigns, when, and which doctor's key.
+pub fn countersignature(
+    signer: &Signer,
+    document: &[u8],
+    doctor_fingerprint: &str,
+    now: Timestamp,
+) -> StoredSignature {
+    let statement = SignedStatement::make(signer, document, doctor_fingerprint, now);
+    StoredSignature {
+        identity: signer.identity.clone(),
+        signed_at: now.round(jiff::Unit::Second).unwrap_or(now),
+        armored: signer.sign(NAMESPACE, document),
+        statement: Some(statement),
+    }
+}
+
+impl bundle::SignatureSet {
+    /// The doctor's key fingerprint, if the document reads and is validly signed by the doctor it
+    /// names (the only check possible without an anchor: see `vigie verify --expect-fingerprint`).
+    pub fn doctor_fingerprint(&self) -> Result<String, SignError> {
+        let doc = AssessmentDocument::parse(&self.document)?;
+        let key = doc
+            .signer
+            .key()
+            .or(Err(SignError::DoctorSignatureInvalid))?;
+        let holds = self.signatures.iter().any(|s| {
+            sshsig::SshSignature::parse(&s.armored)
+                .is_ok_and(|sig| sig.key == key && sig.verify(NAMESPACE, &self.document).is_ok())
+        });
+        if holds {
+            Ok(key.fingerprint())
+        } else {
+            Err(SignError::DoctorSignatureInvalid)
+        }
+    }
+
+    /// Adds `signer`'s countersignature (document signature and signed statement), after checking
+    /// that the document is validly signed by the doctor it names.
+    pub fn countersign(&mut self, signer: &Signer, now: Timestamp) -> Result<(), SignError> {
+        let doctor = self.doctor_fingerprint()?;
+        if self
+            .signatures
+            .iter()
+            .any(|s| s.identity.public_key == signer.identity.public_key)
+        {
+            return Err(SignError::AlreadySigned);
+        }
+        self.signatures
+            .push(countersignature(signer, &self.document, &doctor, now));
+        Ok(())
     }
 }
 
@@ -233,6 +412,7 @@ impl AssessmentHistory {
             identity: signer.identity.clone(),
             signed_at: now,
             armored: signer.sign(NAMESPACE, &bytes),
+            statement: None,
         };
         for answer in record.answers.values_mut() {
             answer.to_review = true;

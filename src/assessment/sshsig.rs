@@ -208,24 +208,36 @@ fn armor(blob: &[u8]) -> String {
 }
 
 impl SshSignature {
-    /// Reads an armored signature (`-----BEGIN SSH SIGNATURE-----` …).
+    /// Reads an armored signature exactly as `ssh-keygen -Y verify` does: the file must begin with the
+    /// header line `-----BEGIN SSH SIGNATURE-----` and a line feed (a CR LF line end, a blank line or a
+    /// space before it is "missing header" to OpenSSH, and here), the base64 runs up to the first line
+    /// feed followed by `-----END SSH SIGNATURE-----` (what follows the footer is ignored, as OpenSSH
+    /// does), white space inside the base64 is skipped, and the base64 must be canonical (padding,
+    /// no stray bits).
     pub fn parse(text: &str) -> Result<Self, SshSigError> {
         if text.len() > MAX_SIGNATURE_FILE {
             return Err(SshSigError::Malformed);
         }
-        let text = text.trim();
-        let body = text
+        let rest = text
             .strip_prefix(BEGIN)
-            .and_then(|t| t.strip_suffix(END))
+            .and_then(|t| t.strip_prefix('\n'))
             .ok_or(SshSigError::Malformed)?;
-        let b64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        let end = rest
+            .find(&format!("\n{END}"))
+            .ok_or(SshSigError::Malformed)?;
+        // OpenSSH's base64 decoder skips C's isspace(): space, \t, \n, \v, \f, \r.
+        let b64: String = rest[..end]
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r'))
+            .collect();
         let blob = STANDARD.decode(b64).or(Err(SshSigError::Malformed))?;
         Self::from_blob(&blob)
     }
 
     fn from_blob(blob: &[u8]) -> Result<Self, SshSigError> {
         let mut r = Reader(blob);
-        if r.take(6) != Some(MAGIC.as_slice()) || r.u32() != Some(VERSION) {
+        // OpenSSH refuses only versions above its own (0 is read as 1).
+        if r.take(6) != Some(MAGIC.as_slice()) || r.u32().is_none_or(|v| v > VERSION) {
             return Err(SshSigError::Malformed);
         }
         let key_blob = r.string().ok_or(SshSigError::Malformed)?;
@@ -236,8 +248,11 @@ impl SshSignature {
                 String::from_utf8_lossy(key_type).chars().take(40).collect(),
             ));
         }
-        let key =
-            PublicKey::from_wire_reader(&mut Reader(key_blob)).ok_or(SshSigError::Malformed)?;
+        let mut whole_key = Reader(key_blob);
+        let key = PublicKey::from_wire_reader(&mut whole_key).ok_or(SshSigError::Malformed)?;
+        if !whole_key.0.is_empty() {
+            return Err(SshSigError::Malformed);
+        }
         let text = |b: &[u8]| String::from_utf8(b.to_vec()).or(Err(SshSigError::Malformed));
         let namespace = text(r.string().ok_or(SshSigError::Malformed)?)?;
         let _reserved = r.string().ok_or(SshSigError::Malformed)?;
@@ -254,6 +269,9 @@ impl SshSignature {
             .string()
             .and_then(|b| b.try_into().ok())
             .ok_or(SshSigError::Malformed)?;
+        if !sr.0.is_empty() {
+            return Err(SshSigError::Malformed);
+        }
         if message_hash(&hash, b"").is_none() {
             return Err(SshSigError::Malformed);
         }
@@ -307,9 +325,10 @@ impl AllowedSigner {
     }
 }
 
-/// Reads the lines of an `allowed_signers` file that Vigie writes (and the simple ones people write):
+/// Lists the lines of an `allowed_signers` file that Vigie writes (and the simple ones people write):
 /// comments and blank lines skipped, options other than `namespaces` ignored, keys other than Ed25519
-/// skipped.
+/// skipped. For naming who is expected only: whether a signature is allowed is [`allowed`]'s answer,
+/// with all of OpenSSH's rules.
 pub fn parse_allowed_signers(text: &str) -> Vec<AllowedSigner> {
     let mut out = Vec::new();
     for line in text.lines() {
@@ -349,6 +368,271 @@ pub fn parse_allowed_signers(text: &str) -> Vec<AllowedSigner> {
     out
 }
 
+/// OpenSSH's `match_pattern`: `*` any run of characters, `?` one character, case-sensitive.
+fn match_pattern(s: &[u8], p: &[u8]) -> bool {
+    match p.split_first() {
+        None => s.is_empty(),
+        Some((b'*', rest)) => (0..=s.len()).any(|i| match_pattern(&s[i..], rest)),
+        Some((&c, rest)) => s
+            .split_first()
+            .is_some_and(|(&h, tail)| (c == b'?' || c == h) && match_pattern(tail, rest)),
+    }
+}
+
+/// OpenSSH's `match_pattern_list`: comma-separated patterns, `!` negates; true when a positive pattern
+/// matches and no negated one does.
+fn match_pattern_list(s: &str, list: &str) -> bool {
+    let mut positive = false;
+    for pattern in list.split(',') {
+        if let Some(negated) = pattern.strip_prefix('!') {
+            if match_pattern(s.as_bytes(), negated.as_bytes()) {
+                return false;
+            }
+        } else if match_pattern(s.as_bytes(), pattern.as_bytes()) {
+            positive = true;
+        }
+    }
+    positive
+}
+
+/// OpenSSH's `opt_dequote`: a double-quoted value, `\"` for a quote.
+fn dequote(opts: &str) -> Option<(String, &str)> {
+    let mut chars = opts.strip_prefix('"')?.char_indices().peekable();
+    let body = opts.get(1..)?;
+    let mut out = String::new();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((out, body.get(i + 1..)?)),
+            '\\' if chars.peek().is_some_and(|&(_, n)| n == '"') => {
+                out.push('"');
+                chars.next();
+            }
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+/// OpenSSH's `parse_absolute_time`: `YYYYMMDD[HHMM[SS]]`, UTC with a final `Z`, local time otherwise.
+fn absolute_time(text: &str) -> Option<i64> {
+    let (digits, utc) = match text.strip_suffix(['Z', 'z']) {
+        Some(d) => (d, true),
+        None => (text, false),
+    };
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || ![8, 12, 14].contains(&digits.len()) {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| -> Option<i16> { digits.get(r)?.parse().ok() };
+    let (hour, minute, second) = match digits.len() {
+        8 => (0, 0, 0),
+        12 => (n(8..10)?, n(10..12)?, 0),
+        _ => (n(8..10)?, n(10..12)?, n(12..14)?),
+    };
+    let dt = jiff::civil::DateTime::new(
+        n(0..4)?,
+        i8::try_from(n(4..6)?).ok()?,
+        i8::try_from(n(6..8)?).ok()?,
+        i8::try_from(hour).ok()?,
+        i8::try_from(minute).ok()?,
+        i8::try_from(second).ok()?,
+        0,
+    )
+    .ok()?;
+    let tz = if utc {
+        jiff::tz::TimeZone::UTC
+    } else {
+        jiff::tz::TimeZone::system()
+    };
+    tz.to_timestamp(dt).ok().map(jiff::Timestamp::as_second)
+}
+
+/// The options of an `allowed_signers` line, as OpenSSH's `sshsigopt_parse` reads them.
+#[derive(Default)]
+struct SigOptions {
+    cert_authority: bool,
+    namespaces: Option<String>,
+    valid_after: Option<i64>,
+    valid_before: Option<i64>,
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
+fn parse_options(mut opts: &str) -> Option<SigOptions> {
+    let mut out = SigOptions::default();
+    while !opts.is_empty() && !opts.starts_with([' ', '\t']) {
+        if let Some(rest) = strip_prefix_ci(opts, "cert-authority") {
+            out.cert_authority = true;
+            opts = rest;
+        } else if let Some(rest) = strip_prefix_ci(opts, "namespaces=") {
+            if out.namespaces.is_some() {
+                return None;
+            }
+            let (value, rest) = dequote(rest)?;
+            out.namespaces = Some(value);
+            opts = rest;
+        } else if let Some((rest, after)) = strip_prefix_ci(opts, "valid-after=")
+            .map(|r| (r, true))
+            .or_else(|| strip_prefix_ci(opts, "valid-before=").map(|r| (r, false)))
+        {
+            let slot = if after {
+                &mut out.valid_after
+            } else {
+                &mut out.valid_before
+            };
+            if slot.is_some() {
+                return None;
+            }
+            let (value, rest) = dequote(rest)?;
+            *slot = Some(absolute_time(&value).filter(|&t| t != 0)?);
+            opts = rest;
+        }
+        if opts.is_empty() || opts.starts_with([' ', '\t']) {
+            break;
+        }
+        opts = opts.strip_prefix(',')?;
+        if opts.is_empty() {
+            return None;
+        }
+    }
+    if let (Some(a), Some(b)) = (out.valid_after, out.valid_before)
+        && b <= a
+    {
+        return None;
+    }
+    Some(out)
+}
+
+/// OpenSSH's `sshkey_read` for the one key type Vigie reads: `ssh-ed25519`, white space, the base64
+/// blob (up to a space or a tab; other white space inside it is skipped), then anything (a comment).
+fn read_key(text: &str) -> Option<PublicKey> {
+    let rest = text.strip_prefix(KEY_TYPE)?;
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let blob_text: String = rest
+        .split([' ', '\t'])
+        .next()?
+        .chars()
+        .filter(|c| !matches!(c, '\n' | '\x0b' | '\x0c' | '\r'))
+        .collect();
+    let blob = STANDARD.decode(blob_text).ok()?;
+    let mut r = Reader(&blob);
+    let key = PublicKey::from_wire_reader(&mut r)?;
+    r.0.is_empty().then_some(key)
+}
+
+/// OpenSSH's `sshkey_advance_past_options`: the options run up to a space or a tab outside quotes.
+fn split_options(text: &str) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    let mut quoted = false;
+    let mut i = 0;
+    while i < bytes.len() && (quoted || (bytes[i] != b' ' && bytes[i] != b'\t')) {
+        if bytes[i] == b'\\' && bytes.get(i + 1) == Some(&b'"') {
+            i += 1;
+        } else if bytes[i] == b'"' {
+            quoted = !quoted;
+        }
+        i += 1;
+    }
+    if i >= bytes.len() {
+        return None;
+    }
+    Some((&text[..i], text[i + 1..].trim_start_matches([' ', '\t'])))
+}
+
+/// Whether one line of an `allowed_signers` file allows `key` to sign for `namespace` as
+/// `principal` (any principal when `None`) at `now` (seconds since 1970); returns the line's
+/// principals field when it does. OpenSSH's `check_allowed_keys_line`, for Ed25519 keys.
+fn line_allows(
+    line: &str,
+    principal: Option<&str>,
+    namespace: &str,
+    key: &PublicKey,
+    now: i64,
+) -> Option<String> {
+    let cp = line.trim_start_matches([' ', '\t']);
+    if cp.is_empty() || cp.starts_with('#') {
+        return None;
+    }
+    // strdelimw: the first token, a quoted one with its quotes removed.
+    let (principals, rest) = if let Some(q) = cp.find(['"', ' ', '\t', '\r', '\n']) {
+        if cp.as_bytes()[q] == b'"' {
+            let unq = format!("{}{}", &cp[..q], &cp[q + 1..]);
+            let close = unq[q..].find('"')? + q;
+            let rest = unq[close + 1..]
+                .trim_start_matches([' ', '\t', '\r', '\n'])
+                .to_owned();
+            (unq[..close].to_owned(), rest)
+        } else {
+            let rest = cp[q + 1..].trim_start_matches([' ', '\t', '\r', '\n']);
+            (cp[..q].to_owned(), rest.to_owned())
+        }
+    } else {
+        return None;
+    };
+    if principal.is_some_and(|p| !match_pattern_list(p, &principals)) {
+        return None;
+    }
+    let (options, found) = if let Some(k) = read_key(&rest) {
+        (SigOptions::default(), k)
+    } else {
+        let (opts, after) = split_options(&rest)?;
+        (parse_options(opts)?, read_key(after)?)
+    };
+    if options.cert_authority || found != *key {
+        return None;
+    }
+    if options
+        .namespaces
+        .as_ref()
+        .is_some_and(|n| !match_pattern_list(namespace, n))
+    {
+        return None;
+    }
+    if options.valid_after.is_some_and(|t| now < t) || options.valid_before.is_some_and(|t| now > t)
+    {
+        return None;
+    }
+    Some(principals)
+}
+
+/// Whether an `allowed_signers` file allows `key` to sign for `namespace` as `principal` (any
+/// principal when `None`, as `ssh-keygen -Y find-principals`), at `now` (seconds since 1970): the
+/// rules of `ssh-keygen -Y verify` — principal patterns, `namespaces=`, `valid-after=`,
+/// `valid-before=`, `cert-authority` lines never matching a plain key, a malformed line skipped.
+/// Returns the matching line's principals.
+pub fn allowed(
+    text: &str,
+    principal: Option<&str>,
+    namespace: &str,
+    key: &PublicKey,
+    now: i64,
+) -> Option<String> {
+    text.split_inclusive('\n')
+        .find_map(|line| line_allows(line, principal, namespace, key, now))
+}
+
+/// `ssh-keygen -Y verify -f allowed_signers -I principal -n namespace -s sig < message`, in Rust:
+/// whether it would say "Good".
+pub fn verify_like_ssh_keygen(
+    allowed_signers: &str,
+    principal: &str,
+    namespace: &str,
+    armored: &str,
+    message: &[u8],
+    now: i64,
+) -> bool {
+    SshSignature::parse(armored).is_ok_and(|sig| {
+        sig.verify(namespace, message).is_ok()
+            && allowed(allowed_signers, Some(principal), namespace, &sig.key, now).is_some()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,7 +667,9 @@ mod tests {
             .filter(|l| !l.starts_with("-----"))
             .collect::<String>();
         let blob = STANDARD.decode(sig_b64).expect("b64");
-        for i in 0..blob.len() {
+        // Byte 9 is the version's low byte: OpenSSH reads version 0 as version 1 (it refuses only
+        // later versions), and the version is not signed: the same signature, as to ssh-keygen.
+        for i in (0..blob.len()).filter(|&i| i != 9) {
             let mut bad = blob.clone();
             bad[i] ^= 0x01;
             let ok =

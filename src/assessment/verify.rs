@@ -3,6 +3,10 @@
 //! `allowed_signers` for the namespace, a valid signature of these exact bytes), plus what a record
 //! needs: the practitioner named in the document must have signed it, and a signer listed beside the
 //! file whose signature is gone is reported as missing.
+//!
+//! Who signed is taken only from what a signature covers: the doctor's name, role and RPPS from the
+//! signed document itself, a countersigner's from their signed statement. What `signers.json` says
+//! (signed by nobody) is kept apart, as [`SignerCheck::declared`], never as a verified identity.
 
 use std::path::Path;
 
@@ -47,20 +51,39 @@ pub enum SignerStatus {
 pub struct SignerCheck {
     /// The `allowed_signers` principal.
     pub principal: String,
-    /// Full name, when known.
+    /// Full name, when a signature covers it (empty otherwise).
     pub name: String,
-    /// Doctor or consultant, when known.
+    /// Doctor or consultant, when a signature covers it.
     pub role: Option<Role>,
-    /// RPPS or organisation.
+    /// RPPS or organisation, when a signature covers it.
     pub affiliation: String,
     /// `SHA256:…`, when the key is known.
     pub fingerprint: String,
-    /// When they signed, as recorded.
+    /// When they signed, when a signature covers it (a countersigner's statement; the doctor's date is
+    /// the document's).
     pub signed_at: Option<Timestamp>,
+    /// Whether `name`, `role` and `affiliation` come from a valid signature (the document for the
+    /// doctor, the statement for a countersigner).
+    pub identity_signed: bool,
+    /// What `signers.json` says of this signer, covered by no signature.
+    pub declared: Option<Declared>,
     /// The signature file.
     pub file: String,
     /// The state.
     pub status: SignerStatus,
+}
+
+/// What `signers.json` (signed by nobody) says of a signer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declared {
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// RPPS or organisation.
+    pub affiliation: String,
+    /// Signing time.
+    pub signed_at: Timestamp,
 }
 
 /// Something wrong with the set as a whole.
@@ -106,6 +129,57 @@ impl Verification {
         match &self.subject {
             Subject::Assessment(d) => Some(d),
             _ => None,
+        }
+    }
+}
+
+/// The signing key compared with the fingerprints the reader expects (an anchor kept outside the
+/// file: the recovery sheet, a paper report received earlier, the practice's vault).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    /// No fingerprint given: a valid signature by an unknown key proves nothing by itself.
+    NotGiven,
+    /// The key that signed (the doctor's for an assessment) is one of those expected.
+    Matches(String),
+    /// It is not: a valid signature by another key.
+    Differs(String),
+    /// No valid signing key to compare.
+    NoKey,
+}
+
+/// A fingerprint as typed: `SHA256:` optional, spaces ignored.
+fn normalize_fingerprint(fp: &str) -> String {
+    let fp: String = fp.chars().filter(|c| !c.is_whitespace()).collect();
+    fp.strip_prefix("SHA256:").unwrap_or(&fp).to_owned()
+}
+
+impl Verification {
+    /// The fingerprint of the key that is to be anchored: the doctor's named in an assessment
+    /// document, or the first valid signer of another file.
+    pub fn signing_key(&self) -> Option<String> {
+        match &self.subject {
+            Subject::Assessment(d) => d.signer.key().ok().map(|k| k.fingerprint()),
+            _ => self
+                .signers
+                .iter()
+                .find(|s| s.status == SignerStatus::Valid)
+                .map(|s| s.fingerprint.clone()),
+        }
+    }
+
+    /// The signing key against `expected` fingerprints (`SHA256:…`, the prefix optional).
+    pub fn anchor(&self, expected: &[String]) -> Anchor {
+        if expected.is_empty() {
+            return Anchor::NotGiven;
+        }
+        let Some(fp) = self.signing_key() else {
+            return Anchor::NoKey;
+        };
+        let wanted = normalize_fingerprint(&fp);
+        if expected.iter().any(|e| normalize_fingerprint(e) == wanted) {
+            Anchor::Matches(fp)
+        } else {
+            Anchor::Differs(fp)
         }
     }
 }
@@ -167,10 +241,34 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
             .filter(|a| a.namespaces.is_empty() || a.namespaces.iter().any(|n| n == namespace))
             .collect()
     });
+    let allowed_text = set
+        .get(ALLOWED_SIGNERS)
+        .map(|b| String::from_utf8_lossy(b).into_owned());
+    let now = Timestamp::now().as_second();
     let entries = set.signer_entries();
+    let declared_of = |key_text: &str| {
+        entries
+            .iter()
+            .find(|e| e.public_key == key_text)
+            .map(|e| Declared {
+                name: e.name.clone(),
+                role: e.role,
+                affiliation: e.affiliation.clone(),
+                signed_at: e.signed_at,
+            })
+    };
     let doc_signer = match &subject {
         Subject::Assessment(d) => Some(d.signer.clone()),
         _ => None,
+    };
+    let doctor_fp = doc_signer
+        .as_ref()
+        .map(super::Identity::fingerprint)
+        .unwrap_or_default();
+    let statements = if is_document {
+        set.statements()
+    } else {
+        Vec::new()
     };
     let mut problems = Vec::new();
     let mut signers = Vec::new();
@@ -190,6 +288,8 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
             affiliation: String::new(),
             fingerprint: String::new(),
             signed_at: None,
+            identity_signed: false,
+            declared: None,
             file: file.to_owned(),
             status: SignerStatus::Malformed,
         };
@@ -197,23 +297,14 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
             seen_keys.push(sig.key);
             check.fingerprint = sig.key.fingerprint();
             let key_text = sig.key.openssh();
-            if let Some(e) = entries.iter().find(|e| e.public_key == key_text) {
-                check.principal.clone_from(&e.principal);
-                check.name.clone_from(&e.name);
-                check.role = Some(e.role);
-                check.affiliation.clone_from(&e.affiliation);
-                check.signed_at = Some(e.signed_at);
-            } else if let Some(d) = doc_signer.as_ref().filter(|d| d.public_key == key_text) {
-                check.principal.clone_from(&d.principal);
-                check.name.clone_from(&d.name);
-                check.role = Some(d.role);
-                check.affiliation.clone_from(&d.affiliation);
-            }
-            let listed = allowed
-                .as_ref()
-                .and_then(|a| a.iter().find(|a| a.key == sig.key));
-            if let Some(a) = listed {
-                check.principal.clone_from(&a.principal);
+            // The rules of `ssh-keygen -Y verify -I <principal>`: the principal is the one in the
+            // signature file's name (any, for a bare `FILE.sig`).
+            let file_principal = (!check.principal.is_empty()).then(|| check.principal.clone());
+            let listed = allowed_text.as_deref().and_then(|text| {
+                sshsig::allowed(text, file_principal.as_deref(), namespace, &sig.key, now)
+            });
+            if let (Some(principals), None) = (&listed, &file_principal) {
+                check.principal.clone_from(principals);
             }
             check.status = match sig.verify(namespace, bytes) {
                 Err(SshSigError::Namespace { found, .. }) => SignerStatus::WrongNamespace(found),
@@ -221,36 +312,48 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
                 Ok(()) if listed.is_some() => SignerStatus::Valid,
                 Ok(()) => SignerStatus::UnknownKey,
             };
+            let signature_holds =
+                matches!(check.status, SignerStatus::Valid | SignerStatus::UnknownKey);
+            if let Some(d) = doc_signer
+                .as_ref()
+                .filter(|d| signature_holds && d.public_key == key_text)
+            {
+                // The doctor's identity is inside the bytes this signature covers.
+                check.name.clone_from(&d.name);
+                check.role = Some(d.role);
+                check.affiliation.clone_from(&d.affiliation);
+                check.identity_signed = true;
+            } else if let Some(st) = statements
+                .iter()
+                .filter(|_| signature_holds)
+                .find_map(|st| st.check(&sig.key, bytes, &doctor_fp))
+            {
+                check.name = st.signer.name;
+                check.role = Some(st.signer.role);
+                check.affiliation = st.signer.affiliation;
+                check.signed_at = Some(st.signed_at);
+                check.identity_signed = true;
+            } else {
+                check.declared = declared_of(&key_text);
+            }
         }
         signers.push(check);
     }
 
     // Signers listed beside the file whose signature is gone.
-    let mut listed: Vec<(String, String, Option<Role>, String, String)> = Vec::new();
+    let mut listed: Vec<(String, String)> = Vec::new();
     // `signers.json` describes the document's signatures; `allowed_signers` lists who signs the
     // document (the report is signed by whoever exported it: nobody else is expected on it).
     for e in entries
         .iter()
         .filter(|e| e.signature.starts_with(&format!("{target}.")))
     {
-        listed.push((
-            e.public_key.clone(),
-            e.principal.clone(),
-            Some(e.role),
-            e.name.clone(),
-            e.affiliation.clone(),
-        ));
+        listed.push((e.public_key.clone(), e.principal.clone()));
     }
     for a in allowed.iter().flatten().filter(|_| is_document) {
-        listed.push((
-            a.key.openssh(),
-            a.principal.clone(),
-            None,
-            String::new(),
-            String::new(),
-        ));
+        listed.push((a.key.openssh(), a.principal.clone()));
     }
-    for (key, principal, role, name, affiliation) in listed {
+    for (key, principal) in listed {
         let Ok(k) = PublicKey::parse_openssh(&key) else {
             continue;
         };
@@ -260,11 +363,13 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
         seen_keys.push(k);
         signers.push(SignerCheck {
             principal,
-            name,
-            role,
-            affiliation,
+            name: String::new(),
+            role: None,
+            affiliation: String::new(),
             fingerprint: k.fingerprint(),
             signed_at: None,
+            identity_signed: false,
+            declared: declared_of(&key),
             file: String::new(),
             status: SignerStatus::Missing,
         });

@@ -10,6 +10,7 @@
 pub mod chain;
 pub mod clock;
 pub mod decision;
+pub mod export;
 
 use std::sync::Arc;
 

@@ -16,6 +16,7 @@ use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
 mod archive;
 mod boxes; // the Internet box's rules (issue 34)
 mod breach_assess; // Breach register: the helper on a facts file
+mod breach_export; // Breach register: the export anyone can check
 mod signed;
 mod system; // PC checks
 
@@ -66,6 +67,10 @@ pub enum Command {
         /// The file to check.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// The fingerprint the signing key must have (the doctor's, from the recovery sheet or an
+        /// earlier report): another key is refused. Repeatable.
+        #[arg(long = "expect-fingerprint", value_name = "SHA256:…")]
+        expect_fingerprint: Vec<String>,
     },
     /// Find unencrypted medical images (DICOM by content, in zip and gzip too) and image exports.
     /// Exit status 1 when a finding reaches --fail-on.
@@ -215,6 +220,10 @@ pub enum ExportKind {
     // Breach register
     /// The breach register: a table of every breach, a page each, the chain's head.
     Breaches,
+    /// The breach register as files anyone can check without Vigie (--out FOLDER): events.jsonl with
+    /// the exact hashed bytes, head.txt and its signature, the attached files, SHA256SUMS,
+    /// HOW-TO-VERIFY.txt (docs/breach-register-format.md).
+    BreachRegister,
     /// The draft notification to the CNIL for one breach (--breach ID), in the online form's order.
     Notification,
     /// The letter to the patients for one breach (--breach ID).
@@ -234,7 +243,7 @@ impl ExportKind {
             Self::Assessment => Document::Assessment,
             Self::ActionPlan => Document::ActionPlan,
             Self::Scan => Document::Scan(detail),
-            Self::SignedAssessment => return None,
+            Self::SignedAssessment | Self::BreachRegister => return None,
             Self::Breaches => Document::BreachRegister,
             Self::Notification => Document::BreachNotification(breach?),
             Self::PatientLetter => Document::PatientLetter(breach?),
@@ -292,6 +301,10 @@ pub enum AssessmentCommand {
         /// With a file received: the countersigned file to write (a new file, or the same one).
         #[arg(long, value_name = "FILE", required_unless_present = "vault")]
         out: Option<PathBuf>,
+        /// The doctor's key fingerprint as the consultant knows it (the recovery sheet, an earlier
+        /// report): a document signed by another key is refused.
+        #[arg(long = "expect-fingerprint", value_name = "SHA256:…")]
+        expect_fingerprint: Vec<String>,
     },
     /// Bring the countersignatures of a .vigie-assessment file back into the vault.
     Import {
@@ -373,6 +386,7 @@ fn command_name(command: &Command) -> &'static str {
             ExportKind::Scan => "export scan",
             ExportKind::SignedAssessment => "export signed-assessment",
             ExportKind::Breaches => "export breaches",
+            ExportKind::BreachRegister => "export breach-register",
             ExportKind::Notification => "export notification",
             ExportKind::PatientLetter => "export patient-letter",
         },
@@ -409,6 +423,12 @@ fn dispatch(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
         } => crate::cli::signed::export(&vault, assessment.as_deref(), &dir, lang, out),
         Command::Export {
             vault,
+            kind: ExportKind::BreachRegister,
+            out: dir,
+            ..
+        } => breach_export::export(&vault, &dir, lang, out),
+        Command::Export {
+            vault,
             kind,
             out: pdf,
             force,
@@ -423,7 +443,10 @@ fn dispatch(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
             };
             export(&vault, (kind, detail), breach, &pdf, force, lang, out)
         }
-        Command::Verify { file } => signed::verify(&file, lang, out),
+        Command::Verify {
+            file,
+            expect_fingerprint,
+        } => signed::verify(&file, &expect_fingerprint, lang, out),
         Command::Assessment(command) => signed::run(command, lang, out),
         Command::Breach(command) => breach(&command, lang, out),
         Command::Archive(command) => archive::run(command, lang, out),

@@ -6,8 +6,8 @@ use std::path::Path;
 use anyhow::{Result, anyhow};
 
 use super::{AssessmentCommand, KEY_PASSPHRASE_ENV, localized, open_with_env_passphrase};
+use crate::assessment::KeyFile;
 use crate::assessment::bundle::{FileSet, SignatureSet};
-use crate::assessment::{KeyFile, NAMESPACE, StoredSignature};
 use crate::i18n::{Lang, Localize as _, T, format_datetime, tr};
 use crate::practice_file::PracticeFile;
 use crate::vault::{self, Unlock};
@@ -30,8 +30,9 @@ pub(super) fn run(command: AssessmentCommand, lang: Lang, out: &mut dyn Write) -
             bundle: Some(bundle),
             key,
             out: Some(path),
+            expect_fingerprint,
             ..
-        } => countersign(&bundle, &key, &path, lang, out),
+        } => countersign(&bundle, &key, &path, &expect_fingerprint, lang, out),
         // clap requires a file and --out, or --vault.
         AssessmentCommand::Countersign { .. } => Err(anyhow!(T::UsageOther.get(lang))),
         AssessmentCommand::Import { vault, bundle } => import(&vault, &bundle, lang, out),
@@ -104,12 +105,23 @@ fn list(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn verify(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
+pub(super) fn verify(
+    path: &Path,
+    expected: &[String],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use crate::assessment::verify::Anchor;
     let v = crate::assessment::verify::verify_path(path).map_err(|e| match e {
         crate::assessment::verify::VerifyError::Bundle(b) => anyhow!(b.localize(lang)),
     })?;
-    write!(out, "{}", crate::present::signed::text(&v, lang))?;
-    if v.is_valid() {
+    write!(
+        out,
+        "{}",
+        crate::present::signed::text_anchored(&v, expected, lang)
+    )?;
+    let anchored = matches!(v.anchor(expected), Anchor::NotGiven | Anchor::Matches(_));
+    if v.is_valid() && anchored {
         Ok(())
     } else {
         Err(anyhow!(tr::err_verify_failed(lang, path.display())))
@@ -205,6 +217,7 @@ fn countersign(
     bundle: &Path,
     key: &Path,
     target: &Path,
+    expected: &[String],
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -221,22 +234,22 @@ fn countersign(
     crate::assessment::AssessmentDocument::parse(&set.document)
         .map_err(|e| anyhow!(e.localize(lang)))?;
     let check = crate::assessment::verify::verify(&set.files(), &set.document_name());
-    if !check.is_valid() {
+    // What is about to be countersigned, to compare with what the practice says (by phone, on paper).
+    write!(
+        out,
+        "{}",
+        crate::present::signed::text_anchored(&check, expected, lang)
+    )?;
+    let anchored = matches!(
+        check.anchor(expected),
+        crate::assessment::verify::Anchor::NotGiven | crate::assessment::verify::Anchor::Matches(_)
+    );
+    if !check.is_valid() || !anchored {
         return Err(anyhow!(tr::err_verify_failed(lang, bundle.display())));
     }
     let signer = open_key(key, lang)?;
-    if set
-        .signatures
-        .iter()
-        .any(|s| s.identity.public_key == signer.identity.public_key)
-    {
-        return Err(anyhow!(T::ErrAlreadySigned.get(lang)));
-    }
-    set.signatures.push(StoredSignature {
-        identity: signer.identity.clone(),
-        signed_at: jiff::Timestamp::now(),
-        armored: signer.sign(NAMESPACE, &set.document),
-    });
+    set.countersign(&signer, jiff::Timestamp::now())
+        .map_err(|e| anyhow!(e.localize(lang)))?;
     let howto = crate::report::signed::how_to_verify(&set, None);
     let bytes = crate::report::signed::bundle_bytes(&set, &howto);
     if same {

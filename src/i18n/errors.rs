@@ -192,6 +192,7 @@ impl Localize for crate::assessment::SignError {
             Self::Document(e) => e.localize(lang),
             Self::OtherAssessment => T::ErrOtherAssessment.get(lang).to_owned(),
             Self::NothingNew => T::ErrNothingNew.get(lang).to_owned(),
+            Self::DoctorSignatureInvalid => T::ErrDoctorSignatureInvalid.get(lang).to_owned(),
             Self::NoSuchAssessment => T::ErrNoSignedAssessment.get(lang).to_owned(),
             Self::DamagedKey => T::ErrDamagedKey.get(lang).to_owned(),
             Self::Random => T::ErrRandom.get(lang).to_owned(),

@@ -610,6 +610,7 @@ texts! {
     RoleConsultant => "DPO / consultant", "DPO / consultant";
     ColThen => "Avant", "Then";
     ColNow => "Maintenant", "Now";
+    HowtoRegisterUnsigned => "3. La tête n'est pas signée : le cabinet n'a pas encore de clé de signature (elle est créée à la première auto-évaluation signée). Comparez la tête avec celle imprimée sur un registre PDF gardé hors du cabinet.", "3. The head is not signed: the practice has no signing key yet (it is made at the first signed self-assessment). Compare the head with the one printed on a register PDF kept outside the practice.";
     HowtoCommands => "Dans un terminal ouvert dans ce dossier, chaque commande doit répondre « Good \"…\" signature for … » :",
         "In a terminal opened in this folder, each command must answer \"Good \"…\" signature for …\":";
     HowtoWindows => "Sous Windows 10 ou 11 : ouvrez l'Invite de commandes (cmd, pas PowerShell), allez dans le dossier (cd /d \"chemin du dossier\"), puis tapez les mêmes commandes. Le signe < de cmd transmet le fichier tel quel ; un tube PowerShell 5.1 (Get-Content … |) en change les octets et la vérification échouerait.",
@@ -625,12 +626,15 @@ texts! {
     PdfHeadAllowedSigner => "Clé publique du signataire (ligne du fichier allowed_signers) :", "The signer's public key (allowed_signers line):";
     PdfHeadSignature => "Signature OpenSSH :", "OpenSSH signature:";
     SigValid => "signature valide", "valid signature";
-    SigUnknownKey => "signature d'une clé absente de allowed_signers : signataire inconnu", "signed by a key not in allowed_signers: unknown signer";
+    SigUnknownKey => "NON VALABLE : allowed_signers n'autorise pas cette clé pour ce signataire (principal), cet usage (namespace) ou cette date — comme ssh-keygen", "NOT VALID: allowed_signers does not allow this key for this signer (principal), purpose (namespace) or date — as ssh-keygen";
     SigMismatch => "NON VALABLE : le fichier a été modifié depuis la signature, ou la signature a été altérée", "NOT VALID: the file was changed since it was signed, or the signature was altered";
     SigMalformed => "NON VALABLE : fichier de signature illisible", "NOT VALID: unreadable signature file";
     SigMissing => "signature manquante : ce signataire est listé mais sa signature n'est plus là", "missing signature: this signer is listed but their signature is gone";
     VerifyNoSignature => "Aucune signature trouvée à côté du fichier.", "No signature found beside the file.";
     VerifyNoAllowedSigners => "Fichier allowed_signers absent : aucune clé ne peut être reconnue.", "No allowed_signers file: no key can be recognised.";
+    VerifyAnchorNotGiven => "Aucune empreinte attendue : une signature valable d'une clé inconnue ne prouve rien. Comparez l'empreinte de la clé du médecin avec celle de la feuille de secours ou d'un rapport signé reçu auparavant (ou donnez-la : --expect-fingerprint SHA256:…).", "No expected fingerprint: a valid signature by an unknown key proves nothing. Compare the practitioner's key fingerprint with the one on the recovery sheet or on a signed report received earlier (or give it: --expect-fingerprint SHA256:…).";
+    VerifyAnchorNoKey => "Aucune clé de signature valable à comparer avec l'empreinte attendue.", "No valid signing key to compare with the expected fingerprint.";
+    VerifyIdentityUnsigned => "? identité (nom, rôle, RPPS ou organisation) couverte par aucune signature : seule la clé est vérifiée", "? identity (name, role, RPPS or organisation) covered by no signature: only the key is verified";
     VerifyDoctorMissing => "Le médecin nommé dans le document n'a pas de signature valable.", "The practitioner named in the document has no valid signature.";
     VerifySigners => "Signataires :", "Signers:";
     VerifyAllValid => "Résultat : toutes les signatures sont valables ; le fichier est exactement celui qui a été signé.", "Result: every signature is valid; the file is exactly the one that was signed.";
@@ -640,6 +644,7 @@ texts! {
     ErrSignNoPractitioner => "Pour signer, indiquez d'abord le nom du médecin dans le profil du cabinet.", "To sign, first enter the practitioner's name in the practice profile.";
     ErrAlreadySigned => "Ce signataire a déjà signé cette auto-évaluation.", "This signer has already signed this self-assessment.";
     ErrOtherAssessment => "Ce fichier porte sur une autre auto-évaluation (le document n'est pas identique).", "This file is about another self-assessment (the document is not identical).";
+    ErrDoctorSignatureInvalid => "Le document n'est pas signé valablement par le médecin qu'il nomme : rien n'est contresigné.", "The document is not validly signed by the practitioner it names: nothing is countersigned.";
     ErrNothingNew => "Ce fichier n'apporte aucune nouvelle signature valable.", "This file brings no new valid signature.";
     ErrDamagedKey => "La clé de signature gardée dans le coffre est endommagée.", "The signing key kept in the vault is damaged.";
     ErrNotAKeyFile => "Ce fichier n'est pas une clé de signature Vigie (.vigie-key).", "This file is not a Vigie signing key (.vigie-key).";
@@ -1053,6 +1058,7 @@ texts! {
     ArchiveSaveKeySheet => "Enregistrer la feuille de la clé des archives…", "Save the archive key sheet…";
     ArchiveKeyFileFilter => "Clé age (texte)", "age key (text)";
     ArchiveFileFilter => "Archive chiffrée age", "Encrypted age archive";
+    RecoveryDocSigningKey => "Empreinte de la clé de signature du médecin (un document signé par une autre clé n'est pas du cabinet ; vigie verify --expect-fingerprint) :", "Fingerprint of the practitioner's signing key (a document signed by another key is not the practice's; vigie verify --expect-fingerprint):";
     RecoveryDocArchiveKey => "Clé des archives chiffrées du cabinet (pour les ouvrir sans le coffre, avec Vigie ou l'outil age : age -d -i) :", "The practice's encrypted-archive key (to open them without the vault, with Vigie or the age tool: age -d -i):";
     JobArchive => "l'archive chiffrée", "the encrypted archive";
     ArchiveScanChanged => "Une nouvelle analyse a remplacé celle dont ces fichiers venaient : fermez ce panneau et rouvrez-le.", "A new scan replaced the one these files came from: close this panel and open it again.";
@@ -1525,6 +1531,8 @@ typed_texts! {
     fn comparison_actions_done(n: count) =>
         { one: "{n} action réalisée depuis", other: "{n} actions réalisées depuis" },
         { one: "{n} action done since", other: "{n} actions done since" };
+    fn howto_register(count, hash) => "VÉRIFIER CE REGISTRE DES VIOLATIONS SANS VIGIE\n\nCe dossier contient le registre des violations de données du cabinet : {count} événements, dont la tête (dernière empreinte) est {hash}. Le format est décrit octet par octet dans docs/breach-register-format.md ; breach-register-verify.py en est le vérificateur de référence (Python 3, bibliothèque standard seulement).\n\n1. Les fichiers sont-ils intacts ? Dans un terminal ouvert dans ce dossier :\n    sha256sum -c SHA256SUMS\n   (chaque ligne doit finir par « OK » ; sous Windows : certutil -hashfile FICHIER SHA256, à comparer à la main)\n\n2. Chaque événement suit-il le précédent, sans modification ? La tête est-elle celle de ces événements ?\n    python3 breach-register-verify.py .\n   (réponse attendue : « OK: {count} events, head {hash} »)", "CHECKING THIS BREACH REGISTER WITHOUT VIGIE\n\nThis folder holds the practice's register of personal data breaches: {count} events, whose head (last hash) is {hash}. The format is described byte by byte in docs/breach-register-format.md; breach-register-verify.py is its reference verifier (Python 3, standard library only).\n\n1. Are the files intact? In a terminal opened in this folder:\n    sha256sum -c SHA256SUMS\n   (every line must end with \"OK\"; on Windows: certutil -hashfile FILE SHA256, compared by hand)\n\n2. Does every event follow the one before it, unchanged? Is the head that of these events?\n    python3 breach-register-verify.py .\n   (expected answer: \"OK: {count} events, head {hash}\")";
+    fn howto_register_signed(principal, fp) => "3. La tête est-elle signée par le médecin ? (clé {fp} : comparez-la avec la feuille de secours ou un rapport signé reçu auparavant ; une signature valable d'une autre clé ne prouve rien)\n   ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-breach-register -s head.txt.sig < head.txt", "3. Is the head signed by the practitioner? (key {fp}: compare it with the recovery sheet or a signed report received earlier; a valid signature by another key proves nothing)\n   ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-breach-register -s head.txt.sig < head.txt";
     fn howto_intro(doc) => "VÉRIFIER CETTE AUTO-ÉVALUATION SANS VIGIE\n\nLe document signé est {doc}. Ses signatures sont des signatures OpenSSH (format SSHSIG) : l'outil ssh-keygen, livré avec Windows 10 et 11, macOS et Linux, suffit pour les vérifier. Le fichier allowed_signers donne les clés publiques des signataires.",
         "CHECKING THIS SELF-ASSESSMENT WITHOUT VIGIE\n\nThe signed document is {doc}. Its signatures are OpenSSH signatures (SSHSIG format): the ssh-keygen tool, shipped with Windows 10 and 11, macOS and Linux, is enough to check them. The allowed_signers file gives the signers' public keys.";
     fn howto_code(doc, code) => "Code de vérification de {doc} (SHA-256, aussi imprimé sur le rapport) : {code}\nPour le recalculer : certutil -hashfile {doc} SHA256 (Windows), shasum -a 256 {doc} (macOS), sha256sum {doc} (Linux).",
@@ -1535,6 +1543,9 @@ typed_texts! {
     fn verify_practice(name) => "Cabinet : {name}", "Practice: {name}";
     fn verify_completed(date) => "Terminée le : {date}", "Completed on: {date}";
     fn verify_score(p) => "Score global : {p} %", "Overall score: {p}%";
+    fn verify_anchor_matches(fp) => "La clé de signature {fp} est bien celle attendue.", "The signing key {fp} is the one expected.";
+    fn verify_anchor_differs(fp) => "La clé de signature {fp} n'est PAS celle attendue : ce fichier a été signé par une autre clé ; ne vous y fiez pas.", "The signing key {fp} is NOT the one expected: this file was signed by another key; do not rely on it.";
+    fn verify_declared(who) => "? déclaré dans signers.json, fichier signé par personne (non vérifié) : {who}", "? declared in signers.json, a file signed by nobody (not verified): {who}";
     fn verify_code(code) => "Code de vérification (SHA-256) : {code}", "Verification code (SHA-256): {code}";
     fn err_verify_failed(file) => "la vérification de {file} a échoué", "the verification of {file} failed";
     fn err_no_such_assessment(id) => "aucune auto-évaluation signée « {id} » dans ce coffre", "no signed self-assessment \"{id}\" in this vault";

@@ -1,7 +1,11 @@
 //! A verification in words: what `vigie verify` prints, and what the window says of each signature.
 
+use std::fmt::Write as _;
+
 use crate::assessment::Role;
-use crate::assessment::verify::{Problem, SignerCheck, SignerStatus, Subject, Verification};
+use crate::assessment::verify::{
+    Anchor, Problem, SignerCheck, SignerStatus, Subject, Verification,
+};
 use crate::i18n::{Lang, Localize as _, T, format_datetime, tr};
 
 /// The name of a role.
@@ -33,24 +37,60 @@ pub fn problem(problem: &Problem, lang: Lang) -> &'static str {
     }
 }
 
-/// A signer on one line: name, role, affiliation, fingerprint.
+/// A signer on one line: name, role, affiliation (only when a signature covers them; the
+/// `allowed_signers` principal otherwise), fingerprint.
 pub fn signer_line(s: &SignerCheck, lang: Lang) -> String {
     let mut parts = Vec::new();
-    parts.push(if s.name.is_empty() {
+    parts.push(if s.name.is_empty() || !s.identity_signed {
         s.principal.clone()
     } else {
         s.name.clone()
     });
-    if let Some(r) = s.role {
+    if let Some(r) = s.role.filter(|_| s.identity_signed) {
         parts.push(role(r).get(lang).to_owned());
     }
-    if !s.affiliation.is_empty() {
+    if !s.affiliation.is_empty() && s.identity_signed {
         parts.push(s.affiliation.clone());
     }
     if !s.fingerprint.is_empty() {
         parts.push(s.fingerprint.clone());
     }
     parts.join(" — ")
+}
+
+/// What `signers.json` declares of a signer (signed by nobody), on one line, if anything.
+pub fn declared_line(s: &SignerCheck, lang: Lang) -> Option<String> {
+    let d = s.declared.as_ref()?;
+    let mut who = vec![d.name.clone(), role(d.role).get(lang).to_owned()];
+    if !d.affiliation.is_empty() {
+        who.push(d.affiliation.clone());
+    }
+    who.push(tr::signed_on(lang, format_datetime(d.signed_at, lang)));
+    Some(tr::verify_declared(lang, who.join(" — ")))
+}
+
+/// The comparison with the expected fingerprints, in words.
+pub fn anchor(a: &Anchor, lang: Lang) -> String {
+    match a {
+        Anchor::NotGiven => T::VerifyAnchorNotGiven.get(lang).to_owned(),
+        Anchor::Matches(fp) => tr::verify_anchor_matches(lang, fp),
+        Anchor::Differs(fp) => tr::verify_anchor_differs(lang, fp),
+        Anchor::NoKey => T::VerifyAnchorNoKey.get(lang).to_owned(),
+    }
+}
+
+/// The whole verification as text, one fact per line, and what the signing key is to the reader:
+/// compared with `expected` fingerprints, or a plain warning that an unknown key proves nothing.
+pub fn text_anchored(v: &Verification, expected: &[String], lang: Lang) -> String {
+    let mut out = text(v, lang);
+    let a = v.anchor(expected);
+    let mark = match a {
+        Anchor::Matches(_) => "✓",
+        Anchor::NotGiven => "!",
+        Anchor::Differs(_) | Anchor::NoKey => "✗",
+    };
+    let _ = writeln!(out, "{mark} {}", anchor(&a, lang));
+    out
 }
 
 /// The whole verification as text, one fact per line.
@@ -94,6 +134,12 @@ pub fn text(v: &Verification, lang: Lang) -> String {
             signer_line(s, lang),
             status(&s.status, lang)
         ));
+        if !s.identity_signed {
+            lines.push(format!("      {}", T::VerifyIdentityUnsigned.get(lang)));
+        }
+        if let Some(d) = declared_line(s, lang) {
+            lines.push(format!("      {d}"));
+        }
     }
     for p in &v.problems {
         lines.push(format!("  ✗ {}", problem(p, lang)));

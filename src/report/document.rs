@@ -219,6 +219,7 @@ mod tests {
             vault_path: "cabinet.vigie".into(),
             code: crate::vault::RecoveryCode::generate().expect("random"),
             archive_key: None,
+            signing_key: None,
             lang: Lang::Fr,
         };
         let doc = Document::RecoverySheet(&sheet);

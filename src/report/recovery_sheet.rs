@@ -19,6 +19,9 @@ pub struct RecoverySheet {
     pub code: RecoveryCode,
     /// The practice's archive key (`AGE-SECRET-KEY-1…`), printed under the code.
     pub archive_key: Option<String>,
+    /// The fingerprint of the doctor's signing key (`SHA256:…`), once there is one: the anchor a reader
+    /// compares a signed document's key with (`vigie verify --expect-fingerprint`).
+    pub signing_key: Option<String>,
     /// Language of the sheet.
     pub lang: Lang,
 }
@@ -50,8 +53,11 @@ impl RecoverySheet {
         let archive = self.archive_key.as_ref().map_or_else(String::new, |key| {
             format!("{}\n    {key}\n\n", T::RecoveryDocArchiveKey.get(lang))
         });
+        let signing = self.signing_key.as_ref().map_or_else(String::new, |fp| {
+            format!("{}\n    {fp}\n\n", T::RecoveryDocSigningKey.get(lang))
+        });
         format!(
-            "{title}\n\n{practice}\n{created}\n{vault}\n\n    {code}\n\n{archive}{advice}\n\n{footer}\n",
+            "{title}\n\n{practice}\n{created}\n{vault}\n\n    {code}\n\n{archive}{signing}{advice}\n\n{footer}\n",
             title = T::RecoveryDocTitle.get(lang),
             code = self.code.to_text().as_str(),
             advice = T::RecoveryDocAdvice.get(lang),
@@ -88,6 +94,14 @@ impl RecoverySheet {
             doc.text_centered(y + 6.5, key, mono);
             y += 18.0;
         }
+        if let Some(fp) = &self.signing_key {
+            y = doc.paragraph(margin, y, width, T::RecoveryDocSigningKey.get(lang), body) + 2.0;
+            // Monospace, on one line: I and l, O and 0 must not be confused.
+            let mono = Style::new(Face::Mono, 11.0, Rgb8::TEXT);
+            doc.fill_box(margin, y, width, 10.0, Rgb8::SHADE);
+            doc.text_centered(y + 6.5, fp, mono);
+            y += 18.0;
+        }
         doc.paragraph(margin, y, width, T::RecoveryDocAdvice.get(lang), body);
         let footer = tr::recovery_doc_footer(lang, env!("CARGO_PKG_VERSION"));
         doc.text(
@@ -114,6 +128,7 @@ mod tests {
                 "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
                     .into(),
             ),
+            signing_key: Some("SHA256:Il0OabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM".into()),
             lang,
         }
     }
@@ -125,6 +140,8 @@ mod tests {
         assert!(text.contains(s.code.to_text().as_str()));
         assert!(text.contains("Cabinet\u{a0}: Cabinet du Dr Lefèvre"));
         assert!(sheet(Lang::En).text().contains("Vigie vault recovery code"));
+        assert!(text.contains("    SHA256:Il0OabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM\n"));
+        assert!(text.contains("clé de signature du médecin"));
     }
 
     #[test]

@@ -742,3 +742,242 @@ mod window {
         assert!(b.details.started_at.is_some());
     }
 }
+
+/// The golden export of the demo register recorded at this moment: written once (never by the tests),
+/// with the head a verifier written from `docs/breach-register-format.md` must find.
+const GOLDEN_NOW: &str = "2026-12-01T09:00:00Z";
+const GOLDEN_COUNT: u64 = 12;
+const GOLDEN_HEAD: &str = "1b0c7c5d2c36652d1560b50bf66639e0167204752994e0c9298f490d55d4795e";
+
+fn golden_register_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden/breach-register")
+}
+
+/// A verifier from the format document alone, in Rust: SHA-256 (sha2) over the documented bytes, the
+/// JSON read with serde_json — nothing of Vigie's code. Returns the count and the head, or the break.
+fn independent_verify(folder: &Path) -> Result<(u64, String), String> {
+    use sha2::{Digest as _, Sha256};
+    let events = std::fs::read_to_string(folder.join("events.jsonl")).map_err(|e| e.to_string())?;
+    let mut prev = [0u8; 32];
+    let mut count = 0;
+    for (i, raw) in events.lines().enumerate() {
+        let n = i as u64 + 1;
+        let line: serde_json::Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+        let body = line["body"].as_str().ok_or("no body")?.as_bytes().to_vec();
+        let event: serde_json::Value = serde_json::from_slice(&body).map_err(|e| e.to_string())?;
+        if line["seq"] != n || event["seq"] != n || event["breach"] != line["breach"] {
+            return Err(format!("event {n}: numbering"));
+        }
+        if line["prev"].as_str() != Some(hex::encode(prev).as_str()) {
+            return Err(format!("event {n} does not follow"));
+        }
+        let mut h = Sha256::new();
+        h.update(b"vigie/breach-register/event/v1\n");
+        h.update(prev);
+        h.update((body.len() as u64).to_be_bytes());
+        h.update(&body);
+        let digest: [u8; 32] = h.finalize().into();
+        if line["hash"].as_str() != Some(hex::encode(digest).as_str()) {
+            return Err(format!("event {n} was changed"));
+        }
+        prev = digest;
+        count = n;
+    }
+    let head = format!(
+        "vigie/breach-register/head/v1\ncount: {count}\nhash: {}\n",
+        hex::encode(prev)
+    );
+    if std::fs::read(folder.join("head.txt")).map_err(|e| e.to_string())? != head.as_bytes() {
+        return Err("head.txt is not the head of these events".into());
+    }
+    Ok((count, hex::encode(prev)))
+}
+
+#[test]
+fn an_independent_verifier_recomputes_every_event_and_the_head_of_the_golden_export() {
+    assert_eq!(
+        independent_verify(&golden_register_dir()),
+        Ok((GOLDEN_COUNT, GOLDEN_HEAD.to_owned()))
+    );
+}
+
+#[test]
+fn the_export_of_the_demo_register_is_the_golden_export_byte_for_byte() {
+    let now: jiff::Timestamp = GOLDEN_NOW.parse().expect("time");
+    let register = vigie::demo::demo_breaches(now);
+    assert_eq!(register.head().hash_hex(), GOLDEN_HEAD);
+    let files = vigie::breach::export::files(&register);
+    assert!(files.len() >= 2);
+    for (name, bytes) in &files {
+        let golden = std::fs::read(golden_register_dir().join(name)).expect("golden file");
+        assert!(
+            golden == *bytes,
+            "{name} differs from the golden export: the hashed bytes of an event changed"
+        );
+    }
+    // Each line carries the exact bytes hashed.
+    let events = String::from_utf8(files[0].1.clone()).expect("utf-8");
+    for (line, e) in events.lines().zip(&register.events) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        assert_eq!(
+            v["body"].as_str().map(str::as_bytes),
+            Some(e.body_bytes().as_slice())
+        );
+    }
+}
+
+fn python3() -> Option<std::path::PathBuf> {
+    let paths = std::env::var_os("PATH")?;
+    std::env::split_paths(&paths)
+        .map(|p| p.join("python3"))
+        .find(|p| p.is_file())
+}
+
+fn reference_verifier() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/breach-register-verify.py")
+}
+
+#[test]
+fn the_format_document_holds_the_reference_verifier_verbatim() {
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/breach-register-format.md"),
+    )
+    .expect("doc");
+    let script = std::fs::read_to_string(reference_verifier()).expect("script");
+    assert!(
+        doc.contains(&format!("```python\n{script}```")),
+        "docs/breach-register-format.md must hold docs/breach-register-verify.py verbatim"
+    );
+}
+
+#[test]
+fn the_reference_verifier_recomputes_the_golden_export_and_catches_a_change_and_a_truncation() {
+    let Some(python) = python3() else {
+        return;
+    };
+    let run = |folder: &Path| {
+        std::process::Command::new(&python)
+            .arg(reference_verifier())
+            .arg(folder)
+            .output()
+            .expect("python3")
+    };
+    let o = run(&golden_register_dir());
+    assert!(o.status.success(), "{}", out(&o));
+    assert_eq!(
+        out(&o).trim(),
+        format!("OK: {GOLDEN_COUNT} events, head {GOLDEN_HEAD}")
+    );
+    // The same facts with 1,800 people changed to 18, hashes kept: caught.
+    let dir = temp_dir();
+    let events = std::fs::read_to_string(golden_register_dir().join("events.jsonl")).expect("read");
+    let head = std::fs::read(golden_register_dir().join("head.txt")).expect("read");
+    std::fs::write(dir.path().join("head.txt"), &head).expect("write");
+    let edited = events.replacen("\\\"people\\\":23", "\\\"people\\\":2", 1);
+    assert_ne!(edited, events);
+    std::fs::write(dir.path().join("events.jsonl"), &edited).expect("write");
+    let o = run(dir.path());
+    assert!(!o.status.success());
+    assert!(out(&o).contains("was changed"), "{}", out(&o));
+    assert_eq!(
+        independent_verify(dir.path()).map(|_| ()),
+        Err("event 2 was changed".into())
+    );
+    // The last two events cut off: the head no longer matches.
+    let cut: String = events
+        .split_inclusive('\n')
+        .take(GOLDEN_COUNT as usize - 2)
+        .collect();
+    std::fs::write(dir.path().join("events.jsonl"), cut).expect("write");
+    let o = run(dir.path());
+    assert!(!o.status.success());
+    assert!(out(&o).contains("head.txt is not the head"), "{}", out(&o));
+}
+
+#[test]
+fn the_register_export_checks_with_sha256sum_python_and_ssh_keygen() {
+    let dir = temp_dir();
+    let vault = demo(dir.path());
+    let folder = dir.path().join("registre");
+    let o = vigie(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "export",
+            "--vault",
+            vault.to_str().expect("utf-8"),
+            "--kind",
+            "breach-register",
+            "--out",
+            folder.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    for name in [
+        "events.jsonl",
+        "head.txt",
+        "head.txt.sig",
+        "allowed_signers",
+        "SHA256SUMS",
+        "HOW-TO-VERIFY.txt",
+        "breach-register-verify.py",
+    ] {
+        assert!(folder.join(name).is_file(), "{name} missing");
+    }
+    let contents = PracticeFile::open(&vault, Unlock::Passphrase(PASSPHRASE))
+        .expect("open")
+        .contents()
+        .clone();
+    let head = contents.breaches.head();
+    assert_eq!(
+        independent_verify(&folder),
+        Ok((head.count, head.hash_hex()))
+    );
+    let howto = std::fs::read_to_string(folder.join("HOW-TO-VERIFY.txt")).expect("howto");
+    assert!(howto.contains("sha256sum -c SHA256SUMS"), "{howto}");
+    assert!(howto.contains(&head.hash_hex()), "{howto}");
+    // Every file listed, and `sha256sum -c` agrees where it exists.
+    let sums = std::fs::read_to_string(folder.join("SHA256SUMS")).expect("sums");
+    for line in sums.lines() {
+        let (hash, name) = line.split_once("  ").expect("two spaces");
+        let bytes = std::fs::read(folder.join(name)).expect("listed file");
+        assert_eq!(vigie::digest::sha256_hex(&bytes), hash, "{name}");
+    }
+    if let Ok(o) = std::process::Command::new("sha256sum")
+        .args(["-c", "SHA256SUMS"])
+        .current_dir(&folder)
+        .output()
+    {
+        assert!(o.status.success(), "{}{}", out(&o), err(&o));
+    }
+    if let Some(python) = python3() {
+        let o = std::process::Command::new(python)
+            .arg("breach-register-verify.py")
+            .arg(".")
+            .current_dir(&folder)
+            .output()
+            .expect("python3");
+        assert!(o.status.success(), "{}", out(&o));
+        assert!(out(&o).contains(&head.hash_hex()));
+    }
+    if let Ok(o) = std::process::Command::new("ssh-keygen")
+        .args([
+            "-Y",
+            "verify",
+            "-f",
+            "allowed_signers",
+            "-I",
+            "camille-lefevre",
+            "-n",
+            "vigie-breach-register",
+            "-s",
+            "head.txt.sig",
+        ])
+        .stdin(std::fs::File::open(folder.join("head.txt")).expect("head"))
+        .current_dir(&folder)
+        .output()
+    {
+        assert!(o.status.success(), "{}{}", out(&o), err(&o));
+    }
+}

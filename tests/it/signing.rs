@@ -172,6 +172,23 @@ fn a_changed_byte_anywhere_in_the_document_the_report_or_a_signature_is_refused(
         let mut bad = files.clone();
         let mut bytes = sig.clone();
         bytes[i] = if bytes[i] == b'A' { b'B' } else { b'A' };
+        // Version 0 is read as version 1 by OpenSSH (only later versions are refused) and the
+        // version is not signed: the same signature to ssh-keygen, hence to Vigie.
+        let blob = |b: &[u8]| {
+            let text: String = String::from_utf8_lossy(b)
+                .lines()
+                .filter(|l| !l.starts_with("-----"))
+                .collect();
+            base64::Engine::decode(&base64::engine::general_purpose::STANDARD, text).ok()
+        };
+        if let (Some(mut was), Some(now)) = (blob(&sig), blob(&bytes))
+            && now.get(6..10) == Some(&[0, 0, 0, 0])
+        {
+            was[9] = 0;
+            if was == now {
+                continue;
+            }
+        }
         bad.put(&sig_name, bytes);
         assert!(
             !verify(&bad, &doc).is_valid(),
@@ -245,6 +262,7 @@ fn a_removed_signature_an_unknown_key_and_a_swapped_signer_are_refused() {
         identity: forger.identity.clone(),
         signed_at: jiff::Timestamp::now(),
         armored: forger.sign(NAMESPACE, &set.document),
+        statement: None,
     };
     let forged = forged_set.files();
     let v = verify(&forged, &doc);
@@ -765,4 +783,676 @@ fn the_breach_registers_head_is_signed_on_paper_and_checks_from_what_is_printed(
             .verify("vigie-breach-register", fewer.as_bytes())
             .is_err()
     );
+}
+
+/// `signers.json` rewritten by someone: another RPPS for the doctor, signing dates in 2020, the
+/// consultant renamed. Its content is signed by nobody.
+fn edited_signers_json(files: &FileSet) -> Vec<u8> {
+    let mut entries: Vec<serde_json::Value> =
+        serde_json::from_slice(files.get(bundle::SIGNERS_JSON).expect("signers.json"))
+            .expect("json");
+    for e in &mut entries {
+        e["signed_at"] = serde_json::Value::from("2020-03-01T10:00:00Z");
+        if e["role"] == "doctor" {
+            e["affiliation"] = serde_json::Value::from("RPPS 99999999999");
+        } else {
+            e["name"] = serde_json::Value::from("Pr Jean Autorité");
+            e["affiliation"] = serde_json::Value::from("DPO — CNIL");
+        }
+    }
+    serde_json::to_vec_pretty(&entries).expect("json")
+}
+
+#[test]
+fn an_edited_signers_json_is_never_shown_as_verified_nor_imported() {
+    let (set, files, _) = demo_files();
+    let doc = set.document_name();
+    let mut edited = files.clone();
+    edited.put(bundle::SIGNERS_JSON, edited_signers_json(&files));
+
+    // The signatures themselves still hold: the names shown are the signed ones.
+    let v = verify(&edited, &doc);
+    assert!(v.is_valid(), "{v:?}");
+    for s in &v.signers {
+        assert!(s.identity_signed, "{s:?}");
+        assert!(!s.name.contains("Autorité") && !s.affiliation.contains("9999"));
+        assert!(s.signed_at.is_none_or(|t| t.to_string().as_str() > "2021"));
+        assert!(
+            s.declared.is_none(),
+            "nothing unsigned beside a signed identity"
+        );
+    }
+    let shown = vigie::present::signed::text(&v, Lang::Fr);
+    assert!(!shown.contains("Autorité"), "{shown}");
+    assert!(!shown.contains("99999999999"), "{shown}");
+    assert!(!shown.contains("2020"), "{shown}");
+    assert!(shown.contains("Julien Moreau"), "{shown}");
+
+    // Without the consultant's signed statement, what signers.json says is shown apart, never with ✓.
+    let mut unsigned = edited.clone();
+    unsigned
+        .files
+        .retain(|(n, _)| !n.starts_with("countersignature-"));
+    let v = verify(&unsigned, &doc);
+    let consultant = v
+        .signers
+        .iter()
+        .find(|s| s.principal.starts_with("consultant-"))
+        .expect("consultant");
+    assert!(!consultant.identity_signed);
+    assert!(consultant.name.is_empty() && consultant.role.is_none());
+    assert_eq!(
+        consultant.declared.as_ref().map(|d| d.name.as_str()),
+        Some("Pr Jean Autorité")
+    );
+    let shown = vigie::present::signed::text(&v, Lang::Fr);
+    for line in shown.lines().filter(|l| l.contains('✓')) {
+        assert!(
+            !line.contains("Autorité") && !line.contains("2020"),
+            "{line}"
+        );
+    }
+    assert!(shown.contains("signé par personne"), "{shown}");
+
+    // Imported into the practice's vault: the renamed consultant never enters it.
+    let doctor_only = || vigie::assessment::SignedAssessment {
+        id: set.id.clone(),
+        completed_at: jiff::Timestamp::UNIX_EPOCH,
+        document: std::sync::Arc::clone(&set.document),
+        signatures: set.signatures[..1].to_vec(),
+    };
+    let mut mine = doctor_only();
+    let renamed = unsigned.signature_set().expect("set");
+    assert_eq!(
+        mine.import(&renamed),
+        Err(vigie::assessment::SignError::NothingNew)
+    );
+    // With the signed statement, the identity imported is the statement's, whatever signers.json says.
+    assert_eq!(mine.import(&edited.signature_set().expect("set")), Ok(1));
+    let imported = &mine.signatures[1].identity;
+    assert_eq!(imported.name, "Julien Moreau");
+    assert!(
+        mine.signatures
+            .iter()
+            .all(|s| !s.identity.name.contains("Autorité"))
+    );
+
+    // A statement edited to rename the consultant no longer verifies.
+    let mut forged = edited.clone();
+    let (st_name, st_bytes) = forged
+        .files
+        .iter()
+        .find(|(n, _)| n.starts_with("countersignature-") && bundle::is_json(n))
+        .cloned()
+        .expect("statement");
+    let text = String::from_utf8(st_bytes)
+        .expect("utf-8")
+        .replace("Julien Moreau", "Jean Autorité");
+    forged.put(&st_name, text.into_bytes());
+    let v = verify(&forged, &doc);
+    assert!(v.signers.iter().all(|s| !s.name.contains("Autorité")));
+    let mut mine = doctor_only();
+    assert!(mine.import(&forged.signature_set().expect("set")).is_err());
+}
+
+#[test]
+fn ssh_keygen_checks_the_consultants_statement() {
+    let Some(keygen) = ssh_keygen() else {
+        return;
+    };
+    let dir = temp_dir();
+    let (_, files, _) = demo_files();
+    for (name, bytes) in &files.files {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+    }
+    let statement = files
+        .files
+        .iter()
+        .map(|(n, _)| n.clone())
+        .find(|n| n.starts_with("countersignature-") && bundle::is_json(n))
+        .expect("statement exported");
+    let o = std::process::Command::new(&keygen)
+        .current_dir(dir.path())
+        .args([
+            "-Y",
+            "verify",
+            "-f",
+            "allowed_signers",
+            "-I",
+            "consultant-julien-moreau",
+            "-n",
+            vigie::assessment::STATEMENT_NAMESPACE,
+            "-s",
+        ])
+        .arg(format!("{statement}.sig"))
+        .stdin(std::fs::File::open(dir.path().join(&statement)).expect("open"))
+        .output()
+        .expect("ssh-keygen");
+    assert!(o.status.success(), "{}", text(&o));
+}
+
+/// One case of the differential corpus: an `allowed_signers` text, a principal, a namespace, a
+/// signature file and a message.
+struct Case {
+    what: String,
+    allowed: Vec<u8>,
+    principal: String,
+    namespace: String,
+    sig: Vec<u8>,
+    message: Vec<u8>,
+}
+
+#[test]
+fn vigie_and_ssh_keygen_agree_on_every_variant_of_signature_and_allowed_signers() {
+    let Some(keygen) = ssh_keygen() else {
+        return;
+    };
+    let dir = temp_dir();
+    let key = dir.path().join("id_ed25519");
+    let o = std::process::Command::new(&keygen)
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", "dr@example", "-f"])
+        .arg(&key)
+        .output()
+        .expect("keygen");
+    assert!(o.status.success(), "{}", text(&o));
+    let other = dir.path().join("id_other");
+    let o = std::process::Command::new(&keygen)
+        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .arg(&other)
+        .output()
+        .expect("keygen");
+    assert!(o.status.success(), "{}", text(&o));
+    let message = b"{\"format\":\"vigie-signed-assessment\"}\n".to_vec();
+    let msg_path = dir.path().join("doc.json");
+    std::fs::write(&msg_path, &message).expect("write");
+    let o = std::process::Command::new(&keygen)
+        .args(["-Y", "sign", "-n", "vigie-assessment", "-f"])
+        .arg(&key)
+        .arg(&msg_path)
+        .output()
+        .expect("sign");
+    assert!(o.status.success(), "{}", text(&o));
+    let sig = std::fs::read_to_string(dir.path().join("doc.json.sig")).expect("sig");
+    let public = std::fs::read_to_string(key.with_extension("pub")).expect("pub");
+    let public = public.trim();
+    let other_public = std::fs::read_to_string(other.with_extension("pub")).expect("pub");
+    let other_public = other_public.trim();
+
+    let principal = "camille-lefevre";
+    let ns = "vigie-assessment";
+    let base_allowed = format!("{principal} namespaces=\"{ns}\" {public}\n");
+    let mut cases = Vec::new();
+    let mut case =
+        |what: String, allowed: String, principal: &str, namespace: &str, sig: String| {
+            cases.push(Case {
+                what,
+                allowed: allowed.into_bytes(),
+                principal: principal.to_owned(),
+                namespace: namespace.to_owned(),
+                sig: sig.into_bytes(),
+                message: message.clone(),
+            });
+        };
+
+    // The armour.
+    let armour: Vec<(&str, String)> = vec![
+        ("original", sig.clone()),
+        ("CRLF", sig.replace('\n', "\r\n")),
+        ("CRLF body only", {
+            let mut lines: Vec<&str> = sig.lines().collect();
+            let last = lines.pop().expect("footer");
+            format!("{}\n{last}\n", lines.join("\r\n"))
+        }),
+        ("leading blank line", format!("\n{sig}")),
+        ("leading space", format!(" {sig}")),
+        (
+            "trailing garbage",
+            format!("{sig}garbage after the footer\n"),
+        ),
+        ("no final newline", sig.trim_end().to_owned()),
+        ("blank line in body", sig.replacen('\n', "\n\n", 2)),
+        ("spaces in body", sig.replacen('\n', "\n  ", 2)),
+        ("tab in body", {
+            let b = sig.find('\n').expect("nl") + 10;
+            format!("{}\t{}", &sig[..b], &sig[b..])
+        }),
+        (
+            "lowercase header",
+            sig.replace("BEGIN SSH SIGNATURE", "begin ssh signature"),
+        ),
+        ("short header", sig.replacen("-----BEGIN", "----BEGIN", 1)),
+        ("short footer", sig.replace("-----END", "----END")),
+        (
+            "no footer",
+            sig.replace("-----END SSH SIGNATURE-----\n", ""),
+        ),
+        ("footer on body line", sig.replace("\n-----END", "-----END")),
+        ("padding removed", sig.replace('=', "")),
+        ("padding added", sig.replace("\n-----END", "==\n-----END")),
+        (
+            "header twice",
+            format!("-----BEGIN SSH SIGNATURE-----\n{sig}"),
+        ),
+        ("empty", String::new()),
+    ];
+    for (what, s) in armour {
+        case(
+            format!("armour: {what}"),
+            base_allowed.clone(),
+            principal,
+            ns,
+            s,
+        );
+    }
+    // Every character of the base64 changed to another.
+    let header_end = sig.find('\n').expect("header") + 1;
+    let footer = sig.find("\n-----END").expect("footer");
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (n, i) in (header_end..footer).enumerate() {
+        let c = sig.as_bytes()[i];
+        if c == b'\n' {
+            continue;
+        }
+        let pos = alphabet.iter().position(|&a| a == c).unwrap_or(0);
+        let replacement = alphabet[(pos + 1 + n % 7) % alphabet.len()];
+        let mut bytes = sig.clone().into_bytes();
+        bytes[i] = replacement;
+        case(
+            format!("base64 char {i} {} -> {}", c as char, replacement as char),
+            base_allowed.clone(),
+            principal,
+            ns,
+            String::from_utf8(bytes).expect("ascii"),
+        );
+    }
+
+    // The allowed_signers file.
+    let allowed: Vec<(&str, String)> = vec![
+        ("plain", format!("{principal} {public}\n")),
+        ("changed principal", format!("elise-martin {public}\n")),
+        ("principal list", format!("a,{principal},b {public}\n")),
+        ("principal pattern", format!("camille-* {public}\n")),
+        ("principal ?", format!("camille-lefevr? {public}\n")),
+        ("principal pattern, no match", format!("elise-* {public}\n")),
+        (
+            "principal pattern, too short",
+            format!("camille-lefevr {public}\n"),
+        ),
+        ("star", format!("* {public}\n")),
+        ("negated", format!("*,!{principal} {public}\n")),
+        ("quoted principal", format!("\"{principal}\" {public}\n")),
+        (
+            "quoted principals with space",
+            format!("\"x y,{principal}\" {public}\n"),
+        ),
+        ("case of principal", format!("Camille-Lefevre {public}\n")),
+        (
+            "namespace listed",
+            format!("{principal} namespaces=\"{ns}\" {public}\n"),
+        ),
+        (
+            "other namespace",
+            format!("{principal} namespaces=\"git\" {public}\n"),
+        ),
+        (
+            "namespace pattern",
+            format!("{principal} namespaces=\"vigie-*\" {public}\n"),
+        ),
+        (
+            "namespace pattern, no match",
+            format!("{principal} namespaces=\"git*\" {public}\n"),
+        ),
+        (
+            "namespace list",
+            format!("{principal} namespaces=\"git,{ns}\" {public}\n"),
+        ),
+        (
+            "namespace negated",
+            format!("{principal} namespaces=\"*,!{ns}\" {public}\n"),
+        ),
+        (
+            "uppercase option",
+            format!("{principal} NAMESPACES=\"{ns}\" {public}\n"),
+        ),
+        (
+            "unquoted namespaces",
+            format!("{principal} namespaces={ns} {public}\n"),
+        ),
+        (
+            "two namespaces options",
+            format!("{principal} namespaces=\"{ns}\",namespaces=\"{ns}\" {public}\n"),
+        ),
+        (
+            "cert-authority",
+            format!("{principal} cert-authority {public}\n"),
+        ),
+        (
+            "unknown option",
+            format!("{principal} no-touch-required {public}\n"),
+        ),
+        (
+            "trailing comma",
+            format!("{principal} namespaces=\"{ns}\", {public}\n"),
+        ),
+        (
+            "expired",
+            format!("{principal} valid-before=\"20200101\" {public}\n"),
+        ),
+        (
+            "not yet valid",
+            format!("{principal} valid-after=\"29990101Z\" {public}\n"),
+        ),
+        (
+            "valid window",
+            format!("{principal} valid-after=\"20200101\",valid-before=\"29990101\" {public}\n"),
+        ),
+        (
+            "window reversed",
+            format!("{principal} valid-after=\"29990101\",valid-before=\"20200101\" {public}\n"),
+        ),
+        (
+            "bad time",
+            format!("{principal} valid-after=\"2020\" {public}\n"),
+        ),
+        (
+            "time with Z and seconds",
+            format!("{principal} valid-after=\"20200101120000Z\" {public}\n"),
+        ),
+        (
+            "comment and blank lines",
+            format!("# comment\n\n   \n{principal} {public}\n"),
+        ),
+        ("indented", format!("  \t{principal} {public}\n")),
+        (
+            "tabs",
+            format!("{principal}\t{public}\n").replace(' ', "\t"),
+        ),
+        ("CRLF", format!("# c\r\n{principal} {public}\r\n")),
+        (
+            "key comment",
+            format!("{principal} {public} with a comment\n"),
+        ),
+        ("other key", format!("{principal} {other_public}\n")),
+        (
+            "both keys",
+            format!("{principal} {other_public}\n{principal} {public}\n"),
+        ),
+        (
+            "bad line then good",
+            format!("{principal} garbage\n{principal} {public}\n"),
+        ),
+        ("principal only", format!("{principal}\n")),
+        ("no newline", format!("{principal} {public}")),
+        ("key type only", format!("{principal} ssh-ed25519\n")),
+        ("empty", String::new()),
+    ];
+    for (what, a) in allowed {
+        case(
+            format!("allowed_signers: {what}"),
+            a,
+            principal,
+            ns,
+            sig.clone(),
+        );
+    }
+    case(
+        "namespace asked: git".into(),
+        base_allowed.clone(),
+        principal,
+        "git",
+        sig.clone(),
+    );
+    case(
+        "principal asked: other".into(),
+        base_allowed.clone(),
+        "other",
+        ns,
+        sig.clone(),
+    );
+    let now = jiff::Timestamp::now().as_second();
+    case(
+        "changed message".into(),
+        base_allowed.clone(),
+        principal,
+        ns,
+        sig.clone(),
+    );
+    if let Some(last) = cases.last_mut() {
+        last.message = b"{\"format\":\"vigie-signed-assessment\"} \n".to_vec();
+    }
+
+    assert!(cases.len() >= 300, "{} cases", cases.len());
+    let mut disagreements = Vec::new();
+    let mut good = 0;
+    for c in &cases {
+        let allowed_path = dir.path().join("allowed");
+        let sig_path = dir.path().join("case.sig");
+        std::fs::write(&allowed_path, &c.allowed).expect("write");
+        std::fs::write(&sig_path, &c.sig).expect("write");
+        std::fs::write(&msg_path, &c.message).expect("write");
+        let o = std::process::Command::new(&keygen)
+            .args(["-Y", "verify", "-f"])
+            .arg(&allowed_path)
+            .args(["-I", &c.principal, "-n", &c.namespace, "-s"])
+            .arg(&sig_path)
+            .stdin(std::fs::File::open(&msg_path).expect("open"))
+            .output()
+            .expect("ssh-keygen");
+        let theirs = o.status.success();
+        let ours = vigie::assessment::sshsig::verify_like_ssh_keygen(
+            &String::from_utf8_lossy(&c.allowed),
+            &c.principal,
+            &c.namespace,
+            &String::from_utf8_lossy(&c.sig),
+            &c.message,
+            now,
+        );
+        good += usize::from(theirs);
+        if theirs != ours {
+            disagreements.push(format!(
+                "{}: ssh-keygen {theirs}, Vigie {ours} ({})",
+                c.what,
+                text(&o).trim()
+            ));
+        }
+    }
+    assert!(
+        good >= 15,
+        "the corpus holds cases ssh-keygen accepts: {good}"
+    );
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements of {}:\n{}",
+        disagreements.len(),
+        cases.len(),
+        disagreements.join("\n")
+    );
+}
+
+#[test]
+fn verify_refuses_a_changed_principal_a_crlf_signature_and_damaged_armour_as_ssh_keygen_does() {
+    let (set, files, _) = demo_files();
+    let doc = set.document_name();
+    assert!(verify(&files, &doc).is_valid());
+    // The doctor's principal changed in allowed_signers: `-I camille-lefevre` finds no line.
+    let mut renamed = files.clone();
+    let text = String::from_utf8(files.get(bundle::ALLOWED_SIGNERS).expect("a").to_vec())
+        .expect("utf-8")
+        .replace("\ncamille-lefevre ", "\nelise-martin ");
+    renamed.put(bundle::ALLOWED_SIGNERS, text.into_bytes());
+    let v = verify(&renamed, &doc);
+    assert!(!v.is_valid());
+    assert!(
+        v.signers
+            .iter()
+            .any(|s| s.principal == "camille-lefevre" && s.status == SignerStatus::UnknownKey),
+        "{v:?}"
+    );
+    // The doctor's signature saved with CRLF line ends, or with its armour damaged.
+    let sig_name = bundle::signature_name(&doc, "camille-lefevre");
+    let sig = String::from_utf8(files.get(&sig_name).expect("sig").to_vec()).expect("utf-8");
+    for bad in [
+        sig.replace('\n', "\r\n"),
+        format!("\n{sig}"),
+        sig.replace("-----END", "----END"),
+        sig.replacen("-----BEGIN", "-----BEGlN", 1),
+    ] {
+        let mut damaged = files.clone();
+        damaged.put(&sig_name, bad.into_bytes());
+        let v = verify(&damaged, &doc);
+        assert!(!v.is_valid());
+        assert!(
+            v.signers
+                .iter()
+                .any(|s| s.file == sig_name && s.status == SignerStatus::Malformed),
+            "{v:?}"
+        );
+    }
+}
+
+#[test]
+fn a_re_keyed_forgery_is_refused_against_the_expected_fingerprint_and_never_countersigned() {
+    let dir = temp_dir();
+    let (set, files, doctor) = demo_files();
+    let real_fp = doctor.identity.fingerprint();
+    let real = dir.path().join("real.vigie-assessment");
+    std::fs::write(&real, set.files().to_zip()).expect("write");
+
+    // Two fresh keys' worth of forgery: the score raised, the document re-signed by a new key under
+    // the doctor's name, with an allowed_signers of its own. ssh-keygen would say "Good".
+    let mut doc = AssessmentDocument::parse(&set.document).expect("parse");
+    doc.scores.overall_percent = Some(97);
+    let forger = Signer::from_seed(&[77; 32], &doc.signer.name, Role::Doctor, "");
+    doc.signer = forger.identity.clone();
+    let bytes = doc.to_bytes();
+    let forged_set = SignatureSet {
+        id: set.id.clone(),
+        signatures: vec![StoredSignature {
+            identity: forger.identity.clone(),
+            signed_at: jiff::Timestamp::now(),
+            armored: forger.sign(NAMESPACE, &bytes),
+            statement: None,
+        }],
+        document: bytes.into(),
+    };
+    let forged = dir.path().join("forged.vigie-assessment");
+    std::fs::write(&forged, forged_set.files().to_zip()).expect("write");
+    let f = forged.to_str().expect("utf-8");
+
+    // Without an anchor: valid as ssh-keygen says, and plainly not proof of anything.
+    let o = run(dir.path(), &["--lang", "fr", "verify", f]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert!(t.contains("ne prouve rien"), "{t}");
+    // With the doctor's fingerprint from the recovery sheet: refused, and said why.
+    let o = run(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "verify",
+            "--expect-fingerprint",
+            &real_fp,
+            f,
+        ],
+    );
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{t}");
+    assert!(t.contains("n'est PAS celle attendue"), "{t}");
+    assert!(t.contains(&forger.identity.fingerprint()), "{t}");
+    // The real one matches (the prefix is optional).
+    let bare = real_fp.trim_start_matches("SHA256:");
+    let o = run(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "verify",
+            "--expect-fingerprint",
+            bare,
+            real.to_str().expect("utf-8"),
+        ],
+    );
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert!(t.contains("is the one expected"), "{t}");
+
+    // The consultant: shown what they countersign, and a forgery refused.
+    let key = dir.path().join("julien.vigie-key");
+    let key_env = [("VIGIE_KEY_PASSPHRASE", "clef-conseil-rgpd-sante-42")];
+    let o = vigie_command(
+        dir.path(),
+        &[
+            "assessment",
+            "new-key",
+            "--out",
+            key.to_str().expect("utf-8"),
+            "--name",
+            "Julien Moreau",
+            "--organisation",
+            "Conseil RGPD",
+        ],
+        &key_env,
+    )
+    .output()
+    .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let countersign = |bundle: &Path, out: &Path, expect: Option<&str>| -> Output {
+        let mut args = vec![
+            "--lang",
+            "fr",
+            "assessment",
+            "countersign",
+            bundle.to_str().expect("utf-8"),
+            "--key",
+            key.to_str().expect("utf-8"),
+            "--out",
+            out.to_str().expect("utf-8"),
+        ];
+        if let Some(fp) = expect {
+            args.extend(["--expect-fingerprint", fp]);
+        }
+        vigie_command(dir.path(), &args, &key_env)
+            .output()
+            .expect("run")
+    };
+    let out = dir.path().join("forged-countersigned.vigie-assessment");
+    let o = countersign(&forged, &out, Some(&real_fp));
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(!out.exists());
+    // A document changed after the doctor signed: refused even without an anchor.
+    let mut broken = files.clone();
+    let doc_name = set.document_name();
+    let mut changed = broken.get(&doc_name).expect("doc").to_vec();
+    changed[200] ^= 1;
+    broken.put(&doc_name, changed);
+    let broken_path = dir.path().join("broken.vigie-assessment");
+    std::fs::write(&broken_path, broken.to_zip()).expect("write");
+    let out = dir.path().join("broken-countersigned.vigie-assessment");
+    let o = countersign(&broken_path, &out, None);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(!out.exists());
+    // The real one: what is countersigned is printed — practice, score, code, the doctor's key.
+    let out = dir.path().join("real-countersigned.vigie-assessment");
+    let o = countersign(&real, &out, Some(&real_fp));
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    let score = doc_score(&set);
+    for wanted in [
+        "Cabinet de radiologie du Dr Lefèvre".to_owned(),
+        format!("Score global\u{a0}: {score}"),
+        document::grouped(&vigie::digest::sha256_hex(&set.document)),
+        real_fp.clone(),
+        "bien celle attendue".to_owned(),
+    ] {
+        assert!(t.contains(&wanted), "{wanted} not in {t}");
+    }
+}
+
+fn doc_score(set: &SignatureSet) -> u32 {
+    AssessmentDocument::parse(&set.document)
+        .expect("parse")
+        .scores
+        .overall_percent
+        .expect("a score")
 }

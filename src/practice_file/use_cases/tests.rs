@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::*;
 use crate::archive::{self, Origin};
-use crate::assessment::{NAMESPACE, Role, StoredSignature};
+use crate::assessment::Role;
 use crate::checklist::{ActionKind, ActionStatus};
 use crate::practice::PracticeName;
 use crate::practice_file::VaultContents;
@@ -372,11 +372,8 @@ fn countersigning_and_importing_are_journaled_once_each() {
         .last()
         .expect("signed")
         .signature_set();
-    set.signatures.push(StoredSignature {
-        identity: other.identity.clone(),
-        signed_at: Timestamp::now(),
-        armored: other.sign(NAMESPACE, &set.document),
-    });
+    set.countersign(&other, Timestamp::now())
+        .expect("countersigned");
     assert_eq!(v.import_countersignatures(&set).expect("imported"), 1);
     assert_eq!(last_event(&v), &JournalEvent::AssessmentCountersigned);
     assert_eq!(v.contents().journal.len(), journal + 1);

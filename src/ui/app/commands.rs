@@ -498,6 +498,12 @@ impl VigieApp {
                 .key
                 .as_ref()
                 .map(|k| k.secret_text().to_owned()),
+            signing_key: vault
+                .contents()
+                .assessments
+                .doctor_key
+                .as_ref()
+                .map(|k| k.identity.fingerprint()),
             lang: self.lang,
         };
         let target = self.chosen_target(path, |app| {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use crate::assessment::bundle::{self, BundleError, FileSet};
-use crate::assessment::{KeyFile, NAMESPACE, SignError, StoredSignature, verify};
+use crate::assessment::{KeyFile, verify};
 use crate::i18n::{Localize as _, T, tr};
 use crate::output::OutputKind;
 use crate::report::signed as signed_report;
@@ -405,19 +405,10 @@ impl VigieApp {
                 else {
                     return;
                 };
-                if set
-                    .signatures
-                    .iter()
-                    .any(|s| s.identity.public_key == signer.identity.public_key)
-                {
-                    self.notice = Some(Notice::Error(SignError::AlreadySigned.localize(lang)));
+                if let Err(e) = set.countersign(&signer, Timestamp::now()) {
+                    self.notice = Some(Notice::Error(e.localize(lang)));
                     return;
                 }
-                set.signatures.push(StoredSignature {
-                    identity: signer.identity.clone(),
-                    signed_at: Timestamp::now(),
-                    armored: signer.sign(NAMESPACE, &set.document),
-                });
                 view.countersigned = Some(set);
                 view.keys.passphrase = zeroize::Zeroizing::default();
                 // The verify screen says it, beside the button that saves the file.

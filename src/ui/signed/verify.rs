@@ -185,18 +185,30 @@ fn result(ui: &mut Ui, lang: Lang, loaded: &Loaded) {
             for s in &v.signers {
                 let ok = s.status == SignerStatus::Valid;
                 let mark = if ok { "✓" } else { "✗" };
-                let mut who = if s.name.is_empty() {
+                // Only what a signature covers is shown beside the mark.
+                let mut who = if s.name.is_empty() || !s.identity_signed {
                     s.principal.clone()
                 } else {
                     s.name.clone()
                 };
-                if let Some(role) = s.role {
+                if let Some(role) = s.role.filter(|_| s.identity_signed) {
                     who = format!("{who} — {}", role_name(role).get(lang));
                 }
-                if !s.affiliation.is_empty() {
+                if !s.affiliation.is_empty() && s.identity_signed {
                     who = format!("{who} — {}", s.affiliation);
                 }
                 ui.label(RichText::new(format!("{mark} {who}")).family(theme::bold()));
+                if !s.identity_signed {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(T::VerifyIdentityUnsigned.get(lang)).italics(),
+                        )
+                        .wrap(),
+                    );
+                }
+                if let Some(d) = crate::present::signed::declared_line(s, lang) {
+                    ui.add(egui::Label::new(RichText::new(d).weak()).wrap());
+                }
                 if let Some(at) = s.signed_at {
                     ui.label(tr::signed_on(lang, format_datetime(at, lang)));
                 }
