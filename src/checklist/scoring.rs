@@ -245,7 +245,7 @@ pub(crate) mod tests {
         assert_eq!(s.theme("b").and_then(|t| t.score), None);
         assert_eq!(s.answered, 2);
         // Once the practice has images, the item counts.
-        p.setup.has_images = true;
+        p.setup.produces_images = true;
         let s = compute(&c, &p, &r);
         assert_eq!(s.theme("b").and_then(|t| t.score), Some(0.0));
         assert_eq!(s.overall, Some(2.0 / 5.0));

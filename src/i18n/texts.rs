@@ -255,8 +255,13 @@ texts! {
     Staff => "Équipe", "Staff";
     StaffAlone => "exercice seul", "works alone";
     Imaging => "Imagerie", "Imaging";
-    ImagingWithServer => "images médicales et serveur d'images (PACS)", "medical images and an imaging server (PACS)";
-    ImagingNoServer => "images médicales, sans serveur", "medical images, no server";
+    ImagingProduces => "produit des images", "produces images";
+    ImagingKeeps => "conserve des images", "keeps images";
+    ImagingKeepsOnPc => "sur un poste", "on a computer";
+    ImagingKeepsOnServer => "sur un NAS ou un serveur", "on a NAS or a server";
+    ImagingKeepsAtHost => "chez un hébergeur", "at a host";
+    ImagingReceives => "reçoit des images", "receives images";
+    ImagingServer => "serveur d'images (PACS)", "imaging server (PACS)";
     ImagingNone => "pas d'images médicales", "no medical images";
     VaultFile => "Fichier", "File";
     VaultFormat => "Format", "Format";
@@ -292,8 +297,15 @@ texts! {
     StaffLocumsShort => "remplaçants", "locums";
     StaffAssistantsShort => "autres salariés", "other employees";
     ImagingHeading => "Imagerie médicale", "Medical imaging";
-    HasImages => "Le cabinet produit ou conserve des images médicales (radiologie, échographie, dentaire…)",
-        "The practice produces or keeps medical images (radiology, ultrasound, dental…)";
+    HasImages => "Le cabinet produit des images médicales (radiologie, échographie, dentaire…)",
+        "The practice produces medical images (radiology, ultrasound, dental…)";
+    KeepsImagesLabel => "Le cabinet conserve des images médicales, produites ou reçues (cochez chaque endroit) :",
+        "The practice keeps medical images, produced or received (tick every place):";
+    KeepsImagesOnPc => "sur ce poste ou un autre ordinateur du cabinet", "on this PC or another practice computer";
+    KeepsImagesOnServer => "sur un NAS ou un serveur d'images du cabinet", "on a NAS or an imaging server in the practice";
+    KeepsImagesAtHost => "chez un hébergeur (plateforme d'imagerie, téléradiologie)", "at a host (imaging platform, teleradiology)";
+    ImagingToConfirm => "Vigie distingue désormais « produit », « conserve » et « reçoit ». Ces réponses ont été déduites de l'ancienne case « produit ou conserve » : vérifiez-les, puis enregistrez.",
+        "Vigie now tells apart “produces”, “keeps” and “receives”. These answers were derived from the former “produces or keeps” box: check them, then save.";
     HasImagingServer => "Un serveur d'images (PACS) ou une visionneuse accessible depuis d'autres appareils",
         "An imaging server (PACS) or a viewer reachable from other devices";
     RecordsLabel => "Logiciel de dossiers patients", "Patient-record software";
@@ -1076,7 +1088,7 @@ texts! {
     PdfGlossaryTitle => "Annexe : glossaire", "Annex: glossary";
     ReportCatalog => "Liste de contrôle", "Checklist";
     PdfSourcesTitle => "Annexe : références citées", "Annex: references cited";
-    ReceivesImages => "Le cabinet reçoit des images médicales d'autres praticiens (courriel, CD, messagerie sécurisée) sans en produire", "The practice receives medical images from others (e-mail, CD, secure messaging) without producing any";
+    ReceivesImages => "Le cabinet reçoit des images médicales d'autres praticiens (courriel, CD ou clé USB, plateforme)", "The practice receives medical images from others (e-mail, CD or USB stick, platform)";
     Teleconsultation => "Téléconsultations", "Teleconsultations";
     VideoSurveillance => "Vidéosurveillance dans les locaux", "Video surveillance in the premises";
     OwnEmailDomain => "Messagerie sur un nom de domaine propre au cabinet (par exemple @cabinet-martin.fr)", "E-mail on the practice's own domain name (for example @practice-martin.fr)";

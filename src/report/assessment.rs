@@ -205,6 +205,12 @@ pub(super) fn report(
     )?);
 
     cover(&mut flow, contents, lang, T::ReportTitle);
+    // The same summary the checklist's rules and the dashboard read: the PDF never says "no images"
+    // next to a question that applies because the practice keeps or receives them.
+    flow.field(
+        T::Imaging.get(lang),
+        &names::imaging(contents.practice.setup.imaging(), lang),
+    );
     match signed {
         None => flow.field(T::ReportStatus.get(lang), T::ReportDraft.get(lang)),
         Some(info) => {

@@ -267,12 +267,11 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>) {
                         names::specialty(p.specialty).get(lang),
                     );
                     widgets::grid_row(ui, T::Staff.get(lang), &staff_text(p, lang));
-                    let imaging = match (p.setup.has_images, p.setup.has_imaging_server) {
-                        (true, true) => T::ImagingWithServer,
-                        (true, false) => T::ImagingNoServer,
-                        (false, _) => T::ImagingNone,
-                    };
-                    widgets::grid_row(ui, T::Imaging.get(lang), imaging.get(lang));
+                    widgets::grid_row(
+                        ui,
+                        T::Imaging.get(lang),
+                        &names::imaging(p.setup.imaging(), lang),
+                    );
                 });
         });
     };
