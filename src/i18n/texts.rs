@@ -1129,6 +1129,8 @@ texts! {
     SysReasonBlocked => "La politique de sécurité de Windows a bloqué la lecture (PowerShell en mode restreint).", "Windows's security policy blocked the reading (PowerShell in constrained mode).";
     SysReasonNotRequested => "Pas encore lancé : ce contrôle passe par le réseau et n'a lieu qu'à votre demande.", "Not run yet: this check goes over the network and runs only when you ask.";
     SysReasonNotInTable => "Cette version n'est pas dans la table des dates de fin de support de Vigie.", "This version is not in Vigie's table of end-of-support dates.";
+    SysReasonNoSession => "Aucune session GNOME de cet utilisateur n'est ouverte ici : les réglages lus seraient ceux par défaut, pas ceux appliqués à votre session. Relancez la vérification depuis votre session.",
+        "No GNOME session of this user is running here: the settings read would be the defaults, not those applied to your session. Run the check again from your session.";
     SysReasonNoGateway => "La box n'a pas répondu en UPnP (souvent parce que l'UPnP est coupé, ce qui est bien).", "The box did not answer over UPnP (often because UPnP is off, which is good).";
     // Findings.
     SysDiskNotEncrypted => "Le disque n'est pas chiffré : en cas de vol de l'ordinateur, les dossiers des patients sont lisibles.", "The disk is not encrypted: if the computer is stolen, patients' records can be read.";
@@ -1189,6 +1191,7 @@ texts! {
         "From these checks, Vigie proposes answers to the checklist. Confirm or correct them: you are the one who answers.";
     SysConfirm => "Confirmer", "Confirm";
     SysCorrect => "Corriger dans la liste", "Correct in the checklist";
+    SysConfirmed => "Réponse confirmée", "Answer confirmed";
     SysNetworkTitle => "Mon serveur d'images est-il ouvert à tous ?", "Is my imaging server open to anyone?";
     SysProbeStart => "Frapper à la porte de mes serveurs", "Knock on my servers";
     SysUpnpStart => "Demander la liste à la box", "Ask the box for the list";
@@ -1411,6 +1414,7 @@ typed_texts! {
     fn scan_evidence_hint(date, high: num) => "Dernière analyse des dossiers : {date} ({high} à risque élevé).",
         "Last folder scan: {date} ({high} at high risk).";
     fn place_cloud(service) => "Dossier synchronisé {service}", "{service} synced folder";
+    fn sys_answered_in_list(answer) => "Répondu dans la liste : {answer}", "Answered in the checklist: {answer}";
     fn place_imaging(software) => "Stockage {software}", "{software} storage";
     fn scan_report_more(n: count) =>
         { one: "{n} autre fichier de risque inférieur n'est pas listé ici ; il reste dans le coffre et dans l'export CSV de « vigie scan ».",

@@ -72,3 +72,178 @@ fn a_gp_who_receives_and_keeps_images_gets_one_story() {
     assert!(text.contains("reçoit des images"), "{text}");
     assert!(!text.contains("ne produit ni ne conserve"));
 }
+
+/// A practice (the GP of the default profile, no remote access, no images) whose last PC checks say:
+/// the disk is not encrypted, the screen locks after 5 minutes, the daily account is an administrator,
+/// remote desktop is on. "Daily admin" was answered "not applicable" in the checklist beforehand.
+fn practice_with_checks(dir: &std::path::Path) -> std::path::PathBuf {
+    use vigie::system::{CheckId, CheckResult, Finding, Status, SystemReport};
+    let path = dir.join("cabinet.vigie");
+    let profile = vigie::practice::Profile::named(
+        vigie::practice::PracticeName::parse("Cabinet du Dr Martin").expect("name"),
+    );
+    let mut contents = vigie::practice_file::VaultContents::new(profile);
+    contents.profile_confirmed = true;
+    let at = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1);
+    let result = |id, status, finding| CheckResult {
+        id,
+        status,
+        finding,
+        evidence: Vec::new(),
+        checked_at: at,
+    };
+    contents.checklist.answer(
+        "accounts.no-admin-daily",
+        vigie::checklist::AnswerValue::NotApplicable,
+        vigie::checklist::Respondent::Doctor,
+        at - jiff::SignedDuration::from_hours(1),
+    );
+    contents.system.record(SystemReport {
+        checked_at: at,
+        system: "Ubuntu 24.04.1 LTS".to_owned(),
+        results: vec![
+            result(
+                CheckId::DiskEncryption,
+                Status::Fail,
+                Finding::DiskNotEncrypted,
+            ),
+            result(
+                CheckId::ScreenLock,
+                Status::Pass,
+                Finding::ScreenLockOk { minutes: 5 },
+            ),
+            result(CheckId::AdminUse, Status::Fail, Finding::DailyAdmin),
+            result(
+                CheckId::RemoteDesktop,
+                Status::Pass,
+                Finding::RemoteDesktopOff,
+            ),
+        ],
+    });
+    drop(crate::common::create_vault_with(&path, contents));
+    path
+}
+
+fn question(id: &str) -> &'static str {
+    vigie::checklist::catalog()
+        .item(id)
+        .expect("item")
+        .question
+        .get(Lang::Fr)
+}
+
+/// Proposals only for the questions that concern the practice; confirming one leaves it in place,
+/// marked, so the next "Confirmer" does not slide under the pointer (a double-click confirms one).
+#[test]
+fn proposals_fit_the_practice_and_stay_in_place_when_confirmed() {
+    let dir = temp_dir();
+    let path = practice_with_checks(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    unlock(&mut h, &path);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::system::PAGE));
+    h.run();
+
+    // Disk encryption and screen lock concern this GP; the imaging disk, remote access (not in the
+    // profile) and the daily admin (answered "not applicable") do not.
+    let items: Vec<&str> = h
+        .state()
+        .vault()
+        .expect("vault")
+        .contents()
+        .proposals()
+        .iter()
+        .map(|r| r.item)
+        .collect();
+    assert_eq!(
+        items,
+        vec!["workstation.disk-encryption", "workstation.screen-lock"]
+    );
+    h.get_by_label(question("workstation.screen-lock"));
+    assert!(
+        h.query_by_label(question("accounts.no-admin-daily"))
+            .is_none()
+    );
+    assert!(
+        h.query_by_label(question("imaging.encryption-at-rest"))
+            .is_none()
+    );
+
+    let buttons: Vec<egui::Rect> = h.get_all_by_label("Confirmer").map(|n| n.rect()).collect();
+    assert_eq!(buttons.len(), 2);
+    let first = buttons[0];
+    h.get_all_by_label("Confirmer")
+        .next()
+        .expect("first")
+        .click();
+    run_until(&mut h, "the confirmation's save", |app| {
+        app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    // The confirmed proposal stays, marked; the other one has not moved.
+    h.get_by_label("✓ Réponse confirmée");
+    let left: Vec<egui::Rect> = h.get_all_by_label("Confirmer").map(|n| n.rect()).collect();
+    assert_eq!(left, vec![buttons[1]], "the second button did not move");
+    // A second click where the first button was hits no "Confirmer".
+    assert!(!left.iter().any(|r| r.contains(first.center())));
+    let contents = on_disk(&path);
+    assert_eq!(
+        contents.checklist.answers["workstation.disk-encryption"].value,
+        vigie::checklist::AnswerValue::No
+    );
+    assert!(
+        !contents
+            .checklist
+            .answers
+            .contains_key("workstation.screen-lock"),
+        "one confirmation, one answer"
+    );
+}
+
+/// "Corriger dans la liste" opens the checklist on the question's theme with the question in view;
+/// the proposal stays on the PC checks page until the question is answered.
+#[test]
+fn correct_opens_the_very_question_and_keeps_the_proposal() {
+    let dir = temp_dir();
+    let path = practice_with_checks(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    unlock(&mut h, &path);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::system::PAGE));
+    h.run();
+    // The second "Corriger" is the screen lock's.
+    h.get_all_by_label("Corriger dans la liste")
+        .nth(1)
+        .expect("the screen lock's")
+        .click();
+    h.run();
+    h.run();
+    let catalog = vigie::checklist::catalog();
+    let theme = catalog
+        .themes
+        .iter()
+        .position(|t| t.id == "workstation")
+        .expect("theme");
+    let view = h
+        .state()
+        .screen
+        .view::<vigie::ui::checklist::state::ChecklistView>()
+        .expect("the checklist");
+    assert_eq!(view.theme, theme, "the question's theme");
+    assert_eq!(view.focus.as_deref(), Some("workstation.screen-lock"));
+    let q = h.get_by_label(question("workstation.screen-lock")).rect();
+    assert!(q.top() >= 0.0 && q.bottom() <= 768.0, "in view: {q:?}");
+    // Still proposed, still open, until answered.
+    let open = h
+        .state()
+        .vault()
+        .expect("vault")
+        .contents()
+        .proposals()
+        .iter()
+        .any(|r| r.item == "workstation.screen-lock" && r.is_open());
+    assert!(open, "the proposal stays");
+}
