@@ -1192,6 +1192,10 @@ texts! {
     SysConfirm => "Confirmer", "Confirm";
     SysCorrect => "Corriger dans la liste", "Correct in the checklist";
     SysConfirmed => "Réponse confirmée", "Answer confirmed";
+    ScanStateArchived => "ARCHIVÉ", "ARCHIVED";
+    PlanMarkDone => "Marquer l'action comme faite", "Mark the action as done";
+    ScanReportArchives => "Fichiers archivés depuis l'analyse", "Files archived since the scan";
+    ScanReportRemaining => "Restant en place", "Still in place";
     SysNetworkTitle => "Mon serveur d'images est-il ouvert à tous ?", "Is my imaging server open to anyone?";
     SysProbeStart => "Frapper à la porte de mes serveurs", "Knock on my servers";
     SysUpnpStart => "Demander la liste à la box", "Ask the box for the list";
@@ -1414,6 +1418,24 @@ typed_texts! {
     fn scan_evidence_hint(date, high: num) => "Dernière analyse des dossiers : {date} ({high} à risque élevé).",
         "Last folder scan: {date} ({high} at high risk).";
     fn place_cloud(service) => "Dossier synchronisé {service}", "{service} synced folder";
+    fn scan_plain_removed(n: count) =>
+        { one: "{n} fichier trouvé a été mis dans une archive chiffrée vérifiée, puis son original supprimé : il n'est plus compté ci-dessous.",
+          other: "{n} fichiers trouvés ont été mis dans une archive chiffrée vérifiée, puis leurs originaux supprimés : ils ne sont plus comptés ci-dessous." },
+        { one: "{n} file found was put into a verified encrypted archive, then its original deleted: it is no longer counted below.",
+          other: "{n} files found were put into a verified encrypted archive, then their originals deleted: they are no longer counted below." };
+    fn scan_plain_archived_in_place(n: count) =>
+        { one: "{n} fichier trouvé est dans une archive chiffrée vérifiée, mais son original est peut-être encore en place : il reste compté tant qu'il n'est pas supprimé.",
+          other: "{n} fichiers trouvés sont dans une archive chiffrée vérifiée, mais leurs originaux sont peut-être encore en place : ils restent comptés tant qu'ils ne sont pas supprimés." },
+        { one: "{n} file found is in a verified encrypted archive, but its original may still be in place: it stays counted until deleted.",
+          other: "{n} files found are in a verified encrypted archive, but their originals may still be in place: they stay counted until deleted." };
+    fn scan_archived_on(date) => "Archivé le {date}, original supprimé", "Archived on {date}, original deleted";
+    fn scan_archived_kept(date) => "Archivé le {date} ; l'original est peut-être encore en place", "Archived on {date}; the original may still be in place";
+    fn scan_report_archive_line(date, path, files: num, removed: num) => "Le {date} : archive chiffrée vérifiée « {path} », {files} fichiers ; originaux supprimés : {removed}.", "On {date}: verified encrypted archive “{path}”, {files} files; originals deleted: {removed}.";
+    fn plan_done_by_archive(date, path, n: count) =>
+        { one: "L'image trouvée par l'analyse des dossiers a été mise le {date} dans l'archive chiffrée vérifiée « {path} » (jointe comme preuve à la liste de contrôle), et son original supprimé. L'action « images qui traînent » semble faite : confirmez-le.",
+          other: "Les {n} images trouvées par l'analyse des dossiers ont été mises le {date} dans l'archive chiffrée vérifiée « {path} » (jointe comme preuve à la liste de contrôle), et leurs originaux supprimés. L'action « images qui traînent » semble faite : confirmez-le." },
+        { one: "The image found by the folder scan was put on {date} into the verified encrypted archive “{path}” (attached as evidence to the checklist), and its original deleted. The “stray images” action looks done: confirm it.",
+          other: "The {n} images found by the folder scan were put on {date} into the verified encrypted archive “{path}” (attached as evidence to the checklist), and their originals deleted. The “stray images” action looks done: confirm it." };
     fn sys_answered_in_list(answer) => "Répondu dans la liste : {answer}", "Answered in the checklist: {answer}";
     fn place_imaging(software) => "Stockage {software}", "{software} storage";
     fn scan_report_more(n: count) =>

@@ -84,3 +84,52 @@ impl VaultContents {
         out
     }
 }
+
+/// The checklist item whose action the archiving of a scan's findings completes.
+pub const STRAY_IMAGES_ITEM: &str = "imaging.stray-images";
+
+/// An open action of the plan that the archives made from the last scan appear to complete: the
+/// doctor confirms it (never marked done without them).
+#[derive(Debug, Clone, Copy)]
+pub struct DoneByArchive<'a> {
+    /// The item whose action it is.
+    pub item: &'static str,
+    /// The last archive made from the scan's findings.
+    pub archive: &'a crate::archive::ArchiveRecord,
+    /// Findings archived and whose originals were deleted.
+    pub removed: u64,
+}
+
+impl VaultContents {
+    /// The stray-images action, proposed as done once the last scan's high-risk findings were all
+    /// archived in verified archives and their originals deleted (from the same
+    /// [`crate::scan::record::ScanRecord::remaining`] the dashboard and the scan PDF count); `None`
+    /// when something remains, when nothing was archived, or when the action is already done.
+    pub fn action_done_by_archive(&self) -> Option<DoneByArchive<'_>> {
+        let last = self.scans.last.as_ref()?;
+        let (removed, _) = last.remediated();
+        if removed == 0 || last.remaining().high > 0 {
+            return None;
+        }
+        let action = self
+            .checklist
+            .actions
+            .iter()
+            .find(|a| a.item == STRAY_IMAGES_ITEM)?;
+        if action.status == crate::checklist::ActionStatus::Done {
+            return None;
+        }
+        let note = last.archived.last()?;
+        let archive = self
+            .archives
+            .records
+            .iter()
+            .rev()
+            .find(|r| r.created_at == note.at)?;
+        Some(DoneByArchive {
+            item: STRAY_IMAGES_ITEM,
+            archive,
+            removed,
+        })
+    }
+}

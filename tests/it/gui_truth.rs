@@ -247,3 +247,114 @@ fn correct_opens_the_very_question_and_keeps_the_proposal() {
         .any(|r| r.item == "workstation.screen-lock" && r.is_open());
     assert!(open, "the proposal stays");
 }
+
+/// The demo practice's last scan found six high-risk images; they were archived in a verified
+/// archive and their originals deleted.
+fn remediated_practice(dir: &std::path::Path) -> std::path::PathBuf {
+    use vigie::archive::{ArchiveRecord, ArchiveSource, KeyKind};
+    use vigie::scan::Risk;
+    use vigie::scan::record::ArchivedNote;
+    let path = dir.join("cabinet.vigie");
+    let mut contents = vigie::demo::demo_contents();
+    let now = jiff::Timestamp::now();
+    let last = contents.scans.last.as_mut().expect("the demo's scan");
+    let high: Vec<u32> = last
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.risk == Risk::High)
+        .map(|(i, _)| u32::try_from(i).expect("index"))
+        .collect();
+    assert_eq!(high.len(), 6);
+    let started = last.started_at;
+    last.archived.push(ArchivedNote {
+        at: now,
+        findings: high.clone(),
+        originals_removed: high.len() as u64,
+    });
+    contents.archives.records.push(ArchiveRecord {
+        created_at: now,
+        path: "/home/cabinet/Archives/images-echo.vigiearchive".to_owned(),
+        key: KeyKind::Identity,
+        source: ArchiveSource::ScanFindings {
+            scan_started_at: started,
+        },
+        files: 6,
+        bytes: 6 * 524_288,
+        archive_bytes: 3_000_000,
+        manifest_sha256: "0".repeat(64),
+        originals_removed: 6,
+        originals_kept: 0,
+    });
+    contents.checklist.answer(
+        "imaging.stray-images",
+        vigie::checklist::AnswerValue::No,
+        vigie::checklist::Respondent::Doctor,
+        now,
+    );
+    let catalog = vigie::checklist::catalog();
+    vigie::checklist::plan::sync(catalog, &contents.practice, &mut contents.checklist, now);
+    drop(crate::common::create_vault_with(&path, contents));
+    path
+}
+
+/// Archived, verified, originals deleted: the dashboard, the scan page, the scan PDF and the plan
+/// all say so.
+#[test]
+fn remediation_is_reflected_everywhere() {
+    let dir = temp_dir();
+    let path = remediated_practice(dir.path());
+    let contents = on_disk(&path);
+    let last = contents.scans.last.as_ref().expect("scan");
+    assert_eq!(last.counts().high, 6, "what was found stays on record");
+    assert_eq!(last.remaining().high, 0);
+
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    unlock(&mut h, &path);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
+    h.run();
+    h.get_by_label("Aucun fichier à risque élevé.");
+    assert!(
+        h.query_by_label_contains("à risque élevé à traiter")
+            .is_none()
+    );
+    h.get_by_label_contains("6 fichiers trouvés ont été mis dans une archive chiffrée vérifiée");
+
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::scan::PAGE));
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("ARCHIVÉ").count(),
+        6,
+        "six rows marked"
+    );
+
+    // The scan PDF: what was archived and where; the six are no longer "not protected".
+    let pdf = vigie::report::Document::Scan(vigie::report::scan::Detail::Folders)
+        .render(Some(&contents), Lang::Fr)
+        .expect("pdf");
+    let text = pdf_text(&pdf).replace('\n', " ");
+    assert!(text.contains("images-echo.vigiearchive"), "{text}");
+    assert!(!text.contains("ne sont pas protégés"), "{text}");
+
+    // The plan proposes the stray-images action as done; the doctor confirms.
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::plan::PAGE));
+    h.run();
+    h.get_by_label_contains("images-echo.vigiearchive");
+    click(&mut h, "Marquer l'action comme faite");
+    run_until(&mut h, "the action's save", |app| {
+        app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    let action = crate::gui::action_on_disk(&path, "imaging.stray-images");
+    assert_eq!(action.status, vigie::checklist::ActionStatus::Done);
+    assert!(action.done_at.is_some());
+    h.run();
+    assert!(
+        h.query_by_label_contains("images-echo.vigiearchive")
+            .is_none()
+    );
+}
