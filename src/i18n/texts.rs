@@ -1436,6 +1436,23 @@ typed_texts! {
           other: "Les {n} images trouvées par l'analyse des dossiers ont été mises le {date} dans l'archive chiffrée vérifiée « {path} » (jointe comme preuve à la liste de contrôle), et leurs originaux supprimés. L'action « images qui traînent » semble faite : confirmez-le." },
         { one: "The image found by the folder scan was put on {date} into the verified encrypted archive “{path}” (attached as evidence to the checklist), and its original deleted. The “stray images” action looks done: confirm it.",
           other: "The {n} images found by the folder scan were put on {date} into the verified encrypted archive “{path}” (attached as evidence to the checklist), and their originals deleted. The “stray images” action looks done: confirm it." };
+    fn sa_unanswered_warning(n: count, total: count) =>
+        { one: "{n} question sur {total} qui concernent le cabinet n'a pas de réponse : elle sera signée « sans réponse » et listée comme telle dans le PDF.",
+          other: "{n} questions sur {total} qui concernent le cabinet n'ont pas de réponse : elles seront signées « sans réponse » et listées comme telles dans le PDF." },
+        { one: "{n} question of the {total} that concern the practice has no answer: it will be signed “not answered” and listed as such in the PDF.",
+          other: "{n} questions of the {total} that concern the practice have no answer: they will be signed “not answered” and listed as such in the PDF." };
+    fn sa_carried_over_warning(n: count) =>
+        { one: "{n} réponse reprise de la dernière évaluation signée n'a pas été relue : le PDF l'indiquera.",
+          other: "{n} réponses reprises de la dernière évaluation signée n'ont pas été relues : le PDF les indiquera." },
+        { one: "{n} answer carried over from the last signed assessment has not been reviewed: the PDF will say so.",
+          other: "{n} answers carried over from the last signed assessment have not been reviewed: the PDF will say so." };
+    fn report_unanswered_heading(n: count) =>
+        { one: "Question sans réponse ({n})", other: "Questions sans réponse ({n})" },
+        { one: "Question not answered ({n})", other: "Questions not answered ({n})" };
+    fn report_carried_over_heading(n: count) =>
+        { one: "Réponse reprise de la dernière évaluation signée, sans relecture ({n})", other: "Réponses reprises de la dernière évaluation signée, sans relecture ({n})" },
+        { one: "Answer carried over from the last signed assessment, not reviewed ({n})", other: "Answers carried over from the last signed assessment, not reviewed ({n})" };
+    fn report_carried_over_answer(answer) => "{answer} (reprise, non relue)", "{answer} (carried over, not reviewed)";
     fn sys_answered_in_list(answer) => "Répondu dans la liste : {answer}", "Answered in the checklist: {answer}";
     fn place_imaging(software) => "Stockage {software}", "{software} storage";
     fn scan_report_more(n: count) =>

@@ -358,3 +358,68 @@ fn remediation_is_reflected_everywhere() {
             .is_none()
     );
 }
+
+/// Signing with 3 of the applicable questions answered: the confirmation says how many have no
+/// answer; the PDF lists them, and the answers carried over without review.
+#[test]
+fn signing_with_unanswered_questions_says_how_many_and_the_pdf_lists_them() {
+    use vigie::checklist::{AnswerValue, Respondent};
+    let dir = temp_dir();
+    let path = dir.path().join("cabinet.vigie");
+    let mut profile = vigie::practice::Profile::named(
+        vigie::practice::PracticeName::parse("Cabinet du Dr Martin").expect("name"),
+    );
+    profile.practitioner = "Dr Hélène Martin".into();
+    let mut contents = vigie::practice_file::VaultContents::new(profile);
+    contents.profile_confirmed = true;
+    let catalog = vigie::checklist::catalog();
+    let first: Vec<String> = catalog
+        .items_of(&catalog.themes[0].id)
+        .take(3)
+        .map(|i| i.id.clone())
+        .collect();
+    for id in &first {
+        contents.checklist.answer(
+            id,
+            AnswerValue::Yes,
+            Respondent::Doctor,
+            jiff::Timestamp::now(),
+        );
+    }
+    // The first answer came from last year's signed assessment and was not reviewed.
+    contents
+        .checklist
+        .answers
+        .get_mut(&first[0])
+        .expect("answer")
+        .to_review = true;
+    let scores =
+        vigie::checklist::scoring::compute(catalog, &contents.practice, &contents.checklist);
+    let unanswered = scores.applicable - 3;
+    drop(crate::common::create_vault_with(&path, contents.clone()));
+
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    unlock(&mut h, &path);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::signed::PAGE));
+    h.run();
+    click(&mut h, "Terminer et signer");
+    h.run();
+    h.get_by_label_contains(&format!(
+        "{unanswered} questions sur {} qui concernent le cabinet n'ont pas de réponse",
+        scores.applicable
+    ));
+    h.get_by_label_contains("1 réponse reprise de la dernière évaluation signée n'a pas été relue");
+    h.get_by_label("Oui, terminer et signer");
+
+    let pdf = vigie::report::assessment::assessment_pdf(&contents, Lang::Fr).expect("pdf");
+    let text = pdf_text(&pdf).replace('\n', " ");
+    assert!(
+        text.contains(&format!("Questions sans réponse ({unanswered})")),
+        "{text}"
+    );
+    assert!(text.contains("sans relecture (1)"), "{text}");
+    assert!(text.contains("(reprise, non relue)"), "{text}");
+}
