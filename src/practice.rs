@@ -277,11 +277,7 @@ impl ImageKeeping {
         self.on_pc || self.on_server || self.at_host
     }
 
-    /// Images are kept nowhere (for serde's `skip_serializing_if`).
-    #[expect(
-        clippy::trivially_copy_pass_by_ref,
-        reason = "serde passes a reference"
-    )]
+    /// Images are kept nowhere (for serde's `skip_serializing_if`, which passes a reference).
     pub fn is_none(&self) -> bool {
         !self.any()
     }
@@ -425,17 +421,19 @@ impl From<Setup> for SetupOnDisk {
 
 impl From<SetupOnDisk> for Setup {
     fn from(d: SetupOnDisk) -> Self {
-        let mut keeps_images = d.keeps_images;
-        let mut produces_images = d.produces_images;
-        let mut imaging_to_confirm = d.imaging_to_confirm;
-        if d.has_images && !produces_images && !keeps_images.any() {
-            // "Produces or keeps": which one is unknown, so both, and nothing that applied is lost;
-            // a server, if ticked, is where the images are kept.
-            produces_images = true;
-            keeps_images.on_pc = true;
-            keeps_images.on_server = d.has_imaging_server;
-            imaging_to_confirm = true;
-        }
+        // "Produces or keeps" from an older profile: which one is unknown, so both, and nothing that
+        // applied is lost; a server, if ticked, is where the images are kept.
+        let older = d.has_images && !d.produces_images && !d.keeps_images.any();
+        let (produces_images, keeps_images, imaging_to_confirm) = if older {
+            let keeps = ImageKeeping {
+                on_pc: true,
+                on_server: d.has_imaging_server,
+                at_host: false,
+            };
+            (true, keeps, true)
+        } else {
+            (d.produces_images, d.keeps_images, d.imaging_to_confirm)
+        };
         Self {
             staff: d.staff,
             produces_images,
@@ -532,12 +530,6 @@ impl Profile {
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
         }
-    }
-
-    /// A hint only, not the CNIL's rule (its FAQ gives examples of "large scale", no number): a practice
-    /// seeing over 10,000 patients a year is probably one. No checklist item depends on it any more.
-    pub fn needs_dpo(&self) -> bool {
-        self.patients_per_year.is_some_and(|n| n > 10_000)
     }
 }
 

@@ -119,7 +119,7 @@ pub fn compute(catalog: &Catalog, profile: &Profile, record: &ChecklistRecord) -
 /// What a signature would cover without the doctor having looked at it: the questions that apply
 /// and have no answer, and the answers carried over from the last signed assessment and not reviewed
 /// since. The signing page counts them and the signed PDF lists them, from this one function.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OpenPoints<'a> {
     /// Applicable questions with no answer, in catalog order.
     pub unanswered: Vec<&'a Item>,

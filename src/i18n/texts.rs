@@ -1195,7 +1195,6 @@ texts! {
     ScanStateArchived => "ARCHIVÉ", "ARCHIVED";
     PlanMarkDone => "Marquer l'action comme faite", "Mark the action as done";
     ScanReportArchives => "Fichiers archivés depuis l'analyse", "Files archived since the scan";
-    ScanReportRemaining => "Restant en place", "Still in place";
     SysNetworkTitle => "Mon serveur d'images est-il ouvert à tous ?", "Is my imaging server open to anyone?";
     SysProbeStart => "Frapper à la porte de mes serveurs", "Knock on my servers";
     SysUpnpStart => "Demander la liste à la box", "Ask the box for the list";
@@ -1432,11 +1431,11 @@ typed_texts! {
     fn scan_archived_kept(date) => "Archivé le {date} ; l'original est peut-être encore en place", "Archived on {date}; the original may still be in place";
     fn scan_report_archive_line(date, path, files: num, removed: num) => "Le {date} : archive chiffrée vérifiée « {path} », {files} fichiers ; originaux supprimés : {removed}.", "On {date}: verified encrypted archive “{path}”, {files} files; originals deleted: {removed}.";
     fn plan_done_by_archive(date, path, n: count) =>
-        { one: "L'image trouvée par l'analyse des dossiers a été mise le {date} dans l'archive chiffrée vérifiée « {path} » (jointe comme preuve à la liste de contrôle), et son original supprimé. L'action « images qui traînent » semble faite : confirmez-le.",
+        { one: "{n} image trouvée par l'analyse des dossiers a été mise le {date} dans l'archive chiffrée vérifiée « {path} » (jointe comme preuve à la liste de contrôle), et son original supprimé. L'action « images qui traînent » semble faite : confirmez-le.",
           other: "Les {n} images trouvées par l'analyse des dossiers ont été mises le {date} dans l'archive chiffrée vérifiée « {path} » (jointe comme preuve à la liste de contrôle), et leurs originaux supprimés. L'action « images qui traînent » semble faite : confirmez-le." },
-        { one: "The image found by the folder scan was put on {date} into the verified encrypted archive “{path}” (attached as evidence to the checklist), and its original deleted. The “stray images” action looks done: confirm it.",
+        { one: "{n} image found by the folder scan was put on {date} into the verified encrypted archive “{path}” (attached as evidence to the checklist), and its original deleted. The “stray images” action looks done: confirm it.",
           other: "The {n} images found by the folder scan were put on {date} into the verified encrypted archive “{path}” (attached as evidence to the checklist), and their originals deleted. The “stray images” action looks done: confirm it." };
-    fn sa_unanswered_warning(n: count, total: count) =>
+    fn sa_unanswered_warning(n: count, total: num) =>
         { one: "{n} question sur {total} qui concernent le cabinet n'a pas de réponse : elle sera signée « sans réponse » et listée comme telle dans le PDF.",
           other: "{n} questions sur {total} qui concernent le cabinet n'ont pas de réponse : elles seront signées « sans réponse » et listées comme telles dans le PDF." },
         { one: "{n} question of the {total} that concern the practice has no answer: it will be signed “not answered” and listed as such in the PDF.",

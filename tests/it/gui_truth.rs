@@ -265,7 +265,7 @@ fn remediated_practice(dir: &std::path::Path) -> std::path::PathBuf {
         .filter(|(_, f)| f.risk == Risk::High)
         .map(|(i, _)| u32::try_from(i).expect("index"))
         .collect();
-    assert_eq!(high.len(), 6);
+    assert_eq!(high.len(), 6, "the demo scan finds six high-risk images");
     let started = last.started_at;
     last.archived.push(ArchivedNote {
         at: now,
