@@ -17,7 +17,7 @@ use crate::vault::{
     FaultPoint, KdfParams, NewPassphrase, PreparedWrite, RecoveryCode, Unlock, Vault, VaultError,
 };
 pub use contents::{Counts, Drafts, JournalEntry, JournalEvent, SCHEMA_VERSION, VaultContents};
-pub use proposals::{ProposalRow, ProposalState};
+pub use proposals::{DoneByArchive, ProposalRow, ProposalState, STRAY_IMAGES_ITEM};
 pub use use_cases::{EvidenceFile, PracticeArchiveKeyInUse};
 
 /// An open practice file: the vault and its decoded contents.
