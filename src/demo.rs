@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::checklist::{self, ActionStatus, AnswerValue, Respondent};
 use crate::practice::{
-    Dpo, Email, PracticeName, Profile, RecordsHosting, Rpps, Setup, Specialty, Staff,
+    Dpo, Email, ImageKeeping, PracticeName, Profile, RecordsHosting, Rpps, Setup, Specialty, Staff,
 };
 use crate::practice_file::{JournalEvent, PracticeFile, VaultContents};
 use crate::vault::{NewPassphrase, RecoveryCode, VaultError};
@@ -33,7 +33,12 @@ pub fn demo_profile() -> Profile {
             locums: true,
             assistants: false,
         },
-        has_images: true,
+        produces_images: true,
+        keeps_images: ImageKeeping {
+            on_pc: false,
+            on_server: true,
+            at_host: false,
+        },
         has_imaging_server: true,
         records: RecordsHosting::Cloud,
         online_booking: true,
@@ -43,6 +48,7 @@ pub fn demo_profile() -> Profile {
         teleconsultation: false,
         video_surveillance: false,
         own_email_domain: true,
+        imaging_to_confirm: false,
     };
     p.it_provider = "InfoSanté Services, 04 00 00 00 00".into();
     p.dpo = Some(Dpo {

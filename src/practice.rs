@@ -259,15 +259,74 @@ pub struct Dpo {
     pub phone: String,
 }
 
+/// Where the practice keeps medical images (produced or received): any number of places.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ImageKeeping {
+    /// On this PC or another workstation of the practice (a folder, the record software).
+    pub on_pc: bool,
+    /// On a NAS or an imaging server (PACS) in the practice.
+    pub on_server: bool,
+    /// At a host (online imaging platform, teleradiology, HDS-certified host).
+    pub at_host: bool,
+}
+
+impl ImageKeeping {
+    /// Images are kept somewhere.
+    pub fn any(self) -> bool {
+        self.on_pc || self.on_server || self.at_host
+    }
+
+    /// Images are kept nowhere (for serde's `skip_serializing_if`, which passes a reference).
+    pub fn is_none(&self) -> bool {
+        !self.any()
+    }
+}
+
+/// What the practice does with medical images: three separate facts (producing, keeping, receiving)
+/// that any practice may combine — a GP who receives images by e-mail and keeps some on the PC, a
+/// radiologist who produces them and keeps them on a PACS. [`Setup::imaging`] gives it; the
+/// checklist's rules, the dashboard and the PDFs all read this one summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Imaging {
+    /// Images are produced in the practice (its own devices).
+    pub produces: bool,
+    /// Where images are kept.
+    pub keeps: ImageKeeping,
+    /// Images are received from others (e-mail, CD or USB stick, platform).
+    pub receives: bool,
+    /// An imaging server (PACS) or viewer reachable from other devices, among the practice's machines.
+    pub server: bool,
+}
+
+impl Imaging {
+    /// The practice has images in its care: it produces or keeps some.
+    pub fn in_care(self) -> bool {
+        self.produces || self.keeps.any()
+    }
+
+    /// The practice meets medical images in any way (produces, keeps or receives them).
+    pub fn any(self) -> bool {
+        self.in_care() || self.receives
+    }
+}
+
 /// How the practice works: the answers that make checklist items applicable or not. Plain choices, so
 /// the same type serves the form and the validated profile.
+///
+/// Profiles written before the imaging facts were separated hold `has_images` ("produces or keeps");
+/// they are read through [`SetupOnDisk`]: such a practice is taken as producing images and keeping
+/// them on its PC (so that every item that applied still applies) and `imaging_to_confirm` asks the
+/// doctor to check the new answers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(from = "SetupOnDisk", into = "SetupOnDisk")]
 pub struct Setup {
     /// Staff.
     pub staff: Staff,
-    /// The practice produces or stores medical images (radiology, dentistry, ultrasound…).
-    pub has_images: bool,
+    /// The practice produces medical images (radiology, dentistry, ultrasound…).
+    pub produces_images: bool,
+    /// Where the practice keeps medical images, produced or received.
+    pub keeps_images: ImageKeeping,
     /// The practice runs an imaging server (PACS) or a viewer that other machines reach.
     pub has_imaging_server: bool,
     /// Where the patient records live.
@@ -278,19 +337,119 @@ pub struct Setup {
     pub patient_wifi: bool,
     /// The practitioner reaches the practice's PC from home or elsewhere.
     pub remote_access: bool,
-    /// The practice receives medical images from others (e-mail, CD, secure messaging) without
-    /// producing or storing them itself: the stray-images item still concerns it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    /// The practice receives medical images from others (e-mail, CD or USB stick, platform), whether
+    /// or not it also produces or keeps images.
     pub receives_images: bool,
     /// The practitioner does teleconsultations.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub teleconsultation: bool,
     /// Video surveillance in the premises.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub video_surveillance: bool,
     /// The practice's e-mail uses a domain name of its own (not a webmail address).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub own_email_domain: bool,
+    /// The imaging answers were derived from an older profile's single "produces or keeps images"
+    /// and await the doctor's check (cleared when the profile is saved from the form).
+    pub imaging_to_confirm: bool,
+}
+
+impl Setup {
+    /// The one summary of the practice's imaging, read by the checklist's rules, the dashboard and
+    /// the PDFs. A server counts only when the practice has images in its care.
+    pub fn imaging(&self) -> Imaging {
+        let keeps = self.keeps_images;
+        let in_care = self.produces_images || keeps.any();
+        Imaging {
+            produces: self.produces_images,
+            keeps,
+            receives: self.receives_images,
+            server: self.has_imaging_server && in_care,
+        }
+    }
+}
+
+/// [`Setup`] as stored. `has_images` ("produces or keeps", the one field of older profiles) is
+/// still written, in its old place, as [`Imaging::in_care`]: documents signed before the split keep
+/// their exact layout and older versions of Vigie still read the profile. The new facts follow, left
+/// out when false.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+#[expect(missing_docs, reason = "the fields of Setup, as stored")]
+pub struct SetupOnDisk {
+    pub staff: Staff,
+    /// Before the imaging facts were separated: "produces or keeps medical images".
+    pub has_images: bool,
+    pub has_imaging_server: bool,
+    pub records: RecordsHosting,
+    pub online_booking: bool,
+    pub patient_wifi: bool,
+    pub remote_access: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub receives_images: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub teleconsultation: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub video_surveillance: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub own_email_domain: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub produces_images: bool,
+    #[serde(skip_serializing_if = "ImageKeeping::is_none")]
+    pub keeps_images: ImageKeeping,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub imaging_to_confirm: bool,
+}
+
+impl From<Setup> for SetupOnDisk {
+    fn from(s: Setup) -> Self {
+        Self {
+            has_images: s.imaging().in_care(),
+            staff: s.staff,
+            has_imaging_server: s.has_imaging_server,
+            records: s.records,
+            online_booking: s.online_booking,
+            patient_wifi: s.patient_wifi,
+            remote_access: s.remote_access,
+            receives_images: s.receives_images,
+            teleconsultation: s.teleconsultation,
+            video_surveillance: s.video_surveillance,
+            own_email_domain: s.own_email_domain,
+            produces_images: s.produces_images,
+            keeps_images: s.keeps_images,
+            imaging_to_confirm: s.imaging_to_confirm,
+        }
+    }
+}
+
+impl From<SetupOnDisk> for Setup {
+    fn from(d: SetupOnDisk) -> Self {
+        // "Produces or keeps" from an older profile: which one is unknown, so both, and nothing that
+        // applied is lost; a server, if ticked, is where the images are kept.
+        let older = d.has_images && !d.produces_images && !d.keeps_images.any();
+        let (produces_images, keeps_images, imaging_to_confirm) = if older {
+            let keeps = ImageKeeping {
+                on_pc: true,
+                on_server: d.has_imaging_server,
+                at_host: false,
+            };
+            (true, keeps, true)
+        } else {
+            (d.produces_images, d.keeps_images, d.imaging_to_confirm)
+        };
+        Self {
+            staff: d.staff,
+            produces_images,
+            keeps_images,
+            has_imaging_server: d.has_imaging_server,
+            records: d.records,
+            online_booking: d.online_booking,
+            patient_wifi: d.patient_wifi,
+            remote_access: d.remote_access,
+            receives_images: d.receives_images,
+            teleconsultation: d.teleconsultation,
+            video_surveillance: d.video_surveillance,
+            own_email_domain: d.own_email_domain,
+            imaging_to_confirm,
+        }
+    }
 }
 
 /// The practice profile, valid by construction.
@@ -371,12 +530,6 @@ impl Profile {
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
         }
-    }
-
-    /// A hint only, not the CNIL's rule (its FAQ gives examples of "large scale", no number): a practice
-    /// seeing over 10,000 patients a year is probably one. No checklist item depends on it any more.
-    pub fn needs_dpo(&self) -> bool {
-        self.patients_per_year.is_some_and(|n| n > 10_000)
     }
 }
 
@@ -530,6 +683,43 @@ mod tests {
                 Field::PatientsPerYear
             ]
         );
+    }
+
+    /// The GP of issue 33: receives images by e-mail and keeps some on the PC, produces none.
+    #[test]
+    fn a_gp_receives_and_keeps_images() {
+        let setup = Setup {
+            receives_images: true,
+            keeps_images: ImageKeeping {
+                on_pc: true,
+                ..ImageKeeping::default()
+            },
+            ..Setup::default()
+        };
+        let imaging = setup.imaging();
+        assert!(imaging.in_care() && imaging.receives && !imaging.produces);
+        assert!(!imaging.server);
+        let ron = ron::to_string(&setup).expect("serialize");
+        assert_eq!(ron::from_str::<Setup>(&ron).expect("deserialize"), setup);
+    }
+
+    #[test]
+    fn older_profiles_keep_their_imaging_answers() {
+        // Before the split: "produces or keeps" in one box, receiving only without producing.
+        let old: Setup =
+            ron::from_str("(has_images: true, has_imaging_server: true, records: Local)")
+                .expect("old setup");
+        assert!(old.produces_images && old.keeps_images.on_pc && old.keeps_images.on_server);
+        assert!(old.imaging().server && old.imaging_to_confirm);
+        let receiving: Setup =
+            ron::from_str("(has_images: false, receives_images: true)").expect("old setup");
+        let imaging = receiving.imaging();
+        assert!(imaging.receives && !imaging.in_care() && !receiving.imaging_to_confirm);
+        let none: Setup = ron::from_str("(has_images: false)").expect("old setup");
+        assert_eq!(none, Setup::default());
+        // Written again (has_images kept for older readers), the answers stay.
+        let again: Setup = ron::from_str(&ron::to_string(&old).expect("ser")).expect("de");
+        assert_eq!(again, old);
     }
 
     #[test]

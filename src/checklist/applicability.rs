@@ -6,6 +6,11 @@ use crate::practice::{Profile, RecordsHosting};
 /// Every fact a rule may name. The catalog test refuses any other name.
 pub const KNOWN_FACTS: &[&str] = &[
     "has_images",
+    "produces_images",
+    "keeps_images",
+    "keeps_images_on_pc",
+    "keeps_images_on_server",
+    "keeps_images_at_host",
     "has_imaging_server",
     "has_staff",
     "has_secretary",
@@ -18,7 +23,6 @@ pub const KNOWN_FACTS: &[&str] = &[
     "patient_wifi",
     "remote_access",
     "has_it_provider",
-    "needs_dpo",
     "has_dpo",
     "receives_images",
     "does_teleconsultation",
@@ -29,9 +33,17 @@ pub const KNOWN_FACTS: &[&str] = &[
 /// The value of a named fact for a profile; `None` for an unknown name.
 pub fn fact(profile: &Profile, name: &str) -> Option<bool> {
     let s = &profile.setup;
+    // The imaging facts all come from the one summary the dashboard and the PDFs show.
+    let imaging = s.imaging();
     Some(match name {
-        "has_images" => s.has_images,
-        "has_imaging_server" => s.has_images && s.has_imaging_server,
+        // Images in the practice's care: produced or kept (receiving alone is `receives_images`).
+        "has_images" => imaging.in_care(),
+        "produces_images" => imaging.produces,
+        "keeps_images" => imaging.keeps.any(),
+        "keeps_images_on_pc" => imaging.keeps.on_pc,
+        "keeps_images_on_server" => imaging.keeps.on_server,
+        "keeps_images_at_host" => imaging.keeps.at_host,
+        "has_imaging_server" => imaging.server,
         "has_staff" => !s.staff.alone(),
         "has_secretary" => s.staff.secretary,
         "has_locums" => s.staff.locums,
@@ -43,9 +55,8 @@ pub fn fact(profile: &Profile, name: &str) -> Option<bool> {
         "patient_wifi" => s.patient_wifi,
         "remote_access" => s.remote_access,
         "has_it_provider" => !profile.it_provider.trim().is_empty(),
-        "needs_dpo" => profile.needs_dpo(),
         "has_dpo" => profile.dpo.is_some(),
-        "receives_images" => s.receives_images,
+        "receives_images" => imaging.receives,
         "does_teleconsultation" => s.teleconsultation,
         "has_video_surveillance" => s.video_surveillance,
         "has_email_domain" => s.own_email_domain,
@@ -101,7 +112,7 @@ mod tests {
             !applies(&imaging, &p),
             "a server without images is not an imaging server"
         );
-        p.setup.has_images = true;
+        p.setup.produces_images = true;
         assert!(applies(&imaging, &p));
 
         // A practice that only receives images is still told about stray images.
@@ -136,5 +147,42 @@ mod tests {
         assert!(!applies(&both, &p));
         p.setup.records = RecordsHosting::Cloud;
         assert!(applies(&both, &p));
+    }
+
+    /// Issue 33's GP: receives images by e-mail and keeps some on the PC, produces none, no server.
+    /// The catalog's imaging items follow: the images on the PC must be encrypted and not left in
+    /// stray folders, but the PACS items and the imaging devices' systems do not concern the GP.
+    #[test]
+    fn a_gp_who_receives_and_keeps_images() {
+        use crate::practice::ImageKeeping;
+        let mut gp = profile();
+        gp.setup.receives_images = true;
+        gp.setup.keeps_images = ImageKeeping {
+            on_pc: true,
+            ..ImageKeeping::default()
+        };
+        let catalog = crate::checklist::catalog();
+        let applies_to = |id: &str, p: &Profile| {
+            let item = catalog.item(id).unwrap_or_else(|| panic!("{id}"));
+            applies(&item.applies, p)
+        };
+        for id in [
+            "imaging.encryption-at-rest",
+            "imaging.stray-images",
+            "imaging.offsite-transfer",
+        ] {
+            assert!(applies_to(id, &gp), "{id} concerns the GP");
+        }
+        for id in [
+            "imaging.pacs-authentication",
+            "imaging.dicom-firewall",
+            "imaging.supported-systems",
+        ] {
+            assert!(!applies_to(id, &gp), "{id} does not concern the GP");
+        }
+        // Receiving alone (nothing kept): only the stray-images item.
+        gp.setup.keeps_images = ImageKeeping::default();
+        assert!(applies_to("imaging.stray-images", &gp));
+        assert!(!applies_to("imaging.encryption-at-rest", &gp));
     }
 }

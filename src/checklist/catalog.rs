@@ -9,7 +9,7 @@ use crate::locale::Lang;
 ///
 /// 2: an action per item, the "for your IT provider" part, the Vigie screens a text names, the
 /// migrations from version 1 (items split, moved or changed in meaning) and the glossary.
-pub const CATALOG_VERSION: u32 = 2;
+pub const CATALOG_VERSION: u32 = 3;
 
 /// The embedded catalog.
 pub static CATALOG_RON: &str = include_str!("../../assets/checklist/catalog.ron");
@@ -137,6 +137,10 @@ pub struct BoxGuide {
 /// How answers given on the previous version carry over: an item renamed, split or changed in meaning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Migration {
+    /// The catalog version this step leads to (2: from version 1; 3: from version 2). Answers given on
+    /// an older version go through every later step, in order.
+    #[serde(default = "Migration::first_step")]
+    pub version: u32,
     /// The item's id in the previous version.
     pub from: String,
     /// The items that take its answer, note and evidence (the first one takes the evidence and the
@@ -145,6 +149,13 @@ pub struct Migration {
     /// Why the answer must be looked at again; the carried answers are marked "to review" with it.
     #[serde(default)]
     pub review: Option<Text>,
+}
+
+impl Migration {
+    /// The steps written before steps were numbered lead to version 2.
+    fn first_step() -> u32 {
+        2
+    }
 }
 
 /// A word of the glossary: underlined where it appears, explained in a window and in the report's annex.

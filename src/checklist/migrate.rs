@@ -23,7 +23,8 @@ pub fn migrate(catalog: &Catalog, record: &mut ChecklistRecord) -> Option<Migrat
         return None;
     }
     let mut to_review = Vec::new();
-    for m in &catalog.migrations {
+    // Every step after the version answered on, in order (v1 → v2, then v2 → v3).
+    for m in catalog.migrations.iter().filter(|m| m.version > from) {
         let moved = !m.to.contains(&m.from);
         let Some(first) = m.to.first() else {
             continue;
@@ -136,5 +137,65 @@ mod tests {
         let again = r.clone();
         assert_eq!(migrate(c, &mut r), None);
         assert_eq!(r, again);
+    }
+
+    /// Catalog v3 (the second review): answers given on v2 are split, kept or marked "to review" with
+    /// the reason; nothing is lost, and the v1 steps are not replayed.
+    #[test]
+    fn answers_on_v2_are_split_and_marked() {
+        let c = catalog();
+        let mut r = ChecklistRecord {
+            catalog_version: 2,
+            ..ChecklistRecord::default()
+        };
+        let at = Timestamp::UNIX_EPOCH;
+        for (id, v) in [
+            ("software.teleconsultation-conduct", AnswerValue::Yes),
+            ("governance.dpo-dpia", AnswerValue::Yes),
+            ("physical.video-surveillance", AnswerValue::Partly),
+            ("accounts.password-policy", AnswerValue::Yes),
+            ("box.upnp", AnswerValue::No),
+            // Answered on v2 after the v1 step marked it: not marked again by the v1 step.
+            ("workstation.screen-lock", AnswerValue::Yes),
+        ] {
+            r.answer(id, v, Respondent::Doctor, at);
+        }
+        r.answers
+            .get_mut("software.teleconsultation-conduct")
+            .expect("answered")
+            .note = "Vérifié sur carte d'identité".into();
+        let m = migrate(c, &mut r).expect("migrated");
+        assert_eq!((m.from, m.to), (2, 3));
+        for id in [
+            "software.teleconsultation-conduct",
+            "software.teleconsultation-privacy",
+            "software.teleconsultation-recording",
+            "software.teleconsultation-report",
+        ] {
+            let a = &r.answers[id];
+            assert_eq!(a.value, AnswerValue::Yes, "{id}");
+            assert_eq!(a.note, "Vérifié sur carte d'identité", "{id}");
+            assert!(a.to_review && a.review_reason.is_some(), "{id}");
+        }
+        for id in ["governance.dpo-dpia", "governance.dpia"] {
+            assert!(r.answers[id].to_review, "{id}");
+        }
+        assert_eq!(
+            r.answers["physical.video-formalities"].value,
+            AnswerValue::Partly
+        );
+        assert!(
+            r.answers["accounts.password-policy"].to_review,
+            "meaning changed"
+        );
+        assert!(!r.answers["box.upnp"].to_review, "unchanged");
+        assert!(
+            !r.answers["workstation.screen-lock"].to_review,
+            "the v1 step is not replayed"
+        );
+        for id in r.answers.keys() {
+            assert!(c.item(id).is_some(), "{id}");
+        }
+        assert_eq!(migrate(c, &mut r), None, "once only");
     }
 }

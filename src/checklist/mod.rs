@@ -268,6 +268,12 @@ pub fn validate(c: &Catalog) -> Vec<String> {
         }
     }
     for m in &c.migrations {
+        if !(2..=c.version).contains(&m.version) {
+            problems.push(format!(
+                "migration from {}: step to version {} outside 2–{}",
+                m.from, m.version, c.version
+            ));
+        }
         if m.to.is_empty() {
             problems.push(format!("migration from {}: no target", m.from));
         }
@@ -371,10 +377,11 @@ impl Catalog {
         self.items.iter().position(|i| i.id == id).map(|i| i + 1)
     }
 
-    /// The migration that brought answers to `id` from the previous version, if any.
+    /// The latest migration that brought answers to `id` from an earlier version, if any.
     pub fn migration_to(&self, id: &str) -> Option<&Migration> {
         self.migrations
             .iter()
+            .rev()
             .find(|m| m.to.iter().any(|t| t == id))
     }
 

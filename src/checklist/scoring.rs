@@ -116,6 +116,38 @@ pub fn compute(catalog: &Catalog, profile: &Profile, record: &ChecklistRecord) -
     }
 }
 
+/// What a signature would cover without the doctor having looked at it: the questions that apply
+/// and have no answer, and the answers carried over from the last signed assessment and not reviewed
+/// since. The signing page counts them and the signed PDF lists them, from this one function.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpenPoints<'a> {
+    /// Applicable questions with no answer, in catalog order.
+    pub unanswered: Vec<&'a Item>,
+    /// Applicable questions whose answer was carried over and not reviewed, in catalog order.
+    pub carried_over: Vec<&'a Item>,
+}
+
+/// The open points of `record` for `profile` (see [`OpenPoints`]).
+pub fn open_points<'a>(
+    catalog: &'a Catalog,
+    profile: &Profile,
+    record: &ChecklistRecord,
+) -> OpenPoints<'a> {
+    let mut out = OpenPoints::default();
+    for item in catalog
+        .items
+        .iter()
+        .filter(|i| applies(&i.applies, profile))
+    {
+        match record.answers.get(&item.id) {
+            None => out.unanswered.push(item),
+            Some(a) if a.to_review => out.carried_over.push(item),
+            Some(_) => {}
+        }
+    }
+    out
+}
+
 /// A score as a whole percentage.
 pub fn percent(score: f64) -> u32 {
     (score * 100.0).round().clamp(0.0, 100.0) as u32
@@ -245,9 +277,28 @@ pub(crate) mod tests {
         assert_eq!(s.theme("b").and_then(|t| t.score), None);
         assert_eq!(s.answered, 2);
         // Once the practice has images, the item counts.
-        p.setup.has_images = true;
+        p.setup.produces_images = true;
         let s = compute(&c, &p, &r);
         assert_eq!(s.theme("b").and_then(|t| t.score), Some(0.0));
         assert_eq!(s.overall, Some(2.0 / 5.0));
+    }
+
+    #[test]
+    fn open_points_list_the_unanswered_and_the_unreviewed() {
+        let c = small_catalog();
+        let mut r = ChecklistRecord::default();
+        answer(&mut r, "a.1", AnswerValue::Yes);
+        answer(&mut r, "a.2", AnswerValue::NotApplicable);
+        if let Some(a) = r.answers.get_mut("a.1") {
+            a.to_review = true;
+        }
+        let open = open_points(&c, &profile(), &r);
+        let ids = |v: &[&Item]| v.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            ids(&open.unanswered),
+            ["a.3", "b.1"],
+            "b.images does not apply"
+        );
+        assert_eq!(ids(&open.carried_over), ["a.1"]);
     }
 }

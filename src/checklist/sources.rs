@@ -46,7 +46,23 @@ pub const CSP: &[(&str, &str)] = &[
     ("CSP L.1110-4", "secret médical"),
     ("CSP L.1111-7", "accès du patient à son dossier"),
     ("CSP L.1111-8", "hébergement des données de santé"),
+    ("CSP L.1111-4", "consentement aux soins"),
     ("CSP L.1111-8-1", "identifiant national de santé (INS)"),
+    ("CSP L.1111-14", "dossier médical partagé (DMP)"),
+    ("CSP L.4081-2", "sociétés de téléconsultation agréées"),
+    (
+        "CSP R.1111-8-1",
+        "identifiant national de santé : conditions d’utilisation",
+    ),
+    (
+        "CSP R.4127-96",
+        "dossiers médicaux : le médecin en reste responsable",
+    ),
+    ("CSP R.6316-3", "télémédecine : identification du patient"),
+    (
+        "CSP R.6316-4",
+        "télémédecine : compte rendu dans le dossier du patient",
+    ),
     (
         "CSP R.1111-9",
         "les six activités de l’hébergement certifié",
@@ -66,7 +82,7 @@ pub const NAMED: &[(&str, &str)] = &[
     ),
     (
         "SAN-2024-013",
-        "CNIL, délibération SAN-2024-013 (éditeur de logiciel, 800 000 €)",
+        "CNIL, délibération SAN-2024-013 du 5 septembre 2024 (éditeur de logiciel, 800 000 €)",
     ),
     ("CE 449694", "Conseil d’État, 22 juillet 2022, n° 449694"),
     (
@@ -99,7 +115,7 @@ pub const NAMED: &[(&str, &str)] = &[
     ),
     (
         "CNIL liste AIPD 2019",
-        "CNIL, liste des traitements dispensés d’analyse d’impact (2019)",
+        "CNIL, délibération 2019-118, liste des traitements dispensés d’analyse d’impact (2019)",
     ),
     (
         "CNIL référentiel 2020",
@@ -114,6 +130,60 @@ pub const NAMED: &[(&str, &str)] = &[
         "ANS, mémento de sécurité informatique des professionnels de santé libéraux",
     ),
     ("MonAideCyber", "ANSSI, questionnaire MonAideCyber"),
+    // Catalog v3 (second review)
+    (
+        "Arrêté 2021-05-27 INS",
+        "arrêté du 27 mai 2021, référentiel de l’identifiant national de santé",
+    ),
+    ("RNIV", "référentiel national d’identitovigilance"),
+    (
+        "CNOM conservation",
+        "Ordre des médecins, recommandation de conservation d’au moins 20 ans, par analogie avec CSP R.1112-7",
+    ),
+    (
+        "CSI L.251-1",
+        "Code de la sécurité intérieure, article L.251-1 et suivants (vidéoprotection)",
+    ),
+    (
+        "CSI L.252-1",
+        "Code de la sécurité intérieure, article L.252-1 (autorisation préfectorale)",
+    ),
+    (
+        "CSI L.252-5",
+        "Code de la sécurité intérieure, article L.252-5 (durée de conservation des images)",
+    ),
+    (
+        "C. travail L.1222-4",
+        "Code du travail, article L.1222-4 (information préalable des salariés)",
+    ),
+    (
+        "CNIL mots de passe 2022",
+        "CNIL, délibération 2022-100, recommandation relative aux mots de passe",
+    ),
+    (
+        "RGPD considérant 91",
+        "RGPD, considérant 91 (un médecin seul ne traite pas à grande échelle)",
+    ),
+    (
+        "LIL 66",
+        "loi Informatique et Libertés, article 66 (traitements de données de santé)",
+    ),
+    (
+        "ANS Ségur",
+        "ANS, référencement Ségur du numérique en santé (financement SONS)",
+    ),
+    (
+        "HAS 2019 téléconsultation",
+        "HAS, guide de bonnes pratiques de la téléconsultation et de la télé-expertise (2019)",
+    ),
+    (
+        "Loi SREN art. 32",
+        "loi SREN du 21 mai 2024, article 32 (hébergement des données de santé dans l’Espace économique européen)",
+    ),
+    (
+        "ISO/IEC 21964",
+        "norme ISO/IEC 21964, destruction des supports de données (remplace la DIN 66399)",
+    ),
 ];
 
 /// Whether `source` names a known reference.

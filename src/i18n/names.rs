@@ -2,7 +2,7 @@
 
 use super::T;
 use crate::checklist::{ActionKind, ActionStatus, AnswerValue, Respondent};
-use crate::practice::{RecordsHosting, Specialty};
+use crate::practice::{Imaging, RecordsHosting, Specialty};
 
 /// The name of an answer.
 pub fn answer(v: AnswerValue) -> T {
@@ -240,5 +240,41 @@ pub fn reminder(r: crate::breach::decision::Reminder) -> T {
         Reminder::Insurer => T::RemindInsurer,
         Reminder::ItProvider => T::RemindProvider,
         Reminder::CertSante => T::RemindCert,
+    }
+}
+
+/// The practice's imaging in one line, from [`Imaging`] (the summary the checklist's rules read):
+/// the dashboard and the PDFs print this, so no page says "no images" while a rule says otherwise.
+pub fn imaging(i: Imaging, lang: super::Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if i.produces {
+        parts.push(T::ImagingProduces.get(lang).to_owned());
+    }
+    if i.keeps.any() {
+        let places: Vec<&str> = [
+            (i.keeps.on_pc, T::ImagingKeepsOnPc),
+            (i.keeps.on_server, T::ImagingKeepsOnServer),
+            (i.keeps.at_host, T::ImagingKeepsAtHost),
+        ]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, t)| t.get(lang))
+        .collect();
+        parts.push(format!(
+            "{} ({})",
+            T::ImagingKeeps.get(lang),
+            places.join(", ")
+        ));
+    }
+    if i.receives {
+        parts.push(T::ImagingReceives.get(lang).to_owned());
+    }
+    if i.server {
+        parts.push(T::ImagingServer.get(lang).to_owned());
+    }
+    if parts.is_empty() {
+        T::ImagingNone.get(lang).to_owned()
+    } else {
+        parts.join(" ; ")
     }
 }

@@ -255,8 +255,13 @@ texts! {
     Staff => "Équipe", "Staff";
     StaffAlone => "exercice seul", "works alone";
     Imaging => "Imagerie", "Imaging";
-    ImagingWithServer => "images médicales et serveur d'images (PACS)", "medical images and an imaging server (PACS)";
-    ImagingNoServer => "images médicales, sans serveur", "medical images, no server";
+    ImagingProduces => "produit des images", "produces images";
+    ImagingKeeps => "conserve des images", "keeps images";
+    ImagingKeepsOnPc => "sur un poste", "on a computer";
+    ImagingKeepsOnServer => "sur un NAS ou un serveur", "on a NAS or a server";
+    ImagingKeepsAtHost => "chez un hébergeur", "at a host";
+    ImagingReceives => "reçoit des images", "receives images";
+    ImagingServer => "serveur d'images (PACS)", "imaging server (PACS)";
     ImagingNone => "pas d'images médicales", "no medical images";
     VaultFile => "Fichier", "File";
     VaultFormat => "Format", "Format";
@@ -292,8 +297,15 @@ texts! {
     StaffLocumsShort => "remplaçants", "locums";
     StaffAssistantsShort => "autres salariés", "other employees";
     ImagingHeading => "Imagerie médicale", "Medical imaging";
-    HasImages => "Le cabinet produit ou conserve des images médicales (radiologie, échographie, dentaire…)",
-        "The practice produces or keeps medical images (radiology, ultrasound, dental…)";
+    HasImages => "Le cabinet produit des images médicales (radiologie, échographie, dentaire…)",
+        "The practice produces medical images (radiology, ultrasound, dental…)";
+    KeepsImagesLabel => "Le cabinet conserve des images médicales, produites ou reçues (cochez chaque endroit) :",
+        "The practice keeps medical images, produced or received (tick every place):";
+    KeepsImagesOnPc => "sur ce poste ou un autre ordinateur du cabinet", "on this PC or another practice computer";
+    KeepsImagesOnServer => "sur un NAS ou un serveur d'images du cabinet", "on a NAS or an imaging server in the practice";
+    KeepsImagesAtHost => "chez un hébergeur (plateforme d'imagerie, téléradiologie)", "at a host (imaging platform, teleradiology)";
+    ImagingToConfirm => "Vigie distingue désormais « produit », « conserve » et « reçoit ». Ces réponses ont été déduites de l'ancienne case « produit ou conserve » : vérifiez-les, puis enregistrez.",
+        "Vigie now tells apart “produces”, “keeps” and “receives”. These answers were derived from the former “produces or keeps” box: check them, then save.";
     HasImagingServer => "Un serveur d'images (PACS) ou une visionneuse accessible depuis d'autres appareils",
         "An imaging server (PACS) or a viewer reachable from other devices";
     RecordsLabel => "Logiciel de dossiers patients", "Patient-record software";
@@ -1082,7 +1094,7 @@ texts! {
     PdfGlossaryTitle => "Annexe : glossaire", "Annex: glossary";
     ReportCatalog => "Liste de contrôle", "Checklist";
     PdfSourcesTitle => "Annexe : références citées", "Annex: references cited";
-    ReceivesImages => "Le cabinet reçoit des images médicales d'autres praticiens (courriel, CD, messagerie sécurisée) sans en produire", "The practice receives medical images from others (e-mail, CD, secure messaging) without producing any";
+    ReceivesImages => "Le cabinet reçoit des images médicales d'autres praticiens (courriel, CD ou clé USB, plateforme)", "The practice receives medical images from others (e-mail, CD or USB stick, platform)";
     Teleconsultation => "Téléconsultations", "Teleconsultations";
     VideoSurveillance => "Vidéosurveillance dans les locaux", "Video surveillance in the premises";
     OwnEmailDomain => "Messagerie sur un nom de domaine propre au cabinet (par exemple @cabinet-martin.fr)", "E-mail on the practice's own domain name (for example @practice-martin.fr)";
@@ -1166,6 +1178,8 @@ texts! {
     SysReasonBlocked => "La politique de sécurité de Windows a bloqué la lecture (PowerShell en mode restreint).", "Windows's security policy blocked the reading (PowerShell in constrained mode).";
     SysReasonNotRequested => "Pas encore lancé : ce contrôle passe par le réseau et n'a lieu qu'à votre demande.", "Not run yet: this check goes over the network and runs only when you ask.";
     SysReasonNotInTable => "Cette version n'est pas dans la table des dates de fin de support de Vigie.", "This version is not in Vigie's table of end-of-support dates.";
+    SysReasonNoSession => "Aucune session GNOME de cet utilisateur n'est ouverte ici : les réglages lus seraient ceux par défaut, pas ceux appliqués à votre session. Relancez la vérification depuis votre session.",
+        "No GNOME session of this user is running here: the settings read would be the defaults, not those applied to your session. Run the check again from your session.";
     SysReasonNoGateway => "La box n'a pas répondu en UPnP (souvent parce que l'UPnP est coupé, ce qui est bien).", "The box did not answer over UPnP (often because UPnP is off, which is good).";
     // Findings.
     SysDiskNotEncrypted => "Le disque n'est pas chiffré : en cas de vol de l'ordinateur, les dossiers des patients sont lisibles.", "The disk is not encrypted: if the computer is stolen, patients' records can be read.";
@@ -1226,6 +1240,10 @@ texts! {
         "From these checks, Vigie proposes answers to the checklist. Confirm or correct them: you are the one who answers.";
     SysConfirm => "Confirmer", "Confirm";
     SysCorrect => "Corriger dans la liste", "Correct in the checklist";
+    SysConfirmed => "Réponse confirmée", "Answer confirmed";
+    ScanStateArchived => "ARCHIVÉ", "ARCHIVED";
+    PlanMarkDone => "Marquer l'action comme faite", "Mark the action as done";
+    ScanReportArchives => "Fichiers archivés depuis l'analyse", "Files archived since the scan";
     SysNetworkTitle => "Mon serveur d'images est-il ouvert à tous ?", "Is my imaging server open to anyone?";
     SysProbeStart => "Frapper à la porte de mes serveurs", "Knock on my servers";
     SysUpnpStart => "Demander la liste à la box", "Ask the box for the list";
@@ -1453,6 +1471,42 @@ typed_texts! {
     fn scan_evidence_hint(date, high: num) => "Dernière analyse des dossiers : {date} ({high} à risque élevé).",
         "Last folder scan: {date} ({high} at high risk).";
     fn place_cloud(service) => "Dossier synchronisé {service}", "{service} synced folder";
+    fn scan_plain_removed(n: count) =>
+        { one: "{n} fichier trouvé a été mis dans une archive chiffrée vérifiée, puis son original supprimé : il n'est plus compté ci-dessous.",
+          other: "{n} fichiers trouvés ont été mis dans une archive chiffrée vérifiée, puis leurs originaux supprimés : ils ne sont plus comptés ci-dessous." },
+        { one: "{n} file found was put into a verified encrypted archive, then its original deleted: it is no longer counted below.",
+          other: "{n} files found were put into a verified encrypted archive, then their originals deleted: they are no longer counted below." };
+    fn scan_plain_archived_in_place(n: count) =>
+        { one: "{n} fichier trouvé est dans une archive chiffrée vérifiée, mais son original est peut-être encore en place : il reste compté tant qu'il n'est pas supprimé.",
+          other: "{n} fichiers trouvés sont dans une archive chiffrée vérifiée, mais leurs originaux sont peut-être encore en place : ils restent comptés tant qu'ils ne sont pas supprimés." },
+        { one: "{n} file found is in a verified encrypted archive, but its original may still be in place: it stays counted until deleted.",
+          other: "{n} files found are in a verified encrypted archive, but their originals may still be in place: they stay counted until deleted." };
+    fn scan_archived_on(date) => "Archivé le {date}, original supprimé", "Archived on {date}, original deleted";
+    fn scan_archived_kept(date) => "Archivé le {date} ; l'original est peut-être encore en place", "Archived on {date}; the original may still be in place";
+    fn scan_report_archive_line(date, path, files: num, removed: num) => "Le {date} : archive chiffrée vérifiée « {path} », {files} fichiers ; originaux supprimés : {removed}.", "On {date}: verified encrypted archive “{path}”, {files} files; originals deleted: {removed}.";
+    fn plan_done_by_archive(date, path, n: count) =>
+        { one: "{n} image trouvée par l'analyse des dossiers a été mise le {date} dans l'archive chiffrée vérifiée « {path} » (jointe comme preuve à la liste de contrôle), et son original supprimé. L'action « images qui traînent » semble faite : confirmez-le.",
+          other: "Les {n} images trouvées par l'analyse des dossiers ont été mises le {date} dans l'archive chiffrée vérifiée « {path} » (jointe comme preuve à la liste de contrôle), et leurs originaux supprimés. L'action « images qui traînent » semble faite : confirmez-le." },
+        { one: "{n} image found by the folder scan was put on {date} into the verified encrypted archive “{path}” (attached as evidence to the checklist), and its original deleted. The “stray images” action looks done: confirm it.",
+          other: "The {n} images found by the folder scan were put on {date} into the verified encrypted archive “{path}” (attached as evidence to the checklist), and their originals deleted. The “stray images” action looks done: confirm it." };
+    fn sa_unanswered_warning(n: count, total: num) =>
+        { one: "{n} question sur {total} qui concernent le cabinet n'a pas de réponse : elle sera signée « sans réponse » et listée comme telle dans le PDF.",
+          other: "{n} questions sur {total} qui concernent le cabinet n'ont pas de réponse : elles seront signées « sans réponse » et listées comme telles dans le PDF." },
+        { one: "{n} question of the {total} that concern the practice has no answer: it will be signed “not answered” and listed as such in the PDF.",
+          other: "{n} questions of the {total} that concern the practice have no answer: they will be signed “not answered” and listed as such in the PDF." };
+    fn sa_carried_over_warning(n: count) =>
+        { one: "{n} réponse reprise de la dernière évaluation signée n'a pas été relue : le PDF l'indiquera.",
+          other: "{n} réponses reprises de la dernière évaluation signée n'ont pas été relues : le PDF les indiquera." },
+        { one: "{n} answer carried over from the last signed assessment has not been reviewed: the PDF will say so.",
+          other: "{n} answers carried over from the last signed assessment have not been reviewed: the PDF will say so." };
+    fn report_unanswered_heading(n: count) =>
+        { one: "Question sans réponse ({n})", other: "Questions sans réponse ({n})" },
+        { one: "Question not answered ({n})", other: "Questions not answered ({n})" };
+    fn report_carried_over_heading(n: count) =>
+        { one: "Réponse reprise de la dernière évaluation signée, sans relecture ({n})", other: "Réponses reprises de la dernière évaluation signée, sans relecture ({n})" },
+        { one: "Answer carried over from the last signed assessment, not reviewed ({n})", other: "Answers carried over from the last signed assessment, not reviewed ({n})" };
+    fn report_carried_over_answer(answer) => "{answer} (reprise, non relue)", "{answer} (carried over, not reviewed)";
+    fn sys_answered_in_list(answer) => "Répondu dans la liste : {answer}", "Answered in the checklist: {answer}";
     fn place_imaging(software) => "Stockage {software}", "{software} storage";
     fn scan_report_more(n: count) =>
         { one: "{n} autre fichier de risque inférieur n'est pas listé ici ; il reste dans le coffre et dans l'export CSV de « vigie scan ».",

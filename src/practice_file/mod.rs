@@ -7,6 +7,7 @@
 //! and the tests read the same.
 
 mod contents;
+mod proposals;
 mod use_cases;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use crate::vault::{
     FaultPoint, KdfParams, NewPassphrase, PreparedWrite, RecoveryCode, Unlock, Vault, VaultError,
 };
 pub use contents::{Counts, Drafts, JournalEntry, JournalEvent, SCHEMA_VERSION, VaultContents};
+pub use proposals::{DoneByArchive, ProposalRow, ProposalState, STRAY_IMAGES_ITEM};
 pub use use_cases::{EvidenceFile, PracticeArchiveKeyInUse};
 
 /// An open practice file: the vault and its decoded contents.

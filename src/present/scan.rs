@@ -493,8 +493,16 @@ pub fn plain_summary(
     lang: crate::i18n::Lang,
 ) -> Vec<String> {
     use crate::i18n::T;
-    let counts = record.counts();
+    // What remains where it was found: archived and deleted originals no longer count.
+    let counts = record.remaining();
     let mut lines = Vec::new();
+    let (removed, archived) = record.remediated();
+    if removed > 0 {
+        lines.push(tr::scan_plain_removed(lang, removed));
+    }
+    if archived > 0 {
+        lines.push(tr::scan_plain_archived_in_place(lang, archived));
+    }
     let mut say = |text: fn(crate::i18n::Lang, u64) -> String, n: u64| {
         if n > 0 {
             lines.push(text(lang, n));
@@ -506,7 +514,7 @@ pub fn plain_summary(
     say(tr::scan_plain_removable, record.on_removable() as u64);
     say(tr::scan_plain_low, counts.low);
     say(tr::scan_plain_none, counts.none);
-    if counts.total() == 0 {
+    if record.counts().total() == 0 {
         lines.push(T::ScanPlainNothing.get(lang).to_owned());
     }
     if let Some(date) = record.oldest_study().and_then(dicom_date) {

@@ -75,6 +75,7 @@ pub fn reason(r: Reason) -> T {
         Reason::NotRequested => T::SysReasonNotRequested,
         Reason::NotInTable => T::SysReasonNotInTable,
         Reason::NoGateway => T::SysReasonNoGateway,
+        Reason::NoSession => T::SysReasonNoSession,
     }
 }
 
@@ -331,17 +332,21 @@ pub fn json(out: &mut dyn Write, report: &SystemReport, lang: Lang) -> std::io::
 }
 
 /// The line a checklist item can show when the last PC check proposes its answer ("Proposed from the PC
-/// check of 01/12/2026: No"), `None` when there is none to settle. For the checklist's item card.
+/// check of 01/12/2026: No"), `None` when there is none waiting (not applicable, confirmed, or
+/// answered since the run). For the checklist's item card.
 pub fn proposal_line(
-    record: &crate::system::SystemRecord,
+    contents: &crate::practice_file::VaultContents,
     item: &str,
     lang: Lang,
 ) -> Option<(String, Proposed)> {
-    let last = record.last.as_ref()?;
-    let (_, p, _) = record
+    let last = contents.system.last.as_ref()?;
+    let row = contents
         .proposals()
         .into_iter()
-        .find(|(i, _, _)| *i == item)?;
+        .find(|row| row.item == item && row.is_open())?;
     let date = crate::i18n::format_date(crate::i18n::date_of(last.checked_at), lang);
-    Some((tr::sys_proposed(lang, date, proposed(p).get(lang)), p))
+    Some((
+        tr::sys_proposed(lang, date, proposed(row.proposed).get(lang)),
+        row.proposed,
+    ))
 }

@@ -205,6 +205,12 @@ pub(super) fn report(
     )?);
 
     cover(&mut flow, contents, lang, T::ReportTitle);
+    // The same summary the checklist's rules and the dashboard read: the PDF never says "no images"
+    // next to a question that applies because the practice keeps or receives them.
+    flow.field(
+        T::Imaging.get(lang),
+        &names::imaging(contents.practice.setup.imaging(), lang),
+    );
     match signed {
         None => flow.field(T::ReportStatus.get(lang), T::ReportDraft.get(lang)),
         Some(info) => {
@@ -267,6 +273,42 @@ pub(super) fn report(
     ];
     flow.table(&columns, &rows, BODY);
 
+    // What the assessment covers without an answer or without a review: listed, never hidden.
+    let open = scoring::open_points(catalog, &contents.practice, record);
+    let line = |item: &checklist::Item, extra: Option<String>| {
+        let number = catalog
+            .number(&item.id)
+            .map_or_else(String::new, |n| format!("{n}. "));
+        match extra {
+            Some(e) => format!("{number}{} — {e}", item.question.get(lang)),
+            None => format!("{number}{}", item.question.get(lang)),
+        }
+    };
+    if !open.unanswered.is_empty() {
+        flow.space(4.0);
+        flow.heading(
+            &tr::report_unanswered_heading(lang, open.unanswered.len()),
+            12.0,
+        );
+        for item in &open.unanswered {
+            flow.paragraph(&line(item, None), SMALL);
+        }
+    }
+    if !open.carried_over.is_empty() {
+        flow.space(4.0);
+        flow.heading(
+            &tr::report_carried_over_heading(lang, open.carried_over.len()),
+            12.0,
+        );
+        for item in &open.carried_over {
+            let answer = record
+                .answers
+                .get(&item.id)
+                .map(|a| names::answer(a.value).get(lang).to_owned());
+            flow.paragraph(&line(item, answer), SMALL);
+        }
+    }
+
     // Answers by theme.
     flow.page_break();
     flow.heading(T::SectionAnswers.get(lang), 15.0);
@@ -327,7 +369,12 @@ pub(super) fn report(
                             note =
                                 format!("{note}\n{}", tr::review_because(lang, reason.get(lang)));
                         }
-                        (names::answer(a.value).get(lang).to_owned(), note)
+                        let answer = if a.to_review {
+                            tr::report_carried_over_answer(lang, names::answer(a.value).get(lang))
+                        } else {
+                            names::answer(a.value).get(lang).to_owned()
+                        };
+                        (answer, note)
                     }
                 };
                 for e in record.evidence_for(&item.id) {

@@ -148,7 +148,8 @@ fn render(
         flow.space(1.5);
     }
     flow.space(2.0);
-    let counts = record.counts();
+    // What remains where it was found (archived and deleted originals no longer count).
+    let counts = record.remaining();
     let rows = vec![
         vec![
             risk_name(crate::scan::Risk::High).get(lang).to_owned(),
@@ -186,6 +187,7 @@ fn render(
         BODY,
     );
     flow.paragraph(T::ScanReportRule.get(lang), SMALL);
+    archives_since(&mut flow, contents, record, lang);
 
     if detail == Detail::Folders {
         folders_table(&mut flow, record, lang);
@@ -216,6 +218,35 @@ fn render(
         Detail::FullList => T::ScanReportInternalHeader.get(lang).to_owned(),
     };
     flow.finish(&header, footer(lang))
+}
+
+/// The archives made from this scan's findings: when, where (the archive file), how many files, how
+/// many originals deleted.
+fn archives_since(flow: &mut Flow, contents: &VaultContents, record: &ScanRecord, lang: Lang) {
+    if record.archived.is_empty() {
+        return;
+    }
+    flow.space(4.0);
+    flow.heading(T::ScanReportArchives.get(lang), 13.0);
+    for note in &record.archived {
+        let path = contents
+            .archives
+            .records
+            .iter()
+            .rev()
+            .find(|r| r.created_at == note.at)
+            .map_or_else(|| "—".to_owned(), |r| r.path.clone());
+        flow.paragraph(
+            &tr::scan_report_archive_line(
+                lang,
+                format_datetime(note.at, lang),
+                path,
+                note.findings.len() as u64,
+                note.originals_removed,
+            ),
+            BODY,
+        );
+    }
 }
 
 /// The default: each folder scanned with its counts; no file or sub-folder named.
@@ -268,13 +299,20 @@ fn full_list(flow: &mut Flow, record: &ScanRecord, lang: Lang) {
             T::ScanReportInternalWarning.get(lang),
             Style::new(Face::Bold, 9.0, Rgb8::ACCENT),
         );
+        let remediations = record.remediations();
         let rows: Vec<Vec<String>> = record
             .findings
             .iter()
+            .zip(remediations)
             .take(MAX_LISTED)
-            .map(|f| {
+            .map(|(f, r)| {
+                let risk = if r.is_removed() {
+                    T::ScanStateArchived.get(lang)
+                } else {
+                    risk_name(f.risk).get(lang)
+                };
                 vec![
-                    risk_name(f.risk).get(lang).to_owned(),
+                    risk.to_owned(),
                     f.path.display().to_string(),
                     format!(
                         "{}\n{}",

@@ -90,7 +90,99 @@ pub struct ArchivedNote {
     pub originals_removed: u64,
 }
 
+/// What became of a finding since its scan: the one answer every page and document reads
+/// ([`ScanRecord::remediation`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remediation {
+    /// Nothing recorded: still where it was found.
+    InPlace,
+    /// Put into a verified encrypted archive at `at`; its original may still be where it was found
+    /// (not deleted, or not known to be: a partial deletion does not say which ones went).
+    Archived {
+        /// When the archive was made.
+        at: Timestamp,
+    },
+    /// Archived at `at` and its original deleted: nothing of it remains where it was found.
+    Removed {
+        /// When the archive was made.
+        at: Timestamp,
+    },
+}
+
+impl Remediation {
+    /// The original is known to be gone.
+    pub fn is_removed(self) -> bool {
+        matches!(self, Self::Removed { .. })
+    }
+
+    /// The archive's date, if archived.
+    pub fn archived_at(self) -> Option<Timestamp> {
+        match self {
+            Self::InPlace => None,
+            Self::Archived { at } | Self::Removed { at } => Some(at),
+        }
+    }
+}
+
 impl ScanRecord {
+    /// What became of each kept finding (same order as [`Self::findings`]), from the archive notes:
+    /// a note whose originals were all deleted marks its findings removed; otherwise archived only.
+    /// A later scan starts afresh: a file found again is shown again.
+    pub fn remediations(&self) -> Vec<Remediation> {
+        let mut out = vec![Remediation::InPlace; self.findings.len()];
+        for note in &self.archived {
+            let all_removed = note.originals_removed >= note.findings.len() as u64;
+            for &i in &note.findings {
+                let Some(slot) = out.get_mut(i as usize) else {
+                    continue;
+                };
+                *slot = match (*slot, all_removed) {
+                    (Remediation::Removed { at }, _) => Remediation::Removed { at },
+                    (_, true) => Remediation::Removed { at: note.at },
+                    (_, false) => Remediation::Archived { at: note.at },
+                };
+            }
+        }
+        out
+    }
+
+    /// What became of finding `index` (see [`Self::remediations`]).
+    pub fn remediation(&self, index: usize) -> Remediation {
+        self.remediations()
+            .get(index)
+            .copied()
+            .unwrap_or(Remediation::InPlace)
+    }
+
+    /// The findings still where they were found, by risk: the scan's counts less the findings whose
+    /// originals were archived and deleted. The dashboard, the scan page and the scan PDF count this.
+    pub fn remaining(&self) -> RiskCounts {
+        let mut c = self.counts();
+        for (f, r) in self.findings.iter().zip(self.remediations()) {
+            if r.is_removed() {
+                let n = match f.risk {
+                    Risk::High => &mut c.high,
+                    Risk::Medium => &mut c.medium,
+                    Risk::Low => &mut c.low,
+                    Risk::None => &mut c.none,
+                };
+                *n = n.saturating_sub(1);
+            }
+        }
+        c
+    }
+
+    /// Findings archived whose originals were deleted, and those archived whose originals may remain.
+    pub fn remediated(&self) -> (u64, u64) {
+        self.remediations()
+            .into_iter()
+            .fold((0, 0), |(removed, archived), r| match r {
+                Remediation::Removed { .. } => (removed + 1, archived),
+                Remediation::Archived { .. } => (removed, archived + 1),
+                Remediation::InPlace => (removed, archived),
+            })
+    }
+
     /// A record of a finished (or cancelled) scan; findings are put in risk order, then by path.
     pub fn new(
         started_at: Timestamp,
@@ -282,6 +374,46 @@ mod tests {
         assert_eq!(a.and_then(|f| f.modality), None);
         let b = read.findings.iter().find(|f| f.path == Path::new("/b.dcm"));
         assert_eq!(b.and_then(|f| f.study_date).as_deref(), Some("20190412"));
+    }
+
+    /// Archived and deleted: no longer counted as remaining; archived only: still counted, marked.
+    #[test]
+    fn remediation_is_one_answer_for_every_page() {
+        let mut record = ScanRecord::new(
+            Timestamp::UNIX_EPOCH,
+            &[PathBuf::from("/scan")],
+            Summary::default(),
+            vec![
+                finding("/a.dcm", Risk::High, true),
+                finding("/b.dcm", Risk::High, true),
+                finding("/c.dcm", Risk::Medium, false),
+            ],
+            Vec::new(),
+        );
+        assert_eq!(record.remaining(), record.counts());
+        let at = Timestamp::from_second(1_800_000_000).expect("ts");
+        record.archived.push(ArchivedNote {
+            at,
+            findings: vec![0, 1],
+            originals_removed: 0,
+        });
+        assert_eq!(record.remediation(0), Remediation::Archived { at });
+        assert_eq!(record.remediation(2), Remediation::InPlace);
+        assert_eq!(record.remaining().high, 2, "the originals are still there");
+        assert_eq!(record.remediated(), (0, 2));
+        record.archived[0].originals_removed = 1;
+        assert_eq!(record.remaining().high, 2, "which one went is not known");
+        record.archived[0].originals_removed = 2;
+        assert_eq!(record.remediation(1), Remediation::Removed { at });
+        assert_eq!(
+            record.remaining(),
+            RiskCounts {
+                medium: 1,
+                ..RiskCounts::default()
+            }
+        );
+        assert_eq!(record.remediated(), (2, 0));
+        assert_eq!(record.counts().high, 2, "what was found stays on record");
     }
 
     #[test]

@@ -70,6 +70,9 @@ pub enum Reason {
     NotInTable,
     /// The box did not answer UPnP (often switched off, which is good).
     NoGateway,
+    /// No desktop session of this user is running here: the settings read are the defaults, not
+    /// what this user's session applies (GNOME's screen lock read with no GNOME session).
+    NoSession,
 }
 
 /// What was seen, and where: a registry path, a command, a file.

@@ -63,6 +63,18 @@ pub fn from_gsettings(idle_delay: &str, lock_enabled: &str) -> Verdict {
     }
 }
 
+/// Whether GNOME settings read by `gsettings` are those of this user's running GNOME session: a
+/// GNOME desktop named by `XDG_CURRENT_DESKTOP`, a session bus to reach its settings daemon, and no
+/// fallback to the "memory" backend (which answers GNOME's defaults). Otherwise the values are a
+/// default, not this user's setting, and the lock cannot be said to be in place.
+pub fn gnome_session(current_desktop: Option<&str>, session_bus: bool, stderr: &str) -> bool {
+    let gnome = current_desktop.is_some_and(|d| {
+        d.split(':')
+            .any(|part| part.eq_ignore_ascii_case("gnome") || part.eq_ignore_ascii_case("unity"))
+    });
+    gnome && session_bus && !stderr.contains("memory")
+}
+
 /// macOS: `sysadminctl -screenLock status` (it prints to standard error) and
 /// `defaults -currentHost read com.apple.screensaver idleTime` (`None` when not set).
 pub fn from_macos(screen_lock: &str, idle_time: Option<&str>) -> Verdict {
@@ -110,7 +122,31 @@ fn read_platform() -> (Verdict, Vec<Evidence>) {
         &["get", "org.gnome.desktop.screensaver", "lock-enabled"],
         DEADLINE,
     );
+    let desktop = std::env::var("XDG_CURRENT_DESKTOP").ok();
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
     match (idle, lock) {
+        (Ok(i), Ok(l))
+            if i.success
+                && l.success
+                && !gnome_session(
+                    desktop.as_deref(),
+                    bus,
+                    &format!("{}{}", i.stderr, l.stderr),
+                ) =>
+        {
+            // Values came back, but from no running GNOME session: GNOME's defaults, not a fact.
+            (
+                Verdict::unknown(Reason::NoSession),
+                vec![
+                    Evidence::new(i.command, &i.stdout),
+                    Evidence::new(l.command, &l.stdout),
+                    Evidence::new(
+                        "XDG_CURRENT_DESKTOP",
+                        desktop.as_deref().unwrap_or("(none)"),
+                    ),
+                ],
+            )
+        }
         (Ok(i), Ok(l)) if i.success && l.success => (
             from_gsettings(&i.stdout, &l.stdout),
             vec![

@@ -22,6 +22,7 @@ mod gui_archive;
 mod gui_checklist; // checklist v2
 mod gui_signing;
 mod gui_system; // PC checks
+mod gui_truth; // issue 33: one truth across pages
 mod gui_window;
 mod report;
 mod safety;

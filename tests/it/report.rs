@@ -97,7 +97,7 @@ fn the_report_shows_actions_the_catalog_version_and_the_glossary() {
     let text = text.replace(['\u{a0}', '\u{202f}'], " ");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains("Liste de contrôle, version 2"),
+        flat.contains("Liste de contrôle, version 3"),
         "catalog version"
     );
     assert!(

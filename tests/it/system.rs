@@ -337,6 +337,23 @@ fn screen_lock_on_each_platform() {
         screen_lock::from_gsettings("uint32 300\n", "false\n").status,
         Status::Fail
     );
+    // GNOME's values count only from a running GNOME session: without one, gsettings answers
+    // GNOME's defaults (the "memory" backend), which say nothing of this user's lock.
+    assert!(screen_lock::gnome_session(Some("ubuntu:GNOME"), true, ""));
+    assert!(!screen_lock::gnome_session(None, true, ""), "no desktop");
+    assert!(
+        !screen_lock::gnome_session(Some("KDE"), true, ""),
+        "another desktop"
+    );
+    assert!(
+        !screen_lock::gnome_session(Some("GNOME"), false, ""),
+        "no session bus"
+    );
+    assert!(!screen_lock::gnome_session(
+        Some("GNOME"),
+        true,
+        "GLib-GIO-Message: Using the 'memory' GSettings backend."
+    ));
     assert_eq!(
         screen_lock::from_macos(&data("macos/sysadminctl_screenlock_300.txt"), Some("300")).status,
         Status::Pass

@@ -100,221 +100,226 @@ pub fn show(
     } else {
         egui::Color32::from_gray(238)
     };
-    egui::Frame::group(ui.style())
-        .fill(fill)
-        .inner_margin(12.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
+    let focused = view.focus.as_deref() == Some(item.id.as_str());
+    let mut frame = egui::Frame::group(ui.style()).fill(fill).inner_margin(12.0);
+    if focused {
+        frame = frame.stroke(egui::Stroke::new(2.0, theme::ACCENT));
+    }
+    let card = frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{}.", number(item))).weak());
+            glossary_text(
+                ui,
+                lang,
+                item.question.get(lang),
+                &egui::FontId::new(16.0, theme::bold()),
+                true,
+                &mut view.glossary,
+            );
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(tr::priority_label(lang, item.weight.to_string()))
+                    .small()
+                    .weak(),
+            );
+            if item.behind_sanctions() {
+                ui.label(
+                    RichText::new(T::SanctionsBadge.get(lang))
+                        .small()
+                        .color(theme::ERROR),
+                );
+            }
+            ui.label(
+                RichText::new(tr::sources_label(lang, item.sources.join(" · ")))
+                    .small()
+                    .weak(),
+            );
+        });
+
+        if !applicable {
+            let reason = item
+                .not_applicable_because
+                .as_ref()
+                .map_or("", |t| t.get(lang));
+            ui.label(tr::not_applicable_because(lang, reason));
+            ui.label(RichText::new(T::ChangeProfileHint.get(lang)).small().weak());
+            return;
+        }
+
+        // The answer, as five toggles in a row.
+        ui.horizontal_wrapped(|ui| {
+            for value in AnswerValue::ALL {
+                let selected = answer.is_some_and(|a| a.value == value);
+                // An answer carried over "to review" is confirmed by choosing it again.
+                let to_review = answer.is_some_and(|a| a.to_review);
+                if ui
+                    .selectable_label(selected, names::answer(value).get(lang))
+                    .clicked()
+                    && (!selected || to_review)
+                {
+                    if value == AnswerValue::NotApplicable && item.weight >= 3 {
+                        // An essential measure is set aside only with a reason, kept as the note.
+                        let note = answer.map(|a| a.note.clone()).unwrap_or_default();
+                        view.na_reason = Some((item.id.clone(), note));
+                    } else {
+                        commands.send(Command::Answer {
+                            item: item.id.clone(),
+                            value,
+                            by: view.respondent,
+                        });
+                    }
+                }
+            }
+        });
+        na_reason(ui, lang, item, view, commands);
+        if let Some(a) = answer {
+            let who = names::respondent(a.by).get(lang);
+            let line = tr::answered_by(lang, who, format_datetime(a.at, lang));
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("{}.", number(item))).weak());
+                ui.label(RichText::new(line).small().weak());
+                if a.to_review {
+                    to_review_badge(ui, lang, a.review_reason.as_ref());
+                }
+            });
+            if let Some(reason) = &a.review_reason {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(tr::review_because(lang, reason.get(lang)))
+                            .small()
+                            .color(theme::ERROR),
+                    )
+                    .wrap(),
+                );
+            }
+        }
+        // PC checks: the answer the last run proposes, until the doctor settles it (on the PC checks
+        // page: confirm, or answer here).
+        if let Some((line, _)) = crate::present::system::proposal_line(contents, &item.id, lang) {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(line).small().color(theme::ACCENT));
+                if ui.small_button(T::SysOpenChecksPage.get(lang)).clicked() {
+                    commands.send(Command::Navigate(crate::ui::system::PAGE));
+                }
+            });
+        }
+        for warning in crate::present::checklist::contradictions(item, contents, lang) {
+            egui::Frame::new()
+                .fill(theme::WARN_BG)
+                .inner_margin(6.0)
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(T::ContradictionHeading.get(lang))
+                            .small()
+                            .strong()
+                            .color(theme::ERROR),
+                    );
+                    ui.add(egui::Label::new(RichText::new(warning).small()).wrap());
+                });
+        }
+
+        egui::CollapsingHeader::new(T::WhyHeading.get(lang))
+            .id_salt(("why", &item.id))
+            .show(ui, |ui| {
                 glossary_text(
                     ui,
                     lang,
-                    item.question.get(lang),
-                    &egui::FontId::new(16.0, theme::bold()),
-                    true,
+                    item.why.get(lang),
+                    &egui::TextStyle::Body.resolve(ui.style()),
+                    false,
                     &mut view.glossary,
                 );
             });
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(tr::priority_label(lang, item.weight.to_string()))
-                        .small()
-                        .weak(),
-                );
-                if item.behind_sanctions() {
-                    ui.label(
-                        RichText::new(T::SanctionsBadge.get(lang))
-                            .small()
-                            .color(theme::ERROR),
-                    );
-                }
-                ui.label(
-                    RichText::new(tr::sources_label(lang, item.sources.join(" · ")))
-                        .small()
-                        .weak(),
-                );
-            });
-
-            if !applicable {
-                let reason = item
-                    .not_applicable_because
-                    .as_ref()
-                    .map_or("", |t| t.get(lang));
-                ui.label(tr::not_applicable_because(lang, reason));
-                ui.label(RichText::new(T::ChangeProfileHint.get(lang)).small().weak());
-                return;
-            }
-
-            // The answer, as five toggles in a row.
-            ui.horizontal_wrapped(|ui| {
-                for value in AnswerValue::ALL {
-                    let selected = answer.is_some_and(|a| a.value == value);
-                    // An answer carried over "to review" is confirmed by choosing it again.
-                    let to_review = answer.is_some_and(|a| a.to_review);
-                    if ui
-                        .selectable_label(selected, names::answer(value).get(lang))
-                        .clicked()
-                        && (!selected || to_review)
-                    {
-                        if value == AnswerValue::NotApplicable && item.weight >= 3 {
-                            // An essential measure is set aside only with a reason, kept as the note.
-                            let note = answer.map(|a| a.note.clone()).unwrap_or_default();
-                            view.na_reason = Some((item.id.clone(), note));
-                        } else {
-                            commands.send(Command::Answer {
-                                item: item.id.clone(),
-                                value,
-                                by: view.respondent,
-                            });
+        egui::CollapsingHeader::new(T::HowHeading.get(lang))
+            .id_salt(("how", &item.id))
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(item.how.get(lang)).wrap());
+                ui.horizontal_wrapped(|ui| {
+                    for id in &item.screens {
+                        if let Some((page, title)) = cx.page_named(id)
+                            && ui.button(format!("→ {}", title.get(lang))).clicked()
+                        {
+                            commands.send(Command::Navigate(page));
                         }
                     }
+                });
+                if let Some(provider) = &item.provider {
+                    egui::CollapsingHeader::new(T::ProviderHeading.get(lang))
+                        .id_salt(("provider", &item.id))
+                        .show(ui, |ui| {
+                            ui.add(
+                                egui::Label::new(RichText::new(provider.get(lang)).monospace())
+                                    .wrap(),
+                            );
+                        });
+                }
+                if item.theme == "box" {
+                    box_guides(ui, lang);
                 }
             });
-            na_reason(ui, lang, item, view, commands);
-            if let Some(a) = answer {
-                let who = names::respondent(a.by).get(lang);
-                let line = tr::answered_by(lang, who, format_datetime(a.at, lang));
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(line).small().weak());
-                    if a.to_review {
-                        to_review_badge(ui, lang, a.review_reason.as_ref());
-                    }
-                });
-                if let Some(reason) = &a.review_reason {
-                    ui.add(
-                        egui::Label::new(
-                            RichText::new(tr::review_because(lang, reason.get(lang)))
-                                .small()
-                                .color(theme::ERROR),
-                        )
-                        .wrap(),
-                    );
-                }
-            }
-            // PC checks: the answer the last run proposes, until the doctor settles it (on the PC checks
-            // page: confirm, or answer here).
-            if let Some((line, _)) =
-                crate::present::system::proposal_line(&contents.system, &item.id, lang)
-            {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(line).small().color(theme::ACCENT));
-                    if ui.small_button(T::SysOpenChecksPage.get(lang)).clicked() {
-                        commands.send(Command::Navigate(crate::ui::system::PAGE));
-                    }
-                });
-            }
-            for warning in crate::present::checklist::contradictions(item, contents, lang) {
-                egui::Frame::new()
-                    .fill(theme::WARN_BG)
-                    .inner_margin(6.0)
-                    .corner_radius(4.0)
-                    .show(ui, |ui| {
-                        ui.label(
-                            RichText::new(T::ContradictionHeading.get(lang))
-                                .small()
-                                .strong()
-                                .color(theme::ERROR),
-                        );
-                        ui.add(egui::Label::new(RichText::new(warning).small()).wrap());
-                    });
-            }
 
-            egui::CollapsingHeader::new(T::WhyHeading.get(lang))
-                .id_salt(("why", &item.id))
-                .show(ui, |ui| {
-                    glossary_text(
-                        ui,
-                        lang,
-                        item.why.get(lang),
-                        &egui::TextStyle::Body.resolve(ui.style()),
-                        false,
-                        &mut view.glossary,
-                    );
-                });
-            egui::CollapsingHeader::new(T::HowHeading.get(lang))
-                .id_salt(("how", &item.id))
-                .show(ui, |ui| {
-                    ui.add(egui::Label::new(item.how.get(lang)).wrap());
-                    ui.horizontal_wrapped(|ui| {
-                        for id in &item.screens {
-                            if let Some((page, title)) = cx.page_named(id)
-                                && ui.button(format!("→ {}", title.get(lang))).clicked()
-                            {
-                                commands.send(Command::Navigate(page));
-                            }
-                        }
-                    });
-                    if let Some(provider) = &item.provider {
-                        egui::CollapsingHeader::new(T::ProviderHeading.get(lang))
-                            .id_salt(("provider", &item.id))
-                            .show(ui, |ui| {
-                                ui.add(
-                                    egui::Label::new(RichText::new(provider.get(lang)).monospace())
-                                        .wrap(),
-                                );
-                            });
-                    }
-                    if item.theme == "box" {
-                        box_guides(ui, lang);
-                    }
-                });
-
-            if let Some(a) = answer {
-                let buffer = view
-                    .notes
-                    .entry(item.id.clone())
-                    .or_insert_with(|| a.note.clone());
-                let label = ui.label(RichText::new(T::NoteLabel.get(lang)).small());
-                let response = ui
-                    .add(
-                        egui::TextEdit::multiline(buffer)
-                            .desired_rows(2)
-                            .desired_width(ui.available_width()),
-                    )
-                    .labelled_by(label.id);
-                // Sent as it is typed; the app saves after a pause in typing, and before locking.
-                if response.changed() && *buffer != a.note {
-                    commands.send(Command::SetNote {
-                        item: item.id.clone(),
-                        note: buffer.clone(),
-                    });
-                }
-            }
-
-            let evidence: Vec<_> = record.evidence_for(&item.id).collect();
-            if !evidence.is_empty() {
-                ui.label(RichText::new(T::EvidenceHeading.get(lang)).small().strong());
-            }
-            for e in evidence {
-                ui.horizontal_wrapped(|ui| {
-                    let line = tr::evidence_line(
-                        lang,
-                        &e.name,
-                        format_size(e.content.len() as u64, lang),
-                        format_datetime(e.added_at, lang),
-                        &e.sha256[..12],
-                    );
-                    ui.label(RichText::new(line).small());
-                    if ui.small_button(T::RemoveEvidence.get(lang)).clicked() {
-                        commands.send(Command::DetachEvidence(e.id));
-                    }
-                });
-            }
-            if ui.button(T::AttachEvidence.get(lang)).clicked() {
-                commands.send(Command::AttachEvidence {
+        if let Some(a) = answer {
+            let buffer = view
+                .notes
+                .entry(item.id.clone())
+                .or_insert_with(|| a.note.clone());
+            let label = ui.label(RichText::new(T::NoteLabel.get(lang)).small());
+            let response = ui
+                .add(
+                    egui::TextEdit::multiline(buffer)
+                        .desired_rows(2)
+                        .desired_width(ui.available_width()),
+                )
+                .labelled_by(label.id);
+            // Sent as it is typed; the app saves after a pause in typing, and before locking.
+            if response.changed() && *buffer != a.note {
+                commands.send(Command::SetNote {
                     item: item.id.clone(),
-                    path: None,
+                    note: buffer.clone(),
                 });
             }
-            if item
-                .checks
-                .iter()
-                .any(|c| c == "image-scan" || c == "cloud-sync")
-            {
-                scan_evidence(ui, lang, item, contents, commands);
-            }
-        });
+        }
+
+        let evidence: Vec<_> = record.evidence_for(&item.id).collect();
+        if !evidence.is_empty() {
+            ui.label(RichText::new(T::EvidenceHeading.get(lang)).small().strong());
+        }
+        for e in evidence {
+            ui.horizontal_wrapped(|ui| {
+                let line = tr::evidence_line(
+                    lang,
+                    &e.name,
+                    format_size(e.content.len() as u64, lang),
+                    format_datetime(e.added_at, lang),
+                    &e.sha256[..12],
+                );
+                ui.label(RichText::new(line).small());
+                if ui.small_button(T::RemoveEvidence.get(lang)).clicked() {
+                    commands.send(Command::DetachEvidence(e.id));
+                }
+            });
+        }
+        if ui.button(T::AttachEvidence.get(lang)).clicked() {
+            commands.send(Command::AttachEvidence {
+                item: item.id.clone(),
+                path: None,
+            });
+        }
+        if item
+            .checks
+            .iter()
+            .any(|c| c == "image-scan" || c == "cloud-sync")
+        {
+            scan_evidence(ui, lang, item, contents, commands);
+        }
+    });
+    // Opened on this item: its card is brought to the top of the page once.
+    if focused && !view.focus_shown {
+        card.response.scroll_to_me(Some(egui::Align::TOP));
+        view.focus_shown = true;
+    }
 }
 
 /// "Not applicable" on an essential item: the reason is asked first and kept as the answer's note.

@@ -69,13 +69,19 @@ fn scan_card(
     widgets::card(ui, T::NavScan.get(lang), |ui| {
         match &c.scans.last {
             Some(last) => {
-                let n = last.counts();
+                let found = last.counts();
                 ui.label(tr::scan_dash_line(
                     lang,
                     crate::i18n::format_datetime(last.started_at, lang),
                     last.summary.files_seen,
-                    n.total(),
+                    found.total(),
                 ));
+                // What remains where it was found: archived and deleted originals are done with.
+                let n = last.remaining();
+                let (removed, _) = last.remediated();
+                if removed > 0 {
+                    ui.label(RichText::new(tr::scan_plain_removed(lang, removed)).color(theme::OK));
+                }
                 let (text, color) = if n.high > 0 {
                     (tr::scan_dash_high(lang, n.high), theme::ERROR)
                 } else {
@@ -267,12 +273,11 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>) {
                         names::specialty(p.specialty).get(lang),
                     );
                     widgets::grid_row(ui, T::Staff.get(lang), &staff_text(p, lang));
-                    let imaging = match (p.setup.has_images, p.setup.has_imaging_server) {
-                        (true, true) => T::ImagingWithServer,
-                        (true, false) => T::ImagingNoServer,
-                        (false, _) => T::ImagingNone,
-                    };
-                    widgets::grid_row(ui, T::Imaging.get(lang), imaging.get(lang));
+                    widgets::grid_row(
+                        ui,
+                        T::Imaging.get(lang),
+                        &names::imaging(p.setup.imaging(), lang),
+                    );
                 });
         });
     };

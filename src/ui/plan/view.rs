@@ -61,6 +61,33 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ActionsView) {
         ui.label(T::ActionsEmpty.get(lang));
         return;
     }
+    // The folder scan's high-risk images archived and their originals deleted: the stray-images
+    // action is proposed as done, the archive as its evidence; the doctor confirms.
+    if let Some(done) = contents.action_done_by_archive() {
+        egui::Frame::new()
+            .fill(theme::WARN_BG)
+            .inner_margin(8.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.add(
+                    egui::Label::new(crate::i18n::tr::plan_done_by_archive(
+                        lang,
+                        crate::i18n::format_datetime(done.archive.created_at, lang),
+                        &done.archive.path,
+                        done.removed,
+                    ))
+                    .wrap(),
+                );
+                if widgets::primary_button(ui, T::PlanMarkDone.get(lang), true).clicked() {
+                    commands.send(Command::UpdateAction {
+                        item: done.item.to_owned(),
+                        edit: ActionEdit::Status(ActionStatus::Done),
+                    });
+                }
+            });
+        ui.add_space(6.0);
+    }
     // Shown above the list: the action just marked done moves to the end of it.
     if let Some(item) = view.confirm_answer.clone()
         && let Some(it) = catalog.item(&item)

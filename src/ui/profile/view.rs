@@ -124,22 +124,36 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut ProfileForm) {
     ui.checkbox(&mut d.setup.staff.assistants, T::StaffAssistants.get(lang));
 
     section(ui, T::ImagingHeading, lang);
-    ui.checkbox(&mut d.setup.has_images, T::HasImages.get(lang));
-    ui.add_enabled_ui(d.setup.has_images, |ui| {
+    if d.setup.imaging_to_confirm {
+        ui.label(RichText::new(T::ImagingToConfirm.get(lang)).color(ui.visuals().warn_fg_color));
+    }
+    // Producing, keeping and receiving are separate facts: a GP may receive images and keep some.
+    ui.checkbox(&mut d.setup.produces_images, T::HasImages.get(lang));
+    ui.label(T::KeepsImagesLabel.get(lang));
+    ui.indent("keeps_images", |ui| {
+        ui.checkbox(
+            &mut d.setup.keeps_images.on_pc,
+            T::KeepsImagesOnPc.get(lang),
+        );
+        ui.checkbox(
+            &mut d.setup.keeps_images.on_server,
+            T::KeepsImagesOnServer.get(lang),
+        );
+        ui.checkbox(
+            &mut d.setup.keeps_images.at_host,
+            T::KeepsImagesAtHost.get(lang),
+        );
+    });
+    ui.checkbox(&mut d.setup.receives_images, T::ReceivesImages.get(lang));
+    let in_care = d.setup.produces_images || d.setup.keeps_images.any();
+    ui.add_enabled_ui(in_care, |ui| {
         ui.checkbox(
             &mut d.setup.has_imaging_server,
             T::HasImagingServer.get(lang),
         );
     });
-    if !d.setup.has_images {
+    if !in_care {
         d.setup.has_imaging_server = false;
-    }
-    // Receiving images is asked only of a practice that does not produce them.
-    ui.add_enabled_ui(!d.setup.has_images, |ui| {
-        ui.checkbox(&mut d.setup.receives_images, T::ReceivesImages.get(lang));
-    });
-    if d.setup.has_images {
-        d.setup.receives_images = false;
     }
 
     section(ui, T::ServicesHeading, lang);
@@ -188,8 +202,11 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut ProfileForm) {
     ui.horizontal(|ui| {
         if widgets::primary_button(ui, T::SaveProfile.get(lang), true).clicked() {
             match form.draft.validate() {
-                Ok(profile) => {
+                Ok(mut profile) => {
                     form.errors.clear();
+                    // The doctor has seen the imaging answers derived from an older profile.
+                    profile.setup.imaging_to_confirm = false;
+                    form.draft.setup.imaging_to_confirm = false;
                     commands.send(Command::SaveProfile(Box::new(profile)));
                 }
                 Err(errors) => form.refuse(errors),

@@ -14,7 +14,7 @@ use crate::i18n::tr;
 use crate::i18n::{Lang, T, format_datetime};
 use crate::present::scan::{cloud_name, plain_summary, risk_name};
 use crate::scan::places::{Place, PlaceKind};
-use crate::scan::record::{RiskCounts, ScanRecord};
+use crate::scan::record::{Remediation, RiskCounts, ScanRecord};
 use crate::scan::{Finding, Risk};
 use crate::ui::command::{Command, CommandSender};
 use crate::ui::jobs::JobKind;
@@ -62,7 +62,9 @@ pub struct ScanView {
     /// Whether the suggested places came (they are looked for in a background job).
     places_loaded: bool,
     /// The summary of the recorded scan shown, kept while the scan and language are the same.
-    summary: Option<((Timestamp, Lang), Vec<String>, RiskCounts)>,
+    summary: Option<(SummaryKey, Vec<String>, RiskCounts)>,
+    /// What became of each finding of the recorded scan shown (archived, deleted), with the summary.
+    remediations: Vec<Remediation>,
     /// The risk counts of the scan running, kept while no finding is added.
     live_counts: Option<((Timestamp, usize), RiskCounts)>,
     order: Order,
@@ -90,6 +92,7 @@ impl ScanView {
         Self {
             places_loaded: true,
             summary: None,
+            remediations: Vec::new(),
             live_counts: None,
             places: places.into_iter().map(|p| (p, true)).collect(),
             added: Vec::new(),
@@ -125,14 +128,21 @@ impl ScanView {
         self.places_loaded
     }
 
-    /// The plain-words summary and the counts of a recorded scan, computed once per scan and language.
+    /// The plain-words summary and the counts of what remains of a recorded scan, computed once per
+    /// scan, language and archive note (an archive or a deletion changes them).
     fn recorded_summary(&mut self, last: &ScanRecord, lang: Lang) -> (Vec<String>, RiskCounts) {
-        let key = (last.started_at, lang);
+        let key = (
+            last.started_at,
+            lang,
+            last.archived.len(),
+            last.archived.iter().map(|n| n.originals_removed).sum(),
+        );
         match &self.summary {
             Some((k, lines, counts)) if *k == key => (lines.clone(), *counts),
             _ => {
                 let lines = plain_summary(last, lang);
-                let counts = last.counts();
+                let counts = last.remaining();
+                self.remediations = last.remediations();
                 self.summary = Some((key, lines.clone(), counts));
                 (lines, counts)
             }
@@ -283,6 +293,9 @@ fn place_name(place: &Place, lang: Lang) -> String {
         PlaceKind::Imaging(software) => tr::place_imaging(lang, software),
     }
 }
+
+/// What the recorded summary depends on: the scan, the language, its archive notes and deletions.
+type SummaryKey = (Timestamp, Lang, usize, u64);
 
 /// The colour of a risk.
 pub fn risk_color(risk: Risk) -> Color32 {
@@ -457,7 +470,15 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ScanView) {
                 .weak(),
         );
     }
-    table(ui, lang, view, (source, findings), commands);
+    let remediations = if live_scan.is_none() {
+        std::mem::take(&mut view.remediations)
+    } else {
+        Vec::new()
+    };
+    table(ui, lang, view, (source, findings), &remediations, commands);
+    if live_scan.is_none() {
+        view.remediations = remediations;
+    }
 }
 
 fn places(
@@ -678,6 +699,7 @@ fn table(
     lang: Lang,
     view: &mut ScanView,
     (source, findings): (Source, &[Finding]),
+    remediations: &[Remediation],
     commands: &CommandSender,
 ) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
@@ -733,12 +755,31 @@ fn table(
             body.rows(row_height, shown.len(), |mut row| {
                 let i = shown[row.index()] as usize;
                 let (f, t) = (&findings[i], &rows[i]);
-                row.col(|ui| {
-                    ui.label(
-                        RichText::new(risk_name(f.risk).get(lang))
-                            .color(risk_color(f.risk))
-                            .strong(),
-                    );
+                row.col(|ui| match remediations.get(i).copied() {
+                    // Archived and deleted: no longer at risk where it was found.
+                    Some(Remediation::Removed { at }) => {
+                        ui.label(
+                            RichText::new(T::ScanStateArchived.get(lang))
+                                .color(theme::OK)
+                                .strong(),
+                        )
+                        .on_hover_text(tr::scan_archived_on(lang, format_datetime(at, lang)));
+                    }
+                    Some(Remediation::Archived { at }) => {
+                        ui.label(
+                            RichText::new(risk_name(f.risk).get(lang))
+                                .color(risk_color(f.risk))
+                                .strong(),
+                        )
+                        .on_hover_text(tr::scan_archived_kept(lang, format_datetime(at, lang)));
+                    }
+                    _ => {
+                        ui.label(
+                            RichText::new(risk_name(f.risk).get(lang))
+                                .color(risk_color(f.risk))
+                                .strong(),
+                        );
+                    }
                 });
                 row.col(|ui| {
                     ui.add(

@@ -233,6 +233,36 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SignedView) {
                     ui.set_width(ui.available_width());
                     ui.label(RichText::new(T::SaConfirmHeading.get(lang)).strong());
                     ui.add(egui::Label::new(T::SaConfirmText.get(lang)).wrap());
+                    // Signing knowingly: what the signature covers without an answer, or without a
+                    // review (the signed PDF lists them).
+                    let open =
+                        scoring::open_points(catalog, &contents.practice, &contents.checklist);
+                    if !open.unanswered.is_empty() {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(tr::sa_unanswered_warning(
+                                    lang,
+                                    open.unanswered.len(),
+                                    scores.applicable,
+                                ))
+                                .color(theme::ERROR)
+                                .strong(),
+                            )
+                            .wrap(),
+                        );
+                    }
+                    if !open.carried_over.is_empty() {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(tr::sa_carried_over_warning(
+                                    lang,
+                                    open.carried_over.len(),
+                                ))
+                                .color(theme::ERROR),
+                            )
+                            .wrap(),
+                        );
+                    }
                     if to_review > 0 && to_review == scores.answered {
                         ui.add(
                             egui::Label::new(

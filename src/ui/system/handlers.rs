@@ -74,8 +74,15 @@ impl VigieApp {
                 password,
             } => self.read_box(ctx, address, kind, password),
             SystemCommand::Correct(item) => {
-                self.update_vault(ctx, |v| v.contents_mut().system.settle(&item));
+                // The proposal stays on the PC checks page until the item is answered; the checklist
+                // opens on the item's theme with the item in view.
                 self.run_command(ctx, Command::Navigate(crate::ui::checklist::PAGE));
+                if let Some(view) = self
+                    .screen
+                    .view_mut::<crate::ui::checklist::state::ChecklistView>()
+                {
+                    view.focus_on(&item);
+                }
             }
         }
     }

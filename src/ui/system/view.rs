@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 
 use crate::checklist::AnswerValue;
 use crate::i18n::{T, tr};
+use crate::practice_file::ProposalState;
 use crate::present::system as present;
 use crate::system::record::Proposed;
 use crate::system::{CheckId, CheckResult, Status};
@@ -247,39 +248,67 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
     ui.label(RichText::new(tr::sys_counts(lang, f, w, u, p)).strong());
     ui.add_space(8.0);
 
-    // The proposals first: they are what the doctor acts on.
-    let proposals = record.map(|r| r.proposals()).unwrap_or_default();
+    // The proposals first: they are what the doctor acts on. Only for the questions that concern the
+    // practice; each stays in its place once confirmed or answered (marked so), so that confirming one
+    // never brings another under the pointer.
+    let proposals = cx
+        .vault()
+        .map(|v| v.contents().proposals())
+        .unwrap_or_default();
     if !proposals.is_empty() {
         let date = crate::i18n::format_date(crate::i18n::date_of(last.checked_at), lang);
         widgets::card(ui, T::SysProposalsTitle.get(lang), |ui| {
             ui.label(T::SysProposalsIntro.get(lang));
-            for (item, proposed, r) in &proposals {
+            for row in &proposals {
                 ui.add_space(4.0);
                 // The checklist's question (its id if the catalog no longer has it).
                 let question = crate::checklist::catalog()
-                    .item(item)
-                    .map_or(*item, |i| i.question.get(lang));
+                    .item(row.item)
+                    .map_or(row.item, |i| i.question.get(lang));
                 ui.label(RichText::new(question).strong());
-                ui.label(RichText::new(present::name(r.id).get(lang)).small());
+                ui.label(RichText::new(present::name(row.result.id).get(lang)).small());
                 ui.label(tr::sys_proposed(
                     lang,
                     &date,
-                    present::proposed(*proposed).get(lang),
+                    present::proposed(row.proposed).get(lang),
                 ));
                 ui.horizontal(|ui| {
-                    if ui
-                        .add(egui::Button::new(T::SysConfirm.get(lang)))
-                        .on_hover_text(*item)
-                        .clicked()
-                    {
-                        cx.commands.send(Command::System(SystemCommand::Confirm {
-                            item: (*item).to_owned(),
-                            value: answer_of(*proposed),
-                        }));
+                    // As tall in every state: the rows below never move.
+                    ui.set_min_height(ui.spacing().interact_size.y);
+                    match row.state {
+                        ProposalState::Open => {
+                            if ui
+                                .add(egui::Button::new(T::SysConfirm.get(lang)))
+                                .on_hover_text(row.item)
+                                .clicked()
+                            {
+                                cx.commands.send(Command::System(SystemCommand::Confirm {
+                                    item: row.item.to_owned(),
+                                    value: answer_of(row.proposed),
+                                }));
+                            }
+                        }
+                        ProposalState::Confirmed => {
+                            ui.label(
+                                RichText::new(format!("✓ {}", T::SysConfirmed.get(lang)))
+                                    .color(theme::OK)
+                                    .strong(),
+                            );
+                        }
+                        ProposalState::Answered(value) => {
+                            ui.label(
+                                RichText::new(tr::sys_answered_in_list(
+                                    lang,
+                                    crate::i18n::names::answer(value).get(lang),
+                                ))
+                                .color(theme::OK)
+                                .strong(),
+                            );
+                        }
                     }
                     if ui.button(T::SysCorrect.get(lang)).clicked() {
                         cx.commands
-                            .send(Command::System(SystemCommand::Correct((*item).to_owned())));
+                            .send(Command::System(SystemCommand::Correct(row.item.to_owned())));
                     }
                 });
             }
