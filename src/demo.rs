@@ -461,8 +461,8 @@ pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
             data_identity: true,
             data_health: true,
             data_images: true,
-            records: Some(60),
-            people: Some(23),
+            records: Some(crate::breach::Count::exact(60)),
+            people: Some(crate::breach::Count::exact(23)),
             people_patients: true,
             minors: Known::No,
             vulnerable: Known::No,
@@ -513,8 +513,8 @@ pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
             data_identity: true,
             data_health: true,
             data_images: true,
-            records: Some(5300),
-            people: Some(1800),
+            records: Some(crate::breach::Count::exact(5300)),
+            people: Some(crate::breach::Count::exact(1800)),
             people_patients: true,
             minors: Known::Yes,
             vulnerable: Known::Unknown,
@@ -542,11 +542,18 @@ pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
         apply(
             &mut r,
             id,
+            Change::Prepared(crate::breach::Prepared::CnilDraft),
+            ago(29),
+        );
+        apply(
+            &mut r,
+            id,
             Change::Notified {
                 kind: NotificationKind::Initial,
                 at: ago(28),
                 reference: "DEMO-2026-004217".into(),
                 late_reasons: String::new(),
+                filed_other_way: false,
             },
             ago(28),
         );
@@ -693,7 +700,7 @@ mod tests {
     #[test]
     fn demo_breaches_are_recorded() {
         let r = demo_breaches(jiff::Timestamp::now());
-        assert_eq!(r.events.len(), 12, "every demo event was accepted");
+        assert_eq!(r.events.len(), 13, "every demo event was accepted");
         assert!(r.verify().is_ok());
         let b = r.breaches();
         assert_eq!(b[0].status, crate::breach::Status::Closed);

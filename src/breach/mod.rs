@@ -9,6 +9,7 @@
 
 pub mod chain;
 pub mod clock;
+pub mod count;
 pub mod decision;
 
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 pub use chain::{ChainBreak, ChainHead, Event};
+pub use count::Count;
 
 /// The largest file attached to a breach (the CNIL's acknowledgement PDF, a screenshot, a report).
 pub const MAX_ATTACHMENT_BYTES: usize = 8 * 1024 * 1024;
@@ -259,10 +261,11 @@ pub struct Details {
     pub data_financial: bool,
     /// Other categories.
     pub data_other: String,
-    /// Approximate number of records.
-    pub records: Option<u64>,
-    /// Approximate number of people.
-    pub people: Option<u64>,
+    /// Approximate number of records, as typed ("environ 25", "25 à 30", "plus de 1 000"). An exact
+    /// number keeps the bytes it had before ranges existed (see [`Count`]).
+    pub records: Option<Count>,
+    /// Approximate number of people, as typed (see `records`).
+    pub people: Option<Count>,
     /// Patients are concerned.
     pub people_patients: bool,
     /// Staff are concerned.
@@ -368,6 +371,20 @@ pub enum Purpose {
     Evidence,
 }
 
+/// A document Vigie prepared for a breach, recorded when it is produced: a notification is recorded
+/// only after its draft was prepared (or with the confirmation that it was filed another way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Prepared {
+    /// The draft of the notification to the CNIL.
+    CnilDraft,
+    /// The letter to the patients (or the public notice).
+    PatientLetter,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// One change to a breach. Every variant is an event of the chain.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Change {
@@ -401,6 +418,10 @@ pub enum Change {
         reference: String,
         /// Why it comes after 72 hours, if it does.
         late_reasons: String,
+        /// Filed on the CNIL's site without the draft Vigie prepares (confirmed by the user). Left
+        /// out of the event's bytes when false, so that older events keep their hash.
+        #[serde(default, skip_serializing_if = "is_false")]
+        filed_other_way: bool,
     },
     /// The people concerned were informed.
     PeopleInformed {
@@ -408,7 +429,13 @@ pub enum Change {
         at: Timestamp,
         /// How (letter, e-mail, telephone, public notice).
         channel: String,
+        /// How many were informed (approximate allowed). Left out of the event's bytes when unset,
+        /// so that older events keep their hash; required for a new one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        people: Option<Count>,
     },
+    /// Vigie prepared a document for the breach (the CNIL draft, the letter to the patients).
+    Prepared(Prepared),
     /// A file was attached (its bytes are kept beside the chain, by hash).
     Attached {
         /// The file's name.
@@ -450,6 +477,8 @@ pub enum ChangeKind {
     Attached,
     /// [`Change::Note`].
     Note,
+    /// [`Change::Prepared`].
+    Prepared,
 }
 
 impl Change {
@@ -464,6 +493,7 @@ impl Change {
             Self::PeopleInformed { .. } => ChangeKind::PeopleInformed,
             Self::Attached { .. } => ChangeKind::Attached,
             Self::Note(_) => ChangeKind::Note,
+            Self::Prepared(_) => ChangeKind::Prepared,
         }
     }
 }
@@ -494,6 +524,19 @@ pub struct Notification {
     pub reference: String,
     /// Reasons for a delay beyond 72 hours.
     pub late_reasons: String,
+    /// Filed without the draft Vigie prepares.
+    pub filed_other_way: bool,
+}
+
+/// The information of the people as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Informed {
+    /// When.
+    pub at: Timestamp,
+    /// How.
+    pub channel: String,
+    /// How many (unset in events recorded before it was asked).
+    pub people: Option<Count>,
 }
 
 /// A file attached to a breach.
@@ -532,8 +575,10 @@ pub struct Breach {
     pub inform: Option<Decision>,
     /// Notifications to the CNIL, in order.
     pub notifications: Vec<Notification>,
-    /// When and how the people were informed.
-    pub informed: Option<(Timestamp, String)>,
+    /// When, how and how many people were informed.
+    pub informed: Option<Informed>,
+    /// When Vigie last prepared each document for this breach.
+    pub prepared: Vec<(Prepared, Timestamp)>,
     /// Files attached.
     pub attachments: Vec<AttachmentRef>,
     /// Notes.
@@ -570,6 +615,7 @@ impl Breach {
             inform: None,
             notifications: Vec::new(),
             informed: None,
+            prepared: Vec::new(),
             attachments: Vec::new(),
             notes: Vec::new(),
             events: vec![seq],
@@ -607,19 +653,29 @@ impl Breach {
                 at,
                 reference,
                 late_reasons,
+                filed_other_way,
             } => {
                 self.notifications.push(Notification {
                     kind: *kind,
                     at: *at,
                     reference: reference.clone(),
                     late_reasons: late_reasons.clone(),
+                    filed_other_way: *filed_other_way,
                 });
                 if self.status < Status::CnilNotified {
                     self.status = Status::CnilNotified;
                 }
             }
-            Change::PeopleInformed { at, channel } => {
-                self.informed = Some((*at, channel.clone()));
+            Change::PeopleInformed {
+                at,
+                channel,
+                people,
+            } => {
+                self.informed = Some(Informed {
+                    at: *at,
+                    channel: channel.clone(),
+                    people: people.clone(),
+                });
                 if self.status < Status::PeopleInformed {
                     self.status = Status::PeopleInformed;
                 }
@@ -637,7 +693,19 @@ impl Breach {
                 at: event.at,
             }),
             Change::Note(text) => self.notes.push((event.at, text.clone())),
+            Change::Prepared(what) => {
+                self.prepared.retain(|(w, _)| w != what);
+                self.prepared.push((*what, event.at));
+            }
         }
+    }
+
+    /// When Vigie last prepared `what` for this breach, if it did.
+    pub fn prepared_at(&self, what: Prepared) -> Option<Timestamp> {
+        self.prepared
+            .iter()
+            .find(|(w, _)| *w == what)
+            .map(|(_, at)| *at)
     }
 
     /// The first notification sent (initial or complete), if any.
@@ -733,6 +801,16 @@ pub enum BreachError {
     /// A decision needs its reason.
     #[error("a decision needs its reason")]
     NoReason,
+    /// A decision against Vigie's recommendation needs the reason it departs from it.
+    #[error("a decision against the recommendation needs its reason")]
+    AgainstAdviceWithoutReason,
+    /// A notification is recorded once its draft was prepared, or with the confirmation that it was
+    /// filed on the CNIL's site another way.
+    #[error("prepare the draft, or confirm the notification was filed another way")]
+    NotificationWithoutDraft,
+    /// The information of the people needs how many were informed.
+    #[error("say how many people were informed")]
+    NoInformedCount,
     /// A notification needs the CNIL's reference.
     #[error("a notification needs the CNIL's reference")]
     NoReference,
@@ -958,9 +1036,18 @@ impl BreachRegister {
             }
             Change::Facts(d) => check_times(d, now)?,
             Change::Status(to) => breach.check_status(*to)?,
-            Change::Decision { reason, .. } => {
+            Change::Decision {
+                reason,
+                yes,
+                recommended,
+                ..
+            } => {
                 if reason.trim().is_empty() {
-                    return Err(BreachError::NoReason);
+                    return Err(if yes == recommended {
+                        BreachError::NoReason
+                    } else {
+                        BreachError::AgainstAdviceWithoutReason
+                    });
                 }
             }
             Change::Notified {
@@ -968,9 +1055,13 @@ impl BreachRegister {
                 at,
                 reference,
                 late_reasons,
+                filed_other_way,
             } => {
                 if reference.trim().is_empty() {
                     return Err(BreachError::NoReference);
+                }
+                if !filed_other_way && breach.prepared_at(Prepared::CnilDraft).is_none() {
+                    return Err(BreachError::NotificationWithoutDraft);
                 }
                 let aware = breach.details.aware_at.ok_or(BreachError::NoAwareness)?;
                 if *at < aware || *at > now {
@@ -984,15 +1075,22 @@ impl BreachRegister {
                     return Err(BreachError::LateWithoutReasons);
                 }
             }
-            Change::PeopleInformed { channel, at } => {
+            Change::PeopleInformed {
+                channel,
+                at,
+                people,
+            } => {
                 if channel.trim().is_empty() {
                     return Err(BreachError::NoChannel);
+                }
+                if people.is_none() {
+                    return Err(BreachError::NoInformedCount);
                 }
                 if *at > now {
                     return Err(BreachError::TimesOutOfOrder);
                 }
             }
-            Change::Attached { .. } | Change::Note(_) => {}
+            Change::Attached { .. } | Change::Note(_) | Change::Prepared(_) => {}
         }
         Ok(change)
     }

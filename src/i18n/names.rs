@@ -150,6 +150,7 @@ pub fn change_kind(k: crate::breach::ChangeKind) -> T {
         ChangeKind::PeopleInformed => T::EvInformed,
         ChangeKind::Attached => T::EvAttached,
         ChangeKind::Note => T::EvNote,
+        ChangeKind::Prepared => T::EvPrepared,
     }
 }
 
@@ -240,5 +241,13 @@ pub fn reminder(r: crate::breach::decision::Reminder) -> T {
         Reminder::Insurer => T::RemindInsurer,
         Reminder::ItProvider => T::RemindProvider,
         Reminder::CertSante => T::RemindCert,
+    }
+}
+
+/// The name of a document Vigie prepares for a breach.
+pub fn prepared(p: crate::breach::Prepared) -> T {
+    match p {
+        crate::breach::Prepared::CnilDraft => T::PreparedCnilDraft,
+        crate::breach::Prepared::PatientLetter => T::PreparedLetter,
     }
 }

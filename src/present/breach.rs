@@ -100,8 +100,14 @@ fn text(s: &str, lang: Lang) -> String {
     }
 }
 
-fn count(n: Option<u64>, lang: Lang) -> String {
-    n.map_or_else(|| T::NotGiven.get(lang).to_owned(), |n| format_int(n, lang))
+/// A count as the user typed it ("environ 25"), an exact number with the language's digit groups,
+/// "not given" when unset.
+pub fn count(n: Option<&crate::breach::Count>, lang: Lang) -> String {
+    match n {
+        None => T::NotGiven.get(lang).to_owned(),
+        Some(c) if c.is_plain() => format_int(c.low, lang),
+        Some(c) => c.text.clone(),
+    }
 }
 
 fn known(k: Known, lang: Lang) -> String {
@@ -218,8 +224,8 @@ pub fn sections(b: &Breach, lang: Lang) -> Vec<Section> {
             T::BreachSectionData,
             vec![
                 (T::FDataHeading.get(lang), categories(d, lang)),
-                (T::FRecords.get(lang), count(d.records, lang)),
-                (T::FPeople.get(lang), count(d.people, lang)),
+                (T::FRecords.get(lang), count(d.records.as_ref(), lang)),
+                (T::FPeople.get(lang), count(d.people.as_ref(), lang)),
                 (T::FPeopleHeading.get(lang), people_categories(d, lang)),
                 (T::FMinors.get(lang), known(d.minors, lang)),
                 (T::FVulnerable.get(lang), known(d.vulnerable, lang)),

@@ -7,7 +7,7 @@ use super::assessment::{cover, footer, running_header};
 use super::layout::{BODY, Column, Flow, MARGIN, SMALL, STRONG};
 use super::pdf::{Document, Face, PdfError, Rgb8, Style};
 use crate::breach::{Breach, BreachId, NotificationKind};
-use crate::i18n::{Lang, T, format_date, format_datetime, format_int, names, tr};
+use crate::i18n::{Lang, T, format_date, format_datetime, names, tr};
 use crate::practice_file::VaultContents;
 use crate::present::breach::{
     categories, clock_text, complement_text, history_lines, natures, people_categories, sections,
@@ -143,7 +143,7 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
                     clock_text(b, now, lang).0,
                     b.informed.as_ref().map_or_else(
                         || "—".to_owned(),
-                        |(at, _)| format_date(crate::i18n::date_of(*at), lang),
+                        |i| format_date(crate::i18n::date_of(i.at), lang),
                     ),
                 ]
             })
@@ -265,9 +265,7 @@ fn breach_page(
 /// Whether and how the people were informed, or why not.
 fn informed_text(b: &Breach, lang: Lang) -> String {
     match (&b.informed, &b.inform) {
-        (Some((at, channel)), _) => {
-            tr::pdf_informed_line(lang, format_datetime(*at, lang), channel)
-        }
+        (Some(i), _) => tr::pdf_informed_line(lang, format_datetime(i.at, lang), &i.channel),
         (None, Some(d)) if !d.yes => tr::pdf_not_informed(lang, &d.reason),
         (None, Some(_)) => T::PdfInformPlanned.get(lang).to_owned(),
         (None, None) => T::BreachNoDecision.get(lang).to_owned(),
@@ -452,11 +450,9 @@ pub fn notification_pdf(
     flow.space(3.0);
     flow.heading(T::PdfN8.get(lang), 12.0);
     row(&mut flow, T::FDataHeading.get(lang), &categories(d, lang));
-    let n = |v: Option<u64>| {
-        v.map_or_else(|| T::NotGiven.get(lang).to_owned(), |v| format_int(v, lang))
-    };
-    row(&mut flow, T::FRecords.get(lang), &n(d.records));
-    row(&mut flow, T::FPeople.get(lang), &n(d.people));
+    let n = |v: Option<&crate::breach::Count>| crate::present::breach::count(v, lang);
+    row(&mut flow, T::FRecords.get(lang), &n(d.records.as_ref()));
+    row(&mut flow, T::FPeople.get(lang), &n(d.people.as_ref()));
     row(
         &mut flow,
         T::PdfPeopleCategories.get(lang),

@@ -80,7 +80,7 @@ fn list_show_and_verify_the_demo_register() {
         &["breach", "list", "--vault", p, "--format", "json"],
     );
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
-    assert_eq!(doc["head"]["count"], 12);
+    assert_eq!(doc["head"]["count"], 13);
     assert_eq!(doc["intact"], true);
     assert_eq!(doc["breaches"][1]["reference"], "DEMO-2026-004217");
     assert_eq!(doc["breaches"][1]["complement_pending"], true);
@@ -113,7 +113,7 @@ fn list_show_and_verify_the_demo_register() {
     );
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(doc["details"]["records"], 5300);
-    assert_eq!(doc["events"].as_array().expect("events").len(), 6);
+    assert_eq!(doc["events"].as_array().expect("events").len(), 7);
 
     let o = vigie(
         dir.path(),
@@ -121,7 +121,7 @@ fn list_show_and_verify_the_demo_register() {
     );
     assert!(o.status.success(), "{}", err(&o));
     assert!(
-        out(&o).contains("Registre intègre : 12 événements vérifiés"),
+        out(&o).contains("Registre intègre : 13 événements vérifiés"),
         "{}",
         out(&o)
     );
@@ -198,7 +198,7 @@ fn the_three_documents_are_exported_with_their_sections_in_order() {
         "Clé USB d'échographies perdue",
         "Serveur d'images accessible depuis Internet",
         "Empreinte du registre",
-        "12 événements",
+        "13 événements",
     ] {
         assert!(register.contains(expected), "{expected:?} missing");
     }
@@ -337,11 +337,11 @@ fn the_register_pdf_of_an_empty_register_and_an_unknown_breach() {
     assert!(pdf.len() < 300 * 1024, "{} bytes", pdf.len());
     // An edited event is printed as a break on the register itself.
     let mut broken = demo;
-    if let Change::Note(text) = &mut broken.breaches.events[11].change {
+    if let Change::Note(text) = &mut broken.breaches.events[12].change {
         text.push('!');
     }
     let text = text_of(&vigie::report::breach::register_pdf(&broken, Lang::Fr).expect("pdf"));
-    assert!(text.contains("l'événement n° 12"), "{text}");
+    assert!(text.contains("l'événement n° 13"), "{text}");
 }
 
 mod window {
@@ -445,8 +445,21 @@ mod window {
         click(&mut h, "Voir");
         h.run();
 
-        // A notification without its reference is refused, with the reason, and nothing is added.
-        click(&mut h, "Enregistrer la notification");
+        // Nothing is pre-filled: no time sent, no reference.
+        assert_eq!(field_text(&h, "Envoyée le"), "");
+        // A notification without its time sent, then without its reference, then before its draft
+        // was prepared: each refused with its reason, beside the button, and nothing is added.
+        let record = "3. Enregistrer la notification déposée";
+        click(&mut h, record);
+        h.run();
+        h.get_by_label_contains("Indiquez quand la notification a été envoyée");
+        let sent = vigie::breach::clock::format_paris_input(
+            jiff::Timestamp::now()
+                .checked_sub(jiff::SignedDuration::from_hours(1))
+                .expect("in range"),
+        );
+        type_in(&mut h, "Envoyée le", &sent);
+        click(&mut h, record);
         h.run();
         h.get_by_label_contains("Indiquez le numéro de notification");
         type_in(
@@ -454,7 +467,23 @@ mod window {
             "Numéro de notification donné par la CNIL",
             "NOTIF-2026-123",
         );
-        click(&mut h, "Enregistrer la notification");
+        click(&mut h, record);
+        h.run();
+        h.get_by_label_contains("Préparez d'abord le brouillon de notification");
+        {
+            let v = h.state().vault().expect("open");
+            let b = v.contents().breaches.breach(BreachId(1)).expect("breach");
+            assert!(
+                b.notifications.is_empty(),
+                "nothing recorded without the draft"
+            );
+        }
+        // Filed another way, confirmed: recorded.
+        click(
+            &mut h,
+            "La notification a été déposée autrement, sans ce brouillon",
+        );
+        click(&mut h, record);
         saved(&mut h, "the notification");
         assert!(
             h.query_all_by_label_contains("Notifiée à la CNIL le")
@@ -546,7 +575,7 @@ mod window {
         );
         assert_eq!(
             register.events.len(),
-            13,
+            14,
             "one more event, nothing rewritten"
         );
         assert!(register.verify().is_ok());
@@ -622,7 +651,10 @@ mod window {
     }
 
     /// The text of a field, found by its label.
-    fn field_text(h: &egui_kittest::Harness<'_, vigie::ui::VigieApp>, label: &str) -> String {
+    pub(super) fn field_text(
+        h: &egui_kittest::Harness<'_, vigie::ui::VigieApp>,
+        label: &str,
+    ) -> String {
         h.get_by_label(label)
             .accesskit_node()
             .value()
@@ -740,5 +772,122 @@ mod window {
         assert!(v.contents().drafts.breach_forms.is_empty(), "no draft left");
         let b = v.contents().breaches.breach(BreachId(1)).expect("breach");
         assert!(b.details.started_at.is_some());
+    }
+
+    /// A breach opened on the Breaches page, shown.
+    fn opened(
+        dir: &Path,
+    ) -> (
+        egui_kittest::Harness<'static, vigie::ui::VigieApp>,
+        std::path::PathBuf,
+    ) {
+        let (path, vault, _) = create_vault(dir);
+        drop(vault);
+        let mut h = harness(dir, Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        h.state_mut().run_command(
+            &ctx,
+            Command::Breach(BreachCommand::Open {
+                title: "Clé USB perdue".to_owned(),
+                by: String::new(),
+                details: None,
+            }),
+        );
+        saved(&mut h, "the new breach");
+        (h, path)
+    }
+
+    #[test]
+    fn an_approximate_count_is_accepted_and_kept_as_typed() {
+        let dir = temp_dir();
+        let (mut h, path) = opened(dir.path());
+        click(&mut h, "3. Données et personnes concernées");
+        h.run();
+        type_in(&mut h, "Nombre approximatif de personnes", "environ 25");
+        type_in(&mut h, "Nombre approximatif d'enregistrements", "beaucoup");
+        // The wrong one says why, beside it; the right one is saved.
+        h.get_by_label_contains("Un nombre, approximatif ou en fourchette");
+        // Sections 1 and 3 are open: the last button is section 3's.
+        let save = h
+            .query_all_by_label("Enregistrer ces informations")
+            .last()
+            .expect("the section's button");
+        save.scroll_to_me();
+        h.run();
+        h.query_all_by_label("Enregistrer ces informations")
+            .last()
+            .expect("the section's button")
+            .click();
+        saved(&mut h, "the facts");
+        // The confirmation shows beside the button pressed.
+        h.get_by_label("Informations ajoutées au registre.");
+        drop(h);
+        let v = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("opens");
+        let b = v.contents().breaches.breach(BreachId(1)).expect("breach");
+        let people = b.details.people.expect("the count");
+        assert_eq!((people.low, people.high), (25, Some(25)));
+        assert_eq!(people.text, "environ 25");
+        assert_eq!(b.details.records, None);
+        assert!(v.contents().breaches.verify().is_ok());
+    }
+
+    #[test]
+    fn a_decision_against_the_advice_asks_for_its_reason() {
+        let dir = temp_dir();
+        let (mut h, path) = opened(dir.path());
+        // Nothing known: Vigie recommends notifying; nothing is pre-selected.
+        let yes = "Oui (recommandé par Vigie)";
+        assert!(h.query_all_by_label(yes).count() >= 1);
+        let no = h.query_all_by_label("Non").next().expect("the CNIL's no");
+        assert_eq!(
+            no.accesskit_node().toggled(),
+            Some(egui::accesskit::Toggled::False)
+        );
+        no.scroll_to_me();
+        h.run();
+        h.query_all_by_label("Non").next().expect("no").click();
+        h.run();
+        h.get_by_label_contains("Ce choix ne suit pas la recommandation de Vigie");
+        h.query_all_by_label("Enregistrer la décision")
+            .next()
+            .expect("the button")
+            .click();
+        h.run();
+        h.get_by_label_contains("Vous ne suivez pas la recommandation de Vigie");
+        assert!(
+            h.state()
+                .vault()
+                .expect("open")
+                .contents()
+                .breaches
+                .breach(BreachId(1))
+                .expect("breach")
+                .notify
+                .is_none(),
+            "not saved without its reason"
+        );
+        type_in(
+            &mut h,
+            &vigie::locale::french_typography("Pourquoi ne pas suivre la recommandation ?"),
+            "La CNIL nous a elle-même signalé la violation.",
+        );
+        h.query_all_by_label("Enregistrer la décision")
+            .next()
+            .expect("the button")
+            .click();
+        saved(&mut h, "the decision");
+        drop(h);
+        let v = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("opens");
+        let d = v
+            .contents()
+            .breaches
+            .breach(BreachId(1))
+            .expect("breach")
+            .notify
+            .expect("decided");
+        assert!(!d.yes && d.recommended);
+        assert_eq!(d.reason, "La CNIL nous a elle-même signalé la violation.");
     }
 }

@@ -256,6 +256,27 @@ impl VigieApp {
         let Some((path, confirmed)) = target else {
             return;
         };
+        // The draft or the letter is recorded as prepared: a notification is recorded only after its
+        // draft (or with the confirmation that it was filed another way).
+        let prepared = match kind {
+            crate::report::Document::BreachNotification(id) => {
+                Some((id, crate::breach::Prepared::CnilDraft))
+            }
+            crate::report::Document::PatientLetter(id) => {
+                Some((id, crate::breach::Prepared::PatientLetter))
+            }
+            _ => None,
+        };
+        if let Some((id, what)) = prepared {
+            let by = self
+                .screen
+                .view::<BreachesView>()
+                .map_or_else(|| self.default_recorder(), |v| v.by.clone());
+            let now = Timestamp::now();
+            self.change_register(ctx, Some(id), |r| {
+                r.apply(id, Change::Prepared(what), &by, now).map(|()| id)
+            });
+        }
         self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || {
             kind.render(Some(&contents), lang)
         });

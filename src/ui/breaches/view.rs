@@ -8,8 +8,8 @@ use egui::{Color32, RichText, Ui};
 use crate::breach::clock::{self, Urgency};
 use crate::breach::decision;
 use crate::breach::{
-    Breach, BreachId, Cause, Change, Details, Known, NotificationKind, Purpose, Question, Severity,
-    Status,
+    Breach, BreachId, Cause, Change, Details, Known, NotificationKind, Prepared, Purpose, Question,
+    Severity, Status,
 };
 use crate::i18n::{Lang, Localize as _, T, format_datetime, format_size, names, tr};
 use crate::present::breach as present;
@@ -97,6 +97,12 @@ impl BreachesView {
                     form.notify_reason.clear();
                     form.inform_reason.clear();
                     form.channel.clear();
+                    form.informed_people.clear();
+                    form.notif_at.clear();
+                    form.informed_at.clear();
+                    form.filed_other_way = false;
+                    form.notify_yes = None;
+                    form.inform_yes = None;
                     // Once notified, the next notification is the complement.
                     if b.first_notification().is_some() {
                         form.notif_kind = NotificationKind::Complementary;
@@ -104,9 +110,27 @@ impl BreachesView {
                 }
                 _ => {}
             }
-            form.feedback = Some(result);
+            form.feedback = Some((form.pressed, result));
         }
     }
+}
+
+/// Where the last button was pressed, so that its answer shows beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Spot {
+    /// The status buttons, at the top.
+    #[default]
+    Status,
+    /// A "save this information" button, by section (1 to 4).
+    Facts(u8),
+    /// A decision's button.
+    Decision(Question),
+    /// The notification's buttons.
+    Notify,
+    /// The information of the patients.
+    People,
+    /// The attached files.
+    Files,
 }
 
 /// What the breach form holds when its page goes away: see [`BreachesView::leaving`].
@@ -203,8 +227,8 @@ impl FactField {
                 .unavailable_hours
                 .map(|h| h.to_string())
                 .unwrap_or_default(),
-            Self::Records => number_text(d.records),
-            Self::People => number_text(d.people),
+            Self::Records => count_text(d.records.as_ref()),
+            Self::People => count_text(d.people.as_ref()),
         }
     }
 
@@ -216,6 +240,16 @@ impl FactField {
             } else {
                 Some(clock::parse_paris(text).map_err(|e| e.localize(lang))?)
             };
+            return Ok(());
+        }
+        if matches!(self, Self::Records | Self::People) {
+            let count = crate::breach::Count::parse(text)
+                .map_err(|_err| T::FieldCount.get(lang).to_owned())?;
+            if self == Self::Records {
+                d.records = count;
+            } else {
+                d.people = count;
+            }
             return Ok(());
         }
         let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -232,17 +266,20 @@ impl FactField {
             Self::Unavailable => {
                 d.unavailable_hours = value.map(|h| u32::try_from(h).unwrap_or(u32::MAX));
             }
-            Self::Records => d.records = value,
-            Self::People => d.people = value,
-            Self::Aware | Self::Discovered | Self::ProcessorAlert | Self::Started | Self::Ended => {
-            }
+            Self::Records
+            | Self::People
+            | Self::Aware
+            | Self::Discovered
+            | Self::ProcessorAlert
+            | Self::Started
+            | Self::Ended => {}
         }
         Ok(())
     }
 }
 
 /// The one-off fields of the notification and the information of the patients, kept as typed too.
-const ONE_OFF_KEYS: [&str; 7] = [
+const ONE_OFF_KEYS: [&str; 8] = [
     "notify_reason",
     "inform_reason",
     "notif_at",
@@ -250,6 +287,7 @@ const ONE_OFF_KEYS: [&str; 7] = [
     "late_reasons",
     "informed_at",
     "channel",
+    "informed_people",
 ];
 
 /// What is typed for one breach, until it is saved.
@@ -260,11 +298,10 @@ pub struct BreachForm {
     details: Details,
     /// The text of each [`FactField`], in the order of [`FactField::ALL`].
     facts: [String; 8],
-    /// The prefilled moments of the notification and the information, to tell them from typed ones.
-    prefilled_at: String,
-    notify_yes: bool,
+    /// The decisions as chosen now: nothing chosen until the doctor chooses.
+    notify_yes: Option<bool>,
     notify_reason: String,
-    inform_yes: bool,
+    inform_yes: Option<bool>,
     inform_reason: String,
     notif_kind: NotificationKind,
     notif_at: String,
@@ -272,15 +309,21 @@ pub struct BreachForm {
     late_reasons: String,
     informed_at: String,
     channel: String,
-    feedback: Option<Result<String, String>>,
+    informed_people: String,
+    /// The user confirms the notification was filed without the draft Vigie prepares.
+    filed_other_way: bool,
+    /// Where the last button was pressed.
+    pressed: Spot,
+    /// The answer to the last button, and where it shows.
+    feedback: Option<(Spot, Result<String, String>)>,
 }
 
 fn time_text(t: Option<jiff::Timestamp>) -> String {
     t.map(clock::format_paris_input).unwrap_or_default()
 }
 
-fn number_text(n: Option<u64>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_default()
+fn count_text(n: Option<&crate::breach::Count>) -> String {
+    n.map(|c| c.text.clone()).unwrap_or_default()
 }
 
 impl BreachForm {
@@ -288,27 +331,29 @@ impl BreachForm {
     /// was typed and not applied: a date that does not exist, a count being typed).
     pub fn of(b: &Breach, draft: Option<&std::collections::BTreeMap<String, String>>) -> Self {
         let d = &b.details;
-        let advice = decision::advise(d);
-        let now = clock::format_paris_input(jiff::Timestamp::now());
         let mut form = Self {
             id: b.id,
             facts: FactField::ALL.map(|f| f.recorded_text(d)),
-            prefilled_at: now.clone(),
             details: d.clone(),
-            notify_yes: b.notify.as_ref().map_or_else(|| advice.notify(), |x| x.yes),
+            // Never pre-selected, not even from the advice: the doctor decides, knowingly.
+            notify_yes: None,
             notify_reason: String::new(),
-            inform_yes: b.inform.as_ref().map_or_else(|| advice.inform(), |x| x.yes),
+            inform_yes: None,
             inform_reason: String::new(),
             notif_kind: if b.first_notification().is_some() {
                 NotificationKind::Complementary
             } else {
                 NotificationKind::Initial
             },
-            notif_at: now.clone(),
+            // Typed by the user, never pre-filled: only what was done is recorded.
+            notif_at: String::new(),
             reference: String::new(),
             late_reasons: String::new(),
-            informed_at: now,
+            informed_at: String::new(),
             channel: String::new(),
+            informed_people: String::new(),
+            filed_other_way: false,
+            pressed: Spot::Status,
             feedback: None,
         };
         for (key, text) in draft.into_iter().flatten() {
@@ -336,6 +381,7 @@ impl BreachForm {
             "late_reasons" => &mut self.late_reasons,
             "informed_at" => &mut self.informed_at,
             "channel" => &mut self.channel,
+            "informed_people" => &mut self.informed_people,
             _ => return None,
         })
     }
@@ -383,9 +429,9 @@ impl BreachForm {
             &self.late_reasons,
             &self.informed_at,
             &self.channel,
+            &self.informed_people,
         ]) {
-            let prefilled = matches!(key, "notif_at" | "informed_at") && *text == self.prefilled_at;
-            if !text.trim().is_empty() && !prefilled {
+            if !text.trim().is_empty() {
                 draft.insert(key.to_owned(), text.clone());
             }
         }
@@ -400,6 +446,19 @@ fn fact_field(ui: &mut Ui, lang: Lang, form: &mut BreachForm, field: FactField) 
     widgets::labelled_field(ui, field.label().get(lang), form.fact(field), hint);
     if let Some(error) = error {
         ui.add(egui::Label::new(RichText::new(error).color(theme::ERROR)).wrap());
+    }
+}
+
+/// The answer to the last button, shown beside it when it was pressed at `spot`.
+fn feedback_here(ui: &mut Ui, form: &BreachForm, spot: Spot) {
+    if let Some((at, result)) = &form.feedback
+        && *at == spot
+    {
+        let (message, color) = match result {
+            Ok(m) => (m, theme::OK),
+            Err(m) => (m, theme::ERROR),
+        };
+        ui.add(egui::Label::new(RichText::new(message).color(color)).wrap());
     }
 }
 
@@ -608,10 +667,12 @@ fn breach_panel(
                 .button(tr::breach_move_to(lang, names::breach_status(s).get(lang)))
                 .clicked()
             {
+                form.pressed = Spot::Status;
                 apply(commands, Change::Status(s));
             }
         }
     });
+    feedback_here(ui, form, Spot::Status);
     let (clock_line, urgency) = present::clock_text(b, now, lang);
     ui.label(
         RichText::new(clock_line)
@@ -636,17 +697,10 @@ fn breach_panel(
         };
         ui.label(RichText::new(text).weak());
     }
-    if let Some(Ok(message) | Err(message)) = &form.feedback {
-        let color = if matches!(form.feedback, Some(Ok(_))) {
-            theme::OK
-        } else {
-            theme::ERROR
-        };
-        ui.add(egui::Label::new(RichText::new(message).color(color)).wrap());
-    }
     ui.add_space(6.0);
 
-    let mut save_facts = false;
+    // The section whose "save" button was pressed, if any (1 to 4).
+    let mut save_facts: Option<u8> = None;
     section(ui, lang, T::BreachSectionTimes, true, |ui| {
         for field in [
             FactField::Aware,
@@ -657,6 +711,19 @@ fn breach_panel(
         ] {
             fact_field(ui, lang, form, field);
         }
+        // The practice is aware once its processor tells it (EDPB 9/2022): a later awareness asks why.
+        let typed = form.applicable(lang).0;
+        let later = typed
+            .processor_alert_at
+            .zip(typed.aware_at)
+            .is_some_and(|(alert, aware)| aware > alert);
+        if later || !form.details.aware_after_alert_reason.is_empty() {
+            widgets::labelled_multiline(
+                ui,
+                T::FAwareAfterAlert.get(lang),
+                &mut form.details.aware_after_alert_reason,
+            );
+        }
         ui.checkbox(&mut form.details.ongoing, T::FOngoing.get(lang));
         widgets::labelled_multiline(
             ui,
@@ -664,7 +731,10 @@ fn breach_panel(
             &mut form.details.how_discovered,
         );
         ui.checkbox(&mut form.details.told_by_cnil, T::FToldByCnil.get(lang));
-        save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
+        if ui.button(T::BreachSaveFacts.get(lang)).clicked() {
+            save_facts = Some(1);
+        }
+        feedback_here(ui, form, Spot::Facts(1));
     });
     section(ui, lang, T::BreachSectionNature, false, |ui| {
         let d = &mut form.details;
@@ -679,13 +749,24 @@ fn breach_panel(
             &Cause::ALL,
             |c| names::cause(c).get(lang),
         );
+        combo(
+            ui,
+            "breach_exposure",
+            T::FExposure.get(lang),
+            &mut d.exposure,
+            &crate::breach::Exposure::ALL,
+            |e| names::exposure(e).get(lang),
+        );
         widgets::labelled_multiline(ui, T::FDescription.get(lang), &mut d.description);
         known_choice(ui, lang, T::FCopiedOut, &mut d.copied_out);
         known_choice(ui, lang, T::FEncrypted, &mut d.encrypted);
         known_choice(ui, lang, T::FKeyCompromised, &mut d.key_compromised);
         known_choice(ui, lang, T::FBackup, &mut d.backup);
         fact_field(ui, lang, form, FactField::Unavailable);
-        save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
+        if ui.button(T::BreachSaveFacts.get(lang)).clicked() {
+            save_facts = Some(2);
+        }
+        feedback_here(ui, form, Spot::Facts(2));
     });
     section(ui, lang, T::BreachSectionData, false, |ui| {
         let d = &mut form.details;
@@ -705,7 +786,10 @@ fn breach_panel(
         ui.checkbox(&mut d.people_staff, T::FStaff.get(lang));
         known_choice(ui, lang, T::FMinors, &mut d.minors);
         known_choice(ui, lang, T::FVulnerable, &mut d.vulnerable);
-        save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
+        if ui.button(T::BreachSaveFacts.get(lang)).clicked() {
+            save_facts = Some(3);
+        }
+        feedback_here(ui, form, Spot::Facts(3));
     });
     section(ui, lang, T::BreachSectionMeasures, false, |ui| {
         let d = &mut form.details;
@@ -724,17 +808,21 @@ fn breach_panel(
         ui.checkbox(&mut d.people_unreachable, T::FUnreachable.get(lang));
         widgets::labelled_multiline(ui, T::FProcessors.get(lang), &mut d.processors);
         widgets::labelled_multiline(ui, T::FOtherAuthorities.get(lang), &mut d.other_authorities);
-        save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
+        if ui.button(T::BreachSaveFacts.get(lang)).clicked() {
+            save_facts = Some(4);
+        }
+        feedback_here(ui, form, Spot::Facts(4));
     });
-    if save_facts {
+    if let Some(section) = save_facts {
         // The fields that read well are saved even when another does not; those that do not stay as
         // typed, their reason beside them.
+        form.pressed = Spot::Facts(section);
         let (details, errors) = form.applicable(lang);
         if details != b.details {
             apply(commands, Change::Facts(Box::new(details)));
         }
         if !errors.is_empty() {
-            form.feedback = Some(Err(errors.join("\n")));
+            form.feedback = Some((form.pressed, Err(errors.join("\n"))));
         }
     }
 
@@ -788,6 +876,38 @@ fn breach_panel(
         if let Some(c) = present::complement_text(b, lang) {
             ui.label(RichText::new(c).color(AMBER));
         }
+        // The next real step is the prominent one: prepare the draft; then, once filed on the CNIL's
+        // site, record it with the number the CNIL gave.
+        let drafted = b.prepared_at(Prepared::CnilDraft);
+        let export = |ui: &mut Ui, primary: bool| {
+            let text = T::BreachPrepareDraft.get(lang);
+            let clicked = if primary {
+                widgets::primary_button(ui, text, !busy).clicked()
+            } else {
+                ui.add_enabled(!busy, egui::Button::new(text)).clicked()
+            };
+            if clicked {
+                commands.send(Command::Breach(BreachCommand::Export {
+                    kind: Document::BreachNotification(id),
+                    lang: doc_lang,
+                    path: None,
+                }));
+            }
+        };
+        export(ui, drafted.is_none() && b.notifications.is_empty());
+        if let Some(at) = drafted {
+            ui.label(
+                RichText::new(format!(
+                    "{} {}",
+                    T::BreachDraftPrepared.get(lang),
+                    format_datetime(at, lang)
+                ))
+                .small()
+                .weak(),
+            );
+        }
+        ui.add_space(4.0);
+        ui.add(egui::Label::new(T::BreachFileOnCnil.get(lang)).wrap());
         combo(
             ui,
             "breach_notif_kind",
@@ -816,21 +936,40 @@ fn breach_panel(
         if late {
             widgets::labelled_multiline(ui, T::BreachLateReasons.get(lang), &mut form.late_reasons);
         }
-        if widgets::primary_button(ui, T::BreachMarkNotified.get(lang), true).clicked() {
-            match clock::parse_paris(&form.notif_at) {
-                Ok(at) => apply(
-                    commands,
-                    Change::Notified {
-                        kind: form.notif_kind,
-                        at,
-                        reference: form.reference.trim().to_owned(),
-                        late_reasons: form.late_reasons.trim().to_owned(),
-                    },
-                ),
-                Err(e) => form.feedback = Some(Err(e.localize(lang))),
+        if drafted.is_none() {
+            ui.checkbox(&mut form.filed_other_way, T::BreachFiledOtherWay.get(lang));
+        }
+        let ready = drafted.is_some() || form.filed_other_way;
+        let record = T::BreachMarkNotifiedFiled.get(lang);
+        let clicked = if ready {
+            widgets::primary_button(ui, record, true).clicked()
+        } else {
+            ui.button(record).clicked()
+        };
+        if clicked {
+            form.pressed = Spot::Notify;
+            if form.notif_at.trim().is_empty() {
+                form.feedback =
+                    Some((Spot::Notify, Err(T::ErrBreachNoSentAt.get(lang).to_owned())));
+            } else {
+                match clock::parse_paris(&form.notif_at) {
+                    Ok(at) => apply(
+                        commands,
+                        Change::Notified {
+                            kind: form.notif_kind,
+                            at,
+                            reference: form.reference.trim().to_owned(),
+                            late_reasons: form.late_reasons.trim().to_owned(),
+                            filed_other_way: drafted.is_none() && form.filed_other_way,
+                        },
+                    ),
+                    Err(e) => form.feedback = Some((Spot::Notify, Err(e.localize(lang)))),
+                }
             }
         }
+        feedback_here(ui, form, Spot::Notify);
         if ui.button(T::BreachAttachAck.get(lang)).clicked() {
+            form.pressed = Spot::Notify;
             commands.send(Command::Breach(BreachCommand::Attach {
                 id,
                 purpose: Purpose::CnilAcknowledgement,
@@ -838,48 +977,17 @@ fn breach_panel(
                 path: None,
             }));
         }
-        if ui
-            .add_enabled(
-                !busy,
-                egui::Button::new(T::BreachExportNotification.get(lang)),
-            )
-            .clicked()
-        {
-            commands.send(Command::Breach(BreachCommand::Export {
-                kind: Document::BreachNotification(id),
-                lang: doc_lang,
-                path: None,
-            }));
-        }
     });
 
     section(ui, lang, T::BreachSectionPeople, false, |ui| {
-        if let Some((at, channel)) = &b.informed {
+        if let Some(i) = &b.informed {
             ui.label(tr::pdf_informed_line(
                 lang,
-                format_datetime(*at, lang),
-                channel,
+                format_datetime(i.at, lang),
+                &i.channel,
             ));
         }
-        time_field(ui, lang, T::BreachInformedAt, &mut form.informed_at);
-        widgets::labelled_field(
-            ui,
-            T::BreachInformedChannel.get(lang),
-            &mut form.channel,
-            None,
-        );
-        if ui.button(T::BreachMarkInformed.get(lang)).clicked() {
-            match clock::parse_paris(&form.informed_at) {
-                Ok(at) => apply(
-                    commands,
-                    Change::PeopleInformed {
-                        at,
-                        channel: form.channel.trim().to_owned(),
-                    },
-                ),
-                Err(e) => form.feedback = Some(Err(e.localize(lang))),
-            }
-        }
+        ui.add(egui::Label::new(T::BreachInformFirst.get(lang)).wrap());
         if ui
             .add_enabled(!busy, egui::Button::new(T::BreachExportLetter.get(lang)))
             .clicked()
@@ -890,8 +998,42 @@ fn breach_panel(
                 path: None,
             }));
         }
+        time_field(ui, lang, T::BreachInformedAt, &mut form.informed_at);
+        widgets::labelled_field(
+            ui,
+            T::BreachInformedChannel.get(lang),
+            &mut form.channel,
+            None,
+        );
+        widgets::labelled_field(
+            ui,
+            T::BreachInformedCount.get(lang),
+            &mut form.informed_people,
+            None,
+        );
+        if ui.button(T::BreachMarkInformed.get(lang)).clicked() {
+            form.pressed = Spot::People;
+            let people = crate::breach::Count::parse(&form.informed_people)
+                .map_err(|_err| T::FieldCount.get(lang).to_owned());
+            let at = if form.informed_at.trim().is_empty() {
+                Err(T::ErrBreachNoInformedAt.get(lang).to_owned())
+            } else {
+                clock::parse_paris(&form.informed_at).map_err(|e| e.localize(lang))
+            };
+            match (at, people) {
+                (Ok(at), Ok(people)) => apply(
+                    commands,
+                    Change::PeopleInformed {
+                        at,
+                        channel: form.channel.trim().to_owned(),
+                        people,
+                    },
+                ),
+                (Err(e), _) | (_, Err(e)) => form.feedback = Some((Spot::People, Err(e))),
+            }
+        }
+        feedback_here(ui, form, Spot::People);
     });
-
     section(ui, lang, T::BreachSectionFiles, false, |ui| {
         for a in &b.attachments {
             ui.label(
@@ -906,6 +1048,7 @@ fn breach_panel(
             );
         }
         if ui.button(T::BreachAttachEvidence.get(lang)).clicked() {
+            form.pressed = Spot::Files;
             commands.send(Command::Breach(BreachCommand::Attach {
                 id,
                 purpose: Purpose::Evidence,
@@ -913,6 +1056,7 @@ fn breach_panel(
                 path: None,
             }));
         }
+        feedback_here(ui, form, Spot::Files);
     });
 
     section(ui, lang, T::BreachSectionReminders, true, |ui| {
@@ -942,19 +1086,18 @@ fn decision_row(
     commands: &CommandSender,
     by: &str,
 ) {
+    let BreachForm {
+        notify_yes,
+        notify_reason,
+        inform_yes,
+        inform_reason,
+        pressed,
+        feedback,
+        ..
+    } = form;
     let (label, recorded, yes, reason) = match question {
-        Question::NotifyCnil => (
-            T::BreachDecideNotify,
-            &b.notify,
-            &mut form.notify_yes,
-            &mut form.notify_reason,
-        ),
-        Question::InformPeople => (
-            T::BreachDecideInform,
-            &b.inform,
-            &mut form.inform_yes,
-            &mut form.inform_reason,
-        ),
+        Question::NotifyCnil => (T::BreachDecideNotify, &b.notify, notify_yes, notify_reason),
+        Question::InformPeople => (T::BreachDecideInform, &b.inform, inform_yes, inform_reason),
     };
     if let Some(d) = recorded {
         ui.label(
@@ -969,23 +1112,62 @@ fn decision_row(
             .color(theme::OK),
         );
     }
-    ui.horizontal(|ui| {
+    // Nothing chosen until the doctor chooses; the recommendation beside its answer.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(label.get(lang)).strong());
-        ui.radio_value(yes, true, names::yes_no(true).get(lang));
-        ui.radio_value(yes, false, names::yes_no(false).get(lang));
+        for answer in [true, false] {
+            let name = names::yes_no(answer).get(lang);
+            let text = if answer == recommended {
+                format!("{name} ({})", T::BreachRecommended.get(lang))
+            } else {
+                name.to_owned()
+            };
+            if ui.radio(*yes == Some(answer), text).clicked() {
+                *yes = Some(answer);
+            }
+        }
     });
-    widgets::labelled_field(ui, T::BreachDecisionReason.get(lang), reason, None);
+    let against = yes.is_some_and(|y| y != recommended);
+    if against {
+        ui.add(
+            egui::Label::new(RichText::new(T::BreachAgainstAdvice.get(lang)).color(AMBER)).wrap(),
+        );
+    }
+    let reason_label = if against {
+        T::BreachAgainstReason
+    } else {
+        T::BreachDecisionReason
+    };
+    widgets::labelled_field(ui, reason_label.get(lang), reason, None);
+    let spot = Spot::Decision(question);
     if ui.button(T::BreachRecordDecision.get(lang)).clicked() {
-        commands.send(Command::Breach(BreachCommand::Apply {
-            id: b.id,
-            change: Change::Decision {
-                question,
-                yes: *yes,
-                reason: reason.trim().to_owned(),
-                recommended,
-            },
-            by: by.to_owned(),
-        }));
+        *pressed = spot;
+        match *yes {
+            None => *feedback = Some((spot, Err(T::ErrBreachNoChoice.get(lang).to_owned()))),
+            // Refused before it is sent: a choice against the advice needs its reason.
+            Some(_) if against && reason.trim().is_empty() => {
+                *feedback = Some((spot, Err(T::ErrBreachAgainstAdvice.get(lang).to_owned())));
+            }
+            Some(answer) => commands.send(Command::Breach(BreachCommand::Apply {
+                id: b.id,
+                change: Change::Decision {
+                    question,
+                    yes: answer,
+                    reason: reason.trim().to_owned(),
+                    recommended,
+                },
+                by: by.to_owned(),
+            })),
+        }
+    }
+    if let Some((at, result)) = feedback.as_ref()
+        && *at == spot
+    {
+        let (message, color) = match result {
+            Ok(m) => (m, theme::OK),
+            Err(m) => (m, theme::ERROR),
+        };
+        ui.add(egui::Label::new(RichText::new(message).color(color)).wrap());
     }
 }
 
