@@ -505,6 +505,8 @@ pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
             how_discovered: "Le prestataire a vu, en vérifiant la box, le port 8042 du serveur d'images ouvert sur Internet.".into(),
             confidentiality: true,
             cause: Cause::Misconfiguration,
+            origin: crate::breach::Origin::Internal,
+            intent: crate::breach::Intent::Accidental,
             description: "Le port 8042 (Orthanc) était redirigé vers le serveur d'images pour la téléradiologie ; la visionneuse web s'ouvrait sans mot de passe.".into(),
             copied_out: Known::Unknown,
             encrypted: Known::No,
@@ -564,6 +566,18 @@ pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
                 "Journaux d'accès du serveur demandés au prestataire, pour le complément.".into(),
             ),
             ago(27),
+        );
+        apply(
+            &mut r,
+            id,
+            Change::Decision {
+                question: Question::InformPeople,
+                yes: true,
+                reason: "Images et identité de 1 800 patients, dont des mineurs, lisibles par tous pendant des semaines : risque élevé."
+                    .into(),
+                recommended: true,
+            },
+            ago(26),
         );
     }
     r
@@ -700,7 +714,7 @@ mod tests {
     #[test]
     fn demo_breaches_are_recorded() {
         let r = demo_breaches(jiff::Timestamp::now());
-        assert_eq!(r.events.len(), 13, "every demo event was accepted");
+        assert_eq!(r.events.len(), 14, "every demo event was accepted");
         assert!(r.verify().is_ok());
         let b = r.breaches();
         assert_eq!(b[0].status, crate::breach::Status::Closed);

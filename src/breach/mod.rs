@@ -163,6 +163,48 @@ impl Exposure {
     }
 }
 
+/// Where the breach came from (CNIL form, item 7, "origine"): inside the practice or outside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+pub enum Origin {
+    /// Not known yet.
+    #[default]
+    Unknown,
+    /// From inside (staff, the practice's own systems or provider).
+    Internal,
+    /// From outside (a third party, an attacker, a thief).
+    External,
+}
+
+impl Origin {
+    /// Every value, in display order.
+    pub const ALL: [Self; 3] = [Self::Unknown, Self::Internal, Self::External];
+
+    fn is_unknown(&self) -> bool {
+        *self == Self::Unknown
+    }
+}
+
+/// Whether the breach was deliberate (CNIL form, item 7): malicious or accidental.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+pub enum Intent {
+    /// Not known yet.
+    #[default]
+    Unknown,
+    /// An accident, an error.
+    Accidental,
+    /// A malicious act.
+    Malicious,
+}
+
+impl Intent {
+    /// Every value, in display order.
+    pub const ALL: [Self; 3] = [Self::Unknown, Self::Accidental, Self::Malicious];
+
+    fn is_unknown(&self) -> bool {
+        *self == Self::Unknown
+    }
+}
+
 /// How severe the possible harm to people is (CNIL form, item 11).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash, Serialize, Deserialize,
@@ -233,6 +275,12 @@ pub struct Details {
     /// in use ([`Exposure`]). Left out of the event's bytes when unknown (see above).
     #[serde(skip_serializing_if = "Exposure::is_unknown")]
     pub exposure: Exposure,
+    /// Internal or external (CNIL form, "origine"). Left out of the event's bytes when unknown.
+    #[serde(skip_serializing_if = "Origin::is_unknown")]
+    pub origin: Origin,
+    /// Accidental or malicious. Left out of the event's bytes when unknown.
+    #[serde(skip_serializing_if = "Intent::is_unknown")]
+    pub intent: Intent,
     /// What happened, in a few sentences (no patient's name).
     pub description: String,
     /// Data were copied out by someone.
@@ -283,6 +331,10 @@ pub struct Details {
     pub severity: Severity,
     /// Measures taken after the breach, to stop it and limit its effects.
     pub measures_after: String,
+    /// Measures planned, not yet taken (CNIL form, item 12: taken and planned apart). Left out of the
+    /// event's bytes when empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub measures_planned: String,
     /// Later measures removed the high risk for the people (art. 34(3)(b)).
     pub risk_removed: bool,
     /// Informing each person would take disproportionate effort (art. 34(3)(c)).
@@ -292,6 +344,13 @@ pub struct Details {
     pub processors: String,
     /// Cross-border aspects and other authorities notified.
     pub other_authorities: String,
+    /// The contact person's role for this breach (CNIL form, item 4), when not the DPO's or the
+    /// practitioner's by default. Left out of the event's bytes when empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub contact_role: String,
+    /// The contact person's telephone, as written. Left out of the event's bytes when empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub contact_phone: String,
 }
 
 impl std::fmt::Debug for Details {

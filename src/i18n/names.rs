@@ -251,3 +251,21 @@ pub fn prepared(p: crate::breach::Prepared) -> T {
         crate::breach::Prepared::PatientLetter => T::PreparedLetter,
     }
 }
+
+/// The name of a breach's origin.
+pub fn origin(o: crate::breach::Origin) -> T {
+    match o {
+        crate::breach::Origin::Unknown => T::OriginUnknown,
+        crate::breach::Origin::Internal => T::OriginInternal,
+        crate::breach::Origin::External => T::OriginExternal,
+    }
+}
+
+/// The name of a breach's intent.
+pub fn intent(i: crate::breach::Intent) -> T {
+    match i {
+        crate::breach::Intent::Unknown => T::IntentUnknown,
+        crate::breach::Intent::Accidental => T::IntentAccidental,
+        crate::breach::Intent::Malicious => T::IntentMalicious,
+    }
+}

@@ -908,7 +908,6 @@ texts! {
     BreachNotifAt => "Envoyée le", "Sent on";
     BreachNotifReference => "Numéro de notification donné par la CNIL", "Notification number given by the CNIL";
     BreachLateReasons => "Raisons du retard (obligatoires après 72 heures)", "Reasons for the delay (required after 72 hours)";
-    BreachMarkNotified => "Enregistrer la notification", "Record the notification";
     BreachAttachAck => "Joindre l'accusé de réception de la CNIL (PDF)…", "Attach the CNIL's acknowledgement (PDF)…";
     BreachAttachEvidence => "Joindre une pièce…", "Attach a file…";
     BreachInformedAt => "Patients informés le", "Patients informed on";
@@ -919,7 +918,6 @@ texts! {
     DashBreachesOpen => "Ouvrir le registre des violations", "Open the breach register";
     DashNoOpenBreach => "Aucune violation en cours.", "No open breach.";
     BreachExportRegister => "Registre des violations (PDF)…", "Breach register (PDF)…";
-    BreachExportNotification => "Brouillon de notification à la CNIL (PDF)…", "Draft notification to the CNIL (PDF)…";
     BreachExportLetter => "Lettre aux patients (PDF)…", "Letter to patients (PDF)…";
     BreachFromFinding => "Violation…", "Breach…";
     BreachFromFindingHint => "Enregistrer une violation de données à partir de ce fichier trouvé", "Record a data breach from this file found";
@@ -944,6 +942,32 @@ texts! {
     ErrBreachCloseNotified => "Vous avez décidé de notifier la CNIL : enregistrez la notification avant de clore.", "You decided to notify the CNIL: record the notification before closing.";
     ErrBreachCloseInformed => "Vous avez décidé d'informer les patients : enregistrez-le avant de clore.", "You decided to inform the patients: record it before closing.";
     ErrBreachEmptyFile => "Ce fichier est vide.", "This file is empty.";
+    PdfAfter72Hours => "plus de 72 heures après la prise de connaissance", "more than 72 hours after awareness";
+    PdfNotifyDecidedNoAwareness => "Notification décidée, pas encore enregistrée ; date de prise de connaissance non renseignée", "Notification decided, not recorded yet; awareness not recorded";
+    PdfVigieRecommended => "Recommandation de Vigie", "Vigie's recommendation";
+    PdfFactsUnchanged => "aucun changement des champs imprimés", "no change to the printed fields";
+    PdfEventsHeading => "Événements (chaînés, dans l'ordre)", "Events (chained, in order)";
+    FOrigin => "Origine", "Origin";
+    OriginUnknown => "pas encore connue", "not known yet";
+    OriginInternal => "interne (au cabinet, ou son prestataire)", "internal (the practice, or its provider)";
+    OriginExternal => "externe (un tiers, un attaquant, un voleur)", "external (a third party, an attacker, a thief)";
+    FIntent => "Accidentelle ou malveillante\u{a0}?", "Accidental or malicious?";
+    IntentUnknown => "pas encore connu", "not known yet";
+    IntentAccidental => "accidentelle (erreur, perte)", "accidental (an error, a loss)";
+    IntentMalicious => "malveillante (vol, piratage, acte volontaire)", "malicious (theft, hacking, a deliberate act)";
+    FMeasuresPlanned => "Mesures prévues, pas encore prises", "Measures planned, not yet taken";
+    FContactRole => "Fonction de la personne à contacter (si ce n'est pas le DPO ou le médecin)", "Role of the contact person (if not the DPO or the doctor)";
+    FContactPhone => "Téléphone de la personne à contacter", "Telephone of the contact person";
+    DocAware => "Prise de connaissance (certitude raisonnable)", "Awareness (reasonable certainty)";
+    DocDescription => "Description", "Description";
+    DocLateReasons => "Raisons du retard au-delà de 72 heures", "Reasons for a delay beyond 72 hours";
+    DocContactRoleDpo => "Délégué à la protection des données (DPO)", "Data protection officer (DPO)";
+    DocContactRoleDoctor => "Médecin, responsable du traitement", "Doctor, controller";
+    DocRole => "Fonction", "Role";
+    DocName => "Nom", "Name";
+    DocContactRole => "Fonction de la personne à contacter", "Role of the contact person";
+    PdfNotInformedShort => "non (décision motivée)", "no (reasoned decision)";
+    DocCause => "Cause", "Cause";
     ErrBreachAgainstAdvice => "Vous ne suivez pas la recommandation de Vigie : indiquez pourquoi, la raison est inscrite au registre.", "You are not following Vigie's recommendation: say why; the reason goes into the register.";
     ErrBreachNoDraft => "Préparez d'abord le brouillon de notification, ou confirmez que la notification a été déposée autrement sur le site de la CNIL.", "First prepare the draft notification, or confirm that the notification was filed another way on the CNIL's site.";
     ErrBreachNoInformedCount => "Indiquez combien de patients ont été informés (un nombre approximatif suffit).", "Say how many patients were informed (an approximate number will do).";
@@ -978,8 +1002,8 @@ texts! {
     PdfColNotified => "Notification CNIL", "CNIL notification";
     PdfColInformed => "Information", "Informed";
     PdfChainHeading => "Empreinte du registre", "Fingerprint of the register";
-    PdfChainExplain => "Chaque événement du registre est chaîné au précédent par son empreinte SHA-256 (docs/breach-register-format.md). Le nombre d'événements et l'empreinte du dernier, imprimés ici, permettent de vérifier plus tard, avec «\u{a0}vigie breach verify\u{a0}», qu'aucun événement antérieur n'a été modifié, retiré ou ajouté.",
-        "Each event of the register is chained to the one before by its SHA-256 fingerprint (docs/breach-register-format.md). The number of events and the last one's fingerprint, printed here, let anyone check later, with “vigie breach verify”, that no earlier event was changed, removed or added.";
+    PdfChainExplain => "Chaque événement du registre est chaîné au précédent : son empreinte SHA-256 couvre son numéro, sa date, son auteur, son contenu et l'empreinte de l'événement précédent, si bien que modifier, retirer ou insérer un événement change toutes les empreintes qui suivent. Le nombre d'événements et l'empreinte du dernier, imprimés ici, permettent de vérifier plus tard, avec «\u{a0}vigie breach verify\u{a0}», qu'aucun événement antérieur n'a été modifié, retiré ou ajouté.",
+        "Each event of the register is chained to the one before: its SHA-256 fingerprint covers its number, its date, its author, its content and the previous event's fingerprint, so that changing, removing or inserting an event changes every fingerprint after it. The number of events and the last one's fingerprint, printed here, let anyone check later, with “vigie breach verify”, that no earlier event was changed, removed or added.";
     PdfNotifTitle => "Notification de violation à la CNIL : brouillon", "Breach notification to the CNIL: draft";
     PdfNotifIntro => "À recopier dans le service en ligne de la CNIL (notifications.cnil.fr). Les rubriques suivent l'ordre du formulaire en ligne tel qu'en juillet 2023 (« trame des notifications ») ; vérifiez-le sur le formulaire du jour. Ce brouillon ne vaut pas notification.",
         "To copy into the CNIL's online service (notifications.cnil.fr). The headings follow the order of the online form as of July 2023 (the “trame des notifications”); check it against the form of the day. This draft is not a notification.";
@@ -994,7 +1018,7 @@ texts! {
     PdfN9 => "9. Mesures de sécurité avant la violation", "9. Security measures before the breach";
     PdfN10 => "10. Conséquences probables", "10. Likely consequences";
     PdfN11 => "11. Préjudices possibles et gravité", "11. Possible harms and severity";
-    PdfN12 => "12. Mesures prises après la violation", "12. Measures taken after the breach";
+    PdfN12 => "12. Mesures prises et prévues après la violation", "12. Measures taken and planned after the breach";
     PdfN13 => "13. Information des personnes", "13. Information of the people";
     PdfN14 => "14. Aspects transfrontaliers et autres autorités", "14. Cross-border aspects and other authorities";
     PdfOrgName => "Nom", "Name";
@@ -1004,7 +1028,6 @@ texts! {
     PdfPhone => "Téléphone", "Telephone";
     PdfEmail => "Courriel", "E-mail";
     PdfOngoing => "en cours", "ongoing";
-    PdfNone => "aucune", "none";
     PdfPeopleCategories => "Catégories de personnes", "Categories of people";
     PdfHarmSecrecy => "Atteinte au secret médical possible (données de santé).", "Possible breach of medical secrecy (health data).";
     PdfInformPlanned => "prévue", "planned";
@@ -1594,7 +1617,11 @@ typed_texts! {
     fn pdf_letter_contact(name, contact) => "{name}, {contact}", "{name}, {contact}";
     fn pdf_letter_signature(name, date) => "{name}, le {date}", "{name}, {date}";
     fn pdf_headcount(n: count) => { one: "{n} personne", other: "{n} personnes" }, { one: "{n} person", other: "{n} people" };
-    fn pdf_complementary_of(reference) => "complémentaire de la notification n° {reference}", "complementary to notification no. {reference}";
+    fn pdf_not_notified_decided(date) => "Pas de notification à la CNIL : décision de ne pas notifier du {date}, avec sa raison (section 5)", "No notification to the CNIL: decision not to notify of {date}, with its reason (section 5)";
+    fn pdf_notify_decided_due(deadline) => "Notification décidée, pas encore enregistrée ; échéance des 72 heures : {deadline}", "Notification decided, not recorded yet; 72-hour deadline: {deadline}";
+    fn pdf_notify_undecided_due(deadline) => "Notification pas encore décidée ; échéance des 72 heures : {deadline}", "Notification not decided yet; 72-hour deadline: {deadline}";
+    fn pdf_fact_changed(now, was) => "{now} (avant : {was})", "{now} (before: {was})";
+    fn pdf_complementary_of_on(reference, date) => "suit la notification initiale n° {reference} du {date}", "follows the initial notification no. {reference} of {date}";
     fn pdf_informed_line(date, channel) => "fait le {date} ({channel})", "done on {date} ({channel})";
     fn pdf_not_informed(reason) => "non : {reason}", "no: {reason}";
     // ---- Encrypted archives ------------------------------------------------------------------------

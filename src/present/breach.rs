@@ -77,6 +77,15 @@ pub fn complement_text(b: &Breach, lang: Lang) -> Option<String> {
     Some(tr::breach_complement_due(lang, format_datetime(due, lang)))
 }
 
+/// "label: value", without a colon after a question ("Des mineurs sont-ils concernés ? Oui").
+pub fn labelled(label: &str, value: &str, lang: Lang) -> String {
+    if label.trim_end().ends_with('?') {
+        format!("{label} {value}")
+    } else {
+        format!("{label}{}{value}", colon(lang))
+    }
+}
+
 /// The colon as each language writes it (a space before it in French).
 pub fn colon(lang: Lang) -> &'static str {
     match lang {
@@ -168,7 +177,13 @@ pub type Section = (T, Vec<(&'static str, String)>);
 
 /// The facts of a breach, section by section, labelled, in the user's language.
 pub fn sections(b: &Breach, lang: Lang) -> Vec<Section> {
-    let d = &b.details;
+    let mut out = fact_sections(&b.details, lang);
+    out.push((T::BreachSectionDecisions, decision_rows(b, lang)));
+    out
+}
+
+/// The facts alone, section by section, labelled (what one `Facts` event holds).
+pub fn fact_sections(d: &crate::breach::Details, lang: Lang) -> Vec<Section> {
     let ended = if d.ongoing {
         T::PdfOngoing.get(lang).to_owned()
     } else {
@@ -188,7 +203,7 @@ pub fn sections(b: &Breach, lang: Lang) -> Vec<Section> {
                     T::FProcessorAlert.get(lang),
                     time(d.processor_alert_at, lang),
                 ),
-                (T::FAware.get(lang), time(d.aware_at, lang)),
+                (T::DocAware.get(lang), time(d.aware_at, lang)),
                 (
                     T::FAwareAfterAlert.get(lang),
                     text(&d.aware_after_alert_reason, lang),
@@ -205,10 +220,18 @@ pub fn sections(b: &Breach, lang: Lang) -> Vec<Section> {
             vec![
                 (T::FNature.get(lang), natures(d, lang)),
                 (
+                    T::FOrigin.get(lang),
+                    names::origin(d.origin).get(lang).to_owned(),
+                ),
+                (
+                    T::FIntent.get(lang),
+                    names::intent(d.intent).get(lang).to_owned(),
+                ),
+                (
                     T::FCause.get(lang),
                     names::cause(d.cause).get(lang).to_owned(),
                 ),
-                (T::FDescription.get(lang), text(&d.description, lang)),
+                (T::DocDescription.get(lang), text(&d.description, lang)),
                 (T::FCopiedOut.get(lang), known(d.copied_out, lang)),
                 (
                     T::FExposure.get(lang),
@@ -241,6 +264,12 @@ pub fn sections(b: &Breach, lang: Lang) -> Vec<Section> {
                     names::severity(d.severity).get(lang).to_owned(),
                 ),
                 (T::FMeasuresAfter.get(lang), text(&d.measures_after, lang)),
+                (
+                    T::FMeasuresPlanned.get(lang),
+                    text(&d.measures_planned, lang),
+                ),
+                (T::DocContactRole.get(lang), text(&d.contact_role, lang)),
+                (T::FContactPhone.get(lang), text(&d.contact_phone, lang)),
                 (T::FProcessors.get(lang), text(&d.processors, lang)),
                 (
                     T::FOtherAuthorities.get(lang),
@@ -248,8 +277,172 @@ pub fn sections(b: &Breach, lang: Lang) -> Vec<Section> {
                 ),
             ],
         ),
-        (T::BreachSectionDecisions, decision_rows(b, lang)),
     ]
+}
+
+/// Where the notification to the CNIL stands, in words that stay true on paper: dates only, never a
+/// time left; consistent with the decision recorded.
+pub fn notification_record_text(b: &Breach, lang: Lang) -> String {
+    if let Some(n) = b.first_notification() {
+        let text = tr::breach_notified_on(lang, format_datetime(n.at, lang), &n.reference);
+        return match b.details.aware_at {
+            Some(aware) if crate::breach::clock::is_late(aware, n.at) => {
+                format!("{text} — {}", T::PdfAfter72Hours.get(lang))
+            }
+            _ => text,
+        };
+    }
+    let due = |aware| format_datetime(crate::breach::clock::deadline(aware), lang);
+    match (&b.notify, b.details.aware_at) {
+        (Some(d), _) if !d.yes => tr::pdf_not_notified_decided(lang, format_datetime(d.at, lang)),
+        (Some(_), Some(aware)) => tr::pdf_notify_decided_due(lang, due(aware)),
+        (Some(_), None) => T::PdfNotifyDecidedNoAwareness.get(lang).to_owned(),
+        (None, Some(aware)) => tr::pdf_notify_undecided_due(lang, due(aware)),
+        (None, None) => T::BreachNoAwareness.get(lang).to_owned(),
+    }
+}
+
+/// One event of a breach as the register prints it: a line naming it (number, time, author, kind,
+/// short hash) and its content in full — a note's text, a decision with its reason, for a new version
+/// of the facts each field that changed with its earlier value.
+pub fn event_entries(
+    register: &BreachRegister,
+    b: &Breach,
+    lang: Lang,
+) -> Vec<(String, Vec<String>)> {
+    let mut facts = crate::breach::Details::default();
+    let sep = colon(lang);
+    b.events
+        .iter()
+        .filter_map(|seq| register.event(*seq))
+        .map(|e| {
+            let kind = names::change_kind(e.change.kind()).get(lang);
+            let head = format!(
+                "{} · #{}",
+                tr::breach_event_line(lang, e.seq, format_datetime(e.at, lang), &e.by, kind),
+                &hex::encode(e.hash)[..12]
+            );
+            let body = match &e.change {
+                crate::breach::Change::Opened { title } => vec![title.clone()],
+                crate::breach::Change::Facts(new) => {
+                    let lines = facts_changes(&facts, new, lang);
+                    facts = (**new).clone();
+                    lines
+                }
+                crate::breach::Change::Status(s) => {
+                    vec![names::breach_status(*s).get(lang).to_owned()]
+                }
+                crate::breach::Change::Decision {
+                    question,
+                    yes,
+                    reason,
+                    recommended,
+                } => {
+                    let q = match question {
+                        crate::breach::Question::NotifyCnil => T::BreachDecideNotify,
+                        crate::breach::Question::InformPeople => T::BreachDecideInform,
+                    };
+                    vec![
+                        labelled(q.get(lang), names::yes_no(*yes).get(lang), lang),
+                        format!("{}{sep}{reason}", T::BreachDecisionReason.get(lang)),
+                        format!(
+                            "{}{sep}{}",
+                            T::PdfVigieRecommended.get(lang),
+                            names::yes_no(*recommended).get(lang)
+                        ),
+                    ]
+                }
+                crate::breach::Change::Notified {
+                    kind,
+                    at,
+                    reference,
+                    late_reasons,
+                    filed_other_way,
+                } => {
+                    let mut lines = vec![
+                        format!(
+                            "{}{sep}{}",
+                            T::BreachNotifKind.get(lang),
+                            names::notification_kind(*kind).get(lang)
+                        ),
+                        tr::breach_notified_on(lang, format_datetime(*at, lang), reference),
+                    ];
+                    if !late_reasons.trim().is_empty() {
+                        lines.push(format!(
+                            "{}{sep}{late_reasons}",
+                            T::DocLateReasons.get(lang)
+                        ));
+                    }
+                    if *filed_other_way {
+                        lines.push(T::BreachFiledOtherWay.get(lang).to_owned());
+                    }
+                    lines
+                }
+                crate::breach::Change::PeopleInformed {
+                    at,
+                    channel,
+                    people,
+                } => {
+                    let mut lines = vec![tr::pdf_informed_line(
+                        lang,
+                        format_datetime(*at, lang),
+                        channel,
+                    )];
+                    if people.is_some() {
+                        lines.push(format!(
+                            "{}{sep}{}",
+                            T::BreachInformedCount.get(lang),
+                            count(people.as_ref(), lang)
+                        ));
+                    }
+                    lines
+                }
+                crate::breach::Change::Attached {
+                    name,
+                    purpose,
+                    sha256,
+                    size,
+                } => vec![tr::breach_attachment_line(
+                    lang,
+                    name,
+                    names::purpose(*purpose).get(lang),
+                    crate::i18n::format_size(*size, lang),
+                    sha256,
+                )],
+                crate::breach::Change::Note(text) => vec![text.clone()],
+                crate::breach::Change::Prepared(what) => {
+                    vec![names::prepared(*what).get(lang).to_owned()]
+                }
+            };
+            (head, body)
+        })
+        .collect()
+}
+
+/// Each field that differs between two versions of the facts: "label: new (before: old)".
+fn facts_changes(
+    old: &crate::breach::Details,
+    new: &crate::breach::Details,
+    lang: Lang,
+) -> Vec<String> {
+    let before = fact_sections(old, lang);
+    let after = fact_sections(new, lang);
+    let mut out = Vec::new();
+    for ((_, rows_before), (_, rows_after)) in before.iter().zip(&after) {
+        for ((_, was), (label, now)) in rows_before.iter().zip(rows_after) {
+            if was != now {
+                out.push(if *old == crate::breach::Details::default() {
+                    labelled(label, now, lang)
+                } else {
+                    tr::pdf_fact_changed(lang, &labelled(label, now, lang), was)
+                });
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(T::PdfFactsUnchanged.get(lang).to_owned());
+    }
+    out
 }
 
 /// The two decisions, as recorded, with the helper's recommendation at that moment.

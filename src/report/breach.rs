@@ -10,7 +10,8 @@ use crate::breach::{Breach, BreachId, NotificationKind};
 use crate::i18n::{Lang, T, format_date, format_datetime, names, tr};
 use crate::practice_file::VaultContents;
 use crate::present::breach::{
-    categories, clock_text, complement_text, history_lines, natures, people_categories, sections,
+    categories, complement_text, event_entries, natures, notification_record_text,
+    people_categories, sections,
 };
 
 /// A label and its value side by side, both wrapped: the labels here are whole questions.
@@ -47,6 +48,54 @@ fn not_given(s: &str, lang: Lang) -> String {
         T::NotGiven.get(lang).to_owned()
     } else {
         s.to_owned()
+    }
+}
+
+/// The name of a value, or "not given" when it is the unknown one.
+fn known_name(unknown: bool, name: T, lang: Lang) -> String {
+    if unknown { T::NotGiven } else { name }
+        .get(lang)
+        .to_owned()
+}
+
+/// The contact person of a breach (CNIL form, item 4): the DPO if the practice has one, else the
+/// practitioner; the role and telephone typed for the breach over the defaults.
+pub struct Contact {
+    /// Name.
+    pub name: String,
+    /// Role (never empty: the default role when none was typed).
+    pub role: String,
+    /// Telephone, as written (empty when unknown).
+    pub phone: String,
+    /// E-mail (empty when unknown).
+    pub email: String,
+}
+
+impl Contact {
+    /// The contact for a breach with these facts.
+    pub fn of(contents: &VaultContents, d: &crate::breach::Details, lang: Lang) -> Self {
+        let p = &contents.practice;
+        let (name, role, phone, email) = match &p.dpo {
+            Some(dpo) => (
+                dpo.name.clone(),
+                T::DocContactRoleDpo,
+                dpo.phone.clone(),
+                dpo.email.as_ref().map(ToString::to_string),
+            ),
+            None => (
+                p.practitioner.clone(),
+                T::DocContactRoleDoctor,
+                String::new(),
+                p.email.as_ref().map(ToString::to_string),
+            ),
+        };
+        let typed = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+        Self {
+            name,
+            role: typed(&d.contact_role).unwrap_or_else(|| role.get(lang).to_owned()),
+            phone: typed(&d.contact_phone).unwrap_or(phone),
+            email: email.unwrap_or_default(),
+        }
     }
 }
 
@@ -140,11 +189,13 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
                         .aware_at
                         .map_or_else(|| "—".to_owned(), |t| format_datetime(t, lang)),
                     names::breach_status(b.status).get(lang).to_owned(),
-                    clock_text(b, now, lang).0,
-                    b.informed.as_ref().map_or_else(
-                        || "—".to_owned(),
-                        |i| format_date(crate::i18n::date_of(i.at), lang),
-                    ),
+                    notification_record_text(b, lang),
+                    match (&b.informed, &b.inform) {
+                        (Some(i), _) => format_date(crate::i18n::date_of(i.at), lang),
+                        (None, Some(d)) if !d.yes => T::PdfNotInformedShort.get(lang).to_owned(),
+                        (None, Some(_)) => T::PdfInformPlanned.get(lang).to_owned(),
+                        (None, None) => T::BreachNoDecision.get(lang).to_owned(),
+                    },
                 ]
             })
             .collect();
@@ -179,23 +230,19 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
             Style::new(Face::Regular, 8.0, Rgb8::TEXT),
         );
     }
+    // The head on a page of its own, so that it is never cut.
+    flow.page_break();
     chain_head(&mut flow, contents, lang);
 
     for b in &breaches {
         flow.page_break();
-        breach_page(&mut flow, contents, b, now, lang);
+        breach_page(&mut flow, contents, b, lang);
     }
     let header = running_header(contents, lang, title);
     flow.finish(&header, footer(lang))
 }
 
-fn breach_page(
-    flow: &mut Flow,
-    contents: &VaultContents,
-    b: &Breach,
-    now: jiff::Timestamp,
-    lang: Lang,
-) {
+fn breach_page(flow: &mut Flow, contents: &VaultContents, b: &Breach, lang: Lang) {
     flow.heading(
         &format!("{} — {}", tr::breach_number(lang, b.id), b.title),
         15.0,
@@ -210,7 +257,7 @@ fn breach_page(
         T::BreachRecordedBy.get(lang),
         &tr::pdf_letter_signature(lang, &b.opened_by, format_datetime(b.opened_at, lang)),
     );
-    flow.paragraph(&clock_text(b, now, lang).0, STRONG);
+    flow.paragraph(&notification_record_text(b, lang), STRONG);
     if let Some(c) = complement_text(b, lang) {
         flow.paragraph(&c, BODY);
     }
@@ -224,7 +271,7 @@ fn breach_page(
     flow.space(3.0);
     flow.heading(T::BreachSectionNotify.get(lang), 11.5);
     if b.notifications.is_empty() {
-        flow.paragraph(T::BreachNotNotified.get(lang), BODY);
+        flow.paragraph(&notification_record_text(b, lang), BODY);
     }
     for n in &b.notifications {
         row(
@@ -233,7 +280,7 @@ fn breach_page(
             &tr::breach_notified_on(lang, format_datetime(n.at, lang), &n.reference),
         );
         if !n.late_reasons.trim().is_empty() {
-            row(flow, T::BreachLateReasons.get(lang), &n.late_reasons);
+            row(flow, T::DocLateReasons.get(lang), &n.late_reasons);
         }
     }
     flow.space(3.0);
@@ -256,9 +303,13 @@ fn breach_page(
         }
     }
     flow.space(3.0);
-    flow.heading(T::BreachSectionHistory.get(lang), 11.5);
-    for line in history_lines(&contents.breaches, b, lang) {
-        flow.paragraph(&line, SMALL);
+    flow.heading(T::PdfEventsHeading.get(lang), 11.5);
+    for (head, body) in event_entries(&contents.breaches, b, lang) {
+        flow.space(1.0);
+        flow.paragraph(&head, Style::new(Face::Bold, SMALL.size, Rgb8::TEXT));
+        for line in body {
+            flow.paragraph(&line, SMALL);
+        }
     }
 }
 
@@ -300,11 +351,11 @@ pub fn notification_pdf(
     flow.space(3.0);
     flow.heading(T::PdfN1.get(lang), 12.0);
     // Once notified, this draft is for the complementary notification; before, the doctor chooses.
-    let kind = match b.reference() {
-        Some(reference) => format!(
+    let kind = match b.first_notification() {
+        Some(first) => format!(
             "{} — {}",
             names::notification_kind(NotificationKind::Complementary).get(lang),
-            tr::pdf_complementary_of(lang, reference)
+            tr::pdf_complementary_of_on(lang, &first.reference, format_datetime(first.at, lang))
         ),
         None => format!(
             "{} / {}",
@@ -352,39 +403,27 @@ pub fn notification_pdf(
         &not_given(&p.practitioner, lang),
     );
 
-    // 4. Contact person: the DPO if any, else the practitioner.
+    // 4. Contact person: the DPO if any, else the practitioner; the role and telephone typed for the
+    // breach first.
     flow.space(3.0);
     flow.heading(T::PdfN4.get(lang), 12.0);
-    let email = p
-        .email
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_default();
-    if let Some(dpo) = &p.dpo {
-        row(&mut flow, T::DpoName.get(lang), &not_given(&dpo.name, lang));
-        row(
-            &mut flow,
-            T::PdfPhone.get(lang),
-            &not_given(&dpo.phone, lang),
-        );
-        let dpo_email = dpo
-            .email
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        row(
-            &mut flow,
-            T::PdfEmail.get(lang),
-            &not_given(&dpo_email, lang),
-        );
-    } else {
-        row(
-            &mut flow,
-            T::Practitioner.get(lang),
-            &not_given(&p.practitioner, lang),
-        );
-        row(&mut flow, T::PdfEmail.get(lang), &not_given(&email, lang));
-    }
+    let contact = Contact::of(contents, d, lang);
+    row(
+        &mut flow,
+        T::DocName.get(lang),
+        &not_given(&contact.name, lang),
+    );
+    row(&mut flow, T::DocRole.get(lang), &contact.role);
+    row(
+        &mut flow,
+        T::PdfPhone.get(lang),
+        &not_given(&contact.phone, lang),
+    );
+    row(
+        &mut flow,
+        T::PdfEmail.get(lang),
+        &not_given(&contact.email, lang),
+    );
 
     // 5. Other organisations.
     flow.space(3.0);
@@ -407,13 +446,20 @@ pub fn notification_pdf(
         time(d.ended_at)
     };
     row(&mut flow, T::FEnded.get(lang), &ended);
-    row(&mut flow, T::FAware.get(lang), &time(d.aware_at));
+    row(&mut flow, T::DocAware.get(lang), &time(d.aware_at));
     row(&mut flow, T::FDiscovered.get(lang), &time(d.discovered_at));
     row(
         &mut flow,
         T::FProcessorAlert.get(lang),
         &time(d.processor_alert_at),
     );
+    if !d.aware_after_alert_reason.trim().is_empty() {
+        row(
+            &mut flow,
+            T::FAwareAfterAlert.get(lang),
+            &d.aware_after_alert_reason,
+        );
+    }
     row(
         &mut flow,
         T::FHowDiscovered.get(lang),
@@ -427,7 +473,7 @@ pub fn notification_pdf(
         .unwrap_or_default();
     row(
         &mut flow,
-        T::BreachLateReasons.get(lang),
+        T::DocLateReasons.get(lang),
         &not_given(late, lang),
     );
 
@@ -437,12 +483,43 @@ pub fn notification_pdf(
     row(&mut flow, T::FNature.get(lang), &natures(d, lang));
     row(
         &mut flow,
-        T::FCause.get(lang),
-        names::cause(d.cause).get(lang),
+        T::FOrigin.get(lang),
+        &known_name(
+            d.origin == crate::breach::Origin::Unknown,
+            names::origin(d.origin),
+            lang,
+        ),
     );
     row(
         &mut flow,
-        T::FDescription.get(lang),
+        T::FIntent.get(lang),
+        &known_name(
+            d.intent == crate::breach::Intent::Unknown,
+            names::intent(d.intent),
+            lang,
+        ),
+    );
+    row(
+        &mut flow,
+        T::DocCause.get(lang),
+        &known_name(
+            d.cause == crate::breach::Cause::Unknown,
+            names::cause(d.cause),
+            lang,
+        ),
+    );
+    row(
+        &mut flow,
+        T::FExposure.get(lang),
+        &known_name(
+            d.exposure == crate::breach::Exposure::Unknown,
+            names::exposure(d.exposure),
+            lang,
+        ),
+    );
+    row(
+        &mut flow,
+        T::DocDescription.get(lang),
         &not_given(&d.description, lang),
     );
 
@@ -514,7 +591,16 @@ pub fn notification_pdf(
     // 12. Measures after.
     flow.space(3.0);
     flow.heading(T::PdfN12.get(lang), 12.0);
-    flow.paragraph(&not_given(&d.measures_after, lang), BODY);
+    row(
+        &mut flow,
+        T::FMeasuresAfter.get(lang),
+        &not_given(&d.measures_after, lang),
+    );
+    row(
+        &mut flow,
+        T::FMeasuresPlanned.get(lang),
+        &not_given(&d.measures_planned, lang),
+    );
 
     // 13. Information of the people.
     flow.space(3.0);
@@ -524,14 +610,7 @@ pub fn notification_pdf(
     // 14. Cross-border, other authorities.
     flow.space(3.0);
     flow.heading(T::PdfN14.get(lang), 12.0);
-    flow.paragraph(
-        &if d.other_authorities.trim().is_empty() {
-            T::PdfNone.get(lang).to_owned()
-        } else {
-            d.other_authorities.clone()
-        },
-        BODY,
-    );
+    flow.paragraph(&not_given(&d.other_authorities, lang), BODY);
 
     let header = running_header(contents, lang, title);
     flow.finish(&header, footer(lang))

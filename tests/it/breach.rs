@@ -80,7 +80,7 @@ fn list_show_and_verify_the_demo_register() {
         &["breach", "list", "--vault", p, "--format", "json"],
     );
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
-    assert_eq!(doc["head"]["count"], 13);
+    assert_eq!(doc["head"]["count"], 14);
     assert_eq!(doc["intact"], true);
     assert_eq!(doc["breaches"][1]["reference"], "DEMO-2026-004217");
     assert_eq!(doc["breaches"][1]["complement_pending"], true);
@@ -113,7 +113,7 @@ fn list_show_and_verify_the_demo_register() {
     );
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(doc["details"]["records"], 5300);
-    assert_eq!(doc["events"].as_array().expect("events").len(), 7);
+    assert_eq!(doc["events"].as_array().expect("events").len(), 8);
 
     let o = vigie(
         dir.path(),
@@ -121,7 +121,7 @@ fn list_show_and_verify_the_demo_register() {
     );
     assert!(o.status.success(), "{}", err(&o));
     assert!(
-        out(&o).contains("Registre intègre : 13 événements vérifiés"),
+        out(&o).contains("Registre intègre : 14 événements vérifiés"),
         "{}",
         out(&o)
     );
@@ -198,7 +198,7 @@ fn the_three_documents_are_exported_with_their_sections_in_order() {
         "Clé USB d'échographies perdue",
         "Serveur d'images accessible depuis Internet",
         "Empreinte du registre",
-        "13 événements",
+        "14 événements",
     ] {
         assert!(register.contains(expected), "{expected:?} missing");
     }
@@ -222,7 +222,7 @@ fn the_three_documents_are_exported_with_their_sections_in_order() {
         "9. Mesures de sécurité avant la violation",
         "10. Conséquences probables",
         "11. Préjudices possibles et gravité",
-        "12. Mesures prises après la violation",
+        "12. Mesures prises et prévues après la violation",
         "13. Information des personnes",
         "14. Aspects transfrontaliers et autres autorités",
     ] {
@@ -235,7 +235,7 @@ fn the_three_documents_are_exported_with_their_sections_in_order() {
         notification.contains("juillet 2023"),
         "the form's date is stated"
     );
-    assert!(notification.contains("complémentaire de la notification n° DEMO-2026-004217"));
+    assert!(notification.contains("suit la notification initiale n° DEMO-2026-004217"));
 
     let letter = text_of(&pdf("patient-letter", Some("2"), "en"));
     for expected in [
@@ -575,7 +575,7 @@ mod window {
         );
         assert_eq!(
             register.events.len(),
-            14,
+            15,
             "one more event, nothing rewritten"
         );
         assert!(register.verify().is_ok());

@@ -91,18 +91,34 @@ impl BreachesView {
         if let Some(form) = self.form.as_mut() {
             match (&result, breach) {
                 (Ok(_), Some(b)) if b.id == form.id => {
-                    // Keep what is typed in the sections; clear the one-off fields.
-                    form.reference.clear();
-                    form.late_reasons.clear();
-                    form.notify_reason.clear();
-                    form.inform_reason.clear();
-                    form.channel.clear();
-                    form.informed_people.clear();
-                    form.notif_at.clear();
-                    form.informed_at.clear();
-                    form.filed_other_way = false;
-                    form.notify_yes = None;
-                    form.inform_yes = None;
+                    // Keep what is typed in the sections; clear the one-off fields of what was
+                    // just recorded.
+                    match form.pressed {
+                        Spot::Notify => {
+                            form.reference.clear();
+                            form.late_reasons.clear();
+                            form.notif_at.clear();
+                            form.filed_other_way = false;
+                        }
+                        Spot::People => {
+                            form.channel.clear();
+                            form.informed_people.clear();
+                            form.informed_at.clear();
+                        }
+                        Spot::Decision(Question::NotifyCnil) => {
+                            form.notify_reason.clear();
+                            form.notify_yes = None;
+                        }
+                        Spot::Decision(Question::InformPeople) => {
+                            form.inform_reason.clear();
+                            form.inform_yes = None;
+                        }
+                        Spot::Status
+                        | Spot::Facts(_)
+                        | Spot::Files
+                        | Spot::Draft
+                        | Spot::Letter => {}
+                    }
                     // Once notified, the next notification is the complement.
                     if b.first_notification().is_some() {
                         form.notif_kind = NotificationKind::Complementary;
@@ -131,6 +147,10 @@ pub enum Spot {
     People,
     /// The attached files.
     Files,
+    /// The draft notification prepared.
+    Draft,
+    /// The letter to the patients prepared.
+    Letter,
 }
 
 /// What the breach form holds when its page goes away: see [`BreachesView::leaving`].
@@ -751,6 +771,22 @@ fn breach_panel(
         );
         combo(
             ui,
+            "breach_origin",
+            T::FOrigin.get(lang),
+            &mut d.origin,
+            &crate::breach::Origin::ALL,
+            |o| names::origin(o).get(lang),
+        );
+        combo(
+            ui,
+            "breach_intent",
+            T::FIntent.get(lang),
+            &mut d.intent,
+            &crate::breach::Intent::ALL,
+            |i| names::intent(i).get(lang),
+        );
+        combo(
+            ui,
             "breach_exposure",
             T::FExposure.get(lang),
             &mut d.exposure,
@@ -804,10 +840,13 @@ fn breach_panel(
             |s| names::severity(s).get(lang),
         );
         widgets::labelled_multiline(ui, T::FMeasuresAfter.get(lang), &mut d.measures_after);
+        widgets::labelled_multiline(ui, T::FMeasuresPlanned.get(lang), &mut d.measures_planned);
         ui.checkbox(&mut d.risk_removed, T::FRiskRemoved.get(lang));
         ui.checkbox(&mut d.people_unreachable, T::FUnreachable.get(lang));
         widgets::labelled_multiline(ui, T::FProcessors.get(lang), &mut d.processors);
         widgets::labelled_multiline(ui, T::FOtherAuthorities.get(lang), &mut d.other_authorities);
+        widgets::labelled_field(ui, T::FContactRole.get(lang), &mut d.contact_role, None);
+        widgets::labelled_field(ui, T::FContactPhone.get(lang), &mut d.contact_phone, None);
         if ui.button(T::BreachSaveFacts.get(lang)).clicked() {
             save_facts = Some(4);
         }
@@ -879,7 +918,8 @@ fn breach_panel(
         // The next real step is the prominent one: prepare the draft; then, once filed on the CNIL's
         // site, record it with the number the CNIL gave.
         let drafted = b.prepared_at(Prepared::CnilDraft);
-        let export = |ui: &mut Ui, primary: bool| {
+        let pressed = &mut form.pressed;
+        let mut export = |ui: &mut Ui, primary: bool| {
             let text = T::BreachPrepareDraft.get(lang);
             let clicked = if primary {
                 widgets::primary_button(ui, text, !busy).clicked()
@@ -887,6 +927,7 @@ fn breach_panel(
                 ui.add_enabled(!busy, egui::Button::new(text)).clicked()
             };
             if clicked {
+                *pressed = Spot::Draft;
                 commands.send(Command::Breach(BreachCommand::Export {
                     kind: Document::BreachNotification(id),
                     lang: doc_lang,
@@ -895,6 +936,7 @@ fn breach_panel(
             }
         };
         export(ui, drafted.is_none() && b.notifications.is_empty());
+        feedback_here(ui, form, Spot::Draft);
         if let Some(at) = drafted {
             ui.label(
                 RichText::new(format!(
@@ -992,12 +1034,14 @@ fn breach_panel(
             .add_enabled(!busy, egui::Button::new(T::BreachExportLetter.get(lang)))
             .clicked()
         {
+            form.pressed = Spot::Letter;
             commands.send(Command::Breach(BreachCommand::Export {
                 kind: Document::PatientLetter(id),
                 lang: doc_lang,
                 path: None,
             }));
         }
+        feedback_here(ui, form, Spot::Letter);
         time_field(ui, lang, T::BreachInformedAt, &mut form.informed_at);
         widgets::labelled_field(
             ui,
