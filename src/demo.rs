@@ -525,6 +525,7 @@ pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
             severity: Severity::Significant,
             measures_after: "Redirection supprimée, UPnP désactivé, mot de passe sur la visionneuse ; journaux demandés au prestataire.".into(),
             processors: "InfoSanté Services (prestataire informatique)".into(),
+            contact_phone: "04 72 00 00 00".into(),
             ..Details::default()
         };
         apply(&mut r, id, Change::Facts(Box::new(details)), ago(29));

@@ -440,6 +440,45 @@ pub enum Prepared {
     PatientLetter,
 }
 
+/// The patient-facing texts of the letter (art. 34(2): in plain language), as the doctor edited them.
+/// Each edit is a new event; the letter is printed from the latest.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LetterText {
+    /// What happened, in plain words.
+    pub what_happened: String,
+    /// What it means for the patient.
+    pub what_it_means: String,
+    /// What the practice did.
+    pub what_we_did: String,
+    /// What the patient can do.
+    pub what_you_can_do: String,
+    /// Whom to call (name and role).
+    pub whom_to_call: String,
+    /// The telephone number to call.
+    pub phone: String,
+}
+
+impl std::fmt::Debug for LetterText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the texts: they may describe patients.
+        f.debug_struct("LetterText").finish_non_exhaustive()
+    }
+}
+
+impl LetterText {
+    /// The texts, in the letter's order.
+    pub fn parts(&self) -> [&str; 5] {
+        [
+            &self.what_happened,
+            &self.what_it_means,
+            &self.what_we_did,
+            &self.what_you_can_do,
+            &self.whom_to_call,
+        ]
+    }
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -495,6 +534,8 @@ pub enum Change {
     },
     /// Vigie prepared a document for the breach (the CNIL draft, the letter to the patients).
     Prepared(Prepared),
+    /// The texts of the letter to the patients, as edited (the whole set; earlier versions stay).
+    Letter(Box<LetterText>),
     /// A file was attached (its bytes are kept beside the chain, by hash).
     Attached {
         /// The file's name.
@@ -538,6 +579,8 @@ pub enum ChangeKind {
     Note,
     /// [`Change::Prepared`].
     Prepared,
+    /// [`Change::Letter`].
+    Letter,
 }
 
 impl Change {
@@ -553,6 +596,7 @@ impl Change {
             Self::Attached { .. } => ChangeKind::Attached,
             Self::Note(_) => ChangeKind::Note,
             Self::Prepared(_) => ChangeKind::Prepared,
+            Self::Letter(_) => ChangeKind::Letter,
         }
     }
 }
@@ -638,6 +682,8 @@ pub struct Breach {
     pub informed: Option<Informed>,
     /// When Vigie last prepared each document for this breach.
     pub prepared: Vec<(Prepared, Timestamp)>,
+    /// The letter's texts as last edited, if they were.
+    pub letter: Option<LetterText>,
     /// Files attached.
     pub attachments: Vec<AttachmentRef>,
     /// Notes.
@@ -675,6 +721,7 @@ impl Breach {
             notifications: Vec::new(),
             informed: None,
             prepared: Vec::new(),
+            letter: None,
             attachments: Vec::new(),
             notes: Vec::new(),
             events: vec![seq],
@@ -756,6 +803,7 @@ impl Breach {
                 self.prepared.retain(|(w, _)| w != what);
                 self.prepared.push((*what, event.at));
             }
+            Change::Letter(text) => self.letter = Some((**text).clone()),
         }
     }
 
@@ -867,6 +915,9 @@ pub enum BreachError {
     /// filed on the CNIL's site another way.
     #[error("prepare the draft, or confirm the notification was filed another way")]
     NotificationWithoutDraft,
+    /// A letter with no text.
+    #[error("the letter has no text")]
+    EmptyLetter,
     /// The information of the people needs how many were informed.
     #[error("say how many people were informed")]
     NoInformedCount,
@@ -1147,6 +1198,11 @@ impl BreachRegister {
                 }
                 if *at > now {
                     return Err(BreachError::TimesOutOfOrder);
+                }
+            }
+            Change::Letter(text) => {
+                if text.parts().iter().all(|t| t.trim().is_empty()) {
+                    return Err(BreachError::EmptyLetter);
                 }
             }
             Change::Attached { .. } | Change::Note(_) | Change::Prepared(_) => {}

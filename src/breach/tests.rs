@@ -524,3 +524,28 @@ fn fields_added_later_leave_old_events_hashes_unchanged() {
     let body = serde_json::to_string(&Change::Facts(Box::new(d))).expect("json");
     assert!(body.contains(r#""exposure":"RunningSystem""#), "{body}");
 }
+
+#[test]
+fn the_letter_s_texts_are_kept_each_change_an_event_and_an_empty_one_is_refused() {
+    let (mut r, id, aware) = register();
+    let now = hours_after(aware, 2);
+    let before = r.events.len();
+    assert_eq!(
+        r.apply(id, Change::Letter(Box::default()), BY, now),
+        Err(BreachError::EmptyLetter)
+    );
+    assert_eq!(r.events.len(), before);
+    let mut text = super::LetterText {
+        what_happened: "Une clé USB a été perdue.".into(),
+        phone: "04 00 00 00 00".into(),
+        ..super::LetterText::default()
+    };
+    r.apply(id, Change::Letter(Box::new(text.clone())), BY, now)
+        .expect("saved");
+    text.what_we_did = "Nous avons changé les mots de passe.".into();
+    r.apply(id, Change::Letter(Box::new(text.clone())), BY, now)
+        .expect("edited");
+    assert_eq!(r.breach(id).expect("b").letter, Some(text));
+    assert_eq!(r.events.len(), before + 2, "each change an event");
+    assert!(r.verify().is_ok());
+}

@@ -253,6 +253,7 @@ impl Localize for crate::breach::BreachError {
             Self::AgainstAdviceWithoutReason => T::ErrBreachAgainstAdvice,
             Self::NotificationWithoutDraft => T::ErrBreachNoDraft,
             Self::NoInformedCount => T::ErrBreachNoInformedCount,
+            Self::EmptyLetter => T::ErrBreachEmptyLetter,
             Self::NoReference => T::ErrBreachNoReference,
             Self::LateWithoutReasons => T::ErrBreachLate,
             Self::NotificationDate => T::ErrBreachNotifDate,

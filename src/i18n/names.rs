@@ -151,6 +151,7 @@ pub fn change_kind(k: crate::breach::ChangeKind) -> T {
         ChangeKind::Attached => T::EvAttached,
         ChangeKind::Note => T::EvNote,
         ChangeKind::Prepared => T::EvPrepared,
+        ChangeKind::Letter => T::EvLetter,
     }
 }
 

@@ -942,6 +942,40 @@ texts! {
     ErrBreachCloseNotified => "Vous avez décidé de notifier la CNIL : enregistrez la notification avant de clore.", "You decided to notify the CNIL: record the notification before closing.";
     ErrBreachCloseInformed => "Vous avez décidé d'informer les patients : enregistrez-le avant de clore.", "You decided to inform the patients: record it before closing.";
     ErrBreachEmptyFile => "Ce fichier est vide.", "This file is empty.";
+    ErrBreachEmptyLetter => "La lettre n'a aucun texte.", "The letter has no text.";
+    EvLetter => "Texte de la lettre aux patients", "Text of the letter to the patients";
+    LetterWhatMisconfiguration => "Un serveur informatique de notre cabinet, qui conserve des dossiers et des images de patients, était mal réglé : il pouvait être consulté depuis Internet sans mot de passe.", "A computer server of our practice, which holds patients' records and images, was wrongly set up: it could be reached from the Internet without a password.";
+    LetterWhatLost => "Un support informatique (clé USB, disque ou ordinateur) contenant des données de patients a été perdu.", "A storage device (USB stick, disk or computer) holding patients' data was lost.";
+    LetterWhatStolen => "Un support informatique (clé USB, disque ou ordinateur) contenant des données de patients a été volé.", "A storage device (USB stick, disk or computer) holding patients' data was stolen.";
+    LetterWhatRansomware => "Un logiciel malveillant a bloqué l'accès aux données de notre cabinet et a pu les copier.", "Malicious software blocked access to our practice's data and may have copied them.";
+    LetterWhatIntrusion => "Une personne non autorisée s'est introduite dans un système informatique de notre cabinet.", "An unauthorised person broke into a computer system of our practice.";
+    LetterWhatMisdirected => "Un courrier ou un courriel contenant des données de patients a été envoyé par erreur à une autre personne.", "A letter or an e-mail holding patients' data was sent by mistake to someone else.";
+    LetterWhatOther => "Un incident de sécurité a touché des données de patients conservées par notre cabinet.", "A security incident affected patients' data kept by our practice.";
+    LetterDataIdentity => "votre nom et votre date de naissance", "your name and date of birth";
+    LetterDataContact => "vos coordonnées", "your contact details";
+    LetterDataNir => "votre numéro de sécurité sociale", "your social-security number";
+    LetterDataHealth => "des informations sur votre santé", "information about your health";
+    LetterDataImages => "vos images médicales (radiographies, échographies…)", "your medical images (X-rays, ultrasound…)";
+    LetterDataFinancial => "des informations bancaires", "bank information";
+    LetterMeansUnknownData => "Nous ne savons pas encore précisément quelles données vous concernant ont été touchées.", "We do not know yet exactly which data about you were affected.";
+    LetterMeansSeen => "Des personnes qui n'y avaient pas droit ont pu les voir ou les copier.", "People with no right to them may have seen or copied them.";
+    LetterMeansAltered => "Elles ont pu être modifiées.", "They may have been altered.";
+    LetterMeansUnavailable => "Elles ont été un temps inaccessibles.", "They were unavailable for a while.";
+    LetterDidStopped => "Nous avons fait cesser l'incident dès que nous en avons eu connaissance.", "We stopped the incident as soon as we knew of it.";
+    LetterDidCnil => "Nous l'avons déclaré à la CNIL, l'autorité chargée de la protection des données.", "We reported it to the CNIL, the data protection authority.";
+    LetterDidSecurity => "Nous avons renforcé la sécurité de nos outils pour éviter que cela se reproduise.", "We strengthened the security of our tools so that it does not happen again.";
+    LetterCanDoPhishing => "Méfiez-vous des appels, courriels ou SMS qui se réclameraient du cabinet ou de l'Assurance maladie et vous demanderaient des informations personnelles, un mot de passe ou un paiement : nous ne vous les demanderons jamais ainsi.", "Be wary of calls, e-mails or text messages claiming to come from the practice or from the health insurance and asking for personal information, a password or a payment: we will never ask for them that way.";
+    LetterCanDoBank => "Surveillez vos relevés bancaires et prévenez votre banque de toute opération que vous ne reconnaissez pas.", "Check your bank statements and tell your bank of any transaction you do not recognise.";
+    LetterCanDoHealth => "Si quelqu'un vous contacte au sujet de vos examens ou de votre santé sans raison, ne répondez pas et prévenez-nous.", "If someone contacts you about your examinations or your health for no reason, do not answer and let us know.";
+    LetterHeadingMeans => "Ce que cela signifie pour vous", "What it means for you";
+    LetterPhoneLabel => "Téléphone à appeler", "Telephone to call";
+    LetterRecipient => "Nom et prénom du patient\nAdresse\nCode postal et ville", "Patient's name\nAddress\nPostcode and town";
+    PublicNoticeTitle => "Avis aux patients du cabinet", "Notice to the practice's patients";
+    PublicNoticeWhere => "À afficher en salle d'attente et à publier sur le site du cabinet : prévenir chaque patient demanderait des efforts disproportionnés (RGPD, article 34(3)(c)).", "To display in the waiting room and publish on the practice's website: reaching each patient would take disproportionate effort (GDPR, article 34(3)(c)).";
+    PublicNoticeIntro => "Un incident a touché des données personnelles de patients conservées par notre cabinet. La loi (RGPD, article 34) nous demande d'en informer les personnes concernées ; nous le faisons par cet avis.", "An incident affected personal data of patients kept by our practice. The law (GDPR, article 34) asks us to inform the people concerned; we do so by this notice.";
+    BreachLetterHeading => "Texte de la lettre (en mots simples, pour les patients)", "Text of the letter (in plain words, for the patients)";
+    BreachLetterSave => "Enregistrer le texte de la lettre", "Save the letter's text";
+    BreachLetterRedraft => "Repartir du texte proposé par Vigie", "Start again from Vigie's proposed text";
     PdfAfter72Hours => "plus de 72 heures après la prise de connaissance", "more than 72 hours after awareness";
     PdfNotifyDecidedNoAwareness => "Notification décidée, pas encore enregistrée ; date de prise de connaissance non renseignée", "Notification decided, not recorded yet; awareness not recorded";
     PdfVigieRecommended => "Recommandation de Vigie", "Vigie's recommendation";
@@ -1036,12 +1070,8 @@ texts! {
     PdfLetterIntro => "Nous vous écrivons parce qu'un incident a touché des données personnelles vous concernant, conservées par notre cabinet. La loi (RGPD, article 34) nous demande de vous en informer ; nous tenons à le faire clairement.",
         "We are writing because an incident affected personal data about you kept by our practice. The law (GDPR, article 34) asks us to tell you; we want to do so clearly.";
     PdfLetterWhat => "Ce qui s'est passé", "What happened";
-    PdfLetterData => "Les données concernées", "The data concerned";
-    PdfLetterConsequences => "Les conséquences possibles pour vous", "The possible consequences for you";
     PdfLetterMeasures => "Ce que nous avons fait", "What we have done";
     PdfLetterAdvice => "Ce que vous pouvez faire", "What you can do";
-    PdfLetterAdviceText => "Méfiez-vous des appels, courriels ou SMS qui se réclameraient du cabinet ou de l'Assurance maladie et vous demanderaient des informations personnelles, un mot de passe ou un paiement : nous ne vous les demanderons jamais ainsi. En cas de doute, appelez le cabinet au numéro habituel.",
-        "Be wary of calls, e-mails or text messages claiming to come from the practice or the health insurance and asking for personal information, a password or a payment: we will never ask for them that way. If in doubt, call the practice on the usual number.";
     PdfLetterContact => "Pour toute question", "If you have questions";
     PdfLetterCnil => "Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr, 3 place de Fontenoy, 75007 Paris).", "You may also lodge a complaint with the CNIL (www.cnil.fr, 3 place de Fontenoy, 75007 Paris).";
     PdfLetterClosing => "Nous vous prions de nous excuser pour cet incident et restons à votre disposition.", "We apologise for this incident and remain at your disposal.";
@@ -1614,7 +1644,6 @@ typed_texts! {
         "{path}: value {value} refused for “{field}”; allowed values: {allowed}.";
     fn err_facts_too_large(path, max) => "{path} : fichier trop grand pour des faits (plus de {max}).", "{path}: too large for a facts file (over {max}).";
     fn err_facts_times(path, problem) => "{path} : {problem}", "{path}: {problem}";
-    fn pdf_letter_contact(name, contact) => "{name}, {contact}", "{name}, {contact}";
     fn pdf_letter_signature(name, date) => "{name}, le {date}", "{name}, {date}";
     fn pdf_headcount(n: count) => { one: "{n} personne", other: "{n} personnes" }, { one: "{n} person", other: "{n} people" };
     fn pdf_not_notified_decided(date) => "Pas de notification à la CNIL : décision de ne pas notifier du {date}, avec sa raison (section 5)", "No notification to the CNIL: decision not to notify of {date}, with its reason (section 5)";
@@ -1622,6 +1651,12 @@ typed_texts! {
     fn pdf_notify_undecided_due(deadline) => "Notification pas encore décidée ; échéance des 72 heures : {deadline}", "Notification not decided yet; 72-hour deadline: {deadline}";
     fn pdf_fact_changed(now, was) => "{now} (avant : {was})", "{now} (before: {was})";
     fn pdf_complementary_of_on(reference, date) => "suit la notification initiale n° {reference} du {date}", "follows the initial notification no. {reference} of {date}";
+    fn letter_since(date) => "Cela a commencé le {date}.", "It began on {date}.";
+    fn letter_ended(date) => "Il y a été mis fin le {date}.", "It was stopped on {date}.";
+    fn letter_data(list) => "Les données vous concernant qui ont pu être touchées sont : {list}.", "The data about you that may have been affected are: {list}.";
+    fn letter_place_date(date) => "Le {date}", "{date}";
+    fn letter_object(title) => "Objet : {title}", "Subject: {title}";
+    fn letter_refused(reason) => "Pas de lettre aux patients : la décision enregistrée est de ne pas les informer. Raison : {reason}", "No letter to the patients: the decision recorded is not to inform them. Reason: {reason}";
     fn pdf_informed_line(date, channel) => "fait le {date} ({channel})", "done on {date} ({channel})";
     fn pdf_not_informed(reason) => "non : {reason}", "no: {reason}";
     // ---- Encrypted archives ------------------------------------------------------------------------

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::breach::clock::{Countdown, Urgency};
 use crate::breach::decision::{self, Advice};
-use crate::breach::{Breach, BreachRegister, Details, Known, Status};
+use crate::breach::{Breach, BreachRegister, Details, Known, LetterText, Status};
 use crate::i18n::{Lang, T, format_datetime, format_int, names, tr};
 
 /// The clock still running for a breach: the 72 hours from awareness until the CNIL is notified, then
@@ -413,6 +413,14 @@ pub fn event_entries(
                 crate::breach::Change::Prepared(what) => {
                     vec![names::prepared(*what).get(lang).to_owned()]
                 }
+                crate::breach::Change::Letter(text) => {
+                    let mut lines: Vec<String> = letter_parts(text)
+                        .iter()
+                        .map(|(t, v)| labelled(t.get(lang), v, lang))
+                        .collect();
+                    lines.push(labelled(T::PdfPhone.get(lang), &text.phone, lang));
+                    lines
+                }
             };
             (head, body)
         })
@@ -737,5 +745,231 @@ impl JsonHead {
             count: head.count,
             hash: head.hash_hex(),
         }
+    }
+}
+
+/// The contact person of a breach (CNIL form, item 4): the DPO if the practice has one, else the
+/// practitioner; the role and telephone typed for the breach over the defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    /// Name.
+    pub name: String,
+    /// Role (never empty: the default role when none was typed).
+    pub role: String,
+    /// Telephone, as written (empty when unknown).
+    pub phone: String,
+    /// E-mail (empty when unknown).
+    pub email: String,
+}
+
+impl Contact {
+    /// The contact for a breach with these facts.
+    pub fn of(p: &crate::practice::Profile, d: &Details, lang: Lang) -> Self {
+        let (name, role, phone, email) = match &p.dpo {
+            Some(dpo) => (
+                dpo.name.clone(),
+                T::DocContactRoleDpo,
+                dpo.phone.clone(),
+                dpo.email.as_ref().map(ToString::to_string),
+            ),
+            None => (
+                p.practitioner.clone(),
+                T::DocContactRoleDoctor,
+                String::new(),
+                p.email.as_ref().map(ToString::to_string),
+            ),
+        };
+        let typed = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+        Self {
+            name,
+            role: typed(&d.contact_role).unwrap_or_else(|| role.get(lang).to_owned()),
+            phone: typed(&d.contact_phone).unwrap_or(phone),
+            email: email.unwrap_or_default(),
+        }
+    }
+}
+
+/// The letter's texts for a patient, drafted in plain words from the facts (never the CNIL's
+/// technical description): what happened, what it means, what the practice did, what the patient can
+/// do, whom to call. The doctor edits them in the window; the register keeps each version.
+pub fn letter_draft(b: &Breach, p: &crate::practice::Profile, lang: Lang) -> LetterText {
+    use crate::breach::Cause;
+    let d = &b.details;
+    let date = |t: Timestamp| crate::i18n::format_date(crate::i18n::date_of(t), lang);
+    let when = d
+        .started_at
+        .or(d.discovered_at)
+        .or(d.aware_at)
+        .map(date)
+        .unwrap_or_default();
+    let what = match d.cause {
+        Cause::Misconfiguration => T::LetterWhatMisconfiguration,
+        Cause::LostDevice => T::LetterWhatLost,
+        Cause::StolenDevice => T::LetterWhatStolen,
+        Cause::Ransomware => T::LetterWhatRansomware,
+        Cause::Intrusion => T::LetterWhatIntrusion,
+        Cause::Misdirected => T::LetterWhatMisdirected,
+        Cause::Unknown | Cause::Other => T::LetterWhatOther,
+    };
+    let mut what_happened = what.get(lang).to_owned();
+    if !when.is_empty() {
+        what_happened.push(' ');
+        what_happened.push_str(&tr::letter_since(lang, &when));
+    }
+    if let Some(end) = d.ended_at.filter(|_| !d.ongoing) {
+        what_happened.push(' ');
+        what_happened.push_str(&tr::letter_ended(lang, date(end)));
+    }
+    let mut data = Vec::new();
+    for (on, t) in [
+        (d.data_identity, T::LetterDataIdentity),
+        (d.data_contact, T::LetterDataContact),
+        (d.data_nir, T::LetterDataNir),
+        (d.data_health, T::LetterDataHealth),
+        (d.data_images, T::LetterDataImages),
+        (d.data_financial, T::LetterDataFinancial),
+    ] {
+        if on {
+            data.push(t.get(lang));
+        }
+    }
+    let mut what_it_means = if data.is_empty() {
+        T::LetterMeansUnknownData.get(lang).to_owned()
+    } else {
+        tr::letter_data(lang, data.join(", "))
+    };
+    for (on, t) in [
+        (d.confidentiality, T::LetterMeansSeen),
+        (d.integrity, T::LetterMeansAltered),
+        (d.availability, T::LetterMeansUnavailable),
+    ] {
+        if on {
+            what_it_means.push(' ');
+            what_it_means.push_str(t.get(lang));
+        }
+    }
+    let mut what_we_did = vec![T::LetterDidStopped.get(lang)];
+    if b.first_notification().is_some() {
+        what_we_did.push(T::LetterDidCnil.get(lang));
+    }
+    what_we_did.push(T::LetterDidSecurity.get(lang));
+    let mut can_do = vec![T::LetterCanDoPhishing.get(lang)];
+    if d.data_financial {
+        can_do.push(T::LetterCanDoBank.get(lang));
+    }
+    if d.data_health || d.data_images || d.data_nir {
+        can_do.push(T::LetterCanDoHealth.get(lang));
+    }
+    let contact = Contact::of(p, d, lang);
+    let whom = if contact.name.trim().is_empty() {
+        contact.role.clone()
+    } else {
+        format!("{} ({})", contact.name.trim(), contact.role)
+    };
+    LetterText {
+        what_happened,
+        what_it_means,
+        what_we_did: what_we_did.join(" "),
+        what_you_can_do: can_do.join(" "),
+        whom_to_call: whom,
+        phone: contact.phone,
+    }
+}
+
+/// Whether a letter may be printed for this breach: refused, with the decision's reason, when the
+/// decision is not to inform; a public notice (waiting room, website) instead of a letter when
+/// reaching each person would take disproportionate effort (art. 34(3)(c)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LetterKind {
+    /// A letter to each patient.
+    Letter,
+    /// A public notice.
+    PublicNotice,
+    /// No letter: the decision is not to inform, for this reason.
+    Refused(String),
+}
+
+/// What the patients' document for `b` is.
+pub fn letter_kind(b: &Breach) -> LetterKind {
+    match &b.inform {
+        Some(d) if !d.yes => LetterKind::Refused(d.reason.clone()),
+        _ if b.details.people_unreachable => LetterKind::PublicNotice,
+        _ => LetterKind::Letter,
+    }
+}
+
+/// The letter's texts with their headings, in order (for the window and the documents).
+pub fn letter_parts(text: &LetterText) -> [(T, &str); 5] {
+    [
+        (T::PdfLetterWhat, &text.what_happened),
+        (T::LetterHeadingMeans, &text.what_it_means),
+        (T::PdfLetterMeasures, &text.what_we_did),
+        (T::PdfLetterAdvice, &text.what_you_can_do),
+        (T::PdfLetterContact, &text.whom_to_call),
+    ]
+}
+
+#[cfg(test)]
+mod letter_tests {
+    use super::*;
+    use crate::breach::{Cause, Change, Question};
+
+    fn breach(d: Details) -> Breach {
+        let mut r = BreachRegister::default();
+        let now = Timestamp::now();
+        let id = r.open("Serveur", "Dr", now).expect("opened");
+        r.apply(id, Change::Facts(Box::new(d)), "Dr", now)
+            .expect("facts");
+        r.breach(id).expect("breach")
+    }
+
+    #[test]
+    fn the_letter_is_in_plain_words_refused_when_not_informing_and_a_notice_when_unreachable() {
+        let p = crate::practice::Profile::named(
+            crate::practice::PracticeName::parse("Cabinet").expect("name"),
+        );
+        let d = Details {
+            cause: Cause::Misconfiguration,
+            description: "Le port 8042 (Orthanc) était redirigé".into(),
+            measures_after: "UPnP désactivé".into(),
+            confidentiality: true,
+            data_images: true,
+            contact_phone: "04 00 00 00 00".into(),
+            ..Details::default()
+        };
+        let b = breach(d.clone());
+        for lang in Lang::ALL {
+            let text = letter_draft(&b, &p, lang);
+            for part in text.parts() {
+                assert!(!part.trim().is_empty());
+                assert!(!part.contains("8042") && !part.contains("UPnP"), "{part}");
+            }
+            assert_eq!(text.phone, "04 00 00 00 00");
+        }
+        assert_eq!(letter_kind(&b), LetterKind::Letter);
+        let notice = breach(Details {
+            people_unreachable: true,
+            ..d
+        });
+        assert_eq!(letter_kind(&notice), LetterKind::PublicNotice);
+        let mut r = BreachRegister::default();
+        let now = Timestamp::now();
+        let id = r.open("Clé", "Dr", now).expect("opened");
+        r.apply(
+            id,
+            Change::Decision {
+                question: Question::InformPeople,
+                yes: false,
+                reason: "Chiffrée.".into(),
+                recommended: false,
+            },
+            "Dr",
+            now,
+        )
+        .expect("decided");
+        assert_eq!(
+            letter_kind(&r.breach(id).expect("b")),
+            LetterKind::Refused("Chiffrée.".into())
+        );
     }
 }

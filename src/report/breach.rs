@@ -58,47 +58,6 @@ fn known_name(unknown: bool, name: T, lang: Lang) -> String {
         .to_owned()
 }
 
-/// The contact person of a breach (CNIL form, item 4): the DPO if the practice has one, else the
-/// practitioner; the role and telephone typed for the breach over the defaults.
-pub struct Contact {
-    /// Name.
-    pub name: String,
-    /// Role (never empty: the default role when none was typed).
-    pub role: String,
-    /// Telephone, as written (empty when unknown).
-    pub phone: String,
-    /// E-mail (empty when unknown).
-    pub email: String,
-}
-
-impl Contact {
-    /// The contact for a breach with these facts.
-    pub fn of(contents: &VaultContents, d: &crate::breach::Details, lang: Lang) -> Self {
-        let p = &contents.practice;
-        let (name, role, phone, email) = match &p.dpo {
-            Some(dpo) => (
-                dpo.name.clone(),
-                T::DocContactRoleDpo,
-                dpo.phone.clone(),
-                dpo.email.as_ref().map(ToString::to_string),
-            ),
-            None => (
-                p.practitioner.clone(),
-                T::DocContactRoleDoctor,
-                String::new(),
-                p.email.as_ref().map(ToString::to_string),
-            ),
-        };
-        let typed = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
-        Self {
-            name,
-            role: typed(&d.contact_role).unwrap_or_else(|| role.get(lang).to_owned()),
-            phone: typed(&d.contact_phone).unwrap_or(phone),
-            email: email.unwrap_or_default(),
-        }
-    }
-}
-
 fn missing(id: BreachId, lang: Lang) -> PdfError {
     PdfError::NothingToReport(tr::err_no_such_breach(lang, id))
 }
@@ -407,7 +366,7 @@ pub fn notification_pdf(
     // breach first.
     flow.space(3.0);
     flow.heading(T::PdfN4.get(lang), 12.0);
-    let contact = Contact::of(contents, d, lang);
+    let contact = crate::present::breach::Contact::of(&contents.practice, d, lang);
     row(
         &mut flow,
         T::DocName.get(lang),
@@ -616,105 +575,102 @@ pub fn notification_pdf(
     flow.finish(&header, footer(lang))
 }
 
-/// The letter to the patients (art. 34(2)), in plain language, to read and complete before sending.
+/// The letter to the patients (art. 34(2)), laid out as a letter: the practice's letterhead, the
+/// patient's address block, the date and the subject, then the patient-facing texts (as the doctor
+/// edited them in the window, else drafted in plain words from the facts) and whom to call. A public
+/// notice instead when reaching each person would take disproportionate effort; refused, with the
+/// decision's reason, when the decision is not to inform.
 pub fn patient_letter_pdf(
     contents: &VaultContents,
     id: BreachId,
     lang: Lang,
 ) -> Result<Vec<u8>, PdfError> {
+    use crate::present::breach::{LetterKind, letter_draft, letter_kind, letter_parts};
     let b = contents
         .breaches
         .breach(id)
         .ok_or_else(|| missing(id, lang))?;
-    let d = &b.details;
-    let p = &contents.practice;
-    let title = T::PdfLetterTitle;
-    let mut flow = Flow::new(Document::new(title.get(lang), jiff::Timestamp::now())?);
-    // The practice's letterhead.
-    flow.space(4.0);
-    flow.paragraph(p.name.as_str(), STRONG);
-    if !p.practitioner.is_empty() {
-        flow.paragraph(&p.practitioner, BODY);
+    let kind = letter_kind(&b);
+    if let LetterKind::Refused(reason) = &kind {
+        return Err(PdfError::NothingToReport(tr::letter_refused(lang, reason)));
     }
-    if !p.address.is_empty() {
-        flow.paragraph(&p.address, BODY);
+    let notice = kind == LetterKind::PublicNotice;
+    let p = &contents.practice;
+    let text = b
+        .letter
+        .clone()
+        .unwrap_or_else(|| letter_draft(&b, p, lang));
+    let title = if notice {
+        T::PublicNoticeTitle
+    } else {
+        T::PdfLetterTitle
+    };
+    let mut flow = Flow::new(Document::new(title.get(lang), jiff::Timestamp::now())?);
+    // The practice's letterhead, on the left.
+    flow.space(2.0);
+    flow.paragraph(p.name.as_str(), STRONG);
+    for line in [p.practitioner.as_str(), p.address.as_str()] {
+        if !line.trim().is_empty() {
+            flow.paragraph(line, BODY);
+        }
+    }
+    if !text.phone.trim().is_empty() {
+        flow.paragraph(
+            &crate::present::breach::labelled(T::PdfPhone.get(lang), &text.phone, lang),
+            BODY,
+        );
     }
     if let Some(email) = &p.email {
         flow.paragraph(email.as_str(), BODY);
     }
-    flow.space(6.0);
-    flow.paragraph(T::PdfLetterDraftNote.get(lang), SMALL);
-    flow.space(4.0);
-    flow.heading(title.get(lang), 14.0);
-    flow.paragraph(T::PdfLetterGreeting.get(lang), BODY);
-    flow.paragraph(T::PdfLetterIntro.get(lang), BODY);
-    let section = |flow: &mut Flow, heading: T, text: &str| {
+    let today = format_date(crate::i18n::today(), lang);
+    if notice {
+        flow.space(8.0);
+        flow.heading(title.get(lang), 15.0);
+        flow.paragraph(T::PublicNoticeWhere.get(lang), SMALL);
+        flow.space(2.0);
+        flow.paragraph(T::PublicNoticeIntro.get(lang), BODY);
+    } else {
+        // The patient's address block, on the right, as a window envelope expects it.
+        flow.space(4.0);
+        let x = MARGIN + flow.width() * 0.55;
+        let muted = Style::new(Face::Regular, BODY.size, Rgb8::MUTED);
+        for line in T::LetterRecipient.get(lang).lines() {
+            let top = flow.y + BODY.leading() * 0.8;
+            flow.doc().text(x, top, &format!("[{line}]"), muted);
+            flow.y += BODY.leading();
+        }
+        flow.space(6.0);
+        let date = tr::letter_place_date(lang, &today);
+        let top = flow.y + BODY.leading() * 0.8;
+        flow.doc().text(x, top, &date, BODY);
+        flow.y += BODY.leading();
+        flow.space(5.0);
+        flow.paragraph(&tr::letter_object(lang, title.get(lang)), STRONG);
+        flow.space(3.0);
+        flow.paragraph(T::PdfLetterGreeting.get(lang), BODY);
+        flow.space(1.0);
+        flow.paragraph(T::PdfLetterIntro.get(lang), BODY);
+    }
+    for (heading, body) in letter_parts(&text) {
         flow.space(2.0);
         flow.paragraph(heading.get(lang), STRONG);
-        flow.paragraph(text, BODY);
+        flow.paragraph(&not_given(body, lang), BODY);
+    }
+    let phone = if text.phone.trim().is_empty() {
+        T::NotGiven.get(lang).to_owned()
+    } else {
+        text.phone.trim().to_owned()
     };
-    let when = d.started_at.or(d.discovered_at).or(d.aware_at);
-    let what = match when {
-        Some(t) => format!(
-            "{} ({})",
-            not_given(&d.description, lang),
-            format_date(crate::i18n::date_of(t), lang)
-        ),
-        None => not_given(&d.description, lang),
-    };
-    section(&mut flow, T::PdfLetterWhat, &what);
-    section(&mut flow, T::PdfLetterData, &categories(d, lang));
-    section(
-        &mut flow,
-        T::PdfLetterConsequences,
-        &not_given(&d.consequences, lang),
+    flow.paragraph(
+        &crate::present::breach::labelled(T::LetterPhoneLabel.get(lang), &phone, lang),
+        STRONG,
     );
-    section(
-        &mut flow,
-        T::PdfLetterMeasures,
-        &not_given(&d.measures_after, lang),
-    );
-    section(
-        &mut flow,
-        T::PdfLetterAdvice,
-        T::PdfLetterAdviceText.get(lang),
-    );
-    let contact = match &p.dpo {
-        Some(dpo) => {
-            let reach = [
-                dpo.email
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default(),
-                dpo.phone.clone(),
-            ]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
-            tr::pdf_letter_contact(lang, &dpo.name, not_given(&reach, lang))
-        }
-        None => tr::pdf_letter_contact(
-            lang,
-            not_given(&p.practitioner, lang),
-            p.email
-                .as_ref()
-                .map_or_else(|| T::NotGiven.get(lang).to_owned(), ToString::to_string),
-        ),
-    };
-    section(&mut flow, T::PdfLetterContact, &contact);
+    flow.space(2.0);
     flow.paragraph(T::PdfLetterCnil.get(lang), BODY);
     flow.space(3.0);
     flow.paragraph(T::PdfLetterClosing.get(lang), BODY);
-    flow.space(6.0);
-    flow.paragraph(
-        &tr::pdf_letter_signature(
-            lang,
-            not_given(&p.practitioner, lang),
-            format_date(crate::i18n::today(), lang),
-        ),
-        BODY,
-    );
-    let header = running_header(contents, lang, title);
-    flow.finish(&header, footer(lang))
+    flow.space(5.0);
+    flow.paragraph(&not_given(&p.practitioner, lang), STRONG);
+    flow.finish_letter()
 }

@@ -241,13 +241,43 @@ fn the_three_documents_are_exported_with_their_sections_in_order() {
     for expected in [
         "Information about a breach of your personal data",
         "What happened",
-        "The possible consequences for you",
+        "What it means for you",
         "What we have done",
+        "What you can do",
         "If you have questions",
         "Cabinet Conseil RGPD Santé",
+        "Telephone to call: 04 72 00 00 00",
+        "[Patient's name]",
     ] {
         assert!(letter.contains(expected), "{expected:?} missing");
     }
+    // In plain words: never the CNIL's technical description.
+    assert!(!letter.contains("8042"), "{letter}");
+    // Breach 1 was decided "do not inform": no letter, the reason said, nothing written.
+    let refused = dir.path().join("refused.pdf");
+    let o = vigie(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "export",
+            "--vault",
+            p,
+            "--kind",
+            "patient-letter",
+            "--breach",
+            "1",
+            "--out",
+            refused.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("la décision enregistrée est de ne pas les informer"),
+        "{}",
+        err(&o)
+    );
+    assert!(!refused.exists());
 
     // A notification without --breach is a usage error; an unknown breach is refused; nothing written.
     let target = dir.path().join("x.pdf");
@@ -332,6 +362,37 @@ fn the_register_pdf_of_an_empty_register_and_an_unknown_breach() {
     assert!(text.contains("0 events"), "{text}");
     assert!(vigie::report::breach::notification_pdf(&contents, BreachId(1), Lang::Fr).is_err());
     // The demo's PDFs stay small (subset fonts).
+    // Reaching each patient would take disproportionate effort: a public notice, not a letter.
+    let mut notice = vigie::demo::demo_contents();
+    let mut d = notice
+        .breaches
+        .breach(BreachId(2))
+        .expect("breach 2")
+        .details;
+    d.people_unreachable = true;
+    notice
+        .breaches
+        .apply(
+            BreachId(2),
+            Change::Facts(Box::new(d)),
+            "Dr",
+            jiff::Timestamp::now(),
+        )
+        .expect("facts");
+    for (lang, title) in [
+        (Lang::Fr, "Avis aux patients du cabinet"),
+        (Lang::En, "Notice to the practice's patients"),
+    ] {
+        let text = text_of(
+            &vigie::report::breach::patient_letter_pdf(&notice, BreachId(2), lang).expect("pdf"),
+        );
+        assert!(text.contains(title), "{text}");
+        assert!(
+            !text.contains("[Adresse]") && !text.contains("[Address]"),
+            "{text}"
+        );
+    }
+
     let demo = vigie::demo::demo_contents();
     let pdf = vigie::report::breach::register_pdf(&demo, Lang::Fr).expect("pdf");
     assert!(pdf.len() < 300 * 1024, "{} bytes", pdf.len());

@@ -113,6 +113,7 @@ impl BreachesView {
                             form.inform_reason.clear();
                             form.inform_yes = None;
                         }
+                        Spot::LetterText => form.letter = None,
                         Spot::Status
                         | Spot::Facts(_)
                         | Spot::Files
@@ -151,6 +152,8 @@ pub enum Spot {
     Draft,
     /// The letter to the patients prepared.
     Letter,
+    /// The letter's texts saved.
+    LetterText,
 }
 
 /// What the breach form holds when its page goes away: see [`BreachesView::leaving`].
@@ -332,6 +335,8 @@ pub struct BreachForm {
     informed_people: String,
     /// The user confirms the notification was filed without the draft Vigie prepares.
     filed_other_way: bool,
+    /// The letter's texts as edited, once shown (from the register, else drafted from the facts).
+    letter: Option<crate::breach::LetterText>,
     /// Where the last button was pressed.
     pressed: Spot,
     /// The answer to the last button, and where it shows.
@@ -373,6 +378,7 @@ impl BreachForm {
             channel: String::new(),
             informed_people: String::new(),
             filed_other_way: false,
+            letter: None,
             pressed: Spot::Status,
             feedback: None,
         };
@@ -646,6 +652,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut BreachesView) {
         view.doc_lang,
         busy,
         register,
+        &vault.contents().practice,
         commands,
     );
 }
@@ -663,6 +670,7 @@ fn breach_panel(
     doc_lang: Lang,
     busy: bool,
     register: &crate::breach::BreachRegister,
+    practice: &crate::practice::Profile,
     commands: &CommandSender,
 ) {
     let now = jiff::Timestamp::now();
@@ -1029,9 +1037,22 @@ fn breach_panel(
                 &i.channel,
             ));
         }
+        let kind = present::letter_kind(b);
+        if let present::LetterKind::Refused(reason) = &kind {
+            ui.add(
+                egui::Label::new(RichText::new(tr::letter_refused(lang, reason)).color(AMBER))
+                    .wrap(),
+            );
+        } else {
+            letter_editor(ui, lang, b, form, practice, commands, by);
+        }
         ui.add(egui::Label::new(T::BreachInformFirst.get(lang)).wrap());
+        let refused = matches!(kind, present::LetterKind::Refused(_));
         if ui
-            .add_enabled(!busy, egui::Button::new(T::BreachExportLetter.get(lang)))
+            .add_enabled(
+                !busy && !refused,
+                egui::Button::new(T::BreachExportLetter.get(lang)),
+            )
             .clicked()
         {
             form.pressed = Spot::Letter;
@@ -1114,6 +1135,61 @@ fn breach_panel(
             ui.label(RichText::new(line).small());
         }
     });
+}
+
+/// The letter's patient-facing texts, editable; each save is an event of the register.
+fn letter_editor(
+    ui: &mut Ui,
+    lang: Lang,
+    b: &Breach,
+    form: &mut BreachForm,
+    practice: &crate::practice::Profile,
+    commands: &CommandSender,
+    by: &str,
+) {
+    ui.label(RichText::new(T::BreachLetterHeading.get(lang)).strong());
+    if present::letter_kind(b) == present::LetterKind::PublicNotice {
+        ui.add(egui::Label::new(RichText::new(T::PublicNoticeWhere.get(lang)).weak()).wrap());
+    }
+    ui.add(egui::Label::new(RichText::new(T::PdfLetterDraftNote.get(lang)).weak()).wrap());
+    let letter = form.letter.get_or_insert_with(|| {
+        b.letter
+            .clone()
+            .unwrap_or_else(|| present::letter_draft(b, practice, lang))
+    });
+    let crate::breach::LetterText {
+        what_happened,
+        what_it_means,
+        what_we_did,
+        what_you_can_do,
+        whom_to_call,
+        phone,
+    } = letter;
+    for (label, text) in [
+        (T::PdfLetterWhat, what_happened),
+        (T::LetterHeadingMeans, what_it_means),
+        (T::PdfLetterMeasures, what_we_did),
+        (T::PdfLetterAdvice, what_you_can_do),
+        (T::PdfLetterContact, whom_to_call),
+    ] {
+        widgets::labelled_multiline(ui, label.get(lang), text);
+    }
+    widgets::labelled_field(ui, T::LetterPhoneLabel.get(lang), phone, None);
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(T::BreachLetterSave.get(lang)).clicked() {
+            form.pressed = Spot::LetterText;
+            let text = form.letter.clone().unwrap_or_default();
+            commands.send(Command::Breach(BreachCommand::Apply {
+                id: b.id,
+                change: Change::Letter(Box::new(text)),
+                by: by.to_owned(),
+            }));
+        }
+        if ui.button(T::BreachLetterRedraft.get(lang)).clicked() {
+            form.letter = Some(present::letter_draft(b, practice, lang));
+        }
+    });
+    feedback_here(ui, form, Spot::LetterText);
 }
 
 #[expect(
