@@ -394,6 +394,28 @@ impl Details {
         }
     }
 
+    /// The first facts of a breach found by the PC checks: an imaging server that accepts anyone, the
+    /// case the CNIL fined in 2020 (SAN-2020-014 and -015). Confidentiality lost, by a misconfiguration,
+    /// from a running system (encryption at rest protects nothing), the images with the patients'
+    /// identity and health data, the practice aware `now` (the 72 hours run); the rest to assess.
+    pub fn exposed_imaging_server(now: Timestamp, how_discovered: String) -> Self {
+        let now = whole_seconds(now);
+        Self {
+            discovered_at: Some(now),
+            aware_at: Some(now),
+            how_discovered,
+            ongoing: true,
+            confidentiality: true,
+            cause: Cause::Misconfiguration,
+            exposure: Exposure::RunningSystem,
+            data_identity: true,
+            data_health: true,
+            data_images: true,
+            people_patients: true,
+            ..Self::default()
+        }
+    }
+
     /// Checks that the times follow each other (see [`BreachError::TimesOutOfOrder`] and
     /// [`BreachError::AwareAfterProcessorAlert`]), as a save of the facts does.
     pub fn check_times(&self, now: Timestamp) -> Result<(), BreachError> {
@@ -807,6 +829,15 @@ impl Breach {
         }
     }
 
+    /// Whether a 72-hour clock runs for this breach: open, aware, and the notification neither sent
+    /// nor decided against; or an initial notification awaiting its complement.
+    pub fn clock_running(&self) -> bool {
+        let notification_due = self.first_notification().is_none()
+            && self.details.aware_at.is_some()
+            && !self.notify.as_ref().is_some_and(|d| !d.yes);
+        self.status.is_open() && (notification_due || self.complement_pending())
+    }
+
     /// When Vigie last prepared `what` for this breach, if it did.
     pub fn prepared_at(&self, what: Prepared) -> Option<Timestamp> {
         self.prepared
@@ -1019,6 +1050,11 @@ impl BreachRegister {
             count: self.events.len() as u64,
             hash: self.events.last().map_or(chain::GENESIS, |e| e.hash),
         }
+    }
+
+    /// Whether a 72-hour clock runs for any breach (see [`Breach::clock_running`]).
+    pub fn clock_running(&self) -> bool {
+        self.breaches().iter().any(Breach::clock_running)
     }
 
     /// Every breach as it stands, by number.

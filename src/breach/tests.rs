@@ -549,3 +549,34 @@ fn the_letter_s_texts_are_kept_each_change_an_event_and_an_empty_one_is_refused(
     assert_eq!(r.events.len(), before + 2, "each change an event");
     assert!(r.verify().is_ok());
 }
+
+#[test]
+fn a_breach_from_an_exposed_imaging_server_is_the_2020_case_and_its_clock_runs() {
+    let now = t("01/12/2026 09:00");
+    let d = Details::exposed_imaging_server(now, "Vérifications du PC".into());
+    assert!(d.confidentiality && d.data_images && d.data_health);
+    assert_eq!(d.cause, super::Cause::Misconfiguration);
+    assert_eq!(d.assessed_exposure(), super::Exposure::RunningSystem);
+    assert_eq!(d.aware_at, Some(now));
+    let advice = super::decision::advise(&d);
+    assert!(advice.notify() && advice.inform(), "{advice:?}");
+    let mut r = BreachRegister::default();
+    let id = r.open("Serveur d'images ouvert", BY, now).expect("opened");
+    assert!(!r.clock_running(), "no awareness yet");
+    r.apply(id, Change::Facts(Box::new(d)), BY, now)
+        .expect("facts");
+    assert!(r.clock_running());
+    r.apply(
+        id,
+        Change::Decision {
+            question: Question::NotifyCnil,
+            yes: false,
+            reason: "La CNIL nous l'a signalé.".into(),
+            recommended: true,
+        },
+        BY,
+        now,
+    )
+    .expect("decided");
+    assert!(!r.clock_running(), "decided not to notify");
+}

@@ -942,6 +942,9 @@ texts! {
     ErrBreachCloseNotified => "Vous avez décidé de notifier la CNIL : enregistrez la notification avant de clore.", "You decided to notify the CNIL: record the notification before closing.";
     ErrBreachCloseInformed => "Vous avez décidé d'informer les patients : enregistrez-le avant de clore.", "You decided to inform the patients: record it before closing.";
     ErrBreachEmptyFile => "Ce fichier est vide.", "This file is empty.";
+    SysBreachFromCheck => "Enregistrer une violation de données (les 72 heures partent de maintenant)…", "Record a data breach (the 72 hours run from now)…";
+    SysBreachTitle => "Serveur d'images ouvert à tous", "Imaging server open to anyone";
+    SysBreachEvidenceName => "verification-pc-serveur-images", "pc-check-imaging-server";
     ErrBreachEmptyLetter => "La lettre n'a aucun texte.", "The letter has no text.";
     EvLetter => "Texte de la lettre aux patients", "Text of the letter to the patients";
     LetterWhatMisconfiguration => "Un serveur informatique de notre cabinet, qui conserve des dossiers et des images de patients, était mal réglé : il pouvait être consulté depuis Internet sans mot de passe.", "A computer server of our practice, which holds patients' records and images, was wrongly set up: it could be reached from the Internet without a password.";
@@ -1651,6 +1654,7 @@ typed_texts! {
     fn pdf_notify_undecided_due(deadline) => "Notification pas encore décidée ; échéance des 72 heures : {deadline}", "Notification not decided yet; 72-hour deadline: {deadline}";
     fn pdf_fact_changed(now, was) => "{now} (avant : {was})", "{now} (before: {was})";
     fn pdf_complementary_of_on(reference, date) => "suit la notification initiale n° {reference} du {date}", "follows the initial notification no. {reference} of {date}";
+    fn sys_breach_how_discovered(check, date) => "Vérifications du PC de Vigie : « {check} » en échec le {date}.", "Vigie's PC checks: “{check}” failed on {date}.";
     fn letter_since(date) => "Cela a commencé le {date}.", "It began on {date}.";
     fn letter_ended(date) => "Il y a été mis fin le {date}.", "It was stopped on {date}.";
     fn letter_data(list) => "Les données vous concernant qui ont pu être touchées sont : {list}.", "The data about you that may have been affected are: {list}.";

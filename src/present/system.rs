@@ -340,3 +340,19 @@ pub fn proposal_line(
     let date = crate::i18n::format_date(crate::i18n::date_of(last.checked_at), lang);
     Some((tr::sys_proposed(lang, date, proposed(p).get(lang)), p))
 }
+
+/// A check's result as a plain text file, to attach to a breach as evidence: the check, its verdict and
+/// summary, what was seen and where, and when.
+pub fn evidence_text(r: &CheckResult, lang: Lang) -> String {
+    let mut out = format!(
+        "{}\n{}\n{}\n{}\n",
+        name(r.id).get(lang),
+        status(r.status).get(lang),
+        summary(r, lang),
+        crate::i18n::format_datetime(r.checked_at, lang)
+    );
+    for e in &r.evidence {
+        out.push_str(&format!("{}: {}\n", e.source, e.value));
+    }
+    out
+}

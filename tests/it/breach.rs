@@ -738,6 +738,7 @@ mod window {
                 title: "Clé USB perdue".to_owned(),
                 by: String::new(),
                 details: None,
+                evidence: None,
             }),
         );
         saved(&mut h, "the new breach");
@@ -854,6 +855,7 @@ mod window {
                 title: "Clé USB perdue".to_owned(),
                 by: String::new(),
                 details: None,
+                evidence: None,
             }),
         );
         saved(&mut h, "the new breach");
@@ -950,5 +952,66 @@ mod window {
             .expect("decided");
         assert!(!d.yes && d.recommended);
         assert_eq!(d.reason, "La CNIL nous a elle-même signalé la violation.");
+    }
+
+    #[test]
+    fn a_failed_imaging_server_check_opens_the_2020_case_and_unlocking_lands_on_its_clock() {
+        let dir = temp_dir();
+        let path = demo(dir.path());
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(vigie::ui::system::PAGE));
+        h.run();
+        let button = "Enregistrer une violation de données (les 72 heures partent de maintenant)…";
+        h.get_by_label(button).scroll_to_me();
+        h.run();
+        click(&mut h, button);
+        saved(&mut h, "the breach from the check");
+        assert!(
+            h.state()
+                .screen
+                .view::<vigie::ui::breaches::view::BreachesView>()
+                .is_some(),
+            "the new breach is shown"
+        );
+        {
+            let register = &h.state().vault().expect("open").contents().breaches;
+            let b = register.breach(BreachId(3)).expect("the new breach");
+            assert_eq!(b.title, "Serveur d'images ouvert à tous");
+            let d = &b.details;
+            assert!(d.confidentiality && d.data_images);
+            assert_eq!(d.cause, vigie::breach::Cause::Misconfiguration);
+            assert_eq!(d.exposure, vigie::breach::Exposure::RunningSystem);
+            assert!(d.aware_at.is_some(), "aware now: the clock runs");
+            assert_eq!(b.attachments.len(), 1);
+            let evidence = register
+                .file(&b.attachments[0].sha256)
+                .expect("the check's text");
+            let evidence = String::from_utf8_lossy(evidence);
+            assert!(evidence.contains("192.168.1.20"), "{evidence}");
+            assert!(register.verify().is_ok());
+        }
+        // Locked and opened again: the dashboard, with the clock, though the last page was another.
+        h.state_mut()
+            .pretend_idle_for(std::time::Duration::from_secs(10 * 60 + 1));
+        h.step();
+        run_until(&mut h, "the lock", |app| app.session.is_none());
+        unlock(&mut h, &path);
+        h.run();
+        assert!(
+            h.state()
+                .screen
+                .view::<vigie::ui::dashboard::view::DashboardView>()
+                .is_some(),
+            "lands on the dashboard"
+        );
+        assert!(
+            h.query_all_by_label_contains("pour notifier la CNIL")
+                .count()
+                >= 1
+        );
     }
 }

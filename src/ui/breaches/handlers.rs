@@ -111,7 +111,12 @@ impl VigieApp {
     /// Carries out a request about the breach register.
     pub(crate) fn run_breach(&mut self, ctx: &egui::Context, command: BreachCommand) {
         match command {
-            BreachCommand::Open { title, by, details } => {
+            BreachCommand::Open {
+                title,
+                by,
+                details,
+                evidence,
+            } => {
                 let now = Timestamp::now();
                 let by = if by.trim().is_empty() {
                     self.default_recorder()
@@ -121,8 +126,11 @@ impl VigieApp {
                 let opened = self.change_register(ctx, None, |r| {
                     let id = r.open(&title, &by, now)?;
                     if let Some(details) = details {
-                        // First facts from a scan finding: times unset, nothing to refuse.
+                        // First facts from a scan finding or a PC check: nothing to refuse.
                         r.apply(id, Change::Facts(details), &by, now)?;
+                    }
+                    if let Some((name, content)) = evidence {
+                        r.attach(id, &name, Purpose::Evidence, content, &by, now)?;
                     }
                     Ok(id)
                 });

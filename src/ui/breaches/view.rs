@@ -582,6 +582,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut BreachesView) {
                 title: std::mem::take(&mut view.new_title),
                 by: view.by.clone(),
                 details: None,
+                evidence: None,
             }));
         }
     });
