@@ -834,7 +834,7 @@ impl Breach {
     pub fn clock_running(&self) -> bool {
         let notification_due = self.first_notification().is_none()
             && self.details.aware_at.is_some()
-            && !self.notify.as_ref().is_some_and(|d| !d.yes);
+            && self.notify.as_ref().is_none_or(|d| d.yes);
         self.status.is_open() && (notification_due || self.complement_pending())
     }
 

@@ -1654,6 +1654,7 @@ typed_texts! {
     fn pdf_notify_undecided_due(deadline) => "Notification pas encore décidée ; échéance des 72 heures : {deadline}", "Notification not decided yet; 72-hour deadline: {deadline}";
     fn pdf_fact_changed(now, was) => "{now} (avant : {was})", "{now} (before: {was})";
     fn pdf_complementary_of_on(reference, date) => "suit la notification initiale n° {reference} du {date}", "follows the initial notification no. {reference} of {date}";
+    fn pdf_draft_not_to_notify(date, reason) => "Décision enregistrée le {date} : ne pas notifier la CNIL. Raison : {reason} Ce brouillon ne sert que si la décision change.", "Decision recorded on {date}: not to notify the CNIL. Reason: {reason} This draft is of use only if the decision changes.";
     fn sys_breach_how_discovered(check, date) => "Vérifications du PC de Vigie : « {check} » en échec le {date}.", "Vigie's PC checks: “{check}” failed on {date}.";
     fn letter_since(date) => "Cela a commencé le {date}.", "It began on {date}.";
     fn letter_ended(date) => "Il y a été mis fin le {date}.", "It was stopped on {date}.";

@@ -442,7 +442,7 @@ fn facts_changes(
                 out.push(if *old == crate::breach::Details::default() {
                     labelled(label, now, lang)
                 } else {
-                    tr::pdf_fact_changed(lang, &labelled(label, now, lang), was)
+                    tr::pdf_fact_changed(lang, labelled(label, now, lang), was)
                 });
             }
         }

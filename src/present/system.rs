@@ -351,8 +351,12 @@ pub fn evidence_text(r: &CheckResult, lang: Lang) -> String {
         summary(r, lang),
         crate::i18n::format_datetime(r.checked_at, lang)
     );
-    for e in &r.evidence {
-        out.push_str(&format!("{}: {}\n", e.source, e.value));
+    for line in r
+        .evidence
+        .iter()
+        .map(|e| format!("{}: {}\n", e.source, e.value))
+    {
+        out.push_str(&line);
     }
     out
 }

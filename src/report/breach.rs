@@ -305,6 +305,14 @@ pub fn notification_pdf(
     );
     flow.space(2.0);
     flow.paragraph(T::PdfNotifIntro.get(lang), SMALL);
+    // Says what was decided: a draft for a breach decided "do not notify" is not a notification due.
+    if let Some(d) = b.notify.as_ref().filter(|d| !d.yes) {
+        flow.space(1.0);
+        flow.paragraph(
+            &tr::pdf_draft_not_to_notify(lang, format_datetime(d.at, lang), &d.reason),
+            Style::new(Face::Bold, BODY.size, Rgb8::TEXT),
+        );
+    }
 
     // 1. Type.
     flow.space(3.0);
