@@ -1014,4 +1014,78 @@ mod window {
                 >= 1
         );
     }
+
+    #[test]
+    fn the_letter_s_text_is_edited_kept_when_the_page_changes_and_saved_as_an_event() {
+        let dir = temp_dir();
+        let path = demo(dir.path());
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        let show = |h: &mut egui_kittest::Harness<'_, vigie::ui::VigieApp>| {
+            let ctx = h.ctx.clone();
+            h.state_mut()
+                .run_command(&ctx, Command::Navigate(vigie::ui::breaches::PAGE));
+            h.run();
+            h.state_mut()
+                .run_command(&ctx, Command::Breach(BreachCommand::Select(BreachId(2))));
+            h.run();
+            // The section opened once stays open (egui remembers it).
+            if h.query_all_by_label_contains("Ce que vous pouvez faire")
+                .next()
+                .is_none()
+            {
+                h.get_by_label("7. Information des patients").scroll_to_me();
+                h.run();
+                click(h, "7. Information des patients");
+                h.run();
+            }
+        };
+        show(&mut h);
+        let phone = &vigie::locale::french_typography("Téléphone à appeler");
+        // Drafted from the facts: the contact's telephone.
+        assert_eq!(field_text(&h, phone), "04 72 00 00 00");
+        type_in(&mut h, phone, " (poste 2)");
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
+        saved(&mut h, "the page change");
+        show(&mut h);
+        assert_eq!(field_text(&h, phone), "04 72 00 00 00 (poste 2)");
+        let before = h
+            .state()
+            .vault()
+            .expect("open")
+            .contents()
+            .breaches
+            .events
+            .len();
+        h.get_by_label("Enregistrer le texte de la lettre")
+            .scroll_to_me();
+        h.run();
+        click(&mut h, "Enregistrer le texte de la lettre");
+        saved(&mut h, "the letter");
+        let v = h.state().vault().expect("open");
+        let register = &v.contents().breaches;
+        assert_eq!(register.events.len(), before + 1, "one event");
+        let letter = register
+            .breach(BreachId(2))
+            .and_then(|b| b.letter)
+            .expect("the letter's text");
+        assert_eq!(letter.phone, "04 72 00 00 00 (poste 2)");
+        assert!(!letter.what_happened.contains("8042"));
+        // Once the page is left, no draft of the letter remains: it is in the register.
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
+        saved(&mut h, "the page change");
+        let v = h.state().vault().expect("open");
+        assert!(
+            v.contents()
+                .drafts
+                .breach_forms
+                .get(&BreachId(2))
+                .is_none_or(|d| !d.contains_key("letter.phone"))
+        );
+    }
 }

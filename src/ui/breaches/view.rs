@@ -113,7 +113,10 @@ impl BreachesView {
                             form.inform_reason.clear();
                             form.inform_yes = None;
                         }
-                        Spot::LetterText => form.letter = None,
+                        Spot::LetterText => {
+                            form.letter = None;
+                            form.letter_edited = false;
+                        }
                         Spot::Status
                         | Spot::Facts(_)
                         | Spot::Files
@@ -313,6 +316,27 @@ const ONE_OFF_KEYS: [&str; 8] = [
     "informed_people",
 ];
 
+/// The draft keys of the letter's texts, in [`LetterText`](crate::breach::LetterText)'s order.
+const LETTER_KEYS: [&str; 6] = [
+    "letter.what_happened",
+    "letter.what_it_means",
+    "letter.what_we_did",
+    "letter.what_you_can_do",
+    "letter.whom_to_call",
+    "letter.phone",
+];
+
+fn letter_fields(l: &mut crate::breach::LetterText) -> [&mut String; 6] {
+    [
+        &mut l.what_happened,
+        &mut l.what_it_means,
+        &mut l.what_we_did,
+        &mut l.what_you_can_do,
+        &mut l.whom_to_call,
+        &mut l.phone,
+    ]
+}
+
 /// What is typed for one breach, until it is saved.
 #[derive(Debug)]
 pub struct BreachForm {
@@ -337,6 +361,8 @@ pub struct BreachForm {
     filed_other_way: bool,
     /// The letter's texts as edited, once shown (from the register, else drafted from the facts).
     letter: Option<crate::breach::LetterText>,
+    /// The letter's texts were edited and not saved: kept in the vault's draft.
+    letter_edited: bool,
     /// Where the last button was pressed.
     pressed: Spot,
     /// The answer to the last button, and where it shows.
@@ -379,6 +405,7 @@ impl BreachForm {
             informed_people: String::new(),
             filed_other_way: false,
             letter: None,
+            letter_edited: false,
             pressed: Spot::Status,
             feedback: None,
         };
@@ -386,6 +413,19 @@ impl BreachForm {
             if let Some(slot) = form.text_mut(key) {
                 slot.clone_from(text);
             }
+        }
+        // The letter's texts edited and not saved come back as typed.
+        if let Some(draft) = draft
+            && LETTER_KEYS.iter().any(|k| draft.contains_key(*k))
+        {
+            let mut letter = b.letter.clone().unwrap_or_default();
+            for (key, slot) in LETTER_KEYS.into_iter().zip(letter_fields(&mut letter)) {
+                if let Some(text) = draft.get(key) {
+                    slot.clone_from(text);
+                }
+            }
+            form.letter = Some(letter);
+            form.letter_edited = true;
         }
         form
     }
@@ -459,6 +499,14 @@ impl BreachForm {
         ]) {
             if !text.trim().is_empty() {
                 draft.insert(key.to_owned(), text.clone());
+            }
+        }
+        if self.letter_edited
+            && let Some(letter) = &self.letter
+        {
+            let mut letter = letter.clone();
+            for (key, text) in LETTER_KEYS.into_iter().zip(letter_fields(&mut letter)) {
+                draft.insert(key.to_owned(), std::mem::take(text));
             }
         }
         draft
@@ -1158,6 +1206,7 @@ fn letter_editor(
             .clone()
             .unwrap_or_else(|| present::letter_draft(b, practice, lang))
     });
+    let mut edited = false;
     let crate::breach::LetterText {
         what_happened,
         what_it_means,
@@ -1173,9 +1222,10 @@ fn letter_editor(
         (T::PdfLetterAdvice, what_you_can_do),
         (T::PdfLetterContact, whom_to_call),
     ] {
-        widgets::labelled_multiline(ui, label.get(lang), text);
+        edited |= widgets::labelled_multiline(ui, label.get(lang), text).changed();
     }
-    widgets::labelled_field(ui, T::LetterPhoneLabel.get(lang), phone, None);
+    edited |= widgets::labelled_field(ui, T::LetterPhoneLabel.get(lang), phone, None).changed();
+    form.letter_edited |= edited;
     ui.horizontal_wrapped(|ui| {
         if ui.button(T::BreachLetterSave.get(lang)).clicked() {
             form.pressed = Spot::LetterText;
@@ -1188,6 +1238,7 @@ fn letter_editor(
         }
         if ui.button(T::BreachLetterRedraft.get(lang)).clicked() {
             form.letter = Some(present::letter_draft(b, practice, lang));
+            form.letter_edited = true;
         }
     });
     feedback_here(ui, form, Spot::LetterText);
