@@ -510,8 +510,8 @@ pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
             data_identity: true,
             data_health: true,
             data_images: true,
-            records: Some(60),
-            people: Some(23),
+            records: Some(crate::breach::Count::exact(60)),
+            people: Some(crate::breach::Count::exact(23)),
             people_patients: true,
             minors: Known::No,
             vulnerable: Known::No,
@@ -554,6 +554,8 @@ pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
             how_discovered: "Le prestataire a vu, en vérifiant la box, le port 8042 du serveur d'images ouvert sur Internet.".into(),
             confidentiality: true,
             cause: Cause::Misconfiguration,
+            origin: crate::breach::Origin::Internal,
+            intent: crate::breach::Intent::Accidental,
             description: "Le port 8042 (Orthanc) était redirigé vers le serveur d'images pour la téléradiologie ; la visionneuse web s'ouvrait sans mot de passe.".into(),
             copied_out: Known::Unknown,
             encrypted: Known::No,
@@ -562,8 +564,8 @@ pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
             data_identity: true,
             data_health: true,
             data_images: true,
-            records: Some(5300),
-            people: Some(1800),
+            records: Some(crate::breach::Count::exact(5300)),
+            people: Some(crate::breach::Count::exact(1800)),
             people_patients: true,
             minors: Known::Yes,
             vulnerable: Known::Unknown,
@@ -572,6 +574,7 @@ pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
             severity: Severity::Significant,
             measures_after: "Redirection supprimée, UPnP désactivé, mot de passe sur la visionneuse ; journaux demandés au prestataire.".into(),
             processors: "InfoSanté Services (prestataire informatique)".into(),
+            contact_phone: "04 72 00 00 00".into(),
             ..Details::default()
         };
         apply(&mut r, id, Change::Facts(Box::new(details)), ago(29));
@@ -591,11 +594,18 @@ pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
         apply(
             &mut r,
             id,
+            Change::Prepared(crate::breach::Prepared::CnilDraft),
+            ago(29),
+        );
+        apply(
+            &mut r,
+            id,
             Change::Notified {
                 kind: NotificationKind::Initial,
                 at: ago(28),
                 reference: "DEMO-2026-004217".into(),
                 late_reasons: String::new(),
+                filed_other_way: false,
             },
             ago(28),
         );
@@ -606,6 +616,18 @@ pub fn demo_breaches(now: jiff::Timestamp) -> crate::breach::BreachRegister {
                 "Journaux d'accès du serveur demandés au prestataire, pour le complément.".into(),
             ),
             ago(27),
+        );
+        apply(
+            &mut r,
+            id,
+            Change::Decision {
+                question: Question::InformPeople,
+                yes: true,
+                reason: "Images et identité de 1 800 patients, dont des mineurs, lisibles par tous pendant des semaines : risque élevé."
+                    .into(),
+                recommended: true,
+            },
+            ago(26),
         );
     }
     r
@@ -742,7 +764,7 @@ mod tests {
     #[test]
     fn demo_breaches_are_recorded() {
         let r = demo_breaches(jiff::Timestamp::now());
-        assert_eq!(r.events.len(), 12, "every demo event was accepted");
+        assert_eq!(r.events.len(), 14, "every demo event was accepted");
         assert!(r.verify().is_ok());
         let b = r.breaches();
         assert_eq!(b[0].status, crate::breach::Status::Closed);

@@ -517,7 +517,7 @@ mod tests {
             data_identity: true,
             data_health: true,
             people_patients: true,
-            people: Some(800),
+            people: Some(crate::breach::Count::exact(800)),
             minors: Known::Yes,
             vulnerable: Known::Yes,
             ..Details::default()
@@ -609,7 +609,7 @@ mod tests {
             backup: Known::Yes,
             copied_out: Known::No,
             unavailable_hours: Some(6),
-            people: Some(40),
+            people: Some(crate::breach::Count::exact(40)),
             ..customers()
         };
         let a = expect(&d, CnilAdvice::NotRequired, PeopleAdvice::NotRequired);
@@ -700,7 +700,7 @@ mod tests {
             copied_out: Known::Yes,
             encrypted: Known::No,
             data_financial: true,
-            people: Some(5000),
+            people: Some(crate::breach::Count::exact(5000)),
             ..customers()
         };
         let a = expect(&d, CnilAdvice::Notify, PeopleAdvice::Inform);
@@ -783,7 +783,7 @@ mod tests {
             copied_out: Known::Unknown,
             encrypted: Known::No,
             data_financial: true,
-            people: Some(2000),
+            people: Some(crate::breach::Count::exact(2000)),
             ..customers()
         };
         expect(&d, CnilAdvice::Notify, PeopleAdvice::Inform);
@@ -800,7 +800,7 @@ mod tests {
             cause: Cause::Other,
             copied_out: Known::Yes,
             encrypted: Known::No,
-            people: Some(500),
+            people: Some(crate::breach::Count::exact(500)),
             ..customers()
         };
         let a = expect(&d, CnilAdvice::Notify, PeopleAdvice::NotRequired);
@@ -836,7 +836,7 @@ mod tests {
             cause: Cause::Misdirected,
             copied_out: Known::Yes,
             encrypted: Known::No,
-            people: Some(24),
+            people: Some(crate::breach::Count::exact(24)),
             severity: Severity::Negligible,
             ..customers()
         };
@@ -936,7 +936,7 @@ mod tests {
             cause: Cause::StolenDevice,
             encrypted: Known::No,
             backup: Known::Yes,
-            people: Some(100_000),
+            people: Some(crate::breach::Count::exact(100_000)),
             severity: Severity::Significant,
             ..customers()
         };
@@ -992,7 +992,7 @@ mod tests {
             cause: Cause::Misdirected,
             copied_out: Known::Yes,
             encrypted: Known::No,
-            people: Some(2),
+            people: Some(crate::breach::Count::exact(2)),
             severity: Severity::Negligible,
             ..customers()
         };
@@ -1021,7 +1021,7 @@ mod tests {
             copied_out: Known::Yes,
             encrypted: Known::No,
             data_nir: true,
-            people: Some(60_000),
+            people: Some(crate::breach::Count::exact(60_000)),
             ..customers()
         };
         expect(&d, CnilAdvice::Notify, PeopleAdvice::Inform);
@@ -1041,7 +1041,7 @@ mod tests {
             data_identity: false,
             data_contact: true,
             data_health: true,
-            people: Some(1500),
+            people: Some(crate::breach::Count::exact(1500)),
             ..customers()
         };
         expect(&d, CnilAdvice::Notify, PeopleAdvice::Inform);
@@ -1049,7 +1049,7 @@ mod tests {
         expect(
             &Details {
                 data_health: false,
-                people: Some(5),
+                people: Some(crate::breach::Count::exact(5)),
                 severity: Severity::Negligible,
                 ..d
             },
@@ -1068,7 +1068,7 @@ mod tests {
             copied_out: Known::Yes,
             encrypted: Known::No,
             data_other: "véhicule, prime".into(),
-            people: Some(75),
+            people: Some(crate::breach::Count::exact(75)),
             ..customers()
         };
         expect(&d, CnilAdvice::Notify, PeopleAdvice::NotRequired);
@@ -1097,7 +1097,7 @@ mod tests {
             encrypted: Known::No,
             backup: Known::Yes,
             data_financial: true,
-            people: Some(1),
+            people: Some(crate::breach::Count::exact(1)),
             ..customers()
         };
         expect(&d, CnilAdvice::Notify, PeopleAdvice::Inform);
@@ -1134,7 +1134,7 @@ mod tests {
             encrypted: Known::No,
             minors: Known::Unknown,
             vulnerable: Known::Unknown,
-            people: Some(6000),
+            people: Some(crate::breach::Count::exact(6000)),
             ..health_patients()
         };
         let a = expect(&d, CnilAdvice::Notify, PeopleAdvice::Inform);

@@ -9,6 +9,7 @@
 
 pub mod chain;
 pub mod clock;
+pub mod count;
 pub mod decision;
 pub mod export;
 
@@ -18,6 +19,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 pub use chain::{ChainBreak, ChainHead, Event};
+pub use count::Count;
 
 /// The largest file attached to a breach (the CNIL's acknowledgement PDF, a screenshot, a report).
 pub const MAX_ATTACHMENT_BYTES: usize = 8 * 1024 * 1024;
@@ -162,6 +164,48 @@ impl Exposure {
     }
 }
 
+/// Where the breach came from (CNIL form, item 7, "origine"): inside the practice or outside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+pub enum Origin {
+    /// Not known yet.
+    #[default]
+    Unknown,
+    /// From inside (staff, the practice's own systems or provider).
+    Internal,
+    /// From outside (a third party, an attacker, a thief).
+    External,
+}
+
+impl Origin {
+    /// Every value, in display order.
+    pub const ALL: [Self; 3] = [Self::Unknown, Self::Internal, Self::External];
+
+    fn is_unknown(&self) -> bool {
+        *self == Self::Unknown
+    }
+}
+
+/// Whether the breach was deliberate (CNIL form, item 7): malicious or accidental.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+pub enum Intent {
+    /// Not known yet.
+    #[default]
+    Unknown,
+    /// An accident, an error.
+    Accidental,
+    /// A malicious act.
+    Malicious,
+}
+
+impl Intent {
+    /// Every value, in display order.
+    pub const ALL: [Self; 3] = [Self::Unknown, Self::Accidental, Self::Malicious];
+
+    fn is_unknown(&self) -> bool {
+        *self == Self::Unknown
+    }
+}
+
 /// How severe the possible harm to people is (CNIL form, item 11).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash, Serialize, Deserialize,
@@ -232,6 +276,12 @@ pub struct Details {
     /// in use ([`Exposure`]). Left out of the event's bytes when unknown (see above).
     #[serde(skip_serializing_if = "Exposure::is_unknown")]
     pub exposure: Exposure,
+    /// Internal or external (CNIL form, "origine"). Left out of the event's bytes when unknown.
+    #[serde(skip_serializing_if = "Origin::is_unknown")]
+    pub origin: Origin,
+    /// Accidental or malicious. Left out of the event's bytes when unknown.
+    #[serde(skip_serializing_if = "Intent::is_unknown")]
+    pub intent: Intent,
     /// What happened, in a few sentences (no patient's name).
     pub description: String,
     /// Data were copied out by someone.
@@ -260,10 +310,11 @@ pub struct Details {
     pub data_financial: bool,
     /// Other categories.
     pub data_other: String,
-    /// Approximate number of records.
-    pub records: Option<u64>,
-    /// Approximate number of people.
-    pub people: Option<u64>,
+    /// Approximate number of records, as typed ("environ 25", "25 à 30", "plus de 1 000"). An exact
+    /// number keeps the bytes it had before ranges existed (see [`Count`]).
+    pub records: Option<Count>,
+    /// Approximate number of people, as typed (see `records`).
+    pub people: Option<Count>,
     /// Patients are concerned.
     pub people_patients: bool,
     /// Staff are concerned.
@@ -281,6 +332,10 @@ pub struct Details {
     pub severity: Severity,
     /// Measures taken after the breach, to stop it and limit its effects.
     pub measures_after: String,
+    /// Measures planned, not yet taken (CNIL form, item 12: taken and planned apart). Left out of the
+    /// event's bytes when empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub measures_planned: String,
     /// Later measures removed the high risk for the people (art. 34(3)(b)).
     pub risk_removed: bool,
     /// Informing each person would take disproportionate effort (art. 34(3)(c)).
@@ -290,6 +345,13 @@ pub struct Details {
     pub processors: String,
     /// Cross-border aspects and other authorities notified.
     pub other_authorities: String,
+    /// The contact person's role for this breach (CNIL form, item 4), when not the DPO's or the
+    /// practitioner's by default. Left out of the event's bytes when empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub contact_role: String,
+    /// The contact person's telephone, as written. Left out of the event's bytes when empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub contact_phone: String,
 }
 
 impl std::fmt::Debug for Details {
@@ -333,6 +395,28 @@ impl Details {
         }
     }
 
+    /// The first facts of a breach found by the PC checks: an imaging server that accepts anyone, the
+    /// case the CNIL fined in 2020 (SAN-2020-014 and -015). Confidentiality lost, by a misconfiguration,
+    /// from a running system (encryption at rest protects nothing), the images with the patients'
+    /// identity and health data, the practice aware `now` (the 72 hours run); the rest to assess.
+    pub fn exposed_imaging_server(now: Timestamp, how_discovered: String) -> Self {
+        let now = whole_seconds(now);
+        Self {
+            discovered_at: Some(now),
+            aware_at: Some(now),
+            how_discovered,
+            ongoing: true,
+            confidentiality: true,
+            cause: Cause::Misconfiguration,
+            exposure: Exposure::RunningSystem,
+            data_identity: true,
+            data_health: true,
+            data_images: true,
+            people_patients: true,
+            ..Self::default()
+        }
+    }
+
     /// Checks that the times follow each other (see [`BreachError::TimesOutOfOrder`] and
     /// [`BreachError::AwareAfterProcessorAlert`]), as a save of the facts does.
     pub fn check_times(&self, now: Timestamp) -> Result<(), BreachError> {
@@ -369,6 +453,59 @@ pub enum Purpose {
     Evidence,
 }
 
+/// A document Vigie prepared for a breach, recorded when it is produced: a notification is recorded
+/// only after its draft was prepared (or with the confirmation that it was filed another way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Prepared {
+    /// The draft of the notification to the CNIL.
+    CnilDraft,
+    /// The letter to the patients (or the public notice).
+    PatientLetter,
+}
+
+/// The patient-facing texts of the letter (art. 34(2): in plain language), as the doctor edited them.
+/// Each edit is a new event; the letter is printed from the latest.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LetterText {
+    /// What happened, in plain words.
+    pub what_happened: String,
+    /// What it means for the patient.
+    pub what_it_means: String,
+    /// What the practice did.
+    pub what_we_did: String,
+    /// What the patient can do.
+    pub what_you_can_do: String,
+    /// Whom to call (name and role).
+    pub whom_to_call: String,
+    /// The telephone number to call.
+    pub phone: String,
+}
+
+impl std::fmt::Debug for LetterText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the texts: they may describe patients.
+        f.debug_struct("LetterText").finish_non_exhaustive()
+    }
+}
+
+impl LetterText {
+    /// The texts, in the letter's order.
+    pub fn parts(&self) -> [&str; 5] {
+        [
+            &self.what_happened,
+            &self.what_it_means,
+            &self.what_we_did,
+            &self.what_you_can_do,
+            &self.whom_to_call,
+        ]
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// One change to a breach. Every variant is an event of the chain.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Change {
@@ -402,6 +539,10 @@ pub enum Change {
         reference: String,
         /// Why it comes after 72 hours, if it does.
         late_reasons: String,
+        /// Filed on the CNIL's site without the draft Vigie prepares (confirmed by the user). Left
+        /// out of the event's bytes when false, so that older events keep their hash.
+        #[serde(default, skip_serializing_if = "is_false")]
+        filed_other_way: bool,
     },
     /// The people concerned were informed.
     PeopleInformed {
@@ -409,7 +550,15 @@ pub enum Change {
         at: Timestamp,
         /// How (letter, e-mail, telephone, public notice).
         channel: String,
+        /// How many were informed (approximate allowed). Left out of the event's bytes when unset,
+        /// so that older events keep their hash; required for a new one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        people: Option<Count>,
     },
+    /// Vigie prepared a document for the breach (the CNIL draft, the letter to the patients).
+    Prepared(Prepared),
+    /// The texts of the letter to the patients, as edited (the whole set; earlier versions stay).
+    Letter(Box<LetterText>),
     /// A file was attached (its bytes are kept beside the chain, by hash).
     Attached {
         /// The file's name.
@@ -451,6 +600,10 @@ pub enum ChangeKind {
     Attached,
     /// [`Change::Note`].
     Note,
+    /// [`Change::Prepared`].
+    Prepared,
+    /// [`Change::Letter`].
+    Letter,
 }
 
 impl Change {
@@ -465,6 +618,8 @@ impl Change {
             Self::PeopleInformed { .. } => ChangeKind::PeopleInformed,
             Self::Attached { .. } => ChangeKind::Attached,
             Self::Note(_) => ChangeKind::Note,
+            Self::Prepared(_) => ChangeKind::Prepared,
+            Self::Letter(_) => ChangeKind::Letter,
         }
     }
 }
@@ -495,6 +650,19 @@ pub struct Notification {
     pub reference: String,
     /// Reasons for a delay beyond 72 hours.
     pub late_reasons: String,
+    /// Filed without the draft Vigie prepares.
+    pub filed_other_way: bool,
+}
+
+/// The information of the people as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Informed {
+    /// When.
+    pub at: Timestamp,
+    /// How.
+    pub channel: String,
+    /// How many (unset in events recorded before it was asked).
+    pub people: Option<Count>,
 }
 
 /// A file attached to a breach.
@@ -533,8 +701,12 @@ pub struct Breach {
     pub inform: Option<Decision>,
     /// Notifications to the CNIL, in order.
     pub notifications: Vec<Notification>,
-    /// When and how the people were informed.
-    pub informed: Option<(Timestamp, String)>,
+    /// When, how and how many people were informed.
+    pub informed: Option<Informed>,
+    /// When Vigie last prepared each document for this breach.
+    pub prepared: Vec<(Prepared, Timestamp)>,
+    /// The letter's texts as last edited, if they were.
+    pub letter: Option<LetterText>,
     /// Files attached.
     pub attachments: Vec<AttachmentRef>,
     /// Notes.
@@ -571,6 +743,8 @@ impl Breach {
             inform: None,
             notifications: Vec::new(),
             informed: None,
+            prepared: Vec::new(),
+            letter: None,
             attachments: Vec::new(),
             notes: Vec::new(),
             events: vec![seq],
@@ -608,19 +782,29 @@ impl Breach {
                 at,
                 reference,
                 late_reasons,
+                filed_other_way,
             } => {
                 self.notifications.push(Notification {
                     kind: *kind,
                     at: *at,
                     reference: reference.clone(),
                     late_reasons: late_reasons.clone(),
+                    filed_other_way: *filed_other_way,
                 });
                 if self.status < Status::CnilNotified {
                     self.status = Status::CnilNotified;
                 }
             }
-            Change::PeopleInformed { at, channel } => {
-                self.informed = Some((*at, channel.clone()));
+            Change::PeopleInformed {
+                at,
+                channel,
+                people,
+            } => {
+                self.informed = Some(Informed {
+                    at: *at,
+                    channel: channel.clone(),
+                    people: people.clone(),
+                });
                 if self.status < Status::PeopleInformed {
                     self.status = Status::PeopleInformed;
                 }
@@ -638,7 +822,29 @@ impl Breach {
                 at: event.at,
             }),
             Change::Note(text) => self.notes.push((event.at, text.clone())),
+            Change::Prepared(what) => {
+                self.prepared.retain(|(w, _)| w != what);
+                self.prepared.push((*what, event.at));
+            }
+            Change::Letter(text) => self.letter = Some((**text).clone()),
         }
+    }
+
+    /// Whether a 72-hour clock runs for this breach: open, aware, and the notification neither sent
+    /// nor decided against; or an initial notification awaiting its complement.
+    pub fn clock_running(&self) -> bool {
+        let notification_due = self.first_notification().is_none()
+            && self.details.aware_at.is_some()
+            && self.notify.as_ref().is_none_or(|d| d.yes);
+        self.status.is_open() && (notification_due || self.complement_pending())
+    }
+
+    /// When Vigie last prepared `what` for this breach, if it did.
+    pub fn prepared_at(&self, what: Prepared) -> Option<Timestamp> {
+        self.prepared
+            .iter()
+            .find(|(w, _)| *w == what)
+            .map(|(_, at)| *at)
     }
 
     /// The first notification sent (initial or complete), if any.
@@ -734,6 +940,19 @@ pub enum BreachError {
     /// A decision needs its reason.
     #[error("a decision needs its reason")]
     NoReason,
+    /// A decision against Vigie's recommendation needs the reason it departs from it.
+    #[error("a decision against the recommendation needs its reason")]
+    AgainstAdviceWithoutReason,
+    /// A notification is recorded once its draft was prepared, or with the confirmation that it was
+    /// filed on the CNIL's site another way.
+    #[error("prepare the draft, or confirm the notification was filed another way")]
+    NotificationWithoutDraft,
+    /// A letter with no text.
+    #[error("the letter has no text")]
+    EmptyLetter,
+    /// The information of the people needs how many were informed.
+    #[error("say how many people were informed")]
+    NoInformedCount,
     /// A notification needs the CNIL's reference.
     #[error("a notification needs the CNIL's reference")]
     NoReference,
@@ -832,6 +1051,11 @@ impl BreachRegister {
             count: self.events.len() as u64,
             hash: self.events.last().map_or(chain::GENESIS, |e| e.hash),
         }
+    }
+
+    /// Whether a 72-hour clock runs for any breach (see [`Breach::clock_running`]).
+    pub fn clock_running(&self) -> bool {
+        self.breaches().iter().any(Breach::clock_running)
     }
 
     /// Every breach as it stands, by number.
@@ -980,9 +1204,18 @@ impl BreachRegister {
             }
             Change::Facts(d) => check_times(d, now)?,
             Change::Status(to) => breach.check_status(*to)?,
-            Change::Decision { reason, .. } => {
+            Change::Decision {
+                reason,
+                yes,
+                recommended,
+                ..
+            } => {
                 if reason.trim().is_empty() {
-                    return Err(BreachError::NoReason);
+                    return Err(if yes == recommended {
+                        BreachError::NoReason
+                    } else {
+                        BreachError::AgainstAdviceWithoutReason
+                    });
                 }
             }
             Change::Notified {
@@ -990,9 +1223,13 @@ impl BreachRegister {
                 at,
                 reference,
                 late_reasons,
+                filed_other_way,
             } => {
                 if reference.trim().is_empty() {
                     return Err(BreachError::NoReference);
+                }
+                if !filed_other_way && breach.prepared_at(Prepared::CnilDraft).is_none() {
+                    return Err(BreachError::NotificationWithoutDraft);
                 }
                 let aware = breach.details.aware_at.ok_or(BreachError::NoAwareness)?;
                 if *at < aware || *at > now {
@@ -1006,15 +1243,27 @@ impl BreachRegister {
                     return Err(BreachError::LateWithoutReasons);
                 }
             }
-            Change::PeopleInformed { channel, at } => {
+            Change::PeopleInformed {
+                channel,
+                at,
+                people,
+            } => {
                 if channel.trim().is_empty() {
                     return Err(BreachError::NoChannel);
+                }
+                if people.is_none() {
+                    return Err(BreachError::NoInformedCount);
                 }
                 if *at > now {
                     return Err(BreachError::TimesOutOfOrder);
                 }
             }
-            Change::Attached { .. } | Change::Note(_) => {}
+            Change::Letter(text) => {
+                if text.parts().iter().all(|t| t.trim().is_empty()) {
+                    return Err(BreachError::EmptyLetter);
+                }
+            }
+            Change::Attached { .. } | Change::Note(_) | Change::Prepared(_) => {}
         }
         Ok(change)
     }

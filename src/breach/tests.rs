@@ -245,24 +245,46 @@ fn statuses_move_as_the_rules_say() {
         reason: "données de santé lisibles".into(),
         recommended: true,
     };
+    // A choice against the recommendation needs its reason, said as such.
+    for (yes, error) in [
+        (false, BreachError::AgainstAdviceWithoutReason),
+        (true, BreachError::NoReason),
+    ] {
+        let silent = Change::Decision {
+            question: Question::NotifyCnil,
+            yes,
+            reason: " ".into(),
+            recommended: true,
+        };
+        assert_eq!(r.apply(id, silent, BY, now), Err(error));
+    }
     r.apply(id, decide(Question::NotifyCnil, true), BY, now)
         .expect("decided");
     assert_eq!(
         r.apply(id, Change::Status(Status::Closed), BY, now),
         Err(BreachError::CloseBeforeNotification)
     );
-    r.apply(
-        id,
-        Change::Notified {
-            kind: NotificationKind::Initial,
-            at: hours_after(aware, 9),
-            reference: "NOTIF-2026-0042".into(),
-            late_reasons: String::new(),
-        },
-        BY,
-        now,
-    )
-    .expect("notified");
+    let initial = Change::Notified {
+        kind: NotificationKind::Initial,
+        at: hours_after(aware, 9),
+        reference: "NOTIF-2026-0042".into(),
+        late_reasons: String::new(),
+        filed_other_way: false,
+    };
+    // Recorded only once the draft was prepared (or filed another way, confirmed).
+    assert_eq!(
+        r.apply(id, initial.clone(), BY, now),
+        Err(BreachError::NotificationWithoutDraft)
+    );
+    r.apply(id, Change::Prepared(super::Prepared::CnilDraft), BY, now)
+        .expect("draft prepared");
+    assert!(
+        r.breach(id)
+            .expect("b")
+            .prepared_at(super::Prepared::CnilDraft)
+            .is_some()
+    );
+    r.apply(id, initial, BY, now).expect("notified");
     let b = r.breach(id).expect("breach");
     assert_eq!(b.status, Status::CnilNotified);
     assert_eq!(b.reference(), Some("NOTIF-2026-0042"));
@@ -273,16 +295,22 @@ fn statuses_move_as_the_rules_say() {
         r.apply(id, Change::Status(Status::Closed), BY, now),
         Err(BreachError::CloseBeforeInformation)
     );
-    r.apply(
-        id,
-        Change::PeopleInformed {
-            at: now,
-            channel: "courrier".into(),
-        },
-        BY,
-        now,
-    )
-    .expect("informed");
+    let informed = |people| Change::PeopleInformed {
+        at: now,
+        channel: "courrier".into(),
+        people,
+    };
+    assert_eq!(
+        r.apply(id, informed(None), BY, now),
+        Err(BreachError::NoInformedCount)
+    );
+    let about = super::Count::parse("environ 25").expect("reads");
+    r.apply(id, informed(about.clone()), BY, now)
+        .expect("informed");
+    assert_eq!(
+        r.breach(id).expect("b").informed.and_then(|i| i.people),
+        about
+    );
     assert_eq!(r.breach(id).expect("b").status, Status::PeopleInformed);
     r.apply(
         id,
@@ -291,6 +319,7 @@ fn statuses_move_as_the_rules_say() {
             at: now,
             reference: "NOTIF-2026-0042".into(),
             late_reasons: String::new(),
+            filed_other_way: false,
         },
         BY,
         now,
@@ -327,6 +356,7 @@ fn a_late_notification_needs_its_reasons() {
         at,
         reference: "NOTIF-1".into(),
         late_reasons: reasons.into(),
+        filed_other_way: true,
     };
     assert_eq!(
         r.apply(id, notify("  ", late), BY, late),
@@ -355,7 +385,8 @@ fn a_late_notification_needs_its_reasons() {
                 kind: NotificationKind::Complete,
                 at: late,
                 reference: " ".into(),
-                late_reasons: "x".into()
+                late_reasons: "x".into(),
+                filed_other_way: true,
             },
             BY,
             late
@@ -383,7 +414,8 @@ fn a_complement_needs_an_initial_notification_and_times_must_follow() {
                 kind: NotificationKind::Complementary,
                 at: now,
                 reference: "N".into(),
-                late_reasons: String::new()
+                late_reasons: String::new(),
+                filed_other_way: true,
             },
             BY,
             now
@@ -491,4 +523,60 @@ fn fields_added_later_leave_old_events_hashes_unchanged() {
     };
     let body = serde_json::to_string(&Change::Facts(Box::new(d))).expect("json");
     assert!(body.contains(r#""exposure":"RunningSystem""#), "{body}");
+}
+
+#[test]
+fn the_letter_s_texts_are_kept_each_change_an_event_and_an_empty_one_is_refused() {
+    let (mut r, id, aware) = register();
+    let now = hours_after(aware, 2);
+    let before = r.events.len();
+    assert_eq!(
+        r.apply(id, Change::Letter(Box::default()), BY, now),
+        Err(BreachError::EmptyLetter)
+    );
+    assert_eq!(r.events.len(), before);
+    let mut text = super::LetterText {
+        what_happened: "Une clé USB a été perdue.".into(),
+        phone: "04 00 00 00 00".into(),
+        ..super::LetterText::default()
+    };
+    r.apply(id, Change::Letter(Box::new(text.clone())), BY, now)
+        .expect("saved");
+    text.what_we_did = "Nous avons changé les mots de passe.".into();
+    r.apply(id, Change::Letter(Box::new(text.clone())), BY, now)
+        .expect("edited");
+    assert_eq!(r.breach(id).expect("b").letter, Some(text));
+    assert_eq!(r.events.len(), before + 2, "each change an event");
+    assert!(r.verify().is_ok());
+}
+
+#[test]
+fn a_breach_from_an_exposed_imaging_server_is_the_2020_case_and_its_clock_runs() {
+    let now = t("01/12/2026 09:00");
+    let d = Details::exposed_imaging_server(now, "Vérifications du PC".into());
+    assert!(d.confidentiality && d.data_images && d.data_health);
+    assert_eq!(d.cause, super::Cause::Misconfiguration);
+    assert_eq!(d.assessed_exposure(), super::Exposure::RunningSystem);
+    assert_eq!(d.aware_at, Some(now));
+    let advice = super::decision::advise(&d);
+    assert!(advice.notify() && advice.inform(), "{advice:?}");
+    let mut r = BreachRegister::default();
+    let id = r.open("Serveur d'images ouvert", BY, now).expect("opened");
+    assert!(!r.clock_running(), "no awareness yet");
+    r.apply(id, Change::Facts(Box::new(d)), BY, now)
+        .expect("facts");
+    assert!(r.clock_running());
+    r.apply(
+        id,
+        Change::Decision {
+            question: Question::NotifyCnil,
+            yes: false,
+            reason: "La CNIL nous l'a signalé.".into(),
+            recommended: true,
+        },
+        BY,
+        now,
+    )
+    .expect("decided");
+    assert!(!r.clock_running(), "decided not to notify");
 }

@@ -150,6 +150,8 @@ pub fn change_kind(k: crate::breach::ChangeKind) -> T {
         ChangeKind::PeopleInformed => T::EvInformed,
         ChangeKind::Attached => T::EvAttached,
         ChangeKind::Note => T::EvNote,
+        ChangeKind::Prepared => T::EvPrepared,
+        ChangeKind::Letter => T::EvLetter,
     }
 }
 
@@ -276,5 +278,31 @@ pub fn imaging(i: Imaging, lang: super::Lang) -> String {
         T::ImagingNone.get(lang).to_owned()
     } else {
         parts.join(" ; ")
+    }
+}
+
+/// The name of a document Vigie prepares for a breach.
+pub fn prepared(p: crate::breach::Prepared) -> T {
+    match p {
+        crate::breach::Prepared::CnilDraft => T::PreparedCnilDraft,
+        crate::breach::Prepared::PatientLetter => T::PreparedLetter,
+    }
+}
+
+/// The name of a breach's origin.
+pub fn origin(o: crate::breach::Origin) -> T {
+    match o {
+        crate::breach::Origin::Unknown => T::OriginUnknown,
+        crate::breach::Origin::Internal => T::OriginInternal,
+        crate::breach::Origin::External => T::OriginExternal,
+    }
+}
+
+/// The name of a breach's intent.
+pub fn intent(i: crate::breach::Intent) -> T {
+    match i {
+        crate::breach::Intent::Unknown => T::IntentUnknown,
+        crate::breach::Intent::Accidental => T::IntentAccidental,
+        crate::breach::Intent::Malicious => T::IntentMalicious,
     }
 }

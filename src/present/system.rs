@@ -350,3 +350,23 @@ pub fn proposal_line(
         row.proposed,
     ))
 }
+
+/// A check's result as a plain text file, to attach to a breach as evidence: the check, its verdict and
+/// summary, what was seen and where, and when.
+pub fn evidence_text(r: &CheckResult, lang: Lang) -> String {
+    let mut out = format!(
+        "{}\n{}\n{}\n{}\n",
+        name(r.id).get(lang),
+        status(r.status).get(lang),
+        summary(r, lang),
+        crate::i18n::format_datetime(r.checked_at, lang)
+    );
+    for line in r
+        .evidence
+        .iter()
+        .map(|e| format!("{}: {}\n", e.source, e.value))
+    {
+        out.push_str(&line);
+    }
+    out
+}

@@ -7,10 +7,11 @@ use super::assessment::{cover, footer, running_header};
 use super::layout::{BODY, Column, Flow, MARGIN, SMALL, STRONG};
 use super::pdf::{Document, Face, PdfError, Rgb8, Style};
 use crate::breach::{Breach, BreachId, NotificationKind};
-use crate::i18n::{Lang, T, format_date, format_datetime, format_int, names, tr};
+use crate::i18n::{Lang, T, format_date, format_datetime, names, tr};
 use crate::practice_file::VaultContents;
 use crate::present::breach::{
-    categories, clock_text, complement_text, history_lines, natures, people_categories, sections,
+    categories, complement_text, event_entries, natures, notification_record_text,
+    people_categories, sections,
 };
 
 /// A label and its value side by side, both wrapped: the labels here are whole questions.
@@ -48,6 +49,13 @@ fn not_given(s: &str, lang: Lang) -> String {
     } else {
         s.to_owned()
     }
+}
+
+/// The name of a value, or "not given" when it is the unknown one.
+fn known_name(unknown: bool, name: T, lang: Lang) -> String {
+    if unknown { T::NotGiven } else { name }
+        .get(lang)
+        .to_owned()
 }
 
 fn missing(id: BreachId, lang: Lang) -> PdfError {
@@ -140,11 +148,13 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
                         .aware_at
                         .map_or_else(|| "—".to_owned(), |t| format_datetime(t, lang)),
                     names::breach_status(b.status).get(lang).to_owned(),
-                    clock_text(b, now, lang).0,
-                    b.informed.as_ref().map_or_else(
-                        || "—".to_owned(),
-                        |(at, _)| format_date(crate::i18n::date_of(*at), lang),
-                    ),
+                    notification_record_text(b, lang),
+                    match (&b.informed, &b.inform) {
+                        (Some(i), _) => format_date(crate::i18n::date_of(i.at), lang),
+                        (None, Some(d)) if !d.yes => T::PdfNotInformedShort.get(lang).to_owned(),
+                        (None, Some(_)) => T::PdfInformPlanned.get(lang).to_owned(),
+                        (None, None) => T::BreachNoDecision.get(lang).to_owned(),
+                    },
                 ]
             })
             .collect();
@@ -179,23 +189,19 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
             Style::new(Face::Regular, 8.0, Rgb8::TEXT),
         );
     }
+    // The head on a page of its own, so that it is never cut.
+    flow.page_break();
     chain_head(&mut flow, contents, lang);
 
     for b in &breaches {
         flow.page_break();
-        breach_page(&mut flow, contents, b, now, lang);
+        breach_page(&mut flow, contents, b, lang);
     }
     let header = running_header(contents, lang, title);
     flow.finish(&header, footer(lang))
 }
 
-fn breach_page(
-    flow: &mut Flow,
-    contents: &VaultContents,
-    b: &Breach,
-    now: jiff::Timestamp,
-    lang: Lang,
-) {
+fn breach_page(flow: &mut Flow, contents: &VaultContents, b: &Breach, lang: Lang) {
     flow.heading(
         &format!("{} — {}", tr::breach_number(lang, b.id), b.title),
         15.0,
@@ -210,7 +216,7 @@ fn breach_page(
         T::BreachRecordedBy.get(lang),
         &tr::pdf_letter_signature(lang, &b.opened_by, format_datetime(b.opened_at, lang)),
     );
-    flow.paragraph(&clock_text(b, now, lang).0, STRONG);
+    flow.paragraph(&notification_record_text(b, lang), STRONG);
     if let Some(c) = complement_text(b, lang) {
         flow.paragraph(&c, BODY);
     }
@@ -224,7 +230,7 @@ fn breach_page(
     flow.space(3.0);
     flow.heading(T::BreachSectionNotify.get(lang), 11.5);
     if b.notifications.is_empty() {
-        flow.paragraph(T::BreachNotNotified.get(lang), BODY);
+        flow.paragraph(&notification_record_text(b, lang), BODY);
     }
     for n in &b.notifications {
         row(
@@ -233,7 +239,7 @@ fn breach_page(
             &tr::breach_notified_on(lang, format_datetime(n.at, lang), &n.reference),
         );
         if !n.late_reasons.trim().is_empty() {
-            row(flow, T::BreachLateReasons.get(lang), &n.late_reasons);
+            row(flow, T::DocLateReasons.get(lang), &n.late_reasons);
         }
     }
     flow.space(3.0);
@@ -256,18 +262,20 @@ fn breach_page(
         }
     }
     flow.space(3.0);
-    flow.heading(T::BreachSectionHistory.get(lang), 11.5);
-    for line in history_lines(&contents.breaches, b, lang) {
-        flow.paragraph(&line, SMALL);
+    flow.heading(T::PdfEventsHeading.get(lang), 11.5);
+    for (head, body) in event_entries(&contents.breaches, b, lang) {
+        flow.space(1.0);
+        flow.paragraph(&head, Style::new(Face::Bold, SMALL.size, Rgb8::TEXT));
+        for line in body {
+            flow.paragraph(&line, SMALL);
+        }
     }
 }
 
 /// Whether and how the people were informed, or why not.
 fn informed_text(b: &Breach, lang: Lang) -> String {
     match (&b.informed, &b.inform) {
-        (Some((at, channel)), _) => {
-            tr::pdf_informed_line(lang, format_datetime(*at, lang), channel)
-        }
+        (Some(i), _) => tr::pdf_informed_line(lang, format_datetime(i.at, lang), &i.channel),
         (None, Some(d)) if !d.yes => tr::pdf_not_informed(lang, &d.reason),
         (None, Some(_)) => T::PdfInformPlanned.get(lang).to_owned(),
         (None, None) => T::BreachNoDecision.get(lang).to_owned(),
@@ -297,16 +305,24 @@ pub fn notification_pdf(
     );
     flow.space(2.0);
     flow.paragraph(T::PdfNotifIntro.get(lang), SMALL);
+    // Says what was decided: a draft for a breach decided "do not notify" is not a notification due.
+    if let Some(d) = b.notify.as_ref().filter(|d| !d.yes) {
+        flow.space(1.0);
+        flow.paragraph(
+            &tr::pdf_draft_not_to_notify(lang, format_datetime(d.at, lang), &d.reason),
+            Style::new(Face::Bold, BODY.size, Rgb8::TEXT),
+        );
+    }
 
     // 1. Type.
     flow.space(3.0);
     flow.heading(T::PdfN1.get(lang), 12.0);
     // Once notified, this draft is for the complementary notification; before, the doctor chooses.
-    let kind = match b.reference() {
-        Some(reference) => format!(
+    let kind = match b.first_notification() {
+        Some(first) => format!(
             "{} — {}",
             names::notification_kind(NotificationKind::Complementary).get(lang),
-            tr::pdf_complementary_of(lang, reference)
+            tr::pdf_complementary_of_on(lang, &first.reference, format_datetime(first.at, lang))
         ),
         None => format!(
             "{} / {}",
@@ -354,39 +370,27 @@ pub fn notification_pdf(
         &not_given(&p.practitioner, lang),
     );
 
-    // 4. Contact person: the DPO if any, else the practitioner.
+    // 4. Contact person: the DPO if any, else the practitioner; the role and telephone typed for the
+    // breach first.
     flow.space(3.0);
     flow.heading(T::PdfN4.get(lang), 12.0);
-    let email = p
-        .email
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_default();
-    if let Some(dpo) = &p.dpo {
-        row(&mut flow, T::DpoName.get(lang), &not_given(&dpo.name, lang));
-        row(
-            &mut flow,
-            T::PdfPhone.get(lang),
-            &not_given(&dpo.phone, lang),
-        );
-        let dpo_email = dpo
-            .email
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        row(
-            &mut flow,
-            T::PdfEmail.get(lang),
-            &not_given(&dpo_email, lang),
-        );
-    } else {
-        row(
-            &mut flow,
-            T::Practitioner.get(lang),
-            &not_given(&p.practitioner, lang),
-        );
-        row(&mut flow, T::PdfEmail.get(lang), &not_given(&email, lang));
-    }
+    let contact = crate::present::breach::Contact::of(&contents.practice, d, lang);
+    row(
+        &mut flow,
+        T::DocName.get(lang),
+        &not_given(&contact.name, lang),
+    );
+    row(&mut flow, T::DocRole.get(lang), &contact.role);
+    row(
+        &mut flow,
+        T::PdfPhone.get(lang),
+        &not_given(&contact.phone, lang),
+    );
+    row(
+        &mut flow,
+        T::PdfEmail.get(lang),
+        &not_given(&contact.email, lang),
+    );
 
     // 5. Other organisations.
     flow.space(3.0);
@@ -409,13 +413,20 @@ pub fn notification_pdf(
         time(d.ended_at)
     };
     row(&mut flow, T::FEnded.get(lang), &ended);
-    row(&mut flow, T::FAware.get(lang), &time(d.aware_at));
+    row(&mut flow, T::DocAware.get(lang), &time(d.aware_at));
     row(&mut flow, T::FDiscovered.get(lang), &time(d.discovered_at));
     row(
         &mut flow,
         T::FProcessorAlert.get(lang),
         &time(d.processor_alert_at),
     );
+    if !d.aware_after_alert_reason.trim().is_empty() {
+        row(
+            &mut flow,
+            T::FAwareAfterAlert.get(lang),
+            &d.aware_after_alert_reason,
+        );
+    }
     row(
         &mut flow,
         T::FHowDiscovered.get(lang),
@@ -429,7 +440,7 @@ pub fn notification_pdf(
         .unwrap_or_default();
     row(
         &mut flow,
-        T::BreachLateReasons.get(lang),
+        T::DocLateReasons.get(lang),
         &not_given(late, lang),
     );
 
@@ -439,12 +450,43 @@ pub fn notification_pdf(
     row(&mut flow, T::FNature.get(lang), &natures(d, lang));
     row(
         &mut flow,
-        T::FCause.get(lang),
-        names::cause(d.cause).get(lang),
+        T::FOrigin.get(lang),
+        &known_name(
+            d.origin == crate::breach::Origin::Unknown,
+            names::origin(d.origin),
+            lang,
+        ),
     );
     row(
         &mut flow,
-        T::FDescription.get(lang),
+        T::FIntent.get(lang),
+        &known_name(
+            d.intent == crate::breach::Intent::Unknown,
+            names::intent(d.intent),
+            lang,
+        ),
+    );
+    row(
+        &mut flow,
+        T::DocCause.get(lang),
+        &known_name(
+            d.cause == crate::breach::Cause::Unknown,
+            names::cause(d.cause),
+            lang,
+        ),
+    );
+    row(
+        &mut flow,
+        T::FExposure.get(lang),
+        &known_name(
+            d.exposure == crate::breach::Exposure::Unknown,
+            names::exposure(d.exposure),
+            lang,
+        ),
+    );
+    row(
+        &mut flow,
+        T::DocDescription.get(lang),
         &not_given(&d.description, lang),
     );
 
@@ -452,11 +494,9 @@ pub fn notification_pdf(
     flow.space(3.0);
     flow.heading(T::PdfN8.get(lang), 12.0);
     row(&mut flow, T::FDataHeading.get(lang), &categories(d, lang));
-    let n = |v: Option<u64>| {
-        v.map_or_else(|| T::NotGiven.get(lang).to_owned(), |v| format_int(v, lang))
-    };
-    row(&mut flow, T::FRecords.get(lang), &n(d.records));
-    row(&mut flow, T::FPeople.get(lang), &n(d.people));
+    let n = |v: Option<&crate::breach::Count>| crate::present::breach::count(v, lang);
+    row(&mut flow, T::FRecords.get(lang), &n(d.records.as_ref()));
+    row(&mut flow, T::FPeople.get(lang), &n(d.people.as_ref()));
     row(
         &mut flow,
         T::PdfPeopleCategories.get(lang),
@@ -518,7 +558,16 @@ pub fn notification_pdf(
     // 12. Measures after.
     flow.space(3.0);
     flow.heading(T::PdfN12.get(lang), 12.0);
-    flow.paragraph(&not_given(&d.measures_after, lang), BODY);
+    row(
+        &mut flow,
+        T::FMeasuresAfter.get(lang),
+        &not_given(&d.measures_after, lang),
+    );
+    row(
+        &mut flow,
+        T::FMeasuresPlanned.get(lang),
+        &not_given(&d.measures_planned, lang),
+    );
 
     // 13. Information of the people.
     flow.space(3.0);
@@ -528,118 +577,108 @@ pub fn notification_pdf(
     // 14. Cross-border, other authorities.
     flow.space(3.0);
     flow.heading(T::PdfN14.get(lang), 12.0);
-    flow.paragraph(
-        &if d.other_authorities.trim().is_empty() {
-            T::PdfNone.get(lang).to_owned()
-        } else {
-            d.other_authorities.clone()
-        },
-        BODY,
-    );
+    flow.paragraph(&not_given(&d.other_authorities, lang), BODY);
 
     let header = running_header(contents, lang, title);
     flow.finish(&header, footer(lang))
 }
 
-/// The letter to the patients (art. 34(2)), in plain language, to read and complete before sending.
+/// The letter to the patients (art. 34(2)), laid out as a letter: the practice's letterhead, the
+/// patient's address block, the date and the subject, then the patient-facing texts (as the doctor
+/// edited them in the window, else drafted in plain words from the facts) and whom to call. A public
+/// notice instead when reaching each person would take disproportionate effort; refused, with the
+/// decision's reason, when the decision is not to inform.
 pub fn patient_letter_pdf(
     contents: &VaultContents,
     id: BreachId,
     lang: Lang,
 ) -> Result<Vec<u8>, PdfError> {
+    use crate::present::breach::{LetterKind, letter_draft, letter_kind, letter_parts};
     let b = contents
         .breaches
         .breach(id)
         .ok_or_else(|| missing(id, lang))?;
-    let d = &b.details;
-    let p = &contents.practice;
-    let title = T::PdfLetterTitle;
-    let mut flow = Flow::new(Document::new(title.get(lang), jiff::Timestamp::now())?);
-    // The practice's letterhead.
-    flow.space(4.0);
-    flow.paragraph(p.name.as_str(), STRONG);
-    if !p.practitioner.is_empty() {
-        flow.paragraph(&p.practitioner, BODY);
+    let kind = letter_kind(&b);
+    if let LetterKind::Refused(reason) = &kind {
+        return Err(PdfError::NothingToReport(tr::letter_refused(lang, reason)));
     }
-    if !p.address.is_empty() {
-        flow.paragraph(&p.address, BODY);
+    let notice = kind == LetterKind::PublicNotice;
+    let p = &contents.practice;
+    let text = b
+        .letter
+        .clone()
+        .unwrap_or_else(|| letter_draft(&b, p, lang));
+    let title = if notice {
+        T::PublicNoticeTitle
+    } else {
+        T::PdfLetterTitle
+    };
+    let mut flow = Flow::new(Document::new(title.get(lang), jiff::Timestamp::now())?);
+    // The practice's letterhead, on the left.
+    flow.space(2.0);
+    flow.paragraph(p.name.as_str(), STRONG);
+    for line in [p.practitioner.as_str(), p.address.as_str()] {
+        if !line.trim().is_empty() {
+            flow.paragraph(line, BODY);
+        }
+    }
+    if !text.phone.trim().is_empty() {
+        flow.paragraph(
+            &crate::present::breach::labelled(T::PdfPhone.get(lang), &text.phone, lang),
+            BODY,
+        );
     }
     if let Some(email) = &p.email {
         flow.paragraph(email.as_str(), BODY);
     }
-    flow.space(6.0);
-    flow.paragraph(T::PdfLetterDraftNote.get(lang), SMALL);
-    flow.space(4.0);
-    flow.heading(title.get(lang), 14.0);
-    flow.paragraph(T::PdfLetterGreeting.get(lang), BODY);
-    flow.paragraph(T::PdfLetterIntro.get(lang), BODY);
-    let section = |flow: &mut Flow, heading: T, text: &str| {
+    let today = format_date(crate::i18n::today(), lang);
+    if notice {
+        flow.space(8.0);
+        flow.heading(title.get(lang), 15.0);
+        flow.paragraph(T::PublicNoticeWhere.get(lang), SMALL);
+        flow.space(2.0);
+        flow.paragraph(T::PublicNoticeIntro.get(lang), BODY);
+    } else {
+        // The patient's address block, on the right, as a window envelope expects it.
+        flow.space(4.0);
+        let x = MARGIN + flow.width() * 0.55;
+        let muted = Style::new(Face::Regular, BODY.size, Rgb8::MUTED);
+        for line in T::LetterRecipient.get(lang).lines() {
+            let top = flow.y + BODY.leading() * 0.8;
+            flow.doc().text(x, top, &format!("[{line}]"), muted);
+            flow.y += BODY.leading();
+        }
+        flow.space(6.0);
+        let date = tr::letter_place_date(lang, &today);
+        let top = flow.y + BODY.leading() * 0.8;
+        flow.doc().text(x, top, &date, BODY);
+        flow.y += BODY.leading();
+        flow.space(5.0);
+        flow.paragraph(&tr::letter_object(lang, title.get(lang)), STRONG);
+        flow.space(3.0);
+        flow.paragraph(T::PdfLetterGreeting.get(lang), BODY);
+        flow.space(1.0);
+        flow.paragraph(T::PdfLetterIntro.get(lang), BODY);
+    }
+    for (heading, body) in letter_parts(&text) {
         flow.space(2.0);
         flow.paragraph(heading.get(lang), STRONG);
-        flow.paragraph(text, BODY);
+        flow.paragraph(&not_given(body, lang), BODY);
+    }
+    let phone = if text.phone.trim().is_empty() {
+        T::NotGiven.get(lang).to_owned()
+    } else {
+        text.phone.trim().to_owned()
     };
-    let when = d.started_at.or(d.discovered_at).or(d.aware_at);
-    let what = match when {
-        Some(t) => format!(
-            "{} ({})",
-            not_given(&d.description, lang),
-            format_date(crate::i18n::date_of(t), lang)
-        ),
-        None => not_given(&d.description, lang),
-    };
-    section(&mut flow, T::PdfLetterWhat, &what);
-    section(&mut flow, T::PdfLetterData, &categories(d, lang));
-    section(
-        &mut flow,
-        T::PdfLetterConsequences,
-        &not_given(&d.consequences, lang),
+    flow.paragraph(
+        &crate::present::breach::labelled(T::LetterPhoneLabel.get(lang), &phone, lang),
+        STRONG,
     );
-    section(
-        &mut flow,
-        T::PdfLetterMeasures,
-        &not_given(&d.measures_after, lang),
-    );
-    section(
-        &mut flow,
-        T::PdfLetterAdvice,
-        T::PdfLetterAdviceText.get(lang),
-    );
-    let contact = match &p.dpo {
-        Some(dpo) => {
-            let reach = [
-                dpo.email
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default(),
-                dpo.phone.clone(),
-            ]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
-            tr::pdf_letter_contact(lang, &dpo.name, not_given(&reach, lang))
-        }
-        None => tr::pdf_letter_contact(
-            lang,
-            not_given(&p.practitioner, lang),
-            p.email
-                .as_ref()
-                .map_or_else(|| T::NotGiven.get(lang).to_owned(), ToString::to_string),
-        ),
-    };
-    section(&mut flow, T::PdfLetterContact, &contact);
+    flow.space(2.0);
     flow.paragraph(T::PdfLetterCnil.get(lang), BODY);
     flow.space(3.0);
     flow.paragraph(T::PdfLetterClosing.get(lang), BODY);
-    flow.space(6.0);
-    flow.paragraph(
-        &tr::pdf_letter_signature(
-            lang,
-            not_given(&p.practitioner, lang),
-            format_date(crate::i18n::today(), lang),
-        ),
-        BODY,
-    );
-    let header = running_header(contents, lang, title);
-    flow.finish(&header, footer(lang))
+    flow.space(5.0);
+    flow.paragraph(&not_given(&p.practitioner, lang), STRONG);
+    flow.finish_letter()
 }

@@ -223,6 +223,21 @@ impl Flow {
         self.y += 3.0;
     }
 
+    /// Finishes a letter: no running header, only "n / total" at the foot when it has several pages.
+    pub fn finish_letter(mut self) -> Result<Vec<u8>, PdfError> {
+        let total = self.doc.page_count();
+        if total > 1 {
+            for i in 0..total {
+                self.doc.select_page(i);
+                let text = format!("{} / {total}", i + 1);
+                let tw = self.doc.text_width(&text, SMALL.face, SMALL.size);
+                self.doc
+                    .text(PAGE_WIDTH - MARGIN - tw, PAGE_HEIGHT - 10.0, &text, SMALL);
+            }
+        }
+        self.doc.finish()
+    }
+
     /// Adds the running header (`left`) and footer (`footer(n, total)`) to every page, and finishes.
     pub fn finish(
         mut self,

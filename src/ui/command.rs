@@ -88,6 +88,8 @@ pub enum BreachCommand {
         by: String,
         /// The first facts, if known (a breach started from a scan finding).
         details: Option<Box<crate::breach::Details>>,
+        /// A file to attach as evidence at once (name and content: a failed PC check).
+        evidence: Option<(String, Vec<u8>)>,
     },
     /// Show a breach of the register.
     Select(crate::breach::BreachId),

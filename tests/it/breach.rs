@@ -80,7 +80,7 @@ fn list_show_and_verify_the_demo_register() {
         &["breach", "list", "--vault", p, "--format", "json"],
     );
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
-    assert_eq!(doc["head"]["count"], 12);
+    assert_eq!(doc["head"]["count"], 14);
     assert_eq!(doc["intact"], true);
     assert_eq!(doc["breaches"][1]["reference"], "DEMO-2026-004217");
     assert_eq!(doc["breaches"][1]["complement_pending"], true);
@@ -113,7 +113,7 @@ fn list_show_and_verify_the_demo_register() {
     );
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(doc["details"]["records"], 5300);
-    assert_eq!(doc["events"].as_array().expect("events").len(), 6);
+    assert_eq!(doc["events"].as_array().expect("events").len(), 8);
 
     let o = vigie(
         dir.path(),
@@ -121,7 +121,7 @@ fn list_show_and_verify_the_demo_register() {
     );
     assert!(o.status.success(), "{}", err(&o));
     assert!(
-        out(&o).contains("Registre intègre : 12 événements vérifiés"),
+        out(&o).contains("Registre intègre : 14 événements vérifiés"),
         "{}",
         out(&o)
     );
@@ -198,7 +198,7 @@ fn the_three_documents_are_exported_with_their_sections_in_order() {
         "Clé USB d'échographies perdue",
         "Serveur d'images accessible depuis Internet",
         "Empreinte du registre",
-        "12 événements",
+        "14 événements",
     ] {
         assert!(register.contains(expected), "{expected:?} missing");
     }
@@ -222,7 +222,7 @@ fn the_three_documents_are_exported_with_their_sections_in_order() {
         "9. Mesures de sécurité avant la violation",
         "10. Conséquences probables",
         "11. Préjudices possibles et gravité",
-        "12. Mesures prises après la violation",
+        "12. Mesures prises et prévues après la violation",
         "13. Information des personnes",
         "14. Aspects transfrontaliers et autres autorités",
     ] {
@@ -235,19 +235,49 @@ fn the_three_documents_are_exported_with_their_sections_in_order() {
         notification.contains("juillet 2023"),
         "the form's date is stated"
     );
-    assert!(notification.contains("complémentaire de la notification n° DEMO-2026-004217"));
+    assert!(notification.contains("suit la notification initiale n° DEMO-2026-004217"));
 
     let letter = text_of(&pdf("patient-letter", Some("2"), "en"));
     for expected in [
         "Information about a breach of your personal data",
         "What happened",
-        "The possible consequences for you",
+        "What it means for you",
         "What we have done",
+        "What you can do",
         "If you have questions",
         "Cabinet Conseil RGPD Santé",
+        "Telephone to call: 04 72 00 00 00",
+        "[Patient's name]",
     ] {
         assert!(letter.contains(expected), "{expected:?} missing");
     }
+    // In plain words: never the CNIL's technical description.
+    assert!(!letter.contains("8042"), "{letter}");
+    // Breach 1 was decided "do not inform": no letter, the reason said, nothing written.
+    let refused = dir.path().join("refused.pdf");
+    let o = vigie(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "export",
+            "--vault",
+            p,
+            "--kind",
+            "patient-letter",
+            "--breach",
+            "1",
+            "--out",
+            refused.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("la décision enregistrée est de ne pas les informer"),
+        "{}",
+        err(&o)
+    );
+    assert!(!refused.exists());
 
     // A notification without --breach is a usage error; an unknown breach is refused; nothing written.
     let target = dir.path().join("x.pdf");
@@ -332,16 +362,47 @@ fn the_register_pdf_of_an_empty_register_and_an_unknown_breach() {
     assert!(text.contains("0 events"), "{text}");
     assert!(vigie::report::breach::notification_pdf(&contents, BreachId(1), Lang::Fr).is_err());
     // The demo's PDFs stay small (subset fonts).
+    // Reaching each patient would take disproportionate effort: a public notice, not a letter.
+    let mut notice = vigie::demo::demo_contents();
+    let mut d = notice
+        .breaches
+        .breach(BreachId(2))
+        .expect("breach 2")
+        .details;
+    d.people_unreachable = true;
+    notice
+        .breaches
+        .apply(
+            BreachId(2),
+            Change::Facts(Box::new(d)),
+            "Dr",
+            jiff::Timestamp::now(),
+        )
+        .expect("facts");
+    for (lang, title) in [
+        (Lang::Fr, "Avis aux patients du cabinet"),
+        (Lang::En, "Notice to the practice's patients"),
+    ] {
+        let text = text_of(
+            &vigie::report::breach::patient_letter_pdf(&notice, BreachId(2), lang).expect("pdf"),
+        );
+        assert!(text.contains(title), "{text}");
+        assert!(
+            !text.contains("[Adresse]") && !text.contains("[Address]"),
+            "{text}"
+        );
+    }
+
     let demo = vigie::demo::demo_contents();
     let pdf = vigie::report::breach::register_pdf(&demo, Lang::Fr).expect("pdf");
     assert!(pdf.len() < 300 * 1024, "{} bytes", pdf.len());
     // An edited event is printed as a break on the register itself.
     let mut broken = demo;
-    if let Change::Note(text) = &mut broken.breaches.events[11].change {
+    if let Change::Note(text) = &mut broken.breaches.events[12].change {
         text.push('!');
     }
     let text = text_of(&vigie::report::breach::register_pdf(&broken, Lang::Fr).expect("pdf"));
-    assert!(text.contains("l'événement n° 12"), "{text}");
+    assert!(text.contains("l'événement n° 13"), "{text}");
 }
 
 mod window {
@@ -445,8 +506,21 @@ mod window {
         click(&mut h, "Voir");
         h.run();
 
-        // A notification without its reference is refused, with the reason, and nothing is added.
-        click(&mut h, "Enregistrer la notification");
+        // Nothing is pre-filled: no time sent, no reference.
+        assert_eq!(field_text(&h, "Envoyée le"), "");
+        // A notification without its time sent, then without its reference, then before its draft
+        // was prepared: each refused with its reason, beside the button, and nothing is added.
+        let record = "3. Enregistrer la notification déposée";
+        click(&mut h, record);
+        h.run();
+        h.get_by_label_contains("Indiquez quand la notification a été envoyée");
+        let sent = vigie::breach::clock::format_paris_input(
+            jiff::Timestamp::now()
+                .checked_sub(jiff::SignedDuration::from_hours(1))
+                .expect("in range"),
+        );
+        type_in(&mut h, "Envoyée le", &sent);
+        click(&mut h, record);
         h.run();
         h.get_by_label_contains("Indiquez le numéro de notification");
         type_in(
@@ -454,7 +528,23 @@ mod window {
             "Numéro de notification donné par la CNIL",
             "NOTIF-2026-123",
         );
-        click(&mut h, "Enregistrer la notification");
+        click(&mut h, record);
+        h.run();
+        h.get_by_label_contains("Préparez d'abord le brouillon de notification");
+        {
+            let v = h.state().vault().expect("open");
+            let b = v.contents().breaches.breach(BreachId(1)).expect("breach");
+            assert!(
+                b.notifications.is_empty(),
+                "nothing recorded without the draft"
+            );
+        }
+        // Filed another way, confirmed: recorded.
+        click(
+            &mut h,
+            "La notification a été déposée autrement, sans ce brouillon",
+        );
+        click(&mut h, record);
         saved(&mut h, "the notification");
         assert!(
             h.query_all_by_label_contains("Notifiée à la CNIL le")
@@ -546,7 +636,7 @@ mod window {
         );
         assert_eq!(
             register.events.len(),
-            13,
+            15,
             "one more event, nothing rewritten"
         );
         assert!(register.verify().is_ok());
@@ -622,7 +712,10 @@ mod window {
     }
 
     /// The text of a field, found by its label.
-    fn field_text(h: &egui_kittest::Harness<'_, vigie::ui::VigieApp>, label: &str) -> String {
+    pub(super) fn field_text(
+        h: &egui_kittest::Harness<'_, vigie::ui::VigieApp>,
+        label: &str,
+    ) -> String {
         h.get_by_label(label)
             .accesskit_node()
             .value()
@@ -645,6 +738,7 @@ mod window {
                 title: "Clé USB perdue".to_owned(),
                 by: String::new(),
                 details: None,
+                evidence: None,
             }),
         );
         saved(&mut h, "the new breach");
@@ -741,13 +835,308 @@ mod window {
         let b = v.contents().breaches.breach(BreachId(1)).expect("breach");
         assert!(b.details.started_at.is_some());
     }
+
+    /// A breach opened on the Breaches page, shown.
+    fn opened(
+        dir: &Path,
+    ) -> (
+        egui_kittest::Harness<'static, vigie::ui::VigieApp>,
+        std::path::PathBuf,
+    ) {
+        let (path, vault, _) = create_vault(dir);
+        drop(vault);
+        let mut h = harness(dir, Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        h.state_mut().run_command(
+            &ctx,
+            Command::Breach(BreachCommand::Open {
+                title: "Clé USB perdue".to_owned(),
+                by: String::new(),
+                details: None,
+                evidence: None,
+            }),
+        );
+        saved(&mut h, "the new breach");
+        (h, path)
+    }
+
+    #[test]
+    fn an_approximate_count_is_accepted_and_kept_as_typed() {
+        let dir = temp_dir();
+        let (mut h, path) = opened(dir.path());
+        click(&mut h, "3. Données et personnes concernées");
+        h.run();
+        type_in(&mut h, "Nombre approximatif de personnes", "environ 25");
+        type_in(&mut h, "Nombre approximatif d'enregistrements", "beaucoup");
+        // The wrong one says why, beside it; the right one is saved.
+        h.get_by_label_contains("Un nombre, approximatif ou en fourchette");
+        // Sections 1 and 3 are open: the last button is section 3's.
+        let save = h
+            .query_all_by_label("Enregistrer ces informations")
+            .last()
+            .expect("the section's button");
+        save.scroll_to_me();
+        h.run();
+        h.query_all_by_label("Enregistrer ces informations")
+            .last()
+            .expect("the section's button")
+            .click();
+        saved(&mut h, "the facts");
+        // The confirmation shows beside the button pressed.
+        h.get_by_label("Informations ajoutées au registre.");
+        drop(h);
+        let v = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("opens");
+        let b = v.contents().breaches.breach(BreachId(1)).expect("breach");
+        let people = b.details.people.expect("the count");
+        assert_eq!((people.low, people.high), (25, Some(25)));
+        assert_eq!(people.text, "environ 25");
+        assert_eq!(b.details.records, None);
+        assert!(v.contents().breaches.verify().is_ok());
+    }
+
+    #[test]
+    fn a_decision_against_the_advice_asks_for_its_reason() {
+        let dir = temp_dir();
+        let (mut h, path) = opened(dir.path());
+        // Nothing known: Vigie recommends notifying; nothing is pre-selected.
+        let yes = "Oui (recommandé par Vigie)";
+        assert!(h.query_all_by_label(yes).count() >= 1);
+        let no = h.query_all_by_label("Non").next().expect("the CNIL's no");
+        assert_eq!(
+            no.accesskit_node().toggled(),
+            Some(egui::accesskit::Toggled::False)
+        );
+        no.scroll_to_me();
+        h.run();
+        h.query_all_by_label("Non").next().expect("no").click();
+        h.run();
+        h.get_by_label_contains("Ce choix ne suit pas la recommandation de Vigie");
+        h.query_all_by_label("Enregistrer la décision")
+            .next()
+            .expect("the button")
+            .click();
+        h.run();
+        h.get_by_label_contains("Vous ne suivez pas la recommandation de Vigie");
+        assert!(
+            h.state()
+                .vault()
+                .expect("open")
+                .contents()
+                .breaches
+                .breach(BreachId(1))
+                .expect("breach")
+                .notify
+                .is_none(),
+            "not saved without its reason"
+        );
+        type_in(
+            &mut h,
+            &vigie::locale::french_typography("Pourquoi ne pas suivre la recommandation ?"),
+            "La CNIL nous a elle-même signalé la violation.",
+        );
+        h.query_all_by_label("Enregistrer la décision")
+            .next()
+            .expect("the button")
+            .click();
+        saved(&mut h, "the decision");
+        drop(h);
+        let v = PracticeFile::open(&path, Unlock::Passphrase(PASSPHRASE)).expect("opens");
+        let d = v
+            .contents()
+            .breaches
+            .breach(BreachId(1))
+            .expect("breach")
+            .notify
+            .expect("decided");
+        assert!(!d.yes && d.recommended);
+        assert_eq!(d.reason, "La CNIL nous a elle-même signalé la violation.");
+    }
+
+    #[test]
+    fn a_failed_imaging_server_check_opens_the_2020_case_and_unlocking_lands_on_its_clock() {
+        let dir = temp_dir();
+        let path = demo(dir.path());
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(vigie::ui::system::PAGE));
+        h.run();
+        let button = "Enregistrer une violation de données (les 72 heures partent de maintenant)…";
+        h.get_by_label(button).scroll_to_me();
+        h.run();
+        click(&mut h, button);
+        saved(&mut h, "the breach from the check");
+        assert!(
+            h.state()
+                .screen
+                .view::<vigie::ui::breaches::view::BreachesView>()
+                .is_some(),
+            "the new breach is shown"
+        );
+        {
+            let register = &h.state().vault().expect("open").contents().breaches;
+            let b = register.breach(BreachId(3)).expect("the new breach");
+            assert_eq!(b.title, "Serveur d'images ouvert à tous");
+            let d = &b.details;
+            assert!(d.confidentiality && d.data_images);
+            assert_eq!(d.cause, vigie::breach::Cause::Misconfiguration);
+            assert_eq!(d.exposure, vigie::breach::Exposure::RunningSystem);
+            assert!(d.aware_at.is_some(), "aware now: the clock runs");
+            assert_eq!(b.attachments.len(), 1);
+            let evidence = register
+                .file(&b.attachments[0].sha256)
+                .expect("the check's text");
+            let evidence = String::from_utf8_lossy(evidence);
+            assert!(evidence.contains("192.168.1.20"), "{evidence}");
+            assert!(register.verify().is_ok());
+        }
+        // Locked and opened again: the dashboard, with the clock, though the last page was another.
+        h.state_mut()
+            .pretend_idle_for(std::time::Duration::from_secs(10 * 60 + 1));
+        h.step();
+        run_until(&mut h, "the lock", |app| app.session.is_none());
+        unlock(&mut h, &path);
+        h.run();
+        assert!(
+            h.state()
+                .screen
+                .view::<vigie::ui::dashboard::view::DashboardView>()
+                .is_some(),
+            "lands on the dashboard"
+        );
+        assert!(
+            h.query_all_by_label_contains("pour notifier la CNIL")
+                .count()
+                >= 1
+        );
+    }
+
+    #[test]
+    fn the_letter_s_text_is_edited_kept_when_the_page_changes_and_saved_as_an_event() {
+        let dir = temp_dir();
+        let path = demo(dir.path());
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        let show = |h: &mut egui_kittest::Harness<'_, vigie::ui::VigieApp>| {
+            let ctx = h.ctx.clone();
+            h.state_mut()
+                .run_command(&ctx, Command::Navigate(vigie::ui::breaches::PAGE));
+            h.run();
+            h.state_mut()
+                .run_command(&ctx, Command::Breach(BreachCommand::Select(BreachId(2))));
+            h.run();
+            // The section opened once stays open (egui remembers it).
+            if h.query_all_by_label_contains("Ce que vous pouvez faire")
+                .next()
+                .is_none()
+            {
+                h.get_by_label("7. Information des patients").scroll_to_me();
+                h.run();
+                click(h, "7. Information des patients");
+                h.run();
+            }
+        };
+        show(&mut h);
+        let phone = &vigie::locale::french_typography("Téléphone à appeler");
+        // Drafted from the facts: the contact's telephone.
+        assert_eq!(field_text(&h, phone), "04 72 00 00 00");
+        type_in(&mut h, phone, " (poste 2)");
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
+        saved(&mut h, "the page change");
+        show(&mut h);
+        assert_eq!(field_text(&h, phone), "04 72 00 00 00 (poste 2)");
+        let before = h
+            .state()
+            .vault()
+            .expect("open")
+            .contents()
+            .breaches
+            .events
+            .len();
+        h.get_by_label("Enregistrer le texte de la lettre")
+            .scroll_to_me();
+        h.run();
+        click(&mut h, "Enregistrer le texte de la lettre");
+        saved(&mut h, "the letter");
+        let v = h.state().vault().expect("open");
+        let register = &v.contents().breaches;
+        assert_eq!(register.events.len(), before + 1, "one event");
+        let letter = register
+            .breach(BreachId(2))
+            .and_then(|b| b.letter)
+            .expect("the letter's text");
+        assert_eq!(letter.phone, "04 72 00 00 00 (poste 2)");
+        assert!(!letter.what_happened.contains("8042"));
+        // Once the page is left, no draft of the letter remains: it is in the register.
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
+        saved(&mut h, "the page change");
+        let v = h.state().vault().expect("open");
+        assert!(
+            v.contents()
+                .drafts
+                .breach_forms
+                .get(&BreachId(2))
+                .is_none_or(|d| !d.contains_key("letter.phone"))
+        );
+    }
 }
 
 /// The golden export of the demo register recorded at this moment: written once (never by the tests),
-/// with the head a verifier written from `docs/breach-register-format.md` must find.
+/// with the head a verifier written from `docs/breach-register-format.md` must find. Recorded again
+/// when the demo gained its "inform" decision, its letter and its prepared draft (14 events); the
+/// export recorded before the facts gained their new fields is kept beside it, unchanged
+/// ([`GOLDEN_V1_HEAD`]).
 const GOLDEN_NOW: &str = "2026-12-01T09:00:00Z";
-const GOLDEN_COUNT: u64 = 12;
-const GOLDEN_HEAD: &str = "1b0c7c5d2c36652d1560b50bf66639e0167204752994e0c9298f490d55d4795e";
+const GOLDEN_COUNT: u64 = 14;
+const GOLDEN_HEAD: &str = "afc874ec79caa67bc81144ec50af288b789e460fb28f3a1aeca40bf186ff2e36";
+/// The first golden export (12 events), recorded before the facts gained `origin`, `intent`, counts
+/// as ranges, the prepared draft and the letter: its events must keep their bytes and their hashes.
+const GOLDEN_V1_COUNT: u64 = 12;
+const GOLDEN_V1_HEAD: &str = "1b0c7c5d2c36652d1560b50bf66639e0167204752994e0c9298f490d55d4795e";
+
+fn golden_v1_register_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden/breach-register-2026-12-01-v1")
+}
+
+/// The events of the first golden export, read back into today's event type, are encoded to the same
+/// bytes and hash to the same hashes: a register recorded before the new fields still verifies.
+#[test]
+fn the_events_recorded_before_the_new_fields_keep_their_bytes_and_hashes() {
+    assert_eq!(
+        independent_verify(&golden_v1_register_dir()),
+        Ok((GOLDEN_V1_COUNT, GOLDEN_V1_HEAD.to_owned()))
+    );
+    let events =
+        std::fs::read_to_string(golden_v1_register_dir().join("events.jsonl")).expect("read");
+    let mut register = vigie::breach::BreachRegister::default();
+    for line in events.lines() {
+        let line: serde_json::Value = serde_json::from_str(line).expect("json");
+        let body = line["body"].as_str().expect("body");
+        let mut event: serde_json::Value = serde_json::from_str(body).expect("body json");
+        event["prev"] = line["prev"].clone();
+        event["hash"] = line["hash"].clone();
+        let event: vigie::breach::chain::Event =
+            serde_json::from_value(event).expect("today's event type reads it");
+        assert_eq!(
+            event.body_bytes(),
+            body.as_bytes(),
+            "event {} is encoded as it was",
+            event.seq
+        );
+        register.events.push(event);
+    }
+    assert!(register.verify().is_ok(), "the old register still verifies");
+    assert_eq!(register.head().hash_hex(), GOLDEN_V1_HEAD);
+}
 
 fn golden_register_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden/breach-register")

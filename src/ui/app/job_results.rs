@@ -220,6 +220,15 @@ impl VigieApp {
                 // A page reached from another one (checking a signed file) is not a place to land.
                 .filter(|k| pages::row(*k).is_some_and(|r| r.info.nav.is_some()))
                 .unwrap_or(crate::ui::dashboard::PAGE);
+            // A 72-hour clock running: the dashboard, where it shows, whatever the last page was.
+            let last = if self
+                .vault()
+                .is_some_and(|v| v.contents().breaches.clock_running())
+            {
+                crate::ui::dashboard::PAGE
+            } else {
+                last
+            };
             if last == crate::ui::scan::PAGE {
                 self.find_places(ctx);
             }

@@ -111,7 +111,12 @@ impl VigieApp {
     /// Carries out a request about the breach register.
     pub(crate) fn run_breach(&mut self, ctx: &egui::Context, command: BreachCommand) {
         match command {
-            BreachCommand::Open { title, by, details } => {
+            BreachCommand::Open {
+                title,
+                by,
+                details,
+                evidence,
+            } => {
                 let now = Timestamp::now();
                 let by = if by.trim().is_empty() {
                     self.default_recorder()
@@ -121,8 +126,11 @@ impl VigieApp {
                 let opened = self.change_register(ctx, None, |r| {
                     let id = r.open(&title, &by, now)?;
                     if let Some(details) = details {
-                        // First facts from a scan finding: times unset, nothing to refuse.
+                        // First facts from a scan finding or a PC check: nothing to refuse.
                         r.apply(id, Change::Facts(details), &by, now)?;
+                    }
+                    if let Some((name, content)) = evidence {
+                        r.attach(id, &name, Purpose::Evidence, content, &by, now)?;
                     }
                     Ok(id)
                 });
@@ -257,6 +265,27 @@ impl VigieApp {
         let Some((path, confirmed)) = target else {
             return;
         };
+        // The draft or the letter is recorded as prepared: a notification is recorded only after its
+        // draft (or with the confirmation that it was filed another way).
+        let prepared = match kind {
+            crate::report::Document::BreachNotification(id) => {
+                Some((id, crate::breach::Prepared::CnilDraft))
+            }
+            crate::report::Document::PatientLetter(id) => {
+                Some((id, crate::breach::Prepared::PatientLetter))
+            }
+            _ => None,
+        };
+        if let Some((id, what)) = prepared {
+            let by = self
+                .screen
+                .view::<BreachesView>()
+                .map_or_else(|| self.default_recorder(), |v| v.by.clone());
+            let now = Timestamp::now();
+            self.change_register(ctx, Some(id), |r| {
+                r.apply(id, Change::Prepared(what), &by, now).map(|()| id)
+            });
+        }
         self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || {
             kind.render(Some(&contents), lang)
         });

@@ -8,8 +8,8 @@ use egui::{Color32, RichText, Ui};
 use crate::breach::clock::{self, Urgency};
 use crate::breach::decision;
 use crate::breach::{
-    Breach, BreachId, Cause, Change, Details, Known, NotificationKind, Purpose, Question, Severity,
-    Status,
+    Breach, BreachId, Cause, Change, Details, Known, NotificationKind, Prepared, Purpose, Question,
+    Severity, Status,
 };
 use crate::i18n::{Lang, Localize as _, T, format_datetime, format_size, names, tr};
 use crate::present::breach as present;
@@ -91,12 +91,38 @@ impl BreachesView {
         if let Some(form) = self.form.as_mut() {
             match (&result, breach) {
                 (Ok(_), Some(b)) if b.id == form.id => {
-                    // Keep what is typed in the sections; clear the one-off fields.
-                    form.reference.clear();
-                    form.late_reasons.clear();
-                    form.notify_reason.clear();
-                    form.inform_reason.clear();
-                    form.channel.clear();
+                    // Keep what is typed in the sections; clear the one-off fields of what was
+                    // just recorded.
+                    match form.pressed {
+                        Spot::Notify => {
+                            form.reference.clear();
+                            form.late_reasons.clear();
+                            form.notif_at.clear();
+                            form.filed_other_way = false;
+                        }
+                        Spot::People => {
+                            form.channel.clear();
+                            form.informed_people.clear();
+                            form.informed_at.clear();
+                        }
+                        Spot::Decision(Question::NotifyCnil) => {
+                            form.notify_reason.clear();
+                            form.notify_yes = None;
+                        }
+                        Spot::Decision(Question::InformPeople) => {
+                            form.inform_reason.clear();
+                            form.inform_yes = None;
+                        }
+                        Spot::LetterText => {
+                            form.letter = None;
+                            form.letter_edited = false;
+                        }
+                        Spot::Status
+                        | Spot::Facts(_)
+                        | Spot::Files
+                        | Spot::Draft
+                        | Spot::Letter => {}
+                    }
                     // Once notified, the next notification is the complement.
                     if b.first_notification().is_some() {
                         form.notif_kind = NotificationKind::Complementary;
@@ -104,9 +130,33 @@ impl BreachesView {
                 }
                 _ => {}
             }
-            form.feedback = Some(result);
+            form.feedback = Some((form.pressed, result));
         }
     }
+}
+
+/// Where the last button was pressed, so that its answer shows beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Spot {
+    /// The status buttons, at the top.
+    #[default]
+    Status,
+    /// A "save this information" button, by section (1 to 4).
+    Facts(u8),
+    /// A decision's button.
+    Decision(Question),
+    /// The notification's buttons.
+    Notify,
+    /// The information of the patients.
+    People,
+    /// The attached files.
+    Files,
+    /// The draft notification prepared.
+    Draft,
+    /// The letter to the patients prepared.
+    Letter,
+    /// The letter's texts saved.
+    LetterText,
 }
 
 /// What the breach form holds when its page goes away: see [`BreachesView::leaving`].
@@ -203,8 +253,8 @@ impl FactField {
                 .unavailable_hours
                 .map(|h| h.to_string())
                 .unwrap_or_default(),
-            Self::Records => number_text(d.records),
-            Self::People => number_text(d.people),
+            Self::Records => count_text(d.records.as_ref()),
+            Self::People => count_text(d.people.as_ref()),
         }
     }
 
@@ -216,6 +266,16 @@ impl FactField {
             } else {
                 Some(clock::parse_paris(text).map_err(|e| e.localize(lang))?)
             };
+            return Ok(());
+        }
+        if matches!(self, Self::Records | Self::People) {
+            let count = crate::breach::Count::parse(text)
+                .map_err(|_err| T::FieldCount.get(lang).to_owned())?;
+            if self == Self::Records {
+                d.records = count;
+            } else {
+                d.people = count;
+            }
             return Ok(());
         }
         let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -232,17 +292,20 @@ impl FactField {
             Self::Unavailable => {
                 d.unavailable_hours = value.map(|h| u32::try_from(h).unwrap_or(u32::MAX));
             }
-            Self::Records => d.records = value,
-            Self::People => d.people = value,
-            Self::Aware | Self::Discovered | Self::ProcessorAlert | Self::Started | Self::Ended => {
-            }
+            Self::Records
+            | Self::People
+            | Self::Aware
+            | Self::Discovered
+            | Self::ProcessorAlert
+            | Self::Started
+            | Self::Ended => {}
         }
         Ok(())
     }
 }
 
 /// The one-off fields of the notification and the information of the patients, kept as typed too.
-const ONE_OFF_KEYS: [&str; 7] = [
+const ONE_OFF_KEYS: [&str; 8] = [
     "notify_reason",
     "inform_reason",
     "notif_at",
@@ -250,7 +313,29 @@ const ONE_OFF_KEYS: [&str; 7] = [
     "late_reasons",
     "informed_at",
     "channel",
+    "informed_people",
 ];
+
+/// The draft keys of the letter's texts, in [`LetterText`](crate::breach::LetterText)'s order.
+const LETTER_KEYS: [&str; 6] = [
+    "letter.what_happened",
+    "letter.what_it_means",
+    "letter.what_we_did",
+    "letter.what_you_can_do",
+    "letter.whom_to_call",
+    "letter.phone",
+];
+
+fn letter_fields(l: &mut crate::breach::LetterText) -> [&mut String; 6] {
+    [
+        &mut l.what_happened,
+        &mut l.what_it_means,
+        &mut l.what_we_did,
+        &mut l.what_you_can_do,
+        &mut l.whom_to_call,
+        &mut l.phone,
+    ]
+}
 
 /// What is typed for one breach, until it is saved.
 #[derive(Debug)]
@@ -260,11 +345,10 @@ pub struct BreachForm {
     details: Details,
     /// The text of each [`FactField`], in the order of [`FactField::ALL`].
     facts: [String; 8],
-    /// The prefilled moments of the notification and the information, to tell them from typed ones.
-    prefilled_at: String,
-    notify_yes: bool,
+    /// The decisions as chosen now: nothing chosen until the doctor chooses.
+    notify_yes: Option<bool>,
     notify_reason: String,
-    inform_yes: bool,
+    inform_yes: Option<bool>,
     inform_reason: String,
     notif_kind: NotificationKind,
     notif_at: String,
@@ -272,15 +356,25 @@ pub struct BreachForm {
     late_reasons: String,
     informed_at: String,
     channel: String,
-    feedback: Option<Result<String, String>>,
+    informed_people: String,
+    /// The user confirms the notification was filed without the draft Vigie prepares.
+    filed_other_way: bool,
+    /// The letter's texts as edited, once shown (from the register, else drafted from the facts).
+    letter: Option<crate::breach::LetterText>,
+    /// The letter's texts were edited and not saved: kept in the vault's draft.
+    letter_edited: bool,
+    /// Where the last button was pressed.
+    pressed: Spot,
+    /// The answer to the last button, and where it shows.
+    feedback: Option<(Spot, Result<String, String>)>,
 }
 
 fn time_text(t: Option<jiff::Timestamp>) -> String {
     t.map(clock::format_paris_input).unwrap_or_default()
 }
 
-fn number_text(n: Option<u64>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_default()
+fn count_text(n: Option<&crate::breach::Count>) -> String {
+    n.map(|c| c.text.clone()).unwrap_or_default()
 }
 
 impl BreachForm {
@@ -288,33 +382,50 @@ impl BreachForm {
     /// was typed and not applied: a date that does not exist, a count being typed).
     pub fn of(b: &Breach, draft: Option<&std::collections::BTreeMap<String, String>>) -> Self {
         let d = &b.details;
-        let advice = decision::advise(d);
-        let now = clock::format_paris_input(jiff::Timestamp::now());
         let mut form = Self {
             id: b.id,
             facts: FactField::ALL.map(|f| f.recorded_text(d)),
-            prefilled_at: now.clone(),
             details: d.clone(),
-            notify_yes: b.notify.as_ref().map_or_else(|| advice.notify(), |x| x.yes),
+            // Never pre-selected, not even from the advice: the doctor decides, knowingly.
+            notify_yes: None,
             notify_reason: String::new(),
-            inform_yes: b.inform.as_ref().map_or_else(|| advice.inform(), |x| x.yes),
+            inform_yes: None,
             inform_reason: String::new(),
             notif_kind: if b.first_notification().is_some() {
                 NotificationKind::Complementary
             } else {
                 NotificationKind::Initial
             },
-            notif_at: now.clone(),
+            // Typed by the user, never pre-filled: only what was done is recorded.
+            notif_at: String::new(),
             reference: String::new(),
             late_reasons: String::new(),
-            informed_at: now,
+            informed_at: String::new(),
             channel: String::new(),
+            informed_people: String::new(),
+            filed_other_way: false,
+            letter: None,
+            letter_edited: false,
+            pressed: Spot::Status,
             feedback: None,
         };
         for (key, text) in draft.into_iter().flatten() {
             if let Some(slot) = form.text_mut(key) {
                 slot.clone_from(text);
             }
+        }
+        // The letter's texts edited and not saved come back as typed.
+        if let Some(draft) = draft
+            && LETTER_KEYS.iter().any(|k| draft.contains_key(*k))
+        {
+            let mut letter = b.letter.clone().unwrap_or_default();
+            for (key, slot) in LETTER_KEYS.into_iter().zip(letter_fields(&mut letter)) {
+                if let Some(text) = draft.get(key) {
+                    slot.clone_from(text);
+                }
+            }
+            form.letter = Some(letter);
+            form.letter_edited = true;
         }
         form
     }
@@ -336,6 +447,7 @@ impl BreachForm {
             "late_reasons" => &mut self.late_reasons,
             "informed_at" => &mut self.informed_at,
             "channel" => &mut self.channel,
+            "informed_people" => &mut self.informed_people,
             _ => return None,
         })
     }
@@ -383,10 +495,18 @@ impl BreachForm {
             &self.late_reasons,
             &self.informed_at,
             &self.channel,
+            &self.informed_people,
         ]) {
-            let prefilled = matches!(key, "notif_at" | "informed_at") && *text == self.prefilled_at;
-            if !text.trim().is_empty() && !prefilled {
+            if !text.trim().is_empty() {
                 draft.insert(key.to_owned(), text.clone());
+            }
+        }
+        if self.letter_edited
+            && let Some(letter) = &self.letter
+        {
+            let mut letter = letter.clone();
+            for (key, text) in LETTER_KEYS.into_iter().zip(letter_fields(&mut letter)) {
+                draft.insert(key.to_owned(), std::mem::take(text));
             }
         }
         draft
@@ -400,6 +520,19 @@ fn fact_field(ui: &mut Ui, lang: Lang, form: &mut BreachForm, field: FactField) 
     widgets::labelled_field(ui, field.label().get(lang), form.fact(field), hint);
     if let Some(error) = error {
         ui.add(egui::Label::new(RichText::new(error).color(theme::ERROR)).wrap());
+    }
+}
+
+/// The answer to the last button, shown beside it when it was pressed at `spot`.
+fn feedback_here(ui: &mut Ui, form: &BreachForm, spot: Spot) {
+    if let Some((at, result)) = &form.feedback
+        && *at == spot
+    {
+        let (message, color) = match result {
+            Ok(m) => (m, theme::OK),
+            Err(m) => (m, theme::ERROR),
+        };
+        ui.add(egui::Label::new(RichText::new(message).color(color)).wrap());
     }
 }
 
@@ -497,6 +630,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut BreachesView) {
                 title: std::mem::take(&mut view.new_title),
                 by: view.by.clone(),
                 details: None,
+                evidence: None,
             }));
         }
     });
@@ -567,6 +701,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut BreachesView) {
         view.doc_lang,
         busy,
         register,
+        &vault.contents().practice,
         commands,
     );
 }
@@ -584,6 +719,7 @@ fn breach_panel(
     doc_lang: Lang,
     busy: bool,
     register: &crate::breach::BreachRegister,
+    practice: &crate::practice::Profile,
     commands: &CommandSender,
 ) {
     let now = jiff::Timestamp::now();
@@ -608,10 +744,12 @@ fn breach_panel(
                 .button(tr::breach_move_to(lang, names::breach_status(s).get(lang)))
                 .clicked()
             {
+                form.pressed = Spot::Status;
                 apply(commands, Change::Status(s));
             }
         }
     });
+    feedback_here(ui, form, Spot::Status);
     let (clock_line, urgency) = present::clock_text(b, now, lang);
     ui.label(
         RichText::new(clock_line)
@@ -636,17 +774,10 @@ fn breach_panel(
         };
         ui.label(RichText::new(text).weak());
     }
-    if let Some(Ok(message) | Err(message)) = &form.feedback {
-        let color = if matches!(form.feedback, Some(Ok(_))) {
-            theme::OK
-        } else {
-            theme::ERROR
-        };
-        ui.add(egui::Label::new(RichText::new(message).color(color)).wrap());
-    }
     ui.add_space(6.0);
 
-    let mut save_facts = false;
+    // The section whose "save" button was pressed, if any (1 to 4).
+    let mut save_facts: Option<u8> = None;
     section(ui, lang, T::BreachSectionTimes, true, |ui| {
         for field in [
             FactField::Aware,
@@ -657,6 +788,19 @@ fn breach_panel(
         ] {
             fact_field(ui, lang, form, field);
         }
+        // The practice is aware once its processor tells it (EDPB 9/2022): a later awareness asks why.
+        let typed = form.applicable(lang).0;
+        let later = typed
+            .processor_alert_at
+            .zip(typed.aware_at)
+            .is_some_and(|(alert, aware)| aware > alert);
+        if later || !form.details.aware_after_alert_reason.is_empty() {
+            widgets::labelled_multiline(
+                ui,
+                T::FAwareAfterAlert.get(lang),
+                &mut form.details.aware_after_alert_reason,
+            );
+        }
         ui.checkbox(&mut form.details.ongoing, T::FOngoing.get(lang));
         widgets::labelled_multiline(
             ui,
@@ -664,7 +808,10 @@ fn breach_panel(
             &mut form.details.how_discovered,
         );
         ui.checkbox(&mut form.details.told_by_cnil, T::FToldByCnil.get(lang));
-        save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
+        if ui.button(T::BreachSaveFacts.get(lang)).clicked() {
+            save_facts = Some(1);
+        }
+        feedback_here(ui, form, Spot::Facts(1));
     });
     section(ui, lang, T::BreachSectionNature, false, |ui| {
         let d = &mut form.details;
@@ -679,13 +826,40 @@ fn breach_panel(
             &Cause::ALL,
             |c| names::cause(c).get(lang),
         );
+        combo(
+            ui,
+            "breach_origin",
+            T::FOrigin.get(lang),
+            &mut d.origin,
+            &crate::breach::Origin::ALL,
+            |o| names::origin(o).get(lang),
+        );
+        combo(
+            ui,
+            "breach_intent",
+            T::FIntent.get(lang),
+            &mut d.intent,
+            &crate::breach::Intent::ALL,
+            |i| names::intent(i).get(lang),
+        );
+        combo(
+            ui,
+            "breach_exposure",
+            T::FExposure.get(lang),
+            &mut d.exposure,
+            &crate::breach::Exposure::ALL,
+            |e| names::exposure(e).get(lang),
+        );
         widgets::labelled_multiline(ui, T::FDescription.get(lang), &mut d.description);
         known_choice(ui, lang, T::FCopiedOut, &mut d.copied_out);
         known_choice(ui, lang, T::FEncrypted, &mut d.encrypted);
         known_choice(ui, lang, T::FKeyCompromised, &mut d.key_compromised);
         known_choice(ui, lang, T::FBackup, &mut d.backup);
         fact_field(ui, lang, form, FactField::Unavailable);
-        save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
+        if ui.button(T::BreachSaveFacts.get(lang)).clicked() {
+            save_facts = Some(2);
+        }
+        feedback_here(ui, form, Spot::Facts(2));
     });
     section(ui, lang, T::BreachSectionData, false, |ui| {
         let d = &mut form.details;
@@ -705,7 +879,10 @@ fn breach_panel(
         ui.checkbox(&mut d.people_staff, T::FStaff.get(lang));
         known_choice(ui, lang, T::FMinors, &mut d.minors);
         known_choice(ui, lang, T::FVulnerable, &mut d.vulnerable);
-        save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
+        if ui.button(T::BreachSaveFacts.get(lang)).clicked() {
+            save_facts = Some(3);
+        }
+        feedback_here(ui, form, Spot::Facts(3));
     });
     section(ui, lang, T::BreachSectionMeasures, false, |ui| {
         let d = &mut form.details;
@@ -720,21 +897,28 @@ fn breach_panel(
             |s| names::severity(s).get(lang),
         );
         widgets::labelled_multiline(ui, T::FMeasuresAfter.get(lang), &mut d.measures_after);
+        widgets::labelled_multiline(ui, T::FMeasuresPlanned.get(lang), &mut d.measures_planned);
         ui.checkbox(&mut d.risk_removed, T::FRiskRemoved.get(lang));
         ui.checkbox(&mut d.people_unreachable, T::FUnreachable.get(lang));
         widgets::labelled_multiline(ui, T::FProcessors.get(lang), &mut d.processors);
         widgets::labelled_multiline(ui, T::FOtherAuthorities.get(lang), &mut d.other_authorities);
-        save_facts |= ui.button(T::BreachSaveFacts.get(lang)).clicked();
+        widgets::labelled_field(ui, T::FContactRole.get(lang), &mut d.contact_role, None);
+        widgets::labelled_field(ui, T::FContactPhone.get(lang), &mut d.contact_phone, None);
+        if ui.button(T::BreachSaveFacts.get(lang)).clicked() {
+            save_facts = Some(4);
+        }
+        feedback_here(ui, form, Spot::Facts(4));
     });
-    if save_facts {
+    if let Some(section) = save_facts {
         // The fields that read well are saved even when another does not; those that do not stay as
         // typed, their reason beside them.
+        form.pressed = Spot::Facts(section);
         let (details, errors) = form.applicable(lang);
         if details != b.details {
             apply(commands, Change::Facts(Box::new(details)));
         }
         if !errors.is_empty() {
-            form.feedback = Some(Err(errors.join("\n")));
+            form.feedback = Some((form.pressed, Err(errors.join("\n"))));
         }
     }
 
@@ -788,6 +972,41 @@ fn breach_panel(
         if let Some(c) = present::complement_text(b, lang) {
             ui.label(RichText::new(c).color(AMBER));
         }
+        // The next real step is the prominent one: prepare the draft; then, once filed on the CNIL's
+        // site, record it with the number the CNIL gave.
+        let drafted = b.prepared_at(Prepared::CnilDraft);
+        let pressed = &mut form.pressed;
+        let mut export = |ui: &mut Ui, primary: bool| {
+            let text = T::BreachPrepareDraft.get(lang);
+            let clicked = if primary {
+                widgets::primary_button(ui, text, !busy).clicked()
+            } else {
+                ui.add_enabled(!busy, egui::Button::new(text)).clicked()
+            };
+            if clicked {
+                *pressed = Spot::Draft;
+                commands.send(Command::Breach(BreachCommand::Export {
+                    kind: Document::BreachNotification(id),
+                    lang: doc_lang,
+                    path: None,
+                }));
+            }
+        };
+        export(ui, drafted.is_none() && b.notifications.is_empty());
+        feedback_here(ui, form, Spot::Draft);
+        if let Some(at) = drafted {
+            ui.label(
+                RichText::new(format!(
+                    "{} {}",
+                    T::BreachDraftPrepared.get(lang),
+                    format_datetime(at, lang)
+                ))
+                .small()
+                .weak(),
+            );
+        }
+        ui.add_space(4.0);
+        ui.add(egui::Label::new(T::BreachFileOnCnil.get(lang)).wrap());
         combo(
             ui,
             "breach_notif_kind",
@@ -816,21 +1035,40 @@ fn breach_panel(
         if late {
             widgets::labelled_multiline(ui, T::BreachLateReasons.get(lang), &mut form.late_reasons);
         }
-        if widgets::primary_button(ui, T::BreachMarkNotified.get(lang), true).clicked() {
-            match clock::parse_paris(&form.notif_at) {
-                Ok(at) => apply(
-                    commands,
-                    Change::Notified {
-                        kind: form.notif_kind,
-                        at,
-                        reference: form.reference.trim().to_owned(),
-                        late_reasons: form.late_reasons.trim().to_owned(),
-                    },
-                ),
-                Err(e) => form.feedback = Some(Err(e.localize(lang))),
+        if drafted.is_none() {
+            ui.checkbox(&mut form.filed_other_way, T::BreachFiledOtherWay.get(lang));
+        }
+        let ready = drafted.is_some() || form.filed_other_way;
+        let record = T::BreachMarkNotifiedFiled.get(lang);
+        let clicked = if ready {
+            widgets::primary_button(ui, record, true).clicked()
+        } else {
+            ui.button(record).clicked()
+        };
+        if clicked {
+            form.pressed = Spot::Notify;
+            if form.notif_at.trim().is_empty() {
+                form.feedback =
+                    Some((Spot::Notify, Err(T::ErrBreachNoSentAt.get(lang).to_owned())));
+            } else {
+                match clock::parse_paris(&form.notif_at) {
+                    Ok(at) => apply(
+                        commands,
+                        Change::Notified {
+                            kind: form.notif_kind,
+                            at,
+                            reference: form.reference.trim().to_owned(),
+                            late_reasons: form.late_reasons.trim().to_owned(),
+                            filed_other_way: drafted.is_none() && form.filed_other_way,
+                        },
+                    ),
+                    Err(e) => form.feedback = Some((Spot::Notify, Err(e.localize(lang)))),
+                }
             }
         }
+        feedback_here(ui, form, Spot::Notify);
         if ui.button(T::BreachAttachAck.get(lang)).clicked() {
+            form.pressed = Spot::Notify;
             commands.send(Command::Breach(BreachCommand::Attach {
                 id,
                 purpose: Purpose::CnilAcknowledgement,
@@ -838,29 +1076,42 @@ fn breach_panel(
                 path: None,
             }));
         }
+    });
+
+    section(ui, lang, T::BreachSectionPeople, false, |ui| {
+        if let Some(i) = &b.informed {
+            ui.label(tr::pdf_informed_line(
+                lang,
+                format_datetime(i.at, lang),
+                &i.channel,
+            ));
+        }
+        let kind = present::letter_kind(b);
+        if let present::LetterKind::Refused(reason) = &kind {
+            ui.add(
+                egui::Label::new(RichText::new(tr::letter_refused(lang, reason)).color(AMBER))
+                    .wrap(),
+            );
+        } else {
+            letter_editor(ui, lang, b, form, practice, commands, by);
+        }
+        ui.add(egui::Label::new(T::BreachInformFirst.get(lang)).wrap());
+        let refused = matches!(kind, present::LetterKind::Refused(_));
         if ui
             .add_enabled(
-                !busy,
-                egui::Button::new(T::BreachExportNotification.get(lang)),
+                !busy && !refused,
+                egui::Button::new(T::BreachExportLetter.get(lang)),
             )
             .clicked()
         {
+            form.pressed = Spot::Letter;
             commands.send(Command::Breach(BreachCommand::Export {
-                kind: Document::BreachNotification(id),
+                kind: Document::PatientLetter(id),
                 lang: doc_lang,
                 path: None,
             }));
         }
-    });
-
-    section(ui, lang, T::BreachSectionPeople, false, |ui| {
-        if let Some((at, channel)) = &b.informed {
-            ui.label(tr::pdf_informed_line(
-                lang,
-                format_datetime(*at, lang),
-                channel,
-            ));
-        }
+        feedback_here(ui, form, Spot::Letter);
         time_field(ui, lang, T::BreachInformedAt, &mut form.informed_at);
         widgets::labelled_field(
             ui,
@@ -868,30 +1119,35 @@ fn breach_panel(
             &mut form.channel,
             None,
         );
+        widgets::labelled_field(
+            ui,
+            T::BreachInformedCount.get(lang),
+            &mut form.informed_people,
+            None,
+        );
         if ui.button(T::BreachMarkInformed.get(lang)).clicked() {
-            match clock::parse_paris(&form.informed_at) {
-                Ok(at) => apply(
+            form.pressed = Spot::People;
+            let people = crate::breach::Count::parse(&form.informed_people)
+                .map_err(|_err| T::FieldCount.get(lang).to_owned());
+            let at = if form.informed_at.trim().is_empty() {
+                Err(T::ErrBreachNoInformedAt.get(lang).to_owned())
+            } else {
+                clock::parse_paris(&form.informed_at).map_err(|e| e.localize(lang))
+            };
+            match (at, people) {
+                (Ok(at), Ok(people)) => apply(
                     commands,
                     Change::PeopleInformed {
                         at,
                         channel: form.channel.trim().to_owned(),
+                        people,
                     },
                 ),
-                Err(e) => form.feedback = Some(Err(e.localize(lang))),
+                (Err(e), _) | (_, Err(e)) => form.feedback = Some((Spot::People, Err(e))),
             }
         }
-        if ui
-            .add_enabled(!busy, egui::Button::new(T::BreachExportLetter.get(lang)))
-            .clicked()
-        {
-            commands.send(Command::Breach(BreachCommand::Export {
-                kind: Document::PatientLetter(id),
-                lang: doc_lang,
-                path: None,
-            }));
-        }
+        feedback_here(ui, form, Spot::People);
     });
-
     section(ui, lang, T::BreachSectionFiles, false, |ui| {
         for a in &b.attachments {
             ui.label(
@@ -906,6 +1162,7 @@ fn breach_panel(
             );
         }
         if ui.button(T::BreachAttachEvidence.get(lang)).clicked() {
+            form.pressed = Spot::Files;
             commands.send(Command::Breach(BreachCommand::Attach {
                 id,
                 purpose: Purpose::Evidence,
@@ -913,6 +1170,7 @@ fn breach_panel(
                 path: None,
             }));
         }
+        feedback_here(ui, form, Spot::Files);
     });
 
     section(ui, lang, T::BreachSectionReminders, true, |ui| {
@@ -926,6 +1184,64 @@ fn breach_panel(
             ui.label(RichText::new(line).small());
         }
     });
+}
+
+/// The letter's patient-facing texts, editable; each save is an event of the register.
+fn letter_editor(
+    ui: &mut Ui,
+    lang: Lang,
+    b: &Breach,
+    form: &mut BreachForm,
+    practice: &crate::practice::Profile,
+    commands: &CommandSender,
+    by: &str,
+) {
+    ui.label(RichText::new(T::BreachLetterHeading.get(lang)).strong());
+    if present::letter_kind(b) == present::LetterKind::PublicNotice {
+        ui.add(egui::Label::new(RichText::new(T::PublicNoticeWhere.get(lang)).weak()).wrap());
+    }
+    ui.add(egui::Label::new(RichText::new(T::PdfLetterDraftNote.get(lang)).weak()).wrap());
+    let letter = form.letter.get_or_insert_with(|| {
+        b.letter
+            .clone()
+            .unwrap_or_else(|| present::letter_draft(b, practice, lang))
+    });
+    let mut edited = false;
+    let crate::breach::LetterText {
+        what_happened,
+        what_it_means,
+        what_we_did,
+        what_you_can_do,
+        whom_to_call,
+        phone,
+    } = letter;
+    for (label, text) in [
+        (T::PdfLetterWhat, what_happened),
+        (T::LetterHeadingMeans, what_it_means),
+        (T::PdfLetterMeasures, what_we_did),
+        (T::PdfLetterAdvice, what_you_can_do),
+        (T::PdfLetterContact, whom_to_call),
+    ] {
+        edited |= widgets::labelled_multiline(ui, label.get(lang), text).changed();
+    }
+    edited |= widgets::labelled_field(ui, T::LetterPhoneLabel.get(lang), phone, None).changed();
+    form.letter_edited |= edited;
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(T::BreachLetterSave.get(lang)).clicked() {
+            form.pressed = Spot::LetterText;
+            let text = form.letter.clone().unwrap_or_default();
+            commands.send(Command::Breach(BreachCommand::Apply {
+                id: b.id,
+                change: Change::Letter(Box::new(text)),
+                by: by.to_owned(),
+            }));
+        }
+        if ui.button(T::BreachLetterRedraft.get(lang)).clicked() {
+            form.letter = Some(present::letter_draft(b, practice, lang));
+            form.letter_edited = true;
+        }
+    });
+    feedback_here(ui, form, Spot::LetterText);
 }
 
 #[expect(
@@ -942,19 +1258,18 @@ fn decision_row(
     commands: &CommandSender,
     by: &str,
 ) {
+    let BreachForm {
+        notify_yes,
+        notify_reason,
+        inform_yes,
+        inform_reason,
+        pressed,
+        feedback,
+        ..
+    } = form;
     let (label, recorded, yes, reason) = match question {
-        Question::NotifyCnil => (
-            T::BreachDecideNotify,
-            &b.notify,
-            &mut form.notify_yes,
-            &mut form.notify_reason,
-        ),
-        Question::InformPeople => (
-            T::BreachDecideInform,
-            &b.inform,
-            &mut form.inform_yes,
-            &mut form.inform_reason,
-        ),
+        Question::NotifyCnil => (T::BreachDecideNotify, &b.notify, notify_yes, notify_reason),
+        Question::InformPeople => (T::BreachDecideInform, &b.inform, inform_yes, inform_reason),
     };
     if let Some(d) = recorded {
         ui.label(
@@ -969,23 +1284,62 @@ fn decision_row(
             .color(theme::OK),
         );
     }
-    ui.horizontal(|ui| {
+    // Nothing chosen until the doctor chooses; the recommendation beside its answer.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(label.get(lang)).strong());
-        ui.radio_value(yes, true, names::yes_no(true).get(lang));
-        ui.radio_value(yes, false, names::yes_no(false).get(lang));
+        for answer in [true, false] {
+            let name = names::yes_no(answer).get(lang);
+            let text = if answer == recommended {
+                format!("{name} ({})", T::BreachRecommended.get(lang))
+            } else {
+                name.to_owned()
+            };
+            if ui.radio(*yes == Some(answer), text).clicked() {
+                *yes = Some(answer);
+            }
+        }
     });
-    widgets::labelled_field(ui, T::BreachDecisionReason.get(lang), reason, None);
+    let against = yes.is_some_and(|y| y != recommended);
+    if against {
+        ui.add(
+            egui::Label::new(RichText::new(T::BreachAgainstAdvice.get(lang)).color(AMBER)).wrap(),
+        );
+    }
+    let reason_label = if against {
+        T::BreachAgainstReason
+    } else {
+        T::BreachDecisionReason
+    };
+    widgets::labelled_field(ui, reason_label.get(lang), reason, None);
+    let spot = Spot::Decision(question);
     if ui.button(T::BreachRecordDecision.get(lang)).clicked() {
-        commands.send(Command::Breach(BreachCommand::Apply {
-            id: b.id,
-            change: Change::Decision {
-                question,
-                yes: *yes,
-                reason: reason.trim().to_owned(),
-                recommended,
-            },
-            by: by.to_owned(),
-        }));
+        *pressed = spot;
+        match *yes {
+            None => *feedback = Some((spot, Err(T::ErrBreachNoChoice.get(lang).to_owned()))),
+            // Refused before it is sent: a choice against the advice needs its reason.
+            Some(_) if against && reason.trim().is_empty() => {
+                *feedback = Some((spot, Err(T::ErrBreachAgainstAdvice.get(lang).to_owned())));
+            }
+            Some(answer) => commands.send(Command::Breach(BreachCommand::Apply {
+                id: b.id,
+                change: Change::Decision {
+                    question,
+                    yes: answer,
+                    reason: reason.trim().to_owned(),
+                    recommended,
+                },
+                by: by.to_owned(),
+            })),
+        }
+    }
+    if let Some((at, result)) = feedback.as_ref()
+        && *at == spot
+    {
+        let (message, color) = match result {
+            Ok(m) => (m, theme::OK),
+            Err(m) => (m, theme::ERROR),
+        };
+        ui.add(egui::Label::new(RichText::new(message).color(color)).wrap());
     }
 }
 

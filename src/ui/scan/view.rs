@@ -691,6 +691,7 @@ fn breach_from_finding(f: &Finding, what: &str, lang: Lang) -> Command {
         title: tr::breach_from_finding_title(lang, what),
         by: String::new(),
         details: Some(Box::new(details)),
+        evidence: None,
     })
 }
 

@@ -114,6 +114,15 @@ fn result_row(ui: &mut Ui, cx: &ViewContext<'_>, r: &CheckResult) {
     if matches!(r.status, Status::Fail | Status::Warning) {
         ui.label(RichText::new(format!("{} — {}", T::SysFix.get(lang), fix.get(lang))).italics());
     }
+    // An imaging server that accepts anyone is a breach of confidentiality already (the 2020 case):
+    // the way into the register, prefilled, the check attached as evidence.
+    if r.id == CheckId::ImagingExposure
+        && r.status == Status::Fail
+        && cx.vault().is_some()
+        && widgets::primary_button(ui, T::SysBreachFromCheck.get(lang), true).clicked()
+    {
+        cx.send(breach_from_check(r, lang));
+    }
     egui::CollapsingHeader::new(T::SysDetails.get(lang))
         .id_salt(("system-detail", r.id.as_str()))
         .show(ui, |ui| {
@@ -123,6 +132,29 @@ fn result_row(ui: &mut Ui, cx: &ViewContext<'_>, r: &CheckResult) {
             ui.label(RichText::new(crate::i18n::format_datetime(r.checked_at, lang)).small());
         });
     ui.add_space(6.0);
+}
+
+/// The command that opens a breach from a failed check of the imaging server: prefilled as the 2020
+/// case, aware now, the check's result attached as evidence (a text file: the check, its verdict, what
+/// was seen and where, when).
+pub fn breach_from_check(r: &CheckResult, lang: crate::i18n::Lang) -> Command {
+    let now = jiff::Timestamp::now();
+    let how = tr::sys_breach_how_discovered(
+        lang,
+        present::name(r.id).get(lang),
+        crate::i18n::format_datetime(r.checked_at, lang),
+    );
+    let details = crate::breach::Details::exposed_imaging_server(now, how);
+    let evidence = present::evidence_text(r, lang);
+    Command::Breach(crate::ui::command::BreachCommand::Open {
+        title: T::SysBreachTitle.get(lang).to_owned(),
+        by: String::new(),
+        details: Some(Box::new(details)),
+        evidence: Some((
+            format!("{}.txt", T::SysBreachEvidenceName.get(lang)),
+            evidence.into_bytes(),
+        )),
+    })
 }
 
 /// Draws the page.
