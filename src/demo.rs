@@ -168,14 +168,11 @@ pub fn demo_contents() -> VaultContents {
         }
     }
     c.scans.push(demo_scan(now));
-    // Breach register
     c.breaches = demo_breaches(now);
-    // PC checks
     c.system = demo_system(now);
     contents
 }
 
-// PC checks
 /// The demo's recorded PC checks, three days ago, on the practice's imaging PC (Windows 11): an Orthanc
 /// open to the whole network with the sample account, the box forwarding its web port, an unencrypted
 /// disk. Fictional, as the rest of the demo.
@@ -468,8 +465,6 @@ fn last_years_assessment(c: &mut VaultContents, now: jiff::Timestamp) {
     }
     checklist::plan::sync(catalog, &c.practice, &mut c.checklist, fixed_at);
 }
-
-// Breach register
 
 /// The demo's breach register: a USB stick of encrypted images lost five months ago (closed, not
 /// notified, with the reason), and the imaging server found reachable from the Internet 30 hours ago

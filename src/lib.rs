@@ -32,6 +32,6 @@ pub mod present; // presentation above the engines: the scan's results in words,
 pub mod report; // documents produced for the user (recovery sheet as text and PDF)
 pub mod scan; // the folder scanner: DICOM and image exports by content, headers, archives, risk
 pub mod settings; // application preferences (language, automatic lock, recent vaults)
-pub mod system; // PC checks: disk encryption, firewall, ports, Orthanc… as evidence; the knock, UPnP on request
+pub mod system; // Disk encryption, firewall, ports, Orthanc… as evidence; the knock, UPnP on request
 pub mod ui; // the egui shell: app, commands, background jobs, screens, widgets
 pub mod vault; // encrypted storage: format, key derivation, atomic saves, backups, recovery code

@@ -15,10 +15,10 @@ use crate::vault::{self, NewPassphrase, RecoveryCode, Unlock};
 
 mod archive;
 mod boxes; // the Internet box's rules (issue 34)
-mod breach_assess; // Breach register: the helper on a facts file
-mod breach_export; // Breach register: the export anyone can check
+mod breach_assess; // The helper on a facts file
+mod breach_export; // The export anyone can check
 mod signed;
-mod system; // PC checks
+mod system;
 
 pub use archive::ARCHIVE_PASSPHRASE_ENV;
 
@@ -120,7 +120,6 @@ pub enum Command {
         #[arg(long)]
         full_list: bool,
     },
-    // Breach register
     /// The breach register: list the breaches, show one, or verify the chain (exit status 2 on a
     /// break). Passphrase: VIGIE_PASSPHRASE or prompt.
     #[command(subcommand)]
@@ -129,7 +128,6 @@ pub enum Command {
     /// verify, and write the practice's archive key.
     #[command(subcommand)]
     Archive(archive::ArchiveCommand),
-    // PC checks
     /// Check this PC: disk encryption, firewall, antivirus, updates, screen lock, administrator use,
     /// programs listening on the network, Orthanc's configuration, remote-maintenance tools, cloud
     /// folders; with --probe-network, whether the imaging servers answer anyone.
@@ -217,7 +215,6 @@ pub enum ExportKind {
     /// A signed self-assessment's files: the document, its signatures, allowed_signers, the signed
     /// report PDF, HOW-TO-VERIFY.txt and the .vigie-assessment bundle.
     SignedAssessment,
-    // Breach register
     /// The breach register: a table of every breach, a page each, the chain's head.
     Breaches,
     /// The breach register as files anyone can check without Vigie (--out FOLDER): events.jsonl with
@@ -861,8 +858,6 @@ fn passwd(path: &Path, recovery: bool, lang: Lang, out: &mut dyn Write) -> Resul
     writeln!(out, "{}", T::CliPasswdDone.get(lang))?;
     Ok(())
 }
-
-// Breach register
 
 fn breach(command: &BreachCommand, lang: Lang, out: &mut dyn Write) -> Result<()> {
     use crate::present::breach as present;

@@ -223,8 +223,6 @@ impl Localize for crate::assessment::bundle::BundleError {
     }
 }
 
-// Breach register
-
 impl Localize for crate::breach::BreachError {
     fn localize(&self, lang: Lang) -> String {
         use crate::breach::Question;

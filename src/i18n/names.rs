@@ -63,8 +63,6 @@ pub fn records(r: RecordsHosting) -> T {
     }
 }
 
-// Breach register
-
 /// The name of a breach's status.
 pub fn breach_status(s: crate::breach::Status) -> T {
     use crate::breach::Status;

@@ -55,7 +55,6 @@ pub enum JournalEvent {
     ArchiveCreated,
     /// The originals of a verified archive were removed.
     ArchiveOriginalsRemoved,
-    // PC checks
     /// The PC checks ran (their results are in `system`).
     SystemChecked,
 }
@@ -87,14 +86,12 @@ pub struct VaultContents {
     /// Signed assessments and the doctor's signing key.
     #[serde(default)]
     pub assessments: AssessmentHistory,
-    // Breach register
     /// The breach register (art. 33(5)): hash-chained events and the files attached.
     #[serde(default)]
     pub breaches: BreachRegister,
     /// Encrypted archives: the practice's archive key and one record per verified archive.
     #[serde(default)]
     pub archives: ArchiveRegister,
-    // PC checks
     /// The PC checks: the last run whole (evidence), earlier ones as counts.
     #[serde(default)]
     pub system: SystemRecord,

@@ -30,7 +30,7 @@ pub fn contradictions(item: &Item, contents: &VaultContents, lang: Lang) -> Vec<
         return Vec::new();
     }
     let mut out = Vec::new();
-    // PC checks: a check linked to this item that failed at the last run.
+    // A check linked to this item that failed at the last run.
     if let Some(last) = &contents.system.last {
         for result in &last.results {
             if result.status == crate::system::Status::Fail

@@ -75,7 +75,6 @@ pub enum ActionEdit {
     Status(ActionStatus),
 }
 
-// Breach register
 /// A request of the Breaches screen (and of the scan's findings): each appends events to the register
 /// through the domain's checks, and saves.
 #[derive(Debug)]
@@ -256,17 +255,14 @@ pub enum Command {
     },
     /// A request of the signed-assessment screens.
     Signing(SigningCommand),
-    // Breach register
     /// A request about the breach register.
     Breach(BreachCommand),
     /// A request of the Scan page's "encrypt these files" panel.
     Archive(super::archive::command::ArchiveCommand),
-    // PC checks
     /// A request of the PC checks page.
     System(SystemCommand),
 }
 
-// PC checks
 /// What the PC checks page asks.
 #[derive(Debug)]
 pub enum SystemCommand {
@@ -344,7 +340,6 @@ pub enum JobOutput {
     FolderShown(Result<(), String>),
     /// The preferences were written, or why not (in the user's language).
     SettingsSaved(Result<(), String>),
-    // Breach register
     /// A file to attach to a breach was read.
     BreachFileRead {
         /// The breach.
@@ -369,7 +364,6 @@ pub enum JobOutput {
     },
     /// A job of the signed-assessment screens finished.
     Signing(SigningOutput),
-    // PC checks
     /// The PC checks ran.
     SystemChecked(Box<crate::system::SystemReport>),
     /// The box's rules were read (or not: the result says why); a new Freebox app token to keep.

@@ -44,7 +44,6 @@ pub enum JobKind {
     SignedFiles,
     /// Making, checking an encrypted archive, or removing its originals.
     Archive,
-    // PC checks
     /// Running the PC checks.
     SystemCheck,
     /// Reading the Internet box's rules.

@@ -297,10 +297,8 @@ impl VigieApp {
             }
             Command::ExportReport { kind, lang, path } => self.export_report(ctx, kind, lang, path),
             Command::Signing(command) => self.run_signing(ctx, command),
-            // Breach register
             Command::Breach(command) => self.run_breach(ctx, command),
             Command::Archive(command) => self.run_archive(ctx, command),
-            // PC checks
             Command::System(command) => self.run_system(ctx, command),
         }
     }

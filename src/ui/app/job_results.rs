@@ -188,7 +188,7 @@ impl VigieApp {
         }
         let mut session = Session::new(vault, via_recovery);
         session.backups = backups;
-        // Breach register: the chain is verified at every opening.
+        // The chain is verified at every opening.
         session.breach_break = session
             .vault
             .as_ref()
@@ -233,7 +233,7 @@ impl VigieApp {
                 self.find_places(ctx);
             }
             self.open_page(last);
-            // Breach register: a broken chain is said at once, naming the event.
+            // A broken chain is said at once, naming the event.
             if let Some(brk) = self.session.as_ref().and_then(|s| s.breach_break.clone())
                 && let Some(vault) = self.vault()
             {
@@ -434,7 +434,6 @@ impl VigieApp {
                     self.update_vault(ctx, |v| v.contents_mut().archives.key_sheet_saved = true);
                 }
             }
-            // Breach register
             JobOutput::BreachFileRead {
                 id,
                 purpose,
@@ -460,7 +459,6 @@ impl VigieApp {
                 }
             }
             JobOutput::Signing(output) => self.signing_output(ctx, output),
-            // PC checks
             JobOutput::SystemChecked(report) => self.system_checked(ctx, *report),
             JobOutput::BoxChecked { result, new_token } => {
                 self.box_checked(ctx, *result, new_token);

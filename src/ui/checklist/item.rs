@@ -194,7 +194,7 @@ pub fn show(
                 );
             }
         }
-        // PC checks: the answer the last run proposes, until the doctor settles it (on the PC checks
+        // The answer the last run proposes, until the doctor settles it (on the PC checks
         // page: confirm, or answer here).
         if let Some((line, _)) = crate::present::system::proposal_line(contents, &item.id, lang) {
             ui.horizontal_wrapped(|ui| {

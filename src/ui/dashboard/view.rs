@@ -236,14 +236,14 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>) {
         ui.add_space(4.0);
     }
 
-    // Breach register: the open breaches and their countdown, first.
+    // The open breaches and their countdown, first.
     crate::ui::breaches::view::dashboard_card(ui, lang, &c.breaches, commands);
     ui.add_space(8.0);
     security_card(ui, lang, c, commands);
     ui.add_space(8.0);
     scan_card(ui, lang, c, commands);
     ui.add_space(8.0);
-    // PC checks: the last run and its date.
+    // The last run and its date.
     crate::ui::system::view::dashboard_card(ui, lang, &c.system, commands);
     ui.add_space(8.0);
 

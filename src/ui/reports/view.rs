@@ -71,7 +71,6 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ReportsView) {
             }
         }
     }
-    // Breach register
     if widgets::primary_button(ui, T::BreachExportRegister.get(lang), !busy).clicked() {
         commands.send(Command::Breach(crate::ui::command::BreachCommand::Export {
             kind: Document::BreachRegister,

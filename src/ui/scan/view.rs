@@ -663,7 +663,6 @@ fn header_button(ui: &mut Ui, view: &mut ScanView, column: SortBy, text: &str) {
     }
 }
 
-// Breach register
 /// A new breach from a finding: its kind in the title (never the file's name, which may name a
 /// patient), the first facts the scan tells (images, identifying, a synced folder's copy elsewhere).
 fn breach_from_finding(f: &Finding, what: &str, lang: Lang) -> Command {
@@ -821,7 +820,7 @@ fn table(
                     {
                         commands.send(Command::OpenFolder(f.path.clone()));
                     }
-                    // Breach register: a finding can be the start of a breach.
+                    // A finding can be the start of a breach.
                     if ui
                         .small_button(T::BreachFromFinding.get(lang))
                         .on_hover_text(T::BreachFromFindingHint.get(lang))
