@@ -328,6 +328,13 @@ pub enum JobOutput {
     ScanTableOrdered(Box<super::scan::order::OrderResult>),
     /// A finished scan was put in order for the vault.
     ScanRecorded(Box<crate::scan::record::ScanRecord>),
+    /// A folder Vigie's file dialog wanted was read.
+    FolderListed(
+        Box<(
+            super::widgets::file_dialog::Wanted,
+            super::widgets::file_dialog::Listed,
+        )>,
+    ),
     /// A free file name for a new vault was found: the name it is for, and the path.
     VaultPathFound(String, PathBuf),
     /// The places to suggest for a scan were found.
@@ -514,6 +521,7 @@ impl JobOutput {
             | Self::PlacesFound(_)
             | Self::RecentChecked(_)
             | Self::VaultPathFound(..)
+            | Self::FolderListed(_)
             | Self::ScanTableOrdered(_) => return None,
             Self::ScanEnded(r) => (
                 "scan",

@@ -60,6 +60,8 @@ pub enum JobKind {
     FindVaultPath,
     /// Putting the Scan page's table in order.
     OrderScanTable,
+    /// Reading a folder for Vigie's own file dialog.
+    ListFolder,
 }
 
 impl JobKind {
@@ -86,6 +88,7 @@ impl JobKind {
             Self::RecordScan => "vigie-record-scan",
             Self::FindVaultPath => "vigie-find-vault-path",
             Self::OrderScanTable => "vigie-order-scan-table",
+            Self::ListFolder => "vigie-list-folder",
         }
     }
 }

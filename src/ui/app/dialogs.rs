@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::VigieApp;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, JobOutput};
+use crate::ui::jobs::JobKind;
 use crate::ui::widgets::file_dialog::{DialogMode, FileDialog, Outcome};
 
 /// A system dialog that comes back empty sooner than this was not shown to the user: nobody cancels a
@@ -130,7 +131,16 @@ impl VigieApp {
             return;
         };
         let save = pending.dialog.mode() == DialogMode::Save;
-        match pending.dialog.show(ctx) {
+        let outcome = pending.dialog.show(ctx);
+        // The folder it wants is read in a job.
+        if let Some(wanted) = pending.dialog.take_wanted() {
+            let lang = self.lang;
+            self.jobs.spawn(ctx, JobKind::ListFolder, move |_| {
+                let listed = crate::ui::widgets::file_dialog::read_folder(&wanted, lang);
+                JobOutput::FolderListed(Box::new((wanted, listed)))
+            });
+        }
+        match outcome {
             None => {}
             Some(Outcome::Cancelled) => self.file_dialog = None,
             Some(Outcome::Chosen(path)) => {
@@ -141,6 +151,24 @@ impl VigieApp {
                     self.confirmed_path = None;
                 }
             }
+        }
+    }
+
+    /// A folder Vigie's dialog wanted was read.
+    pub(crate) fn folder_listed(
+        &mut self,
+        wanted: &crate::ui::widgets::file_dialog::Wanted,
+        listed: crate::ui::widgets::file_dialog::Listed,
+    ) {
+        if let Some(pending) = self.file_dialog.as_mut() {
+            pending.dialog.listed(wanted, listed);
+        }
+    }
+
+    /// Reading a folder for Vigie's dialog stopped on an internal error.
+    pub(crate) fn folder_listing_failed(&mut self) {
+        if let Some(pending) = self.file_dialog.as_mut() {
+            pending.dialog.listing_failed();
         }
     }
 

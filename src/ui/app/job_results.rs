@@ -41,6 +41,7 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::RecordScan => T::JobRecordScan,
         JobKind::FindVaultPath => T::JobFindVaultPath,
         JobKind::OrderScanTable => T::JobOrderScanTable,
+        JobKind::ListFolder => T::JobListFolder,
     };
     tr::err_job_failed(lang, what.get(lang))
 }
@@ -103,6 +104,11 @@ impl VigieApp {
                 if let Some(panel) = self.scan_view_mut().and_then(|v| v.archive.as_deref_mut()) {
                     panel.stage = crate::ui::archive::view::ArchiveStage::Setup;
                 }
+            }
+            JobKind::ListFolder => {
+                // Said in the dialog itself, which stays open.
+                self.folder_listing_failed();
+                return;
             }
             JobKind::OrderScanTable => {
                 if let Some(view) = self.kept_view_mut::<crate::ui::scan::view::ScanView>() {
@@ -363,6 +369,10 @@ impl VigieApp {
                 )));
             }
             JobOutput::ScanRecorded(record) => self.scan_recorded(ctx, *record),
+            JobOutput::FolderListed(listed) => {
+                let (wanted, listed) = *listed;
+                self.folder_listed(&wanted, listed);
+            }
             JobOutput::ScanTableOrdered(result) => {
                 if let Some(view) = self.kept_view_mut::<crate::ui::scan::view::ScanView>() {
                     view.take_order(*result);

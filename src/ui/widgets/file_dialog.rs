@@ -6,13 +6,14 @@
 //! and this window is built on egui 0.37. It is kept small: a folder field, a few shortcuts, the list of
 //! the folder's entries, a file name for saving, and a confirmation before replacing a file.
 //!
-//! The folder is read on a thread of its own ([`FileDialog::open_dir`]), never on the window's thread: a
-//! folder on a network share or a sleeping USB stick can take seconds to answer, and the window must go
-//! on drawing meanwhile ("Lecture du dossier…"). What to show and what a name means are plain functions
+//! The folder is read in a background job like all of Vigie's slow work (the dialog says which folder
+//! it wants, [`FileDialog::take_wanted`]; the app reads it with [`read_folder`] and hands it back,
+//! [`FileDialog::listed`]), never on the window's thread: a folder on a network share or a sleeping USB
+//! stick can take seconds to answer, and the window must go on drawing meanwhile ("Lecture du
+//! dossier…"). What to show and what a name means are plain functions
 //! ([`visible_entries`], [`save_target`]), tested without a window.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{RichText, Ui};
 
@@ -152,10 +153,36 @@ pub fn list_dir(dir: &Path, lang: Lang) -> Result<Vec<Entry>, String> {
 }
 
 /// The folder read (the one asked for, or its nearest existing parent when opening) and its entries.
-type Listed = Result<(PathBuf, Vec<Entry>), String>;
+pub type Listed = Result<(PathBuf, Vec<Entry>), String>;
+
+/// A folder the dialog wants read, and whether its nearest existing parent will do: the app reads it in
+/// a background job ([`read_folder`]) and hands the result back ([`FileDialog::listed`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wanted {
+    /// The folder.
+    pub dir: PathBuf,
+    /// Its nearest existing parent if it is gone (the folder a dialog opens on may be gone: a vault's
+    /// folder on an unplugged stick).
+    pub nearest: bool,
+}
+
+/// Reads the folder a dialog wants (in a background job: never on the window's thread).
+pub fn read_folder(wanted: &Wanted, lang: Lang) -> Listed {
+    let mut target = wanted.dir.clone();
+    if wanted.nearest {
+        while !target.is_dir() {
+            match target.parent() {
+                Some(parent) => target = parent.to_path_buf(),
+                None => break,
+            }
+        }
+    }
+    list_dir(&target, lang).map(|entries| (target, entries))
+}
 
 enum Listing {
-    Loading(Receiver<Listed>),
+    /// Waiting for the folder to be read; `Some` until the app has taken the request.
+    Loading(Option<Wanted>),
     Ready(Vec<Entry>),
     Failed(String),
 }
@@ -214,7 +241,8 @@ impl FileDialog {
             problem: None,
             lang,
         };
-        dialog.read(ctx, start, true);
+        let _ = ctx;
+        dialog.read(start, true);
         dialog
     }
 
@@ -228,68 +256,60 @@ impl FileDialog {
         &self.dir
     }
 
-    /// Reads `dir` on a thread of its own; the window shows "Lecture du dossier…" until it answers.
+    /// Asks for `dir` to be read (in a background job); the window shows "Lecture du dossier…" until
+    /// it is.
     pub fn open_dir(&mut self, ctx: &egui::Context, dir: PathBuf) {
-        self.read(ctx, dir, false);
+        let _ = ctx;
+        self.read(dir, false);
     }
 
-    /// Reads `dir`, or with `nearest` its nearest existing parent (the folder a dialog opens on may
-    /// be gone: a vault's folder on an unplugged stick).
-    fn read(&mut self, ctx: &egui::Context, dir: PathBuf, nearest: bool) {
-        let (tx, rx) = channel();
-        let wake = ctx.clone();
-        let lang = self.lang;
-        let mut target = dir.clone();
-        let spawned = std::thread::Builder::new()
-            .name("vigie-list-folder".to_owned())
-            .spawn(move || {
-                if nearest {
-                    while !target.is_dir() {
-                        match target.parent() {
-                            Some(parent) => target = parent.to_path_buf(),
-                            None => break,
-                        }
-                    }
-                }
-                let listed = list_dir(&target, lang).map(|entries| (target, entries));
-                let _ = tx.send(listed);
-                wake.request_repaint();
-            });
+    /// Asks for `dir` to be read, or with `nearest` its nearest existing parent.
+    fn read(&mut self, dir: PathBuf, nearest: bool) {
         self.problem = None;
         self.confirm_replace = None;
-        match spawned {
-            Ok(_) => {
-                self.dir_text = dir.display().to_string();
-                self.dir = dir;
-                self.listing = Listing::Loading(rx);
-            }
-            Err(e) => self.listing = Listing::Failed(e.to_string()),
+        self.dir_text = dir.display().to_string();
+        self.listing = Listing::Loading(Some(Wanted {
+            dir: dir.clone(),
+            nearest,
+        }));
+        self.dir = dir;
+    }
+
+    /// The folder to read, once: the app reads it in a job and answers with [`FileDialog::listed`].
+    pub fn take_wanted(&mut self) -> Option<Wanted> {
+        match &mut self.listing {
+            Listing::Loading(wanted) => wanted.take(),
+            Listing::Ready(_) | Listing::Failed(_) => None,
         }
     }
 
-    fn poll(&mut self) {
-        if let Listing::Loading(rx) = &self.listing {
-            match rx.try_recv() {
-                Ok(Ok((dir, entries))) => {
-                    if dir != self.dir {
-                        self.dir_text = dir.display().to_string();
-                        self.dir = dir;
-                    }
-                    self.shown.clone_from(&entries);
-                    self.listing = Listing::Ready(entries);
+    /// The folder read for `wanted`: shown if it is still the one waited for.
+    pub fn listed(&mut self, wanted: &Wanted, listed: Listed) {
+        if !matches!(self.listing, Listing::Loading(None)) || *wanted.dir != *self.dir {
+            return;
+        }
+        match listed {
+            Ok((dir, entries)) => {
+                if dir != self.dir {
+                    self.dir_text = dir.display().to_string();
+                    self.dir = dir;
                 }
-                Ok(Err(message)) => self.listing = Listing::Failed(message),
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    self.listing = Listing::Failed(T::FdListingFailed.get(self.lang).to_owned());
-                }
+                self.shown.clone_from(&entries);
+                self.listing = Listing::Ready(entries);
             }
+            Err(message) => self.listing = Listing::Failed(message),
+        }
+    }
+
+    /// Reading the folder failed inside Vigie (its job stopped): said, the dialog stays usable.
+    pub fn listing_failed(&mut self) {
+        if matches!(self.listing, Listing::Loading(_)) {
+            self.listing = Listing::Failed(T::FdListingFailed.get(self.lang).to_owned());
         }
     }
 
     /// Draws the dialog over the window; returns how it ended, once it has.
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Outcome> {
-        self.poll();
         let mut outcome = None;
         let modal = egui::Modal::new(egui::Id::unique("vigie-file-dialog")).show(ctx, |ui| {
             let screen = ctx.content_rect();
