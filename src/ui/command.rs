@@ -201,7 +201,7 @@ pub enum Command {
     /// Answer a checklist item.
     Answer {
         /// The item.
-        item: String,
+        item: crate::checklist::ItemId,
         /// The answer.
         value: AnswerValue,
         /// Who answers.
@@ -210,14 +210,14 @@ pub enum Command {
     /// Change the note of an answered item.
     SetNote {
         /// The item.
-        item: String,
+        item: crate::checklist::ItemId,
         /// The note.
         note: String,
     },
     /// Attach a file to an item; `None` asks which with an open dialog.
     AttachEvidence {
         /// The item.
-        item: String,
+        item: crate::checklist::ItemId,
         /// The file, if already chosen.
         path: Option<PathBuf>,
     },
@@ -226,7 +226,7 @@ pub enum Command {
     /// Change an action of the plan.
     UpdateAction {
         /// The action's item.
-        item: String,
+        item: crate::checklist::ItemId,
         /// The change.
         edit: ActionEdit,
     },
@@ -243,7 +243,7 @@ pub enum Command {
     /// Show a file's folder in the system's file manager.
     OpenFolder(PathBuf),
     /// Attach the last scan's report to a checklist item as evidence.
-    AttachScanReport(String),
+    AttachScanReport(crate::checklist::ItemId),
     /// Export a PDF; `None` asks where with a save dialog.
     ExportReport {
         /// Which document (one drawn from the vault).
@@ -276,12 +276,12 @@ pub enum SystemCommand {
     /// Record the proposed answer to a checklist item, as the doctor's.
     Confirm {
         /// The item.
-        item: String,
+        item: crate::checklist::ItemId,
         /// The answer.
         value: AnswerValue,
     },
     /// Leave the proposal for the doctor's own answer in the checklist.
-    Correct(String),
+    Correct(crate::checklist::ItemId),
     /// Point to Orthanc's configuration file; `None` asks which with an open dialog.
     PickOrthancConfig(Option<PathBuf>),
     /// Read the Internet box's rules (after the "what will happen" screen).
@@ -363,7 +363,7 @@ pub enum JobOutput {
     /// A file to attach as evidence was read.
     EvidenceRead {
         /// The item.
-        item: String,
+        item: crate::checklist::ItemId,
         /// The file's name.
         name: String,
         /// Its content and digest, or why it could not be read (in the user's language).

@@ -482,7 +482,7 @@ fn evidence_is_attached_encrypted_and_oversized_files_are_refused() {
     h.state_mut().run_command(
         &ctx,
         Command::AttachEvidence {
-            item: item.clone(),
+            item: item.as_str().into(),
             path: Some(screenshot),
         },
     );
@@ -500,7 +500,7 @@ fn evidence_is_attached_encrypted_and_oversized_files_are_refused() {
     h.state_mut().run_command(
         &ctx,
         Command::AttachEvidence {
-            item: item.clone(),
+            item: item.as_str().into(),
             path: Some(big),
         },
     );
@@ -1103,7 +1103,7 @@ pub(crate) fn answer_first_item(h: &mut Harness<'_, VigieApp>) -> String {
     h.state_mut().run_command(
         &ctx,
         Command::Answer {
-            item: item.clone(),
+            item: item.as_str().into(),
             value: vigie::checklist::AnswerValue::No,
             by: vigie::checklist::Respondent::Doctor,
         },

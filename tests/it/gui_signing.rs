@@ -205,7 +205,7 @@ fn signing_from_the_page_freezes_the_assessment_and_lists_it_with_its_signer() {
     start(
         &mut h,
         Command::Answer {
-            item: first_items()[0].clone(),
+            item: first_items()[0].as_str().into(),
             value: AnswerValue::Yes,
             by: Respondent::Doctor,
         },
@@ -272,7 +272,7 @@ fn two_years_are_compared_on_screen() {
     start(
         &mut h,
         Command::Answer {
-            item: first_items()[0].clone(),
+            item: first_items()[0].as_str().into(),
             value: AnswerValue::Yes,
             by: Respondent::Doctor,
         },

@@ -240,7 +240,7 @@ impl VigieApp {
             Command::RetrySave => self.start_save(ctx),
             Command::Answer { item, value, by } => {
                 self.update_vault(ctx, |v| {
-                    v.answer(&item.into(), value, by, Timestamp::now());
+                    v.answer(&item, value, by, Timestamp::now());
                 });
             }
             Command::SetNote { item, note } => {
@@ -249,7 +249,7 @@ impl VigieApp {
                     .session
                     .as_mut()
                     .and_then(|s| s.vault.as_mut())
-                    .and_then(|v| v.contents_mut().checklist.answers.get_mut(&item))
+                    .and_then(|v| v.contents_mut().checklist.answers.get_mut(item.as_str()))
                     && answer.note != note
                 {
                     answer.note = note;
@@ -271,7 +271,7 @@ impl VigieApp {
                     .and_then(|s| s.vault.as_mut())
                     .and_then(|v| {
                         let plan = &mut v.contents_mut().checklist.actions;
-                        plan.iter_mut().rev().find(|a| a.item == item)
+                        plan.iter_mut().rev().find(|a| a.item == item.as_str())
                     })
                     && action.owner != owner
                 {
@@ -282,7 +282,7 @@ impl VigieApp {
             Command::UpdateAction { item, edit } => {
                 self.update_vault(ctx, |v| {
                     let plan = &mut v.contents_mut().checklist.actions;
-                    if let Some(action) = plan.iter_mut().rev().find(|a| a.item == item) {
+                    if let Some(action) = plan.iter_mut().rev().find(|a| a.item == item.as_str()) {
                         match edit {
                             ActionEdit::Owner(owner) => action.owner = owner,
                             ActionEdit::Due(due) => action.due = due,
@@ -306,7 +306,7 @@ impl VigieApp {
     pub(crate) fn read_evidence(
         &mut self,
         ctx: &egui::Context,
-        item: String,
+        item: crate::checklist::ItemId,
         path: Option<PathBuf>,
     ) {
         let path = if let Some(path) = path {
@@ -392,7 +392,11 @@ impl VigieApp {
         });
     }
 
-    pub(crate) fn attach_scan_report(&mut self, ctx: &egui::Context, item: String) {
+    pub(crate) fn attach_scan_report(
+        &mut self,
+        ctx: &egui::Context,
+        item: crate::checklist::ItemId,
+    ) {
         let Some(vault) = self.vault() else {
             return;
         };

@@ -459,7 +459,7 @@ impl VigieApp {
                     vault
                         .contents_mut()
                         .checklist
-                        .attach_hashed(&item, &name, content)
+                        .attach_hashed(item.as_str(), &name, content)
                         .map(|_| ())
                         .map_err(|e| e.localize(lang))
                 });

@@ -165,7 +165,7 @@ pub fn show(
                         view.na_reason = Some((item.id.clone(), note));
                     } else {
                         commands.send(Command::Answer {
-                            item: item.id.clone(),
+                            item: item.id.as_str().into(),
                             value,
                             by: view.respondent,
                         });
@@ -276,7 +276,7 @@ pub fn show(
             // Sent as it is typed; the app saves after a pause in typing, and before locking.
             if response.changed() && *buffer != a.note {
                 commands.send(Command::SetNote {
-                    item: item.id.clone(),
+                    item: item.id.as_str().into(),
                     note: buffer.clone(),
                 });
             }
@@ -303,7 +303,7 @@ pub fn show(
         }
         if ui.button(T::AttachEvidence.get(lang)).clicked() {
             commands.send(Command::AttachEvidence {
-                item: item.id.clone(),
+                item: item.id.as_str().into(),
                 path: None,
             });
         }
@@ -356,12 +356,12 @@ fn na_reason(
                     .clicked()
                 {
                     commands.send(Command::Answer {
-                        item: item.id.clone(),
+                        item: item.id.as_str().into(),
                         value: AnswerValue::NotApplicable,
                         by: view.respondent,
                     });
                     commands.send(Command::SetNote {
-                        item: item.id.clone(),
+                        item: item.id.as_str().into(),
                         note: reason.trim().to_owned(),
                     });
                     view.notes.insert(item.id.clone(), reason.trim().to_owned());
@@ -414,7 +414,7 @@ fn scan_evidence(
                 .small(),
             );
             if ui.button(T::ScanAttachEvidence.get(lang)).clicked() {
-                commands.send(Command::AttachScanReport(item.id.clone()));
+                commands.send(Command::AttachScanReport(item.id.as_str().into()));
             }
         }
         None => {

@@ -81,7 +81,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ActionsView) {
                 );
                 if widgets::primary_button(ui, T::PlanMarkDone.get(lang), true).clicked() {
                     commands.send(Command::UpdateAction {
-                        item: done.item.to_owned(),
+                        item: done.item.into(),
                         edit: ActionEdit::Status(ActionStatus::Done),
                     });
                 }
@@ -142,7 +142,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ActionsView) {
                     // Sent as it is typed; the app saves after a pause in typing.
                     if r.changed() && owner.trim() != action.owner {
                         commands.send(Command::UpdateAction {
-                            item: action.item.clone(),
+                            item: action.item.as_str().into(),
                             edit: ActionEdit::Owner(owner.trim().to_owned()),
                         });
                     }
@@ -172,7 +172,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ActionsView) {
                             Some(date) if date != action.due => {
                                 view.errors.remove(&action.item);
                                 commands.send(Command::UpdateAction {
-                                    item: action.item.clone(),
+                                    item: action.item.as_str().into(),
                                     edit: ActionEdit::Due(date),
                                 });
                             }
@@ -207,7 +207,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ActionsView) {
                                     && s != action.status
                                 {
                                     commands.send(Command::UpdateAction {
-                                        item: action.item.clone(),
+                                        item: action.item.as_str().into(),
                                         edit: ActionEdit::Status(s),
                                     });
                                     let yes = record
@@ -250,7 +250,7 @@ fn confirm_answer(
             ui.horizontal(|ui| {
                 if ui.button(T::MarkDoneUpdate.get(lang)).clicked() {
                     commands.send(Command::Answer {
-                        item: item.id.clone(),
+                        item: item.id.as_str().into(),
                         value: AnswerValue::Yes,
                         by: Respondent::Doctor,
                     });

@@ -45,10 +45,13 @@ impl VigieApp {
             SystemCommand::Confirm { item, value } => {
                 let lang = self.lang;
                 self.update_vault(ctx, |v| {
-                    let note =
-                        crate::present::system::proposal_note(&v.contents().system, &item, lang);
+                    let note = crate::present::system::proposal_note(
+                        &v.contents().system,
+                        item.as_str(),
+                        lang,
+                    );
                     if let Some(note) = note {
-                        v.confirm_proposal(&item.into(), value, &note, Timestamp::now());
+                        v.confirm_proposal(&item, value, &note, Timestamp::now());
                     }
                 });
             }
@@ -81,7 +84,7 @@ impl VigieApp {
                     .screen
                     .view_mut::<crate::ui::checklist::state::ChecklistView>()
                 {
-                    view.focus_on(&item);
+                    view.focus_on(item.as_str());
                 }
             }
         }

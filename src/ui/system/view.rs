@@ -315,7 +315,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
                                 .clicked()
                             {
                                 cx.commands.send(Command::System(SystemCommand::Confirm {
-                                    item: row.item.to_owned(),
+                                    item: row.item.into(),
                                     value: answer_of(row.proposed),
                                 }));
                             }
@@ -340,7 +340,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
                     }
                     if ui.button(T::SysCorrect.get(lang)).clicked() {
                         cx.commands
-                            .send(Command::System(SystemCommand::Correct(row.item.to_owned())));
+                            .send(Command::System(SystemCommand::Correct(row.item.into())));
                     }
                 });
             }
