@@ -157,6 +157,10 @@ pub enum Reason {
     VulnerablePeople,
     /// Neither minors nor vulnerable people are concerned.
     NoVulnerablePeople,
+    /// The data were copied (or may have been) in an attack: people may be targeted with them.
+    CopiedInAttack,
+    /// Many people are concerned.
+    ManyPeople,
     /// The possible harm was assessed significant or maximum.
     SevereHarm,
     /// The possible harm was assessed limited: no high risk.
@@ -192,6 +196,8 @@ impl Reason {
             Self::ShortOutage => "short_outage",
             Self::VulnerablePeople => "vulnerable_people",
             Self::NoVulnerablePeople => "no_vulnerable_people",
+            Self::CopiedInAttack => "copied_in_attack",
+            Self::ManyPeople => "many_people",
             Self::SevereHarm => "severe_harm",
             Self::LimitedHarm => "limited_harm",
             Self::NegligibleHarm => "negligible_harm",
@@ -262,6 +268,11 @@ impl Advice {
         )
     }
 }
+
+/// From this many people, a breach of confidentiality is a high risk until the doctor weighs its harm
+/// (the EDPB weighs the number of people concerned; it sets no figure: a thousand patients is a large
+/// part of a practice's file).
+pub const MANY_PEOPLE: u64 = 1_000;
 
 /// Recommends, from the facts as recorded.
 pub fn advise(d: &Details) -> Advice {
@@ -345,6 +356,19 @@ pub fn advise(d: &Details) -> Advice {
         });
     }
 
+    // Copied in an attack, or reaching many people: until the doctor weighs the harm, a high risk for
+    // any data (EDPB 01/2021: the skimmed job applications, case 05; the stolen laptop of 100,000
+    // customers, case 11; a long list of recipients in copy, case 15).
+    let attack = d.cause.is_attack() || d.intent == crate::breach::Intent::Malicious;
+    let copied_in_attack = confidentiality_risk && d.copied_out != Known::No && attack;
+    let many = confidentiality_risk && d.people.as_ref().is_some_and(|c| c.low >= MANY_PEOPLE);
+    if copied_in_attack {
+        common.push(Reason::CopiedInAttack);
+    }
+    if many {
+        common.push(Reason::ManyPeople);
+    }
+
     match d.severity {
         Severity::Significant | Severity::Maximum => common.push(Reason::SevereHarm),
         Severity::Limited => common.push(Reason::LimitedHarm),
@@ -387,6 +411,8 @@ pub fn advise(d: &Details) -> Advice {
                 || (highly_personal && confidentiality_risk)
                 || (sensitive && (availability_risk || integrity_risk))
                 || (vulnerable && confidentiality_risk)
+                || copied_in_attack
+                || many
         }
     };
     let mut people_reasons = Vec::new();
@@ -733,12 +759,26 @@ mod tests {
             ..customers()
         };
         expect(&d, CnilAdvice::Notify, PeopleAdvice::Inform);
-        // Not weighed yet, the same facts call for notifying: unknown severity is never "no risk".
-        let a = advise(&Details {
-            severity: Severity::Unknown,
-            ..d
-        });
-        assert_eq!(a.cnil, CnilAdvice::Notify);
+        // Not weighed yet, the same facts call for notifying and informing: copied in an attack, the
+        // data can be used against the people (unknown severity is never "no risk").
+        let a = expect(
+            &Details {
+                severity: Severity::Unknown,
+                ..d.clone()
+            },
+            CnilAdvice::Notify,
+            PeopleAdvice::Inform,
+        );
+        assert!(a.people_reasons.contains(&Reason::CopiedInAttack));
+        // Limited, weighed by the doctor: no high risk.
+        expect(
+            &Details {
+                severity: Severity::Limited,
+                ..d
+            },
+            CnilAdvice::Notify,
+            PeopleAdvice::NotRequired,
+        );
     }
 
     /// Case 06: an SQL injection on a cooking website took user names and passwords hashed with a
@@ -773,8 +813,9 @@ mod tests {
         assert_eq!(a.cnil, CnilAdvice::Notify);
     }
 
-    /// Case 07: credential stuffing on a bank's website: attackers logged into customers' accounts
-    /// with passwords leaked elsewhere and saw their financial data. The EDPB: notify and inform.
+    /// Case 07: an attack on a bank's website: user identifiers tried one after another with one trivial
+    /// password; about 2,000 accounts entered, their financial data seen (and a flaw of the site leaked
+    /// the identity data of many more users). The EDPB: notify and inform.
     #[test]
     fn case_07_credential_stuffing_on_a_bank() {
         let d = Details {
@@ -942,6 +983,16 @@ mod tests {
         };
         let a = expect(&d, CnilAdvice::Notify, PeopleAdvice::Inform);
         assert!(a.people_reasons.contains(&Reason::NotEncrypted));
+        // Not weighed yet, the same customers' data: a hundred thousand people is a high risk.
+        let a = expect(
+            &Details {
+                severity: Severity::Unknown,
+                ..d.clone()
+            },
+            CnilAdvice::Notify,
+            PeopleAdvice::Inform,
+        );
+        assert!(a.people_reasons.contains(&Reason::ManyPeople));
         // Patients' health data, severity not weighed yet: the facts alone say the same.
         expect(
             &Details {
@@ -1045,6 +1096,17 @@ mod tests {
             ..customers()
         };
         expect(&d, CnilAdvice::Notify, PeopleAdvice::Inform);
+        // A long list of addresses alone, not weighed yet: many people, a high risk (the EDPB: notify
+        // and inform when the list is long).
+        expect(
+            &Details {
+                data_health: false,
+                severity: Severity::Unknown,
+                ..d.clone()
+            },
+            CnilAdvice::Notify,
+            PeopleAdvice::Inform,
+        );
         // A handful of colleagues' addresses: negligible.
         expect(
             &Details {
@@ -1058,8 +1120,9 @@ mod tests {
         );
     }
 
-    /// Case 16: a mail-merge error sent car-insurance letters (name, address, vehicle, premium) to
-    /// the wrong policyholders; they were asked to return them. The EDPB: notify, no need to inform.
+    /// Case 16: an error of the machine that fills the envelopes sent car-insurance letters (name,
+    /// address, vehicle, premium) to the wrong policyholders; they were asked to return them. The
+    /// EDPB: notify, no need to inform.
     #[test]
     fn case_16_letters_to_the_wrong_policyholders() {
         let d = Details {
@@ -1103,8 +1166,9 @@ mod tests {
         expect(&d, CnilAdvice::Notify, PeopleAdvice::Inform);
     }
 
-    /// Case 18: an attacker in a retail chain's mailbox set a forwarding rule and received, for
-    /// months, mails holding employees' and customers' bank details. The EDPB: notify and inform.
+    /// Case 18: an attacker in a company's mailbox set a forwarding rule and received, for months,
+    /// mails holding the salary, bank and family data of its 99 employees. The EDPB: notify and
+    /// inform.
     #[test]
     fn case_18_mailbox_forwarding_rule() {
         let d = Details {

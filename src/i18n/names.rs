@@ -174,6 +174,8 @@ pub fn reason(r: crate::breach::decision::Reason) -> T {
         Reason::ShortOutage => T::ReasonShortOutage,
         Reason::VulnerablePeople => T::ReasonVulnerable,
         Reason::NoVulnerablePeople => T::ReasonNoVulnerable,
+        Reason::CopiedInAttack => T::ReasonCopiedInAttack,
+        Reason::ManyPeople => T::ReasonManyPeople,
         Reason::SevereHarm => T::ReasonSevere,
         Reason::LimitedHarm => T::ReasonLimited,
         Reason::NegligibleHarm => T::ReasonNegligible,

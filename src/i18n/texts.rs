@@ -828,6 +828,8 @@ texts! {
     ReasonShortOutage => "Données indisponibles une journée au plus.", "Data unavailable for a day at most.";
     ReasonVulnerable => "Des mineurs ou des personnes vulnérables sont concernés.", "Minors or vulnerable people are concerned.";
     ReasonNoVulnerable => "Ni mineurs ni personnes vulnérables ne sont concernés.", "Neither minors nor vulnerable people are concerned.";
+    ReasonCopiedInAttack => "Les données ont été (ou ont pu être) copiées lors d'une attaque : elles peuvent servir à tromper ou à viser les personnes ; tant que le préjudice n'est pas évalué, le risque est tenu pour élevé.", "The data were (or may have been) copied in an attack: they can be used to deceive or target the people; until the harm is weighed, the risk is taken as high.";
+    ReasonManyPeople => "Beaucoup de personnes sont concernées (1 000 ou plus) : tant que le préjudice n'est pas évalué, le risque est tenu pour élevé.", "Many people are concerned (1,000 or more): until the harm is weighed, the risk is taken as high.";
     ReasonSevere => "Le préjudice possible a été jugé important ou maximal.", "The possible harm was assessed significant or maximum.";
     ReasonLimited => "Le préjudice possible a été jugé limité : pas de risque élevé.", "The possible harm was assessed limited: no high risk.";
     ReasonNegligible => "Le préjudice possible a été jugé négligeable.", "The possible harm was assessed negligible.";
