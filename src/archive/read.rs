@@ -3,7 +3,7 @@
 //! overwriting a file or writing outside it.
 
 use std::collections::HashMap;
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, BufReader, Read};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -60,7 +60,8 @@ pub struct RestoreSummary {
 /// Which kind of key `path` needs, from its header alone.
 pub fn open_kind(path: &Path) -> Result<KeyKind, ArchiveError> {
     crate::io_guard::check("reading an archive header");
-    let file = File::open(path).map_err(|e| ArchiveError::io(IoAction::Read, path, e))?;
+    let (file, _) =
+        crate::fs::open_regular(path).map_err(|e| ArchiveError::io(IoAction::Read, path, e))?;
     let decryptor =
         age::Decryptor::new_buffered(BufReader::new(file)).map_err(|e| header_error(e, path))?;
     Ok(if decryptor.is_scrypt() {
@@ -156,8 +157,9 @@ fn walk(
     on_file: &mut dyn FnMut(&EntryFile<'_>, &mut dyn Read) -> Result<(), ArchiveError>,
     on_folder: &mut dyn FnMut(&[String]) -> Result<(), ArchiveError>,
 ) -> Result<Listing, ArchiveError> {
-    let file = File::open(path).map_err(|e| ArchiveError::io(IoAction::Read, path, e))?;
-    let archive_total = file.metadata().map_or(0, |m| m.len());
+    // Never blocked by a FIFO given as the archive.
+    let (file, archive_total) =
+        crate::fs::open_regular(path).map_err(|e| ArchiveError::io(IoAction::Read, path, e))?;
     let mut archive_bytes = 0u64;
     let outer = Tap {
         inner: file,

@@ -194,8 +194,11 @@ fn open_vault(path: &Path, writing: bool, lang: Lang) -> Result<PracticeFile> {
     .map_err(localized(lang))
 }
 
+/// The largest identity file read (a few keys fill a few hundred bytes).
+const MAX_IDENTITY_FILE_BYTES: u64 = 1024 * 1024;
+
 fn read_identity_file(file: &Path, lang: Lang) -> Result<ArchiveKey> {
-    let text = std::fs::read_to_string(file)
+    let text = crate::fs::read_bounded_to_string(file, MAX_IDENTITY_FILE_BYTES)
         .map_err(|e| anyhow!(crate::i18n::io_error(lang, file, &e)))?;
     ArchiveKey::identity_file(&text).map_err(|e| anyhow!(e.localize(lang)))
 }

@@ -574,6 +574,7 @@ texts! {
     IoDirectoryNotEmpty => "le dossier n'est pas vide", "the folder is not empty";
     IoInvalidFilename => "nom de fichier non valable", "invalid file name";
     IoFileTooLarge => "fichier trop volumineux", "file too large";
+    IoNotARegularFile => "pas un fichier ordinaire (tube, périphérique ou autre) : refusé", "not a regular file (a pipe, a device or other): refused";
     IoResourceBusy => "le fichier est utilisé par un autre programme", "the file is in use by another program";
     IoCrossesDevices => "le déplacement traverse deux disques", "the move crosses two disks";
     IoTimedOut => "délai dépassé", "timed out";

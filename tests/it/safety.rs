@@ -596,3 +596,118 @@ fn system_errors_are_in_french_not_in_the_systems_words() {
     assert_refused(&o, "fichier ou dossier introuvable");
     assert!(!stderr(&o).contains("os error"), "{}", stderr(&o));
 }
+
+/// Makes a FIFO at `path`; `false` where the system has no `mkfifo` (the case is then skipped).
+#[cfg(unix)]
+fn mkfifo(path: &Path) -> bool {
+    std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A sparse file of 2 GiB: no disk space, but a reader that reads it whole needs 2 GiB of memory.
+fn sparse_2gb(path: &Path) {
+    let f = std::fs::File::create(path).expect("create");
+    f.set_len(2 * 1024 * 1024 * 1024).expect("set_len");
+}
+
+#[test]
+fn files_given_to_vigie_are_read_within_a_budget_a_huge_one_refused_by_its_size() {
+    let data = temp_dir();
+    let dir = temp_dir();
+    // A bundle (a ZIP by its first bytes) of 2 GiB.
+    let bundle = dir.path().join("huge.vigie-assessment");
+    sparse_2gb(&bundle);
+    {
+        use std::io::Write as _;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&bundle)
+            .expect("open");
+        f.write_all(b"PK\x03\x04").expect("write");
+    }
+    let o = vigie_within(
+        data.path(),
+        &["verify", s(&bundle)],
+        Duration::from_secs(20),
+    );
+    assert_refused(&o, "fichier trop volumineux");
+    // A signed file with an `allowed_signers` of 2 GiB beside it.
+    let signed = temp_dir();
+    std::fs::write(signed.path().join("auto-evaluation.json"), b"{}").expect("write");
+    sparse_2gb(&signed.path().join("allowed_signers"));
+    let o = vigie_within(
+        data.path(),
+        &["verify", s(&signed.path().join("auto-evaluation.json"))],
+        Duration::from_secs(20),
+    );
+    assert_refused(&o, "fichier trop volumineux");
+    // An identity file of 2 GiB given to open an archive.
+    let identity = dir.path().join("cle.txt");
+    sparse_2gb(&identity);
+    let archive = dir.path().join("a.age");
+    std::fs::write(
+        &archive,
+        b"age-encryption.org/v1\n-> X25519 AAAA\nAAAA\n--- AAAA\n",
+    )
+    .expect("write");
+    let o = vigie_within(
+        data.path(),
+        &["archive", "verify", s(&archive), "--identity", s(&identity)],
+        Duration::from_secs(20),
+    );
+    assert_ne!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("memory allocation"), "{}", stderr(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_given_to_vigie_are_refused_at_once() {
+    let data = temp_dir();
+    let dir = temp_dir();
+    let fifo = dir.path().join("tube.vigie-assessment");
+    if !mkfifo(&fifo) {
+        return;
+    }
+    let limit = Duration::from_secs(20);
+    let o = vigie_within(data.path(), &["verify", s(&fifo)], limit);
+    assert_refused(&o, "pas un fichier ordinaire");
+    // As the archive to verify, decrypt or list.
+    for command in ["verify", "list"] {
+        let o = vigie_within(
+            data.path(),
+            &["archive", command, s(&fifo), "--identity", s(&fifo)],
+            limit,
+        );
+        assert_refused(&o, "pas un fichier ordinaire");
+    }
+    let to = dir.path().join("restaure");
+    let o = vigie_within(
+        data.path(),
+        &[
+            "archive",
+            "decrypt",
+            s(&fifo),
+            "--to",
+            s(&to),
+            "--identity",
+            s(&fifo),
+        ],
+        limit,
+    );
+    assert_refused(&o, "pas un fichier ordinaire");
+    // As the `allowed_signers` beside a signed file.
+    let signed = temp_dir();
+    std::fs::write(signed.path().join("auto-evaluation.json"), b"{}").expect("write");
+    assert!(mkfifo(&signed.path().join("allowed_signers")));
+    let o = vigie_within(
+        data.path(),
+        &["verify", s(&signed.path().join("auto-evaluation.json"))],
+        limit,
+    );
+    assert_refused(&o, "pas un fichier ordinaire");
+    // As the facts of a breach assessment.
+    let o = vigie_within(data.path(), &["breach", "assess", s(&fifo)], limit);
+    assert_refused(&o, "pas un fichier ordinaire");
+}
