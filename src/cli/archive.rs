@@ -142,7 +142,11 @@ pub fn run(command: ArchiveCommand, lang: Lang, out: &mut dyn Write) -> Result<(
                 writeln!(
                     out,
                     "{}",
-                    tr::cli_archive_file_line(lang, format_size(file.size, lang), &file.path)
+                    tr::cli_archive_file_line(
+                        lang,
+                        format_size(file.size, lang),
+                        crate::present::escape_for_terminal(&file.path)
+                    )
                 )?;
             }
             Ok(())
@@ -173,9 +177,9 @@ fn about(manifest: Option<&archive::Manifest>, lang: Lang, out: &mut dyn Write) 
             "{}",
             tr::cli_archive_about(
                 lang,
-                &m.practice,
+                crate::present::escape_for_terminal(&m.practice),
                 format_datetime(m.created_at, lang),
-                &m.vigie_version
+                crate::present::escape_for_terminal(&m.vigie_version)
             )
         )?,
         None => writeln!(out, "{}", T::CliArchiveNoManifest.get(lang))?,

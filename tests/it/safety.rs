@@ -711,3 +711,50 @@ fn fifos_given_to_vigie_are_refused_at_once() {
     let o = vigie_within(data.path(), &["breach", "assess", s(&fifo)], limit);
     assert_refused(&o, "pas un fichier ordinaire");
 }
+
+#[test]
+fn control_characters_in_a_practice_name_never_reach_the_terminal_raw() {
+    let dir = temp_dir();
+    let vault = dir.path().join("cabinet.vigie");
+    let mut contents = vigie::demo::demo_contents();
+    contents.assessments = vigie::assessment::AssessmentHistory::default();
+    let hostile =
+        "Cabinet\u{1b}[2J\u{1b}]0;titre\u{7}\r\n✓ Toutes les signatures sont valides (faux)";
+    contents.practice.name = vigie::practice::PracticeName::parse(hostile).expect("name");
+    create_vault_with(&vault, contents);
+    let v = s(&vault);
+    let env = [("VIGIE_PASSPHRASE", PASSPHRASE)];
+    let o = vigie(dir.path(), &["assessment", "sign", "--vault", v], &env);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = dir.path().join("out");
+    let o = vigie(
+        dir.path(),
+        &[
+            "export",
+            "--vault",
+            v,
+            "--kind",
+            "signed-assessment",
+            "--out",
+            s(&out),
+        ],
+        &env,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bundle = std::fs::read_dir(&out)
+        .expect("out")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().ends_with(".vigie-assessment"))
+        .expect("bundle");
+    let verified = vigie(dir.path(), &["verify", s(&bundle)], &[]);
+    let checked = vigie(dir.path(), &["vault", "check", "--vault", v], &env);
+    for o in [verified, checked] {
+        let text = String::from_utf8_lossy(&o.stdout).into_owned();
+        assert!(text.contains("Cabinet\\u{1b}[2J"), "{text}");
+        assert!(!text.contains(['\u{1b}', '\r', '\u{7}']), "{text:?}");
+        assert!(
+            !text.lines().any(|l| l.starts_with("✓ Toutes")),
+            "a fake result line: {text}"
+        );
+    }
+}
