@@ -758,3 +758,68 @@ fn control_characters_in_a_practice_name_never_reach_the_terminal_raw() {
         );
     }
 }
+
+/// The shortest of three runs of `f`.
+fn fastest(mut f: impl FnMut()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .expect("three runs")
+}
+
+/// A hostile `allowed_signers` of about `n` × 4 bytes: one line of `n` fields before its key, and a
+/// principal pattern of `n` stars.
+fn hostile_allowed_signers(n: usize, key: &str) -> String {
+    let mut text = String::from("fields");
+    text.push_str(&" o".repeat(n));
+    text.push(' ');
+    text.push_str(key);
+    text.push_str("\n\"");
+    text.push_str(&"a*".repeat(n / 2));
+    text.push_str("b\" ");
+    text.push_str(key);
+    text.push('\n');
+    text
+}
+
+#[test]
+fn side_files_take_time_in_proportion_to_their_size() {
+    use vigie::assessment::sshsig::{PublicKey, allowed, parse_allowed_signers};
+    let key = PublicKey(ed25519_dalek::SigningKey::from_bytes(&[9; 32]).verifying_key());
+    let line = key.openssh();
+    let principal = "a".repeat(200);
+    // Each case runs on a thread: the larger is given up at 100 times the smaller one's time (ten times
+    // is linear), so that a superlinear reader fails this test instead of hanging it. The smaller one
+    // (milliseconds when linear) has only a guard against a hang (an exponential pattern match).
+    let run = move |text: String| {
+        let key = key;
+        let principal = principal.clone();
+        move || {
+            assert_eq!(parse_allowed_signers(&text).len(), 2);
+            assert!(allowed(&text, Some(&principal), "vigie-assessment", &key, 0).is_none());
+        }
+    };
+    let timed = |case: Box<dyn FnMut() + Send>| {
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(fastest(case));
+        });
+        finished
+    };
+    let small_time = timed(Box::new(run(hostile_allowed_signers(100_000, &line))))
+        .recv_timeout(Duration::from_secs(120))
+        .expect("the smaller case hangs")
+        .max(Duration::from_millis(1));
+    let big_time = timed(Box::new(run(hostile_allowed_signers(1_000_000, &line))))
+        .recv_timeout(small_time * 100)
+        .unwrap_or_else(|_| panic!("ten times the size took over 100 times {small_time:?}"));
+    let ratio = big_time.as_secs_f64() / small_time.as_secs_f64();
+    assert!(
+        ratio < 40.0,
+        "ten times the size, {ratio:.1} times the time ({small_time:?} → {big_time:?})"
+    );
+}
