@@ -208,6 +208,7 @@ fn walk(
         bytes_total: archive_total,
     };
     let mut buffer = vec![0u8; CHUNK];
+    let mut manifest_entries = 0u32;
     let mut parallel = super::hash::ParallelHash::new();
     {
         let entries = archive.entries().map_err(damaged)?;
@@ -227,9 +228,20 @@ fn walk(
                 tar::EntryType::Regular | tar::EntryType::Continuous => {
                     let parts = safe_parts(&raw).ok_or(ArchiveError::UnsafeEntry)?;
                     let size = entry.size();
-                    if parts.len() == 1 && parts[0] == MANIFEST_NAME && size <= MAX_MANIFEST_BYTES {
+                    let top_manifest = parts.len() == 1 && parts[0] == MANIFEST_NAME;
+                    if top_manifest {
+                        // Two of them: which one the archive means cannot be told.
+                        if manifest_entries > 0 {
+                            return Err(ArchiveError::TwoManifests);
+                        }
+                        manifest_entries += 1;
+                    }
+                    if top_manifest && size <= MAX_MANIFEST_BYTES {
                         let mut bytes = Vec::with_capacity(size as usize);
                         entry.read_to_end(&mut bytes).map_err(damaged)?;
+                        if let Some(format) = Manifest::unknown_format(&bytes) {
+                            return Err(ArchiveError::UnknownFormat(format));
+                        }
                         if let Some(manifest) = Manifest::parse(&bytes) {
                             listing.manifest = Some(manifest);
                             continue;
@@ -405,10 +417,24 @@ pub fn restore(
 ) -> Result<RestoreSummary, ArchiveError> {
     crate::io_guard::check("restoring an archive");
     let io_to = |e| ArchiveError::io(IoAction::Restore, to, e);
+    // The folders this restore creates (the deepest first): a refused restore removes them again.
+    let created: Vec<&Path> = to
+        .ancestors()
+        .filter(|p| !p.as_os_str().is_empty())
+        .take_while(|p| fs::symlink_metadata(p).is_err())
+        .collect();
     fs::create_dir_all(to).map_err(io_to)?;
-    let staging = staging_dir(to)?;
-    let result = restore_via(path, key, to, &staging, cancel, progress);
-    let _ = fs::remove_dir_all(&staging);
+    let result = staging_dir(to).and_then(|staging| {
+        let result = restore_via(path, key, to, &staging, cancel, progress);
+        let _ = fs::remove_dir_all(&staging);
+        result
+    });
+    if result.is_err() {
+        // Only folders still empty: `remove_dir` never removes anything else.
+        for folder in created {
+            let _ = fs::remove_dir(folder);
+        }
+    }
     result
 }
 
