@@ -701,3 +701,33 @@ fn a_refused_restore_leaves_a_folder_that_existed() {
     assert!(restore(&out, &key, &to, &no_cancel(), &mut |_| {}).is_err());
     assert!(to.is_dir(), "a folder the user had stays");
 }
+
+#[test]
+fn the_temporaries_of_killed_runs_are_removed_by_the_next_run_and_a_live_ones_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let key = practice_key();
+    let killed = dir.path().join("hier.age.tmp-0123456789ab");
+    let live = dir.path().join("autre.age.tmp-ba9876543210");
+    let foreign = [
+        dir.path().join("notes.txt.tmp-0123456789ab"),
+        dir.path().join("hier.age.tmp-pas-a-nous"),
+    ];
+    for f in [&killed, &live].into_iter().chain(&foreign) {
+        fs::write(f, b"partial").expect("write");
+    }
+    // A run under way elsewhere holds its temporary file locked.
+    let holder = fs::File::open(&live).expect("open");
+    holder.try_lock().expect("lock");
+    let (out, _) = make(dir.path(), &key);
+    assert!(out.is_file());
+    assert!(!killed.exists(), "a killed run's temporary file is removed");
+    assert!(live.exists(), "a live run's temporary file is kept");
+    for f in &foreign {
+        assert!(
+            f.exists(),
+            "{} is not an archive's temporary file",
+            f.display()
+        );
+    }
+    drop(holder);
+}
