@@ -71,6 +71,39 @@ pub fn open_kind(path: &Path) -> Result<KeyKind, ArchiveError> {
     })
 }
 
+/// The largest extension entry read (a GNU long name, a PAX header): a path is at most a few kilobytes.
+const MAX_EXTENSION_BYTES: u64 = 64 * 1024;
+
+/// An extension entry's bytes, refused beyond [`MAX_EXTENSION_BYTES`] before any is held.
+fn read_extension(entry: &mut impl Read) -> Result<Vec<u8>, ArchiveError> {
+    let mut data = Vec::new();
+    entry
+        .take(MAX_EXTENSION_BYTES + 1)
+        .read_to_end(&mut data)
+        .map_err(|e| ArchiveError::Damaged(e.to_string()))?;
+    if data.len() as u64 > MAX_EXTENSION_BYTES {
+        return Err(ArchiveError::UnsafeEntry);
+    }
+    Ok(data)
+}
+
+/// The `path` record of a PAX extended header (`LENGTH path=VALUE\n` records).
+fn pax_path(data: &[u8]) -> Option<Vec<u8>> {
+    let mut rest = data;
+    let mut path = None;
+    while !rest.is_empty() {
+        let space = rest.iter().position(|&b| b == b' ')?;
+        let len: usize = std::str::from_utf8(&rest[..space]).ok()?.parse().ok()?;
+        let record = rest.get(space + 1..len)?;
+        let record = record.strip_suffix(b"\n")?;
+        if let Some(value) = record.strip_prefix(b"path=") {
+            path = Some(value.to_vec());
+        }
+        rest = &rest[len..];
+    }
+    path
+}
+
 fn header_error(e: age::DecryptError, path: &Path) -> ArchiveError {
     match e {
         age::DecryptError::Io(e) if e.kind() != io::ErrorKind::UnexpectedEof => {
@@ -211,14 +244,44 @@ fn walk(
     let mut manifest_entries = 0u32;
     let mut parallel = super::hash::ParallelHash::new();
     {
-        let entries = archive.entries().map_err(damaged)?;
+        // Raw entries: the extension entries (GNU long names, PAX headers) are read here within
+        // [`MAX_EXTENSION_BYTES`]; the tar crate would hold any size of them in memory.
+        let entries = archive.entries().map_err(damaged)?.raw(true);
+        let mut long_name: Option<Vec<u8>> = None;
         for entry in entries {
             if cancel.load(Ordering::Relaxed) {
                 return Err(ArchiveError::Cancelled);
             }
             let mut entry = entry.map_err(damaged)?;
             let kind = entry.header().entry_type();
-            let raw = entry.path_bytes().into_owned();
+            if matches!(
+                kind,
+                tar::EntryType::GNULongName
+                    | tar::EntryType::GNULongLink
+                    | tar::EntryType::XHeader
+                    | tar::EntryType::XGlobalHeader
+            ) {
+                let data = read_extension(&mut entry)?;
+                let name = match kind {
+                    tar::EntryType::GNULongName => {
+                        Some(data.split(|&b| b == 0).next().unwrap_or_default().to_vec())
+                    }
+                    tar::EntryType::XHeader => pax_path(&data),
+                    _ => None,
+                };
+                if let Some(name) = name {
+                    if long_name.is_some() {
+                        return Err(ArchiveError::Damaged(
+                            "two long names for one entry".to_owned(),
+                        ));
+                    }
+                    long_name = Some(name);
+                }
+                continue;
+            }
+            let raw = long_name
+                .take()
+                .unwrap_or_else(|| entry.path_bytes().into_owned());
             match kind {
                 tar::EntryType::Directory => {
                     let parts = safe_parts(&raw).ok_or(ArchiveError::UnsafeEntry)?;

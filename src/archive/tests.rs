@@ -731,3 +731,42 @@ fn the_temporaries_of_killed_runs_are_removed_by_the_next_run_and_a_live_ones_ke
     }
     drop(holder);
 }
+
+#[test]
+fn long_names_are_read_within_a_budget() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let key = practice_key();
+    let long = format!("{}/b.txt", "dossier-au-nom-long".repeat(12));
+    // A GNU long name and a PAX path, as GNU tar and bsdtar write them.
+    let mut gnu = long.clone().into_bytes();
+    gnu.push(0);
+    let record = format!(" path={long}\n");
+    let pax = format!(
+        "{}{record}",
+        record.len() + (record.len() + 3).to_string().len()
+    );
+    let mut stream = raw_entry("././@LongLink", b'L', &gnu);
+    stream.extend(raw_entry("tronque", b'0', b"gnu"));
+    stream.extend(raw_entry("PaxHeaders/x", b'x', pax.as_bytes()));
+    stream.extend(raw_entry("tronque-aussi", b'0', b"pax"));
+    stream.extend([0u8; 1024]);
+    let out = dir.path().join("long.age");
+    age_of_tar(&key, &stream, &out);
+    let listing = list(&out, &key, &no_cancel()).expect("list");
+    let paths: Vec<&str> = listing.files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, [long.as_str(), long.as_str()], "{pax:?}");
+
+    // A long name of 8 MiB is refused without being held.
+    let mut huge = vec![b'a'; 8 * 1024 * 1024];
+    huge.push(0);
+    let mut stream = raw_entry("././@LongLink", b'L', &huge);
+    stream.extend(raw_entry("x", b'0', b"x"));
+    stream.extend([0u8; 1024]);
+    let out = dir.path().join("huge.age");
+    age_of_tar(&key, &stream, &out);
+    let result = verify(&out, &key, &no_cancel(), &mut |_| {});
+    assert!(
+        matches!(result, Err(ArchiveError::UnsafeEntry)),
+        "{result:?}"
+    );
+}
