@@ -367,7 +367,7 @@ pub fn list_text(
                 lang,
                 b.id,
                 names::breach_status(b.status).get(lang),
-                &super::escape_for_terminal(&b.title),
+                super::escape_for_terminal(&b.title),
                 clock
             )
         )?;

@@ -730,7 +730,7 @@ pub(crate) fn read_attachment(
     // Never blocked by a FIFO, never more than the budget in memory.
     let result: Result<Vec<u8>, String> = match crate::fs::read_bounded(path, max) {
         Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
-            let size = std::fs::metadata(path).map_or(max.saturating_add(1), |m| m.len());
+            let size = std::fs::metadata(path).map_or_else(|_| max.saturating_add(1), |m| m.len());
             Err(tr::err_evidence_too_large(
                 lang,
                 crate::i18n::format_size(size, lang),
