@@ -221,6 +221,74 @@ pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Why a file Vigie was given to read is refused before a byte of it is read: it is not a regular file
+/// (a FIFO would block the reader forever, a device would never end). Carried inside a
+/// [`std::io::Error`] of kind [`std::io::ErrorKind::InvalidInput`]; [`is_not_a_regular_file`] recognises
+/// it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("not a regular file")]
+pub struct NotARegularFile;
+
+/// Whether `e` is the refusal of [`open_regular`] for something that is not a regular file.
+pub fn is_not_a_regular_file(e: &std::io::Error) -> bool {
+    e.get_ref()
+        .is_some_and(|inner| inner.is::<NotARegularFile>())
+}
+
+/// The error of a file larger than the budget of its reader (kind
+/// [`std::io::ErrorKind::FileTooLarge`]).
+pub fn too_large() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::FileTooLarge, "file too large")
+}
+
+/// Opens `path` to read it, without ever blocking (a FIFO put in its place would block an ordinary open
+/// forever), and refuses anything that is not a regular file, looked at on the opened file itself (not
+/// swapped in between). Returns the file and its size. The one way Vigie opens a file it is given.
+pub fn open_regular(path: &Path) -> std::io::Result<(File, u64)> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
+    }
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            NotARegularFile,
+        ));
+    }
+    Ok((file, meta.len()))
+}
+
+/// Reads the whole of the regular file `path` ([`open_regular`]) when it holds at most `max` bytes: a
+/// larger file (a sparse file of gigabytes, say) is refused by its size before anything is allocated,
+/// and a file that grows while it is read is refused too. The read budget of every reader of a file
+/// given to Vigie outside the scanner and the vault.
+pub fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let (file, size) = open_regular(path)?;
+    if size > max {
+        return Err(too_large());
+    }
+    let mut data = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(max.saturating_add(1)).read_to_end(&mut data)?;
+    if data.len() as u64 > max {
+        return Err(too_large());
+    }
+    Ok(data)
+}
+
+/// [`read_bounded`], as text (invalid UTF-8 replaced).
+pub fn read_bounded_to_string(path: &Path, max: u64) -> std::io::Result<String> {
+    read_bounded(path, max).map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

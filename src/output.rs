@@ -143,7 +143,7 @@ fn head_of(path: &Path) -> Result<Vec<u8>, OutputError> {
         path: path.to_path_buf(),
         source: e,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
+    let (file, _) = crate::fs::open_regular(path).map_err(io)?;
     let mut head = Vec::with_capacity(16);
     file.take(16).read_to_end(&mut head).map_err(io)?;
     Ok(head)

@@ -67,7 +67,8 @@ impl Settings {
     /// Reads the settings; a missing or unreadable file gives the defaults (settings are preferences: a
     /// damaged file must not keep Vigie from starting).
     pub fn load(path: &Path) -> Self {
-        std::fs::read_to_string(path)
+        // Settings are a few kilobytes: never blocked by a FIFO, never a huge file held.
+        crate::fs::read_bounded_to_string(path, 1024 * 1024)
             .ok()
             .and_then(|text| ron::from_str::<Self>(&text).ok())
             .map(|mut s| {

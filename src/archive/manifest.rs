@@ -58,6 +58,17 @@ impl Manifest {
         bytes
     }
 
+    /// The format named by a Vigie manifest of another version than [`FORMAT`] (a JSON object whose
+    /// `format` starts with `vigie-archive/`): such a manifest is refused, never taken for a file.
+    pub fn unknown_format(bytes: &[u8]) -> Option<String> {
+        #[derive(Deserialize)]
+        struct Head {
+            format: String,
+        }
+        let head: Head = serde_json::from_slice(bytes).ok()?;
+        (head.format.starts_with("vigie-archive/") && head.format != FORMAT).then_some(head.format)
+    }
+
     /// Reads a manifest; `None` when it is not one this version understands.
     pub fn parse(bytes: &[u8]) -> Option<Self> {
         let manifest: Self = serde_json::from_slice(bytes).ok()?;

@@ -131,6 +131,12 @@ pub enum ArchiveError {
     /// The archive is truncated or altered (age's authentication failed), or its tar stream is broken.
     #[error("the archive is damaged: {0}")]
     Damaged(String),
+    /// The archive's manifest is of a format this version of Vigie does not know (a newer one).
+    #[error("unknown archive format {0}")]
+    UnknownFormat(String),
+    /// The archive holds two `MANIFEST.json` at its top: which one to believe cannot be told.
+    #[error("two manifests")]
+    TwoManifests,
     /// An entry's path would leave the restore folder (`..`, absolute, a drive) or is a link.
     #[error("an entry's path is not safe to restore")]
     UnsafeEntry,

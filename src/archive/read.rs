@@ -3,7 +3,7 @@
 //! overwriting a file or writing outside it.
 
 use std::collections::HashMap;
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, BufReader, Read};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -60,7 +60,8 @@ pub struct RestoreSummary {
 /// Which kind of key `path` needs, from its header alone.
 pub fn open_kind(path: &Path) -> Result<KeyKind, ArchiveError> {
     crate::io_guard::check("reading an archive header");
-    let file = File::open(path).map_err(|e| ArchiveError::io(IoAction::Read, path, e))?;
+    let (file, _) =
+        crate::fs::open_regular(path).map_err(|e| ArchiveError::io(IoAction::Read, path, e))?;
     let decryptor =
         age::Decryptor::new_buffered(BufReader::new(file)).map_err(|e| header_error(e, path))?;
     Ok(if decryptor.is_scrypt() {
@@ -68,6 +69,39 @@ pub fn open_kind(path: &Path) -> Result<KeyKind, ArchiveError> {
     } else {
         KeyKind::Identity
     })
+}
+
+/// The largest extension entry read (a GNU long name, a PAX header): a path is at most a few kilobytes.
+const MAX_EXTENSION_BYTES: u64 = 64 * 1024;
+
+/// An extension entry's bytes, refused beyond [`MAX_EXTENSION_BYTES`] before any is held.
+fn read_extension(entry: &mut impl Read) -> Result<Vec<u8>, ArchiveError> {
+    let mut data = Vec::new();
+    entry
+        .take(MAX_EXTENSION_BYTES + 1)
+        .read_to_end(&mut data)
+        .map_err(|e| ArchiveError::Damaged(e.to_string()))?;
+    if data.len() as u64 > MAX_EXTENSION_BYTES {
+        return Err(ArchiveError::UnsafeEntry);
+    }
+    Ok(data)
+}
+
+/// The `path` record of a PAX extended header (`LENGTH path=VALUE\n` records).
+fn pax_path(data: &[u8]) -> Option<Vec<u8>> {
+    let mut rest = data;
+    let mut path = None;
+    while !rest.is_empty() {
+        let space = rest.iter().position(|&b| b == b' ')?;
+        let len: usize = std::str::from_utf8(&rest[..space]).ok()?.parse().ok()?;
+        let record = rest.get(space + 1..len)?;
+        let record = record.strip_suffix(b"\n")?;
+        if let Some(value) = record.strip_prefix(b"path=") {
+            path = Some(value.to_vec());
+        }
+        rest = &rest[len..];
+    }
+    path
 }
 
 fn header_error(e: age::DecryptError, path: &Path) -> ArchiveError {
@@ -156,8 +190,9 @@ fn walk(
     on_file: &mut dyn FnMut(&EntryFile<'_>, &mut dyn Read) -> Result<(), ArchiveError>,
     on_folder: &mut dyn FnMut(&[String]) -> Result<(), ArchiveError>,
 ) -> Result<Listing, ArchiveError> {
-    let file = File::open(path).map_err(|e| ArchiveError::io(IoAction::Read, path, e))?;
-    let archive_total = file.metadata().map_or(0, |m| m.len());
+    // Never blocked by a FIFO given as the archive.
+    let (file, archive_total) =
+        crate::fs::open_regular(path).map_err(|e| ArchiveError::io(IoAction::Read, path, e))?;
     let mut archive_bytes = 0u64;
     let outer = Tap {
         inner: file,
@@ -206,16 +241,47 @@ fn walk(
         bytes_total: archive_total,
     };
     let mut buffer = vec![0u8; CHUNK];
+    let mut manifest_entries = 0u32;
     let mut parallel = super::hash::ParallelHash::new();
     {
-        let entries = archive.entries().map_err(damaged)?;
+        // Raw entries: the extension entries (GNU long names, PAX headers) are read here within
+        // [`MAX_EXTENSION_BYTES`]; the tar crate would hold any size of them in memory.
+        let entries = archive.entries().map_err(damaged)?.raw(true);
+        let mut long_name: Option<Vec<u8>> = None;
         for entry in entries {
             if cancel.load(Ordering::Relaxed) {
                 return Err(ArchiveError::Cancelled);
             }
             let mut entry = entry.map_err(damaged)?;
             let kind = entry.header().entry_type();
-            let raw = entry.path_bytes().into_owned();
+            if matches!(
+                kind,
+                tar::EntryType::GNULongName
+                    | tar::EntryType::GNULongLink
+                    | tar::EntryType::XHeader
+                    | tar::EntryType::XGlobalHeader
+            ) {
+                let data = read_extension(&mut entry)?;
+                let name = match kind {
+                    tar::EntryType::GNULongName => {
+                        Some(data.split(|&b| b == 0).next().unwrap_or_default().to_vec())
+                    }
+                    tar::EntryType::XHeader => pax_path(&data),
+                    _ => None,
+                };
+                if let Some(name) = name {
+                    if long_name.is_some() {
+                        return Err(ArchiveError::Damaged(
+                            "two long names for one entry".to_owned(),
+                        ));
+                    }
+                    long_name = Some(name);
+                }
+                continue;
+            }
+            let raw = long_name
+                .take()
+                .unwrap_or_else(|| entry.path_bytes().into_owned());
             match kind {
                 tar::EntryType::Directory => {
                     let parts = safe_parts(&raw).ok_or(ArchiveError::UnsafeEntry)?;
@@ -225,9 +291,20 @@ fn walk(
                 tar::EntryType::Regular | tar::EntryType::Continuous => {
                     let parts = safe_parts(&raw).ok_or(ArchiveError::UnsafeEntry)?;
                     let size = entry.size();
-                    if parts.len() == 1 && parts[0] == MANIFEST_NAME && size <= MAX_MANIFEST_BYTES {
+                    let top_manifest = parts.len() == 1 && parts[0] == MANIFEST_NAME;
+                    if top_manifest {
+                        // Two of them: which one the archive means cannot be told.
+                        if manifest_entries > 0 {
+                            return Err(ArchiveError::TwoManifests);
+                        }
+                        manifest_entries += 1;
+                    }
+                    if top_manifest && size <= MAX_MANIFEST_BYTES {
                         let mut bytes = Vec::with_capacity(size as usize);
                         entry.read_to_end(&mut bytes).map_err(damaged)?;
+                        if let Some(format) = Manifest::unknown_format(&bytes) {
+                            return Err(ArchiveError::UnknownFormat(format));
+                        }
                         if let Some(manifest) = Manifest::parse(&bytes) {
                             listing.manifest = Some(manifest);
                             continue;
@@ -403,10 +480,24 @@ pub fn restore(
 ) -> Result<RestoreSummary, ArchiveError> {
     crate::io_guard::check("restoring an archive");
     let io_to = |e| ArchiveError::io(IoAction::Restore, to, e);
+    // The folders this restore creates (the deepest first): a refused restore removes them again.
+    let created: Vec<&Path> = to
+        .ancestors()
+        .filter(|p| !p.as_os_str().is_empty())
+        .take_while(|p| fs::symlink_metadata(p).is_err())
+        .collect();
     fs::create_dir_all(to).map_err(io_to)?;
-    let staging = staging_dir(to)?;
-    let result = restore_via(path, key, to, &staging, cancel, progress);
-    let _ = fs::remove_dir_all(&staging);
+    let result = staging_dir(to).and_then(|staging| {
+        let result = restore_via(path, key, to, &staging, cancel, progress);
+        let _ = fs::remove_dir_all(&staging);
+        result
+    });
+    if result.is_err() {
+        // Only folders still empty: `remove_dir` never removes anything else.
+        for folder in created {
+            let _ = fs::remove_dir(folder);
+        }
+    }
     result
 }
 

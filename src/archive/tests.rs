@@ -56,8 +56,12 @@ fn make(dir: &Path, key: &ArchiveKey) -> (PathBuf, Archived) {
     (out, archived)
 }
 
+/// The files under `root`; none when it does not exist (a refused restore removes the folder it made).
 fn files_under(root: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
+    if !root.exists() {
+        return out;
+    }
     for entry in ignore::WalkBuilder::new(root)
         .standard_filters(false)
         .build()
@@ -608,4 +612,161 @@ fn two_chosen_folders_of_the_same_name_are_told_apart() {
     let plan = plan(&[dir.path().join("a/Examens"), dir.path().join("b/Examens")]).expect("plan");
     let names: Vec<&str> = plan.files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["Examens/IM0001", "Examens (2)/IM0001"]);
+}
+
+fn manifest_of(format: &str) -> Manifest {
+    Manifest {
+        format: format.to_owned(),
+        created_at: origin().at,
+        practice: "P".to_owned(),
+        vigie_version: "0".to_owned(),
+        key: "practice-key".to_owned(),
+        file_count: 1,
+        total_bytes: 4,
+        files: vec![ManifestFile {
+            path: "a.txt".to_owned(),
+            size: 4,
+            sha256: hex::encode(<sha2::Sha256 as sha2::Digest>::digest(b"abcd")),
+            modified: None,
+        }],
+    }
+}
+
+#[test]
+fn a_manifest_of_an_unknown_format_or_two_manifests_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let key = practice_key();
+    let good = manifest_of(FORMAT).to_bytes();
+    let newer = manifest_of("vigie-archive/2").to_bytes();
+    let cases: [(&str, Vec<&[u8]>); 3] = [
+        ("newer", vec![&newer]),
+        ("two", vec![&good, &good]),
+        ("two-kinds", vec![&good, b"ceci n'est pas une liste"]),
+    ];
+    for (name, manifests) in cases {
+        let mut stream = raw_entry("a.txt", b'0', b"abcd");
+        for m in manifests {
+            stream.extend(raw_entry(MANIFEST_NAME, b'0', m));
+        }
+        stream.extend([0u8; 1024]);
+        let out = dir.path().join(format!("{name}.age"));
+        age_of_tar(&key, &stream, &out);
+        let result = verify(&out, &key, &no_cancel(), &mut |_| {});
+        assert!(
+            matches!(
+                result,
+                Err(ArchiveError::UnknownFormat(_) | ArchiveError::TwoManifests)
+            ),
+            "{name}: {result:?}"
+        );
+        let to = dir.path().join(format!("nouveau-{name}")).join("dossier");
+        assert!(restore(&out, &key, &to, &no_cancel(), &mut |_| {}).is_err());
+        assert!(
+            !dir.path().join(format!("nouveau-{name}")).exists(),
+            "{name}: the folders a refused restore made are removed"
+        );
+    }
+    // The same archive with one manifest of this format restores.
+    let mut stream = raw_entry("a.txt", b'0', b"abcd");
+    stream.extend(raw_entry(MANIFEST_NAME, b'0', &good));
+    stream.extend([0u8; 1024]);
+    let out = dir.path().join("one.age");
+    age_of_tar(&key, &stream, &out);
+    let summary = restore(
+        &out,
+        &key,
+        &dir.path().join("to"),
+        &no_cancel(),
+        &mut |_| {},
+    )
+    .expect("restore");
+    assert!(summary.manifest_checked);
+}
+
+#[test]
+fn a_refused_restore_leaves_a_folder_that_existed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let key = practice_key();
+    let mut stream = raw_entry("a.txt", b'0', b"abcd");
+    stream.extend(raw_entry(
+        MANIFEST_NAME,
+        b'0',
+        &manifest_of("vigie-archive/9").to_bytes(),
+    ));
+    stream.extend([0u8; 1024]);
+    let out = dir.path().join("x.age");
+    age_of_tar(&key, &stream, &out);
+    let to = dir.path().join("existant");
+    fs::create_dir(&to).expect("mkdir");
+    assert!(restore(&out, &key, &to, &no_cancel(), &mut |_| {}).is_err());
+    assert!(to.is_dir(), "a folder the user had stays");
+}
+
+#[test]
+fn the_temporaries_of_killed_runs_are_removed_by_the_next_run_and_a_live_ones_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let key = practice_key();
+    let killed = dir.path().join("hier.age.tmp-0123456789ab");
+    let live = dir.path().join("autre.age.tmp-ba9876543210");
+    let foreign = [
+        dir.path().join("notes.txt.tmp-0123456789ab"),
+        dir.path().join("hier.age.tmp-pas-a-nous"),
+    ];
+    for f in [&killed, &live].into_iter().chain(&foreign) {
+        fs::write(f, b"partial").expect("write");
+    }
+    // A run under way elsewhere holds its temporary file locked.
+    let holder = fs::File::open(&live).expect("open");
+    holder.try_lock().expect("lock");
+    let (out, _) = make(dir.path(), &key);
+    assert!(out.is_file());
+    assert!(!killed.exists(), "a killed run's temporary file is removed");
+    assert!(live.exists(), "a live run's temporary file is kept");
+    for f in &foreign {
+        assert!(
+            f.exists(),
+            "{} is not an archive's temporary file",
+            f.display()
+        );
+    }
+    drop(holder);
+}
+
+#[test]
+fn long_names_are_read_within_a_budget() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let key = practice_key();
+    let long = format!("{}/b.txt", "dossier-au-nom-long".repeat(12));
+    // A GNU long name and a PAX path, as GNU tar and bsdtar write them.
+    let mut gnu = long.clone().into_bytes();
+    gnu.push(0);
+    let record = format!(" path={long}\n");
+    let pax = format!(
+        "{}{record}",
+        record.len() + (record.len() + 3).to_string().len()
+    );
+    let mut stream = raw_entry("././@LongLink", b'L', &gnu);
+    stream.extend(raw_entry("tronque", b'0', b"gnu"));
+    stream.extend(raw_entry("PaxHeaders/x", b'x', pax.as_bytes()));
+    stream.extend(raw_entry("tronque-aussi", b'0', b"pax"));
+    stream.extend([0u8; 1024]);
+    let out = dir.path().join("long.age");
+    age_of_tar(&key, &stream, &out);
+    let listing = list(&out, &key, &no_cancel()).expect("list");
+    let paths: Vec<&str> = listing.files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, [long.as_str(), long.as_str()], "{pax:?}");
+
+    // A long name of 8 MiB is refused without being held.
+    let mut huge = vec![b'a'; 8 * 1024 * 1024];
+    huge.push(0);
+    let mut stream = raw_entry("././@LongLink", b'L', &huge);
+    stream.extend(raw_entry("x", b'0', b"x"));
+    stream.extend([0u8; 1024]);
+    let out = dir.path().join("huge.age");
+    age_of_tar(&key, &stream, &out);
+    let result = verify(&out, &key, &no_cancel(), &mut |_| {});
+    assert!(
+        matches!(result, Err(ArchiveError::UnsafeEntry)),
+        "{result:?}"
+    );
 }

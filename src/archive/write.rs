@@ -237,6 +237,43 @@ pub struct Archived {
     pub skipped: Skipped,
 }
 
+/// Removes the temporary files of archive runs that were killed (`NAME.age.tmp-` and 12 hexadecimal
+/// digits, see [`crate::fs::temp_path`]) from `dir`: only those no live run holds locked (a run holds
+/// its temporary file locked until it is renamed; a killed run's lock is gone with it), only regular
+/// files. Called at the start of every run that writes an archive into `dir`, as the vault's temporaries
+/// are cleaned when a vault is opened for writing. Best effort.
+pub fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(text) = name.to_str() else {
+            continue;
+        };
+        let Some((base, _)) = text.rsplit_once(".tmp-") else {
+            continue;
+        };
+        let is_archive = Path::new(base)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("age"));
+        if !is_archive
+            || !crate::fs::is_temporary_of(&name, std::ffi::OsStr::new(base))
+            || !entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            continue;
+        }
+        let path = entry.path();
+        // Free to lock: no run is writing it.
+        if let Ok(file) = fs::File::open(&path)
+            && file.try_lock().is_ok()
+        {
+            drop(file);
+            let _ = fs::remove_file(&path);
+        }
+    }
+}
+
 /// Makes an archive of `plan` at `out` (which must not exist), encrypted with `key`, then reads it back
 /// and checks every file against the manifest. Only then does `out` appear.
 pub fn encrypt(
@@ -269,10 +306,14 @@ pub fn encrypt_with(
         return Err(ArchiveError::Exists(out.to_path_buf()));
     }
     let encryptor = key.encryptor()?;
+    remove_stale_temporaries(&crate::fs::folder_of(out));
     let tmp = crate::fs::temp_path(out)
         .map_err(|e| ArchiveError::io(IoAction::Create, out, io::Error::other(e.to_string())))?;
     let file =
         crate::fs::create_private(&tmp).map_err(|e| ArchiveError::io(IoAction::Create, out, e))?;
+    // The temporary file is held locked while this run writes and checks it: another run's clean-up
+    // ([`remove_stale_temporaries`]) leaves it alone; the lock goes with this process if it is killed.
+    let _ = file.try_lock();
     let result = (|| {
         let manifest = write_stream(
             plan,
@@ -285,6 +326,10 @@ pub fn encrypt_with(
             progress,
             before_write,
         )?;
+        // The writer's handle is closed: a shared lock (reads allowed) until the rename.
+        let _live = fs::File::open(&tmp)
+            .ok()
+            .filter(|f| f.try_lock_shared().is_ok());
         let check = super::read::check_written(&tmp, key, &manifest, cancel, progress)?;
         if fs::symlink_metadata(out).is_ok() {
             return Err(ArchiveError::Exists(out.to_path_buf()));

@@ -35,6 +35,8 @@ pub const SIGNERS_JSON: &str = "signers.json";
 const MAX_FILES: usize = 64;
 /// The largest file read from a bundle or beside a signed file.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest bundle read (its ZIP file as a whole): a bigger one is refused by its size.
+pub const MAX_BUNDLE_BYTES: u64 = 2 * MAX_FILE_BYTES;
 
 /// Why a bundle or a set of files could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -409,14 +411,6 @@ pub fn is_json(name: &str) -> bool {
 }
 
 fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
-    let mut data = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut data)?;
-    if data.len() as u64 > MAX_FILE_BYTES {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::FileTooLarge,
-            "file too large",
-        ));
-    }
+    let data = crate::fs::read_bounded(path, MAX_FILE_BYTES)?;
     Ok(data)
 }

@@ -341,19 +341,18 @@ pub fn parse_allowed_signers(text: &str) -> Vec<AllowedSigner> {
             continue;
         };
         let mut namespaces = Vec::new();
-        let mut rest: Vec<&str> = fields.collect();
-        while let Some(first) = rest.first() {
-            if first.starts_with("ssh-") {
-                break;
-            }
-            if let Some(list) = first.strip_prefix("namespaces=") {
+        // One pass over the fields (linear in the line's length, however many fields it holds).
+        let mut rest: Vec<&str> = Vec::new();
+        for field in fields {
+            if !rest.is_empty() || field.starts_with("ssh-") {
+                rest.push(field);
+            } else if let Some(list) = field.strip_prefix("namespaces=") {
                 namespaces = list
                     .trim_matches('"')
                     .split(',')
                     .map(str::to_owned)
                     .collect();
             }
-            rest.remove(0);
         }
         if let Ok(key) = PublicKey::parse_openssh(&rest.join(" ")) {
             for principal in principal.trim_matches('"').split(',') {
@@ -368,15 +367,34 @@ pub fn parse_allowed_signers(text: &str) -> Vec<AllowedSigner> {
     out
 }
 
-/// OpenSSH's `match_pattern`: `*` any run of characters, `?` one character, case-sensitive.
+/// OpenSSH's `match_pattern`: `*` any run of characters, `?` one character, case-sensitive. Iterative,
+/// going back only to the last `*`: at most `s.len() × p.len()` steps, never the exponential time of
+/// trying every split for every `*` (a pattern of many `*` in a hostile `allowed_signers`).
 fn match_pattern(s: &[u8], p: &[u8]) -> bool {
-    match p.split_first() {
-        None => s.is_empty(),
-        Some((b'*', rest)) => (0..=s.len()).any(|i| match_pattern(&s[i..], rest)),
-        Some((&c, rest)) => s
-            .split_first()
-            .is_some_and(|(&h, tail)| (c == b'?' || c == h) && match_pattern(tail, rest)),
+    let (mut si, mut pi) = (0, 0);
+    // The last `*` seen and the position in `s` it currently stands for the run up to.
+    let mut star: Option<(usize, usize)> = None;
+    while si < s.len() {
+        match p.get(pi) {
+            Some(b'*') => {
+                star = Some((pi, si));
+                pi += 1;
+            }
+            Some(&c) if c == b'?' || c == s[si] => {
+                si += 1;
+                pi += 1;
+            }
+            _ => match star {
+                Some((sp, ss)) => {
+                    pi = sp + 1;
+                    si = ss + 1;
+                    star = Some((sp, ss + 1));
+                }
+                None => return false,
+            },
+        }
     }
+    p[pi..].iter().all(|&c| c == b'*')
 }
 
 /// OpenSSH's `match_pattern_list`: comma-separated patterns, `!` negates; true when a positive pattern
@@ -639,6 +657,51 @@ mod tests {
 
     fn key(seed: u8) -> SigningKey {
         SigningKey::from_bytes(&[seed; 32])
+    }
+
+    /// OpenSSH's recursive definition, exponential in the number of `*`: the reference of the
+    /// iterative [`match_pattern`] on small inputs.
+    fn match_pattern_recursive(s: &[u8], p: &[u8]) -> bool {
+        match p.split_first() {
+            None => s.is_empty(),
+            Some((b'*', rest)) => (0..=s.len()).any(|i| match_pattern_recursive(&s[i..], rest)),
+            Some((&c, rest)) => s.split_first().is_some_and(|(&h, tail)| {
+                (c == b'?' || c == h) && match_pattern_recursive(tail, rest)
+            }),
+        }
+    }
+
+    #[test]
+    fn the_iterative_pattern_match_agrees_with_openssh_s_definition() {
+        let alphabet = [b'a', b'b', b'*', b'?'];
+        let mut patterns = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u8>> = patterns
+                .iter()
+                .flat_map(|p| {
+                    alphabet.iter().map(move |&c| {
+                        let mut q = p.clone();
+                        q.push(c);
+                        q
+                    })
+                })
+                .collect();
+            patterns.extend(longer);
+        }
+        patterns.sort();
+        patterns.dedup();
+        let strings: Vec<&[u8]> = vec![b"", b"a", b"b", b"ab", b"ba", b"aab", b"abab", b"bbba"];
+        for p in &patterns {
+            for s in &strings {
+                assert_eq!(
+                    match_pattern(s, p),
+                    match_pattern_recursive(s, p),
+                    "{:?} against {:?}",
+                    String::from_utf8_lossy(s),
+                    String::from_utf8_lossy(p)
+                );
+            }
+        }
     }
 
     #[test]

@@ -196,16 +196,17 @@ pub enum VerifyError {
 /// its signatures and `allowed_signers` beside it.
 pub fn verify_path(path: &Path) -> Result<Verification, VerifyError> {
     crate::io_guard::check("verifying a signed file");
+    let io = |source| BundleError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    // Never blocked by a FIFO, never more than a bundle's budget in memory.
+    let (mut file, _) = crate::fs::open_regular(path).map_err(io)?;
     let mut head = [0u8; 4];
-    let is_zip = std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
-        .is_ok()
-        && head == *b"PK\x03\x04";
+    let is_zip = std::io::Read::read_exact(&mut file, &mut head).is_ok() && head == *b"PK\x03\x04";
+    drop(file);
     if is_zip {
-        let bytes = std::fs::read(path).map_err(|source| BundleError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes = crate::fs::read_bounded(path, super::bundle::MAX_BUNDLE_BYTES).map_err(io)?;
         let set = FileSet::from_zip(&bytes)?;
         let target = set
             .document_name()

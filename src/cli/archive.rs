@@ -142,7 +142,11 @@ pub fn run(command: ArchiveCommand, lang: Lang, out: &mut dyn Write) -> Result<(
                 writeln!(
                     out,
                     "{}",
-                    tr::cli_archive_file_line(lang, format_size(file.size, lang), &file.path)
+                    tr::cli_archive_file_line(
+                        lang,
+                        format_size(file.size, lang),
+                        crate::present::escape_for_terminal(&file.path)
+                    )
                 )?;
             }
             Ok(())
@@ -173,9 +177,9 @@ fn about(manifest: Option<&archive::Manifest>, lang: Lang, out: &mut dyn Write) 
             "{}",
             tr::cli_archive_about(
                 lang,
-                &m.practice,
+                crate::present::escape_for_terminal(&m.practice),
                 format_datetime(m.created_at, lang),
-                &m.vigie_version
+                crate::present::escape_for_terminal(&m.vigie_version)
             )
         )?,
         None => writeln!(out, "{}", T::CliArchiveNoManifest.get(lang))?,
@@ -194,8 +198,11 @@ fn open_vault(path: &Path, writing: bool, lang: Lang) -> Result<PracticeFile> {
     .map_err(localized(lang))
 }
 
+/// The largest identity file read (a few keys fill a few hundred bytes).
+const MAX_IDENTITY_FILE_BYTES: u64 = 1024 * 1024;
+
 fn read_identity_file(file: &Path, lang: Lang) -> Result<ArchiveKey> {
-    let text = std::fs::read_to_string(file)
+    let text = crate::fs::read_bounded_to_string(file, MAX_IDENTITY_FILE_BYTES)
         .map_err(|e| anyhow!(crate::i18n::io_error(lang, file, &e)))?;
     ArchiveKey::identity_file(&text).map_err(|e| anyhow!(e.localize(lang)))
 }

@@ -113,7 +113,8 @@ pub fn run(args: &BoxCheckArgs, lang: Lang, out: &mut dyn Write) -> Result<()> {
 /// in that file when one is named.
 fn freebox_token(target: &Target, args: &BoxCheckArgs, lang: Lang) -> Result<String, BoxError> {
     if let Some(path) = &args.freebox_token_file
-        && let Ok(token) = std::fs::read_to_string(path)
+        // A token is a few dozen characters: a bigger file, a FIFO or a device is not one.
+        && let Ok(token) = crate::fs::read_bounded_to_string(path, 64 * 1024)
         && !token.trim().is_empty()
     {
         return Ok(token.trim().to_owned());

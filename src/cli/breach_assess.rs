@@ -4,7 +4,7 @@
 //! register form's, each with its allowed values, "unknown" allowed everywhere (a missing field is
 //! unknown too). Both recommendations are printed with their reasons, in the user's language.
 
-use std::io::{Read as _, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
@@ -354,18 +354,16 @@ pub fn run(args: &AssessArgs, lang: Lang, out: &mut dyn Write) -> Result<()> {
 
 fn read(path: &Path, lang: Lang) -> Result<String> {
     let io = |e: std::io::Error| anyhow!(crate::i18n::io_error(lang, path, &e));
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FACTS_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FACTS_BYTES {
-        return Err(anyhow!(tr::err_facts_too_large(
-            lang,
-            path.display(),
-            format_size(MAX_FACTS_BYTES, lang)
-        )));
-    }
+    let bytes = match crate::fs::read_bounded(path, MAX_FACTS_BYTES) {
+        Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+            return Err(anyhow!(tr::err_facts_too_large(
+                lang,
+                path.display(),
+                format_size(MAX_FACTS_BYTES, lang)
+            )));
+        }
+        read => read.map_err(io)?,
+    };
     // Not UTF-8 is not JSON: the JSON reader says where.
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -807,7 +807,10 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
     writeln!(
         out,
         "{}",
-        tr::cli_check_practice(lang, c.practice.name.as_str())
+        tr::cli_check_practice(
+            lang,
+            crate::present::escape_for_terminal(c.practice.name.as_str())
+        )
     )?;
     if c.demo {
         writeln!(out, "{}", T::CliCheckDemo.get(lang))?;

@@ -207,7 +207,8 @@ fn new_key(
 }
 
 fn read_bundle(path: &Path, lang: Lang) -> Result<SignatureSet> {
-    let bytes = std::fs::read(path).map_err(|e| anyhow!(crate::i18n::io_error(lang, path, &e)))?;
+    let bytes = crate::fs::read_bounded(path, crate::assessment::bundle::MAX_BUNDLE_BYTES)
+        .map_err(|e| anyhow!(crate::i18n::io_error(lang, path, &e)))?;
     FileSet::from_zip(&bytes)
         .and_then(|f| f.signature_set())
         .map_err(|e| anyhow!(e.localize(lang)))

@@ -142,6 +142,8 @@ impl ErrorCategory {
             ArchiveError::Nothing
             | ArchiveError::ExcessiveWork(_)
             | ArchiveError::UnsafeEntry
+            | ArchiveError::UnknownFormat(_)
+            | ArchiveError::TwoManifests
             | ArchiveError::BadIdentity
             | ArchiveError::NoRecipient
             | ArchiveError::NoPracticeKey => Self::Refused,

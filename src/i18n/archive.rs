@@ -26,6 +26,8 @@ impl Localize for ArchiveError {
             }
             Self::Damaged(detail) => tr::err_archive_damaged(lang, detail),
             Self::UnsafeEntry => T::ErrArchiveUnsafeEntry.get(lang).to_owned(),
+            Self::UnknownFormat(format) => tr::err_archive_unknown_format(lang, format),
+            Self::TwoManifests => T::ErrArchiveTwoManifests.get(lang).to_owned(),
             Self::Mismatch {
                 missing,
                 differing,

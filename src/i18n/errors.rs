@@ -78,6 +78,9 @@ pub fn io_error(lang: Lang, path: &std::path::Path, source: &std::io::Error) -> 
 /// the others named by their system code in French, and in the system's own words in English.
 pub fn io_reason(lang: Lang, source: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
+    if crate::fs::is_not_a_regular_file(source) {
+        return T::IoNotARegularFile.get(lang).to_owned();
+    }
     let t = match source.kind() {
         K::NotFound => T::IoNotFound,
         K::PermissionDenied => T::IoPermissionDenied,

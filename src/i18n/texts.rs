@@ -586,6 +586,7 @@ texts! {
     IoDirectoryNotEmpty => "le dossier n'est pas vide", "the folder is not empty";
     IoInvalidFilename => "nom de fichier non valable", "invalid file name";
     IoFileTooLarge => "fichier trop volumineux", "file too large";
+    IoNotARegularFile => "pas un fichier ordinaire (tube, périphérique ou autre) : refusé", "not a regular file (a pipe, a device or other): refused";
     IoResourceBusy => "le fichier est utilisé par un autre programme", "the file is in use by another program";
     IoCrossesDevices => "le déplacement traverse deux disques", "the move crosses two disks";
     IoTimedOut => "délai dépassé", "timed out";
@@ -1107,6 +1108,7 @@ texts! {
     ErrArchiveWrongKey => "La clé donnée n'ouvre pas cette archive : elle a été chiffrée pour une autre clé (un autre cabinet, ou une clé remplacée).", "The key given does not open this archive: it was encrypted to another key (another practice, or a replaced key).";
     ErrArchiveWrongPassphrase => "Phrase de passe incorrecte pour cette archive. Rien n'a été écrit.", "Wrong passphrase for this archive. Nothing was written.";
     ErrArchiveUnsafeEntry => "Cette archive contient un chemin qui sortirait du dossier choisi (« .. », chemin absolu) ou un lien : elle est refusée, rien n'a été écrit.", "This archive holds a path that would leave the chosen folder (\"..\", an absolute path) or a link: it is refused, nothing was written.";
+    ErrArchiveTwoManifests => "Cette archive contient deux listes de contrôle (MANIFEST.json) : impossible de savoir laquelle croire. Elle est refusée.", "This archive holds two check lists (MANIFEST.json): there is no telling which to believe. It is refused.";
     ErrArchiveSourceChanged => "Un fichier a changé pendant qu'il était archivé. L'archive n'a pas été créée et les originaux sont intacts ; recommencez quand les fichiers ne sont plus en cours d'écriture.", "A file changed while it was being archived. The archive was not made and the originals are untouched; start again when the files are no longer being written.";
     ErrArchiveNothing => "Il n'y a aucun fichier à archiver dans ce qui a été choisi.", "There is no file to archive in what was chosen.";
     ErrArchiveCancelled => "Annulé. Aucune archive n'a été laissée et les originaux sont intacts.", "Cancelled. No archive was left behind and the originals are untouched.";
@@ -1783,6 +1785,7 @@ typed_texts! {
     // ---- Encrypted archives ------------------------------------------------------------------------
     fn err_archive_exists(path) => "{path} existe déjà : une archive n'est jamais remplacée. Choisissez un autre nom.", "{path} already exists: an archive is never replaced. Choose another name.";
     fn err_archive_damaged(detail) => "L'archive est abîmée ou a été modifiée (coupée, octets changés) : elle ne peut pas être lue en entier. Rien n'a été présenté comme bon. Détail : {detail}", "The archive is damaged or was changed (cut, bytes altered): it cannot be read whole. Nothing was presented as good. Detail: {detail}";
+    fn err_archive_unknown_format(format) => "Cette archive est d'un format que cette version de Vigie ne connaît pas ({format}) : elle est refusée. Mettez Vigie à jour pour l'ouvrir.", "This archive is in a format this version of Vigie does not know ({format}): it is refused. Update Vigie to open it.";
     fn err_archive_mismatch(missing: num, differing: num, extra: num) => "Le contenu de l'archive ne correspond pas à son manifeste : {missing} manquant(s), {differing} différent(s), {extra} en trop. Ne vous fiez pas à cette archive.", "The archive's contents do not match its manifest: {missing} missing, {differing} different, {extra} extra. Do not rely on this archive.";
     fn err_archive_overwrite(n: count) => { one: "{n} fichier du dossier choisi serait remplacé : rien n'a été restauré. Choisissez un dossier vide.", other: "{n} fichiers du dossier choisi seraient remplacés : rien n'a été restauré. Choisissez un dossier vide." }, { one: "{n} file of the chosen folder would be replaced: nothing was restored. Choose an empty folder.", other: "{n} files of the chosen folder would be replaced: nothing was restored. Choose an empty folder." };
     fn err_archive_work(required: num, max: num) => "Cette archive demande un effort de calcul trop grand pour sa phrase de passe (2^{required} ; Vigie accepte jusqu'à 2^{max}) : elle est refusée pour ne pas bloquer l'ordinateur.", "This archive asks for too much computing work for its passphrase (2^{required}; Vigie accepts up to 2^{max}): it is refused so as not to freeze the computer.";

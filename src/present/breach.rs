@@ -574,7 +574,7 @@ pub fn list_text(
                 lang,
                 b.id,
                 names::breach_status(b.status).get(lang),
-                &b.title,
+                super::escape_for_terminal(&b.title),
                 clock
             )
         )?;
@@ -591,7 +591,12 @@ pub fn show_text(
     now: Timestamp,
     lang: Lang,
 ) -> std::io::Result<()> {
-    writeln!(out, "{} — {}", tr::breach_number(lang, b.id), b.title)?;
+    writeln!(
+        out,
+        "{} — {}",
+        tr::breach_number(lang, b.id),
+        super::escape_for_terminal(&b.title)
+    )?;
     writeln!(
         out,
         "{}{}{}",

@@ -250,32 +250,7 @@ pub fn csv<F: Borrow<Finding>>(
     w.flush()
 }
 
-/// Text for a terminal: control characters (ESC, newline, tab, DEL, C1…) and the invisible characters
-/// that reorder or hide text (bidirectional overrides and isolates, zero-width marks) shown escaped as
-/// Rust writes them (`\n`, `\t`, `\r`, `\u{1b}`, `\u{202e}`), so that a file name can neither drive the
-/// terminal nor split a finding over two lines, nor pass for another name.
-pub fn escape_for_terminal(s: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-    };
-    if !s.chars().any(hidden) {
-        return s.into();
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if hidden(c) => {
-                let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{{{:x}}}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.into()
-}
+pub use super::escape_for_terminal;
 
 /// The kind in words.
 pub fn kind_text(kind: &Kind, lang: crate::i18n::Lang) -> String {

@@ -89,7 +89,11 @@ pub fn text_anchored(v: &Verification, expected: &[String], lang: Lang) -> Strin
         Anchor::NotGiven => "!",
         Anchor::Differs(_) | Anchor::NoKey => "✗",
     };
-    let _ = writeln!(out, "{mark} {}", anchor(&a, lang));
+    let _ = writeln!(
+        out,
+        "{mark} {}",
+        super::escape_for_terminal(&anchor(&a, lang))
+    );
     out
 }
 
@@ -149,7 +153,12 @@ pub fn text(v: &Verification, lang: Lang) -> String {
     } else {
         T::VerifyFailed.get(lang).to_owned()
     });
-    let mut out = lines.join("\n");
-    out.push('\n');
+    // One fact per line: whatever a name, a principal or a file name holds (ESC, CR, a newline and a
+    // fake result line) is shown escaped, never sent to the terminal raw.
+    let mut out = String::new();
+    for line in &lines {
+        out.push_str(&super::escape_for_terminal(line));
+        out.push('\n');
+    }
     out
 }

@@ -281,19 +281,16 @@ const PROGRESS_EVERY: u64 = 1024;
 /// listing and the opening would block an ordinary open forever. `Ok(None)` for anything that is not a
 /// regular file.
 fn open_regular(path: &Path) -> std::io::Result<Option<(File, u64)>> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.custom_flags(libc::O_NONBLOCK);
+    match crate::fs::open_regular(path) {
+        Ok(opened) => Ok(Some(opened)),
+        Err(e)
+            if crate::fs::is_not_a_regular_file(&e)
+                || e.kind() == std::io::ErrorKind::IsADirectory =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e),
     }
-    let file = options.open(path)?;
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Ok(None);
-    }
-    Ok(Some((file, meta.len())))
 }
 
 /// Reads up to `n` bytes of `reader` into `buf` (appended), stopping early only at its end: one read

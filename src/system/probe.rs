@@ -18,7 +18,7 @@
 
 use std::io::{Read as _, Write as _};
 use std::net::{IpAddr, SocketAddr, TcpStream};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -41,7 +41,8 @@ pub struct ProbeOptions {
     pub address: Option<IpAddr>,
     /// The ports, each with its protocol; `None`: those found listening.
     pub ports: Option<Vec<(u16, Protocol)>>,
-    /// The longest wait for each answer.
+    /// The bound of each exchange: the whole knock on one port (connection, every request and every
+    /// answer) ends within twice this, however slowly a server answers ([`knock_bound`]).
     pub timeout: Duration,
 }
 
@@ -184,9 +185,10 @@ pub fn run(options: &ProbeOptions, listeners: Option<&[Listener]>) -> CheckResul
     let mut evidence = Vec::new();
     for (port, protocol) in ports {
         let target = SocketAddr::new(address, port);
+        let until = Instant::now() + knock_bound(options.timeout);
         let (outcome, detail) = match protocol {
-            Protocol::Dicom => knock_dicom(target, options.timeout),
-            Protocol::Http => knock_http(target, options.timeout),
+            Protocol::Dicom => knock_dicom(target, options.timeout, until),
+            Protocol::Http => knock_http(target, until),
         };
         evidence.push(Evidence::new(
             match protocol {
@@ -241,7 +243,38 @@ fn command_status(bytes: &[u8]) -> Option<u16> {
         .ok()
 }
 
-fn knock_dicom(target: SocketAddr, timeout: Duration) -> (Outcome, String) {
+/// The bound of the whole knock on one port, for a `timeout` of [`ProbeOptions`]: twice it. A server
+/// that answers a byte a second cannot hold the knock longer.
+pub fn knock_bound(timeout: Duration) -> Duration {
+    timeout.saturating_mul(2)
+}
+
+/// The DICOM knock, ended at `until` whatever the server does: `dicom-ul` bounds each read, not the
+/// whole exchange, so the exchange runs on a thread of its own and is given up at `until` (its socket
+/// is then closed by that thread's next read timeout, or when the server stops).
+fn knock_dicom(target: SocketAddr, timeout: Duration, until: Instant) -> (Outcome, String) {
+    let (send, receive) = std::sync::mpsc::sync_channel(1);
+    let spawned = std::thread::Builder::new()
+        .name("vigie-dicom-knock".to_owned())
+        .spawn(move || {
+            let _ = send.send(knock_dicom_exchange(target, timeout));
+        });
+    if spawned.is_err() {
+        return (Outcome::NoAnswer, "could not start the knock".to_owned());
+    }
+    match receive.recv_timeout(until.saturating_duration_since(Instant::now())) {
+        Ok(outcome) => outcome,
+        Err(_) => (
+            Outcome::NoAnswer,
+            format!(
+                "no complete answer within {} s",
+                knock_bound(timeout).as_secs_f32()
+            ),
+        ),
+    }
+}
+
+fn knock_dicom_exchange(target: SocketAddr, timeout: Duration) -> (Outcome, String) {
     use dicom_ul::association::Error;
     use dicom_ul::pdu::{PDataValue, PDataValueType, Pdu};
     let options = dicom_ul::ClientAssociationOptions::new()
@@ -328,16 +361,82 @@ fn knock_dicom(target: SocketAddr, timeout: Duration) -> (Outcome, String) {
     outcome
 }
 
-/// An HTTP response's status code and its body (at most 256 KiB read).
+/// A TCP stream whose every read and write ends by one deadline: the bound is on the whole exchange,
+/// not on each read (a server answering a byte a second would otherwise hold it forever).
+struct Deadline {
+    stream: TcpStream,
+    until: Instant,
+}
+
+impl Deadline {
+    fn left(&self) -> std::io::Result<Duration> {
+        let left = self.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                "no complete answer in time",
+            ));
+        }
+        Ok(left)
+    }
+}
+
+/// A socket's timeout is `WouldBlock` on Unix, `TimedOut` on Windows: `TimedOut` everywhere.
+fn timed_out(e: std::io::Error) -> std::io::Error {
+    if e.kind() == std::io::ErrorKind::WouldBlock {
+        std::io::ErrorKind::TimedOut.into()
+    } else {
+        e
+    }
+}
+
+impl std::io::Read for Deadline {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.left()?;
+        self.stream.set_read_timeout(Some(left))?;
+        self.stream.read(buf).map_err(timed_out)
+    }
+}
+
+impl std::io::Write for Deadline {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let left = self.left()?;
+        self.stream.set_write_timeout(Some(left))?;
+        self.stream.write(buf).map_err(timed_out)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.stream.flush()
+    }
+}
+
+/// An HTTP response's status code and its body (at most 256 KiB read), the whole exchange within
+/// `timeout`.
 pub fn http_get(
     target: SocketAddr,
     path: &str,
     credentials: Option<(&str, &str)>,
     timeout: Duration,
 ) -> std::io::Result<(u16, Vec<u8>)> {
-    let mut stream = TcpStream::connect_timeout(&target, timeout)?;
-    stream.set_read_timeout(Some(timeout))?;
-    stream.set_write_timeout(Some(timeout))?;
+    http_get_until(target, path, credentials, Instant::now() + timeout)
+}
+
+/// [`http_get`], the whole exchange (connection, request, answer) ended by `until`: an answer not
+/// complete by then is an error ([`std::io::ErrorKind::TimedOut`]).
+pub fn http_get_until(
+    target: SocketAddr,
+    path: &str,
+    credentials: Option<(&str, &str)>,
+    until: Instant,
+) -> std::io::Result<(u16, Vec<u8>)> {
+    let left = until.saturating_duration_since(Instant::now());
+    if left.is_zero() {
+        return Err(std::io::ErrorKind::TimedOut.into());
+    }
+    let mut stream = Deadline {
+        stream: TcpStream::connect_timeout(&target, left)?,
+        until,
+    };
     let mut request = format!(
         "GET {path} HTTP/1.1\r\nHost: {target}\r\nUser-Agent: Vigie-PC-check\r\nAccept: application/json\r\nConnection: close\r\n"
     );
@@ -348,7 +447,12 @@ pub fn http_get(
     request.push_str("\r\n");
     stream.write_all(request.as_bytes())?;
     let mut response = Vec::new();
-    let _ = stream.take(256 * 1024).read_to_end(&mut response);
+    match stream.take(256 * 1024).read_to_end(&mut response) {
+        Err(e) if response.is_empty() => return Err(e),
+        // A server that keeps the connection open, or resets it, after its answer: what was read by
+        // the deadline is the answer.
+        _ => {}
+    }
     let text = String::from_utf8_lossy(&response);
     let code = text
         .lines()
@@ -373,8 +477,8 @@ fn is_orthanc_system(body: &[u8]) -> bool {
         .unwrap_or(false)
 }
 
-fn knock_http(target: SocketAddr, timeout: Duration) -> (Outcome, String) {
-    let (code, body) = match http_get(target, "/system", None, timeout) {
+fn knock_http(target: SocketAddr, until: Instant) -> (Outcome, String) {
+    let (code, body) = match http_get_until(target, "/system", None, until) {
         Ok(r) => r,
         Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
             return (Outcome::Closed, e.to_string());
@@ -382,7 +486,7 @@ fn knock_http(target: SocketAddr, timeout: Duration) -> (Outcome, String) {
         Err(e) => return (Outcome::NoAnswer, e.to_string()),
     };
     match code {
-        200 if is_orthanc_system(&body) => match http_get(target, "/patients", None, timeout) {
+        200 if is_orthanc_system(&body) => match http_get_until(target, "/patients", None, until) {
             Ok((200, body)) => {
                 let n = serde_json::from_slice::<serde_json::Value>(&body)
                     .ok()
@@ -406,7 +510,9 @@ fn knock_http(target: SocketAddr, timeout: Duration) -> (Outcome, String) {
         },
         401 => {
             for (user, password) in DEFAULT_CREDENTIALS {
-                if let Ok((200, _)) = http_get(target, "/system", Some((user, password)), timeout) {
+                if let Ok((200, _)) =
+                    http_get_until(target, "/system", Some((user, password)), until)
+                {
                     return (
                         Outcome::DefaultPassword {
                             user: user.to_owned(),

@@ -117,7 +117,14 @@ fn read_file_once(path: &Path) -> Result<Vec<u8>, VaultError> {
             max: MAX_VAULT_BYTES,
         });
     }
-    let mut file = std::fs::File::open(path).map_err(io)?;
+    // Never blocked by a FIFO swapped in since the look above.
+    let (mut file, _) = crate::fs::open_regular(path).map_err(|e| {
+        if crate::fs::is_not_a_regular_file(&e) {
+            VaultError::NotAFile(path.to_path_buf())
+        } else {
+            io(e)
+        }
+    })?;
     // The same file as the one looked at (not swapped for something else in between).
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
@@ -238,8 +245,13 @@ fn trailer_on_disk(path: &Path) -> Result<Option<[u8; TRAILER_LEN]>, VaultError>
     if !meta.is_file() {
         return Err(VaultError::NotAFile(path.to_path_buf()));
     }
-    let mut file = std::fs::File::open(path).map_err(io)?;
-    let len = file.metadata().map_err(io)?.len();
+    let (mut file, len) = crate::fs::open_regular(path).map_err(|e| {
+        if crate::fs::is_not_a_regular_file(&e) {
+            VaultError::NotAFile(path.to_path_buf())
+        } else {
+            io(e)
+        }
+    })?;
     if len < TRAILER_LEN as u64 {
         return Ok(None);
     }

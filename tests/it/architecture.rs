@@ -55,7 +55,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     // Storage: bytes only; never the texts, never what it stores.
     ("vault", &["fs", "io_guard"]),
     // The domain engines: nothing of storage, texts, documents or the shells above.
-    ("scan", &["locale", "io_guard", "system"]),
+    ("scan", &["locale", "io_guard", "system", "fs"]),
     (
         "checklist",
         &["practice", "locale", "base64_field", "digest"],
@@ -97,6 +97,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "locale",
             "paths",
             "io_guard",
+            // The bounded, non-blocking reads of the files it is given.
+            "fs",
         ],
     ),
     ("output", &["fs", "vault"]),

@@ -596,3 +596,230 @@ fn system_errors_are_in_french_not_in_the_systems_words() {
     assert_refused(&o, "fichier ou dossier introuvable");
     assert!(!stderr(&o).contains("os error"), "{}", stderr(&o));
 }
+
+/// Makes a FIFO at `path`; `false` where the system has no `mkfifo` (the case is then skipped).
+#[cfg(unix)]
+fn mkfifo(path: &Path) -> bool {
+    std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A sparse file of 2 GiB: no disk space, but a reader that reads it whole needs 2 GiB of memory.
+fn sparse_2gb(path: &Path) {
+    let f = std::fs::File::create(path).expect("create");
+    f.set_len(2 * 1024 * 1024 * 1024).expect("set_len");
+}
+
+#[test]
+fn files_given_to_vigie_are_read_within_a_budget_a_huge_one_refused_by_its_size() {
+    let data = temp_dir();
+    let dir = temp_dir();
+    // A bundle (a ZIP by its first bytes) of 2 GiB.
+    let bundle = dir.path().join("huge.vigie-assessment");
+    sparse_2gb(&bundle);
+    {
+        use std::io::Write as _;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&bundle)
+            .expect("open");
+        f.write_all(b"PK\x03\x04").expect("write");
+    }
+    let o = vigie_within(
+        data.path(),
+        &["verify", s(&bundle)],
+        Duration::from_secs(20),
+    );
+    assert_refused(&o, "fichier trop volumineux");
+    // A signed file with an `allowed_signers` of 2 GiB beside it.
+    let signed = temp_dir();
+    std::fs::write(signed.path().join("auto-evaluation.json"), b"{}").expect("write");
+    sparse_2gb(&signed.path().join("allowed_signers"));
+    let o = vigie_within(
+        data.path(),
+        &["verify", s(&signed.path().join("auto-evaluation.json"))],
+        Duration::from_secs(20),
+    );
+    assert_refused(&o, "fichier trop volumineux");
+    // An identity file of 2 GiB given to open an archive.
+    let identity = dir.path().join("cle.txt");
+    sparse_2gb(&identity);
+    let archive = dir.path().join("a.age");
+    std::fs::write(
+        &archive,
+        b"age-encryption.org/v1\n-> X25519 AAAA\nAAAA\n--- AAAA\n",
+    )
+    .expect("write");
+    let o = vigie_within(
+        data.path(),
+        &["archive", "verify", s(&archive), "--identity", s(&identity)],
+        Duration::from_secs(20),
+    );
+    assert_ne!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("memory allocation"), "{}", stderr(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_given_to_vigie_are_refused_at_once() {
+    let data = temp_dir();
+    let dir = temp_dir();
+    let fifo = dir.path().join("tube.vigie-assessment");
+    if !mkfifo(&fifo) {
+        return;
+    }
+    let limit = Duration::from_secs(20);
+    let o = vigie_within(data.path(), &["verify", s(&fifo)], limit);
+    assert_refused(&o, "pas un fichier ordinaire");
+    // As the archive to verify, decrypt or list.
+    for command in ["verify", "list"] {
+        let o = vigie_within(
+            data.path(),
+            &["archive", command, s(&fifo), "--identity", s(&fifo)],
+            limit,
+        );
+        assert_refused(&o, "pas un fichier ordinaire");
+    }
+    let to = dir.path().join("restaure");
+    let o = vigie_within(
+        data.path(),
+        &[
+            "archive",
+            "decrypt",
+            s(&fifo),
+            "--to",
+            s(&to),
+            "--identity",
+            s(&fifo),
+        ],
+        limit,
+    );
+    assert_refused(&o, "pas un fichier ordinaire");
+    // As the `allowed_signers` beside a signed file.
+    let signed = temp_dir();
+    std::fs::write(signed.path().join("auto-evaluation.json"), b"{}").expect("write");
+    assert!(mkfifo(&signed.path().join("allowed_signers")));
+    let o = vigie_within(
+        data.path(),
+        &["verify", s(&signed.path().join("auto-evaluation.json"))],
+        limit,
+    );
+    assert_refused(&o, "pas un fichier ordinaire");
+    // As the facts of a breach assessment.
+    let o = vigie_within(data.path(), &["breach", "assess", s(&fifo)], limit);
+    assert_refused(&o, "pas un fichier ordinaire");
+}
+
+#[test]
+fn control_characters_in_a_practice_name_never_reach_the_terminal_raw() {
+    let dir = temp_dir();
+    let vault = dir.path().join("cabinet.vigie");
+    let mut contents = vigie::demo::demo_contents();
+    contents.assessments = vigie::assessment::AssessmentHistory::default();
+    let hostile =
+        "Cabinet\u{1b}[2J\u{1b}]0;titre\u{7}\r\n✓ Toutes les signatures sont valides (faux)";
+    contents.practice.name = vigie::practice::PracticeName::parse(hostile).expect("name");
+    create_vault_with(&vault, contents);
+    let v = s(&vault);
+    let env = [("VIGIE_PASSPHRASE", PASSPHRASE)];
+    let o = vigie(dir.path(), &["assessment", "sign", "--vault", v], &env);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = dir.path().join("out");
+    let o = vigie(
+        dir.path(),
+        &[
+            "export",
+            "--vault",
+            v,
+            "--kind",
+            "signed-assessment",
+            "--out",
+            s(&out),
+        ],
+        &env,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bundle = std::fs::read_dir(&out)
+        .expect("out")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().ends_with(".vigie-assessment"))
+        .expect("bundle");
+    let verified = vigie(dir.path(), &["verify", s(&bundle)], &[]);
+    let checked = vigie(dir.path(), &["vault", "check", "--vault", v], &env);
+    for o in [verified, checked] {
+        let text = String::from_utf8_lossy(&o.stdout).into_owned();
+        assert!(text.contains("Cabinet\\u{1b}[2J"), "{text}");
+        assert!(!text.contains(['\u{1b}', '\r', '\u{7}']), "{text:?}");
+        assert!(
+            !text.lines().any(|l| l.starts_with("✓ Toutes")),
+            "a fake result line: {text}"
+        );
+    }
+}
+
+/// The shortest of three runs of `f`.
+fn fastest(mut f: impl FnMut()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .expect("three runs")
+}
+
+/// A hostile `allowed_signers` of about `n` × 4 bytes: one line of `n` fields before its key, and a
+/// principal pattern of `n` stars.
+fn hostile_allowed_signers(n: usize, key: &str) -> String {
+    let mut text = String::from("fields");
+    text.push_str(&" o".repeat(n));
+    text.push(' ');
+    text.push_str(key);
+    text.push_str("\n\"");
+    text.push_str(&"a*".repeat(n / 2));
+    text.push_str("b\" ");
+    text.push_str(key);
+    text.push('\n');
+    text
+}
+
+#[test]
+fn side_files_take_time_in_proportion_to_their_size() {
+    use vigie::assessment::sshsig::{PublicKey, allowed, parse_allowed_signers};
+    let key = PublicKey(ed25519_dalek::SigningKey::from_bytes(&[9; 32]).verifying_key());
+    let line = key.openssh();
+    let principal = "a".repeat(200);
+    // Each case runs on a thread: the larger is given up at 100 times the smaller one's time (ten times
+    // is linear), so that a superlinear reader fails this test instead of hanging it. The smaller one
+    // (milliseconds when linear) has only a guard against a hang (an exponential pattern match).
+    let run = move |text: String| {
+        let key = key;
+        let principal = principal.clone();
+        move || {
+            assert_eq!(parse_allowed_signers(&text).len(), 2);
+            assert!(allowed(&text, Some(&principal), "vigie-assessment", &key, 0).is_none());
+        }
+    };
+    let timed = |case: Box<dyn FnMut() + Send>| {
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(fastest(case));
+        });
+        finished
+    };
+    let small_time = timed(Box::new(run(hostile_allowed_signers(100_000, &line))))
+        .recv_timeout(Duration::from_mins(2))
+        .expect("the smaller case hangs")
+        .max(Duration::from_millis(1));
+    let big_time = timed(Box::new(run(hostile_allowed_signers(1_000_000, &line))))
+        .recv_timeout(small_time * 100)
+        .unwrap_or_else(|_| panic!("ten times the size took over 100 times {small_time:?}"));
+    let ratio = big_time.as_secs_f64() / small_time.as_secs_f64();
+    assert!(
+        ratio < 40.0,
+        "ten times the size, {ratio:.1} times the time ({small_time:?} → {big_time:?})"
+    );
+}

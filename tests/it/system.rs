@@ -708,6 +708,70 @@ mod knock {
         assert_eq!(knock(port, Protocol::Http).outcome, Outcome::Closed);
     }
 
+    /// A server on 127.0.0.1 that answers every connection with `answer`, one byte every 300 ms (each
+    /// read of the knock gets a byte well within its timeout), for at most 30 s, then stops by itself.
+    fn drip_server(answer: &'static [u8]) -> u16 {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().take(8).flatten() {
+                std::thread::spawn(move || {
+                    let mut stream = stream;
+                    let mut request = [0u8; 4096];
+                    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+                    let _ = stream.read(&mut request);
+                    for byte in answer.iter().cycle().take(100) {
+                        if stream.write_all(&[*byte]).is_err() {
+                            return;
+                        }
+                        std::thread::sleep(Duration::from_millis(300));
+                    }
+                });
+            }
+        });
+        port
+    }
+
+    #[test]
+    fn a_server_answering_a_byte_at_a_time_cannot_hold_the_knock_beyond_its_bound() {
+        // An HTTP answer, and the start of an A-ASSOCIATE-AC claiming a long PDU.
+        let cases: [(&[u8], Protocol); 2] = [
+            (
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"DicomAet\":1}",
+                Protocol::Http,
+            ),
+            (b"\x02\x00\x00\x00\x40\x00\x00\x01", Protocol::Dicom),
+        ];
+        let timeout = Duration::from_secs(1);
+        for (answer, protocol) in cases {
+            let port = drip_server(answer);
+            let start = Instant::now();
+            let r = probe::run(
+                &ProbeOptions {
+                    address: Some(LOOPBACK),
+                    ports: Some(vec![(port, protocol)]),
+                    timeout,
+                },
+                None,
+            );
+            let took = start.elapsed();
+            assert!(
+                took < probe::knock_bound(timeout) + Duration::from_millis(1500),
+                "{protocol:?}: the knock took {took:?}"
+            );
+            let Finding::Probe { answers, .. } = r.finding else {
+                panic!("{:?}", r.finding);
+            };
+            assert_eq!(
+                answers[0].outcome,
+                Outcome::NoAnswer,
+                "{}",
+                answers[0].detail
+            );
+            assert_ne!(r.status, Status::Pass, "never safe");
+        }
+    }
+
     /// A small fake Orthanc on 127.0.0.1: `/system` and `/patients`, with or without a password.
     fn fake_orthanc(password: Option<(&'static str, &'static str)>) -> u16 {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");

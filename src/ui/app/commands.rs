@@ -729,14 +729,17 @@ pub(crate) fn read_attachment(
         .to_string_lossy()
         .into_owned();
     let max = max as u64;
-    let result: Result<Vec<u8>, String> = match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > max => Err(tr::err_evidence_too_large(
-            lang,
-            crate::i18n::format_size(meta.len(), lang),
-            crate::i18n::format_size(max, lang),
-        )),
-        Ok(_) => std::fs::read(path).map_err(|e| crate::i18n::io_error(lang, path, &e)),
-        Err(e) => Err(crate::i18n::io_error(lang, path, &e)),
+    // Never blocked by a FIFO, never more than the budget in memory.
+    let result: Result<Vec<u8>, String> = match crate::fs::read_bounded(path, max) {
+        Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+            let size = std::fs::metadata(path).map_or_else(|_| max.saturating_add(1), |m| m.len());
+            Err(tr::err_evidence_too_large(
+                lang,
+                crate::i18n::format_size(size, lang),
+                crate::i18n::format_size(max, lang),
+            ))
+        }
+        read => read.map_err(|e| crate::i18n::io_error(lang, path, &e)),
     };
     // Hashed here, in the job that read it: up to 8 MiB is no work for the window's thread.
     (name, result.map(crate::digest::Hashed::new))

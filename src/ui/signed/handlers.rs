@@ -25,8 +25,8 @@ use crate::vault::Unlock;
 /// Whether a file starts like a ZIP archive: a `.vigie-assessment` bundle.
 fn is_bundle(path: &Path) -> bool {
     let mut head = [0u8; 4];
-    std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+    crate::fs::open_regular(path)
+        .and_then(|(mut f, _)| std::io::Read::read_exact(&mut f, &mut head))
         .is_ok()
         && head == *b"PK\x03\x04"
 }
@@ -37,11 +37,12 @@ fn read_bundle(path: &Path) -> Result<FileSet, BundleError> {
         path: path.to_path_buf(),
         source,
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.len() > bundle::MAX_FILE_BYTES {
-        return Err(BundleError::TooLarge);
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = match crate::fs::read_bounded(path, bundle::MAX_BUNDLE_BYTES) {
+        Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+            return Err(BundleError::TooLarge);
+        }
+        read => read.map_err(io)?,
+    };
     FileSet::from_zip(&bytes)
 }
 
