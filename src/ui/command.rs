@@ -320,6 +320,13 @@ pub enum JobOutput {
     RecoveryCodeChanged(Box<PracticeFile>, Option<Result<RecoveryCode, VaultError>>),
     /// A document was written.
     DocumentWritten(Result<PathBuf, String>),
+    /// A breach's CNIL draft or letter was written (or not): recorded as prepared only once written.
+    BreachDocumentWritten {
+        /// The file written, or why not (in the user's language).
+        result: Result<PathBuf, String>,
+        /// The breach, what was prepared, and who records it.
+        prepared: (crate::breach::BreachId, crate::breach::Prepared, String),
+    },
     /// A job panicked or its thread ended without a result; what it was doing did not happen.
     Failed(super::jobs::JobKind),
     /// The folder scan's job ended: its summary, or the folders that were not there (nothing scanned).
@@ -516,7 +523,9 @@ impl JobOutput {
                 "new recovery code",
                 r.as_ref().map_or(Outcome::Failed(ErrorCategory::Panic), of),
             ),
-            Self::DocumentWritten(r) => ("write document", worded(r)),
+            Self::DocumentWritten(r) | Self::BreachDocumentWritten { result: r, .. } => {
+                ("write document", worded(r))
+            }
             Self::Failed(_)
             | Self::PlacesFound(_)
             | Self::RecentChecked(_)

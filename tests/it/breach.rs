@@ -711,6 +711,52 @@ mod window {
         );
     }
 
+    /// The CNIL draft is recorded as prepared only once its file is written: a write that fails
+    /// (a folder that does not exist) records nothing.
+    #[test]
+    fn a_draft_is_recorded_as_prepared_only_once_written() {
+        let dir = temp_dir();
+        let (path, vault, _) = create_vault(dir.path());
+        drop(vault);
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.run();
+        unlock(&mut h, &path);
+        let ctx = h.ctx.clone();
+        h.state_mut().run_command(
+            &ctx,
+            Command::Breach(BreachCommand::Open {
+                title: "Courriel au mauvais destinataire".to_owned(),
+                by: String::new(),
+                details: None,
+                evidence: None,
+            }),
+        );
+        saved(&mut h, "the new breach");
+        let prepared = |h: &egui_kittest::Harness<'_, vigie::ui::VigieApp>| {
+            h.state()
+                .vault()
+                .and_then(|v| v.contents().breaches.breach(BreachId(1)))
+                .and_then(|b| b.prepared_at(vigie::breach::Prepared::CnilDraft))
+        };
+        let export = |path: std::path::PathBuf| {
+            Command::Breach(BreachCommand::Export {
+                kind: vigie::report::Document::BreachNotification(BreachId(1)),
+                lang: Lang::Fr,
+                path: Some(path),
+            })
+        };
+        h.state_mut()
+            .run_command(&ctx, export(dir.path().join("absent/brouillon.pdf")));
+        saved(&mut h, "the failed export");
+        assert!(h.state().notice.is_some(), "the failure is said");
+        assert_eq!(prepared(&h), None, "nothing written, nothing recorded");
+        let pdf = dir.path().join("brouillon.pdf");
+        h.state_mut().run_command(&ctx, export(pdf.clone()));
+        saved(&mut h, "the export");
+        assert!(std::fs::read(&pdf).expect("written").starts_with(b"%PDF"));
+        assert!(prepared(&h).is_some(), "recorded once written");
+    }
+
     /// The text of a field, found by its label.
     pub(super) fn field_text(
         h: &egui_kittest::Harness<'_, vigie::ui::VigieApp>,

@@ -259,6 +259,37 @@ impl VigieApp {
         }
     }
 
+    /// A document was written, or why not: said; the recovery sheet's archive key marked saved.
+    pub(crate) fn document_written(
+        &mut self,
+        ctx: &egui::Context,
+        result: Result<std::path::PathBuf, String>,
+    ) {
+        let lang = self.lang;
+        let sheet_saved = match (result, &mut self.screen) {
+            (Ok(path), Screen::Recovery(rec)) => {
+                rec.saved_to.push(path);
+                true
+            }
+            (Ok(path), _) => {
+                let shown = path.display().to_string();
+                self.notice = Some(Notice::Info(tr::exported_to(lang, &shown)));
+                false
+            }
+            (Err(e), _) => {
+                self.notice = Some(Notice::Error(e));
+                false
+            }
+        };
+        // The recovery sheet carries the archive key: it is saved outside the vault now.
+        let key_unsaved = self.vault().is_some_and(|v| {
+            v.contents().archives.key.is_some() && !v.contents().archives.key_sheet_saved
+        });
+        if sheet_saved && key_unsaved {
+            self.update_vault(ctx, |v| v.contents_mut().archives.key_sheet_saved = true);
+        }
+    }
+
     pub(crate) fn handle_job_output(&mut self, ctx: &egui::Context, output: JobOutput) {
         let lang = self.lang;
         if let Some((command, outcome)) = output.outcome() {
@@ -420,29 +451,9 @@ impl VigieApp {
                     self.save_settings(ctx);
                 }
             }
-            JobOutput::DocumentWritten(result) => {
-                let sheet_saved = match (result, &mut self.screen) {
-                    (Ok(path), Screen::Recovery(rec)) => {
-                        rec.saved_to.push(path);
-                        true
-                    }
-                    (Ok(path), _) => {
-                        let shown = path.display().to_string();
-                        self.notice = Some(Notice::Info(tr::exported_to(lang, &shown)));
-                        false
-                    }
-                    (Err(e), _) => {
-                        self.notice = Some(Notice::Error(e));
-                        false
-                    }
-                };
-                // The recovery sheet carries the archive key: it is saved outside the vault now.
-                let key_unsaved = self.vault().is_some_and(|v| {
-                    v.contents().archives.key.is_some() && !v.contents().archives.key_sheet_saved
-                });
-                if sheet_saved && key_unsaved {
-                    self.update_vault(ctx, |v| v.contents_mut().archives.key_sheet_saved = true);
-                }
+            JobOutput::DocumentWritten(result) => self.document_written(ctx, result),
+            JobOutput::BreachDocumentWritten { result, prepared } => {
+                self.breach_document_written(ctx, result, prepared);
             }
             JobOutput::BreachFileRead {
                 id,

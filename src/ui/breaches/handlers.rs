@@ -276,18 +276,52 @@ impl VigieApp {
             }
             _ => None,
         };
-        if let Some((id, what)) = prepared {
-            let by = self
-                .screen
-                .view::<BreachesView>()
-                .map_or_else(|| self.default_recorder(), |v| v.by.clone());
+        let Some((id, what)) = prepared else {
+            self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || {
+                kind.render(Some(&contents), lang)
+            });
+            return;
+        };
+        // Recorded only once the file is written (`breach_document_written`): never a draft that
+        // does not exist.
+        let by = self
+            .screen
+            .view::<BreachesView>()
+            .map_or_else(|| self.default_recorder(), |v| v.by.clone());
+        let ui_lang = self.lang;
+        self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
+            let result = crate::output::check(&path, OutputKind::Pdf, confirmed)
+                .map_err(|e| e.localize(ui_lang))
+                .and_then(|_| {
+                    kind.render(Some(&contents), lang)
+                        .map_err(|e| e.localize(ui_lang))
+                })
+                .and_then(|b| {
+                    crate::output::write(&path, &b, OutputKind::Pdf, confirmed)
+                        .map_err(|e| e.localize(ui_lang))
+                        .map(|()| path)
+                });
+            JobOutput::BreachDocumentWritten {
+                result,
+                prepared: (id, what, by),
+            }
+        });
+    }
+
+    /// A breach's draft or letter was written: said, and recorded as prepared in the register.
+    pub(crate) fn breach_document_written(
+        &mut self,
+        ctx: &egui::Context,
+        result: Result<PathBuf, String>,
+        (id, what, by): (BreachId, crate::breach::Prepared, String),
+    ) {
+        let written = result.is_ok();
+        self.document_written(ctx, result);
+        if written {
             let now = Timestamp::now();
             self.change_register(ctx, Some(id), |r| {
                 r.apply(id, Change::Prepared(what), &by, now).map(|()| id)
             });
         }
-        self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || {
-            kind.render(Some(&contents), lang)
-        });
     }
 }
