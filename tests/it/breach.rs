@@ -733,10 +733,8 @@ mod window {
         );
         saved(&mut h, "the new breach");
         let prepared = |h: &egui_kittest::Harness<'_, vigie::ui::VigieApp>| {
-            h.state()
-                .vault()
-                .and_then(|v| v.contents().breaches.breach(BreachId(1)))
-                .and_then(|b| b.prepared_at(vigie::breach::Prepared::CnilDraft))
+            let b = h.state().vault()?.contents().breaches.breach(BreachId(1))?;
+            b.prepared_at(vigie::breach::Prepared::CnilDraft)
         };
         let export = |path: std::path::PathBuf| {
             Command::Breach(BreachCommand::Export {
