@@ -963,6 +963,31 @@ mod window {
             .click();
         h.run();
         h.get_by_label_contains("Vous ne suivez pas la recommandation de Vigie");
+        // The choice not saved yet survives a page change: it is in the vault's draft, and shown again.
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(vigie::ui::dashboard::PAGE));
+        saved(&mut h, "the page change");
+        assert_eq!(
+            h.state()
+                .vault()
+                .and_then(|v| v.contents().drafts.breach_forms.get(&BreachId(1)).cloned())
+                .and_then(|d| d.get("notify_choice").cloned())
+                .as_deref(),
+            Some("no")
+        );
+        h.state_mut()
+            .run_command(&ctx, Command::Navigate(vigie::ui::breaches::PAGE));
+        h.run();
+        h.state_mut()
+            .run_command(&ctx, Command::Breach(BreachCommand::Select(BreachId(1))));
+        h.run();
+        let no = h.query_all_by_label("Non").next().expect("the CNIL's no");
+        assert_eq!(
+            no.accesskit_node().toggled(),
+            Some(egui::accesskit::Toggled::True),
+            "still chosen"
+        );
         assert!(
             h.state()
                 .vault()

@@ -414,6 +414,17 @@ impl BreachForm {
                 slot.clone_from(text);
             }
         }
+        // A yes or no chosen and not saved comes back chosen.
+        for (key, slot) in [
+            ("notify_choice", &mut form.notify_yes),
+            ("inform_choice", &mut form.inform_yes),
+        ] {
+            match draft.and_then(|d| d.get(key)).map(String::as_str) {
+                Some("yes") => *slot = Some(true),
+                Some("no") => *slot = Some(false),
+                _ => {}
+            }
+        }
         // The letter's texts edited and not saved come back as typed.
         if let Some(draft) = draft
             && LETTER_KEYS.iter().any(|k| draft.contains_key(*k))
@@ -499,6 +510,15 @@ impl BreachForm {
         ]) {
             if !text.trim().is_empty() {
                 draft.insert(key.to_owned(), text.clone());
+            }
+        }
+        // A yes or no chosen and not saved yet (its reason may be asked before it is).
+        for (key, choice) in [
+            ("notify_choice", self.notify_yes),
+            ("inform_choice", self.inform_yes),
+        ] {
+            if let Some(yes) = choice {
+                draft.insert(key.to_owned(), if yes { "yes" } else { "no" }.to_owned());
             }
         }
         if self.letter_edited
