@@ -543,15 +543,7 @@ impl VigieApp {
     ) {
         let lang = self.lang;
         self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
-            let result = crate::output::check(&path, kind, confirmed)
-                .map_err(|e| e.localize(lang))
-                .and_then(|_| produce().map_err(|e| e.localize(lang)))
-                .and_then(|b| {
-                    crate::output::write(&path, &b, kind, confirmed)
-                        .map_err(|e| e.localize(lang))
-                        .map(|()| path)
-                });
-            JobOutput::DocumentWritten(result)
+            JobOutput::DocumentWritten(write_document(&path, kind, confirmed, lang, produce))
         });
     }
 
@@ -714,6 +706,22 @@ fn reveal_error(lang: Lang, error: &crate::ui::platform::RevealError) -> String 
         E::Io(folder, e) => (folder, crate::i18n::io_reason(lang, e)),
     };
     tr::scan_open_failed(lang, folder.display().to_string(), detail)
+}
+
+/// Makes a document and writes it where the user chose (in a job): the place checked first (never a
+/// vault, a folder or a device), then the bytes made, then written atomically. The path written, or
+/// why not in the user's language.
+pub(crate) fn write_document(
+    path: &std::path::Path,
+    kind: OutputKind,
+    confirmed: bool,
+    lang: Lang,
+    produce: impl FnOnce() -> Result<Vec<u8>, crate::report::RenderError>,
+) -> Result<PathBuf, String> {
+    crate::output::check(path, kind, confirmed).map_err(|e| e.localize(lang))?;
+    let bytes = produce().map_err(|e| e.localize(lang))?;
+    crate::output::write(path, &bytes, kind, confirmed).map_err(|e| e.localize(lang))?;
+    Ok(path.to_path_buf())
 }
 
 /// Reads a file to attach (evidence, a breach's file), in a job: its name, and its bytes or why not in

@@ -6,7 +6,7 @@
 //! - `lock`: saving what was typed, then locking (by hand, after idle time, on closing).
 
 mod commands;
-pub(crate) use commands::read_attachment;
+pub(crate) use commands::{read_attachment, write_document};
 pub(crate) mod dialogs;
 mod job_results;
 mod lock;

@@ -290,16 +290,9 @@ impl VigieApp {
             .map_or_else(|| self.default_recorder(), |v| v.by.clone());
         let ui_lang = self.lang;
         self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
-            let result = crate::output::check(&path, OutputKind::Pdf, confirmed)
-                .map_err(|e| e.localize(ui_lang))
-                .and_then(|_| {
+            let result =
+                crate::ui::app::write_document(&path, OutputKind::Pdf, confirmed, ui_lang, || {
                     kind.render(Some(&contents), lang)
-                        .map_err(|e| e.localize(ui_lang))
-                })
-                .and_then(|b| {
-                    crate::output::write(&path, &b, OutputKind::Pdf, confirmed)
-                        .map_err(|e| e.localize(ui_lang))
-                        .map(|()| path)
                 });
             JobOutput::BreachDocumentWritten {
                 result,
