@@ -19,7 +19,12 @@ fn vigie(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
 
 /// Runs vigie, killing it if it has not finished within `limit` (a hang is a failure, not a stuck CI).
 fn vigie_within(data: &Path, args: &[&str], limit: Duration) -> Output {
-    let mut child = vigie_command(data, args, &[("VIGIE_PASSPHRASE", PASSPHRASE)])
+    // In French whatever the system's language (Wine's is English): the messages are checked.
+    let mut args = args.to_vec();
+    if !args.contains(&"--lang") {
+        args.extend(["--lang", "fr"]);
+    }
+    let mut child = vigie_command(data, &args, &[("VIGIE_PASSPHRASE", PASSPHRASE)])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
