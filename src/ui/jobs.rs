@@ -245,6 +245,13 @@ impl<O: From<JobFailed> + Send + 'static> Jobs<O> {
 }
 
 impl<O> Jobs<O> {
+    /// Stops waiting for the jobs of these kinds: their threads end on their own and their results
+    /// are dropped (used when the window closes, for jobs that only read: a folder on a share that
+    /// no longer answers must not hold the window open).
+    pub fn abandon(&mut self, kinds: &[JobKind]) {
+        self.running.retain(|r| !kinds.contains(&r.kind));
+    }
+
     /// Makes the next job of `kind` panic at its start, or inside its own guard for the jobs that catch
     /// their panics themselves ([`Jobs::take_fault`]). For tests.
     #[doc(hidden)]

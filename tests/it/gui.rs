@@ -1308,3 +1308,30 @@ fn a_passphrase_change_that_panics_gives_the_vault_back() {
     let item = answer_first_item(&mut h);
     assert!(on_disk(&path).checklist.answers.contains_key(&item));
 }
+
+/// Closing the window waits for saves, never for a job that only reads: a folder on a share that no
+/// longer answers must not hold the window open. (A hang check: the job would hold for 30 s.)
+#[test]
+fn closing_never_waits_for_a_job_that_only_reads() {
+    let dir = temp_dir();
+    let (path, _, _) = create_vault(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    unlock(&mut h, &path);
+    let ctx = h.ctx.clone();
+    let (release, stuck) = std::sync::mpsc::channel::<()>();
+    h.state_mut()
+        .jobs
+        .spawn(&ctx, vigie::ui::jobs::JobKind::ListFolder, move |_| {
+            let _ = stuck.recv_timeout(Duration::from_secs(30));
+            vigie::ui::command::JobOutput::PlacesFound(Vec::new())
+        });
+    let start = Instant::now();
+    h.state_mut().close();
+    let took = start.elapsed();
+    drop(release);
+    assert!(
+        took < Duration::from_secs(15),
+        "the window's close waited {took:?} for a folder listing"
+    );
+}

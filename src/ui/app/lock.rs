@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use super::{PendingLock, TYPING_PAUSE, VigieApp};
 use crate::i18n::T;
 use crate::i18n::tr;
+use crate::ui::jobs::JobKind;
 use crate::ui::screen::Screen;
 use crate::ui::state::Notice;
 use crate::ui::vault::unlock::UnlockForm;
@@ -187,6 +188,18 @@ impl VigieApp {
         let ctx = egui::Context::default();
         self.poll_scan(&ctx);
         self.scan = None;
+        // Jobs that only read are not waited for: a scan or a folder listing stuck on a share that no
+        // longer answers must not hold the window open (a scan not finished is not recorded, as a
+        // stopped one's partial results are when the window stays).
+        self.jobs.abandon(&[
+            JobKind::Scan,
+            JobKind::OrderScanTable,
+            JobKind::ListFolder,
+            JobKind::FindPlaces,
+            JobKind::CheckRecent,
+            JobKind::FindVaultPath,
+            JobKind::ShowFolder,
+        ]);
         self.leave_page(&ctx);
         // Twice: a save queued behind the one in flight starts when that one's result is taken.
         for _ in 0..2 {
