@@ -49,7 +49,10 @@ pub const CSP: &[(&str, &str)] = &[
     ("CSP L.1111-4", "consentement aux soins"),
     ("CSP L.1111-8-1", "identifiant national de santé (INS)"),
     ("CSP L.1111-14", "dossier médical partagé (DMP)"),
-    ("CSP L.4081-2", "sociétés de téléconsultation agréées"),
+    (
+        "CSP L.1111-15",
+        "DMP : informations rendues inaccessibles par son titulaire",
+    ),
     (
         "CSP R.1111-8-1",
         "identifiant national de santé : conditions d’utilisation",
@@ -81,8 +84,8 @@ pub const NAMED: &[(&str, &str)] = &[
         "CNIL, délibération SAN-2020-015 du 7 décembre 2020 (médecin, 6 000 €)",
     ),
     (
-        "SAN-2024-013",
-        "CNIL, délibération SAN-2024-013 du 5 septembre 2024 (éditeur de logiciel, 800 000 €)",
+        "CNIL 2024-09-05 Cegedim",
+        "CNIL, formation restreinte, décision du 5 septembre 2024 contre l’éditeur CEGEDIM SANTÉ (800 000 €)",
     ),
     ("CE 449694", "Conseil d’État, 22 juillet 2022, n° 449694"),
     (
@@ -91,19 +94,19 @@ pub const NAMED: &[(&str, &str)] = &[
     ),
     (
         "Arrêté 2024-04-26 HDS",
-        "arrêté du 26 avril 2024, référentiel de certification HDS",
+        "arrêté du 26 avril 2024 modifiant l’arrêté du 11 juin 2018 (référentiel de certification HDS)",
     ),
     (
         "Arrêté 2022-04-04 e-CPS",
-        "arrêté du 4 avril 2022, e-CPS et Pro Santé Connect",
+        "arrêté du 4 avril 2022 relatif à des moyens d’identification électronique immatériels des professionnels (e-CPS, Pro Santé Connect)",
     ),
     (
         "Arrêté 2022-03-28 authentification",
-        "arrêté du 28 mars 2022, référentiel d’authentification des acteurs de santé",
+        "arrêté du 28 mars 2022, référentiel relatif à l’identification électronique des acteurs des secteurs sanitaire, médico-social et social",
     ),
     (
-        "Arrêté 2024-02-09 téléconsultation",
-        "arrêté du 9 février 2024, référentiel de la téléconsultation",
+        "Décret 2024-164 téléconsultation",
+        "décret n° 2024-164 du 29 février 2024 relatif aux sociétés de téléconsultation (agrément, CSP D.4081-1)",
     ),
     (
         "C. assurances L.12-10-1",
@@ -115,25 +118,25 @@ pub const NAMED: &[(&str, &str)] = &[
     ),
     (
         "CNIL liste AIPD 2019",
-        "CNIL, délibération 2019-118, liste des traitements dispensés d’analyse d’impact (2019)",
+        "CNIL, délibération n° 2019-118 du 12 septembre 2019, liste des traitements dispensés d’analyse d’impact",
     ),
     (
         "CNIL référentiel 2020",
-        "CNIL, référentiel des cabinets médicaux et paramédicaux (2020)",
+        "CNIL, délibération n° 2020-081 du 18 juin 2020, référentiel des cabinets médicaux et paramédicaux",
     ),
     (
         "CNIL/CNOM 2018",
-        "CNIL et Ordre des médecins, guide pratique (2018)",
+        "CNIL et Ordre des médecins, guide pratique sur la protection des données personnelles (juin 2018)",
     ),
     (
         "PGSSI-S mémento",
-        "ANS, mémento de sécurité informatique des professionnels de santé libéraux",
+        "PGSSI-S, mémento de sécurité informatique pour les professionnels de santé en exercice libéral (novembre 2013)",
     ),
     ("MonAideCyber", "ANSSI, questionnaire MonAideCyber"),
     // Catalog v3 (second review)
     (
         "Arrêté 2021-05-27 INS",
-        "arrêté du 27 mai 2021, référentiel de l’identifiant national de santé",
+        "arrêté du 27 mai 2021 portant approbation des modifications apportées au référentiel « Identifiant national de santé » (RNIV en annexe)",
     ),
     ("RNIV", "référentiel national d’identitovigilance"),
     (
@@ -158,7 +161,7 @@ pub const NAMED: &[(&str, &str)] = &[
     ),
     (
         "CNIL mots de passe 2022",
-        "CNIL, délibération 2022-100, recommandation relative aux mots de passe",
+        "CNIL, délibération n° 2022-100 du 21 juillet 2022, recommandation relative aux mots de passe et autres secrets partagés",
     ),
     (
         "RGPD considérant 91",
@@ -174,15 +177,15 @@ pub const NAMED: &[(&str, &str)] = &[
     ),
     (
         "HAS 2019 téléconsultation",
-        "HAS, guide de bonnes pratiques de la téléconsultation et de la télé-expertise (2019)",
+        "HAS, « Qualité et sécurité des actes de téléconsultation et de téléexpertise », guide de bonnes pratiques (mai 2019)",
     ),
     (
         "Loi SREN art. 32",
-        "loi SREN du 21 mai 2024, article 32 (hébergement des données de santé dans l’Espace économique européen)",
+        "loi n° 2024-449 du 21 mai 2024 (SREN), article 32 : modifie l’article L.1111-8 (stockage dans l’Union européenne ou l’Espace économique européen, précisé par décret)",
     ),
     (
         "ISO/IEC 21964",
-        "norme ISO/IEC 21964, destruction des supports de données (remplace la DIN 66399)",
+        "norme ISO/IEC 21964, destruction des supports de données (issue de la DIN 66399)",
     ),
 ];
 
