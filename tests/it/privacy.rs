@@ -266,11 +266,10 @@ fn a_full_run_leaves_no_secret_in_any_output_and_nothing_in_clear_in_the_data_fo
         if a[..2] == ["vault", "init"] {
             // The one place the recovery code is printed, by design: it is written down from there.
             recovery = recovery_code(&stdout);
-            outputs.push((format!("{a:?} stderr"), stderr));
         } else {
             outputs.push((format!("{a:?} stdout"), stdout));
-            outputs.push((format!("{a:?} stderr"), stderr));
         }
+        outputs.push((format!("{a:?} stderr"), stderr));
     }
     let recovery = recovery.expect("vault init prints the recovery code");
 
@@ -348,7 +347,7 @@ fn a_full_run_leaves_no_secret_in_any_output_and_nothing_in_clear_in_the_data_fo
             "temporary file left: {}",
             file.display()
         );
-        if name.ends_with(".lock") {
+        if file.extension().is_some_and(|e| e == "lock") {
             let bytes = std::fs::read(file).expect("read");
             assert!(bytes.starts_with(vigie::vault::lock::LOCK_MAGIC), "{name}");
             let text = String::from_utf8_lossy(&bytes);

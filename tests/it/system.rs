@@ -812,7 +812,7 @@ mod knock {
         if stream.write_all(head).is_err() {
             return;
         }
-        let chunk = [0u8; 64 * 1024];
+        let chunk = vec![0u8; 64 * 1024];
         let mut sent = 0u64;
         while sent < total {
             if stream.write_all(&chunk).is_err() {
@@ -939,7 +939,7 @@ mod knock {
         let addr = listener.local_addr().expect("addr");
         let _ = listener.set_nonblocking(true);
         let hits = std::sync::Arc::new(AtomicUsize::new(0));
-        let counter = hits.clone();
+        let counter = std::sync::Arc::clone(&hits);
         std::thread::spawn(move || {
             let start = Instant::now();
             while start.elapsed() < Duration::from_secs(10) {
@@ -1357,7 +1357,7 @@ mod box_mappings {
             {
                 return;
             }
-            let chunk = [b' '; 64 * 1024];
+            let chunk = vec![b' '; 64 * 1024];
             for _ in 0..(2u64 << 30) / (64 * 1024) {
                 if stream.write_all(&chunk).is_err() {
                     return;
@@ -1387,7 +1387,7 @@ mod box_mappings {
         let _ = ELSEWHERE.set(addr);
         let _ = listener.set_nonblocking(true);
         let hits = std::sync::Arc::new(AtomicUsize::new(0));
-        let counter = hits.clone();
+        let counter = std::sync::Arc::clone(&hits);
         std::thread::spawn(move || {
             let start = std::time::Instant::now();
             while start.elapsed() < Duration::from_secs(20) {
