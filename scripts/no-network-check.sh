@@ -150,7 +150,7 @@ done
 run "export signed-assessment" "" 0 "${V[@]}" export --vault "$work/demo.vigie" --kind signed-assessment --out "$work/signed"
 bundle=$(find "$work/signed" -name '*.vigie-assessment' | head -1)
 run "verify" "" any "${V[@]}" verify "${bundle:-$work/signed}"
-run "assessment countersign" "" any "${V[@]}" assessment countersign "${bundle:-$work/signed}" --key "$work/consultant.key" --out "$work/countersigned.vigie-assessment"
+run "assessment countersign" "" 0 "${V[@]}" assessment countersign --vault "$work/demo.vigie" --key "$work/consultant.key"
 run "scan" "" any "${V[@]}" scan "$D" "$work/out"
 run "scan (json)" "" any "${V[@]}" scan --format json "$D"
 run "breach list" "" 0 "${V[@]}" breach list --vault "$work/demo.vigie"
