@@ -55,9 +55,11 @@ impl PracticeArchiveKey {
 
     /// Reads an identity from its `AGE-SECRET-KEY-1…` text (spaces and a trailing newline ignored).
     pub fn parse(text: &str) -> Result<Self, ArchiveError> {
-        let text: String = text.split_whitespace().collect();
+        // A mistyped key is a secret too: wiped from memory when refused.
+        let text: zeroize::Zeroizing<String> =
+            zeroize::Zeroizing::new(text.split_whitespace().collect());
         x25519::Identity::from_str(&text).map_err(|_secret| ArchiveError::BadIdentity)?;
-        Ok(Self(text))
+        Ok(Self(text.as_str().to_owned()))
     }
 
     /// Whether the text is a valid identity (a vault's record may have been edited by hand).

@@ -210,6 +210,12 @@ struct KeyFileContents {
     secret: String,
 }
 
+impl Drop for KeyFileContents {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.secret);
+    }
+}
+
 const KEY_FILE_FORMAT: &str = "vigie-signing-key";
 
 /// A consultant's key file (`.vigie-key`).
@@ -244,11 +250,11 @@ impl KeyFile {
             identity: signer.identity.clone(),
             secret: STANDARD.encode(signer.seed().as_slice()),
         };
+        // `contents` wipes its secret when dropped, on the error path too.
         let json = Zeroizing::new(
             serde_json::to_vec(&contents).map_err(|e| VaultError::Contents(e.to_string()))?,
         );
-        let mut contents = contents;
-        zeroize::Zeroize::zeroize(&mut contents.secret);
+        drop(contents);
         let (_vault, recovery) = Vault::create(path, passphrase, &json)?;
         Ok(recovery)
     }
@@ -256,12 +262,11 @@ impl KeyFile {
     /// Opens a key file.
     pub fn open(path: &Path, unlock: Unlock<'_>) -> Result<Signer, KeyFileError> {
         let (_vault, plaintext) = Vault::open(path, unlock)?;
-        let mut contents: KeyFileContents =
+        let contents: KeyFileContents =
             serde_json::from_slice(&plaintext).or(Err(KeyFileError::NotAKeyFile))?;
         let signer = (contents.format == KEY_FILE_FORMAT && contents.version == 1)
             .then(|| Signer::from_stored(contents.identity.clone(), &contents.secret))
             .flatten();
-        zeroize::Zeroize::zeroize(&mut contents.secret);
         signer.ok_or(KeyFileError::NotAKeyFile)
     }
 }

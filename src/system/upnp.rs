@@ -90,6 +90,10 @@ pub fn interpret(gateway: &str, mappings: Vec<Mapping>, truncated: bool) -> Verd
     )
 }
 
+/// How the listing ends when the box says the list is over (UPnP error 713): anything else (another
+/// error, garbage, the cap, the deadline) leaves the list incomplete.
+const LIST_END: &str = "713 (end of the list)";
+
 enum Message {
     Gateway(String),
     Entry(Mapping),
@@ -136,6 +140,11 @@ pub fn run(options: &UpnpOptions) -> CheckResult {
                         if tx.send(Message::Entry(m)).is_err() {
                             return;
                         }
+                    }
+                    // UPnP error 713 is the one end of a complete list.
+                    Err(igd_next::GetGenericPortMappingEntryError::SpecifiedArrayIndexInvalid) => {
+                        let _ = tx.send(Message::End(LIST_END.to_owned()));
+                        return;
                     }
                     Err(e) => {
                         let _ = tx.send(Message::End(format!("entry {index}: {e}")));
@@ -186,6 +195,12 @@ pub fn run(options: &UpnpOptions) -> CheckResult {
     let Some(gateway) = gateway else {
         return Verdict::unknown(Reason::NoGateway).result(CheckId::BoxMappings, evidence);
     };
-    let truncated = end == "cap" || end == "deadline";
-    interpret(&gateway, mappings, truncated).result(CheckId::BoxMappings, evidence)
+    let truncated = end != LIST_END;
+    let verdict = interpret(&gateway, mappings, truncated);
+    // An incomplete list proves nothing safe: a box that stops answering, answers garbage or refuses
+    // the listing after a few harmless entries is "unknown", never "pass" (what was found still fails).
+    if truncated && verdict.status == Status::Pass {
+        return Verdict::unknown(Reason::NotReadable).result(CheckId::BoxMappings, evidence);
+    }
+    verdict.result(CheckId::BoxMappings, evidence)
 }

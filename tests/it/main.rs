@@ -24,6 +24,7 @@ mod gui_signing;
 mod gui_system; // PC checks
 mod gui_truth; // issue 33: one truth across pages
 mod gui_window;
+mod privacy; // issue 35: secrets and privacy after a full run
 mod report;
 mod safety;
 mod scan;

@@ -772,6 +772,207 @@ mod knock {
         }
     }
 
+    /// A hostile peer on 127.0.0.1: for each of at most 8 connections (for at most 30 s), reads the
+    /// request briefly, then plays `behaviour` on the stream; stops by itself.
+    fn hostile_server(behaviour: fn(&mut TcpStream)) -> u16 {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        let _ = listener.set_nonblocking(true);
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            let mut served = 0;
+            while served < 8 && start.elapsed() < Duration::from_secs(30) {
+                let Ok((stream, _)) = listener.accept() else {
+                    std::thread::sleep(Duration::from_millis(20));
+                    continue;
+                };
+                served += 1;
+                std::thread::spawn(move || {
+                    let mut stream = stream;
+                    let _ = stream.set_nonblocking(false);
+                    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+                    let _ = stream.set_write_timeout(Some(Duration::from_secs(5)));
+                    let mut request = [0u8; 4096];
+                    let _ = stream.read(&mut request);
+                    behaviour(&mut stream);
+                });
+            }
+        });
+        port
+    }
+
+    /// Accepts, reads, never answers (holds the connection for 20 s).
+    fn silent(_: &mut TcpStream) {
+        std::thread::sleep(Duration::from_secs(20));
+    }
+
+    /// Writes `head`, then zeros as fast as the client takes them, up to `total` bytes (streamed in
+    /// 64 KiB chunks: nothing of that size is ever allocated here), until the client goes away.
+    fn stream_out(stream: &mut TcpStream, head: &[u8], total: u64) {
+        if stream.write_all(head).is_err() {
+            return;
+        }
+        let chunk = vec![0u8; 64 * 1024];
+        let mut sent = 0u64;
+        while sent < total {
+            if stream.write_all(&chunk).is_err() {
+                return;
+            }
+            sent += chunk.len() as u64;
+        }
+    }
+
+    /// The peak resident memory of this process, in KiB (Linux; `None` elsewhere).
+    fn peak_rss_kib() -> Option<u64> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    }
+
+    /// Knocks on a hostile peer: returns the answer and checks the bounds every hostile answer must
+    /// keep: the whole knock within its bound, the peak memory of the process grown by less than
+    /// 256 MiB (the tests beside it included), never "pass".
+    fn knock_hostile(port: u16, protocol: Protocol) -> probe::Answer {
+        let timeout = Duration::from_secs(1);
+        let before = peak_rss_kib();
+        let start = Instant::now();
+        let r = probe::run(
+            &ProbeOptions {
+                address: Some(LOOPBACK),
+                ports: Some(vec![(port, protocol)]),
+                timeout,
+            },
+            None,
+        );
+        let took = start.elapsed();
+        assert!(
+            took < probe::knock_bound(timeout) + Duration::from_millis(1500),
+            "{protocol:?}: the knock took {took:?}"
+        );
+        if let (Some(before), Some(after)) = (before, peak_rss_kib()) {
+            assert!(
+                after.saturating_sub(before) < 256 * 1024,
+                "{protocol:?}: peak memory grew from {before} to {after} KiB"
+            );
+        }
+        assert_ne!(r.status, Status::Pass, "never safe: {:?}", r.evidence);
+        let Finding::Probe { answers, .. } = r.finding else {
+            panic!("{:?}", r.finding);
+        };
+        answers.into_iter().next().expect("one answer")
+    }
+
+    #[test]
+    fn a_peer_that_accepts_and_never_answers_is_unknown_within_the_bound() {
+        for protocol in [Protocol::Dicom, Protocol::Http] {
+            let a = knock_hostile(hostile_server(silent), protocol);
+            assert_eq!(a.outcome, Outcome::NoAnswer, "{protocol:?}: {}", a.detail);
+            assert!(!a.detail.is_empty(), "the reason is given");
+        }
+    }
+
+    #[test]
+    fn a_dicom_association_answered_with_garbage_or_a_4_gb_pdu_is_unknown() {
+        fn garbage(stream: &mut TcpStream) {
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\n\r\n\x00\xff\x13garbage\x07\x02\x00");
+            std::thread::sleep(Duration::from_secs(3));
+        }
+        // An A-ASSOCIATE-AC header announcing a PDU of 4 GiB - 1, then zeros as fast as they are read.
+        fn huge_pdu(stream: &mut TcpStream) {
+            stream_out(stream, b"\x02\x00\xff\xff\xff\xff", 4 << 30);
+        }
+        // A PDU type that does not exist, with a 4 GiB length.
+        fn unknown_pdu(stream: &mut TcpStream) {
+            stream_out(stream, b"\x7f\x00\xff\xff\xff\xff", 4 << 30);
+        }
+        for behaviour in [garbage as fn(&mut TcpStream), huge_pdu, unknown_pdu] {
+            let a = knock_hostile(hostile_server(behaviour), Protocol::Dicom);
+            assert_eq!(a.outcome, Outcome::NoAnswer, "{}", a.detail);
+            assert!(!a.detail.is_empty(), "the reason is given");
+        }
+    }
+
+    #[test]
+    fn an_http_answer_of_2_gb_or_invalid_json_is_bounded_and_never_safe() {
+        // 2 GB announced and streamed: the knock reads its 256 KiB and stops.
+        fn two_gb(stream: &mut TcpStream) {
+            stream_out(
+                stream,
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2147483648\r\n\r\n",
+                2 << 30,
+            );
+        }
+        fn invalid_json(stream: &mut TcpStream) {
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 30\r\n\r\n{\"DicomAet\": \"ORTHANC\", \"Vers",
+            );
+        }
+        fn not_http(stream: &mut TcpStream) {
+            let _ = stream.write_all(b"\x00\x01\x02 SSH-2.0-OpenSSH\r\n");
+        }
+        let a = knock_hostile(hostile_server(two_gb), Protocol::Http);
+        assert_ne!(a.outcome, Outcome::AcceptsAnyone, "{}", a.detail);
+        let a = knock_hostile(hostile_server(invalid_json), Protocol::Http);
+        assert_eq!(
+            a.outcome,
+            Outcome::WebServer,
+            "not Orthanc's API: {}",
+            a.detail
+        );
+        let a = knock_hostile(hostile_server(not_http), Protocol::Http);
+        assert_eq!(a.outcome, Outcome::NoAnswer, "{}", a.detail);
+        assert!(a.detail.contains("not HTTP"), "{}", a.detail);
+    }
+
+    /// A listener standing for "another address": counts the connections it gets, for 10 s.
+    fn elsewhere() -> (
+        std::net::SocketAddr,
+        std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    ) {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        // Another loopback address where the system has it (Linux: all of 127/8), else another port.
+        let listener = TcpListener::bind("127.0.0.2:0")
+            .or_else(|_| TcpListener::bind("127.0.0.1:0"))
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let _ = listener.set_nonblocking(true);
+        let hits = std::sync::Arc::new(AtomicUsize::new(0));
+        let counter = std::sync::Arc::clone(&hits);
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(10) {
+                if listener.accept().is_ok() {
+                    counter.fetch_add(1, Ordering::SeqCst);
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        });
+        (addr, hits)
+    }
+
+    #[test]
+    fn a_redirect_to_another_address_is_not_followed() {
+        use std::sync::OnceLock;
+        use std::sync::atomic::Ordering;
+        static TARGET: OnceLock<std::net::SocketAddr> = OnceLock::new();
+        let (addr, hits) = elsewhere();
+        let _ = TARGET.set(addr);
+        fn redirect(stream: &mut TcpStream) {
+            let to = TARGET.get().copied();
+            let location = to.map_or_else(String::new, |a| format!("http://{a}/system"));
+            let _ = write!(
+                stream,
+                "HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
+        let a = knock_hostile(hostile_server(redirect), Protocol::Http);
+        assert_ne!(a.outcome, Outcome::AcceptsAnyone, "{}", a.detail);
+        std::thread::sleep(Duration::from_millis(200));
+        assert_eq!(hits.load(Ordering::SeqCst), 0, "the knock went to {addr}");
+    }
+
     /// A small fake Orthanc on 127.0.0.1: `/system` and `/patients`, with or without a password.
     fn fake_orthanc(password: Option<(&'static str, &'static str)>) -> u16 {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -922,10 +1123,20 @@ mod box_mappings {
     /// service description, SOAP control) on 127.0.0.1, holding `entries` mappings. Returns the SSDP
     /// address to send the discovery to.
     fn fake_gateway(entries: Vec<String>) -> SocketAddr {
+        gateway(entries, None, None)
+    }
+
+    /// [`fake_gateway`], with its SOAP control answers played by `control` when given, and the SSDP
+    /// answer's LOCATION pointing to `location` when given.
+    fn gateway(
+        entries: Vec<String>,
+        control: Option<fn(&mut std::net::TcpStream)>,
+        location: Option<SocketAddr>,
+    ) -> SocketAddr {
         let http = TcpListener::bind("127.0.0.1:0").expect("bind http");
         let http_port = http.local_addr().expect("addr").port();
         std::thread::spawn(move || {
-            for stream in http.incoming().flatten() {
+            for stream in http.incoming().take(64).flatten() {
                 let mut stream = stream;
                 let mut reader = BufReader::new(stream.try_clone().expect("clone"));
                 let mut first = String::new();
@@ -966,6 +1177,8 @@ mod box_mappings {
                          <argument><name>NewPortMappingIndex</name><direction>in</direction></argument>\
                          </argumentList></action></actionList></scpd>",
                     );
+                } else if let Some(control) = control {
+                    control(&mut stream);
                 } else {
                     let index: usize = body
                         .split("<NewPortMappingIndex>")
@@ -1003,6 +1216,8 @@ mod box_mappings {
         });
         let ssdp = UdpSocket::bind("127.0.0.1:0").expect("bind ssdp");
         let ssdp_addr = ssdp.local_addr().expect("addr");
+        let _ = ssdp.set_read_timeout(Some(Duration::from_secs(30)));
+        let location = location.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], http_port)));
         std::thread::spawn(move || {
             let mut buf = [0u8; 2048];
             while let Ok((n, from)) = ssdp.recv_from(&mut buf) {
@@ -1010,7 +1225,7 @@ mod box_mappings {
                     let reply = format!(
                         "HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=120\r\nST: urn:schemas-upnp-org:device:InternetGatewayDevice:1\r\n\
                          USN: uuid:fake-gateway::urn:schemas-upnp-org:device:InternetGatewayDevice:1\r\n\
-                         LOCATION: http://127.0.0.1:{http_port}/rootDesc.xml\r\n\r\n"
+                         LOCATION: http://{location}/rootDesc.xml\r\n\r\n"
                     );
                     let _ = ssdp.send_to(reply.as_bytes(), from);
                 }
@@ -1070,6 +1285,145 @@ mod box_mappings {
                 reason: Reason::NoGateway
             }
         );
+    }
+
+    /// The listing against a hostile gateway: ends within its deadline (plus a second), in bounded
+    /// memory (the process's peak grown by less than 256 MiB), "unknown" with the reason in the
+    /// evidence, never "pass".
+    fn list_hostile(control: fn(&mut std::net::TcpStream)) -> vigie::system::CheckResult {
+        let ssdp = gateway(
+            vec![entry(51413, "192.168.1.44", 51413, "Transmission")],
+            Some(control),
+            None,
+        );
+        let mut o = options(ssdp);
+        o.deadline = Duration::from_secs(6);
+        let before = peak_rss_kib();
+        let start = std::time::Instant::now();
+        let r = upnp::run(&o);
+        let took = start.elapsed();
+        assert!(took < o.deadline + Duration::from_secs(1), "took {took:?}");
+        if let (Some(before), Some(after)) = (before, peak_rss_kib()) {
+            assert!(
+                after.saturating_sub(before) < 256 * 1024,
+                "peak memory grew from {before} to {after} KiB"
+            );
+        }
+        assert_ne!(r.status, Status::Pass, "never safe: {:?}", r.evidence);
+        assert_eq!(
+            r.finding,
+            Finding::Unknown {
+                reason: Reason::NotReadable
+            },
+            "{:?}",
+            r.evidence
+        );
+        assert!(
+            r.evidence[0].value.contains("end of list:"),
+            "the reason is in the evidence: {:?}",
+            r.evidence
+        );
+        r
+    }
+
+    fn peak_rss_kib() -> Option<u64> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    }
+
+    #[test]
+    fn a_gateway_answering_garbage_silence_or_2_gb_is_unknown_never_safe() {
+        fn invalid_xml(stream: &mut std::net::TcpStream) {
+            respond(
+                stream,
+                "200 OK",
+                "<?xml version=\"1.0\"?><s:Envelope><s:Body><u:GetGeneric",
+            );
+        }
+        fn error_500(stream: &mut std::net::TcpStream) {
+            respond(stream, "500 Internal Server Error", "not a SOAP fault");
+        }
+        fn silent(_: &mut std::net::TcpStream) {
+            std::thread::sleep(Duration::from_secs(20));
+        }
+        fn two_gb(stream: &mut std::net::TcpStream) {
+            let _ = stream.set_write_timeout(Some(Duration::from_secs(5)));
+            if stream
+                .write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 2147483648\r\n\r\n<s:Envelope>")
+                .is_err()
+            {
+                return;
+            }
+            let chunk = vec![b' '; 64 * 1024];
+            for _ in 0..(2u64 << 30) / (64 * 1024) {
+                if stream.write_all(&chunk).is_err() {
+                    return;
+                }
+            }
+        }
+        for control in [
+            invalid_xml as fn(&mut std::net::TcpStream),
+            error_500,
+            silent,
+            two_gb,
+        ] {
+            list_hostile(control);
+        }
+    }
+
+    #[test]
+    fn a_gateway_pointing_or_redirecting_elsewhere_is_not_followed() {
+        use std::sync::OnceLock;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static ELSEWHERE: OnceLock<SocketAddr> = OnceLock::new();
+        // "Another address": 127.0.0.2 where the system has it (Linux), else another port.
+        let listener = TcpListener::bind("127.0.0.2:0")
+            .or_else(|_| TcpListener::bind("127.0.0.1:0"))
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let _ = ELSEWHERE.set(addr);
+        let _ = listener.set_nonblocking(true);
+        let hits = std::sync::Arc::new(AtomicUsize::new(0));
+        let counter = std::sync::Arc::clone(&hits);
+        std::thread::spawn(move || {
+            let start = std::time::Instant::now();
+            while start.elapsed() < Duration::from_secs(20) {
+                if listener.accept().is_ok() {
+                    counter.fetch_add(1, Ordering::SeqCst);
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        });
+        fn redirect(stream: &mut std::net::TcpStream) {
+            let to = ELSEWHERE
+                .get()
+                .map_or_else(String::new, |a| format!("http://{a}/ctl"));
+            let _ = write!(
+                stream,
+                "HTTP/1.1 307 Temporary Redirect\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
+        // The SOAP answer redirects elsewhere: not followed, the list is incomplete.
+        list_hostile(redirect);
+        // The discovery's answer names a description on another address than the one that answered
+        // (only where that other address exists: a port of the same address is the same gateway).
+        if addr.ip() != std::net::IpAddr::from([127, 0, 0, 1]) {
+            let mut o = options(gateway(Vec::new(), None, Some(addr)));
+            o.deadline = Duration::from_secs(6);
+            let r = upnp::run(&o);
+            assert_eq!(
+                r.finding,
+                Finding::Unknown {
+                    reason: Reason::NoGateway
+                },
+                "{:?}",
+                r.evidence
+            );
+        }
+        assert_eq!(hits.load(Ordering::SeqCst), 0, "the listing went to {addr}");
     }
 }
 
