@@ -635,7 +635,7 @@ texts! {
     EventAssessmentSigned => "Auto-évaluation terminée et signée", "Self-assessment completed and signed";
     EventAssessmentCountersigned => "Contre-signature ajoutée à une auto-évaluation", "Countersignature added to a self-assessment";
     PdfHeadNotSigned => "Tête de chaîne non signée : le médecin n'a pas encore de clé de signature (elle est créée à la première auto-évaluation signée).", "Chain head not signed: the practitioner has no signing key yet (it is made at the first signed self-assessment).";
-    PdfHeadSignedText => "Texte signé (trois lignes, chacune suivie d'un retour à la ligne) :", "Signed text (three lines, each followed by a line feed):";
+    PdfHeadSignedText => "Texte signé (quatre lignes, chacune suivie d'un retour à la ligne) :", "Signed text (four lines, each followed by a line feed):";
     PdfHeadAllowedSigner => "Clé publique du signataire (ligne du fichier allowed_signers) :", "The signer's public key (allowed_signers line):";
     PdfHeadSignature => "Signature OpenSSH :", "OpenSSH signature:";
     SigValid => "signature valide", "valid signature";
