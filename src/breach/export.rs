@@ -195,3 +195,49 @@ pub fn extends(events: &[ReadEvent], signed: ChainHead) -> Extends {
         },
     }
 }
+
+/// A register compared with the head witnessed by the last signed self-assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgainstSigned {
+    /// The assessment was signed by an earlier version of Vigie: it witnesses no head.
+    NotWitnessed {
+        /// When it was signed.
+        signed_at: jiff::Timestamp,
+    },
+    /// Compared.
+    Compared {
+        /// When the head was signed.
+        signed_at: jiff::Timestamp,
+        /// The head signed.
+        signed: ChainHead,
+        /// How the register compares with it.
+        outcome: Extends,
+    },
+}
+
+impl AgainstSigned {
+    /// Whether the register holds what was signed (an assessment that witnesses nothing contradicts
+    /// nothing).
+    pub fn holds(&self) -> bool {
+        match self {
+            Self::NotWitnessed { .. } => true,
+            Self::Compared { outcome, .. } => matches!(outcome, Extends::Yes { .. }),
+        }
+    }
+}
+
+/// The recomputed events of a register held in the vault (its chain checked first: `None` when
+/// broken, a break the register's own verification names).
+pub fn events_of(register: &BreachRegister) -> Option<Vec<ReadEvent>> {
+    register.verify().ok()?;
+    Some(
+        register
+            .events
+            .iter()
+            .map(|e| ReadEvent {
+                seq: e.seq,
+                hash: e.hash,
+            })
+            .collect(),
+    )
+}

@@ -17,6 +17,7 @@ mod archive;
 mod boxes; // the Internet box's rules (issue 34)
 mod breach_assess; // The helper on a facts file
 mod breach_export; // The export anyone can check
+mod register_check; // A register export against a signed head
 mod signed;
 mod system;
 
@@ -71,6 +72,11 @@ pub enum Command {
         /// earlier report): another key is refused. Repeatable.
         #[arg(long = "expect-fingerprint", value_name = "SHA256:…")]
         expect_fingerprint: Vec<String>,
+        /// With a signed self-assessment (document or bundle): FILE is a breach register export
+        /// folder, and the check says whether the register still extends the head the assessment
+        /// signed (exit status 2 when events were cut off or rewritten since).
+        #[arg(long, value_name = "SIGNED_ASSESSMENT")]
+        assessment: Option<PathBuf>,
     },
     /// Find unencrypted medical images (DICOM by content, in zip and gzip too) and image exports.
     /// Exit status 1 when a finding reaches --fail-on.
@@ -443,6 +449,12 @@ fn dispatch(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
         Command::Verify {
             file,
             expect_fingerprint,
+            assessment: Some(assessment),
+        } => register_check::verify(&file, &assessment, &expect_fingerprint, lang, out),
+        Command::Verify {
+            file,
+            expect_fingerprint,
+            assessment: None,
         } => signed::verify(&file, &expect_fingerprint, lang, out),
         Command::Assessment(command) => signed::run(command, lang, out),
         Command::Breach(command) => breach(&command, lang, out),

@@ -635,6 +635,8 @@ texts! {
     EventAssessmentSigned => "Auto-évaluation terminée et signée", "Self-assessment completed and signed";
     EventAssessmentCountersigned => "Contre-signature ajoutée à une auto-évaluation", "Countersignature added to a self-assessment";
     PdfHeadNotSigned => "Tête de chaîne non signée : le médecin n'a pas encore de clé de signature (elle est créée à la première auto-évaluation signée).", "Chain head not signed: the practitioner has no signing key yet (it is made at the first signed self-assessment).";
+    RegisterWitnessAssessment => "l'auto-évaluation", "the self-assessment";
+    RegisterWitnessCountersigned => "la tête contre-signée", "the countersigned head";
     PdfHeadSignedText => "Texte signé (quatre lignes, chacune suivie d'un retour à la ligne) :", "Signed text (four lines, each followed by a line feed):";
     PdfHeadAllowedSigner => "Clé publique du signataire (ligne du fichier allowed_signers) :", "The signer's public key (allowed_signers line):";
     PdfHeadSignature => "Signature OpenSSH :", "OpenSSH signature:";
@@ -1877,4 +1879,15 @@ typed_texts! {
     fn fd_filter(list) => "Fichiers affichés : {list}", "Files shown: {list}";
     fn reveal_program_failed(program, code) => "le programme {program} n'a pas pu l'ouvrir (code {code}).", "the program {program} could not open it (code {code}).";
     fn fd_replace(name) => "« {name} » existe déjà dans ce dossier. Le remplacer ?", "“{name}” already exists in this folder. Replace it?";
+    fn register_extends(what, date, signed: num, hash, now: num, now_hash) => "Registre cohérent avec {what} signée le {date} : les {signed} événements signés (tête {hash}) sont toujours là, inchangés ; le registre en compte {now} aujourd'hui (tête {now_hash}).",
+        "Register consistent with {what} signed on {date}: the {signed} events signed (head {hash}) are all there, unchanged; the register holds {now} today (head {now_hash}).";
+    fn register_truncated(what, date, signed: num, hash, found: num) => "Le registre ne prolonge pas la tête de {what} signée le {date} : {signed} événements signés (tête {hash}), {found} seulement trouvés. Des événements ont été retirés depuis la signature.",
+        "The register does not extend the head of {what} signed on {date}: {signed} events signed (head {hash}), only {found} found. Events were removed since it was signed.";
+    fn register_rewritten(what, date, signed: num, hash, found) => "Le registre ne prolonge pas la tête de {what} signée le {date} : l'événement n° {signed} a été signé avec l'empreinte {hash}, il porte aujourd'hui l'empreinte {found}. Le registre a été réécrit depuis la signature.",
+        "The register does not extend the head of {what} signed on {date}: event no. {signed} was signed with the hash {hash}, it now has the hash {found}. The register was rewritten since it was signed.";
+    fn register_not_witnessed(date) => "L'auto-évaluation signée le {date} a été faite par une version antérieure de Vigie : elle ne porte pas la tête du registre des violations, il n'y a rien à comparer.",
+        "The self-assessment signed on {date} was made by an earlier version of Vigie: it does not carry the breach register's head, there is nothing to compare.";
+    fn register_export_unreadable(n: num) => "La ligne {n} de events.jsonl ne se lit pas : ce n'est pas un export du registre, ou il a été abîmé.", "Line {n} of events.jsonl does not read: this is not an export of the register, or it was damaged.";
+    fn register_export_unlinked(n: num) => "L'événement {n} ne suit pas l'événement précédent : un événement a été retiré, inséré ou déplacé.", "Event {n} does not follow the event before it: an event was removed, inserted or moved.";
+    fn register_export_altered(n: num) => "L'événement {n} a été modifié après son enregistrement.", "Event {n} was changed after it was recorded.";
 }

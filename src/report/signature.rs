@@ -45,6 +45,7 @@ pub fn draft_comparison(contents: &VaultContents) -> Option<Comparison> {
         previous: None,
         now: Timestamp::now(),
         nonce: 0,
+        witnessed: None,
     });
     Some(compare::compare(&last, &draft))
 }

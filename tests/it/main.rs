@@ -24,6 +24,7 @@ mod gui_signing;
 mod gui_system; // PC checks
 mod gui_truth; // issue 33: one truth across pages
 mod gui_window;
+mod register_head; // issue 32: heads that cannot be rewritten quietly
 mod report;
 mod safety;
 mod scan;

@@ -341,6 +341,7 @@ fn golden_document() -> (Vec<u8>, Signer) {
         previous: None,
         now: at,
         nonce: 0x0123_abcd,
+        witnessed: None,
     });
     (doc.to_bytes(), signer)
 }

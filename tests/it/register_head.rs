@@ -1,0 +1,296 @@
+//! Issue 32, deliverable 3: heads that cannot be rewritten quietly. A signed self-assessment witnesses
+//! the breach register's head; `vigie verify REGISTER --assessment SIGNED` says whether a register
+//! export still extends it, and names what differs when events were cut off or rewritten.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use crate::common::{PASSPHRASE, create_vault_with, temp_dir, vigie_command};
+use vigie::practice_file::PracticeFile;
+use vigie::vault::Unlock;
+
+fn vigie(data: &Path, args: &[&str]) -> Output {
+    vigie_command(data, args, &[("VIGIE_PASSPHRASE", PASSPHRASE)])
+        .output()
+        .expect("run vigie")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+    .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// The demo practice, its assessment signed now by this Vigie, its register exported: (vault, the
+/// signed bundle, the register export folder).
+fn signed_and_exported(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let vault = dir.join("cabinet.vigie");
+    create_vault_with(&vault, vigie::demo::demo_contents());
+    let v = vault.to_str().expect("utf-8");
+    let o = vigie(dir, &["--lang", "fr", "assessment", "sign", "--vault", v]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let signed = dir.join("signé");
+    let o = vigie(
+        dir,
+        &[
+            "export",
+            "--vault",
+            v,
+            "--kind",
+            "signed-assessment",
+            "--out",
+            signed.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let bundle = std::fs::read_dir(&signed)
+        .expect("out")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().ends_with(".vigie-assessment"))
+        .expect("bundle");
+    let register = dir.join("registre");
+    let o = vigie(
+        dir,
+        &[
+            "export",
+            "--vault",
+            v,
+            "--kind",
+            "breach-register",
+            "--out",
+            register.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    (vault, bundle, register)
+}
+
+fn check(dir: &Path, register: &Path, signed: &Path) -> Output {
+    vigie(
+        dir,
+        &[
+            "--lang",
+            "fr",
+            "verify",
+            register.to_str().expect("utf-8"),
+            "--assessment",
+            signed.to_str().expect("utf-8"),
+        ],
+    )
+}
+
+/// An event line of `events.jsonl`, its hash computed here from the format document alone.
+fn line(seq: u64, prev: [u8; 32], body: &str) -> (String, [u8; 32]) {
+    use sha2::{Digest as _, Sha256};
+    let mut h = Sha256::new();
+    h.update(b"vigie/breach-register/event/v1\n");
+    h.update(prev);
+    h.update((body.len() as u64).to_be_bytes());
+    h.update(body.as_bytes());
+    let hash: [u8; 32] = h.finalize().into();
+    let v = serde_json::json!({
+        "seq": seq,
+        "breach": serde_json::from_str::<serde_json::Value>(body).expect("body")["breach"],
+        "prev": hex::encode(prev),
+        "hash": hex::encode(hash),
+        "body": body,
+    });
+    (format!("{v}\n"), hash)
+}
+
+/// The bodies of an export's events.
+fn bodies(register: &Path) -> Vec<String> {
+    std::fs::read_to_string(register.join("events.jsonl"))
+        .expect("events")
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("json");
+            v["body"].as_str().expect("body").to_owned()
+        })
+        .collect()
+}
+
+/// Writes `bodies` as a fresh, internally consistent `events.jsonl` (every hash recomputed): what
+/// someone holding the passphrase could produce.
+fn rechain(register: &Path, bodies: &[String]) {
+    let mut prev = [0u8; 32];
+    let mut out = String::new();
+    for (i, b) in bodies.iter().enumerate() {
+        let (l, h) = line(i as u64 + 1, prev, b);
+        out.push_str(&l);
+        prev = h;
+    }
+    std::fs::write(register.join("events.jsonl"), out).expect("write");
+}
+
+#[test]
+fn the_signed_document_witnesses_the_register_head_and_the_last_records() {
+    let dir = temp_dir();
+    let (vault, _, _) = signed_and_exported(dir.path());
+    let v = PracticeFile::open(&vault, Unlock::Passphrase(PASSPHRASE)).expect("open");
+    let c = v.contents();
+    let doc = c
+        .assessments
+        .last()
+        .expect("signed")
+        .parsed()
+        .expect("reads");
+    assert_eq!(doc.version, 2);
+    let w = doc.witnessed.expect("version 2 witnesses");
+    let head = c.breaches.head();
+    assert_eq!(
+        (w.breach_register.count, w.breach_register.hash.as_str()),
+        (head.count, head.hash_hex().as_str())
+    );
+    let scan = w.scan.expect("the demo has a scan");
+    assert_eq!(scan.sha256.len(), 64);
+    assert_eq!(Some(scan.at), c.scans.last.as_ref().map(|s| s.started_at));
+    assert!(w.system_checks.is_some(), "the demo has PC checks");
+    assert!(w.box_reading.is_some(), "the demo has read its box");
+    // The bytes name every field, in the documented order, after `system_checks`.
+    let bytes =
+        String::from_utf8(c.assessments.last().expect("signed").document.to_vec()).expect("utf-8");
+    let at = bytes.find("\"witnessed\": {").expect("witnessed");
+    assert!(bytes[..at].contains("\"system_checks\": []"));
+    let rest = &bytes[at..];
+    let order = [
+        "\"breach_register\"",
+        "\"count\"",
+        "\"hash\"",
+        "\"scan\"",
+        "\"system_checks\"",
+        "\"box\"",
+    ];
+    let mut from = 0;
+    for key in order {
+        let i = rest[from..]
+            .find(key)
+            .unwrap_or_else(|| panic!("{key} in order"));
+        from += i;
+    }
+    // The window's own check agrees: the register extends what was just signed.
+    assert!(
+        c.register_against_last_assessment()
+            .expect("compared")
+            .holds()
+    );
+}
+
+#[test]
+fn a_register_export_that_still_extends_the_signed_head_verifies_even_with_new_events() {
+    let dir = temp_dir();
+    let (vault, bundle, register) = signed_and_exported(dir.path());
+    let o = check(dir.path(), &register, &bundle);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let head = PracticeFile::open(&vault, Unlock::Passphrase(PASSPHRASE))
+        .expect("open")
+        .contents()
+        .breaches
+        .head();
+    assert!(
+        text(&o).contains("Registre cohérent avec l'auto-évaluation signée le"),
+        "{}",
+        text(&o)
+    );
+    assert!(text(&o).contains(&head.hash_hex()), "{}", text(&o));
+    // An event recorded after the signature: the register still extends the signed head.
+    let mut b = bodies(&register);
+    let next = b.len() + 1;
+    b.push(format!(
+        "{{\"seq\":{next},\"breach\":1,\"at\":\"2026-12-08T10:00:00Z\",\"by\":\"Dr Camille Lefèvre\",\"change\":{{\"Note\":\"Visite du DPO.\"}}}}"
+    ));
+    rechain(&register, &b);
+    let o = check(dir.path(), &register, &bundle);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        text(&o).contains(&format!("le registre en compte {next} aujourd'hui")),
+        "{}",
+        text(&o)
+    );
+}
+
+#[test]
+fn a_register_truncated_after_the_signed_assessment_is_caught_and_named() {
+    let dir = temp_dir();
+    let (_, bundle, register) = signed_and_exported(dir.path());
+    let b = bodies(&register);
+    let signed = b.len();
+    // The last two events cut off; the rest is intact and chained.
+    let events = std::fs::read_to_string(register.join("events.jsonl")).expect("events");
+    let cut: String = events.split_inclusive('\n').take(signed - 2).collect();
+    std::fs::write(register.join("events.jsonl"), cut).expect("write");
+    let o = check(dir.path(), &register, &bundle);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let t = text(&o);
+    assert!(t.contains("ne prolonge pas la tête"), "{t}");
+    assert!(
+        t.contains(&format!("{signed} événements signés"))
+            && t.contains(&format!("{} seulement trouvés", signed - 2)),
+        "{t}"
+    );
+    assert!(t.contains("retirés"), "{t}");
+}
+
+#[test]
+fn a_register_rewritten_with_recomputed_hashes_is_caught_and_named() {
+    let dir = temp_dir();
+    let (_, bundle, register) = signed_and_exported(dir.path());
+    let mut b = bodies(&register);
+    let signed = b.len();
+    // The facts rewritten (23 people become 2), every hash recomputed: intact on its own.
+    let facts = b
+        .iter()
+        .position(|x| x.contains("\"people\":23"))
+        .expect("the demo's facts");
+    b[facts] = b[facts].replacen("\"people\":23", "\"people\":2", 1);
+    rechain(&register, &b);
+    let o = check(dir.path(), &register, &bundle);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let t = text(&o);
+    assert!(t.contains("ne prolonge pas la tête"), "{t}");
+    assert!(
+        t.contains(&format!("l'événement n° {signed} a été signé")),
+        "{t}"
+    );
+    assert!(t.contains("réécrit"), "{t}");
+    // The new head is named beside the signed one.
+    let found = std::fs::read_to_string(register.join("events.jsonl")).expect("events");
+    let last: serde_json::Value =
+        serde_json::from_str(found.lines().last().expect("a line")).expect("json");
+    assert!(t.contains(last["hash"].as_str().expect("hash")), "{t}");
+}
+
+#[test]
+fn an_assessment_signed_before_heads_were_witnessed_says_so() {
+    // The golden version-1 document and its signature: nothing witnessed, nothing to compare.
+    let dir = temp_dir();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden");
+    let doc = dir.path().join("assessment-v1.json");
+    std::fs::copy(golden.join("assessment-v1.json"), &doc).expect("copy");
+    std::fs::copy(
+        golden.join("assessment-v1.json.anne-martin.sig"),
+        dir.path().join("assessment-v1.json.anne-martin.sig"),
+    )
+    .expect("copy");
+    let signer = vigie::assessment::document::AssessmentDocument::parse(
+        &std::fs::read(&doc).expect("golden"),
+    )
+    .expect("reads")
+    .signer;
+    std::fs::write(
+        dir.path().join("allowed_signers"),
+        vigie::assessment::bundle::allowed_signers(&[&signer]),
+    )
+    .expect("write");
+    let register = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden/breach-register");
+    let o = check(dir.path(), &register, &doc);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("version antérieure de Vigie"),
+        "{}",
+        text(&o)
+    );
+}
