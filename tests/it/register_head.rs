@@ -294,3 +294,42 @@ fn an_assessment_signed_before_heads_were_witnessed_says_so() {
         text(&o)
     );
 }
+
+/// The golden version-2 document witnesses the golden register export's head: the export verifies
+/// against it, and the same export cut by one event does not — with files written once, not by the
+/// code under test.
+#[test]
+fn the_golden_register_extends_the_head_the_golden_document_signed() {
+    let dir = temp_dir();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden");
+    let doc = dir.path().join("assessment-v2.json");
+    std::fs::copy(golden.join("assessment-v2.json"), &doc).expect("copy");
+    std::fs::copy(
+        golden.join("assessment-v2.json.anne-martin.sig"),
+        dir.path().join("assessment-v2.json.anne-martin.sig"),
+    )
+    .expect("copy");
+    let signer = vigie::assessment::document::AssessmentDocument::parse(
+        &std::fs::read(&doc).expect("golden"),
+    )
+    .expect("reads")
+    .signer;
+    std::fs::write(
+        dir.path().join("allowed_signers"),
+        vigie::assessment::bundle::allowed_signers(&[&signer]),
+    )
+    .expect("write");
+    let register = golden.join("breach-register");
+    let o = check(dir.path(), &register, &doc);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("les 14 événements signés (tête afc874ec79caa67bc81144ec50af288b789e460fb28f3a1aeca40bf186ff2e36)"), "{}", text(&o));
+    let cut = dir.path().join("cut");
+    std::fs::create_dir(&cut).expect("dir");
+    let events = std::fs::read_to_string(register.join("events.jsonl")).expect("events");
+    let kept: String = events.split_inclusive('\n').take(13).collect();
+    std::fs::write(cut.join("events.jsonl"), kept).expect("write");
+    let o = check(dir.path(), &cut, &doc);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("14 événements signés"), "{}", text(&o));
+    assert!(text(&o).contains("13 seulement trouvés"), "{}", text(&o));
+}
