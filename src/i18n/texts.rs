@@ -1391,6 +1391,7 @@ texts! {
     JobShowFolder => "l'ouverture du dossier", "the opening of the folder";
     JobScan => "l'analyse des dossiers", "the folder scan";
     JobListFolder => "la lecture du dossier", "the reading of the folder";
+    JobCheckSignedHead => "la comparaison du registre avec l'auto-évaluation signée", "the comparison of the register with the signed self-assessment";
     JobOrderScanTable => "la mise en ordre du tableau des résultats", "the ordering of the results table";
     ScanOrdering => "Mise en ordre des résultats…", "Putting the results in order…";
     JobFindVaultPath => "la recherche d'un nom de fichier libre pour le coffre", "the search for a free file name for the vault";

@@ -135,6 +135,31 @@ fn record_digest<T: Serialize>(
     }
 }
 
+/// `register` compared with the head `signed` witnessed; `None` when its document does not read or
+/// the register's own chain is broken.
+pub fn register_against_assessment(
+    register: &BreachRegister,
+    signed: &crate::assessment::SignedAssessment,
+) -> Option<crate::breach::export::AgainstSigned> {
+    use crate::breach::export::{AgainstSigned, events_of, extends};
+    let doc = signed.parsed().ok()?;
+    let Some(w) = doc.witnessed else {
+        return Some(AgainstSigned::NotWitnessed {
+            signed_at: doc.completed_at,
+        });
+    };
+    let head = crate::breach::ChainHead {
+        count: w.breach_register.count,
+        hash: crate::breach::chain::parse_hex32(&w.breach_register.hash)?,
+    };
+    let events = events_of(register)?;
+    Some(AgainstSigned::Compared {
+        signed_at: doc.completed_at,
+        signed: head,
+        outcome: extends(&events, head),
+    })
+}
+
 impl VaultContents {
     /// What a signed assessment witnesses now (`docs/signed-assessment-format.md`, version 2): the breach
     /// register's head, and the digests of the last scan, the last PC checks and the last box reading.
@@ -165,24 +190,7 @@ impl VaultContents {
     /// signed assessment, a document that does not read, or a register whose own chain is broken (the
     /// Breaches page names that break).
     pub fn register_against_last_assessment(&self) -> Option<crate::breach::export::AgainstSigned> {
-        use crate::breach::export::{AgainstSigned, events_of, extends};
-        let last = self.assessments.last()?;
-        let doc = last.parsed().ok()?;
-        let Some(w) = doc.witnessed else {
-            return Some(AgainstSigned::NotWitnessed {
-                signed_at: doc.completed_at,
-            });
-        };
-        let signed = crate::breach::ChainHead {
-            count: w.breach_register.count,
-            hash: crate::breach::chain::parse_hex32(&w.breach_register.hash)?,
-        };
-        let events = events_of(&self.breaches)?;
-        Some(AgainstSigned::Compared {
-            signed_at: doc.completed_at,
-            signed,
-            outcome: extends(&events, signed),
-        })
+        register_against_assessment(&self.breaches, self.assessments.last()?)
     }
 
     /// Fresh contents for a new practice.

@@ -333,3 +333,66 @@ fn the_golden_register_extends_the_head_the_golden_document_signed() {
     assert!(text(&o).contains("14 événements signés"), "{}", text(&o));
     assert!(text(&o).contains("13 seulement trouvés"), "{}", text(&o));
 }
+
+/// The demo practice with an assessment signed now (witnessing the register), then `after` done to
+/// the register by someone holding the passphrase.
+fn signed_vault(dir: &Path, after: impl FnOnce(&mut vigie::breach::BreachRegister)) -> PathBuf {
+    let vault = dir.join("cabinet.vigie");
+    create_vault_with(&vault, vigie::demo::demo_contents());
+    let mut v =
+        PracticeFile::open_for_writing(&vault, Unlock::Passphrase(PASSPHRASE)).expect("opens");
+    v.sign_assessment(jiff::Timestamp::now()).expect("signed");
+    after(&mut v.contents_mut().breaches);
+    v.save().expect("saved");
+    vault
+}
+
+fn breaches_page_text(vault: &Path, data: &Path) -> String {
+    use egui_kittest::kittest::Queryable as _;
+    let mut h = crate::gui::harness(data, vigie::i18n::Lang::Fr);
+    crate::gui::unlock(&mut h, vault);
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(
+        &ctx,
+        vigie::ui::command::Command::Navigate(vigie::ui::breaches::PAGE),
+    );
+    crate::gui::run_until(&mut h, "the comparison with the signed head", |app| {
+        !app.jobs
+            .is_running(vigie::ui::jobs::JobKind::CheckSignedHead)
+    });
+    h.run();
+    let found = h
+        .query_all_by_label_contains("auto-évaluation signée le")
+        .map(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            let node = n.accesskit_node();
+            node.label().or_else(|| node.value()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    found.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+#[test]
+fn the_breaches_page_says_the_register_is_consistent_with_the_signed_assessment() {
+    let dir = temp_dir();
+    let vault = signed_vault(dir.path(), |_| {});
+    let text = breaches_page_text(&vault, dir.path());
+    assert!(
+        text.contains("Registre cohérent avec l'auto-évaluation signée le"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn the_breaches_page_names_what_differs_when_the_register_was_cut_after_the_signature() {
+    let dir = temp_dir();
+    let vault = signed_vault(dir.path(), |r| {
+        let n = r.events.len();
+        r.events.truncate(n - 2);
+    });
+    let text = breaches_page_text(&vault, dir.path());
+    assert!(text.contains("ne prolonge pas la tête"), "{text:?}");
+    assert!(text.contains("14 événements signés"), "{text:?}");
+    assert!(text.contains("12 seulement trouvés"), "{text:?}");
+}

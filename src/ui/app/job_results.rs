@@ -42,6 +42,7 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::FindVaultPath => T::JobFindVaultPath,
         JobKind::OrderScanTable => T::JobOrderScanTable,
         JobKind::ListFolder => T::JobListFolder,
+        JobKind::CheckSignedHead => T::JobCheckSignedHead,
     };
     tr::err_job_failed(lang, what.get(lang))
 }
@@ -99,7 +100,8 @@ impl VigieApp {
             | JobKind::ShowFolder
             | JobKind::CopyVault
             | JobKind::RecordScan
-            | JobKind::FindVaultPath => {}
+            | JobKind::FindVaultPath
+            | JobKind::CheckSignedHead => {}
             JobKind::Archive => {
                 if let Some(panel) = self.scan_view_mut().and_then(|v| v.archive.as_deref_mut()) {
                     panel.stage = crate::ui::archive::view::ArchiveStage::Setup;
@@ -454,6 +456,14 @@ impl VigieApp {
             JobOutput::DocumentWritten(result) => self.document_written(ctx, result),
             JobOutput::BreachDocumentWritten { result, prepared } => {
                 self.breach_document_written(ctx, result, prepared);
+            }
+            JobOutput::SignedHeadChecked { key, result } => {
+                if let Some(view) = self
+                    .screen
+                    .view_mut::<crate::ui::breaches::view::BreachesView>()
+                {
+                    view.signed_check = Some((key, result));
+                }
             }
             JobOutput::BreachFileRead {
                 id,

@@ -43,6 +43,9 @@ pub struct BreachesView {
     pub form: Option<Box<BreachForm>>,
     /// The language of the documents.
     pub doc_lang: Lang,
+    /// The register compared with the last signed self-assessment's head (in a job), for which
+    /// register and assessments: (event count, signed assessments).
+    pub signed_check: Option<((usize, usize), Option<crate::breach::export::AgainstSigned>)>,
 }
 
 impl BreachesView {
@@ -58,6 +61,7 @@ impl BreachesView {
             by,
             form: selected.map(|b| Box::new(BreachForm::of(b, drafts.breach_forms.get(&b.id)))),
             doc_lang: lang,
+            signed_check: None,
         }
     }
 
@@ -590,6 +594,41 @@ fn combo<V: Copy + PartialEq>(
         .labelled_by(label.id);
 }
 
+/// The register against the head the last signed self-assessment witnessed: consistent, or (in red)
+/// what differs. Computed in a job whenever the register or the signed assessments change.
+fn signed_head(ui: &mut Ui, cx: &ViewContext<'_>, view: &BreachesView) {
+    let Some(vault) = cx.vault() else {
+        return;
+    };
+    let c = vault.contents();
+    let key = (c.breaches.events.len(), c.assessments.signed.len());
+    match &view.signed_check {
+        Some((k, result)) if *k == key => {
+            let Some(check) = result else {
+                return;
+            };
+            let (text, holds) = crate::present::breach::against_signed_text(
+                check,
+                T::RegisterWitnessAssessment,
+                cx.lang,
+            );
+            let text = if holds {
+                RichText::new(format!("✓ {text}")).small().color(theme::OK)
+            } else {
+                RichText::new(format!("⚠ {text}"))
+                    .color(theme::ERROR)
+                    .strong()
+            };
+            ui.add(egui::Label::new(text).wrap());
+        }
+        _ => {
+            if !c.assessments.signed.is_empty() && !cx.jobs.is_running(JobKind::CheckSignedHead) {
+                cx.send(Command::Breach(BreachCommand::CheckSignedHead));
+            }
+        }
+    }
+}
+
 fn section(ui: &mut Ui, lang: Lang, title: T, open: bool, add: impl FnOnce(&mut Ui)) {
     egui::CollapsingHeader::new(RichText::new(title.get(lang)).strong().size(16.0))
         .default_open(open)
@@ -634,6 +673,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut BreachesView) {
             .color(theme::OK),
         );
     }
+    signed_head(ui, cx, view);
     ui.add_space(6.0);
 
     widgets::card(ui, T::BreachNewHeading.get(lang), |ui| {
