@@ -131,7 +131,7 @@ fn record_digest<T: Serialize>(
     let bytes = serde_json::to_vec(record).unwrap_or_default();
     crate::assessment::document::RecordDigestDoc {
         at,
-        sha256: crate::digest::sha256_hex(&bytes),
+        sha256: crate::assessment::document::verification_code(&bytes),
     }
 }
 
