@@ -635,6 +635,15 @@ texts! {
     EventAssessmentSigned => "Auto-évaluation terminée et signée", "Self-assessment completed and signed";
     EventAssessmentCountersigned => "Contre-signature ajoutée à une auto-évaluation", "Countersignature added to a self-assessment";
     PdfHeadNotSigned => "Tête de chaîne non signée : le médecin n'a pas encore de clé de signature (elle est créée à la première auto-évaluation signée).", "Chain head not signed: the practitioner has no signing key yet (it is made at the first signed self-assessment).";
+    PdfWitnessedHeading => "Ce que les signatures attestent aussi", "What the signatures also witness";
+    PdfWitnessedScan => "Dernière recherche d'images", "Last image scan";
+    PdfWitnessedChecks => "Derniers contrôles du poste", "Last PC checks";
+    PdfWitnessedBox => "Dernière lecture de la box", "Last reading of the box";
+    PdfWitnessedRegisterShort => "registre", "register";
+    PdfWitnessedScanShort => "scan", "scan";
+    PdfWitnessedChecksShort => "poste", "pc";
+    PdfWitnessedBoxShort => "box", "box";
+    PdfWitnessedFull => "Valeurs complètes (SHA-256), à comparer avec vigie verify ou le registre exporté :", "Full values (SHA-256), to compare with vigie verify or the exported register:";
     RegisterWitnessAssessment => "l'auto-évaluation", "the self-assessment";
     RegisterWitnessCountersigned => "la tête contre-signée", "the countersigned head";
     PdfHeadSignedText => "Texte signé (quatre lignes, chacune suivie d'un retour à la ligne) :", "Signed text (four lines, each followed by a line feed):";
@@ -1886,6 +1895,8 @@ typed_texts! {
         "The register does not extend the head of {what} signed on {date}: {signed} events signed (head {hash}), only {found} found. Events were removed since it was signed.";
     fn register_rewritten(what, date, signed: num, hash, found) => "Le registre ne prolonge pas la tête de {what} signée le {date} : l'événement n° {signed} a été signé avec l'empreinte {hash}, il porte aujourd'hui l'empreinte {found}. Le registre a été réécrit depuis la signature.",
         "The register does not extend the head of {what} signed on {date}: event no. {signed} was signed with the hash {hash}, it now has the hash {found}. The register was rewritten since it was signed.";
+    fn pdf_witnessed_register(count: num) => "Registre des violations : {count} événements, tête (empreinte du dernier) :", "Breach register: {count} events, head (the last one's hash):";
+    fn pdf_witnessed_record(what, date) => "{what}, le {date} — empreinte :", "{what}, on {date} — digest:";
     fn register_not_witnessed(date) => "L'auto-évaluation signée le {date} a été faite par une version antérieure de Vigie : elle ne porte pas la tête du registre des violations, il n'y a rien à comparer.",
         "The self-assessment signed on {date} was made by an earlier version of Vigie: it does not carry the breach register's head, there is nothing to compare.";
     fn register_export_unreadable(n: num) => "La ligne {n} de events.jsonl ne se lit pas : ce n'est pas un export du registre, ou il a été abîmé.", "Line {n} of events.jsonl does not read: this is not an export of the register, or it was damaged.";

@@ -396,3 +396,67 @@ fn the_breaches_page_names_what_differs_when_the_register_was_cut_after_the_sign
     assert!(text.contains("14 événements signés"), "{text:?}");
     assert!(text.contains("12 seulement trouvés"), "{text:?}");
 }
+
+/// The signed report prints what the signatures witness: the register's count and head, each digest
+/// shortened, then the full values, each on one line.
+#[test]
+fn the_signed_report_shows_the_register_head_and_the_digests() {
+    let dir = temp_dir();
+    let (vault, bundle, _) = signed_and_exported(dir.path());
+    let folder = bundle.parent().expect("folder");
+    let pdf = std::fs::read_dir(folder)
+        .expect("out")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("the report");
+    let doc = lopdf::Document::load_mem(&std::fs::read(pdf).expect("pdf")).expect("reads");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc
+        .extract_text(&pages)
+        .expect("text")
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    let c = PracticeFile::open(&vault, Unlock::Passphrase(PASSPHRASE))
+        .expect("open")
+        .contents()
+        .clone();
+    let head = c.breaches.head();
+    let w = c
+        .assessments
+        .last()
+        .expect("signed")
+        .parsed()
+        .expect("reads")
+        .witnessed
+        .expect("witnessed");
+    assert!(
+        text.contains("Ce que les signatures attestent aussi"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "Registre des violations : {} événements",
+            head.count
+        )),
+        "{text}"
+    );
+    let hash = head.hash_hex();
+    assert!(
+        text.contains(&format!("{}…{}", &hash[..16], &hash[56..])),
+        "the head shortened: {text}"
+    );
+    // Every full value on a line of its own, whole.
+    for full in [
+        Some(hash.clone()),
+        w.scan.map(|s| s.sha256),
+        w.system_checks.map(|s| s.sha256),
+        w.box_reading.map(|s| s.sha256),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        assert!(
+            text.lines().any(|l| l.contains(&full)),
+            "{full} whole on one line: {text}"
+        );
+    }
+}
