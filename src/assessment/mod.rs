@@ -15,6 +15,7 @@
 pub mod bundle;
 pub mod compare;
 pub mod document;
+pub mod head_statement;
 pub mod identity;
 pub mod sshsig;
 pub mod verify;

@@ -644,8 +644,6 @@ texts! {
     PdfWitnessedChecksShort => "poste", "pc";
     PdfWitnessedBoxShort => "box", "box";
     PdfWitnessedFull => "Valeurs complètes (SHA-256), à comparer avec vigie verify ou le registre exporté :", "Full values (SHA-256), to compare with vigie verify or the exported register:";
-    RegisterWitnessAssessment => "l'auto-évaluation", "the self-assessment";
-    RegisterWitnessCountersigned => "la tête contre-signée", "the countersigned head";
     PdfHeadSignedText => "Texte signé (quatre lignes, chacune suivie d'un retour à la ligne) :", "Signed text (four lines, each followed by a line feed):";
     PdfHeadAllowedSigner => "Clé publique du signataire (ligne du fichier allowed_signers) :", "The signer's public key (allowed_signers line):";
     PdfHeadSignature => "Signature OpenSSH :", "OpenSSH signature:";
@@ -1889,14 +1887,22 @@ typed_texts! {
     fn fd_filter(list) => "Fichiers affichés : {list}", "Files shown: {list}";
     fn reveal_program_failed(program, code) => "le programme {program} n'a pas pu l'ouvrir (code {code}).", "the program {program} could not open it (code {code}).";
     fn fd_replace(name) => "« {name} » existe déjà dans ce dossier. Le remplacer ?", "“{name}” already exists in this folder. Replace it?";
-    fn register_extends(what, date, signed: num, hash, now: num, now_hash) => "Registre cohérent avec {what} signée le {date} : les {signed} événements signés (tête {hash}) sont toujours là, inchangés ; le registre en compte {now} aujourd'hui (tête {now_hash}).",
-        "Register consistent with {what} signed on {date}: the {signed} events signed (head {hash}) are all there, unchanged; the register holds {now} today (head {now_hash}).";
-    fn register_truncated(what, date, signed: num, hash, found: num) => "Le registre ne prolonge pas la tête de {what} signée le {date} : {signed} événements signés (tête {hash}), {found} seulement trouvés. Des événements ont été retirés depuis la signature.",
-        "The register does not extend the head of {what} signed on {date}: {signed} events signed (head {hash}), only {found} found. Events were removed since it was signed.";
-    fn register_rewritten(what, date, signed: num, hash, found) => "Le registre ne prolonge pas la tête de {what} signée le {date} : l'événement n° {signed} a été signé avec l'empreinte {hash}, il porte aujourd'hui l'empreinte {found}. Le registre a été réécrit depuis la signature.",
-        "The register does not extend the head of {what} signed on {date}: event no. {signed} was signed with the hash {hash}, it now has the hash {found}. The register was rewritten since it was signed.";
+    fn register_witness_assessment(date) => "l'auto-évaluation signée le {date}", "the self-assessment signed on {date}";
+    fn register_witness_countersigned(name, date) => "la tête contre-signée par {name} le {date}", "the head countersigned by {name} on {date}";
+    fn register_extends(what, signed: num, hash, now: num, now_hash) => "Registre cohérent avec {what} : les {signed} événements signés (tête {hash}) sont toujours là, inchangés ; le registre en compte {now} aujourd'hui (tête {now_hash}).",
+        "Register consistent with {what}: the {signed} events signed (head {hash}) are all there, unchanged; the register holds {now} today (head {now_hash}).";
+    fn register_truncated(what, signed: num, hash, found: num) => "Le registre ne prolonge pas la tête de {what} : {signed} événements signés (tête {hash}), {found} seulement trouvés. Des événements ont été retirés depuis la signature.",
+        "The register does not extend the head of {what}: {signed} events signed (head {hash}), only {found} found. Events were removed since it was signed.";
+    fn register_rewritten(what, signed: num, hash, found) => "Le registre ne prolonge pas la tête de {what} : l'événement n° {signed} a été signé avec l'empreinte {hash}, il porte aujourd'hui l'empreinte {found}. Le registre a été réécrit depuis la signature.",
+        "The register does not extend the head of {what}: event no. {signed} was signed with the hash {hash}, it now has the hash {found}. The register was rewritten since it was signed.";
     fn pdf_witnessed_register(count: num) => "Registre des violations : {count} événements, tête (empreinte du dernier) :", "Breach register: {count} events, head (the last one's hash):";
     fn pdf_witnessed_record(what, date) => "{what}, le {date} — empreinte :", "{what}, on {date} — digest:";
+    fn cli_head_to_countersign(count: num, hash, date, fp) => "Tête du registre à contre-signer : {count} événements, empreinte du dernier {hash}, signée le {date} par la clé {fp}.", "Register head to countersign: {count} events, last hash {hash}, signed on {date} by the key {fp}.";
+    fn cli_head_countersigned(path) => "Tête contre-signée : {path} (et sa signature .sig). Gardez ces deux fichiers hors du cabinet.", "Head countersigned: {path} (and its .sig signature). Keep both files outside the practice.";
+    fn cli_head_statement(name, role, org, date, fp) => "Contre-signature valable de {name} ({role}, {org}) le {date}, clé {fp}.", "Valid countersignature by {name} ({role}, {org}) on {date}, key {fp}.";
+    fn err_head_not_of_events(path) => "{path} n'est pas la tête de ces événements (événements retirés, ajoutés ou réécrits) : rien n'est contre-signé.", "{path} is not the head of these events (events cut off, added or rewritten): nothing is countersigned.";
+    fn err_head_signature(path) => "La signature de la tête ({path}) n'est pas valable, ou sa clé n'est pas celle attendue : rien n'est contre-signé.", "The head's signature ({path}) is not valid, or its key is not the one expected: nothing is countersigned.";
+    fn err_head_statement(path) => "{path} n'est pas une contre-signature de tête valable (signature absente, fausse, ou d'une autre clé que celle qu'elle nomme).", "{path} is not a valid head countersignature (signature missing, wrong, or by another key than the one it names).";
     fn register_not_witnessed(date) => "L'auto-évaluation signée le {date} a été faite par une version antérieure de Vigie : elle ne porte pas la tête du registre des violations, il n'y a rien à comparer.",
         "The self-assessment signed on {date} was made by an earlier version of Vigie: it does not carry the breach register's head, there is nothing to compare.";
     fn register_export_unreadable(n: num) => "La ligne {n} de events.jsonl ne se lit pas : ce n'est pas un export du registre, ou il a été abîmé.", "Line {n} of events.jsonl does not read: this is not an export of the register, or it was damaged.";

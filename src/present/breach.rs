@@ -983,7 +983,7 @@ mod letter_tests {
 /// countersigned alone), in words; `true` when the register still extends that head.
 pub fn against_signed_text(
     check: &crate::breach::export::AgainstSigned,
-    what: T,
+    what: impl Fn(String) -> String,
     lang: Lang,
 ) -> (String, bool) {
     use crate::breach::export::{AgainstSigned, Extends};
@@ -997,14 +997,12 @@ pub fn against_signed_text(
             signed,
             outcome,
         } => {
-            let date = format_datetime(*signed_at, lang);
-            let what = what.get(lang);
+            let what = what(format_datetime(*signed_at, lang));
             match outcome {
                 Extends::Yes { now } => (
                     tr::register_extends(
                         lang,
-                        what,
-                        date,
+                        &what,
                         signed.count,
                         signed.hash_hex(),
                         now.count,
@@ -1013,21 +1011,13 @@ pub fn against_signed_text(
                     true,
                 ),
                 Extends::Truncated { found } => (
-                    tr::register_truncated(
-                        lang,
-                        what,
-                        date,
-                        signed.count,
-                        signed.hash_hex(),
-                        *found,
-                    ),
+                    tr::register_truncated(lang, &what, signed.count, signed.hash_hex(), *found),
                     false,
                 ),
                 Extends::Rewritten { found } => (
                     tr::register_rewritten(
                         lang,
-                        what,
-                        date,
+                        &what,
                         signed.count,
                         signed.hash_hex(),
                         hex::encode(found),

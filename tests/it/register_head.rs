@@ -460,3 +460,157 @@ fn the_signed_report_shows_the_register_head_and_the_digests() {
         );
     }
 }
+
+/// The consultant countersigns the register's head alone (a visit between two assessments): the
+/// statement names the head, its date, the consultant and the doctor's key; `vigie verify` checks a
+/// register export against it, and catches a register cut after it or a changed statement.
+#[test]
+fn the_consultant_countersigns_the_head_alone_and_verify_checks_it() {
+    let dir = temp_dir();
+    let (vault, _, register) = signed_and_exported(dir.path());
+    let doctor = PracticeFile::open(&vault, Unlock::Passphrase(PASSPHRASE))
+        .expect("open")
+        .contents()
+        .assessments
+        .doctor_key
+        .as_ref()
+        .and_then(vigie::assessment::DoctorKey::signer)
+        .expect("the doctor's key")
+        .identity
+        .fingerprint();
+    let key = dir.path().join("julien.vigie-key");
+    let key_env = [("VIGIE_KEY_PASSPHRASE", "clef-conseil-rgpd-sante-42")];
+    let k = key.to_str().expect("utf-8");
+    let r = register.to_str().expect("utf-8");
+    let run = |args: &[&str]| {
+        vigie_command(dir.path(), args, &key_env)
+            .output()
+            .expect("run")
+    };
+    let o = run(&[
+        "assessment",
+        "new-key",
+        "--out",
+        k,
+        "--name",
+        "Julien Moreau",
+        "--organisation",
+        "Conseil RGPD",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // Another doctor's key expected: refused, nothing written.
+    let o = run(&[
+        "--lang",
+        "fr",
+        "breach",
+        "countersign-head",
+        r,
+        "--key",
+        k,
+        "--expect-fingerprint",
+        "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let statement = register.join("head-countersignature-consultant-julien-moreau.json");
+    assert!(!statement.exists());
+    let o = run(&[
+        "--lang",
+        "fr",
+        "breach",
+        "countersign-head",
+        r,
+        "--key",
+        k,
+        "--expect-fingerprint",
+        &doctor,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains(&doctor), "{}", text(&o));
+    let bytes = std::fs::read_to_string(&statement).expect("the statement");
+    let head = std::fs::read_to_string(register.join("head.txt")).expect("head");
+    let (count, hash) = {
+        let mut l = head.lines().skip(1);
+        (
+            l.next()
+                .expect("count")
+                .trim_start_matches("count: ")
+                .to_owned(),
+            l.next()
+                .expect("hash")
+                .trim_start_matches("hash: ")
+                .to_owned(),
+        )
+    };
+    assert!(
+        bytes.contains("\"format\": \"vigie-head-countersignature\""),
+        "{bytes}"
+    );
+    assert!(bytes.contains(&format!("\"count\": {count}")), "{bytes}");
+    assert!(bytes.contains(&hash), "{bytes}");
+    assert!(bytes.contains("\"name\": \"Julien Moreau\""), "{bytes}");
+    assert!(
+        bytes.contains("\"affiliation\": \"Conseil RGPD\""),
+        "{bytes}"
+    );
+    assert!(
+        bytes.contains(&format!("\"doctor_fingerprint\": \"{doctor}\"")),
+        "{bytes}"
+    );
+    let s = statement.to_str().expect("utf-8");
+    let o = run(&["--lang", "fr", "verify", r, "--countersigned-head", s]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        text(&o).contains("Contre-signature valable de Julien Moreau"),
+        "{}",
+        text(&o)
+    );
+    assert!(
+        text(&o).contains("Registre cohérent avec la tête contre-signée par Julien Moreau le"),
+        "{}",
+        text(&o)
+    );
+    // OpenSSH agrees, with the consultant's key.
+    if let Ok(o) = std::process::Command::new("ssh-keygen")
+        .args([
+            "-Y",
+            "check-novalidate",
+            "-n",
+            "vigie-countersignature",
+            "-s",
+        ])
+        .arg(format!("{s}.sig"))
+        .stdin(std::fs::File::open(&statement).expect("open"))
+        .output()
+    {
+        assert!(o.status.success(), "{}", text(&o));
+    }
+    // The register cut by one event: caught and named.
+    let events = std::fs::read_to_string(register.join("events.jsonl")).expect("events");
+    let n = events.lines().count();
+    let cut: String = events.split_inclusive('\n').take(n - 1).collect();
+    std::fs::write(register.join("events.jsonl"), cut).expect("write");
+    let o = run(&["--lang", "fr", "verify", r, "--countersigned-head", s]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains(&format!("{n} événements signés"))
+            && text(&o).contains(&format!("{} seulement trouvés", n - 1)),
+        "{}",
+        text(&o)
+    );
+    // The statement edited to match the cut register: its signature no longer holds.
+    std::fs::write(
+        &statement,
+        bytes.replace(
+            &format!("\"count\": {count}"),
+            &format!("\"count\": {}", n - 1),
+        ),
+    )
+    .expect("write");
+    let o = run(&["--lang", "fr", "verify", r, "--countersigned-head", s]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("contre-signature de tête valable"),
+        "{}",
+        text(&o)
+    );
+}

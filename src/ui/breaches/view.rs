@@ -609,7 +609,7 @@ fn signed_head(ui: &mut Ui, cx: &ViewContext<'_>, view: &BreachesView) {
             };
             let (text, holds) = crate::present::breach::against_signed_text(
                 check,
-                T::RegisterWitnessAssessment,
+                |d| crate::i18n::tr::register_witness_assessment(cx.lang, d),
                 cx.lang,
             );
             let text = if holds {
