@@ -202,6 +202,8 @@ impl VigieApp {
             .as_ref()
             .and_then(|v| v.contents().breaches.verify().err());
         self.session = Some(session);
+        // Compared in a job, so that the Breaches page has it when it opens.
+        self.check_signed_head(ctx);
         self.last_activity = Instant::now();
         if via_recovery {
             self.start_save(ctx);
@@ -458,11 +460,8 @@ impl VigieApp {
                 self.breach_document_written(ctx, result, prepared);
             }
             JobOutput::SignedHeadChecked { key, result } => {
-                if let Some(view) = self
-                    .screen
-                    .view_mut::<crate::ui::breaches::view::BreachesView>()
-                {
-                    view.signed_check = Some((key, result));
+                if let Some(session) = self.session.as_mut() {
+                    session.signed_head = Some((key, result));
                 }
             }
             JobOutput::BreachFileRead {

@@ -173,7 +173,7 @@ impl VigieApp {
 
     /// Compares the register with the head the last signed self-assessment witnessed, in a job (the
     /// chain's hashes are recomputed there, not on the window's thread).
-    fn check_signed_head(&mut self, ctx: &egui::Context) {
+    pub(crate) fn check_signed_head(&mut self, ctx: &egui::Context) {
         if self.jobs.is_running(JobKind::CheckSignedHead) {
             return;
         }

@@ -43,9 +43,6 @@ pub struct BreachesView {
     pub form: Option<Box<BreachForm>>,
     /// The language of the documents.
     pub doc_lang: Lang,
-    /// The register compared with the last signed self-assessment's head (in a job), for which
-    /// register and assessments: (event count, signed assessments).
-    pub signed_check: Option<((usize, usize), Option<crate::breach::export::AgainstSigned>)>,
 }
 
 impl BreachesView {
@@ -61,7 +58,6 @@ impl BreachesView {
             by,
             form: selected.map(|b| Box::new(BreachForm::of(b, drafts.breach_forms.get(&b.id)))),
             doc_lang: lang,
-            signed_check: None,
         }
     }
 
@@ -596,37 +592,34 @@ fn combo<V: Copy + PartialEq>(
 
 /// The register against the head the last signed self-assessment witnessed: consistent, or (in red)
 /// what differs. Computed in a job whenever the register or the signed assessments change.
-fn signed_head(ui: &mut Ui, cx: &ViewContext<'_>, view: &BreachesView) {
+fn signed_head(ui: &mut Ui, cx: &ViewContext<'_>, session: &crate::ui::state::Session) {
     let Some(vault) = cx.vault() else {
         return;
     };
     let c = vault.contents();
     let key = (c.breaches.events.len(), c.assessments.signed.len());
-    match &view.signed_check {
-        Some((k, result)) if *k == key => {
-            let Some(check) = result else {
-                return;
-            };
-            let (text, holds) = crate::present::breach::against_signed_text(
-                check,
-                |d| crate::i18n::tr::register_witness_assessment(cx.lang, d),
-                cx.lang,
-            );
-            let text = if holds {
-                RichText::new(format!("✓ {text}")).small().color(theme::OK)
-            } else {
-                RichText::new(format!("⚠ {text}"))
-                    .color(theme::ERROR)
-                    .strong()
-            };
-            ui.add(egui::Label::new(text).wrap());
-        }
-        _ => {
-            if !c.assessments.signed.is_empty() && !cx.jobs.is_running(JobKind::CheckSignedHead) {
-                cx.send(Command::Breach(BreachCommand::CheckSignedHead));
-            }
-        }
+    let fresh = session.signed_head.as_ref().is_some_and(|(k, _)| *k == key);
+    if !fresh && !c.assessments.signed.is_empty() && !cx.jobs.is_running(JobKind::CheckSignedHead) {
+        cx.send(Command::Breach(BreachCommand::CheckSignedHead));
     }
+    // The last comparison stays shown while a change is compared again (a line that comes and goes
+    // would move the page under the pointer).
+    let Some((_, Some(check))) = &session.signed_head else {
+        return;
+    };
+    let (text, holds) = crate::present::breach::against_signed_text(
+        check,
+        |d| crate::i18n::tr::register_witness_assessment(cx.lang, d),
+        cx.lang,
+    );
+    let text = if holds {
+        RichText::new(format!("✓ {text}")).small().color(theme::OK)
+    } else {
+        RichText::new(format!("⚠ {text}"))
+            .color(theme::ERROR)
+            .strong()
+    };
+    ui.add(egui::Label::new(text).wrap());
 }
 
 fn section(ui: &mut Ui, lang: Lang, title: T, open: bool, add: impl FnOnce(&mut Ui)) {
@@ -673,7 +666,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut BreachesView) {
             .color(theme::OK),
         );
     }
-    signed_head(ui, cx, view);
+    signed_head(ui, cx, session);
     ui.add_space(6.0);
 
     widgets::card(ui, T::BreachNewHeading.get(lang), |ui| {
