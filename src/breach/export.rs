@@ -128,7 +128,7 @@ pub fn read_events(jsonl: &[u8]) -> Result<Vec<ReadEvent>, ExportBreak> {
         .enumerate()
     {
         let n = i as u64 + 1;
-        let line: In = serde_json::from_slice(raw).map_err(|_| ExportBreak::Unreadable(n))?;
+        let line: In = serde_json::from_slice(raw).or(Err(ExportBreak::Unreadable(n)))?;
         let stated = parse_hex32(&line.hash).ok_or(ExportBreak::Unreadable(n))?;
         if line.seq != n {
             return Err(ExportBreak::Unreadable(n));
@@ -180,11 +180,12 @@ pub fn extends(events: &[ReadEvent], signed: ChainHead) -> Extends {
     if found < signed.count {
         return Extends::Truncated { found };
     }
-    let at = match usize::try_from(signed.count) {
-        Ok(0) => GENESIS,
-        Ok(n) => events.get(n - 1).map_or(GENESIS, |e| e.hash),
-        Err(_) => GENESIS,
-    };
+    // `found >= signed.count` here, so the event numbered `signed.count` is there (none for 0).
+    let at = usize::try_from(signed.count)
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| events.get(i))
+        .map_or(GENESIS, |e| e.hash);
     if at != signed.hash {
         return Extends::Rewritten { found: at };
     }

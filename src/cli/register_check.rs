@@ -73,16 +73,16 @@ pub(super) fn verify(
     }
 }
 
-/// Reads and recomputes an export's events, and its head file (dated or not) that must be their head.
-fn read_export(
-    folder: &Path,
-    lang: Lang,
-) -> Result<(
+/// An export read back: its events recomputed, its head file's bytes, the head and its date.
+type ReadExport = (
     Vec<export::ReadEvent>,
     Vec<u8>,
     crate::breach::ChainHead,
     Option<jiff::Timestamp>,
-)> {
+);
+
+/// Reads and recomputes an export's events, and its head file (dated or not) that must be their head.
+fn read_export(folder: &Path, lang: Lang) -> Result<ReadExport> {
     let jsonl = std::fs::read(folder.join(EVENTS_FILE))
         .map_err(|e| anyhow!(crate::i18n::io_error(lang, &folder.join(EVENTS_FILE), &e)))?;
     let events = export::read_events(&jsonl).map_err(|b| {
