@@ -612,7 +612,13 @@ fn signed_head(ui: &mut Ui, cx: &ViewContext<'_>, session: &crate::ui::state::Se
         |d| crate::i18n::tr::register_witness_assessment(cx.lang, d),
         cx.lang,
     );
-    let text = if holds {
+    let text = if matches!(
+        check,
+        crate::breach::export::AgainstSigned::NotWitnessed { .. }
+    ) {
+        // Nothing signed to compare with: said plainly, without a mark.
+        RichText::new(text).small().weak()
+    } else if holds {
         RichText::new(format!("✓ {text}")).small().color(theme::OK)
     } else {
         RichText::new(format!("⚠ {text}"))
