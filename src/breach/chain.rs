@@ -5,7 +5,8 @@
 //! the event's canonical bytes ([`Event::body_bytes`]: compact JSON of `seq`, `breach`, `at`, `by` and
 //! `change`, in that order) and `hash(0)` is 32 zero bytes. A chain alone cannot show that its last
 //! events were cut off: its [`ChainHead`] (count and last hash) is printed on every register PDF, and
-//! is what a signature will cover ([`ChainHead::signing_bytes`]).
+//! is signed with the moment of signing ([`DatedHead::signing_bytes`]; heads signed before heads were
+//! dated read with [`parse_head`] as undated).
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
