@@ -10,6 +10,7 @@ import sys
 
 EVENT_DOMAIN = b"vigie/breach-register/event/v1\n"
 HEAD_DOMAIN = b"vigie/breach-register/head/v1\n"
+DATED_HEAD_DOMAIN = b"vigie/breach-register/head/v2\n"
 TIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")
 
 
@@ -44,11 +45,18 @@ def main(folder):
                         fail("event %d: the attached file %s was changed" % (n, sha256))
             prev = digest
             count = n
-    head = HEAD_DOMAIN + ("count: %d\nhash: %s\n" % (count, prev.hex())).encode("ascii")
+    lines = ("count: %d\nhash: %s\n" % (count, prev.hex())).encode("ascii")
     with open(os.path.join(folder, "head.txt"), "rb") as f:
-        if f.read() != head:
-            fail("head.txt is not the head of these events (events cut off, added or rewritten)")
-    print("OK: %d events, head %s" % (count, prev.hex()))
+        written = f.read()
+    dated = ""
+    if written.startswith(DATED_HEAD_DOMAIN + lines):
+        date = written[len(DATED_HEAD_DOMAIN + lines):].decode("ascii", "replace")
+        if not re.match(r"^signed_at: [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\n\Z", date):
+            fail("head.txt: its date does not read")
+        dated = ", signed at " + date[len("signed_at: "):-1]
+    elif written != HEAD_DOMAIN + lines:
+        fail("head.txt is not the head of these events (events cut off, added or rewritten)")
+    print("OK: %d events, head %s%s" % (count, prev.hex(), dated))
 
 
 if __name__ == "__main__":

@@ -21,8 +21,10 @@ use crate::scan::record::{RiskCounts, ScanHistory};
 
 /// The `format` field of every signed assessment.
 pub const FORMAT: &str = "vigie-signed-assessment";
-/// The version of the document's layout this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The newest version of the document's layout this build writes and reads: version 2 adds
+/// `witnessed` (the breach register's head and the digests of the last records); a document without it
+/// is written, and read, as version 1.
+pub const VERSION: u32 = 2;
 /// The SSHSIG namespace of the document's signatures.
 pub const NAMESPACE: &str = "vigie-assessment";
 /// The SSHSIG namespace of the report PDF's signatures.
@@ -192,6 +194,39 @@ pub struct SystemCheckDoc {
     pub at: Timestamp,
 }
 
+/// The breach register's head as signed: how many events, and the last one's hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterHeadDoc {
+    /// Number of events.
+    pub count: u64,
+    /// The last event's hash, 64 lower-case hex digits (64 zeros for an empty register).
+    pub hash: String,
+}
+
+/// A record of the vault witnessed by its digest: when it was made, and the SHA-256 of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordDigestDoc {
+    /// When the record was made (the scan's start, the checks' run, the box's reading).
+    pub at: Timestamp,
+    /// SHA-256 of the record's bytes as the vault held them, 64 lower-case hex digits.
+    pub sha256: String,
+}
+
+/// What a version-2 document witnesses beyond the checklist: the signatures of the document cover
+/// them, so a register cut or rewritten after the signature, or a record replaced, no longer matches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Witnessed {
+    /// The breach register's head when the document was signed.
+    pub breach_register: RegisterHeadDoc,
+    /// The last folder scan's record, if any.
+    pub scan: Option<RecordDigestDoc>,
+    /// The last PC checks' record, if any.
+    pub system_checks: Option<RecordDigestDoc>,
+    /// The last reading of the Internet box, if the vault holds one.
+    #[serde(rename = "box")]
+    pub box_reading: Option<RecordDigestDoc>,
+}
+
 /// The whole frozen assessment, field order as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssessmentDocument {
@@ -225,6 +260,9 @@ pub struct AssessmentDocument {
     pub scan: Option<ScanDoc>,
     /// The PC checks' results; empty in this version of Vigie, which has none.
     pub system_checks: Vec<SystemCheckDoc>,
+    /// Version 2: the register's head and the last records' digests (absent from version 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub witnessed: Option<Witnessed>,
 }
 
 /// Why bytes are not a signed assessment this Vigie can read.
@@ -257,6 +295,8 @@ pub struct FreezeInput<'a> {
     pub now: Timestamp,
     /// The id's random part.
     pub nonce: u32,
+    /// What the document witnesses (version 2); `None` writes a version-1 document.
+    pub witnessed: Option<Witnessed>,
 }
 
 fn percent(score: Option<f64>) -> Option<u32> {
@@ -333,7 +373,11 @@ pub fn freeze(input: &FreezeInput<'_>) -> AssessmentDocument {
     let date = crate::locale::date_of(input.now);
     AssessmentDocument {
         format: FORMAT.to_owned(),
-        version: VERSION,
+        version: if input.witnessed.is_some() {
+            VERSION
+        } else {
+            1
+        },
         id: format!("{date}-{:08x}", input.nonce),
         completed_at: input.now,
         software: format!("Vigie {}", env!("CARGO_PKG_VERSION")),
@@ -355,6 +399,7 @@ pub fn freeze(input: &FreezeInput<'_>) -> AssessmentDocument {
         actions,
         scan,
         system_checks: Vec::new(),
+        witnessed: input.witnessed.clone(),
     }
 }
 
@@ -385,7 +430,12 @@ impl AssessmentDocument {
         if head.version > VERSION {
             return Err(DocumentError::Newer(head.version));
         }
-        serde_json::from_slice(bytes).or(Err(DocumentError::NotADocument))
+        let doc: Self = serde_json::from_slice(bytes).or(Err(DocumentError::NotADocument))?;
+        // Version 2 is version 1 and `witnessed`: one without the other is not a Vigie document.
+        if (doc.version >= 2) != doc.witnessed.is_some() {
+            return Err(DocumentError::NotADocument);
+        }
+        Ok(doc)
     }
 
     /// The answers, evidence (without content) and plan, as the checklist's record: what the report

@@ -15,6 +15,7 @@
 pub mod bundle;
 pub mod compare;
 pub mod document;
+pub mod head_statement;
 pub mod identity;
 pub mod sshsig;
 pub mod verify;
@@ -393,6 +394,25 @@ impl AssessmentHistory {
         now: Timestamp,
         nonce: u32,
     ) -> &SignedAssessment {
+        self.complete_witnessing(practice, record, scans, None, signer, now, nonce)
+    }
+
+    /// [`Self::complete`], the document witnessing `witnessed` (the register's head and the last
+    /// records' digests: a version-2 document) when given.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the records an assessment freezes, each from its own part of the vault"
+    )]
+    pub fn complete_witnessing(
+        &mut self,
+        practice: &Profile,
+        record: &mut ChecklistRecord,
+        scans: &ScanHistory,
+        witnessed: Option<document::Witnessed>,
+        signer: &Signer,
+        now: Timestamp,
+        nonce: u32,
+    ) -> &SignedAssessment {
         let previous = self.last().map(|s| document::PreviousRef {
             id: s.id.clone(),
             completed_at: s.completed_at,
@@ -406,6 +426,7 @@ impl AssessmentHistory {
             previous,
             now,
             nonce,
+            witnessed,
         });
         let bytes: Arc<[u8]> = doc.to_bytes().into();
         let signature = StoredSignature {

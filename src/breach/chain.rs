@@ -5,7 +5,8 @@
 //! the event's canonical bytes ([`Event::body_bytes`]: compact JSON of `seq`, `breach`, `at`, `by` and
 //! `change`, in that order) and `hash(0)` is 32 zero bytes. A chain alone cannot show that its last
 //! events were cut off: its [`ChainHead`] (count and last hash) is printed on every register PDF, and
-//! is what a signature will cover ([`ChainHead::signing_bytes`]).
+//! is signed with the moment of signing ([`DatedHead::signing_bytes`]; heads signed before heads were
+//! dated read with [`parse_head`] as undated).
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -15,8 +16,11 @@ use super::{BreachId, Change};
 
 /// What every event's hash starts with, so that no other SHA-256 in Vigie can be taken for one.
 pub const EVENT_DOMAIN: &[u8] = b"vigie/breach-register/event/v1\n";
-/// What the bytes to sign for a chain head start with.
+/// What the bytes of an undated chain head start with (heads signed before heads were dated: still
+/// read and verified as such).
 pub const HEAD_DOMAIN: &[u8] = b"vigie/breach-register/head/v1\n";
+/// What the bytes of a dated chain head start with ([`DatedHead::signing_bytes`]).
+pub const DATED_HEAD_DOMAIN: &[u8] = b"vigie/breach-register/head/v2\n";
 /// The SSHSIG namespace of the head's signature.
 pub const HEAD_NAMESPACE: &str = "vigie-breach-register";
 /// The "previous hash" of the first event.
@@ -142,6 +146,71 @@ impl ChainHead {
     pub fn hash_hex(&self) -> String {
         hex::encode(self.hash)
     }
+}
+
+/// A head with the moment it was signed: what every head signature covers since heads are dated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatedHead {
+    /// The head.
+    pub head: ChainHead,
+    /// When it was signed, to the second (UTC).
+    pub signed_at: Timestamp,
+}
+
+impl DatedHead {
+    /// `head` dated `at`, cut to the whole second.
+    pub fn new(head: ChainHead, at: Timestamp) -> Self {
+        let signed_at = Timestamp::from_second(at.as_second()).unwrap_or(at);
+        Self { head, signed_at }
+    }
+
+    /// The exact bytes a signature of this head covers: [`DATED_HEAD_DOMAIN`], then `count: N`,
+    /// `hash: <64 hex digits>` and `signed_at: YYYY-MM-DDTHH:MM:SSZ`, each line ended by a line feed.
+    pub fn signing_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(DATED_HEAD_DOMAIN.len() + 120);
+        out.extend_from_slice(DATED_HEAD_DOMAIN);
+        out.extend_from_slice(
+            format!(
+                "count: {}\nhash: {}\nsigned_at: {}\n",
+                self.head.count,
+                self.head.hash_hex(),
+                utc_second(self.signed_at)
+            )
+            .as_bytes(),
+        );
+        out
+    }
+}
+
+/// A moment as `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn utc_second(at: Timestamp) -> String {
+    at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Reads the bytes of a head, dated (`head/v2`) or not (`head/v1`, written before heads were dated):
+/// the head and, for a dated one, its date. `None` when the bytes are not exactly one of the two.
+pub fn parse_head(bytes: &[u8]) -> Option<(ChainHead, Option<Timestamp>)> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let (dated, rest) = if let Some(rest) = text.strip_prefix("vigie/breach-register/head/v2\n") {
+        (true, rest)
+    } else {
+        (false, text.strip_prefix("vigie/breach-register/head/v1\n")?)
+    };
+    let mut lines = rest.split_terminator('\n');
+    let count: u64 = lines.next()?.strip_prefix("count: ")?.parse().ok()?;
+    let hash = parse_hex32(lines.next()?.strip_prefix("hash: ")?)?;
+    let head = ChainHead { count, hash };
+    let signed_at = if dated {
+        let at: Timestamp = lines.next()?.strip_prefix("signed_at: ")?.parse().ok()?;
+        Some(at)
+    } else {
+        None
+    };
+    let canonical = match signed_at {
+        Some(at) => DatedHead::new(head, at).signing_bytes(),
+        None => head.signing_bytes(),
+    };
+    (canonical == bytes).then_some((head, signed_at))
 }
 
 /// Where the chain is broken: the first event that does not fit, named for the user.

@@ -24,7 +24,9 @@ pub(super) fn export(path: &Path, dir: &Path, lang: Lang, out: &mut dyn Write) -
     let contents = v.contents();
     let register = &contents.breaches;
     let head = register.head();
-    let mut files = export::files(register);
+    let now = jiff::Timestamp::now();
+    let dated = crate::breach::chain::DatedHead::new(head, now);
+    let mut files = export::files(register, now);
     let signer = contents
         .assessments
         .doctor_key
@@ -47,7 +49,7 @@ pub(super) fn export(path: &Path, dir: &Path, lang: Lang, out: &mut dyn Write) -
     if let Some(s) = &signer {
         files.push((
             HEAD_SIGNATURE_FILE.to_owned(),
-            s.sign(HEAD_NAMESPACE, &head.signing_bytes()).into_bytes(),
+            s.sign(HEAD_NAMESPACE, &dated.signing_bytes()).into_bytes(),
         ));
         if let Some(line) = s.identity.allowed_signer(&[HEAD_NAMESPACE]) {
             files.push((

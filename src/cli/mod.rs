@@ -17,6 +17,7 @@ mod archive;
 mod boxes; // the Internet box's rules (issue 34)
 mod breach_assess; // The helper on a facts file
 mod breach_export; // The export anyone can check
+mod register_check; // A register export against a signed head
 mod signed;
 mod system;
 
@@ -71,6 +72,15 @@ pub enum Command {
         /// earlier report): another key is refused. Repeatable.
         #[arg(long = "expect-fingerprint", value_name = "SHA256:…")]
         expect_fingerprint: Vec<String>,
+        /// With a signed self-assessment (document or bundle): FILE is a breach register export
+        /// folder, and the check says whether the register still extends the head the assessment
+        /// signed (exit status 2 when events were cut off or rewritten since).
+        #[arg(long, value_name = "SIGNED_ASSESSMENT")]
+        assessment: Option<PathBuf>,
+        /// With a head countersigned alone (head-countersignature-….json, its .sig beside it): FILE is a
+        /// breach register export folder, checked against that head.
+        #[arg(long, value_name = "STATEMENT", conflicts_with = "assessment")]
+        countersigned_head: Option<PathBuf>,
     },
     /// Find unencrypted medical images (DICOM by content, in zip and gzip too) and image exports.
     /// Exit status 1 when a finding reaches --fail-on.
@@ -166,6 +176,21 @@ pub enum BreachCommand {
         /// The vault file.
         #[arg(long, value_name = "FILE")]
         vault: PathBuf,
+    },
+    /// The consultant countersigns the register's head alone (a visit between two assessments), from
+    /// the practice's register export: checks it, then writes head-countersignature-<principal>.json
+    /// and its .sig into the folder.
+    CountersignHead {
+        /// The register export folder (`vigie export --kind breach-register`).
+        #[arg(value_name = "FOLDER")]
+        folder: PathBuf,
+        /// The consultant's key file.
+        #[arg(long, value_name = "KEY")]
+        key: PathBuf,
+        /// The doctor's key fingerprint as the consultant knows it: a head signed by another key is
+        /// refused. Repeatable.
+        #[arg(long = "expect-fingerprint", value_name = "SHA256:…")]
+        expect_fingerprint: Vec<String>,
     },
     /// The decision helper on a facts file, without a vault (docs/breach-assess.md): notify the CNIL?
     /// inform the patients? each with its reasons; --template prints a facts file, every field unknown.
@@ -391,6 +416,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Breach(BreachCommand::Show { .. }) => "breach show",
         Command::Breach(BreachCommand::Verify { .. }) => "breach verify",
         Command::Breach(BreachCommand::Assess(_)) => "breach assess",
+        Command::Breach(BreachCommand::CountersignHead { .. }) => "breach countersign-head",
         Command::Archive(A::Encrypt { .. }) => "archive encrypt",
         Command::Archive(A::Decrypt { .. }) => "archive decrypt",
         Command::Archive(A::List { .. }) => "archive list",
@@ -443,6 +469,18 @@ fn dispatch(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
         Command::Verify {
             file,
             expect_fingerprint,
+            assessment: Some(assessment),
+            ..
+        } => register_check::verify(&file, &assessment, &expect_fingerprint, lang, out),
+        Command::Verify {
+            file,
+            countersigned_head: Some(statement),
+            ..
+        } => register_check::verify_countersigned(&file, &statement, lang, out),
+        Command::Verify {
+            file,
+            expect_fingerprint,
+            ..
         } => signed::verify(&file, &expect_fingerprint, lang, out),
         Command::Assessment(command) => signed::run(command, lang, out),
         Command::Breach(command) => breach(&command, lang, out),
@@ -868,6 +906,11 @@ fn breach(command: &BreachCommand, lang: Lang, out: &mut dyn Write) -> Result<()
     let vault = match &command {
         // No vault: the helper on a facts file.
         BreachCommand::Assess(args) => return breach_assess::run(args, lang, out),
+        BreachCommand::CountersignHead {
+            folder,
+            key,
+            expect_fingerprint,
+        } => return register_check::countersign(folder, key, expect_fingerprint, lang, out),
         BreachCommand::List { vault, .. }
         | BreachCommand::Show { vault, .. }
         | BreachCommand::Verify { vault } => vault.clone(),
@@ -916,7 +959,7 @@ fn breach(command: &BreachCommand, lang: Lang, out: &mut dyn Write) -> Result<()
             }
         }
         // Answered above, before any vault.
-        BreachCommand::Assess(_) => {}
+        BreachCommand::Assess(_) | BreachCommand::CountersignHead { .. } => {}
     }
     buffered.flush()?;
     Ok(())

@@ -267,7 +267,7 @@ fn countersign(
     Ok(())
 }
 
-fn open_key(key: &Path, lang: Lang) -> Result<crate::assessment::Signer> {
+pub(super) fn open_key(key: &Path, lang: Lang) -> Result<crate::assessment::Signer> {
     vault::inspect(key).map_err(localized(lang))?;
     let passphrase = super::secret(KEY_PASSPHRASE_ENV, T::CliPromptKeyPassphrase, lang)?;
     KeyFile::open(key, Unlock::Passphrase(&passphrase)).map_err(|e| anyhow!(e.localize(lang)))

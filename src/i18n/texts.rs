@@ -635,7 +635,16 @@ texts! {
     EventAssessmentSigned => "Auto-évaluation terminée et signée", "Self-assessment completed and signed";
     EventAssessmentCountersigned => "Contre-signature ajoutée à une auto-évaluation", "Countersignature added to a self-assessment";
     PdfHeadNotSigned => "Tête de chaîne non signée : le médecin n'a pas encore de clé de signature (elle est créée à la première auto-évaluation signée).", "Chain head not signed: the practitioner has no signing key yet (it is made at the first signed self-assessment).";
-    PdfHeadSignedText => "Texte signé (trois lignes, chacune suivie d'un retour à la ligne) :", "Signed text (three lines, each followed by a line feed):";
+    PdfWitnessedHeading => "Ce que les signatures attestent aussi", "What the signatures also witness";
+    PdfWitnessedScan => "Dernière recherche d'images", "Last image scan";
+    PdfWitnessedChecks => "Derniers contrôles du poste", "Last PC checks";
+    PdfWitnessedBox => "Dernière lecture de la box", "Last reading of the box";
+    PdfWitnessedRegisterShort => "registre", "register";
+    PdfWitnessedScanShort => "scan", "scan";
+    PdfWitnessedChecksShort => "poste", "pc";
+    PdfWitnessedBoxShort => "box", "box";
+    PdfWitnessedFull => "Valeurs complètes (SHA-256), à comparer avec vigie verify ou le registre exporté :", "Full values (SHA-256), to compare with vigie verify or the exported register:";
+    PdfHeadSignedText => "Texte signé (quatre lignes, chacune suivie d'un retour à la ligne) :", "Signed text (four lines, each followed by a line feed):";
     PdfHeadAllowedSigner => "Clé publique du signataire (ligne du fichier allowed_signers) :", "The signer's public key (allowed_signers line):";
     PdfHeadSignature => "Signature OpenSSH :", "OpenSSH signature:";
     SigValid => "signature valide", "valid signature";
@@ -1389,6 +1398,7 @@ texts! {
     JobShowFolder => "l'ouverture du dossier", "the opening of the folder";
     JobScan => "l'analyse des dossiers", "the folder scan";
     JobListFolder => "la lecture du dossier", "the reading of the folder";
+    JobCheckSignedHead => "la comparaison du registre avec l'auto-évaluation signée", "the comparison of the register with the signed self-assessment";
     JobOrderScanTable => "la mise en ordre du tableau des résultats", "the ordering of the results table";
     ScanOrdering => "Mise en ordre des résultats…", "Putting the results in order…";
     JobFindVaultPath => "la recherche d'un nom de fichier libre pour le coffre", "the search for a free file name for the vault";
@@ -1666,7 +1676,7 @@ typed_texts! {
     fn comparison_actions_done(n: count) =>
         { one: "{n} action réalisée depuis", other: "{n} actions réalisées depuis" },
         { one: "{n} action done since", other: "{n} actions done since" };
-    fn howto_register(count, hash) => "VÉRIFIER CE REGISTRE DES VIOLATIONS SANS VIGIE\n\nCe dossier contient le registre des violations de données du cabinet : {count} événements, dont la tête (dernière empreinte) est {hash}. Le format est décrit octet par octet dans docs/breach-register-format.md ; breach-register-verify.py en est le vérificateur de référence (Python 3, bibliothèque standard seulement).\n\n1. Les fichiers sont-ils intacts ? Dans un terminal ouvert dans ce dossier :\n    sha256sum -c SHA256SUMS\n   (chaque ligne doit finir par « OK » ; sous Windows : certutil -hashfile FICHIER SHA256, à comparer à la main)\n\n2. Chaque événement suit-il le précédent, sans modification ? La tête est-elle celle de ces événements ?\n    python3 breach-register-verify.py .\n   (réponse attendue : « OK: {count} events, head {hash} »)", "CHECKING THIS BREACH REGISTER WITHOUT VIGIE\n\nThis folder holds the practice's register of personal data breaches: {count} events, whose head (last hash) is {hash}. The format is described byte by byte in docs/breach-register-format.md; breach-register-verify.py is its reference verifier (Python 3, standard library only).\n\n1. Are the files intact? In a terminal opened in this folder:\n    sha256sum -c SHA256SUMS\n   (every line must end with \"OK\"; on Windows: certutil -hashfile FILE SHA256, compared by hand)\n\n2. Does every event follow the one before it, unchanged? Is the head that of these events?\n    python3 breach-register-verify.py .\n   (expected answer: \"OK: {count} events, head {hash}\")";
+    fn howto_register(count, hash) => "VÉRIFIER CE REGISTRE DES VIOLATIONS SANS VIGIE\n\nCe dossier contient le registre des violations de données du cabinet : {count} événements, dont la tête (dernière empreinte) est {hash}. Le format est décrit octet par octet dans docs/breach-register-format.md ; breach-register-verify.py en est le vérificateur de référence (Python 3, bibliothèque standard seulement).\n\n1. Les fichiers sont-ils intacts ? Dans un terminal ouvert dans ce dossier :\n    sha256sum -c SHA256SUMS\n   (chaque ligne doit finir par « OK » ; sous Windows : certutil -hashfile FICHIER SHA256, à comparer à la main)\n\n2. Chaque événement suit-il le précédent, sans modification ? La tête est-elle celle de ces événements ?\n    python3 breach-register-verify.py .\n   (réponse attendue : « OK: {count} events, head {hash}, signed at <date de la tête> »)", "CHECKING THIS BREACH REGISTER WITHOUT VIGIE\n\nThis folder holds the practice's register of personal data breaches: {count} events, whose head (last hash) is {hash}. The format is described byte by byte in docs/breach-register-format.md; breach-register-verify.py is its reference verifier (Python 3, standard library only).\n\n1. Are the files intact? In a terminal opened in this folder:\n    sha256sum -c SHA256SUMS\n   (every line must end with \"OK\"; on Windows: certutil -hashfile FILE SHA256, compared by hand)\n\n2. Does every event follow the one before it, unchanged? Is the head that of these events?\n    python3 breach-register-verify.py .\n   (expected answer: \"OK: {count} events, head {hash}, signed at <the head's date>\")";
     fn howto_register_signed(principal, fp) => "3. La tête est-elle signée par le médecin ? (clé {fp} : comparez-la avec la feuille de secours ou un rapport signé reçu auparavant ; une signature valable d'une autre clé ne prouve rien)\n   ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-breach-register -s head.txt.sig < head.txt", "3. Is the head signed by the practitioner? (key {fp}: compare it with the recovery sheet or a signed report received earlier; a valid signature by another key proves nothing)\n   ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-breach-register -s head.txt.sig < head.txt";
     fn howto_intro(doc) => "VÉRIFIER CETTE AUTO-ÉVALUATION SANS VIGIE\n\nLe document signé est {doc}. Ses signatures sont des signatures OpenSSH (format SSHSIG) : l'outil ssh-keygen, livré avec Windows 10 et 11, macOS et Linux, suffit pour les vérifier. Le fichier allowed_signers donne les clés publiques des signataires.",
         "CHECKING THIS SELF-ASSESSMENT WITHOUT VIGIE\n\nThe signed document is {doc}. Its signatures are OpenSSH signatures (SSHSIG format): the ssh-keygen tool, shipped with Windows 10 and 11, macOS and Linux, is enough to check them. The allowed_signers file gives the signers' public keys.";
@@ -1877,4 +1887,25 @@ typed_texts! {
     fn fd_filter(list) => "Fichiers affichés : {list}", "Files shown: {list}";
     fn reveal_program_failed(program, code) => "le programme {program} n'a pas pu l'ouvrir (code {code}).", "the program {program} could not open it (code {code}).";
     fn fd_replace(name) => "« {name} » existe déjà dans ce dossier. Le remplacer ?", "“{name}” already exists in this folder. Replace it?";
+    fn register_witness_assessment(date) => "l'auto-évaluation signée le {date}", "the self-assessment signed on {date}";
+    fn register_witness_countersigned(name, date) => "la tête contre-signée par {name} le {date}", "the head countersigned by {name} on {date}";
+    fn register_extends(what, signed: num, hash, now: num, now_hash) => "Registre cohérent avec {what} : les {signed} événements signés (tête {hash}) sont toujours là, inchangés ; le registre en compte {now} aujourd'hui (tête {now_hash}).",
+        "Register consistent with {what}: the {signed} events signed (head {hash}) are all there, unchanged; the register holds {now} today (head {now_hash}).";
+    fn register_truncated(what, signed: num, hash, found: num) => "Le registre ne prolonge pas la tête de {what} : {signed} événements signés (tête {hash}), {found} seulement trouvés. Des événements ont été retirés depuis la signature.",
+        "The register does not extend the head of {what}: {signed} events signed (head {hash}), only {found} found. Events were removed since it was signed.";
+    fn register_rewritten(what, signed: num, hash, found) => "Le registre ne prolonge pas la tête de {what} : l'événement n° {signed} a été signé avec l'empreinte {hash}, il porte aujourd'hui l'empreinte {found}. Le registre a été réécrit depuis la signature.",
+        "The register does not extend the head of {what}: event no. {signed} was signed with the hash {hash}, it now has the hash {found}. The register was rewritten since it was signed.";
+    fn pdf_witnessed_register(count: num) => "Registre des violations : {count} événements, tête (empreinte du dernier) :", "Breach register: {count} events, head (the last one's hash):";
+    fn pdf_witnessed_record(what, date) => "{what}, le {date} — empreinte :", "{what}, on {date} — digest:";
+    fn cli_head_to_countersign(count: num, hash, date, fp) => "Tête du registre à contre-signer : {count} événements, empreinte du dernier {hash}, signée le {date} par la clé {fp}.", "Register head to countersign: {count} events, last hash {hash}, signed on {date} by the key {fp}.";
+    fn cli_head_countersigned(path) => "Tête contre-signée : {path} (et sa signature .sig). Gardez ces deux fichiers hors du cabinet.", "Head countersigned: {path} (and its .sig signature). Keep both files outside the practice.";
+    fn cli_head_statement(name, role, org, date, fp) => "Contre-signature valable de {name} ({role}, {org}) le {date}, clé {fp}.", "Valid countersignature by {name} ({role}, {org}) on {date}, key {fp}.";
+    fn err_head_not_of_events(path) => "{path} n'est pas la tête de ces événements (événements retirés, ajoutés ou réécrits) : rien n'est contre-signé.", "{path} is not the head of these events (events cut off, added or rewritten): nothing is countersigned.";
+    fn err_head_signature(path) => "La signature de la tête ({path}) n'est pas valable, ou sa clé n'est pas celle attendue : rien n'est contre-signé.", "The head's signature ({path}) is not valid, or its key is not the one expected: nothing is countersigned.";
+    fn err_head_statement(path) => "{path} n'est pas une contre-signature de tête valable (signature absente, fausse, ou d'une autre clé que celle qu'elle nomme).", "{path} is not a valid head countersignature (signature missing, wrong, or by another key than the one it names).";
+    fn register_not_witnessed(date) => "L'auto-évaluation signée le {date} a été faite par une version antérieure de Vigie : elle ne porte pas la tête du registre des violations, il n'y a rien à comparer.",
+        "The self-assessment signed on {date} was made by an earlier version of Vigie: it does not carry the breach register's head, there is nothing to compare.";
+    fn register_export_unreadable(n: num) => "La ligne {n} de events.jsonl ne se lit pas : ce n'est pas un export du registre, ou il a été abîmé.", "Line {n} of events.jsonl does not read: this is not an export of the register, or it was damaged.";
+    fn register_export_unlinked(n: num) => "L'événement {n} ne suit pas l'événement précédent : un événement a été retiré, inséré ou déplacé.", "Event {n} does not follow the event before it: an event was removed, inserted or moved.";
+    fn register_export_altered(n: num) => "L'événement {n} a été modifié après son enregistrement.", "Event {n} was changed after it was recorded.";
 }

@@ -122,7 +122,77 @@ impl Drafts {
     }
 }
 
+/// SHA-256 of a record as Vigie encodes it in JSON (compact), the digest a signed assessment witnesses.
+fn record_digest<T: Serialize>(
+    at: Timestamp,
+    record: &T,
+) -> crate::assessment::document::RecordDigestDoc {
+    // Plain records of strings, numbers and timestamps always serialize.
+    let bytes = serde_json::to_vec(record).unwrap_or_default();
+    crate::assessment::document::RecordDigestDoc {
+        at,
+        sha256: crate::assessment::document::verification_code(&bytes),
+    }
+}
+
+/// `register` compared with the head `signed` witnessed; `None` when its document does not read or
+/// the register's own chain is broken.
+pub fn register_against_assessment(
+    register: &BreachRegister,
+    signed: &crate::assessment::SignedAssessment,
+) -> Option<crate::breach::export::AgainstSigned> {
+    use crate::breach::export::{AgainstSigned, events_of, extends};
+    let doc = signed.parsed().ok()?;
+    let Some(w) = doc.witnessed else {
+        return Some(AgainstSigned::NotWitnessed {
+            signed_at: doc.completed_at,
+        });
+    };
+    let head = crate::breach::ChainHead {
+        count: w.breach_register.count,
+        hash: crate::breach::chain::parse_hex32(&w.breach_register.hash)?,
+    };
+    let events = events_of(register)?;
+    Some(AgainstSigned::Compared {
+        signed_at: doc.completed_at,
+        signed: head,
+        outcome: extends(&events, head),
+    })
+}
+
 impl VaultContents {
+    /// What a signed assessment witnesses now (`docs/signed-assessment-format.md`, version 2): the breach
+    /// register's head, and the digests of the last scan, the last PC checks and the last box reading.
+    pub fn witnessed(&self) -> crate::assessment::document::Witnessed {
+        let head = self.breaches.head();
+        let system = self.system.last.as_ref();
+        let box_reading = system.and_then(|r| {
+            r.results
+                .iter()
+                .find(|x| x.id == crate::system::catalog::CheckId::BoxRules)
+        });
+        crate::assessment::document::Witnessed {
+            breach_register: crate::assessment::document::RegisterHeadDoc {
+                count: head.count,
+                hash: head.hash_hex(),
+            },
+            scan: self
+                .scans
+                .last
+                .as_ref()
+                .map(|s| record_digest(s.started_at, s)),
+            system_checks: system.map(|r| record_digest(r.checked_at, r)),
+            box_reading: box_reading.map(|r| record_digest(r.checked_at, r)),
+        }
+    }
+
+    /// The register compared with the head the last signed self-assessment witnessed; `None` with no
+    /// signed assessment, a document that does not read, or a register whose own chain is broken (the
+    /// Breaches page names that break).
+    pub fn register_against_last_assessment(&self) -> Option<crate::breach::export::AgainstSigned> {
+        register_against_assessment(&self.breaches, self.assessments.last()?)
+    }
+
     /// Fresh contents for a new practice.
     pub fn new(practice: Profile) -> Self {
         let now = Timestamp::now();

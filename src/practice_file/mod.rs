@@ -16,7 +16,10 @@ pub use crate::vault::Saved;
 use crate::vault::{
     FaultPoint, KdfParams, NewPassphrase, PreparedWrite, RecoveryCode, Unlock, Vault, VaultError,
 };
-pub use contents::{Counts, Drafts, JournalEntry, JournalEvent, SCHEMA_VERSION, VaultContents};
+pub use contents::{
+    Counts, Drafts, JournalEntry, JournalEvent, SCHEMA_VERSION, VaultContents,
+    register_against_assessment,
+};
 pub use proposals::{DoneByArchive, ProposalRow, ProposalState, STRAY_IMAGES_ITEM};
 pub use use_cases::{EvidenceFile, PracticeArchiveKeyInUse};
 

@@ -145,8 +145,16 @@ impl PracticeFile {
         let nonce = nonce.ok_or(SignError::Random)?;
         let c = &mut self.contents;
         let signer = c.assessments.doctor_signer(&c.practice)?;
-        c.assessments
-            .complete(&c.practice, &mut c.checklist, &c.scans, &signer, at, nonce);
+        let witnessed = c.witnessed();
+        c.assessments.complete_witnessing(
+            &c.practice,
+            &mut c.checklist,
+            &c.scans,
+            Some(witnessed),
+            &signer,
+            at,
+            nonce,
+        );
         c.record(JournalEvent::AssessmentSigned);
         c.assessments.last().ok_or(SignError::NoSuchAssessment)
     }

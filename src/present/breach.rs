@@ -914,6 +914,66 @@ pub fn letter_parts(text: &LetterText) -> [(T, &str); 5] {
     ]
 }
 
+/// A register compared with a head signed earlier (`what`: the self-assessment, or a head
+/// countersigned alone), in words; `true` when the register still extends that head.
+pub fn against_signed_text(
+    check: &crate::breach::export::AgainstSigned,
+    what: impl Fn(String) -> String,
+    lang: Lang,
+) -> (String, bool) {
+    use crate::breach::export::{AgainstSigned, Extends};
+    match check {
+        AgainstSigned::NotWitnessed { signed_at } => (
+            tr::register_not_witnessed(lang, format_datetime(*signed_at, lang)),
+            true,
+        ),
+        AgainstSigned::Compared {
+            signed_at,
+            signed,
+            outcome,
+        } => {
+            let what = what(format_datetime(*signed_at, lang));
+            match outcome {
+                Extends::Yes { now } => (
+                    tr::register_extends(
+                        lang,
+                        &what,
+                        signed.count,
+                        signed.hash_hex(),
+                        now.count,
+                        now.hash_hex(),
+                    ),
+                    true,
+                ),
+                Extends::Truncated { found } => (
+                    tr::register_truncated(lang, &what, signed.count, signed.hash_hex(), *found),
+                    false,
+                ),
+                Extends::Rewritten { found } => (
+                    tr::register_rewritten(
+                        lang,
+                        &what,
+                        signed.count,
+                        signed.hash_hex(),
+                        hex::encode(found),
+                    ),
+                    false,
+                ),
+            }
+        }
+    }
+}
+
+/// Why an exported `events.jsonl` does not verify, in words.
+pub fn export_break_text(b: &crate::breach::export::ExportBreak, lang: Lang) -> String {
+    use crate::breach::export::ExportBreak;
+    match *b {
+        ExportBreak::Unreadable(n) => tr::register_export_unreadable(lang, n),
+        ExportBreak::Unlinked(n) => tr::register_export_unlinked(lang, n),
+        ExportBreak::Altered(n) => tr::register_export_altered(lang, n),
+    }
+}
+
 #[cfg(test)]
 mod letter_tests {
     use super::*;

@@ -98,7 +98,7 @@ fn head_signature(
         flow.paragraph(T::PdfHeadNotSigned.get(lang), SMALL);
         return;
     };
-    let bytes = head.signing_bytes();
+    let bytes = crate::breach::chain::DatedHead::new(*head, jiff::Timestamp::now()).signing_bytes();
     let mono = Style::new(Face::Mono, 7.5, Rgb8::TEXT);
     flow.paragraph(
         &tr::pdf_head_signed_by(lang, &signer.identity.name, signer.identity.fingerprint()),

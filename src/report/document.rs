@@ -161,6 +161,7 @@ fn signed_report(
             .map(|s| (s.identity.clone(), s.signed_at))
             .collect(),
         code: document::verification_code(&set.document),
+        witnessed: doc.witnessed.clone(),
     };
     Ok(report(&contents, lang, Some(&info), comparison.as_ref())?)
 }

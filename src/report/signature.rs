@@ -24,6 +24,8 @@ pub struct SignedInfo {
     pub signers: Vec<(Identity, Timestamp)>,
     /// SHA-256 of the signed document, hexadecimal.
     pub code: String,
+    /// What the signed document witnesses beyond the checklist (version 2), if anything.
+    pub witnessed: Option<document::Witnessed>,
 }
 
 /// The name of a role on a signature.
@@ -45,6 +47,7 @@ pub fn draft_comparison(contents: &VaultContents) -> Option<Comparison> {
         previous: None,
         now: Timestamp::now(),
         nonce: 0,
+        witnessed: None,
     });
     Some(compare::compare(&last, &draft))
 }
@@ -75,7 +78,57 @@ pub(super) fn signature_block(flow: &mut Flow, info: &SignedInfo, lang: Lang) {
         Style::new(Face::Bold, 11.0, Rgb8::TEXT),
     );
     flow.paragraph(T::ReportHowToVerify.get(lang), SMALL);
+    if let Some(w) = &info.witnessed {
+        witnessed_block(flow, w, lang);
+    }
     flow.space(4.0);
+}
+
+/// A digest shortened for reading: its first 16 and last 8 hexadecimal digits.
+fn short(hash: &str) -> String {
+    match (hash.get(..16), hash.get(hash.len().saturating_sub(8)..)) {
+        (Some(a), Some(b)) if hash.len() > 24 => format!("{a}…{b}"),
+        _ => hash.to_owned(),
+    }
+}
+
+/// What the signatures also witness: the breach register's head and the last records' digests, each
+/// shortened on its line, then their full values; in monospace, each on one line (a 64-digit value
+/// in 7.5 pt monospace is about 100 mm: it never reaches the margin, so it never wraps).
+fn witnessed_block(flow: &mut Flow, w: &document::Witnessed, lang: Lang) {
+    let mono = Style::new(Face::Mono, 7.5, Rgb8::TEXT);
+    flow.space(2.0);
+    flow.paragraph(
+        T::PdfWitnessedHeading.get(lang),
+        Style::new(Face::Bold, 10.0, Rgb8::TEXT),
+    );
+    flow.paragraph(
+        &tr::pdf_witnessed_register(lang, w.breach_register.count),
+        BODY,
+    );
+    flow.paragraph(&short(&w.breach_register.hash), mono);
+    let mut full = vec![(T::PdfWitnessedRegisterShort, &w.breach_register.hash)];
+    for (label, short_label, record) in [
+        (T::PdfWitnessedScan, T::PdfWitnessedScanShort, &w.scan),
+        (
+            T::PdfWitnessedChecks,
+            T::PdfWitnessedChecksShort,
+            &w.system_checks,
+        ),
+        (T::PdfWitnessedBox, T::PdfWitnessedBoxShort, &w.box_reading),
+    ] {
+        let Some(r) = record else { continue };
+        flow.paragraph(
+            &tr::pdf_witnessed_record(lang, label.get(lang), format_datetime(r.at, lang)),
+            BODY,
+        );
+        flow.paragraph(&short(&r.sha256), mono);
+        full.push((short_label, &r.sha256));
+    }
+    flow.paragraph(T::PdfWitnessedFull.get(lang), SMALL);
+    for (label, hash) in full {
+        flow.paragraph(&format!("{}: {hash}", label.get(lang)), mono);
+    }
 }
 
 fn percent(p: Option<u32>) -> String {

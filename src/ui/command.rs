@@ -79,6 +79,8 @@ pub enum ActionEdit {
 /// through the domain's checks, and saves.
 #[derive(Debug)]
 pub enum BreachCommand {
+    /// Compare the register with the head the last signed self-assessment witnessed, in a job.
+    CheckSignedHead,
     /// Record a new breach and show it.
     Open {
         /// Its title.
@@ -327,6 +329,15 @@ pub enum JobOutput {
         /// The breach, what was prepared, and who records it.
         prepared: (crate::breach::BreachId, crate::breach::Prepared, String),
     },
+    /// The breach register was compared with the head the last signed self-assessment witnessed: for
+    /// which register and assessments (event count, signed assessments), and how it compares (`None`:
+    /// nothing to compare).
+    SignedHeadChecked {
+        /// The register's event count and the number of signed assessments compared.
+        key: (usize, usize),
+        /// The comparison.
+        result: Option<crate::breach::export::AgainstSigned>,
+    },
     /// A job panicked or its thread ended without a result; what it was doing did not happen.
     Failed(super::jobs::JobKind),
     /// The folder scan's job ended: its summary, or the folders that were not there (nothing scanned).
@@ -531,6 +542,7 @@ impl JobOutput {
             | Self::RecentChecked(_)
             | Self::VaultPathFound(..)
             | Self::FolderListed(_)
+            | Self::SignedHeadChecked { .. }
             | Self::ScanTableOrdered(_) => return None,
             Self::ScanEnded(r) => (
                 "scan",

@@ -62,6 +62,8 @@ pub enum JobKind {
     OrderScanTable,
     /// Reading a folder for Vigie's own file dialog.
     ListFolder,
+    /// Comparing the breach register with the head the last signed self-assessment witnessed.
+    CheckSignedHead,
 }
 
 impl JobKind {
@@ -89,6 +91,7 @@ impl JobKind {
             Self::FindVaultPath => "vigie-find-vault-path",
             Self::OrderScanTable => "vigie-order-scan-table",
             Self::ListFolder => "vigie-list-folder",
+            Self::CheckSignedHead => "vigie-check-signed-head",
         }
     }
 }

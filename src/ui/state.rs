@@ -46,6 +46,10 @@ pub struct Session {
     pub backups: usize,
     /// The breach register's chain as verified when the vault was opened: the break, if any.
     pub breach_break: Option<crate::breach::ChainBreak>,
+    /// The register compared with the head the last signed self-assessment witnessed (in a job, at
+    /// opening and after changes), for which register and assessments: (event count, signed
+    /// assessments).
+    pub signed_head: Option<((usize, usize), Option<crate::breach::export::AgainstSigned>)>,
 }
 
 impl Session {
@@ -57,6 +61,7 @@ impl Session {
             via_recovery,
             backups: 0,
             breach_break: None,
+            signed_head: None,
         }
     }
 }

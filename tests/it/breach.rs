@@ -1207,6 +1207,68 @@ fn the_events_recorded_before_the_new_fields_keep_their_bytes_and_hashes() {
     assert_eq!(register.head().hash_hex(), GOLDEN_V1_HEAD);
 }
 
+/// When the golden dated head (`tests/data/golden/breach-register-dated-head/`) was signed.
+const GOLDEN_HEAD_SIGNED_AT: &str = "2026-12-07T09:00:00Z";
+
+fn golden_dated_head_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden/breach-register-dated-head")
+}
+
+/// The golden dated head reads as the demo register's head with its date, and the reference verifier
+/// accepts it beside the golden events; the undated heads of the earlier exports still read, undated.
+#[test]
+fn the_golden_dated_head_reads_with_its_date_and_undated_heads_still_read() {
+    use vigie::breach::chain::parse_head;
+    let bytes = std::fs::read(golden_dated_head_dir().join("head.txt")).expect("golden");
+    let (head, at) = parse_head(&bytes).expect("a dated head");
+    assert_eq!(
+        (head.count, head.hash_hex()),
+        (GOLDEN_COUNT, GOLDEN_HEAD.to_owned())
+    );
+    assert_eq!(
+        at.map(|t| t.to_string()),
+        Some(GOLDEN_HEAD_SIGNED_AT.to_owned())
+    );
+    for dir in [golden_register_dir(), golden_v1_register_dir()] {
+        let bytes = std::fs::read(dir.join("head.txt")).expect("golden");
+        assert!(matches!(parse_head(&bytes), Some((_, None))));
+    }
+    // One byte more, a date with a fraction, a carriage return: not a head.
+    let text = String::from_utf8(bytes).expect("ascii");
+    for bad in [
+        format!("{text} "),
+        text.replace("09:00:00Z", "09:00:00.5Z"),
+        text.replace('\n', "\r\n"),
+    ] {
+        assert_eq!(parse_head(bad.as_bytes()), None, "{bad:?}");
+    }
+    let dir = temp_dir();
+    std::fs::copy(
+        golden_register_dir().join("events.jsonl"),
+        dir.path().join("events.jsonl"),
+    )
+    .expect("copy");
+    std::fs::write(dir.path().join("head.txt"), text).expect("write");
+    assert_eq!(
+        independent_verify(dir.path()),
+        Ok((GOLDEN_COUNT, GOLDEN_HEAD.to_owned()))
+    );
+    if let Some(python) = python3() {
+        let o = std::process::Command::new(python)
+            .arg(reference_verifier())
+            .arg(dir.path())
+            .output()
+            .expect("python3");
+        assert!(o.status.success(), "{}", out(&o));
+        assert_eq!(
+            out(&o).trim(),
+            format!(
+                "OK: {GOLDEN_COUNT} events, head {GOLDEN_HEAD}, signed at {GOLDEN_HEAD_SIGNED_AT}"
+            )
+        );
+    }
+}
+
 fn golden_register_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden/breach-register")
 }
@@ -1241,11 +1303,15 @@ fn independent_verify(folder: &Path) -> Result<(u64, String), String> {
         prev = digest;
         count = n;
     }
-    let head = format!(
-        "vigie/breach-register/head/v1\ncount: {count}\nhash: {}\n",
-        hex::encode(prev)
-    );
-    if std::fs::read(folder.join("head.txt")).map_err(|e| e.to_string())? != head.as_bytes() {
+    let lines = format!("count: {count}\nhash: {}\n", hex::encode(prev));
+    let written = std::fs::read_to_string(folder.join("head.txt")).map_err(|e| e.to_string())?;
+    let undated = format!("vigie/breach-register/head/v1\n{lines}");
+    let dated = written
+        .strip_prefix(&format!("vigie/breach-register/head/v2\n{lines}"))
+        .and_then(|d| d.strip_prefix("signed_at: "))
+        .and_then(|d| d.strip_suffix('\n'))
+        .is_some_and(|d| d.len() == 20 && d.parse::<jiff::Timestamp>().is_ok());
+    if written != undated && !dated {
         return Err("head.txt is not the head of these events".into());
     }
     Ok((count, hex::encode(prev)))
@@ -1264,10 +1330,18 @@ fn the_export_of_the_demo_register_is_the_golden_export_byte_for_byte() {
     let now: jiff::Timestamp = GOLDEN_NOW.parse().expect("time");
     let register = vigie::demo::demo_breaches(now);
     assert_eq!(register.head().hash_hex(), GOLDEN_HEAD);
-    let files = vigie::breach::export::files(&register);
+    let signed_at: jiff::Timestamp = GOLDEN_HEAD_SIGNED_AT.parse().expect("time");
+    let files = vigie::breach::export::files(&register, signed_at);
     assert!(files.len() >= 2);
     for (name, bytes) in &files {
-        let golden = std::fs::read(golden_register_dir().join(name)).expect("golden file");
+        // The head is dated since the golden export was recorded: its dated form is a golden file of
+        // its own, written by hand from the format document.
+        let golden_dir = if name == "head.txt" {
+            golden_dated_head_dir()
+        } else {
+            golden_register_dir()
+        };
+        let golden = std::fs::read(golden_dir.join(name)).expect("golden file");
         assert!(
             golden == *bytes,
             "{name} differs from the golden export: the hashed bytes of an event changed"

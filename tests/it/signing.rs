@@ -341,8 +341,87 @@ fn golden_document() -> (Vec<u8>, Signer) {
         previous: None,
         now: at,
         nonce: 0x0123_abcd,
+        witnessed: None,
     });
     (doc.to_bytes(), signer)
+}
+
+/// The version-2 golden document: the version-1 golden inputs, witnessing the golden breach register's
+/// head (`tests/data/golden/breach-register/`, 14 events) and fixed record digests.
+fn golden_document_v2() -> (Vec<u8>, Signer) {
+    let (v1, signer) = golden_document();
+    let mut doc = AssessmentDocument::parse(&v1).expect("parse");
+    let at: jiff::Timestamp = "2026-03-28T18:00:00Z".parse().expect("time");
+    doc.version = 2;
+    doc.witnessed = Some(document::Witnessed {
+        breach_register: document::RegisterHeadDoc {
+            count: 14,
+            hash: "afc874ec79caa67bc81144ec50af288b789e460fb28f3a1aeca40bf186ff2e36".into(),
+        },
+        scan: Some(document::RecordDigestDoc {
+            at,
+            sha256: "11".repeat(32),
+        }),
+        system_checks: Some(document::RecordDigestDoc {
+            at,
+            sha256: "22".repeat(32),
+        }),
+        box_reading: None,
+    });
+    (doc.to_bytes(), signer)
+}
+
+/// Makes the version-2 golden document (by hand, once: `cargo test --test it
+/// make_the_golden_assessment_v2 -- --ignored`).
+#[test]
+#[ignore = "writes tests/data/golden/assessment-v2.json; run by hand only for a new document version"]
+fn make_the_golden_assessment_v2() {
+    let (bytes, signer) = golden_document_v2();
+    std::fs::write(golden_path("assessment-v2.json"), &bytes).expect("write");
+    std::fs::write(
+        golden_path("assessment-v2.json.anne-martin.sig"),
+        signer.sign(NAMESPACE, &bytes),
+    )
+    .expect("write");
+}
+
+#[test]
+fn the_golden_document_v2_reads_re_encodes_byte_for_byte_and_verifies() {
+    let golden = std::fs::read(golden_path("assessment-v2.json")).expect("golden");
+    let doc = AssessmentDocument::parse(&golden).expect("the golden document reads");
+    assert_eq!(doc.version, 2);
+    let w = doc.witnessed.clone().expect("witnessed");
+    assert_eq!(w.breach_register.count, 14);
+    assert!(w.box_reading.is_none());
+    assert_eq!(
+        doc.to_bytes(),
+        golden,
+        "what this version reads, it writes the same"
+    );
+    let text = String::from_utf8(golden.clone()).expect("utf-8");
+    assert!(
+        text.contains("\n  \"witnessed\": {\n    \"breach_register\": {\n      \"count\": 14,\n")
+    );
+    assert!(text.ends_with("    \"box\": null\n  }\n}\n"), "{text}");
+    let mut set = FileSet::default();
+    set.put("assessment-v2.json", golden);
+    set.put(
+        "assessment-v2.json.anne-martin.sig",
+        std::fs::read(golden_path("assessment-v2.json.anne-martin.sig")).expect("sig"),
+    );
+    set.put(
+        bundle::ALLOWED_SIGNERS,
+        bundle::allowed_signers(&[&doc.signer]).into_bytes(),
+    );
+    let v = verify(&set, "assessment-v2.json");
+    assert!(v.is_valid(), "{v:?}");
+    // Version 2 without `witnessed`, or version 1 with it: not a Vigie document.
+    let mut bare = doc.clone();
+    bare.witnessed = None;
+    assert!(AssessmentDocument::parse(&bare.to_bytes()).is_err());
+    let mut v1 = doc;
+    v1.version = 1;
+    assert!(AssessmentDocument::parse(&v1.to_bytes()).is_err());
 }
 
 /// Makes the golden document (by hand, for a new document version only:
@@ -742,12 +821,12 @@ fn the_breach_registers_head_is_signed_on_paper_and_checks_from_what_is_printed(
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     let text = doc.extract_text(&pages).expect("text");
     let head = contents.breaches.verify().expect("intact");
-    // Typed again from the paper: the three lines, the signature, the key line.
-    let signed = format!(
-        "{}\n",
-        between(&text, "vigie/breach-register/head/v1", &head.hash_hex())
-    );
-    assert_eq!(signed.as_bytes(), head.signing_bytes().as_slice());
+    // Typed again from the paper: the four lines (the head dated when it was signed), the signature,
+    // the key line.
+    let signed = format!("{}\n", between(&text, "vigie/breach-register/head/v2", "Z"));
+    let (printed, at) = vigie::breach::chain::parse_head(signed.as_bytes()).expect("a dated head");
+    assert_eq!(printed, head);
+    assert!(at.is_some());
     let sig = format!(
         "{}\n",
         between(

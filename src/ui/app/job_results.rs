@@ -42,6 +42,7 @@ fn job_failed(lang: Lang, kind: JobKind) -> String {
         JobKind::FindVaultPath => T::JobFindVaultPath,
         JobKind::OrderScanTable => T::JobOrderScanTable,
         JobKind::ListFolder => T::JobListFolder,
+        JobKind::CheckSignedHead => T::JobCheckSignedHead,
     };
     tr::err_job_failed(lang, what.get(lang))
 }
@@ -99,7 +100,8 @@ impl VigieApp {
             | JobKind::ShowFolder
             | JobKind::CopyVault
             | JobKind::RecordScan
-            | JobKind::FindVaultPath => {}
+            | JobKind::FindVaultPath
+            | JobKind::CheckSignedHead => {}
             JobKind::Archive => {
                 if let Some(panel) = self.scan_view_mut().and_then(|v| v.archive.as_deref_mut()) {
                     panel.stage = crate::ui::archive::view::ArchiveStage::Setup;
@@ -200,6 +202,8 @@ impl VigieApp {
             .as_ref()
             .and_then(|v| v.contents().breaches.verify().err());
         self.session = Some(session);
+        // Compared in a job, so that the Breaches page has it when it opens.
+        self.check_signed_head(ctx);
         self.last_activity = Instant::now();
         if via_recovery {
             self.start_save(ctx);
@@ -454,6 +458,11 @@ impl VigieApp {
             JobOutput::DocumentWritten(result) => self.document_written(ctx, result),
             JobOutput::BreachDocumentWritten { result, prepared } => {
                 self.breach_document_written(ctx, result, prepared);
+            }
+            JobOutput::SignedHeadChecked { key, result } => {
+                if let Some(session) = self.session.as_mut() {
+                    session.signed_head = Some((key, result));
+                }
             }
             JobOutput::BreachFileRead {
                 id,

@@ -199,6 +199,7 @@ impl VigieApp {
             JobKind::CheckRecent,
             JobKind::FindVaultPath,
             JobKind::ShowFolder,
+            JobKind::CheckSignedHead,
         ]);
         self.leave_page(&ctx);
         // Twice: a save queued behind the one in flight starts when that one's result is taken.

@@ -167,7 +167,30 @@ impl VigieApp {
                 path,
             } => self.read_breach_file(ctx, id, purpose, by, path),
             BreachCommand::Export { kind, lang, path } => self.export_breach(ctx, kind, lang, path),
+            BreachCommand::CheckSignedHead => self.check_signed_head(ctx),
         }
+    }
+
+    /// Compares the register with the head the last signed self-assessment witnessed, in a job (the
+    /// chain's hashes are recomputed there, not on the window's thread).
+    pub(crate) fn check_signed_head(&mut self, ctx: &egui::Context) {
+        if self.jobs.is_running(JobKind::CheckSignedHead) {
+            return;
+        }
+        let Some(vault) = self.session.as_ref().and_then(|s| s.vault.as_ref()) else {
+            return;
+        };
+        let c = vault.contents();
+        let key = (c.breaches.events.len(), c.assessments.signed.len());
+        let register = c.breaches.clone();
+        let last = c.assessments.last().cloned();
+        self.jobs.spawn(ctx, JobKind::CheckSignedHead, move |_| {
+            JobOutput::SignedHeadChecked {
+                key,
+                result: last
+                    .and_then(|l| crate::practice_file::register_against_assessment(&register, &l)),
+            }
+        });
     }
 
     /// Takes a file read for a breach into the register.

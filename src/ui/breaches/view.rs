@@ -590,6 +590,44 @@ fn combo<V: Copy + PartialEq>(
         .labelled_by(label.id);
 }
 
+/// The register against the head the last signed self-assessment witnessed: consistent, or (in red)
+/// what differs. Computed in a job whenever the register or the signed assessments change.
+fn signed_head(ui: &mut Ui, cx: &ViewContext<'_>, session: &crate::ui::state::Session) {
+    let Some(vault) = cx.vault() else {
+        return;
+    };
+    let c = vault.contents();
+    let key = (c.breaches.events.len(), c.assessments.signed.len());
+    let fresh = session.signed_head.as_ref().is_some_and(|(k, _)| *k == key);
+    if !fresh && !c.assessments.signed.is_empty() && !cx.jobs.is_running(JobKind::CheckSignedHead) {
+        cx.send(Command::Breach(BreachCommand::CheckSignedHead));
+    }
+    // The last comparison stays shown while a change is compared again (a line that comes and goes
+    // would move the page under the pointer).
+    let Some((_, Some(check))) = &session.signed_head else {
+        return;
+    };
+    let (text, holds) = crate::present::breach::against_signed_text(
+        check,
+        |d| crate::i18n::tr::register_witness_assessment(cx.lang, d),
+        cx.lang,
+    );
+    let text = if matches!(
+        check,
+        crate::breach::export::AgainstSigned::NotWitnessed { .. }
+    ) {
+        // Nothing signed to compare with: said plainly, without a mark.
+        RichText::new(text).small().weak()
+    } else if holds {
+        RichText::new(format!("✓ {text}")).small().color(theme::OK)
+    } else {
+        RichText::new(format!("⚠ {text}"))
+            .color(theme::ERROR)
+            .strong()
+    };
+    ui.add(egui::Label::new(text).wrap());
+}
+
 fn section(ui: &mut Ui, lang: Lang, title: T, open: bool, add: impl FnOnce(&mut Ui)) {
     egui::CollapsingHeader::new(RichText::new(title.get(lang)).strong().size(16.0))
         .default_open(open)
@@ -634,6 +672,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut BreachesView) {
             .color(theme::OK),
         );
     }
+    signed_head(ui, cx, session);
     ui.add_space(6.0);
 
     widgets::card(ui, T::BreachNewHeading.get(lang), |ui| {
