@@ -97,8 +97,9 @@ fn the_report_shows_actions_the_catalog_version_and_the_glossary() {
     let text = text.replace(['\u{a0}', '\u{202f}'], " ");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains("Liste de contrôle : version 3")
-            && !flat.contains("Liste de contrôle : Liste de contrôle"),
+        // The field's label, then its value: not "Liste de contrôle, version 3" after the label.
+        flat.contains("Liste de contrôle version 3")
+            && !flat.contains("Liste de contrôle Liste de contrôle"),
         "catalog version"
     );
     assert!(
