@@ -229,6 +229,15 @@ pub fn format_date(date: jiff::civil::Date, _lang: Lang) -> String {
     date.strftime("%d/%m/%Y").to_string()
 }
 
+/// The separator between the items of a list that hold commas: " ; " in French (the space before
+/// is French typography's), "; " in English.
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " ; ",
+        Lang::En => "; ",
+    }
+}
+
 /// Reads a date typed as `jj/mm/aaaa` (or `aaaa-mm-jj`).
 pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
     let text = text.trim();
@@ -423,6 +432,7 @@ mod tests {
         let at: jiff::Timestamp = "2026-07-01T10:00:00Z".parse().expect("a valid timestamp");
         assert_eq!(format_datetime(at, Lang::Fr), "01/07/2026 à 12:00 (CEST)");
         assert_eq!(format_datetime(at, Lang::En), "01/07/2026 12:00 (CEST)");
+        assert_eq!(["a, b", "c"].join(list_separator(Lang::En)), "a, b; c");
         assert_eq!(date_of(at), jiff::civil::date(2026, 7, 1));
     }
 

@@ -1733,6 +1733,7 @@ typed_texts! {
     fn sa_verify_file(name) => "Fichier vérifié : {name}", "File checked: {name}";
     fn sa_completed(date) => "Évaluation terminée le {date}", "Assessment completed on {date}";
     fn sa_done_on(date) => "fait le {date}", "done on {date}";
+    fn status_done_on(date) => "Fait le {date}", "Done on {date}";
     // ---- Breach register ------------------------------------------------------------------------------
     fn breach_number(id) => "Violation n° {id}", "Breach no. {id}";
     fn breach_remaining(h: num, m: num, deadline) => "Il reste {h} h {m} min pour notifier la CNIL (avant le {deadline})", "{h} h {m} min left to notify the CNIL (before {deadline})";

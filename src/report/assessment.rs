@@ -99,11 +99,9 @@ fn action_rows(contents: &VaultContents, lang: Lang) -> Vec<Vec<String>> {
                 due,
                 // A completed action says when (one date format: the user's).
                 match a.done_at {
-                    Some(t) if a.status == ActionStatus::Done => format!(
-                        "{}, {}",
-                        names::status(a.status).get(lang),
-                        tr::sa_done_on(lang, format_date(date_of(t), lang))
-                    ),
+                    Some(t) if a.status == ActionStatus::Done => {
+                        tr::status_done_on(lang, format_date(date_of(t), lang))
+                    }
                     _ => names::status(a.status).get(lang).to_owned(),
                 },
             ])
@@ -252,7 +250,7 @@ pub(super) fn report(
         .zip(&scores.themes)
         .map(|(t, s)| (t.title.get(lang).to_owned(), s.score))
         .collect();
-    flow.bar_chart(&bars);
+    flow.bar_chart(&bars, lang);
     let rows: Vec<Vec<String>> = catalog
         .themes
         .iter()
