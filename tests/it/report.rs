@@ -286,8 +286,8 @@ fn a_completed_action_shows_its_completion_date() {
         jiff::Timestamp::now(),
     );
     for (lang, needle) in [
-        (Lang::Fr, "fait le 04/03/2026"),
-        (Lang::En, "done on 04/03/2026"),
+        (Lang::Fr, "Fait le 04/03/2026"),
+        (Lang::En, "Done on 04/03/2026"),
     ] {
         let (text, _) = text_of(&action_plan_pdf(&contents, lang).expect("pdf"));
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
