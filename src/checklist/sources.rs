@@ -287,7 +287,7 @@ pub fn describe(source: &str) -> String {
     if let Some(rest) = source.strip_prefix("ANSSI ")
         && let Some(title) = anssi(rest)
     {
-        let reinforced = if rest.ends_with(".R") {
+        let reinforced = if rest.strip_suffix(".R").is_some() {
             ", renforcée"
         } else {
             ""
