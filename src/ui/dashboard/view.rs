@@ -116,9 +116,9 @@ fn security_card(
                         0,
                         lang,
                     ))
-                        .size(30.0)
-                        .family(theme::bold())
-                        .color(score_color(s)),
+                    .size(30.0)
+                    .family(theme::bold())
+                    .color(score_color(s)),
                 );
             }
             None => {
