@@ -530,13 +530,44 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
+    /// An identifying DICOM file on an unencrypted disk: high risk.
+    fn identifying_finding() -> Finding {
+        Finding {
+            path: std::path::PathBuf::from("/exports/IM0001.dcm"),
+            kind: Kind::Dicom {
+                storage: crate::scan::DicomStorage::Part10,
+            },
+            identifying: crate::scan::Identifying {
+                name: true,
+                id: true,
+                birth_date: false,
+            },
+            deidentified: false,
+            header_unreadable: false,
+            modality: None,
+            study_date: None,
+            encrypted: false,
+            volume_encrypted: Some(false),
+            cloud_sync: None,
+            removable: false,
+            risk: Risk::High,
+            size: 1,
+        }
+    }
+
     /// A GP who only receives images is not told to file them "in the imaging software"; every practice
     /// is pointed to "Chiffrer ces fichiers…"; a radiologist keeps the software advice.
     #[test]
     fn the_advice_fits_the_practice() {
-        let contents = crate::demo::demo_contents();
-        let record = contents.scans.last.as_ref().expect("the demo's scan");
-        assert!(record.remaining().high > 0, "the demo has high-risk files");
+        let record = crate::scan::record::ScanRecord::new(
+            jiff::Timestamp::UNIX_EPOCH,
+            &[std::path::PathBuf::from("/exports")],
+            crate::scan::Summary::default(),
+            vec![identifying_finding()],
+            Vec::new(),
+        );
+        let record = &record;
+        assert_eq!(record.remaining().high, 1);
         let gp = crate::practice::Imaging {
             receives: true,
             ..Default::default()
@@ -562,9 +593,7 @@ mod tests {
     /// also to be de-identified.
     #[test]
     fn a_finding_never_says_both_identifying_and_deidentified() {
-        let contents = crate::demo::demo_contents();
-        let mut f = contents.scans.last.as_ref().expect("scan").findings[0].clone();
-        f.identifying.name = true;
+        let mut f = identifying_finding();
         f.deidentified = true;
         for lang in [Lang::Fr, Lang::En] {
             let words = flags(&f, lang).join(" · ");

@@ -154,7 +154,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ActionsView) {
                     let r = ui
                         .add(
                             egui::TextEdit::singleline(due)
-                                .desired_width(110.0)
+                                .desired_width(124.0)
                                 .hint_text(T::DueHint.get(lang)),
                         )
                         .labelled_by(label.id);
