@@ -87,6 +87,31 @@ pub const ANSSI_MEASURES: [&str; 42] = [
     "Privilégier l’usage de produits et de services qualifiés par l’ANSSI",
 ];
 
+/// The French titles of the GDPR articles the catalog cites (the others are shown by number only).
+pub const GDPR_TITLES: &[(u8, &str)] = &[
+    (
+        12,
+        "Transparence des informations et des communications et modalités de l’exercice des droits de la personne concernée",
+    ),
+    (
+        13,
+        "Informations à fournir lorsque des données à caractère personnel sont collectées auprès de la personne concernée",
+    ),
+    (28, "Sous-traitant"),
+    (30, "Registre des activités de traitement"),
+    (32, "Sécurité du traitement"),
+    (
+        33,
+        "Notification à l’autorité de contrôle d’une violation de données à caractère personnel",
+    ),
+    (
+        34,
+        "Communication à la personne concernée d’une violation de données à caractère personnel",
+    ),
+    (35, "Analyse d’impact relative à la protection des données"),
+    (37, "Désignation du délégué à la protection des données"),
+];
+
 /// Articles of the Code de la santé publique cited.
 pub const CSP: &[(&str, &str)] = &[
     ("CSP L.1110-4", "secret médical"),
@@ -294,6 +319,23 @@ pub fn describe(source: &str) -> String {
         };
         return format!("{source} : guide d’hygiène informatique, mesure « {title} »{reinforced}");
     }
+    if let Some(rest) = source.strip_prefix("GDPR ")
+        && gdpr(rest)
+    {
+        if rest == "15-22" {
+            return format!(
+                "{source} : RGPD, articles 15 à 22 (les droits de la personne concernée)"
+            );
+        }
+        let article: u8 = rest
+            .split('(')
+            .next()
+            .and_then(|a| a.parse().ok())
+            .unwrap_or_default();
+        if let Some((_, title)) = GDPR_TITLES.iter().find(|(n, _)| *n == article) {
+            return format!("{source} : RGPD, article {article} « {title} »");
+        }
+    }
     CSP.iter()
         .chain(NAMED)
         .find(|(s, _)| *s == source)
@@ -372,6 +414,12 @@ mod tests {
             "ANSSI 12 : guide d’hygiène informatique, mesure « Changer les éléments d’authentification par défaut sur les équipements et services »"
         );
         assert!(describe("ANSSI 13.R").ends_with("forte », renforcée"));
+        assert_eq!(
+            describe("GDPR 32"),
+            "GDPR 32 : RGPD, article 32 « Sécurité du traitement »"
+        );
+        assert!(describe("GDPR 33(5)").starts_with("GDPR 33(5) : RGPD, article 33 « Notification"));
+        assert_eq!(describe("GDPR 5"), "GDPR 5");
         assert!(
             ANSSI_MEASURES
                 .iter()
