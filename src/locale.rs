@@ -209,7 +209,7 @@ pub fn format_datetime(at: jiff::Timestamp, lang: Lang) -> String {
     let zoned = at.to_zoned_datetime(paris());
     match lang {
         Lang::Fr => zoned.strftime("%d/%m/%Y à %H:%M (%Z)").to_string(),
-        Lang::En => zoned.strftime("%Y-%m-%d %H:%M (%Z)").to_string(),
+        Lang::En => zoned.strftime("%d/%m/%Y %H:%M (%Z)").to_string(),
     }
 }
 
@@ -223,11 +223,18 @@ pub fn today() -> jiff::civil::Date {
     date_of(jiff::Timestamp::now())
 }
 
-/// A calendar date as the user reads it (`28/11/2026` in French, `2026-11-28` in English).
-pub fn format_date(date: jiff::civil::Date, lang: Lang) -> String {
+/// A calendar date as the user reads it: `28/11/2026` in both languages, the format the date fields
+/// take (one date format per language in the texts; the English of a French practice is British).
+pub fn format_date(date: jiff::civil::Date, _lang: Lang) -> String {
+    date.strftime("%d/%m/%Y").to_string()
+}
+
+/// The separator between the items of a list that hold commas: " ; " in French (the space before
+/// is French typography's), "; " in English.
+pub fn list_separator(lang: Lang) -> &'static str {
     match lang {
-        Lang::Fr => date.strftime("%d/%m/%Y").to_string(),
-        Lang::En => date.strftime("%Y-%m-%d").to_string(),
+        Lang::Fr => " ; ",
+        Lang::En => "; ",
     }
 }
 
@@ -417,12 +424,15 @@ mod tests {
     fn dates_read_in_each_language() {
         let date = jiff::civil::date(2026, 11, 28);
         assert_eq!(format_date(date, Lang::Fr), "28/11/2026");
-        assert_eq!(format_date(date, Lang::En), "2026-11-28");
+        // One format per language, the one the date fields take (dd/mm/yyyy in English too).
+        assert_eq!(format_date(date, Lang::En), "28/11/2026");
         assert_eq!(parse_date(" 28/11/2026 "), Some(date));
         assert_eq!(parse_date("2026-11-28"), Some(date));
         assert_eq!(parse_date("28/13/2026"), None);
         let at: jiff::Timestamp = "2026-07-01T10:00:00Z".parse().expect("a valid timestamp");
         assert_eq!(format_datetime(at, Lang::Fr), "01/07/2026 à 12:00 (CEST)");
+        assert_eq!(format_datetime(at, Lang::En), "01/07/2026 12:00 (CEST)");
+        assert_eq!(["a, b", "c"].join(list_separator(Lang::En)), "a, b; c");
         assert_eq!(date_of(at), jiff::civil::date(2026, 7, 1));
     }
 

@@ -49,6 +49,8 @@ pub struct Settings {
     pub vault_names: std::collections::BTreeMap<PathBuf, String>,
     /// The page of the window shown last (its key), to reopen there.
     pub last_page: Option<String>,
+    /// The folders the user added to the scan, offered again at the next scan (until removed).
+    pub scan_folders: Vec<PathBuf>,
 }
 
 impl Default for Settings {
@@ -59,6 +61,7 @@ impl Default for Settings {
             recent_vaults: Vec::new(),
             vault_names: std::collections::BTreeMap::new(),
             last_page: None,
+            scan_folders: Vec::new(),
         }
     }
 }

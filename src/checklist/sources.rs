@@ -41,6 +41,77 @@ pub const CNIL_FICHES: [(&str, u8); 25] = [
     ("API : Interfaces de programmation applicative", 2),
 ];
 
+/// Titles of the ANSSI hygiene guide's 42 measures, by number (`reference-measures.md`).
+pub const ANSSI_MEASURES: [&str; 42] = [
+    "Former les équipes opérationnelles à la sécurité des systèmes d’information",
+    "Sensibiliser les utilisateurs aux bonnes pratiques élémentaires de sécurité informatique",
+    "Maîtriser les risques de l’infogérance",
+    "Identifier les informations et serveurs les plus sensibles et maintenir un schéma du réseau",
+    "Disposer d’un inventaire exhaustif des comptes privilégiés et le maintenir à jour",
+    "Organiser les procédures d’arrivée, de départ et de changement de fonction des utilisateurs",
+    "Autoriser la connexion au réseau de l’entité aux seuls équipements maîtrisés",
+    "Identifier nommément chaque personne accédant au système et distinguer les rôles utilisateur/administrateur",
+    "Attribuer les bons droits sur les ressources sensibles du système d’information",
+    "Définir et vérifier des règles de choix et de dimensionnement des mots de passe",
+    "Protéger les mots de passe stockés sur les systèmes",
+    "Changer les éléments d’authentification par défaut sur les équipements et services",
+    "Privilégier lorsque c’est possible une authentification forte",
+    "Mettre en place un niveau de sécurité minimal sur l’ensemble du parc informatique",
+    "Se protéger des menaces relatives à l’utilisation de supports amovibles",
+    "Utiliser un outil de gestion centralisée afin d’homogénéiser les politiques de sécurité",
+    "Activer et configurer le pare-feu local des postes de travail",
+    "Chiffrer les données sensibles transmises par voie Internet",
+    "Segmenter le réseau et mettre en place un cloisonnement entre ces zones",
+    "S’assurer de la sécurité des réseaux d’accès Wi-Fi et de la séparation des usages",
+    "Utiliser des protocoles réseaux sécurisés dès qu’ils existent",
+    "Mettre en place une passerelle d’accès sécurisé à Internet",
+    "Cloisonner les services visibles depuis Internet du reste du système d’information",
+    "Protéger sa messagerie professionnelle",
+    "Sécuriser les interconnexions réseau dédiées avec les partenaires",
+    "Contrôler et protéger l’accès aux salles serveurs et aux locaux techniques",
+    "Interdire l’accès à Internet depuis les postes ou serveurs utilisés pour l’administration du système d’information",
+    "Utiliser un réseau dédié et cloisonné pour l’administration du système d’information",
+    "Limiter au strict besoin opérationnel les droits d’administration sur les postes de travail",
+    "Prendre des mesures de sécurisation physique des terminaux nomades",
+    "Chiffrer les données sensibles, en particulier sur le matériel potentiellement perdable",
+    "Sécuriser la connexion réseau des postes utilisés en situation de nomadisme",
+    "Adopter des politiques de sécurité dédiées aux terminaux mobiles",
+    "Définir une politique de mise à jour des composants du système d’information",
+    "Anticiper la fin de la maintenance des logiciels et systèmes et limiter les adhérences logicielles",
+    "Activer et configurer les journaux des composants les plus importants",
+    "Définir et appliquer une politique de sauvegarde des composants critiques",
+    "Procéder à des contrôles et audits de sécurité réguliers puis appliquer les actions correctives associées",
+    "Désigner un référent en sécurité des systèmes d’information et le faire connaître auprès du personnel",
+    "Définir une procédure de gestion des incidents de sécurité",
+    "Mener une analyse de risques formelle",
+    "Privilégier l’usage de produits et de services qualifiés par l’ANSSI",
+];
+
+/// The French titles of the GDPR articles the catalog cites (the others are shown by number only).
+pub const GDPR_TITLES: &[(u8, &str)] = &[
+    (
+        12,
+        "Transparence des informations et des communications et modalités de l’exercice des droits de la personne concernée",
+    ),
+    (
+        13,
+        "Informations à fournir lorsque des données à caractère personnel sont collectées auprès de la personne concernée",
+    ),
+    (28, "Sous-traitant"),
+    (30, "Registre des activités de traitement"),
+    (32, "Sécurité du traitement"),
+    (
+        33,
+        "Notification à l’autorité de contrôle d’une violation de données à caractère personnel",
+    ),
+    (
+        34,
+        "Communication à la personne concernée d’une violation de données à caractère personnel",
+    ),
+    (35, "Analyse d’impact relative à la protection des données"),
+    (37, "Désignation du délégué à la protection des données"),
+];
+
 /// Articles of the Code de la santé publique cited.
 pub const CSP: &[(&str, &str)] = &[
     ("CSP L.1110-4", "secret médical"),
@@ -241,10 +312,62 @@ pub fn describe(source: &str) -> String {
         let fiche = rest.split('.').next().unwrap_or(rest);
         return format!("CNIL 2024, fiche {fiche} « {title} » ({rest})");
     }
+    if let Some(rest) = source.strip_prefix("ANSSI ")
+        && let Some(title) = anssi(rest)
+    {
+        let reinforced = if rest.strip_suffix(".R").is_some() {
+            ", renforcée"
+        } else {
+            ""
+        };
+        return format!("{source} : guide d’hygiène informatique, mesure « {title} »{reinforced}");
+    }
+    if let Some(rest) = source.strip_prefix("GDPR ")
+        && gdpr(rest)
+    {
+        if rest == "15-22" {
+            return format!(
+                "{source} : RGPD, articles 15 à 22 (les droits de la personne concernée)"
+            );
+        }
+        let article: u8 = rest
+            .split('(')
+            .next()
+            .and_then(|a| a.parse().ok())
+            .unwrap_or_default();
+        if let Some((_, title)) = GDPR_TITLES.iter().find(|(n, _)| *n == article) {
+            return format!("{source} : RGPD, article {article} « {title} »");
+        }
+    }
     CSP.iter()
         .chain(NAMED)
         .find(|(s, _)| *s == source)
         .map_or_else(|| source.to_owned(), |(s, what)| format!("{s}: {what}"))
+}
+
+/// "N" or "N.R" of the ANSSI guide: the measure's title when it exists.
+fn anssi(rest: &str) -> Option<&'static str> {
+    let n: usize = rest.strip_suffix(".R").unwrap_or(rest).parse().ok()?;
+    ANSSI_MEASURES.get(n.checked_sub(1)?).copied()
+}
+
+/// The order a reader expects of references: numbers compared as numbers, so that "ANSSI 2" comes
+/// before "ANSSI 10" and "CNIL 2024 8.4" before "CNIL 2024 17".
+pub fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
+    /// Runs of digits (as numbers) and of other characters, in order.
+    fn chunks(s: &str) -> Vec<Result<u64, String>> {
+        let mut out: Vec<Result<u64, String>> = Vec::new();
+        for c in s.chars() {
+            match (c.to_digit(10), out.last_mut()) {
+                (Some(d), Some(Ok(n))) => *n = n.saturating_mul(10).saturating_add(u64::from(d)),
+                (Some(d), _) => out.push(Ok(u64::from(d))),
+                (None, Some(Err(t))) => t.push(c),
+                (None, _) => out.push(Err(c.to_string())),
+            }
+        }
+        out
+    }
+    chunks(a).cmp(&chunks(b)).then_with(|| a.cmp(b))
 }
 
 #[cfg(test)]
@@ -289,6 +412,51 @@ mod tests {
             "CNIL 2024, fiche 8 « Protéger le réseau informatique » (8.1)"
         );
         assert!(describe("CE 449694").contains("22 juillet 2022"));
-        assert_eq!(describe("ANSSI 12"), "ANSSI 12");
+        assert_eq!(
+            describe("ANSSI 12"),
+            "ANSSI 12 : guide d’hygiène informatique, mesure « Changer les éléments d’authentification par défaut sur les équipements et services »"
+        );
+        assert!(describe("ANSSI 13.R").ends_with("forte », renforcée"));
+        assert_eq!(
+            describe("GDPR 32"),
+            "GDPR 32 : RGPD, article 32 « Sécurité du traitement »"
+        );
+        assert!(describe("GDPR 33(5)").starts_with("GDPR 33(5) : RGPD, article 33 « Notification"));
+        assert_eq!(describe("GDPR 5"), "GDPR 5");
+        assert!(
+            ANSSI_MEASURES
+                .iter()
+                .all(|t| !t.is_empty() && !t.contains("  "))
+        );
+    }
+
+    #[test]
+    fn references_sort_naturally() {
+        let mut refs = vec![
+            "CNIL 2024 17",
+            "ANSSI 10",
+            "CNIL 2024 8.4",
+            "ANSSI 2",
+            "GDPR 32",
+            "ANSSI 13.R",
+            "CNIL 2024 8.1",
+            "GDPR 5",
+            "ANSSI 13",
+        ];
+        refs.sort_by(|a, b| natural_order(a, b));
+        assert_eq!(
+            refs,
+            [
+                "ANSSI 2",
+                "ANSSI 10",
+                "ANSSI 13",
+                "ANSSI 13.R",
+                "CNIL 2024 8.1",
+                "CNIL 2024 8.4",
+                "CNIL 2024 17",
+                "GDPR 5",
+                "GDPR 32",
+            ]
+        );
     }
 }

@@ -41,10 +41,10 @@ pub enum KindArg {
 /// The options of `vigie box-check`.
 #[derive(Debug, clap::Args)]
 pub struct BoxCheckArgs {
-    /// The box's address (default: this PC's default gateway).
+    /// The router's address (default: this PC's default gateway).
     #[arg(long, value_name = "IP")]
     pub address: Option<IpAddr>,
-    /// The box's port (80 for the three families' local APIs); for tests.
+    /// The router's port (80 for the three families' local APIs); for tests.
     #[arg(long, default_value_t = 80, hide = true)]
     pub port: u16,
     /// The family, when identification cannot tell.
@@ -53,7 +53,7 @@ pub struct BoxCheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: BoxFormat,
-    /// A file holding Vigie's Freebox app token (written there after the button on the box is
+    /// A file holding Vigie's Freebox app token (written there after the button on the router is
     /// pressed, when it does not exist yet).
     #[arg(long, value_name = "FILE")]
     pub freebox_token_file: Option<PathBuf>,

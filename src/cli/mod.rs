@@ -35,8 +35,9 @@ pub const RECOVERY_CODE_ENV: &str = "VIGIE_RECOVERY_CODE";
 #[command(name = "vigie", version, about, long_about = None)]
 pub struct Cli {
     /// Folder where Vigie keeps its data (default: the VIGIE_DATA_DIR environment variable, else the
-    /// system's application-data folder). The variable is read by `paths::DataDir::resolve`, not here,
-    /// so that the settings can say truly which of the two placed it.
+    /// system's application-data folder).
+    // The variable is read by `paths::DataDir::resolve`, not by clap, so that the settings can say
+    // truly which of the two placed it. (A `///` comment here is the user's help: no developer notes.)
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Language of messages: fr or en (default: the system's, else French).
@@ -142,8 +143,8 @@ pub enum Command {
     /// programs listening on the network, Orthanc's configuration, remote-maintenance tools, cloud
     /// folders; with --probe-network, whether the imaging servers answer anyone.
     SystemCheck(system::SystemCheckArgs),
-    /// Read the Internet box's own rules (port forwards, DMZ, IPv6 firewall, UPnP, remote access) from
-    /// its local API and say what they mean; nothing is changed on the box. Password (Livebox, Bbox):
+    /// Read the Internet router's own rules (port forwards, DMZ, IPv6 firewall, UPnP, remote access) from
+    /// its local API and say what they mean; nothing is changed on the router. Password (Livebox, Bbox):
     /// VIGIE_BOX_PASSWORD or prompt, never kept.
     BoxCheck(boxes::BoxCheckArgs),
 }

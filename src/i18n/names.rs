@@ -277,7 +277,7 @@ pub fn imaging(i: Imaging, lang: super::Lang) -> String {
     if parts.is_empty() {
         T::ImagingNone.get(lang).to_owned()
     } else {
-        parts.join(" ; ")
+        parts.join(crate::locale::list_separator(lang))
     }
 }
 

@@ -244,6 +244,7 @@ texts! {
     LockNow => "Verrouiller", "Lock";
     Saving => "Enregistrement…", "Saving…";
     AllSaved => "Tout est enregistré", "Everything is saved";
+    UnsavedEdits => "● Modifications non enregistrées", "● Changes not saved";
     Retry => "Réessayer", "Retry";
 
     // ---- Dashboard ----------------------------------------------------------------------------------
@@ -344,6 +345,7 @@ texts! {
     ChecklistIntro => "Répondez question par question : chaque réponse est enregistrée aussitôt dans le coffre. Vous pouvez vous arrêter et reprendre quand vous voulez.",
         "Answer question by question: each answer is saved in the vault at once. You can stop and resume whenever you like.";
     ScoreNone => "Pas encore de score", "No score yet";
+    ThemeScoreNone => "Score du thème : pas encore calculé", "Theme score: not yet computed";
     AnsweringAs => "Je réponds en tant que", "Answering as";
     RespondentDoctor => "Médecin", "Doctor";
     RespondentConsultant => "Consultant (DPO, prestataire)", "Consultant (DPO, IT provider)";
@@ -354,11 +356,11 @@ texts! {
     AnswerDontKnow => "Je ne sais pas", "I don't know";
     WhyHeading => "Pourquoi c'est important", "Why it matters";
     HowHeading => "Comment vérifier et corriger", "How to check and fix";
-    BoxStepsHeading => "Les réglages de votre box Internet", "Steps for your Internet box";
+    BoxStepsHeading => "Les réglages de votre box Internet", "Steps for your Internet router";
     BoxPortForwarding => "Redirection de ports et DMZ", "Port forwarding and DMZ";
     BoxUpnp => "UPnP", "UPnP";
     BoxWifi => "Wi-Fi", "Wi-Fi";
-    BoxAdminPassword => "Administration de la box", "Box administration";
+    BoxAdminPassword => "Administration de la box", "Router administration";
     NoteLabel => "Note (ce que vous avez constaté, ce qui est prévu)", "Note (what you saw, what is planned)";
     EvidenceHeading => "Pièces justificatives", "Evidence";
     AttachEvidence => "Joindre un fichier…", "Attach a file…";
@@ -389,8 +391,8 @@ texts! {
     StatusTodo => "À faire", "To do";
     StatusInProgress => "En cours", "In progress";
     StatusDone => "Fait", "Done";
-    DueHint => "jj/mm/aaaa", "yyyy-mm-dd";
-    ErrDate => "Cette date n'existe pas ou est mal écrite : tapez-la au format jj/mm/aaaa, par exemple 15/03/2027.", "Not a date that exists, or not written as one: type it as yyyy-mm-dd (or dd/mm/yyyy), for example 2027-03-15.";
+    DueHint => "jj/mm/aaaa", "dd/mm/yyyy";
+    ErrDate => "Cette date n'existe pas ou est mal écrite : tapez-la au format jj/mm/aaaa, par exemple 15/03/2027.", "Not a date that exists, or not written as one: type it as dd/mm/yyyy, for example 15/03/2027.";
     Overdue => "en retard", "overdue";
     ReportsTitle => "Rapports", "Reports";
     ReportsIntro => "Des documents PDF à conserver : ils se suffisent à eux-mêmes, datés, avec les réponses, les pièces et le plan d'action.",
@@ -1201,7 +1203,7 @@ texts! {
     SysNetworkWhat => "Ce contrôle frappe à la porte de vos serveurs d'images comme le ferait un intrus branché sur le réseau du cabinet : depuis ce PC, vers l'adresse de ce PC sur le réseau, il ouvre une association DICOM avec un nom d'appelant inconnu suivi d'un « ping » DICOM (C-ECHO), et demande la liste des patients à l'API d'Orthanc sans mot de passe puis avec les mots de passe d'exemple d'Orthanc. Rien ne sort du réseau du cabinet ; aucune donnée de patient n'est lue ni gardée (seulement le nombre d'entrées).",
         "This check knocks on your imaging servers' door as an intruder plugged into the practice's network would: from this PC, to this PC's address on the network, it opens a DICOM association with an unknown caller name followed by a DICOM \"ping\" (C-ECHO), and asks Orthanc's API for the patient list without a password, then with Orthanc's sample passwords. Nothing leaves the practice's network; no patient data is read or kept (only the number of entries).";
     SysUpnpWhat => "Ce contrôle demande à la box Internet, par UPnP, la liste des ports qu'elle a ouverts vers les machines du cabinet. Le message de recherche reste sur le réseau local. Les redirections faites à la main et la DMZ ne sont pas visibles ainsi (et beaucoup de box ont l'UPnP coupé) : la liste de contrôle demande aussi une capture d'écran de la page de la box.",
-        "This check asks the Internet box, over UPnP, for the list of ports it opened towards the practice's machines. The search message stays on the local network. Forwards made by hand and the DMZ are not visible this way (and many boxes have UPnP switched off): the checklist also asks for a screenshot of the box's page.";
+        "This check asks the Internet router, over UPnP, for the list of ports it opened towards the practice's machines. The search message stays on the local network. Forwards made by hand and the DMZ are not visible this way (and many routers have UPnP switched off): the checklist also asks for a screenshot of the router's page.";
     // One name per check.
     SysCheckDiskEncryption => "Chiffrement du disque", "Disk encryption";
     SysCheckFirewall => "Pare-feu", "Firewall";
@@ -1215,27 +1217,27 @@ texts! {
     SysCheckRemoteMaintenance => "Outils de prise en main à distance", "Remote-maintenance tools";
     SysCheckCloudSync => "Dossiers synchronisés dans le cloud", "Cloud-synced folders";
     SysCheckImagingExposure => "Serveur d'images ouvert à tous ?", "Imaging server open to anyone?";
-    SysCheckBoxMappings => "Ports ouverts par la box (UPnP)", "Ports opened by the box (UPnP)";
+    SysCheckBoxMappings => "Ports ouverts par la box (UPnP)", "Ports opened by the router (UPnP)";
     // The box's own rules (issue 34).
-    SysCheckBoxRules => "Règles de la box Internet", "The Internet box's rules";
-    BoxTitle => "Box Internet", "Internet box";
-    BoxStart => "Lire les règles de la box…", "Read the box's rules…";
-    BoxAddress => "Adresse de la box (vide : la passerelle par défaut)", "The box's address (empty: the default gateway)";
+    SysCheckBoxRules => "Règles de la box Internet", "The Internet router's rules";
+    BoxTitle => "Box Internet", "Internet router";
+    BoxStart => "Lire les règles de la box…", "Read the router's rules…";
+    BoxAddress => "Adresse de la box (vide : la passerelle par défaut)", "The router's address (empty: the default gateway)";
     BoxAddressInvalid => "Cette adresse n'est pas une adresse IP.", "This is not an IP address.";
-    BoxKindLabel => "Box", "Box";
-    BoxKindAuto => "Reconnaître la box", "Recognize the box";
-    BoxKindOther => "Autre box (SFR…)", "Other box (SFR…)";
+    BoxKindLabel => "Box", "Router";
+    BoxKindAuto => "Reconnaître la box", "Recognize the router";
+    BoxKindOther => "Autre box (SFR…)", "Other router (SFR…)";
     BoxPasswordLabel => "Mot de passe administrateur (Livebox, Bbox) — non conservé", "Administrator password (Livebox, Bbox) — not kept";
-    BoxReading => "Lecture des règles de la box…", "Reading the box's rules…";
-    BoxPromptPassword => "Mot de passe administrateur de la box : ", "The box's administrator password: ";
-    BoxWhat => "Vigie va lire les règles de la box Internet du cabinet, à son adresse sur le réseau local : les redirections de ports, la DMZ, le pare-feu IPv6, l'UPnP et l'accès à distance. Rien n'est modifié sur la box et rien ne sort du cabinet. Le mot de passe de la box n'est pas conservé.", "Vigie will read the rules of the practice's Internet box, at its address on the local network: port forwards, the DMZ, the IPv6 firewall, UPnP and remote access. Nothing is changed on the box and nothing leaves the practice. The box's password is not kept.";
+    BoxReading => "Lecture des règles de la box…", "Reading the router's rules…";
+    BoxPromptPassword => "Mot de passe administrateur de la box : ", "The router's administrator password: ";
+    BoxWhat => "Vigie va lire les règles de la box Internet du cabinet, à son adresse sur le réseau local : les redirections de ports, la DMZ, le pare-feu IPv6, l'UPnP et l'accès à distance. Rien n'est modifié sur la box et rien ne sort du cabinet. Le mot de passe de la box n'est pas conservé.", "Vigie will read the rules of the practice's Internet router, at its address on the local network: port forwards, the DMZ, the IPv6 firewall, UPnP and remote access. Nothing is changed on the router and nothing leaves the practice. The router's password is not kept.";
     BoxFreeboxButton => "Appuyez sur le bouton indiqué sur l'écran de la Freebox (la flèche vers la droite, « > ») pour autoriser Vigie à lire ses réglages. Cette autorisation est demandée une seule fois.", "Press the button shown on the Freebox's screen (the right arrow, “>”) to let Vigie read its settings. This authorisation is asked once.";
     BoxFixFreebox => "Dans Freebox OS (mafreebox.freebox.fr) : Paramètres de la Freebox → Gestion des ports : supprimez la redirection ; DMZ : décochez « Activer » ; Mode avancé → Pare-feu IPv6 : activez-le ; Accès à distance : désactivez-le s'il ne sert pas.", "In Freebox OS (mafreebox.freebox.fr): Freebox settings → Port management: delete the forward; DMZ: untick “Enable”; Advanced mode → IPv6 firewall: turn it on; Remote access: turn it off if unused.";
     BoxFixLivebox => "Dans l'interface de la Livebox (192.168.1.1, mot de passe administrateur) : Réseau → NAT/PAT : supprimez la règle ; Réseau → DMZ : supprimez l'équipement ; Réseau → Pare-feu : niveau « Moyen » ou « Élevé », IPv6 compris ; Réseau → UPnP : désactivez-le s'il ne sert pas.", "In the Livebox's interface (192.168.1.1, admin password): Network → NAT/PAT: delete the rule; Network → DMZ: remove the device; Network → Firewall: level “Medium” or “High”, IPv6 included; Network → UPnP: turn it off if unused.";
     BoxFixBbox => "Dans l'interface de la Bbox (mabbox.bytel.fr) : Services de la box → Redirection de ports : supprimez la règle ; DMZ : désactivez-la ; Pare-feu : activez-le ; UPnP et Accès à distance : désactivez-les s'ils ne servent pas.", "In the Bbox's interface (mabbox.bytel.fr): Box services → Port forwarding: delete the rule; DMZ: turn it off; Firewall: turn it on; UPnP and Remote access: turn them off if unused.";
-    BoxFixOther => "Ouvrez la page d'administration de la box (son adresse et son mot de passe sont sur l'étiquette) : supprimez les redirections de ports et la DMZ (« hôte exposé »), laissez le pare-feu IPv6 activé, coupez l'UPnP et l'administration à distance s'ils ne servent pas. Notez ce que vous avez vu dans le formulaire ci-dessous.", "Open the box's administration page (its address and password are on its label): delete the port forwards and the DMZ (“exposed host”), keep the IPv6 firewall on, turn UPnP and remote administration off if unused. Note what you saw in the form below.";
-    BoxNothingOpen => "La box ne laisse rien entrer d'Internet : aucune redirection, pas de DMZ, pare-feu IPv6 actif, UPnP coupé, pas d'administration à distance.", "The box lets nothing in from the Internet: no forward, no DMZ, IPv6 firewall on, UPnP off, no remote administration.";
-    BoxUpnpOn => "L'UPnP est activé : n'importe quel programme du cabinet peut ouvrir un port de la box sans rien demander.", "UPnP is on: any program in the practice can open a port of the box without asking.";
+    BoxFixOther => "Ouvrez la page d'administration de la box (son adresse et son mot de passe sont sur l'étiquette) : supprimez les redirections de ports et la DMZ (« hôte exposé »), laissez le pare-feu IPv6 activé, coupez l'UPnP et l'administration à distance s'ils ne servent pas. Notez ce que vous avez vu dans le formulaire ci-dessous.", "Open the router's administration page (its address and password are on its label): delete the port forwards and the DMZ (“exposed host”), keep the IPv6 firewall on, turn UPnP and remote administration off if unused. Note what you saw in the form below.";
+    BoxNothingOpen => "La box ne laisse rien entrer d'Internet : aucune redirection, pas de DMZ, pare-feu IPv6 actif, UPnP coupé, pas d'administration à distance.", "The router lets nothing in from the Internet: no forward, no DMZ, IPv6 firewall on, UPnP off, no remote administration.";
+    BoxUpnpOn => "L'UPnP est activé : n'importe quel programme du cabinet peut ouvrir un port de la box sans rien demander.", "UPnP is on: any program in the practice can open a port of the router without asking.";
     BoxBreachHint => "Si ce port était ouvert alors que des images de patients étaient sur la machine, ouvrez une fiche dans le registre des violations.", "If this port was open while patient images were on the machine, open a record in the breach register.";
     BoxOriginManual => "tapée à la main", "typed by hand";
     BoxOriginUpnp => "ouverte par UPnP", "opened over UPnP";
@@ -1247,18 +1249,18 @@ texts! {
     BoxKindFileSharing => "partage de fichiers", "file sharing";
     BoxKindSsh => "SSH", "SSH";
     BoxErrUnreachable => "rien ne répond à cette adresse", "nothing answers at this address";
-    BoxErrTimeout => "la box a mis trop de temps à répondre", "the box took too long to answer";
-    BoxErrTooLarge => "la réponse de la box est anormalement grande", "the box's answer is abnormally large";
-    BoxErrMalformed => "la réponse de la box est illisible", "the box's answer is unreadable";
-    BoxErrRedirect => "la box a renvoyé ailleurs (non suivi)", "the box redirected elsewhere (not followed)";
-    BoxErrWrongPassword => "la box a refusé le mot de passe", "the box refused the password";
-    BoxErrPasswordNeeded => "le mot de passe administrateur de la box est nécessaire", "the box's administrator password is needed";
-    BoxErrAuthPending => "l'autorisation attend toujours l'appui sur le bouton de la box", "the authorisation is still waiting for the button on the box";
-    BoxErrAuthDenied => "l'autorisation a été refusée sur la box", "the authorisation was refused on the box";
-    BoxErrAuthTimeout => "le bouton de la box n'a pas été pressé à temps", "the button on the box was not pressed in time";
-    BoxErrTokenRefused => "la box ne reconnaît plus l'autorisation de Vigie : demandez-la de nouveau", "the box no longer knows Vigie's authorisation: ask for it again";
-    BoxErrNoApi => "cette box ne permet pas de lire ses règles : vérifiez-les à la main", "this box does not let its rules be read: check them by hand";
-    BoxErrUnexpected => "la box a répondu quelque chose que Vigie ne sait pas lire", "the box answered something Vigie cannot read";
+    BoxErrTimeout => "la box a mis trop de temps à répondre", "the router took too long to answer";
+    BoxErrTooLarge => "la réponse de la box est anormalement grande", "the router's answer is abnormally large";
+    BoxErrMalformed => "la réponse de la box est illisible", "the router's answer is unreadable";
+    BoxErrRedirect => "la box a renvoyé ailleurs (non suivi)", "the router redirected elsewhere (not followed)";
+    BoxErrWrongPassword => "la box a refusé le mot de passe", "the router refused the password";
+    BoxErrPasswordNeeded => "le mot de passe administrateur de la box est nécessaire", "the router's administrator password is needed";
+    BoxErrAuthPending => "l'autorisation attend toujours l'appui sur le bouton de la box", "the authorisation is still waiting for the button on the router";
+    BoxErrAuthDenied => "l'autorisation a été refusée sur la box", "the authorisation was refused on the router";
+    BoxErrAuthTimeout => "le bouton de la box n'a pas été pressé à temps", "the button on the router was not pressed in time";
+    BoxErrTokenRefused => "la box ne reconnaît plus l'autorisation de Vigie : demandez-la de nouveau", "the router no longer knows Vigie's authorisation: ask for it again";
+    BoxErrNoApi => "cette box ne permet pas de lire ses règles : vérifiez-les à la main", "this router does not let its rules be read: check them by hand";
+    BoxErrUnexpected => "la box a répondu quelque chose que Vigie ne sait pas lire", "the router answered something Vigie cannot read";
     // Reasons for "cannot tell".
     SysReasonNeedsAdmin => "Il faut les droits d'administrateur pour le lire.", "Reading it needs administrator rights.";
     SysReasonNotOnThisSystem => "Ce contrôle ne concerne pas ce système.", "This check does not apply to this system.";
@@ -1269,7 +1271,7 @@ texts! {
     SysReasonNotInTable => "Cette version n'est pas dans la table des dates de fin de support de Vigie.", "This version is not in Vigie's table of end-of-support dates.";
     SysReasonNoSession => "Aucune session GNOME de cet utilisateur n'est ouverte ici : les réglages lus seraient ceux par défaut, pas ceux appliqués à votre session. Relancez la vérification depuis votre session.",
         "No GNOME session of this user is running here: the settings read would be the defaults, not those applied to your session. Run the check again from your session.";
-    SysReasonNoGateway => "La box n'a pas répondu en UPnP (souvent parce que l'UPnP est coupé, ce qui est bien).", "The box did not answer over UPnP (often because UPnP is off, which is good).";
+    SysReasonNoGateway => "La box n'a pas répondu en UPnP (souvent parce que l'UPnP est coupé, ce qui est bien).", "The router did not answer over UPnP (often because UPnP is off, which is good).";
     // Findings.
     SysDiskNotEncrypted => "Le disque n'est pas chiffré : en cas de vol de l'ordinateur, les dossiers des patients sont lisibles.", "The disk is not encrypted: if the computer is stolen, patients' records can be read.";
     SysDiskInProgress => "Le chiffrement du disque est en cours (ou son retrait).", "Disk encryption (or its removal) is under way.";
@@ -1298,7 +1300,7 @@ texts! {
     SysOutcomeWebServer => "un serveur web répond sans mot de passe (ce n'est pas l'API d'Orthanc)", "a web server answers without a password (not Orthanc's API)";
     SysOutcomeClosed => "fermé depuis cette adresse", "closed from this address";
     SysOutcomeNoAnswer => "pas de réponse compréhensible", "no understandable answer";
-    SysUpnpInvisible => "Les redirections faites à la main et la DMZ ne sont pas visibles par l'UPnP : vérifiez la page de la box et joignez-en une capture d'écran à la liste de contrôle.", "Forwards made by hand and the DMZ are not visible over UPnP: check the box's page and attach a screenshot of it to the checklist.";
+    SysUpnpInvisible => "Les redirections faites à la main et la DMZ ne sont pas visibles par l'UPnP : vérifiez la page de la box et joignez-en une capture d'écran à la liste de contrôle.", "Forwards made by hand and the DMZ are not visible over UPnP: check the router's page and attach a screenshot of it to the checklist.";
     // Fix steps.
     SysFixDiskEncryption => "Windows : Paramètres > Confidentialité et sécurité > Chiffrement de l'appareil (ou BitLocker, éditions Pro). Mac : Réglages > Confidentialité et sécurité > FileVault. Linux : le chiffrement (LUKS) se choisit à l'installation. Gardez la clé de récupération hors de l'ordinateur.",
         "Windows: Settings > Privacy & security > Device encryption (or BitLocker, Pro editions). Mac: Settings > Privacy & Security > FileVault. Linux: encryption (LUKS) is chosen at installation. Keep the recovery key away from the computer.";
@@ -1312,13 +1314,13 @@ texts! {
     SysFixAdminUse => "Créez un compte standard pour le travail de tous les jours et gardez le compte administrateur pour les installations.", "Create a standard account for everyday work and keep the administrator account for installations.";
     SysFixListeningPorts => "Pour chaque programme listé : s'il n'a pas à être joint depuis d'autres machines, réglez-le pour n'écouter que sur ce PC (127.0.0.1) ou arrêtez-le ; sinon, limitez-le par le pare-feu aux seules machines du cabinet.",
         "For each program listed: if it does not need to be reached from other machines, set it to listen only on this PC (127.0.0.1) or stop it; otherwise, limit it with the firewall to the practice's machines.";
-    SysFixRemoteDesktop => "Coupez le bureau à distance s'il ne sert pas ; sinon, n'y accédez que par un VPN, jamais par un port ouvert sur la box.", "Turn remote desktop off if it is not used; otherwise reach it only through a VPN, never through a port opened on the box.";
+    SysFixRemoteDesktop => "Coupez le bureau à distance s'il ne sert pas ; sinon, n'y accédez que par un VPN, jamais par un port ouvert sur la box.", "Turn remote desktop off if it is not used; otherwise reach it only through a VPN, never through a port opened on the router.";
     SysFixOrthanc => "Dans la configuration d'Orthanc : \"AuthenticationEnabled\": true, un compte nominatif avec un mot de passe long (retirez alice), \"DicomAlwaysAllowFind/Get/Move\": false, \"DicomCheckCalledAet\": true, les appareils listés dans \"DicomModalities\" avec \"DicomCheckModalityHost\": true. Demandez-le à votre intégrateur.",
         "In Orthanc's configuration: \"AuthenticationEnabled\": true, a named account with a long password (remove alice), \"DicomAlwaysAllowFind/Get/Move\": false, \"DicomCheckCalledAet\": true, the devices listed in \"DicomModalities\" with \"DicomCheckModalityHost\": true. Ask your integrator.";
     SysFixRemoteTools => "Ne lancez l'outil de prise en main qu'au moment de l'intervention, avec votre accord à chaque fois ; désactivez l'accès sans surveillance.", "Start the remote-maintenance tool only for the intervention, with your consent each time; turn unattended access off.";
     SysFixCloudSync => "Ne mettez pas de données de patients dans ces dossiers, sauf chez un hébergeur certifié HDS avec contrat ; l'analyse des dossiers de Vigie signale les images qui s'y trouvent.", "Do not put patients' data in these folders, unless with an HDS-certified host under contract; Vigie's folder scan flags the images found there.";
-    SysFixExposure => "Un serveur qui accepte n'importe qui : activez l'authentification (Orthanc : voir sa configuration), limitez les appelants DICOM aux appareils connus, et vérifiez qu'aucun port de la box ne mène à ce PC.", "A server that accepts anyone: turn authentication on (Orthanc: see its configuration), limit DICOM callers to known devices, and check that no port of the box leads to this PC.";
-    SysFixUpnp => "Supprimez les redirections qui ne servent pas dans la page de la box et coupez l'UPnP si rien n'en a besoin.", "Remove unused forwards in the box's page and turn UPnP off if nothing needs it.";
+    SysFixExposure => "Un serveur qui accepte n'importe qui : activez l'authentification (Orthanc : voir sa configuration), limitez les appelants DICOM aux appareils connus, et vérifiez qu'aucun port de la box ne mène à ce PC.", "A server that accepts anyone: turn authentication on (Orthanc: see its configuration), limit DICOM callers to known devices, and check that no port of the router leads to this PC.";
+    SysFixUpnp => "Supprimez les redirections qui ne servent pas dans la page de la box et coupez l'UPnP si rien n'en a besoin.", "Remove unused forwards in the router's page and turn UPnP off if nothing needs it.";
     SysRun => "Lancer les contrôles", "Run the checks";
     SysRerun => "Relancer les contrôles", "Run the checks again";
     SysRunning => "Contrôles en cours…", "Checks running…";
@@ -1335,8 +1337,8 @@ texts! {
     ScanReportArchives => "Fichiers archivés depuis l'analyse", "Files archived since the scan";
     SysNetworkTitle => "Mon serveur d'images est-il ouvert à tous ?", "Is my imaging server open to anyone?";
     SysProbeStart => "Frapper à la porte de mes serveurs", "Knock on my servers";
-    SysUpnpStart => "Demander la liste à la box", "Ask the box for the list";
-    SysUpnpTitle => "Ports ouverts par la box (UPnP)", "Ports opened by the box (UPnP)";
+    SysUpnpStart => "Demander la liste à la box", "Ask the router for the list";
+    SysUpnpTitle => "Ports ouverts par la box (UPnP)", "Ports opened by the router (UPnP)";
     SysGoAhead => "J'ai compris, lancer", "Understood, go ahead";
     SysBack => "Annuler", "Cancel";
     SysDashboardNever => "Contrôles du PC : pas encore faits.", "PC checks: not run yet.";
@@ -1344,9 +1346,9 @@ texts! {
     NavSystem => "Contrôles du PC", "PC checks";
     EventSystemChecked => "Contrôles du PC faits", "PC checks run";
     JobSystemCheck => "les contrôles du PC", "the PC checks";
-    JobBoxCheck => "la lecture des règles de la box", "the reading of the box's rules";
+    JobBoxCheck => "la lecture des règles de la box", "the reading of the router's rules";
     SysOrthancPick => "Indiquer le fichier de configuration d'Orthanc…", "Point to Orthanc's configuration file…";
-    SysCliNoProbe => "Les contrôles par le réseau (serveur d'images, box) n'ont lieu qu'à la demande : --probe-network.", "The network checks (image server, box) run only on request: --probe-network.";
+    SysCliNoProbe => "Les contrôles par le réseau (serveur d'images, box) n'ont lieu qu'à la demande : --probe-network.", "The network checks (image server, router) run only on request: --probe-network.";
     // ---- Window polish (file dialogs, layout, forms, welcome back, settings) ------------------------
     FdOpenTitle => "Choisir un fichier", "Choose a file";
     FdSaveTitle => "Enregistrer sous", "Save as";
@@ -1371,7 +1373,13 @@ texts! {
     FdNoName => "Donnez un nom au fichier.", "Give the file a name.";
     FdNotAName => "Un nom de fichier ne contient ni « / » ni « \\ ».", "A file name contains neither “/” nor “\\”.";
     FdIsFolder => "Un dossier porte déjà ce nom : choisissez un autre nom.", "A folder already has this name: choose another name.";
+    FdNewFolder => "Nouveau dossier…", "New folder…";
+    FdNewFolderName => "Nom du nouveau dossier", "Name of the new folder";
+    FdCreateFolder => "Créer le dossier", "Create the folder";
+    FdNoFolderName => "Donnez un nom au dossier.", "Give the folder a name.";
+    FdNameTaken => "Ce dossier contient déjà un élément de ce nom : choisissez un autre nom.", "This folder already holds something of that name: choose another name.";
     RevealNoProgram => "aucun programme pour ouvrir les dossiers n'est installé sur cet ordinateur (xdg-open, gio). Ouvrez-le depuis votre gestionnaire de fichiers.", "no program to open folders is installed on this computer (xdg-open, gio). Open it from your file manager.";
+    RevealNoFileManager => "cet ordinateur n'a pas de gestionnaire de fichiers pour afficher les dossiers. Ouvrez ce dossier vous-même, à l'adresse indiquée.", "this computer has no file manager to show folders. Open this folder yourself, at the address shown.";
     ScanReportByFolder => "Par dossier analysé", "By folder scanned";
     ScanReportIdentifyingShort => "Identif.", "Identif.";
     ScanReportSubfolders => "Dossiers concernés", "Folders concerned";
@@ -1413,8 +1421,11 @@ typed_texts! {
         "This vault was saved by a newer Vigie (contents version {found}; this version reads up to version {supported}). Update Vigie to open it.";
     fn scan_failed_kept(found: num) => "Une erreur interne a interrompu l'analyse. Ce qu'elle avait trouvé jusque-là ({found} fichiers) est gardé et enregistré dans le coffre ; relancez l'analyse pour examiner le reste. Si cela se reproduit, signalez-le à votre prestataire (Réglages, « Ouvrir le dossier des journaux »).",
         "An internal error stopped the scan. What it had found until then ({found} files) is kept and saved in the vault; start the scan again to look at the rest. If it happens again, report it to your IT provider (Settings, \"Open the log folder\").";
-    fn scan_internal_errors(count: num) => "Résultats enregistrés dans le coffre. {count} fichier(s) n'ont pas pu être examinés à cause d'une erreur interne de Vigie : ils sont comptés parmi les chemins illisibles ; relancez l'analyse, et si cela se reproduit, signalez-le à votre prestataire.",
-        "Results saved in the vault. {count} file(s) could not be examined because of an internal error in Vigie: they are counted among the unreadable paths; scan again, and if it happens again, report it to your IT provider.";
+    fn scan_internal_errors(count: count) =>
+        { one: "Résultats enregistrés dans le coffre. {count} fichier n'a pas pu être examiné à cause d'une erreur interne de Vigie : il est compté parmi les chemins illisibles ; relancez l'analyse, et si cela se reproduit, signalez-le à votre prestataire.",
+          other: "Résultats enregistrés dans le coffre. {count} fichiers n'ont pas pu être examinés à cause d'une erreur interne de Vigie : ils sont comptés parmi les chemins illisibles ; relancez l'analyse, et si cela se reproduit, signalez-le à votre prestataire." },
+        { one: "Results saved in the vault. {count} file could not be examined because of an internal error in Vigie: it is counted among the unreadable paths; scan again, and if it happens again, report it to your IT provider.",
+          other: "Results saved in the vault. {count} files could not be examined because of an internal error in Vigie: they are counted among the unreadable paths; scan again, and if it happens again, report it to your IT provider." };
     fn err_job_failed(what) => "Une erreur interne a interrompu {what}. Rien n'a été perdu : ce qui était enregistré l'est toujours, et ce qui est à l'écran est gardé. Réessayez ; si cela se reproduit, signalez-le à votre prestataire.",
         "An internal error stopped {what}. Nothing was lost: what was saved still is, and what is on screen is kept. Try again; if it happens again, report it to your IT provider.";
     // ---- Application and recovery code ----------------------------------------------------------------
@@ -1493,10 +1504,15 @@ typed_texts! {
     fn flag_identifies(fields) => "identifie le patient ({fields})", "identifies the patient ({fields})";
     fn flag_cloud(service) => "dossier synchronisé ({service})", "synced folder ({service})";
     fn scan_plain_high(n: count) =>
-        { one: "{n} fichier d'imagerie identifie des patients et n'est pas protégé : c'est la situation que la CNIL a sanctionnée en 2020. Chiffrez le disque (BitLocker, FileVault) ou rangez cette image dans le logiciel d'imagerie, puis supprimez la copie.",
-          other: "{n} fichiers d'imagerie identifient des patients et ne sont pas protégés : c'est la situation que la CNIL a sanctionnée en 2020. Chiffrez le disque (BitLocker, FileVault) ou rangez ces images dans le logiciel d'imagerie, puis supprimez les copies." },
-        { one: "{n} imaging file identifies patients and is not protected: this is what the CNIL fined in 2020. Encrypt the disk (BitLocker, FileVault) or file this image in the imaging software, then delete the copy.",
-          other: "{n} imaging files identify patients and are not protected: this is what the CNIL fined in 2020. Encrypt the disk (BitLocker, FileVault) or file these images in the imaging software, then delete the copies." };
+        { one: "{n} fichier d'imagerie identifie des patients et n'est pas protégé : c'est la situation que la CNIL a sanctionnée en 2020. Rangez cette image dans le logiciel d'imagerie ou chiffrez-la (« Chiffrer ces fichiers… », ou le disque entier : BitLocker, FileVault), puis supprimez la copie.",
+          other: "{n} fichiers d'imagerie identifient des patients et ne sont pas protégés : c'est la situation que la CNIL a sanctionnée en 2020. Rangez ces images dans le logiciel d'imagerie ou chiffrez-les (« Chiffrer ces fichiers… », ou le disque entier : BitLocker, FileVault), puis supprimez les copies." },
+        { one: "{n} imaging file identifies patients and is not protected: this is what the CNIL fined in 2020. File this image in the imaging software or encrypt it (“Encrypt these files…”, or the whole disk: BitLocker, FileVault), then delete the copy.",
+          other: "{n} imaging files identify patients and are not protected: this is what the CNIL fined in 2020. File these images in the imaging software or encrypt them (“Encrypt these files…”, or the whole disk: BitLocker, FileVault), then delete the copies." };
+    fn scan_plain_high_no_software(n: count) =>
+        { one: "{n} fichier d'imagerie identifie des patients et n'est pas protégé : c'est la situation que la CNIL a sanctionnée en 2020. Mettez-le dans une archive chiffrée (« Chiffrer ces fichiers… ») ou chiffrez le disque (BitLocker, FileVault) ; supprimez les copies devenues inutiles.",
+          other: "{n} fichiers d'imagerie identifient des patients et ne sont pas protégés : c'est la situation que la CNIL a sanctionnée en 2020. Mettez-les dans une archive chiffrée (« Chiffrer ces fichiers… ») ou chiffrez le disque (BitLocker, FileVault) ; supprimez les copies devenues inutiles." },
+        { one: "{n} imaging file identifies patients and is not protected: this is what the CNIL fined in 2020. Put it into an encrypted archive (“Encrypt these files…”) or encrypt the disk (BitLocker, FileVault); delete the copies no longer needed.",
+          other: "{n} imaging files identify patients and are not protected: this is what the CNIL fined in 2020. Put them into an encrypted archive (“Encrypt these files…”) or encrypt the disk (BitLocker, FileVault); delete the copies no longer needed." };
     fn scan_plain_medium(n: count) =>
         { one: "{n} image anonymisée ou export d'image n'est pas chiffré : vérifiez qu'il ne montre ni nom ni date de naissance.",
           other: "{n} images anonymisées ou exports d'image ne sont pas chiffrés : vérifiez qu'ils ne montrent ni nom ni date de naissance." },
@@ -1727,6 +1743,7 @@ typed_texts! {
     fn sa_verify_file(name) => "Fichier vérifié : {name}", "File checked: {name}";
     fn sa_completed(date) => "Évaluation terminée le {date}", "Assessment completed on {date}";
     fn sa_done_on(date) => "fait le {date}", "done on {date}";
+    fn status_done_on(date) => "Fait le {date}", "Done on {date}";
     // ---- Breach register ------------------------------------------------------------------------------
     fn breach_number(id) => "Violation n° {id}", "Breach no. {id}";
     fn breach_remaining(h: num, m: num, deadline) => "Il reste {h} h {m} min pour notifier la CNIL (avant le {deadline})", "{h} h {m} min left to notify the CNIL (before {deadline})";
@@ -1796,7 +1813,7 @@ typed_texts! {
     fn err_archive_exists(path) => "{path} existe déjà : une archive n'est jamais remplacée. Choisissez un autre nom.", "{path} already exists: an archive is never replaced. Choose another name.";
     fn err_archive_damaged(detail) => "L'archive est abîmée ou a été modifiée (coupée, octets changés) : elle ne peut pas être lue en entier. Rien n'a été présenté comme bon. Détail : {detail}", "The archive is damaged or was changed (cut, bytes altered): it cannot be read whole. Nothing was presented as good. Detail: {detail}";
     fn err_archive_unknown_format(format) => "Cette archive est d'un format que cette version de Vigie ne connaît pas ({format}) : elle est refusée. Mettez Vigie à jour pour l'ouvrir.", "This archive is in a format this version of Vigie does not know ({format}): it is refused. Update Vigie to open it.";
-    fn err_archive_mismatch(missing: num, differing: num, extra: num) => "Le contenu de l'archive ne correspond pas à son manifeste : {missing} manquant(s), {differing} différent(s), {extra} en trop. Ne vous fiez pas à cette archive.", "The archive's contents do not match its manifest: {missing} missing, {differing} different, {extra} extra. Do not rely on this archive.";
+    fn err_archive_mismatch(missing: num, differing: num, extra: num) => "Le contenu de l'archive ne correspond pas à son manifeste (fichiers manquants : {missing} ; différents : {differing} ; en trop : {extra}). Ne vous fiez pas à cette archive.", "The archive's contents do not match its manifest (files missing: {missing}; different: {differing}; extra: {extra}). Do not rely on this archive.";
     fn err_archive_overwrite(n: count) => { one: "{n} fichier du dossier choisi serait remplacé : rien n'a été restauré. Choisissez un dossier vide.", other: "{n} fichiers du dossier choisi seraient remplacés : rien n'a été restauré. Choisissez un dossier vide." }, { one: "{n} file of the chosen folder would be replaced: nothing was restored. Choose an empty folder.", other: "{n} files of the chosen folder would be replaced: nothing was restored. Choose an empty folder." };
     fn err_archive_work(required: num, max: num) => "Cette archive demande un effort de calcul trop grand pour sa phrase de passe (2^{required} ; Vigie accepte jusqu'à 2^{max}) : elle est refusée pour ne pas bloquer l'ordinateur.", "This archive asks for too much computing work for its passphrase (2^{required}; Vigie accepts up to 2^{max}): it is refused so as not to freeze the computer.";
     fn err_archive_source(reason) => "Un des fichiers à archiver n'a pas pu être lu ({reason}). L'archive n'a pas été créée et les originaux sont intacts.", "One of the files to archive could not be read ({reason}). The archive was not made and the originals are untouched.";
@@ -1825,14 +1842,18 @@ typed_texts! {
     fn cli_archive_file_line(size, path) => "{size}\t{path}", "{size}\t{path}";
     fn cli_archive_key_written(path, recipient) => "Clé des archives écrite dans {path} (clé publique {recipient}). Elle s'utilise avec age -d -i {path} ARCHIVE.age.", "Archive key written to {path} (public key {recipient}). Use it with age -d -i {path} ARCHIVE.age.";
     // ---- Checklist v2: actions, glossary, consistency ----
-    fn theme_score_few(score, answered: num, applicable: num) => "Score du thème : {score} % (sur {answered} réponses seulement, pour {applicable} questions)", "Theme score: {score}% (from only {answered} answers, for {applicable} questions)";
+    fn theme_score_few(score, answered: count, applicable: num) =>
+        { one: "Score du thème : {score} % (sur {answered} réponse seulement, pour {applicable} questions)",
+          other: "Score du thème : {score} % (sur {answered} réponses seulement, pour {applicable} questions)" },
+        { one: "Theme score: {score}% (from only {answered} answer, for {applicable} questions)",
+          other: "Theme score: {score}% (from only {answered} answers, for {applicable} questions)" };
     fn theme_percent_few(score, answered: num, applicable: num) => "{score} % ({answered}/{applicable} réponses)", "{score}% ({answered}/{applicable} answers)";
     fn contradiction_system(date, summary) => "Le contrôle du PC du {date} dit le contraire : {summary}. Cette réponse « Oui » est peut-être à revoir.", "The PC check of {date} says otherwise: {summary}. This “Yes” answer may need another look.";
     fn contradiction_scan(n: count) => { one: "La dernière analyse des dossiers a trouvé {n} fichier à risque élevé : cette réponse « Oui » est peut-être à revoir.", other: "La dernière analyse des dossiers a trouvé {n} fichiers à risque élevé : cette réponse « Oui » est peut-être à revoir." }, { one: "The last folder scan found {n} high-risk file: this “Yes” answer may need another look.", other: "The last folder scan found {n} high-risk files: this “Yes” answer may need another look." };
     fn contradiction_evidence(n: count) => { one: "Un rapport d'analyse joint ici signale {n} fichier à risque élevé, alors que la réponse est « Oui ».", other: "Un rapport d'analyse joint ici signale {n} fichiers à risque élevé, alors que la réponse est « Oui »." }, { one: "A scan report attached here reports {n} high-risk file, while the answer is “Yes”.", other: "A scan report attached here reports {n} high-risk files, while the answer is “Yes”." };
     fn review_because(reason) => "À revoir : {reason}", "To review: {reason}";
     fn find_out_question(question) => "Question à éclaircir : {question}", "Question to clear up: {question}";
-    fn catalog_version_line(version: num) => "Liste de contrôle, version {version}", "Checklist, version {version}";
+    fn catalog_version_line(version: num) => "version {version}", "version {version}";
     fn catalog_migrated_line(from: num, to: num) => "Réponses données sur la version {from} de la liste, reprises dans la version {to} (les questions modifiées sont marquées « à revoir »).", "Answers given on version {from} of the checklist, carried into version {to} (changed questions are marked “to review”).";
     // ---- PC checks ----------------------------------------------------------------------------------
     fn sys_disk_encrypted(method) => "Le disque est chiffré ({method}).", "The disk is encrypted ({method}).";
@@ -1856,20 +1877,20 @@ typed_texts! {
     fn sys_probe_line(port, what) => "port {port} : {what}", "port {port}: {what}";
     fn sys_probe_summary(address, list) => "Depuis ce PC, vers {address} : {list}.", "From this PC, to {address}: {list}.";
     fn sys_outcome_default_password(user) => "s'ouvre avec le mot de passe d'exemple de « {user} »", "opens with the sample password of “{user}”";
-    fn sys_upnp_none(gateway) => "La box ({gateway}) ne signale aucun port ouvert par UPnP.", "The box ({gateway}) reports no port opened over UPnP.";
-    fn box_case_2020(port) => "La box envoie vers cet ordinateur tout ce qui arrive d'Internet sur le port {port} : n'importe qui peut joindre le serveur d'images. C'est ce qui a valu une amende à deux médecins en 2020.", "The box sends to this computer everything that arrives from the Internet on port {port}: anyone can reach the imaging server. This is what earned two doctors a fine in 2020.";
-    fn box_forward(port, host, kind, origin) => "La box envoie vers {host} ce qui arrive d'Internet sur le port {port}{kind} (règle {origin}).", "The box sends to {host} what arrives from the Internet on port {port}{kind} (rule {origin}).";
+    fn sys_upnp_none(gateway) => "La box ({gateway}) ne signale aucun port ouvert par UPnP.", "The router ({gateway}) reports no port opened over UPnP.";
+    fn box_case_2020(port) => "La box envoie vers cet ordinateur tout ce qui arrive d'Internet sur le port {port} : n'importe qui peut joindre le serveur d'images. C'est ce qui a valu une amende à deux médecins en 2020.", "The router sends to this computer everything that arrives from the Internet on port {port}: anyone can reach the imaging server. This is what earned two doctors a fine in 2020.";
+    fn box_forward(port, host, kind, origin) => "La box envoie vers {host} ce qui arrive d'Internet sur le port {port}{kind} (règle {origin}).", "The router sends to {host} what arrives from the Internet on port {port}{kind} (rule {origin}).";
     fn box_pinhole(port, host, kind, origin) => "Le pare-feu IPv6 laisse entrer Internet vers {host} sur le port {port}{kind} (ouverture {origin}).", "The IPv6 firewall lets the Internet in to {host} on port {port}{kind} (opening {origin}).";
     fn box_dmz(host) => "La DMZ (« hôte exposé ») est activée vers {host} : tous ses ports sont ouverts à Internet.", "The DMZ (“exposed host”) is on towards {host}: all its ports are open to the Internet.";
-    fn box_ipv6_open(level) => "Le pare-feu IPv6 de la box laisse tout entrer (réglage « {level} ») : chaque machine du cabinet ayant une adresse IPv6 est joignable depuis Internet.", "The box's IPv6 firewall lets everything in (setting “{level}”): every practice machine with an IPv6 address is reachable from the Internet.";
-    fn box_ipv4_open(level) => "Le pare-feu de la box est coupé (réglage « {level} »).", "The box's firewall is off (setting “{level}”).";
-    fn box_service(name, port) => "Un service de la box est ouvert depuis Internet : {name}{port}. Son mot de passe est alors la seule protection.", "A service of the box is open from the Internet: {name}{port}. Its password is then the only protection.";
+    fn box_ipv6_open(level) => "Le pare-feu IPv6 de la box laisse tout entrer (réglage « {level} ») : chaque machine du cabinet ayant une adresse IPv6 est joignable depuis Internet.", "The router's IPv6 firewall lets everything in (setting “{level}”): every practice machine with an IPv6 address is reachable from the Internet.";
+    fn box_ipv4_open(level) => "Le pare-feu de la box est coupé (réglage « {level} »).", "The router's firewall is off (setting “{level}”).";
+    fn box_service(name, port) => "Un service de la box est ouvert depuis Internet : {name}{port}. Son mot de passe est alors la seule protection.", "A service of the router is open from the Internet: {name}{port}. Its password is then the only protection.";
     fn box_summary(product, address, n: count) => { one: "{product} ({address}) : {n} règle laisse entrer Internet.", other: "{product} ({address}) : {n} règles laissent entrer Internet." }, { one: "{product} ({address}): {n} rule lets the Internet in.", other: "{product} ({address}): {n} rules let the Internet in." };
     fn box_unread(product, address, why) => "{product} ({address}) : impossible de lire ses règles ({why}).", "{product} ({address}): its rules could not be read ({why}).";
     fn box_missing_right(right) => "l'autorisation de Vigie n'a pas le droit « {right} » : dans Freebox OS, Paramètres de la Freebox → Gestion des accès → Applications → Vigie, cochez « Modification des réglages de la Freebox », puis relancez", "Vigie's authorisation lacks the right “{right}”: in Freebox OS, Freebox settings → Access management → Applications → Vigie, tick “Modify the Freebox's settings”, then try again";
-    fn box_status(call, status) => "la box a répondu {status} à {call}", "the box answered {status} to {call}";
-    fn box_countdown(seconds: num) => "En attente du bouton de la box… {seconds} s", "Waiting for the box's button… {seconds} s";
-    fn sys_upnp_mappings(gateway, n: count, list) => { one: "La box ({gateway}) a {n} port ouvert par UPnP : {list}.", other: "La box ({gateway}) a {n} ports ouverts par UPnP : {list}." }, { one: "The box ({gateway}) has {n} port opened over UPnP: {list}.", other: "The box ({gateway}) has {n} ports opened over UPnP: {list}." };
+    fn box_status(call, status) => "la box a répondu {status} à {call}", "the router answered {status} to {call}";
+    fn box_countdown(seconds: num) => "En attente du bouton de la box… {seconds} s", "Waiting for the router's button… {seconds} s";
+    fn sys_upnp_mappings(gateway, n: count, list) => { one: "La box ({gateway}) a {n} port ouvert par UPnP : {list}.", other: "La box ({gateway}) a {n} ports ouverts par UPnP : {list}." }, { one: "The router ({gateway}) has {n} port opened over UPnP: {list}.", other: "The router ({gateway}) has {n} ports opened over UPnP: {list}." };
     fn sys_last_run(date) => "Derniers contrôles du PC : {date}", "Last PC checks: {date}";
     fn sys_counts(fail: num, warn: num, unknown: num, pass: num) => "{fail} à corriger · {warn} à vérifier · {unknown} impossibles à dire · {pass} en place", "{fail} to fix · {warn} to look at · {unknown} cannot tell · {pass} in place";
     fn sys_proposed(date, answer) => "Proposé d'après le contrôle du PC du {date} : {answer}", "Proposed from the PC check of {date}: {answer}";
@@ -1885,7 +1906,6 @@ typed_texts! {
         { one: "Copie vérifiée dans {folder} : {n} fichier (le coffre).", other: "Copie vérifiée dans {folder} : {n} fichiers (le coffre et ses sauvegardes)." },
         { one: "Verified copy in {folder}: {n} file (the vault).", other: "Verified copy in {folder}: {n} files (the vault and its backups)." };
     fn fd_filter(list) => "Fichiers affichés : {list}", "Files shown: {list}";
-    fn reveal_program_failed(program, code) => "le programme {program} n'a pas pu l'ouvrir (code {code}).", "the program {program} could not open it (code {code}).";
     fn fd_replace(name) => "« {name} » existe déjà dans ce dossier. Le remplacer ?", "“{name}” already exists in this folder. Replace it?";
     fn register_witness_assessment(date) => "l'auto-évaluation signée le {date}", "the self-assessment signed on {date}";
     fn register_witness_countersigned(name, date) => "la tête contre-signée par {name} le {date}", "the head countersigned by {name} on {date}";

@@ -220,7 +220,12 @@ pub fn csv<F: Borrow<Finding>>(
         .delimiter(delimiter)
         .terminator(terminator)
         .from_writer(out);
-    let io = |e: ::csv::Error| std::io::Error::other(e.to_string());
+    // An error of the output itself keeps its kind: a closed pipe (`… | head`) is a broken pipe, which
+    // the command line ends quietly, not an "other" error with the pipe's message.
+    let io = |e: ::csv::Error| match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    };
     w.write_record(CSV_COLUMNS).map_err(io)?;
     let yes_no = |b: bool| if b { "true" } else { "false" };
     for f in findings {
@@ -331,7 +336,9 @@ pub fn flags(f: &Finding, lang: crate::i18n::Lang) -> Vec<String> {
         }
         flags.push(tr::flag_identifies(lang, fields.join(", ")));
     }
-    if f.deidentified {
+    // A file that still carries a name, an id or a birth date identifies the patient, whatever its
+    // "de-identified" mark says: never both words for one file.
+    if f.deidentified && !f.identifying.any() {
         flags.push(T::FlagDeidentified.get(lang).to_owned());
     }
     if f.header_unreadable {
@@ -462,9 +469,13 @@ pub fn dicom_date(text: &str) -> Option<jiff::civil::Date> {
     jiff::civil::Date::new(year, month, day).ok()
 }
 
-/// A recorded scan in plain words, one sentence a line, most serious first: what to do about it.
+/// A recorded scan in plain words, one sentence a line, most serious first: what to do about it. The
+/// advice fits the practice's `imaging`: filing found images "in the imaging software" is offered only
+/// to a practice that has one (it produces images or runs an imaging server); every practice is pointed
+/// to *Chiffrer ces fichiers…*.
 pub fn plain_summary(
     record: &crate::scan::record::ScanRecord,
+    imaging: crate::practice::Imaging,
     lang: crate::i18n::Lang,
 ) -> Vec<String> {
     use crate::i18n::T;
@@ -483,7 +494,14 @@ pub fn plain_summary(
             lines.push(text(lang, n));
         }
     };
-    say(tr::scan_plain_high, counts.high);
+    say(
+        if imaging.produces || imaging.server {
+            tr::scan_plain_high
+        } else {
+            tr::scan_plain_high_no_software
+        },
+        counts.high,
+    );
     say(tr::scan_plain_medium, counts.medium);
     say(tr::scan_plain_cloud, record.in_cloud() as u64);
     say(tr::scan_plain_removable, record.on_removable() as u64);
@@ -505,4 +523,93 @@ pub fn plain_summary(
         lines.push(T::ScanPlainCancelled.get(lang).to_owned());
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// An identifying DICOM file on an unencrypted disk: high risk.
+    fn identifying_finding() -> Finding {
+        Finding {
+            path: std::path::PathBuf::from("/exports/IM0001.dcm"),
+            kind: Kind::Dicom {
+                storage: crate::scan::DicomStorage::Part10,
+            },
+            identifying: crate::scan::Identifying {
+                name: true,
+                id: true,
+                birth_date: false,
+            },
+            deidentified: false,
+            header_unreadable: false,
+            modality: None,
+            study_date: None,
+            encrypted: false,
+            volume_encrypted: Some(false),
+            cloud_sync: None,
+            removable: false,
+            risk: Risk::High,
+            size: 1,
+        }
+    }
+
+    /// A GP who only receives images is not told to file them "in the imaging software"; every practice
+    /// is pointed to "Chiffrer ces fichiers…"; a radiologist keeps the software advice.
+    #[test]
+    fn the_advice_fits_the_practice() {
+        let record = crate::scan::record::ScanRecord::new(
+            jiff::Timestamp::UNIX_EPOCH,
+            &[std::path::PathBuf::from("/exports")],
+            crate::scan::Summary::default(),
+            vec![identifying_finding()],
+            Vec::new(),
+        );
+        let record = &record;
+        assert_eq!(record.remaining().high, 1);
+        let gp = crate::practice::Imaging {
+            receives: true,
+            ..Default::default()
+        };
+        let radiologist = crate::practice::Imaging {
+            produces: true,
+            server: true,
+            ..Default::default()
+        };
+        for (lang, software, button) in [
+            (Lang::Fr, "logiciel d'imagerie", "Chiffrer ces fichiers…"),
+            (Lang::En, "imaging software", "Encrypt these files…"),
+        ] {
+            let gp_text = plain_summary(record, gp, lang).join("\n");
+            assert!(!gp_text.contains(software), "{gp_text}");
+            assert!(gp_text.contains(button), "{gp_text}");
+            let radio_text = plain_summary(record, radiologist, lang).join("\n");
+            assert!(radio_text.contains(software) && radio_text.contains(button));
+        }
+    }
+
+    /// A file marked de-identified that still carries a name is said to identify the patient, never
+    /// also to be de-identified.
+    #[test]
+    fn a_finding_never_says_both_identifying_and_deidentified() {
+        let mut f = identifying_finding();
+        f.deidentified = true;
+        for lang in [Lang::Fr, Lang::En] {
+            let words = flags(&f, lang).join(" · ");
+            assert!(
+                !words.contains(crate::i18n::T::FlagDeidentified.get(lang)),
+                "{words}"
+            );
+            assert!(
+                words.contains(crate::i18n::T::FlagName.get(lang)),
+                "{words}"
+            );
+        }
+        f.identifying = crate::scan::Identifying::default();
+        assert!(
+            flags(&f, Lang::Fr)
+                .contains(&crate::i18n::T::FlagDeidentified.get(Lang::Fr).to_owned())
+        );
+    }
 }

@@ -216,7 +216,7 @@ pub fn summary(r: &CheckResult, lang: Lang) -> String {
                 .iter()
                 .map(|i| issue(i, lang))
                 .collect::<Vec<_>>()
-                .join(" ; "),
+                .join(crate::locale::list_separator(lang)),
         ),
         Finding::NoRemoteTools => T::SysNoRemoteTools.get(lang).to_owned(),
         Finding::RemoteTools { names } => tr::sys_remote_tools(lang, names.join(", ")),
@@ -230,7 +230,7 @@ pub fn summary(r: &CheckResult, lang: Lang) -> String {
                 .iter()
                 .map(|a| tr::sys_probe_line(lang, a.port, outcome(&a.outcome, lang)))
                 .collect::<Vec<_>>()
-                .join(" ; "),
+                .join(crate::locale::list_separator(lang)),
         ),
         Finding::Upnp {
             gateway, mappings, ..

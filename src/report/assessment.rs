@@ -97,7 +97,13 @@ fn action_rows(contents: &VaultContents, lang: Lang) -> Vec<Vec<String>> {
                     a.owner.clone()
                 },
                 due,
-                names::status(a.status).get(lang).to_owned(),
+                // A completed action says when (one date format: the user's).
+                match a.done_at {
+                    Some(t) if a.status == ActionStatus::Done => {
+                        tr::status_done_on(lang, format_date(date_of(t), lang))
+                    }
+                    _ => names::status(a.status).get(lang).to_owned(),
+                },
             ])
         })
         .collect()
@@ -169,7 +175,7 @@ fn sources_annex(flow: &mut Flow, lang: Lang) {
         .iter()
         .flat_map(|i| i.sources.iter().map(String::as_str))
         .collect();
-    sources.sort_unstable();
+    sources.sort_unstable_by(|a, b| checklist::sources::natural_order(a, b));
     sources.dedup();
     flow.space(6.0);
     flow.heading(T::PdfSourcesTitle.get(lang), 13.0);
@@ -244,7 +250,7 @@ pub(super) fn report(
         .zip(&scores.themes)
         .map(|(t, s)| (t.title.get(lang).to_owned(), s.score))
         .collect();
-    flow.bar_chart(&bars);
+    flow.bar_chart(&bars, lang);
     let rows: Vec<Vec<String>> = catalog
         .themes
         .iter()

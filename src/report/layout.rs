@@ -118,18 +118,51 @@ impl Flow {
         self.y += BODY.leading() * 0.2 + 1.0;
     }
 
+    /// The header's style and each title's lines: titles wrap within their column, and the header's
+    /// letters get smaller (down to 7 pt) until every word fits its column: a title never runs into
+    /// the next one ("medium" into "low") nor past the margin.
+    fn header_lines(&self, columns: &[Column<'_>]) -> (Style, Vec<Vec<String>>) {
+        let w = self.width();
+        let mut style = STRONG;
+        while style.size > 7.0
+            && columns.iter().any(|c| {
+                c.title.split_whitespace().any(|word| {
+                    self.doc.text_width(word, style.face, style.size) > c.share * w - 3.0
+                })
+            })
+        {
+            style = Style::new(style.face, style.size - 0.5, style.color);
+        }
+        let lines = columns
+            .iter()
+            .map(|c| {
+                self.doc
+                    .wrap(c.title, style.face, style.size, c.share * w - 3.0)
+            })
+            .collect();
+        (style, lines)
+    }
+
+    fn header_height(&self, columns: &[Column<'_>]) -> f32 {
+        let (style, lines) = self.header_lines(columns);
+        lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * style.leading() + 2.0
+    }
+
     fn table_header(&mut self, columns: &[Column<'_>]) {
         let w = self.width();
-        let h = STRONG.leading() + 2.0;
+        let (style, lines) = self.header_lines(columns);
+        let h = self.header_height(columns);
         self.doc.fill_box(MARGIN, self.y, w, h, Rgb8::SHADE);
         let mut x = MARGIN;
-        for c in columns {
-            self.doc.text(
-                x + 1.5,
-                self.y + STRONG.leading() * 0.8 + 1.0,
-                c.title,
-                STRONG,
-            );
+        for (c, title) in columns.iter().zip(&lines) {
+            for (i, line) in title.iter().enumerate() {
+                self.doc.text(
+                    x + 1.5,
+                    self.y + style.leading() * (i as f32 + 0.8) + 1.0,
+                    line,
+                    style,
+                );
+            }
             x += c.share * w;
         }
         self.y += h + 1.0;
@@ -138,7 +171,7 @@ impl Flow {
     /// A table whose cells wrap; rows never split, and the header is repeated on every page.
     pub fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>], style: Style) {
         let w = self.width();
-        self.ensure(2.0 * (STRONG.leading() + 3.0) + style.leading());
+        self.ensure(self.header_height(columns) + STRONG.leading() + 4.0 + style.leading());
         self.table_header(columns);
         for row in rows {
             let wrapped: Vec<Vec<String>> = columns
@@ -188,16 +221,26 @@ impl Flow {
 
     /// Horizontal bars (0–100 %) with a label on the left and the value on the right; `None` bars are
     /// drawn empty with a dash.
-    pub fn bar_chart(&mut self, bars: &[(String, Option<f64>)]) {
+    pub fn bar_chart(&mut self, bars: &[(String, Option<f64>)], lang: crate::i18n::Lang) {
         let label_w = 70.0;
         let value_w = 14.0;
         let bar_w = self.width() - label_w - value_w;
         let row = 7.0;
-        self.ensure(row * bars.len() as f32 + 2.0);
-        for (label, value) in bars {
+        // A long theme name goes on as many lines as it needs, never cut ("Hébergement des données
+        // de santé (…"): its row grows, the bar stays level with its first line.
+        let labels: Vec<Vec<String>> = bars
+            .iter()
+            .map(|(label, _)| self.doc.wrap(label, BODY.face, BODY.size, label_w - 3.0))
+            .collect();
+        let height =
+            |lines: &Vec<String>| row + lines.len().saturating_sub(1) as f32 * BODY.leading();
+        self.ensure(labels.iter().map(height).sum::<f32>() + 2.0);
+        for ((_, value), lines) in bars.iter().zip(&labels) {
             let y = self.y;
-            let label = self.fit(label, BODY, label_w - 3.0);
-            self.doc.text(MARGIN, y + 4.8, &label, BODY);
+            for (i, line) in lines.iter().enumerate() {
+                self.doc
+                    .text(MARGIN, y + 4.8 + i as f32 * BODY.leading(), line, BODY);
+            }
             self.doc
                 .fill_box(MARGIN + label_w, y + 1.0, bar_w, 4.5, Rgb8::SHADE);
             let text = match value {
@@ -212,13 +255,17 @@ impl Flow {
                     let filled = (bar_w * *v as f32).max(0.4);
                     self.doc
                         .fill_box(MARGIN + label_w, y + 1.0, filled, 4.5, color);
-                    format!("{} %", crate::checklist::scoring::percent(*v))
+                    crate::locale::format_percent(
+                        f64::from(crate::checklist::scoring::percent(*v)),
+                        0,
+                        lang,
+                    )
                 }
                 None => "—".to_owned(),
             };
             self.doc
                 .text(MARGIN + label_w + bar_w + 2.0, y + 4.8, &text, STRONG);
-            self.y += row;
+            self.y += height(lines);
         }
         self.y += 3.0;
     }

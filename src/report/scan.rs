@@ -143,7 +143,7 @@ fn render(
     flow.space(4.0);
 
     flow.heading(T::SectionSummary.get(lang), 15.0);
-    for line in plain_summary(record, lang) {
+    for line in plain_summary(record, contents.practice.setup.imaging(), lang) {
         flow.paragraph(&line, BODY);
         flow.space(1.5);
     }

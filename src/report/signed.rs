@@ -21,6 +21,15 @@ pub fn report_name(id: &str, lang: Lang) -> String {
     }
 }
 
+/// The folder of its own the window writes a signed assessment's files into, inside the folder the
+/// user chose (the files are several: they stay together, apart from whatever else is there).
+pub fn export_folder_name(id: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("auto-evaluation-signee-{id}"),
+        Lang::En => format!("signed-self-assessment-{id}"),
+    }
+}
+
 /// `HOW-TO-VERIFY.txt`: how to check the document and the report with OpenSSH alone, in French then
 /// in English, with the exact commands for these files (the Windows form through `cmd`, whose `<`
 /// passes the bytes unchanged, unlike a PowerShell 5.1 pipe).

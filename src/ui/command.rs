@@ -242,6 +242,8 @@ pub enum Command {
     RefreshPlaces,
     /// Add a folder to the scan; `None` asks which with a folder dialog.
     AddScanFolder(Option<PathBuf>),
+    /// Remove a folder added to the scan (and from the settings, which remember it).
+    RemoveScanFolder(PathBuf),
     /// Show a file's folder in the system's file manager.
     OpenFolder(PathBuf),
     /// Attach the last scan's report to a checklist item as evidence.

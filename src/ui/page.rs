@@ -22,6 +22,12 @@ pub trait PageView: Any + std::fmt::Debug {
     fn scroll_part(&self) -> usize {
         0
     }
+
+    /// Edits typed on this page and not yet in the vault (the profile's form before it is saved):
+    /// the header then says so rather than "everything is saved" (one truth across the window).
+    fn unsaved(&self, _cx: &ViewContext<'_>) -> bool {
+        false
+    }
 }
 
 /// What a page is opened with.
@@ -33,6 +39,8 @@ pub struct PageInit<'a> {
     pub vault: Option<&'a PracticeFile>,
     /// The places to suggest for a scan, once found.
     pub places: Option<&'a [Place]>,
+    /// The folders the user added to the scan before (the settings).
+    pub scan_folders: &'a [std::path::PathBuf],
 }
 
 /// A page being shown: its kind and its view.
@@ -71,6 +79,11 @@ impl Page {
     /// Draws it.
     pub fn show(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>) {
         self.view.show(ui, cx);
+    }
+
+    /// Whether the page holds edits not yet in the vault.
+    pub fn unsaved(&self, cx: &ViewContext<'_>) -> bool {
+        self.view.unsaved(cx)
     }
 
     /// The part of the page with its own scroll position.

@@ -55,7 +55,8 @@ pub enum RevealError {
     Gone(PathBuf),
     /// None of the programs that open folders is installed.
     NoProgram(PathBuf),
-    /// The program ran and said it failed (its exit code).
+    /// The programs ran and said they failed (the last one and its exit code, for the log): on a
+    /// desktop without a file manager.
     Failed {
         /// The folder.
         folder: PathBuf,
@@ -87,6 +88,9 @@ pub fn reveal(path: &Path) -> Result<(), RevealError> {
         }
     }
     let folder = containing_folder(path);
+    // `xdg-open` on a desktop without a file manager fails (it hands over to `gio`, which has no
+    // program for folders): the next command is tried, and the last failure is the answer.
+    let mut failed = None;
     for mut command in reveal_commands(path, &folder) {
         let program = command.get_program().to_string_lossy().into_owned();
         let spawned = command
@@ -105,11 +109,12 @@ pub fn reveal(path: &Path) -> Result<(), RevealError> {
                 // Explorer answers 1 even when it showed the file.
                 Ok(Some(status)) if status.success() || cfg!(windows) => return Ok(()),
                 Ok(Some(status)) => {
-                    return Err(RevealError::Failed {
-                        folder,
+                    failed = Some(RevealError::Failed {
+                        folder: folder.clone(),
                         program,
                         code: status.code(),
                     });
+                    break;
                 }
                 Ok(None) if started.elapsed() < ANSWER_WAIT => {
                     std::thread::sleep(std::time::Duration::from_millis(50));
@@ -125,7 +130,7 @@ pub fn reveal(path: &Path) -> Result<(), RevealError> {
             }
         }
     }
-    Err(RevealError::NoProgram(folder))
+    Err(failed.unwrap_or(RevealError::NoProgram(folder)))
 }
 
 /// What `VIGIE_FILE_DIALOG` may ask: `vigie` for Vigie's own dialog, `system` for the system's.

@@ -72,6 +72,11 @@ pub fn install(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(8.0, 8.0);
         style.spacing.button_padding = egui::vec2(12.0, 6.0);
         style.spacing.interact_size.y = 28.0;
+        // Unticked check boxes and radio buttons are drawn with the inactive widgets' fill and
+        // stroke: egui's light grey on the light panel left them nearly invisible. A visible box and
+        // outline (buttons use the weak fill and keep their look).
+        style.visuals.widgets.inactive.bg_fill = Color32::WHITE;
+        style.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(120));
         style.visuals.selection.bg_fill = ACCENT;
         // Text on a selected (accent) background is white, for contrast.
         style.visuals.selection.stroke = egui::Stroke::new(1.0, Color32::WHITE);

@@ -168,6 +168,11 @@ fn signing_from_the_page_freezes_the_assessment_and_lists_it_with_its_signer() {
         }),
     );
     run_until(&mut h, "the export", |app| app.notice.is_some());
+    // In a subfolder of their own.
+    let out = out.join(vigie::report::signed::export_folder_name(
+        &signed.id,
+        Lang::Fr,
+    ));
     h.get_by_label_contains(&format!("Fichiers écrits dans {}", out.display()));
     let document = vigie::assessment::bundle::document_name(&signed.id);
     for name in [document.as_str(), "allowed_signers", "HOW-TO-VERIFY.txt"] {
@@ -179,14 +184,18 @@ fn signing_from_the_page_freezes_the_assessment_and_lists_it_with_its_signer() {
             .is_valid()
     );
     // A vault where a file would go: nothing is written over it.
-    let other = dir.path().join("export-2");
-    std::fs::create_dir(&other).expect("folder");
+    let chosen = dir.path().join("export-2");
+    let other = chosen.join(vigie::report::signed::export_folder_name(
+        &signed.id,
+        Lang::Fr,
+    ));
+    std::fs::create_dir_all(&other).expect("folder");
     std::fs::copy(&path, other.join(&document)).expect("copy");
     start(
         &mut h,
         Command::Signing(SigningCommand::Export {
             id: signed.id.clone(),
-            dir: Some(other.clone()),
+            dir: Some(chosen.clone()),
         }),
     );
     run_until(&mut h, "the refusal", |app| {

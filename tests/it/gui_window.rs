@@ -71,7 +71,7 @@ fn without_a_system_dialog_a_folder_is_chosen_in_vigies_own() {
     let pc = dir.path().join("pc");
     std::fs::create_dir_all(pc.join("Export écho")).expect("mkdir");
     std::fs::write(pc.join("notes.txt"), "x").expect("write");
-    let (mut h, _) = unlocked(dir.path(), Lang::Fr);
+    let (mut h, path) = unlocked(dir.path(), Lang::Fr);
     let ctx = h.ctx.clone();
     h.state_mut()
         .run_command(&ctx, Command::Navigate(vigie::ui::scan::PAGE));
@@ -85,8 +85,11 @@ fn without_a_system_dialog_a_folder_is_chosen_in_vigies_own() {
     assert!(h.state().file_dialog_shown(), "Vigie's dialog is shown");
     h.get_by_label("Choisir un dossier");
     go_to(&mut h, &pc, "Export écho/");
-    // Only folders are offered when a folder is chosen.
-    assert!(h.query_by_label("notes.txt").is_none());
+    // Choosing a folder, its files are shown too (greyed, not to pick): a folder of images does not
+    // read "Rien à choisir".
+    h.get_by_label("notes.txt").click();
+    h.run();
+    assert!(h.state().file_dialog_shown(), "a file is not chosen");
     click(&mut h, "Export écho/");
     h.run();
     step_until(&mut h, "the subfolder's listing", |h| {
@@ -100,6 +103,65 @@ fn without_a_system_dialog_a_folder_is_chosen_in_vigies_own() {
         panic!("scan page");
     };
     assert_eq!(view.roots(), vec![pc.join("Export écho")]);
+    // Remembered (the settings).
+    assert_eq!(
+        h.state().settings.scan_folders,
+        vec![pc.join("Export écho")]
+    );
+
+    // The dialog opens again where it was last, and makes a new folder there.
+    click(&mut h, "Ajouter un dossier…");
+    h.run();
+    step_until(&mut h, "the last folder's listing", |h| {
+        h.query_by_label("Rien à choisir dans ce dossier.")
+            .is_some()
+    });
+    click(&mut h, "Nouveau dossier…");
+    h.run();
+    h.get_by_label("Nom du nouveau dossier")
+        .type_text("Clé USB 2026");
+    h.run();
+    click(&mut h, "Créer le dossier");
+    h.run();
+    step_until(&mut h, "the new folder", |h| {
+        h.query_by_label("Rien à choisir dans ce dossier.")
+            .is_some()
+            && h.query_by_label("Créer le dossier").is_none()
+    });
+    assert!(pc.join("Export écho").join("Clé USB 2026").is_dir());
+    click(&mut h, "Choisir ce dossier");
+    h.run();
+    assert_eq!(
+        h.state().settings.scan_folders,
+        vec![
+            pc.join("Export écho"),
+            pc.join("Export écho").join("Clé USB 2026")
+        ]
+    );
+    // Removed from the scan, forgotten by the settings.
+    h.get_all_by_label("Retirer")
+        .next()
+        .expect("a remove button")
+        .click();
+    h.run();
+    let kept = vec![pc.join("Export écho").join("Clé USB 2026")];
+    assert_eq!(h.state().settings.scan_folders, kept);
+    run_until(&mut h, "the settings' save", |_| true);
+    drop(h);
+
+    // The window opened again, later: the folder is offered again.
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.state_mut().set_place_finder(Vec::new);
+    h.run();
+    unlock(&mut h, &path);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::scan::PAGE));
+    h.run();
+    let Some(view) = h.state().screen.view::<vigie::ui::scan::view::ScanView>() else {
+        panic!("scan page");
+    };
+    assert_eq!(view.roots(), kept);
 }
 
 /// A report saved through Vigie's dialog is written; the same name again asks before replacing, and a

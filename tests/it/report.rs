@@ -97,7 +97,9 @@ fn the_report_shows_actions_the_catalog_version_and_the_glossary() {
     let text = text.replace(['\u{a0}', '\u{202f}'], " ");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains("Liste de contrôle, version 3"),
+        // The field's label, then its value: not "Liste de contrôle, version 3" after the label.
+        flat.contains("Liste de contrôle version 3")
+            && !flat.contains("Liste de contrôle Liste de contrôle"),
         "catalog version"
     );
     assert!(
@@ -266,5 +268,30 @@ fn the_default_scan_report_names_no_patient() {
         let text = doc.extract_text(&[page]).expect("page text");
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(flat.contains("USAGE INTERNE"), "page {page}: {flat}");
+    }
+}
+
+/// A completed action says when it was completed, in the plan's PDF, in the user's date format.
+#[test]
+fn a_completed_action_shows_its_completion_date() {
+    let mut contents = vigie::demo::demo_contents();
+    let action = contents.checklist.actions.first_mut().expect("an action");
+    action.status = checklist::ActionStatus::Done;
+    action.done_at = Some("2026-03-04T10:00:00Z".parse().expect("timestamp"));
+    let item = action.item.clone();
+    contents.checklist.answer(
+        &item,
+        AnswerValue::Yes,
+        Respondent::Doctor,
+        jiff::Timestamp::now(),
+    );
+    for (lang, needle) in [
+        (Lang::Fr, "Fait le 04/03/2026"),
+        (Lang::En, "Done on 04/03/2026"),
+    ] {
+        let (text, _) = text_of(&action_plan_pdf(&contents, lang).expect("pdf"));
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(needle), "{lang:?}: {needle:?} missing");
+        assert!(!flat.contains("2026-03-04"), "{lang:?}: one date format");
     }
 }

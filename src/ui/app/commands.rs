@@ -32,6 +32,7 @@ impl VigieApp {
             lang: self.lang,
             vault: self.vault(),
             places: self.places.as_deref(),
+            scan_folders: &self.settings.scan_folders,
         }
     }
 
@@ -199,11 +200,25 @@ impl VigieApp {
                     Some(path) => Some(path),
                     None => self.ask_path(ctx, Ask::folder(), |p| Command::AddScanFolder(Some(p))),
                 };
-                if let (Some(path), Some(view)) = (
-                    path,
-                    self.screen.view_mut::<crate::ui::scan::view::ScanView>(),
-                ) {
-                    view.add_folder(path);
+                if let Some(path) = path {
+                    // Remembered for the next scans (the settings), until removed.
+                    if !self.settings.scan_folders.contains(&path) {
+                        self.settings.scan_folders.push(path.clone());
+                        self.save_settings(ctx);
+                    }
+                    if let Some(view) = self.screen.view_mut::<crate::ui::scan::view::ScanView>() {
+                        view.add_folder(path);
+                    }
+                }
+            }
+            Command::RemoveScanFolder(path) => {
+                if let Some(view) = self.screen.view_mut::<crate::ui::scan::view::ScanView>() {
+                    view.added.retain(|a| *a != path);
+                }
+                let before = self.settings.scan_folders.len();
+                self.settings.scan_folders.retain(|a| *a != path);
+                if self.settings.scan_folders.len() != before {
+                    self.save_settings(ctx);
                 }
             }
             Command::OpenFolder(path) => {
@@ -691,18 +706,8 @@ fn reveal_error(lang: Lang, error: &crate::ui::platform::RevealError) -> String 
     let (folder, detail) = match error {
         E::Gone(folder) => (folder, T::RevealGone.get(lang).to_owned()),
         E::NoProgram(folder) => (folder, T::RevealNoProgram.get(lang).to_owned()),
-        E::Failed {
-            folder,
-            program,
-            code,
-        } => (
-            folder,
-            tr::reveal_program_failed(
-                lang,
-                program,
-                code.map_or_else(|| "?".to_owned(), |c| c.to_string()),
-            ),
-        ),
+        // Plain words: the program's name and exit code mean nothing to a doctor.
+        E::Failed { folder, .. } => (folder, T::RevealNoFileManager.get(lang).to_owned()),
         E::Io(folder, e) => (folder, crate::i18n::io_reason(lang, e)),
     };
     tr::scan_open_failed(lang, folder.display().to_string(), detail)
@@ -751,4 +756,29 @@ pub(crate) fn read_attachment(
     };
     // Hashed here, in the job that read it: up to 8 MiB is no work for the window's thread.
     (name, result.map(crate::digest::Hashed::new))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Ouvrir" on a desktop without a file manager says so in plain words, not "the program gio could
+    /// not open it (code 2)".
+    #[test]
+    fn a_missing_file_manager_is_said_in_plain_words() {
+        let e = crate::ui::platform::RevealError::Failed {
+            folder: "/cabinet/exports".into(),
+            program: "gio".to_owned(),
+            code: Some(2),
+        };
+        for (lang, words) in [
+            (Lang::Fr, "pas de gestionnaire de fichiers"),
+            (Lang::En, "no file manager"),
+        ] {
+            let text = reveal_error(lang, &e);
+            assert!(text.contains(words), "{text}");
+            assert!(text.contains("/cabinet/exports"), "{text}");
+            assert!(!text.contains("gio") && !text.contains("code"), "{text}");
+        }
+    }
 }

@@ -115,8 +115,10 @@ impl VigieApp {
             .as_ref()
             .map(|(_, e)| e.clone())
             .unwrap_or_default();
+        // Where the caller asks, else where Vigie's dialog was last, else the personal folder.
         let start = ask
             .start
+            .or_else(|| self.last_dialog_dir.clone())
             .unwrap_or_else(crate::ui::widgets::file_dialog::default_start);
         self.file_dialog = Some(PendingDialog {
             dialog: FileDialog::new(ctx, self.lang, ask.mode, &extensions, start, ask.file_name),
@@ -132,6 +134,9 @@ impl VigieApp {
         };
         let save = pending.dialog.mode() == DialogMode::Save;
         let outcome = pending.dialog.show(ctx);
+        if outcome.is_some() {
+            self.last_dialog_dir = Some(pending.dialog.dir().to_path_buf());
+        }
         // The folder it wants is read in a job.
         if let Some(wanted) = pending.dialog.take_wanted() {
             let lang = self.lang;

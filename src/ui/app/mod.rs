@@ -71,6 +71,8 @@ pub struct VigieApp {
     last_activity: Instant,
     /// Vigie's own file dialog, while shown.
     file_dialog: Option<dialogs::PendingDialog>,
+    /// The folder Vigie's dialog showed last: the next one opens there (unless asked elsewhere).
+    last_dialog_dir: Option<std::path::PathBuf>,
     /// Whether the system's file dialog is used (else Vigie's own).
     system_dialogs: bool,
     /// The path Vigie's save dialog just gave, already confirmed there if it replaces a file.
@@ -114,6 +116,7 @@ impl VigieApp {
             settings_save: (false, false),
             last_activity: Instant::now(),
             file_dialog: None,
+            last_dialog_dir: None,
             // Looked for once, before the first frame is drawn.
             system_dialogs: super::platform::system_file_dialog(),
             confirmed_path: None,

@@ -34,12 +34,15 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ChecklistView) {
                 .family(theme::bold())
                 .size(20.0),
         );
+        // The count beside the bar, not in it: inside, its white letters ran past the filled part
+        // onto the white of the rest and were lost.
         let progress = tr::progress_answered(lang, scores.answered, scores.applicable);
         ui.add(
             egui::ProgressBar::new(scores.progress() as f32)
-                .desired_width(230.0)
-                .text(progress),
+                .desired_width(120.0)
+                .desired_height(10.0),
         );
+        ui.label(progress);
         ui.label(RichText::new(score_text(scores.overall, lang)).strong());
     });
     ui.horizontal_wrapped(|ui| {
@@ -100,17 +103,26 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ChecklistView) {
             .size(20.0)
             .color(theme::ACCENT),
     );
-    if let Some(ts) = scores.theme(&current.id)
-        && let Some(v) = ts.score
+    // The score's line is always there (a placeholder before the first answer), so that the first
+    // answer of a theme does not push its questions down under the pointer.
+    match scores
+        .theme(&current.id)
+        .and_then(|ts| Some((ts, ts.score?)))
     {
-        let pct = scoring::percent(v).to_string();
-        if ts.few_answers() {
-            ui.label(
-                RichText::new(tr::theme_score_few(lang, pct, ts.answered, ts.applicable)).weak(),
-            )
-            .on_hover_text(T::ScoreFewAnswersHint.get(lang));
-        } else {
-            ui.label(tr::theme_score(lang, pct));
+        Some((ts, v)) => {
+            let pct = scoring::percent(v).to_string();
+            if ts.few_answers() {
+                ui.label(
+                    RichText::new(tr::theme_score_few(lang, pct, ts.answered, ts.applicable))
+                        .weak(),
+                )
+                .on_hover_text(T::ScoreFewAnswersHint.get(lang));
+            } else {
+                ui.label(tr::theme_score(lang, pct));
+            }
+        }
+        None => {
+            ui.label(RichText::new(T::ThemeScoreNone.get(lang)).weak());
         }
     }
     ui.add(egui::Label::new(current.intro.get(lang)).wrap());

@@ -111,10 +111,14 @@ fn security_card(
         match scores.overall {
             Some(s) => {
                 ui.label(
-                    RichText::new(format!("{} %", scoring::percent(s)))
-                        .size(30.0)
-                        .family(theme::bold())
-                        .color(score_color(s)),
+                    RichText::new(crate::locale::format_percent(
+                        f64::from(scoring::percent(s)),
+                        0,
+                        lang,
+                    ))
+                    .size(30.0)
+                    .family(theme::bold())
+                    .color(score_color(s)),
                 );
             }
             None => {
@@ -163,7 +167,11 @@ fn security_card(
                             .on_hover_text(T::ScoreFewAnswersHint.get(lang));
                         }
                         Some(v) => {
-                            ui.label(format!("{} %", scoring::percent(v)));
+                            ui.label(crate::locale::format_percent(
+                                f64::from(scoring::percent(v)),
+                                0,
+                                lang,
+                            ));
                         }
                     }
                     ui.end_row();

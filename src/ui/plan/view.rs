@@ -154,7 +154,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ActionsView) {
                     let r = ui
                         .add(
                             egui::TextEdit::singleline(due)
-                                .desired_width(110.0)
+                                .desired_width(124.0)
                                 .hint_text(T::DueHint.get(lang)),
                         )
                         .labelled_by(label.id);
@@ -222,6 +222,15 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ActionsView) {
                         })
                         .response
                         .labelled_by(label.id);
+                    if let Some(t) = action.done_at.filter(|_| done) {
+                        ui.label(
+                            RichText::new(crate::i18n::tr::sa_done_on(
+                                lang,
+                                format_date(crate::i18n::date_of(t), lang),
+                            ))
+                            .weak(),
+                        );
+                    }
                 });
                 if let Some(e) = view.errors.get(&action.item) {
                     widgets::field_error(ui, e);

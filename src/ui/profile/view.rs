@@ -212,16 +212,20 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut ProfileForm) {
                 Err(errors) => form.refuse(errors),
             }
         }
-        if form.saved {
+        let changed = stored.as_ref().is_some_and(|s| form.draft != *s);
+        if form.saved && !changed {
             ui.label(RichText::new(format!("✓ {}", T::ProfileSaved.get(lang))).color(theme::OK));
         }
-        // Changes not saved: they are saved on leaving the page; or put back as they were.
+        // Changes not saved (the header says the same): they are saved on leaving the page; or put
+        // back as they were.
         if let Some(stored) = stored
-            && form.draft != stored
-            && ui.button(T::ProfileRevert.get(lang)).clicked()
+            && changed
         {
-            form.draft = stored;
-            form.errors.clear();
+            ui.label(RichText::new(T::UnsavedEdits.get(lang)).color(theme::ERROR));
+            if ui.button(T::ProfileRevert.get(lang)).clicked() {
+                form.draft = stored;
+                form.errors.clear();
+            }
         }
     });
 }
@@ -236,6 +240,11 @@ pub fn open(init: &crate::ui::page::PageInit<'_>) -> crate::ui::page::Page {
 }
 
 impl crate::ui::page::PageView for ProfileForm {
+    fn unsaved(&self, cx: &ViewContext<'_>) -> bool {
+        cx.vault()
+            .is_some_and(|v| v.contents().practice.to_draft() != self.draft)
+    }
+
     fn show(&mut self, ui: &mut Ui, cx: &ViewContext<'_>) {
         show(ui, cx, self);
     }

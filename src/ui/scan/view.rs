@@ -130,17 +130,23 @@ impl ScanView {
 
     /// The plain-words summary and the counts of what remains of a recorded scan, computed once per
     /// scan, language and archive note (an archive or a deletion changes them).
-    fn recorded_summary(&mut self, last: &ScanRecord, lang: Lang) -> (Vec<String>, RiskCounts) {
+    fn recorded_summary(
+        &mut self,
+        last: &ScanRecord,
+        imaging: crate::practice::Imaging,
+        lang: Lang,
+    ) -> (Vec<String>, RiskCounts) {
         let key = (
             last.started_at,
             lang,
+            imaging,
             last.archived.len(),
             last.archived.iter().map(|n| n.originals_removed).sum(),
         );
         match &self.summary {
             Some((k, lines, counts)) if *k == key => (lines.clone(), *counts),
             _ => {
-                let lines = plain_summary(last, lang);
+                let lines = plain_summary(last, imaging, lang);
                 let counts = last.remaining();
                 self.remediations = last.remediations();
                 self.summary = Some((key, lines.clone(), counts));
@@ -295,7 +301,7 @@ fn place_name(place: &Place, lang: Lang) -> String {
 }
 
 /// What the recorded summary depends on: the scan, the language, its archive notes and deletions.
-type SummaryKey = (Timestamp, Lang, usize, u64);
+type SummaryKey = (Timestamp, Lang, crate::practice::Imaging, usize, u64);
 
 /// The colour of a risk.
 pub fn risk_color(risk: Risk) -> Color32 {
@@ -411,7 +417,8 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ScanView) {
                 .color(theme::OK),
             );
         }
-        let (lines, counts) = view.recorded_summary(last, lang);
+        let imaging = vault.contents().practice.setup.imaging();
+        let (lines, counts) = view.recorded_summary(last, imaging, lang);
         ((last.started_at, false), &last.findings, lines, counts)
     } else {
         ui.label(T::ScanNeverRun.get(lang));
@@ -503,7 +510,7 @@ fn places(
         if pending {
             widgets::busy(ui, T::ScanFindingPlaces.get(lang));
         } else {
-            choose_places(ui, lang, view, running);
+            choose_places(ui, lang, view, running, commands);
             if ui
                 .add_enabled(
                     !running,
@@ -541,7 +548,13 @@ fn start_buttons(
     }
 }
 
-fn choose_places(ui: &mut Ui, lang: Lang, view: &mut ScanView, running: bool) {
+fn choose_places(
+    ui: &mut Ui,
+    lang: Lang,
+    view: &mut ScanView,
+    running: bool,
+    commands: &CommandSender,
+) {
     if view.places.is_empty() && view.added.is_empty() {
         ui.label(RichText::new(T::ScanNoPlace.get(lang)).weak());
     }
@@ -569,7 +582,8 @@ fn choose_places(ui: &mut Ui, lang: Lang, view: &mut ScanView, running: bool) {
         });
     }
     if let Some(i) = remove {
-        view.added.remove(i);
+        // The settings forget it too.
+        commands.send(Command::RemoveScanFolder(view.added.remove(i)));
     }
 }
 
@@ -841,6 +855,9 @@ pub fn open(init: &crate::ui::page::PageInit<'_>) -> crate::ui::page::Page {
     let mut view = ScanView::new();
     if let Some(places) = init.places {
         view.set_places(places);
+    }
+    for folder in init.scan_folders {
+        view.add_folder(folder.clone());
     }
     crate::ui::page::Page::new(super::PAGE, view)
 }

@@ -22,6 +22,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut Page) {
         .map(|v| v.contents().practice.name.to_string())
         .unwrap_or_default();
     let is_demo = session.vault.as_ref().is_some_and(|v| v.contents().demo);
+    let unsaved = page.unsaved(cx);
 
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.add_space(4.0);
@@ -46,6 +47,8 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut Page) {
                     ui.label(RichText::new(tr::save_failed(lang, error)).color(theme::ERROR));
                 } else if save.pending() {
                     widgets::busy(ui, T::Saving.get(lang));
+                } else if unsaved {
+                    ui.label(RichText::new(T::UnsavedEdits.get(lang)).color(theme::ERROR));
                 } else if save.last_saved.is_some() {
                     ui.label(
                         RichText::new(format!("✓ {}", T::AllSaved.get(lang))).color(theme::OK),

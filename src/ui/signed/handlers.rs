@@ -194,6 +194,7 @@ impl VigieApp {
             .checked_sub(1)
             .map(|i| history.signed[i].signature_set());
         let key = history.doctor_key.clone();
+        let folder = signed_report::export_folder_name(&id, lang);
         let dir = if let Some(dir) = dir {
             Some(dir)
         } else {
@@ -204,6 +205,8 @@ impl VigieApp {
         let Some(dir) = dir else {
             return;
         };
+        // A subfolder of their own, inside the folder chosen.
+        let dir = dir.join(folder);
         self.notice = None;
         self.jobs.spawn(ctx, JobKind::SignedFiles, move |_| {
             // The report PDF is signed by the doctor, whose key the vault keeps.

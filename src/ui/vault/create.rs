@@ -86,6 +86,8 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut CreateForm) {
     let lang = cx.lang;
     let creating = cx.busy(JobKind::CreateVault);
     let commands = cx.commands;
+    // Enter in a field creates the vault, as the button does, once everything is filled in.
+    let enter = widgets::enter_in_text_field(ui);
     ui.heading(T::CreateTitle.get(lang));
     ui.add(egui::Label::new(T::CreateIntro.get(lang)).wrap());
     ui.add_space(8.0);
@@ -141,7 +143,8 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut CreateForm) {
                 commands.send(Command::ShowWelcome);
             }
             let ready = name.is_ok() && checked.is_ok() && path.is_some();
-            if widgets::primary_button(ui, T::CreateButton.get(lang), ready).clicked()
+            let clicked = widgets::primary_button(ui, T::CreateButton.get(lang), ready).clicked();
+            if (clicked || (enter && ready))
                 && let (Ok(name), Ok(passphrase), Some(path)) = (name, checked, path)
             {
                 commands.send(Command::CreateVault {

@@ -114,9 +114,10 @@ fn has_extension(name: &str, extensions: &[String]) -> bool {
         .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-/// The entries to list: folders first, then the files the mode and the extensions allow (none when a
-/// folder is chosen), each group in alphabetical order without regard to case; hidden entries (a name
-/// starting with a dot) are left out.
+/// The entries to list: folders first, then the files the mode and the extensions allow (every file
+/// when a folder is chosen: they are shown greyed, so that a folder of images does not look empty),
+/// each group in alphabetical order without regard to case; hidden entries (a name starting with a
+/// dot) are left out.
 pub fn visible_entries<'a>(
     entries: &'a [Entry],
     mode: DialogMode,
@@ -127,8 +128,9 @@ pub fn visible_entries<'a>(
         .filter(|e| !e.name.starts_with('.'))
         .filter(|e| {
             e.is_dir
-                || (mode != DialogMode::Folder
-                    && (extensions.is_empty() || has_extension(&e.name, extensions)))
+                || mode == DialogMode::Folder
+                || extensions.is_empty()
+                || has_extension(&e.name, extensions)
         })
         .collect();
     shown.sort_by_cached_key(|e| (!e.is_dir, e.name.to_lowercase()));
@@ -164,10 +166,16 @@ pub struct Wanted {
     /// Its nearest existing parent if it is gone (the folder a dialog opens on may be gone: a vault's
     /// folder on an unplugged stick).
     pub nearest: bool,
+    /// A new folder to create first ("Nouveau dossier…").
+    pub create: bool,
 }
 
 /// Reads the folder a dialog wants (in a background job: never on the window's thread).
 pub fn read_folder(wanted: &Wanted, lang: Lang) -> Listed {
+    if wanted.create {
+        std::fs::create_dir(&wanted.dir)
+            .map_err(|e| crate::i18n::io_error(lang, &wanted.dir, &e))?;
+    }
     let mut target = wanted.dir.clone();
     if wanted.nearest {
         while !target.is_dir() {
@@ -200,6 +208,8 @@ pub struct FileDialog {
     shown: Vec<Entry>,
     confirm_replace: Option<PathBuf>,
     problem: Option<String>,
+    /// The name being typed for a new folder, while "Nouveau dossier…" is open.
+    new_folder: Option<String>,
     lang: Lang,
 }
 
@@ -239,6 +249,7 @@ impl FileDialog {
             shown: Vec::new(),
             confirm_replace: None,
             problem: None,
+            new_folder: None,
             lang,
         };
         let _ = ctx;
@@ -265,14 +276,41 @@ impl FileDialog {
 
     /// Asks for `dir` to be read, or with `nearest` its nearest existing parent.
     fn read(&mut self, dir: PathBuf, nearest: bool) {
+        self.ask(dir, nearest, false);
+    }
+
+    /// Asks for `dir` to be read, after creating it with `create`.
+    fn ask(&mut self, dir: PathBuf, nearest: bool, create: bool) {
         self.problem = None;
         self.confirm_replace = None;
+        self.new_folder = None;
         self.dir_text = dir.display().to_string();
         self.listing = Listing::Loading(Some(Wanted {
             dir: dir.clone(),
             nearest,
+            create,
         }));
         self.dir = dir;
+    }
+
+    /// The new folder's name typed, checked against the folder's entries: the folder to create, or
+    /// the problem shown in place.
+    fn new_folder_path(&self, name: &str) -> Result<PathBuf, T> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(T::FdNoFolderName);
+        }
+        if name.contains(['/', '\\']) || name == "." || name == ".." {
+            return Err(T::FdNotAName);
+        }
+        if self
+            .shown
+            .iter()
+            .any(|e| e.name.to_lowercase() == name.to_lowercase())
+        {
+            return Err(T::FdNameTaken);
+        }
+        Ok(self.dir.join(name))
     }
 
     /// The folder to read, once: the app reads it in a job and answers with [`FileDialog::listed`].
@@ -357,9 +395,45 @@ impl FileDialog {
                     go = Some(place);
                 }
             }
+            if self.mode != DialogMode::Open
+                && self.new_folder.is_none()
+                && ui.button(T::FdNewFolder.get(lang)).clicked()
+            {
+                self.new_folder = Some(String::new());
+            }
         });
         if let Some(dir) = go {
             self.open_dir(&ctx, dir);
+        }
+        // "Nouveau dossier…": a name, then the folder is created (in the listing's job) and opened.
+        let (mut create, mut cancel) = (None, false);
+        if let Some(name) = self.new_folder.as_mut() {
+            let label = ui.label(T::FdNewFolderName.get(lang));
+            ui.horizontal(|ui| {
+                let field = ui
+                    .add(egui::TextEdit::singleline(name).desired_width(260.0))
+                    .labelled_by(label.id);
+                if self.problem.is_none() && !field.has_focus() && name.is_empty() {
+                    field.request_focus();
+                }
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button(T::FdCreateFolder.get(lang)).clicked() || enter {
+                    create = Some(name.clone());
+                }
+                if ui.button(T::Cancel.get(lang)).clicked() {
+                    cancel = true;
+                }
+            });
+        }
+        if cancel {
+            self.new_folder = None;
+            self.problem = None;
+        }
+        if let Some(name) = create.filter(|_| !cancel) {
+            match self.new_folder_path(&name) {
+                Ok(dir) => self.ask(dir, false, true),
+                Err(problem) => self.problem = Some(problem.get(lang).to_owned()),
+            }
         }
         ui.add_space(4.0);
         let mut enter = None;
@@ -385,6 +459,14 @@ impl FileDialog {
                         .auto_shrink([false, false])
                         .show_rows(ui, row, shown.len(), |ui, range| {
                             for entry in &shown[range] {
+                                // Choosing a folder: its files are there to see, greyed, not to pick.
+                                if !entry.is_dir && self.mode == DialogMode::Folder {
+                                    ui.add(
+                                        egui::Label::new(RichText::new(&entry.name).weak())
+                                            .selectable(false),
+                                    );
+                                    continue;
+                                }
                                 // A folder ends with a slash (the window's font has no folder icon).
                                 let text = if entry.is_dir {
                                     format!("{}/", entry.name)
@@ -576,10 +658,28 @@ mod tests {
             names(DialogMode::Open, &[]),
             ["Alpha", "archives", "beta.PDF", "notes.txt", "zeta.pdf"]
         );
+        // Choosing a folder, its files are listed too (greyed): a folder of images is not "empty".
         assert_eq!(
             names(DialogMode::Folder, &exts(&["pdf"])),
-            ["Alpha", "archives"]
+            ["Alpha", "archives", "beta.PDF", "notes.txt", "zeta.pdf"]
         );
+    }
+
+    /// "Nouveau dossier…": the folder is created by the listing's job, then listed (empty).
+    #[test]
+    fn a_new_folder_is_created_then_listed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let wanted = Wanted {
+            dir: dir.path().join("Exports 2026"),
+            nearest: false,
+            create: true,
+        };
+        let (read, entries) = read_folder(&wanted, Lang::Fr).expect("created");
+        assert_eq!(read, dir.path().join("Exports 2026"));
+        assert!(read.is_dir() && entries.is_empty());
+        // A second time: it exists, said in words.
+        let again = read_folder(&wanted, Lang::Fr).expect_err("exists");
+        assert!(!again.contains("os error"), "{again}");
     }
 
     #[test]

@@ -169,6 +169,15 @@ pub fn new_passphrase_fields(
     checked
 }
 
+/// Whether Enter was just pressed in a text field of the page (call it before drawing the fields: the
+/// field gives the keyboard up as it reads the Enter): a form is then submitted as with its button.
+pub fn enter_in_text_field(ui: &Ui) -> bool {
+    ui.input(|i| i.key_pressed(egui::Key::Enter))
+        && ui
+            .memory(egui::Memory::focused)
+            .is_some_and(|id| egui::text_edit::TextEditState::load(ui.ctx(), id).is_some())
+}
+
 /// A prominent button in the accent colour.
 pub fn primary_button(ui: &mut Ui, text: &str, enabled: bool) -> egui::Response {
     let button =
