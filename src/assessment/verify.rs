@@ -65,6 +65,9 @@ pub struct SignerCheck {
     /// Whether `name`, `role` and `affiliation` come from a valid signature (the document for the
     /// doctor, the statement for a countersigner).
     pub identity_signed: bool,
+    /// A change of the doctor's key the countersigner accepted, with their reason, as their signed
+    /// statement says.
+    pub key_change: Option<super::KeyChange>,
     /// What `signers.json` says of this signer, covered by no signature.
     pub declared: Option<Declared>,
     /// The signature file.
@@ -290,6 +293,7 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
             fingerprint: String::new(),
             signed_at: None,
             identity_signed: false,
+            key_change: None,
             declared: None,
             file: file.to_owned(),
             status: SignerStatus::Malformed,
@@ -334,6 +338,7 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
                 check.affiliation = st.signer.affiliation;
                 check.signed_at = Some(st.signed_at);
                 check.identity_signed = true;
+                check.key_change = st.key_change;
             } else {
                 check.declared = declared_of(&key_text);
             }
@@ -370,6 +375,7 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
             fingerprint: k.fingerprint(),
             signed_at: None,
             identity_signed: false,
+            key_change: None,
             declared: declared_of(&key),
             file: String::new(),
             status: SignerStatus::Missing,

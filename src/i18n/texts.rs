@@ -728,6 +728,9 @@ texts! {
     SaReadOnly => "Contenu de l'évaluation (lecture seule)", "Contents of the assessment (read-only)";
     SaContentsHidden => "Le contenu de ce fichier n'est pas affiché : ce n'est pas celui qui a été signé.",
         "The contents of this file are not shown: they are not what was signed.";
+    SaKeyChangeReason => "Raison du changement de clé, gardée dans votre fichier de clé et signée avec votre contre-signature", "Reason for the key change, kept in your key file and signed with your countersignature";
+    SaKeyChangeReasonHint => "ex. : nouveau poste, empreinte vérifiée par téléphone avec le médecin", "e.g. new PC, fingerprint checked by phone with the doctor";
+    SaKeyChangeConfirm => "Confirmer le changement de clé et contresigner", "Confirm the key change and countersign";
     SaCountersignBundle => "Contresigner ce fichier (consultant)", "Countersign this file (consultant)";
     SaSaveCountersigned => "Enregistrer le fichier contresigné…", "Save the countersigned file…";
     SaCountersignedPending => "Votre signature est ajoutée. Enregistrez le fichier, puis remettez-le au cabinet, qui l'importera.",
@@ -1688,6 +1691,9 @@ typed_texts! {
     fn cli_signed_key(fp) => "Clé du médecin : {fp}", "Practitioner's key: {fp}";
     fn cli_exported_set(n: count, dir) => { one: "{n} fichier écrit dans {dir}", other: "{n} fichiers écrits dans {dir}" },
         { one: "{n} file written to {dir}", other: "{n} files written to {dir}" };
+    fn err_key_changed(practice, pinned, date, presented) => "La clé du médecin de « {practice} » a changé : votre Vigie a retenu {pinned} (le {date}), ce document est signé par {presented}. Une nouvelle clé peut être légitime (nouveau poste, coffre recréé), ou celle d'un faussaire : vérifiez l'empreinte auprès du médecin (fiche de secours), puis confirmez le changement en donnant sa raison.", "The doctor's key of \"{practice}\" changed: your Vigie pinned {pinned} (on {date}), this document is signed by {presented}. A new key may be legitimate (a new PC, a vault made again) or a forger's: check the fingerprint with the doctor (recovery sheet), then confirm the change with its reason.";
+    fn key_change_accepted(previous, fp, reason) => "Changement de clé du médecin accepté : {previous} → {fp} ; raison : {reason} (gardée dans votre fichier de clé et signée dans la contre-signature).", "Doctor's key change accepted: {previous} → {fp}; reason: {reason} (kept in your key file and signed in the countersignature).";
+    fn key_change_signed(previous, reason) => "Clé du médecin changée depuis la précédente contre-signature (avant : {previous}) ; raison signée par le contre-signataire : {reason}", "Doctor's key changed since the previous countersignature (before: {previous}); reason signed by the countersigner: {reason}";
     fn cli_countersigned(name, path) => "Contre-signature de {name} ajoutée : {path}", "Countersignature by {name} added: {path}";
     fn cli_imported(n: count) => { one: "{n} signature ajoutée au coffre.", other: "{n} signatures ajoutées au coffre." },
         { one: "{n} signature added to the vault.", other: "{n} signatures added to the vault." };
@@ -1713,6 +1719,7 @@ typed_texts! {
         { one: "{n} signature ajoutée à l'évaluation.", other: "{n} signatures ajoutées à l'évaluation." },
         { one: "{n} signature added to the assessment.", other: "{n} signatures added to the assessment." };
     fn sa_key_created(path) => "Fichier de clé créé : {path}", "Key file created: {path}";
+    fn sa_key_change_kept(reason) => "Changement de clé du médecin accepté ; raison gardée et signée : {reason}", "Doctor's key change accepted; reason kept and signed: {reason}";
     fn sa_bundle_saved(path) => "Fichier contresigné enregistré : {path}", "Countersigned file saved: {path}";
     fn sa_verify_file(name) => "Fichier vérifié : {name}", "File checked: {name}";
     fn sa_completed(date) => "Évaluation terminée le {date}", "Assessment completed on {date}";

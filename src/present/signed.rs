@@ -141,6 +141,12 @@ pub fn text(v: &Verification, lang: Lang) -> String {
         if !s.identity_signed {
             lines.push(format!("      {}", T::VerifyIdentityUnsigned.get(lang)));
         }
+        if let Some(k) = &s.key_change {
+            lines.push(format!(
+                "      {}",
+                tr::key_change_signed(lang, &k.previous_fingerprint, &k.reason)
+            ));
+        }
         if let Some(d) = declared_line(s, lang) {
             lines.push(format!("      {d}"));
         }

@@ -416,6 +416,9 @@ pub enum SigningCommand {
         key: PathBuf,
         /// Its passphrase.
         passphrase: Zeroizing<String>,
+        /// The consultant's reason to accept a doctor's key other than the one pinned, if they gave
+        /// one.
+        reason: Option<String>,
     },
     /// Create a consultant key file.
     CreateKeyFile {
@@ -442,6 +445,9 @@ pub enum SigningCommand {
         key: PathBuf,
         /// Its passphrase.
         passphrase: Zeroizing<String>,
+        /// The consultant's reason to accept a doctor's key other than the one pinned, if they gave
+        /// one.
+        reason: Option<String>,
     },
     /// Save the countersigned bundle of the verify screen.
     SaveBundle(Option<PathBuf>),
@@ -465,9 +471,18 @@ pub enum SigningOutput {
     KeyOpened {
         /// For what.
         target: KeyUse,
-        /// The key, or why not.
-        result: Result<crate::assessment::Signer, String>,
+        /// The key and the doctor's key change the consultant accepted (their pins), or why not.
+        result: Result<
+            (
+                crate::assessment::Signer,
+                Option<crate::assessment::KeyChange>,
+            ),
+            String,
+        >,
     },
+    /// The practice's doctor key is not the one pinned in the consultant's key file: what to say;
+    /// the consultant may confirm the change with a reason.
+    KeyChanged(String),
     /// A consultant's key file was created: where, and its recovery code.
     KeyCreated(Result<(PathBuf, RecoveryCode), String>),
     /// A bundle to import was read.
@@ -551,6 +566,9 @@ impl JobOutput {
             Self::Signing(output) => match output {
                 SigningOutput::Exported(r) => ("export signed assessment", worded(r)),
                 SigningOutput::KeyOpened { result, .. } => ("open key file", worded(result)),
+                SigningOutput::KeyChanged(_) => {
+                    ("open key file", Outcome::Failed(ErrorCategory::Other))
+                }
                 SigningOutput::KeyCreated(r) => ("create key file", worded(r)),
                 SigningOutput::BundleRead(r) => ("read bundle", worded(r)),
                 SigningOutput::Verified { result, .. } => ("verify", worded(result)),

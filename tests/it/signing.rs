@@ -1456,3 +1456,142 @@ fn doc_score(set: &SignatureSet) -> u32 {
         .overall_percent
         .expect("a score")
 }
+
+#[test]
+fn the_consultants_vigie_pins_the_doctors_key_and_refuses_a_re_keyed_forgery_without_a_reason() {
+    let dir = temp_dir();
+    let (set, _files, doctor) = demo_files();
+    let real_fp = doctor.identity.fingerprint();
+    let real = dir.path().join("real.vigie-assessment");
+    std::fs::write(&real, set.files().to_zip()).expect("write");
+    // The forgery: the score raised, re-signed by a fresh key under the doctor's name.
+    let mut doc = AssessmentDocument::parse(&set.document).expect("parse");
+    doc.scores.overall_percent = Some(97);
+    let forger = Signer::from_seed(&[78; 32], &doc.signer.name, Role::Doctor, "");
+    doc.signer = forger.identity.clone();
+    let bytes = doc.to_bytes();
+    let forged_set = SignatureSet {
+        id: set.id.clone(),
+        signatures: vec![StoredSignature {
+            identity: forger.identity.clone(),
+            signed_at: jiff::Timestamp::now(),
+            armored: forger.sign(NAMESPACE, &bytes),
+            statement: None,
+        }],
+        document: bytes.into(),
+    };
+    let forged = dir.path().join("forged.vigie-assessment");
+    std::fs::write(&forged, forged_set.files().to_zip()).expect("write");
+
+    let key = dir.path().join("julien.vigie-key");
+    let key_pass = "clef-conseil-rgpd-sante-42";
+    let key_env = [("VIGIE_KEY_PASSPHRASE", key_pass)];
+    let o = vigie_command(
+        dir.path(),
+        &[
+            "assessment",
+            "new-key",
+            "--out",
+            key.to_str().expect("utf-8"),
+            "--name",
+            "Julien Moreau",
+            "--organisation",
+            "Conseil RGPD",
+        ],
+        &key_env,
+    )
+    .output()
+    .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let countersign = |bundle: &Path, out: &Path, reason: Option<&str>| -> Output {
+        let mut args = vec![
+            "--lang",
+            "fr",
+            "assessment",
+            "countersign",
+            bundle.to_str().expect("utf-8"),
+            "--key",
+            key.to_str().expect("utf-8"),
+            "--out",
+            out.to_str().expect("utf-8"),
+        ];
+        if let Some(r) = reason {
+            args.extend(["--accept-key-change", r]);
+        }
+        vigie_command(dir.path(), &args, &key_env)
+            .output()
+            .expect("run")
+    };
+    let pins = || {
+        vigie::assessment::KeyFile::pins(&key, vigie::vault::Unlock::Passphrase(key_pass))
+            .expect("pins")
+    };
+    assert!(pins().is_empty());
+
+    // The first countersignature pins the practice's doctor key, in the key file.
+    let out = dir.path().join("real-countersigned.vigie-assessment");
+    let o = countersign(&real, &out, None);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let pinned = pins();
+    assert_eq!(pinned.all().len(), 1);
+    assert_eq!(pinned.all()[0].fingerprint, real_fp);
+    assert!(
+        pinned.all()[0]
+            .practice
+            .starts_with("Cabinet de radiologie du Dr Lefèvre")
+    );
+
+    // The re-keyed forgery: refused, the two fingerprints named, nothing written, the pin unchanged.
+    let out = dir.path().join("forged-countersigned.vigie-assessment");
+    let o = countersign(&forged, &out, None);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{t}");
+    assert!(t.contains("a changé"), "{t}");
+    assert!(t.contains(&real_fp), "{t}");
+    assert!(t.contains(&forger.identity.fingerprint()), "{t}");
+    assert!(!out.exists());
+    assert_eq!(pins(), pinned);
+    // A blank reason is no reason.
+    let o = countersign(&forged, &out, Some("   "));
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(!out.exists());
+
+    // Confirmed with a reason: accepted, the reason kept in the key file and signed in the statement.
+    let reason = "Nouveau poste du Dr Lefèvre, empreinte vérifiée par téléphone";
+    let o = countersign(&forged, &out, Some(reason));
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert!(t.contains(reason), "{t}");
+    let after = pins();
+    assert_eq!(after.all()[0].fingerprint, forger.identity.fingerprint());
+    let change = after.all()[0].changes.last().expect("a change kept");
+    assert_eq!(change.previous, real_fp);
+    assert_eq!(change.reason, reason);
+    let written = FileSet::from_zip(&std::fs::read(&out).expect("read"))
+        .expect("zip")
+        .signature_set()
+        .expect("set");
+    let statement = written
+        .signatures
+        .last()
+        .and_then(|s| s.statement.as_ref())
+        .expect("a statement");
+    let st: vigie::assessment::Statement =
+        serde_json::from_slice(&statement.bytes).expect("statement");
+    let kc = st.key_change.expect("the change is signed");
+    assert_eq!(kc.previous_fingerprint, real_fp);
+    assert_eq!(kc.reason, reason);
+    // And `vigie verify` prints it, as signed.
+    let o = run(
+        dir.path(),
+        &["--lang", "fr", "verify", out.to_str().expect("utf-8")],
+    );
+    let t = text(&o);
+    assert!(t.contains(reason), "{t}");
+    assert!(t.contains("raison signée par le contre-signataire"), "{t}");
+
+    // The pin follows: the old key is now the changed one.
+    let out = dir.path().join("real-again.vigie-assessment");
+    let o = countersign(&real, &out, None);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+}

@@ -114,8 +114,12 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut VerifyView) {
                     jobs,
                     &mut view.keys,
                     commands,
-                    |key, passphrase| {
-                        Command::Signing(SigningCommand::CountersignBundle { key, passphrase })
+                    |key, passphrase, reason| {
+                        Command::Signing(SigningCommand::CountersignBundle {
+                            key,
+                            passphrase,
+                            reason,
+                        })
                     },
                 );
                 ui.add_space(6.0);
