@@ -940,6 +940,8 @@ texts! {
     BreachNotNotified => "Pas de notification à la CNIL", "No notification to the CNIL";
     DashBreachesOpen => "Ouvrir le registre des violations", "Open the breach register";
     DashNoOpenBreach => "Aucune violation en cours.", "No open breach.";
+    BreachExportVerifiable => "Exporter le registre vérifiable…", "Export the verifiable register…";
+    BreachExportVerifiableHelp => "Un dossier que chacun peut vérifier sans Vigie : les événements avec leurs octets exacts, les pièces jointes nommées par leur empreinte, la tête signée, SHA256SUMS et HOW-TO-VERIFY.txt (comme « vigie export --kind breach-register »).", "A folder anyone can check without Vigie: the events with their exact bytes, the attached files named by their hash, the signed head, SHA256SUMS and HOW-TO-VERIFY.txt (as \"vigie export --kind breach-register\").";
     BreachExportRegister => "Registre des violations (PDF)…", "Breach register (PDF)…";
     BreachExportLetter => "Lettre aux patients (PDF)…", "Letter to patients (PDF)…";
     BreachFromFinding => "Violation…", "Breach…";
@@ -1720,6 +1722,9 @@ typed_texts! {
         { one: "{n} signature added to the assessment.", other: "{n} signatures added to the assessment." };
     fn sa_key_created(path) => "Fichier de clé créé : {path}", "Key file created: {path}";
     fn sa_key_change_kept(reason) => "Changement de clé du médecin accepté ; raison gardée et signée : {reason}", "Doctor's key change accepted; reason kept and signed: {reason}";
+    fn breach_register_exported(n: count, dir) =>
+        { one: "Registre vérifiable exporté : {n} fichier dans {dir} (voir HOW-TO-VERIFY.txt).", other: "Registre vérifiable exporté : {n} fichiers dans {dir} (voir HOW-TO-VERIFY.txt)." },
+        { one: "Verifiable register exported: {n} file in {dir} (see HOW-TO-VERIFY.txt).", other: "Verifiable register exported: {n} files in {dir} (see HOW-TO-VERIFY.txt)." };
     fn sa_bundle_saved(path) => "Fichier contresigné enregistré : {path}", "Countersigned file saved: {path}";
     fn sa_verify_file(name) => "Fichier vérifié : {name}", "File checked: {name}";
     fn sa_completed(date) => "Évaluation terminée le {date}", "Assessment completed on {date}";

@@ -112,6 +112,9 @@ pub enum BreachCommand {
         /// The file, if already chosen.
         path: Option<PathBuf>,
     },
+    /// Export the register as files anyone can check (the same folder as `vigie export --kind
+    /// breach-register`); `None` asks which folder.
+    ExportVerifiable(Option<PathBuf>),
     /// Export a document; `None` asks where with a save dialog.
     Export {
         /// Which document (one of the register's).
@@ -327,6 +330,9 @@ pub enum JobOutput {
         /// The breach, what was prepared, and who records it.
         prepared: (crate::breach::BreachId, crate::breach::Prepared, String),
     },
+    /// The register's verifiable export was written: the folder and how many files, or why not (in
+    /// the user's language).
+    BreachRegisterExported(Result<(PathBuf, usize), String>),
     /// A job panicked or its thread ended without a result; what it was doing did not happen.
     Failed(super::jobs::JobKind),
     /// The folder scan's job ended: its summary, or the folders that were not there (nothing scanned).
@@ -538,6 +544,7 @@ impl JobOutput {
                 "new recovery code",
                 r.as_ref().map_or(Outcome::Failed(ErrorCategory::Panic), of),
             ),
+            Self::BreachRegisterExported(r) => ("export breach register", worded(r)),
             Self::DocumentWritten(r) | Self::BreachDocumentWritten { result: r, .. } => {
                 ("write document", worded(r))
             }

@@ -455,6 +455,7 @@ impl VigieApp {
             JobOutput::BreachDocumentWritten { result, prepared } => {
                 self.breach_document_written(ctx, result, prepared);
             }
+            JobOutput::BreachRegisterExported(result) => self.breach_register_exported(result),
             JobOutput::BreachFileRead {
                 id,
                 purpose,
