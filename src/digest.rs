@@ -8,6 +8,24 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// The name of a checksum list as `sha256sum` writes it.
+pub const SUMS_FILE: &str = "SHA256SUMS";
+
+/// A `SHA256SUMS` list of `files` as `sha256sum` writes it and `sha256sum -c` reads it: one line a
+/// file, `<64 hex digits>` two spaces `<name>`, sorted by name (names with `/` for sub-folders).
+pub fn sums<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> String {
+    let mut lines: Vec<(&str, String)> =
+        files.into_iter().map(|(n, b)| (n, sha256_hex(b))).collect();
+    lines.sort_unstable();
+    lines.iter().fold(String::new(), |mut out, (n, h)| {
+        out.push_str(h);
+        out.push_str("  ");
+        out.push_str(n);
+        out.push('\n');
+        out
+    })
+}
+
 /// Bytes with their SHA-256, computed where the bytes were read (a background job), so that taking them
 /// into a record (an evidence file, a breach attachment) costs no hashing on the window's thread.
 #[derive(Debug, Clone, PartialEq, Eq)]

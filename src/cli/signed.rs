@@ -181,6 +181,11 @@ pub(super) fn export(
         .and_then(crate::assessment::DoctorKey::signer);
     let files = crate::report::signed::export_files(&set, previous.as_ref(), signer.as_ref(), lang)
         .map_err(|e| anyhow!(e.localize(lang)))?;
+    let files = crate::report::signed::with_evidence_and_sums(
+        files,
+        &set,
+        &v.contents().checklist.evidence,
+    );
     let written =
         crate::report::signed::write_files(dir, &files).map_err(|e| anyhow!(e.localize(lang)))?;
     writeln!(

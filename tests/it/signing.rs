@@ -1595,3 +1595,162 @@ fn the_consultants_vigie_pins_the_doctors_key_and_refuses_a_re_keyed_forgery_wit
     let o = countersign(&real, &out, None);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
 }
+
+/// `sha256sum -c SHA256SUMS` in `dir` when the tool exists; the same check recomputed in Rust from the
+/// list's text in any case. Returns the names listed.
+pub fn check_sums(dir: &Path) -> Vec<String> {
+    let list = std::fs::read_to_string(dir.join("SHA256SUMS")).expect("SHA256SUMS");
+    let mut names = Vec::new();
+    for line in list.lines() {
+        let (hash, name) = line.split_once("  ").expect("<hash>  <name>");
+        let bytes = std::fs::read(dir.join(name)).expect("a listed file");
+        assert_eq!(vigie::digest::sha256_hex(&bytes), hash, "{name}");
+        names.push(name.to_owned());
+    }
+    match std::process::Command::new("sha256sum")
+        .args(["-c", "--strict", "SHA256SUMS"])
+        .current_dir(dir)
+        .output()
+    {
+        Ok(o) => assert!(o.status.success(), "{}", text(&o)),
+        Err(e) => eprintln!("sha256sum not found ({e}): checked in Rust only"),
+    }
+    names
+}
+
+#[test]
+fn the_signed_set_carries_its_evidence_its_checksums_and_names_each_code_apart() {
+    let dir = temp_dir();
+    let vault = dir.path().join("demo.vigie");
+    let contents = vigie::demo::demo_contents();
+    let evidence = contents.checklist.evidence.clone();
+    let doc = AssessmentDocument::parse(&contents.assessments.last().expect("signed").document)
+        .expect("doc");
+    assert!(
+        !doc.evidence.is_empty(),
+        "the demo's assessment names evidence"
+    );
+    create_vault_with(&vault, contents);
+    let out = dir.path().join("signed");
+    let o = run(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "export",
+            "--vault",
+            vault.to_str().expect("utf-8"),
+            "--kind",
+            "signed-assessment",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let listed = check_sums(&out);
+    // Every file of the folder is listed, the evidence files among them, named by their hash.
+    let mut on_disk = Vec::new();
+    for e in std::fs::read_dir(&out).expect("dir") {
+        let p = e.expect("entry").path();
+        let name = p.file_name().expect("name").to_string_lossy().into_owned();
+        if p.is_dir() {
+            for f in std::fs::read_dir(&p).expect("dir") {
+                let f = f.expect("entry").file_name().to_string_lossy().into_owned();
+                on_disk.push(format!("{name}/{f}"));
+            }
+        } else if name != "SHA256SUMS" {
+            on_disk.push(name);
+        }
+    }
+    on_disk.sort();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(sorted, on_disk);
+    for named in &doc.evidence {
+        let file = format!("evidence/{}", named.sha256);
+        assert!(listed.contains(&file), "{file} in {listed:?}");
+        let kept = evidence
+            .iter()
+            .find(|e| e.sha256 == named.sha256)
+            .expect("kept");
+        assert_eq!(
+            std::fs::read(out.join(&file)).expect("read"),
+            kept.content.to_vec()
+        );
+    }
+    // HOW-TO-VERIFY.txt: the statement's exact command, signers.json said to be signed by nobody,
+    // the checksums.
+    let howto = std::fs::read_to_string(out.join("HOW-TO-VERIFY.txt")).expect("howto");
+    for wanted in [
+        "ssh-keygen -Y verify -f allowed_signers -I consultant-julien-moreau -n vigie-countersignature -s countersignature-consultant-julien-moreau.json.sig < countersignature-consultant-julien-moreau.json",
+        "signers.json n'est couvert par AUCUNE signature",
+        "signers.json is covered by NO signature",
+        "sha256sum -c SHA256SUMS",
+        "Code du document",
+        "code du PDF",
+        "PDF's code",
+    ] {
+        assert!(howto.contains(wanted), "{wanted} not in {howto}");
+    }
+    // The statement's command works with ssh-keygen itself.
+    if let Some(keygen) = ssh_keygen() {
+        let st = "countersignature-consultant-julien-moreau.json";
+        let o = std::process::Command::new(keygen)
+            .args([
+                "-Y",
+                "verify",
+                "-f",
+                "allowed_signers",
+                "-I",
+                "consultant-julien-moreau",
+                "-n",
+                "vigie-countersignature",
+                "-s",
+                &format!("{st}.sig"),
+            ])
+            .current_dir(&out)
+            .stdin(std::fs::File::open(out.join(st)).expect("statement"))
+            .output()
+            .expect("ssh-keygen");
+        assert!(o.status.success(), "{}", text(&o));
+    }
+    // `vigie verify`: the document's code and the PDF's code under different names; the PDF's own date.
+    let find = |suffix: &str| {
+        listed
+            .iter()
+            .find(|n| n.ends_with(suffix) && !n.contains('/') && n.as_str() != "signers.json")
+            .expect("exported")
+            .clone()
+    };
+    let pdf = out.join(find(".pdf"));
+    let o = run(
+        dir.path(),
+        &["--lang", "fr", "verify", pdf.to_str().expect("utf-8")],
+    );
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    let pdf_code = document::grouped(&vigie::digest::sha256_hex(
+        &std::fs::read(&pdf).expect("pdf"),
+    ));
+    assert!(
+        t.contains(&format!(
+            "Code du PDF (SHA-256 de ce fichier PDF, pas le code du document)\u{a0}: {pdf_code}"
+        )),
+        "{t}"
+    );
+    assert!(t.contains("PDF établi le"), "{t}");
+    assert!(!t.contains("Code du document"), "{t}");
+    // signers.json dates the document's signatures: never shown as the PDF's.
+    assert!(!t.contains("Signé le"), "{t}");
+    let json = out.join(find(".json"));
+    let o = run(
+        dir.path(),
+        &["--lang", "fr", "verify", json.to_str().expect("utf-8")],
+    );
+    let t = text(&o);
+    assert!(
+        t.contains("Code du document (SHA-256 du document signé)"),
+        "{t}"
+    );
+    assert!(!t.contains("Code du PDF"), "{t}");
+}

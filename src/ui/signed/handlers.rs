@@ -199,6 +199,8 @@ impl VigieApp {
             .checked_sub(1)
             .map(|i| history.signed[i].signature_set());
         let key = history.doctor_key.clone();
+        // The evidence files travel with the set (shared bytes: no copy).
+        let evidence = vault.contents().checklist.evidence.clone();
         let dir = if let Some(dir) = dir {
             Some(dir)
         } else {
@@ -216,6 +218,7 @@ impl VigieApp {
             let result =
                 signed_report::export_files(&set, previous.as_ref(), signer.as_ref(), lang)
                     .map_err(|e| e.localize(lang))
+                    .map(|files| signed_report::with_evidence_and_sums(files, &set, &evidence))
                     .and_then(|files| {
                         // Never over a vault, its backups or anything but a plain file (an earlier
                         // export of the same assessment is replaced by the same files).

@@ -182,8 +182,20 @@ fn result(ui: &mut Ui, lang: Lang, loaded: &Loaded) {
                 }
                 Subject::Report => {}
             }
-            ui.label(RichText::new(T::ReportVerificationCode.get(lang)).weak());
-            ui.label(RichText::new(document::grouped(&v.sha256)).monospace());
+            // The PDF's own code and date, never under the document's code's name.
+            let is_pdf = matches!(v.subject, Subject::Report);
+            let label = if is_pdf {
+                T::PdfCodeLabel
+            } else {
+                T::ReportVerificationCode
+            };
+            ui.label(RichText::new(label.get(lang)).weak());
+            ui.add(
+                egui::Label::new(RichText::new(document::grouped(&v.sha256)).monospace()).extend(),
+            );
+            if let Some(at) = v.pdf_date.filter(|_| is_pdf) {
+                ui.label(tr::verify_pdf_date(lang, format_datetime(at, lang)));
+            }
             ui.add_space(6.0);
             ui.label(RichText::new(T::SaSigners.get(lang)).strong());
             for s in &v.signers {
