@@ -1736,6 +1736,10 @@ typed_texts! {
     fn breach_register_exported(n: count, dir) =>
         { one: "Registre vérifiable exporté : {n} fichier dans {dir} (voir HOW-TO-VERIFY.txt).", other: "Registre vérifiable exporté : {n} fichiers dans {dir} (voir HOW-TO-VERIFY.txt)." },
         { one: "Verifiable register exported: {n} file in {dir} (see HOW-TO-VERIFY.txt).", other: "Verifiable register exported: {n} files in {dir} (see HOW-TO-VERIFY.txt)." };
+    fn pdf_subject_code(code) => "Auto-évaluation signée — code du document (SHA-256) : {code}", "Signed self-assessment — document's code (SHA-256): {code}";
+    fn pdf_subject_head(n: count, hash) =>
+        { one: "Registre des violations — tête de chaîne : {n} événement, {hash}", other: "Registre des violations — tête de chaîne : {n} événements, {hash}" },
+        { one: "Breach register — chain head: {n} event, {hash}", other: "Breach register — chain head: {n} events, {hash}" };
     fn sa_bundle_saved(path) => "Fichier contresigné enregistré : {path}", "Countersigned file saved: {path}";
     fn sa_verify_file(name) => "Fichier vérifié : {name}", "File checked: {name}";
     fn sa_completed(date) => "Évaluation terminée le {date}", "Assessment completed on {date}";

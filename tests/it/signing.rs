@@ -1754,3 +1754,52 @@ fn the_signed_set_carries_its_evidence_its_checksums_and_names_each_code_apart()
     );
     assert!(!t.contains("Code du PDF"), "{t}");
 }
+
+/// A text string of a PDF's information dictionary (`/Subject`, `/Keywords`), UTF-16BE with its BOM
+/// or PDFDocEncoding (ASCII here).
+fn pdf_info(pdf: &[u8], key: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).expect("a PDF lopdf reads");
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .expect("an information dictionary");
+    let bytes = info
+        .get(key)
+        .and_then(lopdf::Object::as_str)
+        .expect("the key")
+        .to_vec();
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => String::from_utf16(
+            &utf16
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c.get(1).copied().unwrap_or(0)]))
+                .collect::<Vec<_>>(),
+        )
+        .expect("utf-16"),
+        None => String::from_utf8(bytes).expect("ascii"),
+    }
+}
+
+#[test]
+fn the_assessment_and_register_pdfs_carry_their_codes_in_their_metadata() {
+    let (set, files, _) = demo_files();
+    let pdf = files.get(&pdf_name(&files)).expect("the report").to_vec();
+    let code = vigie::digest::sha256_hex(&set.document);
+    assert!(pdf_info(&pdf, b"Subject").contains(&code));
+    assert!(pdf_info(&pdf, b"Keywords").contains(&format!("sha256:{code}")));
+
+    let contents = vigie::demo::demo_contents();
+    let head = contents.breaches.head();
+    let register = vigie::report::Document::BreachRegister
+        .render(Some(&contents), Lang::En)
+        .expect("the register");
+    let subject = pdf_info(&register, b"Subject");
+    assert!(subject.contains(&head.hash_hex()), "{subject}");
+    assert!(
+        subject.contains(&format!("{} events", head.count)),
+        "{subject}"
+    );
+    assert!(pdf_info(&register, b"Keywords").contains(&format!("head-sha256:{}", head.hash_hex())));
+}
