@@ -132,7 +132,7 @@ pub fn pdf_creation_date(pdf: &[u8]) -> Option<Timestamp> {
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let n = |r: std::ops::Range<usize>| digits.get(r).and_then(|d| d.parse::<i16>().ok());
+    let n = |r: std::ops::Range<usize>| digits.get(r)?.parse::<i16>().ok();
     let civil = jiff::civil::DateTime::new(
         n(0..4)?,
         i8::try_from(n(4..6)?).ok()?,
