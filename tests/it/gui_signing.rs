@@ -595,4 +595,17 @@ fn the_consultants_window_refuses_a_changed_doctor_key_until_a_reason_is_given()
         st.key_change.expect("signed").reason,
         "Nouveau poste, empreinte vérifiée par téléphone"
     );
+    // Saved and checked again: the reason is shown as the countersigner signed it.
+    let returned = dir.path().join("contresigne.vigie-assessment");
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::SaveBundle(Some(returned.clone()))),
+    );
+    run_until(
+        &mut h,
+        "the save and the new check",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.loaded.as_ref().is_some_and(|l| l.path == returned)),
+    );
+    h.get_by_label_contains("Clé du médecin changée depuis la précédente contre-signature");
+    h.get_by_label_contains("Nouveau poste, empreinte vérifiée par téléphone");
 }

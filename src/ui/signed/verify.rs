@@ -231,6 +231,20 @@ fn result(ui: &mut Ui, lang: Lang, loaded: &Loaded) {
                 if !s.fingerprint.is_empty() {
                     signed::fingerprint(ui, lang, &s.fingerprint);
                 }
+                // A doctor's key change the countersigner accepted, and why, as they signed it.
+                if let Some(k) = &s.key_change {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(tr::key_change_signed(
+                                lang,
+                                &k.previous_fingerprint,
+                                &k.reason,
+                            ))
+                            .color(theme::ERROR),
+                        )
+                        .wrap(),
+                    );
+                }
                 let status = crate::present::signed::status(&s.status, lang);
                 ui.label(
                     RichText::new(status)
