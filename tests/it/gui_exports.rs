@@ -1,5 +1,6 @@
-//! Exports from the window that must be the command line's, byte for byte: the breach register's
-//! verifiable folder ("Exporter le registre vérifiable…", issue 32).
+//! Issue 32 in the window: exports that must be the command line's byte for byte (the breach
+//! register's verifiable folder, "Exporter le registre vérifiable…"), and the doctor's key fingerprint
+//! on the profile page.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -121,4 +122,30 @@ fn the_breaches_page_exports_the_verifiable_register_as_the_command_line_does() 
     assert!(window.iter().any(|(n, _)| n == "SHA256SUMS"));
     assert!(window.iter().any(|(n, _)| n == "events.jsonl"));
     assert_eq!(window, tree(&from_cli));
+}
+
+/// The doctor's key fingerprint, the anchor others compare a signed file's key with, is on the profile
+/// page, whole, in one label.
+#[test]
+fn the_profile_page_shows_the_doctors_key_fingerprint() {
+    let dir = temp_dir();
+    let vault = dir.path().join("demo.vigie");
+    let contents = vigie::demo::demo_contents();
+    let fp = contents
+        .assessments
+        .doctor_key
+        .as_ref()
+        .expect("the demo has a doctor's key")
+        .identity
+        .fingerprint();
+    create_vault_with(&vault, contents);
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    unlock(&mut h, &vault);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::Navigate(vigie::ui::profile::PAGE));
+    h.run();
+    h.get_by_label(&fp);
+    h.get_by_label_contains("Empreinte de la clé de signature du médecin");
 }
