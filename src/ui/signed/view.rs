@@ -323,7 +323,11 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SignedView) {
                 signer_block(ui, lang, identity, *at);
             }
             ui.label(RichText::new(T::ReportVerificationCode.get(lang)).weak());
-            ui.label(RichText::new(document::grouped(&entry.code)).monospace());
+            // One line: a code is read and compared group by group.
+            ui.add(
+                egui::Label::new(RichText::new(document::grouped(&entry.code)).monospace())
+                    .extend(),
+            );
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
                 if ui
