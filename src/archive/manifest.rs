@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 /// The entry name of the manifest, at the top of the tar stream.
 pub const MANIFEST_NAME: &str = "MANIFEST.json";
 
+/// The checksum list written after the manifest, at the top of the tar stream: every file and the
+/// manifest, for `sha256sum -c SHA256SUMS` after `age -d … | tar -x`.
+pub const SUMS_NAME: &str = crate::digest::SUMS_FILE;
+
 /// The value of [`Manifest::format`] written by this version.
 pub const FORMAT: &str = "vigie-archive/1";
 
@@ -73,5 +77,21 @@ impl Manifest {
     pub fn parse(bytes: &[u8]) -> Option<Self> {
         let manifest: Self = serde_json::from_slice(bytes).ok()?;
         (manifest.format == FORMAT).then_some(manifest)
+    }
+}
+
+impl Manifest {
+    /// The `SHA256SUMS` text of this manifest's files and of the manifest's own bytes
+    /// (`manifest_bytes`), as `sha256sum` writes it.
+    pub fn sums(&self, manifest_bytes: &[u8]) -> String {
+        crate::digest::sums_of_hashes(
+            self.files
+                .iter()
+                .map(|f| (f.path.as_str(), f.sha256.clone()))
+                .chain(std::iter::once((
+                    MANIFEST_NAME,
+                    crate::digest::sha256_hex(manifest_bytes),
+                ))),
+        )
     }
 }

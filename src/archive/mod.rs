@@ -25,7 +25,7 @@ mod tests;
 use std::path::{Path, PathBuf};
 
 pub use key::{ArchiveKey, KeyKind, PracticeArchiveKey, SCRYPT_LOG_N, SCRYPT_MAX_LOG_N};
-pub use manifest::{FORMAT, MANIFEST_NAME, Manifest, ManifestFile};
+pub use manifest::{FORMAT, MANIFEST_NAME, Manifest, ManifestFile, SUMS_NAME};
 pub use read::{
     ListedFile, Listing, RestoreSummary, Verification, list, open_kind, restore, verify,
 };

@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime};
 
 use jiff::Timestamp;
 
-use super::manifest::{MANIFEST_NAME, MAX_MANIFEST_BYTES, Manifest};
+use super::manifest::{MANIFEST_NAME, MAX_MANIFEST_BYTES, Manifest, SUMS_NAME};
 use super::{ArchiveError, ArchiveKey, CHUNK, IoAction, KeyKind, Phase, Progress};
 
 /// A file found in an archive.
@@ -232,6 +232,9 @@ fn walk(
         key_kind,
         archive_bytes: 0,
     };
+    // The manifest's own SHA-256, and the `SHA256SUMS` that follows it (archives before it have none).
+    let mut manifest_sha: Option<String> = None;
+    let mut sums: Option<Vec<u8>> = None;
     let mut archive = tar::Archive::new(reader);
     let mut done = Progress {
         phase,
@@ -299,6 +302,20 @@ fn walk(
                         }
                         manifest_entries += 1;
                     }
+                    // After a Vigie manifest, the top-level `SHA256SUMS` is the archive's own list.
+                    let top_sums = parts.len() == 1
+                        && parts[0] == SUMS_NAME
+                        && manifest_sha.is_some()
+                        && size <= MAX_MANIFEST_BYTES;
+                    if top_sums {
+                        if sums.is_some() {
+                            return Err(ArchiveError::Damaged("two SHA256SUMS".to_owned()));
+                        }
+                        let mut bytes = Vec::with_capacity(size as usize);
+                        entry.read_to_end(&mut bytes).map_err(damaged)?;
+                        sums = Some(bytes);
+                        continue;
+                    }
                     if top_manifest && size <= MAX_MANIFEST_BYTES {
                         let mut bytes = Vec::with_capacity(size as usize);
                         entry.read_to_end(&mut bytes).map_err(damaged)?;
@@ -307,6 +324,7 @@ fn walk(
                         }
                         if let Some(manifest) = Manifest::parse(&bytes) {
                             listing.manifest = Some(manifest);
+                            manifest_sha = Some(crate::digest::sha256_hex(&bytes));
                             continue;
                         }
                         // A file of that name that is not a manifest is a file like the others.
@@ -386,6 +404,21 @@ fn walk(
     listing.archive_bytes = archive_bytes;
     if let Some(manifest) = &listing.manifest {
         compare(manifest, &listing.files)?;
+        // The list says what the manifest says, and names the manifest's own bytes.
+        if let (Some(found), Some(sha)) = (&sums, &manifest_sha) {
+            let expected = crate::digest::sums_of_hashes(
+                manifest
+                    .files
+                    .iter()
+                    .map(|f| (f.path.as_str(), f.sha256.clone()))
+                    .chain(std::iter::once((MANIFEST_NAME, sha.clone()))),
+            );
+            if found.as_slice() != expected.as_bytes() {
+                return Err(ArchiveError::Damaged(
+                    "SHA256SUMS does not match the manifest".to_owned(),
+                ));
+            }
+        }
     }
     Ok(listing)
 }

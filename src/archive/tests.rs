@@ -770,3 +770,55 @@ fn long_names_are_read_within_a_budget() {
         "{result:?}"
     );
 }
+
+#[test]
+fn the_checksum_list_after_the_manifest_must_match_it_and_may_be_absent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let key = practice_key();
+    let manifest = Manifest {
+        format: FORMAT.to_owned(),
+        created_at: origin().at,
+        practice: "P".to_owned(),
+        vigie_version: "0".to_owned(),
+        key: "practice-key".to_owned(),
+        file_count: 1,
+        total_bytes: 4,
+        files: vec![ManifestFile {
+            path: "d/a.txt".to_owned(),
+            size: 4,
+            sha256: crate::digest::sha256_hex(b"abcd"),
+            modified: None,
+        }],
+    };
+    let bytes = manifest.to_bytes();
+    let good = manifest.sums(&bytes);
+    assert_eq!(
+        good,
+        format!(
+            "{}  MANIFEST.json\n{}  d/a.txt\n",
+            crate::digest::sha256_hex(&bytes),
+            crate::digest::sha256_hex(b"abcd")
+        )
+    );
+    let archive = |sums: Option<&[u8]>, name: &str| {
+        let mut stream = raw_entry("d/a.txt", b'0', b"abcd");
+        stream.extend(raw_entry(MANIFEST_NAME, b'0', &bytes));
+        if let Some(s) = sums {
+            stream.extend(raw_entry(SUMS_NAME, b'0', s));
+        }
+        stream.extend([0u8; 1024]);
+        let out = dir.path().join(name);
+        age_of_tar(&key, &stream, &out);
+        verify(&out, &key, &no_cancel(), &mut |_| {})
+    };
+    // The list as written: read; without one (archives before it): read too.
+    let read = archive(Some(good.as_bytes()), "good.age").expect("verified");
+    assert_eq!(read.files.len(), 1, "the list is not a file of the archive");
+    assert!(archive(None, "old.age").is_ok());
+    // A list that says something else: the archive is damaged.
+    let edited = good.replace(&crate::digest::sha256_hex(b"abcd"), &"0".repeat(64));
+    assert!(matches!(
+        archive(Some(edited.as_bytes()), "edited.age"),
+        Err(ArchiveError::Damaged(_))
+    ));
+}

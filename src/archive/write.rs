@@ -12,7 +12,7 @@ use std::time::SystemTime;
 use jiff::Timestamp;
 use sha2::{Digest as _, Sha256};
 
-use super::manifest::{FORMAT, MANIFEST_NAME, Manifest, ManifestFile};
+use super::manifest::{FORMAT, MANIFEST_NAME, Manifest, ManifestFile, SUMS_NAME};
 use super::{ArchiveError, ArchiveKey, CHUNK, IoAction, KeyKind, Origin, Phase, Progress};
 
 /// A file to archive.
@@ -561,6 +561,15 @@ fn write_stream(
     header.set_mode(0o644);
     header.set_mtime(created);
     tar.append_data(&mut header, MANIFEST_NAME, bytes.as_slice())
+        .map_err(|e| stop_of(e, out))?;
+    // Then the checksum list, for `sha256sum -c SHA256SUMS` once extracted without Vigie.
+    let sums = manifest.sums(&bytes).into_bytes();
+    let mut header = tar::Header::new_gnu();
+    header.set_entry_type(tar::EntryType::Regular);
+    header.set_size(sums.len() as u64);
+    header.set_mode(0o644);
+    header.set_mtime(created);
+    tar.append_data(&mut header, SUMS_NAME, sums.as_slice())
         .map_err(|e| stop_of(e, out))?;
     let encrypted = tar.into_inner().map_err(|e| stop_of(e, out))?;
     let buffered = encrypted.finish().map_err(|e| stop_of(e, out))?;

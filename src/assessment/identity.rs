@@ -13,6 +13,7 @@ use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use super::pins::{PinChange, PinSubject, Pins};
 use super::sshsig::{self, AllowedSigner, PublicKey};
 use crate::vault::{NewPassphrase, RecoveryCode, Unlock, Vault, VaultError};
 
@@ -199,6 +200,10 @@ pub enum KeyFileError {
     /// No random numbers.
     #[error(transparent)]
     Random(#[from] RandomError),
+    /// The practice's doctor key is not the one pinned at the first countersignature, and no reason
+    /// was given to accept the change.
+    #[error(transparent)]
+    KeyChanged(#[from] super::pins::KeyChanged),
 }
 
 /// The consultant's key file: a vault container whose contents are this JSON.
@@ -208,6 +213,9 @@ struct KeyFileContents {
     version: u32,
     identity: Identity,
     secret: String,
+    /// The doctor's key of each practice countersigned ([`super::pins`]); absent in older files.
+    #[serde(default, skip_serializing_if = "Pins::is_empty")]
+    pins: Pins,
 }
 
 impl Drop for KeyFileContents {
@@ -249,6 +257,7 @@ impl KeyFile {
             version: 1,
             identity: signer.identity.clone(),
             secret: STANDARD.encode(signer.seed().as_slice()),
+            pins: Pins::default(),
         };
         // `contents` wipes its secret when dropped, on the error path too.
         let json = Zeroizing::new(
@@ -268,6 +277,50 @@ impl KeyFile {
             .then(|| Signer::from_stored(contents.identity.clone(), &contents.secret))
             .flatten();
         signer.ok_or(KeyFileError::NotAKeyFile)
+    }
+
+    /// Opens a key file to countersign `subject`'s document: checks the practice's doctor key against
+    /// the key pinned in the file ([`Pins::accept`]: pinned at the first countersignature, a changed
+    /// key refused with [`KeyFileError::KeyChanged`] unless `reason` says why), saves the pins
+    /// atomically when they change, and returns the signer and the change accepted, if any (to sign
+    /// in the countersignature's statement).
+    pub fn open_pinned(
+        path: &Path,
+        unlock: Unlock<'_>,
+        subject: &PinSubject,
+        reason: Option<&str>,
+        now: jiff::Timestamp,
+    ) -> Result<(Signer, Option<PinChange>), KeyFileError> {
+        let (mut vault, plaintext) = Vault::open_for_writing(path, unlock)?;
+        let mut contents: KeyFileContents =
+            serde_json::from_slice(&plaintext).or(Err(KeyFileError::NotAKeyFile))?;
+        drop(plaintext);
+        let signer = (contents.format == KEY_FILE_FORMAT && contents.version == 1)
+            .then(|| Signer::from_stored(contents.identity.clone(), &contents.secret))
+            .flatten();
+        let result = match signer {
+            None => Err(KeyFileError::NotAKeyFile),
+            Some(signer) => match contents.pins.accept(subject, reason, now) {
+                Err(e) => Err(e.into()),
+                Ok((change, false)) => Ok((signer, change)),
+                Ok((change, true)) => serde_json::to_vec(&contents)
+                    .map_err(|e| KeyFileError::Vault(VaultError::Contents(e.to_string())))
+                    .map(Zeroizing::new)
+                    .and_then(|json| vault.save(&json).map_err(KeyFileError::Vault))
+                    .map(|()| (signer, change)),
+            },
+        };
+        zeroize::Zeroize::zeroize(&mut contents.secret);
+        result
+    }
+
+    /// The pins of a key file (to show them).
+    pub fn pins(path: &Path, unlock: Unlock<'_>) -> Result<Pins, KeyFileError> {
+        let (_vault, plaintext) = Vault::open(path, unlock)?;
+        let mut contents: KeyFileContents =
+            serde_json::from_slice(&plaintext).or(Err(KeyFileError::NotAKeyFile))?;
+        zeroize::Zeroize::zeroize(&mut contents.secret);
+        Ok(std::mem::take(&mut contents.pins))
     }
 }
 

@@ -17,6 +17,7 @@ pub mod compare;
 pub mod document;
 pub mod head_statement;
 pub mod identity;
+pub mod pins;
 pub mod sshsig;
 pub mod verify;
 
@@ -71,6 +72,28 @@ pub struct Statement {
     pub signed_at: Timestamp,
     /// The fingerprint of the doctor's key the countersigner vouches for (`SHA256:…`).
     pub doctor_fingerprint: String,
+    /// When the doctor's key is not the one the countersigner's Vigie pinned for this practice: the
+    /// pinned key and the countersigner's reason for accepting the new one. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_change: Option<KeyChange>,
+}
+
+/// A change of the doctor's key accepted by the countersigner, as signed in their statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyChange {
+    /// The fingerprint pinned before (`SHA256:…`).
+    pub previous_fingerprint: String,
+    /// Why the countersigner accepts the new key, in their words.
+    pub reason: String,
+}
+
+impl From<pins::PinChange> for KeyChange {
+    fn from(c: pins::PinChange) -> Self {
+        Self {
+            previous_fingerprint: c.previous,
+            reason: c.reason,
+        }
+    }
 }
 
 /// A statement's exact bytes and their armored signature.
@@ -89,6 +112,7 @@ impl SignedStatement {
         signer: &Signer,
         document: &[u8],
         doctor_fingerprint: &str,
+        key_change: Option<KeyChange>,
         now: Timestamp,
     ) -> Self {
         let statement = Statement {
@@ -98,6 +122,7 @@ impl SignedStatement {
             signer: signer.identity.clone(),
             signed_at: now.round(jiff::Unit::Second).unwrap_or(now),
             doctor_fingerprint: doctor_fingerprint.to_owned(),
+            key_change,
         };
         // A struct of strings and a number always serializes.
         let mut bytes = serde_json::to_vec_pretty(&statement).unwrap_or_default();
@@ -225,13 +250,35 @@ impl SignedAssessment {
 
     /// Adds `signer`'s signature (a countersignature on the same PC, with the consultant's key file).
     pub fn countersign(&mut self, signer: &Signer, now: Timestamp) -> Result<(), SignError> {
+        self.countersign_noted(signer, None, now)
+    }
+
+    /// Adds `signer`'s signature, with the doctor's key change they accepted, if any, in their
+    /// signed statement.
+    pub fn countersign_noted(
+        &mut self,
+        signer: &Signer,
+        key_change: Option<KeyChange>,
+        now: Timestamp,
+    ) -> Result<(), SignError> {
         if self.signed_by(&signer.identity.public_key) {
             return Err(SignError::AlreadySigned);
         }
         let doctor = self.parsed()?.signer.fingerprint();
-        self.signatures
-            .push(countersignature(signer, &self.document, &doctor, now));
+        self.signatures.push(countersignature(
+            signer,
+            &self.document,
+            &doctor,
+            key_change,
+            now,
+        ));
         Ok(())
+    }
+
+    /// What the consultant's pins are checked against: the practice, its RPPS and the doctor's key.
+    pub fn pin_subject(&self) -> Result<pins::PinSubject, SignError> {
+        let doc = self.parsed()?;
+        Ok(pin_subject_of(&doc))
     }
 
     /// Takes the valid countersignatures of `set` that this record lacks (the consultant's, brought back
@@ -294,9 +341,10 @@ pub fn countersignature(
     signer: &Signer,
     document: &[u8],
     doctor_fingerprint: &str,
+    key_change: Option<KeyChange>,
     now: Timestamp,
 ) -> StoredSignature {
-    let statement = SignedStatement::make(signer, document, doctor_fingerprint, now);
+    let statement = SignedStatement::make(signer, document, doctor_fingerprint, key_change, now);
     StoredSignature {
         identity: signer.identity.clone(),
         signed_at: now.round(jiff::Unit::Second).unwrap_or(now),
@@ -328,6 +376,17 @@ impl bundle::SignatureSet {
     /// Adds `signer`'s countersignature (document signature and signed statement), after checking
     /// that the document is validly signed by the doctor it names.
     pub fn countersign(&mut self, signer: &Signer, now: Timestamp) -> Result<(), SignError> {
+        self.countersign_noted(signer, None, now)
+    }
+
+    /// Adds `signer`'s countersignature with the doctor's key change they accepted, if any, in their
+    /// signed statement.
+    pub fn countersign_noted(
+        &mut self,
+        signer: &Signer,
+        key_change: Option<KeyChange>,
+        now: Timestamp,
+    ) -> Result<(), SignError> {
         let doctor = self.doctor_fingerprint()?;
         if self
             .signatures
@@ -336,9 +395,38 @@ impl bundle::SignatureSet {
         {
             return Err(SignError::AlreadySigned);
         }
-        self.signatures
-            .push(countersignature(signer, &self.document, &doctor, now));
+        self.signatures.push(countersignature(
+            signer,
+            &self.document,
+            &doctor,
+            key_change,
+            now,
+        ));
         Ok(())
+    }
+
+    /// What the consultant's pins are checked against: the practice, its RPPS and the doctor's key
+    /// (after checking the doctor's signature).
+    pub fn pin_subject(&self) -> Result<pins::PinSubject, SignError> {
+        let fingerprint = self.doctor_fingerprint()?;
+        let doc = AssessmentDocument::parse(&self.document)?;
+        Ok(pins::PinSubject {
+            fingerprint,
+            ..pin_subject_of(&doc)
+        })
+    }
+}
+
+fn pin_subject_of(doc: &AssessmentDocument) -> pins::PinSubject {
+    pins::PinSubject {
+        practice: doc.practice.name.as_str().to_owned(),
+        rpps: doc
+            .practice
+            .rpps
+            .as_ref()
+            .map(|r| r.as_str().to_owned())
+            .unwrap_or_default(),
+        fingerprint: doc.signer.fingerprint(),
     }
 }
 

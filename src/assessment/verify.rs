@@ -65,6 +65,9 @@ pub struct SignerCheck {
     /// Whether `name`, `role` and `affiliation` come from a valid signature (the document for the
     /// doctor, the statement for a countersigner).
     pub identity_signed: bool,
+    /// A change of the doctor's key the countersigner accepted, with their reason, as their signed
+    /// statement says.
+    pub key_change: Option<super::KeyChange>,
     /// What `signers.json` says of this signer, covered by no signature.
     pub declared: Option<Declared>,
     /// The signature file.
@@ -82,8 +85,9 @@ pub struct Declared {
     pub role: Role,
     /// RPPS or organisation.
     pub affiliation: String,
-    /// Signing time.
-    pub signed_at: Timestamp,
+    /// Signing time of the document's signature (none for a PDF: `signers.json` dates the
+    /// document's signatures, not the PDF's).
+    pub signed_at: Option<Timestamp>,
 }
 
 /// Something wrong with the set as a whole.
@@ -112,6 +116,49 @@ pub struct Verification {
     pub signers: Vec<SignerCheck>,
     /// What is wrong with the set.
     pub problems: Vec<Problem>,
+    /// For a PDF: the creation date written in it (`/CreationDate`), which its signature covers.
+    pub pdf_date: Option<Timestamp>,
+}
+
+/// The `/CreationDate (D:YYYYMMDDHHmmSS±HH'mm')` of a PDF's information dictionary, if it has one that
+/// reads (the first one in the file).
+pub fn pdf_creation_date(pdf: &[u8]) -> Option<Timestamp> {
+    const KEY: &[u8] = b"/CreationDate(D:";
+    let at = pdf.windows(KEY.len()).position(|w| w == KEY)? + KEY.len();
+    let rest = pdf.get(at..)?;
+    let end = rest.iter().position(|&b| b == b')')?;
+    let text = std::str::from_utf8(rest.get(..end)?).ok()?;
+    let digits = text.get(..14)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| digits.get(r)?.parse::<i16>().ok();
+    let civil = jiff::civil::DateTime::new(
+        n(0..4)?,
+        i8::try_from(n(4..6)?).ok()?,
+        i8::try_from(n(6..8)?).ok()?,
+        i8::try_from(n(8..10)?).ok()?,
+        i8::try_from(n(10..12)?).ok()?,
+        i8::try_from(n(12..14)?).ok()?,
+        0,
+    )
+    .ok()?;
+    let offset = match text.get(14..) {
+        None | Some("" | "Z") => 0,
+        Some(tz) => {
+            let sign = match tz.as_bytes().first()? {
+                b'+' => 1,
+                b'-' => -1,
+                b'Z' => 0,
+                _ => return None,
+            };
+            let h: i32 = tz.get(1..3)?.parse().ok()?;
+            let m: i32 = tz.get(4..6).and_then(|m| m.parse().ok()).unwrap_or(0);
+            sign * (h * 3600 + m * 60)
+        }
+    };
+    let offset = jiff::tz::Offset::from_seconds(offset).ok()?;
+    offset.to_timestamp(civil).ok()
 }
 
 impl Verification {
@@ -255,7 +302,7 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
                 name: e.name.clone(),
                 role: e.role,
                 affiliation: e.affiliation.clone(),
-                signed_at: e.signed_at,
+                signed_at: is_document.then_some(e.signed_at),
             })
     };
     let doc_signer = match &subject {
@@ -290,6 +337,7 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
             fingerprint: String::new(),
             signed_at: None,
             identity_signed: false,
+            key_change: None,
             declared: None,
             file: file.to_owned(),
             status: SignerStatus::Malformed,
@@ -334,6 +382,7 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
                 check.affiliation = st.signer.affiliation;
                 check.signed_at = Some(st.signed_at);
                 check.identity_signed = true;
+                check.key_change = st.key_change;
             } else {
                 check.declared = declared_of(&key_text);
             }
@@ -370,6 +419,7 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
             fingerprint: k.fingerprint(),
             signed_at: None,
             identity_signed: false,
+            key_change: None,
             declared: declared_of(&key),
             file: String::new(),
             status: SignerStatus::Missing,
@@ -394,9 +444,35 @@ pub fn verify(set: &FileSet, target: &str) -> Verification {
     Verification {
         target: target.to_owned(),
         sha256: sha256_hex(bytes),
+        pdf_date: (!is_document).then(|| pdf_creation_date(bytes)).flatten(),
         subject,
         namespace,
         signers,
         problems,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pdf_creation_date;
+
+    #[test]
+    fn a_pdfs_creation_date_reads_with_its_offset_and_nonsense_does_not() {
+        let utc: jiff::Timestamp = "2026-12-07T04:52:02Z".parse().expect("ts");
+        assert_eq!(
+            pdf_creation_date(b"<</Trapped/False/CreationDate(D:20261207045202+00'00')/ModDate"),
+            Some(utc)
+        );
+        assert_eq!(
+            pdf_creation_date(b"/CreationDate(D:20261207055202+01'00')"),
+            Some(utc)
+        );
+        assert_eq!(
+            pdf_creation_date(b"/CreationDate(D:20261207045202Z)"),
+            Some(utc)
+        );
+        assert_eq!(pdf_creation_date(b"/CreationDate(D:20261307045202Z)"), None);
+        assert_eq!(pdf_creation_date(b"/CreationDate(D:2026)"), None);
+        assert_eq!(pdf_creation_date(b"no date here"), None);
     }
 }

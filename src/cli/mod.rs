@@ -328,6 +328,10 @@ pub enum AssessmentCommand {
         /// report): a document signed by another key is refused.
         #[arg(long = "expect-fingerprint", value_name = "SHA256:…")]
         expect_fingerprint: Vec<String>,
+        /// Accept a practice's doctor key that differs from the one pinned in the key file at the
+        /// first countersignature, for this reason (kept in the key file and signed in the statement).
+        #[arg(long = "accept-key-change", value_name = "REASON")]
+        accept_key_change: Option<String>,
     },
     /// Bring the countersignatures of a .vigie-assessment file back into the vault.
     Import {

@@ -24,15 +24,24 @@ pub(super) fn run(command: AssessmentCommand, lang: Lang, out: &mut dyn Write) -
         AssessmentCommand::Countersign {
             vault: Some(vault),
             key,
+            accept_key_change,
             ..
-        } => countersign_in_vault(&vault, &key, lang, out),
+        } => countersign_in_vault(&vault, &key, accept_key_change.as_deref(), lang, out),
         AssessmentCommand::Countersign {
             bundle: Some(bundle),
             key,
             out: Some(path),
             expect_fingerprint,
+            accept_key_change,
             ..
-        } => countersign(&bundle, &key, &path, &expect_fingerprint, lang, out),
+        } => countersign(
+            &bundle,
+            &key,
+            &path,
+            (&expect_fingerprint, accept_key_change.as_deref()),
+            lang,
+            out,
+        ),
         // clap requires a file and --out, or --vault.
         AssessmentCommand::Countersign { .. } => Err(anyhow!(T::UsageOther.get(lang))),
         AssessmentCommand::Import { vault, bundle } => import(&vault, &bundle, lang, out),
@@ -172,6 +181,11 @@ pub(super) fn export(
         .and_then(crate::assessment::DoctorKey::signer);
     let files = crate::report::signed::export_files(&set, previous.as_ref(), signer.as_ref(), lang)
         .map_err(|e| anyhow!(e.localize(lang)))?;
+    let files = crate::report::signed::with_evidence_and_sums(
+        files,
+        &set,
+        &v.contents().checklist.evidence,
+    );
     let written =
         crate::report::signed::write_files(dir, &files).map_err(|e| anyhow!(e.localize(lang)))?;
     writeln!(
@@ -218,7 +232,7 @@ fn countersign(
     bundle: &Path,
     key: &Path,
     target: &Path,
-    expected: &[String],
+    (expected, reason): (&[String], Option<&str>),
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -248,8 +262,10 @@ fn countersign(
     if !check.is_valid() || !anchored {
         return Err(anyhow!(tr::err_verify_failed(lang, bundle.display())));
     }
-    let signer = open_key(key, lang)?;
-    set.countersign(&signer, jiff::Timestamp::now())
+    let subject = set.pin_subject().map_err(|e| anyhow!(e.localize(lang)))?;
+    let now = jiff::Timestamp::now();
+    let (signer, change) = open_pinned_key(key, &subject, reason, now, lang, out)?;
+    set.countersign_noted(&signer, change.map(Into::into), now)
         .map_err(|e| anyhow!(e.localize(lang)))?;
     let howto = crate::report::signed::how_to_verify(&set, None);
     let bytes = crate::report::signed::bundle_bytes(&set, &howto);
@@ -267,22 +283,60 @@ fn countersign(
     Ok(())
 }
 
+/// Opens the consultant's key file with no pin to check (a register's head countersigned alone names
+/// no practice to pin: `--expect-fingerprint` anchors it).
 pub(super) fn open_key(key: &Path, lang: Lang) -> Result<crate::assessment::Signer> {
     vault::inspect(key).map_err(localized(lang))?;
     let passphrase = super::secret(KEY_PASSPHRASE_ENV, T::CliPromptKeyPassphrase, lang)?;
     KeyFile::open(key, Unlock::Passphrase(&passphrase)).map_err(|e| anyhow!(e.localize(lang)))
 }
 
-fn countersign_in_vault(path: &Path, key: &Path, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    let signer = open_key(key, lang)?;
+/// Opens the consultant's key file checking the practice's doctor key against its pin (see
+/// [`KeyFile::open_pinned`]); says what was pinned or accepted.
+fn open_pinned_key(
+    key: &Path,
+    subject: &crate::assessment::pins::PinSubject,
+    reason: Option<&str>,
+    now: jiff::Timestamp,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(
+    crate::assessment::Signer,
+    Option<crate::assessment::pins::PinChange>,
+)> {
+    vault::inspect(key).map_err(localized(lang))?;
+    let passphrase = super::secret(KEY_PASSPHRASE_ENV, T::CliPromptKeyPassphrase, lang)?;
+    let (signer, change) =
+        KeyFile::open_pinned(key, Unlock::Passphrase(&passphrase), subject, reason, now)
+            .map_err(|e| anyhow!(e.localize(lang)))?;
+    if let Some(c) = &change {
+        writeln!(
+            out,
+            "{}",
+            tr::key_change_accepted(lang, &c.previous, &c.fingerprint, &c.reason)
+        )?;
+    }
+    Ok((signer, change))
+}
+
+fn countersign_in_vault(
+    path: &Path,
+    key: &Path,
+    reason: Option<&str>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<()> {
     let mut v = open_for_writing(path, lang)?;
-    let id = v
+    let last = v
         .contents()
         .assessments
         .last()
-        .map(|s| s.id.clone())
         .ok_or_else(|| anyhow!(T::ErrNoSignedAssessment.get(lang)))?;
-    v.countersign_assessment(&id, &signer, jiff::Timestamp::now())
+    let id = last.id.clone();
+    let subject = last.pin_subject().map_err(|e| anyhow!(e.localize(lang)))?;
+    let now = jiff::Timestamp::now();
+    let (signer, change) = open_pinned_key(key, &subject, reason, now, lang, out)?;
+    v.countersign_assessment_noted(&id, &signer, change.map(Into::into), now)
         .map_err(|e| anyhow!(e.localize(lang)))?;
     v.save().map_err(localized(lang))?;
     writeln!(

@@ -211,6 +211,13 @@ impl Localize for crate::assessment::KeyFileError {
             }
             Self::Vault(e) => e.localize(lang),
             Self::Random(_) => T::ErrRandom.get(lang).to_owned(),
+            Self::KeyChanged(k) => tr::err_key_changed(
+                lang,
+                &k.practice,
+                &k.pinned,
+                format_datetime(k.pinned_at, lang),
+                &k.presented,
+            ),
         }
     }
 }

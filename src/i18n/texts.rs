@@ -618,7 +618,8 @@ texts! {
     ReportSigned => "Terminée et signée", "Completed and signed";
     ReportCompletedAt => "Terminée le", "Completed on";
     SectionSignatures => "Signatures", "Signatures";
-    ReportVerificationCode => "Code de vérification (SHA-256 du document signé)", "Verification code (SHA-256 of the signed document)";
+    ReportVerificationCode => "Code du document (code de vérification : SHA-256 du document signé)", "Document's code (verification code: SHA-256 of the signed document)";
+    PdfCodeLabel => "Code du PDF (SHA-256 de ce fichier PDF ; ce n'est pas le code du document imprimé sur le rapport)", "PDF's code (SHA-256 of this PDF file; not the document's code printed on the report)";
     ReportHowToVerify => "Chaque signature est une signature OpenSSH : n'importe qui peut la vérifier sans Vigie avec « ssh-keygen -Y verify », présent sur Windows 10 et 11, macOS et Linux. Le fichier HOW-TO-VERIFY.txt, remis avec ce rapport, donne les commandes exactes ; ce PDF est lui-même signé (fichier .sig à côté).",
         "Each signature is an OpenSSH signature: anyone can check it without Vigie with \"ssh-keygen -Y verify\", present on Windows 10 and 11, macOS and Linux. The HOW-TO-VERIFY.txt file, handed over with this report, gives the exact commands; this PDF is itself signed (the .sig file beside it).";
     RoleDoctor => "Médecin responsable", "Practitioner in charge";
@@ -628,6 +629,14 @@ texts! {
     HowtoRegisterUnsigned => "3. La tête n'est pas signée : le cabinet n'a pas encore de clé de signature (elle est créée à la première auto-évaluation signée). Comparez la tête avec celle imprimée sur un registre PDF gardé hors du cabinet.", "3. The head is not signed: the practice has no signing key yet (it is made at the first signed self-assessment). Compare the head with the one printed on a register PDF kept outside the practice.";
     HowtoCommands => "Dans un terminal ouvert dans ce dossier, chaque commande doit répondre « Good \"…\" signature for … » :",
         "In a terminal opened in this folder, each command must answer \"Good \"…\" signature for …\":";
+    HowtoStatements => "Chaque contre-signataire a aussi signé une déclaration (countersignature-….json, espace de noms vigie-countersignature) : le SHA-256 du document, son nom, son organisation et son rôle, la date, et l'empreinte de la clé du médecin dont il se porte garant. C'est elle qui dit qui a contresigné ; chaque commande doit répondre « Good \"vigie-countersignature\" signature for … » :",
+        "Each countersigner also signed a statement (countersignature-….json, namespace vigie-countersignature): the document's SHA-256, their name, organisation and role, the date, and the fingerprint of the doctor's key they vouch for. It is what says who countersigned; each command must answer \"Good \"vigie-countersignature\" signature for …\":";
+    HowtoSignersJson => "signers.json n'est couvert par AUCUNE signature : c'est une simple déclaration (noms, rôles, dates), pour la lecture. Ne vous fiez qu'à l'identité du médecin écrite dans le document signé et aux déclarations signées des contre-signataires.",
+        "signers.json is covered by NO signature: it is a mere declaration (names, roles, dates), for reading. Rely only on the doctor's identity written in the signed document and on the countersigners' signed statements.";
+    HowtoPdfCode => "Le rapport PDF a son propre code, le « code du PDF » (SHA-256 du fichier PDF), différent du « code du document » ci-dessus : « vigie verify » sur le PDF affiche le code du PDF et la date de signature du PDF.",
+        "The PDF report has a code of its own, the \"PDF's code\" (SHA-256 of the PDF file), different from the \"document's code\" above: \"vigie verify\" on the PDF shows the PDF's code and the PDF's signing date.";
+    HowtoSums => "Tous les fichiers de ce dossier (pièces justificatives comprises, dans evidence/, nommées par leur SHA-256) sont listés avec leur SHA-256 dans SHA256SUMS ; dans un terminal ouvert dans ce dossier : sha256sum -c SHA256SUMS (chaque ligne doit finir par « OK »).",
+        "Every file of this folder (evidence files included, in evidence/, named by their SHA-256) is listed with its SHA-256 in SHA256SUMS; in a terminal opened in this folder: sha256sum -c SHA256SUMS (every line must end with \"OK\").";
     HowtoWindows => "Sous Windows 10 ou 11 : ouvrez l'Invite de commandes (cmd, pas PowerShell), allez dans le dossier (cd /d \"chemin du dossier\"), puis tapez les mêmes commandes. Le signe < de cmd transmet le fichier tel quel ; un tube PowerShell 5.1 (Get-Content … |) en change les octets et la vérification échouerait.",
         "On Windows 10 or 11: open the Command Prompt (cmd, not PowerShell), go to the folder (cd /d \"folder path\"), then type the same commands. cmd's < passes the file unchanged; a PowerShell 5.1 pipe (Get-Content … |) changes its bytes and the check would fail.";
     HowtoExpected => "Empreintes des clés des signataires, à comparer avec celles imprimées sur le rapport papier :",
@@ -698,6 +707,7 @@ texts! {
     SaHistoryHeading => "Évaluations signées", "Signed assessments";
     SaHistoryEmpty => "Aucune évaluation signée pour l'instant.", "No signed assessment yet.";
     SaSigners => "Signataires", "Signers";
+    ProfileSigningKey => "Empreinte de la clé de signature du médecin (la même que sur la feuille de secours et les rapports signés : c'est elle que vos correspondants comparent)", "Fingerprint of the doctor's signing key (the same as on the recovery sheet and the signed reports: the one others compare)";
     SaKeyFingerprint => "Empreinte de la clé", "Key fingerprint";
     SaExport => "Exporter les fichiers signés…", "Export the signed files…";
     SaCountersignHere => "Contresigner ici avec la clé du consultant", "Countersign here with the consultant's key";
@@ -739,6 +749,9 @@ texts! {
     SaReadOnly => "Contenu de l'évaluation (lecture seule)", "Contents of the assessment (read-only)";
     SaContentsHidden => "Le contenu de ce fichier n'est pas affiché : ce n'est pas celui qui a été signé.",
         "The contents of this file are not shown: they are not what was signed.";
+    SaKeyChangeReason => "Raison du changement de clé, gardée dans votre fichier de clé et signée avec votre contre-signature", "Reason for the key change, kept in your key file and signed with your countersignature";
+    SaKeyChangeReasonHint => "ex. : nouveau poste, empreinte vérifiée par téléphone avec le médecin", "e.g. new PC, fingerprint checked by phone with the doctor";
+    SaKeyChangeConfirm => "Confirmer le changement de clé et contresigner", "Confirm the key change and countersign";
     SaCountersignBundle => "Contresigner ce fichier (consultant)", "Countersign this file (consultant)";
     SaSaveCountersigned => "Enregistrer le fichier contresigné…", "Save the countersigned file…";
     SaCountersignedPending => "Votre signature est ajoutée. Enregistrez le fichier, puis remettez-le au cabinet, qui l'importera.",
@@ -948,6 +961,8 @@ texts! {
     BreachNotNotified => "Pas de notification à la CNIL", "No notification to the CNIL";
     DashBreachesOpen => "Ouvrir le registre des violations", "Open the breach register";
     DashNoOpenBreach => "Aucune violation en cours.", "No open breach.";
+    BreachExportVerifiable => "Exporter le registre vérifiable…", "Export the verifiable register…";
+    BreachExportVerifiableHelp => "Un dossier que chacun peut vérifier sans Vigie : les événements avec leurs octets exacts, les pièces jointes nommées par leur empreinte, la tête signée, SHA256SUMS et HOW-TO-VERIFY.txt (comme « vigie export --kind breach-register »).", "A folder anyone can check without Vigie: the events with their exact bytes, the attached files named by their hash, the signed head, SHA256SUMS and HOW-TO-VERIFY.txt (as \"vigie export --kind breach-register\").";
     BreachExportRegister => "Registre des violations (PDF)…", "Breach register (PDF)…";
     BreachExportLetter => "Lettre aux patients (PDF)…", "Letter to patients (PDF)…";
     BreachFromFinding => "Violation…", "Breach…";
@@ -1684,7 +1699,6 @@ typed_texts! {
 
     // ---- Signed self-assessment ---------------------------------------------------------------------
     fn signed_on(date) => "Signé le {date}", "Signed on {date}";
-    fn key_fingerprint(fp) => "Empreinte de la clé : {fp}", "Key fingerprint: {fp}";
     fn comparison_heading(date) => "Évolution depuis l'évaluation du {date}", "Changes since the assessment of {date}";
     fn comparison_answers_changed(n: count) =>
         { one: "{n} réponse modifiée", other: "{n} réponses modifiées" },
@@ -1696,8 +1710,8 @@ typed_texts! {
     fn howto_register_signed(principal, fp) => "3. La tête est-elle signée par le médecin ? (clé {fp} : comparez-la avec la feuille de secours ou un rapport signé reçu auparavant ; une signature valable d'une autre clé ne prouve rien)\n   ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-breach-register -s head.txt.sig < head.txt", "3. Is the head signed by the practitioner? (key {fp}: compare it with the recovery sheet or a signed report received earlier; a valid signature by another key proves nothing)\n   ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-breach-register -s head.txt.sig < head.txt";
     fn howto_intro(doc) => "VÉRIFIER CETTE AUTO-ÉVALUATION SANS VIGIE\n\nLe document signé est {doc}. Ses signatures sont des signatures OpenSSH (format SSHSIG) : l'outil ssh-keygen, livré avec Windows 10 et 11, macOS et Linux, suffit pour les vérifier. Le fichier allowed_signers donne les clés publiques des signataires.",
         "CHECKING THIS SELF-ASSESSMENT WITHOUT VIGIE\n\nThe signed document is {doc}. Its signatures are OpenSSH signatures (SSHSIG format): the ssh-keygen tool, shipped with Windows 10 and 11, macOS and Linux, is enough to check them. The allowed_signers file gives the signers' public keys.";
-    fn howto_code(doc, code) => "Code de vérification de {doc} (SHA-256, aussi imprimé sur le rapport) : {code}\nPour le recalculer : certutil -hashfile {doc} SHA256 (Windows), shasum -a 256 {doc} (macOS), sha256sum {doc} (Linux).",
-        "Verification code of {doc} (SHA-256, also printed on the report): {code}\nTo compute it again: certutil -hashfile {doc} SHA256 (Windows), shasum -a 256 {doc} (macOS), sha256sum {doc} (Linux).";
+    fn howto_code(doc, code) => "Code du document ({doc} ; code de vérification SHA-256, aussi imprimé sur le rapport) : {code}\nPour le recalculer : certutil -hashfile {doc} SHA256 (Windows), shasum -a 256 {doc} (macOS), sha256sum {doc} (Linux).",
+        "Document's code ({doc}; SHA-256 verification code, also printed on the report): {code}\nTo compute it again: certutil -hashfile {doc} SHA256 (Windows), shasum -a 256 {doc} (macOS), sha256sum {doc} (Linux).";
     fn sig_wrong_namespace(found) => "NON VALABLE : signature faite pour un autre usage ({found})", "NOT VALID: signature made for another purpose ({found})";
     fn verify_document(name) => "Auto-évaluation signée : {name}", "Signed self-assessment: {name}";
     fn verify_report(name) => "Fichier signé : {name}", "Signed file: {name}";
@@ -1707,13 +1721,18 @@ typed_texts! {
     fn verify_anchor_matches(fp) => "La clé de signature {fp} est bien celle attendue.", "The signing key {fp} is the one expected.";
     fn verify_anchor_differs(fp) => "La clé de signature {fp} n'est PAS celle attendue : ce fichier a été signé par une autre clé ; ne vous y fiez pas.", "The signing key {fp} is NOT the one expected: this file was signed by another key; do not rely on it.";
     fn verify_declared(who) => "? déclaré dans signers.json, fichier signé par personne (non vérifié) : {who}", "? declared in signers.json, a file signed by nobody (not verified): {who}";
-    fn verify_code(code) => "Code de vérification (SHA-256) : {code}", "Verification code (SHA-256): {code}";
+    fn verify_code(code) => "Code du document (SHA-256 du document signé) : {code}", "Document's code (SHA-256 of the signed document): {code}";
+    fn verify_pdf_code(code) => "Code du PDF (SHA-256 de ce fichier PDF, pas le code du document) : {code}", "PDF's code (SHA-256 of this PDF file, not the document's code): {code}";
+    fn verify_pdf_date(date) => "PDF établi le {date} (date écrite dans le PDF, couverte par sa signature)", "PDF made on {date} (date written in the PDF, covered by its signature)";
     fn err_verify_failed(file) => "la vérification de {file} a échoué", "the verification of {file} failed";
     fn err_no_such_assessment(id) => "aucune auto-évaluation signée « {id} » dans ce coffre", "no signed self-assessment \"{id}\" in this vault";
     fn cli_signed(id, date) => "Auto-évaluation {id} terminée et signée le {date}.", "Self-assessment {id} completed and signed on {date}.";
     fn cli_signed_key(fp) => "Clé du médecin : {fp}", "Practitioner's key: {fp}";
     fn cli_exported_set(n: count, dir) => { one: "{n} fichier écrit dans {dir}", other: "{n} fichiers écrits dans {dir}" },
         { one: "{n} file written to {dir}", other: "{n} files written to {dir}" };
+    fn err_key_changed(practice, pinned, date, presented) => "La clé du médecin de « {practice} » a changé : votre Vigie a retenu {pinned} (le {date}), ce document est signé par {presented}. Une nouvelle clé peut être légitime (nouveau poste, coffre recréé), ou celle d'un faussaire : vérifiez l'empreinte auprès du médecin (fiche de secours), puis confirmez le changement en donnant sa raison.", "The doctor's key of \"{practice}\" changed: your Vigie pinned {pinned} (on {date}), this document is signed by {presented}. A new key may be legitimate (a new PC, a vault made again) or a forger's: check the fingerprint with the doctor (recovery sheet), then confirm the change with its reason.";
+    fn key_change_accepted(previous, fp, reason) => "Changement de clé du médecin accepté : {previous} → {fp} ; raison : {reason} (gardée dans votre fichier de clé et signée dans la contre-signature).", "Doctor's key change accepted: {previous} → {fp}; reason: {reason} (kept in your key file and signed in the countersignature).";
+    fn key_change_signed(previous, reason) => "Clé du médecin changée depuis la précédente contre-signature (avant : {previous}) ; raison signée par le contre-signataire : {reason}", "Doctor's key changed since the previous countersignature (before: {previous}); reason signed by the countersigner: {reason}";
     fn cli_countersigned(name, path) => "Contre-signature de {name} ajoutée : {path}", "Countersignature by {name} added: {path}";
     fn cli_imported(n: count) => { one: "{n} signature ajoutée au coffre.", other: "{n} signatures ajoutées au coffre." },
         { one: "{n} signature added to the vault.", other: "{n} signatures added to the vault." };
@@ -1739,6 +1758,14 @@ typed_texts! {
         { one: "{n} signature ajoutée à l'évaluation.", other: "{n} signatures ajoutées à l'évaluation." },
         { one: "{n} signature added to the assessment.", other: "{n} signatures added to the assessment." };
     fn sa_key_created(path) => "Fichier de clé créé : {path}", "Key file created: {path}";
+    fn sa_key_change_kept(reason) => "Changement de clé du médecin accepté ; raison gardée et signée : {reason}", "Doctor's key change accepted; reason kept and signed: {reason}";
+    fn breach_register_exported(n: count, dir) =>
+        { one: "Registre vérifiable exporté : {n} fichier dans {dir} (voir HOW-TO-VERIFY.txt).", other: "Registre vérifiable exporté : {n} fichiers dans {dir} (voir HOW-TO-VERIFY.txt)." },
+        { one: "Verifiable register exported: {n} file in {dir} (see HOW-TO-VERIFY.txt).", other: "Verifiable register exported: {n} files in {dir} (see HOW-TO-VERIFY.txt)." };
+    fn pdf_subject_code(code) => "Auto-évaluation signée — code du document (SHA-256) : {code}", "Signed self-assessment — document's code (SHA-256): {code}";
+    fn pdf_subject_head(n: count, hash) =>
+        { one: "Registre des violations — tête de chaîne : {n} événement, {hash}", other: "Registre des violations — tête de chaîne : {n} événements, {hash}" },
+        { one: "Breach register — chain head: {n} event, {hash}", other: "Breach register — chain head: {n} events, {hash}" };
     fn sa_bundle_saved(path) => "Fichier contresigné enregistré : {path}", "Countersigned file saved: {path}";
     fn sa_verify_file(name) => "Fichier vérifié : {name}", "File checked: {name}";
     fn sa_completed(date) => "Évaluation terminée le {date}", "Assessment completed on {date}";

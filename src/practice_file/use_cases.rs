@@ -166,11 +166,23 @@ impl PracticeFile {
         signer: &Signer,
         at: Timestamp,
     ) -> Result<(), SignError> {
+        self.countersign_assessment_noted(id, signer, None, at)
+    }
+
+    /// Countersigns the signed assessment `id` with `signer`, with the doctor's key change the
+    /// consultant accepted (their pins), if any, signed in their statement; journals it.
+    pub fn countersign_assessment_noted(
+        &mut self,
+        id: &str,
+        signer: &Signer,
+        key_change: Option<crate::assessment::KeyChange>,
+        at: Timestamp,
+    ) -> Result<(), SignError> {
         let c = &mut self.contents;
         c.assessments
             .get_mut(id)
             .ok_or(SignError::NoSuchAssessment)?
-            .countersign(signer, at)?;
+            .countersign_noted(signer, key_change, at)?;
         c.record(JournalEvent::AssessmentCountersigned);
         Ok(())
     }

@@ -65,7 +65,9 @@ pub fn declared_line(s: &SignerCheck, lang: Lang) -> Option<String> {
     if !d.affiliation.is_empty() {
         who.push(d.affiliation.clone());
     }
-    who.push(tr::signed_on(lang, format_datetime(d.signed_at, lang)));
+    if let Some(at) = d.signed_at {
+        who.push(tr::signed_on(lang, format_datetime(at, lang)));
+    }
     Some(tr::verify_declared(lang, who.join(" — ")))
 }
 
@@ -118,10 +120,16 @@ pub fn text(v: &Verification, lang: Lang) -> String {
             lines.push(e.localize(lang));
         }
     }
-    lines.push(tr::verify_code(
-        lang,
-        crate::assessment::document::grouped(&v.sha256),
-    ));
+    let code = crate::assessment::document::grouped(&v.sha256);
+    if matches!(v.subject, Subject::Report) {
+        // The PDF's own code and date, never the document's under the same name.
+        lines.push(tr::verify_pdf_code(lang, code));
+        if let Some(at) = v.pdf_date {
+            lines.push(tr::verify_pdf_date(lang, format_datetime(at, lang)));
+        }
+    } else {
+        lines.push(tr::verify_code(lang, code));
+    }
     lines.push(T::VerifySigners.get(lang).to_owned());
     for s in &v.signers {
         let mark = if s.status == SignerStatus::Valid {
@@ -140,6 +148,12 @@ pub fn text(v: &Verification, lang: Lang) -> String {
         ));
         if !s.identity_signed {
             lines.push(format!("      {}", T::VerifyIdentityUnsigned.get(lang)));
+        }
+        if let Some(k) = &s.key_change {
+            lines.push(format!(
+                "      {}",
+                tr::key_change_signed(lang, &k.previous_fingerprint, &k.reason)
+            ));
         }
         if let Some(d) = declared_line(s, lang) {
             lines.push(format!("      {d}"));

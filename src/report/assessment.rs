@@ -209,6 +209,14 @@ pub(super) fn report(
         T::ReportTitle.get(lang),
         jiff::Timestamp::now(),
     )?);
+    if let Some(info) = signed {
+        // The document's code in the file's properties too.
+        let keyword = format!("sha256:{}", info.code);
+        flow.doc().set_subject(
+            &tr::pdf_subject_code(lang, &info.code),
+            &["vigie", "signed-assessment", &keyword],
+        );
+    }
 
     cover(&mut flow, contents, lang, T::ReportTitle);
     // The same summary the checklist's rules and the dashboard read: the PDF never says "no images"

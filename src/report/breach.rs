@@ -130,6 +130,13 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
     let title = T::BreachesTitle;
     let now = jiff::Timestamp::now();
     let mut flow = Flow::new(Document::new(title.get(lang), now)?);
+    // The chain's head (its verification code) in the file's properties too.
+    let head = contents.breaches.head();
+    let keyword = format!("head-sha256:{}", head.hash_hex());
+    flow.doc().set_subject(
+        &tr::pdf_subject_head(lang, head.count, head.hash_hex()),
+        &["vigie", "breach-register", &keyword],
+    );
     cover(&mut flow, contents, lang, title);
     flow.space(3.0);
     flow.paragraph(T::PdfRegisterIntro.get(lang), BODY);

@@ -95,6 +95,19 @@ impl Flow {
         self.y += 1.5;
     }
 
+    /// One line never wrapped (a fingerprint, a code): made smaller until it fits the width.
+    pub fn line(&mut self, text: &str, style: Style) {
+        let w = self.width();
+        let mut style = style;
+        while style.size > 5.0 && self.doc.text_width(text, style.face, style.size) > w {
+            style.size -= 0.5;
+        }
+        self.ensure(style.leading());
+        self.y += style.leading() * 0.8;
+        self.doc.text(MARGIN, self.y, text, style);
+        self.y += style.leading() * 0.2 + 1.5;
+    }
+
     /// A label and its value on one line, the value wrapped beside the label.
     pub fn field(&mut self, label: &str, value: &str) {
         let label_w = 45.0;

@@ -5,6 +5,7 @@
 
 pub mod assessment;
 pub mod breach; // the breach register, the draft notification to the CNIL, the letter to patients
+pub mod breach_export;
 pub mod document;
 pub mod layout;
 pub mod pdf;

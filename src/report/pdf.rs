@@ -297,6 +297,14 @@ impl Document {
         ops.push(Op::RestoreGraphicsState);
     }
 
+    /// Writes `subject` and `keywords` into the PDF's information dictionary (`/Subject`,
+    /// `/Keywords`): a verification code a reader finds in the file's properties.
+    pub fn set_subject(&mut self, subject: &str, keywords: &[&str]) {
+        let info = &mut self.doc.metadata.info;
+        subject.clone_into(&mut info.subject);
+        info.keywords = keywords.iter().map(|&k| k.to_owned()).collect();
+    }
+
     /// The finished PDF, fonts subset.
     pub fn finish(self) -> Result<Vec<u8>, PdfError> {
         let Self { mut doc, pages, .. } = self;

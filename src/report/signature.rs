@@ -63,9 +63,15 @@ pub(super) fn signature_block(flow: &mut Flow, info: &SignedInfo, lang: Lang) {
         }
         flow.paragraph(&who, Style::new(Face::Bold, 10.5, Rgb8::TEXT));
         flow.paragraph(&tr::signed_on(lang, format_datetime(*at, lang)), BODY);
+        // The label, then the fingerprint alone on its line, in monospace (I and l, O and 0 told
+        // apart), never wrapped.
         flow.paragraph(
-            &tr::key_fingerprint(lang, identity.fingerprint()),
-            Style::new(Face::Regular, 9.0, Rgb8::TEXT),
+            T::SaKeyFingerprint.get(lang),
+            Style::new(Face::Regular, 8.5, Rgb8::MUTED),
+        );
+        flow.line(
+            &identity.fingerprint(),
+            Style::new(Face::Mono, 9.0, Rgb8::TEXT),
         );
         flow.space(2.0);
     }
@@ -73,9 +79,10 @@ pub(super) fn signature_block(flow: &mut Flow, info: &SignedInfo, lang: Lang) {
         T::ReportVerificationCode.get(lang),
         Style::new(Face::Regular, 9.5, Rgb8::MUTED),
     );
-    flow.paragraph(
+    // One line, in monospace: the code is read aloud and compared group by group.
+    flow.line(
         &document::grouped(&info.code),
-        Style::new(Face::Bold, 11.0, Rgb8::TEXT),
+        Style::new(Face::Mono, 10.5, Rgb8::TEXT),
     );
     flow.paragraph(T::ReportHowToVerify.get(lang), SMALL);
     if let Some(w) = &info.witnessed {

@@ -70,6 +70,32 @@ pub fn how_to_verify(set: &SignatureSet, report: Option<(&str, &Identity)>) -> S
             out.push('\n');
         }
         out.push('\n');
+        // Who countersigned is in their signed statement, not in signers.json.
+        let statements: Vec<String> = set
+            .signatures
+            .iter()
+            .filter(|s| s.statement.is_some())
+            .map(|s| {
+                let st = bundle::statement_name(&s.identity.principal);
+                format!(
+                    "ssh-keygen -Y verify -f allowed_signers -I {} -n {} -s {st}.sig < {st}",
+                    s.identity.principal,
+                    crate::assessment::STATEMENT_NAMESPACE,
+                )
+            })
+            .collect();
+        if !statements.is_empty() {
+            out.push_str(T::HowtoStatements.get(lang));
+            out.push('\n');
+            for c in &statements {
+                out.push_str("    ");
+                out.push_str(c);
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+        out.push_str(T::HowtoSignersJson.get(lang));
+        out.push_str("\n\n");
         out.push_str(T::HowtoWindows.get(lang));
         out.push_str("\n\n");
         out.push_str(T::HowtoExpected.get(lang));
@@ -89,6 +115,10 @@ pub fn how_to_verify(set: &SignatureSet, report: Option<(&str, &Identity)>) -> S
         out.push('\n');
         out.push_str(&tr::howto_code(lang, &doc, document::grouped(&code)));
         out.push_str("\n\n");
+        if report.is_some() {
+            out.push_str(T::HowtoPdfCode.get(lang));
+            out.push_str("\n\n");
+        }
         out.push_str(T::HowtoChanged.get(lang));
         out.push_str("\n\n");
         out.push_str(
@@ -139,6 +169,38 @@ pub fn export_files(
     Ok(files)
 }
 
+/// The folder of evidence files in an exported set, each named by its SHA-256.
+pub const EVIDENCE_DIR: &str = "evidence";
+
+/// Completes a set's folder: the evidence files the document names (by SHA-256, found among
+/// `evidence`; one the vault no longer holds is left out, and `SHA256SUMS` cannot list it) as
+/// `evidence/<sha256>`, then `SHA256SUMS` over every file, for `sha256sum -c SHA256SUMS`.
+pub fn with_evidence_and_sums(
+    mut files: FileSet,
+    set: &SignatureSet,
+    evidence: &[crate::checklist::record::Evidence],
+) -> FileSet {
+    if let Ok(doc) = crate::assessment::AssessmentDocument::parse(&set.document) {
+        for named in &doc.evidence {
+            if let Some(e) = evidence.iter().find(|e| e.sha256 == named.sha256) {
+                files.put(&format!("{EVIDENCE_DIR}/{}", e.sha256), e.content.to_vec());
+            }
+        }
+    }
+    if let Some(howto) = files.get(HOWTO) {
+        let mut text = howto.to_vec();
+        for lang in [Lang::Fr, Lang::En] {
+            text.extend_from_slice(T::HowtoSums.get(lang).as_bytes());
+            text.extend_from_slice(b"\n\n");
+        }
+        files.put(HOWTO, text);
+    }
+    files.files.retain(|(n, _)| n != crate::digest::SUMS_FILE);
+    let sums = crate::digest::sums(files.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    files.put(crate::digest::SUMS_FILE, sums.into_bytes());
+    files
+}
+
 /// The name of the how-to file.
 pub const HOWTO: &str = "HOW-TO-VERIFY.txt";
 
@@ -162,6 +224,10 @@ pub fn write_files(dir: &Path, files: &FileSet) -> Result<Vec<PathBuf>, crate::f
     let mut written = Vec::new();
     for (name, bytes) in &files.files {
         let path = dir.join(name);
+        if let Some(parent) = path.parent().filter(|p| *p != dir) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| crate::fs::FsError::io("creating", parent, e))?;
+        }
         crate::fs::write_atomic(&path, bytes)?;
         written.push(path);
     }

@@ -114,6 +114,9 @@ pub enum BreachCommand {
         /// The file, if already chosen.
         path: Option<PathBuf>,
     },
+    /// Export the register as files anyone can check (the same folder as `vigie export --kind
+    /// breach-register`); `None` asks which folder.
+    ExportVerifiable(Option<PathBuf>),
     /// Export a document; `None` asks where with a save dialog.
     Export {
         /// Which document (one of the register's).
@@ -340,6 +343,9 @@ pub enum JobOutput {
         /// The comparison.
         result: Option<crate::breach::export::AgainstSigned>,
     },
+    /// The register's verifiable export was written: the folder and how many files, or why not (in
+    /// the user's language).
+    BreachRegisterExported(Result<(PathBuf, usize), String>),
     /// A job panicked or its thread ended without a result; what it was doing did not happen.
     Failed(super::jobs::JobKind),
     /// The folder scan's job ended: its summary, or the folders that were not there (nothing scanned).
@@ -429,6 +435,9 @@ pub enum SigningCommand {
         key: PathBuf,
         /// Its passphrase.
         passphrase: Zeroizing<String>,
+        /// The consultant's reason to accept a doctor's key other than the one pinned, if they gave
+        /// one.
+        reason: Option<String>,
     },
     /// Create a consultant key file.
     CreateKeyFile {
@@ -455,6 +464,9 @@ pub enum SigningCommand {
         key: PathBuf,
         /// Its passphrase.
         passphrase: Zeroizing<String>,
+        /// The consultant's reason to accept a doctor's key other than the one pinned, if they gave
+        /// one.
+        reason: Option<String>,
     },
     /// Save the countersigned bundle of the verify screen.
     SaveBundle(Option<PathBuf>),
@@ -478,9 +490,18 @@ pub enum SigningOutput {
     KeyOpened {
         /// For what.
         target: KeyUse,
-        /// The key, or why not.
-        result: Result<crate::assessment::Signer, String>,
+        /// The key and the doctor's key change the consultant accepted (their pins), or why not.
+        result: Result<
+            (
+                crate::assessment::Signer,
+                Option<crate::assessment::KeyChange>,
+            ),
+            String,
+        >,
     },
+    /// The practice's doctor key is not the one pinned in the consultant's key file: what to say;
+    /// the consultant may confirm the change with a reason.
+    KeyChanged(String),
     /// A consultant's key file was created: where, and its recovery code.
     KeyCreated(Result<(PathBuf, RecoveryCode), String>),
     /// A bundle to import was read.
@@ -536,6 +557,7 @@ impl JobOutput {
                 "new recovery code",
                 r.as_ref().map_or(Outcome::Failed(ErrorCategory::Panic), of),
             ),
+            Self::BreachRegisterExported(r) => ("export breach register", worded(r)),
             Self::DocumentWritten(r) | Self::BreachDocumentWritten { result: r, .. } => {
                 ("write document", worded(r))
             }
@@ -565,6 +587,9 @@ impl JobOutput {
             Self::Signing(output) => match output {
                 SigningOutput::Exported(r) => ("export signed assessment", worded(r)),
                 SigningOutput::KeyOpened { result, .. } => ("open key file", worded(result)),
+                SigningOutput::KeyChanged(_) => {
+                    ("open key file", Outcome::Failed(ErrorCategory::Other))
+                }
                 SigningOutput::KeyCreated(r) => ("create key file", worded(r)),
                 SigningOutput::BundleRead(r) => ("read bundle", worded(r)),
                 SigningOutput::Verified { result, .. } => ("verify", worded(result)),

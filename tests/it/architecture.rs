@@ -162,6 +162,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "paths",
             // Breach register
             "breach",
+            // SHA256SUMS of exported sets.
+            "digest",
         ],
     ),
     (

@@ -307,6 +307,14 @@ fn the_age_tool_opens_vigies_archives_and_vigie_reads_the_age_tools() {
     let manifest = std::fs::read(out.join("MANIFEST.json")).expect("manifest");
     let manifest: serde_json::Value = serde_json::from_slice(&manifest).expect("json");
     assert_eq!(manifest["format"], "vigie-archive/1");
+    // Then `sha256sum -c SHA256SUMS`: every file and the manifest, checked with standard tools.
+    let listed = crate::signing::check_sums(&out);
+    assert!(listed.iter().any(|n| n == "MANIFEST.json"), "{listed:?}");
+    assert_eq!(
+        listed.len(),
+        contents(&out.join("Examens")).len() + 1,
+        "{listed:?}"
+    );
 
     // The other way: age encrypts a tar to the practice's public key; Vigie verifies and restores it.
     let recipient = std::fs::read_to_string(&key)

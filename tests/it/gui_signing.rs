@@ -428,6 +428,7 @@ fn the_consultant_countersigns_a_bundle_in_their_vigie_and_the_practice_imports_
         Command::Signing(SigningCommand::CountersignBundle {
             key: key.clone(),
             passphrase: zeroize::Zeroizing::new("pas-la-bonne".to_owned()),
+            reason: None,
         }),
     );
     run_until(&mut h, "the refusal", |app| app.notice.is_some());
@@ -480,4 +481,140 @@ fn the_consultant_countersigns_a_bundle_in_their_vigie_and_the_practice_imports_
     );
     run_until(&mut h, "the second import", |app| app.notice.is_some());
     h.get_by_label_contains("aucune nouvelle signature valable");
+}
+
+#[test]
+fn the_consultants_window_refuses_a_changed_doctor_key_until_a_reason_is_given() {
+    use vigie::assessment::bundle::{FileSet, SignatureSet};
+    use vigie::assessment::{AssessmentDocument, NAMESPACE, Role, Signer, StoredSignature};
+    let dir = temp_dir();
+    let mut contents = practice();
+    let good = bundle_in(dir.path(), &mut contents, "evaluation.vigie-assessment");
+    let set = FileSet::from_zip(&std::fs::read(&good).expect("read"))
+        .expect("bundle")
+        .signature_set()
+        .expect("set");
+    let real_fp = AssessmentDocument::parse(&set.document)
+        .expect("doc")
+        .signer
+        .fingerprint();
+    // The re-keyed forgery: a better score, signed by a fresh key under the doctor's name.
+    let mut doc = AssessmentDocument::parse(&set.document).expect("doc");
+    doc.scores.overall_percent = Some(97);
+    let forger = Signer::from_seed(&[79; 32], &doc.signer.name, Role::Doctor, "");
+    doc.signer = forger.identity.clone();
+    let bytes = doc.to_bytes();
+    let forged_set = SignatureSet {
+        id: set.id.clone(),
+        signatures: vec![StoredSignature {
+            identity: forger.identity.clone(),
+            signed_at: Timestamp::now(),
+            armored: forger.sign(NAMESPACE, &bytes),
+            statement: None,
+        }],
+        document: bytes.into(),
+    };
+    let forged = dir.path().join("falsifie.vigie-assessment");
+    std::fs::write(&forged, forged_set.files().to_zip()).expect("write");
+    let key = dir.path().join("jean-dupont.vigie-key");
+    let consultant = Signer::from_seed(&[7; 32], "Jean Dupont", Role::Consultant, "DPO Conseil");
+    KeyFile::write_new(&key, &new_passphrase(PASSPHRASE), &consultant).expect("key file");
+    let pins = || KeyFile::pins(&key, vigie::vault::Unlock::Passphrase(PASSPHRASE)).expect("pins");
+
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    command(&mut h, Command::Signing(SigningCommand::OpenVerify));
+    let countersign = |h: &mut Harness<'_, VigieApp>, bundle: &Path| {
+        start(
+            h,
+            Command::Signing(SigningCommand::Verify(Some(bundle.to_path_buf()))),
+        );
+        run_until(
+            h,
+            "the verification",
+            |app| matches!(&app.screen, Screen::Verify(v) if v.loaded.as_ref().is_some_and(|l| l.path == bundle)),
+        );
+        command(
+            h,
+            Command::Signing(SigningCommand::PickKeyFile(Some(key.clone()))),
+        );
+        h.get_by_label("Phrase de passe de la clé").focus();
+        h.run();
+        h.get_by_label("Phrase de passe de la clé")
+            .type_text(PASSPHRASE);
+        h.run();
+    };
+    // The first countersignature pins the practice's doctor key.
+    countersign(&mut h, &good);
+    press(&mut h, "Contresigner");
+    run_until(
+        &mut h,
+        "the countersignature",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.countersigned.is_some()),
+    );
+    assert_eq!(pins().all()[0].fingerprint, real_fp);
+
+    // The forgery: refused, both keys named, a reason asked for.
+    countersign(&mut h, &forged);
+    press(&mut h, "Contresigner");
+    run_until(&mut h, "the refusal", |app| app.notice.is_some());
+    // Said in the notice and above the reason's field.
+    assert_eq!(h.query_all_by_label_contains(&real_fp).count(), 2);
+    assert!(
+        h.query_all_by_label_contains(&forger.identity.fingerprint())
+            .count()
+            >= 2
+    );
+    assert!(matches!(&h.state().screen, Screen::Verify(v) if v.countersigned.is_none()));
+    assert_eq!(pins().all()[0].fingerprint, real_fp);
+    let reason_label = "Raison du changement de clé, gardée dans votre fichier de clé et signée avec votre contre-signature";
+    h.get_by_label(reason_label).focus();
+    h.run();
+    h.get_by_label(reason_label)
+        .type_text("Nouveau poste, empreinte vérifiée par téléphone");
+    h.run();
+    press(&mut h, "Confirmer le changement de clé et contresigner");
+    run_until(
+        &mut h,
+        "the countersignature",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.countersigned.is_some()),
+    );
+    let after = pins();
+    assert_eq!(after.all()[0].fingerprint, forger.identity.fingerprint());
+    assert_eq!(
+        after.all()[0].changes[0].reason,
+        "Nouveau poste, empreinte vérifiée par téléphone"
+    );
+    let Screen::Verify(v) = &h.state().screen else {
+        panic!("the verify screen")
+    };
+    let signed = v.countersigned.as_ref().expect("countersigned");
+    let st: vigie::assessment::Statement = serde_json::from_slice(
+        &signed
+            .signatures
+            .last()
+            .expect("sig")
+            .statement
+            .as_ref()
+            .expect("statement")
+            .bytes,
+    )
+    .expect("statement");
+    assert_eq!(
+        st.key_change.expect("signed").reason,
+        "Nouveau poste, empreinte vérifiée par téléphone"
+    );
+    // Saved and checked again: the reason is shown as the countersigner signed it.
+    let returned = dir.path().join("contresigne.vigie-assessment");
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::SaveBundle(Some(returned.clone()))),
+    );
+    run_until(
+        &mut h,
+        "the save and the new check",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.loaded.as_ref().is_some_and(|l| l.path == returned)),
+    );
+    h.get_by_label_contains("Clé du médecin changée depuis la précédente contre-signature");
+    h.get_by_label_contains("Nouveau poste, empreinte vérifiée par téléphone");
 }

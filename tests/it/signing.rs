@@ -1535,3 +1535,360 @@ fn doc_score(set: &SignatureSet) -> u32 {
         .overall_percent
         .expect("a score")
 }
+
+#[test]
+fn the_consultants_vigie_pins_the_doctors_key_and_refuses_a_re_keyed_forgery_without_a_reason() {
+    let dir = temp_dir();
+    let (set, _files, doctor) = demo_files();
+    let real_fp = doctor.identity.fingerprint();
+    let real = dir.path().join("real.vigie-assessment");
+    std::fs::write(&real, set.files().to_zip()).expect("write");
+    // The forgery: the score raised, re-signed by a fresh key under the doctor's name.
+    let mut doc = AssessmentDocument::parse(&set.document).expect("parse");
+    doc.scores.overall_percent = Some(97);
+    let forger = Signer::from_seed(&[78; 32], &doc.signer.name, Role::Doctor, "");
+    doc.signer = forger.identity.clone();
+    let bytes = doc.to_bytes();
+    let forged_set = SignatureSet {
+        id: set.id.clone(),
+        signatures: vec![StoredSignature {
+            identity: forger.identity.clone(),
+            signed_at: jiff::Timestamp::now(),
+            armored: forger.sign(NAMESPACE, &bytes),
+            statement: None,
+        }],
+        document: bytes.into(),
+    };
+    let forged = dir.path().join("forged.vigie-assessment");
+    std::fs::write(&forged, forged_set.files().to_zip()).expect("write");
+
+    let key = dir.path().join("julien.vigie-key");
+    let key_pass = "clef-conseil-rgpd-sante-42";
+    let key_env = [("VIGIE_KEY_PASSPHRASE", key_pass)];
+    let o = vigie_command(
+        dir.path(),
+        &[
+            "assessment",
+            "new-key",
+            "--out",
+            key.to_str().expect("utf-8"),
+            "--name",
+            "Julien Moreau",
+            "--organisation",
+            "Conseil RGPD",
+        ],
+        &key_env,
+    )
+    .output()
+    .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let countersign = |bundle: &Path, out: &Path, reason: Option<&str>| -> Output {
+        let mut args = vec![
+            "--lang",
+            "fr",
+            "assessment",
+            "countersign",
+            bundle.to_str().expect("utf-8"),
+            "--key",
+            key.to_str().expect("utf-8"),
+            "--out",
+            out.to_str().expect("utf-8"),
+        ];
+        if let Some(r) = reason {
+            args.extend(["--accept-key-change", r]);
+        }
+        vigie_command(dir.path(), &args, &key_env)
+            .output()
+            .expect("run")
+    };
+    let pins = || {
+        vigie::assessment::KeyFile::pins(&key, vigie::vault::Unlock::Passphrase(key_pass))
+            .expect("pins")
+    };
+    assert!(pins().is_empty());
+
+    // The first countersignature pins the practice's doctor key, in the key file.
+    let out = dir.path().join("real-countersigned.vigie-assessment");
+    let o = countersign(&real, &out, None);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let pinned = pins();
+    assert_eq!(pinned.all().len(), 1);
+    assert_eq!(pinned.all()[0].fingerprint, real_fp);
+    assert!(
+        pinned.all()[0]
+            .practice
+            .starts_with("Cabinet de radiologie du Dr Lefèvre")
+    );
+
+    // The re-keyed forgery: refused, the two fingerprints named, nothing written, the pin unchanged.
+    let out = dir.path().join("forged-countersigned.vigie-assessment");
+    let o = countersign(&forged, &out, None);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{t}");
+    assert!(t.contains("a changé"), "{t}");
+    assert!(t.contains(&real_fp), "{t}");
+    assert!(t.contains(&forger.identity.fingerprint()), "{t}");
+    assert!(!out.exists());
+    assert_eq!(pins(), pinned);
+    // A blank reason is no reason.
+    let o = countersign(&forged, &out, Some("   "));
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(!out.exists());
+
+    // Confirmed with a reason: accepted, the reason kept in the key file and signed in the statement.
+    let reason = "Nouveau poste du Dr Lefèvre, empreinte vérifiée par téléphone";
+    let o = countersign(&forged, &out, Some(reason));
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert!(t.contains(reason), "{t}");
+    let after = pins();
+    assert_eq!(after.all()[0].fingerprint, forger.identity.fingerprint());
+    let change = after.all()[0].changes.last().expect("a change kept");
+    assert_eq!(change.previous, real_fp);
+    assert_eq!(change.reason, reason);
+    let written = FileSet::from_zip(&std::fs::read(&out).expect("read"))
+        .expect("zip")
+        .signature_set()
+        .expect("set");
+    let statement = written
+        .signatures
+        .last()
+        .and_then(|s| s.statement.as_ref())
+        .expect("a statement");
+    let st: vigie::assessment::Statement =
+        serde_json::from_slice(&statement.bytes).expect("statement");
+    let kc = st.key_change.expect("the change is signed");
+    assert_eq!(kc.previous_fingerprint, real_fp);
+    assert_eq!(kc.reason, reason);
+    // And `vigie verify` prints it, as signed.
+    let o = run(
+        dir.path(),
+        &["--lang", "fr", "verify", out.to_str().expect("utf-8")],
+    );
+    let t = text(&o);
+    assert!(t.contains(reason), "{t}");
+    assert!(t.contains("raison signée par le contre-signataire"), "{t}");
+
+    // The pin follows: the old key is now the changed one.
+    let out = dir.path().join("real-again.vigie-assessment");
+    let o = countersign(&real, &out, None);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+}
+
+/// `sha256sum -c SHA256SUMS` in `dir` when the tool exists; the same check recomputed in Rust from the
+/// list's text in any case. Returns the names listed.
+#[expect(
+    clippy::print_stderr,
+    reason = "a test that skips the tool's half says so (CI has coreutils and fails without it)"
+)]
+pub fn check_sums(dir: &Path) -> Vec<String> {
+    let list = std::fs::read_to_string(dir.join("SHA256SUMS")).expect("SHA256SUMS");
+    let mut names = Vec::new();
+    for line in list.lines() {
+        let (hash, name) = line.split_once("  ").expect("<hash>  <name>");
+        let bytes = std::fs::read(dir.join(name)).expect("a listed file");
+        assert_eq!(vigie::digest::sha256_hex(&bytes), hash, "{name}");
+        names.push(name.to_owned());
+    }
+    match std::process::Command::new("sha256sum")
+        .args(["-c", "--strict", "SHA256SUMS"])
+        .current_dir(dir)
+        .output()
+    {
+        Ok(o) => assert!(o.status.success(), "{}", text(&o)),
+        Err(e) => {
+            assert!(
+                !cfg!(unix) || std::env::var_os("CI").is_none(),
+                "sha256sum is required in CI (coreutils): {e}"
+            );
+            eprintln!("sha256sum not found ({e}): checked in Rust only");
+        }
+    }
+    names
+}
+
+#[test]
+fn the_signed_set_carries_its_evidence_its_checksums_and_names_each_code_apart() {
+    let dir = temp_dir();
+    let vault = dir.path().join("demo.vigie");
+    let contents = vigie::demo::demo_contents();
+    let evidence = contents.checklist.evidence.clone();
+    let doc = AssessmentDocument::parse(&contents.assessments.last().expect("signed").document)
+        .expect("doc");
+    assert!(
+        !doc.evidence.is_empty(),
+        "the demo's assessment names evidence"
+    );
+    create_vault_with(&vault, contents);
+    let out = dir.path().join("signed");
+    let o = run(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "export",
+            "--vault",
+            vault.to_str().expect("utf-8"),
+            "--kind",
+            "signed-assessment",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let listed = check_sums(&out);
+    // Every file of the folder is listed, the evidence files among them, named by their hash.
+    let mut on_disk = Vec::new();
+    for e in std::fs::read_dir(&out).expect("dir") {
+        let p = e.expect("entry").path();
+        let name = p.file_name().expect("name").to_string_lossy().into_owned();
+        if p.is_dir() {
+            for f in std::fs::read_dir(&p).expect("dir") {
+                let f = f.expect("entry").file_name().to_string_lossy().into_owned();
+                on_disk.push(format!("{name}/{f}"));
+            }
+        } else if name != "SHA256SUMS" {
+            on_disk.push(name);
+        }
+    }
+    on_disk.sort();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(sorted, on_disk);
+    for named in &doc.evidence {
+        let file = format!("evidence/{}", named.sha256);
+        assert!(listed.contains(&file), "{file} in {listed:?}");
+        let kept = evidence
+            .iter()
+            .find(|e| e.sha256 == named.sha256)
+            .expect("kept");
+        assert_eq!(
+            std::fs::read(out.join(&file)).expect("read"),
+            kept.content.to_vec()
+        );
+    }
+    // HOW-TO-VERIFY.txt: the statement's exact command, signers.json said to be signed by nobody,
+    // the checksums.
+    let howto = std::fs::read_to_string(out.join("HOW-TO-VERIFY.txt")).expect("howto");
+    for wanted in [
+        "ssh-keygen -Y verify -f allowed_signers -I consultant-julien-moreau -n vigie-countersignature -s countersignature-consultant-julien-moreau.json.sig < countersignature-consultant-julien-moreau.json",
+        "signers.json n'est couvert par AUCUNE signature",
+        "signers.json is covered by NO signature",
+        "sha256sum -c SHA256SUMS",
+        "Code du document",
+        "code du PDF",
+        "PDF's code",
+    ] {
+        assert!(howto.contains(wanted), "{wanted} not in {howto}");
+    }
+    // The statement's command works with ssh-keygen itself.
+    if let Some(keygen) = ssh_keygen() {
+        let st = "countersignature-consultant-julien-moreau.json";
+        let o = std::process::Command::new(keygen)
+            .args([
+                "-Y",
+                "verify",
+                "-f",
+                "allowed_signers",
+                "-I",
+                "consultant-julien-moreau",
+                "-n",
+                "vigie-countersignature",
+                "-s",
+                &format!("{st}.sig"),
+            ])
+            .current_dir(&out)
+            .stdin(std::fs::File::open(out.join(st)).expect("statement"))
+            .output()
+            .expect("ssh-keygen");
+        assert!(o.status.success(), "{}", text(&o));
+    }
+    // `vigie verify`: the document's code and the PDF's code under different names; the PDF's own date.
+    let find = |suffix: &str| {
+        listed
+            .iter()
+            .find(|n| n.ends_with(suffix) && !n.contains('/') && n.as_str() != "signers.json")
+            .expect("exported")
+            .clone()
+    };
+    let pdf = out.join(find(".pdf"));
+    let o = run(
+        dir.path(),
+        &["--lang", "fr", "verify", pdf.to_str().expect("utf-8")],
+    );
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    let pdf_code = document::grouped(&vigie::digest::sha256_hex(
+        &std::fs::read(&pdf).expect("pdf"),
+    ));
+    assert!(
+        t.contains(&format!(
+            "Code du PDF (SHA-256 de ce fichier PDF, pas le code du document)\u{a0}: {pdf_code}"
+        )),
+        "{t}"
+    );
+    assert!(t.contains("PDF établi le"), "{t}");
+    assert!(!t.contains("Code du document"), "{t}");
+    // signers.json dates the document's signatures: never shown as the PDF's.
+    assert!(!t.contains("Signé le"), "{t}");
+    let json = out.join(find(".json"));
+    let o = run(
+        dir.path(),
+        &["--lang", "fr", "verify", json.to_str().expect("utf-8")],
+    );
+    let t = text(&o);
+    assert!(
+        t.contains("Code du document (SHA-256 du document signé)"),
+        "{t}"
+    );
+    assert!(!t.contains("Code du PDF"), "{t}");
+}
+
+/// A text string of a PDF's information dictionary (`/Subject`, `/Keywords`), UTF-16BE with its BOM
+/// or PDFDocEncoding (ASCII here).
+fn pdf_info(pdf: &[u8], key: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).expect("a PDF lopdf reads");
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .expect("an information dictionary");
+    let bytes = info
+        .get(key)
+        .and_then(lopdf::Object::as_str)
+        .expect("the key")
+        .to_vec();
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => String::from_utf16(
+            &utf16
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c.get(1).copied().unwrap_or(0)]))
+                .collect::<Vec<_>>(),
+        )
+        .expect("utf-16"),
+        None => String::from_utf8(bytes).expect("ascii"),
+    }
+}
+
+#[test]
+fn the_assessment_and_register_pdfs_carry_their_codes_in_their_metadata() {
+    let (set, files, _) = demo_files();
+    let pdf = files.get(&pdf_name(&files)).expect("the report").to_vec();
+    let code = vigie::digest::sha256_hex(&set.document);
+    assert!(pdf_info(&pdf, b"Subject").contains(&code));
+    assert!(pdf_info(&pdf, b"Keywords").contains(&format!("sha256:{code}")));
+
+    let contents = vigie::demo::demo_contents();
+    let head = contents.breaches.head();
+    let register = vigie::report::Document::BreachRegister
+        .render(Some(&contents), Lang::En)
+        .expect("the register");
+    let subject = pdf_info(&register, b"Subject");
+    assert!(subject.contains(&head.hash_hex()), "{subject}");
+    assert!(
+        subject.contains(&format!("{} events", head.count)),
+        "{subject}"
+    );
+    assert!(pdf_info(&register, b"Keywords").contains(&format!("head-sha256:{}", head.hash_hex())));
+}

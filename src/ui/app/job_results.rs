@@ -464,6 +464,7 @@ impl VigieApp {
                     session.signed_head = Some((key, result));
                 }
             }
+            JobOutput::BreachRegisterExported(result) => self.breach_register_exported(result),
             JobOutput::BreachFileRead {
                 id,
                 purpose,

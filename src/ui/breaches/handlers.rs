@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 
 use crate::breach::{BreachId, BreachRegister, Change, Purpose};
-use crate::i18n::{Lang, Localize as _, T};
+use crate::i18n::{Lang, Localize as _, T, tr};
 use crate::output::OutputKind;
 use crate::ui::app::VigieApp;
 use crate::ui::app::dialogs::Ask;
@@ -168,6 +168,7 @@ impl VigieApp {
             } => self.read_breach_file(ctx, id, purpose, by, path),
             BreachCommand::Export { kind, lang, path } => self.export_breach(ctx, kind, lang, path),
             BreachCommand::CheckSignedHead => self.check_signed_head(ctx),
+            BreachCommand::ExportVerifiable(dir) => self.export_verifiable_register(ctx, dir),
         }
     }
 
@@ -321,6 +322,59 @@ impl VigieApp {
                 result,
                 prepared: (id, what, by),
             }
+        });
+    }
+
+    /// Writes the register's verifiable export into a folder (asked for when `dir` is `None`), in a
+    /// job: the same files as `vigie export --kind breach-register`
+    /// ([`crate::report::breach_export::register_files`]).
+    fn export_verifiable_register(&mut self, ctx: &egui::Context, dir: Option<PathBuf>) {
+        if self.jobs.is_running(JobKind::WriteDocument) {
+            return;
+        }
+        let Some(vault) = self.vault() else {
+            return;
+        };
+        let contents = vault.contents().clone();
+        let dir = if let Some(dir) = dir {
+            Some(dir)
+        } else {
+            self.ask_path(ctx, Ask::folder(), |d| {
+                Command::Breach(BreachCommand::ExportVerifiable(Some(d)))
+            })
+        };
+        let Some(dir) = dir else {
+            return;
+        };
+        let lang = self.lang;
+        self.notice = None;
+        self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
+            let files =
+                crate::report::breach_export::register_files(&contents, jiff::Timestamp::now());
+            let result = (|| {
+                // Never over a vault, its backups or anything but a plain file (an earlier export
+                // of the register is replaced by the same files).
+                if dir.is_dir() {
+                    for (name, _) in &files {
+                        crate::output::check(&dir.join(name), OutputKind::Other, true)
+                            .map_err(|e| e.localize(lang))?;
+                    }
+                } else if dir.exists() {
+                    return Err(tr::err_not_a_folder(lang, dir.display()));
+                }
+                crate::report::breach_export::write_folder(&dir, &files)
+                    .map_err(|e| e.localize(lang))?;
+                Ok((dir, files.len()))
+            })();
+            JobOutput::BreachRegisterExported(result)
+        });
+    }
+
+    /// The register's verifiable export was written, or not: said.
+    pub(crate) fn breach_register_exported(&mut self, result: Result<(PathBuf, usize), String>) {
+        self.notice = Some(match result {
+            Ok((dir, n)) => Notice::Info(tr::breach_register_exported(self.lang, n, dir.display())),
+            Err(e) => Notice::Error(e),
         });
     }
 

@@ -741,6 +741,16 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut BreachesView) {
                 path: None,
             }));
         }
+        if ui
+            .add_enabled(
+                !busy,
+                egui::Button::new(T::BreachExportVerifiable.get(lang)),
+            )
+            .on_hover_text(T::BreachExportVerifiableHelp.get(lang))
+            .clicked()
+        {
+            commands.send(Command::Breach(BreachCommand::ExportVerifiable(None)));
+        }
     });
 
     let Some(form) = view.form.as_mut() else {

@@ -104,6 +104,16 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut ProfileForm) {
     );
     field(ui, T::PractitionerLabel, &mut d.practitioner, None, &errors);
     field(ui, T::RppsLabel, &mut d.rpps, Some(Field::Rpps), &errors);
+    // The doctor's signing key, once made (first signed assessment): the anchor a reader compares a
+    // signed document's key with. Monospace, never wrapped.
+    if let Some(fp) = cx
+        .vault()
+        .and_then(|v| v.contents().assessments.doctor_key.as_ref())
+        .map(|k| k.identity.fingerprint())
+    {
+        ui.label(RichText::new(T::ProfileSigningKey.get(lang)).weak());
+        ui.add(egui::Label::new(RichText::new(fp).monospace()).extend());
+    }
     let label = ui.label(T::SpecialtyLabel.get(lang));
     egui::ComboBox::from_id_salt("specialty")
         .selected_text(names::specialty(d.specialty).get(lang))

@@ -88,9 +88,14 @@ impl VigieApp {
                 id,
                 key,
                 passphrase,
-            } => self.open_key(ctx, KeyUse::Assessment(id), key, passphrase),
-            SigningCommand::CountersignBundle { key, passphrase } => {
-                self.open_key(ctx, KeyUse::Bundle, key, passphrase);
+                reason,
+            } => self.open_key(ctx, KeyUse::Assessment(id), key, (passphrase, reason)),
+            SigningCommand::CountersignBundle {
+                key,
+                passphrase,
+                reason,
+            } => {
+                self.open_key(ctx, KeyUse::Bundle, key, (passphrase, reason));
             }
             SigningCommand::CreateKeyFile {
                 name,
@@ -195,6 +200,8 @@ impl VigieApp {
             .map(|i| history.signed[i].signature_set());
         let key = history.doctor_key.clone();
         let folder = signed_report::export_folder_name(&id, lang);
+        // The evidence files travel with the set (shared bytes: no copy).
+        let evidence = vault.contents().checklist.evidence.clone();
         let dir = if let Some(dir) = dir {
             Some(dir)
         } else {
@@ -214,6 +221,7 @@ impl VigieApp {
             let result =
                 signed_report::export_files(&set, previous.as_ref(), signer.as_ref(), lang)
                     .map_err(|e| e.localize(lang))
+                    .map(|files| signed_report::with_evidence_and_sums(files, &set, &evidence))
                     .and_then(|files| {
                         // Never over a vault, its backups or anything but a plain file (an earlier
                         // export of the same assessment is replaced by the same files).
@@ -243,17 +251,55 @@ impl VigieApp {
         ctx: &egui::Context,
         target: KeyUse,
         key: PathBuf,
-        passphrase: zeroize::Zeroizing<String>,
+        (passphrase, reason): (zeroize::Zeroizing<String>, Option<String>),
     ) {
         if self.jobs.is_running(JobKind::KeyFile) {
             return;
         }
         let lang = self.lang;
+        // What the consultant's pins are checked against: the practice and its doctor's key.
+        let subject = match &target {
+            KeyUse::Assessment(id) => self
+                .vault()
+                .and_then(|v| v.contents().assessments.get(id))
+                .map(crate::assessment::SignedAssessment::pin_subject),
+            KeyUse::Bundle => self
+                .verify_view()
+                .and_then(|v| v.loaded.as_ref())
+                .and_then(|l| l.files.as_ref())
+                .and_then(|f| f.signature_set().ok())
+                .map(|set| set.pin_subject()),
+        };
+        let subject = match subject {
+            None => return,
+            Some(Err(e)) => {
+                self.notice = Some(Notice::Error(e.localize(lang)));
+                return;
+            }
+            Some(Ok(subject)) => subject,
+        };
         self.notice = None;
         self.jobs.spawn(ctx, JobKind::KeyFile, move |_| {
-            let result =
-                KeyFile::open(&key, Unlock::Passphrase(&passphrase)).map_err(|e| e.localize(lang));
-            JobOutput::Signing(SigningOutput::KeyOpened { target, result })
+            let opened = KeyFile::open_pinned(
+                &key,
+                Unlock::Passphrase(&passphrase),
+                &subject,
+                reason.as_deref(),
+                Timestamp::now(),
+            );
+            match opened {
+                Err(crate::assessment::KeyFileError::KeyChanged(e)) => {
+                    JobOutput::Signing(SigningOutput::KeyChanged(
+                        crate::assessment::KeyFileError::KeyChanged(e).localize(lang),
+                    ))
+                }
+                opened => JobOutput::Signing(SigningOutput::KeyOpened {
+                    target,
+                    result: opened
+                        .map(|(signer, change)| (signer, change.map(Into::into)))
+                        .map_err(|e| e.localize(lang)),
+                }),
+            }
         });
     }
 
@@ -374,21 +420,35 @@ impl VigieApp {
             | SigningOutput::KeyCreated(Err(e))
             | SigningOutput::BundleRead(Err(e))
             | SigningOutput::BundleSaved(Err(e)) => self.notice = Some(Notice::Error(e)),
+            SigningOutput::KeyChanged(message) => {
+                if let Some(keys) = self.key_forms() {
+                    keys.key_change = Some(message.clone());
+                }
+                self.notice = Some(Notice::Error(message));
+            }
             SigningOutput::KeyOpened {
                 target: KeyUse::Assessment(id),
-                result: Ok(signer),
+                result: Ok((signer, change)),
             } => {
                 let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
                     return;
                 };
-                let added = vault.countersign_assessment(&id, &signer, Timestamp::now());
+                let accepted = change.as_ref().map(|c| c.reason.clone());
+                let added =
+                    vault.countersign_assessment_noted(&id, &signer, change, Timestamp::now());
                 match added {
                     Ok(()) => {
                         self.start_save(ctx);
-                        self.notice = Some(Notice::Info(T::SaCountersigned.get(lang).to_owned()));
+                        let mut shown = T::SaCountersigned.get(lang).to_owned();
+                        if let Some(reason) = accepted {
+                            shown = format!("{shown} {}", tr::sa_key_change_kept(lang, reason));
+                        }
+                        self.notice = Some(Notice::Info(shown));
                         if let Some(keys) = self.key_forms() {
                             keys.passphrase = zeroize::Zeroizing::default();
                             keys.countersign = None;
+                            keys.key_change = None;
+                            keys.key_change_reason.clear();
                         }
                     }
                     Err(e) => self.notice = Some(Notice::Error(e.localize(lang))),
@@ -396,7 +456,7 @@ impl VigieApp {
             }
             SigningOutput::KeyOpened {
                 target: KeyUse::Bundle,
-                result: Ok(signer),
+                result: Ok((signer, change)),
             } => {
                 let Some(view) = self.verify_view() else {
                     return;
@@ -409,12 +469,14 @@ impl VigieApp {
                 else {
                     return;
                 };
-                if let Err(e) = set.countersign(&signer, Timestamp::now()) {
+                if let Err(e) = set.countersign_noted(&signer, change, Timestamp::now()) {
                     self.notice = Some(Notice::Error(e.localize(lang)));
                     return;
                 }
                 view.countersigned = Some(set);
                 view.keys.passphrase = zeroize::Zeroizing::default();
+                view.keys.key_change = None;
+                view.keys.key_change_reason.clear();
                 // The verify screen says it, beside the button that saves the file.
                 self.notice = None;
             }

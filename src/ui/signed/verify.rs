@@ -114,8 +114,12 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut VerifyView) {
                     jobs,
                     &mut view.keys,
                     commands,
-                    |key, passphrase| {
-                        Command::Signing(SigningCommand::CountersignBundle { key, passphrase })
+                    |key, passphrase, reason| {
+                        Command::Signing(SigningCommand::CountersignBundle {
+                            key,
+                            passphrase,
+                            reason,
+                        })
                     },
                 );
                 ui.add_space(6.0);
@@ -178,8 +182,20 @@ fn result(ui: &mut Ui, lang: Lang, loaded: &Loaded) {
                 }
                 Subject::Report => {}
             }
-            ui.label(RichText::new(T::ReportVerificationCode.get(lang)).weak());
-            ui.label(RichText::new(document::grouped(&v.sha256)).monospace());
+            // The PDF's own code and date, never under the document's code's name.
+            let is_pdf = matches!(v.subject, Subject::Report);
+            let label = if is_pdf {
+                T::PdfCodeLabel
+            } else {
+                T::ReportVerificationCode
+            };
+            ui.label(RichText::new(label.get(lang)).weak());
+            ui.add(
+                egui::Label::new(RichText::new(document::grouped(&v.sha256)).monospace()).extend(),
+            );
+            if let Some(at) = v.pdf_date.filter(|_| is_pdf) {
+                ui.label(tr::verify_pdf_date(lang, format_datetime(at, lang)));
+            }
             ui.add_space(6.0);
             ui.label(RichText::new(T::SaSigners.get(lang)).strong());
             for s in &v.signers {
@@ -214,6 +230,20 @@ fn result(ui: &mut Ui, lang: Lang, loaded: &Loaded) {
                 }
                 if !s.fingerprint.is_empty() {
                     signed::fingerprint(ui, lang, &s.fingerprint);
+                }
+                // A doctor's key change the countersigner accepted, and why, as they signed it.
+                if let Some(k) = &s.key_change {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(tr::key_change_signed(
+                                lang,
+                                &k.previous_fingerprint,
+                                &k.reason,
+                            ))
+                            .color(theme::ERROR),
+                        )
+                        .wrap(),
+                    );
                 }
                 let status = crate::present::signed::status(&s.status, lang);
                 ui.label(

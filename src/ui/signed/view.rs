@@ -68,6 +68,10 @@ pub struct KeyForms {
     pub recovery: Option<RecoveryCode>,
     /// A dialog that could not be shown, and the path typed instead.
     pub path_entry: Option<(DialogFor, String)>,
+    /// The practice's doctor key is not the one pinned in the key file: what was said.
+    pub key_change: Option<String>,
+    /// The consultant's reason to accept the new key.
+    pub key_change_reason: String,
 }
 
 impl std::fmt::Debug for KeyForms {
@@ -319,7 +323,11 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SignedView) {
                 signer_block(ui, lang, identity, *at);
             }
             ui.label(RichText::new(T::ReportVerificationCode.get(lang)).weak());
-            ui.label(RichText::new(document::grouped(&entry.code)).monospace());
+            // One line: a code is read and compared group by group.
+            ui.add(
+                egui::Label::new(RichText::new(document::grouped(&entry.code)).monospace())
+                    .extend(),
+            );
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
                 if ui
@@ -351,11 +359,12 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SignedView) {
                     jobs,
                     &mut view.keys,
                     commands,
-                    move |key, passphrase| {
+                    move |key, passphrase, reason| {
                         Command::Signing(SigningCommand::CountersignWithKey {
                             id,
                             key,
                             passphrase,
+                            reason,
                         })
                     },
                 );
@@ -392,7 +401,8 @@ pub fn signer_block(ui: &mut Ui, lang: Lang, identity: &Identity, at: jiff::Time
 pub fn fingerprint(ui: &mut Ui, lang: Lang, fingerprint: &str) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(T::SaKeyFingerprint.get(lang)).weak());
-        ui.label(RichText::new(fingerprint).monospace());
+        // Never wrapped: a fingerprint is read and compared as one word.
+        ui.add(egui::Label::new(RichText::new(fingerprint).monospace()).extend());
     });
 }
 
@@ -423,7 +433,7 @@ pub fn key_section(
     jobs: &crate::ui::jobs::Jobs<crate::ui::command::JobOutput>,
     keys: &mut KeyForms,
     commands: &CommandSender,
-    countersign: impl FnOnce(PathBuf, Zeroizing<String>) -> Command,
+    countersign: impl FnOnce(PathBuf, Zeroizing<String>, Option<String>) -> Command,
 ) {
     let busy = jobs.is_running(JobKind::KeyFile);
     ui.label(RichText::new(T::SaKeyFileLabel.get(lang)).weak());
@@ -445,10 +455,31 @@ pub fn key_section(
         false,
     );
     let ready = keys.key_path.is_some() && !keys.passphrase.is_empty() && !busy;
-    if widgets::primary_button(ui, T::SaCountersignButton.get(lang), ready).clicked()
+    if let Some(message) = &keys.key_change {
+        // The doctor's key is not the one pinned: countersigning needs the consultant's reason.
+        ui.add(egui::Label::new(RichText::new(message).color(theme::ERROR)).wrap());
+        let label = ui.label(RichText::new(T::SaKeyChangeReason.get(lang)).weak());
+        ui.add(
+            egui::TextEdit::singleline(&mut keys.key_change_reason)
+                .hint_text(T::SaKeyChangeReasonHint.get(lang))
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        let reason = keys.key_change_reason.trim().to_owned();
+        if widgets::primary_button(
+            ui,
+            T::SaKeyChangeConfirm.get(lang),
+            ready && !reason.is_empty(),
+        )
+        .clicked()
+            && let Some(key) = keys.key_path.clone()
+        {
+            commands.send(countersign(key, keys.passphrase.clone(), Some(reason)));
+        }
+    } else if widgets::primary_button(ui, T::SaCountersignButton.get(lang), ready).clicked()
         && let Some(key) = keys.key_path.clone()
     {
-        commands.send(countersign(key, keys.passphrase.clone()));
+        commands.send(countersign(key, keys.passphrase.clone(), None));
     }
     if busy {
         widgets::busy(ui, T::SaOpeningKey.get(lang));
