@@ -189,6 +189,62 @@ pub fn text(out: &mut dyn Write, r: &CheckResult, lang: Lang) -> std::io::Result
     Ok(())
 }
 
+/// The last reading of the box, in one line for the dashboard (family, date, the plain summary) with
+/// its status; `None` when the box was never read.
+pub fn dashboard_line(
+    record: &crate::system::SystemRecord,
+    lang: Lang,
+) -> Option<(String, crate::system::Status)> {
+    let r = record.last.as_ref()?.results.iter().find(|r| {
+        matches!(
+            r.finding,
+            Finding::BoxRules { .. } | Finding::BoxUnread { .. }
+        )
+    })?;
+    let kind = match &r.finding {
+        Finding::BoxRules { kind, .. } | Finding::BoxUnread { kind, .. } => *kind,
+        _ => return None,
+    };
+    let date = crate::i18n::format_date(crate::i18n::date_of(r.checked_at), lang);
+    let summary = summary(&r.finding, lang).unwrap_or_default();
+    Some((
+        tr::box_dashboard(lang, kind.product(), date, summary),
+        r.status,
+    ))
+}
+
+/// The box result as a plain text file, to attach to a breach as evidence (what [`text`] prints).
+pub fn evidence_text(r: &CheckResult, lang: Lang) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = text(&mut out, r, lang);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The first facts of a breach opened from the box's 2020 case, and nothing assessed: when it was
+/// found (now: the 72 hours run), how (the reading's date and each forward to the imaging server, in
+/// words), still open, a setting of the box (misconfiguration) on a running system. What data and whom
+/// it concerns are left to the doctor.
+pub fn breach_facts(r: &CheckResult, now: jiff::Timestamp, lang: Lang) -> crate::breach::Details {
+    let now = jiff::Timestamp::from_second(now.as_second()).unwrap_or(now);
+    let mut how = tr::box_breach_how(lang, crate::i18n::format_datetime(r.checked_at, lang));
+    if let Finding::BoxRules { risks, .. } = &r.finding {
+        for x in risks.iter().filter(|x| x.imaging_port().is_some()) {
+            how.push(' ');
+            how.push_str(&risk(x, lang));
+        }
+    }
+    crate::breach::Details {
+        discovered_at: Some(now),
+        aware_at: Some(now),
+        how_discovered: how,
+        ongoing: true,
+        cause: crate::breach::Cause::Misconfiguration,
+        exposure: crate::breach::Exposure::RunningSystem,
+        ..crate::breach::Details::default()
+    }
+}
+
 /// The box result as one JSON document: `{ id, status, summary, risks: [{ level, summary, rule }],
 /// evidence, checked_at, finding }`.
 pub fn json(out: &mut dyn Write, r: &CheckResult, lang: Lang) -> std::io::Result<()> {

@@ -391,6 +391,9 @@ pub(super) fn report(
         flow.table(&columns, &rows, Style::new(Face::Regular, 8.5, Rgb8::TEXT));
     }
 
+    // The Internet box, when its rules were read (or recorded by hand).
+    box_section(&mut flow, contents, lang);
+
     // Action plan.
     flow.page_break();
     flow.heading(T::SectionActionPlan.get(lang), 15.0);
@@ -406,6 +409,83 @@ pub(super) fn report(
 
     let header = running_header(contents, lang, T::ReportTitle);
     flow.finish(&header, footer(lang))
+}
+
+/// The "Box Internet" section: the last reading's date, the box, each finding with its risk (or that
+/// nothing lets the Internet in, or why it could not be read). Nothing when the box was never read.
+fn box_section(flow: &mut Flow, contents: &VaultContents, lang: Lang) {
+    use crate::system::Finding;
+    use crate::system::boxes::risk::Level;
+    let Some(r) = contents.system.last.as_ref().and_then(|last| {
+        last.results.iter().find(|r| {
+            matches!(
+                r.finding,
+                Finding::BoxRules { .. } | Finding::BoxUnread { .. }
+            )
+        })
+    }) else {
+        return;
+    };
+    flow.space(6.0);
+    flow.heading(T::BoxTitle.get(lang), 15.0);
+    flow.field(
+        T::PdfBoxDate.get(lang),
+        &format_datetime(r.checked_at, lang),
+    );
+    match &r.finding {
+        Finding::BoxRules {
+            kind,
+            address,
+            model,
+            risks,
+            by_hand,
+            ..
+        } => {
+            let which = match model {
+                Some(m) => format!("{} — {m} ({address})", kind.product()),
+                None => format!("{} ({address})", kind.product()),
+            };
+            flow.field(T::PdfBoxWhich.get(lang), &which);
+            if *by_hand {
+                flow.paragraph(T::BoxManualByHand.get(lang), SMALL);
+            }
+            if risks.is_empty() {
+                flow.paragraph(T::BoxNothingOpen.get(lang), BODY);
+            } else {
+                let columns = [
+                    Column {
+                        title: T::PdfBoxRisk.get(lang),
+                        share: 0.15,
+                    },
+                    Column {
+                        title: T::PdfBoxFinding.get(lang),
+                        share: 0.85,
+                    },
+                ];
+                let rows: Vec<Vec<String>> = risks
+                    .iter()
+                    .map(|x| {
+                        let level = match x.level() {
+                            Level::High => T::PdfBoxHigh,
+                            Level::Medium => T::PdfBoxMedium,
+                        };
+                        vec![
+                            level.get(lang).to_owned(),
+                            crate::present::boxes::risk(x, lang),
+                        ]
+                    })
+                    .collect();
+                flow.table(&columns, &rows, Style::new(Face::Regular, 8.5, Rgb8::TEXT));
+            }
+        }
+        Finding::BoxUnread { .. } => {
+            flow.field(
+                T::PdfBoxUnread.get(lang),
+                &crate::present::boxes::summary(&r.finding, lang).unwrap_or_default(),
+            );
+        }
+        _ => {}
+    }
 }
 
 /// The action plan alone, to pin up or hand to the IT provider.
