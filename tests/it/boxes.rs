@@ -781,6 +781,30 @@ fn the_command_line_reads_a_bbox_and_keeps_the_password_out() {
             .is_some_and(|s| s.contains("11112")),
         "{doc}"
     );
+    // The issue's form: `vigie system-check --box`, the same reading and document.
+    let issue_form = crate::common::vigie_command(
+        data.path(),
+        &[
+            "--lang",
+            "fr",
+            "system-check",
+            "--box",
+            "--box-address",
+            "127.0.0.1",
+            "--box-port",
+            &port,
+            "--box-kind",
+            "bbox",
+            "--format",
+            "json",
+        ],
+        &[("VIGIE_BOX_PASSWORD", PASSWORD)],
+    )
+    .output()
+    .expect("run");
+    assert!(issue_form.status.success(), "exit 0: {issue_form:?}");
+    let same: serde_json::Value = serde_json::from_slice(&issue_form.stdout).expect("JSON");
+    assert_eq!(same["risks"], doc["risks"], "the same reading");
     let text = run("text", PASSWORD);
     let text_out = String::from_utf8_lossy(&text.stdout).to_string();
     assert!(
@@ -801,7 +825,7 @@ fn the_command_line_reads_a_bbox_and_keeps_the_password_out() {
         "{doc}"
     );
     let mut everything = String::new();
-    for o in [&out, &text, &wrong] {
+    for o in [&out, &text, &wrong, &issue_form] {
         everything.push_str(&String::from_utf8_lossy(&o.stdout));
         everything.push_str(&String::from_utf8_lossy(&o.stderr));
     }
