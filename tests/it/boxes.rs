@@ -1136,3 +1136,34 @@ fn press(h: &mut egui_kittest::Harness<'_, vigie::ui::app::VigieApp>, label: &st
         .click();
     h.run();
 }
+
+/// A Freebox whose firmware has no IPv6 firewall switch (its `connection/ipv6/config/` answer holds
+/// `ipv6_enabled` and `delegations` only, as madpilot78/FreeBoxPHP's recorded answer): the IPv6
+/// firewall is said not read, never taken as on or off.
+#[test]
+fn a_freebox_without_the_ipv6_switch_says_it_was_not_read() {
+    let fake = serve(freebox_routes(
+        "freebox/fw_redir_none.json",
+        "freebox/fw_dmz_off.json",
+        "freebox/fw_incoming_off.json",
+        "freebox/upnpigd_config_off.json",
+        "freebox/ipv6_config_no_switch.json",
+    ));
+    let reading = freebox::read(&fake.target(), TOKEN).expect("read");
+    assert_eq!(reading.ipv6, None, "neither on nor off");
+    assert!(
+        reading
+            .unread
+            .iter()
+            .any(|(part, _)| part.contains("ipv6_firewall")),
+        "said not read: {:?}",
+        reading.unread
+    );
+    let r = risk::result(&reading, None);
+    assert!(
+        r.evidence
+            .iter()
+            .any(|e| e.source.contains("ipv6_firewall") && e.value.starts_with("not read")),
+        "in the evidence"
+    );
+}
