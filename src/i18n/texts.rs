@@ -1267,6 +1267,7 @@ texts! {
     BoxManualNo => "Non", "No";
     BoxManualNotSeen => "Pas vu", "Not seen";
     BoxManualInvalid => "Chaque redirection demande un port (1 à 65535) et une machine ; la DMZ activée, sa machine.", "Each forward needs a port (1 to 65535) and a machine; the DMZ on, its machine.";
+    BoxManualIncomplete => "Rien d'ouvert parmi ce qui a été vu, mais les redirections ou la DMZ n'ont pas été regardées : impossible de dire si la box laisse entrer Internet.", "Nothing open among what was seen, but the forwards or the DMZ were not looked at: cannot tell whether the router lets the Internet in.";
     BoxManualSave => "Enregistrer ce relevé", "Save this record";
     BoxManualByHand => "Relevé saisi par le médecin d'après les pages de la box (Vigie n'a pas lu la box).", "Record typed by the doctor from the router's pages (Vigie did not read the router).";
     BoxBreachFromCase => "Enregistrer une violation de données à partir de ce constat…", "Record a data breach from this finding…";

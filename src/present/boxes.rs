@@ -125,6 +125,18 @@ pub fn error(e: &BoxError, lang: Lang) -> String {
     }
 }
 
+/// The sentence of a reading with no rule letting the Internet in: nothing open (pass), or, when the
+/// forwards or the DMZ were not seen (a record by hand), that it cannot tell.
+pub fn nothing_open(finding: &Finding) -> T {
+    match finding {
+        Finding::BoxRules {
+            forwards_read: false,
+            ..
+        } => T::BoxManualIncomplete,
+        _ => T::BoxNothingOpen,
+    }
+}
+
 /// The plain sentence of a box result (the PC checks' summary line).
 pub fn summary(finding: &Finding, lang: Lang) -> Option<String> {
     Some(match finding {
@@ -135,7 +147,7 @@ pub fn summary(finding: &Finding, lang: Lang) -> Option<String> {
             ..
         } => {
             if risks.is_empty() {
-                T::BoxNothingOpen.get(lang).to_owned()
+                nothing_open(finding).get(lang).to_owned()
             } else {
                 let head = tr::box_summary(lang, kind.product(), address, risks.len());
                 let worst = risks.first().map(|r| risk(r, lang)).unwrap_or_default();

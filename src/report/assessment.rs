@@ -450,7 +450,10 @@ fn box_section(flow: &mut Flow, contents: &VaultContents, lang: Lang) {
                 flow.paragraph(T::BoxManualByHand.get(lang), SMALL);
             }
             if risks.is_empty() {
-                flow.paragraph(T::BoxNothingOpen.get(lang), BODY);
+                flow.paragraph(
+                    crate::present::boxes::nothing_open(&r.finding).get(lang),
+                    BODY,
+                );
             } else {
                 let columns = [
                     Column {

@@ -979,15 +979,41 @@ fn a_reading_proposes_the_upnp_and_remote_admin_items_when_read() {
     assert_eq!(of("box.remote-admin"), [Proposed::No], "{proposals:?}");
     assert_eq!(of("box.upnp"), [Proposed::Yes], "UPnP read off");
 
-    // A record by hand that did not look at UPnP nor remote administration proposes nothing for them.
+    // A record by hand proposes only for what the doctor looked at.
     let by_hand = vigie::system::boxes::other::reading(
         "192.168.1.1",
         &vigie::system::boxes::other::ManualRecord::default(),
     );
+    let nothing_seen = risk::result(&by_hand, None);
+    assert_eq!(
+        nothing_seen.status,
+        Status::Unknown,
+        "not seen is not closed"
+    );
+    assert!(
+        vigie::present::boxes::summary(&nothing_seen.finding, Lang::Fr)
+            .is_some_and(|s| s.contains("impossible de dire")),
+        "said so"
+    );
     let mut record = vigie::system::SystemRecord::default();
-    record.record_box(risk::result(&by_hand, None));
+    record.record_box(nothing_seen);
+    assert!(
+        record.proposals().is_empty(),
+        "nothing seen, nothing proposed"
+    );
+    let seen = vigie::system::boxes::other::ManualRecord {
+        forwards_seen: true,
+        dmz_seen: true,
+        ..Default::default()
+    };
+    let mut record = vigie::system::SystemRecord::default();
+    record.record_box(risk::result(
+        &vigie::system::boxes::other::reading("192.168.1.1", &seen),
+        None,
+    ));
     let items: Vec<&str> = record.proposals().iter().map(|(i, _, _)| *i).collect();
     assert_eq!(items, ["box.port-forwarding"], "only what was seen");
+    assert_eq!(record.proposals()[0].1, Proposed::Yes, "nothing open, seen");
 }
 
 /// The box with no API, in the window: the catalog's box guides and the short form; what the doctor

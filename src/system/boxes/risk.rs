@@ -147,6 +147,12 @@ fn exposes(s: &BoxService) -> bool {
             .any(|k| name.contains(k))
 }
 
+/// Readings kept before `forwards_read` existed came from a box's API, which always reads the forwards
+/// and the DMZ.
+pub fn read_by_default() -> bool {
+    true
+}
+
 /// The box's remote administration (as opposed to its FTP or VPN server).
 fn is_remote_admin(s: &BoxService) -> bool {
     let name = s.name.to_ascii_lowercase();
@@ -160,6 +166,7 @@ pub fn proposal(finding: &Finding, item: &str) -> Option<crate::system::record::
     use crate::system::record::Proposed;
     let Finding::BoxRules {
         risks,
+        forwards_read,
         upnp_read,
         remote_admin_read,
         ..
@@ -178,16 +185,18 @@ pub fn proposal(finding: &Finding, item: &str) -> Option<crate::system::record::
         None => Proposed::Yes,
     };
     match item {
-        "box.port-forwarding" => Some(worst(&|r| {
-            matches!(
-                r,
-                Risk::Forward { .. }
-                    | Risk::Pinhole { .. }
-                    | Risk::Dmz { .. }
-                    | Risk::Ipv6Open { .. }
-                    | Risk::Ipv4Open { .. }
-            )
-        })),
+        "box.port-forwarding" => forwards_read.then(|| {
+            worst(&|r| {
+                matches!(
+                    r,
+                    Risk::Forward { .. }
+                        | Risk::Pinhole { .. }
+                        | Risk::Dmz { .. }
+                        | Risk::Ipv6Open { .. }
+                        | Risk::Ipv4Open { .. }
+                )
+            })
+        }),
         "box.upnp" => upnp_read.then(|| {
             if risks.contains(&Risk::UpnpOn) {
                 Proposed::No
@@ -262,6 +271,13 @@ pub fn result(reading: &BoxReading, this_pc: Option<IpAddr>) -> CheckResult {
     let status = match risks.first().map(Risk::level) {
         Some(Level::High) => Status::Fail,
         Some(Level::Medium) => Status::Warning,
+        // Nothing open among what was seen, but the forwards or the DMZ were not seen (a record by
+        // hand): cannot tell.
+        None if reading.dmz.is_none()
+            || reading.unread.iter().any(|(part, _)| part == "forwards") =>
+        {
+            Status::Unknown
+        }
         None => Status::Pass,
     };
     let mut evidence: Vec<Evidence> = reading
@@ -285,6 +301,8 @@ pub fn result(reading: &BoxReading, this_pc: Option<IpAddr>) -> CheckResult {
             address: reading.address.clone(),
             model: reading.model.clone(),
             risks,
+            forwards_read: reading.dmz.is_some()
+                && !reading.unread.iter().any(|(part, _)| part == "forwards"),
             upnp_read: reading.upnp_enabled.is_some(),
             remote_admin_read: reading.services.iter().any(is_remote_admin),
             by_hand: reading.kind == BoxKind::Other,

@@ -94,7 +94,9 @@ impl ManualForm {
         Some(ManualRecord {
             model: self.model.trim().to_owned(),
             forwards,
+            forwards_seen: self.forwards.is_some(),
             dmz_host,
+            dmz_seen: self.dmz.is_some(),
             upnp_on: self.upnp,
             remote_admin_on: self.remote_admin,
             ipv6_open: self.ipv6_open,
@@ -181,7 +183,7 @@ fn result_row(ui: &mut Ui, cx: &ViewContext<'_>, r: &CheckResult) {
             }
         }
         if risks.is_empty() {
-            ui.label(T::BoxNothingOpen.get(lang));
+            ui.label(crate::present::boxes::nothing_open(&r.finding).get(lang));
         }
         crate::present::boxes::fix(*kind)
     } else {
