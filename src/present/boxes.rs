@@ -201,7 +201,7 @@ pub fn text(out: &mut dyn Write, r: &CheckResult, lang: Lang) -> std::io::Result
     Ok(())
 }
 
-/// The last reading of the box, in one line for the dashboard (family, date, the plain summary) with
+/// The last reading of the box, in one line for the dashboard (date, the plain summary) with
 /// its status; `None` when the box was never read.
 pub fn dashboard_line(
     record: &crate::system::SystemRecord,
@@ -213,14 +213,10 @@ pub fn dashboard_line(
             Finding::BoxRules { .. } | Finding::BoxUnread { .. }
         )
     })?;
-    let kind = match &r.finding {
-        Finding::BoxRules { kind, .. } | Finding::BoxUnread { kind, .. } => *kind,
-        _ => return None,
-    };
     let date = crate::i18n::format_date(crate::i18n::date_of(r.checked_at), lang);
     let summary = summary(&r.finding, lang).unwrap_or_default();
     Some((
-        tr::box_dashboard(lang, kind.product(), date, summary),
+        tr::box_dashboard(lang, date, summary),
         r.status,
     ))
 }

@@ -1143,7 +1143,7 @@ fn the_window_records_what_the_doctor_saw_on_a_box_with_no_api() {
     );
     h.run();
     assert!(
-        h.query_by_label_contains("Box Internet (box,").is_some(),
+        h.query_by_label_contains("Box Internet, relevé du").is_some(),
         "the dashboard's line"
     );
 }

@@ -319,6 +319,18 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
         {
             view.confirming = Some(NetworkCheck::Upnp);
         }
+    });
+    // The "Box Internet" section: the last reading in one line, and the way to read the box again.
+    ui.add_space(4.0);
+    widgets::card(ui, T::BoxTitle.get(lang), |ui| {
+        match record.and_then(|r| crate::present::boxes::dashboard_line(r, lang)) {
+            Some((line, status)) => {
+                ui.label(RichText::new(line).color(status_color(status)));
+            }
+            None => {
+                ui.label(T::BoxDashboardNever.get(lang));
+            }
+        }
         if ui
             .add_enabled(
                 !cx.busy(JobKind::BoxCheck),
@@ -328,10 +340,10 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
         {
             view.confirming = Some(NetworkCheck::BoxRules);
         }
+        if cx.busy(JobKind::BoxCheck) {
+            box_waiting(ui, cx, view);
+        }
     });
-    if cx.busy(JobKind::BoxCheck) {
-        box_waiting(ui, cx, view);
-    }
     ui.horizontal_wrapped(|ui| {
         if let Some(file) = record.and_then(|r| r.orthanc_config.as_ref()) {
             ui.label(tr::sys_orthanc_file(lang, file.display()));
