@@ -215,10 +215,7 @@ pub fn dashboard_line(
     })?;
     let date = crate::i18n::format_date(crate::i18n::date_of(r.checked_at), lang);
     let summary = summary(&r.finding, lang).unwrap_or_default();
-    Some((
-        tr::box_dashboard(lang, date, summary),
-        r.status,
-    ))
+    Some((tr::box_dashboard(lang, date, summary), r.status))
 }
 
 /// The box result as a plain text file, to attach to a breach as evidence (what [`text`] prints).

@@ -880,6 +880,18 @@ fn a_reading_is_kept_and_proposes_the_box_item() {
             .any(|(item, p, _)| *item == "box.port-forwarding" && *p == Proposed::No),
         "proposes No for the forwards item"
     );
+    // The assessment PDF's "Box Internet" section: the finding with its risk, no secret.
+    let mut contents = vigie::demo::demo_contents();
+    contents.system.record_box(result.clone());
+    let pdf = vigie::report::assessment::assessment_pdf(&contents, Lang::En).expect("pdf");
+    let doc = lopdf::Document::load_mem(&pdf).expect("pdf");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("text");
+    assert!(text.contains("Internet router"), "the section");
+    assert!(text.contains("11112"), "the DICOM forward");
+    for secret in [PASSWORD, "0123abcd"] {
+        assert!(!text.contains(secret), "{secret} in the PDF");
+    }
     let json = serde_json::to_string(&record).expect("serialize");
     let back: vigie::system::SystemRecord = serde_json::from_str(&json).expect("read back");
     assert_eq!(back, record, "kept as is");
@@ -1143,7 +1155,8 @@ fn the_window_records_what_the_doctor_saw_on_a_box_with_no_api() {
     );
     h.run();
     assert!(
-        h.query_by_label_contains("Box Internet, relevé du").is_some(),
+        h.query_by_label_contains("Box Internet, relevé du")
+            .is_some(),
         "the dashboard's line"
     );
 }

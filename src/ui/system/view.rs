@@ -591,7 +591,7 @@ fn manual_form(
                 let l = ui.label(T::BoxManualForwardPort.get(lang));
                 ui.add(
                     egui::TextEdit::singleline(port)
-                        .desired_width(60.0)
+                        .desired_width(70.0)
                         .hint_text("8042"),
                 )
                 .labelled_by(l.id);
