@@ -60,6 +60,9 @@ pub struct SystemCheckArgs {
     /// A file holding Vigie's Freebox app token (written there after the button on the box).
     #[arg(long, value_name = "FILE", requires = "read_box")]
     pub freebox_token_file: Option<PathBuf>,
+    /// The practice's vault: the Freebox app token from it, the reading kept in it (with --box).
+    #[arg(long, value_name = "FILE", requires = "read_box")]
+    pub vault: Option<PathBuf>,
 }
 
 /// Runs the checks and prints them.
@@ -74,6 +77,7 @@ pub fn run(args: &SystemCheckArgs, lang: Lang, out: &mut dyn Write) -> Result<()
                 SystemFormat::Json => super::boxes::BoxFormat::Json,
             },
             freebox_token_file: args.freebox_token_file.clone(),
+            vault: args.vault.clone(),
         };
         return super::boxes::run(&box_args, lang, out);
     }

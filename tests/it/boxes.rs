@@ -1206,3 +1206,66 @@ fn a_freebox_without_the_ipv6_switch_says_it_was_not_read() {
         "in the evidence"
     );
 }
+
+/// `vigie system-check --box --vault`: the reading is kept in the vault with the PC checks (never the
+/// password), and a Freebox's app token is taken from it.
+#[test]
+fn the_command_line_keeps_the_reading_in_the_vault() {
+    use vigie::practice_file::PracticeFile;
+    use vigie::vault::Unlock;
+    let dir = crate::common::temp_dir();
+    let (path, mut v, _) = crate::common::create_vault(dir.path());
+    v.contents_mut().system.freebox_token = Some(TOKEN.to_owned());
+    v.save().expect("save");
+    drop(v);
+    let fake = serve(freebox_routes(
+        "freebox/fw_redir_2020.json",
+        "freebox/fw_dmz_off.json",
+        "freebox/fw_incoming_off.json",
+        "freebox/upnpigd_config_off.json",
+        "freebox/ipv6_config_on.json",
+    ));
+    let port = fake.address.port().to_string();
+    let vault = path.to_string_lossy().to_string();
+    let out = crate::common::vigie_command(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "system-check",
+            "--box",
+            "--box-address",
+            "127.0.0.1",
+            "--box-port",
+            &port,
+            "--box-kind",
+            "freebox",
+            "--vault",
+            &vault,
+            "--format",
+            "json",
+        ],
+        &[("VIGIE_PASSPHRASE", crate::common::PASSPHRASE)],
+    )
+    .output()
+    .expect("run");
+    assert!(out.status.success(), "exit 0: {out:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(doc["status"], "fail", "the 2020 case: {doc}");
+    assert!(
+        fake.seen().contains(SESSION_PASSWORD),
+        "the session opened with the vault's token"
+    );
+    let v =
+        PracticeFile::open(&path, Unlock::Passphrase(crate::common::PASSPHRASE)).expect("opens");
+    let r = v
+        .contents()
+        .system
+        .last
+        .as_ref()
+        .and_then(|l| l.result(vigie::system::CheckId::BoxRules))
+        .expect("kept in the vault");
+    assert_eq!(r.status, vigie::system::Status::Fail, "as printed");
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(!printed.contains(TOKEN), "the token is not printed");
+}
