@@ -218,6 +218,72 @@ pub fn dashboard_line(
     Some((tr::box_dashboard(lang, date, summary), r.status))
 }
 
+/// The last reading of the box as the assessment PDF's "Box Internet" section shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoxSection {
+    /// When it was read, in words.
+    pub read_at: String,
+    /// The box: family, model, address (none when it could not be read).
+    pub which: Option<String>,
+    /// "Typed by the doctor", for a record by hand.
+    pub by_hand: Option<&'static str>,
+    /// Each finding: its risk (high, medium) and its sentence, worst first.
+    pub rows: Vec<(&'static str, String)>,
+    /// When there is no finding: nothing open, or cannot tell.
+    pub nothing: Option<&'static str>,
+    /// Why it could not be read.
+    pub unread: Option<String>,
+}
+
+/// The "Box Internet" section of the last reading kept with the PC checks; `None` when the box was
+/// never read.
+pub fn section(record: &crate::system::SystemRecord, lang: Lang) -> Option<BoxSection> {
+    let r = record.last.as_ref()?.results.iter().find(|r| {
+        matches!(
+            r.finding,
+            Finding::BoxRules { .. } | Finding::BoxUnread { .. }
+        )
+    })?;
+    let read_at = crate::i18n::format_datetime(r.checked_at, lang);
+    Some(match &r.finding {
+        Finding::BoxRules {
+            kind,
+            address,
+            model,
+            risks,
+            by_hand,
+            ..
+        } => BoxSection {
+            read_at,
+            which: Some(match model {
+                Some(m) => format!("{} — {m} ({address})", kind.product()),
+                None => format!("{} ({address})", kind.product()),
+            }),
+            by_hand: by_hand.then(|| T::BoxManualByHand.get(lang)),
+            rows: risks
+                .iter()
+                .map(|x| {
+                    let level = match x.level() {
+                        Level::High => T::PdfBoxHigh,
+                        Level::Medium => T::PdfBoxMedium,
+                    };
+                    (level.get(lang), risk(x, lang))
+                })
+                .collect(),
+            nothing: risks.is_empty().then(|| nothing_open(&r.finding).get(lang)),
+            unread: None,
+        },
+        _ => BoxSection {
+            read_at,
+            which: None,
+            by_hand: None,
+            rows: Vec::new(),
+            nothing: None,
+            unread: summary(&r.finding, lang),
+        },
+    })
+}
+
 /// The box result as a plain text file, to attach to a breach as evidence (what [`text`] prints).
 pub fn evidence_text(r: &CheckResult, lang: Lang) -> String {
     let mut out = Vec::new();

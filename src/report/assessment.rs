@@ -414,80 +414,41 @@ pub(super) fn report(
 /// The "Box Internet" section: the last reading's date, the box, each finding with its risk (or that
 /// nothing lets the Internet in, or why it could not be read). Nothing when the box was never read.
 fn box_section(flow: &mut Flow, contents: &VaultContents, lang: Lang) {
-    use crate::system::Finding;
-    use crate::system::boxes::risk::Level;
-    let Some(r) = contents.system.last.as_ref().and_then(|last| {
-        last.results.iter().find(|r| {
-            matches!(
-                r.finding,
-                Finding::BoxRules { .. } | Finding::BoxUnread { .. }
-            )
-        })
-    }) else {
+    let Some(section) = crate::present::boxes::section(&contents.system, lang) else {
         return;
     };
     flow.space(6.0);
     flow.heading(T::BoxTitle.get(lang), 15.0);
-    flow.field(
-        T::PdfBoxDate.get(lang),
-        &format_datetime(r.checked_at, lang),
-    );
-    match &r.finding {
-        Finding::BoxRules {
-            kind,
-            address,
-            model,
-            risks,
-            by_hand,
-            ..
-        } => {
-            let which = match model {
-                Some(m) => format!("{} — {m} ({address})", kind.product()),
-                None => format!("{} ({address})", kind.product()),
-            };
-            flow.field(T::PdfBoxWhich.get(lang), &which);
-            if *by_hand {
-                flow.paragraph(T::BoxManualByHand.get(lang), SMALL);
-            }
-            if risks.is_empty() {
-                flow.paragraph(
-                    crate::present::boxes::nothing_open(&r.finding).get(lang),
-                    BODY,
-                );
-            } else {
-                let columns = [
-                    Column {
-                        title: T::PdfBoxRisk.get(lang),
-                        share: 0.15,
-                    },
-                    Column {
-                        title: T::PdfBoxFinding.get(lang),
-                        share: 0.85,
-                    },
-                ];
-                let rows: Vec<Vec<String>> = risks
-                    .iter()
-                    .map(|x| {
-                        let level = match x.level() {
-                            Level::High => T::PdfBoxHigh,
-                            Level::Medium => T::PdfBoxMedium,
-                        };
-                        vec![
-                            level.get(lang).to_owned(),
-                            crate::present::boxes::risk(x, lang),
-                        ]
-                    })
-                    .collect();
-                flow.table(&columns, &rows, Style::new(Face::Regular, 8.5, Rgb8::TEXT));
-            }
-        }
-        Finding::BoxUnread { .. } => {
-            flow.field(
-                T::PdfBoxUnread.get(lang),
-                &crate::present::boxes::summary(&r.finding, lang).unwrap_or_default(),
-            );
-        }
-        _ => {}
+    flow.field(T::PdfBoxDate.get(lang), &section.read_at);
+    if let Some(which) = &section.which {
+        flow.field(T::PdfBoxWhich.get(lang), which);
+    }
+    if let Some(note) = section.by_hand {
+        flow.paragraph(note, SMALL);
+    }
+    if let Some(why) = &section.unread {
+        flow.field(T::PdfBoxUnread.get(lang), why);
+    }
+    if let Some(nothing) = section.nothing {
+        flow.paragraph(nothing, BODY);
+    }
+    if !section.rows.is_empty() {
+        let columns = [
+            Column {
+                title: T::PdfBoxRisk.get(lang),
+                share: 0.15,
+            },
+            Column {
+                title: T::PdfBoxFinding.get(lang),
+                share: 0.85,
+            },
+        ];
+        let rows: Vec<Vec<String>> = section
+            .rows
+            .into_iter()
+            .map(|(level, finding)| vec![level.to_owned(), finding])
+            .collect();
+        flow.table(&columns, &rows, Style::new(Face::Regular, 8.5, Rgb8::TEXT));
     }
 }
 
