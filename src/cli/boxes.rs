@@ -2,8 +2,8 @@
 //! remote access) from its local API, at the default gateway or `--address`, and says what they mean,
 //! as text or JSON (exit status 0; 2 on error). Nothing is changed on the box. The Livebox and Bbox
 //! password comes from `VIGIE_BOX_PASSWORD` or a hidden prompt and is never kept; the Freebox app token
-//! is read from (or, after the button on the box, written to) the file named by `--freebox-token-file`,
-//! else used for this reading only.
+//! is read from (or, after the button on the box, written to) the vault named by `--vault` (where the
+//! reading is kept too) or the file named by `--freebox-token-file`, else used for this reading only.
 
 use std::io::Write;
 use std::net::IpAddr;
@@ -57,6 +57,11 @@ pub struct BoxCheckArgs {
     /// pressed, when it does not exist yet).
     #[arg(long, value_name = "FILE")]
     pub freebox_token_file: Option<PathBuf>,
+    /// The practice's vault: the Freebox app token is taken from it (and kept in it after the button
+    /// on the box), and the reading is kept in it with the PC checks. Passphrase: VIGIE_PASSPHRASE or
+    /// a hidden prompt.
+    #[arg(long, value_name = "FILE")]
+    pub vault: Option<PathBuf>,
 }
 
 /// Reads the box and prints what its rules mean.
@@ -77,10 +82,34 @@ pub fn run(args: &BoxCheckArgs, lang: Lang, out: &mut dyn Write) -> Result<()> {
         None => boxes::identify(&target).kind,
     };
     let address = ip.to_string();
-    let outcome = match kind {
-        BoxKind::Freebox => {
-            freebox_token(&target, args, lang).and_then(|token| freebox::read(&target, &token))
+    // The vault, when named: opened (and locked) before the box is asked, so that a wrong passphrase
+    // costs no request.
+    let mut vault = match &args.vault {
+        Some(path) => {
+            crate::vault::inspect(path).map_err(super::localized(lang))?;
+            let passphrase = super::secret(super::PASSPHRASE_ENV, T::CliPromptPassphrase, lang)?;
+            Some(
+                crate::practice_file::PracticeFile::open_for_writing(
+                    path,
+                    crate::vault::Unlock::Passphrase(&passphrase),
+                )
+                .map_err(super::localized(lang))?,
+            )
         }
+        None => None,
+    };
+    let kept_token = vault
+        .as_ref()
+        .and_then(|v| v.contents().system.freebox_token.clone());
+    let mut new_token = None;
+    let outcome = match kind {
+        BoxKind::Freebox => match kept_token {
+            Some(token) => freebox::read(&target, &token),
+            None => freebox_token(&target, args, lang).and_then(|token| {
+                new_token = Some(zeroize::Zeroizing::new(token.clone()));
+                freebox::read(&target, &token)
+            }),
+        },
         BoxKind::Livebox | BoxKind::Bbox => {
             let password = super::secret(BOX_PASSWORD_ENV, T::BoxPromptPassword, lang)?;
             if kind == BoxKind::Livebox {
@@ -95,6 +124,13 @@ pub fn run(args: &BoxCheckArgs, lang: Lang, out: &mut dyn Write) -> Result<()> {
         Ok(reading) => risk::result(reading, crate::system::probe::own_address()),
         Err(e) => risk::failed(kind, &address, e),
     };
+    if let Some(v) = vault.as_mut() {
+        v.record_box_check(result.clone());
+        if let Some(t) = new_token {
+            v.contents_mut().system.freebox_token = Some(t.to_string());
+        }
+        v.save().map_err(super::localized(lang))?;
+    }
     let mut buffered = std::io::BufWriter::new(out);
     match args.format {
         BoxFormat::Text => {

@@ -141,11 +141,12 @@ pub enum Command {
     Archive(archive::ArchiveCommand),
     /// Check this PC: disk encryption, firewall, antivirus, updates, screen lock, administrator use,
     /// programs listening on the network, Orthanc's configuration, remote-maintenance tools, cloud
-    /// folders; with --probe-network, whether the imaging servers answer anyone.
+    /// folders; with --probe-network, whether the imaging servers answer anyone; with --box, the
+    /// Internet box's own rules instead.
     SystemCheck(system::SystemCheckArgs),
     /// Read the Internet router's own rules (port forwards, DMZ, IPv6 firewall, UPnP, remote access) from
     /// its local API and say what they mean; nothing is changed on the router. Password (Livebox, Bbox):
-    /// VIGIE_BOX_PASSWORD or prompt, never kept.
+    /// VIGIE_BOX_PASSWORD or prompt, never kept. Also `vigie system-check --box`.
     BoxCheck(boxes::BoxCheckArgs),
 }
 

@@ -1,6 +1,8 @@
 //! `vigie system-check`: the PC checks on this computer, as text or JSON (exit status 0; 2 on error).
 //! The network checks run only with `--probe-network` (the knock on the imaging servers, at
-//! `--probe-address` or this PC's own address) and `--box-mappings` (the box's UPnP list).
+//! `--probe-address` or this PC's own address) and `--box-mappings` (the box's UPnP list). `--box`
+//! reads the Internet box's own rules instead (`--box-address`, `--box-kind`, `--format`), as
+//! `vigie box-check` does.
 
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
@@ -42,10 +44,43 @@ pub struct SystemCheckArgs {
     /// An Orthanc configuration file or folder (default: Orthanc's usual places).
     #[arg(long, value_name = "FILE|DIR")]
     pub orthanc_config: Option<PathBuf>,
+    /// Read the Internet box's own rules instead (port forwards, DMZ, IPv6 firewall, UPnP, remote
+    /// access), from its local API; nothing is changed on the box. The same as `vigie box-check`.
+    #[arg(long = "box")]
+    pub read_box: bool,
+    /// The box's address (default: this PC's default gateway).
+    #[arg(long, value_name = "IP", requires = "read_box")]
+    pub box_address: Option<IpAddr>,
+    /// The box's family, when identification cannot tell.
+    #[arg(long, value_enum, requires = "read_box")]
+    pub box_kind: Option<super::boxes::KindArg>,
+    /// The box's port (80 for the three families' local APIs); for tests.
+    #[arg(long, default_value_t = 80, hide = true)]
+    pub box_port: u16,
+    /// A file holding Vigie's Freebox app token (written there after the button on the box).
+    #[arg(long, value_name = "FILE", requires = "read_box")]
+    pub freebox_token_file: Option<PathBuf>,
+    /// The practice's vault: the Freebox app token from it, the reading kept in it (with --box).
+    #[arg(long, value_name = "FILE", requires = "read_box")]
+    pub vault: Option<PathBuf>,
 }
 
 /// Runs the checks and prints them.
 pub fn run(args: &SystemCheckArgs, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    if args.read_box {
+        let box_args = super::boxes::BoxCheckArgs {
+            address: args.box_address,
+            port: args.box_port,
+            kind: args.box_kind,
+            format: match args.format {
+                SystemFormat::Text => super::boxes::BoxFormat::Text,
+                SystemFormat::Json => super::boxes::BoxFormat::Json,
+            },
+            freebox_token_file: args.freebox_token_file.clone(),
+            vault: args.vault.clone(),
+        };
+        return super::boxes::run(&box_args, lang, out);
+    }
     let options = RunOptions {
         probe: args.probe_network.then(|| probe::ProbeOptions {
             address: args.probe_address,

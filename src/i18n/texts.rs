@@ -1274,6 +1274,38 @@ texts! {
     BoxErrAuthDenied => "l'autorisation a été refusée sur la box", "the authorisation was refused on the router";
     BoxErrAuthTimeout => "le bouton de la box n'a pas été pressé à temps", "the button on the router was not pressed in time";
     BoxErrTokenRefused => "la box ne reconnaît plus l'autorisation de Vigie : demandez-la de nouveau", "the router no longer knows Vigie's authorisation: ask for it again";
+    // The record typed by the doctor for a box with no API (SFR, unknown).
+    BoxManualTitle => "Ce que vous avez vu dans les pages de la box", "What you saw in the router's pages";
+    BoxManualIntro => "Cette box ne permet pas à Vigie de lire ses règles. Ouvrez ses pages d'administration en suivant le guide de votre box ci-dessous, puis notez ce que vous y voyez : Vigie le garde dans le coffre, daté, comme preuve.", "This router does not let Vigie read its rules. Open its administration pages following your router's guide below, then note what you see there: Vigie keeps it in the vault, dated, as evidence.";
+    BoxManualGuides => "Les guides des box", "The routers' guides";
+    BoxManualModel => "Nom de la box (facultatif)", "The router's name (optional)";
+    BoxManualForwards => "Des redirections de ports (NAT/PAT) sont-elles listées ?", "Are port forwards (NAT/PAT) listed?";
+    BoxManualForwardPort => "Port", "Port";
+    BoxManualForwardHost => "vers la machine (adresse IP)", "to the machine (IP address)";
+    BoxManualForwardAdd => "Ajouter une redirection", "Add a forward";
+    BoxManualForwardRemove => "Retirer", "Remove";
+    BoxManualDmz => "La DMZ (« hôte exposé ») est-elle activée ?", "Is the DMZ (“exposed host”) on?";
+    BoxManualDmzHost => "Vers la machine (adresse IP)", "To the machine (IP address)";
+    BoxManualUpnp => "L'UPnP est-il activé ?", "Is UPnP on?";
+    BoxManualRemoteAdmin => "L'administration à distance (depuis Internet) est-elle activée ?", "Is remote administration (from the Internet) on?";
+    BoxManualIpv6 => "Le pare-feu IPv6 est-il désactivé ou « ouvert » ?", "Is the IPv6 firewall off or “open”?";
+    BoxManualYes => "Oui", "Yes";
+    BoxManualNo => "Non", "No";
+    BoxManualNotSeen => "Pas vu", "Not seen";
+    BoxManualInvalid => "Chaque redirection demande un port (1 à 65535) et une machine ; la DMZ activée, sa machine.", "Each forward needs a port (1 to 65535) and a machine; the DMZ on, its machine.";
+    BoxManualIncomplete => "Rien d'ouvert parmi ce qui a été vu, mais les redirections ou la DMZ n'ont pas été regardées : impossible de dire si la box laisse entrer Internet.", "Nothing open among what was seen, but the forwards or the DMZ were not looked at: cannot tell whether the router lets the Internet in.";
+    BoxManualSave => "Enregistrer ce relevé", "Save this record";
+    BoxManualByHand => "Relevé saisi par le médecin d'après les pages de la box (Vigie n'a pas lu la box).", "Record typed by the doctor from the router's pages (Vigie did not read the router).";
+    BoxBreachFromCase => "Enregistrer une violation de données à partir de ce constat…", "Record a data breach from this finding…";
+    BoxBreachTitle => "Serveur d'images ouvert à Internet par la box", "Imaging server opened to the Internet by the router";
+    BoxDashboardNever => "Box Internet : ses règles n'ont pas été lues.", "Internet router: its rules have not been read.";
+    PdfBoxDate => "Relevé du", "Read on";
+    PdfBoxWhich => "Box", "Router";
+    PdfBoxFinding => "Constat", "Finding";
+    PdfBoxRisk => "Risque", "Risk";
+    PdfBoxHigh => "Élevé", "High";
+    PdfBoxMedium => "Moyen", "Medium";
+    PdfBoxUnread => "Non lue", "Not read";
     BoxErrNoApi => "cette box ne permet pas de lire ses règles : vérifiez-les à la main", "this router does not let its rules be read: check them by hand";
     BoxErrUnexpected => "la box a répondu quelque chose que Vigie ne sait pas lire", "the router answered something Vigie cannot read";
     // Reasons for "cannot tell".
@@ -1916,6 +1948,8 @@ typed_texts! {
     fn box_unread(product, address, why) => "{product} ({address}) : impossible de lire ses règles ({why}).", "{product} ({address}): its rules could not be read ({why}).";
     fn box_missing_right(right) => "l'autorisation de Vigie n'a pas le droit « {right} » : dans Freebox OS, Paramètres de la Freebox → Gestion des accès → Applications → Vigie, cochez « Modification des réglages de la Freebox », puis relancez", "Vigie's authorisation lacks the right “{right}”: in Freebox OS, Freebox settings → Access management → Applications → Vigie, tick “Modify the Freebox's settings”, then try again";
     fn box_status(call, status) => "la box a répondu {status} à {call}", "the router answered {status} to {call}";
+    fn box_dashboard(date, summary) => "Box Internet, relevé du {date} — {summary}", "Internet router, read on {date} — {summary}";
+    fn box_breach_how(date) => "Règles de la box lues par Vigie le {date} : une redirection vers le serveur d'images.", "The router's rules read by Vigie on {date}: a forward to the imaging server.";
     fn box_countdown(seconds: num) => "En attente du bouton de la box… {seconds} s", "Waiting for the router's button… {seconds} s";
     fn sys_upnp_mappings(gateway, n: count, list) => { one: "La box ({gateway}) a {n} port ouvert par UPnP : {list}.", other: "La box ({gateway}) a {n} ports ouverts par UPnP : {list}." }, { one: "The router ({gateway}) has {n} port opened over UPnP: {list}.", other: "The router ({gateway}) has {n} ports opened over UPnP: {list}." };
     fn sys_last_run(date) => "Derniers contrôles du PC : {date}", "Last PC checks: {date}";

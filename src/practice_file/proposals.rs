@@ -5,7 +5,7 @@
 use crate::checklist::AnswerValue;
 use crate::checklist::applicability::applies;
 use crate::system::CheckResult;
-use crate::system::record::{Proposed, proposal};
+use crate::system::record::{Proposed, keep_box_rules_first, proposal_for};
 
 use super::VaultContents;
 
@@ -52,10 +52,10 @@ impl VaultContents {
         let catalog = crate::checklist::catalog();
         let mut out = Vec::new();
         for r in &last.results {
-            let Some(proposed) = proposal(r) else {
-                continue;
-            };
             for item in crate::system::catalog::items_of(r.id) {
+                let Some(proposed) = proposal_for(r, item) else {
+                    continue;
+                };
                 let Some(it) = catalog.item(item) else {
                     continue;
                 };
@@ -81,6 +81,7 @@ impl VaultContents {
                 });
             }
         }
+        keep_box_rules_first(&mut out, |row| (row.item, row.result.id));
         out
     }
 }

@@ -125,6 +125,18 @@ pub fn error(e: &BoxError, lang: Lang) -> String {
     }
 }
 
+/// The sentence of a reading with no rule letting the Internet in: nothing open (pass), or, when the
+/// forwards or the DMZ were not seen (a record by hand), that it cannot tell.
+pub fn nothing_open(finding: &Finding) -> T {
+    match finding {
+        Finding::BoxRules {
+            forwards_read: false,
+            ..
+        } => T::BoxManualIncomplete,
+        _ => T::BoxNothingOpen,
+    }
+}
+
 /// The plain sentence of a box result (the PC checks' summary line).
 pub fn summary(finding: &Finding, lang: Lang) -> Option<String> {
     Some(match finding {
@@ -135,7 +147,7 @@ pub fn summary(finding: &Finding, lang: Lang) -> Option<String> {
             ..
         } => {
             if risks.is_empty() {
-                T::BoxNothingOpen.get(lang).to_owned()
+                nothing_open(finding).get(lang).to_owned()
             } else {
                 let head = tr::box_summary(lang, kind.product(), address, risks.len());
                 let worst = risks.first().map(|r| risk(r, lang)).unwrap_or_default();
@@ -187,6 +199,121 @@ pub fn text(out: &mut dyn Write, r: &CheckResult, lang: Lang) -> std::io::Result
         writeln!(out, "    · {}{colon} {}", e.source, e.value)?;
     }
     Ok(())
+}
+
+/// The last reading of the box, in one line for the dashboard (date, the plain summary) with
+/// its status; `None` when the box was never read.
+pub fn dashboard_line(
+    record: &crate::system::SystemRecord,
+    lang: Lang,
+) -> Option<(String, crate::system::Status)> {
+    let r = record.last.as_ref()?.results.iter().find(|r| {
+        matches!(
+            r.finding,
+            Finding::BoxRules { .. } | Finding::BoxUnread { .. }
+        )
+    })?;
+    let date = crate::i18n::format_date(crate::i18n::date_of(r.checked_at), lang);
+    let summary = summary(&r.finding, lang).unwrap_or_default();
+    Some((tr::box_dashboard(lang, date, summary), r.status))
+}
+
+/// The last reading of the box as the assessment PDF's "Box Internet" section shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoxSection {
+    /// When it was read, in words.
+    pub read_at: String,
+    /// The box: family, model, address (none when it could not be read).
+    pub which: Option<String>,
+    /// "Typed by the doctor", for a record by hand.
+    pub by_hand: Option<&'static str>,
+    /// Each finding: its risk (high, medium) and its sentence, worst first.
+    pub rows: Vec<(&'static str, String)>,
+    /// When there is no finding: nothing open, or cannot tell.
+    pub nothing: Option<&'static str>,
+    /// Why it could not be read.
+    pub unread: Option<String>,
+}
+
+/// The "Box Internet" section of the last reading kept with the PC checks; `None` when the box was
+/// never read.
+pub fn section(record: &crate::system::SystemRecord, lang: Lang) -> Option<BoxSection> {
+    let r = record.last.as_ref()?.results.iter().find(|r| {
+        matches!(
+            r.finding,
+            Finding::BoxRules { .. } | Finding::BoxUnread { .. }
+        )
+    })?;
+    let read_at = crate::i18n::format_datetime(r.checked_at, lang);
+    Some(match &r.finding {
+        Finding::BoxRules {
+            kind,
+            address,
+            model,
+            risks,
+            by_hand,
+            ..
+        } => BoxSection {
+            read_at,
+            which: Some(match model {
+                Some(m) => format!("{} — {m} ({address})", kind.product()),
+                None => format!("{} ({address})", kind.product()),
+            }),
+            by_hand: by_hand.then(|| T::BoxManualByHand.get(lang)),
+            rows: risks
+                .iter()
+                .map(|x| {
+                    let level = match x.level() {
+                        Level::High => T::PdfBoxHigh,
+                        Level::Medium => T::PdfBoxMedium,
+                    };
+                    (level.get(lang), risk(x, lang))
+                })
+                .collect(),
+            nothing: risks.is_empty().then(|| nothing_open(&r.finding).get(lang)),
+            unread: None,
+        },
+        _ => BoxSection {
+            read_at,
+            which: None,
+            by_hand: None,
+            rows: Vec::new(),
+            nothing: None,
+            unread: summary(&r.finding, lang),
+        },
+    })
+}
+
+/// The box result as a plain text file, to attach to a breach as evidence (what [`text`] prints).
+pub fn evidence_text(r: &CheckResult, lang: Lang) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = text(&mut out, r, lang);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The first facts of a breach opened from the box's 2020 case, and nothing assessed: when it was
+/// found (now: the 72 hours run), how (the reading's date and each forward to the imaging server, in
+/// words), still open, a setting of the box (misconfiguration) on a running system. What data and whom
+/// it concerns are left to the doctor.
+pub fn breach_facts(r: &CheckResult, now: jiff::Timestamp, lang: Lang) -> crate::breach::Details {
+    let now = jiff::Timestamp::from_second(now.as_second()).unwrap_or(now);
+    let mut how = tr::box_breach_how(lang, crate::i18n::format_datetime(r.checked_at, lang));
+    if let Finding::BoxRules { risks, .. } = &r.finding {
+        for x in risks.iter().filter(|x| x.imaging_port().is_some()) {
+            how.push(' ');
+            how.push_str(&risk(x, lang));
+        }
+    }
+    crate::breach::Details {
+        discovered_at: Some(now),
+        aware_at: Some(now),
+        how_discovered: how,
+        ongoing: true,
+        cause: crate::breach::Cause::Misconfiguration,
+        exposure: crate::breach::Exposure::RunningSystem,
+        ..crate::breach::Details::default()
+    }
 }
 
 /// The box result as one JSON document: `{ id, status, summary, risks: [{ level, summary, rule }],

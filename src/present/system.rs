@@ -18,7 +18,8 @@ pub fn proposal_note(record: &SystemRecord, item: &str, lang: Lang) -> Option<St
     let summary = last
         .results
         .iter()
-        .find(|r| crate::system::catalog::items_of(r.id).contains(&item))
+        .filter(|r| crate::system::catalog::items_of(r.id).contains(&item))
+        .max_by_key(|r| r.id == CheckId::BoxRules)
         .map(|r| summary(r, lang))
         .unwrap_or_default();
     Some(tr::sys_note(lang, date, summary))

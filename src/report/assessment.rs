@@ -405,6 +405,9 @@ pub(super) fn report(
         flow.table(&columns, &rows, Style::new(Face::Regular, 8.5, Rgb8::TEXT));
     }
 
+    // The Internet box, when its rules were read (or recorded by hand).
+    box_section(&mut flow, contents, lang);
+
     // Action plan.
     flow.page_break();
     flow.heading(T::SectionActionPlan.get(lang), 15.0);
@@ -420,6 +423,47 @@ pub(super) fn report(
 
     let header = running_header(contents, lang, T::ReportTitle);
     flow.finish(&header, footer(lang))
+}
+
+/// The "Box Internet" section: the last reading's date, the box, each finding with its risk (or that
+/// nothing lets the Internet in, or why it could not be read). Nothing when the box was never read.
+fn box_section(flow: &mut Flow, contents: &VaultContents, lang: Lang) {
+    let Some(section) = crate::present::boxes::section(&contents.system, lang) else {
+        return;
+    };
+    flow.space(6.0);
+    flow.heading(T::BoxTitle.get(lang), 15.0);
+    flow.field(T::PdfBoxDate.get(lang), &section.read_at);
+    if let Some(which) = &section.which {
+        flow.field(T::PdfBoxWhich.get(lang), which);
+    }
+    if let Some(note) = section.by_hand {
+        flow.paragraph(note, SMALL);
+    }
+    if let Some(why) = &section.unread {
+        flow.field(T::PdfBoxUnread.get(lang), why);
+    }
+    if let Some(nothing) = section.nothing {
+        flow.paragraph(nothing, BODY);
+    }
+    if !section.rows.is_empty() {
+        let columns = [
+            Column {
+                title: T::PdfBoxRisk.get(lang),
+                share: 0.15,
+            },
+            Column {
+                title: T::PdfBoxFinding.get(lang),
+                share: 0.85,
+            },
+        ];
+        let rows: Vec<Vec<String>> = section
+            .rows
+            .into_iter()
+            .map(|(level, finding)| vec![level.to_owned(), finding])
+            .collect();
+        flow.table(&columns, &rows, Style::new(Face::Regular, 8.5, Rgb8::TEXT));
+    }
 }
 
 /// The action plan alone, to pin up or hand to the IT provider.

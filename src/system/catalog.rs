@@ -230,7 +230,10 @@ pub const ITEM_LINKS: &[(CheckId, &[&str])] = &[
         &["imaging.pacs-authentication", "imaging.known-callers"],
     ),
     (CheckId::BoxMappings, &["box.upnp"]),
-    (CheckId::BoxRules, &["box.port-forwarding"]),
+    (
+        CheckId::BoxRules,
+        &["box.port-forwarding", "box.upnp", "box.remote-admin"],
+    ),
 ];
 
 /// The checklist item a verified encrypted archive is evidence for: the archive's record is attached to

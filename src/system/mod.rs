@@ -266,6 +266,19 @@ pub enum Finding {
         model: Option<String>,
         /// The rules that let the Internet in, worst first.
         risks: Vec<boxes::risk::Risk>,
+        /// Whether the forwards and the DMZ were both read (always, from a box's API; by hand, when
+        /// the doctor looked at both), else nothing is proposed for the forwards question.
+        #[serde(default = "boxes::risk::read_by_default")]
+        forwards_read: bool,
+        /// Whether UPnP's setting was read (else nothing is proposed for the UPnP question).
+        #[serde(default)]
+        upnp_read: bool,
+        /// Whether the remote administration's setting was read.
+        #[serde(default)]
+        remote_admin_read: bool,
+        /// Recorded by the doctor from the box's pages (a box with no API), not read from the box.
+        #[serde(default)]
+        by_hand: bool,
     },
     /// The box could not be read.
     BoxUnread {

@@ -81,13 +81,16 @@ impl SystemRecord {
         };
         let mut out = Vec::new();
         for r in &last.results {
-            let Some(p) = proposal(r) else { continue };
             for item in catalog::items_of(r.id) {
+                let Some(p) = proposal_for(r, item) else {
+                    continue;
+                };
                 if self.settled.get(*item) != Some(&last.checked_at) {
                     out.push((*item, p, r));
                 }
             }
         }
+        keep_box_rules_first(&mut out, |x| (x.0, x.2.id));
         out
     }
 
@@ -97,6 +100,38 @@ impl SystemRecord {
             self.settled.insert(item.to_owned(), last.checked_at);
         }
     }
+}
+
+/// The answer a result proposes for the checklist's `item`: a reading of the box's rules answers each
+/// of its items on its own ([`super::boxes::risk::proposal`]); another check as [`proposal`].
+pub fn proposal_for(r: &CheckResult, item: &str) -> Option<Proposed> {
+    if matches!(r.finding, super::Finding::BoxRules { .. }) {
+        super::boxes::risk::proposal(&r.finding, item)
+    } else {
+        proposal(r)
+    }
+}
+
+/// One proposal per item: when two checks propose for the same item (the UPnP list and the box's own
+/// setting both inform `box.upnp`), the box's own rules win, being what the box says of itself.
+pub fn keep_box_rules_first<X>(rows: &mut Vec<X>, key: impl Fn(&X) -> (&str, super::CheckId)) {
+    let mut seen: Vec<String> = Vec::new();
+    let by_box: Vec<String> = rows
+        .iter()
+        .filter(|x| key(x).1 == super::CheckId::BoxRules)
+        .map(|x| key(x).0.to_owned())
+        .collect();
+    rows.retain(|x| {
+        let (item, id) = key(x);
+        if id != super::CheckId::BoxRules && by_box.iter().any(|b| b == item) {
+            return false;
+        }
+        if seen.iter().any(|s| s == item) {
+            return false;
+        }
+        seen.push(item.to_owned());
+        true
+    });
 }
 
 /// The answer a result proposes: pass → yes, warning → partly, fail → no; nothing for an unknown, or

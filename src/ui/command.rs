@@ -300,6 +300,13 @@ pub enum SystemCommand {
         /// The Livebox or Bbox password, typed (never kept).
         password: Zeroizing<String>,
     },
+    /// Keep what the doctor saw in the pages of a box with no API, as a reading of it.
+    RecordBoxByHand {
+        /// The address typed, else the default gateway.
+        address: Option<std::net::SocketAddr>,
+        /// What they saw.
+        record: Box<crate::system::boxes::other::ManualRecord>,
+    },
 }
 
 /// The result of a background job.

@@ -781,6 +781,30 @@ fn the_command_line_reads_a_bbox_and_keeps_the_password_out() {
             .is_some_and(|s| s.contains("11112")),
         "{doc}"
     );
+    // The issue's form: `vigie system-check --box`, the same reading and document.
+    let issue_form = crate::common::vigie_command(
+        data.path(),
+        &[
+            "--lang",
+            "fr",
+            "system-check",
+            "--box",
+            "--box-address",
+            "127.0.0.1",
+            "--box-port",
+            &port,
+            "--box-kind",
+            "bbox",
+            "--format",
+            "json",
+        ],
+        &[("VIGIE_BOX_PASSWORD", PASSWORD)],
+    )
+    .output()
+    .expect("run");
+    assert!(issue_form.status.success(), "exit 0: {issue_form:?}");
+    let same: serde_json::Value = serde_json::from_slice(&issue_form.stdout).expect("JSON");
+    assert_eq!(same["risks"], doc["risks"], "the same reading");
     let text = run("text", PASSWORD);
     let text_out = String::from_utf8_lossy(&text.stdout).to_string();
     assert!(
@@ -801,7 +825,7 @@ fn the_command_line_reads_a_bbox_and_keeps_the_password_out() {
         "{doc}"
     );
     let mut everything = String::new();
-    for o in [&out, &text, &wrong] {
+    for o in [&out, &text, &wrong, &issue_form] {
         everything.push_str(&String::from_utf8_lossy(&o.stdout));
         everything.push_str(&String::from_utf8_lossy(&o.stderr));
     }
@@ -856,6 +880,18 @@ fn a_reading_is_kept_and_proposes_the_box_item() {
             .any(|(item, p, _)| *item == "box.port-forwarding" && *p == Proposed::No),
         "proposes No for the forwards item"
     );
+    // The assessment PDF's "Box Internet" section: the finding with its risk, no secret.
+    let mut contents = vigie::demo::demo_contents();
+    contents.system.record_box(result.clone());
+    let pdf = vigie::report::assessment::assessment_pdf(&contents, Lang::En).expect("pdf");
+    let doc = lopdf::Document::load_mem(&pdf).expect("pdf");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("text");
+    assert!(text.contains("Internet router"), "the section");
+    assert!(text.contains("11112"), "the DICOM forward");
+    for secret in [PASSWORD, "0123abcd"] {
+        assert!(!text.contains(secret), "{secret} in the PDF");
+    }
     let json = serde_json::to_string(&record).expect("serialize");
     let back: vigie::system::SystemRecord = serde_json::from_str(&json).expect("read back");
     assert_eq!(back, record, "kept as is");
@@ -927,4 +963,309 @@ fn the_window_reads_a_box_and_shows_its_rules() {
     let contents =
         serde_json::to_string(h.state().vault().expect("vault").contents()).expect("json");
     assert!(!contents.contains(PASSWORD), "the password is not kept");
+}
+
+/// The box's own settings propose the UPnP and remote-administration answers, each on its own and only
+/// when read: a Bbox with its 2020 forward and remote administration on proposes "no" to both the
+/// forwards item and the remote-administration item, and (UPnP off) "yes" to the UPnP item, which wins
+/// over the UPnP list's proposal for the same item.
+#[test]
+fn a_reading_proposes_the_upnp_and_remote_admin_items_when_read() {
+    use vigie::system::record::Proposed;
+    let fake = serve(bbox_routes(
+        "bbox/nat_rules_2020.json",
+        "bbox/remote_on.json",
+    ));
+    let reading = bbox::read(&fake.target(), PASSWORD).expect("read");
+    let mut record = vigie::system::SystemRecord::default();
+    record.record_box(risk::result(&reading, None));
+    let proposals = record.proposals();
+    let of = |item: &str| {
+        proposals
+            .iter()
+            .filter(|(i, _, _)| *i == item)
+            .map(|(_, p, _)| *p)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of("box.port-forwarding"), [Proposed::No], "{proposals:?}");
+    assert_eq!(of("box.remote-admin"), [Proposed::No], "{proposals:?}");
+    assert_eq!(of("box.upnp"), [Proposed::Yes], "UPnP read off");
+
+    // A record by hand proposes only for what the doctor looked at.
+    let by_hand = vigie::system::boxes::other::reading(
+        "192.168.1.1",
+        &vigie::system::boxes::other::ManualRecord::default(),
+    );
+    let nothing_seen = risk::result(&by_hand, None);
+    assert_eq!(
+        nothing_seen.status,
+        Status::Unknown,
+        "not seen is not closed"
+    );
+    assert!(
+        vigie::present::boxes::summary(&nothing_seen.finding, Lang::Fr)
+            .is_some_and(|s| s.contains("impossible de dire")),
+        "said so"
+    );
+    let mut record = vigie::system::SystemRecord::default();
+    record.record_box(nothing_seen);
+    assert!(
+        record.proposals().is_empty(),
+        "nothing seen, nothing proposed"
+    );
+    let seen = vigie::system::boxes::other::ManualRecord {
+        forwards_seen: true,
+        dmz_seen: true,
+        ..Default::default()
+    };
+    let mut record = vigie::system::SystemRecord::default();
+    record.record_box(risk::result(
+        &vigie::system::boxes::other::reading("192.168.1.1", &seen),
+        None,
+    ));
+    let items: Vec<&str> = record.proposals().iter().map(|(i, _, _)| *i).collect();
+    assert_eq!(items, ["box.port-forwarding"], "only what was seen");
+    assert_eq!(record.proposals()[0].1, Proposed::Yes, "nothing open, seen");
+}
+
+/// The box with no API, in the window: the catalog's box guides and the short form; what the doctor
+/// typed is kept as a reading "typed by the doctor", dated, says the 2020 case with its way to the
+/// breach register (facts only), shows on the dashboard and in the assessment PDF.
+#[test]
+fn the_window_records_what_the_doctor_saw_on_a_box_with_no_api() {
+    use crate::gui::{click, harness, run_until, unlock};
+    use egui_kittest::kittest::Queryable as _;
+    let dir = crate::common::temp_dir();
+    let data = dir.path().join("data");
+    let (path, _, _) = crate::common::create_vault(dir.path());
+    let mut h = harness(&data, Lang::Fr);
+    unlock(&mut h, &path);
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(
+        &ctx,
+        vigie::ui::command::Command::Navigate(vigie::ui::system::PAGE),
+    );
+    h.run();
+    click(&mut h, "Lire les règles de la box…");
+    h.run();
+    click(&mut h, "Autre box (SFR…)");
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("Réseau v4").next().is_some(),
+        "the SFR guide, open"
+    );
+    // Forwards: yes (the first "Oui"), then the port and the machine.
+    press(&mut h, "Oui", 0);
+    for (label, text) in [
+        ("Port", "8042"),
+        ("vers la machine (adresse IP)", "192.168.1.10"),
+    ] {
+        h.get_by_label(label).scroll_to_me();
+        h.run();
+        h.get_by_label(label).focus();
+        h.run();
+        h.get_by_label(label).type_text(text);
+        h.run();
+    }
+    // UPnP on (the third "Oui"), remote administration off (the fourth "Non").
+    press(&mut h, "Oui", 2);
+    press(&mut h, "Non", 3);
+    h.get_by_label("Enregistrer ce relevé").scroll_to_me();
+    h.run();
+    click(&mut h, "Enregistrer ce relevé");
+    run_until(&mut h, "the record and its save", |app| {
+        app.vault().is_some_and(|v| {
+            v.contents()
+                .system
+                .last
+                .as_ref()
+                .is_some_and(|l| l.result(vigie::system::CheckId::BoxRules).is_some())
+        }) && app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    assert!(
+        h.query_by_label_contains("Relevé saisi par le médecin")
+            .is_some(),
+        "said typed by the doctor"
+    );
+    assert!(
+        h.query_all_by_label_contains("sur le port 8042 (images médicales)")
+            .next()
+            .is_some(),
+        "the forward in words"
+    );
+    {
+        let contents = h.state().vault().expect("vault").contents();
+        let r = contents
+            .system
+            .last
+            .as_ref()
+            .and_then(|l| l.result(vigie::system::CheckId::BoxRules))
+            .expect("kept");
+        assert_eq!(r.status, Status::Fail, "high");
+        let Finding::BoxRules {
+            by_hand, upnp_read, ..
+        } = &r.finding
+        else {
+            panic!("a reading: {:?}", r.finding)
+        };
+        assert!(*by_hand && *upnp_read, "by hand, UPnP seen");
+        // The assessment PDF has its "Box Internet" section with each finding and its risk.
+        let pdf = vigie::report::assessment::assessment_pdf(contents, Lang::Fr).expect("pdf");
+        let doc = lopdf::Document::load_mem(&pdf).expect("pdf");
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let text = doc
+            .extract_text(&pages)
+            .expect("text")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains("Box Internet"), "the section: {text}");
+        assert!(text.contains("8042"), "the forward");
+        assert!(
+            text.contains("Élevé") && text.contains("Moyen"),
+            "the risks"
+        );
+    }
+    // The way into the register: the breach opened with the facts read.
+    h.get_by_label("Enregistrer une violation de données à partir de ce constat…")
+        .scroll_to_me();
+    h.run();
+    click(
+        &mut h,
+        "Enregistrer une violation de données à partir de ce constat…",
+    );
+    run_until(&mut h, "the breach opened", |app| {
+        app.vault()
+            .is_some_and(|v| !v.contents().breaches.breaches().is_empty())
+    });
+    {
+        let contents = h.state().vault().expect("vault").contents();
+        let b = &contents.breaches.breaches()[0];
+        assert!(
+            b.details.how_discovered.contains("8042"),
+            "{}",
+            b.details.how_discovered
+        );
+        assert!(!b.details.data_health, "facts only: nothing assessed");
+    }
+    // The dashboard says it too.
+    h.state_mut().run_command(
+        &ctx,
+        vigie::ui::command::Command::Navigate(vigie::ui::dashboard::PAGE),
+    );
+    h.run();
+    assert!(
+        h.query_by_label_contains("Box Internet, relevé du")
+            .is_some(),
+        "the dashboard's line"
+    );
+}
+
+/// Clicks the `nth` widget labelled `label`, scrolled into view first.
+fn press(h: &mut egui_kittest::Harness<'_, vigie::ui::app::VigieApp>, label: &str, nth: usize) {
+    use egui_kittest::kittest::Queryable as _;
+    h.query_all_by_label(label)
+        .nth(nth)
+        .expect("the widget")
+        .scroll_to_me();
+    h.run();
+    h.query_all_by_label(label)
+        .nth(nth)
+        .expect("the widget")
+        .click();
+    h.run();
+}
+
+/// A Freebox whose firmware has no IPv6 firewall switch (its `connection/ipv6/config/` answer holds
+/// `ipv6_enabled` and `delegations` only, as madpilot78/FreeBoxPHP's recorded answer): the IPv6
+/// firewall is said not read, never taken as on or off.
+#[test]
+fn a_freebox_without_the_ipv6_switch_says_it_was_not_read() {
+    let fake = serve(freebox_routes(
+        "freebox/fw_redir_none.json",
+        "freebox/fw_dmz_off.json",
+        "freebox/fw_incoming_off.json",
+        "freebox/upnpigd_config_off.json",
+        "freebox/ipv6_config_no_switch.json",
+    ));
+    let reading = freebox::read(&fake.target(), TOKEN).expect("read");
+    assert_eq!(reading.ipv6, None, "neither on nor off");
+    assert!(
+        reading
+            .unread
+            .iter()
+            .any(|(part, _)| part.contains("ipv6_firewall")),
+        "said not read: {:?}",
+        reading.unread
+    );
+    let r = risk::result(&reading, None);
+    assert!(
+        r.evidence
+            .iter()
+            .any(|e| e.source.contains("ipv6_firewall") && e.value.starts_with("not read")),
+        "in the evidence"
+    );
+}
+
+/// `vigie system-check --box --vault`: the reading is kept in the vault with the PC checks (never the
+/// password), and a Freebox's app token is taken from it.
+#[test]
+fn the_command_line_keeps_the_reading_in_the_vault() {
+    use vigie::practice_file::PracticeFile;
+    use vigie::vault::Unlock;
+    let dir = crate::common::temp_dir();
+    let (path, mut v, _) = crate::common::create_vault(dir.path());
+    v.contents_mut().system.freebox_token = Some(TOKEN.to_owned());
+    v.save().expect("save");
+    drop(v);
+    let fake = serve(freebox_routes(
+        "freebox/fw_redir_2020.json",
+        "freebox/fw_dmz_off.json",
+        "freebox/fw_incoming_off.json",
+        "freebox/upnpigd_config_off.json",
+        "freebox/ipv6_config_on.json",
+    ));
+    let port = fake.address.port().to_string();
+    let vault = path.to_string_lossy().to_string();
+    let out = crate::common::vigie_command(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "system-check",
+            "--box",
+            "--box-address",
+            "127.0.0.1",
+            "--box-port",
+            &port,
+            "--box-kind",
+            "freebox",
+            "--vault",
+            &vault,
+            "--format",
+            "json",
+        ],
+        &[("VIGIE_PASSPHRASE", crate::common::PASSPHRASE)],
+    )
+    .output()
+    .expect("run");
+    assert!(out.status.success(), "exit 0: {out:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(doc["status"], "fail", "the 2020 case: {doc}");
+    assert!(
+        fake.seen().contains(SESSION_PASSWORD),
+        "the session opened with the vault's token"
+    );
+    let v =
+        PracticeFile::open(&path, Unlock::Passphrase(crate::common::PASSPHRASE)).expect("opens");
+    let r = v
+        .contents()
+        .system
+        .last
+        .as_ref()
+        .and_then(|l| l.result(vigie::system::CheckId::BoxRules))
+        .expect("kept in the vault");
+    assert_eq!(r.status, vigie::system::Status::Fail, "as printed");
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(!printed.contains(TOKEN), "the token is not printed");
 }

@@ -214,7 +214,12 @@ fn correct_opens_the_very_question_and_keeps_the_proposal() {
     h.state_mut()
         .run_command(&ctx, Command::Navigate(vigie::ui::system::PAGE));
     h.run();
-    // The second "Corriger" is the screen lock's.
+    // The second "Corriger" is the screen lock's (scrolled into view: the box's card is above).
+    h.get_all_by_label("Corriger dans la liste")
+        .nth(1)
+        .expect("the screen lock's")
+        .scroll_to_me();
+    h.run();
     h.get_all_by_label("Corriger dans la liste")
         .nth(1)
         .expect("the screen lock's")

@@ -322,11 +322,19 @@ pub fn read(target: &Target, app_token: &str) -> Result<BoxReading, BoxError> {
     }
     if let Some(ipv6) = optional("connection/ipv6/config/", &mut reading) {
         // `ipv6_firewall`: true when the box filters incoming IPv6 (the firmwares that have the switch).
+        // Firmwares without the switch answer `ipv6_enabled` and `delegations` only (the recorded
+        // answer of madpilot78/FreeBoxPHP's tests): then the IPv6 firewall is said not read, never
+        // taken as on or off.
         if let Some(on) = flag(&ipv6, "ipv6_firewall") {
             reading.ipv6 = Some(FirewallLevel {
                 level: on.to_string(),
                 open: !on && flag(&ipv6, "ipv6_enabled") != Some(false),
             });
+        } else {
+            reading.unread.push((
+                "connection/ipv6/config/ ipv6_firewall".to_owned(),
+                "the box's answer has no IPv6 firewall setting".to_owned(),
+            ));
         }
     }
     Ok(reading)

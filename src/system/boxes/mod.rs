@@ -371,11 +371,72 @@ pub fn identify(target: &Target) -> Identified {
     }
 }
 
-/// The default gateway, where the system says (Linux: `/proc/net/route`); else `None` and the user types
-/// the address.
+/// The default gateway, where the system says: Linux `/proc/net/route`; macOS `route -n get default`;
+/// Windows the IPv4 routing table from WMI (`Win32_IP4RouteTable`, the default route of lowest metric;
+/// the library forbids unsafe code, so the IP Helper API's FFI is not called). `None` when it cannot
+/// tell: the user types the address.
 pub fn default_gateway() -> Option<IpAddr> {
-    let table = std::fs::read_to_string("/proc/net/route").ok()?;
-    gateway_from_route_table(&table)
+    #[cfg(target_os = "macos")]
+    {
+        let out = super::util::run(
+            "/sbin/route",
+            &["-n", "get", "default"],
+            std::time::Duration::from_secs(5),
+        )
+        .ok()?;
+        gateway_from_route_get(&out.stdout)
+    }
+    #[cfg(windows)]
+    {
+        let rows = super::windows::wmi_query(
+            "ROOT\\CIMV2",
+            "SELECT Destination, Mask, NextHop, Metric1 FROM Win32_IP4RouteTable WHERE Destination = '0.0.0.0'",
+        )
+        .ok()?;
+        gateway_from_wmi_routes(&rows)
+    }
+    #[cfg(not(any(target_os = "macos", windows)))]
+    {
+        let table = std::fs::read_to_string("/proc/net/route").ok()?;
+        gateway_from_route_table(&table)
+    }
+}
+
+/// The gateway in macOS's `route -n get default` output (its `gateway:` line); `None` when there is no
+/// default route (`route: writing to routing socket: not in table`) or the gateway is not an address
+/// (a link, `link#4`).
+pub fn gateway_from_route_get(output: &str) -> Option<IpAddr> {
+    output.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        if key.trim() != "gateway" {
+            return None;
+        }
+        let ip: IpAddr = value.trim().parse().ok()?;
+        (!ip.is_unspecified()).then_some(ip)
+    })
+}
+
+/// The gateway of the default route of lowest metric among WMI's `Win32_IP4RouteTable` rows
+/// (`Destination`, `Mask`, `NextHop`, `Metric1`, as text); on-link routes (`NextHop` 0.0.0.0) are not a
+/// gateway.
+pub fn gateway_from_wmi_routes(
+    rows: &[std::collections::BTreeMap<String, String>],
+) -> Option<IpAddr> {
+    rows.iter()
+        .filter(|r| {
+            r.get("Destination").map(String::as_str) == Some("0.0.0.0")
+                && r.get("Mask").is_none_or(|m| m == "0.0.0.0")
+        })
+        .filter_map(|r| {
+            let hop: std::net::Ipv4Addr = r.get("NextHop")?.trim().parse().ok()?;
+            let metric: i64 = r
+                .get("Metric1")
+                .and_then(|m| m.trim().parse().ok())
+                .unwrap_or(i64::MAX);
+            (!hop.is_unspecified()).then_some((metric, hop))
+        })
+        .min_by_key(|(metric, _)| *metric)
+        .map(|(_, hop)| IpAddr::V4(hop))
 }
 
 /// The default route's gateway in a `/proc/net/route` table.
@@ -459,6 +520,48 @@ mod tests {
         );
         assert_eq!(
             gateway_from_route_table("Iface\n"),
+            None,
+            "no default route"
+        );
+    }
+
+    /// macOS `route -n get default` (shaped on its output, see tests/data/gateway/README.md); and with
+    /// no default route.
+    #[test]
+    fn macos_route_get_gives_the_gateway() {
+        let out = include_str!("../../../tests/data/gateway/macos-route-get-default.txt");
+        assert_eq!(
+            gateway_from_route_get(out),
+            Some(IpAddr::from([192, 168, 1, 254])),
+            "{out}"
+        );
+        assert_eq!(
+            gateway_from_route_get("route: writing to routing socket: not in table\n"),
+            None,
+            "no default route"
+        );
+        assert_eq!(
+            gateway_from_route_get("   route to: default\n    gateway: link#4\n"),
+            None,
+            "a link, not an address"
+        );
+    }
+
+    /// Windows' `Win32_IP4RouteTable` rows (shaped on WMI's, see the README; Ethernet and Wi-Fi both up: the lower metric
+    /// wins; the on-link routes are not gateways).
+    #[test]
+    fn windows_routes_give_the_gateway_of_lowest_metric() {
+        let text = include_str!("../../../tests/data/gateway/windows-ip4routetable.json");
+        let rows: Vec<std::collections::BTreeMap<String, String>> =
+            serde_json::from_str(text).unwrap_or_default();
+        assert_eq!(rows.len(), 4, "the recorded rows read");
+        assert_eq!(
+            gateway_from_wmi_routes(&rows),
+            Some(IpAddr::from([192, 168, 1, 1])),
+            "Ethernet's metric is lower"
+        );
+        assert_eq!(
+            gateway_from_wmi_routes(&rows[2..]),
             None,
             "no default route"
         );

@@ -24,8 +24,12 @@ pub struct ManualRecord {
     pub model: String,
     /// The forwards listed.
     pub forwards: Vec<SeenForward>,
+    /// The doctor looked at the forwards (else `forwards` says nothing).
+    pub forwards_seen: bool,
     /// The DMZ's machine, when the DMZ is on.
     pub dmz_host: Option<String>,
+    /// The doctor looked at the DMZ (else `dmz_host` says nothing).
+    pub dmz_seen: bool,
     /// UPnP on (None: not seen).
     pub upnp_on: Option<bool>,
     /// Remote administration on.
@@ -53,10 +57,28 @@ pub fn reading(address: &str, record: &ManualRecord) -> BoxReading {
             description: String::new(),
         })
         .collect();
-    r.dmz = Some(Dmz {
-        enabled: record.dmz_host.is_some(),
-        host: record.dmz_host.clone(),
-    });
+    // What the doctor did not look at is said so, never taken as closed.
+    let not_seen = || "not seen by the doctor".to_owned();
+    if !record.forwards_seen {
+        r.unread.push(("forwards".to_owned(), not_seen()));
+    }
+    if record.dmz_seen {
+        r.dmz = Some(Dmz {
+            enabled: record.dmz_host.is_some(),
+            host: record.dmz_host.clone(),
+        });
+    } else {
+        r.unread.push(("DMZ".to_owned(), not_seen()));
+    }
+    for (part, seen) in [
+        ("UPnP", record.upnp_on),
+        ("remote administration", record.remote_admin_on),
+        ("IPv6 firewall", record.ipv6_open),
+    ] {
+        if seen.is_none() {
+            r.unread.push((part.to_owned(), not_seen()));
+        }
+    }
     r.upnp_enabled = record.upnp_on;
     r.ipv6 = record.ipv6_open.map(|open| FirewallLevel {
         level: if open { "open" } else { "on" }.to_owned(),

@@ -147,6 +147,77 @@ fn exposes(s: &BoxService) -> bool {
             .any(|k| name.contains(k))
 }
 
+/// Readings kept before `forwards_read` existed came from a box's API, which always reads the forwards
+/// and the DMZ.
+pub fn read_by_default() -> bool {
+    true
+}
+
+/// The box's remote administration (as opposed to its FTP or VPN server).
+fn is_remote_admin(s: &BoxService) -> bool {
+    let name = s.name.to_ascii_lowercase();
+    name.contains("remote") || name.contains("admin")
+}
+
+/// The answer a box reading proposes for the checklist's `item`: `box.port-forwarding` from the
+/// forwards, pinholes, DMZ and firewalls (high → no, medium → partly, none → yes); `box.upnp` and
+/// `box.remote-admin` only when their setting was read (on → no, off → yes); nothing for another item.
+pub fn proposal(finding: &Finding, item: &str) -> Option<crate::system::record::Proposed> {
+    use crate::system::record::Proposed;
+    let Finding::BoxRules {
+        risks,
+        forwards_read,
+        upnp_read,
+        remote_admin_read,
+        ..
+    } = finding
+    else {
+        return None;
+    };
+    let worst = |pick: &dyn Fn(&Risk) -> bool| match risks
+        .iter()
+        .filter(|r| pick(r))
+        .map(Risk::level)
+        .min()
+    {
+        Some(Level::High) => Proposed::No,
+        Some(Level::Medium) => Proposed::Partly,
+        None => Proposed::Yes,
+    };
+    match item {
+        "box.port-forwarding" => forwards_read.then(|| {
+            worst(&|r| {
+                matches!(
+                    r,
+                    Risk::Forward { .. }
+                        | Risk::Pinhole { .. }
+                        | Risk::Dmz { .. }
+                        | Risk::Ipv6Open { .. }
+                        | Risk::Ipv4Open { .. }
+                )
+            })
+        }),
+        "box.upnp" => upnp_read.then(|| {
+            if risks.contains(&Risk::UpnpOn) {
+                Proposed::No
+            } else {
+                Proposed::Yes
+            }
+        }),
+        "box.remote-admin" => remote_admin_read.then(|| {
+            if risks
+                .iter()
+                .any(|r| matches!(r, Risk::Service { service } if is_remote_admin(service)))
+            {
+                Proposed::No
+            } else {
+                Proposed::Yes
+            }
+        }),
+        _ => None,
+    }
+}
+
 fn is_this_pc(host: &str, this_pc: Option<IpAddr>) -> bool {
     this_pc.is_some_and(|ip| host.trim().parse::<IpAddr>().ok() == Some(ip))
 }
@@ -200,6 +271,13 @@ pub fn result(reading: &BoxReading, this_pc: Option<IpAddr>) -> CheckResult {
     let status = match risks.first().map(Risk::level) {
         Some(Level::High) => Status::Fail,
         Some(Level::Medium) => Status::Warning,
+        // Nothing open among what was seen, but the forwards or the DMZ were not seen (a record by
+        // hand): cannot tell.
+        None if reading.dmz.is_none()
+            || reading.unread.iter().any(|(part, _)| part == "forwards") =>
+        {
+            Status::Unknown
+        }
         None => Status::Pass,
     };
     let mut evidence: Vec<Evidence> = reading
@@ -223,6 +301,11 @@ pub fn result(reading: &BoxReading, this_pc: Option<IpAddr>) -> CheckResult {
             address: reading.address.clone(),
             model: reading.model.clone(),
             risks,
+            forwards_read: reading.dmz.is_some()
+                && !reading.unread.iter().any(|(part, _)| part == "forwards"),
+            upnp_read: reading.upnp_enabled.is_some(),
+            remote_admin_read: reading.services.iter().any(is_remote_admin),
+            by_hand: reading.kind == BoxKind::Other,
         },
     )
     .result(CheckId::BoxRules, evidence);

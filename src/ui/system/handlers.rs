@@ -76,6 +76,25 @@ impl VigieApp {
                 kind,
                 password,
             } => self.read_box(ctx, address, kind, password),
+            SystemCommand::RecordBoxByHand { address, record } => {
+                // As a reading: what it means judged in a job (this PC's own address is asked of the
+                // system), kept like one.
+                if self.jobs.is_running(JobKind::BoxCheck) {
+                    return;
+                }
+                self.jobs.spawn(ctx, JobKind::BoxCheck, move |_| {
+                    use crate::system::boxes;
+                    let address = address
+                        .map(|a| a.ip())
+                        .or_else(boxes::default_gateway)
+                        .map_or_else(|| "?".to_owned(), |ip| ip.to_string());
+                    let reading = boxes::other::reading(&address, &record);
+                    JobOutput::BoxChecked {
+                        result: Box::new(boxes::risk::result(&reading, probe::own_address())),
+                        new_token: None,
+                    }
+                });
+            }
             SystemCommand::Correct(item) => {
                 // The proposal stays on the PC checks page until the item is answered; the checklist
                 // opens on the item's theme with the item in view.

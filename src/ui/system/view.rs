@@ -38,6 +38,70 @@ pub struct BoxForm {
     pub kind: Option<crate::system::boxes::BoxKind>,
     /// The Livebox or Bbox password, never kept beyond the request.
     pub password: zeroize::Zeroizing<String>,
+    /// The record of a box with no API.
+    pub manual: ManualForm,
+}
+
+/// The record of a box with no API: what the doctor saw in its pages, as typed.
+#[derive(Debug, Default)]
+pub struct ManualForm {
+    /// The box's name.
+    pub model: String,
+    /// Forwards listed (None: not seen).
+    pub forwards: Option<bool>,
+    /// The forwards typed: port, machine.
+    pub rows: Vec<(String, String)>,
+    /// The DMZ on (None: not seen).
+    pub dmz: Option<bool>,
+    /// The DMZ's machine.
+    pub dmz_host: String,
+    /// UPnP on.
+    pub upnp: Option<bool>,
+    /// Remote administration on.
+    pub remote_admin: Option<bool>,
+    /// The IPv6 firewall off or open.
+    pub ipv6_open: Option<bool>,
+}
+
+impl ManualForm {
+    /// The record typed, `None` while a forward lacks its port or machine or the DMZ its machine.
+    pub fn record(&self) -> Option<crate::system::boxes::other::ManualRecord> {
+        use crate::system::boxes::other::{ManualRecord, SeenForward};
+        let mut forwards = Vec::new();
+        if self.forwards == Some(true) {
+            for (port, host) in &self.rows {
+                let port: u16 = port.trim().parse().ok().filter(|p| *p > 0)?;
+                let host = host.trim();
+                if host.is_empty() {
+                    return None;
+                }
+                forwards.push(SeenForward {
+                    port,
+                    host: host.to_owned(),
+                });
+            }
+        }
+        let dmz_host = match self.dmz {
+            Some(true) => {
+                let h = self.dmz_host.trim();
+                if h.is_empty() {
+                    return None;
+                }
+                Some(h.to_owned())
+            }
+            _ => None,
+        };
+        Some(ManualRecord {
+            model: self.model.trim().to_owned(),
+            forwards,
+            forwards_seen: self.forwards.is_some(),
+            dmz_host,
+            dmz_seen: self.dmz.is_some(),
+            upnp_on: self.upnp,
+            remote_admin_on: self.remote_admin,
+            ipv6_open: self.ipv6_open,
+        })
+    }
 }
 
 /// Where a run stands: checks done, their number, the one running.
@@ -91,8 +155,17 @@ fn result_row(ui: &mut Ui, cx: &ViewContext<'_>, r: &CheckResult) {
         );
         ui.label(RichText::new(present::name(r.id).get(lang)).strong());
     });
-    let fix = if let crate::system::Finding::BoxRules { kind, risks, .. } = &r.finding {
+    let fix = if let crate::system::Finding::BoxRules {
+        kind,
+        risks,
+        by_hand,
+        ..
+    } = &r.finding
+    {
         // The box: every rule in words, high first, then the steps for that box.
+        if *by_hand {
+            ui.label(RichText::new(T::BoxManualByHand.get(lang)).italics());
+        }
         for x in risks {
             let color = match x.level() {
                 crate::system::boxes::risk::Level::High => theme::ERROR,
@@ -101,10 +174,16 @@ fn result_row(ui: &mut Ui, cx: &ViewContext<'_>, r: &CheckResult) {
             ui.label(RichText::new(crate::present::boxes::risk(x, lang)).color(color));
             if x.imaging_port().is_some() {
                 ui.label(RichText::new(T::BoxBreachHint.get(lang)).small());
+                // The way into the register, prefilled with what was read (facts only).
+                if cx.vault().is_some()
+                    && widgets::primary_button(ui, T::BoxBreachFromCase.get(lang), true).clicked()
+                {
+                    cx.send(breach_from_box(r, lang));
+                }
             }
         }
         if risks.is_empty() {
-            ui.label(T::BoxNothingOpen.get(lang));
+            ui.label(crate::present::boxes::nothing_open(&r.finding).get(lang));
         }
         crate::present::boxes::fix(*kind)
     } else {
@@ -153,6 +232,22 @@ pub fn breach_from_check(r: &CheckResult, lang: crate::i18n::Lang) -> Command {
         evidence: Some((
             format!("{}.txt", T::SysBreachEvidenceName.get(lang)),
             evidence.into_bytes(),
+        )),
+    })
+}
+
+/// The command that opens a breach from the box's 2020 case (a forward to the imaging server): the
+/// breach form prefilled with the facts read and when (nothing assessed), the reading attached as
+/// evidence.
+pub fn breach_from_box(r: &CheckResult, lang: crate::i18n::Lang) -> Command {
+    let details = crate::present::boxes::breach_facts(r, jiff::Timestamp::now(), lang);
+    Command::Breach(crate::ui::command::BreachCommand::Open {
+        title: T::BoxBreachTitle.get(lang).to_owned(),
+        by: String::new(),
+        details: Some(Box::new(details)),
+        evidence: Some((
+            format!("{}.txt", T::SysBreachEvidenceName.get(lang)),
+            crate::present::boxes::evidence_text(r, lang).into_bytes(),
         )),
     })
 }
@@ -224,6 +319,18 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
         {
             view.confirming = Some(NetworkCheck::Upnp);
         }
+    });
+    // The "Box Internet" section: the last reading in one line, and the way to read the box again.
+    ui.add_space(4.0);
+    widgets::card(ui, T::BoxTitle.get(lang), |ui| {
+        match record.and_then(|r| crate::present::boxes::dashboard_line(r, lang)) {
+            Some((line, status)) => {
+                ui.label(RichText::new(line).color(status_color(status)));
+            }
+            None => {
+                ui.label(T::BoxDashboardNever.get(lang));
+            }
+        }
         if ui
             .add_enabled(
                 !cx.busy(JobKind::BoxCheck),
@@ -233,10 +340,10 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
         {
             view.confirming = Some(NetworkCheck::BoxRules);
         }
+        if cx.busy(JobKind::BoxCheck) {
+            box_waiting(ui, cx, view);
+        }
     });
-    if cx.busy(JobKind::BoxCheck) {
-        box_waiting(ui, cx, view);
-    }
     ui.horizontal_wrapped(|ui| {
         if let Some(file) = record.and_then(|r| r.orthanc_config.as_ref()) {
             ui.label(tr::sys_orthanc_file(lang, file.display()));
@@ -402,7 +509,8 @@ fn box_screen(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
                 ui.label(T::BoxFreeboxButton.get(lang));
             }
             Some(BoxKind::Other) => {
-                ui.label(T::BoxFixOther.get(lang));
+                manual_form(ui, cx, view, address);
+                return;
             }
             _ => {
                 let label = ui.label(T::BoxPasswordLabel.get(lang));
@@ -425,6 +533,120 @@ fn box_screen(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut SystemView) {
                 view.confirming = None;
             }
         });
+    });
+}
+
+/// A yes / no / not seen choice.
+fn tri_state(ui: &mut Ui, lang: crate::i18n::Lang, question: T, value: &mut Option<bool>) {
+    ui.label(question.get(lang));
+    ui.horizontal_wrapped(|ui| {
+        ui.radio_value(value, Some(true), T::BoxManualYes.get(lang));
+        ui.radio_value(value, Some(false), T::BoxManualNo.get(lang));
+        ui.radio_value(value, None, T::BoxManualNotSeen.get(lang));
+    });
+}
+
+/// The box with no API: the catalog's box guides (the SFR one open), and the short form of what the
+/// doctor saw, kept as a reading of the box "typed by the doctor" with the date.
+fn manual_form(
+    ui: &mut Ui,
+    cx: &ViewContext<'_>,
+    view: &mut SystemView,
+    address: Option<std::net::SocketAddr>,
+) {
+    let lang = cx.lang;
+    ui.add_space(6.0);
+    ui.label(RichText::new(T::BoxManualTitle.get(lang)).strong());
+    ui.label(T::BoxManualIntro.get(lang));
+    ui.label(RichText::new(T::BoxManualGuides.get(lang)).strong());
+    for guide in &crate::checklist::catalog().boxes {
+        egui::CollapsingHeader::new(&guide.name)
+            .id_salt(("box-manual-guide", &guide.name))
+            .default_open(guide.name.starts_with("SFR"))
+            .show(ui, |ui| {
+                ui.label(tr::box_admin_page(lang, &guide.admin_address));
+                for (title, text) in [
+                    (T::BoxPortForwarding, &guide.port_forwarding),
+                    (T::BoxUpnp, &guide.upnp),
+                    (T::BoxAdminPassword, &guide.admin),
+                ] {
+                    ui.label(RichText::new(title.get(lang)).strong());
+                    ui.add(egui::Label::new(text.get(lang)).wrap());
+                }
+            });
+    }
+    ui.add_space(6.0);
+    let form = &mut view.box_form.manual;
+    let label = ui.label(T::BoxManualModel.get(lang));
+    ui.add(egui::TextEdit::singleline(&mut form.model).hint_text("SFR Box 8"))
+        .labelled_by(label.id);
+    tri_state(ui, lang, T::BoxManualForwards, &mut form.forwards);
+    if form.forwards == Some(true) {
+        if form.rows.is_empty() {
+            form.rows.push((String::new(), String::new()));
+        }
+        let mut remove = None;
+        for (i, (port, host)) in form.rows.iter_mut().enumerate() {
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label(T::BoxManualForwardPort.get(lang));
+                ui.add(
+                    egui::TextEdit::singleline(port)
+                        .desired_width(70.0)
+                        .hint_text("8042"),
+                )
+                .labelled_by(l.id);
+                let l = ui.label(T::BoxManualForwardHost.get(lang));
+                ui.add(
+                    egui::TextEdit::singleline(host)
+                        .desired_width(140.0)
+                        .hint_text("192.168.1.10"),
+                )
+                .labelled_by(l.id);
+                if ui
+                    .small_button(T::BoxManualForwardRemove.get(lang))
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            });
+        }
+        if let Some(i) = remove {
+            form.rows.remove(i);
+        }
+        if ui.button(T::BoxManualForwardAdd.get(lang)).clicked() {
+            form.rows.push((String::new(), String::new()));
+        }
+    }
+    tri_state(ui, lang, T::BoxManualDmz, &mut form.dmz);
+    if form.dmz == Some(true) {
+        let l = ui.label(T::BoxManualDmzHost.get(lang));
+        ui.add(egui::TextEdit::singleline(&mut form.dmz_host).hint_text("192.168.1.10"))
+            .labelled_by(l.id);
+    }
+    tri_state(ui, lang, T::BoxManualUpnp, &mut form.upnp);
+    tri_state(ui, lang, T::BoxManualRemoteAdmin, &mut form.remote_admin);
+    tri_state(ui, lang, T::BoxManualIpv6, &mut form.ipv6_open);
+    let record = form.record();
+    if record.is_none() {
+        ui.colored_label(theme::ERROR, T::BoxManualInvalid.get(lang));
+    }
+    let valid_address = view.box_form.address.trim().is_empty() || address.is_some();
+    ui.horizontal(|ui| {
+        let can = record.is_some() && valid_address && cx.vault().is_some();
+        if widgets::primary_button(ui, T::BoxManualSave.get(lang), can).clicked()
+            && let Some(record) = record
+        {
+            cx.commands
+                .send(Command::System(SystemCommand::RecordBoxByHand {
+                    address,
+                    record: Box::new(record),
+                }));
+            view.box_form.manual = ManualForm::default();
+            view.confirming = None;
+        }
+        if ui.button(T::SysBack.get(lang)).clicked() {
+            view.confirming = None;
+        }
     });
 }
 
@@ -469,6 +691,15 @@ pub fn dashboard_card(
             }
             None => {
                 ui.label(T::SysDashboardNever.get(lang));
+            }
+        }
+        // The box's rules: their own line, the worst first (the 2020 case in its words).
+        match crate::present::boxes::dashboard_line(record, lang) {
+            Some((line, status)) => {
+                ui.label(RichText::new(line).color(status_color(status)));
+            }
+            None => {
+                ui.label(T::BoxDashboardNever.get(lang));
             }
         }
         if ui.button(T::SysDashboardOpen.get(lang)).clicked() {
