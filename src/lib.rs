@@ -21,6 +21,8 @@ pub mod demo; // the fictional demo practice
 pub mod diag; // the diagnostic log for support: outcomes, job failures, panics; never a path, name or data
 pub mod digest; // the one hexadecimal SHA-256 (a leaf)
 pub mod fs; // atomic replacement of a file (temporary file, fsync, rename, folder fsync); a leaf
+#[doc(hidden)]
+pub mod fuzzing; // the fuzz targets, one function per reader of outside bytes (fuzz/ and the corpus replay test)
 pub mod i18n; // French and English texts, localized errors
 pub mod io_guard; // catches disk work on the window's thread (debug builds)
 pub mod locale; // the language; numbers, sizes and dates as each language writes them (a leaf)

@@ -16,6 +16,7 @@ mod breach; // Breach register
 mod breach_assess; // Breach register: the helper on a facts file
 mod cli;
 mod diag; // the diagnostic log
+mod fuzz_replay; // the fuzzers' kept corpora, replayed
 mod golden;
 mod gui;
 mod gui_archive;

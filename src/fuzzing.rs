@@ -1,0 +1,275 @@
+//! The fuzz targets: every reader of bytes that may come from outside (a file on the PC, a file sent by
+//! e-mail, a command's output, a box's answer), as one function each that must end without a panic
+//! whatever it is given.
+//!
+//! The same functions serve two drivers: `fuzz/` (cargo fuzz, coverage-guided, on the stable toolchain
+//! with `--sanitizer none`; see `docs/fuzzing.md`) and the test `tests/it/fuzz_replay.rs`, which replays
+//! the kept corpora `fuzz/corpus/<target>/` on every `cargo test` in seconds. A crash found by the fuzzer
+//! is added to its corpus: the replay then keeps it fixed.
+//!
+//! Not part of Vigie's API: hidden from the documentation, used only by those two drivers.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+/// One fuzz target: its name (the corpus folder and the cargo fuzz target) and its function.
+#[derive(Debug, Clone, Copy)]
+pub struct Target {
+    /// The name: `fuzz/corpus/<name>/` and `cargo fuzz run <name>`.
+    pub name: &'static str,
+    /// Runs one input; must never panic.
+    pub run: fn(&[u8]),
+}
+
+/// Every target.
+pub const TARGETS: &[Target] = &[
+    Target {
+        name: "vault_file",
+        run: vault_file,
+    },
+    Target {
+        name: "vault_contents",
+        run: vault_contents,
+    },
+    Target {
+        name: "dicom_header",
+        run: dicom_header,
+    },
+    Target {
+        name: "scan_file",
+        run: scan_file,
+    },
+    Target {
+        name: "catalog",
+        run: catalog,
+    },
+    Target {
+        name: "signed_document",
+        run: signed_document,
+    },
+    Target {
+        name: "bundle",
+        run: bundle,
+    },
+    Target {
+        name: "sshsig",
+        run: sshsig,
+    },
+    Target {
+        name: "allowed_signers",
+        run: allowed_signers,
+    },
+    Target {
+        name: "archive",
+        run: archive,
+    },
+    Target {
+        name: "archive_manifest",
+        run: archive_manifest,
+    },
+    Target {
+        name: "orthanc_config",
+        run: orthanc_config,
+    },
+    Target {
+        name: "pc_check_outputs",
+        run: pc_check_outputs,
+    },
+];
+
+/// The target named `name`.
+pub fn target(name: &str) -> Option<Target> {
+    TARGETS.iter().copied().find(|t| t.name == name)
+}
+
+fn text(data: &[u8]) -> String {
+    String::from_utf8_lossy(data).into_owned()
+}
+
+/// Splits an input into `n` fields at NUL bytes (missing fields are empty): one input drives a function
+/// of several texts.
+fn fields(data: &[u8], n: usize) -> Vec<String> {
+    let mut out: Vec<String> = data.splitn(n, |b| *b == 0).map(text).collect();
+    out.resize(n, String::new());
+    out
+}
+
+/// A temporary file holding `data`, removed when dropped (the readers that take a path).
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(data: &[u8]) -> Option<Self> {
+        static COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("vigie-fuzz-{}-{n}.bin", std::process::id()));
+        let temp = Self(path);
+        std::fs::File::create(&temp.0).ok()?.write_all(data).ok()?;
+        Some(temp)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The vault's frame and header, read without a key.
+fn vault_file(data: &[u8]) {
+    let _ = crate::vault::format::parse(data);
+}
+
+/// The vault's contents once decrypted (RON, schema migrations), and the breach register's chain check
+/// on what they hold.
+fn vault_contents(data: &[u8]) {
+    if let Ok(contents) = crate::practice_file::decode(data) {
+        let _ = contents.breaches.verify();
+    }
+}
+
+/// The DICOM sniffer and header walker on a file's first bytes, as the scanner reads them: the walker
+/// checks every length before dicom-rs reads the slice it passed (`scan::dicom::read_part10` alone is
+/// never given unchecked bytes: a lying length there allocates what it says).
+fn dicom_header(data: &[u8]) {
+    let len = data.len() as u64;
+    let kind = crate::scan::sniff::sniff(data, len);
+    let _ = crate::scan::sniff::dicom_by_prefix(data, len);
+    let _ = crate::scan::header::facts(data, true, kind);
+    let _ = crate::scan::header::facts(data, false, kind);
+}
+
+/// The scanner's whole classification of one file: sniffer, header, zip, gzip and 7z entries.
+fn scan_file(data: &[u8]) {
+    if let Some(file) = TempFile::new(data) {
+        let _ = crate::scan::classify(file.path());
+    }
+}
+
+/// The checklist catalog loader.
+fn catalog(data: &[u8]) {
+    let _ = crate::checklist::parse(&text(data));
+}
+
+/// The signed assessment's document.
+fn signed_document(data: &[u8]) {
+    let _ = crate::assessment::document::AssessmentDocument::parse(data);
+}
+
+/// A `.vigie-assessment` bundle (ZIP), its signatures and statements, and their verification.
+fn bundle(data: &[u8]) {
+    let Ok(set) = crate::assessment::bundle::FileSet::from_zip(data) else {
+        return;
+    };
+    let _ = set.signature_set();
+    let _ = set.statements();
+    let _ = set.signer_entries();
+    if let Some(name) = set.document_name().map(str::to_owned) {
+        let _ = crate::assessment::verify::verify(&set, &name);
+    }
+}
+
+/// An OpenSSH signature's armour and blob, and a public key line.
+fn sshsig(data: &[u8]) {
+    let t = text(data);
+    if let Ok(sig) = crate::assessment::sshsig::SshSignature::parse(&t) {
+        let _ = sig.verify("vigie-assessment", b"message");
+    }
+    let _ = crate::assessment::sshsig::PublicKey::parse_openssh(&t);
+}
+
+/// An `allowed_signers` file, matched as `ssh-keygen -Y verify` would, with a signature from the input.
+fn allowed_signers(data: &[u8]) {
+    let f = fields(data, 3);
+    let _ = crate::assessment::sshsig::parse_allowed_signers(&f[0]);
+    let _ = crate::assessment::sshsig::verify_like_ssh_keygen(
+        &f[0],
+        &f[1],
+        "vigie-assessment",
+        &f[2],
+        b"message",
+        1_800_000_000,
+    );
+}
+
+/// The fixed key of the archive target (a test key, never a practice's).
+const ARCHIVE_TEST_KEY: &str =
+    "AGE-SECRET-KEY-149J7FZE07QKJ53EYGUD6Y5JSGCQQK0GEPLEP5023K42KCAKYQEDS4Q8V9T";
+
+/// The archive reader (tar walk, safe paths, manifest, comparison): the input is the tar stream, sealed
+/// with age to a fixed key as Vigie's archives are, so that the fuzzer reaches past the encryption.
+fn archive(data: &[u8]) {
+    use std::str::FromStr as _;
+    let Ok(identity) = age::x25519::Identity::from_str(ARCHIVE_TEST_KEY) else {
+        return;
+    };
+    let recipient = identity.to_public();
+    let Ok(encryptor) =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+    else {
+        return;
+    };
+    let mut sealed = Vec::new();
+    let Ok(mut writer) = encryptor.wrap_output(&mut sealed) else {
+        return;
+    };
+    if writer.write_all(data).is_err() || writer.finish().is_err() {
+        return;
+    }
+    let Ok(key) = crate::archive::PracticeArchiveKey::parse(ARCHIVE_TEST_KEY)
+        .and_then(|k| crate::archive::ArchiveKey::practice(&k))
+    else {
+        return;
+    };
+    if let Some(file) = TempFile::new(&sealed) {
+        let cancel = AtomicBool::new(false);
+        let _ = crate::archive::list(file.path(), &key, &cancel);
+    }
+}
+
+/// An archive's `MANIFEST.json`.
+fn archive_manifest(data: &[u8]) {
+    let _ = crate::archive::Manifest::parse(data);
+}
+
+/// The imaging server's (Orthanc) configuration.
+fn orthanc_config(data: &[u8]) {
+    let t = text(data);
+    if let Ok(config) = crate::system::orthanc::parse(&t) {
+        let _ = crate::system::orthanc::issues(&config);
+    }
+    let _ = crate::system::orthanc::interpret(&[("orthanc.json".to_owned(), t)]);
+}
+
+/// The interpreters of the PC checks' command outputs (recorded or live): each gets a field.
+fn pc_check_outputs(data: &[u8]) {
+    use crate::system::{
+        admin, antivirus, disk_encryption, firewall, os_eol, ports, remote_tools, screen_lock,
+    };
+    let f = fields(data, 8);
+    let _ = admin::from_whoami_groups(&f[0]);
+    let _ = admin::from_id(&f[0], &f[1], false);
+    let _ = antivirus::product_state(&f[1]);
+    let _ = disk_encryption::from_bitlocker_shell(&f[2]);
+    let _ = disk_encryption::from_wmi_protection_status(&f[2]);
+    let _ = disk_encryption::from_fdesetup(&f[2]);
+    let mounts = disk_encryption::Mounts::from_text(&f[3], Path::new("/nonexistent-sys"));
+    let _ = disk_encryption::from_linux_mounts(&mounts, Path::new("/home"));
+    let _ = firewall::from_socketfilterfw(&f[4]);
+    let _ = firewall::from_linux(Some(&f[4]), Some(&f[5]));
+    let _ = firewall::from_nft(&f[4]);
+    let _ = firewall::from_iptables(&f[4]);
+    let facts = os_eol::linux_facts(&f[5]);
+    let _ = os_eol::interpret(&facts, jiff::civil::date(2026, 12, 7));
+    let listeners = ports::parse_proc_net_tcp(&f[6]);
+    let _ = ports::interpret(&listeners);
+    let _ = ports::parse_lsof(&f[6]);
+    let _ = remote_tools::parse_tasklist(&f[7]);
+    let _ = screen_lock::from_gsettings(&f[0], &f[1]);
+    let _ = screen_lock::from_macos(&f[0], Some(&f[1]));
+    let _ = screen_lock::gnome_session(Some(&f[2]), true, &f[3]);
+}
