@@ -69,6 +69,10 @@ pub const TARGETS: &[Target] = &[
         run: archive_manifest,
     },
     Target {
+        name: "register_export",
+        run: register_export,
+    },
+    Target {
         name: "orthanc_config",
         run: orthanc_config,
     },
@@ -234,6 +238,22 @@ fn archive(data: &[u8]) {
 /// An archive's `MANIFEST.json`.
 fn archive_manifest(data: &[u8]) {
     let _ = crate::archive::Manifest::parse(data);
+}
+
+/// The breach register's export as a verifier reads it: `events.jsonl` NUL `head.txt` NUL a head
+/// countersignature statement NUL its signature; the events recomputed, the head read, the events
+/// compared with the head, the statement checked.
+fn register_export(data: &[u8]) {
+    let mut parts = data.splitn(4, |b| *b == 0);
+    let events = parts.next().unwrap_or_default();
+    let head = parts.next().unwrap_or_default();
+    let statement = parts.next().unwrap_or_default();
+    let signature = text(parts.next().unwrap_or_default());
+    let read = crate::breach::export::read_events(events);
+    if let (Ok(read), Some((head, _))) = (&read, crate::breach::chain::parse_head(head)) {
+        let _ = crate::breach::export::extends(read, head);
+    }
+    let _ = crate::assessment::head_statement::check(statement, &signature);
 }
 
 /// The imaging server's (Orthanc) configuration.

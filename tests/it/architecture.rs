@@ -102,6 +102,20 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("output", &["fs", "vault"]),
+    // The fuzz targets: the readers of outside bytes, called as the scanner and the verifiers call them.
+    (
+        "fuzzing",
+        &[
+            "vault",
+            "practice_file",
+            "scan",
+            "checklist",
+            "assessment",
+            "archive",
+            "breach",
+            "system",
+        ],
+    ),
     // The diagnostic log: knows the errors it sorts into categories; the shells above call it.
     ("diag", &["archive", "fs", "output", "vault"]),
     // Texts and presentation above the domain.
