@@ -131,11 +131,11 @@ fn the_breaches_page_exports_the_verifiable_register_as_the_command_line_does() 
                 if n == "head.txt" {
                     let text = String::from_utf8(b).expect("utf-8 head");
                     assert!(text.contains("signed_at: "), "{text}");
-                    let kept: String = text
+                    let kept: Vec<&str> = text
                         .lines()
                         .filter(|l| !l.starts_with("signed_at: "))
-                        .map(|l| format!("{l}\n"))
                         .collect();
+                    let kept = kept.join("\n");
                     (n, kept.into_bytes())
                 } else {
                     (n, b)
