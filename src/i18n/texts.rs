@@ -1334,6 +1334,9 @@ texts! {
     SysDashboardOpen => "Voir les contrôles du PC", "See the PC checks";
     NavSystem => "Contrôles du PC", "PC checks";
     EventSystemChecked => "Contrôles du PC faits", "PC checks run";
+    EventRegisterEdited => "Registre des traitements modifié", "Record of processing edited";
+    RegisterDocTitle => "Registre des activités de traitement", "Record of processing activities";
+    NoticeDocTitle => "Information des patients sur leurs données", "Patient information notice";
     JobSystemCheck => "les contrôles du PC", "the PC checks";
     JobBoxCheck => "la lecture des règles de la box", "the reading of the box's rules";
     SysOrthancPick => "Indiquer le fichier de configuration d'Orthanc…", "Point to Orthanc's configuration file…";
