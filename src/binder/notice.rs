@@ -97,7 +97,7 @@ impl Notice {
             .iter()
             .filter_map(|a| {
                 a.plain.as_ref().map(|p| {
-                    let basis = a.field(RegisterField::LegalBasis);
+                    let basis = &a.plain_basis;
                     let p = if register
                         .edits
                         .get(&a.kind)
@@ -107,7 +107,11 @@ impl Notice {
                     } else {
                         p.clone()
                     };
-                    format!("• {p} — {basis}")
+                    fmt(
+                        lang,
+                        format!("• {p} ; fondement : {basis}."),
+                        format!("• {p}; basis: {basis}."),
+                    )
                 })
             })
             .collect();
@@ -186,14 +190,14 @@ impl Notice {
                     ActivityKind::PatientCare | ActivityKind::VideoSurveillance
                 )
             {
-                retention.push(format!(
-                    "• {} : {}",
-                    a.name,
-                    a.field(RegisterField::Retention)
+                let (name, how_long) = (&a.name, a.field(RegisterField::Retention));
+                retention.push(fmt(
+                    lang,
+                    format!("• {name} : {how_long}"),
+                    format!("• {name}: {how_long}"),
                 ));
             }
         }
-        let retention = retention.into_iter().map(|s| typeset(&s, lang)).collect();
         sections.push(section(bi("Combien de temps", "How long"), lang, retention));
 
         let mut rights = vec![bi(
@@ -271,7 +275,7 @@ mod tests {
             "Dr Paul Martin",
             "tenir votre dossier médical",
             "facturer",
-            "9.2.h",
+            "secret médical",
             "20 ans",
             "CNIL, 3 place de Fontenoy",
             "L.1111-7",
@@ -281,6 +285,10 @@ mod tests {
         }
         assert!(!text.contains("L.1111-8"), "{text}");
         assert!(!text.contains("vidéosurveillance"));
+        assert!(
+            !text.contains("à confirmer"),
+            "no working note reaches the patients: {text}"
+        );
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub struct Reference {
     pub retention: Bi,
     /// The purpose in plain words, for the patients' notice (None: not said to patients).
     pub plain: Option<Bi>,
+    /// The legal basis in plain words, for the patients' notice.
+    pub plain_basis: Bi,
     /// Checklist items (ids) that are this activity's security measures.
     pub measures: &'static [&'static str],
     /// Sources (see [`sources`]).
@@ -111,6 +113,10 @@ pub fn reference(kind: ActivityKind) -> Reference {
                 "tenir votre dossier médical et vous soigner, et partager ce qui est utile avec les autres professionnels qui vous soignent",
                 "keep your medical record and care for you, and share what is useful with the other professionals caring for you",
             )),
+            plain_basis: bi(
+                "la loi impose de tenir votre dossier ; vos données de santé servent à vous soigner, sous le secret médical (RGPD art. 6.1.c et 9.2.h)",
+                "the law requires your record to be kept; your health data serve your care, under medical secrecy (GDPR art. 6(1)(c) and 9(2)(h))",
+            ),
             measures: CARE_MEASURES,
             sources: &[REFERENTIEL, R1112_7, L1110_4],
         },
@@ -141,6 +147,10 @@ pub fn reference(kind: ActivityKind) -> Reference {
                 "Duration to be confirmed by the practice against the reference framework (not checked here); beyond it, appointments useful to care are in the medical record.",
             ),
             plain: Some(bi("gérer vos rendez-vous", "manage your appointments")),
+            plain_basis: bi(
+                "votre demande de rendez-vous (RGPD art. 6.1.b)",
+                "your request for an appointment (GDPR art. 6(1)(b))",
+            ),
             measures: &[
                 "accounts.named-accounts",
                 "hosting.processor-contracts",
@@ -178,6 +188,10 @@ pub fn reference(kind: ActivityKind) -> Reference {
                 "facturer vos soins et les transmettre à votre caisse d’assurance maladie et à votre complémentaire",
                 "bill your care and send it to your health insurance fund and your complementary insurer",
             )),
+            plain_basis: bi(
+                "les obligations légales de facturation et de remboursement (RGPD art. 6.1.c et 9.2.h)",
+                "the legal obligations of billing and reimbursement (GDPR art. 6(1)(c) and 9(2)(h))",
+            ),
             measures: &[
                 "accounts.cps-card",
                 "updates.software-updates",
@@ -215,6 +229,10 @@ pub fn reference(kind: ActivityKind) -> Reference {
                 "réaliser des téléconsultations",
                 "hold teleconsultations",
             )),
+            plain_basis: bi(
+                "vos soins, le compte rendu étant inscrit à votre dossier comme la loi le demande (RGPD art. 6.1.c et 9.2.h)",
+                "your care, the report being written into your record as the law requires (GDPR art. 6(1)(c) and 9(2)(h))",
+            ),
             measures: &[
                 "software.teleconsultation-tool",
                 "software.teleconsultation-conduct",
@@ -246,6 +264,10 @@ pub fn reference(kind: ActivityKind) -> Reference {
                 "réaliser, recevoir et conserver vos images médicales",
                 "produce, receive and keep your medical images",
             )),
+            plain_basis: bi(
+                "vos soins : les images font partie de votre dossier (RGPD art. 6.1.c et 9.2.h)",
+                "your care: images are part of your record (GDPR art. 6(1)(c) and 9(2)(h))",
+            ),
             measures: &[
                 "imaging.pacs-authentication",
                 "imaging.known-callers",
@@ -283,12 +305,16 @@ pub fn reference(kind: ActivityKind) -> Reference {
                 "Legal durations to be confirmed by the practice (not checked here).",
             ),
             plain: None,
+            plain_basis: bi(
+                "contrats et obligations sociales (RGPD art. 6.1.b et 6.1.c)",
+                "contracts and social obligations (GDPR art. 6(1)(b) and 6(1)(c))",
+            ),
             measures: &[
                 "accounts.named-accounts",
                 "accounts.leavers-review",
                 "accounts.staff-cards",
             ],
-            sources: &[sources::DPIA_EXEMPT],
+            sources: &[],
         },
         ActivityKind::VideoSurveillance => Reference {
             name: bi("Vidéosurveillance", "Video surveillance"),
@@ -320,6 +346,10 @@ pub fn reference(kind: ActivityKind) -> Reference {
                 "assurer la sécurité des personnes et des biens par vidéosurveillance (images conservées un mois au plus)",
                 "keep people and property safe by video surveillance (images kept one month at most)",
             )),
+            plain_basis: bi(
+                "la sécurité des locaux, intérêt légitime du cabinet (RGPD art. 6.1.f)",
+                "the premises' safety, the practice's legitimate interest (GDPR art. 6(1)(f))",
+            ),
             measures: &["physical.video-surveillance", "physical.video-formalities"],
             sources: &[L252_5],
         },

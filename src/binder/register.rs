@@ -148,6 +148,8 @@ pub struct ActivityView {
     pub fields: Vec<(RegisterField, String, Origin)>,
     /// The purpose in plain words for the patients' notice (None: not for patients).
     pub plain: Option<String>,
+    /// The legal basis in plain words for the notice: the doctor's text when edited.
+    pub plain_basis: String,
     /// Security measures: checklist items and their answers.
     pub security: Vec<SecurityMeasure>,
     /// The sources of the pre-filled texts.
@@ -348,6 +350,10 @@ impl Register {
             name: r.name.get(lang),
             fields,
             plain: r.plain.map(|p| p.get(lang)),
+            plain_basis: edits
+                .and_then(|e| e.get(&RegisterField::LegalBasis))
+                .cloned()
+                .unwrap_or_else(|| r.plain_basis.get(lang)),
             security: r
                 .measures
                 .iter()
