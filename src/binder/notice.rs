@@ -276,7 +276,7 @@ mod tests {
             "tenir votre dossier médical",
             "facturer",
             "secret médical",
-            "20 ans",
+            "15 ans en archivage",
             "CNIL, 3 place de Fontenoy",
             "L.1111-7",
             "3 rue de la Gare",
@@ -305,6 +305,11 @@ mod tests {
         let en = Notice::of(&p, &Register::default(), Lang::En).plain_text();
         assert!(
             en.contains("Hébergeur Exemple, certified as a health-data host"),
+            "{en}"
+        );
+        // English punctuation: no space before the colon.
+        assert!(
+            en.contains("Patient records and care: 5 years in the active base"),
             "{en}"
         );
     }

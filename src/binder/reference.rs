@@ -18,6 +18,8 @@ pub mod sources {
     /// The CNIL's list of processing requiring a DPIA.
     pub const DPIA_REQUIRED: &str =
         "CNIL, délibération n° 2018-327 du 11 octobre 2018 (liste des traitements soumis à AIPD)";
+    /// The CNIL's reference framework on retention periods in the health sector (JO of 28 July 2020).
+    pub const RETENTION: &str = "CNIL, référentiel sur les durées de conservation (JO du 28 juillet 2020) : 5 ans en base active, 15 ans en archivage intermédiaire";
     /// The medical record's retention, by analogy.
     pub const R1112_7: &str = "CSP R.1112-7 (par analogie) et recommandation du CNOM : 20 ans";
     /// Hosting of health data.
@@ -61,8 +63,8 @@ pub struct Reference {
 }
 
 const RECORD_RETENTION: Bi = bi(
-    "20 ans à compter du dernier passage du patient (durée recommandée par l’Ordre des médecins, par analogie avec l’article R.1112-7 du CSP) ; si le patient était mineur, au moins jusqu’à son 28e anniversaire ; s’il décède moins de 10 ans après son dernier passage, 10 ans après le décès.",
-    "20 years from the patient's last visit (the duration the Ordre des médecins recommends, by analogy with CSP R.1112-7); for a minor, at least until the 28th birthday; if the patient dies less than 10 years after the last visit, 10 years after the death.",
+    "5 ans en base active à compter de la dernière intervention sur le dossier, puis 15 ans en archivage intermédiaire sur un support distinct (référentiel de la CNIL sur les durées de conservation), soit 20 ans, la durée que recommande aussi l’Ordre des médecins par analogie avec l’article R.1112-7 du CSP ; par la même analogie, pour un mineur au moins jusqu’à son 28e anniversaire, et 10 ans après le décès s’il survient moins de 10 ans après le dernier passage.",
+    "5 years in the active base from the last entry in the record, then 15 years in intermediate archiving on a separate medium (the CNIL's reference framework on retention periods), 20 years in all, the duration the Ordre des médecins also recommends by analogy with CSP R.1112-7; by the same analogy, for a minor at least until the 28th birthday, and 10 years after the death if it comes less than 10 years after the last visit.",
 );
 
 const CARE_MEASURES: &[&str] = &[
@@ -84,7 +86,7 @@ const CARE_MEASURES: &[&str] = &[
     reason = "one table of the reference's texts, activity by activity"
 )]
 pub fn reference(kind: ActivityKind) -> Reference {
-    use sources::{L252_5, L1110_4, R1112_7, R6316, REFERENTIEL};
+    use sources::{L252_5, L1110_4, R1112_7, R6316, REFERENTIEL, RETENTION};
     match kind {
         ActivityKind::PatientCare => Reference {
             name: bi("Dossiers des patients et soins", "Patient records and care"),
@@ -118,7 +120,7 @@ pub fn reference(kind: ActivityKind) -> Reference {
                 "the law requires your record to be kept; your health data serve your care, under medical secrecy (GDPR art. 6(1)(c) and 9(2)(h))",
             ),
             measures: CARE_MEASURES,
-            sources: &[REFERENTIEL, R1112_7, L1110_4],
+            sources: &[REFERENTIEL, RETENTION, R1112_7, L1110_4],
         },
         ActivityKind::Appointments => Reference {
             name: bi("Rendez-vous", "Appointments"),
@@ -222,8 +224,8 @@ pub fn reference(kind: ActivityKind) -> Reference {
                 "The practitioner; the teleconsultation tool's vendor, as processor; the professionals of the care team.",
             ),
             retention: bi(
-                "Le compte rendu suit la durée du dossier médical (20 ans après le dernier passage) ; la séance n’est pas enregistrée.",
-                "The report follows the medical record's duration (20 years after the last visit); the session is not recorded.",
+                "Le compte rendu suit la durée du dossier médical (5 ans en base active puis 15 ans en archivage intermédiaire) ; la séance n’est pas enregistrée.",
+                "The report follows the medical record's duration (5 years active, then 15 years in intermediate archiving); the session is not recorded.",
             ),
             plain: Some(bi(
                 "réaliser des téléconsultations",
@@ -276,7 +278,7 @@ pub fn reference(kind: ActivityKind) -> Reference {
                 "imaging.encryption-at-rest",
                 "imaging.stray-images",
             ],
-            sources: &[REFERENTIEL, R1112_7],
+            sources: &[REFERENTIEL, RETENTION, R1112_7],
         },
         ActivityKind::Staff => Reference {
             name: bi("Gestion du personnel", "Staff management"),
