@@ -37,9 +37,9 @@ fn section(heading: Bi, lang: Lang, paragraphs: Vec<String>) -> NoticeSection {
     }
 }
 
-fn fmt(lang: Lang, fr: String, en: String) -> String {
+fn fmt(lang: Lang, fr: &str, en: String) -> String {
     match lang {
-        Lang::Fr => typeset(&fr, lang),
+        Lang::Fr => typeset(fr, lang),
         Lang::En => en,
     }
 }
@@ -69,7 +69,7 @@ impl Notice {
 
         let mut controller = vec![fmt(
             lang,
-            format!("Vos données sont traitées par {who}, responsable du traitement."),
+            &format!("Vos données sont traitées par {who}, responsable du traitement."),
             format!("Your data are processed by {who}, the controller."),
         )];
         if !contact.is_empty() {
@@ -83,7 +83,7 @@ impl Notice {
                 .unwrap_or_default();
             controller.push(fmt(
                 lang,
-                format!("Délégué à la protection des données : {}{email}", dpo.name),
+                &format!("Délégué à la protection des données : {}{email}", dpo.name),
                 format!("Data protection officer: {}{email}", dpo.name),
             ));
         }
@@ -109,7 +109,7 @@ impl Notice {
                     };
                     fmt(
                         lang,
-                        format!("• {p} ; fondement : {basis}."),
+                        &format!("• {p} ; fondement : {basis}."),
                         format!("• {p}; basis: {basis}."),
                     )
                 })
@@ -153,9 +153,7 @@ impl Notice {
                 ),
             }
             .get(lang);
-            recipients.push(fmt(
-                lang,
-                format!("Votre dossier est hébergé chez {host}, {hds}. Vous pouvez vous opposer à cet hébergement pour un motif légitime (CSP L.1111-8)."),
+            recipients.push(fmt(lang, &format!("Votre dossier est hébergé chez {host}, {hds}. Vous pouvez vous opposer à cet hébergement pour un motif légitime (CSP L.1111-8)."),
                 format!("Your record is hosted by {host}, {hds}. You may object to this hosting for a legitimate reason (CSP L.1111-8)."),
             ));
         }
@@ -193,7 +191,7 @@ impl Notice {
                 let (name, how_long) = (&a.name, a.field(RegisterField::Retention));
                 retention.push(fmt(
                     lang,
-                    format!("• {name} : {how_long}"),
+                    &format!("• {name} : {how_long}"),
                     format!("• {name}: {how_long}"),
                 ));
             }
@@ -211,15 +209,11 @@ impl Notice {
             )
             .get(lang)
         } else {
-            fmt(
-                lang,
-                format!("Pour exercer ces droits, écrivez-nous : {contact}. Nous répondons dans un délai d’un mois."),
+            fmt(lang, &format!("Pour exercer ces droits, écrivez-nous : {contact}. Nous répondons dans un délai d’un mois."),
                 format!("To use these rights, write to us: {contact}. We answer within one month."),
             )
         });
-        rights.push(fmt(
-            lang,
-            format!("Si vous estimez que vos droits ne sont pas respectés, vous pouvez saisir la CNIL : {CNIL_ADDRESS}."),
+        rights.push(fmt(lang, &format!("Si vous estimez que vos droits ne sont pas respectés, vous pouvez saisir la CNIL : {CNIL_ADDRESS}."),
             format!("If you consider that your rights are not respected, you may complain to the CNIL: {CNIL_ADDRESS}."),
         ));
         sections.push(section(bi("Vos droits", "Your rights"), lang, rights));
@@ -316,8 +310,10 @@ mod tests {
 
     #[test]
     fn the_doctor_s_note_and_purpose_edits_reach_the_notice() {
-        let mut r = Register::default();
-        r.notice_note = "Le cabinet ne filme pas.".into();
+        let mut r = Register {
+            notice_note: "Le cabinet ne filme pas.".into(),
+            ..Register::default()
+        };
         r.edit(
             ActivityKind::Appointments,
             RegisterField::Purpose,

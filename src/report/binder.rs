@@ -88,9 +88,10 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
             let title = catalog
                 .item(&m.item)
                 .map_or_else(|| m.item.clone(), |i| i.action.get(lang).to_owned());
-            let answer = m.answer.map_or(T::ReportNotAnswered.get(lang), |v| {
-                names::answer(v).get(lang)
-            });
+            let answer = m.answer.map_or_else(
+                || T::ReportNotAnswered.get(lang),
+                |v| names::answer(v).get(lang),
+            );
             flow.paragraph(&format!("• {title} — {answer} [{}]", m.item), BODY);
         }
         if !a.sources.is_empty() {
