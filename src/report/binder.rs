@@ -188,7 +188,27 @@ mod tests {
 
     #[test]
     fn the_notice_fits_one_page_in_both_formats_and_the_register_renders() {
-        let mut c = crate::demo::demo_contents();
+        // Every activity, hosted records, a DPO: the longest notice.
+        let mut p = crate::practice::Profile::named(
+            crate::practice::PracticeName::parse("Cabinet de radiologie du Dr Lefèvre")
+                .expect("name"),
+        );
+        p.practitioner = "Dr Camille Lefèvre".into();
+        p.address = "12 rue des Tilleuls, 69000 Lyon".into();
+        p.email = crate::practice::Email::parse("secretariat@radiologie.example").ok();
+        p.dpo = Some(crate::practice::Dpo {
+            name: "Cabinet Conseil RGPD Santé".into(),
+            email: crate::practice::Email::parse("dpo@conseil.example").ok(),
+            phone: String::new(),
+        });
+        let s = &mut p.setup;
+        (s.teleconsultation, s.video_surveillance, s.produces_images) = (true, true, true);
+        s.staff.secretary = true;
+        s.records = crate::practice::RecordsHosting::Cloud;
+        p.processing.host = "SantéCloud Hébergement".into();
+        let mut c = VaultContents::new(p);
+        c.register.notice_note =
+            "Les images de vidéosurveillance ne filment pas la salle d’examen.".into();
         c.register.edit(
             ActivityKind::Billing,
             RegisterField::Retention,
