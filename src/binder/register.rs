@@ -241,7 +241,11 @@ pub fn processors(kind: ActivityKind, profile: &Profile, lang: Lang) -> String {
     if out.is_empty() {
         bi("Aucun", "None").get(lang)
     } else {
-        out.join(" ; ")
+        // French puts a space before the semicolon (typeset makes it a narrow no-break one).
+        match lang {
+            Lang::Fr => crate::locale::typeset(&out.join(" ; "), lang),
+            Lang::En => out.join("; "),
+        }
     }
 }
 
@@ -468,6 +472,10 @@ mod tests {
             "{text}"
         );
         assert!(transfers(&p, Lang::En).starts_with("No transfer"));
+        assert!(
+            text.contains("(Éditeur Exemple); "),
+            "English separator: {text}"
+        );
     }
 
     #[test]

@@ -95,11 +95,14 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
             flow.paragraph(&format!("• {title} — {answer} [{}]", m.item), BODY);
         }
         if !a.sources.is_empty() {
-            let sources = format!(
-                "{} : {}",
-                T::RegisterSources.get(lang),
-                a.sources.join(" ; ")
-            );
+            let sources = match lang {
+                Lang::Fr => format!(
+                    "{} : {}",
+                    T::RegisterSources.get(lang),
+                    a.sources.join(" ; ")
+                ),
+                Lang::En => format!("{}: {}", T::RegisterSources.get(lang), a.sources.join("; ")),
+            };
             flow.paragraph(&crate::locale::typeset(&sources, lang), SMALL);
         }
     }
