@@ -7,7 +7,8 @@ use std::path::Path;
 
 use crate::checklist::{self, ActionStatus, AnswerValue, Respondent};
 use crate::practice::{
-    Dpo, Email, ImageKeeping, PracticeName, Profile, RecordsHosting, Rpps, Setup, Specialty, Staff,
+    Dpo, Email, Exercise, ImageKeeping, Known, PracticeName, Processing, Profile, RecordsHosting,
+    Rpps, Setup, Specialty, Staff,
 };
 use crate::practice_file::{JournalEvent, PracticeFile, VaultContents};
 use crate::vault::{NewPassphrase, RecoveryCode, VaultError};
@@ -57,6 +58,15 @@ pub fn demo_profile() -> Profile {
         phone: String::new(),
     });
     p.patients_per_year = Some(4200);
+    p.processing = Processing {
+        exercise: Exercise::Individual,
+        records_vendor: "DossierMed Éditions (fictif)".into(),
+        host: "SantéCloud Hébergement (fictif)".into(),
+        host_hds: Known::Yes,
+        teleconsultation_vendor: String::new(),
+        imaging_partner: "TéléRadio Partenaires (fictif)".into(),
+        transfers_outside_eu: Known::No,
+    };
     p
 }
 

@@ -14,6 +14,7 @@
 pub mod archive; // encrypted archives in the age format: tar and manifest inside, verified, restored
 pub mod assessment; // the signed self-assessment: frozen document, OpenSSH signatures, verification, comparison
 pub mod base64_field; // shared bytes as base64 text in serialized records (a leaf)
+pub mod binder; // the inspection binder: record of processing (art. 30), DPIA statement, patients' notice
 pub mod breach; // the breach register: hash-chained events, the 72-hour clock, the decision helper
 pub mod checklist; // catalog, applicability, answers and evidence, scores, action plan
 pub mod cli; // the headless subcommands (clap), thin: they call the domain modules

@@ -452,6 +452,68 @@ impl From<SetupOnDisk> for Setup {
     }
 }
 
+/// A fact the doctor may not have given yet: "not known" until answered, never taken as reassuring.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Known {
+    /// Not answered yet.
+    #[default]
+    Unknown,
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+}
+
+impl Known {
+    /// Whether the answer is "yes".
+    pub fn is_yes(self) -> bool {
+        self == Self::Yes
+    }
+}
+
+/// How the practitioner works, as the CNIL's list of processing exempt from an impact assessment
+/// (délibération n° 2019-118) distinguishes it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Exercise {
+    /// Not answered yet.
+    #[default]
+    Unknown,
+    /// One practitioner working on his or her own (staff or locums may help).
+    Individual,
+    /// Several practitioners sharing records: group practice, health centre, network.
+    Group,
+}
+
+/// Who processes the practice's data for it, and where: the facts the record of processing activities
+/// (GDPR art. 30) and the patients' notice need. Everything starts "not known" (empty names, unknown
+/// answers); profiles written before these facts existed read as such.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Processing {
+    /// Individual or group practice.
+    pub exercise: Exercise,
+    /// The patient-record software's vendor (name), if given.
+    pub records_vendor: String,
+    /// The host of the patient records (name), when they are hosted outside the practice.
+    pub host: String,
+    /// Whether that host is certified to host health data (HDS, CSP L.1111-8).
+    pub host_hds: Known,
+    /// The teleconsultation tool's vendor (name), if any.
+    pub teleconsultation_vendor: String,
+    /// The teleradiology or imaging platform partner (name), if any.
+    pub imaging_partner: String,
+    /// Whether any of these sends data outside the European Union.
+    pub transfers_outside_eu: Known,
+}
+
+impl Processing {
+    /// Nothing given yet (for serde's `skip_serializing_if`: older profiles and signed documents keep
+    /// their exact layout).
+    pub fn is_unknown(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
 /// The practice profile, valid by construction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
@@ -477,6 +539,10 @@ pub struct Profile {
     pub dpo: Option<Dpo>,
     /// Patients seen per year, if known.
     pub patients_per_year: Option<u32>,
+    /// Who processes the data and where (vendors, host, transfers): read by the record of processing
+    /// activities. Left out when nothing is given.
+    #[serde(default, skip_serializing_if = "Processing::is_unknown")]
+    pub processing: Processing,
 }
 
 impl Profile {
@@ -494,6 +560,7 @@ impl Profile {
             it_provider: String::new(),
             dpo: None,
             patients_per_year: None,
+            processing: Processing::default(),
         }
     }
 
@@ -529,6 +596,7 @@ impl Profile {
                 .patients_per_year
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
+            processing: self.processing.clone(),
         }
     }
 }
@@ -570,6 +638,7 @@ pub struct ProfileDraft {
     pub dpo_email: String,
     pub dpo_phone: String,
     pub patients_per_year: String,
+    pub processing: Processing,
 }
 
 fn optional<T>(
@@ -624,6 +693,7 @@ impl ProfileDraft {
                 phone: self.dpo_phone.trim().to_owned(),
             }),
             patients_per_year: patients,
+            processing: self.processing.clone(),
         })
     }
 }
@@ -720,6 +790,24 @@ mod tests {
         // Written again (has_images kept for older readers), the answers stay.
         let again: Setup = ron::from_str(&ron::to_string(&old).expect("ser")).expect("de");
         assert_eq!(again, old);
+    }
+
+    #[test]
+    fn older_profiles_read_the_processing_facts_as_not_known() {
+        let p = Profile::named(PracticeName::parse("Cabinet").expect("name"));
+        let ron = ron::to_string(&p).expect("serialize");
+        assert!(
+            !ron.contains("processing"),
+            "left out when not given: {ron}"
+        );
+        let back: Profile = ron::from_str(&ron).expect("deserialize");
+        assert_eq!(back.processing.host_hds, Known::Unknown);
+        assert_eq!(back.processing.exercise, Exercise::Unknown);
+        let mut given = p;
+        given.processing.host = "Hébergeur".into();
+        given.processing.host_hds = Known::Yes;
+        let again: Profile = ron::from_str(&ron::to_string(&given).expect("ser")).expect("de");
+        assert_eq!(again, given);
     }
 
     #[test]

@@ -252,6 +252,12 @@ pub enum ExportKind {
     Notification,
     /// The letter to the patients for one breach (--breach ID).
     PatientLetter,
+    /// The record of processing activities (GDPR art. 30) with the statement on the impact assessment.
+    Register,
+    /// The patients' information notice, one A4 page (a poster for the waiting room).
+    Notice,
+    /// The patients' information notice, one A5 page (a leaflet).
+    NoticeA5,
 }
 
 impl ExportKind {
@@ -271,6 +277,9 @@ impl ExportKind {
             Self::Breaches => Document::BreachRegister,
             Self::Notification => Document::BreachNotification(breach?),
             Self::PatientLetter => Document::PatientLetter(breach?),
+            Self::Register => Document::ProcessingRegister,
+            Self::Notice => Document::PatientNotice(crate::report::binder::NoticeFormat::A4),
+            Self::NoticeA5 => Document::PatientNotice(crate::report::binder::NoticeFormat::A5),
         })
     }
 }
@@ -417,6 +426,9 @@ fn command_name(command: &Command) -> &'static str {
             ExportKind::BreachRegister => "export breach-register",
             ExportKind::Notification => "export notification",
             ExportKind::PatientLetter => "export patient-letter",
+            ExportKind::Register => "export register",
+            ExportKind::Notice => "export notice",
+            ExportKind::NoticeA5 => "export notice-a5",
         },
         Command::Breach(BreachCommand::List { .. }) => "breach list",
         Command::Breach(BreachCommand::Show { .. }) => "breach show",

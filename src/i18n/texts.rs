@@ -1392,6 +1392,16 @@ texts! {
     SysDashboardOpen => "Voir les contrôles du PC", "See the PC checks";
     NavSystem => "Contrôles du PC", "PC checks";
     EventSystemChecked => "Contrôles du PC faits", "PC checks run";
+    EventRegisterEdited => "Registre des traitements modifié", "Record of processing edited";
+    RegisterDocTitle => "Registre des activités de traitement", "Record of processing activities";
+    NoticeDocTitle => "Information des patients sur leurs données", "Patient information notice";
+    RegisterIntro => "Registre tenu au titre de l’article 30 du RGPD. Les textes préremplis suivent le référentiel de la CNIL pour la gestion des cabinets médicaux et paramédicaux (délibération n° 2020-081 du 18 juin 2020) et le profil du cabinet ; ceux marqués « à confirmer » n’ont pas pu être vérifiés dans le texte du référentiel et restent à compléter par le cabinet.",
+        "Record kept under article 30 of the GDPR. The pre-filled texts follow the CNIL's reference framework for the management of medical and paramedical practices (délibération n° 2020-081 of 18 June 2020) and the practice's profile; those marked \"to be confirmed\" could not be checked against the framework's text and are for the practice to complete.";
+    RegisterController => "Responsable", "Controller";
+    RegisterSecurity => "Mesures de sécurité (liste de contrôle)", "Security measures (checklist)";
+    RegisterSources => "Sources", "Sources";
+    RegisterEditedMark => "modifié par le cabinet", "edited by the practice";
+    RegisterDpiaHeading => "Analyse d’impact (AIPD)", "Impact assessment (DPIA)";
     JobSystemCheck => "les contrôles du PC", "the PC checks";
     JobBoxCheck => "la lecture des règles de la box", "the reading of the router's rules";
     SysOrthancPick => "Indiquer le fichier de configuration d'Orthanc…", "Point to Orthanc's configuration file…";

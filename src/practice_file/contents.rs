@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::archive::ArchiveRegister;
 use crate::assessment::AssessmentHistory;
+use crate::binder::Register;
 use crate::breach::BreachRegister;
 use crate::checklist::ChecklistRecord;
 use crate::practice::Profile;
@@ -23,7 +24,10 @@ use crate::system::SystemRecord;
 /// review (`review_reason`): answers given on catalog v1 are migrated to v2 when opened
 /// (`checklist::migrate`), and a Vigie reading schema 2 would show v2 ids it does not know.
 /// Also the PC checks (`system`: the last run, earlier runs' counts, the proposals settled).
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: the record of processing activities (`register`: the doctor's edits of the pre-filled register and
+/// the notice's note) and the journal's `RegisterEdited`: a Vigie reading schema 3 would drop the edits
+/// at its next save and does not know the journal event.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A dated event of the vault's own history: the vault's journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +61,8 @@ pub enum JournalEvent {
     ArchiveOriginalsRemoved,
     /// The PC checks ran (their results are in `system`).
     SystemChecked,
+    /// The record of processing activities or the patients' notice was edited (it is in `register`).
+    RegisterEdited,
 }
 
 /// Everything the vault holds.
@@ -95,6 +101,10 @@ pub struct VaultContents {
     /// The PC checks: the last run whole (evidence), earlier ones as counts.
     #[serde(default)]
     pub system: SystemRecord,
+    /// The record of processing activities (GDPR art. 30): what the doctor changed in the pre-filled
+    /// register, and the note added to the patients' notice. Left out while nothing was changed (schema 4).
+    #[serde(default, skip_serializing_if = "Register::is_empty")]
+    pub register: Register,
     /// Text typed in the window and not applied (yet): kept here, in the vault, so that nothing typed
     /// is lost on a page change, a lock or closing.
     #[serde(default, skip_serializing_if = "Drafts::is_empty")]
@@ -213,6 +223,7 @@ impl VaultContents {
             // The archive key is made with the vault, so that the recovery sheet carries it.
             archives: ArchiveRegister::with_new_key(),
             system: SystemRecord::default(),
+            register: Register::default(),
             drafts: Drafts::default(),
         }
     }

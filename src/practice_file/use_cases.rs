@@ -17,6 +17,7 @@ use crate::archive::{
 };
 use crate::assessment::bundle::SignatureSet;
 use crate::assessment::{SignError, SignedAssessment, Signer};
+use crate::binder::{ActivityKind, RegisterField};
 use crate::checklist::record::EvidenceError;
 use crate::checklist::{self, AnswerValue, ItemId, Respondent};
 use crate::practice::Profile;
@@ -92,6 +93,41 @@ impl PracticeFile {
         c.profile_confirmed = true;
         c.record(JournalEvent::ProfileUpdated);
         checklist::plan::sync(checklist::catalog(), &c.practice, &mut c.checklist, at);
+    }
+
+    /// Writes `text` in `field` of the register's activity `kind` (an empty text goes back to the
+    /// pre-filled one), and journals it.
+    pub fn edit_register(
+        &mut self,
+        kind: ActivityKind,
+        field: RegisterField,
+        text: &str,
+        at: Timestamp,
+    ) {
+        let c = &mut self.contents;
+        c.register.edit(kind, field, text, at);
+        c.record(JournalEvent::RegisterEdited);
+    }
+
+    /// Adds (`Some(true)`) or removes (`Some(false)`) the activity `kind` from the register against what
+    /// the profile says, or goes back to the profile (`None`), and journals it.
+    pub fn include_register_activity(
+        &mut self,
+        kind: ActivityKind,
+        included: Option<bool>,
+        at: Timestamp,
+    ) {
+        let c = &mut self.contents;
+        c.register.include(kind, included, at);
+        c.record(JournalEvent::RegisterEdited);
+    }
+
+    /// Sets the paragraph the doctor adds to the patients' notice (empty: none), and journals it.
+    pub fn set_notice_note(&mut self, note: &str, at: Timestamp) {
+        let c = &mut self.contents;
+        note.trim().clone_into(&mut c.register.notice_note);
+        c.register.updated_at = Some(at);
+        c.record(JournalEvent::RegisterEdited);
     }
 
     /// Records a finished (or stopped) folder scan, the earlier one kept as a digest, and journals it.

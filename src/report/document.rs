@@ -4,6 +4,7 @@
 //! and its layout in a file of its own beside this one.
 
 use super::assessment::{action_plan_pdf, assessment_pdf, report};
+use super::binder::{NoticeFormat, notice_pdf};
 use super::breach::{notification_pdf, patient_letter_pdf, register_pdf};
 use super::pdf::PdfError;
 use super::recovery_sheet::RecoverySheet;
@@ -33,6 +34,10 @@ pub enum Document<'a> {
     BreachNotification(BreachId),
     /// The letter to the patients for one breach.
     PatientLetter(BreachId),
+    /// The record of processing activities (GDPR art. 30) and the statement on the impact assessment.
+    ProcessingRegister,
+    /// The patients' information notice, on one page of the given format.
+    PatientNotice(NoticeFormat),
     /// The recovery sheet (the recovery code, the practice, the archive key) to print.
     RecoverySheet(&'a RecoverySheet),
     /// The report of a signed assessment, drawn from its frozen document (not from the vault as it
@@ -87,6 +92,8 @@ impl Document<'_> {
             Self::BreachNotification(_) => T::PdfNotifTitle,
             Self::PatientLetter(_) => T::PdfLetterTitle,
             Self::RecoverySheet(_) => T::RecoveryDocTitle,
+            Self::ProcessingRegister => T::RegisterDocTitle,
+            Self::PatientNotice(_) => T::NoticeDocTitle,
         }
     }
 
@@ -113,6 +120,8 @@ impl Document<'_> {
             Self::BreachRegister => register_pdf(given(contents)?, lang)?,
             Self::BreachNotification(id) => notification_pdf(with_breach(contents, id)?, id, lang)?,
             Self::PatientLetter(id) => patient_letter_pdf(with_breach(contents, id)?, id, lang)?,
+            Self::ProcessingRegister => super::binder::register_pdf(given(contents)?, lang)?,
+            Self::PatientNotice(format) => notice_pdf(given(contents)?, lang, format)?,
             Self::RecoverySheet(sheet) => {
                 let mut sheet = sheet.clone();
                 sheet.lang = lang;
@@ -184,6 +193,9 @@ mod tests {
             Document::Assessment,
             Document::ActionPlan,
             Document::BreachRegister,
+            Document::ProcessingRegister,
+            Document::PatientNotice(NoticeFormat::A4),
+            Document::PatientNotice(NoticeFormat::A5),
         ] {
             assert!(doc.needs_contents());
             let bytes = doc.render(Some(&c), Lang::Fr).expect("rendered");

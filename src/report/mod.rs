@@ -4,6 +4,7 @@
 //! import one another in one direction only (`tests/it/architecture.rs` checks it).
 
 pub mod assessment;
+pub mod binder; // the record of processing activities with the DPIA statement, the patients' notice
 pub mod breach; // the breach register, the draft notification to the CNIL, the letter to patients
 pub mod breach_export;
 pub mod document;

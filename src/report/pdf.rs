@@ -97,6 +97,10 @@ pub struct Document {
     fonts: [(FontId, ParsedFont); 3],
     pages: Vec<Vec<Op>>,
     current: usize,
+    /// Page width, millimetres (A4 unless [`Document::with_page_size`]).
+    width: f32,
+    /// Page height, millimetres.
+    height: f32,
 }
 
 impl std::fmt::Debug for Document {
@@ -142,7 +146,23 @@ impl Document {
             fonts,
             pages: vec![Vec::new()],
             current: 0,
+            width: PAGE_WIDTH,
+            height: PAGE_HEIGHT,
         })
+    }
+
+    /// The same document on pages of `width` × `height` mm (A5: 148 × 210) instead of A4. Only for
+    /// documents drawn directly: [`super::layout::Flow`] lays out A4 pages.
+    #[must_use]
+    pub fn with_page_size(mut self, width: f32, height: f32) -> Self {
+        self.width = width;
+        self.height = height;
+        self
+    }
+
+    /// The page's size in millimetres (width, height).
+    pub fn page_size(&self) -> (f32, f32) {
+        (self.width, self.height)
     }
 
     fn font(&self, face: Face) -> &(FontId, ParsedFont) {
@@ -190,6 +210,7 @@ impl Document {
     pub fn text(&mut self, x: f32, top: f32, text: &str, style: Style) {
         let Style { face, size, color } = style;
         let font = self.font(face).0.clone();
+        let page_height = self.height;
         let ops = self.ops();
         ops.push(Op::SetFillColor { col: color.color() });
         ops.push(Op::StartTextSection);
@@ -198,7 +219,7 @@ impl Document {
             size: Pt(size),
         });
         ops.push(Op::SetTextCursor {
-            pos: Point::new(Mm(x), Mm(PAGE_HEIGHT - top)),
+            pos: Point::new(Mm(x), Mm(page_height - top)),
         });
         ops.push(Op::ShowText {
             items: vec![TextItem::Text(text.to_owned())],
@@ -208,7 +229,7 @@ impl Document {
 
     /// Writes `text` centred on the page.
     pub fn text_centered(&mut self, top: f32, text: &str, style: Style) {
-        let x = (PAGE_WIDTH - self.text_width(text, style.face, style.size)) / 2.0;
+        let x = (self.width - self.text_width(text, style.face, style.size)) / 2.0;
         self.text(x, top, text, style);
     }
 
@@ -254,6 +275,7 @@ impl Document {
 
     /// A filled box, `top` being its upper edge.
     pub fn fill_box(&mut self, x: f32, top: f32, width: f32, height: f32, color: Rgb8) {
+        let page_height = self.height;
         let ops = self.ops();
         ops.push(Op::SaveGraphicsState);
         ops.push(Op::SetFillColor { col: color.color() });
@@ -263,7 +285,7 @@ impl Document {
                 winding_order: Some(WindingOrder::NonZero),
                 ..Rect::from_xywh(
                     Mm(x).into(),
-                    Mm(PAGE_HEIGHT - top - height).into(),
+                    Mm(page_height - top - height).into(),
                     Mm(width).into(),
                     Mm(height).into(),
                 )
@@ -274,11 +296,11 @@ impl Document {
 
     /// A horizontal rule.
     pub fn rule(&mut self, x: f32, top: f32, width: f32, color: Rgb8) {
+        let y = Mm(self.height - top);
         let ops = self.ops();
         ops.push(Op::SaveGraphicsState);
         ops.push(Op::SetOutlineColor { col: color.color() });
         ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
-        let y = Mm(PAGE_HEIGHT - top);
         ops.push(Op::DrawLine {
             line: Line {
                 is_closed: false,
@@ -307,10 +329,16 @@ impl Document {
 
     /// The finished PDF, fonts subset.
     pub fn finish(self) -> Result<Vec<u8>, PdfError> {
-        let Self { mut doc, pages, .. } = self;
+        let Self {
+            mut doc,
+            pages,
+            width,
+            height,
+            ..
+        } = self;
         let pages = pages
             .into_iter()
-            .map(|ops| PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), ops))
+            .map(|ops| PdfPage::new(Mm(width), Mm(height), ops))
             .collect();
         let options = PdfSaveOptions {
             subset_fonts: true,

@@ -65,6 +65,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("archive", &["fs", "io_guard", "digest"]),
     // PC checks: an engine (reads the system, knocks only on request).
     ("system", &["locale"]),
+    // The inspection binder's documents (register, DPIA statement, notice): an engine over the profile
+    // and the checklist's answers.
+    ("binder", &["practice", "checklist", "locale"]),
     // Breach register: an engine, like the checklist.
     ("breach", &["locale", "base64_field", "digest"]),
     // The practice's file: the vault holding the engines' records.
@@ -82,6 +85,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "assessment",
             "breach",
             "archive",
+            "binder",
         ],
     ),
     // The signed self-assessment: the records it freezes, the vault container of a consultant's key.
@@ -178,6 +182,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "breach",
             // SHA256SUMS of exported sets.
             "digest",
+            "binder",
         ],
     ),
     (

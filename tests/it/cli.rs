@@ -422,3 +422,41 @@ fn an_export_naming_a_breach_that_does_not_exist_is_refused_and_writes_nothing()
         assert!(std::fs::read(&out).expect("written").starts_with(b"%PDF-"));
     }
 }
+
+/// The register and the notice (issue 36), for a GP without images: the same `Document` the window
+/// will use, through `vigie export`.
+#[test]
+fn export_writes_the_register_and_the_notice() {
+    let dir = temp_dir();
+    let vault = dir.path().join("gp.vigie");
+    let v = vault.to_str().expect("utf-8");
+    let env = [("VIGIE_PASSPHRASE", PASSPHRASE)];
+    create_vault_with(&vault, martin());
+    let mut sizes = Vec::new();
+    for kind in ["register", "notice", "notice-a5"] {
+        let out = dir.path().join(format!("{kind}.pdf"));
+        let o = vigie(
+            dir.path(),
+            &[
+                "--lang",
+                "fr",
+                "export",
+                "--vault",
+                v,
+                "--kind",
+                kind,
+                "--out",
+                out.to_str().expect("utf-8"),
+            ],
+            &env,
+        );
+        assert!(o.status.success(), "{kind}: {}", stderr(&o));
+        let bytes = std::fs::read(&out).expect("pdf written");
+        assert!(bytes.starts_with(b"%PDF-"), "{kind}");
+        sizes.push(bytes.len());
+    }
+    assert!(
+        sizes.iter().all(|n| *n > 1000 && *n < 300 * 1024),
+        "{sizes:?}"
+    );
+}

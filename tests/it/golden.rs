@@ -233,6 +233,75 @@ fn make_the_golden_vault_schema_3() {
     print_facts(v.contents());
 }
 
+/// The golden vault of schema 4 (the record of processing activities: the doctor's edits).
+const SCHEMA_4: &str = "vault-v1-schema4.vigie";
+
+/// Makes the golden file of schema 4 (run once, by hand): the demo practice as this build makes it,
+/// with edits to its record of processing activities (what schema 4 added).
+#[test]
+#[ignore = "writes tests/data/golden/vault-v1-schema4.vigie; run by hand only for a new schema"]
+fn make_the_golden_vault_schema_4() {
+    use vigie::binder::{ActivityKind, RegisterField};
+    let path = golden_file(SCHEMA_4);
+    assert!(!path.exists(), "the golden file exists: it is never remade");
+    let mut c = vigie::demo::demo_contents();
+    c.register
+        .edits
+        .entry(ActivityKind::Appointments)
+        .or_default()
+        .insert(RegisterField::Purpose, SCHEMA_4_EDIT.to_owned());
+    c.register
+        .included
+        .insert(ActivityKind::VideoSurveillance, false);
+    c.register.notice_note = SCHEMA_4_NOTE.to_owned();
+    c.register.updated_at = Some("2026-12-07T06:00:00Z".parse().expect("time"));
+    drop(create_vault_with(&path, c));
+    let (_, v) = open_golden(SCHEMA_4);
+    print_facts(v.contents());
+}
+
+/// The golden vault of schema 4 opens with its register's edits, and the rest as schema 3 holds it.
+#[test]
+fn the_golden_vault_of_schema_4_opens_with_its_contents() {
+    use vigie::binder::{ActivityKind, RegisterField};
+    let (_dir, v) = open_golden(SCHEMA_4);
+    assert_eq!(v.format_version(), 1);
+    let c = v.contents();
+    assert_eq!(c.schema, 4);
+    assert_eq!(c.practice.name.as_str(), GOLDEN_PRACTICE);
+    assert!(c.demo && c.profile_confirmed);
+    assert_eq!(c.checklist.catalog_version, 3);
+    for id in c.checklist.answers.keys() {
+        assert!(vigie::checklist::catalog().item(id).is_some(), "{id}");
+    }
+    let head = c.breaches.verify().expect("the chain holds");
+    assert_eq!(head.count, SCHEMA_4_EVENTS);
+    assert!(c.archives.key.is_some());
+    assert!(c.system.last.is_some());
+    // What schema 4 added.
+    assert_eq!(
+        c.register
+            .edits
+            .get(&ActivityKind::Appointments)
+            .and_then(|e| e.get(&RegisterField::Purpose))
+            .map(String::as_str),
+        Some(SCHEMA_4_EDIT)
+    );
+    assert_eq!(
+        c.register.included.get(&ActivityKind::VideoSurveillance),
+        Some(&false)
+    );
+    assert_eq!(c.register.notice_note, SCHEMA_4_NOTE);
+    assert_eq!(
+        c.register.updated_at.map(|t| t.to_string()).as_deref(),
+        Some("2026-12-07T06:00:00Z")
+    );
+}
+
+const SCHEMA_4_EDIT: &str = "Prise de rendez-vous par téléphone et en ligne (éditeur de l'agenda)";
+const SCHEMA_4_EVENTS: u64 = 14;
+const SCHEMA_4_NOTE: &str = "Le cabinet ne filme pas la salle d'attente.";
+
 /// What the checks below must be given.
 #[expect(clippy::print_stdout, reason = "run by hand by the makers above")]
 fn print_facts(c: &vigie::practice_file::VaultContents) {

@@ -532,3 +532,39 @@ fn an_archive_without_a_scan_is_of_chosen_files_and_a_broken_key_is_made_again()
     assert!(c.scans.last.is_none());
     assert_eq!(c.checklist.evidence.len(), 1);
 }
+
+#[test]
+fn register_edits_are_kept_and_journaled() {
+    use crate::binder::{ActivityKind, RegisterField};
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut v = practice_file(dir.path());
+    let at = Timestamp::UNIX_EPOCH;
+    v.edit_register(
+        ActivityKind::Billing,
+        RegisterField::Retention,
+        "10 ans",
+        at,
+    );
+    assert_eq!(last_event(&v), &JournalEvent::RegisterEdited);
+    v.include_register_activity(ActivityKind::Teleconsultation, Some(true), at);
+    v.set_notice_note("  Affiché en salle d'attente.  ", at);
+    let r = &v.contents().register;
+    assert_eq!(
+        r.edits[&ActivityKind::Billing][&RegisterField::Retention],
+        "10 ans"
+    );
+    assert_eq!(r.included.get(&ActivityKind::Teleconsultation), Some(&true));
+    assert_eq!(r.notice_note, "Affiché en salle d'attente.");
+    let registered = v
+        .contents()
+        .journal
+        .iter()
+        .filter(|e| e.event == JournalEvent::RegisterEdited)
+        .count();
+    assert_eq!(registered, 3);
+    // Kept through the vault's encoding.
+    let back =
+        crate::practice_file::decode(&crate::practice_file::encode(v.contents()).expect("encode"))
+            .expect("decode");
+    assert_eq!(back.register, v.contents().register);
+}

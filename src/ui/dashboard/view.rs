@@ -23,6 +23,7 @@ fn event_name(e: &JournalEvent) -> T {
         JournalEvent::ArchiveCreated => T::EventArchiveCreated,
         JournalEvent::ArchiveOriginalsRemoved => T::EventArchiveOriginalsRemoved,
         JournalEvent::SystemChecked => T::EventSystemChecked,
+        JournalEvent::RegisterEdited => T::EventRegisterEdited,
     }
 }
 
