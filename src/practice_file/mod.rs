@@ -18,7 +18,7 @@ use crate::vault::{
 };
 pub use contents::{Counts, Drafts, JournalEntry, JournalEvent, SCHEMA_VERSION, VaultContents};
 pub use proposals::{DoneByArchive, ProposalRow, ProposalState, STRAY_IMAGES_ITEM};
-pub use use_cases::{EvidenceFile, PracticeArchiveKeyInUse};
+pub use use_cases::{EvidenceFile, PendingArchiveOutcome, PracticeArchiveKeyInUse};
 
 /// An open practice file: the vault and its decoded contents.
 #[derive(Debug)]

@@ -64,7 +64,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     // Encrypted archives: an engine; it writes through the atomic-file helpers.
     ("archive", &["fs", "io_guard", "digest"]),
     // PC checks: an engine (reads the system, knocks only on request).
-    ("system", &["locale"]),
+    ("system", &["locale", "fs"]),
     // Breach register: an engine, like the checklist.
     ("breach", &["locale", "base64_field", "digest"]),
     // The practice's file: the vault holding the engines' records.

@@ -15,6 +15,7 @@ mod boxes; // the Internet box's rules (issue 34)
 mod breach; // Breach register
 mod breach_assess; // Breach register: the helper on a facts file
 mod cli;
+mod crash; // issue 35: full disk at each write, SIGKILL harness
 mod diag; // the diagnostic log
 mod golden;
 mod gui;

@@ -374,7 +374,11 @@ pub fn identify(target: &Target) -> Identified {
 /// The default gateway, where the system says (Linux: `/proc/net/route`); else `None` and the user types
 /// the address.
 pub fn default_gateway() -> Option<IpAddr> {
-    let table = std::fs::read_to_string("/proc/net/route").ok()?;
+    let table = crate::fs::read_bounded_to_string(
+        std::path::Path::new("/proc/net/route"),
+        crate::fs::MAX_TEXT_FILE_BYTES,
+    )
+    .ok()?;
     gateway_from_route_table(&table)
 }
 
