@@ -25,6 +25,7 @@ mod gui_signing;
 mod gui_system; // PC checks
 mod gui_truth; // issue 33: one truth across pages
 mod gui_window;
+mod properties; // issue 35: proptest, changes and truncations detected, round trips
 mod report;
 mod safety;
 mod scan;
