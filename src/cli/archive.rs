@@ -202,14 +202,23 @@ fn open_vault(path: &Path, writing: bool, lang: Lang, out: &mut dyn Write) -> Re
         .map_err(localized(lang))
     };
     let v = open(writing)?;
-    if v.contents().archives.pending.is_none() {
+    let Some(pending) = v.contents().archives.pending.clone() else {
         return Ok(v);
-    }
+    };
     let mut v = if writing {
         v
     } else {
         drop(v);
-        open(true)?
+        match open(true) {
+            Ok(v) => v,
+            Err(_) => {
+                // Open elsewhere (the window): this command only reads; the note waits.
+                let v = open(false)?;
+                let shown = crate::present::escape_for_terminal(&pending.path).into_owned();
+                writeln!(out, "{}", tr::archive_pending_unsettled(lang, shown))?;
+                return Ok(v);
+            }
+        }
     };
     let outcome = v.settle_pending_archive(&AtomicBool::new(false), |record| {
         crate::present::archive::evidence(record, lang)
@@ -298,6 +307,7 @@ fn encrypt(
     }
     let plan = archive::plan(paths).map_err(|e| anyhow!(e.localize(lang)))?;
     let mut v = vault.map(|p| open_vault(p, true, lang, out)).transpose()?;
+    let mut key_made_now = false;
     let key = if let Some(file) = identity {
         read_identity_file(file, lang)?
     } else if passphrase {
@@ -310,10 +320,8 @@ fn encrypt(
         let in_use = v
             .practice_archive_key()
             .map_err(|e| anyhow!(e.localize(lang)))?;
-        if in_use.made_now {
-            // The key is saved before anything is encrypted to it (with the pending note below).
-            writeln!(out, "{}", T::CliArchiveKeyMade.get(lang))?;
-        }
+        // A key made now is saved before anything is encrypted to it, with the pending note below.
+        key_made_now = in_use.made_now;
         in_use.key
     };
     let practice = v
@@ -331,6 +339,9 @@ fn encrypt(
         Some(v) if identity.is_none() && !passphrase => {
             v.note_pending_archive(archive_path, origin.at);
             v.save().map_err(localized(lang))?;
+            if key_made_now {
+                writeln!(out, "{}", T::CliArchiveKeyMade.get(lang))?;
+            }
             true
         }
         _ => false,

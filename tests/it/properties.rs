@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use vigie::archive::{ArchiveKey, ArchiveRecord, Manifest, ManifestFile, Origin};
 use vigie::assessment::bundle::FileSet;
 use vigie::assessment::verify::verify;
-use vigie::practice_file::{PracticeFile, VaultContents};
+use vigie::practice_file::PracticeFile;
 use vigie::settings::Settings;
 use vigie::vault::Unlock;
 
@@ -44,7 +44,7 @@ fn changed(bytes: &[u8], (at, mask): (f64, u8)) -> Vec<u8> {
 }
 
 fn cut(bytes: &[u8], at: f64) -> Vec<u8> {
-    bytes[..((bytes.len() as f64 * at) as usize).min(bytes.len() - 1)].to_vec()
+    bytes[..((bytes.len() as f64 * at) as usize).min(bytes.len().saturating_sub(1))].to_vec()
 }
 
 /// The demo practice's vault file (cheap key derivation), made once.
@@ -164,25 +164,35 @@ proptest! {
     }
 
     /// A bundle (the `.vigie-assessment` zip) changed anywhere is refused, or not valid, or vouches for
-    /// nothing new: the same document, and only signers the original already proved. (A change in a
-    /// file's name in the zip's directory can drop a countersignature, as deleting its file would:
-    /// detached signatures cannot prevent their own removal; the signers shown say who signed.)
+    /// nothing new: the same document, only keys the original already proved, only identities the
+    /// original's signatures covered. (A change in a file's name in the zip's directory can drop a
+    /// countersignature or its signed statement, as deleting the file would: detached signatures cannot
+    /// prevent their own removal; the signers shown, and "not verified" beside a declared name, say
+    /// what is proved.)
     #[test]
     fn a_changed_or_cut_bundle_vouches_for_nothing_new(c in change(), at in 0.0..1.0f64) {
         let (files, doc) = signed_files();
         let mut bundle = FileSet::default();
         for (name, bytes) in &files.files {
-            if !name.ends_with(".pdf") {
+            if !std::path::Path::new(name)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+            {
                 bundle.put(name, bytes.clone());
             }
         }
         let original = verify(&bundle, doc);
         prop_assert!(original.is_valid());
-        let proved = |v: &vigie::assessment::verify::Verification| -> Vec<(String, String)> {
+        // What a verification proves: the keys with a valid signature, and the identities a valid
+        // signature covers (a name only declared in `signers.json` is shown apart, "not verified").
+        let proved = |v: &vigie::assessment::verify::Verification| -> Vec<(String, Option<String>)> {
             v.signers
                 .iter()
                 .filter(|s| s.status == vigie::assessment::verify::SignerStatus::Valid)
-                .map(|s| (s.fingerprint.clone(), s.name.clone()))
+                .flat_map(|s| {
+                    let signed = s.identity_signed.then(|| s.name.clone());
+                    [(s.fingerprint.clone(), None), (s.fingerprint.clone(), signed)]
+                })
                 .collect()
         };
         let zip = bundle.to_zip();
@@ -224,6 +234,54 @@ proptest! {
     }
 }
 
+/// Whether every file of a register export matches its `SHA256SUMS` line, as `sha256sum -c` checks it
+/// (docs/breach-register-format.md, "The export").
+fn export_checks(files: &[(String, Vec<u8>)]) -> bool {
+    let Some((_, sums)) = files
+        .iter()
+        .find(|(n, _)| n == vigie::breach::export::SUMS_FILE)
+    else {
+        return false;
+    };
+    let sums = String::from_utf8_lossy(sums);
+    let listed: Vec<(&str, &str)> = sums.lines().filter_map(|l| l.split_once("  ")).collect();
+    files
+        .iter()
+        .filter(|(n, _)| n != vigie::breach::export::SUMS_FILE)
+        .all(|(n, b)| listed.contains(&(vigie::digest::sha256_hex(b).as_str(), n.as_str())))
+        && listed.len() + 1 == files.len()
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// A register export with one of its files changed or cut fails its `SHA256SUMS` check.
+    #[test]
+    fn a_changed_or_cut_register_export_fails_its_check(which in any::<prop::sample::Index>(),
+                                                        c in change(), at in 0.0..1.0f64) {
+        let register = vigie::demo::demo_contents().breaches;
+        let files = vigie::breach::export::with_sums(vigie::breach::export::files(&register));
+        prop_assert!(export_checks(&files));
+        let i = which.index(files.len());
+        let lines = |text: &[u8]| -> Vec<String> {
+            String::from_utf8_lossy(text).lines().map(str::to_owned).collect()
+        };
+        for bytes in [changed(&files[i].1, c), cut(&files[i].1, at)] {
+            let mut bad = files.clone();
+            bad[i].1 = bytes;
+            // The list itself, signed by nobody, may lose its last line end: `sha256sum -c` reads
+            // the same list, and so does this check.
+            let same_list = files[i].0 == vigie::breach::export::SUMS_FILE
+                && lines(&bad[i].1) == lines(&files[i].1);
+            prop_assert!(
+                !export_checks(&bad) || same_list,
+                "{} changed, still checks",
+                files[i].0
+            );
+        }
+    }
+}
+
 /// Text without the characters a practice name refuses, and with those RON and JSON must escape.
 fn free_text() -> impl Strategy<Value = String> {
     proptest::string::string_regex("[a-zA-Zàéèçœ0-9 \"'\\\\()«»’—-]{1,40}").expect("regex")
@@ -235,7 +293,7 @@ proptest! {
     #[test]
     fn vault_contents_round_trip(practitioner in any::<String>(), address in free_text(),
                                  it in any::<String>(), name in free_text()) {
-        let mut contents: VaultContents = vigie::demo::demo_contents();
+        let mut contents = vigie::demo::demo_contents();
         contents.practice.practitioner = practitioner;
         contents.practice.address = address;
         contents.practice.it_provider = it;
