@@ -209,15 +209,14 @@ fn open_vault(path: &Path, writing: bool, lang: Lang, out: &mut dyn Write) -> Re
         v
     } else {
         drop(v);
-        match open(true) {
-            Ok(v) => v,
-            Err(_) => {
-                // Open elsewhere (the window): this command only reads; the note waits.
-                let v = open(false)?;
-                let shown = crate::present::escape_for_terminal(&pending.path).into_owned();
-                writeln!(out, "{}", tr::archive_pending_unsettled(lang, shown))?;
-                return Ok(v);
-            }
+        if let Ok(v) = open(true) {
+            v
+        } else {
+            // Open elsewhere (the window): this command only reads; the note waits.
+            let v = open(false)?;
+            let shown = crate::present::escape_for_terminal(&pending.path).into_owned();
+            writeln!(out, "{}", tr::archive_pending_unsettled(lang, shown))?;
+            return Ok(v);
         }
     };
     let outcome = v.settle_pending_archive(&AtomicBool::new(false), |record| {

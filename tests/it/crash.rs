@@ -331,6 +331,45 @@ fn an_archive_complete_but_unrecorded_is_verified_and_recorded_at_the_next_openi
     );
     let (last, _) = open_any(&b.vault).expect("opens");
     assert_eq!(last.archives.records.len(), 4, "a-0, a-1, a-2, a-4");
+    // A command that only reads, while the window holds the vault: the note waits, and is said.
+    let o = b.run(Writer::Archive, 5, Some(4));
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    let list = |b: &Bench| {
+        vigie_command(
+            b.dir.path(),
+            &[
+                "--lang",
+                "fr",
+                "archive",
+                "list",
+                b.archive(5).to_str().expect("utf-8"),
+                "--vault",
+                b.vault.to_str().expect("utf-8"),
+            ],
+            &[("VIGIE_PASSPHRASE", PASSPHRASE)],
+        )
+        .output()
+        .expect("run vigie")
+    };
+    let window = PracticeFile::open_for_writing(&b.vault, Unlock::Passphrase(PASSPHRASE))
+        .expect("the window holds the vault");
+    let o = list(&b);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("reste à vérifier"),
+        "{}",
+        text(&o.stdout)
+    );
+    drop(window);
+    let o = list(&b);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("vérifiée et notée"),
+        "{}",
+        text(&o.stdout)
+    );
+    let (last, _) = open_any(&b.vault).expect("opens");
+    assert_eq!(last.archives.records.len(), 5, "a-5 recorded");
 }
 
 /// A small xorshift generator: the harness's kill moments, reproducible from `VIGIE_CRASH_SEED`.
