@@ -486,6 +486,13 @@ fn sigkill_during_every_save_loses_nothing() {
                 );
             }
             assert_eq!(next.archives.pending, None, "{context}");
+            if running && killed % 10 == 0 {
+                println!(
+                    "{writer:?}: {killed} kills so far ({saved} after the save, {settled} settled, \
+                     {ended} ended first, 0 losses, {:.0} s)",
+                    started.elapsed().as_secs_f64()
+                );
+            }
             // The archives themselves are not needed any more (their records stay).
             for done in [archive, b.archive(n)] {
                 let _ = std::fs::remove_file(done);
