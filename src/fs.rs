@@ -91,6 +91,7 @@ fn write_via(
     let mut file = create_private(tmp).map_err(io("creating"))?;
     let half = bytes.len() / 2;
     file.write_all(&bytes[..half]).map_err(io("writing"))?;
+    injected_disk_full().map_err(io("writing"))?;
     at(Step::HalfWritten)?;
     file.write_all(&bytes[half..]).map_err(io("writing"))?;
     at(Step::Written)?;
@@ -99,6 +100,36 @@ fn write_via(
     at(Step::BeforeRename)?;
     retry_while_busy(|| fs::rename(tmp, path)).map_err(io("replacing"))?;
     sync_dir(dir).map_err(|e| FsError::io("flushing", dir, e))?;
+    Ok(())
+}
+
+/// The environment variable of the tests' full-disk fault point, honoured by debug builds only (a
+/// release build compiles [`injected_disk_full`] to nothing): `N` makes the `N`-th file written by this
+/// process (counted from 1: every atomic replacement, every backup copy, every archive) fail half-way
+/// with the error of a full disk. The integration tests run the debug `vigie` with it to prove that a
+/// full disk at each write of each command leaves the previous state intact and is said.
+pub const DISK_FULL_ENV: &str = "VIGIE_TEST_DISK_FULL";
+
+/// The tests' full-disk fault point ([`DISK_FULL_ENV`]): called once per file written, half-way
+/// through. Always `Ok` in a release build, and when the variable is not set.
+pub fn injected_disk_full() -> std::io::Result<()> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    if !cfg!(debug_assertions) {
+        return Ok(());
+    }
+    let Some(fail_at) = std::env::var(DISK_FULL_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+    else {
+        return Ok(());
+    };
+    if WRITES.fetch_add(1, Ordering::Relaxed) + 1 == fail_at {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::StorageFull,
+            "no space left on device (injected by VIGIE_TEST_DISK_FULL)",
+        ));
+    }
     Ok(())
 }
 
@@ -283,6 +314,10 @@ pub fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     }
     Ok(data)
 }
+
+/// The read budget of the small text files Vigie reads to learn about the system (Orthanc's
+/// configuration, `/etc/os-release`, `/proc/net/tcp`, …): far above what any of them holds.
+pub const MAX_TEXT_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// [`read_bounded`], as text (invalid UTF-8 replaced).
 pub fn read_bounded_to_string(path: &Path, max: u64) -> std::io::Result<String> {

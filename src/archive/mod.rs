@@ -29,7 +29,7 @@ pub use manifest::{FORMAT, MANIFEST_NAME, Manifest, ManifestFile, SUMS_NAME};
 pub use read::{
     ListedFile, Listing, RestoreSummary, Verification, list, open_kind, restore, verify,
 };
-pub use record::{ArchiveRecord, ArchiveRegister, ArchiveSource};
+pub use record::{ArchiveRecord, ArchiveRegister, ArchiveSource, PendingArchive};
 pub use write::{
     Archived, Plan, PlannedFile, Removal, Skipped, encrypt, encrypt_with, plan, plan_files,
     remove_originals,

@@ -64,6 +64,29 @@ impl ArchiveRecord {
         }
     }
 
+    /// The record of an archive found complete and verified after its run ended without recording it
+    /// ([`ArchiveRegister::pending`]): the originals it came from are not known any more, so its source
+    /// is [`ArchiveSource::Chosen`].
+    pub fn of_verified(
+        path: &str,
+        manifest: &super::Manifest,
+        archive_bytes: u64,
+        key: KeyKind,
+    ) -> Self {
+        Self {
+            created_at: manifest.created_at,
+            path: path.to_owned(),
+            key,
+            source: ArchiveSource::Chosen,
+            files: manifest.file_count,
+            bytes: manifest.total_bytes,
+            archive_bytes,
+            manifest_sha256: crate::digest::sha256_hex(&manifest.to_bytes()),
+            originals_removed: 0,
+            originals_kept: 0,
+        }
+    }
+
     /// Notes the removal of the originals.
     pub fn note_removal(&mut self, removal: &Removal) {
         self.originals_removed += removal.removed;
@@ -84,6 +107,21 @@ pub struct ArchiveRegister {
     /// The archives made, oldest first.
     #[serde(default)]
     pub records: Vec<ArchiveRecord>,
+    /// The archive being made with the practice key: noted (and saved) before its file is written,
+    /// cleared when its record is saved. Still there at the next opening, it says that a run ended
+    /// (killed, a power cut, a full disk at the vault's save) between the two: the archive may be
+    /// complete under its name with no record. `PracticeFile::settle_pending_archive` settles it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<PendingArchive>,
+}
+
+/// An archive whose run has not recorded it yet ([`ArchiveRegister::pending`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingArchive {
+    /// Where it is being written (the path the user chose).
+    pub path: String,
+    /// The creation time its manifest carries: which archive it is.
+    pub created_at: Timestamp,
 }
 
 impl ArchiveRegister {
@@ -93,6 +131,7 @@ impl ArchiveRegister {
             key: Some(PracticeArchiveKey::generate()),
             key_sheet_saved: false,
             records: Vec::new(),
+            pending: None,
         }
     }
 

@@ -356,11 +356,18 @@ struct Counted<'a> {
     file: File,
     written: u64,
     before_write: &'a mut dyn FnMut(u64) -> io::Result<()>,
+    /// Whether the tests' full-disk fault point ([`crate::fs::injected_disk_full`]) was passed.
+    fault_point_passed: bool,
 }
 
 impl Write for Counted<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         (self.before_write)(self.written)?;
+        if self.written > 0 && !self.fault_point_passed {
+            // Once per archive, after its first bytes: the tests' full disk (debug builds only).
+            self.fault_point_passed = true;
+            crate::fs::injected_disk_full()?;
+        }
         let n = self.file.write(buf)?;
         self.written += n as u64;
         Ok(n)
@@ -468,6 +475,7 @@ fn write_stream(
         file,
         written: 0,
         before_write,
+        fault_point_passed: false,
     };
     let buffered = BufWriter::with_capacity(4 * CHUNK, counted);
     let encrypted = encryptor

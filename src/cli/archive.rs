@@ -119,7 +119,7 @@ pub fn run(command: ArchiveCommand, lang: Lang, out: &mut dyn Write) -> Result<(
             out,
         ),
         ArchiveCommand::Decrypt { archive, to, key } => {
-            let key = opening_key(&archive, &key, lang)?;
+            let key = opening_key(&archive, &key, lang, out)?;
             let summary =
                 archive::restore(&archive, &key, &to, &AtomicBool::new(false), &mut |_| {})
                     .map_err(|e| anyhow!(e.localize(lang)))?;
@@ -134,7 +134,7 @@ pub fn run(command: ArchiveCommand, lang: Lang, out: &mut dyn Write) -> Result<(
             Ok(())
         }
         ArchiveCommand::List { archive, key } => {
-            let key = opening_key(&archive, &key, lang)?;
+            let key = opening_key(&archive, &key, lang, out)?;
             let listing = archive::list(&archive, &key, &AtomicBool::new(false))
                 .map_err(|e| anyhow!(e.localize(lang)))?;
             about(listing.manifest.as_ref(), lang, out)?;
@@ -152,7 +152,7 @@ pub fn run(command: ArchiveCommand, lang: Lang, out: &mut dyn Write) -> Result<(
             Ok(())
         }
         ArchiveCommand::Verify { archive, key } => {
-            let key = opening_key(&archive, &key, lang)?;
+            let key = opening_key(&archive, &key, lang, out)?;
             let checked = archive::verify(&archive, &key, &AtomicBool::new(false), &mut |_| {})
                 .map_err(|e| anyhow!(e.localize(lang)))?;
             about(checked.manifest.as_ref(), lang, out)?;
@@ -187,15 +187,61 @@ fn about(manifest: Option<&archive::Manifest>, lang: Lang, out: &mut dyn Write) 
     Ok(())
 }
 
-fn open_vault(path: &Path, writing: bool, lang: Lang) -> Result<PracticeFile> {
+/// Opens the vault; an archive a run left unrecorded ([`archive::ArchiveRegister::pending`]) is
+/// settled first (read back whole, verified, recorded only if intact), said, and saved — the vault is
+/// then opened for writing even by a command that only reads.
+fn open_vault(path: &Path, writing: bool, lang: Lang, out: &mut dyn Write) -> Result<PracticeFile> {
     vault::inspect(path).map_err(localized(lang))?;
     let passphrase = secret(PASSPHRASE_ENV, T::CliPromptPassphrase, lang)?;
-    if writing {
-        PracticeFile::open_for_writing(path, Unlock::Passphrase(&passphrase))
+    let open = |writing| {
+        if writing {
+            PracticeFile::open_for_writing(path, Unlock::Passphrase(&passphrase))
+        } else {
+            PracticeFile::open(path, Unlock::Passphrase(&passphrase))
+        }
+        .map_err(localized(lang))
+    };
+    let v = open(writing)?;
+    let Some(pending) = v.contents().archives.pending.clone() else {
+        return Ok(v);
+    };
+    let mut v = if writing {
+        v
     } else {
-        PracticeFile::open(path, Unlock::Passphrase(&passphrase))
+        drop(v);
+        if let Ok(v) = open(true) {
+            v
+        } else {
+            // Open elsewhere (the window): this command only reads; the note waits.
+            let v = open(false)?;
+            let shown = crate::present::escape_for_terminal(&pending.path).into_owned();
+            writeln!(out, "{}", tr::archive_pending_unsettled(lang, shown))?;
+            return Ok(v);
+        }
+    };
+    let outcome = v.settle_pending_archive(&AtomicBool::new(false), |record| {
+        crate::present::archive::evidence(record, lang)
+    });
+    if let Some(outcome) = outcome {
+        v.save().map_err(localized(lang))?;
+        writeln!(out, "{}", pending_outcome(&outcome, lang))?;
     }
-    .map_err(localized(lang))
+    Ok(v)
+}
+
+/// What the user is told of an archive a run left unrecorded.
+fn pending_outcome(outcome: &crate::practice_file::PendingArchiveOutcome, lang: Lang) -> String {
+    use crate::practice_file::PendingArchiveOutcome as O;
+    let shown =
+        |p: &Path| crate::present::escape_for_terminal(&p.display().to_string()).into_owned();
+    match outcome {
+        O::Recorded { path, files, .. } => tr::archive_pending_recorded(lang, shown(path), *files),
+        O::NotWritten { path } => tr::archive_pending_not_written(lang, shown(path)),
+        O::NotVerified { path, reason } => {
+            tr::archive_pending_not_verified(lang, shown(path), reason.localize(lang))
+        }
+        O::Another { path } => tr::archive_pending_another(lang, shown(path)),
+    }
 }
 
 /// The largest identity file read (a few keys fill a few hundred bytes).
@@ -208,7 +254,12 @@ fn read_identity_file(file: &Path, lang: Lang) -> Result<ArchiveKey> {
 }
 
 /// The key that opens `archive`, from what its header says it needs.
-fn opening_key(archive: &Path, args: &KeyArgs, lang: Lang) -> Result<ArchiveKey> {
+fn opening_key(
+    archive: &Path,
+    args: &KeyArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<ArchiveKey> {
     let kind = archive::open_kind(archive).map_err(|e| anyhow!(e.localize(lang)))?;
     if kind == KeyKind::Passphrase {
         let passphrase = secret(ARCHIVE_PASSPHRASE_ENV, T::CliPromptArchivePassphrase, lang)?;
@@ -218,7 +269,7 @@ fn opening_key(archive: &Path, args: &KeyArgs, lang: Lang) -> Result<ArchiveKey>
         return read_identity_file(file, lang);
     }
     if let Some(path) = &args.vault {
-        let v = open_vault(path, false, lang)?;
+        let v = open_vault(path, false, lang, out)?;
         let key = v
             .contents()
             .archives
@@ -254,7 +305,8 @@ fn encrypt(
         )));
     }
     let plan = archive::plan(paths).map_err(|e| anyhow!(e.localize(lang)))?;
-    let mut v = vault.map(|p| open_vault(p, true, lang)).transpose()?;
+    let mut v = vault.map(|p| open_vault(p, true, lang, out)).transpose()?;
+    let mut key_made_now = false;
     let key = if let Some(file) = identity {
         read_identity_file(file, lang)?
     } else if passphrase {
@@ -267,11 +319,8 @@ fn encrypt(
         let in_use = v
             .practice_archive_key()
             .map_err(|e| anyhow!(e.localize(lang)))?;
-        if in_use.made_now {
-            // The key is saved before anything is encrypted to it.
-            v.save().map_err(localized(lang))?;
-            writeln!(out, "{}", T::CliArchiveKeyMade.get(lang))?;
-        }
+        // A key made now is saved before anything is encrypted to it, with the pending note below.
+        key_made_now = in_use.made_now;
         in_use.key
     };
     let practice = v
@@ -282,9 +331,34 @@ fn encrypt(
         practice,
         at: jiff::Timestamp::now(),
     };
+    // An archive made with the practice key is noted in the vault, and saved, before its file is
+    // written: a run that ends between the archive's rename and its record's save leaves that note,
+    // which the next opening settles (`open_vault`).
+    let pending = match v.as_mut() {
+        Some(v) if identity.is_none() && !passphrase => {
+            v.note_pending_archive(archive_path, origin.at);
+            v.save().map_err(localized(lang))?;
+            if key_made_now {
+                writeln!(out, "{}", T::CliArchiveKeyMade.get(lang))?;
+            }
+            true
+        }
+        _ => false,
+    };
     let cancel = AtomicBool::new(false);
-    let archived = archive::encrypt(&plan, &key, archive_path, &origin, &cancel, &mut |_| {})
-        .map_err(|e| anyhow!(e.localize(lang)))?;
+    let archived = match archive::encrypt(&plan, &key, archive_path, &origin, &cancel, &mut |_| {})
+    {
+        Ok(archived) => archived,
+        Err(e) => {
+            // Nothing was left under the archive's name: the note goes (best effort; the next opening
+            // would find no archive and say so).
+            if pending && let Some(v) = v.as_mut() {
+                v.forget_pending_archive();
+                let _ = v.save();
+            }
+            return Err(anyhow!(e.localize(lang)));
+        }
+    };
     writeln!(
         out,
         "{}",
@@ -308,7 +382,18 @@ fn encrypt(
         let _ = v.record_archive(&archived, key.kind(), |record| {
             crate::present::archive::evidence(record, lang)
         });
-        v.save().map_err(localized(lang))?;
+        v.save().map_err(|e| {
+            let reason = e.localize(lang);
+            let said = if pending {
+                tr::cli_archive_not_recorded(lang, archive_path.display(), reason)
+            } else {
+                reason
+            };
+            anyhow::Error::new(crate::diag::Described::new(
+                said,
+                crate::diag::ErrorCategory::of_vault(&e),
+            ))
+        })?;
     }
     if remove {
         writeln!(out, "{}", T::CliArchiveRemoveWarning.get(lang))?;
@@ -328,7 +413,12 @@ fn encrypt(
 }
 
 fn key_sheet(vault: &Path, file: Option<&Path>, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    let mut v = open_vault(vault, file.is_some(), lang)?;
+    // What the opening says goes out as comment lines: the printed text stays a valid identity file.
+    let mut said = Vec::new();
+    let mut v = open_vault(vault, file.is_some(), lang, &mut said)?;
+    for line in String::from_utf8_lossy(&said).lines() {
+        writeln!(out, "# {line}")?;
+    }
     let key = v
         .contents()
         .archives

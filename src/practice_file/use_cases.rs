@@ -8,12 +8,14 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use jiff::Timestamp;
 
 use super::{JournalEvent, PracticeFile};
 use crate::archive::{
-    ArchiveError, ArchiveKey, ArchiveRecord, ArchiveSource, Archived, KeyKind, Removal,
+    ArchiveError, ArchiveKey, ArchiveRecord, ArchiveSource, Archived, KeyKind, PendingArchive,
+    Removal,
 };
 use crate::assessment::bundle::SignatureSet;
 use crate::assessment::{SignError, SignedAssessment, Signer};
@@ -24,6 +26,39 @@ use crate::practice::Profile;
 use crate::scan::record::{ArchivedNote, ScanRecord};
 use crate::system::catalog::ARCHIVE_EVIDENCE_ITEM;
 use crate::system::{Finding, Reason, SystemReport};
+
+/// What [`PracticeFile::settle_pending_archive`] found of an archive a run left unrecorded.
+#[derive(Debug)]
+pub enum PendingArchiveOutcome {
+    /// Its file is under its name, intact and matching its manifest: it is recorded now (the result of
+    /// attaching its evidence to the checklist, as [`PracticeFile::record_archive`]).
+    Recorded {
+        /// The archive.
+        path: PathBuf,
+        /// Its files.
+        files: u64,
+        /// The evidence's id, or why it was refused.
+        evidence: Result<u32, EvidenceError>,
+    },
+    /// Nothing under its name: the run ended before the archive was complete (its temporary file is
+    /// removed by the next archive run into that folder). Nothing to record.
+    NotWritten {
+        /// Where it was to be.
+        path: PathBuf,
+    },
+    /// A file under its name does not open or check with the practice key: left alone, not recorded.
+    NotVerified {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: ArchiveError,
+    },
+    /// A file under its name is another archive (another creation time): left alone, not recorded.
+    Another {
+        /// The file.
+        path: PathBuf,
+    },
+}
 
 /// A file to attach as evidence, made by the caller in the user's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -280,6 +315,13 @@ impl PracticeFile {
         let file = evidence(&record);
         c.archives.records.push(record);
         c.record(JournalEvent::ArchiveCreated);
+        if c.archives
+            .pending
+            .as_ref()
+            .is_some_and(|p| p.created_at == archived.manifest.created_at)
+        {
+            c.archives.pending = None;
+        }
         if !found.is_empty()
             && let Some(last) = c.scans.last.as_mut()
         {
@@ -291,6 +333,74 @@ impl PracticeFile {
         }
         c.checklist
             .attach(ARCHIVE_EVIDENCE_ITEM, &file.name, file.content)
+    }
+
+    /// Notes, before its file is written, the archive about to be made at `path` with the practice key
+    /// and the creation time `created_at` its manifest will carry ([`ArchiveRegister::pending`]); the
+    /// caller saves the vault before writing the archive. [`PracticeFile::record_archive`] clears it;
+    /// [`PracticeFile::forget_pending_archive`] too, when the run fails.
+    ///
+    /// [`ArchiveRegister::pending`]: crate::archive::ArchiveRegister::pending
+    pub fn note_pending_archive(&mut self, path: &Path, created_at: Timestamp) {
+        self.contents.archives.pending = Some(PendingArchive {
+            path: path.display().to_string(),
+            created_at,
+        });
+    }
+
+    /// Clears the pending archive (its run failed and removed what it wrote). Whether there was one.
+    pub fn forget_pending_archive(&mut self) -> bool {
+        self.contents.archives.pending.take().is_some()
+    }
+
+    /// Settles the archive a run left pending when it ended between writing the archive and saving its
+    /// record (killed, a power cut, a full disk at the save): when a file is under its name, it is read
+    /// and checked whole with the practice key, and recorded (with its evidence, as
+    /// [`PracticeFile::record_archive`]) only if it is that archive, intact; otherwise it is left alone
+    /// and not recorded. The pending note is cleared in every case; `None` when there was none. The
+    /// caller saves the vault and tells the user. Reads the whole archive: a background job in the
+    /// window.
+    pub fn settle_pending_archive(
+        &mut self,
+        cancel: &AtomicBool,
+        evidence: impl FnOnce(&ArchiveRecord) -> EvidenceFile,
+    ) -> Option<PendingArchiveOutcome> {
+        let pending = self.contents.archives.pending.take()?;
+        let path = PathBuf::from(&pending.path);
+        if std::fs::symlink_metadata(&path).is_err() {
+            return Some(PendingArchiveOutcome::NotWritten { path });
+        }
+        let checked = self
+            .contents
+            .archives
+            .key
+            .as_ref()
+            .ok_or(ArchiveError::NoPracticeKey)
+            .and_then(ArchiveKey::practice)
+            .and_then(|key| crate::archive::verify(&path, &key, cancel, &mut |_| {}));
+        let manifest = match checked {
+            Err(reason) => return Some(PendingArchiveOutcome::NotVerified { path, reason }),
+            Ok(listing) => match listing.manifest {
+                Some(m) if m.created_at == pending.created_at => (m, listing.archive_bytes),
+                _ => return Some(PendingArchiveOutcome::Another { path }),
+            },
+        };
+        let (manifest, archive_bytes) = manifest;
+        let record =
+            ArchiveRecord::of_verified(&pending.path, &manifest, archive_bytes, KeyKind::Identity);
+        let files = record.files;
+        let file = evidence(&record);
+        let c = &mut self.contents;
+        c.archives.records.push(record);
+        c.record(JournalEvent::ArchiveCreated);
+        let evidence = c
+            .checklist
+            .attach(ARCHIVE_EVIDENCE_ITEM, &file.name, file.content);
+        Some(PendingArchiveOutcome::Recorded {
+            path,
+            files,
+            evidence,
+        })
     }
 
     /// Records that the originals of the archive made at `archive_created_at` were removed (on its

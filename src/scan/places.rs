@@ -155,7 +155,8 @@ fn orthanc_storage() -> Vec<PathBuf> {
             if path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-                && let Ok(text) = std::fs::read_to_string(&path)
+                && let Ok(text) =
+                    crate::fs::read_bounded_to_string(&path, crate::fs::MAX_TEXT_FILE_BYTES)
                 && let Some(storage) = storage_directory(&text)
             {
                 let storage = PathBuf::from(storage);

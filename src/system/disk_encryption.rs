@@ -75,7 +75,11 @@ pub struct Mounts {
 impl Mounts {
     /// This system's mounts (`/proc/self/mountinfo`, `/sys`).
     pub fn read() -> Self {
-        let text = std::fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
+        let text = crate::fs::read_bounded_to_string(
+            std::path::Path::new("/proc/self/mountinfo"),
+            crate::fs::MAX_TEXT_FILE_BYTES,
+        )
+        .unwrap_or_default();
         Self::from_text(&text, Path::new("/sys"))
     }
 
@@ -132,7 +136,9 @@ impl Mounts {
 
 /// A device-mapper device is encrypted if it is dm-crypt, or built on one (LVM on LUKS).
 fn dev_encrypted(sys: &Path, depth: u8) -> bool {
-    let uuid = std::fs::read_to_string(sys.join("dm/uuid")).unwrap_or_default();
+    let uuid =
+        crate::fs::read_bounded_to_string(&sys.join("dm/uuid"), crate::fs::MAX_TEXT_FILE_BYTES)
+            .unwrap_or_default();
     if uuid.starts_with("CRYPT-") {
         return true;
     }

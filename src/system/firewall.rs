@@ -145,7 +145,11 @@ pub fn read() -> CheckResult {
 #[cfg(target_os = "linux")]
 fn read_platform() -> (Verdict, Vec<Evidence>) {
     let mut evidence = Vec::new();
-    let ufw = std::fs::read_to_string("/etc/ufw/ufw.conf").ok();
+    let ufw = crate::fs::read_bounded_to_string(
+        std::path::Path::new("/etc/ufw/ufw.conf"),
+        crate::fs::MAX_TEXT_FILE_BYTES,
+    )
+    .ok();
     if let Some(conf) = &ufw {
         let line = conf
             .lines()
@@ -169,14 +173,17 @@ fn read_platform() -> (Verdict, Vec<Evidence>) {
         return (verdict, evidence);
     }
     // The rules themselves, which only administrators can read.
-    let root = std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("Uid:"))
-                .and_then(|l| l.split_whitespace().nth(2).map(|u| u == "0"))
-        })
-        .unwrap_or(false);
+    let root = crate::fs::read_bounded_to_string(
+        std::path::Path::new("/proc/self/status"),
+        crate::fs::MAX_TEXT_FILE_BYTES,
+    )
+    .ok()
+    .and_then(|s| {
+        s.lines()
+            .find(|l| l.starts_with("Uid:"))
+            .and_then(|l| l.split_whitespace().nth(2).map(|u| u == "0"))
+    })
+    .unwrap_or(false);
     if !root {
         evidence.push(Evidence::new(
             "nft list ruleset, iptables -S",

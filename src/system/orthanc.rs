@@ -242,7 +242,8 @@ pub fn read(path: Option<&Path>) -> CheckResult {
             ));
         }
         for f in found {
-            if let Ok(text) = std::fs::read_to_string(&f) {
+            if let Ok(text) = crate::fs::read_bounded_to_string(&f, crate::fs::MAX_TEXT_FILE_BYTES)
+            {
                 files.push((f.display().to_string(), text));
             }
         }

@@ -175,7 +175,10 @@ pub fn linux_facts(os_release: &str) -> OsFacts {
 fn read_facts() -> (Option<OsFacts>, Vec<Evidence>) {
     #[cfg(target_os = "linux")]
     {
-        match std::fs::read_to_string("/etc/os-release") {
+        match crate::fs::read_bounded_to_string(
+            std::path::Path::new("/etc/os-release"),
+            crate::fs::MAX_TEXT_FILE_BYTES,
+        ) {
             Ok(text) => {
                 let facts = linux_facts(&text);
                 let shown = ["PRETTY_NAME", "ID", "VERSION_ID"]

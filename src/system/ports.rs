@@ -174,7 +174,10 @@ fn read_platform() -> (Option<Vec<Listener>>, Vec<Evidence>) {
     let mut evidence = Vec::new();
     let mut any = false;
     for file in ["/proc/net/tcp", "/proc/net/tcp6"] {
-        if let Ok(text) = std::fs::read_to_string(file) {
+        if let Ok(text) = crate::fs::read_bounded_to_string(
+            std::path::Path::new(file),
+            crate::fs::MAX_TEXT_FILE_BYTES,
+        ) {
             any = true;
             let l = parse_proc_net_tcp(&text);
             evidence.push(Evidence::new(

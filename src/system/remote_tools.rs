@@ -66,7 +66,13 @@ fn processes() -> Result<(Vec<String>, String), String> {
                     .bytes()
                     .all(|b| b.is_ascii_digit())
             })
-            .filter_map(|e| std::fs::read_to_string(e.path().join("comm")).ok())
+            .filter_map(|e| {
+                crate::fs::read_bounded_to_string(
+                    &e.path().join("comm"),
+                    crate::fs::MAX_TEXT_FILE_BYTES,
+                )
+                .ok()
+            })
             .map(|s| s.trim().to_owned())
             .collect();
         Ok((names, "/proc/*/comm".to_owned()))

@@ -182,7 +182,7 @@ fn file_chooser_portal() -> bool {
                 .flatten()
                 .flatten()
                 .any(|e| {
-                    std::fs::read_to_string(e.path())
+                    crate::fs::read_bounded_to_string(&e.path(), crate::fs::MAX_TEXT_FILE_BYTES)
                         .is_ok_and(|t| t.contains("org.freedesktop.impl.portal.FileChooser"))
                 })
         })

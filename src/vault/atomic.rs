@@ -106,6 +106,7 @@ fn rotate_backups(path: &Path) -> Result<(), FsError> {
     let copy = (|| {
         let mut f = crate::fs::create_private(&tmp)?;
         f.write_all(&current)?;
+        crate::fs::injected_disk_full()?;
         f.sync_all()?;
         crate::fs::retry_while_busy(|| fs::rename(&tmp, &backup))
     })();

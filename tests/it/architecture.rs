@@ -64,7 +64,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     // Encrypted archives: an engine; it writes through the atomic-file helpers.
     ("archive", &["fs", "io_guard", "digest"]),
     // PC checks: an engine (reads the system, knocks only on request).
-    ("system", &["locale"]),
+    ("system", &["locale", "fs"]),
     // The inspection binder's documents (register, DPIA statement, notice): an engine over the profile
     // and the checklist's answers.
     ("binder", &["practice", "checklist", "locale"]),

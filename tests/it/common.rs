@@ -63,6 +63,7 @@ pub fn vigie_command(
         .env_remove("VIGIE_RECOVERY_CODE")
         .env_remove("VIGIE_KEY_PASSPHRASE")
         .env_remove("VIGIE_ARCHIVE_PASSPHRASE")
+        .env_remove(vigie::fs::DISK_FULL_ENV)
         .stdin(std::process::Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);

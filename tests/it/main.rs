@@ -15,6 +15,7 @@ mod boxes; // the Internet box's rules (issue 34)
 mod breach; // Breach register
 mod breach_assess; // Breach register: the helper on a facts file
 mod cli;
+mod crash; // issue 35: full disk at each write, SIGKILL harness
 mod diag; // the diagnostic log
 mod fuzz_replay; // the fuzzers' kept corpora, replayed
 mod golden;
@@ -28,6 +29,7 @@ mod gui_system; // PC checks
 mod gui_truth; // issue 33: one truth across pages
 mod gui_window;
 mod privacy; // issue 35: secrets and privacy after a full run
+mod properties; // issue 35: proptest, changes and truncations detected, round trips
 mod register_head; // issue 32: heads that cannot be rewritten quietly
 mod report;
 mod safety;

@@ -554,6 +554,40 @@ fn orthanc_configurations_with_comments() {
     );
 }
 
+/// A FIFO among Orthanc's configuration files (or a huge file) is skipped, not waited on: the check
+/// reads through the bounded, non-blocking helper (`vigie::fs::read_bounded`) and still reads the rest.
+#[cfg(unix)]
+#[test]
+fn orthanc_configuration_skips_a_fifo_and_a_huge_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let fifo = dir.path().join("0-tube.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo on this system
+    }
+    let huge = std::fs::File::create(dir.path().join("1-huge.json")).expect("huge");
+    huge.set_len(vigie::fs::MAX_TEXT_FILE_BYTES + 1)
+        .expect("sparse");
+    std::fs::write(
+        dir.path().join("2-orthanc.json"),
+        data("orthanc/orthanc-risky.json"),
+    )
+    .expect("w");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = dir.path().to_path_buf();
+    std::thread::spawn(move || {
+        let _ = tx.send(orthanc::read(Some(&path)));
+    });
+    let r = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the check ends instead of waiting on the FIFO");
+    assert!(
+        matches!(r.finding, Finding::OrthancRisky { .. }),
+        "{:?}",
+        r.finding
+    );
+}
+
 #[test]
 fn remote_tools_and_cloud_folders() {
     let names = remote_tools::parse_tasklist(&data("windows/tasklist.csv"));

@@ -397,7 +397,11 @@ pub fn default_gateway() -> Option<IpAddr> {
     }
     #[cfg(not(any(target_os = "macos", windows)))]
     {
-        let table = std::fs::read_to_string("/proc/net/route").ok()?;
+        let table = crate::fs::read_bounded_to_string(
+            std::path::Path::new("/proc/net/route"),
+            crate::fs::MAX_TEXT_FILE_BYTES,
+        )
+        .ok()?;
         gateway_from_route_table(&table)
     }
 }
