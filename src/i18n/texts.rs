@@ -1781,7 +1781,7 @@ typed_texts! {
     fn cli_key_created(path, fp) => "Clé de signature créée : {path} (empreinte {fp})", "Signing key created: {path} (fingerprint {fp})";
     fn err_newer_assessment(v: num) => "Cette auto-évaluation est au format {v}, plus récent que ce que lit cette version de Vigie : mettez Vigie à jour.", "This self-assessment is in format {v}, newer than this Vigie reads: update Vigie.";
     fn err_not_a_folder(path) => "{path} existe et n'est pas un dossier : choisissez un dossier pour les fichiers de l'auto-évaluation.", "{path} exists and is not a folder: choose a folder for the self-assessment's files.";
-    fn pdf_head_signed_by(name, fp) => "Tête de chaîne signée par {name}, clé {fp}.", "Chain head signed by {name}, key {fp}.";
+    fn pdf_head_signed_by(name) => "Tête de chaîne signée par {name}, avec la clé d'empreinte :", "Chain head signed by {name}, with the key of fingerprint:";
     fn pdf_head_how_to_check(principal) => "Pour vérifier ce papier sans Vigie : recopiez le texte signé dans head.txt, la signature dans head.txt.sig, la ligne de clé dans allowed_signers, puis : ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-breach-register -s head.txt.sig < head.txt",
         "To check this paper without Vigie: copy the signed text into head.txt, the signature into head.txt.sig, the key line into allowed_signers, then: ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-breach-register -s head.txt.sig < head.txt";
     fn howto_fingerprint(name, role, fp) => "{name} ({role}) : {fp}", "{name} ({role}): {fp}";

@@ -100,9 +100,11 @@ fn head_signature(
     };
     let bytes = crate::breach::chain::DatedHead::new(*head, jiff::Timestamp::now()).signing_bytes();
     let mono = Style::new(Face::Mono, 7.5, Rgb8::TEXT);
-    flow.paragraph(
-        &tr::pdf_head_signed_by(lang, &signer.identity.name, signer.identity.fingerprint()),
-        BODY,
+    flow.paragraph(&tr::pdf_head_signed_by(lang, &signer.identity.name), BODY);
+    // The key's fingerprint, the anchor a reader compares: monospace, one line, never wrapped.
+    flow.line(
+        &signer.identity.fingerprint(),
+        Style::new(Face::Mono, 9.0, Rgb8::TEXT),
     );
     flow.paragraph(T::PdfHeadSignedText.get(lang), SMALL);
     flow.paragraph(&String::from_utf8_lossy(&bytes), mono);
