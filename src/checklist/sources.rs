@@ -137,10 +137,7 @@ pub const CSP: &[(&str, &str)] = &[
         "CSP R.6316-4",
         "télémédecine : compte rendu dans le dossier du patient",
     ),
-    (
-        "CSP R.1111-9",
-        "les six activités de l’hébergement certifié",
-    ),
+    ("CSP R.1111-9", "les activités de l’hébergement certifié"),
     ("CSP R.1112-7", "durées de conservation du dossier médical"),
 ];
 
@@ -212,7 +209,7 @@ pub const NAMED: &[(&str, &str)] = &[
     ("RNIV", "référentiel national d’identitovigilance"),
     (
         "CNOM conservation",
-        "Ordre des médecins, recommandation de conservation d’au moins 20 ans, par analogie avec CSP R.1112-7",
+        "Ordre des médecins, recommandations sur la conservation des dossiers médicaux",
     ),
     (
         "CSI L.251-1",
@@ -239,10 +236,6 @@ pub const NAMED: &[(&str, &str)] = &[
         "RGPD, considérant 91 (un médecin seul ne traite pas à grande échelle)",
     ),
     (
-        "LIL 66",
-        "loi Informatique et Libertés, article 66 (traitements de données de santé)",
-    ),
-    (
         "ANS Ségur",
         "ANS, référencement Ségur du numérique en santé (financement SONS)",
     ),
@@ -253,10 +246,6 @@ pub const NAMED: &[(&str, &str)] = &[
     (
         "Loi SREN art. 32",
         "loi n° 2024-449 du 21 mai 2024 (SREN), article 32 : modifie l’article L.1111-8 (stockage dans l’Union européenne ou l’Espace économique européen, précisé par décret)",
-    ),
-    (
-        "ISO/IEC 21964",
-        "norme ISO/IEC 21964, destruction des supports de données (issue de la DIN 66399)",
     ),
 ];
 
