@@ -21,7 +21,7 @@ pub mod sources {
     /// The CNIL's reference framework on retention periods in the health sector (JO of 28 July 2020).
     pub const RETENTION: &str = "CNIL, référentiel sur les durées de conservation (JO du 28 juillet 2020) : 5 ans en base active, 15 ans en archivage intermédiaire";
     /// The medical record's retention, by analogy.
-    pub const R1112_7: &str = "CSP R.1112-7 (par analogie) et recommandation du CNOM : 20 ans";
+    pub const R1112_7: &str = "CSP R.1112-7 (par analogie) : 20 ans";
     /// Hosting of health data.
     pub const L1111_8: &str = "CSP L.1111-8 (hébergement des données de santé)";
     /// Sharing within the care team.
@@ -63,8 +63,8 @@ pub struct Reference {
 }
 
 const RECORD_RETENTION: Bi = bi(
-    "5 ans en base active à compter de la dernière intervention sur le dossier, puis 15 ans en archivage intermédiaire sur un support distinct (référentiel de la CNIL sur les durées de conservation), soit 20 ans, la durée que recommande aussi l’Ordre des médecins par analogie avec l’article R.1112-7 du CSP ; par la même analogie, pour un mineur au moins jusqu’à son 28e anniversaire, et 10 ans après le décès s’il survient moins de 10 ans après le dernier passage.",
-    "5 years in the active base from the last entry in the record, then 15 years in intermediate archiving on a separate medium (the CNIL's reference framework on retention periods), 20 years in all, the duration the Ordre des médecins also recommends by analogy with CSP R.1112-7; by the same analogy, for a minor at least until the 28th birthday, and 10 years after the death if it comes less than 10 years after the last visit.",
+    "5 ans en base active à compter de la dernière intervention sur le dossier, puis 15 ans en archivage intermédiaire sur un support distinct (référentiel de la CNIL sur les durées de conservation), soit 20 ans, la durée que fixe l’article R.1112-7 du CSP pour les établissements de santé ; par analogie avec cet article, pour un mineur au moins jusqu’à son 28e anniversaire, et 10 ans après le décès s’il survient moins de 10 ans après le dernier passage.",
+    "5 years in the active base from the last entry in the record, then 15 years in intermediate archiving on a separate medium (the CNIL's reference framework on retention periods), 20 years in all, the duration CSP R.1112-7 sets for health establishments; by analogy with that article, for a minor at least until the 28th birthday, and 10 years after the death if it comes less than 10 years after the last visit.",
 );
 
 const CARE_MEASURES: &[&str] = &[
