@@ -155,13 +155,15 @@ fn freebox_token(target: &Target, args: &BoxCheckArgs, lang: Lang) -> Result<Str
     {
         return Ok(token.trim().to_owned());
     }
-    let base = freebox::api_base(target)?;
-    let pending = freebox::request_authorization(target, &base, "Vigie")?;
+    // Over TLS when the box offers it: the answer carries the app token.
+    let api = freebox::open_api(target)?;
+    let (target, base) = (&api.target, &api.base);
+    let pending = freebox::request_authorization(target, base, "Vigie")?;
     let mut err = std::io::stderr();
     let _ = writeln!(err, "{}", T::BoxFreeboxButton.get(lang));
     freebox::wait_for_button(
         target,
-        &base,
+        base,
         pending.track_id,
         Duration::from_secs(90),
         Duration::from_secs(1),

@@ -1268,6 +1268,8 @@ texts! {
     BoxErrTooLarge => "la réponse de la box est anormalement grande", "the router's answer is abnormally large";
     BoxErrMalformed => "la réponse de la box est illisible", "the router's answer is unreadable";
     BoxErrRedirect => "la box a renvoyé ailleurs (non suivi)", "the router redirected elsewhere (not followed)";
+    BoxErrCertificate => "le certificat de la box n'a pas pu être vérifié (autorité ou nom inattendus) : lecture abandonnée", "the router's certificate could not be verified (unexpected authority or name): reading abandoned";
+    BoxErrTls => "l'échange chiffré (TLS) avec la box a échoué", "the encrypted (TLS) exchange with the router failed";
     BoxErrWrongPassword => "la box a refusé le mot de passe", "the router refused the password";
     BoxErrPasswordNeeded => "le mot de passe administrateur de la box est nécessaire", "the router's administrator password is needed";
     BoxErrAuthPending => "l'autorisation attend toujours l'appui sur le bouton de la box", "the authorisation is still waiting for the button on the router";

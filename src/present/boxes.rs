@@ -109,6 +109,8 @@ pub fn error(e: &BoxError, lang: Lang) -> String {
             HttpError::TooLarge => T::BoxErrTooLarge,
             HttpError::Malformed => T::BoxErrMalformed,
             HttpError::Redirect => T::BoxErrRedirect,
+            HttpError::Certificate => T::BoxErrCertificate,
+            HttpError::Tls => T::BoxErrTls,
         }
         .get(lang)
         .to_owned(),

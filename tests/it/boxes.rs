@@ -61,6 +61,7 @@ impl Fake {
                 whole: Duration::from_secs(2),
                 max_answer: 256 * 1024,
             },
+            tls: None,
         }
     }
 
@@ -86,8 +87,17 @@ fn serve(routes: Vec<Route>) -> Fake {
     Fake { address, seen }
 }
 
-fn handle(mut stream: TcpStream, routes: &[Route], log: &Mutex<Vec<String>>) {
+fn handle(stream: TcpStream, routes: &[Route], log: &Mutex<Vec<String>>) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let mut stream = stream;
+    exchange(&mut stream, routes, log);
+}
+
+fn exchange(
+    stream: &mut (impl std::io::Read + std::io::Write),
+    routes: &[Route],
+    log: &Mutex<Vec<String>>,
+) {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
     let head_end = loop {
@@ -179,10 +189,27 @@ fn get(path: &str, answer: Answer) -> Route {
     ("GET", path.to_owned(), None, answer)
 }
 
+/// The recorded `/api_version` with HTTPS off (the box then talks plain HTTP; the TLS tests turn it on).
+fn api_version_plain() -> String {
+    api_version_https(None, "")
+}
+
+/// The recorded `/api_version`, HTTPS on at `port` for `domain` when `port` is given.
+fn api_version_https(port: Option<u16>, domain: &str) -> String {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&data("freebox/api_version.json")).expect("json");
+    v["https_available"] = serde_json::Value::Bool(port.is_some());
+    if let Some(port) = port {
+        v["https_port"] = port.into();
+        v["api_domain"] = domain.into();
+    }
+    v.to_string()
+}
+
 fn freebox_routes(redir: &str, dmz: &str, incoming: &str, upnp: &str, ipv6: &str) -> Vec<Route> {
     let b = "/api/v8/";
     vec![
-        get("/api_version", ok(data("freebox/api_version.json"))),
+        get("/api_version", ok(api_version_plain())),
         get(&format!("{b}login/"), ok(data("freebox/login.json"))),
         (
             "POST",
@@ -319,7 +346,7 @@ fn freebox_authorisation_pending_granted_denied() {
     let b = "/api/v8/";
     let routes = |status: &str| {
         vec![
-            get("/api_version", ok(data("freebox/api_version.json"))),
+            get("/api_version", ok(api_version_plain())),
             (
                 "POST",
                 format!("{b}login/authorize/"),
@@ -379,7 +406,7 @@ fn freebox_wrong_token_and_missing_right_are_said() {
     );
     let b = "/api/v8/";
     let fake = serve(vec![
-        get("/api_version", ok(data("freebox/api_version.json"))),
+        get("/api_version", ok(api_version_plain())),
         get(&format!("{b}login/"), ok(data("freebox/login.json"))),
         (
             "POST",
@@ -698,6 +725,7 @@ fn hostile_answers_give_unknown_with_the_reason_within_the_bound() {
     let t = Target {
         address,
         limits: Limits::default(),
+        tls: None,
     };
     assert_eq!(boxes::identify(&t).kind, BoxKind::Other, "no box: other");
     assert_eq!(
@@ -1268,4 +1296,201 @@ fn the_command_line_keeps_the_reading_in_the_vault() {
     assert_eq!(r.status, vigie::system::Status::Fail, "as printed");
     let printed = String::from_utf8_lossy(&out.stdout);
     assert!(!printed.contains(TOKEN), "the token is not printed");
+}
+
+// TLS (issue 34, deliverable 5): a fake Freebox whose `/api_version` (plain HTTP) announces HTTPS on a
+// second port, where a TLS server answers with the test certificate of tests/data/boxes/tls (its
+// README says how it was made); the client trusts the test authority through `read_trusting`.
+
+const TLS_DOMAIN: &str = "fbxtest.fbxos.fr";
+
+fn tls_file(name: &str) -> Vec<u8> {
+    data(&format!("tls/{name}")).into_bytes()
+}
+
+/// A TLS server on 127.0.0.1 with the test certificate, answering `routes`.
+fn serve_tls(routes: Vec<Route>) -> Fake {
+    use rustls::pki_types::pem::PemObject as _;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_slice_iter(&tls_file("server.pem"))
+            .collect::<Result<_, _>>()
+            .expect("certificate");
+    let key = PrivateKeyDer::from_pem_slice(&tls_file("server.key")).expect("key");
+    #[expect(deprecated, reason = "the same provider as the client's")]
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = Arc::new(
+        rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .expect("versions")
+            .with_no_client_auth()
+            .with_single_cert(certs, key)
+            .expect("server config"),
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let address = listener.local_addr().expect("address");
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    let routes = Arc::new(routes);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let (routes, log, config) =
+                (Arc::clone(&routes), Arc::clone(&log), Arc::clone(&config));
+            std::thread::spawn(move || {
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                let Ok(conn) = rustls::ServerConnection::new(config) else {
+                    return;
+                };
+                let mut tls = rustls::StreamOwned::new(conn, stream);
+                exchange(&mut tls, &routes, &log);
+                tls.conn.send_close_notify();
+                let _ = tls.flush();
+            });
+        }
+    });
+    Fake { address, seen }
+}
+
+/// The plain `/api_version` announcing HTTPS on `port` for `domain`.
+fn announcing(port: u16, domain: &str) -> Fake {
+    serve(vec![get(
+        "/api_version",
+        ok(api_version_https(Some(port), domain)),
+    )])
+}
+
+fn tls_routes() -> Vec<Route> {
+    freebox_routes(
+        "freebox/fw_redir_none.json",
+        "freebox/fw_dmz_off.json",
+        "freebox/fw_incoming_off.json",
+        "freebox/upnpigd_config_off.json",
+        "freebox/ipv6_config_on.json",
+    )
+}
+
+#[test]
+fn a_freebox_offering_https_is_read_over_tls_with_its_pinned_authority() {
+    let box_tls = serve_tls(tls_routes());
+    let plain = announcing(box_tls.address.port(), TLS_DOMAIN);
+    let reading =
+        freebox::read_trusting(&plain.target(), TOKEN, &tls_file("ca.pem")).expect("read over TLS");
+    assert_eq!(
+        reading.dmz.as_ref().map(|d| d.enabled),
+        Some(false),
+        "read through TLS"
+    );
+    assert!(
+        reading
+            .calls
+            .iter()
+            .any(|c| c.starts_with(&format!("TLS {TLS_DOMAIN}:"))),
+        "the reading says it went over TLS: {:?}",
+        reading.calls
+    );
+    assert!(
+        box_tls.seen().contains(SESSION_PASSWORD),
+        "the session is opened over TLS"
+    );
+    assert!(
+        box_tls.seen().contains(&format!("Host: {TLS_DOMAIN}:")),
+        "the Host header names the certificate's domain"
+    );
+    assert!(
+        !plain.seen().contains("login") && plain.seen().contains("/api_version"),
+        "only /api_version over plain HTTP: {}",
+        plain.seen()
+    );
+    // The authorisation (its answer carries the app token) also goes over TLS.
+    let api = freebox::open_api_trusting(&plain.target(), &tls_file("ca.pem")).expect("api");
+    assert_eq!(
+        api.target.address.port(),
+        box_tls.address.port(),
+        "https_port"
+    );
+    assert_eq!(api.base, "/api/v8/", "base");
+    // Without HTTPS announced: plain HTTP, no TLS.
+    let old = serve(tls_routes());
+    let api = freebox::open_api_trusting(&old.target(), &tls_file("ca.pem")).expect("api");
+    assert!(api.target.tls.is_none(), "no TLS when the box offers none");
+}
+
+#[test]
+fn a_certificate_that_does_not_verify_gives_unknown_with_the_reason() {
+    let box_tls = serve_tls(tls_routes());
+    // Another authority than the one that signed the box's certificate.
+    let plain = announcing(box_tls.address.port(), TLS_DOMAIN);
+    assert_eq!(
+        freebox::read_trusting(&plain.target(), TOKEN, &tls_file("other-ca.pem")).err(),
+        Some(BoxError::Http(HttpError::Certificate)),
+        "wrong authority"
+    );
+    // The production roots (Free's) do not know the test authority either.
+    assert_eq!(
+        freebox::read(&plain.target(), TOKEN).err(),
+        Some(BoxError::Http(HttpError::Certificate)),
+        "Free's roots refuse the test certificate"
+    );
+    // The right authority, but the box announces another name than its certificate's.
+    let renamed = announcing(box_tls.address.port(), "someone-else.fbxos.fr");
+    assert_eq!(
+        freebox::read_trusting(&renamed.target(), TOKEN, &tls_file("ca.pem")).err(),
+        Some(BoxError::Http(HttpError::Certificate)),
+        "wrong server name"
+    );
+    assert!(
+        !box_tls.seen().contains(SESSION_PASSWORD) && !box_tls.seen().contains("login"),
+        "nothing sent to an unverified box"
+    );
+    // A reason the doctor can read.
+    let e = BoxError::Http(HttpError::Certificate);
+    assert!(
+        vigie::present::boxes::error(&e, Lang::Fr).contains("certificat"),
+        "said in French"
+    );
+}
+
+#[test]
+fn plain_http_where_tls_was_announced_gives_unknown() {
+    // A server that answers plain HTTP to anything (here, to the TLS client hello).
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut buf = [0u8; 16 * 1024];
+            let _ = stream.read(&mut buf);
+            let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+        }
+    });
+    let plain = announcing(port, TLS_DOMAIN);
+    assert_eq!(
+        freebox::read_trusting(&plain.target(), TOKEN, &tls_file("ca.pem")).err(),
+        Some(BoxError::Http(HttpError::Tls)),
+        "no silent fall back to plain HTTP"
+    );
+}
+
+#[test]
+fn a_slow_tls_handshake_ends_within_the_bound() {
+    // Accepts, then says nothing: the handshake never completes.
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    let plain = announcing(port, TLS_DOMAIN);
+    let start = Instant::now();
+    assert_eq!(
+        freebox::read_trusting(&plain.target(), TOKEN, &tls_file("ca.pem")).err(),
+        Some(BoxError::Http(HttpError::Timeout)),
+        "the handshake's silence is a timeout"
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "within the 2 s bound (and the plain call): {:?}",
+        start.elapsed()
+    );
 }

@@ -2,7 +2,11 @@
 //! upnpigd). Shapes checked against the SDK's pages and the answers recorded by the Python clients
 //! `freebox-api` and `aiofreepybox`.
 //!
-//! - `GET /api_version` gives the API's base (`api_base_url`, `api_version`): the identification.
+//! - `GET /api_version` gives the API's base (`api_base_url`, `api_version`): the identification. It
+//!   also says whether the box offers HTTPS (`https_available`, `https_port`, `api_domain`): then every
+//!   later call goes over TLS to the box's address at `https_port`, the certificate checked for the
+//!   name `api_domain` against Free's own root CAs (`assets/boxes/freebox-ca.pem`); a certificate that
+//!   does not verify ends the reading (never a silent fall back to plain HTTP).
 //! - Once: `POST {base}login/authorize/` asks for an app token; the doctor presses the button on the
 //!   box's front panel while Vigie polls `GET {base}login/authorize/{track_id}`.
 //! - Each reading: `GET {base}login/` gives a challenge; `POST {base}login/session/` with
@@ -17,7 +21,7 @@ use hmac::{Hmac, Mac as _};
 use serde_json::Value;
 use sha1::Sha1;
 
-use super::http::Request;
+use super::http::{Request, Tls};
 use super::json::{flag, port, text};
 use super::{
     BoxError, BoxKind, BoxReading, BoxService, Dmz, FirewallLevel, Forward, Origin, PortRange,
@@ -41,8 +45,12 @@ pub fn identify(target: &Target) -> Option<String> {
 /// The API's base, `/api/v8/`, from `/api_version`.
 pub fn api_base(target: &Target) -> Result<String, BoxError> {
     let (_, v) = target.json(&Request::get("/api_version"))?;
-    let base = text(&v, "api_base_url");
-    let major = text(&v, "api_version")
+    base_from(&v)
+}
+
+fn base_from(v: &Value) -> Result<String, BoxError> {
+    let base = text(v, "api_base_url");
+    let major = text(v, "api_version")
         .split('.')
         .next()
         .and_then(|m| m.parse::<u32>().ok());
@@ -53,6 +61,46 @@ pub fn api_base(target: &Target) -> Result<String, BoxError> {
         }
         _ => Err(BoxError::Unexpected("GET /api_version".to_owned())),
     }
+}
+
+/// Free's root CAs for the boxes' HTTPS certificates, "Freebox ECC Root CA" and "Freebox Root CA"
+/// (RSA), as published in the Freebox OS SDK's documentation (section "HTTPS Access").
+pub const ROOT_CAS: &str = include_str!("../../../assets/boxes/freebox-ca.pem");
+
+/// The API, ready for the calls that carry a secret: the target (over TLS when the box offers it)
+/// and the base path.
+#[derive(Debug, Clone)]
+pub struct Api {
+    /// The box, over TLS when offered.
+    pub target: Target,
+    /// The API's base, `/api/v8/`.
+    pub base: String,
+}
+
+/// Reads `/api_version` (plain HTTP: it carries no secret) and, when the box offers HTTPS, switches
+/// to TLS with Free's root CAs ([`ROOT_CAS`]).
+pub fn open_api(target: &Target) -> Result<Api, BoxError> {
+    open_api_trusting(target, ROOT_CAS.as_bytes())
+}
+
+/// As [`open_api`], trusting the roots in `roots_pem` instead (the tests' own authority).
+pub fn open_api_trusting(target: &Target, roots_pem: &[u8]) -> Result<Api, BoxError> {
+    let (_, v) = target.json(&Request::get("/api_version"))?;
+    let base = base_from(&v)?;
+    let mut target = target.clone();
+    if v.get("https_available").and_then(Value::as_bool) == Some(true) {
+        let unexpected = || BoxError::Unexpected("GET /api_version".to_owned());
+        let port = v
+            .get("https_port")
+            .and_then(Value::as_u64)
+            .and_then(|p| u16::try_from(p).ok())
+            .filter(|p| *p != 0)
+            .ok_or_else(unexpected)?;
+        let tls = Tls::new(roots_pem, &text(&v, "api_domain")).ok_or_else(unexpected)?;
+        target.address.set_port(port);
+        target.tls = Some(tls);
+    }
+    Ok(Api { target, base })
 }
 
 /// The `result` of a Freebox answer, or its error.
@@ -230,12 +278,32 @@ fn list(v: &Value) -> Vec<Value> {
     v.as_array().cloned().unwrap_or_default()
 }
 
-/// Reads the box's rules with the app token (a session per reading).
+/// Reads the box's rules with the app token (a session per reading), over TLS when the box offers it.
 pub fn read(target: &Target, app_token: &str) -> Result<BoxReading, BoxError> {
-    let base = api_base(target)?;
+    read_api(&open_api(target)?, target, app_token)
+}
+
+/// As [`read`], trusting the roots in `roots_pem` (the tests' own authority).
+pub fn read_trusting(
+    target: &Target,
+    app_token: &str,
+    roots_pem: &[u8],
+) -> Result<BoxReading, BoxError> {
+    read_api(&open_api_trusting(target, roots_pem)?, target, app_token)
+}
+
+fn read_api(api: &Api, plain: &Target, app_token: &str) -> Result<BoxReading, BoxError> {
+    let base = api.base.clone();
+    let target = &api.target;
     let mut reading = BoxReading::new(BoxKind::Freebox, &target.address.ip().to_string());
-    reading.model = identify(target);
+    reading.model = identify(plain);
     reading.calls.push("GET /api_version".to_owned());
+    if let Some(tls) = &target.tls {
+        let (name, port) = (tls.name(), target.address.port());
+        reading
+            .calls
+            .push(format!("TLS {name}:{port} (Freebox root CAs)"));
+    }
     let session = open_session(target, &base, app_token)?;
     reading
         .calls

@@ -2,12 +2,19 @@
 //! request (`Connection: close`), a deadline on the whole exchange (connect, write, every read), a cap on
 //! the answer's size, no redirect followed (a 3xx is an error), and nothing but the address it is given.
 //! The boxes' APIs are a few small JSON calls on the practice's own network: a general-purpose client
-//! would bring TLS stacks, proxies from the environment and redirects, none of which is wanted here.
+//! would bring proxies from the environment and redirects, none of which is wanted here.
+//!
+//! Over TLS ([`Tls`], rustls with ring): the connection goes to the box's address, and the certificate
+//! is checked against the roots and the server name given (the Freebox's own root CAs and its
+//! `api_domain`), never the system's store; the same bounds apply, the handshake included.
 
 use std::fmt::Write as _;
 use std::io::{Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use rustls::pki_types::{CertificateDer, ServerName};
 
 /// The bounds of one exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +55,105 @@ pub enum HttpError {
     /// The box answered with a redirect, which is never followed.
     #[error("the box answered with a redirect (not followed)")]
     Redirect,
+    /// The box's certificate does not verify (unknown authority, wrong name, expired).
+    #[error("the box's certificate could not be verified")]
+    Certificate,
+    /// The TLS exchange failed otherwise (no TLS where it was announced, a broken handshake).
+    #[error("the TLS exchange with the box failed")]
+    Tls,
+}
+
+/// TLS to a box: the roots its certificate must chain to and the name it must carry.
+#[derive(Clone)]
+pub struct Tls {
+    config: Arc<rustls::ClientConfig>,
+    name: ServerName<'static>,
+}
+
+impl std::fmt::Debug for Tls {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tls").field("name", &self.name).finish()
+    }
+}
+
+impl Tls {
+    /// Trusting only the certificates in `roots_pem` (PEM), for the server name `name`. `None` when
+    /// the name is not a DNS name or no root can be read.
+    pub fn new(roots_pem: &[u8], name: &str) -> Option<Self> {
+        use rustls::pki_types::pem::PemObject as _;
+        let name = ServerName::try_from(name.to_owned()).ok()?;
+        if !matches!(name, ServerName::DnsName(_)) {
+            return None;
+        }
+        let mut roots = rustls::RootCertStore::empty();
+        for cert in CertificateDer::pem_slice_iter(roots_pem) {
+            roots.add(cert.ok()?).ok()?;
+        }
+        if roots.is_empty() {
+            return None;
+        }
+        #[expect(
+            deprecated,
+            reason = "ring has no post-quantum key exchange; aws-lc-rs would need cmake and a C toolchain for every target, and the boxes offer none"
+        )]
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .ok()?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        Some(Self {
+            config: Arc::new(config),
+            name,
+        })
+    }
+
+    /// The server name checked.
+    pub fn name(&self) -> String {
+        self.name.to_str().into_owned()
+    }
+}
+
+/// The connection: plain, or TLS over it.
+enum Conn {
+    Plain(TcpStream),
+    Tls(Box<rustls::StreamOwned<rustls::ClientConnection, TcpStream>>),
+}
+
+impl Conn {
+    fn tcp(&self) -> &TcpStream {
+        match self {
+            Self::Plain(s) => s,
+            Self::Tls(s) => s.get_ref(),
+        }
+    }
+
+    /// Every later read and write ends by `left`.
+    fn bound(&self, left: Duration) -> Result<(), HttpError> {
+        let tcp = self.tcp();
+        tcp.set_read_timeout(Some(left))
+            .and_then(|()| tcp.set_write_timeout(Some(left)))
+            .map_err(|e| io_error(&e))
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Self::Plain(s) => s.write_all(bytes),
+            Self::Tls(s) => s.write_all(bytes).and_then(|()| s.flush()),
+        }
+    }
+
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Self::Plain(s) => s.read(buf),
+            // A box that closes without TLS's close_notify: the end of the answer, as over plain
+            // HTTP (the length, when given, is still checked).
+            Self::Tls(s) => match s.read(buf) {
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(0),
+                other => other,
+            },
+        }
+    }
 }
 
 /// An answer.
@@ -128,8 +234,18 @@ impl<'a> Request<'a> {
 }
 
 fn io_error(e: &std::io::Error) -> HttpError {
+    if let Some(tls) = e.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
+        return match tls {
+            rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented => {
+                HttpError::Certificate
+            }
+            _ => HttpError::Tls,
+        };
+    }
     match e.kind() {
         std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => HttpError::Timeout,
+        // Only rustls reports a cut as an error (a plain read returns 0): the peer closed mid-handshake.
+        std::io::ErrorKind::UnexpectedEof => HttpError::Tls,
         _ => HttpError::Unreachable,
     }
 }
@@ -140,6 +256,16 @@ pub fn send(
     request: &Request<'_>,
     limits: Limits,
 ) -> Result<Response, HttpError> {
+    send_over(address, None, request, limits)
+}
+
+/// As [`send`], over TLS when `tls` is given (the handshake within the same bounds).
+pub fn send_over(
+    address: SocketAddr,
+    tls: Option<&Tls>,
+    request: &Request<'_>,
+    limits: Limits,
+) -> Result<Response, HttpError> {
     let start = Instant::now();
     let left = || {
         limits
@@ -147,11 +273,26 @@ pub fn send(
             .checked_sub(start.elapsed())
             .filter(|d| !d.is_zero())
     };
-    let mut stream = TcpStream::connect_timeout(&address, limits.connect.min(limits.whole))
+    let tcp = TcpStream::connect_timeout(&address, limits.connect.min(limits.whole))
         .map_err(|e| io_error(&e))?;
+    let (mut stream, host) = match tls {
+        None => (Conn::Plain(tcp), address.to_string()),
+        Some(tls) => {
+            let conn = rustls::ClientConnection::new(Arc::clone(&tls.config), tls.name.clone())
+                .map_err(|_e| HttpError::Tls)?;
+            let host = match address.port() {
+                443 => tls.name(),
+                port => format!("{}:{port}", tls.name()),
+            };
+            (
+                Conn::Tls(Box::new(rustls::StreamOwned::new(conn, tcp))),
+                host,
+            )
+        }
+    };
     let mut head = format!(
         "{} {} HTTP/1.1\r\nHost: {}\r\nAccept: application/json\r\nUser-Agent: Vigie\r\nConnection: close\r\n",
-        request.method, request.path, address
+        request.method, request.path, host
     );
     for (name, value) in &request.headers {
         head.push_str(name);
@@ -172,19 +313,14 @@ pub fn send(
     if let Some((_, bytes)) = body {
         wire.extend_from_slice(bytes);
     }
-    stream
-        .set_write_timeout(Some(left().ok_or(HttpError::Timeout)?))
-        .map_err(|e| io_error(&e))?;
+    stream.bound(left().ok_or(HttpError::Timeout)?)?;
     stream.write_all(&wire).map_err(|e| io_error(&e))?;
 
     let mut answer: Vec<u8> = Vec::new();
     let mut chunk = [0u8; 8192];
     let mut expected: Option<usize> = None;
     loop {
-        let remaining = left().ok_or(HttpError::Timeout)?;
-        stream
-            .set_read_timeout(Some(remaining))
-            .map_err(|e| io_error(&e))?;
+        stream.bound(left().ok_or(HttpError::Timeout)?)?;
         let n = match stream.read(&mut chunk) {
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
@@ -320,6 +456,30 @@ mod tests {
             dechunk(b"10\r\nshort"),
             Err(HttpError::Malformed),
             "cut short"
+        );
+    }
+
+    #[test]
+    fn tls_needs_a_dns_name_and_a_root() {
+        let roots = include_str!("../../../assets/boxes/freebox-ca.pem");
+        assert_eq!(
+            Tls::new(roots.as_bytes(), "abcdefgh.fbxos.fr").map(|t| t.name()),
+            Some("abcdefgh.fbxos.fr".to_owned()),
+            "Free's roots and a domain"
+        );
+        assert!(
+            Tls::new(roots.as_bytes(), "192.168.1.254").is_none(),
+            "an address is not a name to check"
+        );
+        assert!(Tls::new(roots.as_bytes(), "").is_none(), "no name");
+        assert!(Tls::new(b"", "abcdefgh.fbxos.fr").is_none(), "no root");
+        assert!(
+            Tls::new(
+                b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+                "a.fr"
+            )
+            .is_none(),
+            "a broken root"
         );
     }
 

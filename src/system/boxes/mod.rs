@@ -281,6 +281,8 @@ impl Serialize for http::HttpError {
             Self::TooLarge => "too_large",
             Self::Malformed => "malformed",
             Self::Redirect => "redirect",
+            Self::Certificate => "certificate",
+            Self::Tls => "tls",
         })
     }
 }
@@ -293,18 +295,22 @@ impl<'de> Deserialize<'de> for http::HttpError {
             "too_large" => Self::TooLarge,
             "malformed" => Self::Malformed,
             "redirect" => Self::Redirect,
+            "certificate" => Self::Certificate,
+            "tls" => Self::Tls,
             _ => Self::Unreachable,
         })
     }
 }
 
 /// The one box a reading talks to, and its bounds.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Target {
     /// The box's address and port (80 for the three families' local APIs).
     pub address: SocketAddr,
     /// The bounds of each exchange.
     pub limits: Limits,
+    /// TLS, when the box offers it (the Freebox): its roots and server name.
+    pub tls: Option<http::Tls>,
 }
 
 impl Target {
@@ -313,12 +319,18 @@ impl Target {
         Self {
             address: SocketAddr::new(ip, 80),
             limits: Limits::default(),
+            tls: None,
         }
     }
 
     /// Sends `request`; an HTTP status of 400 or more is an error naming `call`.
     pub(crate) fn send(&self, request: &http::Request<'_>) -> Result<http::Response, BoxError> {
-        Ok(http::send(self.address, request, self.limits)?)
+        Ok(http::send_over(
+            self.address,
+            self.tls.as_ref(),
+            request,
+            self.limits,
+        )?)
     }
 
     /// Sends `request` and reads the JSON answer.

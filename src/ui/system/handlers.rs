@@ -150,11 +150,13 @@ impl VigieApp {
                 BoxKind::Freebox => {
                     let token = match token {
                         Some(t) => Ok(t),
-                        None => freebox::api_base(&target).and_then(|base| {
-                            let pending = freebox::request_authorization(&target, &base, "Vigie")?;
+                        // Over TLS when the box offers it: the answer carries the app token.
+                        None => freebox::open_api(&target).and_then(|api| {
+                            let pending =
+                                freebox::request_authorization(&api.target, &api.base, "Vigie")?;
                             let waited = freebox::wait_for_button(
-                                &target,
-                                &base,
+                                &api.target,
+                                &api.base,
                                 pending.track_id,
                                 std::time::Duration::from_secs(90),
                                 std::time::Duration::from_secs(1),
