@@ -255,9 +255,9 @@ texts! {
     RegisterNotAnswered => "pas encore répondu", "not answered yet";
     RegisterNoticeHeading => "Information des patients", "Patients' notice";
     RegisterNoticeNote => "Votre note, ajoutée à l’information", "Your note, added to the notice";
-    RegisterExportPdf => "Exporter le registre (PDF)", "Export the register (PDF)";
-    NoticeExportA4 => "Exporter l’affiche A4 (PDF)", "Export the A4 poster (PDF)";
-    NoticeExportA5 => "Exporter le dépliant A5 (PDF)", "Export the A5 leaflet (PDF)";
+    RegisterExportPdf => "Exporter le registre (PDF)…", "Export the register (PDF)…";
+    NoticeExportA4 => "Exporter l’affiche A4 (PDF)…", "Export the A4 poster (PDF)…";
+    NoticeExportA5 => "Exporter le dépliant A5 (PDF)…", "Export the A5 leaflet (PDF)…";
     ProcessingHeading => "Sous-traitants et hébergement", "Processors and hosting";
     ExerciseLabel => "Mode d’exercice", "How you practise";
     ExerciseIndividual => "À titre individuel", "Individually";

@@ -36,6 +36,13 @@ impl VigieApp {
                 if stored == text.trim() {
                     return;
                 }
+                if text.trim().is_empty() {
+                    // "Back to the pre-filled text" (or a field emptied): saved at once.
+                    self.update_vault(ctx, |v| {
+                        v.edit_register(kind, field, "", Timestamp::now());
+                    });
+                    return;
+                }
                 if editing_on(vault) {
                     vault
                         .contents_mut()
