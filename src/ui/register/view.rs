@@ -96,7 +96,7 @@ fn activity(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut RegisterPage, a: &Acti
                     .add(
                         egui::TextEdit::multiline(buffer)
                             .desired_rows(1)
-                            .desired_width(ui.available_width()),
+                            .desired_width((ui.available_width() - 16.0).max(120.0)),
                     )
                     .labelled_by(label.id);
                 if response.changed() && buffer.trim() != text.trim() {
@@ -234,7 +234,7 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut RegisterPage) {
         .add(
             egui::TextEdit::multiline(note)
                 .desired_rows(2)
-                .desired_width(ui.available_width()),
+                .desired_width((ui.available_width() - 16.0).max(120.0)),
         )
         .labelled_by(label.id);
     if response.changed() && note.trim() != contents.register.notice_note {
