@@ -268,6 +268,8 @@ pub enum Command {
     Archive(super::archive::command::ArchiveCommand),
     /// A request of the PC checks page.
     System(SystemCommand),
+    /// A request of the register page.
+    Register(super::register::command::RegisterCommand),
 }
 
 /// What the PC checks page asks.

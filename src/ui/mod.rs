@@ -27,6 +27,7 @@ pub mod pages;
 pub mod plan;
 pub mod platform;
 pub mod profile;
+pub mod register;
 pub mod reports;
 pub mod scan;
 pub mod screen;

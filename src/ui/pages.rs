@@ -8,7 +8,8 @@ use super::command::PageKind;
 use super::page::{Page, PageInit};
 use super::view::PageInfo;
 use super::{
-    breaches, checklist, dashboard, plan, profile, reports, scan, settings, signed, system,
+    breaches, checklist, dashboard, plan, profile, register, reports, scan, settings, signed,
+    system,
 };
 use crate::i18n::T;
 
@@ -22,7 +23,7 @@ pub struct PageRow {
 }
 
 /// Every page, in the navigation's order.
-pub const PAGES: [PageRow; 11] = [
+pub const PAGES: [PageRow; 12] = [
     PageRow {
         info: PageInfo {
             kind: dashboard::PAGE,
@@ -85,6 +86,15 @@ pub const PAGES: [PageRow; 11] = [
             keep: false,
         },
         open: reports::view::open,
+    },
+    PageRow {
+        info: PageInfo {
+            kind: register::PAGE,
+            nav: Some(T::NavRegister),
+            under: None,
+            keep: false,
+        },
+        open: register::view::open,
     },
     PageRow {
         info: PageInfo {

@@ -315,6 +315,7 @@ impl VigieApp {
             Command::Breach(command) => self.run_breach(ctx, command),
             Command::Archive(command) => self.run_archive(ctx, command),
             Command::System(command) => self.run_system(ctx, command),
+            Command::Register(command) => self.run_register(ctx, command),
         }
     }
 

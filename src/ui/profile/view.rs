@@ -3,7 +3,9 @@
 use egui::{RichText, Ui};
 
 use crate::i18n::{Lang, Localize as _, T, names};
-use crate::practice::{Field, FieldError, ProfileDraft, RecordsHosting, Specialty};
+use crate::practice::{
+    Exercise, Field, FieldError, Known, ProfileDraft, RecordsHosting, Specialty,
+};
 use crate::ui::command::Command;
 use crate::ui::view::ViewContext;
 use crate::ui::{theme, widgets};
@@ -62,6 +64,21 @@ fn section(ui: &mut Ui, title: T, lang: Lang) {
             .family(theme::bold())
             .size(17.0),
     );
+}
+
+/// A yes / no / "I don't know" question.
+fn known(ui: &mut Ui, question: T, value: &mut Known, lang: Lang) {
+    let label = ui.label(question.get(lang));
+    ui.horizontal(|ui| {
+        for (v, text) in [
+            (Known::Yes, T::AnswerYes),
+            (Known::No, T::AnswerNo),
+            (Known::Unknown, T::AnswerDontKnow),
+        ] {
+            ui.radio_value(value, v, text.get(lang))
+                .labelled_by(label.id);
+        }
+    });
 }
 
 /// Draws the profile form.
@@ -188,6 +205,41 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, form: &mut ProfileForm) {
         Some(Field::PatientsPerYear),
         &errors,
     );
+
+    section(ui, T::ProcessingHeading, lang);
+    let p = &mut d.processing;
+    let label = ui.label(T::ExerciseLabel.get(lang));
+    ui.horizontal_wrapped(|ui| {
+        for (value, text) in [
+            (Exercise::Individual, T::ExerciseIndividual),
+            (Exercise::Group, T::ExerciseGroup),
+            (Exercise::Unknown, T::AnswerDontKnow),
+        ] {
+            ui.radio_value(&mut p.exercise, value, text.get(lang))
+                .labelled_by(label.id);
+        }
+    });
+    widgets::labelled_field(
+        ui,
+        T::RecordsVendorLabel.get(lang),
+        &mut p.records_vendor,
+        None,
+    );
+    widgets::labelled_field(ui, T::HostLabel.get(lang), &mut p.host, None);
+    known(ui, T::HostHdsLabel, &mut p.host_hds, lang);
+    widgets::labelled_field(
+        ui,
+        T::TeleconsultationVendorLabel.get(lang),
+        &mut p.teleconsultation_vendor,
+        None,
+    );
+    widgets::labelled_field(
+        ui,
+        T::ImagingPartnerLabel.get(lang),
+        &mut p.imaging_partner,
+        None,
+    );
+    known(ui, T::TransfersLabel, &mut p.transfers_outside_eu, lang);
 
     section(ui, T::DpoHeading, lang);
     ui.label(RichText::new(T::DpoAdvice.get(lang)).small().weak());
