@@ -610,6 +610,15 @@ impl JobOutput {
                     A::Made(r) => ("archive", worded(r)),
                     A::Removed(r) => ("remove originals", worded(r)),
                     A::KeySheet(r) => ("archive key sheet", worded(r)),
+                    A::PendingChecked(_, check) => (
+                        "settle pending archive",
+                        match check {
+                            crate::practice_file::PendingArchiveCheck::NotVerified(_) => {
+                                Outcome::Failed(ErrorCategory::Damaged)
+                            }
+                            _ => Outcome::Ok,
+                        },
+                    ),
                 }
             }
         })
