@@ -780,6 +780,16 @@ texts! {
     SaKeyChangeReasonHint => "ex. : nouveau poste, empreinte vérifiée par téléphone avec le médecin", "e.g. new PC, fingerprint checked by phone with the doctor";
     SaKeyChangeConfirm => "Confirmer le changement de clé et contresigner", "Confirm the key change and countersign";
     SaCountersignBundle => "Contresigner ce fichier (consultant)", "Countersign this file (consultant)";
+    SaHeadTitle => "Contresigner la tête d'un registre des violations (consultant)", "Countersign a breach register's head (consultant)";
+    SaHeadIntro => "Lors d'une visite entre deux auto-évaluations : choisissez le dossier du registre que le cabinet a exporté (« Exporter le registre vérifiable… »). Vigie recalcule chaque événement et vérifie la signature de la tête par le médecin ; votre contresignature est ensuite écrite dans ce dossier, à garder hors du cabinet.", "On a visit between two assessments: choose the folder of the register the practice exported (\"Export the verifiable register…\"). Vigie recomputes every event and checks the doctor's signature of the head; your countersignature is then written into that folder, to keep outside the practice.";
+    SaHeadChoose => "Choisir le dossier du registre exporté…", "Choose the exported register's folder…";
+    SaHeadReading => "Lecture et vérification du registre…", "Reading and checking the register…";
+    SaHeadHash => "Empreinte de la tête (SHA-256)", "Head hash (SHA-256)";
+    SaHeadSigned => "Tête signée par le médecin, signature valide", "Head signed by the doctor, valid signature";
+    SaHeadUnsigned => "Tête non signée par le médecin : votre contresignature ne portera aucune empreinte de clé du médecin, et aucune clé ne peut être comparée à celle retenue pour ce cabinet.", "Head not signed by the doctor: your countersignature will carry no doctor's key fingerprint, and no key can be compared with the one pinned for this practice.";
+    SaHeadPractice => "Cabinet (pour comparer la clé du médecin à celle retenue) :", "Practice (to compare the doctor's key with the one pinned):";
+    SaHeadNeedPractice => "Indiquez le nom du cabinet : il sert à comparer la clé du médecin à celle retenue lors de vos contresignatures précédentes.", "Type the practice's name: it is used to compare the doctor's key with the one pinned at your earlier countersignatures.";
+    SaHeadConfirm => "J'ai vérifié le nombre d'événements, l'empreinte de la tête et la clé du médecin, et je les contresigne", "I have checked the number of events, the head hash and the doctor's key, and I countersign them";
     SaSaveCountersigned => "Enregistrer le fichier contresigné…", "Save the countersigned file…";
     SaCountersignedPending => "Votre signature est ajoutée. Enregistrez le fichier, puis remettez-le au cabinet, qui l'importera.",
         "Your signature is added. Save the file, then give it back to the practice, which will import it.";
@@ -2032,6 +2042,8 @@ typed_texts! {
     fn pdf_witnessed_record(what, date) => "{what}, le {date} — empreinte :", "{what}, on {date} — digest:";
     fn cli_head_to_countersign(count: num, hash, date, fp) => "Tête du registre à contre-signer : {count} événements, empreinte du dernier {hash}, signée le {date} par la clé {fp}.", "Register head to countersign: {count} events, last hash {hash}, signed on {date} by the key {fp}.";
     fn cli_head_countersigned(path) => "Tête contre-signée : {path} (et sa signature .sig). Gardez ces deux fichiers hors du cabinet.", "Head countersigned: {path} (and its .sig signature). Keep both files outside the practice.";
+    fn sa_head_summary(n: count, date) => { one: "{n} événement, tête datée du {date}", other: "{n} événements, tête datée du {date}" }, { one: "{n} event, head dated {date}", other: "{n} events, head dated {date}" };
+    fn sa_head_countersigned(path) => "Tête contresignée : {path} et sa signature .sig sont écrits dans le dossier du registre. Gardez ces deux fichiers hors du cabinet.", "Head countersigned: {path} and its .sig signature are written in the register's folder. Keep both files outside the practice.";
     fn cli_head_statement(name, role, org, date, fp) => "Contre-signature valable de {name} ({role}, {org}) le {date}, clé {fp}.", "Valid countersignature by {name} ({role}, {org}) on {date}, key {fp}.";
     fn err_head_not_of_events(path) => "{path} n'est pas la tête de ces événements (événements retirés, ajoutés ou réécrits) : rien n'est contre-signé.", "{path} is not the head of these events (events cut off, added or rewritten): nothing is countersigned.";
     fn err_head_signature(path) => "La signature de la tête ({path}) n'est pas valable, ou sa clé n'est pas celle attendue : rien n'est contre-signé.", "The head's signature ({path}) is not valid, or its key is not the one expected: nothing is countersigned.";
