@@ -80,6 +80,14 @@ pub const TARGETS: &[Target] = &[
         name: "pc_check_outputs",
         run: pc_check_outputs,
     },
+    Target {
+        name: "box_answers",
+        run: box_answers,
+    },
+    Target {
+        name: "knock_answer",
+        run: knock_answer,
+    },
 ];
 
 /// The target named `name`.
@@ -292,4 +300,102 @@ fn pc_check_outputs(data: &[u8]) {
     let _ = screen_lock::from_gsettings(&f[0], &f[1]);
     let _ = screen_lock::from_macos(&f[0], Some(&f[1]));
     let _ = screen_lock::gnome_session(Some(&f[2]), true, &f[3]);
+}
+
+/// The Internet box's answers: an HTTP answer as received NUL a Freebox body NUL a Bbox body NUL a
+/// Livebox body. The HTTP answer goes through the box client's reader (`http::parse_answer`) and, read,
+/// to the families' readers of whole answers (status, cookies, JSON); each body goes to every reader
+/// of its family (each call's answer), and what they read is assessed as a reading would be.
+fn box_answers(data: &[u8]) {
+    use crate::system::boxes::{BoxKind, BoxReading, bbox, freebox, http, livebox, risk};
+    let mut parts = data.splitn(4, |b| *b == 0);
+    let raw = parts.next().unwrap_or_default();
+    let free = parts.next().unwrap_or_default();
+    let bbox_body = parts.next().unwrap_or_default();
+    let live = parts.next().unwrap_or_default();
+    if let Ok(answer) = http::parse_answer(raw) {
+        let _ = answer.header("content-type");
+        let _ = bbox::login_answer(&answer);
+        let _ = bbox::nat_rules_answer(&answer);
+        let _ = livebox::context_answer(&answer);
+        let _ = livebox::call_answer("Firewall.getPortForwarding", &answer);
+    }
+    let mut reading = BoxReading::new(BoxKind::Freebox, "192.168.1.254");
+    reading.model = freebox::identify_answer(free);
+    let _ = freebox::api_answer(free);
+    let _ = freebox::authorize_answer(free);
+    let _ = freebox::authorization_status_answer(free);
+    let _ = freebox::challenge_answer(free);
+    let _ = freebox::session_answer(free);
+    reading.forwards = freebox::redirs_answer(free).unwrap_or_default();
+    reading.dmz = freebox::dmz_answer(free).ok();
+    reading.services = freebox::incoming_answer(free).unwrap_or_default();
+    reading.upnp_enabled = freebox::upnp_config_answer(free).ok().flatten();
+    reading
+        .forwards
+        .extend(freebox::upnp_redirs_answer(free).unwrap_or_default());
+    reading.ipv6 = freebox::ipv6_answer(free).ok().flatten();
+    let _ = risk::result(&reading, "192.168.1.10".parse().ok());
+
+    let answer = |body: &[u8]| http::Response {
+        status: 200,
+        headers: Vec::new(),
+        body: body.to_vec(),
+    };
+    let mut reading = BoxReading::new(BoxKind::Bbox, "192.168.1.254");
+    reading.model = bbox::device_answer(bbox_body);
+    let r = answer(bbox_body);
+    reading.forwards = bbox::nat_rules_answer(&r).unwrap_or_default();
+    reading.dmz = bbox::dmz_answer(&r).ok();
+    if let Ok(v) = bbox::json_answer("/api/v1/upnp/igd", &r) {
+        reading.upnp_enabled = bbox::upnp_igd(&v);
+        reading.forwards.extend(bbox::upnp_rules(&v));
+        reading.ipv4_firewall = bbox::firewall(&v);
+        reading.services.extend(bbox::remote_admin(&v));
+    }
+    let _ = risk::result(&reading, "192.168.1.10".parse().ok());
+
+    let mut reading = BoxReading::new(BoxKind::Livebox, "192.168.1.1");
+    reading.model = livebox::device_info_answer(live);
+    let r = answer(live);
+    let _ = livebox::context_answer(&r);
+    if let Ok(status) = livebox::call_answer("Firewall.getPortForwarding", &r) {
+        reading.forwards = livebox::port_forwarding(&status);
+        reading.dmz = Some(livebox::dmz_status(&status));
+        reading.pinholes = livebox::pinhole_status(&status);
+        reading.ipv6 = livebox::level_status(&status);
+        reading.services.push(livebox::remote_status(&status));
+    }
+    let _ = risk::result(&reading, "192.168.1.10".parse().ok());
+}
+
+/// The imaging-server knock's answers: an HTTP answer to `GET /system` NUL one to `GET /patients` NUL
+/// the DICOM server's bytes as on the wire (the rest of the input, NULs included): its answer to the
+/// association, then its answer to the C-ECHO, each read by dicom-ul's PDU reader as the knock's
+/// association reads them (strict, at its default largest PDU), the second one interpreted.
+fn knock_answer(data: &[u8]) {
+    use crate::system::probe;
+    use dicom_ul::pdu::DEFAULT_MAX_PDU;
+    let mut parts = data.splitn(3, |b| *b == 0);
+    let system = parts.next().unwrap_or_default();
+    let patients = parts.next().unwrap_or_default();
+    let mut wire = parts.next().unwrap_or_default();
+    if let Ok((_, body)) = probe::parse_http_answer(system) {
+        let _ = probe::is_orthanc_system(&body);
+    }
+    if let Ok((_, body)) = probe::parse_http_answer(patients) {
+        let _ = probe::patients_count(&body);
+    }
+    if !matches!(
+        dicom_ul::read_pdu(&mut wire, DEFAULT_MAX_PDU, true),
+        Ok(Some(_))
+    ) {
+        return;
+    }
+    let _ = match dicom_ul::read_pdu(&mut wire, DEFAULT_MAX_PDU, true) {
+        Ok(Some(pdu)) => probe::echo_outcome(Ok(&pdu)),
+        Ok(None) => probe::echo_outcome(Err("no PDU".to_owned())),
+        Err(e) => probe::echo_outcome(Err(e.to_string())),
+    };
+    let _ = probe::command_status(wire);
 }

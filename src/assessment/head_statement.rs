@@ -81,3 +81,118 @@ pub fn check(bytes: &[u8], armored: &str) -> Option<HeadStatement> {
 pub fn file_name(principal: &str) -> String {
     format!("head-countersignature-{principal}.json")
 }
+
+/// A register export read back for a countersignature of its head: every event recomputed, the head
+/// file that must be their head, and the doctor's signature of it when there is one.
+#[derive(Debug, Clone)]
+pub struct ExportHead {
+    /// The events, recomputed.
+    pub events: Vec<crate::breach::export::ReadEvent>,
+    /// The head file's bytes (what the doctor's signature covers).
+    pub head_bytes: Vec<u8>,
+    /// The head.
+    pub head: crate::breach::ChainHead,
+    /// The head's date, when the head is dated.
+    pub head_at: Option<Timestamp>,
+}
+
+/// Why a register export's head cannot be countersigned.
+#[derive(Debug)]
+pub enum ExportHeadError {
+    /// A file of the export could not be read.
+    Read(std::path::PathBuf, std::io::Error),
+    /// An event does not recompute.
+    Events(crate::breach::export::ExportBreak),
+    /// The head file is not the head of the events.
+    NotOfEvents(std::path::PathBuf),
+    /// The doctor's signature of the head is not valid.
+    BadSignature(std::path::PathBuf),
+}
+
+/// Reads and recomputes the events of the export in `folder`, and its head file (dated or not), which
+/// must be their head.
+pub fn read_export(folder: &std::path::Path) -> Result<ExportHead, ExportHeadError> {
+    use crate::breach::export::{self, EVENTS_FILE};
+    let read = |name: &str| {
+        let path = folder.join(name);
+        std::fs::read(&path).map_err(|e| ExportHeadError::Read(path, e))
+    };
+    let events = export::read_events(&read(EVENTS_FILE)?).map_err(ExportHeadError::Events)?;
+    let head_bytes = read(export::HEAD_FILE)?;
+    let now = crate::breach::ChainHead {
+        count: events.len() as u64,
+        hash: events
+            .last()
+            .map_or(crate::breach::chain::GENESIS, |e| e.hash),
+    };
+    match crate::breach::chain::parse_head(&head_bytes) {
+        Some((head, head_at)) if head == now => Ok(ExportHead {
+            events,
+            head_bytes,
+            head,
+            head_at,
+        }),
+        _ => Err(ExportHeadError::NotOfEvents(folder.join(export::HEAD_FILE))),
+    }
+}
+
+/// What a consultant countersigns in a register export: its head, checked, and the fingerprint of the
+/// doctor's key that signed it (`None`: the head is not signed).
+#[derive(Debug, Clone)]
+pub struct HeadToCountersign {
+    /// The export read back.
+    pub export: ExportHead,
+    /// The doctor's key's fingerprint, when `head.txt.sig` is there and valid.
+    pub doctor_fingerprint: Option<String>,
+}
+
+/// Reads the export in `folder` for a countersignature of its head: every event, the head, and the
+/// doctor's signature of the head when there is one (it must then be valid).
+pub fn read_to_countersign(folder: &std::path::Path) -> Result<HeadToCountersign, ExportHeadError> {
+    let export = read_export(folder)?;
+    let sig_path = folder.join(crate::breach::export::HEAD_SIGNATURE_FILE);
+    let doctor_fingerprint = match std::fs::read_to_string(&sig_path) {
+        Ok(armored) => Some(
+            sshsig::SshSignature::parse(&armored)
+                .ok()
+                .filter(|s| {
+                    s.verify(crate::breach::chain::HEAD_NAMESPACE, &export.head_bytes)
+                        .is_ok()
+                })
+                .ok_or(ExportHeadError::BadSignature(sig_path))?
+                .key
+                .fingerprint(),
+        ),
+        Err(_) => None,
+    };
+    Ok(HeadToCountersign {
+        export,
+        doctor_fingerprint,
+    })
+}
+
+/// Signs `signer`'s countersignature of `head` and writes it into `folder`, each file atomically:
+/// `head-countersignature-<principal>.json` and its `.sig`. Returns the statement's path.
+pub fn countersign_into(
+    folder: &std::path::Path,
+    head: &HeadToCountersign,
+    signer: &Signer,
+    now: Timestamp,
+) -> Result<std::path::PathBuf, crate::fs::FsError> {
+    let statement = make(
+        signer,
+        RegisterHeadDoc {
+            count: head.export.head.count,
+            hash: head.export.head.hash_hex(),
+        },
+        head.export.head_at,
+        head.doctor_fingerprint.clone(),
+        now,
+    );
+    let target = folder.join(file_name(&signer.identity.principal));
+    crate::fs::write_atomic(&target, &statement.bytes)?;
+    let mut sig = target.clone().into_os_string();
+    sig.push(".sig");
+    crate::fs::write_atomic(std::path::Path::new(&sig), statement.armored.as_bytes())?;
+    Ok(target)
+}

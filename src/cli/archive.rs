@@ -231,17 +231,9 @@ fn open_vault(path: &Path, writing: bool, lang: Lang, out: &mut dyn Write) -> Re
 
 /// What the user is told of an archive a run left unrecorded.
 fn pending_outcome(outcome: &crate::practice_file::PendingArchiveOutcome, lang: Lang) -> String {
-    use crate::practice_file::PendingArchiveOutcome as O;
-    let shown =
-        |p: &Path| crate::present::escape_for_terminal(&p.display().to_string()).into_owned();
-    match outcome {
-        O::Recorded { path, files, .. } => tr::archive_pending_recorded(lang, shown(path), *files),
-        O::NotWritten { path } => tr::archive_pending_not_written(lang, shown(path)),
-        O::NotVerified { path, reason } => {
-            tr::archive_pending_not_verified(lang, shown(path), reason.localize(lang))
-        }
-        O::Another { path } => tr::archive_pending_another(lang, shown(path)),
-    }
+    crate::present::archive::pending_outcome(outcome, lang, |p| {
+        crate::present::escape_for_terminal(&p.display().to_string()).into_owned()
+    })
 }
 
 /// The largest identity file read (a few keys fill a few hundred bytes).

@@ -73,43 +73,6 @@ pub(super) fn verify(
     }
 }
 
-/// An export read back: its events recomputed, its head file's bytes, the head and its date.
-type ReadExport = (
-    Vec<export::ReadEvent>,
-    Vec<u8>,
-    crate::breach::ChainHead,
-    Option<jiff::Timestamp>,
-);
-
-/// Reads and recomputes an export's events, and its head file (dated or not) that must be their head.
-fn read_export(folder: &Path, lang: Lang) -> Result<ReadExport> {
-    let jsonl = std::fs::read(folder.join(EVENTS_FILE))
-        .map_err(|e| anyhow!(crate::i18n::io_error(lang, &folder.join(EVENTS_FILE), &e)))?;
-    let events = export::read_events(&jsonl).map_err(|b| {
-        anyhow!(
-            "{}\n{}",
-            crate::present::breach::export_break_text(&b, lang),
-            tr::err_verify_failed(lang, folder.display())
-        )
-    })?;
-    let head_path = folder.join(export::HEAD_FILE);
-    let head_bytes = std::fs::read(&head_path)
-        .map_err(|e| anyhow!(crate::i18n::io_error(lang, &head_path, &e)))?;
-    let now = crate::breach::ChainHead {
-        count: events.len() as u64,
-        hash: events
-            .last()
-            .map_or(crate::breach::chain::GENESIS, |e| e.hash),
-    };
-    match crate::breach::chain::parse_head(&head_bytes) {
-        Some((head, at)) if head == now => Ok((events, head_bytes, head, at)),
-        _ => Err(anyhow!(tr::err_head_not_of_events(
-            lang,
-            head_path.display()
-        ))),
-    }
-}
-
 /// `vigie breach countersign-head FOLDER --key KEY`: the consultant countersigns the head of a
 /// register export, after checking every event, the head and the doctor's signature of it.
 pub(super) fn countersign(
@@ -119,23 +82,15 @@ pub(super) fn countersign(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
-    use crate::assessment::{head_statement, sshsig};
-    let (_, head_bytes, head, head_at) = read_export(folder, lang)?;
-    // The doctor's signature of the head, when there is one: valid, and by the key expected.
+    use crate::assessment::head_statement;
+    let to_sign = head_statement::read_to_countersign(folder)
+        .map_err(|e| anyhow!(crate::present::breach::export_head_error(&e, folder, lang)))?;
     let sig_path = folder.join(export::HEAD_SIGNATURE_FILE);
-    let doctor = match std::fs::read_to_string(&sig_path) {
-        Ok(armored) => {
-            let sig = sshsig::SshSignature::parse(&armored)
-                .ok()
-                .filter(|s| {
-                    s.verify(crate::breach::chain::HEAD_NAMESPACE, &head_bytes)
-                        .is_ok()
-                })
-                .ok_or_else(|| anyhow!(tr::err_head_signature(lang, sig_path.display())))?;
-            Some(sig.key.fingerprint())
-        }
-        Err(_) => None,
-    };
+    let (head, head_at, doctor) = (
+        to_sign.export.head,
+        to_sign.export.head_at,
+        to_sign.doctor_fingerprint.clone(),
+    );
     if !expected.is_empty() && !doctor.as_ref().is_some_and(|d| expected.contains(d)) {
         return Err(anyhow!(tr::err_head_signature(lang, sig_path.display())));
     }
@@ -152,22 +107,9 @@ pub(super) fn countersign(
         )
     )?;
     let signer = super::signed::open_key(key, lang)?;
-    let statement = head_statement::make(
-        &signer,
-        crate::assessment::document::RegisterHeadDoc {
-            count: head.count,
-            hash: head.hash_hex(),
-        },
-        head_at,
-        doctor,
-        jiff::Timestamp::now(),
-    );
-    let target = folder.join(head_statement::file_name(&signer.identity.principal));
-    crate::fs::write_atomic(&target, &statement.bytes).map_err(|e| anyhow!(e.localize(lang)))?;
-    let mut sig = target.clone().into_os_string();
-    sig.push(".sig");
-    crate::fs::write_atomic(Path::new(&sig), statement.armored.as_bytes())
-        .map_err(|e| anyhow!(e.localize(lang)))?;
+    let target =
+        head_statement::countersign_into(folder, &to_sign, &signer, jiff::Timestamp::now())
+            .map_err(|e| anyhow!(e.localize(lang)))?;
     writeln!(
         out,
         "{}",

@@ -21,7 +21,10 @@ pub use contents::{
     register_against_assessment,
 };
 pub use proposals::{DoneByArchive, ProposalRow, ProposalState, STRAY_IMAGES_ITEM};
-pub use use_cases::{EvidenceFile, PendingArchiveOutcome, PracticeArchiveKeyInUse};
+pub use use_cases::{
+    EvidenceFile, PendingArchiveCheck, PendingArchiveOutcome, PracticeArchiveKeyInUse,
+    check_pending_archive,
+};
 
 /// An open practice file: the vault and its decoded contents.
 #[derive(Debug)]

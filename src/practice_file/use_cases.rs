@@ -60,6 +60,53 @@ pub enum PendingArchiveOutcome {
     },
 }
 
+/// What reading the file of an archive a run left unrecorded found, before anything changes in the
+/// vault: [`check_pending_archive`] reads it (slow: a background job in the window),
+/// [`PracticeFile::settle_checked_pending_archive`] then records it or not.
+#[derive(Debug)]
+pub enum PendingArchiveCheck {
+    /// It is that archive, intact: its manifest and its size.
+    Verified {
+        /// Its manifest.
+        manifest: Box<crate::archive::Manifest>,
+        /// Its size.
+        archive_bytes: u64,
+    },
+    /// Nothing under its name.
+    NotWritten,
+    /// A file under its name does not open or check with the practice key.
+    NotVerified(ArchiveError),
+    /// A file under its name is another archive (another creation time).
+    Another,
+}
+
+/// Reads and checks whole the file of the pending archive `pending` with the practice key `key` (none:
+/// [`ArchiveError::NoPracticeKey`]); changes nothing.
+pub fn check_pending_archive(
+    pending: &PendingArchive,
+    key: Option<&crate::archive::PracticeArchiveKey>,
+    cancel: &AtomicBool,
+) -> PendingArchiveCheck {
+    let path = Path::new(&pending.path);
+    if std::fs::symlink_metadata(path).is_err() {
+        return PendingArchiveCheck::NotWritten;
+    }
+    let checked = key
+        .ok_or(ArchiveError::NoPracticeKey)
+        .and_then(ArchiveKey::practice)
+        .and_then(|key| crate::archive::verify(path, &key, cancel, &mut |_| {}));
+    match checked {
+        Err(reason) => PendingArchiveCheck::NotVerified(reason),
+        Ok(listing) => match listing.manifest {
+            Some(m) if m.created_at == pending.created_at => PendingArchiveCheck::Verified {
+                manifest: Box::new(m),
+                archive_bytes: listing.archive_bytes,
+            },
+            _ => PendingArchiveCheck::Another,
+        },
+    }
+}
+
 /// A file to attach as evidence, made by the caller in the user's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvidenceFile {
@@ -365,27 +412,40 @@ impl PracticeFile {
         cancel: &AtomicBool,
         evidence: impl FnOnce(&ArchiveRecord) -> EvidenceFile,
     ) -> Option<PendingArchiveOutcome> {
-        let pending = self.contents.archives.pending.take()?;
-        let path = PathBuf::from(&pending.path);
-        if std::fs::symlink_metadata(&path).is_err() {
-            return Some(PendingArchiveOutcome::NotWritten { path });
+        let pending = self.contents.archives.pending.clone()?;
+        let check = check_pending_archive(&pending, self.contents.archives.key.as_ref(), cancel);
+        self.settle_checked_pending_archive(&pending, check, evidence)
+    }
+
+    /// Settles the pending archive `pending` with what [`check_pending_archive`] found of its file:
+    /// recorded (with its evidence) when it is that archive, intact; not recorded otherwise. The pending
+    /// note is cleared in every case. `None`, and nothing changed, when the vault's pending archive is
+    /// no longer `pending` (settled or forgotten meanwhile). The caller saves the vault and tells the
+    /// user.
+    pub fn settle_checked_pending_archive(
+        &mut self,
+        pending: &PendingArchive,
+        check: PendingArchiveCheck,
+        evidence: impl FnOnce(&ArchiveRecord) -> EvidenceFile,
+    ) -> Option<PendingArchiveOutcome> {
+        if self.contents.archives.pending.as_ref() != Some(pending) {
+            return None;
         }
-        let checked = self
-            .contents
-            .archives
-            .key
-            .as_ref()
-            .ok_or(ArchiveError::NoPracticeKey)
-            .and_then(ArchiveKey::practice)
-            .and_then(|key| crate::archive::verify(&path, &key, cancel, &mut |_| {}));
-        let manifest = match checked {
-            Err(reason) => return Some(PendingArchiveOutcome::NotVerified { path, reason }),
-            Ok(listing) => match listing.manifest {
-                Some(m) if m.created_at == pending.created_at => (m, listing.archive_bytes),
-                _ => return Some(PendingArchiveOutcome::Another { path }),
-            },
+        self.contents.archives.pending = None;
+        let path = PathBuf::from(&pending.path);
+        let (manifest, archive_bytes) = match check {
+            PendingArchiveCheck::NotWritten => {
+                return Some(PendingArchiveOutcome::NotWritten { path });
+            }
+            PendingArchiveCheck::NotVerified(reason) => {
+                return Some(PendingArchiveOutcome::NotVerified { path, reason });
+            }
+            PendingArchiveCheck::Another => return Some(PendingArchiveOutcome::Another { path }),
+            PendingArchiveCheck::Verified {
+                manifest,
+                archive_bytes,
+            } => (manifest, archive_bytes),
         };
-        let (manifest, archive_bytes) = manifest;
         let record =
             ArchiveRecord::of_verified(&pending.path, &manifest, archive_bytes, KeyKind::Identity);
         let files = record.files;

@@ -25,3 +25,22 @@ pub fn evidence(record: &ArchiveRecord, lang: Lang) -> EvidenceFile {
         content: text.into_bytes(),
     }
 }
+
+/// What the user is told of an archive a run left unrecorded, once settled; `shown` writes a path (the
+/// command line escapes it for the terminal, the window shows it as it is).
+pub fn pending_outcome(
+    outcome: &crate::practice_file::PendingArchiveOutcome,
+    lang: Lang,
+    shown: impl Fn(&std::path::Path) -> String,
+) -> String {
+    use crate::i18n::Localize as _;
+    use crate::practice_file::PendingArchiveOutcome as O;
+    match outcome {
+        O::Recorded { path, files, .. } => tr::archive_pending_recorded(lang, shown(path), *files),
+        O::NotWritten { path } => tr::archive_pending_not_written(lang, shown(path)),
+        O::NotVerified { path, reason } => {
+            tr::archive_pending_not_verified(lang, shown(path), reason.localize(lang))
+        }
+        O::Another { path } => tr::archive_pending_another(lang, shown(path)),
+    }
+}

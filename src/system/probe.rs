@@ -232,8 +232,8 @@ fn echo_command() -> Vec<u8> {
     out
 }
 
-/// The status (0000,0900) of a command set received.
-fn command_status(bytes: &[u8]) -> Option<u16> {
+/// The status (0000,0900) of a command set received (pure).
+pub fn command_status(bytes: &[u8]) -> Option<u16> {
     use dicom_transfer_syntax_registry::entries::IMPLICIT_VR_LITTLE_ENDIAN;
     let ts = IMPLICIT_VR_LITTLE_ENDIAN.erased();
     let obj = dicom_object::InMemDicomObject::read_dataset_with_ts(bytes, &ts).ok()?;
@@ -333,7 +333,16 @@ fn knock_dicom_exchange(target: SocketAddr, timeout: Duration) -> (Outcome, Stri
             format!("association accepted; C-ECHO not sent: {e}"),
         );
     }
-    let outcome = match association.receive() {
+    let outcome = echo_outcome(association.receive().as_ref().map_err(ToString::to_string));
+    let _ = association.release();
+    outcome
+}
+
+/// What the answer to the C-ECHO says, once the association was accepted (pure): the PDU received,
+/// or why none was.
+pub fn echo_outcome(answer: Result<&dicom_ul::pdu::Pdu, String>) -> (Outcome, String) {
+    use dicom_ul::pdu::Pdu;
+    match answer {
         Ok(Pdu::PData { data }) => match data.first().and_then(|d| command_status(&d.data)) {
             Some(0) => (
                 Outcome::AcceptsAnyone,
@@ -356,9 +365,7 @@ fn knock_dicom_exchange(target: SocketAddr, timeout: Duration) -> (Outcome, Stri
             Outcome::AssociationAccepted,
             format!("A-ASSOCIATE-AC, then {e}"),
         ),
-    };
-    let _ = association.release();
-    outcome
+    }
 }
 
 /// A TCP stream whose every read and write ends by one deadline: the bound is on the whole exchange,
@@ -453,7 +460,12 @@ pub fn http_get_until(
         // the deadline is the answer.
         _ => {}
     }
-    let text = String::from_utf8_lossy(&response);
+    parse_http_answer(&response)
+}
+
+/// Reads an HTTP answer as the knock received it (pure): its status code and its body.
+pub fn parse_http_answer(response: &[u8]) -> std::io::Result<(u16, Vec<u8>)> {
+    let text = String::from_utf8_lossy(response);
     let code = text
         .lines()
         .next()
@@ -467,7 +479,8 @@ pub fn http_get_until(
     Ok((code, body))
 }
 
-fn is_orthanc_system(body: &[u8]) -> bool {
+/// An answer to `GET /system` is Orthanc's (pure).
+pub fn is_orthanc_system(body: &[u8]) -> bool {
     serde_json::from_slice::<serde_json::Value>(body)
         .ok()
         .and_then(|v| {
@@ -475,6 +488,12 @@ fn is_orthanc_system(body: &[u8]) -> bool {
                 .map(|o| o.contains_key("DicomAet") && o.contains_key("Version"))
         })
         .unwrap_or(false)
+}
+
+/// How many entries an answer to Orthanc's `GET /patients` lists, when it is a list (pure).
+pub fn patients_count(body: &[u8]) -> Option<usize> {
+    let v = serde_json::from_slice::<serde_json::Value>(body).ok()?;
+    v.as_array().map(Vec::len)
 }
 
 fn knock_http(target: SocketAddr, until: Instant) -> (Outcome, String) {
@@ -488,9 +507,7 @@ fn knock_http(target: SocketAddr, until: Instant) -> (Outcome, String) {
     match code {
         200 if is_orthanc_system(&body) => match http_get_until(target, "/patients", None, until) {
             Ok((200, body)) => {
-                let n = serde_json::from_slice::<serde_json::Value>(&body)
-                    .ok()
-                    .and_then(|v| v.as_array().map(Vec::len));
+                let n = patients_count(&body);
                 (
                     Outcome::AcceptsAnyone,
                     format!(

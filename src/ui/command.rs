@@ -479,6 +479,19 @@ pub enum SigningCommand {
     },
     /// Save the countersigned bundle of the verify screen.
     SaveBundle(Option<PathBuf>),
+    /// Read a breach register export's folder to countersign its head (a visit between two
+    /// assessments).
+    ReadHead(Option<PathBuf>),
+    /// Countersign the register head read on the verify screen with a consultant's key file.
+    CountersignHead {
+        /// The key file.
+        key: PathBuf,
+        /// Its passphrase.
+        passphrase: Zeroizing<String>,
+        /// The consultant's reason to accept a doctor's key other than the one pinned, if they gave
+        /// one.
+        reason: Option<String>,
+    },
 }
 
 /// What a consultant's key was opened for.
@@ -488,6 +501,8 @@ pub enum KeyUse {
     Assessment(String),
     /// To countersign the bundle of the verify screen.
     Bundle,
+    /// To countersign the register head of the verify screen.
+    Head,
 }
 
 /// What a job of the signed-assessment screens reports; errors are in the user's language.
@@ -530,6 +545,16 @@ pub enum SigningOutput {
     },
     /// The countersigned bundle was written.
     BundleSaved(Result<PathBuf, String>),
+    /// A register export was read for its head's countersignature.
+    HeadRead {
+        /// The export's folder.
+        folder: PathBuf,
+        /// Its head, checked, or why not.
+        result: Result<Box<crate::assessment::head_statement::HeadToCountersign>, String>,
+    },
+    /// The head's countersignature was written into the export's folder (the statement's path), and
+    /// the doctor's key change the consultant accepted, if any.
+    HeadCountersigned(Result<(PathBuf, Option<String>), String>),
 }
 
 impl From<super::jobs::JobFailed> for JobOutput {
@@ -603,6 +628,8 @@ impl JobOutput {
                 SigningOutput::BundleRead(r) => ("read bundle", worded(r)),
                 SigningOutput::Verified { result, .. } => ("verify", worded(result)),
                 SigningOutput::BundleSaved(r) => ("save bundle", worded(r)),
+                SigningOutput::HeadRead { result, .. } => ("read register export", worded(result)),
+                SigningOutput::HeadCountersigned(r) => ("countersign register head", worded(r)),
             },
             Self::Archive(output) => {
                 use super::archive::command::ArchiveOutput as A;
@@ -610,6 +637,15 @@ impl JobOutput {
                     A::Made(r) => ("archive", worded(r)),
                     A::Removed(r) => ("remove originals", worded(r)),
                     A::KeySheet(r) => ("archive key sheet", worded(r)),
+                    A::PendingChecked(_, check) => (
+                        "settle pending archive",
+                        match check {
+                            crate::practice_file::PendingArchiveCheck::NotVerified(_) => {
+                                Outcome::Failed(ErrorCategory::Damaged)
+                            }
+                            _ => Outcome::Ok,
+                        },
+                    ),
                 }
             }
         })

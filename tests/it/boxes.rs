@@ -1494,3 +1494,85 @@ fn a_slow_tls_handshake_ends_within_the_bound() {
         start.elapsed()
     );
 }
+
+/// Each family's answers are read by pure functions of the bytes received (the fuzz target
+/// `box_answers` drives them): the recorded answers give what the fake boxes' readings give.
+#[test]
+fn each_answer_is_read_from_its_bytes_alone() {
+    use vigie::system::boxes::http;
+    let bytes = |p: &str| data(p).into_bytes();
+    let redirs = freebox::redirs_answer(&bytes("freebox/fw_redir_2020.json")).expect("redirs");
+    assert_eq!(redirs.len(), 2, "two forwards");
+    assert_eq!(
+        (redirs[0].external.start, redirs[0].internal_host.as_str()),
+        (8042, "127.0.0.1"),
+        "the 2020 forward"
+    );
+    assert_eq!(
+        freebox::redirs_answer(&bytes("freebox/insufficient_rights.json")),
+        Err(BoxError::MissingRight("settings".to_owned())),
+        "the envelope's error"
+    );
+    assert!(
+        freebox::redirs_answer(b"<html>").is_err(),
+        "not JSON: an error, never an empty list"
+    );
+    assert_eq!(
+        freebox::ipv6_answer(&bytes("freebox/ipv6_config_no_switch.json")),
+        Ok(None),
+        "no switch: not read"
+    );
+    let api = freebox::api_answer(&bytes("freebox/api_version.json")).expect("api");
+    assert_eq!(api.base, "/api/v8/", "the base");
+
+    let ok = |body: Vec<u8>| http::Response {
+        status: 200,
+        headers: Vec::new(),
+        body,
+    };
+    let rules = bbox::nat_rules_answer(&ok(bytes("bbox/nat_rules_2020.json"))).expect("rules");
+    assert_eq!(rules[0].external.start, 11112, "the Bbox's 2020 rule");
+    let refused = http::Response {
+        status: 401,
+        ..ok(Vec::new())
+    };
+    assert_eq!(
+        bbox::nat_rules_answer(&refused),
+        Err(BoxError::WrongPassword),
+        "401"
+    );
+
+    let status = livebox::call_answer(
+        "Firewall.getPortForwarding",
+        &ok(bytes("livebox/port_forwarding.json")),
+    )
+    .expect("status");
+    let forwards = livebox::port_forwarding(&status);
+    assert!(
+        forwards
+            .iter()
+            .any(|f| f.external.start == 445 && f.protocol == "tcp+udp"),
+        "the UPnP share"
+    );
+
+    let answer = http::parse_answer(
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nSet-Cookie: BBOX_ID=x; Path=/\r\n\r\n2\r\n[]\r\n0\r\n\r\n",
+    )
+    .expect("answer");
+    assert_eq!(answer.body, b"[]", "de-chunked");
+    assert_eq!(
+        bbox::login_answer(&answer),
+        Ok("BBOX_ID=x".to_owned()),
+        "cookie"
+    );
+    assert_eq!(
+        http::parse_answer(b"HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n"),
+        Err(HttpError::Redirect),
+        "a redirect"
+    );
+    assert_eq!(
+        http::parse_answer(b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort"),
+        Err(HttpError::Malformed),
+        "cut short"
+    );
+}

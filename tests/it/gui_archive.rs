@@ -190,3 +190,94 @@ fn a_passphrase_that_does_not_meet_the_policy_keeps_the_start_button_off() {
         "a short passphrase cannot start"
     );
 }
+
+/// An archive complete under its name but whose run ended before the vault's save (the command line
+/// killed there): on opening the vault the window says so under the top bar; "Vérifier et noter"
+/// reads it back in a background job and records it with its evidence. A second pending archive whose
+/// file was never written is forgotten on the doctor's confirmation, its note gone and nothing recorded.
+#[test]
+fn an_archive_left_pending_is_shown_on_opening_and_settled_or_forgotten() {
+    let dir = temp_dir();
+    let (path, mut vault, _) = create_vault(dir.path());
+    let source = dir.path().join("IM0001.dcm");
+    std::fs::write(&source, b"DICM examen").expect("write");
+    let archive = dir.path().join("examens.age");
+    let key = vault.practice_archive_key().expect("key").key;
+    let origin = vigie::archive::Origin {
+        practice: "Cabinet du Dr Martin".to_owned(),
+        at: jiff::Timestamp::now(),
+    };
+    vault.note_pending_archive(&archive, origin.at);
+    vault.save().expect("save the note");
+    vigie::archive::encrypt(
+        &vigie::archive::plan_files(&[source]),
+        &key,
+        &archive,
+        &origin,
+        &AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .expect("archive");
+    // Killed here: the record's save never happened.
+    drop(vault);
+
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    unlock(&mut h, &path);
+    h.run();
+    h.get_by_label_contains(&typo("n'a pas été notée dans le coffre"));
+    h.get_by_label_contains(&archive.display().to_string());
+    click(&mut h, "Vérifier et noter l'archive");
+    run_until(&mut h, "the pending archive's check", |app| {
+        app.vault()
+            .is_some_and(|v| v.contents().archives.pending.is_none())
+            && app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    let notice = match &h.state().notice {
+        Some(vigie::ui::state::Notice::Info(t)) => t.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        notice.contains(&typo("relue, vérifiée et notée")),
+        "{notice}"
+    );
+    assert!(
+        h.query_by_label("Vérifier et noter l'archive").is_none(),
+        "the strip is gone"
+    );
+    let on_disk = crate::gui::on_disk(&path);
+    assert_eq!(on_disk.archives.pending, None, "saved without the note");
+    assert_eq!(on_disk.archives.records.len(), 1, "recorded");
+    assert_eq!(
+        on_disk.archives.records[0].path,
+        archive.display().to_string()
+    );
+
+    // A second run killed before its archive was complete: forgotten, on confirmation.
+    let missing = dir.path().join("jamais-ecrite.age");
+    let ctx = h.ctx.clone();
+    let _ = h.state_mut().update_vault(&ctx, |v| {
+        v.note_pending_archive(&missing, jiff::Timestamp::now());
+    });
+    run_until(&mut h, "the save", |app| {
+        app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    click(&mut h, "Oublier cette archive…");
+    h.run();
+    h.get_by_label_contains("Oublier la note ne supprime aucun fichier");
+    assert!(
+        h.state()
+            .vault()
+            .is_some_and(|v| v.contents().archives.pending.is_some()),
+        "one click does not forget"
+    );
+    click(&mut h, &typo("Oublier : ne pas la noter"));
+    run_until(&mut h, "the forgetting", |app| {
+        app.vault()
+            .is_some_and(|v| v.contents().archives.pending.is_none())
+            && app.session.as_ref().is_some_and(|s| !s.save.pending())
+    });
+    let on_disk = crate::gui::on_disk(&path);
+    assert_eq!(on_disk.archives.pending, None, "forgotten");
+    assert_eq!(on_disk.archives.records.len(), 1, "nothing more recorded");
+}

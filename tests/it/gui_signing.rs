@@ -618,3 +618,127 @@ fn the_consultants_window_refuses_a_changed_doctor_key_until_a_reason_is_given()
     h.get_by_label_contains("Clé du médecin changée depuis la précédente contre-signature");
     h.get_by_label_contains("Nouveau poste, empreinte vérifiée par téléphone");
 }
+
+/// The consultant countersigns a breach register's head alone in the window (a visit between two
+/// assessments): the export's folder read and checked in a job, the head's count, hash and doctor's
+/// key shown; the key pinned for the practice is another one, so the countersignature is refused
+/// until the consultant gives a reason; then the statement and its signature are written in the
+/// folder, checked as `vigie verify --countersigned-head` does, and the pin follows the change.
+#[test]
+fn the_consultant_countersigns_a_register_head_in_the_window_with_the_pinned_key_checked() {
+    use vigie::assessment::pins::PinSubject;
+    use vigie::assessment::{Role, Signer, head_statement};
+    let dir = temp_dir();
+    let mut contents = practice();
+    sign_in_domain(&mut contents, Timestamp::now());
+    let doctor = contents
+        .assessments
+        .doctor_key
+        .as_ref()
+        .and_then(vigie::assessment::DoctorKey::signer)
+        .expect("the doctor's key")
+        .identity
+        .fingerprint();
+    let register = dir.path().join("registre");
+    let files = vigie::report::breach_export::register_files(&contents, Timestamp::now());
+    vigie::report::breach_export::write_folder(&register, &files).expect("export");
+    let key = dir.path().join("jean-dupont.vigie-key");
+    let consultant = Signer::from_seed(&[7; 32], "Jean Dupont", Role::Consultant, "DPO Conseil");
+    KeyFile::write_new(&key, &new_passphrase(PASSPHRASE), &consultant).expect("key file");
+    // An earlier visit pinned another doctor's key for this practice.
+    let earlier = "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    KeyFile::open_pinned(
+        &key,
+        vigie::vault::Unlock::Passphrase(PASSPHRASE),
+        &PinSubject {
+            practice: "Cabinet du Dr Martin".to_owned(),
+            rpps: String::new(),
+            fingerprint: earlier.to_owned(),
+        },
+        None,
+        Timestamp::now(),
+    )
+    .expect("pinned");
+    let pins = || KeyFile::pins(&key, vigie::vault::Unlock::Passphrase(PASSPHRASE)).expect("pins");
+
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.run();
+    command(&mut h, Command::Signing(SigningCommand::OpenVerify));
+    h.get_by_label("Choisir le dossier du registre exporté…");
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::ReadHead(Some(register.clone()))),
+    );
+    run_until(
+        &mut h,
+        "the register's reading",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.head.is_some()),
+    );
+    let typo = vigie::locale::french_typography;
+    h.get_by_label_contains(&typo("tête datée du"));
+    h.get_by_label(&typo("✓ Tête signée par le médecin, signature valide"));
+    assert!(h.query_all_by_label_contains(&doctor).count() >= 1);
+    // Nothing to countersign before the consultant confirms what they saw.
+    assert!(h.query_by_label("Phrase de passe de la clé").is_none());
+    click(
+        &mut h,
+        "J'ai vérifié le nombre d'événements, l'empreinte de la tête et la clé du médecin, et je les contresigne",
+    );
+    h.get_by_label_contains("Indiquez le nom du cabinet");
+    let practice_label = typo("Cabinet (pour comparer la clé du médecin à celle retenue) :");
+    h.get_by_label(&practice_label).focus();
+    h.run();
+    h.get_by_label(&practice_label)
+        .type_text("Cabinet du Dr Martin");
+    h.run();
+    command(
+        &mut h,
+        Command::Signing(SigningCommand::PickKeyFile(Some(key.clone()))),
+    );
+    h.get_by_label("Phrase de passe de la clé").focus();
+    h.run();
+    h.get_by_label("Phrase de passe de la clé")
+        .type_text(PASSPHRASE);
+    h.run();
+    press(&mut h, "Contresigner");
+    run_until(&mut h, "the refusal", |app| app.notice.is_some());
+    let statement = register.join(head_statement::file_name(&consultant.identity.principal));
+    assert!(!statement.exists(), "refused: nothing written");
+    assert!(h.query_all_by_label_contains(earlier).count() >= 1);
+    let reason_label = "Raison du changement de clé, gardée dans votre fichier de clé et signée avec votre contre-signature";
+    h.get_by_label(reason_label).focus();
+    h.run();
+    h.get_by_label(reason_label)
+        .type_text("Nouvelle clé du médecin, empreinte vérifiée par téléphone");
+    h.run();
+    press(&mut h, "Confirmer le changement de clé et contresigner");
+    run_until(
+        &mut h,
+        "the head's countersignature",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.head_written.is_some()),
+    );
+    // Said in the card and in the notice (with the key change kept).
+    assert_eq!(
+        h.query_all_by_label_contains(&typo("Tête contresignée :"))
+            .count(),
+        2
+    );
+    let bytes = std::fs::read(&statement).expect("the statement");
+    let mut sig = statement.clone().into_os_string();
+    sig.push(".sig");
+    let armored = std::fs::read_to_string(&sig).expect("its signature");
+    let st = head_statement::check(&bytes, &armored).expect("a valid countersignature");
+    assert_eq!(st.doctor_fingerprint.as_deref(), Some(doctor.as_str()));
+    assert_eq!(st.signer.name, "Jean Dupont");
+    assert_eq!(
+        st.register_head.count,
+        contents.breaches.head().count,
+        "the register's head"
+    );
+    let after = pins();
+    assert_eq!(after.all()[0].fingerprint, doctor, "the pin follows");
+    assert_eq!(
+        after.all()[0].changes[0].reason,
+        "Nouvelle clé du médecin, empreinte vérifiée par téléphone"
+    );
+}

@@ -907,6 +907,57 @@ mod knock {
         }
     }
 
+    /// The knock's answers are read by pure functions (the fuzz target `knock_answer` drives them):
+    /// the kept seeds, an association accepted then a C-ECHO-RSP of status 0, read as the knock reads
+    /// them, say "accepts anyone"; a refused echo, an abort and no PDU say less.
+    #[test]
+    fn the_knock_answers_are_read_from_their_bytes_alone() {
+        use dicom_ul::pdu::{DEFAULT_MAX_PDU, Pdu};
+        let seed = |name: &str| {
+            std::fs::read(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("fuzz/corpus/knock_answer")
+                    .join(name),
+            )
+            .expect("seed")
+        };
+        let accepts = seed("seed-accepts-anyone");
+        let mut fields = accepts.splitn(3, |b| *b == 0);
+        let system = fields.next().expect("system");
+        let patients = fields.next().expect("patients");
+        let mut wire = fields.next().expect("the DICOM answers");
+        assert!(
+            matches!(
+                dicom_ul::read_pdu(&mut wire, DEFAULT_MAX_PDU, true),
+                Ok(Some(Pdu::AssociationAC(_)))
+            ),
+            "the association accepted"
+        );
+        let pdu = dicom_ul::read_pdu(&mut wire, DEFAULT_MAX_PDU, true)
+            .expect("read")
+            .expect("a PDU");
+        assert_eq!(
+            probe::echo_outcome(Ok(&pdu)).0,
+            Outcome::AcceptsAnyone,
+            "status 0"
+        );
+        assert_eq!(
+            probe::echo_outcome(Err("closed".to_owned())).0,
+            Outcome::AssociationAccepted,
+            "no answer to the echo"
+        );
+        let (code, body) = probe::parse_http_answer(system).expect("http");
+        assert_eq!(code, 200, "the status");
+        assert!(probe::is_orthanc_system(&body), "Orthanc's /system");
+        let (_, body) = probe::parse_http_answer(patients).expect("http");
+        assert_eq!(probe::patients_count(&body), Some(3), "three patients");
+        assert!(probe::parse_http_answer(b"SSH-2.0-x").is_err(), "not HTTP");
+        assert!(
+            dicom_ul::read_pdu(&b"\x02\x00\xff\xff\xff\xff"[..], DEFAULT_MAX_PDU, true).is_err(),
+            "a 4 GiB association answer is refused, never allocated"
+        );
+    }
+
     #[test]
     fn a_dicom_association_answered_with_garbage_or_a_4_gb_pdu_is_unknown() {
         fn garbage(stream: &mut TcpStream) {

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::http::Request;
+use super::http::{Request, Response};
 use super::json::{flag, port, text};
 use super::{
     BoxError, BoxKind, BoxReading, BoxService, Dmz, FirewallLevel, Forward, Origin, PortRange,
@@ -30,7 +30,12 @@ fn unwrap<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a Value> {
 
 /// The identification: `GET /api/v1/device`; the model when it is a Bbox.
 pub fn identify(target: &Target) -> Option<String> {
-    let (_, v) = target.json(&Request::get("/api/v1/device")).ok()?;
+    device_answer(&target.body(&Request::get("/api/v1/device")).ok()?)
+}
+
+/// The model in an answer to `GET /api/v1/device`, when it is a Bbox's (pure).
+pub fn device_answer(body: &[u8]) -> Option<String> {
+    let v: Value = serde_json::from_slice(body).ok()?;
     let device = unwrap(&v, &["device"])?;
     let model = text(device, "modelname");
     Some(if model.is_empty() {
@@ -59,6 +64,11 @@ fn login(target: &Target, password: &str) -> Result<String, BoxError> {
         "application/x-www-form-urlencoded",
         body,
     ))?;
+    login_answer(&r)
+}
+
+/// Reads the answer to `POST /api/v1/login` (pure): the session cookie, or why there is none.
+pub fn login_answer(r: &Response) -> Result<String, BoxError> {
     if r.status == 401 || r.status == 403 {
         return Err(BoxError::WrongPassword);
     }
@@ -75,8 +85,12 @@ fn login(target: &Target, password: &str) -> Result<String, BoxError> {
     Ok(cookie)
 }
 
-fn get(target: &Target, cookie: &str, path: &str) -> Result<Value, BoxError> {
-    let r = target.send(&Request::get(path).header("Cookie", cookie.to_owned()))?;
+fn get(target: &Target, cookie: &str, path: &str) -> Result<Response, BoxError> {
+    target.send(&Request::get(path).header("Cookie", cookie.to_owned()))
+}
+
+/// An answer to `GET path` as JSON: its status checked, its body read (pure).
+pub fn json_answer(path: &str, r: &Response) -> Result<Value, BoxError> {
     if r.status == 401 {
         return Err(BoxError::WrongPassword);
     }
@@ -114,24 +128,14 @@ pub fn read(target: &Target, password: &str) -> Result<BoxReading, BoxError> {
     reading.calls.push("GET /api/v1/device".to_owned());
     let cookie = login(target, password)?;
     reading.calls.push("POST /api/v1/login".to_owned());
-    let nat = get(target, &cookie, "/api/v1/nat/rules")?;
+    let ask = |path: &str| get(target, &cookie, path);
+    reading.forwards = nat_rules_answer(&ask("/api/v1/nat/rules")?)?;
     reading.calls.push("GET /api/v1/nat/rules".to_owned());
-    let rules = unwrap(&nat, &["nat", "rules"])
-        .and_then(Value::as_array)
-        .ok_or_else(|| BoxError::Unexpected("GET /api/v1/nat/rules".to_owned()))?;
-    reading
-        .forwards
-        .extend(rules.iter().filter_map(|r| rule(r, Origin::Manual)));
-    let dmz = get(target, &cookie, "/api/v1/nat/dmz")?;
+    reading.dmz = Some(dmz_answer(&ask("/api/v1/nat/dmz")?)?);
     reading.calls.push("GET /api/v1/nat/dmz".to_owned());
-    let dmz = unwrap(&dmz, &["nat", "dmz"])
-        .ok_or_else(|| BoxError::Unexpected("GET /api/v1/nat/dmz".to_owned()))?;
-    let host = text(dmz, "ipaddress");
-    reading.dmz = Some(Dmz {
-        enabled: flag(dmz, "enable").unwrap_or(false),
-        host: (!host.is_empty()).then_some(host),
-    });
-    let optional = |path: &str, reading: &mut BoxReading| match get(target, &cookie, path) {
+    let optional = |path: &str, reading: &mut BoxReading| match ask(path)
+        .and_then(|r| json_answer(path, &r))
+    {
         Ok(v) => {
             reading.calls.push(format!("GET {path}"));
             Some(v)
@@ -142,33 +146,76 @@ pub fn read(target: &Target, password: &str) -> Result<BoxReading, BoxError> {
         }
     };
     if let Some(igd) = optional("/api/v1/upnp/igd", &mut reading) {
-        reading.upnp_enabled = unwrap(&igd, &["upnp", "igd"]).and_then(|i| flag(i, "enable"));
+        reading.upnp_enabled = upnp_igd(&igd);
     }
-    if let Some(rules) = optional("/api/v1/upnp/igd/rules", &mut reading)
-        && let Some(rules) = unwrap(&rules, &["upnp", "igd", "rules"]).and_then(Value::as_array)
-    {
-        reading
-            .forwards
-            .extend(rules.iter().filter_map(|r| rule(r, Origin::Upnp)));
+    if let Some(rules) = optional("/api/v1/upnp/igd/rules", &mut reading) {
+        reading.forwards.extend(upnp_rules(&rules));
     }
-    if let Some(fw) = optional("/api/v1/firewall", &mut reading)
-        && let Some(on) = unwrap(&fw, &["firewall"]).and_then(|f| flag(f, "enable"))
-    {
-        reading.ipv4_firewall = Some(FirewallLevel {
-            level: on.to_string(),
-            open: !on,
-        });
+    if let Some(fw) = optional("/api/v1/firewall", &mut reading) {
+        reading.ipv4_firewall = firewall(&fw);
     }
-    if let Some(remote) = optional("/api/v1/remote/admin", &mut reading)
-        && let Some(admin) = unwrap(&remote, &["remote", "admin"])
-    {
-        reading.services.push(BoxService {
-            name: "remote_access".to_owned(),
-            enabled: flag(admin, "enable").unwrap_or(false),
-            port: port(admin, "port"),
-        });
+    if let Some(remote) = optional("/api/v1/remote/admin", &mut reading) {
+        reading.services.extend(remote_admin(&remote));
     }
     Ok(reading)
+}
+
+/// Reads an answer to `GET /api/v1/nat/rules`: the forwards typed by hand (pure).
+pub fn nat_rules_answer(r: &Response) -> Result<Vec<Forward>, BoxError> {
+    let call = "/api/v1/nat/rules";
+    let nat = json_answer(call, r)?;
+    let rules = unwrap(&nat, &["nat", "rules"])
+        .and_then(Value::as_array)
+        .ok_or_else(|| BoxError::Unexpected(format!("GET {call}")))?;
+    Ok(rules
+        .iter()
+        .filter_map(|r| rule(r, Origin::Manual))
+        .collect())
+}
+
+/// Reads an answer to `GET /api/v1/nat/dmz` (pure).
+pub fn dmz_answer(r: &Response) -> Result<Dmz, BoxError> {
+    let call = "/api/v1/nat/dmz";
+    let dmz = json_answer(call, r)?;
+    let dmz =
+        unwrap(&dmz, &["nat", "dmz"]).ok_or_else(|| BoxError::Unexpected(format!("GET {call}")))?;
+    let host = text(dmz, "ipaddress");
+    Ok(Dmz {
+        enabled: flag(dmz, "enable").unwrap_or(false),
+        host: (!host.is_empty()).then_some(host),
+    })
+}
+
+/// UPnP on, from `GET /api/v1/upnp/igd`'s JSON, when said.
+pub fn upnp_igd(igd: &Value) -> Option<bool> {
+    unwrap(igd, &["upnp", "igd"]).and_then(|i| flag(i, "enable"))
+}
+
+/// The forwards UPnP made, from `GET /api/v1/upnp/igd/rules`'s JSON.
+pub fn upnp_rules(rules: &Value) -> Vec<Forward> {
+    unwrap(rules, &["upnp", "igd", "rules"])
+        .and_then(Value::as_array)
+        .map(|rules| rules.iter().filter_map(|r| rule(r, Origin::Upnp)).collect())
+        .unwrap_or_default()
+}
+
+/// The IPv4 firewall, from `GET /api/v1/firewall`'s JSON, when said.
+pub fn firewall(fw: &Value) -> Option<FirewallLevel> {
+    let on = unwrap(fw, &["firewall"]).and_then(|f| flag(f, "enable"))?;
+    Some(FirewallLevel {
+        level: on.to_string(),
+        open: !on,
+    })
+}
+
+/// The remote administration, from `GET /api/v1/remote/admin`'s JSON, when said.
+pub fn remote_admin(remote: &Value) -> Option<BoxService> {
+    let admin = unwrap(remote, &["remote", "admin"])?;
+    Some(BoxService {
+        name: "remote_access".to_owned(),
+        enabled: flag(admin, "enable").unwrap_or(false),
+        port: port(admin, "port"),
+    })
 }
 
 #[cfg(test)]

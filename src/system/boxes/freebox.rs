@@ -33,7 +33,12 @@ pub const APP_ID: &str = "fr.vigie.boxcheck";
 
 /// The identification: `GET /api_version`; the box's model when it is a Freebox.
 pub fn identify(target: &Target) -> Option<String> {
-    let (_, v) = target.json(&Request::get("/api_version")).ok()?;
+    identify_answer(&target.body(&Request::get("/api_version")).ok()?)
+}
+
+/// The model in an answer to `GET /api_version`, when it is a Freebox's (it has `api_base_url`).
+pub fn identify_answer(body: &[u8]) -> Option<String> {
+    let v: Value = serde_json::from_slice(body).ok()?;
     v.get("api_base_url")?;
     let model = [text(&v, "box_model_name"), text(&v, "device_name")]
         .into_iter()
@@ -44,8 +49,36 @@ pub fn identify(target: &Target) -> Option<String> {
 
 /// The API's base, `/api/v8/`, from `/api_version`.
 pub fn api_base(target: &Target) -> Result<String, BoxError> {
-    let (_, v) = target.json(&Request::get("/api_version"))?;
-    base_from(&v)
+    Ok(api_answer(&target.body(&Request::get("/api_version"))?)?.base)
+}
+
+/// What an answer to `GET /api_version` says of the API: its base and, when the box offers HTTPS,
+/// the port and the name its certificate must carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiAnswer {
+    /// The API's base, `/api/v8/`.
+    pub base: String,
+    /// `https_port` and `api_domain`, when `https_available` is true.
+    pub https: Option<(u16, String)>,
+}
+
+/// Reads an answer to `GET /api_version` (pure: the fuzz target `box_answers` drives it).
+pub fn api_answer(body: &[u8]) -> Result<ApiAnswer, BoxError> {
+    let unexpected = || BoxError::Unexpected("GET /api_version".to_owned());
+    let v: Value = serde_json::from_slice(body).map_err(|_e| unexpected())?;
+    let base = base_from(&v)?;
+    let https = if v.get("https_available").and_then(Value::as_bool) == Some(true) {
+        let port = v
+            .get("https_port")
+            .and_then(Value::as_u64)
+            .and_then(|p| u16::try_from(p).ok())
+            .filter(|p| *p != 0)
+            .ok_or_else(unexpected)?;
+        Some((port, text(&v, "api_domain")))
+    } else {
+        None
+    };
+    Ok(ApiAnswer { base, https })
 }
 
 fn base_from(v: &Value) -> Result<String, BoxError> {
@@ -85,22 +118,23 @@ pub fn open_api(target: &Target) -> Result<Api, BoxError> {
 
 /// As [`open_api`], trusting the roots in `roots_pem` instead (the tests' own authority).
 pub fn open_api_trusting(target: &Target, roots_pem: &[u8]) -> Result<Api, BoxError> {
-    let (_, v) = target.json(&Request::get("/api_version"))?;
-    let base = base_from(&v)?;
+    let ApiAnswer { base, https } = api_answer(&target.body(&Request::get("/api_version"))?)?;
     let mut target = target.clone();
-    if v.get("https_available").and_then(Value::as_bool) == Some(true) {
-        let unexpected = || BoxError::Unexpected("GET /api_version".to_owned());
-        let port = v
-            .get("https_port")
-            .and_then(Value::as_u64)
-            .and_then(|p| u16::try_from(p).ok())
-            .filter(|p| *p != 0)
-            .ok_or_else(unexpected)?;
-        let tls = Tls::new(roots_pem, &text(&v, "api_domain")).ok_or_else(unexpected)?;
+    if let Some((port, domain)) = https {
+        let tls = Tls::new(roots_pem, &domain)
+            .ok_or_else(|| BoxError::Unexpected("GET /api_version".to_owned()))?;
         target.address.set_port(port);
         target.tls = Some(tls);
     }
     Ok(Api { target, base })
+}
+
+/// The `result` of a Freebox answer's body (JSON, the envelope `success`/`result`), or its error,
+/// naming `call` (pure).
+pub fn answer(call: &str, body: &[u8]) -> Result<Value, BoxError> {
+    let v: Value =
+        serde_json::from_slice(body).map_err(|_e| BoxError::Unexpected(call.to_owned()))?;
+    result(call, &v)
 }
 
 /// The `result` of a Freebox answer, or its error.
@@ -162,12 +196,16 @@ pub fn request_authorization(
         "app_version": env!("CARGO_PKG_VERSION"),
         "device_name": device_name,
     });
-    let (_, v) = target.json(&Request::post(
+    authorize_answer(&target.body(&Request::post(
         &path,
         "application/json",
         body.to_string().into_bytes(),
-    ))?;
-    let r = result("POST login/authorize/", &v)?;
+    ))?)
+}
+
+/// Reads an answer to `POST login/authorize/`: the app token and the request's id (pure).
+pub fn authorize_answer(body: &[u8]) -> Result<PendingAuthorization, BoxError> {
+    let r = answer("POST login/authorize/", body)?;
     let app_token = text(&r, "app_token");
     let track_id = r.get("track_id").and_then(Value::as_u64);
     match track_id {
@@ -186,8 +224,12 @@ pub fn authorization_status(
     track_id: u64,
 ) -> Result<AuthStatus, BoxError> {
     let path = format!("{base}login/authorize/{track_id}");
-    let (_, v) = target.json(&Request::get(&path))?;
-    let r = result("GET login/authorize/{id}", &v)?;
+    authorization_status_answer(&target.body(&Request::get(&path))?)
+}
+
+/// Reads an answer to `GET login/authorize/{track_id}` (pure).
+pub fn authorization_status_answer(body: &[u8]) -> Result<AuthStatus, BoxError> {
+    let r = answer("GET login/authorize/{id}", body)?;
     Ok(match text(&r, "status").as_str() {
         "pending" => AuthStatus::Pending,
         "granted" => AuthStatus::Granted,
@@ -246,23 +288,32 @@ pub struct Session {
 /// Opens a session with the app token.
 pub fn open_session(target: &Target, base: &str, app_token: &str) -> Result<Session, BoxError> {
     let login = format!("{base}login/");
-    let (_, v) = target.json(&Request::get(&login))?;
-    let r = result("GET login/", &v)?;
-    let challenge = text(&r, "challenge");
-    if challenge.is_empty() {
-        return Err(BoxError::Unexpected("GET login/".to_owned()));
-    }
+    let challenge = challenge_answer(&target.body(&Request::get(&login))?)?;
     let body = serde_json::json!({
         "app_id": APP_ID,
         "password": session_password(app_token, &challenge),
     });
     let path = format!("{base}login/session/");
-    let (_, v) = target.json(&Request::post(
+    session_answer(&target.body(&Request::post(
         &path,
         "application/json",
         body.to_string().into_bytes(),
-    ))?;
-    let r = result("POST login/session/", &v)?;
+    ))?)
+}
+
+/// Reads an answer to `GET login/`: the challenge (pure).
+pub fn challenge_answer(body: &[u8]) -> Result<String, BoxError> {
+    let r = answer("GET login/", body)?;
+    let challenge = text(&r, "challenge");
+    if challenge.is_empty() {
+        return Err(BoxError::Unexpected("GET login/".to_owned()));
+    }
+    Ok(challenge)
+}
+
+/// Reads an answer to `POST login/session/`: the session's token and the `settings` right (pure).
+pub fn session_answer(body: &[u8]) -> Result<Session, BoxError> {
+    let r = answer("POST login/session/", body)?;
     let token = text(&r, "session_token");
     if token.is_empty() {
         return Err(BoxError::Unexpected("POST login/session/".to_owned()));
@@ -311,15 +362,67 @@ fn read_api(api: &Api, plain: &Target, app_token: &str) -> Result<BoxReading, Bo
     if session.settings == Some(false) {
         return Err(BoxError::MissingRight("settings".to_owned()));
     }
-    let get = |part: &str| -> Result<Value, BoxError> {
+    let get = |part: &str| -> Result<Vec<u8>, BoxError> {
         let path = format!("{base}{part}");
-        let (_, v) =
-            target.json(&Request::get(&path).header("X-Fbx-App-Auth", session.token.clone()))?;
-        result(part, &v)
+        target.body(&Request::get(&path).header("X-Fbx-App-Auth", session.token.clone()))
     };
     // The forwards and the DMZ are the reading's core: without them it says nothing.
-    let redirs = get("fw/redir/")?;
+    reading.forwards = redirs_answer(&get("fw/redir/")?)?;
     reading.calls.push(format!("GET {base}fw/redir/"));
+    reading.dmz = Some(dmz_answer(&get("fw/dmz/")?)?);
+    reading.calls.push(format!("GET {base}fw/dmz/"));
+    // The rest: a part that fails is said, the reading goes on.
+    fn optional<T>(
+        part: &str,
+        read: Result<T, BoxError>,
+        base: &str,
+        reading: &mut BoxReading,
+    ) -> Option<T> {
+        match read {
+            Ok(v) => {
+                reading.calls.push(format!("GET {base}{part}"));
+                Some(v)
+            }
+            Err(e) => {
+                reading.unread.push((part.to_owned(), e.to_string()));
+                None
+            }
+        }
+    }
+    let part = "fw/incoming/";
+    let read = get(part).and_then(|b| incoming_answer(&b));
+    if let Some(services) = optional(part, read, &base, &mut reading) {
+        reading.services.extend(services);
+    }
+    let part = "upnpigd/config/";
+    let read = get(part).and_then(|b| upnp_config_answer(&b));
+    if let Some(enabled) = optional(part, read, &base, &mut reading) {
+        reading.upnp_enabled = enabled;
+    }
+    let part = "upnpigd/redir/";
+    let read = get(part).and_then(|b| upnp_redirs_answer(&b));
+    if let Some(forwards) = optional(part, read, &base, &mut reading) {
+        reading.forwards.extend(forwards);
+    }
+    let part = "connection/ipv6/config/";
+    let read = get(part).and_then(|b| ipv6_answer(&b));
+    if let Some(ipv6) = optional(part, read, &base, &mut reading) {
+        if ipv6.is_some() {
+            reading.ipv6 = ipv6;
+        } else {
+            reading.unread.push((
+                "connection/ipv6/config/ ipv6_firewall".to_owned(),
+                "the box's answer has no IPv6 firewall setting".to_owned(),
+            ));
+        }
+    }
+    Ok(reading)
+}
+
+/// Reads an answer to `GET fw/redir/`: the forwards typed by hand (pure).
+pub fn redirs_answer(body: &[u8]) -> Result<Vec<Forward>, BoxError> {
+    let redirs = answer("fw/redir/", body)?;
+    let mut forwards = Vec::new();
     for r in list(&redirs) {
         let start = port(&r, "wan_port_start");
         let end = port(&r, "wan_port_end").or(start);
@@ -327,7 +430,7 @@ fn read_api(api: &Api, plain: &Target, app_token: &str) -> Result<BoxReading, Bo
             continue;
         };
         let span = end.saturating_sub(start);
-        reading.forwards.push(Forward {
+        forwards.push(Forward {
             protocol: text(&r, "ip_proto"),
             external: PortRange { start, end },
             internal_host: text(&r, "lan_ip"),
@@ -340,72 +443,70 @@ fn read_api(api: &Api, plain: &Target, app_token: &str) -> Result<BoxReading, Bo
             description: text(&r, "comment"),
         });
     }
-    let dmz = get("fw/dmz/")?;
-    reading.calls.push(format!("GET {base}fw/dmz/"));
+    Ok(forwards)
+}
+
+/// Reads an answer to `GET fw/dmz/` (pure).
+pub fn dmz_answer(body: &[u8]) -> Result<Dmz, BoxError> {
+    let dmz = answer("fw/dmz/", body)?;
     let ip = text(&dmz, "ip");
-    reading.dmz = Some(Dmz {
+    Ok(Dmz {
         enabled: flag(&dmz, "enabled").unwrap_or(false),
         host: (!ip.is_empty()).then_some(ip),
-    });
-    // The rest: a part that fails is said, the reading goes on.
-    let optional = |part: &str, reading: &mut BoxReading| -> Option<Value> {
-        match get(part) {
-            Ok(v) => {
-                reading.calls.push(format!("GET {base}{part}"));
-                Some(v)
-            }
-            Err(e) => {
-                reading.unread.push((part.to_owned(), e.to_string()));
-                None
-            }
-        }
-    };
-    if let Some(incoming) = optional("fw/incoming/", &mut reading) {
-        for s in list(&incoming) {
-            reading.services.push(BoxService {
-                name: text(&s, "id"),
-                enabled: flag(&s, "enabled").unwrap_or(false),
-                port: port(&s, "in_port"),
-            });
-        }
+    })
+}
+
+/// Reads an answer to `GET fw/incoming/`: the box's own services open from the Internet (pure).
+pub fn incoming_answer(body: &[u8]) -> Result<Vec<BoxService>, BoxError> {
+    let incoming = answer("fw/incoming/", body)?;
+    Ok(list(&incoming)
+        .iter()
+        .map(|s| BoxService {
+            name: text(s, "id"),
+            enabled: flag(s, "enabled").unwrap_or(false),
+            port: port(s, "in_port"),
+        })
+        .collect())
+}
+
+/// Reads an answer to `GET upnpigd/config/`: UPnP on, when said (pure).
+pub fn upnp_config_answer(body: &[u8]) -> Result<Option<bool>, BoxError> {
+    Ok(flag(&answer("upnpigd/config/", body)?, "enabled"))
+}
+
+/// Reads an answer to `GET upnpigd/redir/`: the forwards UPnP made (pure).
+pub fn upnp_redirs_answer(body: &[u8]) -> Result<Vec<Forward>, BoxError> {
+    let redirs = answer("upnpigd/redir/", body)?;
+    let mut forwards = Vec::new();
+    for r in list(&redirs) {
+        let (Some(ext), Some(int)) = (port(&r, "ext_port"), port(&r, "int_port")) else {
+            continue;
+        };
+        forwards.push(Forward {
+            protocol: text(&r, "proto"),
+            external: PortRange::one(ext),
+            internal_host: text(&r, "int_ip"),
+            internal: PortRange::one(int),
+            origin: Origin::Upnp,
+            enabled: flag(&r, "enabled").unwrap_or(true),
+            description: text(&r, "desc"),
+        });
     }
-    if let Some(config) = optional("upnpigd/config/", &mut reading) {
-        reading.upnp_enabled = flag(&config, "enabled");
-    }
-    if let Some(redirs) = optional("upnpigd/redir/", &mut reading) {
-        for r in list(&redirs) {
-            let (Some(ext), Some(int)) = (port(&r, "ext_port"), port(&r, "int_port")) else {
-                continue;
-            };
-            reading.forwards.push(Forward {
-                protocol: text(&r, "proto"),
-                external: PortRange::one(ext),
-                internal_host: text(&r, "int_ip"),
-                internal: PortRange::one(int),
-                origin: Origin::Upnp,
-                enabled: flag(&r, "enabled").unwrap_or(true),
-                description: text(&r, "desc"),
-            });
-        }
-    }
-    if let Some(ipv6) = optional("connection/ipv6/config/", &mut reading) {
-        // `ipv6_firewall`: true when the box filters incoming IPv6 (the firmwares that have the switch).
-        // Firmwares without the switch answer `ipv6_enabled` and `delegations` only (the recorded
-        // answer of madpilot78/FreeBoxPHP's tests): then the IPv6 firewall is said not read, never
-        // taken as on or off.
-        if let Some(on) = flag(&ipv6, "ipv6_firewall") {
-            reading.ipv6 = Some(FirewallLevel {
-                level: on.to_string(),
-                open: !on && flag(&ipv6, "ipv6_enabled") != Some(false),
-            });
-        } else {
-            reading.unread.push((
-                "connection/ipv6/config/ ipv6_firewall".to_owned(),
-                "the box's answer has no IPv6 firewall setting".to_owned(),
-            ));
-        }
-    }
-    Ok(reading)
+    Ok(forwards)
+}
+
+/// Reads an answer to `GET connection/ipv6/config/`: the IPv6 firewall, `None` when the answer has no
+/// such setting (pure).
+///
+/// `ipv6_firewall`: true when the box filters incoming IPv6 (the firmwares that have the switch).
+/// Firmwares without the switch answer `ipv6_enabled` and `delegations` only (the recorded answer of
+/// madpilot78/FreeBoxPHP's tests): then the IPv6 firewall is said not read, never taken as on or off.
+pub fn ipv6_answer(body: &[u8]) -> Result<Option<FirewallLevel>, BoxError> {
+    let ipv6 = answer("connection/ipv6/config/", body)?;
+    Ok(flag(&ipv6, "ipv6_firewall").map(|on| FirewallLevel {
+        level: on.to_string(),
+        open: !on && flag(&ipv6, "ipv6_enabled") != Some(false),
+    }))
 }
 
 #[cfg(test)]

@@ -72,7 +72,9 @@ pub struct Tls {
 
 impl std::fmt::Debug for Tls {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Tls").field("name", &self.name).finish()
+        f.debug_struct("Tls")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
     }
 }
 
@@ -139,7 +141,10 @@ impl Conn {
     fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         match self {
             Self::Plain(s) => s.write_all(bytes),
-            Self::Tls(s) => s.write_all(bytes).and_then(|()| s.flush()),
+            Self::Tls(s) => {
+                s.write_all(bytes)?;
+                s.flush()
+            }
         }
     }
 
@@ -350,7 +355,15 @@ pub fn send_over(
             break;
         }
     }
-    let end = header_end(&answer).ok_or(HttpError::Malformed)?;
+    parse_answer(&answer)
+}
+
+/// Reads a whole HTTP/1.1 answer as received (head and body): the status, the headers, the body
+/// de-chunked or cut to its `Content-Length`. A 3xx is [`HttpError::Redirect`] (never followed);
+/// anything that is not HTTP Vigie can read is [`HttpError::Malformed`]. Pure: the exchange above
+/// hands it what it read, and the fuzz target `box_answers` hands it anything.
+pub fn parse_answer(answer: &[u8]) -> Result<Response, HttpError> {
+    let end = header_end(answer).ok_or(HttpError::Malformed)?;
     let head = parse_head(&answer[..end])?;
     if (300..400).contains(&head.status) {
         return Err(HttpError::Redirect);

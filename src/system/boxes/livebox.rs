@@ -13,7 +13,7 @@
 
 use serde_json::Value;
 
-use super::http::Request;
+use super::http::{Request, Response};
 use super::json::{flag, port, text};
 use super::{
     BoxError, BoxKind, BoxReading, BoxService, Dmz, FirewallLevel, Forward, Origin, PortRange,
@@ -31,9 +31,16 @@ fn call_body(service: &str, method: &str, parameters: &Value) -> Vec<u8> {
 /// The identification: `DeviceInfo.get`; the model when it is a Livebox.
 pub fn identify(target: &Target) -> Option<String> {
     let body = call_body("DeviceInfo", "get", &serde_json::json!({}));
-    let (_, v) = target
-        .json(&Request::post("/ws", CONTENT_TYPE, body))
-        .ok()?;
+    device_info_answer(
+        &target
+            .body(&Request::post("/ws", CONTENT_TYPE, body))
+            .ok()?,
+    )
+}
+
+/// The model in an answer to `DeviceInfo.get`, when it is a Livebox's (pure).
+pub fn device_info_answer(body: &[u8]) -> Option<String> {
+    let v: Value = serde_json::from_slice(body).ok()?;
     let status = v.get("status")?;
     let class = text(status, "ProductClass");
     let model = text(status, "ModelName");
@@ -55,6 +62,14 @@ fn login(target: &Target, password: &str) -> Result<Context, BoxError> {
     );
     let r = target
         .send(&Request::post("/ws", CONTENT_TYPE, body).header("Authorization", "X-Sah-Login"))?;
+    Ok(Context {
+        id: context_answer(&r)?,
+        cookie: r.cookies().join("; "),
+    })
+}
+
+/// Reads the answer to `createContext` (pure): the context's id, or why there is none.
+pub fn context_answer(r: &Response) -> Result<String, BoxError> {
     if r.status == 401 || r.status == 403 {
         return Err(BoxError::WrongPassword);
     }
@@ -72,10 +87,7 @@ fn login(target: &Target, password: &str) -> Result<Context, BoxError> {
             BoxError::Unexpected("createContext".to_owned())
         });
     }
-    Ok(Context {
-        id,
-        cookie: r.cookies().join("; "),
-    })
+    Ok(id)
 }
 
 fn call(target: &Target, ctx: &Context, service: &str, method: &str) -> Result<Value, BoxError> {
@@ -86,8 +98,12 @@ fn call(target: &Target, ctx: &Context, service: &str, method: &str) -> Result<V
     if !ctx.cookie.is_empty() {
         request = request.header("Cookie", ctx.cookie.clone());
     }
-    let name = format!("{service}.{method}");
-    let r = target.send(&request)?;
+    call_answer(&format!("{service}.{method}"), &target.send(&request)?)
+}
+
+/// Reads the answer to the sysbus call `name` (pure): its `status`, or its error.
+pub fn call_answer(name: &str, r: &Response) -> Result<Value, BoxError> {
+    let name = name.to_owned();
     if r.status >= 400 {
         return Err(BoxError::Status {
             call: name,
@@ -154,30 +170,10 @@ pub fn read(target: &Target, password: &str) -> Result<BoxReading, BoxError> {
         .push("sah.Device.Information.createContext".to_owned());
     let forwards = call(target, &ctx, "Firewall", "getPortForwarding")?;
     reading.calls.push("Firewall.getPortForwarding".to_owned());
-    for r in entries(&forwards) {
-        let (Some(external), Some(internal)) = (
-            PortRange::parse(&text(&r, "ExternalPort")),
-            PortRange::parse(&text(&r, "InternalPort")),
-        ) else {
-            continue;
-        };
-        reading.forwards.push(Forward {
-            protocol: protocol(&text(&r, "Protocol")),
-            external,
-            internal_host: text(&r, "DestinationIPAddress"),
-            internal,
-            origin: origin(&r),
-            enabled: enabled(&r),
-            description: text(&r, "Description"),
-        });
-    }
+    reading.forwards = port_forwarding(&forwards);
     let dmz = call(target, &ctx, "Firewall", "getDMZ")?;
     reading.calls.push("Firewall.getDMZ".to_owned());
-    let on = entries(&dmz).into_iter().find(enabled);
-    reading.dmz = Some(Dmz {
-        enabled: on.is_some(),
-        host: on.map(|d| text(&d, "DestinationIPAddress")),
-    });
+    reading.dmz = Some(dmz_status(&dmz));
     let optional = |service: &str, method: &str, reading: &mut BoxReading| {
         let name = format!("{service}.{method}");
         match call(target, &ctx, service, method) {
@@ -192,44 +188,94 @@ pub fn read(target: &Target, password: &str) -> Result<BoxReading, BoxError> {
         }
     };
     if let Some(pinholes) = optional("Firewall", "getPinhole", &mut reading) {
-        for r in entries(&pinholes) {
-            let Some(p) = PortRange::parse(&text(&r, "DestinationPort")) else {
-                continue;
-            };
-            reading.pinholes.push(Forward {
-                protocol: protocol(&text(&r, "Protocol")),
-                external: p,
-                internal_host: text(&r, "DestinationIPAddress"),
-                internal: p,
-                origin: origin(&r),
-                enabled: enabled(&r),
-                description: text(&r, "Description"),
-            });
-        }
+        reading.pinholes = pinhole_status(&pinholes);
     }
-    if let Some(Value::String(level)) = optional("Firewall", "getFirewallIPv6Level", &mut reading) {
-        reading.ipv6 = Some(FirewallLevel {
-            open: level_is_open(&level),
-            level,
-        });
+    if let Some(level) = optional("Firewall", "getFirewallIPv6Level", &mut reading) {
+        reading.ipv6 = level_status(&level);
     }
-    if let Some(Value::String(level)) = optional("Firewall", "getFirewallLevel", &mut reading) {
-        reading.ipv4_firewall = Some(FirewallLevel {
-            open: level_is_open(&level),
-            level,
-        });
+    if let Some(level) = optional("Firewall", "getFirewallLevel", &mut reading) {
+        reading.ipv4_firewall = level_status(&level);
     }
     if let Some(upnp) = optional("UPnP-IGD", "get", &mut reading) {
         reading.upnp_enabled = flag(&upnp, "Enable");
     }
     if let Some(remote) = optional("RemoteAccess", "get", &mut reading) {
-        reading.services.push(BoxService {
-            name: "remote_access".to_owned(),
-            enabled: flag(&remote, "Enable").unwrap_or(false),
-            port: port(&remote, "Port"),
-        });
+        reading.services.push(remote_status(&remote));
     }
     Ok(reading)
+}
+
+/// The forwards in `Firewall.getPortForwarding`'s status (pure).
+pub fn port_forwarding(status: &Value) -> Vec<Forward> {
+    let mut forwards = Vec::new();
+    for r in entries(status) {
+        let (Some(external), Some(internal)) = (
+            PortRange::parse(&text(&r, "ExternalPort")),
+            PortRange::parse(&text(&r, "InternalPort")),
+        ) else {
+            continue;
+        };
+        forwards.push(Forward {
+            protocol: protocol(&text(&r, "Protocol")),
+            external,
+            internal_host: text(&r, "DestinationIPAddress"),
+            internal,
+            origin: origin(&r),
+            enabled: enabled(&r),
+            description: text(&r, "Description"),
+        });
+    }
+    forwards
+}
+
+/// The DMZ in `Firewall.getDMZ`'s status: on when one of its entries is (pure).
+pub fn dmz_status(status: &Value) -> Dmz {
+    let on = entries(status).into_iter().find(enabled);
+    Dmz {
+        enabled: on.is_some(),
+        host: on.map(|d| text(&d, "DestinationIPAddress")),
+    }
+}
+
+/// The IPv6 openings in `Firewall.getPinhole`'s status (pure).
+pub fn pinhole_status(status: &Value) -> Vec<Forward> {
+    let mut pinholes = Vec::new();
+    for r in entries(status) {
+        let Some(p) = PortRange::parse(&text(&r, "DestinationPort")) else {
+            continue;
+        };
+        pinholes.push(Forward {
+            protocol: protocol(&text(&r, "Protocol")),
+            external: p,
+            internal_host: text(&r, "DestinationIPAddress"),
+            internal: p,
+            origin: origin(&r),
+            enabled: enabled(&r),
+            description: text(&r, "Description"),
+        });
+    }
+    pinholes
+}
+
+/// A firewall level (`Firewall.getFirewallLevel`, `getFirewallIPv6Level`), when the status is one
+/// (pure).
+pub fn level_status(status: &Value) -> Option<FirewallLevel> {
+    let Value::String(level) = status else {
+        return None;
+    };
+    Some(FirewallLevel {
+        open: level_is_open(level),
+        level: level.clone(),
+    })
+}
+
+/// The remote administration in `RemoteAccess.get`'s status (pure).
+pub fn remote_status(status: &Value) -> BoxService {
+    BoxService {
+        name: "remote_access".to_owned(),
+        enabled: flag(status, "Enable").unwrap_or(false),
+        port: port(status, "Port"),
+    }
 }
 
 #[cfg(test)]

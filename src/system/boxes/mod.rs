@@ -333,16 +333,10 @@ impl Target {
         )?)
     }
 
-    /// Sends `request` and reads the JSON answer.
-    pub(crate) fn json(
-        &self,
-        request: &http::Request<'_>,
-    ) -> Result<(http::Response, serde_json::Value), BoxError> {
-        let r = self.send(request)?;
-        let value = r
-            .json()
-            .ok_or_else(|| BoxError::Unexpected(format!("{} {}", request.method, request.path)))?;
-        Ok((r, value))
+    /// Sends `request` and gives the answer's body, whatever its status (the Freebox says its errors in
+    /// the body); each family's pure `*_answer` functions read it.
+    pub(crate) fn body(&self, request: &http::Request<'_>) -> Result<Vec<u8>, BoxError> {
+        Ok(self.send(request)?.body)
     }
 }
 

@@ -29,6 +29,11 @@ pub enum ArchiveCommand {
     RemoveOriginals,
     /// Save the practice's archive key as an age identity file; `None` asks where.
     SaveKeySheet(Option<PathBuf>),
+    /// Read back and verify the archive a run left unrecorded (the vault's pending note), then record
+    /// it if it is that archive, intact.
+    SettlePending,
+    /// Forget the pending note (its file, if any, is left as it is and not recorded).
+    ForgetPending,
 }
 
 /// What an archive job reports.
@@ -40,4 +45,9 @@ pub enum ArchiveOutput {
     Removed(Result<crate::archive::Removal, String>),
     /// The key sheet was written, or why not.
     KeySheet(Result<PathBuf, String>),
+    /// What reading back the pending archive found (nothing changed yet).
+    PendingChecked(
+        crate::archive::PendingArchive,
+        crate::practice_file::PendingArchiveCheck,
+    ),
 }

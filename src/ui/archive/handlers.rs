@@ -102,7 +102,46 @@ impl VigieApp {
             }
             ArchiveCommand::RemoveOriginals => self.remove_originals(ctx),
             ArchiveCommand::SaveKeySheet(path) => self.save_key_sheet(ctx, path),
+            ArchiveCommand::SettlePending => self.settle_pending(ctx),
+            ArchiveCommand::ForgetPending => {
+                if self.jobs.is_running(JobKind::Archive) {
+                    return;
+                }
+                let Some(pending) = self
+                    .vault()
+                    .and_then(|v| v.contents().archives.pending.clone())
+                else {
+                    return;
+                };
+                self.update_vault(ctx, |v| {
+                    v.forget_pending_archive();
+                });
+                self.notice = Some(Notice::Info(tr::archive_pending_forgotten(
+                    lang,
+                    &pending.path,
+                )));
+            }
         }
+    }
+
+    /// Reads back the archive a run left unrecorded, in a background job (the whole archive is read
+    /// and checked with the practice key); [`Self::archive_done`] then records it or says why not.
+    fn settle_pending(&mut self, ctx: &egui::Context) {
+        if self.jobs.is_running(JobKind::Archive) {
+            return;
+        }
+        let Some(vault) = self.vault() else {
+            return;
+        };
+        let archives = &vault.contents().archives;
+        let Some(pending) = archives.pending.clone() else {
+            return;
+        };
+        let key = archives.key.clone();
+        self.jobs.spawn(ctx, JobKind::Archive, move |cancel| {
+            let check = crate::practice_file::check_pending_archive(&pending, key.as_ref(), cancel);
+            JobOutput::Archive(ArchiveOutput::PendingChecked(pending, check))
+        });
     }
 
     fn start_archive(&mut self, ctx: &egui::Context) {
@@ -341,6 +380,24 @@ impl VigieApp {
                 self.notice = Some(Notice::Info(tr::archive_key_saved(lang, path.display())));
             }
             ArchiveOutput::KeySheet(Err(message)) => self.panel_error(message),
+            ArchiveOutput::PendingChecked(pending, check) => {
+                let mut outcome = None;
+                self.update_vault(ctx, |v| {
+                    outcome = v.settle_checked_pending_archive(&pending, check, |record| {
+                        crate::present::archive::evidence(record, lang)
+                    });
+                });
+                if let Some(outcome) = outcome {
+                    let text = crate::present::archive::pending_outcome(&outcome, lang, |p| {
+                        p.display().to_string()
+                    });
+                    use crate::practice_file::PendingArchiveOutcome as O;
+                    self.notice = Some(match outcome {
+                        O::Recorded { .. } | O::NotWritten { .. } => Notice::Info(text),
+                        O::NotVerified { .. } | O::Another { .. } => Notice::Error(text),
+                    });
+                }
+            }
         }
     }
 }

@@ -380,3 +380,61 @@ fn setup(
         ui.label(RichText::new(T::ArchiveNothingPicked.get(lang)).weak());
     }
 }
+
+/// The strip under the top bar while the vault notes an archive a run left unrecorded: what happened,
+/// and the doctor's two choices — read it back and record it (a background job), or forget the note
+/// (asked twice: the archive would then never be recorded).
+pub fn pending_strip(ui: &mut Ui, cx: &ViewContext<'_>, pending: &crate::archive::PendingArchive) {
+    let lang = cx.lang;
+    let busy = cx.busy(JobKind::Archive);
+    let confirm_id = egui::Id::unique(("vigie_pending_archive_forget", &pending.path));
+    let mut confirming = ui.data(|d| d.get_temp::<bool>(confirm_id).unwrap_or(false));
+    egui::Frame::new()
+        .fill(theme::WARN_BG)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(
+                egui::Label::new(tr::archive_pending_found(
+                    lang,
+                    &pending.path,
+                    crate::i18n::format_datetime(pending.created_at, lang),
+                ))
+                .wrap(),
+            );
+            if busy {
+                widgets::busy(ui, T::ArchivePendingChecking.get(lang));
+                return;
+            }
+            if confirming {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(tr::archive_pending_forget_warning(lang, &pending.path))
+                            .color(theme::ERROR),
+                    )
+                    .wrap(),
+                );
+            }
+            ui.horizontal_wrapped(|ui| {
+                if ui.button(T::ArchivePendingSettle.get(lang)).clicked() {
+                    confirming = false;
+                    cx.send(Command::Archive(ArchiveCommand::SettlePending));
+                }
+                if confirming {
+                    if ui
+                        .button(T::ArchivePendingForgetConfirm.get(lang))
+                        .clicked()
+                    {
+                        confirming = false;
+                        cx.send(Command::Archive(ArchiveCommand::ForgetPending));
+                    }
+                    if ui.button(T::Cancel.get(lang)).clicked() {
+                        confirming = false;
+                    }
+                } else if ui.button(T::ArchivePendingForget.get(lang)).clicked() {
+                    confirming = true;
+                }
+            });
+        });
+    ui.data_mut(|d| d.insert_temp(confirm_id, confirming));
+}

@@ -65,6 +65,13 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut Page) {
                     ui.label(tr::demo_banner(lang, demo::DEMO_PASSPHRASE));
                 });
         }
+        if let Some(pending) = session
+            .vault
+            .as_ref()
+            .and_then(|v| v.contents().archives.pending.as_ref())
+        {
+            crate::ui::archive::view::pending_strip(ui, cx, pending);
+        }
         ui.add_space(4.0);
     });
 

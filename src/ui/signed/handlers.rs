@@ -97,6 +97,14 @@ impl VigieApp {
             } => {
                 self.open_key(ctx, KeyUse::Bundle, key, (passphrase, reason));
             }
+            SigningCommand::CountersignHead {
+                key,
+                passphrase,
+                reason,
+            } => {
+                self.open_key(ctx, KeyUse::Head, key, (passphrase, reason));
+            }
+            SigningCommand::ReadHead(folder) => self.read_head(ctx, folder),
             SigningCommand::CreateKeyFile {
                 name,
                 organisation,
@@ -269,24 +277,46 @@ impl VigieApp {
                 .and_then(|l| l.files.as_ref())
                 .and_then(|f| f.signature_set().ok())
                 .map(|set| set.pin_subject()),
+            // A head names no practice: the consultant types it; the doctor's key is the head's
+            // signer. An unsigned head has no doctor's key to compare.
+            KeyUse::Head => {
+                let Some(view) = self.verify_view() else {
+                    return;
+                };
+                let Some((_, head)) = &view.head else {
+                    return;
+                };
+                head.doctor_fingerprint.as_ref().map(|fp| {
+                    Ok(crate::assessment::pins::PinSubject {
+                        practice: view.head_practice.trim().to_owned(),
+                        rpps: String::new(),
+                        fingerprint: fp.clone(),
+                    })
+                })
+            }
         };
         let subject = match subject {
+            None if target == KeyUse::Head => None,
             None => return,
             Some(Err(e)) => {
                 self.notice = Some(Notice::Error(e.localize(lang)));
                 return;
             }
-            Some(Ok(subject)) => subject,
+            Some(Ok(subject)) => Some(subject),
         };
         self.notice = None;
         self.jobs.spawn(ctx, JobKind::KeyFile, move |_| {
-            let opened = KeyFile::open_pinned(
-                &key,
-                Unlock::Passphrase(&passphrase),
-                &subject,
-                reason.as_deref(),
-                Timestamp::now(),
-            );
+            let opened = match &subject {
+                Some(subject) => KeyFile::open_pinned(
+                    &key,
+                    Unlock::Passphrase(&passphrase),
+                    subject,
+                    reason.as_deref(),
+                    Timestamp::now(),
+                ),
+                None => KeyFile::open(&key, Unlock::Passphrase(&passphrase))
+                    .map(|signer| (signer, None)),
+            };
             match opened {
                 Err(crate::assessment::KeyFileError::KeyChanged(e)) => {
                     JobOutput::Signing(SigningOutput::KeyChanged(
@@ -300,6 +330,31 @@ impl VigieApp {
                         .map_err(|e| e.localize(lang)),
                 }),
             }
+        });
+    }
+
+    /// Reads a breach register export's folder for its head's countersignature, in a job (every event
+    /// is recomputed, the doctor's signature of the head checked).
+    fn read_head(&mut self, ctx: &egui::Context, folder: Option<PathBuf>) {
+        let lang = self.lang;
+        if self.jobs.is_running(JobKind::SignedFiles) {
+            return;
+        }
+        let folder = if let Some(folder) = folder {
+            Some(folder)
+        } else {
+            self.ask_path(ctx, Ask::folder(), |d| {
+                Command::Signing(SigningCommand::ReadHead(Some(d)))
+            })
+        };
+        let Some(folder) = folder else {
+            return;
+        };
+        self.jobs.spawn(ctx, JobKind::SignedFiles, move |_| {
+            let result = crate::assessment::head_statement::read_to_countersign(&folder)
+                .map(Box::new)
+                .map_err(|e| crate::present::breach::export_head_error(&e, &folder, lang));
+            JobOutput::Signing(SigningOutput::HeadRead { folder, result })
         });
     }
 
@@ -419,7 +474,8 @@ impl VigieApp {
             | SigningOutput::KeyOpened { result: Err(e), .. }
             | SigningOutput::KeyCreated(Err(e))
             | SigningOutput::BundleRead(Err(e))
-            | SigningOutput::BundleSaved(Err(e)) => self.notice = Some(Notice::Error(e)),
+            | SigningOutput::BundleSaved(Err(e))
+            | SigningOutput::HeadCountersigned(Err(e)) => self.notice = Some(Notice::Error(e)),
             SigningOutput::KeyChanged(message) => {
                 if let Some(keys) = self.key_forms() {
                     keys.key_change = Some(message.clone());
@@ -479,6 +535,57 @@ impl VigieApp {
                 view.keys.key_change_reason.clear();
                 // The verify screen says it, beside the button that saves the file.
                 self.notice = None;
+            }
+            SigningOutput::KeyOpened {
+                target: KeyUse::Head,
+                result: Ok((signer, change)),
+            } => {
+                let Some(view) = self.verify_view() else {
+                    return;
+                };
+                let Some((folder, head)) = view.head.clone() else {
+                    return;
+                };
+                view.keys.passphrase = zeroize::Zeroizing::default();
+                view.keys.key_change = None;
+                view.keys.key_change_reason.clear();
+                let accepted = change.map(|c| c.reason);
+                self.jobs.spawn(ctx, JobKind::SignedFiles, move |_| {
+                    let written = crate::assessment::head_statement::countersign_into(
+                        &folder,
+                        &head,
+                        &signer,
+                        Timestamp::now(),
+                    );
+                    JobOutput::Signing(SigningOutput::HeadCountersigned(
+                        written.map(|p| (p, accepted)).map_err(|e| e.localize(lang)),
+                    ))
+                });
+            }
+            SigningOutput::HeadRead { folder, result } => {
+                let Some(view) = self.verify_view() else {
+                    return;
+                };
+                view.keys.path_entry = None;
+                view.head_written = None;
+                view.head_confirmed = false;
+                match result {
+                    Ok(head) => view.head = Some((folder, head)),
+                    Err(e) => {
+                        view.head = None;
+                        self.notice = Some(Notice::Error(e));
+                    }
+                }
+            }
+            SigningOutput::HeadCountersigned(Ok((path, accepted))) => {
+                let mut shown = tr::sa_head_countersigned(lang, path.display());
+                if let Some(reason) = accepted {
+                    shown = format!("{shown} {}", tr::sa_key_change_kept(lang, reason));
+                }
+                self.notice = Some(Notice::Info(shown));
+                if let Some(view) = self.verify_view() {
+                    view.head_written = Some(path);
+                }
             }
             SigningOutput::KeyCreated(Ok((path, code))) => {
                 self.notice = Some(Notice::Info(tr::sa_key_created(lang, path.display())));

@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use super::view::{self as signed, KeyForms};
 use crate::assessment::bundle::{FileSet, SignatureSet};
 use crate::assessment::document::{self, AssessmentDocument};
+use crate::assessment::head_statement::HeadToCountersign;
 use crate::assessment::verify::{SignerStatus, Subject, Verification};
 use crate::i18n::{Lang, Localize as _, T, format_date, format_datetime, names, tr};
 use crate::report::signed::role_name;
@@ -37,6 +38,14 @@ pub struct VerifyView {
     pub countersigned: Option<SignatureSet>,
     /// The consultant's key.
     pub keys: KeyForms,
+    /// A breach register export read to countersign its head: its folder and what was checked.
+    pub head: Option<(PathBuf, Box<HeadToCountersign>)>,
+    /// The practice's name typed for the head (the consultant's pins are by practice).
+    pub head_practice: String,
+    /// The consultant confirmed what the head says before countersigning it.
+    pub head_confirmed: bool,
+    /// The head's countersignature written, once written.
+    pub head_written: Option<PathBuf>,
 }
 
 impl VerifyView {
@@ -87,6 +96,8 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut VerifyView) {
         widgets::busy(ui, T::SaVerifying.get(lang));
     }
     signed::path_entry(ui, lang, &mut view.keys, commands);
+    ui.add_space(8.0);
+    head_card(ui, cx, view);
     let Some(loaded) = &view.loaded else {
         return;
     };
@@ -139,6 +150,103 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut VerifyView) {
             .default_open(true)
             .show(ui, |ui| read_only(ui, lang, doc));
     }
+}
+
+/// A breach register's head countersigned alone (a visit between two assessments): the export's
+/// folder read and checked in a job, what the head says shown, the consultant's confirmation, then
+/// their key (with the pinned doctor's key checked) and the countersignature written in a job.
+fn head_card(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut VerifyView) {
+    let lang = cx.lang;
+    let commands = cx.commands;
+    let busy = cx.jobs.is_running(JobKind::SignedFiles);
+    widgets::card(ui, T::SaHeadTitle.get(lang), |ui| {
+        ui.add(egui::Label::new(T::SaHeadIntro.get(lang)).wrap());
+        if ui
+            .add_enabled(!busy, egui::Button::new(T::SaHeadChoose.get(lang)))
+            .clicked()
+        {
+            commands.send(Command::Signing(SigningCommand::ReadHead(None)));
+        }
+        if busy {
+            widgets::busy(ui, T::SaHeadReading.get(lang));
+        }
+        let Some((folder, head)) = &view.head else {
+            return;
+        };
+        ui.add_space(6.0);
+        ui.label(RichText::new(folder.display().to_string()).small().weak());
+        let e = &head.export;
+        let date = e
+            .head_at
+            .map_or_else(|| "—".to_owned(), |at| format_datetime(at, lang));
+        ui.label(
+            RichText::new(tr::sa_head_summary(lang, e.head.count, date)).family(theme::bold()),
+        );
+        ui.label(RichText::new(T::SaHeadHash.get(lang)).weak());
+        ui.add(
+            egui::Label::new(RichText::new(document::grouped(&e.head.hash_hex())).monospace())
+                .extend(),
+        );
+        match &head.doctor_fingerprint {
+            Some(fp) => {
+                ui.label(
+                    RichText::new(format!("✓ {}", T::SaHeadSigned.get(lang))).color(theme::OK),
+                );
+                signed::fingerprint(ui, lang, fp);
+            }
+            None => {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(T::SaHeadUnsigned.get(lang)).color(theme::ERROR),
+                    )
+                    .wrap(),
+                );
+            }
+        }
+        if let Some(written) = &view.head_written {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(tr::sa_head_countersigned(lang, written.display()))
+                        .color(theme::OK),
+                )
+                .wrap(),
+            );
+            return;
+        }
+        if head.doctor_fingerprint.is_some() {
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(T::SaHeadPractice.get(lang));
+                ui.add(
+                    egui::TextEdit::singleline(&mut view.head_practice)
+                        .desired_width(ui.available_width().min(360.0)),
+                )
+                .labelled_by(label.id);
+            });
+        }
+        ui.checkbox(&mut view.head_confirmed, T::SaHeadConfirm.get(lang));
+        let practice_ok =
+            head.doctor_fingerprint.is_none() || !view.head_practice.trim().is_empty();
+        if view.head_confirmed && practice_ok {
+            signed::key_section(
+                ui,
+                lang,
+                cx.jobs,
+                &mut view.keys,
+                commands,
+                |key, passphrase, reason| {
+                    Command::Signing(SigningCommand::CountersignHead {
+                        key,
+                        passphrase,
+                        reason,
+                    })
+                },
+            );
+            ui.add_space(6.0);
+            signed::new_key_section(ui, lang, cx.jobs, &mut view.keys, commands);
+        } else if view.head_confirmed {
+            ui.label(RichText::new(T::SaHeadNeedPractice.get(lang)).weak());
+        }
+    });
 }
 
 /// The verification: what the file is, each signer, and the verdict.
