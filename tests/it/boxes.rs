@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use vigie::i18n::Lang;
 use vigie::system::boxes::risk::{self, Level, Risk};
 use vigie::system::boxes::{
-    self, BoxError, BoxKind, Limits, Target, bbox, freebox, http::HttpError, livebox,
+    self, BoxError, BoxKind, Limits, Target, bbox, freebox, http, http::HttpError, livebox,
 };
 use vigie::system::{Finding, Status};
 
@@ -1574,5 +1574,94 @@ fn each_answer_is_read_from_its_bytes_alone() {
         http::parse_answer(b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort"),
         Err(HttpError::Malformed),
         "cut short"
+    );
+}
+
+// The Bbox over HTTPS (issue 34, deliverable 5): its API at port 443 with a certificate for
+// mabbox.bytel.fr from a public authority; the tests serve the Bbox's routes over TLS with the test
+// certificate and give `read_with` that port and the test authority.
+
+#[test]
+fn a_bbox_offering_https_is_read_over_tls_and_never_falls_back_once_the_port_answers() {
+    let plain = serve(bbox_routes(
+        "bbox/nat_rules_2020.json",
+        "bbox/remote_on.json",
+    ));
+    let secure = serve_tls(bbox_routes(
+        "bbox/nat_rules_2020.json",
+        "bbox/remote_on.json",
+    ));
+    let tls_port = secure.address.port();
+    let trusted = || http::Tls::new(&tls_file("ca.pem"), TLS_DOMAIN);
+
+    let reading =
+        bbox::read_with(&plain.target(), tls_port, trusted(), PASSWORD).expect("read over TLS");
+    assert!(
+        reading.calls[0].starts_with(&format!("TLS {TLS_DOMAIN}:{tls_port}")),
+        "the reading says it went over TLS: {:?}",
+        reading.calls
+    );
+    assert_eq!(
+        reading.forwards[0].external.start, 11112,
+        "read through TLS"
+    );
+    assert!(
+        secure.seen().contains("POST /api/v1/login"),
+        "the password goes over TLS"
+    );
+    assert!(
+        !plain.seen().contains("login"),
+        "nothing carrying the password in plain HTTP: {}",
+        plain.seen()
+    );
+
+    // Another authority: the certificate does not verify, and the reading ends there.
+    let other = http::Tls::new(&tls_file("other-ca.pem"), TLS_DOMAIN);
+    let plain_before = plain.seen();
+    assert_eq!(
+        bbox::read_with(&plain.target(), tls_port, other, PASSWORD).err(),
+        Some(BoxError::Http(HttpError::Certificate)),
+        "an unverified certificate is an error"
+    );
+    assert_eq!(plain.seen(), plain_before, "no fall back to plain HTTP");
+
+    // A port that answers but not in TLS: an error too, never plain HTTP.
+    let not_tls = serve(bbox_routes(
+        "bbox/nat_rules_none.json",
+        "bbox/remote_off.json",
+    ));
+    let answer = bbox::read_with(&plain.target(), not_tls.address.port(), trusted(), PASSWORD);
+    assert!(
+        matches!(
+            answer,
+            Err(BoxError::Http(HttpError::Tls | HttpError::Timeout))
+        ),
+        "no TLS where the port answers: {answer:?}"
+    );
+    assert_eq!(plain.seen(), plain_before, "no fall back to plain HTTP");
+
+    // A closed port (a box that offers no HTTPS): read in plain HTTP, and the reading says so.
+    let closed = {
+        let l = TcpListener::bind("127.0.0.1:0").expect("bind");
+        l.local_addr().expect("address").port()
+    };
+    let reading =
+        bbox::read_with(&plain.target(), closed, trusted(), PASSWORD).expect("read in plain HTTP");
+    assert!(
+        reading.calls[0].starts_with(&format!("HTTP (port {closed} closed")),
+        "the reading says it went in plain HTTP: {:?}",
+        reading.calls
+    );
+}
+
+#[test]
+fn the_bbox_is_read_over_https_for_mabbox_bytel_fr_at_port_443() {
+    assert_eq!(bbox::SERVER_NAME, "mabbox.bytel.fr");
+    assert_eq!(bbox::HTTPS_PORT, 443);
+    let tls = http::Tls::public(bbox::SERVER_NAME).expect("public roots for the name");
+    assert_eq!(tls.name(), "mabbox.bytel.fr");
+    assert!(
+        http::Tls::public("192.168.1.254").is_none(),
+        "an address is not a name a certificate is checked for"
     );
 }

@@ -7,12 +7,21 @@
 //!   goes with every later call.
 //! - Read-only calls: `GET /api/v1/nat/rules`, `/api/v1/nat/dmz`, `/api/v1/upnp/igd`,
 //!   `/api/v1/upnp/igd/rules`, `/api/v1/firewall`, `/api/v1/remote/admin`.
+//!
+//! Over HTTPS when the box offers it: the API is documented at `https://mabbox.bytel.fr`, a name the
+//! box's own DNS gives itself, with a certificate from a public authority (Bouygues's pages verify it
+//! with a plain `curl`). The reading first asks `GET /api/v1/device` over TLS at port 443 of the box's
+//! address, the certificate checked for `mabbox.bytel.fr` against the public authorities
+//! (`webpki-roots`); when that port refuses the connection (a box that offers no HTTPS), it goes on in
+//! plain HTTP and says so in its calls; any other failure (a certificate that does not verify, a broken
+//! handshake, a time-out) ends the reading with its reason: never a silent fall back once the port
+//! answers.
 
 use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::http::{Request, Response};
+use super::http::{HttpError, Request, Response, Tls};
 use super::json::{flag, port, text};
 use super::{
     BoxError, BoxKind, BoxReading, BoxService, Dmz, FirewallLevel, Forward, Origin, PortRange,
@@ -29,8 +38,18 @@ fn unwrap<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a Value> {
 }
 
 /// The identification: `GET /api/v1/device`; the model when it is a Bbox.
+/// Over plain HTTP first, then over HTTPS at port 443 (a Bbox may answer only there).
 pub fn identify(target: &Target) -> Option<String> {
-    device_answer(&target.body(&Request::get("/api/v1/device")).ok()?)
+    let ask = |t: &Target| {
+        let body = t.body(&Request::get("/api/v1/device")).ok()?;
+        device_answer(&body)
+    };
+    ask(target).or_else(|| {
+        let mut secure = target.clone();
+        secure.address.set_port(HTTPS_PORT);
+        secure.tls = Some(Tls::public(SERVER_NAME)?);
+        ask(&secure)
+    })
 }
 
 /// The model in an answer to `GET /api/v1/device`, when it is a Bbox's (pure).
@@ -118,11 +137,51 @@ fn rule(r: &Value, origin: Origin) -> Option<Forward> {
     })
 }
 
-/// Reads the box's rules with the admin password (never kept).
+/// The name the Bbox's certificate carries.
+pub const SERVER_NAME: &str = "mabbox.bytel.fr";
+
+/// The port of the Bbox's HTTPS API.
+pub const HTTPS_PORT: u16 = 443;
+
+/// Reads the box's rules with the admin password (never kept), over HTTPS when the box offers it
+/// (port 443, the certificate checked for [`SERVER_NAME`] against the public authorities).
 pub fn read(target: &Target, password: &str) -> Result<BoxReading, BoxError> {
+    read_with(target, HTTPS_PORT, Tls::public(SERVER_NAME), password)
+}
+
+/// As [`read`], with the HTTPS port and the TLS check given (the tests' own authority and port).
+pub fn read_with(
+    target: &Target,
+    https_port: u16,
+    tls: Option<Tls>,
+    password: &str,
+) -> Result<BoxReading, BoxError> {
     if password.is_empty() {
         return Err(BoxError::PasswordNeeded);
     }
+    let tls = tls.ok_or_else(|| BoxError::Unexpected("TLS".to_owned()))?;
+    let mut secure = target.clone();
+    secure.address.set_port(https_port);
+    secure.tls = Some(tls.clone());
+    let (chosen, over) = match secure.body(&Request::get("/api/v1/device")) {
+        Ok(_) => (
+            secure,
+            format!("TLS {}:{https_port} (certificate verified)", tls.name()),
+        ),
+        // Nothing listens there: a box that offers no HTTPS. Anything else ends the reading.
+        Err(BoxError::Http(HttpError::Unreachable)) => (
+            target.clone(),
+            format!("HTTP (port {https_port} closed: no HTTPS offered)"),
+        ),
+        Err(e) => return Err(e),
+    };
+    let mut reading = read_over(&chosen, password)?;
+    reading.calls.insert(0, over);
+    Ok(reading)
+}
+
+/// Reads the box's rules over `target` as it is (plain HTTP, or TLS when it carries it).
+fn read_over(target: &Target, password: &str) -> Result<BoxReading, BoxError> {
     let mut reading = BoxReading::new(BoxKind::Bbox, &target.address.ip().to_string());
     reading.model = identify(target);
     reading.calls.push("GET /api/v1/device".to_owned());

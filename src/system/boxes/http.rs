@@ -83,15 +83,26 @@ impl Tls {
     /// the name is not a DNS name or no root can be read.
     pub fn new(roots_pem: &[u8], name: &str) -> Option<Self> {
         use rustls::pki_types::pem::PemObject as _;
-        let name = ServerName::try_from(name.to_owned()).ok()?;
-        if !matches!(name, ServerName::DnsName(_)) {
-            return None;
-        }
         let mut roots = rustls::RootCertStore::empty();
         for cert in CertificateDer::pem_slice_iter(roots_pem) {
             roots.add(cert.ok()?).ok()?;
         }
-        if roots.is_empty() {
+        Self::with_roots(roots, name)
+    }
+
+    /// Trusting the public certificate authorities (Mozilla's list, as `webpki-roots` ships it) for
+    /// the server name `name`: a box whose certificate comes from a public authority (the Bbox's
+    /// `mabbox.bytel.fr`). `None` when the name is not a DNS name.
+    pub fn public(name: &str) -> Option<Self> {
+        let roots = rustls::RootCertStore {
+            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+        };
+        Self::with_roots(roots, name)
+    }
+
+    fn with_roots(roots: rustls::RootCertStore, name: &str) -> Option<Self> {
+        let name = ServerName::try_from(name.to_owned()).ok()?;
+        if !matches!(name, ServerName::DnsName(_)) || roots.is_empty() {
             return None;
         }
         #[expect(
