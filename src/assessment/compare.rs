@@ -4,7 +4,93 @@
 use jiff::Timestamp;
 
 use super::document::{AssessmentDocument, Bilingual};
+use crate::binder::RegisterField;
 use crate::checklist::{ActionStatus, AnswerValue};
+
+/// What changed in an activity of the record of processing activities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegisterChangeKind {
+    /// The activity is in the register now, not then.
+    Added,
+    /// The activity was in the register then, not now.
+    Removed,
+    /// A field's text changed (the texts in French and English, then and now).
+    Field {
+        /// Which field.
+        field: RegisterField,
+        /// Its text then.
+        then: Bilingual,
+        /// Its text now.
+        now: Bilingual,
+    },
+}
+
+/// A change of the record of processing activities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterChange {
+    /// The activity's name.
+    pub activity: Bilingual,
+    /// What changed.
+    pub kind: RegisterChangeKind,
+}
+
+/// The record of processing activities then and now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegisterComparison {
+    /// One of the two documents froze no register (signed before version 3): nothing to compare.
+    NotFrozen,
+    /// The changes, activity by activity (none: the same register).
+    Changes(Vec<RegisterChange>),
+}
+
+/// The registers of `then` and `now` compared.
+pub fn compare_registers(
+    then: &AssessmentDocument,
+    now: &AssessmentDocument,
+) -> RegisterComparison {
+    let (Some(a), Some(b)) = (&then.binder, &now.binder) else {
+        return RegisterComparison::NotFrozen;
+    };
+    let (a, b) = (&a.register.activities, &b.register.activities);
+    let mut changes = Vec::new();
+    for new in b {
+        let Some(old) = a.iter().find(|o| o.kind == new.kind) else {
+            changes.push(RegisterChange {
+                activity: new.name.clone(),
+                kind: RegisterChangeKind::Added,
+            });
+            continue;
+        };
+        for f in &new.fields {
+            let before = old.fields.iter().find(|o| o.field == f.field);
+            if before.map(|o| &o.text) != Some(&f.text) {
+                changes.push(RegisterChange {
+                    activity: new.name.clone(),
+                    kind: RegisterChangeKind::Field {
+                        field: f.field,
+                        then: before.map_or_else(
+                            || Bilingual {
+                                fr: String::new(),
+                                en: String::new(),
+                            },
+                            |o| o.text.clone(),
+                        ),
+                        now: f.text.clone(),
+                    },
+                });
+            }
+        }
+    }
+    for old in a {
+        if !b.iter().any(|n| n.kind == old.kind) {
+            changes.push(RegisterChange {
+                activity: old.name.clone(),
+                kind: RegisterChangeKind::Removed,
+            });
+        }
+    }
+    RegisterComparison::Changes(changes)
+}
 
 /// A theme's score then and now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +144,8 @@ pub struct Comparison {
     pub answers: Vec<AnswerChange>,
     /// Actions done since.
     pub actions_done: Vec<ActionDone>,
+    /// The record of processing activities then and now.
+    pub register: RegisterComparison,
 }
 
 /// Compares `then` with `now`.
@@ -137,5 +225,6 @@ pub fn compare(then: &AssessmentDocument, now: &AssessmentDocument) -> Compariso
         themes,
         answers,
         actions_done,
+        register: compare_registers(then, now),
     }
 }

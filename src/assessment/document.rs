@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::identity::Identity;
+use crate::binder::{ActivityKind, ActivityView, Origin, Register, RegisterField, SecurityMeasure};
 use crate::checklist::applicability::applies;
 use crate::checklist::record::Evidence;
 use crate::checklist::{
@@ -16,15 +17,17 @@ use crate::checklist::{
     scoring,
 };
 use crate::digest::sha256_hex;
+use crate::locale::Lang;
 use crate::practice::Profile;
 use crate::scan::record::{RiskCounts, ScanHistory};
 
 /// The `format` field of every signed assessment.
 pub const FORMAT: &str = "vigie-signed-assessment";
 /// The newest version of the document's layout this build writes and reads: version 2 adds
-/// `witnessed` (the breach register's head and the digests of the last records); a document without it
-/// is written, and read, as version 1.
-pub const VERSION: u32 = 2;
+/// `witnessed` (the breach register's head and the digests of the last records), version 3 adds
+/// `binder` (the record of processing activities as frozen); a document without them is written, and
+/// read, as the version it is.
+pub const VERSION: u32 = 3;
 /// The SSHSIG namespace of the document's signatures.
 pub const NAMESPACE: &str = "vigie-assessment";
 /// The SSHSIG namespace of the report PDF's signatures.
@@ -263,6 +266,133 @@ pub struct AssessmentDocument {
     /// Version 2: the register's head and the last records' digests (absent from version 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub witnessed: Option<Witnessed>,
+    /// Version 3: the inspection binder's documents as frozen (absent from versions 1 and 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub binder: Option<BinderDoc>,
+}
+
+/// What a version-3 document freezes of the inspection binder: the record of processing activities
+/// as the binder's PDF prints it, so that the signature covers it like the answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BinderDoc {
+    /// The record of processing activities (GDPR art. 30).
+    pub register: RegisterDoc,
+}
+
+/// The record of processing activities as frozen: every activity in the register, each field's text
+/// in both languages and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterDoc {
+    /// When the doctor last changed the register (`null`: never, all pre-filled).
+    pub updated_at: Option<Timestamp>,
+    /// The activities, in the register's order.
+    pub activities: Vec<ActivityDoc>,
+    /// The paragraph the doctor adds to the patients' notice (empty: none).
+    pub notice_note: String,
+}
+
+/// One activity as frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityDoc {
+    /// Which activity (`PatientCare`, `Appointments`, `Billing`, `Teleconsultation`, `Imaging`,
+    /// `Staff`, `VideoSurveillance`).
+    pub kind: ActivityKind,
+    /// Its name.
+    pub name: Bilingual,
+    /// Its fields, in the register's order.
+    pub fields: Vec<FieldDoc>,
+    /// The checklist items that are its security measures (their answers are the document's `items`).
+    pub measures: Vec<String>,
+    /// The sources of the pre-filled texts.
+    pub sources: Vec<String>,
+}
+
+/// One field of an activity as frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldDoc {
+    /// `Purpose`, `LegalBasis`, `Data`, `People`, `Recipients`, `Processors`, `Transfers` or
+    /// `Retention`.
+    pub field: RegisterField,
+    /// `Reference` (the CNIL's framework), `Profile` (the practice's profile) or `Edited` (the
+    /// doctor's text, the same in both languages).
+    pub origin: Origin,
+    /// The text.
+    pub text: Bilingual,
+}
+
+/// Freezes the register as the binder shows it now: the doctor's texts where written, else the
+/// profile's facts and the reference's texts, in both languages.
+pub fn freeze_register(
+    register: &Register,
+    practice: &Profile,
+    record: &ChecklistRecord,
+) -> BinderDoc {
+    let fr = register.activities(practice, record, Lang::Fr);
+    let en = register.activities(practice, record, Lang::En);
+    let activities = fr
+        .iter()
+        .zip(&en)
+        .map(|(f, e)| ActivityDoc {
+            kind: f.kind,
+            name: Bilingual {
+                fr: f.name.clone(),
+                en: e.name.clone(),
+            },
+            fields: f
+                .fields
+                .iter()
+                .zip(&e.fields)
+                .map(|((field, tf, origin), (_, te, _))| FieldDoc {
+                    field: *field,
+                    origin: *origin,
+                    text: Bilingual {
+                        fr: tf.clone(),
+                        en: te.clone(),
+                    },
+                })
+                .collect(),
+            measures: f.security.iter().map(|m| m.item.clone()).collect(),
+            sources: f.sources.clone(),
+        })
+        .collect();
+    BinderDoc {
+        register: RegisterDoc {
+            updated_at: register.updated_at,
+            activities,
+            notice_note: register.notice_note.clone(),
+        },
+    }
+}
+
+impl ActivityDoc {
+    /// The activity as the register's PDF shows it, in `lang`, its measures answered as in `doc`.
+    /// The notice is never drawn from a frozen register: its plain texts are left empty.
+    pub fn view(&self, doc: &AssessmentDocument, lang: Lang) -> ActivityView {
+        let pick = |b: &Bilingual| match lang {
+            Lang::Fr => b.fr.clone(),
+            Lang::En => b.en.clone(),
+        };
+        ActivityView {
+            kind: self.kind,
+            name: pick(&self.name),
+            fields: self
+                .fields
+                .iter()
+                .map(|f| (f.field, pick(&f.text), f.origin))
+                .collect(),
+            plain: None,
+            plain_basis: String::new(),
+            security: self
+                .measures
+                .iter()
+                .map(|id| SecurityMeasure {
+                    item: id.clone(),
+                    answer: doc.answer(id).map(|a| a.value),
+                })
+                .collect(),
+            sources: self.sources.clone(),
+        }
+    }
 }
 
 /// Why bytes are not a signed assessment this Vigie can read.
@@ -297,6 +427,8 @@ pub struct FreezeInput<'a> {
     pub nonce: u32,
     /// What the document witnesses (version 2); `None` writes a version-1 document.
     pub witnessed: Option<Witnessed>,
+    /// The binder's frozen documents (version 3, with `witnessed`).
+    pub binder: Option<BinderDoc>,
 }
 
 fn percent(score: Option<f64>) -> Option<u32> {
@@ -373,10 +505,10 @@ pub fn freeze(input: &FreezeInput<'_>) -> AssessmentDocument {
     let date = crate::locale::date_of(input.now);
     AssessmentDocument {
         format: FORMAT.to_owned(),
-        version: if input.witnessed.is_some() {
-            VERSION
-        } else {
-            1
+        version: match (&input.witnessed, &input.binder) {
+            (Some(_), Some(_)) => 3,
+            (Some(_), None) => 2,
+            (None, _) => 1,
         },
         id: format!("{date}-{:08x}", input.nonce),
         completed_at: input.now,
@@ -400,6 +532,7 @@ pub fn freeze(input: &FreezeInput<'_>) -> AssessmentDocument {
         scan,
         system_checks: Vec::new(),
         witnessed: input.witnessed.clone(),
+        binder: input.witnessed.as_ref().and(input.binder.clone()),
     }
 }
 
@@ -431,8 +564,11 @@ impl AssessmentDocument {
             return Err(DocumentError::Newer(head.version));
         }
         let doc: Self = serde_json::from_slice(bytes).or(Err(DocumentError::NotADocument))?;
-        // Version 2 is version 1 and `witnessed`: one without the other is not a Vigie document.
-        if (doc.version >= 2) != doc.witnessed.is_some() {
+        // Version 2 is version 1 and `witnessed`, version 3 is version 2 and `binder`: one without the
+        // other is not a Vigie document.
+        if (doc.version >= 2) != doc.witnessed.is_some()
+            || (doc.version >= 3) != doc.binder.is_some()
+        {
             return Err(DocumentError::NotADocument);
         }
         Ok(doc)

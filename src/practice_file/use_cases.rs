@@ -217,11 +217,13 @@ impl PracticeFile {
         let c = &mut self.contents;
         let signer = c.assessments.doctor_signer(&c.practice)?;
         let witnessed = c.witnessed();
+        let binder =
+            crate::assessment::document::freeze_register(&c.register, &c.practice, &c.checklist);
         c.assessments.complete_witnessing(
             &c.practice,
             &mut c.checklist,
             &c.scans,
-            Some(witnessed),
+            (Some(witnessed), Some(binder)),
             &signer,
             at,
             nonce,

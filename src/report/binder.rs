@@ -4,8 +4,10 @@
 
 use super::layout::{BODY, Flow, MARGIN, SMALL, STRONG};
 use super::pdf::{Document, Face, PdfError, Rgb8, Style};
-use crate::binder::{Notice, Origin, dpia_statement};
-use crate::i18n::{Lang, T, format_date, names};
+use crate::assessment::SignedAssessment;
+use crate::binder::{ActivityView, Notice, Origin, dpia_statement};
+use crate::i18n::{Lang, T, format_date, names, tr};
+use crate::practice::Profile;
 use crate::practice_file::VaultContents;
 
 /// The notice's paper.
@@ -27,12 +29,79 @@ impl NoticeFormat {
     }
 }
 
-/// The record of processing activities, then the DPIA statement.
+/// The signed assessment that froze a register: the register's PDF names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrozenBy {
+    /// The assessment's id.
+    pub id: String,
+    /// When it was completed and signed.
+    pub completed_at: jiff::Timestamp,
+    /// The document's code: SHA-256 of its signed bytes, hexadecimal.
+    pub code: String,
+}
+
+/// What the register's PDF is drawn from: the vault's register as it stands, or the one a signed
+/// assessment froze (version 3).
+#[derive(Debug, Clone)]
+pub struct RegisterSource {
+    /// The practice's profile (the signed one for a frozen register).
+    pub practice: Profile,
+    /// The activities, in the register's order.
+    pub activities: Vec<ActivityView>,
+    /// When the doctor last changed the register.
+    pub updated_at: Option<jiff::Timestamp>,
+    /// The signed assessment that froze it, if it is a frozen one.
+    pub frozen: Option<FrozenBy>,
+}
+
+impl RegisterSource {
+    /// The register as the vault holds it now.
+    pub fn current(contents: &VaultContents, lang: Lang) -> Self {
+        Self {
+            practice: contents.practice.clone(),
+            activities: contents
+                .register
+                .activities(&contents.practice, &contents.checklist, lang),
+            updated_at: contents.register.updated_at,
+            frozen: None,
+        }
+    }
+
+    /// The register `signed` froze; `None` for a document that does not read or froze none (signed
+    /// before version 3).
+    pub fn signed(signed: &SignedAssessment, lang: Lang) -> Option<Self> {
+        let doc = signed.parsed().ok()?;
+        let binder = doc.binder.as_ref()?;
+        Some(Self {
+            activities: binder
+                .register
+                .activities
+                .iter()
+                .map(|a| a.view(&doc, lang))
+                .collect(),
+            updated_at: binder.register.updated_at,
+            frozen: Some(FrozenBy {
+                id: signed.id.clone(),
+                completed_at: signed.completed_at,
+                code: signed.code(),
+            }),
+            practice: doc.practice,
+        })
+    }
+}
+
+/// The record of processing activities as the vault holds it now, then the DPIA statement.
 pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, PdfError> {
+    register_pdf_of(&RegisterSource::current(contents, lang), lang)
+}
+
+/// The record of processing activities drawn from `source`, then the DPIA statement; a frozen
+/// register names the signed assessment that froze it and its document's code.
+pub fn register_pdf_of(source: &RegisterSource, lang: Lang) -> Result<Vec<u8>, PdfError> {
     let title = T::RegisterDocTitle.get(lang);
     let now = jiff::Timestamp::now();
     let mut flow = Flow::new(Document::new(title, now)?);
-    let p = &contents.practice;
+    let p = &source.practice;
     flow.space(6.0);
     let y = flow.y + 8.0;
     flow.doc()
@@ -40,6 +109,25 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
     flow.space(14.0);
     flow.paragraph(T::RegisterIntro.get(lang), SMALL);
     flow.space(2.0);
+    if let Some(f) = &source.frozen {
+        flow.paragraph(
+            &tr::binder_register_frozen(
+                lang,
+                &f.id,
+                format_date(crate::i18n::date_of(f.completed_at), lang),
+            ),
+            Style::new(Face::Bold, 9.5, Rgb8::TEXT),
+        );
+        flow.paragraph(
+            T::ReportVerificationCode.get(lang),
+            Style::new(Face::Regular, 8.5, Rgb8::MUTED),
+        );
+        flow.line(
+            &crate::assessment::document::grouped(&f.code),
+            Style::new(Face::Mono, 9.0, Rgb8::TEXT),
+        );
+        flow.space(2.0);
+    }
     let not_given = T::NotGiven.get(lang);
     flow.field(T::ReportPractice.get(lang), p.name.as_str());
     let controller = [p.practitioner.trim(), p.address.trim()]
@@ -58,7 +146,7 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
     if let Some(dpo) = &p.dpo {
         flow.field("DPO", &dpo.name);
     }
-    if let Some(at) = contents.register.updated_at {
+    if let Some(at) = source.updated_at {
         flow.field(
             T::RegisterEditedMark.get(lang),
             &format_date(crate::i18n::date_of(at), lang),
@@ -66,12 +154,7 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
     }
     let edited = T::RegisterEditedMark.get(lang);
     let catalog = crate::checklist::catalog();
-    for (n, a) in contents
-        .register
-        .activities(p, &contents.checklist, lang)
-        .iter()
-        .enumerate()
-    {
+    for (n, a) in source.activities.iter().enumerate() {
         flow.space(3.0);
         flow.heading(&format!("{}. {}", n + 1, a.name), 12.0);
         for (field, text, origin) in &a.fields {

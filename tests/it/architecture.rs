@@ -103,6 +103,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "io_guard",
             // The bounded, non-blocking reads of the files it is given.
             "fs",
+            // Version 3 freezes the record of processing activities.
+            "binder",
         ],
     ),
     ("output", &["fs", "vault"]),

@@ -342,6 +342,7 @@ fn golden_document() -> (Vec<u8>, Signer) {
         now: at,
         nonce: 0x0123_abcd,
         witnessed: None,
+        binder: None,
     });
     (doc.to_bytes(), signer)
 }
