@@ -688,7 +688,7 @@ fn verify_refuses_what_is_not_a_signed_file_in_one_line() {
     assert_eq!(o.status.code(), Some(2));
 }
 
-fn ssh_keygen() -> Option<PathBuf> {
+pub fn ssh_keygen() -> Option<PathBuf> {
     let found = std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|p| p.join("ssh-keygen"))

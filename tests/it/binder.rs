@@ -1,0 +1,241 @@
+//! The inspection binder (issue 36, point 5): `vigie export --kind binder` for the demo practice, every
+//! file checked against `SHA256SUMS`, the signed assessment verified by Vigie and by `ssh-keygen`, the
+//! register in the binder the one the signature covers, and a target that is not empty refused.
+
+use std::path::Path;
+use std::process::Output;
+
+use crate::common::{PASSPHRASE, create_vault_with, temp_dir, vigie_command};
+use vigie::binder::{ActivityKind, RegisterField};
+use vigie::practice_file::PracticeFile;
+use vigie::vault::Unlock;
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+    .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// The demo practice with this year's assessment signed twice: once as it stands, once after the
+/// appointments' retention was written by the doctor (the comparison's register change).
+fn demo_signed_twice(path: &Path) -> String {
+    drop(create_vault_with(path, vigie::demo::demo_contents()));
+    let mut v = PracticeFile::open(path, Unlock::Passphrase(PASSPHRASE)).expect("open");
+    let t0: jiff::Timestamp = "2026-11-30T10:00:00Z".parse().expect("time");
+    v.sign_assessment(t0).expect("sign");
+    v.edit_register(
+        ActivityKind::Appointments,
+        RegisterField::Retention,
+        "Deux ans après le dernier rendez-vous",
+        t0,
+    );
+    let id = v
+        .sign_assessment(t0 + jiff::SignedDuration::from_hours(1))
+        .expect("sign")
+        .id
+        .clone();
+    v.save().expect("save");
+    id
+}
+
+fn export(dir: &Path, vault: &Path, out: &Path, lang: &str) -> Output {
+    vigie_command(
+        dir,
+        &[
+            "--lang",
+            lang,
+            "export",
+            "--vault",
+            vault.to_str().expect("utf-8"),
+            "--kind",
+            "binder",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+        &[("VIGIE_PASSPHRASE", PASSPHRASE)],
+    )
+    .output()
+    .expect("run vigie")
+}
+
+#[test]
+fn the_demo_binder_verifies_with_sha256sum_vigie_and_ssh_keygen() {
+    let dir = temp_dir();
+    let vault = dir.path().join("demo.vigie");
+    let id = demo_signed_twice(&vault);
+    let out = dir.path().join("classeur");
+    let o = export(dir.path(), &vault, &out, "fr");
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("Classeur d'inspection écrit"),
+        "{}",
+        text(&o)
+    );
+
+    // Every file is listed and intact (sha256sum -c when the tool exists, recomputed in any case).
+    let listed = crate::signing::check_sums(&out);
+    let signed = "05-auto-evaluation-signee";
+    for name in [
+        "01-registre-des-traitements.pdf",
+        "02-information-des-patients-A4.pdf",
+        "03-information-des-patients-A5.pdf",
+        "04-analyse-d-impact.txt",
+        "06-registre-des-violations/events.jsonl",
+        "06-registre-des-violations/head.txt",
+        "07-analyse-des-dossiers.txt",
+        "08-controles-du-pc.txt",
+        "09-evolution.txt",
+        "TOC.txt",
+        "HOW-TO-VERIFY.txt",
+        &format!("{signed}/assessment-{id}.json"),
+        &format!("{signed}/assessment-{id}.vigie-assessment"),
+    ] {
+        assert!(listed.iter().any(|l| l == name), "{name} in {listed:?}");
+    }
+    // Nothing beside the listed files but SHA256SUMS; no temporary folder left beside the binder.
+    let mut on_disk = Vec::new();
+    walk(&out, &out, &mut on_disk);
+    on_disk.retain(|n| n != "SHA256SUMS");
+    on_disk.sort();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(on_disk, sorted);
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .expect("dir")
+            .filter(|e| e
+                .as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().contains(".tmp-")))
+            .count(),
+        0
+    );
+
+    // The signed assessment, as signed: the bundle verifies with Vigie's verifier.
+    let bundle = out.join(format!("{signed}/assessment-{id}.vigie-assessment"));
+    let o = vigie_command(
+        dir.path(),
+        &["--lang", "en", "verify", bundle.to_str().expect("utf-8")],
+        &[],
+    )
+    .output()
+    .expect("verify");
+    assert!(o.status.success(), "{}", text(&o));
+
+    // The document freezes the register: version 3, the register's texts, the doctor's edit.
+    let doc_bytes = std::fs::read(out.join(format!("{signed}/assessment-{id}.json"))).expect("doc");
+    let doc = vigie::assessment::AssessmentDocument::parse(&doc_bytes).expect("doc");
+    assert_eq!(doc.version, 3);
+    let register = &doc.binder.as_ref().expect("binder").register;
+    assert!(
+        register
+            .activities
+            .iter()
+            .flat_map(|a| &a.fields)
+            .any(|f| f.text.fr == "Deux ans après le dernier rendez-vous")
+    );
+    // The table of contents names the assessment that froze the register and its document's code.
+    let toc = std::fs::read_to_string(out.join("TOC.txt")).expect("toc");
+    let code = vigie::digest::sha256_hex(&doc_bytes);
+    assert!(toc.contains(&id) && toc.contains(&code), "{toc}");
+    assert!(!toc.contains("modifié dans Vigie depuis"), "{toc}");
+    // The comparison names the register's change between the last two signed assessments.
+    let comparison = std::fs::read_to_string(out.join("09-evolution.txt")).expect("comparison");
+    assert!(
+        comparison.contains("Deux ans après le dernier rendez-vous"),
+        "{comparison}"
+    );
+    // The summaries: counts and facts, never a folder name of the scan.
+    let scan = std::fs::read_to_string(out.join("07-analyse-des-dossiers.txt")).expect("scan");
+    let c = vigie::demo::demo_contents();
+    for root in &c.scans.last.as_ref().expect("scan").roots {
+        assert!(!scan.contains(root.as_str()), "{root} in {scan}");
+    }
+    for f in c.scans.last.as_ref().expect("scan").findings.iter() {
+        let name = f.path.file_name().expect("name").to_string_lossy();
+        assert!(!scan.contains(name.as_ref()), "{name}");
+    }
+
+    // ssh-keygen checks the doctor's signature of the document that froze the register.
+    let Some(keygen) = crate::signing::ssh_keygen() else {
+        #[expect(clippy::print_stderr, reason = "the skipped half is said")]
+        {
+            eprintln!("ssh-keygen not found: its half of the binder test is skipped");
+        }
+        return;
+    };
+    let principal = doc.signer.principal.clone();
+    let folder = out.join(signed);
+    let o = std::process::Command::new(keygen)
+        .args([
+            "-Y",
+            "verify",
+            "-f",
+            "allowed_signers",
+            "-I",
+            &principal,
+            "-n",
+            "vigie-assessment",
+            "-s",
+            &format!("assessment-{id}.json.{principal}.sig"),
+        ])
+        .current_dir(&folder)
+        .stdin(std::fs::File::open(folder.join(format!("assessment-{id}.json"))).expect("doc"))
+        .output()
+        .expect("ssh-keygen");
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Good \"vigie-assessment\" signature"),
+        "{}",
+        text(&o)
+    );
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+    for e in std::fs::read_dir(dir).expect("read").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(root, &p, out);
+        } else {
+            out.push(
+                p.strip_prefix(root)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
+        }
+    }
+}
+
+#[test]
+fn a_target_that_is_not_empty_is_refused_and_nothing_is_written() {
+    let dir = temp_dir();
+    let vault = dir.path().join("demo.vigie");
+    drop(create_vault_with(&vault, vigie::demo::demo_contents()));
+    let out = dir.path().join("full");
+    std::fs::create_dir(&out).expect("dir");
+    std::fs::write(out.join("notes.txt"), b"keep").expect("write");
+    let o = export(dir.path(), &vault, &out, "en");
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("is not an empty folder"), "{}", text(&o));
+    assert_eq!(std::fs::read_dir(&out).expect("dir").count(), 1);
+    // An empty folder is fine; without a signed register, the TOC says no signature covers it.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("dir");
+    let gp = dir.path().join("gp.vigie");
+    drop(create_vault_with(
+        &gp,
+        vigie::practice_file::VaultContents::new(vigie::practice::Profile::named(
+            vigie::practice::PracticeName::parse("Cabinet du Dr Martin").expect("name"),
+        )),
+    ));
+    let o = export(dir.path(), &gp, &empty, "en");
+    assert!(o.status.success(), "{}", text(&o));
+    crate::signing::check_sums(&empty);
+    let toc = std::fs::read_to_string(empty.join("TOC.txt")).expect("toc");
+    assert!(toc.contains("covered by no signature"), "{toc}");
+    assert!(empty.join("01-record-of-processing.pdf").is_file());
+    assert!(!empty.join("05-signed-assessment").exists());
+}
