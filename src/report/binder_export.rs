@@ -107,6 +107,14 @@ fn both(f: impl Fn(Lang) -> String) -> String {
     out
 }
 
+/// The colon between a name and its value: French puts a space before it.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " : ",
+        Lang::En => ": ",
+    }
+}
+
 fn pick(b: &Bilingual, lang: Lang) -> &str {
     match lang {
         Lang::Fr => &b.fr,
@@ -228,8 +236,9 @@ fn checks_text(contents: &VaultContents, last: Option<&AssessmentDocument>) -> S
         out.push_str("\n\n");
         for x in &r.results {
             out.push_str(&format!(
-                "- {} : {}\n",
+                "- {}{}{}\n",
                 crate::present::system::name(x.id).get(lang),
+                colon(lang),
                 crate::present::system::status(x.status).get(lang)
             ));
         }
@@ -286,8 +295,9 @@ pub fn comparison_lines(c: &Comparison, lang: Lang) -> Vec<String> {
     ));
     for t in c.themes.iter().filter(|t| t.then != t.now) {
         out.push(format!(
-            "  {} : {} → {}",
+            "  {}{}{} → {}",
             pick(&t.title, lang),
+            colon(lang),
             percent(t.then, lang),
             percent(t.now, lang)
         ));
@@ -295,9 +305,10 @@ pub fn comparison_lines(c: &Comparison, lang: Lang) -> Vec<String> {
     out.push(tr::binder_comparison_answers(lang, c.answers.len() as u64));
     for a in &c.answers {
         out.push(format!(
-            "  [{}] {} : {} → {}",
+            "  [{}] {}{}{} → {}",
             a.item,
             pick(&a.question, lang),
+            colon(lang),
             answer(a.then, lang),
             answer(a.now, lang)
         ));
@@ -449,7 +460,7 @@ pub fn binder_files(
         s
     });
     files.push((HOWTO.to_owned(), howto.into_bytes()));
-    let toc = toc_text(contents, &files, &coverage, now);
+    let toc = toc_text(contents, n, &files, &coverage, now);
     files.push((TOC.to_owned(), toc.into_bytes()));
     let files = crate::breach::export::with_sums(files);
     Ok(Binder { files, coverage })
@@ -459,6 +470,7 @@ pub fn binder_files(
 /// each file with its SHA-256 (the parts' subfolders file by file).
 fn toc_text(
     contents: &VaultContents,
+    n: &Names,
     files: &[(String, Vec<u8>)],
     coverage: &RegisterCoverage,
     now: Timestamp,
@@ -471,7 +483,6 @@ fn toc_text(
             tr::binder_toc_made(lang, format_datetime(now, lang), env!("CARGO_PKG_VERSION")),
             coverage_text(coverage, lang),
         );
-        let n = names_of(lang);
         for (part, what) in [
             (n.register, T::BinderTocRegister),
             (n.notice_a4, T::BinderTocNoticeA4),
