@@ -239,3 +239,183 @@ fn a_target_that_is_not_empty_is_refused_and_nothing_is_written() {
     assert!(empty.join("01-record-of-processing.pdf").is_file());
     assert!(!empty.join("05-signed-assessment").exists());
 }
+
+// ---- The signed document, version 3: the register frozen under the signature ----------------------
+
+use vigie::assessment::bundle::{self, FileSet};
+use vigie::assessment::document::{self, AssessmentDocument, NAMESPACE};
+use vigie::assessment::verify::{SignerStatus, verify};
+
+/// The version-3 golden document: the version-2 golden document (`assessment-v2.json`'s inputs) with
+/// the register of its practice frozen — the three activities of a GP without images, the billing's
+/// retention written by the doctor.
+fn golden_document_v3() -> (Vec<u8>, vigie::assessment::Signer) {
+    let (v2, signer) = crate::signing::golden_document_v2();
+    let mut doc = AssessmentDocument::parse(&v2).expect("parse");
+    let at: jiff::Timestamp = "2026-03-28T18:30:00Z".parse().expect("time");
+    let mut register = vigie::binder::Register::default();
+    register.edit(
+        ActivityKind::Billing,
+        RegisterField::Retention,
+        "10 ans (pièces comptables)",
+        at,
+    );
+    doc.version = 3;
+    doc.binder = Some(document::freeze_register(
+        &register,
+        &doc.practice,
+        &doc.record(),
+    ));
+    (doc.to_bytes(), signer)
+}
+
+/// Makes the version-3 golden document (by hand, once: `cargo test --test it
+/// make_the_golden_assessment_v3 -- --ignored`); never again: the file is the test.
+#[test]
+#[ignore = "writes tests/data/golden/assessment-v3.json; run by hand only for a new document version"]
+fn make_the_golden_assessment_v3() {
+    let path = crate::signing::golden_path("assessment-v3.json");
+    assert!(!path.exists(), "the golden file exists: it is never remade");
+    let (bytes, signer) = golden_document_v3();
+    std::fs::write(&path, &bytes).expect("write");
+    std::fs::write(
+        crate::signing::golden_path("assessment-v3.json.anne-martin.sig"),
+        signer.sign(NAMESPACE, &bytes),
+    )
+    .expect("write");
+}
+
+fn golden_v3() -> (Vec<u8>, AssessmentDocument) {
+    let golden =
+        std::fs::read(crate::signing::golden_path("assessment-v3.json")).expect("golden v3");
+    let doc = AssessmentDocument::parse(&golden).expect("the golden document reads");
+    (golden, doc)
+}
+
+fn golden_v3_files(document: Vec<u8>, doc: &AssessmentDocument) -> FileSet {
+    let mut set = FileSet::default();
+    set.put("assessment-v3.json", document);
+    set.put(
+        "assessment-v3.json.anne-martin.sig",
+        std::fs::read(crate::signing::golden_path(
+            "assessment-v3.json.anne-martin.sig",
+        ))
+        .expect("sig"),
+    );
+    set.put(
+        bundle::ALLOWED_SIGNERS,
+        bundle::allowed_signers(&[&doc.signer]).into_bytes(),
+    );
+    set
+}
+
+#[test]
+fn the_golden_document_v3_reads_re_encodes_byte_for_byte_and_verifies() {
+    let (golden, doc) = golden_v3();
+    assert_eq!(doc.version, 3);
+    assert_eq!(
+        doc.to_bytes(),
+        golden,
+        "what this version reads, it writes the same"
+    );
+    let register = &doc.binder.as_ref().expect("binder").register;
+    let kinds: Vec<ActivityKind> = register.activities.iter().map(|a| a.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ActivityKind::PatientCare,
+            ActivityKind::Appointments,
+            ActivityKind::Billing
+        ]
+    );
+    // The layout, as docs/signed-assessment-format.md gives it.
+    let text = String::from_utf8(golden.clone()).expect("utf-8");
+    assert!(
+        text.contains(
+            "\n  \"binder\": {\n    \"register\": {\n      \"updated_at\": \"2026-03-28T18:30:00Z\",\n      \"activities\": [\n        {\n          \"kind\": \"PatientCare\",\n          \"name\": {\n            \"fr\": \"Dossiers des patients et soins\",\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"field\": \"Retention\",\n              \"origin\": \"Edited\",\n              \"text\": {\n                \"fr\": \"10 ans (pièces comptables)\",\n                \"en\": \"10 ans (pièces comptables)\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("      \"notice_note\": \"\"\n    }\n  }\n}\n"),
+        "{text}"
+    );
+    let v = verify(&golden_v3_files(golden, &doc), "assessment-v3.json");
+    assert!(v.is_valid(), "{v:?}");
+    // Version 3 without `binder`, or version 2 with it: not a Vigie document.
+    let mut bare = doc.clone();
+    bare.binder = None;
+    assert!(AssessmentDocument::parse(&bare.to_bytes()).is_err());
+    let mut v2 = doc;
+    v2.version = 2;
+    assert!(AssessmentDocument::parse(&v2.to_bytes()).is_err());
+}
+
+#[test]
+fn a_change_to_a_frozen_activity_breaks_the_signature() {
+    let (golden, doc) = golden_v3();
+    let changes: [(&str, fn(&mut document::RegisterDoc)); 4] = [
+        ("a field's text", |r| {
+            r.activities[0].fields[0].text.fr.push_str(" et recherche");
+        }),
+        ("a field's origin", |r| {
+            r.activities[2].fields[7].origin = vigie::binder::Origin::Reference;
+        }),
+        ("an activity removed", |r| {
+            r.activities.pop();
+        }),
+        ("a security measure removed", |r| {
+            r.activities[0].measures.remove(0);
+        }),
+    ];
+    for (what, change) in changes {
+        let mut changed = doc.clone();
+        change(&mut changed.binder.as_mut().expect("binder").register);
+        let bytes = changed.to_bytes();
+        assert_ne!(bytes, golden, "{what}");
+        let v = verify(&golden_v3_files(bytes, &doc), "assessment-v3.json");
+        assert!(!v.is_valid(), "{what}");
+        assert!(
+            v.signers.iter().all(|s| s.status == SignerStatus::Mismatch),
+            "{what}: {v:?}"
+        );
+    }
+}
+
+#[test]
+fn ssh_keygen_verifies_the_golden_document_v3() {
+    let Some(keygen) = crate::signing::ssh_keygen() else {
+        #[expect(clippy::print_stderr, reason = "the skipped test says so")]
+        {
+            eprintln!("ssh-keygen not found: skipped");
+        }
+        return;
+    };
+    let (golden, doc) = golden_v3();
+    let dir = temp_dir();
+    for (name, bytes) in &golden_v3_files(golden, &doc).files {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+    }
+    let o = std::process::Command::new(keygen)
+        .args([
+            "-Y",
+            "verify",
+            "-f",
+            "allowed_signers",
+            "-I",
+            "anne-martin",
+            "-n",
+            NAMESPACE,
+            "-s",
+            "assessment-v3.json.anne-martin.sig",
+        ])
+        .current_dir(dir.path())
+        .stdin(std::fs::File::open(dir.path().join("assessment-v3.json")).expect("doc"))
+        .output()
+        .expect("ssh-keygen");
+    assert!(o.status.success(), "{}", text(&o));
+}

@@ -311,7 +311,7 @@ fn a_changed_answer_is_refused_even_when_the_json_is_rewritten_cleanly() {
     );
 }
 
-fn golden_path(name: &str) -> PathBuf {
+pub fn golden_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/golden")
         .join(name)
@@ -349,7 +349,7 @@ fn golden_document() -> (Vec<u8>, Signer) {
 
 /// The version-2 golden document: the version-1 golden inputs, witnessing the golden breach register's
 /// head (`tests/data/golden/breach-register/`, 14 events) and fixed record digests.
-fn golden_document_v2() -> (Vec<u8>, Signer) {
+pub fn golden_document_v2() -> (Vec<u8>, Signer) {
     let (v1, signer) = golden_document();
     let mut doc = AssessmentDocument::parse(&v1).expect("parse");
     let at: jiff::Timestamp = "2026-03-28T18:00:00Z".parse().expect("time");
