@@ -532,7 +532,7 @@ pub fn freeze(input: &FreezeInput<'_>) -> AssessmentDocument {
         scan,
         system_checks: Vec::new(),
         witnessed: input.witnessed.clone(),
-        binder: input.witnessed.as_ref().and(input.binder.clone()),
+        binder: input.witnessed.as_ref().and_then(|_| input.binder.clone()),
     }
 }
 

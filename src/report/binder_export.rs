@@ -10,6 +10,7 @@
 //! target, which is renamed into place at the end; a target that exists and is not an empty folder is
 //! refused.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -235,12 +236,13 @@ fn checks_text(contents: &VaultContents, last: Option<&AssessmentDocument>) -> S
         ));
         out.push_str("\n\n");
         for x in &r.results {
-            out.push_str(&format!(
-                "- {}{}{}\n",
+            let _ = writeln!(
+                out,
+                "- {}{}{}",
                 crate::present::system::name(x.id).get(lang),
                 colon(lang),
                 crate::present::system::status(x.status).get(lang)
-            ));
+            );
         }
         out.push('\n');
         out.push_str(if attested.is_some() && attested == now {
@@ -448,11 +450,10 @@ pub fn binder_files(
     });
     let howto = both(|l| {
         let mut s = tr::binder_howto(l, n.signed, n.breaches);
+        s.push_str("\n\n");
         if let Some((id, principal)) = &signed_howto {
-            s.push_str("\n\n");
             s.push_str(&tr::binder_howto_signed(l, n.signed, id, principal));
         } else {
-            s.push_str("\n\n");
             s.push_str(T::BinderHowtoNoSigned.get(l));
         }
         s.push_str("\n\n");
@@ -503,30 +504,29 @@ fn toc_text(
                             .is_some_and(|rest| rest.starts_with('/'))
                 })
                 .collect();
-            out.push_str(&format!("{part} — {}\n", what.get(lang)));
+            let _ = writeln!(out, "{part} — {}", what.get(lang));
             if inside.is_empty() {
-                out.push_str(&format!("    {}\n", T::BinderTocAbsent.get(lang)));
+                let _ = writeln!(out, "    {}", T::BinderTocAbsent.get(lang));
             }
             for (name, bytes) in inside {
-                out.push_str(&format!(
-                    "    {}  {name}\n",
-                    crate::digest::sha256_hex(bytes)
-                ));
+                let _ = writeln!(out, "    {}  {name}", crate::digest::sha256_hex(bytes));
             }
         }
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "{HOWTO} — {}\n    {}  {HOWTO}\n",
             T::BinderTocHowto.get(lang),
             files
                 .iter()
                 .find(|(n, _)| n == HOWTO)
                 .map_or_else(String::new, |(_, b)| crate::digest::sha256_hex(b))
-        ));
-        out.push_str(&format!(
-            "{} — {}\n",
+        );
+        let _ = writeln!(
+            out,
+            "{} — {}",
             crate::digest::SUMS_FILE,
             T::BinderTocSums.get(lang)
-        ));
+        );
         out
     })
 }

@@ -358,7 +358,8 @@ fn the_golden_document_v3_reads_re_encodes_byte_for_byte_and_verifies() {
 #[test]
 fn a_change_to_a_frozen_activity_breaks_the_signature() {
     let (golden, doc) = golden_v3();
-    let changes: [(&str, fn(&mut document::RegisterDoc)); 4] = [
+    type Change = fn(&mut document::RegisterDoc);
+    let changes: [(&str, Change); 4] = [
         ("a field's text", |r| {
             r.activities[0].fields[0].text.fr.push_str(" et recherche");
         }),
