@@ -1422,6 +1422,9 @@ texts! {
     NavSystem => "Contrôles du PC", "PC checks";
     EventSystemChecked => "Contrôles du PC faits", "PC checks run";
     EventRegisterEdited => "Registre des traitements modifié", "Record of processing edited";
+    ErrNoSuchProcessor => "Ce sous-traitant n’existe pas (ou plus). Rien n’a été modifié.", "There is no such processor (any more). Nothing was changed.";
+    ErrProcessorName => "Donnez un nom au sous-traitant. Rien n’a été modifié.", "Give the processor a name. Nothing was changed.";
+    EventProcessorsEdited => "Sous-traitants modifiés", "Processors edited";
     RegisterDocTitle => "Registre des activités de traitement", "Record of processing activities";
     NoticeDocTitle => "Information des patients sur leurs données", "Patient information notice";
     RegisterIntro => "Registre tenu au titre de l’article 30 du RGPD. Les textes préremplis suivent le référentiel de la CNIL pour la gestion des cabinets médicaux et paramédicaux (délibération n° 2020-081 du 18 juin 2020) et le profil du cabinet ; ceux marqués « à confirmer » n’ont pas pu être vérifiés dans le texte du référentiel et restent à compléter par le cabinet.",

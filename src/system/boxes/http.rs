@@ -72,7 +72,9 @@ pub struct Tls {
 
 impl std::fmt::Debug for Tls {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Tls").field("name", &self.name).finish()
+        f.debug_struct("Tls")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
     }
 }
 
@@ -139,7 +141,10 @@ impl Conn {
     fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         match self {
             Self::Plain(s) => s.write_all(bytes),
-            Self::Tls(s) => s.write_all(bytes).and_then(|()| s.flush()),
+            Self::Tls(s) => {
+                s.write_all(bytes)?;
+                s.flush()
+            }
         }
     }
 
