@@ -43,6 +43,92 @@ pub enum RegisterComparison {
     Changes(Vec<RegisterChange>),
 }
 
+/// What changed about a processor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProcessorChangeKind {
+    /// A processor now, not then.
+    Added,
+    /// A processor then, not now.
+    Removed,
+    /// The HDS certificate (number or expiry) changed.
+    Hds,
+    /// The clauses of art. 28 read in the contract changed.
+    Clauses,
+    /// The contract attached changed.
+    Contract,
+    /// What it processes, whether it keeps health data, or the note changed.
+    Facts,
+}
+
+/// A change of the processors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessorChange {
+    /// The processor's role and name.
+    pub processor: Bilingual,
+    /// What changed.
+    pub kind: ProcessorChangeKind,
+}
+
+/// The processors of `then` and `now` compared (matched by role and name); `None` when one of the
+/// two froze none (signed before version 3).
+pub fn compare_processors(
+    then: &AssessmentDocument,
+    now: &AssessmentDocument,
+) -> Option<Vec<ProcessorChange>> {
+    let (a, b) = (
+        &then.binder.as_ref()?.processors,
+        &now.binder.as_ref()?.processors,
+    );
+    let label = |p: &super::document::ProcessorDoc| Bilingual {
+        fr: format!("{} ({})", p.role.fr, p.name.fr),
+        en: format!("{} ({})", p.role.en, p.name.en),
+    };
+    let same = |x: &super::document::ProcessorDoc, y: &super::document::ProcessorDoc| {
+        x.role == y.role && x.name == y.name
+    };
+    let mut out = Vec::new();
+    for new in b {
+        let Some(old) = a.iter().find(|o| same(o, new)) else {
+            out.push(ProcessorChange {
+                processor: label(new),
+                kind: ProcessorChangeKind::Added,
+            });
+            continue;
+        };
+        for (differs, kind) in [
+            (
+                old.hds_number != new.hds_number || old.hds_expires != new.hds_expires,
+                ProcessorChangeKind::Hds,
+            ),
+            (old.clauses != new.clauses, ProcessorChangeKind::Clauses),
+            (old.contract != new.contract, ProcessorChangeKind::Contract),
+            (
+                old.processes != new.processes
+                    || old.hosts_health_data != new.hosts_health_data
+                    || old.note != new.note
+                    || old.kind != new.kind,
+                ProcessorChangeKind::Facts,
+            ),
+        ] {
+            if differs {
+                out.push(ProcessorChange {
+                    processor: label(new),
+                    kind,
+                });
+            }
+        }
+    }
+    for old in a {
+        if !b.iter().any(|n| same(old, n)) {
+            out.push(ProcessorChange {
+                processor: label(old),
+                kind: ProcessorChangeKind::Removed,
+            });
+        }
+    }
+    Some(out)
+}
+
 /// The registers of `then` and `now` compared.
 pub fn compare_registers(
     then: &AssessmentDocument,
@@ -146,6 +232,8 @@ pub struct Comparison {
     pub actions_done: Vec<ActionDone>,
     /// The record of processing activities then and now.
     pub register: RegisterComparison,
+    /// The processors' changes; `None` when one of the two froze none.
+    pub processors: Option<Vec<ProcessorChange>>,
 }
 
 /// Compares `then` with `now`.
@@ -226,5 +314,6 @@ pub fn compare(then: &AssessmentDocument, now: &AssessmentDocument) -> Compariso
         answers,
         actions_done,
         register: compare_registers(then, now),
+        processors: compare_processors(then, now),
     }
 }

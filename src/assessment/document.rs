@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::identity::Identity;
+use crate::binder::processors::{Clause, ClauseAnswer, ProcessorKind, Processors};
 use crate::binder::{ActivityKind, ActivityView, Origin, Register, RegisterField, SecurityMeasure};
 use crate::checklist::applicability::applies;
 use crate::checklist::record::Evidence;
@@ -18,7 +19,7 @@ use crate::checklist::{
 };
 use crate::digest::sha256_hex;
 use crate::locale::Lang;
-use crate::practice::Profile;
+use crate::practice::{Known, Profile};
 use crate::scan::record::{RiskCounts, ScanHistory};
 
 /// The `format` field of every signed assessment.
@@ -277,6 +278,53 @@ pub struct AssessmentDocument {
 pub struct BinderDoc {
     /// The record of processing activities (GDPR art. 30).
     pub register: RegisterDoc,
+    /// The processors (GDPR art. 28), in the binder's order.
+    pub processors: Vec<ProcessorDoc>,
+}
+
+/// A processor as frozen: what the doctor entered over what the profile says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcessorDoc {
+    /// `SoftwareVendor`, `Host`, `ItProvider`, `Teleradiology` or `Other`.
+    pub kind: ProcessorKind,
+    /// Its role for the practice.
+    pub role: Bilingual,
+    /// Its name ("nom non renseigné" / "name not given" when no one gave it).
+    pub name: Bilingual,
+    /// What it processes.
+    pub processes: Bilingual,
+    /// Whether it keeps the practice's health data: `Yes`, `No` or `Unknown`.
+    pub hosts_health_data: Known,
+    /// The HDS certificate's number (empty: not given).
+    pub hds_number: String,
+    /// The HDS certificate's expiry, a calendar date, or `null`.
+    pub hds_expires: Option<jiff::civil::Date>,
+    /// The clauses of art. 28, in the article's order, each `Present`, `Absent` or `Unknown`.
+    pub clauses: Vec<ClauseDoc>,
+    /// The contract attached, by fingerprint (its content stays in the vault), or `null`.
+    pub contract: Option<ContractDoc>,
+    /// The doctor's note.
+    pub note: String,
+}
+
+/// A clause of art. 28 and whether the contract holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClauseDoc {
+    /// Which clause.
+    pub clause: Clause,
+    /// As the doctor read the contract.
+    pub answer: ClauseAnswer,
+}
+
+/// A processor's contract, by fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContractDoc {
+    /// The file's name when attached.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// SHA-256 of its content, hexadecimal.
+    pub sha256: String,
 }
 
 /// The record of processing activities as frozen: every activity in the register, each field's text
@@ -320,13 +368,64 @@ pub struct FieldDoc {
     pub text: Bilingual,
 }
 
-/// Freezes the register as the binder shows it now: the doctor's texts where written, else the
-/// profile's facts and the reference's texts, in both languages.
-pub fn freeze_register(
+/// Freezes the register and the processors as the binder shows them on `today`: the doctor's texts
+/// where written, else the profile's facts and the reference's texts, in both languages.
+pub fn freeze_binder(
+    register: &Register,
+    processors: &Processors,
+    practice: &Profile,
+    record: &ChecklistRecord,
+    today: jiff::civil::Date,
+) -> BinderDoc {
+    let fr = processors.list(practice, today, Lang::Fr);
+    let en = processors.list(practice, today, Lang::En);
+    let processors = fr
+        .iter()
+        .zip(&en)
+        .map(|(f, e)| ProcessorDoc {
+            kind: f.kind,
+            role: Bilingual {
+                fr: f.role.clone(),
+                en: e.role.clone(),
+            },
+            name: Bilingual {
+                fr: f.display_name(Lang::Fr),
+                en: e.display_name(Lang::En),
+            },
+            processes: Bilingual {
+                fr: f.processes.clone(),
+                en: e.processes.clone(),
+            },
+            hosts_health_data: f.hosts_health_data,
+            hds_number: f.hds_number.clone(),
+            hds_expires: f.hds_expires,
+            clauses: f
+                .clauses
+                .iter()
+                .map(|(clause, answer)| ClauseDoc {
+                    clause: *clause,
+                    answer: *answer,
+                })
+                .collect(),
+            contract: f.contract.as_ref().map(|c| ContractDoc {
+                name: c.name.clone(),
+                size: c.size,
+                sha256: c.sha256.clone(),
+            }),
+            note: f.note.clone(),
+        })
+        .collect();
+    BinderDoc {
+        register: freeze_register(register, practice, record),
+        processors,
+    }
+}
+
+fn freeze_register(
     register: &Register,
     practice: &Profile,
     record: &ChecklistRecord,
-) -> BinderDoc {
+) -> RegisterDoc {
     let fr = register.activities(practice, record, Lang::Fr);
     let en = register.activities(practice, record, Lang::En);
     let activities = fr
@@ -355,12 +454,10 @@ pub fn freeze_register(
             sources: f.sources.clone(),
         })
         .collect();
-    BinderDoc {
-        register: RegisterDoc {
-            updated_at: register.updated_at,
-            activities,
-            notice_note: register.notice_note.clone(),
-        },
+    RegisterDoc {
+        updated_at: register.updated_at,
+        activities,
+        notice_note: register.notice_note.clone(),
     }
 }
 

@@ -296,8 +296,13 @@ impl PracticeFile {
         let c = &mut self.contents;
         let signer = c.assessments.doctor_signer(&c.practice)?;
         let witnessed = c.witnessed();
-        let binder =
-            crate::assessment::document::freeze_register(&c.register, &c.practice, &c.checklist);
+        let binder = crate::assessment::document::freeze_binder(
+            &c.register,
+            &c.processors,
+            &c.practice,
+            &c.checklist,
+            crate::locale::date_of(at),
+        );
         c.assessments.complete_witnessing(
             &c.practice,
             &mut c.checklist,

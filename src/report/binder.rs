@@ -322,3 +322,111 @@ mod tests {
         }
     }
 }
+
+/// The processors (GDPR art. 28) as frozen in a signed assessment or as they stand: each one's role,
+/// name, what it processes, whether it keeps health data, its HDS certificate and its status on
+/// `as_of`, the clauses of art. 28 read in its contract, the contract by fingerprint, the note.
+pub fn processors_pdf(
+    practice: &Profile,
+    processors: &[crate::assessment::document::ProcessorDoc],
+    frozen: Option<&FrozenBy>,
+    as_of: jiff::civil::Date,
+    lang: Lang,
+) -> Result<Vec<u8>, PdfError> {
+    use crate::binder::processors::{HdsStatus, hds_status};
+    let title = T::ProcessorsDocTitle.get(lang);
+    let mut flow = Flow::new(Document::new(title, jiff::Timestamp::now())?);
+    flow.space(6.0);
+    let y = flow.y + 8.0;
+    flow.doc()
+        .text(MARGIN, y, title, Style::new(Face::Bold, 18.0, Rgb8::ACCENT));
+    flow.space(14.0);
+    flow.paragraph(T::ProcessorsIntro.get(lang), SMALL);
+    flow.space(2.0);
+    if let Some(f) = frozen {
+        flow.paragraph(
+            &tr::binder_processors_frozen(
+                lang,
+                &f.id,
+                format_date(crate::i18n::date_of(f.completed_at), lang),
+            ),
+            Style::new(Face::Bold, 9.5, Rgb8::TEXT),
+        );
+        flow.line(
+            &crate::assessment::document::grouped(&f.code),
+            Style::new(Face::Mono, 9.0, Rgb8::TEXT),
+        );
+        flow.space(2.0);
+    }
+    flow.field(T::ReportPractice.get(lang), practice.name.as_str());
+    if processors.is_empty() {
+        flow.paragraph(T::ProcessorsNone.get(lang), BODY);
+    }
+    let pick = |b: &crate::assessment::document::Bilingual| match lang {
+        Lang::Fr => b.fr.clone(),
+        Lang::En => b.en.clone(),
+    };
+    for (n, p) in processors.iter().enumerate() {
+        flow.space(3.0);
+        flow.heading(
+            &format!("{}. {} — {}", n + 1, pick(&p.name), pick(&p.role)),
+            12.0,
+        );
+        flow.field(T::ProcessorsProcesses.get(lang), &pick(&p.processes));
+        flow.field(
+            T::ProcessorsHostsHealth.get(lang),
+            match p.hosts_health_data {
+                crate::practice::Known::Yes => T::AnswerYes,
+                crate::practice::Known::No => T::AnswerNo,
+                crate::practice::Known::Unknown => T::KnownUnknown,
+            }
+            .get(lang),
+        );
+        let number = if p.hds_number.trim().is_empty() {
+            T::NotGiven.get(lang).to_owned()
+        } else {
+            p.hds_number.clone()
+        };
+        let expires = p.hds_expires.map_or_else(
+            || T::NotGiven.get(lang).to_owned(),
+            |d| format_date(d, lang),
+        );
+        let status = match hds_status(p.hosts_health_data, &p.hds_number, p.hds_expires, as_of) {
+            HdsStatus::NotNeeded => T::HdsNotNeeded,
+            HdsStatus::ToCheck => T::HdsToCheck,
+            HdsStatus::Missing => T::HdsMissing,
+            HdsStatus::Incomplete => T::HdsIncomplete,
+            HdsStatus::Valid { .. } => T::HdsValid,
+            HdsStatus::ExpiresSoon { .. } => T::HdsExpiresSoon,
+            HdsStatus::Expired { .. } => T::HdsExpired,
+        };
+        flow.field(
+            T::ProcessorsHds.get(lang),
+            &tr::binder_hds_line(lang, number, expires, status.get(lang)),
+        );
+        flow.paragraph(T::ProcessorsClauses.get(lang), STRONG);
+        for c in &p.clauses {
+            flow.paragraph(
+                &format!(
+                    "• {} [{}] — {}",
+                    c.clause.label(lang),
+                    c.clause.article(),
+                    c.answer.name(lang)
+                ),
+                BODY,
+            );
+        }
+        flow.field(
+            T::ProcessorsContract.get(lang),
+            &p.contract.as_ref().map_or_else(
+                || T::ProcessorsNoContract.get(lang).to_owned(),
+                |c| format!("{} — SHA-256 {}", c.name, c.sha256),
+            ),
+        );
+        if !p.note.trim().is_empty() {
+            flow.field(T::ProcessorsNote.get(lang), &p.note);
+        }
+    }
+    let left = format!("{} — {}", practice.name, title);
+    flow.finish(&left, |n, total| format!("{n} / {total}"))
+}

@@ -17,7 +17,9 @@ use jiff::Timestamp;
 
 use super::binder::{FrozenBy, NoticeFormat, RegisterSource, notice_pdf, register_pdf_of};
 use super::document::RenderError;
-use crate::assessment::compare::{self, Comparison, RegisterChangeKind, RegisterComparison};
+use crate::assessment::compare::{
+    self, Comparison, ProcessorChangeKind, RegisterChangeKind, RegisterComparison,
+};
 use crate::assessment::document::{self, AssessmentDocument, Bilingual};
 use crate::i18n::{Lang, T, format_date, format_datetime, names, tr};
 use crate::practice_file::VaultContents;
@@ -53,6 +55,8 @@ struct Names {
     register: &'static str,
     notice_a4: &'static str,
     notice_a5: &'static str,
+    processors: &'static str,
+    contracts: &'static str,
     dpia: &'static str,
     signed: &'static str,
     breaches: &'static str,
@@ -65,24 +69,28 @@ const FR: Names = Names {
     register: "01-registre-des-traitements.pdf",
     notice_a4: "02-information-des-patients-A4.pdf",
     notice_a5: "03-information-des-patients-A5.pdf",
-    dpia: "04-analyse-d-impact.txt",
-    signed: "05-auto-evaluation-signee",
-    breaches: "06-registre-des-violations",
-    scan: "07-analyse-des-dossiers.txt",
-    checks: "08-controles-du-pc.txt",
-    comparison: "09-evolution.txt",
+    processors: "04-sous-traitants.pdf",
+    contracts: "05-contrats",
+    dpia: "06-analyse-d-impact.txt",
+    signed: "07-auto-evaluation-signee",
+    breaches: "08-registre-des-violations",
+    scan: "09-analyse-des-dossiers.txt",
+    checks: "10-controles-du-pc.txt",
+    comparison: "11-evolution.txt",
 };
 
 const EN: Names = Names {
     register: "01-record-of-processing.pdf",
     notice_a4: "02-patient-notice-A4.pdf",
     notice_a5: "03-patient-notice-A5.pdf",
-    dpia: "04-impact-assessment.txt",
-    signed: "05-signed-assessment",
-    breaches: "06-breach-register",
-    scan: "07-folder-scan.txt",
-    checks: "08-pc-checks.txt",
-    comparison: "09-year-on-year.txt",
+    processors: "04-processors.pdf",
+    contracts: "05-contracts",
+    dpia: "06-impact-assessment.txt",
+    signed: "07-signed-assessment",
+    breaches: "08-breach-register",
+    scan: "09-folder-scan.txt",
+    checks: "10-pc-checks.txt",
+    comparison: "11-year-on-year.txt",
 };
 
 /// The table of contents.
@@ -129,16 +137,18 @@ fn register_source(contents: &VaultContents, lang: Lang) -> (RegisterSource, Reg
     let frozen = last.and_then(|s| RegisterSource::signed(s, lang).map(|src| (s, src)));
     match frozen {
         Some((signed, source)) => {
-            let now = document::freeze_register(
+            let now = document::freeze_binder(
                 &contents.register,
+                &contents.processors,
                 &contents.practice,
                 &contents.checklist,
+                crate::i18n::today(),
             );
             let changed_since = signed
                 .parsed()
                 .ok()
                 .and_then(|d| d.binder)
-                .is_none_or(|b| b.register != now.register);
+                .is_none_or(|b| b != now);
             let by = source.frozen.clone().unwrap_or_else(|| FrozenBy {
                 id: signed.id.clone(),
                 completed_at: signed.completed_at,
@@ -151,6 +161,40 @@ fn register_source(contents: &VaultContents, lang: Lang) -> (RegisterSource, Reg
             RegisterCoverage::NotSigned,
         ),
     }
+}
+
+/// The processors for the binder: the ones the last signed assessment froze (with it, and its
+/// completion day for the certificates' status), else the vault's as they stand today.
+fn processors_source(
+    contents: &VaultContents,
+) -> (
+    Vec<document::ProcessorDoc>,
+    Option<FrozenBy>,
+    jiff::civil::Date,
+) {
+    if let Some(signed) = contents.assessments.last()
+        && let Ok(doc) = signed.parsed()
+        && let Some(binder) = doc.binder
+    {
+        return (
+            binder.processors,
+            Some(FrozenBy {
+                id: signed.id.clone(),
+                completed_at: signed.completed_at,
+                code: signed.code(),
+            }),
+            crate::i18n::date_of(signed.completed_at),
+        );
+    }
+    let today = crate::i18n::today();
+    let now = document::freeze_binder(
+        &contents.register,
+        &contents.processors,
+        &contents.practice,
+        &contents.checklist,
+        today,
+    );
+    (now.processors, None, today)
 }
 
 /// The DPIA statement of the practice's profile, in both languages.
@@ -345,6 +389,31 @@ pub fn comparison_lines(c: &Comparison, lang: Lang) -> Vec<String> {
             }
         }
     }
+    match &c.processors {
+        None => out.push(T::BinderProcessorsNotFrozen.get(lang).to_owned()),
+        Some(changes) if changes.is_empty() => {
+            out.push(T::BinderProcessorsSame.get(lang).to_owned());
+        }
+        Some(changes) => {
+            out.push(tr::binder_processor_changes(lang, changes.len() as u64));
+            for ch in changes {
+                let what = match ch.kind {
+                    ProcessorChangeKind::Added => T::BinderProcessorAdded,
+                    ProcessorChangeKind::Removed => T::BinderProcessorRemoved,
+                    ProcessorChangeKind::Hds => T::BinderProcessorHds,
+                    ProcessorChangeKind::Clauses => T::BinderProcessorClauses,
+                    ProcessorChangeKind::Contract => T::BinderProcessorContract,
+                    ProcessorChangeKind::Facts => T::BinderProcessorFacts,
+                };
+                out.push(format!(
+                    "  {}{}{}",
+                    pick(&ch.processor, lang),
+                    colon(lang),
+                    what.get(lang)
+                ));
+            }
+        }
+    }
     out.iter()
         .map(|l| crate::locale::typeset(l, lang))
         .collect()
@@ -404,6 +473,31 @@ pub fn binder_files(
         n.notice_a5.to_owned(),
         notice_pdf(contents, lang, NoticeFormat::A5)?,
     ));
+    let (processors, processors_by, as_of) = processors_source(contents);
+    files.push((
+        n.processors.to_owned(),
+        super::binder::processors_pdf(
+            &source.practice,
+            &processors,
+            processors_by.as_ref(),
+            as_of,
+            lang,
+        )?,
+    ));
+    for p in &processors {
+        let Some(c) = &p.contract else { continue };
+        let kept = contents
+            .processors
+            .entries
+            .iter()
+            .filter_map(|e| e.contract.as_ref())
+            .find(|f| f.sha256 == c.sha256);
+        if let Some(f) = kept
+            && !files.iter().any(|(name, _)| name.ends_with(&f.sha256))
+        {
+            files.push((format!("{}/{}", n.contracts, f.sha256), f.content.to_vec()));
+        }
+    }
     files.push((n.dpia.to_owned(), dpia_text(contents).into_bytes()));
     let last = contents.assessments.last();
     let last_doc = last.and_then(|s| s.parsed().ok());
@@ -488,6 +582,8 @@ fn toc_text(
             (n.register, T::BinderTocRegister),
             (n.notice_a4, T::BinderTocNoticeA4),
             (n.notice_a5, T::BinderTocNoticeA5),
+            (n.processors, T::BinderTocProcessors),
+            (n.contracts, T::BinderTocContracts),
             (n.dpia, T::BinderTocDpia),
             (n.signed, T::BinderTocSigned),
             (n.breaches, T::BinderTocBreaches),

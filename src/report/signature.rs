@@ -49,10 +49,12 @@ pub fn draft_comparison(contents: &VaultContents) -> Option<Comparison> {
         nonce: 0,
         // A draft witnesses nothing yet, but freezes the register as it stands, to compare it.
         witnessed: Some(contents.witnessed()),
-        binder: Some(document::freeze_register(
+        binder: Some(document::freeze_binder(
             &contents.register,
+            &contents.processors,
             &contents.practice,
             &contents.checklist,
+            crate::i18n::today(),
         )),
     });
     Some(compare::compare(&last, &draft))

@@ -32,6 +32,18 @@ fn demo_signed_twice(path: &Path) -> String {
         "Deux ans après le dernier rendez-vous",
         t0,
     );
+    // The host's HDS certificate given, and its contract attached, between the two signatures.
+    use vigie::binder::processors::{ProcessorEdit, ProcessorId, Source};
+    let host = ProcessorId::Profile(Source::Host);
+    v.edit_processor(host, ProcessorEdit::HdsNumber("HDS-2025-0123".into()), t0)
+        .expect("edit");
+    v.attach_processor_contract(
+        host,
+        "contrat-hebergeur.pdf",
+        vigie::digest::Hashed::new(b"%PDF-1.4 contrat".to_vec()),
+        t0,
+    )
+    .expect("attach");
     let id = v
         .sign_assessment(t0 + jiff::SignedDuration::from_hours(1))
         .expect("sign")
@@ -77,17 +89,18 @@ fn the_demo_binder_verifies_with_sha256sum_vigie_and_ssh_keygen() {
 
     // Every file is listed and intact (sha256sum -c when the tool exists, recomputed in any case).
     let listed = crate::signing::check_sums(&out);
-    let signed = "05-auto-evaluation-signee";
+    let signed = "07-auto-evaluation-signee";
     for name in [
         "01-registre-des-traitements.pdf",
         "02-information-des-patients-A4.pdf",
         "03-information-des-patients-A5.pdf",
-        "04-analyse-d-impact.txt",
-        "06-registre-des-violations/events.jsonl",
-        "06-registre-des-violations/head.txt",
-        "07-analyse-des-dossiers.txt",
-        "08-controles-du-pc.txt",
-        "09-evolution.txt",
+        "04-sous-traitants.pdf",
+        "06-analyse-d-impact.txt",
+        "08-registre-des-violations/events.jsonl",
+        "08-registre-des-violations/head.txt",
+        "09-analyse-des-dossiers.txt",
+        "10-controles-du-pc.txt",
+        "11-evolution.txt",
         "TOC.txt",
         "HOW-TO-VERIFY.txt",
         &format!("{signed}/assessment-{id}.json"),
@@ -142,13 +155,37 @@ fn the_demo_binder_verifies_with_sha256sum_vigie_and_ssh_keygen() {
     assert!(toc.contains(&id) && toc.contains(&code), "{toc}");
     assert!(!toc.contains("modifié dans Vigie depuis"), "{toc}");
     // The comparison names the register's change between the last two signed assessments.
-    let comparison = std::fs::read_to_string(out.join("09-evolution.txt")).expect("comparison");
+    let comparison = std::fs::read_to_string(out.join("11-evolution.txt")).expect("comparison");
     assert!(
         comparison.contains("Deux ans après le dernier rendez-vous"),
         "{comparison}"
     );
+    assert!(
+        comparison.contains("certificat HDS modifié")
+            && comparison.contains("contrat joint modifié"),
+        "{comparison}"
+    );
+    // The contract attached, named by its SHA-256, as the signed document names it.
+    let contract = vigie::digest::sha256_hex(b"%PDF-1.4 contrat");
+    assert!(
+        listed
+            .iter()
+            .any(|n| *n == format!("05-contrats/{contract}")),
+        "{listed:?}"
+    );
+    assert!(
+        doc.binder
+            .as_ref()
+            .expect("binder")
+            .processors
+            .iter()
+            .any(
+                |p| p.contract.as_ref().is_some_and(|c| c.sha256 == contract)
+                    && p.hds_number == "HDS-2025-0123"
+            )
+    );
     // The summaries: counts and facts, never a folder name of the scan.
-    let scan = std::fs::read_to_string(out.join("07-analyse-des-dossiers.txt")).expect("scan");
+    let scan = std::fs::read_to_string(out.join("09-analyse-des-dossiers.txt")).expect("scan");
     let c = vigie::demo::demo_contents();
     for root in &c.scans.last.as_ref().expect("scan").roots {
         assert!(!scan.contains(root.as_str()), "{root} in {scan}");
@@ -237,7 +274,8 @@ fn a_target_that_is_not_empty_is_refused_and_nothing_is_written() {
     let toc = std::fs::read_to_string(empty.join("TOC.txt")).expect("toc");
     assert!(toc.contains("covered by no signature"), "{toc}");
     assert!(empty.join("01-record-of-processing.pdf").is_file());
-    assert!(!empty.join("05-signed-assessment").exists());
+    assert!(!empty.join("07-signed-assessment").exists());
+    assert!(empty.join("04-processors.pdf").is_file());
 }
 
 // ---- The signed document, version 3: the register frozen under the signature ----------------------
@@ -260,11 +298,29 @@ fn golden_document_v3() -> (Vec<u8>, vigie::assessment::Signer) {
         "10 ans (pièces comptables)",
         at,
     );
+    // The record software's vendor (the profile's records are not on paper): its HDS certificate and
+    // two clauses as read in the contract.
+    use vigie::binder::processors::{
+        Clause, ClauseAnswer, ProcessorEdit, ProcessorId, Processors, Source,
+    };
+    let mut processors = Processors::default();
+    let vendor = ProcessorId::Profile(Source::RecordsSoftware);
+    for edit in [
+        ProcessorEdit::Name("Éditeur Exemple".into()),
+        ProcessorEdit::HdsNumber("HDS-2024-0042".into()),
+        ProcessorEdit::HdsExpires(Some(jiff::civil::date(2027, 6, 30))),
+        ProcessorEdit::Clause(Clause::Security, ClauseAnswer::Present),
+        ProcessorEdit::Clause(Clause::SubProcessors, ClauseAnswer::Absent),
+    ] {
+        processors.edit(vendor, edit, at).expect("edit");
+    }
     doc.version = 3;
-    doc.binder = Some(document::freeze_register(
+    doc.binder = Some(document::freeze_binder(
         &register,
+        &processors,
         &doc.practice,
         &doc.record(),
+        jiff::civil::date(2026, 3, 29),
     ));
     (doc.to_bytes(), signer)
 }
@@ -341,7 +397,17 @@ fn the_golden_document_v3_reads_re_encodes_byte_for_byte_and_verifies() {
         "{text}"
     );
     assert!(
-        text.ends_with("      \"notice_note\": \"\"\n    }\n  }\n}\n"),
+        text.contains("      \"notice_note\": \"\"\n    },\n    \"processors\": [\n      {\n        \"kind\": \"SoftwareVendor\",\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("        \"hds_number\": \"HDS-2024-0042\",\n        \"hds_expires\": \"2027-06-30\",\n        \"clauses\": [\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "        \"contract\": null,\n        \"note\": \"\"\n      }\n    ]\n  }\n}\n"
+        ),
         "{text}"
     );
     let v = verify(&golden_v3_files(golden, &doc), "assessment-v3.json");
@@ -358,24 +424,36 @@ fn the_golden_document_v3_reads_re_encodes_byte_for_byte_and_verifies() {
 #[test]
 fn a_change_to_a_frozen_activity_breaks_the_signature() {
     let (golden, doc) = golden_v3();
-    type Change = fn(&mut document::RegisterDoc);
-    let changes: [(&str, Change); 4] = [
-        ("a field's text", |r| {
-            r.activities[0].fields[0].text.fr.push_str(" et recherche");
+    type Change = fn(&mut document::BinderDoc);
+    let changes: [(&str, Change); 7] = [
+        ("a field's text", |b| {
+            b.register.activities[0].fields[0]
+                .text
+                .fr
+                .push_str(" et recherche");
         }),
-        ("a field's origin", |r| {
-            r.activities[2].fields[7].origin = vigie::binder::Origin::Reference;
+        ("a field's origin", |b| {
+            b.register.activities[2].fields[7].origin = vigie::binder::Origin::Reference;
         }),
-        ("an activity removed", |r| {
-            r.activities.pop();
+        ("an activity removed", |b| {
+            b.register.activities.pop();
         }),
-        ("a security measure removed", |r| {
-            r.activities[0].measures.remove(0);
+        ("a security measure removed", |b| {
+            b.register.activities[0].measures.remove(0);
+        }),
+        ("a clause ticked present", |b| {
+            b.processors[0].clauses[4].answer = vigie::binder::processors::ClauseAnswer::Present;
+        }),
+        ("an HDS expiry moved", |b| {
+            b.processors[0].hds_expires = Some(jiff::civil::date(2028, 6, 30));
+        }),
+        ("a processor removed", |b| {
+            b.processors.clear();
         }),
     ];
     for (what, change) in changes {
         let mut changed = doc.clone();
-        change(&mut changed.binder.as_mut().expect("binder").register);
+        change(changed.binder.as_mut().expect("binder"));
         let bytes = changed.to_bytes();
         assert_ne!(bytes, golden, "{what}");
         let v = verify(&golden_v3_files(bytes, &doc), "assessment-v3.json");
