@@ -376,20 +376,20 @@ pub fn processors_pdf(
         flow.field(
             T::ProcessorsHostsHealth.get(lang),
             match p.hosts_health_data {
-                crate::practice::Known::Yes => T::AnswerYes,
-                crate::practice::Known::No => T::AnswerNo,
+                crate::practice::Known::Yes => T::ProcessorsHostsYes,
+                crate::practice::Known::No => T::ProcessorsHostsNo,
                 crate::practice::Known::Unknown => T::KnownUnknown,
             }
             .get(lang),
         );
         let number = if p.hds_number.trim().is_empty() {
-            T::NotGiven.get(lang).to_owned()
+            T::HdsNoNumber.get(lang).to_owned()
         } else {
-            p.hds_number.clone()
+            tr::hds_number(lang, p.hds_number.trim())
         };
         let expires = p.hds_expires.map_or_else(
-            || T::NotGiven.get(lang).to_owned(),
-            |d| format_date(d, lang),
+            || T::HdsNoExpiry.get(lang).to_owned(),
+            |d| tr::hds_expiry(lang, format_date(d, lang)),
         );
         let status = match hds_status(p.hosts_health_data, &p.hds_number, p.hds_expires, as_of) {
             HdsStatus::NotNeeded => T::HdsNotNeeded,
