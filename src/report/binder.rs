@@ -267,62 +267,6 @@ pub fn notice_pdf(
     doc.finish()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::binder::{ActivityKind, RegisterField};
-
-    #[test]
-    fn the_notice_fits_one_page_in_both_formats_and_the_register_renders() {
-        // Every activity, hosted records, a DPO: the longest notice.
-        let mut p = crate::practice::Profile::named(
-            crate::practice::PracticeName::parse("Cabinet de radiologie du Dr Lefèvre")
-                .expect("name"),
-        );
-        p.practitioner = "Dr Camille Lefèvre".into();
-        p.address = "12 rue des Tilleuls, 69000 Lyon".into();
-        p.email = crate::practice::Email::parse("secretariat@radiologie.example").ok();
-        p.dpo = Some(crate::practice::Dpo {
-            name: "Cabinet Conseil RGPD Santé".into(),
-            email: crate::practice::Email::parse("dpo@conseil.example").ok(),
-            phone: String::new(),
-        });
-        let s = &mut p.setup;
-        (s.teleconsultation, s.video_surveillance, s.produces_images) = (true, true, true);
-        s.staff.secretary = true;
-        s.records = crate::practice::RecordsHosting::Cloud;
-        p.processing.host = "SantéCloud Hébergement".into();
-        let mut c = VaultContents::new(p);
-        c.register.notice_note =
-            "Les images de vidéosurveillance ne filment pas la salle d’examen.".into();
-        c.register.edit(
-            ActivityKind::Billing,
-            RegisterField::Retention,
-            "10 ans",
-            jiff::Timestamp::UNIX_EPOCH,
-        );
-        for lang in [Lang::Fr, Lang::En] {
-            for format in [NoticeFormat::A4, NoticeFormat::A5] {
-                let notice = Notice::of(&c.practice, &c.register, lang);
-                let mut doc = Document::new("t", jiff::Timestamp::UNIX_EPOCH).expect("doc");
-                let (_, h) = format.size();
-                let mut k = 1.3_f32;
-                while k > 0.55 && lay_out(&mut doc, &notice, format, k, false) > h {
-                    k -= 0.05;
-                }
-                assert!(
-                    lay_out(&mut doc, &notice, format, k, false) <= h,
-                    "{format:?} {lang:?}"
-                );
-                let pdf = notice_pdf(&c, lang, format).expect("notice");
-                assert!(pdf.starts_with(b"%PDF-"));
-            }
-            let pdf = register_pdf(&c, lang).expect("register");
-            assert!(pdf.starts_with(b"%PDF-"));
-        }
-    }
-}
-
 /// The processors (GDPR art. 28) as frozen in a signed assessment or as they stand: each one's role,
 /// name, what it processes, whether it keeps health data, its HDS certificate and its status on
 /// `as_of`, the clauses of art. 28 read in its contract, the contract by fingerprint, the note.
@@ -429,4 +373,60 @@ pub fn processors_pdf(
     }
     let left = format!("{} — {}", practice.name, title);
     flow.finish(&left, |n, total| format!("{n} / {total}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::binder::{ActivityKind, RegisterField};
+
+    #[test]
+    fn the_notice_fits_one_page_in_both_formats_and_the_register_renders() {
+        // Every activity, hosted records, a DPO: the longest notice.
+        let mut p = crate::practice::Profile::named(
+            crate::practice::PracticeName::parse("Cabinet de radiologie du Dr Lefèvre")
+                .expect("name"),
+        );
+        p.practitioner = "Dr Camille Lefèvre".into();
+        p.address = "12 rue des Tilleuls, 69000 Lyon".into();
+        p.email = crate::practice::Email::parse("secretariat@radiologie.example").ok();
+        p.dpo = Some(crate::practice::Dpo {
+            name: "Cabinet Conseil RGPD Santé".into(),
+            email: crate::practice::Email::parse("dpo@conseil.example").ok(),
+            phone: String::new(),
+        });
+        let s = &mut p.setup;
+        (s.teleconsultation, s.video_surveillance, s.produces_images) = (true, true, true);
+        s.staff.secretary = true;
+        s.records = crate::practice::RecordsHosting::Cloud;
+        p.processing.host = "SantéCloud Hébergement".into();
+        let mut c = VaultContents::new(p);
+        c.register.notice_note =
+            "Les images de vidéosurveillance ne filment pas la salle d’examen.".into();
+        c.register.edit(
+            ActivityKind::Billing,
+            RegisterField::Retention,
+            "10 ans",
+            jiff::Timestamp::UNIX_EPOCH,
+        );
+        for lang in [Lang::Fr, Lang::En] {
+            for format in [NoticeFormat::A4, NoticeFormat::A5] {
+                let notice = Notice::of(&c.practice, &c.register, lang);
+                let mut doc = Document::new("t", jiff::Timestamp::UNIX_EPOCH).expect("doc");
+                let (_, h) = format.size();
+                let mut k = 1.3_f32;
+                while k > 0.55 && lay_out(&mut doc, &notice, format, k, false) > h {
+                    k -= 0.05;
+                }
+                assert!(
+                    lay_out(&mut doc, &notice, format, k, false) <= h,
+                    "{format:?} {lang:?}"
+                );
+                let pdf = notice_pdf(&c, lang, format).expect("notice");
+                assert!(pdf.starts_with(b"%PDF-"));
+            }
+            let pdf = register_pdf(&c, lang).expect("register");
+            assert!(pdf.starts_with(b"%PDF-"));
+        }
+    }
 }
