@@ -256,6 +256,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "digest",
             "breach",
             "archive",
+            "binder",
         ],
     ),
 ];
