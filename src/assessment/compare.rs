@@ -317,3 +317,102 @@ pub fn compare(then: &AssessmentDocument, now: &AssessmentDocument) -> Compariso
         processors: compare_processors(then, now),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::document::{self, FreezeInput, Witnessed};
+    use crate::binder::processors::{ProcessorEdit, ProcessorId, Processors, Source};
+    use crate::binder::{ActivityKind, Register};
+    use crate::checklist::ChecklistRecord;
+    use crate::practice::{PracticeName, Profile};
+
+    fn doc(register: &Register, processors: &Processors, frozen: bool) -> AssessmentDocument {
+        let practice = Profile::named(PracticeName::parse("Cabinet du Dr Martin").expect("name"));
+        let record = ChecklistRecord::new();
+        let signer = crate::assessment::Signer::from_seed(
+            &[3; 32],
+            "Dr Anne Martin",
+            crate::assessment::Role::Doctor,
+            "",
+        );
+        let binder = document::freeze_binder(
+            register,
+            processors,
+            &practice,
+            &record,
+            jiff::civil::date(2026, 12, 7),
+        );
+        document::freeze(&FreezeInput {
+            practice: &practice,
+            record: &record,
+            scans: &crate::scan::record::ScanHistory::default(),
+            signer: &signer.identity,
+            previous: None,
+            now: jiff::Timestamp::UNIX_EPOCH,
+            nonce: 1,
+            witnessed: Some(Witnessed {
+                breach_register: document::RegisterHeadDoc {
+                    count: 0,
+                    hash: "0".repeat(64),
+                },
+                scan: None,
+                system_checks: None,
+                box_reading: None,
+            }),
+            binder: frozen.then_some(binder),
+        })
+    }
+
+    #[test]
+    fn registers_and_processors_are_compared_when_both_are_frozen() {
+        let at = jiff::Timestamp::UNIX_EPOCH;
+        let (register, processors) = (Register::default(), Processors::default());
+        let then = doc(&register, &processors, true);
+        assert_eq!(
+            compare(&then, &then).register,
+            RegisterComparison::Changes(Vec::new())
+        );
+        let mut changed = register.clone();
+        changed.edit(
+            ActivityKind::Billing,
+            RegisterField::Retention,
+            "10 ans",
+            at,
+        );
+        changed.include(ActivityKind::Staff, Some(true), at);
+        let mut vendor = processors.clone();
+        vendor
+            .edit(
+                ProcessorId::Profile(Source::RecordsSoftware),
+                ProcessorEdit::HdsNumber("HDS-1".into()),
+                at,
+            )
+            .expect("edit");
+        let now = doc(&changed, &vendor, true);
+        let c = compare(&then, &now);
+        let RegisterComparison::Changes(changes) = &c.register else {
+            panic!("{:?}", c.register);
+        };
+        assert!(
+            changes
+                .iter()
+                .any(|ch| ch.kind == RegisterChangeKind::Added)
+        );
+        assert!(changes.iter().any(|ch| matches!(
+            &ch.kind,
+            RegisterChangeKind::Field { field: RegisterField::Retention, now, .. } if now.fr == "10 ans"
+        )));
+        let processors = c.processors.expect("both frozen");
+        assert_eq!(processors.len(), 1);
+        assert_eq!(processors[0].kind, ProcessorChangeKind::Hds);
+        // A document that froze nothing: nothing to compare, said so.
+        let old = doc(&register, &processors_default(), false);
+        assert_eq!(compare(&old, &now).register, RegisterComparison::NotFrozen);
+        assert!(compare(&old, &now).processors.is_none());
+    }
+
+    fn processors_default() -> Processors {
+        Processors::default()
+    }
+}
