@@ -4,7 +4,179 @@
 use jiff::Timestamp;
 
 use super::document::{AssessmentDocument, Bilingual};
+use crate::binder::RegisterField;
 use crate::checklist::{ActionStatus, AnswerValue};
+
+/// What changed in an activity of the record of processing activities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegisterChangeKind {
+    /// The activity is in the register now, not then.
+    Added,
+    /// The activity was in the register then, not now.
+    Removed,
+    /// A field's text changed (the texts in French and English, then and now).
+    Field {
+        /// Which field.
+        field: RegisterField,
+        /// Its text then.
+        then: Bilingual,
+        /// Its text now.
+        now: Bilingual,
+    },
+}
+
+/// A change of the record of processing activities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterChange {
+    /// The activity's name.
+    pub activity: Bilingual,
+    /// What changed.
+    pub kind: RegisterChangeKind,
+}
+
+/// The record of processing activities then and now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegisterComparison {
+    /// One of the two documents froze no register (signed before version 3): nothing to compare.
+    NotFrozen,
+    /// The changes, activity by activity (none: the same register).
+    Changes(Vec<RegisterChange>),
+}
+
+/// What changed about a processor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProcessorChangeKind {
+    /// A processor now, not then.
+    Added,
+    /// A processor then, not now.
+    Removed,
+    /// The HDS certificate (number or expiry) changed.
+    Hds,
+    /// The clauses of art. 28 read in the contract changed.
+    Clauses,
+    /// The contract attached changed.
+    Contract,
+    /// What it processes, whether it keeps health data, or the note changed.
+    Facts,
+}
+
+/// A change of the processors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessorChange {
+    /// The processor's role and name.
+    pub processor: Bilingual,
+    /// What changed.
+    pub kind: ProcessorChangeKind,
+}
+
+/// The processors of `then` and `now` compared (matched by role and name); `None` when one of the
+/// two froze none (signed before version 3).
+pub fn compare_processors(
+    then: &AssessmentDocument,
+    now: &AssessmentDocument,
+) -> Option<Vec<ProcessorChange>> {
+    let (a, b) = (
+        &then.binder.as_ref()?.processors,
+        &now.binder.as_ref()?.processors,
+    );
+    let label = |p: &super::document::ProcessorDoc| Bilingual {
+        fr: format!("{} ({})", p.role.fr, p.name.fr),
+        en: format!("{} ({})", p.role.en, p.name.en),
+    };
+    let same = |x: &super::document::ProcessorDoc, y: &super::document::ProcessorDoc| {
+        x.role == y.role && x.name == y.name
+    };
+    let mut out = Vec::new();
+    for new in b {
+        let Some(old) = a.iter().find(|o| same(o, new)) else {
+            out.push(ProcessorChange {
+                processor: label(new),
+                kind: ProcessorChangeKind::Added,
+            });
+            continue;
+        };
+        for (differs, kind) in [
+            (
+                old.hds_number != new.hds_number || old.hds_expires != new.hds_expires,
+                ProcessorChangeKind::Hds,
+            ),
+            (old.clauses != new.clauses, ProcessorChangeKind::Clauses),
+            (old.contract != new.contract, ProcessorChangeKind::Contract),
+            (
+                old.processes != new.processes
+                    || old.hosts_health_data != new.hosts_health_data
+                    || old.note != new.note
+                    || old.kind != new.kind,
+                ProcessorChangeKind::Facts,
+            ),
+        ] {
+            if differs {
+                out.push(ProcessorChange {
+                    processor: label(new),
+                    kind,
+                });
+            }
+        }
+    }
+    for old in a {
+        if !b.iter().any(|n| same(old, n)) {
+            out.push(ProcessorChange {
+                processor: label(old),
+                kind: ProcessorChangeKind::Removed,
+            });
+        }
+    }
+    Some(out)
+}
+
+/// The registers of `then` and `now` compared.
+pub fn compare_registers(
+    then: &AssessmentDocument,
+    now: &AssessmentDocument,
+) -> RegisterComparison {
+    let (Some(a), Some(b)) = (&then.binder, &now.binder) else {
+        return RegisterComparison::NotFrozen;
+    };
+    let (a, b) = (&a.register.activities, &b.register.activities);
+    let mut changes = Vec::new();
+    for new in b {
+        let Some(old) = a.iter().find(|o| o.kind == new.kind) else {
+            changes.push(RegisterChange {
+                activity: new.name.clone(),
+                kind: RegisterChangeKind::Added,
+            });
+            continue;
+        };
+        for f in &new.fields {
+            let before = old.fields.iter().find(|o| o.field == f.field);
+            if before.map(|o| &o.text) != Some(&f.text) {
+                changes.push(RegisterChange {
+                    activity: new.name.clone(),
+                    kind: RegisterChangeKind::Field {
+                        field: f.field,
+                        then: before.map_or_else(
+                            || Bilingual {
+                                fr: String::new(),
+                                en: String::new(),
+                            },
+                            |o| o.text.clone(),
+                        ),
+                        now: f.text.clone(),
+                    },
+                });
+            }
+        }
+    }
+    for old in a {
+        if !b.iter().any(|n| n.kind == old.kind) {
+            changes.push(RegisterChange {
+                activity: old.name.clone(),
+                kind: RegisterChangeKind::Removed,
+            });
+        }
+    }
+    RegisterComparison::Changes(changes)
+}
 
 /// A theme's score then and now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +230,10 @@ pub struct Comparison {
     pub answers: Vec<AnswerChange>,
     /// Actions done since.
     pub actions_done: Vec<ActionDone>,
+    /// The record of processing activities then and now.
+    pub register: RegisterComparison,
+    /// The processors' changes; `None` when one of the two froze none.
+    pub processors: Option<Vec<ProcessorChange>>,
 }
 
 /// Compares `then` with `now`.
@@ -137,5 +313,106 @@ pub fn compare(then: &AssessmentDocument, now: &AssessmentDocument) -> Compariso
         themes,
         answers,
         actions_done,
+        register: compare_registers(then, now),
+        processors: compare_processors(then, now),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::document::{self, FreezeInput, Witnessed};
+    use crate::binder::processors::{ProcessorEdit, ProcessorId, Processors, Source};
+    use crate::binder::{ActivityKind, Register};
+    use crate::checklist::ChecklistRecord;
+    use crate::practice::{PracticeName, Profile};
+
+    fn doc(register: &Register, processors: &Processors, frozen: bool) -> AssessmentDocument {
+        let practice = Profile::named(PracticeName::parse("Cabinet du Dr Martin").expect("name"));
+        let record = ChecklistRecord::new();
+        let signer = crate::assessment::Signer::from_seed(
+            &[3; 32],
+            "Dr Anne Martin",
+            crate::assessment::Role::Doctor,
+            "",
+        );
+        let binder = document::freeze_binder(
+            register,
+            processors,
+            &practice,
+            &record,
+            jiff::civil::date(2026, 12, 7),
+        );
+        document::freeze(&FreezeInput {
+            practice: &practice,
+            record: &record,
+            scans: &crate::scan::record::ScanHistory::default(),
+            signer: &signer.identity,
+            previous: None,
+            now: jiff::Timestamp::UNIX_EPOCH,
+            nonce: 1,
+            witnessed: Some(Witnessed {
+                breach_register: document::RegisterHeadDoc {
+                    count: 0,
+                    hash: "0".repeat(64),
+                },
+                scan: None,
+                system_checks: None,
+                box_reading: None,
+            }),
+            binder: frozen.then_some(binder),
+        })
+    }
+
+    #[test]
+    fn registers_and_processors_are_compared_when_both_are_frozen() {
+        let at = jiff::Timestamp::UNIX_EPOCH;
+        let (register, processors) = (Register::default(), Processors::default());
+        let then = doc(&register, &processors, true);
+        assert_eq!(
+            compare(&then, &then).register,
+            RegisterComparison::Changes(Vec::new())
+        );
+        let mut changed = register.clone();
+        changed.edit(
+            ActivityKind::Billing,
+            RegisterField::Retention,
+            "10 ans",
+            at,
+        );
+        changed.include(ActivityKind::Staff, Some(true), at);
+        let mut vendor = processors.clone();
+        vendor
+            .edit(
+                ProcessorId::Profile(Source::RecordsSoftware),
+                ProcessorEdit::HdsNumber("HDS-1".into()),
+                at,
+            )
+            .expect("edit");
+        let now = doc(&changed, &vendor, true);
+        let c = compare(&then, &now);
+        let RegisterComparison::Changes(changes) = &c.register else {
+            panic!("{:?}", c.register);
+        };
+        assert!(
+            changes
+                .iter()
+                .any(|ch| ch.kind == RegisterChangeKind::Added)
+        );
+        assert!(changes.iter().any(|ch| matches!(
+            &ch.kind,
+            RegisterChangeKind::Field { field: RegisterField::Retention, now, .. } if now.fr == "10 ans"
+        )));
+        let processors = c.processors.expect("both frozen");
+        assert_eq!(processors.len(), 1);
+        assert_eq!(processors[0].kind, ProcessorChangeKind::Hds);
+        // A document that froze nothing: nothing to compare, said so.
+        let old = doc(&register, &processors_default(), false);
+        assert_eq!(compare(&old, &now).register, RegisterComparison::NotFrozen);
+        assert!(compare(&old, &now).processors.is_none());
+    }
+
+    fn processors_default() -> Processors {
+        Processors::default()
     }
 }

@@ -9,6 +9,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::identity::Identity;
+use crate::binder::processors::{Clause, ClauseAnswer, ProcessorKind, Processors};
+use crate::binder::{ActivityKind, ActivityView, Origin, Register, RegisterField, SecurityMeasure};
 use crate::checklist::applicability::applies;
 use crate::checklist::record::Evidence;
 use crate::checklist::{
@@ -16,15 +18,17 @@ use crate::checklist::{
     scoring,
 };
 use crate::digest::sha256_hex;
-use crate::practice::Profile;
+use crate::locale::Lang;
+use crate::practice::{Known, Profile};
 use crate::scan::record::{RiskCounts, ScanHistory};
 
 /// The `format` field of every signed assessment.
 pub const FORMAT: &str = "vigie-signed-assessment";
 /// The newest version of the document's layout this build writes and reads: version 2 adds
-/// `witnessed` (the breach register's head and the digests of the last records); a document without it
-/// is written, and read, as version 1.
-pub const VERSION: u32 = 2;
+/// `witnessed` (the breach register's head and the digests of the last records), version 3 adds
+/// `binder` (the record of processing activities as frozen); a document without them is written, and
+/// read, as the version it is.
+pub const VERSION: u32 = 3;
 /// The SSHSIG namespace of the document's signatures.
 pub const NAMESPACE: &str = "vigie-assessment";
 /// The SSHSIG namespace of the report PDF's signatures.
@@ -263,6 +267,229 @@ pub struct AssessmentDocument {
     /// Version 2: the register's head and the last records' digests (absent from version 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub witnessed: Option<Witnessed>,
+    /// Version 3: the inspection binder's documents as frozen (absent from versions 1 and 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub binder: Option<BinderDoc>,
+}
+
+/// What a version-3 document freezes of the inspection binder: the record of processing activities
+/// as the binder's PDF prints it, so that the signature covers it like the answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BinderDoc {
+    /// The record of processing activities (GDPR art. 30).
+    pub register: RegisterDoc,
+    /// The processors (GDPR art. 28), in the binder's order.
+    pub processors: Vec<ProcessorDoc>,
+}
+
+/// A processor as frozen: what the doctor entered over what the profile says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcessorDoc {
+    /// `SoftwareVendor`, `Host`, `ItProvider`, `Teleradiology` or `Other`.
+    pub kind: ProcessorKind,
+    /// Its role for the practice.
+    pub role: Bilingual,
+    /// Its name ("nom non renseigné" / "name not given" when no one gave it).
+    pub name: Bilingual,
+    /// What it processes.
+    pub processes: Bilingual,
+    /// Whether it keeps the practice's health data: `Yes`, `No` or `Unknown`.
+    pub hosts_health_data: Known,
+    /// The HDS certificate's number (empty: not given).
+    pub hds_number: String,
+    /// The HDS certificate's expiry, a calendar date, or `null`.
+    pub hds_expires: Option<jiff::civil::Date>,
+    /// The clauses of art. 28, in the article's order, each `Present`, `Absent` or `Unknown`.
+    pub clauses: Vec<ClauseDoc>,
+    /// The contract attached, by fingerprint (its content stays in the vault), or `null`.
+    pub contract: Option<ContractDoc>,
+    /// The doctor's note.
+    pub note: String,
+}
+
+/// A clause of art. 28 and whether the contract holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClauseDoc {
+    /// Which clause.
+    pub clause: Clause,
+    /// As the doctor read the contract.
+    pub answer: ClauseAnswer,
+}
+
+/// A processor's contract, by fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContractDoc {
+    /// The file's name when attached.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// SHA-256 of its content, hexadecimal.
+    pub sha256: String,
+}
+
+/// The record of processing activities as frozen: every activity in the register, each field's text
+/// in both languages and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterDoc {
+    /// When the doctor last changed the register (`null`: never, all pre-filled).
+    pub updated_at: Option<Timestamp>,
+    /// The activities, in the register's order.
+    pub activities: Vec<ActivityDoc>,
+    /// The paragraph the doctor adds to the patients' notice (empty: none).
+    pub notice_note: String,
+}
+
+/// One activity as frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityDoc {
+    /// Which activity (`PatientCare`, `Appointments`, `Billing`, `Teleconsultation`, `Imaging`,
+    /// `Staff`, `VideoSurveillance`).
+    pub kind: ActivityKind,
+    /// Its name.
+    pub name: Bilingual,
+    /// Its fields, in the register's order.
+    pub fields: Vec<FieldDoc>,
+    /// The checklist items that are its security measures (their answers are the document's `items`).
+    pub measures: Vec<String>,
+    /// The sources of the pre-filled texts.
+    pub sources: Vec<String>,
+}
+
+/// One field of an activity as frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldDoc {
+    /// `Purpose`, `LegalBasis`, `Data`, `People`, `Recipients`, `Processors`, `Transfers` or
+    /// `Retention`.
+    pub field: RegisterField,
+    /// `Reference` (the CNIL's framework), `Profile` (the practice's profile) or `Edited` (the
+    /// doctor's text, the same in both languages).
+    pub origin: Origin,
+    /// The text.
+    pub text: Bilingual,
+}
+
+/// Freezes the register and the processors as the binder shows them on `today`: the doctor's texts
+/// where written, else the profile's facts and the reference's texts, in both languages.
+pub fn freeze_binder(
+    register: &Register,
+    processors: &Processors,
+    practice: &Profile,
+    record: &ChecklistRecord,
+    today: jiff::civil::Date,
+) -> BinderDoc {
+    let fr = processors.list(practice, today, Lang::Fr);
+    let en = processors.list(practice, today, Lang::En);
+    let processors = fr
+        .iter()
+        .zip(&en)
+        .map(|(f, e)| ProcessorDoc {
+            kind: f.kind,
+            role: Bilingual {
+                fr: f.role.clone(),
+                en: e.role.clone(),
+            },
+            name: Bilingual {
+                fr: f.display_name(Lang::Fr),
+                en: e.display_name(Lang::En),
+            },
+            processes: Bilingual {
+                fr: f.processes.clone(),
+                en: e.processes.clone(),
+            },
+            hosts_health_data: f.hosts_health_data,
+            hds_number: f.hds_number.clone(),
+            hds_expires: f.hds_expires,
+            clauses: f
+                .clauses
+                .iter()
+                .map(|(clause, answer)| ClauseDoc {
+                    clause: *clause,
+                    answer: *answer,
+                })
+                .collect(),
+            contract: f.contract.as_ref().map(|c| ContractDoc {
+                name: c.name.clone(),
+                size: c.size,
+                sha256: c.sha256.clone(),
+            }),
+            note: f.note.clone(),
+        })
+        .collect();
+    BinderDoc {
+        register: freeze_register(register, practice, record),
+        processors,
+    }
+}
+
+fn freeze_register(
+    register: &Register,
+    practice: &Profile,
+    record: &ChecklistRecord,
+) -> RegisterDoc {
+    let fr = register.activities(practice, record, Lang::Fr);
+    let en = register.activities(practice, record, Lang::En);
+    let activities = fr
+        .iter()
+        .zip(&en)
+        .map(|(f, e)| ActivityDoc {
+            kind: f.kind,
+            name: Bilingual {
+                fr: f.name.clone(),
+                en: e.name.clone(),
+            },
+            fields: f
+                .fields
+                .iter()
+                .zip(&e.fields)
+                .map(|((field, tf, origin), (_, te, _))| FieldDoc {
+                    field: *field,
+                    origin: *origin,
+                    text: Bilingual {
+                        fr: tf.clone(),
+                        en: te.clone(),
+                    },
+                })
+                .collect(),
+            measures: f.security.iter().map(|m| m.item.clone()).collect(),
+            sources: f.sources.clone(),
+        })
+        .collect();
+    RegisterDoc {
+        updated_at: register.updated_at,
+        activities,
+        notice_note: register.notice_note.clone(),
+    }
+}
+
+impl ActivityDoc {
+    /// The activity as the register's PDF shows it, in `lang`, its measures answered as in `doc`.
+    /// The notice is never drawn from a frozen register: its plain texts are left empty.
+    pub fn view(&self, doc: &AssessmentDocument, lang: Lang) -> ActivityView {
+        let pick = |b: &Bilingual| match lang {
+            Lang::Fr => b.fr.clone(),
+            Lang::En => b.en.clone(),
+        };
+        ActivityView {
+            kind: self.kind,
+            name: pick(&self.name),
+            fields: self
+                .fields
+                .iter()
+                .map(|f| (f.field, pick(&f.text), f.origin))
+                .collect(),
+            plain: None,
+            plain_basis: String::new(),
+            security: self
+                .measures
+                .iter()
+                .map(|id| SecurityMeasure {
+                    item: id.clone(),
+                    answer: doc.answer(id).map(|a| a.value),
+                })
+                .collect(),
+            sources: self.sources.clone(),
+        }
+    }
 }
 
 /// Why bytes are not a signed assessment this Vigie can read.
@@ -297,6 +524,8 @@ pub struct FreezeInput<'a> {
     pub nonce: u32,
     /// What the document witnesses (version 2); `None` writes a version-1 document.
     pub witnessed: Option<Witnessed>,
+    /// The binder's frozen documents (version 3, with `witnessed`).
+    pub binder: Option<BinderDoc>,
 }
 
 fn percent(score: Option<f64>) -> Option<u32> {
@@ -373,10 +602,10 @@ pub fn freeze(input: &FreezeInput<'_>) -> AssessmentDocument {
     let date = crate::locale::date_of(input.now);
     AssessmentDocument {
         format: FORMAT.to_owned(),
-        version: if input.witnessed.is_some() {
-            VERSION
-        } else {
-            1
+        version: match (&input.witnessed, &input.binder) {
+            (Some(_), Some(_)) => 3,
+            (Some(_), None) => 2,
+            (None, _) => 1,
         },
         id: format!("{date}-{:08x}", input.nonce),
         completed_at: input.now,
@@ -400,6 +629,7 @@ pub fn freeze(input: &FreezeInput<'_>) -> AssessmentDocument {
         scan,
         system_checks: Vec::new(),
         witnessed: input.witnessed.clone(),
+        binder: input.witnessed.as_ref().and_then(|_| input.binder.clone()),
     }
 }
 
@@ -431,8 +661,11 @@ impl AssessmentDocument {
             return Err(DocumentError::Newer(head.version));
         }
         let doc: Self = serde_json::from_slice(bytes).or(Err(DocumentError::NotADocument))?;
-        // Version 2 is version 1 and `witnessed`: one without the other is not a Vigie document.
-        if (doc.version >= 2) != doc.witnessed.is_some() {
+        // Version 2 is version 1 and `witnessed`, version 3 is version 2 and `binder`: one without the
+        // other is not a Vigie document.
+        if (doc.version >= 2) != doc.witnessed.is_some()
+            || (doc.version >= 3) != doc.binder.is_some()
+        {
             return Err(DocumentError::NotADocument);
         }
         Ok(doc)

@@ -482,11 +482,12 @@ impl AssessmentHistory {
         now: Timestamp,
         nonce: u32,
     ) -> &SignedAssessment {
-        self.complete_witnessing(practice, record, scans, None, signer, now, nonce)
+        self.complete_witnessing(practice, record, scans, (None, None), signer, now, nonce)
     }
 
     /// [`Self::complete`], the document witnessing `witnessed` (the register's head and the last
-    /// records' digests: a version-2 document) when given.
+    /// records' digests: a version-2 document) when given, and freezing `binder` (the record of
+    /// processing activities: a version-3 document) when both are given.
     #[expect(
         clippy::too_many_arguments,
         reason = "the records an assessment freezes, each from its own part of the vault"
@@ -496,7 +497,7 @@ impl AssessmentHistory {
         practice: &Profile,
         record: &mut ChecklistRecord,
         scans: &ScanHistory,
-        witnessed: Option<document::Witnessed>,
+        (witnessed, binder): (Option<document::Witnessed>, Option<document::BinderDoc>),
         signer: &Signer,
         now: Timestamp,
         nonce: u32,
@@ -515,6 +516,7 @@ impl AssessmentHistory {
             now,
             nonce,
             witnessed,
+            binder,
         });
         let bytes: Arc<[u8]> = doc.to_bytes().into();
         let signature = StoredSignature {

@@ -3,15 +3,21 @@
 //! (GDPR art. 35, [`dpia`]) and the patients' information notice (GDPR art. 13 and CSP L.1111-8,
 //! [`notice`]). The pre-filled texts follow the CNIL's reference framework for medical and paramedical
 //! practices ([`reference`]); what the doctor changes is kept in the vault as [`Register`] and wins over
-//! them. No egui here, no PDF: `report::binder` lays these out.
+//! them. The processors and their contracts (GDPR art. 28, [`processors`]) are drawn from the profile
+//! the same way, the doctor's facts kept as [`Processors`]. No egui here, no PDF: `report::binder` lays these out.
 
 pub mod dpia;
 pub mod notice;
+pub mod processors;
 pub mod reference;
 pub mod register;
 
 pub use dpia::{DpiaOutcome, DpiaReason, dpia_statement};
 pub use notice::{Notice, NoticeSection};
+pub use processors::{
+    Clause, ClauseAnswer, HdsStatus, Missing, ProcessorEdit, ProcessorId, ProcessorKind,
+    ProcessorView, Processors, Source,
+};
 pub use register::{ActivityKind, ActivityView, Origin, Register, RegisterField, SecurityMeasure};
 
 use crate::locale::{Lang, typeset};

@@ -118,7 +118,7 @@ pub struct Register {
 }
 
 /// Where a field's text comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Origin {
     /// The reference framework's text.
     Reference,
@@ -153,7 +153,7 @@ pub struct ActivityView {
     /// Security measures: checklist items and their answers.
     pub security: Vec<SecurityMeasure>,
     /// The sources of the pre-filled texts.
-    pub sources: Vec<&'static str>,
+    pub sources: Vec<String>,
 }
 
 impl ActivityView {
@@ -366,7 +366,7 @@ impl Register {
                     answer: checklist.answers.get(*id).map(|a| a.value),
                 })
                 .collect(),
-            sources: r.sources.to_vec(),
+            sources: r.sources.iter().map(|s| (*s).to_owned()).collect(),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! `vigie export --kind breach-register --out FOLDER`: the register as files anyone can check without
-//! Vigie (`docs/breach-register-format.md`, "The export").
+//! Vigie (`docs/breach-register-format.md`, "The export"); `vigie export --kind binder --out FOLDER`:
+//! the inspection binder, which holds that export among its parts (`docs/binder.md`).
 
 use std::io::Write;
 use std::path::Path;
@@ -23,6 +24,31 @@ pub(super) fn export(path: &Path, dir: &Path, lang: Lang, out: &mut dyn Write) -
         tr::cli_exported_set(lang, files.len(), dir.display())
     )?;
     for (name, _) in &files {
+        writeln!(out, "    {name}")?;
+    }
+    Ok(())
+}
+
+pub(super) fn export_binder(
+    path: &Path,
+    dir: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use crate::report::binder_export::{BinderWriteError, binder_files, write_binder};
+    let v = open_with_env_passphrase(path, lang)?;
+    let binder = binder_files(v.contents(), lang, jiff::Timestamp::now())
+        .map_err(|e| anyhow!(e.localize(lang)))?;
+    write_binder(dir, &binder.files).map_err(|e| match e {
+        BinderWriteError::NotEmpty(d) => anyhow!(tr::err_binder_not_empty(lang, d.display())),
+        BinderWriteError::Fs(e) => anyhow!(e.localize(lang)),
+    })?;
+    writeln!(
+        out,
+        "{}",
+        tr::binder_exported(lang, binder.files.len(), dir.display())
+    )?;
+    for (name, _) in &binder.files {
         writeln!(out, "    {name}")?;
     }
     Ok(())

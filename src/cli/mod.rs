@@ -258,6 +258,11 @@ pub enum ExportKind {
     Notice,
     /// The patients' information notice, one A5 page (a leaflet).
     NoticeA5,
+    /// The inspection binder (--out FOLDER, new or empty): the record of processing activities frozen
+    /// in the last signed assessment, the notice, the DPIA statement, the signed assessment as signed,
+    /// the breach register's export, the scan and PC-check summaries, the year-on-year comparison,
+    /// TOC.txt, SHA256SUMS and HOW-TO-VERIFY.txt (docs/binder.md).
+    Binder,
 }
 
 impl ExportKind {
@@ -273,7 +278,7 @@ impl ExportKind {
             Self::Assessment => Document::Assessment,
             Self::ActionPlan => Document::ActionPlan,
             Self::Scan => Document::Scan(detail),
-            Self::SignedAssessment | Self::BreachRegister => return None,
+            Self::SignedAssessment | Self::BreachRegister | Self::Binder => return None,
             Self::Breaches => Document::BreachRegister,
             Self::Notification => Document::BreachNotification(breach?),
             Self::PatientLetter => Document::PatientLetter(breach?),
@@ -429,6 +434,7 @@ fn command_name(command: &Command) -> &'static str {
             ExportKind::Register => "export register",
             ExportKind::Notice => "export notice",
             ExportKind::NoticeA5 => "export notice-a5",
+            ExportKind::Binder => "export binder",
         },
         Command::Breach(BreachCommand::List { .. }) => "breach list",
         Command::Breach(BreachCommand::Show { .. }) => "breach show",
@@ -468,6 +474,12 @@ fn dispatch(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
             out: dir,
             ..
         } => breach_export::export(&vault, &dir, lang, out),
+        Command::Export {
+            vault,
+            kind: ExportKind::Binder,
+            out: dir,
+            ..
+        } => breach_export::export_binder(&vault, &dir, lang, out),
         Command::Export {
             vault,
             kind,

@@ -142,6 +142,16 @@ impl Localize for crate::checklist::record::EvidenceError {
     }
 }
 
+impl Localize for crate::binder::processors::ProcessorError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            Self::NoSuchProcessor => T::ErrNoSuchProcessor.get(lang).to_owned(),
+            Self::EmptyName => T::ErrProcessorName.get(lang).to_owned(),
+            Self::Contract(e) => e.localize(lang),
+        }
+    }
+}
+
 impl Localize for FieldError {
     fn localize(&self, lang: Lang) -> String {
         let t = match self {

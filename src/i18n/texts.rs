@@ -724,8 +724,8 @@ texts! {
         "Answer the checklist first: there is nothing to sign yet.";
     SaSignButton => "Terminer et signer", "Complete and sign";
     SaConfirmHeading => "Terminer et signer l'évaluation ?", "Complete and sign the assessment?";
-    SaConfirmText => "En signant, vous figez l'évaluation telle qu'elle est aujourd'hui : réponses, notes, pièces justificatives et plan d'action. Elle ne pourra plus être modifiée : le moindre changement rendrait la signature invalide. La prochaine évaluation partira de celle-ci : vos réponses seront reprises et marquées « à revoir ».",
-        "Signing freezes the assessment as it is today: answers, notes, evidence and action plan. It can no longer be changed: the slightest change would make the signature invalid. The next assessment will start from this one: your answers will be carried over and marked \"to review\".";
+    SaConfirmText => "En signant, vous figez l'évaluation telle qu'elle est aujourd'hui : réponses, notes, pièces justificatives, plan d'action et registre des traitements. Elle ne pourra plus être modifiée : le moindre changement rendrait la signature invalide. La prochaine évaluation partira de celle-ci : vos réponses seront reprises et marquées « à revoir ».",
+        "Signing freezes the assessment as it is today: answers, notes, evidence, action plan and record of processing activities. It can no longer be changed: the slightest change would make the signature invalid. The next assessment will start from this one: your answers will be carried over and marked \"to review\".";
     SaConfirmSign => "Oui, terminer et signer", "Yes, complete and sign";
     SaNothingReviewed => "Aucune réponse n'a été revue depuis la dernière évaluation signée : la nouvelle la reprendrait telle quelle.",
         "No answer was reviewed since the last signed assessment: the new one would repeat it as it is.";
@@ -1436,6 +1436,9 @@ texts! {
     NavSystem => "Contrôles du PC", "PC checks";
     EventSystemChecked => "Contrôles du PC faits", "PC checks run";
     EventRegisterEdited => "Registre des traitements modifié", "Record of processing edited";
+    ErrNoSuchProcessor => "Ce sous-traitant n’existe pas (ou plus). Rien n’a été modifié.", "There is no such processor (any more). Nothing was changed.";
+    ErrProcessorName => "Donnez un nom au sous-traitant. Rien n’a été modifié.", "Give the processor a name. Nothing was changed.";
+    EventProcessorsEdited => "Sous-traitants modifiés", "Processors edited";
     RegisterDocTitle => "Registre des activités de traitement", "Record of processing activities";
     NoticeDocTitle => "Information des patients sur leurs données", "Patient information notice";
     RegisterIntro => "Registre tenu au titre de l’article 30 du RGPD. Les textes préremplis suivent le référentiel de la CNIL pour la gestion des cabinets médicaux et paramédicaux (délibération n° 2020-081 du 18 juin 2020) et le profil du cabinet ; ceux marqués « à confirmer » n’ont pas pu être vérifiés dans le texte du référentiel et restent à compléter par le cabinet.",
@@ -1445,6 +1448,71 @@ texts! {
     RegisterSources => "Sources", "Sources";
     RegisterEditedMark => "modifié par le cabinet", "edited by the practice";
     RegisterDpiaHeading => "Analyse d’impact (AIPD)", "Impact assessment (DPIA)";
+    // ---- The inspection binder ----------------------------------------------------------------------
+    BinderScanHeading => "DERNIÈRE ANALYSE DES DOSSIERS (chiffres seulement)", "LAST FOLDER SCAN (figures only)";
+    BinderNoScan => "Aucune analyse des dossiers n'est enregistrée dans le coffre.", "No folder scan is recorded in the vault.";
+    BinderScanCancelled => "L'analyse a été arrêtée avant la fin : ses chiffres sont partiels.", "The scan was stopped before the end: its figures are partial.";
+    BinderRecordAttested => "C'est l'enregistrement que la dernière auto-évaluation signée atteste par son empreinte (champ witnessed).", "This is the record the last signed assessment witnesses by its digest (field witnessed).";
+    BinderRecordNotAttested => "La dernière auto-évaluation signée n'atteste pas cet enregistrement (fait depuis, ou aucune signature ne le couvre).", "The last signed assessment does not witness this record (made since, or no signature covers it).";
+    BinderNoNames => "Aucun nom de fichier ni de dossier n'est écrit ici : ils désignent souvent des patients.", "No file or folder name is written here: they often name patients.";
+    BinderChecksHeading => "DERNIERS CONTRÔLES DU PC (verdicts seulement)", "LAST PC CHECKS (verdicts only)";
+    BinderNoChecks => "Aucun contrôle du PC n'est enregistré dans le coffre.", "No PC check is recorded in the vault.";
+    BinderNoScore => "pas de score", "no score";
+    BinderRegisterNotFrozen => "Registre des traitements : l'une des deux auto-évaluations a été signée avant que le registre y soit figé ; pas de comparaison.", "Record of processing activities: one of the two assessments was signed before the register was frozen in it; no comparison.";
+    BinderRegisterSame => "Registre des traitements : inchangé.", "Record of processing activities: unchanged.";
+    BinderComparisonHeading => "ÉVOLUTION ENTRE LES DEUX DERNIÈRES AUTO-ÉVALUATIONS SIGNÉES", "CHANGES BETWEEN THE LAST TWO SIGNED ASSESSMENTS";
+    BinderNoComparison => "Il faut deux auto-évaluations signées pour les comparer ; le coffre en a moins.", "Two signed assessments are needed to compare them; the vault holds fewer.";
+    BinderRegisterChangedSince => "Le registre ou les sous-traitants ont été modifiés dans Vigie depuis cette signature : les PDF du classeur sont la version signée ; signez une nouvelle auto-évaluation pour couvrir les modifications.", "The register or the processors have been changed in Vigie since that signature: the binder's PDFs are the signed version; sign a new assessment to cover the changes.";
+    BinderRegisterNotSigned => "Le registre des traitements et les sous-traitants ne sont couverts par aucune signature : aucune auto-évaluation signée ne les a figés (aucune signée, ou signée avant que Vigie les fige). Les PDF sont ceux d'aujourd'hui ; signez une auto-évaluation pour les figer.", "The record of processing activities and the processors are covered by no signature: no signed assessment froze them (none signed, or signed before Vigie froze them). The PDFs are today's; sign an assessment to freeze them.";
+    BinderTocRegister => "Registre des activités de traitement (RGPD art. 30) et déclaration sur l'analyse d'impact", "Record of processing activities (GDPR art. 30) and the statement on the impact assessment";
+    BinderTocNoticeA4 => "Information des patients, affiche A4 (RGPD art. 13, CSP L.1111-8)", "Patients' notice, A4 poster (GDPR art. 13, CSP L.1111-8)";
+    BinderTocNoticeA5 => "Information des patients, feuillet A5", "Patients' notice, A5 leaflet";
+    BinderTocDpia => "Analyse d'impact (RGPD art. 35) : pourquoi elle n'est pas requise, ou qu'elle l'est", "Impact assessment (GDPR art. 35): why it is not required, or that it is";
+    BinderTocSigned => "La dernière auto-évaluation signée, telle que signée : document, signatures, allowed_signers, rapport, fichier .vigie-assessment, pièces jointes", "The last signed assessment, as signed: document, signatures, allowed_signers, report, .vigie-assessment file, evidence";
+    BinderTocBreaches => "Le registre des violations de données (RGPD art. 33(5)), vérifiable sans Vigie", "The register of personal data breaches (GDPR art. 33(5)), checkable without Vigie";
+    BinderTocScan => "La dernière analyse des dossiers, en chiffres", "The last folder scan, in figures";
+    BinderTocChecks => "Les derniers contrôles du PC, en verdicts", "The last PC checks, as verdicts";
+    BinderTocComparison => "Ce qui a changé entre les deux dernières auto-évaluations signées", "What changed between the last two signed assessments";
+    BinderTocTitle => "CLASSEUR D'INSPECTION — SOMMAIRE", "INSPECTION BINDER — TABLE OF CONTENTS";
+    BinderTocAbsent => "(absent : rien de tel dans le coffre)", "(absent: nothing of the kind in the vault)";
+    BinderTocHowto => "Comment vérifier ce classeur", "How to check this binder";
+    BinderTocSums => "L'empreinte SHA-256 de chaque fichier, pour sha256sum -c", "Every file's SHA-256, for sha256sum -c";
+    BinderHowtoNoSigned => "Aucune auto-évaluation signée n'est dans ce classeur : rien n'y est couvert par la signature du médecin, hormis la tête du registre des violations si elle est signée.", "No signed assessment is in this binder: nothing in it is covered by the doctor's signature, except the breach register's head if it is signed.";
+    BinderProcessorsNotFrozen => "Sous-traitants : l'une des deux auto-évaluations a été signée avant qu'ils y soient figés ; pas de comparaison.", "Processors: one of the two assessments was signed before they were frozen in it; no comparison.";
+    BinderProcessorsSame => "Sous-traitants : inchangés.", "Processors: unchanged.";
+    BinderProcessorAdded => "sous-traitant ajouté", "processor added";
+    BinderProcessorRemoved => "sous-traitant retiré", "processor removed";
+    BinderProcessorHds => "certificat HDS modifié (numéro ou échéance)", "HDS certificate changed (number or expiry)";
+    BinderProcessorClauses => "clauses de l'article 28 relues différemment", "art. 28 clauses read differently";
+    BinderProcessorContract => "contrat joint modifié", "attached contract changed";
+    BinderProcessorFacts => "ce qu'il traite, l'hébergement de données de santé ou la note a changé", "what it processes, the hosting of health data or the note changed";
+    ProcessorsDocTitle => "Sous-traitants (RGPD art. 28)", "Processors (GDPR art. 28)";
+    ProcessorsIntro => "Chaque prestataire qui traite des données du cabinet pour son compte : ce qu'il traite, s'il héberge des données de santé (CSP L.1111-8, certification HDS), et les clauses que l'article 28 du RGPD impose au contrat, telles que le cabinet les a relues dans son contrat. « Je ne sais pas » compte comme absente.", "Each provider that processes the practice's data on its behalf: what it processes, whether it hosts health data (CSP L.1111-8, HDS certification), and the clauses GDPR art. 28 requires in the contract, as the practice read them in its contract. \"Don't know\" counts as absent.";
+    ProcessorsNone => "Aucun sous-traitant n'est connu : ni le profil ni le cabinet n'en nomment.", "No processor is known: neither the profile nor the practice names one.";
+    ProcessorsProcesses => "Ce qu'il traite", "What it processes";
+    ProcessorsHostsHealth => "Données de santé", "Health data";
+    ProcessorsHostsYes => "hébergées chez lui", "hosted by it";
+    ProcessorsHostsNo => "pas hébergées chez lui", "not hosted by it";
+    HdsNoNumber => "numéro non renseigné", "number not given";
+    HdsNoExpiry => "échéance non renseignée", "expiry not given";
+    ProcessorsHds => "Certificat HDS", "HDS certificate";
+    ProcessorsClauses => "Clauses de l'article 28 dans le contrat", "Art. 28 clauses in the contract";
+    ProcessorsContract => "Contrat joint", "Contract attached";
+    ProcessorsNoContract => "aucun contrat joint", "no contract attached";
+    ProcessorsNote => "Note", "Note";
+    HdsNotNeeded => "pas nécessaire (n'héberge pas de données de santé)", "not needed (hosts no health data)";
+    HdsToCheck => "à vérifier (hébergement de données de santé non renseigné)", "to check (hosting of health data not given)";
+    HdsMissing => "manquant", "missing";
+    HdsIncomplete => "incomplet (numéro ou échéance manquant)", "incomplete (number or expiry missing)";
+    HdsValid => "valide", "valid";
+    HdsExpiresSoon => "expire bientôt", "expires soon";
+    HdsExpired => "expiré", "expired";
+    BinderTocProcessors => "Les sous-traitants (RGPD art. 28) : clauses, certificat HDS, contrat", "The processors (GDPR art. 28): clauses, HDS certificate, contract";
+    BinderTocContracts => "Les contrats joints des sous-traitants, chacun nommé par son SHA-256", "The processors' attached contracts, each named by its SHA-256";
+    BinderExportButton => "Exporter le classeur d'inspection…", "Export the inspection binder…";
+    BinderExportHint => "Un dossier avec tout ce que la CNIL demande : le registre (celui figé dans la dernière auto-évaluation signée), l'information des patients, l'analyse d'impact, l'auto-évaluation signée, le registre des violations, les résumés de l'analyse et des contrôles, un sommaire, SHA256SUMS et HOW-TO-VERIFY. Dans un dossier qui contient déjà des fichiers, il est écrit dans un sous-dossier nouveau, à la date du jour.", "A folder with everything the CNIL asks for: the register (the one frozen in the last signed assessment), the patients' notice, the impact assessment, the signed assessment, the breach register, the summaries of the scan and the checks, a table of contents, SHA256SUMS and HOW-TO-VERIFY. In a folder that already holds files, it is written into a new subfolder named after the day.";
+    BinderComparisonWindow => "Évolution entre les deux dernières auto-évaluations signées", "Changes between the last two signed assessments";
+
     JobSystemCheck => "les contrôles du PC", "the PC checks";
     JobBoxCheck => "la lecture des règles de la box", "the reading of the router's rules";
     SysOrthancPick => "Indiquer le fichier de configuration d'Orthanc…", "Point to Orthanc's configuration file…";
@@ -2050,6 +2118,32 @@ typed_texts! {
     fn err_head_statement(path) => "{path} n'est pas une contre-signature de tête valable (signature absente, fausse, ou d'une autre clé que celle qu'elle nomme).", "{path} is not a valid head countersignature (signature missing, wrong, or by another key than the one it names).";
     fn register_not_witnessed(date) => "L'auto-évaluation signée le {date} a été faite par une version antérieure de Vigie : elle ne porte pas la tête du registre des violations, il n'y a rien à comparer.",
         "The self-assessment signed on {date} was made by an earlier version of Vigie: it does not carry the breach register's head, there is nothing to compare.";
+    // ---- The inspection binder ----------------------------------------------------------------------
+    fn binder_register_frozen(id, date) => "Registre figé dans l'auto-évaluation signée {id} du {date} : ce PDF reproduit le champ binder.register du document signé, dont voici le code.", "Register frozen in the signed assessment {id} of {date}: this PDF reproduces the field binder.register of the signed document, whose code follows.";
+    fn binder_scan_facts(date, folders: num, files: num, errors: num) => "Analyse commencée le {date} : {folders} dossier(s) analysé(s), {files} fichiers examinés, {errors} chemin(s) illisible(s).", "Scan started on {date}: {folders} folder(s) scanned, {files} files looked at, {errors} unreadable path(s).";
+    fn binder_scan_findings(high: num, medium: num, low: num, none: num) => "Images trouvées : risque élevé {high}, moyen {medium}, faible {low}, aucun (conteneurs chiffrés) {none}.", "Images found: high risk {high}, medium {medium}, low {low}, none (encrypted containers) {none}.";
+    fn binder_checks_facts(date, system) => "Contrôles faits le {date} sur {system}.", "Checks run on {date} on {system}.";
+    fn binder_checks_counts(fail: num, warning: num, unknown: num, pass: num) => "Échecs {fail}, avertissements {warning}, inconnus {unknown}, réussis {pass}.", "Failed {fail}, warnings {warning}, unknown {unknown}, passed {pass}.";
+    fn binder_comparison_between(then, now) => "Du {then} au {now}.", "From {then} to {now}.";
+    fn binder_comparison_score(then, now) => "Score global : {then} → {now}.", "Overall score: {then} → {now}.";
+    fn binder_comparison_answers(n: count) => { one: "{n} réponse a changé :", other: "{n} réponses ont changé :" }, { one: "{n} answer changed:", other: "{n} answers changed:" };
+    fn binder_comparison_actions(n: count) => { one: "{n} action faite entre les deux :", other: "{n} actions faites entre les deux :" }, { one: "{n} action done in between:", other: "{n} actions done in between:" };
+    fn binder_register_changes(n: count) => { one: "Registre des traitements : {n} changement :", other: "Registre des traitements : {n} changements :" }, { one: "Record of processing activities: {n} change:", other: "Record of processing activities: {n} changes:" };
+    fn binder_processor_changes(n: count) => { one: "Sous-traitants : {n} changement :", other: "Sous-traitants : {n} changements :" }, { one: "Processors: {n} change:", other: "Processors: {n} changes:" };
+    fn binder_processors_frozen(id, date) => "Sous-traitants figés dans l'auto-évaluation signée {id} du {date} (champ binder.processors du document signé, dont voici le code) :", "Processors frozen in the signed assessment {id} of {date} (field binder.processors of the signed document, whose code follows):";
+    fn binder_hds_line(number, expires, status) => "{number}, {expires} : {status}", "{number}, {expires}: {status}";
+    fn hds_number(number) => "n° {number}", "no. {number}";
+    fn hds_expiry(date) => "échéance le {date}", "expires on {date}";
+    fn binder_activity_added(activity) => "  + {activity} : activité ajoutée", "  + {activity}: activity added";
+    fn binder_activity_removed(activity) => "  − {activity} : activité retirée", "  − {activity}: activity removed";
+    fn binder_field_changed(activity, field, then, now) => "  {activity}, {field} : « {then} » → « {now} »", "  {activity}, {field}: “{then}” → “{now}”";
+    fn binder_toc_register_signed(id, date, code) => "Le registre des traitements et les sous-traitants de ce classeur sont ceux que l'auto-évaluation signée {id} du {date} a figés (champs binder.register et binder.processors de son document, code du document SHA-256 {code}) : la signature du médecin les couvre.", "The record of processing activities and the processors in this binder are those the signed assessment {id} of {date} froze (fields binder.register and binder.processors of its document, document code SHA-256 {code}): the doctor's signature covers them.";
+    fn binder_toc_made(date, version) => "Fait le {date} par Vigie {version}.", "Made on {date} by Vigie {version}.";
+    fn binder_howto(signed, breaches) => "VÉRIFIER CE CLASSEUR SANS VIGIE\n\n(1) Les fichiers sont-ils intacts ? Dans un terminal ouvert dans ce dossier :\n    sha256sum -c SHA256SUMS\n   (chaque ligne doit finir par « OK » ; macOS : shasum -a 256 -c SHA256SUMS ; Windows : certutil -hashfile FICHIER SHA256, à comparer à la main avec TOC.txt)\n\n(2) Le registre des violations : dans le dossier {breaches}, suivez son HOW-TO-VERIFY.txt (python3 breach-register-verify.py . et ssh-keygen -Y verify pour la signature de sa tête).\n\n(3) L'auto-évaluation signée : dans le dossier {signed}, suivez son HOW-TO-VERIFY.txt, ou lancez vigie verify sur le fichier .vigie-assessment.", "CHECKING THIS BINDER WITHOUT VIGIE\n\n(1) Are the files intact? In a terminal opened in this folder:\n    sha256sum -c SHA256SUMS\n   (every line must end with \"OK\"; macOS: shasum -a 256 -c SHA256SUMS; Windows: certutil -hashfile FILE SHA256, compared by hand with TOC.txt)\n\n(2) The breach register: in the folder {breaches}, follow its HOW-TO-VERIFY.txt (python3 breach-register-verify.py . and ssh-keygen -Y verify for its head's signature).\n\n(3) The signed assessment: in the folder {signed}, follow its HOW-TO-VERIFY.txt, or run vigie verify on the .vigie-assessment file.";
+    fn binder_howto_signed(folder, id, principal) => "La signature du médecin, avec OpenSSH seul (ssh-keygen 8.1 ou plus récent), dans le dossier {folder} :\n    ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-assessment -s assessment-{id}.json.{principal}.sig < assessment-{id}.json\n   (réponse attendue : Good \"vigie-assessment\" signature for {principal} with ED25519 key SHA256:… ; comparez l'empreinte avec celle de la feuille de secours)\nLe document signé assessment-{id}.json contient le registre des traitements et les sous-traitants (champ binder) : la même signature couvre les réponses, le registre, les sous-traitants et la tête du registre des violations (champ witnessed).", "The doctor's signature, with OpenSSH alone (ssh-keygen 8.1 or later), in the folder {folder}:\n    ssh-keygen -Y verify -f allowed_signers -I {principal} -n vigie-assessment -s assessment-{id}.json.{principal}.sig < assessment-{id}.json\n   (expected answer: Good \"vigie-assessment\" signature for {principal} with ED25519 key SHA256:…; compare the fingerprint with the recovery sheet's)\nThe signed document assessment-{id}.json holds the record of processing activities and the processors (field binder): the same signature covers the answers, the register, the processors and the breach register's head (field witnessed).";
+    fn binder_folder_name(date) => "classeur-inspection-{date}", "inspection-binder-{date}";
+    fn binder_exported(n: count, dir) => { one: "Classeur d'inspection écrit : {n} fichier dans {dir}.", other: "Classeur d'inspection écrit : {n} fichiers dans {dir}." }, { one: "Inspection binder written: {n} file in {dir}.", other: "Inspection binder written: {n} files in {dir}." };
+    fn err_binder_not_empty(dir) => "{dir} existe et n'est pas un dossier vide : le classeur s'écrit dans un dossier nouveau ou vide, jamais par-dessus des fichiers. Rien n'a été écrit.", "{dir} exists and is not an empty folder: the binder is written into a new or empty folder, never over files. Nothing was written.";
     fn register_export_unreadable(n: num) => "La ligne {n} de events.jsonl ne se lit pas : ce n'est pas un export du registre, ou il a été abîmé.", "Line {n} of events.jsonl does not read: this is not an export of the register, or it was damaged.";
     fn register_export_unlinked(n: num) => "L'événement {n} ne suit pas l'événement précédent : un événement a été retiré, inséré ou déplacé.", "Event {n} does not follow the event before it: an event was removed, inserted or moved.";
     fn register_export_altered(n: num) => "L'événement {n} a été modifié après son enregistrement.", "Event {n} was changed after it was recorded.";

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::archive::ArchiveRegister;
 use crate::assessment::AssessmentHistory;
-use crate::binder::Register;
+use crate::binder::{Processors, Register};
 use crate::breach::BreachRegister;
 use crate::checklist::ChecklistRecord;
 use crate::practice::Profile;
@@ -27,7 +27,10 @@ use crate::system::SystemRecord;
 /// 4: the record of processing activities (`register`: the doctor's edits of the pre-filled register and
 /// the notice's note) and the journal's `RegisterEdited`: a Vigie reading schema 3 would drop the edits
 /// at its next save and does not know the journal event.
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: the processors (`processors`: what the doctor entered about each processor — art. 28 clauses, HDS
+/// certificate, the contract attached) and the journal's `ProcessorsEdited`: a Vigie reading schema 4
+/// would drop them, the contracts included, at its next save.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// A dated event of the vault's own history: the vault's journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +66,8 @@ pub enum JournalEvent {
     SystemChecked,
     /// The record of processing activities or the patients' notice was edited (it is in `register`).
     RegisterEdited,
+    /// A processor was added, changed or removed, or its contract attached (it is in `processors`).
+    ProcessorsEdited,
 }
 
 /// Everything the vault holds.
@@ -105,6 +110,10 @@ pub struct VaultContents {
     /// register, and the note added to the patients' notice. Left out while nothing was changed (schema 4).
     #[serde(default, skip_serializing_if = "Register::is_empty")]
     pub register: Register,
+    /// The processors (GDPR art. 28): what the doctor entered about each (the contract's clauses, the
+    /// HDS certificate, the contract itself). Left out while nothing was entered (schema 5).
+    #[serde(default, skip_serializing_if = "Processors::is_empty")]
+    pub processors: Processors,
     /// Text typed in the window and not applied (yet): kept here, in the vault, so that nothing typed
     /// is lost on a page change, a lock or closing.
     #[serde(default, skip_serializing_if = "Drafts::is_empty")]
@@ -224,6 +233,7 @@ impl VaultContents {
             archives: ArchiveRegister::with_new_key(),
             system: SystemRecord::default(),
             register: Register::default(),
+            processors: Processors::default(),
             drafts: Drafts::default(),
         }
     }

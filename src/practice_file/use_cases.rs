@@ -19,7 +19,10 @@ use crate::archive::{
 };
 use crate::assessment::bundle::SignatureSet;
 use crate::assessment::{SignError, SignedAssessment, Signer};
-use crate::binder::{ActivityKind, RegisterField};
+use crate::binder::processors::ProcessorError;
+use crate::binder::{
+    ActivityKind, ProcessorEdit, ProcessorId, ProcessorKind, RegisterField, Source,
+};
 use crate::checklist::record::EvidenceError;
 use crate::checklist::{self, AnswerValue, ItemId, Respondent};
 use crate::practice::Profile;
@@ -212,6 +215,82 @@ impl PracticeFile {
         c.record(JournalEvent::RegisterEdited);
     }
 
+    /// Changes one processor (its name, its facts, a clause of its contract) and journals it. Refused,
+    /// changing nothing and journaling nothing, for a processor that does not exist or an added one's
+    /// name emptied.
+    pub fn edit_processor(
+        &mut self,
+        id: ProcessorId,
+        edit: ProcessorEdit,
+        at: Timestamp,
+    ) -> Result<(), ProcessorError> {
+        let c = &mut self.contents;
+        c.processors.edit(id, edit, at)?;
+        c.record(JournalEvent::ProcessorsEdited);
+        Ok(())
+    }
+
+    /// Adds a processor the profile does not name, and journals it.
+    pub fn add_processor(
+        &mut self,
+        kind: ProcessorKind,
+        name: &str,
+        at: Timestamp,
+    ) -> Result<ProcessorId, ProcessorError> {
+        let c = &mut self.contents;
+        let id = c.processors.add(kind, name, at)?;
+        c.record(JournalEvent::ProcessorsEdited);
+        Ok(id)
+    }
+
+    /// Removes a processor (one added is deleted, one of the profile set aside), and journals it.
+    pub fn remove_processor(
+        &mut self,
+        id: ProcessorId,
+        at: Timestamp,
+    ) -> Result<(), ProcessorError> {
+        let c = &mut self.contents;
+        c.processors.remove(id, at)?;
+        c.record(JournalEvent::ProcessorsEdited);
+        Ok(())
+    }
+
+    /// Brings back a processor of the profile that was removed, and journals it.
+    pub fn restore_processor(&mut self, source: Source, at: Timestamp) {
+        let c = &mut self.contents;
+        if c.processors.removed.contains(&source) {
+            c.processors.restore(source, at);
+            c.record(JournalEvent::ProcessorsEdited);
+        }
+    }
+
+    /// Attaches the contract of a processor (hashed where it was read, off the window's thread),
+    /// replacing any earlier one, and journals it. A refused file changes nothing.
+    pub fn attach_processor_contract(
+        &mut self,
+        id: ProcessorId,
+        name: &str,
+        file: crate::digest::Hashed,
+        at: Timestamp,
+    ) -> Result<(), ProcessorError> {
+        let c = &mut self.contents;
+        c.processors.attach_contract(id, name, file, at)?;
+        c.record(JournalEvent::ProcessorsEdited);
+        Ok(())
+    }
+
+    /// Removes the contract of a processor, and journals it.
+    pub fn detach_processor_contract(
+        &mut self,
+        id: ProcessorId,
+        at: Timestamp,
+    ) -> Result<(), ProcessorError> {
+        let c = &mut self.contents;
+        c.processors.detach_contract(id, at)?;
+        c.record(JournalEvent::ProcessorsEdited);
+        Ok(())
+    }
+
     /// Records a finished (or stopped) folder scan, the earlier one kept as a digest, and journals it.
     pub fn record_scan(&mut self, record: ScanRecord) {
         self.contents.scans.push(record);
@@ -264,11 +343,18 @@ impl PracticeFile {
         let c = &mut self.contents;
         let signer = c.assessments.doctor_signer(&c.practice)?;
         let witnessed = c.witnessed();
+        let binder = crate::assessment::document::freeze_binder(
+            &c.register,
+            &c.processors,
+            &c.practice,
+            &c.checklist,
+            crate::locale::date_of(at),
+        );
         c.assessments.complete_witnessing(
             &c.practice,
             &mut c.checklist,
             &c.scans,
-            Some(witnessed),
+            (Some(witnessed), Some(binder)),
             &signer,
             at,
             nonce,

@@ -4,8 +4,10 @@
 
 use super::layout::{BODY, Flow, MARGIN, SMALL, STRONG};
 use super::pdf::{Document, Face, PdfError, Rgb8, Style};
-use crate::binder::{Notice, Origin, dpia_statement};
-use crate::i18n::{Lang, T, format_date, names};
+use crate::assessment::SignedAssessment;
+use crate::binder::{ActivityView, Notice, Origin, dpia_statement};
+use crate::i18n::{Lang, T, format_date, names, tr};
+use crate::practice::Profile;
 use crate::practice_file::VaultContents;
 
 /// The notice's paper.
@@ -27,12 +29,79 @@ impl NoticeFormat {
     }
 }
 
-/// The record of processing activities, then the DPIA statement.
+/// The signed assessment that froze a register: the register's PDF names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrozenBy {
+    /// The assessment's id.
+    pub id: String,
+    /// When it was completed and signed.
+    pub completed_at: jiff::Timestamp,
+    /// The document's code: SHA-256 of its signed bytes, hexadecimal.
+    pub code: String,
+}
+
+/// What the register's PDF is drawn from: the vault's register as it stands, or the one a signed
+/// assessment froze (version 3).
+#[derive(Debug, Clone)]
+pub struct RegisterSource {
+    /// The practice's profile (the signed one for a frozen register).
+    pub practice: Profile,
+    /// The activities, in the register's order.
+    pub activities: Vec<ActivityView>,
+    /// When the doctor last changed the register.
+    pub updated_at: Option<jiff::Timestamp>,
+    /// The signed assessment that froze it, if it is a frozen one.
+    pub frozen: Option<FrozenBy>,
+}
+
+impl RegisterSource {
+    /// The register as the vault holds it now.
+    pub fn current(contents: &VaultContents, lang: Lang) -> Self {
+        Self {
+            practice: contents.practice.clone(),
+            activities: contents
+                .register
+                .activities(&contents.practice, &contents.checklist, lang),
+            updated_at: contents.register.updated_at,
+            frozen: None,
+        }
+    }
+
+    /// The register `signed` froze; `None` for a document that does not read or froze none (signed
+    /// before version 3).
+    pub fn signed(signed: &SignedAssessment, lang: Lang) -> Option<Self> {
+        let doc = signed.parsed().ok()?;
+        let binder = doc.binder.as_ref()?;
+        Some(Self {
+            activities: binder
+                .register
+                .activities
+                .iter()
+                .map(|a| a.view(&doc, lang))
+                .collect(),
+            updated_at: binder.register.updated_at,
+            frozen: Some(FrozenBy {
+                id: signed.id.clone(),
+                completed_at: signed.completed_at,
+                code: signed.code(),
+            }),
+            practice: doc.practice,
+        })
+    }
+}
+
+/// The record of processing activities as the vault holds it now, then the DPIA statement.
 pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, PdfError> {
+    register_pdf_of(&RegisterSource::current(contents, lang), lang)
+}
+
+/// The record of processing activities drawn from `source`, then the DPIA statement; a frozen
+/// register names the signed assessment that froze it and its document's code.
+pub fn register_pdf_of(source: &RegisterSource, lang: Lang) -> Result<Vec<u8>, PdfError> {
     let title = T::RegisterDocTitle.get(lang);
     let now = jiff::Timestamp::now();
     let mut flow = Flow::new(Document::new(title, now)?);
-    let p = &contents.practice;
+    let p = &source.practice;
     flow.space(6.0);
     let y = flow.y + 8.0;
     flow.doc()
@@ -40,6 +109,25 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
     flow.space(14.0);
     flow.paragraph(T::RegisterIntro.get(lang), SMALL);
     flow.space(2.0);
+    if let Some(f) = &source.frozen {
+        flow.paragraph(
+            &tr::binder_register_frozen(
+                lang,
+                &f.id,
+                format_date(crate::i18n::date_of(f.completed_at), lang),
+            ),
+            Style::new(Face::Bold, 9.5, Rgb8::TEXT),
+        );
+        flow.paragraph(
+            T::ReportVerificationCode.get(lang),
+            Style::new(Face::Regular, 8.5, Rgb8::MUTED),
+        );
+        flow.line(
+            &crate::assessment::document::grouped(&f.code),
+            Style::new(Face::Mono, 9.0, Rgb8::TEXT),
+        );
+        flow.space(2.0);
+    }
     let not_given = T::NotGiven.get(lang);
     flow.field(T::ReportPractice.get(lang), p.name.as_str());
     let controller = [p.practitioner.trim(), p.address.trim()]
@@ -58,7 +146,7 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
     if let Some(dpo) = &p.dpo {
         flow.field("DPO", &dpo.name);
     }
-    if let Some(at) = contents.register.updated_at {
+    if let Some(at) = source.updated_at {
         flow.field(
             T::RegisterEditedMark.get(lang),
             &format_date(crate::i18n::date_of(at), lang),
@@ -66,12 +154,7 @@ pub fn register_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, Pdf
     }
     let edited = T::RegisterEditedMark.get(lang);
     let catalog = crate::checklist::catalog();
-    for (n, a) in contents
-        .register
-        .activities(p, &contents.checklist, lang)
-        .iter()
-        .enumerate()
-    {
+    for (n, a) in source.activities.iter().enumerate() {
         flow.space(3.0);
         flow.heading(&format!("{}. {}", n + 1, a.name), 12.0);
         for (field, text, origin) in &a.fields {
@@ -182,6 +265,114 @@ pub fn notice_pdf(
     }
     lay_out(&mut doc, &notice, format, k, true);
     doc.finish()
+}
+
+/// The processors (GDPR art. 28) as frozen in a signed assessment or as they stand: each one's role,
+/// name, what it processes, whether it keeps health data, its HDS certificate and its status on
+/// `as_of`, the clauses of art. 28 read in its contract, the contract by fingerprint, the note.
+pub fn processors_pdf(
+    practice: &Profile,
+    processors: &[crate::assessment::document::ProcessorDoc],
+    frozen: Option<&FrozenBy>,
+    as_of: jiff::civil::Date,
+    lang: Lang,
+) -> Result<Vec<u8>, PdfError> {
+    use crate::binder::processors::{HdsStatus, hds_status};
+    let title = T::ProcessorsDocTitle.get(lang);
+    let mut flow = Flow::new(Document::new(title, jiff::Timestamp::now())?);
+    flow.space(6.0);
+    let y = flow.y + 8.0;
+    flow.doc()
+        .text(MARGIN, y, title, Style::new(Face::Bold, 18.0, Rgb8::ACCENT));
+    flow.space(14.0);
+    flow.paragraph(T::ProcessorsIntro.get(lang), SMALL);
+    flow.space(2.0);
+    if let Some(f) = frozen {
+        flow.paragraph(
+            &tr::binder_processors_frozen(
+                lang,
+                &f.id,
+                format_date(crate::i18n::date_of(f.completed_at), lang),
+            ),
+            Style::new(Face::Bold, 9.5, Rgb8::TEXT),
+        );
+        flow.line(
+            &crate::assessment::document::grouped(&f.code),
+            Style::new(Face::Mono, 9.0, Rgb8::TEXT),
+        );
+        flow.space(2.0);
+    }
+    flow.field(T::ReportPractice.get(lang), practice.name.as_str());
+    if processors.is_empty() {
+        flow.paragraph(T::ProcessorsNone.get(lang), BODY);
+    }
+    let pick = |b: &crate::assessment::document::Bilingual| match lang {
+        Lang::Fr => b.fr.clone(),
+        Lang::En => b.en.clone(),
+    };
+    for (n, p) in processors.iter().enumerate() {
+        flow.space(3.0);
+        flow.heading(
+            &format!("{}. {} — {}", n + 1, pick(&p.name), pick(&p.role)),
+            12.0,
+        );
+        flow.field(T::ProcessorsProcesses.get(lang), &pick(&p.processes));
+        flow.field(
+            T::ProcessorsHostsHealth.get(lang),
+            match p.hosts_health_data {
+                crate::practice::Known::Yes => T::ProcessorsHostsYes,
+                crate::practice::Known::No => T::ProcessorsHostsNo,
+                crate::practice::Known::Unknown => T::KnownUnknown,
+            }
+            .get(lang),
+        );
+        let number = if p.hds_number.trim().is_empty() {
+            T::HdsNoNumber.get(lang).to_owned()
+        } else {
+            tr::hds_number(lang, p.hds_number.trim())
+        };
+        let expires = p.hds_expires.map_or_else(
+            || T::HdsNoExpiry.get(lang).to_owned(),
+            |d| tr::hds_expiry(lang, format_date(d, lang)),
+        );
+        let status = match hds_status(p.hosts_health_data, &p.hds_number, p.hds_expires, as_of) {
+            HdsStatus::NotNeeded => T::HdsNotNeeded,
+            HdsStatus::ToCheck => T::HdsToCheck,
+            HdsStatus::Missing => T::HdsMissing,
+            HdsStatus::Incomplete => T::HdsIncomplete,
+            HdsStatus::Valid { .. } => T::HdsValid,
+            HdsStatus::ExpiresSoon { .. } => T::HdsExpiresSoon,
+            HdsStatus::Expired { .. } => T::HdsExpired,
+        };
+        flow.field(
+            T::ProcessorsHds.get(lang),
+            &tr::binder_hds_line(lang, number, expires, status.get(lang)),
+        );
+        flow.paragraph(T::ProcessorsClauses.get(lang), STRONG);
+        for c in &p.clauses {
+            flow.paragraph(
+                &format!(
+                    "• {} [{}] — {}",
+                    c.clause.label(lang),
+                    c.clause.article(),
+                    c.answer.name(lang)
+                ),
+                BODY,
+            );
+        }
+        flow.field(
+            T::ProcessorsContract.get(lang),
+            &p.contract.as_ref().map_or_else(
+                || T::ProcessorsNoContract.get(lang).to_owned(),
+                |c| format!("{} — SHA-256 {}", c.name, c.sha256),
+            ),
+        );
+        if !p.note.trim().is_empty() {
+            flow.field(T::ProcessorsNote.get(lang), &p.note);
+        }
+    }
+    let left = format!("{} — {}", practice.name, title);
+    flow.finish(&left, |n, total| format!("{n} / {total}"))
 }
 
 #[cfg(test)]

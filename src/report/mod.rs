@@ -5,6 +5,7 @@
 
 pub mod assessment;
 pub mod binder; // the record of processing activities with the DPIA statement, the patients' notice
+pub mod binder_export; // the inspection binder: one folder, every part, SHA256SUMS
 pub mod breach; // the breach register, the draft notification to the CNIL, the letter to patients
 pub mod breach_export;
 pub mod document;

@@ -47,7 +47,15 @@ pub fn draft_comparison(contents: &VaultContents) -> Option<Comparison> {
         previous: None,
         now: Timestamp::now(),
         nonce: 0,
-        witnessed: None,
+        // A draft witnesses nothing yet, but freezes the register as it stands, to compare it.
+        witnessed: Some(contents.witnessed()),
+        binder: Some(document::freeze_binder(
+            &contents.register,
+            &contents.processors,
+            &contents.practice,
+            &contents.checklist,
+            crate::i18n::today(),
+        )),
     });
     Some(compare::compare(&last, &draft))
 }

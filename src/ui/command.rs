@@ -355,6 +355,9 @@ pub enum JobOutput {
     /// The register's verifiable export was written: the folder and how many files, or why not (in
     /// the user's language).
     BreachRegisterExported(Result<(PathBuf, usize), String>),
+    /// The inspection binder was written: the folder and how many files, or why not (in the user's
+    /// language).
+    BinderExported(Result<(PathBuf, usize), String>),
     /// A job panicked or its thread ended without a result; what it was doing did not happen.
     Failed(super::jobs::JobKind),
     /// The folder scan's job ended: its summary, or the folders that were not there (nothing scanned).
@@ -592,6 +595,7 @@ impl JobOutput {
                 r.as_ref().map_or(Outcome::Failed(ErrorCategory::Panic), of),
             ),
             Self::BreachRegisterExported(r) => ("export breach register", worded(r)),
+            Self::BinderExported(r) => ("export binder", worded(r)),
             Self::DocumentWritten(r) | Self::BreachDocumentWritten { result: r, .. } => {
                 ("write document", worded(r))
             }

@@ -67,7 +67,11 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("system", &["locale", "fs"]),
     // The inspection binder's documents (register, DPIA statement, notice): an engine over the profile
     // and the checklist's answers.
-    ("binder", &["practice", "checklist", "locale"]),
+    // The processors keep their contracts as evidence (base64 in the vault, hashed).
+    (
+        "binder",
+        &["practice", "checklist", "locale", "base64_field", "digest"],
+    ),
     // Breach register: an engine, like the checklist.
     ("breach", &["locale", "base64_field", "digest"]),
     // The practice's file: the vault holding the engines' records.
@@ -86,6 +90,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "breach",
             "archive",
             "binder",
+            // A processor's contract, hashed when attached.
+            "digest",
         ],
     ),
     // The signed self-assessment: the records it freezes, the vault container of a consultant's key.
@@ -103,6 +109,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "io_guard",
             // The bounded, non-blocking reads of the files it is given.
             "fs",
+            // Version 3 freezes the record of processing activities.
+            "binder",
         ],
     ),
     ("output", &["fs", "vault"]),
@@ -141,6 +149,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             // Breach register
             "breach",
             "archive",
+            // The processors' errors.
+            "binder",
         ],
     ),
     (

@@ -153,3 +153,79 @@ fn the_register_page_keeps_edits_excludes_an_activity_and_exports_the_notice() {
     run_until(&mut h, "the notice", |_| pdf.exists());
     assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
 }
+
+/// The inspection binder from the register page (issue 36, point 5): the folder chosen in Vigie's
+/// dialog holds a file, so the binder goes into a new subfolder named after the day, written in a job
+/// and said; its files pass `SHA256SUMS`; the comparison of the last two signed assessments is shown.
+#[test]
+fn the_register_page_exports_the_binder_and_shows_the_comparison() {
+    let dir = temp_dir();
+    let vault = dir.path().join("demo.vigie");
+    drop(create_vault_with(&vault, vigie::demo::demo_contents()));
+    {
+        let mut v = vigie::practice_file::PracticeFile::open(
+            &vault,
+            vigie::vault::Unlock::Passphrase(crate::common::PASSPHRASE),
+        )
+        .expect("open");
+        v.sign_assessment(jiff::Timestamp::now()).expect("sign");
+        v.save().expect("save");
+    }
+    let chosen = dir.path().join("inspection");
+    std::fs::create_dir_all(&chosen).expect("mkdir");
+    std::fs::write(chosen.join("notes.txt"), b"kept").expect("write");
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.state_mut().set_system_dialogs(false);
+    h.state_mut().set_place_finder(Vec::new);
+    h.run();
+    unlock(&mut h, &vault);
+    navigate(&mut h, vigie::ui::register::PAGE);
+
+    // The comparison between last year's signed assessment and this one's.
+    click(
+        &mut h,
+        "Évolution entre les deux dernières auto-évaluations signées",
+    );
+    h.run();
+    assert!(
+        h.query_by_label_contains("Score global").is_some(),
+        "the comparison is shown"
+    );
+
+    click(&mut h, "Exporter le classeur d'inspection…");
+    h.run();
+    assert!(h.state().file_dialog_shown(), "Vigie's dialog is shown");
+    replace_text(&mut h, "Dossier", &chosen.display().to_string());
+    click(&mut h, "Aller");
+    h.run();
+    let start = Instant::now();
+    while h.query_by_label("notes.txt").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(30), "the listing");
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    click(&mut h, "Choisir ce dossier");
+    run_until(&mut h, "the binder", |app| app.notice.is_some());
+    let notice = match &h.state().notice {
+        Some(vigie::ui::state::Notice::Info(t)) => t.clone(),
+        other => panic!("{other:?}"),
+    };
+    let target = chosen.join(format!(
+        "classeur-inspection-{}",
+        vigie::i18n::date_of(jiff::Timestamp::now())
+    ));
+    assert!(notice.contains("Classeur d'inspection écrit"), "{notice}");
+    assert!(notice.contains(&target.display().to_string()), "{notice}");
+    let listed = crate::signing::check_sums(&target);
+    assert!(
+        listed
+            .iter()
+            .any(|n| n == "01-registre-des-traitements.pdf")
+    );
+    assert!(listed.iter().any(|n| n == "TOC.txt"));
+    // The file that was there is untouched.
+    assert_eq!(
+        std::fs::read(chosen.join("notes.txt")).expect("kept"),
+        b"kept"
+    );
+}

@@ -11,6 +11,7 @@ mod common;
 
 mod architecture;
 mod archive;
+mod binder; // issue 36, point 5: the inspection binder
 mod boxes; // the Internet box's rules (issue 34)
 mod breach; // Breach register
 mod breach_assess; // Breach register: the helper on a facts file

@@ -138,7 +138,9 @@ fn the_signed_document_witnesses_the_register_head_and_the_last_records() {
         .expect("signed")
         .parsed()
         .expect("reads");
-    assert_eq!(doc.version, 2);
+    // Version 3: version 2's `witnessed`, and the register frozen beside it.
+    assert_eq!(doc.version, 3);
+    assert!(doc.binder.is_some(), "version 3 freezes the register");
     let w = doc.witnessed.expect("version 2 witnesses");
     let head = c.breaches.head();
     assert_eq!(

@@ -311,7 +311,7 @@ fn a_changed_answer_is_refused_even_when_the_json_is_rewritten_cleanly() {
     );
 }
 
-fn golden_path(name: &str) -> PathBuf {
+pub fn golden_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/golden")
         .join(name)
@@ -342,13 +342,14 @@ fn golden_document() -> (Vec<u8>, Signer) {
         now: at,
         nonce: 0x0123_abcd,
         witnessed: None,
+        binder: None,
     });
     (doc.to_bytes(), signer)
 }
 
 /// The version-2 golden document: the version-1 golden inputs, witnessing the golden breach register's
 /// head (`tests/data/golden/breach-register/`, 14 events) and fixed record digests.
-fn golden_document_v2() -> (Vec<u8>, Signer) {
+pub fn golden_document_v2() -> (Vec<u8>, Signer) {
     let (v1, signer) = golden_document();
     let mut doc = AssessmentDocument::parse(&v1).expect("parse");
     let at: jiff::Timestamp = "2026-03-28T18:00:00Z".parse().expect("time");
@@ -687,7 +688,7 @@ fn verify_refuses_what_is_not_a_signed_file_in_one_line() {
     assert_eq!(o.status.code(), Some(2));
 }
 
-fn ssh_keygen() -> Option<PathBuf> {
+pub fn ssh_keygen() -> Option<PathBuf> {
     let found = std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|p| p.join("ssh-keygen"))

@@ -568,3 +568,70 @@ fn register_edits_are_kept_and_journaled() {
             .expect("decode");
     assert_eq!(back.register, v.contents().register);
 }
+
+#[test]
+fn processor_changes_are_kept_journaled_and_a_refusal_changes_nothing() {
+    use crate::binder::processors::ProcessorError;
+    use crate::binder::{Clause, ClauseAnswer};
+    use crate::checklist::record::EvidenceError;
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut v = practice_file(dir.path());
+    let at = Timestamp::UNIX_EPOCH;
+    let soft = ProcessorId::Profile(Source::RecordsSoftware);
+    v.edit_processor(
+        soft,
+        ProcessorEdit::Clause(Clause::Instructions, ClauseAnswer::Present),
+        at,
+    )
+    .expect("clause");
+    assert_eq!(last_event(&v), &JournalEvent::ProcessorsEdited);
+    let added = v
+        .add_processor(ProcessorKind::Teleradiology, "Télérad Exemple", at)
+        .expect("add");
+    v.attach_processor_contract(
+        added,
+        "contrat.pdf",
+        crate::digest::Hashed::new(b"%PDF contrat".to_vec()),
+        at,
+    )
+    .expect("attach");
+    let journaled = |v: &PracticeFile| {
+        v.contents()
+            .journal
+            .iter()
+            .filter(|e| e.event == JournalEvent::ProcessorsEdited)
+            .count()
+    };
+    assert_eq!(journaled(&v), 3);
+    // Refused: nothing changes, nothing is journaled.
+    let before = v.contents().processors.clone();
+    assert_eq!(
+        v.attach_processor_contract(soft, "vide.pdf", crate::digest::Hashed::new(Vec::new()), at),
+        Err(ProcessorError::Contract(EvidenceError::Empty))
+    );
+    assert_eq!(
+        v.edit_processor(ProcessorId::Added(9), ProcessorEdit::Note("x".into()), at),
+        Err(ProcessorError::NoSuchProcessor)
+    );
+    assert_eq!(
+        v.add_processor(ProcessorKind::Other, " ", at),
+        Err(ProcessorError::EmptyName)
+    );
+    assert_eq!(v.contents().processors, before);
+    assert_eq!(journaled(&v), 3);
+    // Removed and restored.
+    v.remove_processor(soft, at).expect("remove");
+    v.restore_processor(Source::RecordsSoftware, at);
+    v.restore_processor(Source::RecordsSoftware, at);
+    assert_eq!(journaled(&v), 5, "restoring what is there journals nothing");
+    // Kept through the vault's encoding, the contract's bytes included.
+    let back =
+        crate::practice_file::decode(&crate::practice_file::encode(v.contents()).expect("encode"))
+            .expect("decode");
+    assert_eq!(back.processors, v.contents().processors);
+    assert_eq!(
+        back.processors.contract(added).map(|c| &c.content[..]),
+        Some(&b"%PDF contrat"[..])
+    );
+    assert_eq!(back.schema, crate::practice_file::SCHEMA_VERSION);
+}

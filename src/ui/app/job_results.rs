@@ -465,6 +465,7 @@ impl VigieApp {
                 }
             }
             JobOutput::BreachRegisterExported(result) => self.breach_register_exported(result),
+            JobOutput::BinderExported(result) => self.binder_exported(result),
             JobOutput::BreachFileRead {
                 id,
                 purpose,

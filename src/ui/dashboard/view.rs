@@ -24,6 +24,7 @@ fn event_name(e: &JournalEvent) -> T {
         JournalEvent::ArchiveOriginalsRemoved => T::EventArchiveOriginalsRemoved,
         JournalEvent::SystemChecked => T::EventSystemChecked,
         JournalEvent::RegisterEdited => T::EventRegisterEdited,
+        JournalEvent::ProcessorsEdited => T::EventProcessorsEdited,
     }
 }
 

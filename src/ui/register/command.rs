@@ -24,4 +24,7 @@ pub enum RegisterCommand {
     },
     /// The doctor's note on the patients' notice, as typed.
     NoticeNote(String),
+    /// Write the inspection binder (the same folder as `vigie export --kind binder`); `None` asks
+    /// which folder: an empty one receives it, any other a new subfolder named after the day.
+    ExportBinder(Option<std::path::PathBuf>),
 }

@@ -1,10 +1,42 @@
 //! The register page's commands: its edits go to the vault through `PracticeFile`'s use cases.
 
+use std::path::{Path, PathBuf};
+
 use jiff::Timestamp;
 
 use super::command::RegisterCommand;
+use crate::i18n::{Lang, Localize as _, tr};
 use crate::practice_file::{JournalEvent, PracticeFile};
+use crate::report::binder_export::{BinderWriteError, binder_files, write_binder};
 use crate::ui::VigieApp;
+use crate::ui::app::dialogs::Ask;
+use crate::ui::command::{Command, JobOutput};
+use crate::ui::jobs::JobKind;
+use crate::ui::state::Notice;
+
+/// Where the binder goes in the folder chosen: the folder itself when it is empty (or new), else a
+/// new subfolder named after the day (`classeur-inspection-2026-12-07`, `-2`, `-3`… when taken).
+pub fn binder_target(chosen: &Path, lang: Lang, now: Timestamp) -> PathBuf {
+    let empty =
+        |d: &Path| !d.exists() || std::fs::read_dir(d).is_ok_and(|mut e| e.next().is_none());
+    if empty(chosen) {
+        return chosen.to_path_buf();
+    }
+    let base = tr::binder_folder_name(lang, crate::i18n::date_of(now));
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        let candidate = chosen.join(name);
+        if empty(&candidate) || n > 99 {
+            return candidate;
+        }
+        n += 1;
+    }
+}
 
 /// Whether the journal's last entry already says the register was edited: typing on goes on with the
 /// same entry rather than one per key.
@@ -58,6 +90,7 @@ impl VigieApp {
                     v.include_register_activity(kind, included, Timestamp::now());
                 });
             }
+            RegisterCommand::ExportBinder(dir) => self.export_binder(ctx, dir),
             RegisterCommand::NoticeNote(note) => {
                 let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
                     return;
@@ -75,5 +108,55 @@ impl VigieApp {
                 self.edited();
             }
         }
+    }
+}
+
+impl VigieApp {
+    /// Writes the inspection binder into a folder (asked for when `dir` is `None`), in a job: the same
+    /// files as `vigie export --kind binder`, written whole or not at all.
+    fn export_binder(&mut self, ctx: &egui::Context, dir: Option<PathBuf>) {
+        if self.jobs.is_running(JobKind::WriteDocument) {
+            return;
+        }
+        let Some(vault) = self.vault() else {
+            return;
+        };
+        let contents = vault.contents().clone();
+        let dir = if let Some(dir) = dir {
+            Some(dir)
+        } else {
+            self.ask_path(ctx, Ask::folder(), |d| {
+                Command::Register(RegisterCommand::ExportBinder(Some(d)))
+            })
+        };
+        let Some(dir) = dir else {
+            return;
+        };
+        let lang = self.lang;
+        self.notice = None;
+        self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
+            let result = (|| {
+                if dir.exists() && !dir.is_dir() {
+                    return Err(tr::err_not_a_folder(lang, dir.display()));
+                }
+                let now = Timestamp::now();
+                let target = binder_target(&dir, lang, now);
+                let binder = binder_files(&contents, lang, now).map_err(|e| e.localize(lang))?;
+                write_binder(&target, &binder.files).map_err(|e| match e {
+                    BinderWriteError::NotEmpty(d) => tr::err_binder_not_empty(lang, d.display()),
+                    BinderWriteError::Fs(e) => e.localize(lang),
+                })?;
+                Ok((target, binder.files.len()))
+            })();
+            JobOutput::BinderExported(result)
+        });
+    }
+
+    /// The binder was written, or not: said, with the folder and how many files.
+    pub(crate) fn binder_exported(&mut self, result: Result<(PathBuf, usize), String>) {
+        self.notice = Some(match result {
+            Ok((dir, n)) => Notice::Info(tr::binder_exported(self.lang, n, dir.display())),
+            Err(e) => Notice::Error(e),
+        });
     }
 }

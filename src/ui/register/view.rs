@@ -195,8 +195,31 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut RegisterPage) {
             }
         }
     });
+    ui.add_space(6.0);
+    ui.add(egui::Label::new(RichText::new(T::BinderExportHint.get(lang)).small()).wrap());
+    if widgets::primary_button(ui, T::BinderExportButton.get(lang), !busy).clicked() {
+        cx.send(Command::Register(RegisterCommand::ExportBinder(None)));
+    }
     if busy {
         widgets::busy(ui, T::Exporting.get(lang));
+    }
+    if contents.assessments.signed.len() >= 2 {
+        ui.add_space(6.0);
+        // Parsed only while open: two signed documents are tens of kilobytes of JSON.
+        egui::CollapsingHeader::new(T::BinderComparisonWindow.get(lang))
+            .id_salt("binder-comparison")
+            .show(ui, |ui| {
+                match crate::report::binder_export::last_two(contents) {
+                    Some(c) => {
+                        for line in crate::report::binder_export::comparison_lines(&c, lang) {
+                            ui.add(egui::Label::new(line).wrap());
+                        }
+                    }
+                    None => {
+                        ui.label(T::BinderNoComparison.get(lang));
+                    }
+                }
+            });
     }
 
     heading(ui, T::RegisterActivitiesHeading.get(lang));
