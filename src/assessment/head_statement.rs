@@ -144,6 +144,78 @@ pub struct HeadToCountersign {
     pub export: ExportHead,
     /// The doctor's key's fingerprint, when `head.txt.sig` is there and valid.
     pub doctor_fingerprint: Option<String>,
+    /// The heads already countersigned in the folder ([`countersignatures_in`]).
+    pub countersignatures: Vec<FoundCountersignature>,
+}
+
+/// A head countersignature found in a register export's folder, checked as `vigie verify
+/// --countersigned-head` does.
+#[derive(Debug, Clone)]
+pub struct FoundCountersignature {
+    /// The statement's file.
+    pub path: std::path::PathBuf,
+    /// The statement, when its signature is valid by the key it names, and how the register compares
+    /// with the head it countersigned; `None`: not a valid countersignature.
+    pub checked: Option<(HeadStatement, crate::breach::export::AgainstSigned)>,
+}
+
+/// The largest statement read (a statement is well under a kilobyte).
+const MAX_STATEMENT_BYTES: u64 = 64 * 1024;
+/// The most statements read in a folder.
+const MAX_STATEMENTS: usize = 64;
+
+/// The head countersignatures (`head-countersignature-*.json` and their `.sig`) in `folder`, each
+/// checked and compared with `events` (a register cut or rewritten after the head was countersigned
+/// is named), in the order of their names.
+pub fn countersignatures_in(
+    folder: &std::path::Path,
+    events: &[crate::breach::export::ReadEvent],
+) -> Vec<FoundCountersignature> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<std::path::PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("head-countersignature-"))
+        })
+        .collect();
+    paths.sort();
+    paths.truncate(MAX_STATEMENTS);
+    paths
+        .into_iter()
+        .map(|path| {
+            let small = |p: &std::path::Path| {
+                std::fs::symlink_metadata(p)
+                    .is_ok_and(|m| m.is_file() && m.len() <= MAX_STATEMENT_BYTES)
+            };
+            let mut sig = path.clone().into_os_string();
+            sig.push(".sig");
+            let sig = std::path::PathBuf::from(sig);
+            let checked = (small(&path) && small(&sig))
+                .then(|| {
+                    let bytes = std::fs::read(&path).ok()?;
+                    let armored = std::fs::read_to_string(&sig).ok()?;
+                    let st = check(&bytes, &armored)?;
+                    let signed = crate::breach::ChainHead {
+                        count: st.register_head.count,
+                        hash: crate::breach::chain::parse_hex32(&st.register_head.hash)?,
+                    };
+                    let against = crate::breach::export::AgainstSigned::Compared {
+                        signed_at: st.signed_at,
+                        signed,
+                        outcome: crate::breach::export::extends(events, signed),
+                    };
+                    Some((st, against))
+                })
+                .flatten();
+            FoundCountersignature { path, checked }
+        })
+        .collect()
 }
 
 /// Reads the export in `folder` for a countersignature of its head: every event, the head, and the
@@ -165,9 +237,11 @@ pub fn read_to_countersign(folder: &std::path::Path) -> Result<HeadToCountersign
         ),
         Err(_) => None,
     };
+    let countersignatures = countersignatures_in(folder, &export.events);
     Ok(HeadToCountersign {
         export,
         doctor_fingerprint,
+        countersignatures,
     })
 }
 

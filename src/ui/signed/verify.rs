@@ -203,6 +203,53 @@ fn head_card(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut VerifyView) {
                 );
             }
         }
+        if !head.countersignatures.is_empty() {
+            ui.add_space(4.0);
+            ui.label(RichText::new(T::SaHeadFound.get(lang)).strong());
+        }
+        for found in &head.countersignatures {
+            let Some((st, against)) = &found.checked else {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "✗ {}",
+                            tr::err_head_statement(lang, found.path.display())
+                        ))
+                        .color(theme::ERROR),
+                    )
+                    .wrap(),
+                );
+                continue;
+            };
+            ui.add(
+                egui::Label::new(format!(
+                    "✓ {}",
+                    tr::cli_head_statement(
+                        lang,
+                        &st.signer.name,
+                        crate::present::signed::role(st.signer.role).get(lang),
+                        &st.signer.affiliation,
+                        format_datetime(st.signed_at, lang),
+                        st.signer.fingerprint()
+                    )
+                ))
+                .wrap(),
+            );
+            let name = st.signer.name.clone();
+            let (text, holds) = crate::present::breach::against_signed_text(
+                against,
+                |d| tr::register_witness_countersigned(lang, &name, d),
+                lang,
+            );
+            ui.add(
+                egui::Label::new(RichText::new(text).color(if holds {
+                    theme::OK
+                } else {
+                    theme::ERROR
+                }))
+                .wrap(),
+            );
+        }
         if let Some(written) = &view.head_written {
             ui.add(
                 egui::Label::new(
