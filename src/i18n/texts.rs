@@ -1215,6 +1215,7 @@ texts! {
     ArchivePendingForget => "Oublier cette archive…", "Forget this archive…";
     ArchivePendingForgetConfirm => "Oublier : ne pas la noter", "Forget: do not record it";
     ArchivePendingChecking => "Relecture et vérification de l'archive interrompue…", "Reading back and verifying the interrupted archive…";
+    ArchiveNotStartedSave => "Le coffre n'a pas pu être enregistré : l'archive n'a pas été commencée (rien n'est écrit). Réessayez une fois l'enregistrement rétabli.", "The vault could not be saved: the archive was not started (nothing is written). Try again once saving works.";
     ArchiveSaveKeySheet => "Enregistrer la feuille de la clé des archives…", "Save the archive key sheet…";
     ArchiveKeyFileFilter => "Clé age (texte)", "age key (text)";
     ArchiveFileFilter => "Archive chiffrée age", "Encrypted age archive";
