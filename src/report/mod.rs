@@ -8,6 +8,7 @@ pub mod binder; // the record of processing activities with the DPIA statement, 
 pub mod breach; // the breach register, the draft notification to the CNIL, the letter to patients
 pub mod breach_export;
 pub mod document;
+pub mod head_countersign;
 pub mod layout;
 pub mod pdf;
 pub mod recovery_sheet;
