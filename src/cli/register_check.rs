@@ -82,9 +82,11 @@ pub(super) fn countersign(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
-    use crate::assessment::head_statement;
-    let to_sign = head_statement::read_to_countersign(folder)
-        .map_err(|e| anyhow!(crate::present::breach::export_head_error(&e, folder, lang)))?;
+    let to_sign = crate::report::head_countersign::read_to_countersign(folder).map_err(|e| {
+        anyhow!(crate::report::head_countersign::error_text(
+            &e, folder, lang
+        ))
+    })?;
     let sig_path = folder.join(export::HEAD_SIGNATURE_FILE);
     let (head, head_at, doctor) = (
         to_sign.export.head,
@@ -107,9 +109,13 @@ pub(super) fn countersign(
         )
     )?;
     let signer = super::signed::open_key(key, lang)?;
-    let target =
-        head_statement::countersign_into(folder, &to_sign, &signer, jiff::Timestamp::now())
-            .map_err(|e| anyhow!(e.localize(lang)))?;
+    let target = crate::report::head_countersign::countersign_into(
+        folder,
+        &to_sign,
+        &signer,
+        jiff::Timestamp::now(),
+    )
+    .map_err(|e| anyhow!(e.localize(lang)))?;
     writeln!(
         out,
         "{}",

@@ -790,6 +790,7 @@ texts! {
     SaHeadPractice => "Cabinet (pour comparer la clé du médecin à celle retenue) :", "Practice (to compare the doctor's key with the one pinned):";
     SaHeadNeedPractice => "Indiquez le nom du cabinet : il sert à comparer la clé du médecin à celle retenue lors de vos contresignatures précédentes.", "Type the practice's name: it is used to compare the doctor's key with the one pinned at your earlier countersignatures.";
     SaHeadConfirm => "J'ai vérifié le nombre d'événements, l'empreinte de la tête et la clé du médecin, et je les contresigne", "I have checked the number of events, the head hash and the doctor's key, and I countersign them";
+    SaHeadFound => "Contresignatures de tête dans ce dossier", "Head countersignatures in this folder";
     SaSaveCountersigned => "Enregistrer le fichier contresigné…", "Save the countersigned file…";
     SaCountersignedPending => "Votre signature est ajoutée. Enregistrez le fichier, puis remettez-le au cabinet, qui l'importera.",
         "Your signature is added. Save the file, then give it back to the practice, which will import it.";
@@ -1214,6 +1215,7 @@ texts! {
     ArchivePendingForget => "Oublier cette archive…", "Forget this archive…";
     ArchivePendingForgetConfirm => "Oublier : ne pas la noter", "Forget: do not record it";
     ArchivePendingChecking => "Relecture et vérification de l'archive interrompue…", "Reading back and verifying the interrupted archive…";
+    ArchiveNotStartedSave => "Le coffre n'a pas pu être enregistré : l'archive n'a pas été commencée (rien n'est écrit). Réessayez une fois l'enregistrement rétabli.", "The vault could not be saved: the archive was not started (nothing is written). Try again once saving works.";
     ArchiveSaveKeySheet => "Enregistrer la feuille de la clé des archives…", "Save the archive key sheet…";
     ArchiveKeyFileFilter => "Clé age (texte)", "age key (text)";
     ArchiveFileFilter => "Archive chiffrée age", "Encrypted age archive";

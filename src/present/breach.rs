@@ -974,25 +974,6 @@ pub fn export_break_text(b: &crate::breach::export::ExportBreak, lang: Lang) -> 
     }
 }
 
-/// Why a register export's head cannot be countersigned, in words (`folder`: the export).
-pub fn export_head_error(
-    e: &crate::assessment::head_statement::ExportHeadError,
-    folder: &std::path::Path,
-    lang: Lang,
-) -> String {
-    use crate::assessment::head_statement::ExportHeadError as E;
-    match e {
-        E::Read(path, err) => crate::i18n::io_error(lang, path, err),
-        E::Events(b) => format!(
-            "{}\n{}",
-            export_break_text(b, lang),
-            tr::err_verify_failed(lang, folder.display())
-        ),
-        E::NotOfEvents(path) => tr::err_head_not_of_events(lang, path.display()),
-        E::BadSignature(path) => tr::err_head_signature(lang, path.display()),
-    }
-}
-
 #[cfg(test)]
 mod letter_tests {
     use super::*;

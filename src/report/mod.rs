@@ -9,6 +9,7 @@ pub mod binder_export; // the inspection binder: one folder, every part, SHA256S
 pub mod breach; // the breach register, the draft notification to the CNIL, the letter to patients
 pub mod breach_export;
 pub mod document;
+pub mod head_countersign;
 pub mod layout;
 pub mod pdf;
 pub mod recovery_sheet;

@@ -553,7 +553,7 @@ pub enum SigningOutput {
         /// The export's folder.
         folder: PathBuf,
         /// Its head, checked, or why not.
-        result: Result<Box<crate::assessment::head_statement::HeadToCountersign>, String>,
+        result: Result<Box<crate::report::head_countersign::HeadToCountersign>, String>,
     },
     /// The head's countersignature was written into the export's folder (the statement's path), and
     /// the doctor's key change the consultant accepted, if any.

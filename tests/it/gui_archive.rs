@@ -67,6 +67,21 @@ fn the_high_risk_findings_go_into_a_verified_archive_then_the_originals_on_confi
     }
     h.run();
     click(&mut h, "Chiffrer et vérifier 2 fichiers");
+    // The archive is noted in the vault as pending, and that saved, before anything is written: a
+    // window killed after writing it leaves the note, which the next opening shows.
+    let mut noted = false;
+    for _ in 0..50 {
+        h.step();
+        if h.state()
+            .vault()
+            .is_some_and(|v| v.contents().archives.pending.is_some())
+        {
+            noted = true;
+            break;
+        }
+    }
+    assert!(noted, "the pending note");
+    assert!(!archive.exists(), "nothing written before the note's save");
     run_until(&mut h, "the archive", |app| {
         if let Some(view) = app.screen.view::<ScanView>()
             && let Some(error) = view.archive.as_ref().and_then(|p| p.error.as_ref())
@@ -98,6 +113,11 @@ fn the_high_risk_findings_go_into_a_verified_archive_then_the_originals_on_confi
         assert_eq!(last.archived.len(), 1);
         assert_eq!(last.archived[0].findings.len(), 2);
     }
+    assert_eq!(
+        crate::gui::on_disk(&path).archives.pending,
+        None,
+        "recorded: the note is gone from the saved vault"
+    );
     h.get_by_label_contains("2 fichiers de cette analyse ont été mis dans une archive chiffrée");
 
     // The removal button waits for the confirmation.

@@ -629,8 +629,11 @@ fn the_consultant_countersigns_a_register_head_in_the_window_with_the_pinned_key
     use vigie::assessment::pins::PinSubject;
     use vigie::assessment::{Role, Signer, head_statement};
     let dir = temp_dir();
-    let mut contents = practice();
+    // The demo practice: a register with events, and a signed assessment (the doctor's key).
+    let mut contents = vigie::demo::demo_contents();
     sign_in_domain(&mut contents, Timestamp::now());
+    let practice_name = contents.practice.name.as_str().to_owned();
+    assert!(contents.breaches.head().count > 1, "events to cut");
     let doctor = contents
         .assessments
         .doctor_key
@@ -651,7 +654,7 @@ fn the_consultant_countersigns_a_register_head_in_the_window_with_the_pinned_key
         &key,
         vigie::vault::Unlock::Passphrase(PASSPHRASE),
         &PinSubject {
-            practice: "Cabinet du Dr Martin".to_owned(),
+            practice: practice_name.clone(),
             rpps: String::new(),
             fingerprint: earlier.to_owned(),
         },
@@ -688,8 +691,7 @@ fn the_consultant_countersigns_a_register_head_in_the_window_with_the_pinned_key
     let practice_label = typo("Cabinet (pour comparer la clé du médecin à celle retenue) :");
     h.get_by_label(&practice_label).focus();
     h.run();
-    h.get_by_label(&practice_label)
-        .type_text("Cabinet du Dr Martin");
+    h.get_by_label(&practice_label).type_text(&practice_name);
     h.run();
     command(
         &mut h,
@@ -741,4 +743,54 @@ fn the_consultant_countersigns_a_register_head_in_the_window_with_the_pinned_key
         after.all()[0].changes[0].reason,
         "Nouvelle clé du médecin, empreinte vérifiée par téléphone"
     );
+
+    // The countersignature is found when the folder is read again, and the register holds its head.
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::ReadHead(Some(register.clone()))),
+    );
+    run_until(
+        &mut h,
+        "the register's second reading",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.head.as_ref().is_some_and(|(_, hd)| !hd.countersignatures.is_empty())),
+    );
+    h.get_by_label_contains("Contre-signature valable de Jean Dupont");
+    h.get_by_label_contains(&typo(
+        "Registre cohérent avec la tête contre-signée par Jean Dupont",
+    ));
+    // The practice cuts its last event and exports again (its head unsigned now): the consultant's
+    // head is no longer extended, and the window says so.
+    let events = std::fs::read_to_string(register.join("events.jsonl")).expect("events");
+    let kept: Vec<&str> = events.lines().collect();
+    let kept = &kept[..kept.len() - 1];
+    let last: serde_json::Value = serde_json::from_str(kept[kept.len() - 1]).expect("json");
+    let hash =
+        vigie::breach::chain::parse_hex32(last["hash"].as_str().expect("hash")).expect("hex");
+    std::fs::write(
+        register.join("events.jsonl"),
+        format!("{}\n", kept.join("\n")),
+    )
+    .expect("cut");
+    let head = vigie::breach::chain::DatedHead::new(
+        vigie::breach::ChainHead {
+            count: kept.len() as u64,
+            hash,
+        },
+        Timestamp::now(),
+    );
+    std::fs::write(register.join("head.txt"), head.signing_bytes()).expect("head");
+    std::fs::remove_file(register.join("head.txt.sig")).expect("unsigned");
+    start(
+        &mut h,
+        Command::Signing(SigningCommand::ReadHead(Some(register.clone()))),
+    );
+    run_until(
+        &mut h,
+        "the cut register's reading",
+        |app| matches!(&app.screen, Screen::Verify(v) if v.head.as_ref().is_some_and(|(_, hd)| hd.doctor_fingerprint.is_none())),
+    );
+    h.get_by_label_contains(&typo("Tête non signée par le médecin"));
+    h.get_by_label_contains(&typo(
+        "Le registre ne prolonge pas la tête de la tête contre-signée par Jean Dupont",
+    ));
 }

@@ -343,6 +343,8 @@ impl VigieApp {
                         session.save.error = Some(e.localize(lang));
                     }
                 }
+                // An archive waiting for its pending note to be on disk.
+                self.resume_archive(ctx);
             }
             JobOutput::PassphraseChanged(vault, result) => {
                 if let Some(session) = self.session.as_mut() {

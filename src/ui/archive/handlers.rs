@@ -13,7 +13,9 @@ use crate::output::OutputKind;
 use crate::ui::app::VigieApp;
 use crate::ui::app::dialogs::Ask;
 use crate::ui::archive::command::{ArchiveCommand, ArchiveOutput};
-use crate::ui::archive::view::{ArchiveKeyChoice, ArchivePanel, ArchiveStage, scope_files};
+use crate::ui::archive::view::{
+    ArchiveJob, ArchiveKeyChoice, ArchivePanel, ArchiveStage, scope_files,
+};
 use crate::ui::command::{Command, JobOutput};
 use crate::ui::jobs::JobKind;
 use crate::ui::scan::view::ScanView;
@@ -96,6 +98,10 @@ impl VigieApp {
                 // The job removes its temporary file itself; its result is not waited for.
                 self.jobs.cancel(JobKind::Archive);
                 if let Some(panel) = self.archive_panel() {
+                    panel.deferred = None;
+                }
+                self.forget_own_pending(ctx);
+                if let Some(panel) = self.archive_panel() {
                     panel.stage = ArchiveStage::Setup;
                     panel.error = Some(T::ErrArchiveCancelled.get(lang).to_owned());
                 }
@@ -121,6 +127,19 @@ impl VigieApp {
                     &pending.path,
                 )));
             }
+        }
+    }
+
+    /// Forgets the pending note of the archive this window was making (its run failed or was
+    /// cancelled: nothing under its name).
+    fn forget_own_pending(&mut self, ctx: &egui::Context) {
+        if self
+            .vault()
+            .is_some_and(|v| v.contents().archives.pending.is_some())
+        {
+            self.update_vault(ctx, |v| {
+                v.forget_pending_archive();
+            });
         }
     }
 
@@ -207,32 +226,93 @@ impl VigieApp {
         panel.stage = ArchiveStage::Running(Arc::clone(&progress));
         panel.error = None;
         panel.picked = picked;
-        let key = if let Some(p) = passphrase {
-            ArchiveKey::passphrase(p.expose())
-        } else {
-            {
-                // The practice key is made (and saved) before anything is encrypted to it; the originals
-                // can only be removed once the vault holding it is saved.
-                let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
-                    return;
-                };
-                let key = vault.practice_archive_key();
-                if key.as_ref().is_ok_and(|k| k.made_now) {
-                    self.start_save(ctx);
-                }
-                match key {
-                    Ok(key) => key.key,
-                    Err(e) => {
-                        self.panel_error(e.localize(lang));
-                        return;
-                    }
-                }
-            }
-        };
         let origin = Origin {
             practice,
             at: Timestamp::now(),
         };
+        let Some(passphrase) = passphrase else {
+            // The practice key (made now if needed) and the pending note are saved before anything is
+            // encrypted to it: the job starts once that save is done ([`Self::resume_archive`]).
+            let Some(vault) = self.session.as_mut().and_then(|s| s.vault.as_mut()) else {
+                return;
+            };
+            let key = match vault.practice_archive_key() {
+                Ok(key) => key.key,
+                Err(e) => {
+                    self.panel_error(e.localize(lang));
+                    return;
+                }
+            };
+            vault.note_pending_archive(&out, origin.at);
+            if let Some(panel) = self.archive_panel() {
+                panel.deferred = Some(Box::new(ArchiveJob {
+                    files,
+                    key,
+                    out,
+                    origin,
+                    progress,
+                }));
+            }
+            self.start_save(ctx);
+            return;
+        };
+        self.spawn_archive(
+            ctx,
+            ArchiveJob {
+                files,
+                key: ArchiveKey::passphrase(passphrase.expose()),
+                out,
+                origin,
+                progress,
+            },
+        );
+    }
+
+    /// Starts the archive waiting for the vault's save of its pending note, once that save is done;
+    /// a failed save stops it (nothing written).
+    pub(crate) fn resume_archive(&mut self, ctx: &egui::Context) {
+        let Some((busy, failed)) = self
+            .session
+            .as_ref()
+            .map(|s| (s.save.in_flight || s.save.queued, s.save.error.is_some()))
+        else {
+            return;
+        };
+        if busy {
+            return;
+        }
+        let Some(job) = self.archive_panel().and_then(|p| p.deferred.take()) else {
+            return;
+        };
+        if failed {
+            let out = job.out.clone();
+            if let Some(v) = self.session.as_mut().and_then(|s| s.vault.as_mut())
+                && v.contents()
+                    .archives
+                    .pending
+                    .as_ref()
+                    .is_some_and(|p| std::path::Path::new(&p.path) == out)
+            {
+                v.forget_pending_archive();
+            }
+            if let Some(panel) = self.archive_panel() {
+                panel.stage = ArchiveStage::Setup;
+            }
+            self.panel_error(T::ArchiveNotStartedSave.get(self.lang).to_owned());
+            return;
+        }
+        self.spawn_archive(ctx, *job);
+    }
+
+    fn spawn_archive(&mut self, ctx: &egui::Context, job: ArchiveJob) {
+        let lang = self.lang;
+        let ArchiveJob {
+            files,
+            key,
+            out,
+            origin,
+            progress,
+        } = job;
         let repaint = ctx.clone();
         self.jobs.spawn(ctx, JobKind::Archive, move |cancel| {
             let plan = archive::plan_files(&files);
@@ -353,6 +433,8 @@ impl VigieApp {
                 if let Some(panel) = self.archive_panel() {
                     panel.stage = ArchiveStage::Setup;
                 }
+                // Nothing was left under the archive's name: its pending note goes.
+                self.forget_own_pending(ctx);
                 self.panel_error(message);
             }
             ArchiveOutput::Removed(result) => {

@@ -65,6 +65,25 @@ pub struct ArchivePanel {
     pub scan_started_at: Timestamp,
     /// The findings being archived (indices into the scan's), set when the job starts.
     pub picked: Vec<u32>,
+    /// An archive with the practice key, noted in the vault as pending and waiting for that save
+    /// before its file is written (a run killed after writing it then leaves the note, which the next
+    /// opening shows).
+    pub deferred: Option<Box<ArchiveJob>>,
+}
+
+/// What an archive job needs, kept while the vault's save of the pending note runs.
+#[derive(Debug)]
+pub struct ArchiveJob {
+    /// The files.
+    pub files: Vec<std::path::PathBuf>,
+    /// The key.
+    pub key: crate::archive::ArchiveKey,
+    /// The archive's path.
+    pub out: std::path::PathBuf,
+    /// Who and when, for its manifest.
+    pub origin: crate::archive::Origin,
+    /// The progress shared with the panel.
+    pub progress: Arc<Mutex<Progress>>,
 }
 
 /// What the panel needs to know of the rest of the window.
@@ -112,6 +131,7 @@ impl ArchivePanel {
             error: None,
             scan_started_at,
             picked: Vec::new(),
+            deferred: None,
         }
     }
 }

@@ -351,9 +351,9 @@ impl VigieApp {
             return;
         };
         self.jobs.spawn(ctx, JobKind::SignedFiles, move |_| {
-            let result = crate::assessment::head_statement::read_to_countersign(&folder)
+            let result = crate::report::head_countersign::read_to_countersign(&folder)
                 .map(Box::new)
-                .map_err(|e| crate::present::breach::export_head_error(&e, &folder, lang));
+                .map_err(|e| crate::report::head_countersign::error_text(&e, &folder, lang));
             JobOutput::Signing(SigningOutput::HeadRead { folder, result })
         });
     }
@@ -551,7 +551,7 @@ impl VigieApp {
                 view.keys.key_change_reason.clear();
                 let accepted = change.map(|c| c.reason);
                 self.jobs.spawn(ctx, JobKind::SignedFiles, move |_| {
-                    let written = crate::assessment::head_statement::countersign_into(
+                    let written = crate::report::head_countersign::countersign_into(
                         &folder,
                         &head,
                         &signer,

@@ -9,9 +9,9 @@ use egui::{RichText, Ui};
 use super::view::{self as signed, KeyForms};
 use crate::assessment::bundle::{FileSet, SignatureSet};
 use crate::assessment::document::{self, AssessmentDocument};
-use crate::assessment::head_statement::HeadToCountersign;
 use crate::assessment::verify::{SignerStatus, Subject, Verification};
 use crate::i18n::{Lang, Localize as _, T, format_date, format_datetime, names, tr};
+use crate::report::head_countersign::HeadToCountersign;
 use crate::report::signed::role_name;
 use crate::ui::command::{Command, SigningCommand};
 use crate::ui::jobs::JobKind;
@@ -202,6 +202,53 @@ fn head_card(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut VerifyView) {
                     .wrap(),
                 );
             }
+        }
+        if !head.countersignatures.is_empty() {
+            ui.add_space(4.0);
+            ui.label(RichText::new(T::SaHeadFound.get(lang)).strong());
+        }
+        for found in &head.countersignatures {
+            let Some((st, against)) = &found.checked else {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "✗ {}",
+                            tr::err_head_statement(lang, found.path.display())
+                        ))
+                        .color(theme::ERROR),
+                    )
+                    .wrap(),
+                );
+                continue;
+            };
+            ui.add(
+                egui::Label::new(format!(
+                    "✓ {}",
+                    tr::cli_head_statement(
+                        lang,
+                        &st.signer.name,
+                        crate::present::signed::role(st.signer.role).get(lang),
+                        &st.signer.affiliation,
+                        format_datetime(st.signed_at, lang),
+                        st.signer.fingerprint()
+                    )
+                ))
+                .wrap(),
+            );
+            let name = st.signer.name.clone();
+            let (text, holds) = crate::present::breach::against_signed_text(
+                against,
+                |d| tr::register_witness_countersigned(lang, &name, d),
+                lang,
+            );
+            ui.add(
+                egui::Label::new(RichText::new(text).color(if holds {
+                    theme::OK
+                } else {
+                    theme::ERROR
+                }))
+                .wrap(),
+            );
         }
         if let Some(written) = &view.head_written {
             ui.add(
