@@ -254,6 +254,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "digest",
             "breach",
             "archive",
+            "binder",
         ],
     ),
 ];
