@@ -184,6 +184,160 @@ pub fn notice_pdf(
     doc.finish()
 }
 
+/// The practice's processors (GDPR art. 28): each with what it processes, whether it keeps health
+/// data, its HDS certificate, its contract and the contract's clauses as ticked, and what is missing.
+pub fn processors_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, PdfError> {
+    use crate::binder::processors::{ART_28, HDS_SOURCE, known_name};
+    let title = T::ProcessorsDocTitle.get(lang);
+    let mut flow = Flow::new(Document::new(title, jiff::Timestamp::now())?);
+    let p = &contents.practice;
+    flow.space(6.0);
+    let y = flow.y + 8.0;
+    flow.doc()
+        .text(MARGIN, y, title, Style::new(Face::Bold, 18.0, Rgb8::ACCENT));
+    flow.space(14.0);
+    flow.paragraph(T::ProcessorsIntro.get(lang), SMALL);
+    flow.space(2.0);
+    flow.field(T::ReportPractice.get(lang), p.name.as_str());
+    let today = crate::i18n::today();
+    let list = contents.processors.list(p, today, lang);
+    if list.is_empty() {
+        flow.paragraph(T::ProcessorsNone.get(lang), BODY);
+    }
+    for v in &list {
+        flow.space(3.0);
+        flow.heading(
+            &format!("{}. {} — {}", v.number, v.display_name(lang), v.role),
+            12.0,
+        );
+        flow.field(T::ProcessorKindLabel.get(lang), &v.kind.name(lang));
+        flow.field(T::ProcessorProcesses.get(lang), &v.processes);
+        flow.field(
+            T::ProcessorHostsData.get(lang),
+            &known_name(v.hosts_health_data, lang),
+        );
+        let number = if v.hds_number.is_empty() {
+            T::NotGiven.get(lang).to_owned()
+        } else {
+            v.hds_number.clone()
+        };
+        flow.field(
+            T::ProcessorHds.get(lang),
+            &format!("{number} — {}", v.hds.describe(lang)),
+        );
+        let contract = v.contract.as_ref().map_or_else(
+            || T::ProcessorNoContract.get(lang).to_owned(),
+            |c| {
+                format!(
+                    "{} ({}, {}) SHA-256 {}",
+                    c.name,
+                    crate::locale::format_size(c.size, lang),
+                    format_date(crate::i18n::date_of(c.added_at), lang),
+                    c.sha256
+                )
+            },
+        );
+        flow.field(T::ProcessorContract.get(lang), &contract);
+        if !v.note.is_empty() {
+            flow.field(T::ProcessorNote.get(lang), &v.note);
+        }
+        flow.space(1.0);
+        flow.paragraph(
+            &crate::i18n::tr::processor_clauses_present(lang, v.clauses_present(), v.clauses.len()),
+            STRONG,
+        );
+        for (clause, answer) in &v.clauses {
+            flow.paragraph(
+                &format!(
+                    "• {} [{}] — {}",
+                    clause.label(lang),
+                    clause.article(),
+                    answer.name(lang)
+                ),
+                BODY,
+            );
+        }
+    }
+    flow.space(3.0);
+    let sources = [ART_28, HDS_SOURCE].join(crate::locale::list_separator(lang));
+    flow.paragraph(
+        &crate::locale::typeset(
+            &format!("{} : {sources}", T::RegisterSources.get(lang))
+                .replace(" : ", if lang == Lang::En { ": " } else { " : " }),
+            lang,
+        ),
+        SMALL,
+    );
+    let left = format!("{} — {}", p.name, title);
+    flow.finish(&left, |n, total| format!("{n} / {total}"))
+}
+
+/// The letter asking the `number`th processor (from 1) for what is missing.
+pub fn processor_letter_pdf(
+    contents: &VaultContents,
+    number: usize,
+    lang: Lang,
+) -> Result<Vec<u8>, PdfError> {
+    let p = &contents.practice;
+    let today = crate::i18n::today();
+    let view = contents
+        .processors
+        .by_number(number, p, today, lang)
+        .ok_or_else(|| {
+            PdfError::NothingToReport(crate::i18n::tr::err_no_processor(lang, number))
+        })?;
+    let letter =
+        crate::binder::letter::processor_letter(&view, p, today, lang).ok_or_else(|| {
+            PdfError::NothingToReport(T::ProcessorNothingMissing.get(lang).to_owned())
+        })?;
+    let mut flow = Flow::new(Document::new(
+        T::ProcessorLetterTitle.get(lang),
+        jiff::Timestamp::now(),
+    )?);
+    flow.space(2.0);
+    for (i, line) in letter.sender.iter().enumerate() {
+        flow.paragraph(line, if i == 0 { STRONG } else { BODY });
+    }
+    // The processor's address block, on the right, as a window envelope expects it.
+    flow.space(4.0);
+    let x = MARGIN + flow.width() * 0.55;
+    for (i, line) in letter.recipient.iter().enumerate() {
+        let top = flow.y + BODY.leading() * 0.8;
+        flow.doc()
+            .text(x, top, line, if i == 0 { STRONG } else { BODY });
+        flow.y += BODY.leading();
+    }
+    flow.space(6.0);
+    let w = flow
+        .doc()
+        .text_width(&letter.date_line, BODY.face, BODY.size);
+    let top = flow.y + BODY.leading() * 0.8;
+    let x = MARGIN + flow.width() - w;
+    flow.doc().text(x, top, &letter.date_line, BODY);
+    flow.y += BODY.leading();
+    flow.space(4.0);
+    flow.paragraph(&letter.subject, STRONG);
+    flow.space(3.0);
+    flow.paragraph(&letter.salutation, BODY);
+    flow.space(1.5);
+    for para in &letter.intro {
+        flow.paragraph(para, BODY);
+        flow.space(1.5);
+    }
+    for ask in &letter.asks {
+        flow.paragraph(&format!("– {ask}"), BODY);
+        flow.space(1.0);
+    }
+    flow.space(1.5);
+    for para in &letter.outro {
+        flow.paragraph(para, BODY);
+        flow.space(1.5);
+    }
+    flow.space(6.0);
+    flow.paragraph(&letter.signature, STRONG);
+    flow.finish_letter()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -260,6 +260,11 @@ pub enum Command {
         /// Where, if already chosen.
         path: Option<PathBuf>,
     },
+    /// Export the reminders as an iCalendar file (path asked when `None`).
+    ExportReminders {
+        /// Where, if already chosen.
+        path: Option<PathBuf>,
+    },
     /// A request of the signed-assessment screens.
     Signing(SigningCommand),
     /// A request about the breach register.

@@ -67,7 +67,23 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("system", &["locale", "fs"]),
     // The inspection binder's documents (register, DPIA statement, notice): an engine over the profile
     // and the checklist's answers.
-    ("binder", &["practice", "checklist", "locale"]),
+    // Its processors keep their contracts as evidence is kept (hashed, base64 in the records).
+    (
+        "binder",
+        &["practice", "checklist", "locale", "digest", "base64_field"],
+    ),
+    // Reminders where dates matter: computed from the practice's file, no words (present/ says them).
+    (
+        "reminders",
+        &[
+            "practice_file",
+            "binder",
+            "breach",
+            "checklist",
+            "locale",
+            "practice",
+        ],
+    ),
     // Breach register: an engine, like the checklist.
     ("breach", &["locale", "base64_field", "digest"]),
     // The practice's file: the vault holding the engines' records.
@@ -86,6 +102,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "breach",
             "archive",
             "binder",
+            // A processor's contract, hashed where it was read.
+            "digest",
         ],
     ),
     // The signed self-assessment: the records it freezes, the vault container of a consultant's key.
@@ -141,6 +159,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             // Breach register
             "breach",
             "archive",
+            // The processors' errors.
+            "binder",
         ],
     ),
     (
@@ -161,6 +181,9 @@ const LAYERS: &[(&str, &[&str])] = &[
             "breach",
             // The evidence file recorded with an archive.
             "archive",
+            // The reminders in words and as an iCalendar file.
+            "reminders",
+            "binder",
         ],
     ),
     (
@@ -200,6 +223,9 @@ const LAYERS: &[(&str, &[&str])] = &[
             "practice_file",
             // Breach register
             "breach",
+            // The demo's processors (their certificates and contracts' clauses).
+            "binder",
+            "digest",
         ],
     ),
     // The shells on top: the command line never imports the window.
@@ -227,6 +253,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "digest",
             "breach",
             "archive",
+            // The reminders' .ics file.
+            "reminders",
         ],
     ),
     (
@@ -255,6 +283,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "breach",
             "archive",
             "binder",
+            // The reminders on the dashboard and their .ics file.
+            "reminders",
         ],
     ),
 ];

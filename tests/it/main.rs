@@ -30,6 +30,7 @@ mod gui_system; // PC checks
 mod gui_truth; // issue 33: one truth across pages
 mod gui_window;
 mod privacy; // issue 35: secrets and privacy after a full run
+mod processors; // issue 36: the processors, the letter, the reminders' .ics
 mod properties; // issue 35: proptest, changes and truncations detected, round trips
 mod register_head; // issue 32: heads that cannot be rewritten quietly
 mod report;
