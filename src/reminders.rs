@@ -54,6 +54,9 @@ pub enum ReminderKind {
         breach: BreachId,
         /// The end of the 72 hours.
         deadline: Timestamp,
+        /// The clock of the complement to an initial notification (72 hours after it), not of the
+        /// notification itself (72 hours after awareness).
+        complement: bool,
     },
 }
 
@@ -188,16 +191,29 @@ pub fn reminders(contents: &VaultContents, now: Timestamp) -> Vec<Reminder> {
         }
     }
     // The breaches' 72-hour clocks.
+    // The same clocks as the breach register's page: the notification's, 72 hours after awareness,
+    // or, once an initial notification is sent, its complement's, 72 hours after it.
     for b in contents.breaches.breaches() {
-        if let Some(aware) = b.details.aware_at
-            && b.clock_running()
+        if !b.clock_running() {
+            continue;
+        }
+        let (deadline, complement) = match b.first_notification() {
+            Some(first) if b.complement_pending() => {
+                (crate::breach::clock::deadline(first.at), true)
+            }
+            Some(_) => continue,
+            None => match b.details.aware_at {
+                Some(aware) => (crate::breach::clock::deadline(aware), false),
+                None => continue,
+            },
+        };
         {
-            let deadline = crate::breach::clock::deadline(aware);
             out.push(Reminder::new(
                 format!("breach-{}", b.id.0),
                 ReminderKind::BreachClock {
                     breach: b.id,
                     deadline,
+                    complement,
                 },
                 date_of(deadline),
                 today,
@@ -315,7 +331,8 @@ mod tests {
             clock.kind,
             ReminderKind::BreachClock {
                 breach: b,
-                deadline: crate::breach::clock::deadline(aware)
+                deadline: crate::breach::clock::deadline(aware),
+                complement: false,
             }
         );
         // The most urgent first.

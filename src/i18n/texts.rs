@@ -1451,6 +1451,21 @@ texts! {
     RemindersNone => "Aucun rappel dans les 30 prochains jours.", "No reminder in the next 30 days.";
     RemindersExport => "Exporter les rappels (.ics)…", "Export the reminders (.ics)…";
     RemindersExportHint => "Un fichier calendrier à importer dans l'agenda de votre choix (Outlook, Thunderbird, Google Agenda, Calendrier d'Apple) : sans compte, sans réseau, sans donnée de patient.", "A calendar file to import into the calendar of your choice (Outlook, Thunderbird, Google Calendar, Apple Calendar): no account, no network, no patient data.";
+    NavProcessors => "Sous-traitants", "Processors";
+    ProcessorName => "Nom", "Name";
+    ProcessorHostsFromProfile => "D'après le profil du cabinet.", "From the practice's profile.";
+    ProcessorHdsNumber => "N° du certificat HDS", "HDS certificate no.";
+    ProcessorHdsExpires => "Date d'expiration (jj/mm/aaaa)", "Expiry date (dd/mm/yyyy)";
+    ProcessorHdsDateError => "Cette date ne se lit pas : jj/mm/aaaa. Rien n'est enregistré tant qu'elle ne se lit pas.", "This date does not read: dd/mm/yyyy. Nothing is saved until it reads.";
+    ProcessorAttach => "Joindre le contrat…", "Attach the contract…";
+    ProcessorDetach => "Retirer", "Remove";
+    ProcessorLetterButton => "Courrier pour demander ce qui manque (PDF)", "Letter asking for what is missing (PDF)";
+    ProcessorRemove => "Retirer de la liste", "Remove from the list";
+    ProcessorRestore => "Remettre", "Put back";
+    ProcessorAddHeading => "Ajouter un sous-traitant", "Add a processor";
+    ProcessorNewName => "Nom du sous-traitant", "The processor's name";
+    ProcessorAddButton => "Ajouter", "Add";
+    ProcessorsExportPdf => "Liste des sous-traitants (PDF)", "List of processors (PDF)";
     ProcessorNothingMissing => "Rien ne manque pour ce sous-traitant : aucun courrier à lui envoyer.", "Nothing is missing for this processor: no letter to send.";
     RegisterIntro => "Registre tenu au titre de l’article 30 du RGPD. Les textes préremplis suivent le référentiel de la CNIL pour la gestion des cabinets médicaux et paramédicaux (délibération n° 2020-081 du 18 juin 2020) et le profil du cabinet ; ceux marqués « à confirmer » n’ont pas pu être vérifiés dans le texte du référentiel et restent à compléter par le cabinet.",
         "Record kept under article 30 of the GDPR. The pre-filled texts follow the CNIL's reference framework for the management of medical and paramedical practices (délibération n° 2020-081 of 18 June 2020) and the practice's profile; those marked \"to be confirmed\" could not be checked against the framework's text and are for the practice to complete.";
@@ -1911,7 +1926,14 @@ typed_texts! {
     fn cli_ics_written(path, n: count) =>
         { one: "Calendrier écrit : {path} ({n} rappel)", other: "Calendrier écrit : {path} ({n} rappels)" },
         { one: "Calendar written: {path} ({n} reminder)", other: "Calendar written: {path} ({n} reminders)" };
+    fn reminder_breach_complement(id: num, deadline) => "Vigie : violation n° {id} — le complément à la notification à la CNIL est attendu avant le {deadline}", "Vigie: breach no. {id} — the complement to the notification to the CNIL is expected by {deadline}";
     fn reminder_was_due(date) => "Prévu le {date}.", "Due on {date}.";
+    fn processor_name_from_profile(name) => "Nom (profil : {name})", "Name (profile: {name})";
+    fn processor_contract_line(name, size, date, hash) => "{name} ({size}, joint le {date}, SHA-256 {hash}…)", "{name} ({size}, attached on {date}, SHA-256 {hash}…)";
+    fn processor_missing(n: count) =>
+        { one: "{n} point à demander", other: "{n} points à demander" },
+        { one: "{n} thing to ask for", other: "{n} things to ask for" };
+    fn processor_removed(role) => "Retiré de la liste : {role}", "Removed from the list: {role}";
     fn err_no_processor(n: num) => "Aucun sous-traitant n° {n} (la liste des sous-traitants est numérotée à partir de 1, dans l'ordre de la page « Sous-traitants »).", "No processor no. {n} (the processors are numbered from 1, in the order of the \"Processors\" page).";
     fn processor_clauses_present(present: num, total: num) => "Clauses de l'article 28 présentes dans le contrat : {present} sur {total}", "Article 28 clauses present in the contract: {present} of {total}";
     fn err_no_such_breach(id) => "Aucune violation n° {id} dans ce registre (voir vigie breach list).", "No breach no. {id} in this register (see vigie breach list).";

@@ -38,9 +38,16 @@ pub fn title(r: &Reminder, lang: Lang) -> String {
                 .map_or_else(|| item.clone(), |i| i.action.get(lang).to_owned());
             tr::reminder_action(lang, action, d(r.due))
         }
-        ReminderKind::BreachClock { breach, deadline } => {
-            tr::reminder_breach(lang, breach.0, format_datetime(*deadline, lang))
-        }
+        ReminderKind::BreachClock {
+            breach,
+            deadline,
+            complement: false,
+        } => tr::reminder_breach(lang, breach.0, format_datetime(*deadline, lang)),
+        ReminderKind::BreachClock {
+            breach,
+            deadline,
+            complement: true,
+        } => tr::reminder_breach_complement(lang, breach.0, format_datetime(*deadline, lang)),
     }
 }
 

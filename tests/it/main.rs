@@ -24,6 +24,7 @@ mod gui_archive;
 mod gui_checklist; // checklist v2
 mod gui_exports; // issue 32: the window's exports are the command line's
 mod gui_fixes; // issue 33, point 6: the small things seen
+mod gui_processors; // issue 36: the processors page, the reminders on the dashboard
 mod gui_register; // issue 36: the register and patients' notice page
 mod gui_signing;
 mod gui_system; // PC checks

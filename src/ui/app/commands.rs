@@ -317,6 +317,7 @@ impl VigieApp {
             Command::Archive(command) => self.run_archive(ctx, command),
             Command::System(command) => self.run_system(ctx, command),
             Command::Register(command) => self.run_register(ctx, command),
+            Command::Processors(command) => self.run_processors(ctx, command),
         }
     }
 
