@@ -132,7 +132,7 @@ pub fn processor_letter(
             ),
             (Lang::Fr, _) => typeset(
                 &format!(
-                    "m’indiquer la clause du contrat par laquelle vous vous engagez à {request} (article {article} du RGPD), ou la prévoir par un avenant ;"
+                    "me confirmer cet engagement en m’indiquant la clause du contrat qui le prévoit (article {article} du RGPD), ou à défaut le prévoir par un avenant : {request} ;"
                 ),
                 lang,
             ),
@@ -140,7 +140,7 @@ pub fn processor_letter(
                 "amend the contract so as to {request} (GDPR article {article}: the contract lacks this clause);"
             ),
             (Lang::En, _) => format!(
-                "tell me which clause of the contract commits you to {request} (GDPR article {article}), or add it by an amendment;"
+                "confirm this commitment by naming the clause of the contract that provides for it (GDPR article {article}), or failing that add it by an amendment: {request};"
             ),
         });
     }

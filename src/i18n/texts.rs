@@ -1432,7 +1432,7 @@ texts! {
     ProcessorsNone => "Aucun sous-traitant : le profil n'en nomme aucun et aucun n'a été ajouté.", "No processor: the profile names none and none was added.";
     ProcessorKindLabel => "Type", "Kind";
     ProcessorProcesses => "Ce qu'il traite", "What it processes";
-    ProcessorHostsData => "Conserve des données de santé du cabinet", "Keeps the practice's health data";
+    ProcessorHostsData => "Données de santé gardées", "Keeps health data";
     ProcessorHds => "Certificat HDS", "HDS certificate";
     ProcessorContract => "Contrat", "Contract";
     ProcessorNoContract => "non joint", "not attached";

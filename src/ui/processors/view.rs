@@ -197,38 +197,34 @@ fn processor(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut ProcessorsPage, v: &P
                 ui.label(RichText::new(T::ProcessorHds.get(lang)).strong());
                 ui.label(RichText::new(v.hds.describe(lang)).color(hds_color(v.hds)));
             });
-            ui.columns(2, |cols| {
-                text_field(
-                    &mut cols[0],
-                    cx,
-                    page,
-                    (v.id, Field::HdsNumber),
-                    T::ProcessorHdsNumber.get(lang),
-                    &v.hds_number,
-                    false,
-                );
-                let expires = v
-                    .hds_expires
-                    .map(|d| format_date(d, lang))
-                    .unwrap_or_default();
-                text_field(
-                    &mut cols[1],
-                    cx,
-                    page,
-                    (v.id, Field::HdsExpires),
-                    T::ProcessorHdsExpires.get(lang),
-                    &expires,
-                    false,
-                );
-                if let Some(typed) = page.fields.get(&(v.id, Field::HdsExpires))
-                    && !typed.trim().is_empty()
-                    && crate::locale::parse_date(typed.trim()).is_none()
-                {
-                    cols[1].label(
-                        RichText::new(T::ProcessorHdsDateError.get(lang)).color(theme::ERROR),
-                    );
-                }
-            });
+            text_field(
+                ui,
+                cx,
+                page,
+                (v.id, Field::HdsNumber),
+                T::ProcessorHdsNumber.get(lang),
+                &v.hds_number,
+                false,
+            );
+            let expires = v
+                .hds_expires
+                .map(|d| format_date(d, lang))
+                .unwrap_or_default();
+            text_field(
+                ui,
+                cx,
+                page,
+                (v.id, Field::HdsExpires),
+                T::ProcessorHdsExpires.get(lang),
+                &expires,
+                false,
+            );
+            if let Some(typed) = page.fields.get(&(v.id, Field::HdsExpires))
+                && !typed.trim().is_empty()
+                && crate::locale::parse_date(typed.trim()).is_none()
+            {
+                ui.label(RichText::new(T::ProcessorHdsDateError.get(lang)).color(theme::ERROR));
+            }
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(T::ProcessorContract.get(lang)).strong());
