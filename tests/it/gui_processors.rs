@@ -57,6 +57,11 @@ fn the_processors_page_keeps_clauses_certificates_contracts_and_additions() {
     h.get_all_by_label("Présente")
         .nth(1)
         .expect("the second clause's radio")
+        .scroll_to_me();
+    h.run();
+    h.get_all_by_label("Présente")
+        .nth(1)
+        .expect("the second clause's radio")
         .click();
     h.run();
     saved(&mut h, "the clause");
@@ -70,6 +75,11 @@ fn the_processors_page_keeps_clauses_certificates_contracts_and_additions() {
     assert_eq!(journaled(&vault), 1);
 
     // The certificate's number typed: one journal entry for the run of typing.
+    h.get_all_by_label("N° du certificat HDS")
+        .next()
+        .expect("the number field")
+        .scroll_to_me();
+    h.run();
     h.get_all_by_label("N° du certificat HDS")
         .next()
         .expect("the number field")
@@ -117,6 +127,8 @@ fn the_processors_page_keeps_clauses_certificates_contracts_and_additions() {
 
     // A processor added by hand, listed after the profile's.
     run(&mut h, Command::Navigate(vigie::ui::processors::PAGE));
+    h.get_by_label("Nom du sous-traitant").scroll_to_me();
+    h.run();
     h.get_by_label("Nom du sous-traitant").focus();
     h.run();
     h.get_by_label("Nom du sous-traitant")
