@@ -26,11 +26,29 @@ pub struct ProcessorLetter {
     /// Paragraphs before the list.
     pub intro: Vec<String>,
     /// What is asked, one item each.
-    pub asks: Vec<String>,
+    pub asks: Vec<Ask>,
     /// Paragraphs after the list.
     pub outro: Vec<String>,
     /// The practitioner's name (or the practice's).
     pub signature: String,
+}
+
+/// One thing asked, with its sub-items (the clauses concerned), if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ask {
+    /// The request.
+    pub text: String,
+    /// The clauses it concerns, one line each, with their article.
+    pub items: Vec<String>,
+}
+
+impl Ask {
+    fn plain(text: String) -> Self {
+        Self {
+            text,
+            items: Vec::new(),
+        }
+    }
 }
 
 /// The letter for `processor`, or `None` when nothing is missing.
@@ -107,41 +125,48 @@ pub fn processor_letter(
     ));
     let mut asks = Vec::new();
     if processor.missing.contains(&Missing::Contract) {
-        asks.push(t(
+        asks.push(Ask::plain(t(
             "me transmettre une copie du contrat en vigueur (conditions générales et accord de traitement des données, ou « DPA ») ;",
             "send me a copy of the contract in force (terms and conditions and the data processing agreement, or \"DPA\");",
-        ));
+        )));
     }
-    let clauses: Vec<_> = processor
-        .missing
-        .iter()
-        .filter_map(|m| match m {
-            Missing::Clause(c, a) => Some((*c, *a)),
-            _ => None,
-        })
-        .collect();
-    for (clause, answer) in &clauses {
-        let request = clause.request(lang);
-        let article = clause.article();
-        asks.push(match (lang, answer) {
-            (Lang::Fr, ClauseAnswer::Absent) => typeset(
-                &format!(
-                    "compléter le contrat par un avenant pour {request} (article {article} du RGPD : cette clause n’y figure pas) ;"
-                ),
-                lang,
+    let clause_items = |wanted: &dyn Fn(ClauseAnswer) -> bool| -> Vec<String> {
+        processor
+            .missing
+            .iter()
+            .filter_map(|m| match m {
+                Missing::Clause(c, a) if wanted(*a) => Some(*c),
+                _ => None,
+            })
+            .map(|c| {
+                let article = c.article();
+                match lang {
+                    Lang::Fr => {
+                        typeset(&format!("{} (article {article}) ;", c.request(lang)), lang)
+                    }
+                    Lang::En => format!("{} (article {article});", c.request(lang)),
+                }
+            })
+            .collect()
+    };
+    let not_found = clause_items(&|a| a != ClauseAnswer::Absent);
+    if !not_found.is_empty() {
+        asks.push(Ask {
+            text: t(
+                "me confirmer que le contrat prévoit les engagements suivants, que l’article 28 du RGPD impose, en m’indiquant pour chacun la clause qui le prévoit, ou à défaut les prévoir par un avenant :",
+                "confirm that the contract holds the following commitments, which GDPR article 28 requires, naming for each the clause that provides for it, or failing that add them by an amendment:",
             ),
-            (Lang::Fr, _) => typeset(
-                &format!(
-                    "me confirmer cet engagement en m’indiquant la clause du contrat qui le prévoit (article {article} du RGPD), ou à défaut le prévoir par un avenant : {request} ;"
-                ),
-                lang,
+            items: not_found,
+        });
+    }
+    let absent = clause_items(&|a| a == ClauseAnswer::Absent);
+    if !absent.is_empty() {
+        asks.push(Ask {
+            text: t(
+                "compléter le contrat par un avenant pour y ajouter les engagements suivants, que l’article 28 du RGPD impose et qui n’y figurent pas :",
+                "amend the contract to add the following commitments, which GDPR article 28 requires and which it lacks:",
             ),
-            (Lang::En, ClauseAnswer::Absent) => format!(
-                "amend the contract so as to {request} (GDPR article {article}: the contract lacks this clause);"
-            ),
-            (Lang::En, _) => format!(
-                "confirm this commitment by naming the clause of the contract that provides for it (GDPR article {article}), or failing that add it by an amendment: {request};"
-            ),
+            items: absent,
         });
     }
     let number = processor.hds_number.trim();
@@ -196,15 +221,16 @@ pub fn processor_letter(
             }
             Missing::HdsExpiry | Missing::Contract | Missing::Clause(..) => continue,
         };
-        asks.push(ask);
+        asks.push(Ask::plain(ask));
     }
-    // The list's last item ends the sentence.
+    // The list's last line ends the sentence.
     if let Some(last) = asks.last_mut() {
-        let trimmed = last
-            .trim_end_matches(';')
+        let line = last.items.last_mut().unwrap_or(&mut last.text);
+        let trimmed = line
+            .trim_end_matches([';', ':'])
             .trim_end_matches(['\u{202f}', '\u{a0}', ' '])
             .to_owned();
-        *last = format!("{trimmed}.");
+        *line = format!("{trimmed}.");
     }
     let outro = vec![
         t(
@@ -259,7 +285,10 @@ impl ProcessorLetter {
         out.push(String::new());
         out.push(self.salutation.clone());
         out.extend(self.intro.iter().cloned());
-        out.extend(self.asks.iter().map(|a| format!("– {a}")));
+        for a in &self.asks {
+            out.push(format!("– {}", a.text));
+            out.extend(a.items.iter().map(|i| format!("    • {i}")));
+        }
         out.extend(self.outro.iter().cloned());
         out.push(String::new());
         out.push(self.signature.clone());
@@ -329,7 +358,8 @@ mod tests {
         let text = letter.text();
         assert!(text.contains("Hébergeur Exemple"), "{text}");
         assert!(text.contains("Dr Claire Martin"), "{text}");
-        assert!(text.contains("avenant pour mettre à disposition"), "{text}");
+        assert!(text.contains("avenant pour y ajouter"), "{text}");
+        assert!(text.contains("mettre à disposition"), "{text}");
         assert!(text.contains("28(3)(h)"), "{text}");
         assert!(text.contains("28(2), 28(3)(d)"), "{text}");
         assert!(text.contains("copie du contrat"), "{text}");
@@ -339,8 +369,10 @@ mod tests {
         );
         // Present clauses are not asked for.
         assert!(!text.contains("28(3)(a)"), "{text}");
+        // The contract, the clause not found, the clause absent, the renewal.
         assert_eq!(letter.asks.len(), 4, "{:?}", letter.asks);
-        assert!(letter.asks.last().expect("last").ends_with('.'));
+        assert_eq!(letter.asks[1].items.len(), 1, "{:?}", letter.asks[1]);
+        assert!(letter.asks.last().expect("last").text.ends_with('.'));
         let en = processor_letter(
             &host(&r, Lang::En),
             &profile(),
@@ -348,7 +380,7 @@ mod tests {
             Lang::En,
         )
         .expect("a letter");
-        assert!(en.text().contains("GDPR article 28(3)(h)"), "{}", en.text());
+        assert!(en.text().contains("(article 28(3)(h))"), "{}", en.text());
     }
 
     #[test]

@@ -325,7 +325,10 @@ pub fn processor_letter_pdf(
         flow.space(1.5);
     }
     for ask in &letter.asks {
-        flow.paragraph(&format!("– {ask}"), BODY);
+        flow.paragraph(&format!("– {}", ask.text), BODY);
+        for item in &ask.items {
+            flow.paragraph(&format!("      • {item}"), BODY);
+        }
         flow.space(1.0);
     }
     flow.space(1.5);
