@@ -1451,6 +1451,7 @@ texts! {
     RemindersNone => "Aucun rappel dans les 30 prochains jours.", "No reminder in the next 30 days.";
     RemindersExport => "Exporter les rappels (.ics)…", "Export the reminders (.ics)…";
     RemindersExportHint => "Un fichier calendrier à importer dans l'agenda de votre choix (Outlook, Thunderbird, Google Agenda, Calendrier d'Apple) : sans compte, sans réseau, sans donnée de patient.", "A calendar file to import into the calendar of your choice (Outlook, Thunderbird, Google Calendar, Apple Calendar): no account, no network, no patient data.";
+    RegisterToProcessors => "Sous-traitants : contrats, clauses et certificats HDS…", "Processors: contracts, clauses and HDS certificates…";
     NavProcessors => "Sous-traitants", "Processors";
     ProcessorName => "Nom", "Name";
     ProcessorHostsFromProfile => "D'après le profil du cabinet.", "From the practice's profile.";
