@@ -180,7 +180,54 @@ pub fn demo_contents() -> VaultContents {
     c.scans.push(demo_scan(now));
     c.breaches = demo_breaches(now);
     c.system = demo_system(now);
+    c.processors = demo_processors(now);
     contents
+}
+
+/// The demo's processors as the doctor completed them from the contracts (fictional): the host's HDS
+/// certificate expiring in 60 days, its contract attached with one clause absent and one not found;
+/// the record software's vendor with a few clauses ticked and no certificate given.
+pub fn demo_processors(now: jiff::Timestamp) -> crate::binder::Processors {
+    use crate::binder::{Clause, ClauseAnswer, ProcessorEdit, ProcessorId, Processors, Source};
+    let mut r = Processors::default();
+    let host = ProcessorId::Profile(Source::Host);
+    let today = crate::locale::date_of(now);
+    let edits = [
+        ProcessorEdit::HdsNumber("HDS-FICTIF-2024-017".into()),
+        ProcessorEdit::HdsExpires(today.checked_add(jiff::Span::new().days(60)).ok()),
+        ProcessorEdit::Note("Contrat n° SC-2021-448 (fictif)".into()),
+    ];
+    let clauses = Clause::ALL.map(|c| {
+        let answer = match c {
+            Clause::Audits => ClauseAnswer::Absent,
+            Clause::SubProcessorObligations => ClauseAnswer::Unknown,
+            _ => ClauseAnswer::Present,
+        };
+        ProcessorEdit::Clause(c, answer)
+    });
+    for edit in edits.into_iter().chain(clauses) {
+        // The demo's own edits of the profile's host always apply.
+        let _applied = r.edit(host, edit, now);
+    }
+    let _attached = r.attach_contract(
+        host,
+        "contrat-santecloud-fictif.txt",
+        crate::digest::Hashed::new(
+            "Contrat d'hébergement de données de santé — exemple fictif de la démonstration de Vigie.\n"
+                .as_bytes()
+                .to_vec(),
+        ),
+        now,
+    );
+    let software = ProcessorId::Profile(Source::RecordsSoftware);
+    for c in [Clause::Scope, Clause::Confidentiality, Clause::Security] {
+        let _applied = r.edit(
+            software,
+            ProcessorEdit::Clause(c, ClauseAnswer::Present),
+            now,
+        );
+    }
+    r
 }
 
 /// The demo's recorded PC checks, three days ago, on the practice's imaging PC (Windows 11): an Orthanc

@@ -32,6 +32,7 @@ pub mod paths; // where data lives (data folder, default vault paths)
 pub mod practice; // the practice profile and its validated identifiers
 pub mod practice_file; // the practice's records (VaultContents, RON, schema) in a vault
 pub mod present; // presentation above the engines: the scan's results in words, text, JSON, CSV
+pub mod reminders; // reminders where dates matter: assessment, HDS certificates, restore test, actions, breach clocks
 pub mod report; // documents produced for the user (recovery sheet as text and PDF)
 pub mod scan; // the folder scanner: DICOM and image exports by content, headers, archives, risk
 pub mod settings; // application preferences (language, automatic lock, recent vaults)

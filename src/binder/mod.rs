@@ -7,6 +7,7 @@
 //! the same way, the doctor's facts kept as [`Processors`]. No egui here, no PDF: `report::binder` lays these out.
 
 pub mod dpia;
+pub mod letter;
 pub mod notice;
 pub mod processors;
 pub mod reference;

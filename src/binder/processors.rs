@@ -571,7 +571,61 @@ pub enum HdsStatus {
     },
 }
 
+/// "Yes", "No" or "Don't know".
+pub fn known_name(k: Known, lang: Lang) -> String {
+    match k {
+        Known::Yes => bi("Oui", "Yes"),
+        Known::No => bi("Non", "No"),
+        Known::Unknown => bi("Je ne sais pas", "Don't know"),
+    }
+    .get(lang)
+}
+
 impl HdsStatus {
+    /// The status in words.
+    pub fn describe(self, lang: Lang) -> String {
+        let d = |date: Date| crate::locale::format_date(date, lang);
+        match (self, lang) {
+            (Self::NotNeeded, _) => bi(
+                "non requise (ne conserve pas de données de santé du cabinet)",
+                "not required (keeps none of the practice's health data)",
+            )
+            .get(lang),
+            (Self::ToCheck, _) => bi(
+                "à vérifier : on ne sait pas s’il héberge des données de santé",
+                "to check: whether it hosts health data is not known",
+            )
+            .get(lang),
+            (Self::Missing, _) => bi(
+                "certificat HDS manquant (il héberge des données de santé)",
+                "HDS certificate missing (it hosts health data)",
+            )
+            .get(lang),
+            (Self::Incomplete, _) => bi(
+                "numéro ou date d’expiration du certificat manquant",
+                "the certificate's number or expiry date is missing",
+            )
+            .get(lang),
+            (Self::Valid { expires }, Lang::Fr) => format!("valide jusqu’au {}", d(expires)),
+            (Self::Valid { expires }, Lang::En) => format!("valid until {}", d(expires)),
+            (Self::ExpiresSoon { expires, days }, Lang::Fr) => crate::locale::typeset(
+                &format!(
+                    "expire le {} (dans {days} jour{})",
+                    d(expires),
+                    if days > 1 { "s" } else { "" }
+                ),
+                lang,
+            ),
+            (Self::ExpiresSoon { expires, days }, Lang::En) => format!(
+                "expires on {} (in {days} day{})",
+                d(expires),
+                if days > 1 { "s" } else { "" }
+            ),
+            (Self::Expired { expires }, Lang::Fr) => format!("expiré depuis le {}", d(expires)),
+            (Self::Expired { expires }, Lang::En) => format!("expired on {}", d(expires)),
+        }
+    }
+
     /// Whether the certificate is as it should be on that day (never for what is not known).
     pub fn is_good(self) -> bool {
         matches!(self, Self::NotNeeded | Self::Valid { .. })

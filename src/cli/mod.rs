@@ -113,7 +113,8 @@ pub enum Command {
         kind: ExportKind,
         /// The PDF to write. An existing PDF is replaced (atomically); any other file only with
         /// --force; a vault, a folder or a device never. The folder must exist. For
-        /// signed-assessment: the folder to write the files into (created if missing).
+        /// signed-assessment: the folder to write the files into (created if missing). For reminders:
+        /// the .ics file (an existing file replaced only with --force).
         #[arg(long, value_name = "FILE.pdf|DIR")]
         out: PathBuf,
         /// For signed-assessment: which one (its id); the last one by default.
@@ -125,6 +126,9 @@ pub enum Command {
         /// The breach (its number, see `vigie breach list`), for --kind notification|patient-letter.
         #[arg(long, value_name = "ID")]
         breach: Option<u32>,
+        /// The processor (its number in the processors' list, from 1), for --kind processor-letter.
+        #[arg(long, value_name = "N")]
+        processor: Option<usize>,
         /// For --kind scan: list every file by its full path, for use within the practice ("liste
         /// complète (usage interne)", a warning on every page). By default the report names no file
         /// and no sub-folder: their names are often those of patients.
@@ -263,6 +267,15 @@ pub enum ExportKind {
     /// the breach register's export, the scan and PC-check summaries, the year-on-year comparison,
     /// TOC.txt, SHA256SUMS and HOW-TO-VERIFY.txt (docs/binder.md).
     Binder,
+    /// The processors (GDPR art. 28): what each processes, its HDS certificate, its contract and the
+    /// contract's clauses as ticked.
+    Processors,
+    /// The letter asking one processor (--processor N, its number in the processors' list) for the
+    /// clauses and HDS facts that are missing.
+    ProcessorLetter,
+    /// The reminders (yearly assessment, HDS certificates, restore test, late actions, breach
+    /// clocks) as an iCalendar file (--out FILE.ics), for any calendar program.
+    Reminders,
 }
 
 impl ExportKind {
@@ -278,13 +291,18 @@ impl ExportKind {
             Self::Assessment => Document::Assessment,
             Self::ActionPlan => Document::ActionPlan,
             Self::Scan => Document::Scan(detail),
-            Self::SignedAssessment | Self::BreachRegister | Self::Binder => return None,
+            Self::SignedAssessment
+            | Self::BreachRegister
+            | Self::Binder
+            | Self::ProcessorLetter
+            | Self::Reminders => return None,
             Self::Breaches => Document::BreachRegister,
             Self::Notification => Document::BreachNotification(breach?),
             Self::PatientLetter => Document::PatientLetter(breach?),
             Self::Register => Document::ProcessingRegister,
             Self::Notice => Document::PatientNotice(crate::report::binder::NoticeFormat::A4),
             Self::NoticeA5 => Document::PatientNotice(crate::report::binder::NoticeFormat::A5),
+            Self::Processors => Document::Processors,
         })
     }
 }
@@ -435,6 +453,9 @@ fn command_name(command: &Command) -> &'static str {
             ExportKind::Notice => "export notice",
             ExportKind::NoticeA5 => "export notice-a5",
             ExportKind::Binder => "export binder",
+            ExportKind::Processors => "export processors",
+            ExportKind::ProcessorLetter => "export processor-letter",
+            ExportKind::Reminders => "export reminders",
         },
         Command::Breach(BreachCommand::List { .. }) => "breach list",
         Command::Breach(BreachCommand::Show { .. }) => "breach show",
@@ -480,6 +501,21 @@ fn dispatch(command: Command, lang: Lang, out: &mut dyn Write) -> Result<()> {
             out: dir,
             ..
         } => breach_export::export_binder(&vault, &dir, lang, out),
+        Command::Export {
+            vault,
+            kind: ExportKind::ProcessorLetter,
+            out: pdf,
+            force,
+            processor,
+            ..
+        } => processor_letter(&vault, processor, &pdf, force, lang, out),
+        Command::Export {
+            vault,
+            kind: ExportKind::Reminders,
+            out: ics,
+            force,
+            ..
+        } => reminders(&vault, &ics, force, lang, out),
         Command::Export {
             vault,
             kind,
@@ -767,6 +803,50 @@ fn export(
         .map_err(|e| anyhow!(e.localize(lang)))?;
     output::write(pdf, &bytes, OutputKind::Pdf, force).map_err(|e| anyhow!(e.localize(lang)))?;
     writeln!(out, "{}", tr::cli_exported(lang, pdf.display().to_string()))?;
+    Ok(())
+}
+
+/// `vigie export --kind processor-letter --processor N`: the letter to the Nth processor.
+fn processor_letter(
+    path: &Path,
+    processor: Option<usize>,
+    pdf: &Path,
+    force: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use crate::output::{self, OutputKind};
+    let Some(n) = processor else {
+        return Err(anyhow!(tr::err_usage(
+            lang,
+            T::ErrProcessorNumberMissing.get(lang)
+        )));
+    };
+    output::check(pdf, OutputKind::Pdf, force).map_err(|e| anyhow!(e.localize(lang)))?;
+    let v = open_with_env_passphrase(path, lang)?;
+    let bytes = crate::report::Document::ProcessorLetter(n)
+        .render(Some(v.contents()), lang)
+        .map_err(|e| anyhow!(e.localize(lang)))?;
+    output::write(pdf, &bytes, OutputKind::Pdf, force).map_err(|e| anyhow!(e.localize(lang)))?;
+    writeln!(out, "{}", tr::cli_exported(lang, pdf.display().to_string()))?;
+    Ok(())
+}
+
+/// `vigie export --kind reminders --out FILE.ics`: the reminders as an iCalendar file.
+fn reminders(path: &Path, ics: &Path, force: bool, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    use crate::output::{self, OutputKind};
+    output::check(ics, OutputKind::Other, force).map_err(|e| anyhow!(e.localize(lang)))?;
+    let v = open_with_env_passphrase(path, lang)?;
+    let now = jiff::Timestamp::now();
+    let list = crate::reminders::reminders(v.contents(), now);
+    let bytes = crate::present::reminders::ics(&list, now, v.contents().created_at, lang);
+    output::write(ics, bytes.as_bytes(), OutputKind::Other, force)
+        .map_err(|e| anyhow!(e.localize(lang)))?;
+    writeln!(
+        out,
+        "{}",
+        tr::cli_ics_written(lang, ics.display().to_string(), list.len())
+    )?;
     Ok(())
 }
 

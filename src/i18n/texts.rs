@@ -1443,6 +1443,47 @@ texts! {
     EventProcessorsEdited => "Sous-traitants modifiés", "Processors edited";
     RegisterDocTitle => "Registre des activités de traitement", "Record of processing activities";
     NoticeDocTitle => "Information des patients sur leurs données", "Patient information notice";
+    ProcessorsDocTitle => "Sous-traitants et contrats (article 28 du RGPD)", "Processors and contracts (GDPR article 28)";
+    ProcessorsIntro => "Chaque prestataire qui traite des données du cabinet pour son compte : ce qu'il traite, sa certification d'hébergeur de données de santé (HDS) s'il en conserve, et les clauses que l'article 28 du RGPD impose au contrat, cochées par le cabinet à la lecture du contrat. Une clause « Je ne sais pas » compte comme absente.", "Each provider that processes the practice's data on its behalf: what it processes, its health-data hosting (HDS) certification if it keeps such data, and the clauses GDPR article 28 requires in the contract, ticked by the practice from the contract. A clause marked \"Don't know\" counts as absent.";
+    ProcessorsNone => "Aucun sous-traitant : le profil n'en nomme aucun et aucun n'a été ajouté.", "No processor: the profile names none and none was added.";
+    ProcessorKindLabel => "Type", "Kind";
+    ProcessorProcesses => "Ce qu'il traite", "What it processes";
+    ProcessorHostsData => "Données de santé gardées", "Keeps health data";
+    ProcessorHds => "Certificat HDS", "HDS certificate";
+    ProcessorContract => "Contrat", "Contract";
+    ProcessorNoContract => "non joint", "not attached";
+    ProcessorNote => "Note", "Note";
+    ProcessorLetterTitle => "Courrier au sous-traitant", "Letter to the processor";
+    ErrProcessorNumberMissing => "indiquez le sous-traitant avec --processor N (son numéro dans la liste des sous-traitants, à partir de 1)", "give the processor with --processor N (its number in the processors' list, from 1)";
+    ReminderFirstAssessment => "Vigie : signer la première auto-évaluation de sécurité", "Vigie: sign the first security self-assessment";
+    ReminderRestoreNever => "Vigie : tester la restauration d'une sauvegarde (aucun test noté dans la liste de contrôle)", "Vigie: test restoring a backup (no test noted in the checklist)";
+    ReminderOverdue => "En retard", "Overdue";
+    ReminderSoon => "Bientôt", "Soon";
+    ReminderLater => "Plus tard", "Later";
+    RemindersCalendarName => "Vigie — rappels du cabinet", "Vigie — practice reminders";
+    ReminderOpenVigie => "Ouvrez Vigie pour le détail.", "Open Vigie for the details.";
+    IcsFileFilter => "Calendrier (.ics)", "Calendar (.ics)";
+    RemindersTitle => "Rappels", "Reminders";
+    RemindersNone => "Aucun rappel dans les 30 prochains jours.", "No reminder in the next 30 days.";
+    RemindersExport => "Exporter les rappels (.ics)…", "Export the reminders (.ics)…";
+    RemindersExportHint => "Un fichier calendrier à importer dans l'agenda de votre choix (Outlook, Thunderbird, Google Agenda, Calendrier d'Apple) : sans compte, sans réseau, sans donnée de patient.", "A calendar file to import into the calendar of your choice (Outlook, Thunderbird, Google Calendar, Apple Calendar): no account, no network, no patient data.";
+    RegisterToProcessors => "Sous-traitants : contrats, clauses et certificats HDS…", "Processors: contracts, clauses and HDS certificates…";
+    NavProcessors => "Sous-traitants", "Processors";
+    ProcessorName => "Nom", "Name";
+    ProcessorHostsFromProfile => "D'après le profil du cabinet.", "From the practice's profile.";
+    ProcessorHdsNumber => "N° du certificat HDS", "HDS certificate no.";
+    ProcessorHdsExpires => "Date d'expiration (jj/mm/aaaa)", "Expiry date (dd/mm/yyyy)";
+    ProcessorHdsDateError => "Cette date ne se lit pas : jj/mm/aaaa. Rien n'est enregistré tant qu'elle ne se lit pas.", "This date does not read: dd/mm/yyyy. Nothing is saved until it reads.";
+    ProcessorAttach => "Joindre le contrat…", "Attach the contract…";
+    ProcessorDetach => "Retirer", "Remove";
+    ProcessorLetterButton => "Courrier pour demander ce qui manque (PDF)", "Letter asking for what is missing (PDF)";
+    ProcessorRemove => "Retirer de la liste", "Remove from the list";
+    ProcessorRestore => "Remettre", "Put back";
+    ProcessorAddHeading => "Ajouter un sous-traitant", "Add a processor";
+    ProcessorNewName => "Nom du sous-traitant", "The processor's name";
+    ProcessorAddButton => "Ajouter", "Add";
+    ProcessorsExportPdf => "Liste des sous-traitants (PDF)", "List of processors (PDF)";
+    ProcessorNothingMissing => "Rien ne manque pour ce sous-traitant : aucun courrier à lui envoyer.", "Nothing is missing for this processor: no letter to send.";
     RegisterIntro => "Registre tenu au titre de l’article 30 du RGPD. Les textes préremplis suivent le référentiel de la CNIL pour la gestion des cabinets médicaux et paramédicaux (délibération n° 2020-081 du 18 juin 2020) et le profil du cabinet ; ceux marqués « à confirmer » n’ont pas pu être vérifiés dans le texte du référentiel et restent à compléter par le cabinet.",
         "Record kept under article 30 of the GDPR. The pre-filled texts follow the CNIL's reference framework for the management of medical and paramedical practices (délibération n° 2020-081 of 18 June 2020) and the practice's profile; those marked \"to be confirmed\" could not be checked against the framework's text and are for the practice to complete.";
     RegisterController => "Responsable", "Controller";
@@ -1488,9 +1529,6 @@ texts! {
     BinderProcessorClauses => "clauses de l'article 28 relues différemment", "art. 28 clauses read differently";
     BinderProcessorContract => "contrat joint modifié", "attached contract changed";
     BinderProcessorFacts => "ce qu'il traite, l'hébergement de données de santé ou la note a changé", "what it processes, the hosting of health data or the note changed";
-    ProcessorsDocTitle => "Sous-traitants (RGPD art. 28)", "Processors (GDPR art. 28)";
-    ProcessorsIntro => "Chaque prestataire qui traite des données du cabinet pour son compte : ce qu'il traite, s'il héberge des données de santé (CSP L.1111-8, certification HDS), et les clauses que l'article 28 du RGPD impose au contrat, telles que le cabinet les a relues dans son contrat. « Je ne sais pas » compte comme absente.", "Each provider that processes the practice's data on its behalf: what it processes, whether it hosts health data (CSP L.1111-8, HDS certification), and the clauses GDPR art. 28 requires in the contract, as the practice read them in its contract. \"Don't know\" counts as absent.";
-    ProcessorsNone => "Aucun sous-traitant n'est connu : ni le profil ni le cabinet n'en nomment.", "No processor is known: neither the profile nor the practice names one.";
     ProcessorsProcesses => "Ce qu'il traite", "What it processes";
     ProcessorsHostsHealth => "Données de santé", "Health data";
     ProcessorsHostsYes => "hébergées chez lui", "hosted by it";
@@ -1959,6 +1997,24 @@ typed_texts! {
         "The file “{name}” attached to the breach register was changed outside Vigie: it no longer matches its fingerprint.";
     fn err_breach_transition(from, to) => "Une violation ne passe pas de « {from} » à « {to} » à la main : ces statuts suivent l'enregistrement de la notification ou de l'information des patients.",
         "A breach does not go from “{from}” to “{to}” by hand: those statuses follow the recording of the notification or of the information of the patients.";
+    fn reminder_assessment(last, due) => "Vigie : auto-évaluation annuelle à refaire (la dernière signée le {last}), pour le {due}", "Vigie: yearly self-assessment due (the last signed on {last}), by {due}";
+    fn reminder_hds(name, number, date) => "Vigie : le certificat HDS de {name} (n° {number}) expire le {date}", "Vigie: the HDS certificate of {name} (no. {number}) expires on {date}";
+    fn reminder_restore(last, due) => "Vigie : tester à nouveau la restauration d'une sauvegarde (dernier test noté le {last}), pour le {due}", "Vigie: test restoring a backup again (last test noted on {last}), by {due}";
+    fn reminder_action(action, due) => "Vigie : action du plan pour le {due} : {action}", "Vigie: action of the plan due {due}: {action}";
+    fn reminder_breach(id: num, deadline) => "Vigie : violation n° {id} — les 72 heures pour notifier la CNIL finissent le {deadline}", "Vigie: breach no. {id} — the 72 hours to notify the CNIL end on {deadline}";
+    fn cli_ics_written(path, n: count) =>
+        { one: "Calendrier écrit : {path} ({n} rappel)", other: "Calendrier écrit : {path} ({n} rappels)" },
+        { one: "Calendar written: {path} ({n} reminder)", other: "Calendar written: {path} ({n} reminders)" };
+    fn reminder_breach_complement(id: num, deadline) => "Vigie : violation n° {id} — le complément à la notification à la CNIL est attendu avant le {deadline}", "Vigie: breach no. {id} — the complement to the notification to the CNIL is expected by {deadline}";
+    fn reminder_was_due(date) => "Prévu le {date}.", "Due on {date}.";
+    fn processor_name_from_profile(name) => "Nom (profil : {name})", "Name (profile: {name})";
+    fn processor_contract_line(name, size, date, hash) => "{name} ({size}, joint le {date}, SHA-256 {hash}…)", "{name} ({size}, attached on {date}, SHA-256 {hash}…)";
+    fn processor_missing(n: count) =>
+        { one: "{n} point à demander", other: "{n} points à demander" },
+        { one: "{n} thing to ask for", other: "{n} things to ask for" };
+    fn processor_removed(role) => "Retiré de la liste : {role}", "Removed from the list: {role}";
+    fn err_no_processor(n: num) => "Aucun sous-traitant n° {n} (la liste des sous-traitants est numérotée à partir de 1, dans l'ordre de la page « Sous-traitants »).", "No processor no. {n} (the processors are numbered from 1, in the order of the \"Processors\" page).";
+    fn processor_clauses_present(present: num, total: num) => "Clauses de l'article 28 présentes dans le contrat : {present} sur {total}", "Article 28 clauses present in the contract: {present} of {total}";
     fn err_no_such_breach(id) => "Aucune violation n° {id} dans ce registre (voir vigie breach list).", "No breach no. {id} in this register (see vigie breach list).";
     fn err_breach_file_too_large(size, max) => "Ce fichier fait {size} ; une pièce est limitée à {max}.", "This file is {size}; a file is limited to {max}.";
     fn breach_from_finding_title(kind) => "Images non protégées trouvées par l'analyse : {kind}", "Unprotected images found by the scan: {kind}";

@@ -375,6 +375,75 @@ pub fn processors_pdf(
     flow.finish(&left, |n, total| format!("{n} / {total}"))
 }
 
+/// The letter asking the `number`th processor (from 1) for what is missing.
+pub fn processor_letter_pdf(
+    contents: &VaultContents,
+    number: usize,
+    lang: Lang,
+) -> Result<Vec<u8>, PdfError> {
+    let p = &contents.practice;
+    let today = crate::i18n::today();
+    let view = contents
+        .processors
+        .by_number(number, p, today, lang)
+        .ok_or_else(|| {
+            PdfError::NothingToReport(crate::i18n::tr::err_no_processor(lang, number))
+        })?;
+    let letter =
+        crate::binder::letter::processor_letter(&view, p, today, lang).ok_or_else(|| {
+            PdfError::NothingToReport(T::ProcessorNothingMissing.get(lang).to_owned())
+        })?;
+    let mut flow = Flow::new(Document::new(
+        T::ProcessorLetterTitle.get(lang),
+        jiff::Timestamp::now(),
+    )?);
+    flow.space(2.0);
+    for (i, line) in letter.sender.iter().enumerate() {
+        flow.paragraph(line, if i == 0 { STRONG } else { BODY });
+    }
+    // The processor's address block, on the right, as a window envelope expects it.
+    flow.space(4.0);
+    let x = MARGIN + flow.width() * 0.55;
+    for (i, line) in letter.recipient.iter().enumerate() {
+        let top = flow.y + BODY.leading() * 0.8;
+        flow.doc()
+            .text(x, top, line, if i == 0 { STRONG } else { BODY });
+        flow.y += BODY.leading();
+    }
+    flow.space(6.0);
+    let w = flow
+        .doc()
+        .text_width(&letter.date_line, BODY.face, BODY.size);
+    let top = flow.y + BODY.leading() * 0.8;
+    let x = MARGIN + flow.width() - w;
+    flow.doc().text(x, top, &letter.date_line, BODY);
+    flow.y += BODY.leading();
+    flow.space(4.0);
+    flow.paragraph(&letter.subject, STRONG);
+    flow.space(3.0);
+    flow.paragraph(&letter.salutation, BODY);
+    flow.space(1.5);
+    for para in &letter.intro {
+        flow.paragraph(para, BODY);
+        flow.space(1.5);
+    }
+    for ask in &letter.asks {
+        flow.paragraph(&format!("– {}", ask.text), BODY);
+        for item in &ask.items {
+            flow.paragraph(&format!("      • {item}"), BODY);
+        }
+        flow.space(1.0);
+    }
+    flow.space(1.5);
+    for para in &letter.outro {
+        flow.paragraph(para, BODY);
+        flow.space(1.5);
+    }
+    flow.space(6.0);
+    flow.paragraph(&letter.signature, STRONG);
+    flow.finish_letter()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

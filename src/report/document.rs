@@ -38,6 +38,11 @@ pub enum Document<'a> {
     ProcessingRegister,
     /// The patients' information notice, on one page of the given format.
     PatientNotice(NoticeFormat),
+    /// The processors (GDPR art. 28): their facts, HDS certificates, contracts and clauses.
+    Processors,
+    /// The letter asking the processor numbered so (from 1, in the processors' list) for what is
+    /// missing.
+    ProcessorLetter(usize),
     /// The recovery sheet (the recovery code, the practice, the archive key) to print.
     RecoverySheet(&'a RecoverySheet),
     /// The report of a signed assessment, drawn from its frozen document (not from the vault as it
@@ -94,6 +99,8 @@ impl Document<'_> {
             Self::RecoverySheet(_) => T::RecoveryDocTitle,
             Self::ProcessingRegister => T::RegisterDocTitle,
             Self::PatientNotice(_) => T::NoticeDocTitle,
+            Self::Processors => T::ProcessorsDocTitle,
+            Self::ProcessorLetter(_) => T::ProcessorLetterTitle,
         }
     }
 
@@ -122,6 +129,12 @@ impl Document<'_> {
             Self::PatientLetter(id) => patient_letter_pdf(with_breach(contents, id)?, id, lang)?,
             Self::ProcessingRegister => super::binder::register_pdf(given(contents)?, lang)?,
             Self::PatientNotice(format) => notice_pdf(given(contents)?, lang, format)?,
+            Self::Processors => {
+                super::binder_export::current_processors_pdf(given(contents)?, lang)?
+            }
+            Self::ProcessorLetter(n) => {
+                super::binder::processor_letter_pdf(given(contents)?, n, lang)?
+            }
             Self::RecoverySheet(sheet) => {
                 let mut sheet = sheet.clone();
                 sheet.lang = lang;

@@ -260,6 +260,11 @@ pub enum Command {
         /// Where, if already chosen.
         path: Option<PathBuf>,
     },
+    /// Export the reminders as an iCalendar file (path asked when `None`).
+    ExportReminders {
+        /// Where, if already chosen.
+        path: Option<PathBuf>,
+    },
     /// A request of the signed-assessment screens.
     Signing(SigningCommand),
     /// A request about the breach register.
@@ -270,6 +275,8 @@ pub enum Command {
     System(SystemCommand),
     /// A request of the register page.
     Register(super::register::command::RegisterCommand),
+    /// A request of the processors page.
+    Processors(super::processors::command::ProcessorsCommand),
 }
 
 /// What the PC checks page asks.
@@ -402,6 +409,15 @@ pub enum JobOutput {
     EvidenceRead {
         /// The item.
         item: crate::checklist::ItemId,
+        /// The file's name.
+        name: String,
+        /// Its content and digest, or why it could not be read (in the user's language).
+        result: Result<crate::digest::Hashed, String>,
+    },
+    /// A processor's contract to attach was read.
+    ContractRead {
+        /// The processor.
+        id: crate::binder::ProcessorId,
         /// The file's name.
         name: String,
         /// Its content and digest, or why it could not be read (in the user's language).
@@ -620,6 +636,7 @@ impl JobOutput {
             Self::SettingsSaved(r) => ("save settings", worded(r)),
             Self::BreachFileRead { result, .. } => ("attach breach file", worded(result)),
             Self::EvidenceRead { result, .. } => ("attach evidence", worded(result)),
+            Self::ContractRead { result, .. } => ("attach contract", worded(result)),
             Self::SystemChecked(_) => ("pc checks", Outcome::Ok),
             Self::BoxChecked { .. } => ("box check", Outcome::Ok),
             Self::Signing(output) => match output {

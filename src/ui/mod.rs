@@ -26,6 +26,7 @@ pub mod page;
 pub mod pages;
 pub mod plan;
 pub mod platform;
+pub mod processors;
 pub mod profile;
 pub mod register;
 pub mod reports;

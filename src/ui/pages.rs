@@ -8,8 +8,8 @@ use super::command::PageKind;
 use super::page::{Page, PageInit};
 use super::view::PageInfo;
 use super::{
-    breaches, checklist, dashboard, plan, profile, register, reports, scan, settings, signed,
-    system,
+    breaches, checklist, dashboard, plan, processors, profile, register, reports, scan, settings,
+    signed, system,
 };
 use crate::i18n::T;
 
@@ -23,7 +23,7 @@ pub struct PageRow {
 }
 
 /// Every page, in the navigation's order.
-pub const PAGES: [PageRow; 12] = [
+pub const PAGES: [PageRow; 13] = [
     PageRow {
         info: PageInfo {
             kind: dashboard::PAGE,
@@ -95,6 +95,15 @@ pub const PAGES: [PageRow; 12] = [
             keep: false,
         },
         open: register::view::open,
+    },
+    PageRow {
+        info: PageInfo {
+            kind: processors::PAGE,
+            nav: Some(T::NavProcessors),
+            under: None,
+            keep: false,
+        },
+        open: processors::view::open,
     },
     PageRow {
         info: PageInfo {

@@ -67,10 +67,22 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("system", &["locale", "fs"]),
     // The inspection binder's documents (register, DPIA statement, notice): an engine over the profile
     // and the checklist's answers.
-    // The processors keep their contracts as evidence (base64 in the vault, hashed).
+    // Its processors keep their contracts as evidence is kept (hashed, base64 in the records).
     (
         "binder",
-        &["practice", "checklist", "locale", "base64_field", "digest"],
+        &["practice", "checklist", "locale", "digest", "base64_field"],
+    ),
+    // Reminders where dates matter: computed from the practice's file, no words (present/ says them).
+    (
+        "reminders",
+        &[
+            "practice_file",
+            "binder",
+            "breach",
+            "checklist",
+            "locale",
+            "practice",
+        ],
     ),
     // Breach register: an engine, like the checklist.
     ("breach", &["locale", "base64_field", "digest"]),
@@ -90,7 +102,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "breach",
             "archive",
             "binder",
-            // A processor's contract, hashed when attached.
+            // A processor's contract, hashed where it was read.
             "digest",
         ],
     ),
@@ -171,6 +183,9 @@ const LAYERS: &[(&str, &[&str])] = &[
             "breach",
             // The evidence file recorded with an archive.
             "archive",
+            // The reminders in words and as an iCalendar file.
+            "reminders",
+            "binder",
         ],
     ),
     (
@@ -210,6 +225,9 @@ const LAYERS: &[(&str, &[&str])] = &[
             "practice_file",
             // Breach register
             "breach",
+            // The demo's processors (their certificates and contracts' clauses).
+            "binder",
+            "digest",
         ],
     ),
     // The shells on top: the command line never imports the window.
@@ -237,6 +255,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "digest",
             "breach",
             "archive",
+            // The reminders' .ics file.
+            "reminders",
         ],
     ),
     (
@@ -265,6 +285,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "breach",
             "archive",
             "binder",
+            // The reminders on the dashboard and their .ics file.
+            "reminders",
         ],
     ),
 ];

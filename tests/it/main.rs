@@ -25,12 +25,14 @@ mod gui_archive;
 mod gui_checklist; // checklist v2
 mod gui_exports; // issue 32: the window's exports are the command line's
 mod gui_fixes; // issue 33, point 6: the small things seen
+mod gui_processors; // issue 36: the processors page, the reminders on the dashboard
 mod gui_register; // issue 36: the register and patients' notice page
 mod gui_signing;
 mod gui_system; // PC checks
 mod gui_truth; // issue 33: one truth across pages
 mod gui_window;
 mod privacy; // issue 35: secrets and privacy after a full run
+mod processors; // issue 36: the processors, the letter, the reminders' .ics
 mod properties; // issue 35: proptest, changes and truncations detected, round trips
 mod register_head; // issue 32: heads that cannot be rewritten quietly
 mod report;

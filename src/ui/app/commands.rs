@@ -311,11 +311,13 @@ impl VigieApp {
                 });
             }
             Command::ExportReport { kind, lang, path } => self.export_report(ctx, kind, lang, path),
+            Command::ExportReminders { path } => self.export_reminders(ctx, path),
             Command::Signing(command) => self.run_signing(ctx, command),
             Command::Breach(command) => self.run_breach(ctx, command),
             Command::Archive(command) => self.run_archive(ctx, command),
             Command::System(command) => self.run_system(ctx, command),
             Command::Register(command) => self.run_register(ctx, command),
+            Command::Processors(command) => self.run_processors(ctx, command),
         }
     }
 
@@ -377,6 +379,34 @@ impl VigieApp {
         };
         self.spawn_document(ctx, path, OutputKind::Pdf, confirmed, move || {
             kind.render(Some(&contents), lang)
+        });
+    }
+
+    /// Writes the reminders as an iCalendar file, where the user chooses (in a job).
+    pub(crate) fn export_reminders(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
+        let Some(vault) = self.vault() else {
+            return;
+        };
+        let contents = vault.contents().clone();
+        let lang = self.lang;
+        let name = format!(
+            "{}-{}.ics",
+            crate::paths::slug(T::RemindersTitle.get(lang)),
+            crate::paths::slug(contents.practice.name.as_str())
+        );
+        let filter = T::IcsFileFilter.get(lang).to_owned();
+        let target = self.chosen_target(path, |app| {
+            app.ask_path(ctx, Ask::save(filter, "ics", name), |path| {
+                Command::ExportReminders { path: Some(path) }
+            })
+        });
+        let Some((path, confirmed)) = target else {
+            return;
+        };
+        self.spawn_document(ctx, path, OutputKind::Other, confirmed, move || {
+            let now = jiff::Timestamp::now();
+            let list = crate::reminders::reminders(&contents, now);
+            Ok(crate::present::reminders::ics(&list, now, contents.created_at, lang).into_bytes())
         });
     }
 

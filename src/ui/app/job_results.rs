@@ -492,6 +492,9 @@ impl VigieApp {
                     Err(e) => self.notice = Some(Notice::Error(e)),
                 }
             }
+            JobOutput::ContractRead { id, name, result } => {
+                self.contract_read(ctx, id, &name, result);
+            }
             JobOutput::Signing(output) => self.signing_output(ctx, output),
             JobOutput::SystemChecked(report) => self.system_checked(ctx, *report),
             JobOutput::BoxChecked { result, new_token } => {

@@ -60,6 +60,44 @@ fn staff_text(p: &Profile, lang: Lang) -> String {
     parts.join(" · ")
 }
 
+/// The reminders that are due or come within 30 days (HDS certificates: 90), the most urgent first,
+/// and the way to put them all in a calendar (.ics).
+fn reminders_card(
+    ui: &mut Ui,
+    lang: Lang,
+    c: &crate::practice_file::VaultContents,
+    commands: &CommandSender,
+) {
+    use crate::present::reminders::{title, urgency};
+    use crate::reminders::Urgency;
+    let all = crate::reminders::reminders(c, jiff::Timestamp::now());
+    widgets::card(ui, T::RemindersTitle.get(lang), |ui| {
+        let pressing: Vec<_> = all.iter().filter(|r| r.is_pressing()).collect();
+        if pressing.is_empty() {
+            ui.label(RichText::new(T::RemindersNone.get(lang)).color(theme::OK));
+        }
+        for r in pressing {
+            ui.horizontal_wrapped(|ui| {
+                let color = match r.urgency {
+                    Urgency::Overdue => theme::ERROR,
+                    Urgency::Soon | Urgency::Later => theme::ACCENT,
+                };
+                ui.label(
+                    RichText::new(urgency(r.urgency, lang))
+                        .color(color)
+                        .strong(),
+                );
+                ui.label(title(r, lang));
+            });
+        }
+        ui.add_space(4.0);
+        if ui.button(T::RemindersExport.get(lang)).clicked() {
+            commands.send(Command::ExportReminders { path: None });
+        }
+        ui.label(RichText::new(T::RemindersExportHint.get(lang)).weak());
+    });
+}
+
 /// The security score, a bar per theme, and the next three actions.
 /// The last folder scan in a few words, with the way to the Scan page.
 fn scan_card(
@@ -248,6 +286,8 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>) {
 
     // The open breaches and their countdown, first.
     crate::ui::breaches::view::dashboard_card(ui, lang, &c.breaches, commands);
+    ui.add_space(8.0);
+    reminders_card(ui, lang, c, commands);
     ui.add_space(8.0);
     security_card(ui, lang, c, commands);
     ui.add_space(8.0);

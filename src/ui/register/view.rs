@@ -221,6 +221,10 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut RegisterPage) {
                 }
             });
     }
+    // The processors named in the register, with their contracts, have a page of their own.
+    if ui.button(T::RegisterToProcessors.get(lang)).clicked() {
+        cx.send(Command::Navigate(crate::ui::processors::PAGE));
+    }
 
     heading(ui, T::RegisterActivitiesHeading.get(lang));
     let activities = contents
