@@ -375,6 +375,20 @@ pub fn processors_pdf(
     flow.finish(&left, |n, total| format!("{n} / {total}"))
 }
 
+/// The processors as they stand in the vault (not as a signature froze them), in the binder's layout:
+/// the processors' PDF of the window and of `vigie export --kind processors`.
+pub fn current_processors_pdf(contents: &VaultContents, lang: Lang) -> Result<Vec<u8>, PdfError> {
+    let today = crate::i18n::today();
+    let now = crate::assessment::document::freeze_binder(
+        &contents.register,
+        &contents.processors,
+        &contents.practice,
+        &contents.checklist,
+        today,
+    );
+    processors_pdf(&contents.practice, &now.processors, None, today, lang)
+}
+
 /// The letter asking the `number`th processor (from 1) for what is missing.
 pub fn processor_letter_pdf(
     contents: &VaultContents,

@@ -165,23 +165,6 @@ fn register_source(contents: &VaultContents, lang: Lang) -> (RegisterSource, Reg
 
 /// The processors for the binder: the ones the last signed assessment froze (with it, and its
 /// completion day for the certificates' status), else the vault's as they stand today.
-/// The processors as they stand in the vault (not as a signature froze them), in the binder's layout:
-/// the processors' PDF of the window and of `vigie export --kind processors`.
-pub fn current_processors_pdf(
-    contents: &VaultContents,
-    lang: Lang,
-) -> Result<Vec<u8>, super::pdf::PdfError> {
-    let today = crate::i18n::today();
-    let now = document::freeze_binder(
-        &contents.register,
-        &contents.processors,
-        &contents.practice,
-        &contents.checklist,
-        today,
-    );
-    super::binder::processors_pdf(&contents.practice, &now.processors, None, today, lang)
-}
-
 fn processors_source(
     contents: &VaultContents,
 ) -> (

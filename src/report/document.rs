@@ -129,9 +129,7 @@ impl Document<'_> {
             Self::PatientLetter(id) => patient_letter_pdf(with_breach(contents, id)?, id, lang)?,
             Self::ProcessingRegister => super::binder::register_pdf(given(contents)?, lang)?,
             Self::PatientNotice(format) => notice_pdf(given(contents)?, lang, format)?,
-            Self::Processors => {
-                super::binder_export::current_processors_pdf(given(contents)?, lang)?
-            }
+            Self::Processors => super::binder::current_processors_pdf(given(contents)?, lang)?,
             Self::ProcessorLetter(n) => {
                 super::binder::processor_letter_pdf(given(contents)?, n, lang)?
             }
