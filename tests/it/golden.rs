@@ -302,6 +302,63 @@ const SCHEMA_4_EDIT: &str = "Prise de rendez-vous par téléphone et en ligne (�
 const SCHEMA_4_EVENTS: u64 = 14;
 const SCHEMA_4_NOTE: &str = "Le cabinet ne filme pas la salle d'attente.";
 
+/// The golden vault of schema 5 (the processors: what the doctor entered, their contracts).
+const SCHEMA_5: &str = "vault-v1-schema5.vigie";
+
+/// Makes the golden file of schema 5 (run once, by hand): the demo practice as this build makes it,
+/// its processors completed from the contracts (what schema 5 added).
+#[test]
+#[ignore = "writes tests/data/golden/vault-v1-schema5.vigie; run by hand only for a new schema"]
+#[expect(
+    clippy::print_stdout,
+    reason = "run by hand: says what the check must be given"
+)]
+fn make_the_golden_vault_schema_5() {
+    let path = golden_file(SCHEMA_5);
+    assert!(!path.exists(), "the golden file exists: it is never remade");
+    drop(create_vault_with(&path, vigie::demo::demo_contents()));
+    let (_, v) = open_golden(SCHEMA_5);
+    print_facts(v.contents());
+    println!("{:#?}", v.contents().processors);
+}
+
+/// The golden vault of schema 5 opens with its processors as entered, the contract's bytes matching
+/// their SHA-256.
+#[test]
+fn the_golden_vault_of_schema_5_opens_with_its_processors() {
+    use sha2::Digest as _;
+    let (_dir, v) = open_golden(SCHEMA_5);
+    assert_eq!(v.format_version(), 1);
+    let c = v.contents();
+    assert_eq!(c.schema, 5);
+    assert_eq!(c.practice.name.as_str(), GOLDEN_PRACTICE);
+    c.breaches.verify().expect("the chain holds");
+    let p = &c.processors;
+    assert_eq!(p.entries.len(), SCHEMA_5_ENTRIES, "{p:#?}");
+    let host = p
+        .entries
+        .iter()
+        .find(|e| e.hds_number == SCHEMA_5_HDS)
+        .expect("the host's HDS certificate");
+    assert_eq!(
+        host.hds_expires.map(|d| d.to_string()).as_deref(),
+        Some(SCHEMA_5_HDS_EXPIRES)
+    );
+    let contract = host.contract.as_ref().expect("the host's contract");
+    assert_eq!(contract.sha256, SCHEMA_5_CONTRACT);
+    assert_eq!(
+        hex::encode(sha2::Sha256::digest(&contract.content[..])),
+        contract.sha256,
+        "the contract's bytes are the ones hashed"
+    );
+    assert!(!host.clauses.is_empty(), "the clauses ticked");
+}
+
+const SCHEMA_5_ENTRIES: usize = 2;
+const SCHEMA_5_HDS: &str = "HDS-FICTIF-2024-017";
+const SCHEMA_5_HDS_EXPIRES: &str = "2027-02-05";
+const SCHEMA_5_CONTRACT: &str = "dfbaae0610083ffb3250b040d0f8910873a6d47f0f253e11d0e4e60d9e993291";
+
 /// What the checks below must be given.
 #[expect(clippy::print_stdout, reason = "run by hand by the makers above")]
 fn print_facts(c: &vigie::practice_file::VaultContents) {
