@@ -143,10 +143,17 @@ run "assessment new-key" "" 0 "${V[@]}" assessment new-key --out "$work/consulta
 for kind in assessment action-plan scan breaches breach-register; do
   run "export $kind" "" 0 "${V[@]}" export --vault "$work/demo.vigie" --kind "$kind" --out "$work/out/$kind.pdf"
 done
+for kind in register notice notice-a5 processors; do
+  run "export $kind" "" 0 "${V[@]}" export --vault "$work/demo.vigie" --kind "$kind" --out "$work/out/$kind.pdf"
+done
+run "export processor-letter" "" any "${V[@]}" export --vault "$work/demo.vigie" --kind processor-letter --processor 1 --out "$work/out/letter.pdf"
+run "export reminders" "" 0 "${V[@]}" export --vault "$work/demo.vigie" --kind reminders --out "$work/out/reminders.ics"
+run "export binder" "" 0 "${V[@]}" export --vault "$work/demo.vigie" --kind binder --out "$work/binder"
 for kind in notification patient-letter; do
   # The demo's breach 1 decided not to inform the patients: its letter is refused (exit 2), by design.
   run "export $kind" "" any "${V[@]}" export --vault "$work/demo.vigie" --kind "$kind" --breach 1 --out "$work/out/$kind.pdf"
 done
+run "breach countersign-head" "" any "${V[@]}" breach countersign-head "$work/out/breach-register.pdf" --key "$work/consultant.key"
 run "export signed-assessment" "" 0 "${V[@]}" export --vault "$work/demo.vigie" --kind signed-assessment --out "$work/signed"
 bundle=$(find "$work/signed" -name '*.vigie-assessment' | head -1)
 run "verify" "" any "${V[@]}" verify "${bundle:-$work/signed}"
@@ -218,7 +225,9 @@ run "system-check --box-mappings (SSDP to 127.0.0.1)" "127.0.0.1:$ssdp_port" 0 \
   "${V[@]}" system-check --box-mappings --ssdp-address "127.0.0.1:$ssdp_port"
 run "box-check (127.0.0.1)" "127.0.0.1:$http_port" any \
   "${V[@]}" box-check --address 127.0.0.1 --port "$http_port" --kind livebox
-run "box-check (127.0.0.1, kind guessed)" "127.0.0.1:$http_port" any \
+# Guessing the family also asks the Bbox's HTTPS API at port 443 of the same address (a Bbox may
+# answer only there: docs/boxes.md).
+run "box-check (127.0.0.1, kind guessed)" "127.0.0.1:$http_port 127.0.0.1:443" any \
   "${V[@]}" box-check --address 127.0.0.1 --port "$http_port"
 
 # The window, a few seconds under Xvfb with the demo vault in its data folder: AF_UNIX only.
