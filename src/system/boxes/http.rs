@@ -11,9 +11,11 @@
 use std::fmt::Write as _;
 use std::io::{Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
+#[cfg(feature = "tls")]
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+#[cfg(feature = "tls")]
 use rustls::pki_types::{CertificateDer, ServerName};
 
 /// The bounds of one exchange.
@@ -64,12 +66,40 @@ pub enum HttpError {
 }
 
 /// TLS to a box: the roots its certificate must chain to and the name it must carry.
+#[cfg(feature = "tls")]
 #[derive(Clone)]
 pub struct Tls {
     config: Arc<rustls::ClientConfig>,
     name: ServerName<'static>,
 }
 
+/// Built without TLS (the `tls` feature: CI's macOS check, which has no Apple C toolchain for ring):
+/// no [`Tls`] can be made, so a box that offers TLS reads "unknown", never plain HTTP in its place.
+#[cfg(not(feature = "tls"))]
+#[derive(Clone, Debug)]
+pub struct Tls {
+    never: std::convert::Infallible,
+}
+
+#[cfg(not(feature = "tls"))]
+impl Tls {
+    /// Without TLS in this build: `None`.
+    pub fn new(_roots_pem: &[u8], _name: &str) -> Option<Self> {
+        None
+    }
+
+    /// Without TLS in this build: `None`.
+    pub fn public(_name: &str) -> Option<Self> {
+        None
+    }
+
+    /// Never called: no `Tls` exists in this build.
+    pub fn name(&self) -> String {
+        match self.never {}
+    }
+}
+
+#[cfg(feature = "tls")]
 impl std::fmt::Debug for Tls {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Tls")
@@ -78,6 +108,7 @@ impl std::fmt::Debug for Tls {
     }
 }
 
+#[cfg(feature = "tls")]
 impl Tls {
     /// Trusting only the certificates in `roots_pem` (PEM), for the server name `name`. `None` when
     /// the name is not a DNS name or no root can be read.
@@ -130,6 +161,7 @@ impl Tls {
 /// The connection: plain, or TLS over it.
 enum Conn {
     Plain(TcpStream),
+    #[cfg(feature = "tls")]
     Tls(Box<rustls::StreamOwned<rustls::ClientConnection, TcpStream>>),
 }
 
@@ -137,6 +169,7 @@ impl Conn {
     fn tcp(&self) -> &TcpStream {
         match self {
             Self::Plain(s) => s,
+            #[cfg(feature = "tls")]
             Self::Tls(s) => s.get_ref(),
         }
     }
@@ -152,6 +185,7 @@ impl Conn {
     fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         match self {
             Self::Plain(s) => s.write_all(bytes),
+            #[cfg(feature = "tls")]
             Self::Tls(s) => {
                 s.write_all(bytes)?;
                 s.flush()
@@ -164,6 +198,7 @@ impl Conn {
             Self::Plain(s) => s.read(buf),
             // A box that closes without TLS's close_notify: the end of the answer, as over plain
             // HTTP (the length, when given, is still checked).
+            #[cfg(feature = "tls")]
             Self::Tls(s) => match s.read(buf) {
                 Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(0),
                 other => other,
@@ -250,6 +285,7 @@ impl<'a> Request<'a> {
 }
 
 fn io_error(e: &std::io::Error) -> HttpError {
+    #[cfg(feature = "tls")]
     if let Some(tls) = e.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
         return match tls {
             rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented => {
@@ -293,6 +329,9 @@ pub fn send_over(
         .map_err(|e| io_error(&e))?;
     let (mut stream, host) = match tls {
         None => (Conn::Plain(tcp), address.to_string()),
+        #[cfg(not(feature = "tls"))]
+        Some(tls) => match tls.never {},
+        #[cfg(feature = "tls")]
         Some(tls) => {
             let conn = rustls::ClientConnection::new(Arc::clone(&tls.config), tls.name.clone())
                 .map_err(|_e| HttpError::Tls)?;
