@@ -36,6 +36,8 @@ fn signed_and_exported(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     let o = vigie(
         dir,
         &[
+            "--lang",
+            "fr",
             "export",
             "--vault",
             v,
@@ -55,6 +57,8 @@ fn signed_and_exported(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     let o = vigie(
         dir,
         &[
+            "--lang",
+            "fr",
             "export",
             "--vault",
             v,
