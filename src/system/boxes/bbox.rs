@@ -44,12 +44,15 @@ pub fn identify(target: &Target) -> Option<String> {
         let body = t.body(&Request::get("/api/v1/device")).ok()?;
         device_answer(&body)
     };
-    ask(target).or_else(|| {
-        let mut secure = target.clone();
-        secure.address.set_port(HTTPS_PORT);
-        secure.tls = Some(Tls::public(SERVER_NAME)?);
-        ask(&secure)
-    })
+    ask(target).or_else(|| ask(&over_tls(target, HTTPS_PORT, Tls::public(SERVER_NAME)?)))
+}
+
+/// The same box at `port`, over `tls`.
+fn over_tls(target: &Target, port: u16, tls: Tls) -> Target {
+    let mut secure = target.clone();
+    secure.address.set_port(port);
+    secure.tls = Some(tls);
+    secure
 }
 
 /// The model in an answer to `GET /api/v1/device`, when it is a Bbox's (pure).
@@ -160,30 +163,33 @@ pub fn read_with(
         return Err(BoxError::PasswordNeeded);
     }
     let tls = tls.ok_or_else(|| BoxError::Unexpected("TLS".to_owned()))?;
-    let mut secure = target.clone();
-    secure.address.set_port(https_port);
-    secure.tls = Some(tls.clone());
-    let (chosen, over) = match secure.body(&Request::get("/api/v1/device")) {
-        Ok(_) => (
-            secure,
-            format!("TLS {}:{https_port} (certificate verified)", tls.name()),
-        ),
+    let over = format!("TLS {}:{https_port} (certificate verified)", tls.name());
+    let secure = over_tls(target, https_port, tls);
+    // The device's answer over TLS gives the model too: it is not asked twice.
+    let (chosen, over, model) = match secure.body(&Request::get("/api/v1/device")) {
+        Ok(body) => (secure, over, device_answer(&body)),
         // Nothing listens there: a box that offers no HTTPS. Anything else ends the reading.
         Err(BoxError::Http(HttpError::Unreachable)) => (
             target.clone(),
             format!("HTTP (port {https_port} closed: no HTTPS offered)"),
+            identify(target),
         ),
         Err(e) => return Err(e),
     };
-    let mut reading = read_over(&chosen, password)?;
+    let mut reading = read_over(&chosen, model, password)?;
     reading.calls.insert(0, over);
     Ok(reading)
 }
 
-/// Reads the box's rules over `target` as it is (plain HTTP, or TLS when it carries it).
-fn read_over(target: &Target, password: &str) -> Result<BoxReading, BoxError> {
+/// Reads the box's rules over `target` as it is (plain HTTP, or TLS when it carries it), `model`
+/// already identified.
+fn read_over(
+    target: &Target,
+    model: Option<String>,
+    password: &str,
+) -> Result<BoxReading, BoxError> {
     let mut reading = BoxReading::new(BoxKind::Bbox, &target.address.ip().to_string());
-    reading.model = identify(target);
+    reading.model = model;
     reading.calls.push("GET /api/v1/device".to_owned());
     let cookie = login(target, password)?;
     reading.calls.push("POST /api/v1/login".to_owned());
