@@ -232,15 +232,38 @@ fn echo_command() -> Vec<u8> {
     out
 }
 
-/// The status (0000,0900) of a command set received (pure).
+/// The status (0000,0900) of a command set received (pure). A command set whose elements do not lie
+/// within the bytes received is unreadable and never given to the parser: dicom-object makes room for
+/// an element's announced length before reading it (a C-ECHO-RSP of 36 bytes announcing a 4 GB
+/// element grew the process by hundreds of MB; found by fuzzing `knock_answer`).
 pub fn command_status(bytes: &[u8]) -> Option<u16> {
     use dicom_transfer_syntax_registry::entries::IMPLICIT_VR_LITTLE_ENDIAN;
+    if !command_elements_within(bytes) {
+        return None;
+    }
     let ts = IMPLICIT_VR_LITTLE_ENDIAN.erased();
     let obj = dicom_object::InMemDicomObject::read_dataset_with_ts(bytes, &ts).ok()?;
     obj.element(dicom_object::Tag(0x0000, 0x0900))
         .ok()?
         .to_int::<u16>()
         .ok()
+}
+
+/// A command set as DICOM PS3.7 §E.1 sends it (implicit VR little endian, group 0000 only, so no
+/// sequence): each element's tag (4 bytes), length (4 bytes) and value lie within `bytes`.
+fn command_elements_within(mut bytes: &[u8]) -> bool {
+    while !bytes.is_empty() {
+        let Some((head, rest)) = bytes.split_first_chunk::<8>() else {
+            return false;
+        };
+        let group = u16::from_le_bytes([head[0], head[1]]);
+        let length = u32::from_le_bytes([head[4], head[5], head[6], head[7]]) as usize;
+        if group != 0 || length > rest.len() {
+            return false;
+        }
+        bytes = &rest[length..];
+    }
+    true
 }
 
 /// The bound of the whole knock on one port, for a `timeout` of [`ProbeOptions`]: twice it. A server
@@ -562,6 +585,24 @@ mod tests {
         let len = u32::from_le_bytes([c[8], c[9], c[10], c[11]]) as usize;
         assert_eq!(len, c.len() - 12, "group length");
         assert_eq!(c.len() % 2, 0, "even length");
+    }
+
+    #[test]
+    fn a_command_set_whose_elements_overrun_the_bytes_is_unreadable() {
+        let mut ok = echo_command();
+        assert!(command_elements_within(&ok), "the echo's own command set");
+        // (0000,0900) Status 0, as a C-ECHO-RSP holds it.
+        ok.extend_from_slice(&[0, 0, 0, 9, 2, 0, 0, 0, 0, 0]);
+        assert_eq!(command_status(&ok), Some(0));
+        let overrun = [0, 0, 2, 9, 0xee, 0xee, 0xee, 0xee, b'x', b'y'];
+        assert!(
+            !command_elements_within(&overrun),
+            "4 GB announced, 2 bytes there"
+        );
+        assert_eq!(command_status(&overrun), None);
+        let not_command = [8, 0, 0x18, 0, 0, 0, 0, 0];
+        assert!(!command_elements_within(&not_command), "a data set's group");
+        assert!(!command_elements_within(&[0, 0, 0]), "a cut header");
     }
 
     #[test]

@@ -979,6 +979,42 @@ mod knock {
         }
     }
 
+    /// The association accepted (the A-ASSOCIATE-AC of the kept seed, as storescp answered the knock),
+    /// then a C-ECHO-RSP whose command set announces an element of 0xEEEEEEEE bytes in a P-DATA of 36:
+    /// found by fuzzing `knock_answer`: dicom-object allocated the announced length (4 GB) before
+    /// reading it. The answer is read as unreadable, in bounded memory, never "safe".
+    #[test]
+    fn an_accepted_association_then_a_command_announcing_4_gb_is_read_in_bounded_memory() {
+        fn hostile_echo_answer(stream: &mut TcpStream) {
+            let seed = std::fs::read(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("fuzz/corpus/knock_answer/seed-accepts-anyone"),
+            )
+            .expect("seed");
+            let wire = seed
+                .splitn(3, |b| *b == 0)
+                .nth(2)
+                .expect("the DICOM answers");
+            let ac_len = u32::from_be_bytes(wire[2..6].try_into().expect("4 bytes")) as usize;
+            let mut answer = wire[..6 + ac_len].to_vec();
+            // Command Group Length, then Error Comment (0000,0902) announcing 0xEEEEEEEE bytes.
+            let mut command = Vec::new();
+            command.extend_from_slice(&[0, 0, 0, 0, 4, 0, 0, 0, 12, 0, 0, 0]);
+            command.extend_from_slice(&[0, 0, 0x02, 0x09, 0xee, 0xee, 0xee, 0xee, b'x', b'y']);
+            let mut pdv = ((command.len() + 2) as u32).to_be_bytes().to_vec();
+            pdv.extend_from_slice(&[1, 0x03]);
+            pdv.extend_from_slice(&command);
+            answer.extend_from_slice(&[0x04, 0]);
+            answer.extend_from_slice(&(pdv.len() as u32).to_be_bytes());
+            answer.extend_from_slice(&pdv);
+            let _ = stream.write_all(&answer);
+            std::thread::sleep(Duration::from_secs(3));
+        }
+        let a = knock_hostile(hostile_server(hostile_echo_answer), Protocol::Dicom);
+        assert_eq!(a.outcome, Outcome::AssociationAccepted, "{}", a.detail);
+        assert!(a.detail.contains("unreadable"), "{}", a.detail);
+    }
+
     #[test]
     fn an_http_answer_of_2_gb_or_invalid_json_is_bounded_and_never_safe() {
         // 2 GB announced and streamed: the knock reads its 256 KiB and stops.
