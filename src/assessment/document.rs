@@ -379,7 +379,7 @@ pub fn freeze_binder(
 ) -> BinderDoc {
     let fr = processors.list(practice, today, Lang::Fr);
     let en = processors.list(practice, today, Lang::En);
-    let processors = fr
+    let frozen = fr
         .iter()
         .zip(&en)
         .map(|(f, e)| ProcessorDoc {
@@ -416,18 +416,19 @@ pub fn freeze_binder(
         })
         .collect();
     BinderDoc {
-        register: freeze_register(register, practice, record),
-        processors,
+        register: freeze_register(register, processors, practice, record),
+        processors: frozen,
     }
 }
 
 fn freeze_register(
     register: &Register,
+    processors: &Processors,
     practice: &Profile,
     record: &ChecklistRecord,
 ) -> RegisterDoc {
-    let fr = register.activities(practice, record, Lang::Fr);
-    let en = register.activities(practice, record, Lang::En);
+    let fr = register.activities(practice, processors, record, Lang::Fr);
+    let en = register.activities(practice, processors, record, Lang::En);
     let activities = fr
         .iter()
         .zip(&en)

@@ -2,6 +2,9 @@
 //! who processes their data, why and on what basis, who receives it, where it is hosted, how long it is
 //! kept, their rights and how to use them, and where to complain. Plain words, one page.
 
+use jiff::civil::Date;
+
+use super::processors::{HdsStatus, ProcessorId, Processors, Source};
 use super::register::{ActivityKind, Register, RegisterField};
 use super::{Bi, bi};
 use crate::checklist::ChecklistRecord;
@@ -46,8 +49,17 @@ fn fmt(lang: Lang, fr: &str, en: String) -> String {
 
 impl Notice {
     /// The notice for this practice, from its profile and register.
-    pub fn of(profile: &Profile, register: &Register, lang: Lang) -> Self {
-        let activities = register.activities(profile, &ChecklistRecord::default(), lang);
+    /// The host's name and certificate are the processors page's when the doctor entered them there
+    /// (a certificate valid on `today`, or expired), else the profile's.
+    pub fn of(
+        profile: &Profile,
+        register: &Register,
+        processors: &Processors,
+        today: Date,
+        lang: Lang,
+    ) -> Self {
+        let activities =
+            register.activities(profile, processors, &ChecklistRecord::default(), lang);
         let who = if profile.practitioner.trim().is_empty() {
             profile.name.to_string()
         } else {
@@ -129,16 +141,29 @@ impl Notice {
         let hosted =
             profile.setup.records == RecordsHosting::Cloud || profile.setup.imaging().keeps.at_host;
         if hosted {
-            let host = if p.host.trim().is_empty() {
+            let listed = processors
+                .list(profile, today, lang)
+                .into_iter()
+                .find(|v| v.id == ProcessorId::Profile(Source::Host));
+            let name = listed
+                .as_ref()
+                .map_or_else(|| p.host.trim(), |v| v.name.as_str())
+                .to_owned();
+            let host = if name.is_empty() {
                 bi(
                     "un hébergeur (nom à compléter)",
                     "a host (name to be added)",
                 )
                 .get(lang)
             } else {
-                p.host.trim().to_owned()
+                name
             };
-            let hds = match p.host_hds {
+            let certified = match listed.map(|v| v.hds) {
+                Some(HdsStatus::Valid { .. } | HdsStatus::ExpiresSoon { .. }) => Known::Yes,
+                Some(HdsStatus::Expired { .. }) => Known::No,
+                _ => p.host_hds,
+            };
+            let hds = match certified {
                 Known::Yes => bi(
                     "certifié hébergeur de données de santé (HDS)",
                     "certified as a health-data host (HDS)",
@@ -262,9 +287,51 @@ mod tests {
         p
     }
 
+    fn today() -> Date {
+        jiff::civil::date(2026, 12, 7)
+    }
+
+    fn notice(p: &Profile, r: &Register, lang: Lang) -> String {
+        Notice::of(p, r, &Processors::default(), today(), lang).plain_text()
+    }
+
+    /// The host as the processors page names and certifies it: renamed there, a certificate valid
+    /// today says certified though the profile does not know; an expired one says to put right.
+    #[test]
+    fn the_host_s_name_and_certificate_come_from_the_processors_page_when_entered() {
+        use crate::binder::processors::ProcessorEdit;
+        let mut p = gp();
+        p.setup.records = RecordsHosting::Cloud;
+        p.processing.host = "Hébergeur Ancien".into();
+        let host = ProcessorId::Profile(Source::Host);
+        let at = jiff::Timestamp::UNIX_EPOCH;
+        let mut procs = Processors::default();
+        procs
+            .edit(host, ProcessorEdit::Name("Hébergeur Nouveau".into()), at)
+            .expect("name");
+        procs
+            .edit(host, ProcessorEdit::HdsNumber("HDS-123".into()), at)
+            .expect("number");
+        procs
+            .edit(
+                host,
+                ProcessorEdit::HdsExpires(Some(jiff::civil::date(2028, 1, 1))),
+                at,
+            )
+            .expect("expiry");
+        let text = Notice::of(&p, &Register::default(), &procs, today(), Lang::Fr).plain_text();
+        assert!(
+            text.contains("hébergé chez Hébergeur Nouveau, certifié hébergeur"),
+            "{text}"
+        );
+        let later = jiff::civil::date(2028, 6, 1);
+        let text = Notice::of(&p, &Register::default(), &procs, later, Lang::Fr).plain_text();
+        assert!(text.contains("à régulariser"), "{text}");
+    }
+
     #[test]
     fn a_gp_with_local_records_gets_purposes_rights_and_the_cnil_but_no_hosting() {
-        let text = Notice::of(&gp(), &Register::default(), Lang::Fr).plain_text();
+        let text = notice(&gp(), &Register::default(), Lang::Fr);
         for needle in [
             "Dr Paul Martin",
             "tenir votre dossier médical",
@@ -289,14 +356,14 @@ mod tests {
     fn hosted_records_name_the_host_its_certification_and_the_right_to_object() {
         let mut p = gp();
         p.setup.records = RecordsHosting::Cloud;
-        let unknown = Notice::of(&p, &Register::default(), Lang::Fr).plain_text();
+        let unknown = notice(&p, &Register::default(), Lang::Fr);
         assert!(
             unknown.contains("reste à vérifier") && unknown.contains("motif légitime"),
             "{unknown}"
         );
         p.processing.host = "Hébergeur Exemple".into();
         p.processing.host_hds = Known::Yes;
-        let en = Notice::of(&p, &Register::default(), Lang::En).plain_text();
+        let en = notice(&p, &Register::default(), Lang::En);
         assert!(
             en.contains("Hébergeur Exemple, certified as a health-data host"),
             "{en}"
@@ -320,7 +387,7 @@ mod tests {
             "prendre vos rendez-vous par téléphone",
             jiff::Timestamp::UNIX_EPOCH,
         );
-        let text = Notice::of(&gp(), &r, Lang::Fr).plain_text();
+        let text = notice(&gp(), &r, Lang::Fr);
         assert!(
             text.contains("Le cabinet ne filme pas.") && text.contains("par téléphone"),
             "{text}"

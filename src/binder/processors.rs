@@ -17,6 +17,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::register::ActivityKind;
 use super::{Bi, bi};
 use crate::checklist::record::{EvidenceError, MAX_EVIDENCE_BYTES};
 use crate::locale::Lang;
@@ -195,6 +196,23 @@ impl Source {
             ),
         }
         .get(lang)
+    }
+
+    /// The register's activities it serves, as the profile implies: the records' vendor and the host
+    /// serve care and billing, each tool its own activity, the IT provider every activity but the
+    /// staff's management (the register lists it as a processor of each).
+    pub fn activities(self) -> BTreeSet<ActivityKind> {
+        use ActivityKind as A;
+        match self {
+            Self::RecordsSoftware | Self::Host => [A::PatientCare, A::Billing].into(),
+            Self::Teleconsultation => [A::Teleconsultation].into(),
+            Self::OnlineBooking => [A::Appointments].into(),
+            Self::Imaging => [A::Imaging].into(),
+            Self::ItProvider => ActivityKind::ALL
+                .into_iter()
+                .filter(|k| *k != A::Staff)
+                .collect(),
+        }
     }
 
     /// Whether it keeps the practice's health data, as the profile implies (`Unknown` when the profile
@@ -447,6 +465,9 @@ pub struct Processor {
     pub contract: Option<ContractFile>,
     /// A note (who to write to, the contract's reference…).
     pub note: String,
+    /// The register's activities it serves (None: as the profile implies; none for one added).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activities: Option<BTreeSet<ActivityKind>>,
     /// When it was last changed.
     pub updated_at: Option<Timestamp>,
 }
@@ -471,6 +492,7 @@ impl Processor {
             clauses: BTreeMap::new(),
             contract: None,
             note: String::new(),
+            activities: None,
             updated_at: None,
         }
     }
@@ -500,6 +522,8 @@ pub enum ProcessorEdit {
     Clause(Clause, ClauseAnswer),
     /// The note.
     Note(String),
+    /// Whether it serves an activity of the register.
+    Activity(ActivityKind, bool),
 }
 
 /// Why a change to the processors was refused; nothing changed.
@@ -686,6 +710,10 @@ pub struct ProcessorView {
     pub note: String,
     /// What the practice still lacks from it.
     pub missing: Vec<Missing>,
+    /// The register's activities it serves, in the register's order.
+    pub activities: Vec<ActivityKind>,
+    /// Whether the doctor chose them ([`FactOrigin::Doctor`]) or the profile implies them.
+    pub activities_origin: FactOrigin,
 }
 
 /// A contract attached, without its bytes.
@@ -761,6 +789,15 @@ impl Processors {
     /// The processors of the practice in order: the profile's (unless removed), then the ones added;
     /// each with the doctor's facts over the profile's, its HDS status on `today` and what is missing.
     pub fn list(&self, profile: &Profile, today: Date, lang: Lang) -> Vec<ProcessorView> {
+        self.ids(profile)
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| self.view(id, i + 1, profile, today, lang))
+            .collect()
+    }
+
+    /// The processors in the list's order: the profile's (unless removed), then the ones added.
+    fn ids(&self, profile: &Profile) -> Vec<ProcessorId> {
         let mut ids: Vec<ProcessorId> = Source::ALL
             .into_iter()
             .filter(|s| s.in_profile(profile) && !self.removed.contains(s))
@@ -770,10 +807,61 @@ impl Processors {
             ProcessorId::Added(_) => Some(p.id),
             ProcessorId::Profile(_) => None,
         }));
-        ids.into_iter()
-            .enumerate()
-            .map(|(i, id)| self.view(id, i + 1, profile, today, lang))
+        ids
+    }
+
+    /// The name of `id`: the doctor's, else the profile's (empty: given by neither).
+    fn name_of(&self, id: ProcessorId, profile: &Profile) -> (String, FactOrigin) {
+        let doctor = self.entry(id).map_or("", |p| p.name.trim());
+        let from_profile = match id {
+            ProcessorId::Profile(s) => s.profile_name(profile),
+            ProcessorId::Added(_) => "",
+        };
+        if !doctor.is_empty() {
+            (doctor.to_owned(), FactOrigin::Doctor)
+        } else if !from_profile.is_empty() {
+            (from_profile.to_owned(), FactOrigin::Profile)
+        } else {
+            (String::new(), FactOrigin::Missing)
+        }
+    }
+
+    /// The register's activities `id` serves: the doctor's choice, else what the profile implies.
+    fn activities_of(&self, id: ProcessorId) -> (BTreeSet<ActivityKind>, FactOrigin) {
+        match (self.entry(id).and_then(|p| p.activities.clone()), id) {
+            (Some(set), _) => (set, FactOrigin::Doctor),
+            (None, ProcessorId::Profile(s)) => (s.activities(), FactOrigin::Profile),
+            (None, ProcessorId::Added(_)) => (BTreeSet::new(), FactOrigin::Missing),
+        }
+    }
+
+    /// The processors serving `activity`, each as "role (name)", in the list's order: what the
+    /// register's "Processors" field shows, so that the register and the processors page agree.
+    pub fn serving(&self, activity: ActivityKind, profile: &Profile, lang: Lang) -> Vec<String> {
+        self.ids(profile)
+            .into_iter()
+            .filter(|id| self.activities_of(*id).0.contains(&activity))
+            .map(|id| {
+                let (name, _) = self.name_of(id, profile);
+                let name = if name.is_empty() {
+                    NAME_NOT_GIVEN.get(lang)
+                } else {
+                    name
+                };
+                format!("{} ({name})", self.role_of(id, lang))
+            })
             .collect()
+    }
+
+    /// The role of `id` in the practice: its source's, or its kind's for one added.
+    fn role_of(&self, id: ProcessorId, lang: Lang) -> String {
+        match id {
+            ProcessorId::Profile(s) => s.role(lang),
+            ProcessorId::Added(_) => self
+                .entry(id)
+                .map_or(ProcessorKind::Other, |p| p.kind)
+                .name(lang),
+        }
     }
 
     /// The `number`th processor of [`Processors::list`] (from 1).
@@ -814,10 +902,7 @@ impl Processors {
             (None, Some(t)) if !t.trim().is_empty() => (t, FactOrigin::Profile),
             _ => (String::new(), FactOrigin::Missing),
         };
-        let (name, name_origin) = pick(
-            stored.map(|p| p.name.as_str()),
-            source.map(|s| s.profile_name(profile).to_owned()),
-        );
+        let (name, name_origin) = self.name_of(id, profile);
         let (processes, processes_origin) = pick(
             stored.map(|p| p.processes.as_str()),
             source.map(|s| s.processes(lang)),
@@ -831,6 +916,7 @@ impl Processors {
             _ if implied != Known::Unknown => (implied, FactOrigin::Profile),
             _ => (Known::Unknown, FactOrigin::Missing),
         };
+        let (activities, activities_origin) = self.activities_of(id);
         let hds_number = stored.map_or("", |p| p.hds_number.trim()).to_owned();
         let hds_expires = stored.and_then(|p| p.hds_expires);
         let hds = hds_status(hosts_health_data, &hds_number, hds_expires, today);
@@ -877,7 +963,7 @@ impl Processors {
             id,
             number,
             kind,
-            role: source.map_or_else(|| kind.name(lang), |s| s.role(lang)),
+            role: self.role_of(id, lang),
             name,
             name_origin,
             processes,
@@ -891,6 +977,8 @@ impl Processors {
             contract,
             note: stored.map(|p| p.note.trim().to_owned()).unwrap_or_default(),
             missing,
+            activities: activities.into_iter().collect(),
+            activities_origin,
         }
     }
 
@@ -941,6 +1029,20 @@ impl Processors {
                 p.clauses.insert(c, a);
             }
             ProcessorEdit::Note(t) => t.trim().clone_into(&mut p.note),
+            ProcessorEdit::Activity(kind, serves) => {
+                let implied = match id {
+                    ProcessorId::Profile(s) => s.activities(),
+                    ProcessorId::Added(_) => BTreeSet::new(),
+                };
+                let mut set = p.activities.take().unwrap_or_else(|| implied.clone());
+                if serves {
+                    set.insert(kind);
+                } else {
+                    set.remove(&kind);
+                }
+                // Back to what the profile implies: nothing of the doctor's kept.
+                p.activities = (set != implied).then_some(set);
+            }
         }
         p.updated_at = Some(at);
         self.forget_if_blank(id);

@@ -7,11 +7,12 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::bi;
+use super::processors::Processors;
 use super::reference::{self, field_label};
-use super::{Bi, bi};
 use crate::checklist::{AnswerValue, ChecklistRecord};
 use crate::locale::Lang;
-use crate::practice::{Known, Profile, RecordsHosting};
+use crate::practice::{Known, Profile};
 
 /// An activity of the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -124,6 +125,9 @@ pub enum Origin {
     Reference,
     /// Drawn from the practice profile.
     Profile,
+    /// Drawn from the processors page, where the doctor changed the profile's processors (names,
+    /// additions, removals, activities).
+    Processors,
     /// Written by the doctor.
     Edited,
 }
@@ -166,78 +170,16 @@ impl ActivityView {
     }
 }
 
-const NOT_GIVEN: Bi = bi(
-    "nom non renseigné dans le profil",
-    "name not given in the profile",
-);
-
-fn named(name: &str, role: Bi, lang: Lang) -> String {
-    let name = name.trim();
-    let name = if name.is_empty() {
-        NOT_GIVEN.get(lang)
-    } else {
-        name.to_owned()
-    };
-    format!("{} ({name})", role.get(lang))
-}
-
-/// The processors of `kind`, from the profile: the software's vendor, the host, the IT provider, the
-/// teleconsultation tool, the imaging partner. A name not given is said, never left out.
-pub fn processors(kind: ActivityKind, profile: &Profile, lang: Lang) -> String {
-    let p = &profile.processing;
-    let s = &profile.setup;
-    let mut out = Vec::new();
-    let software = bi(
-        "Éditeur du logiciel de dossiers patients",
-        "Patient-record software vendor",
-    );
-    let host = bi("Hébergeur des données de santé", "Health-data host");
-    let it = bi("Prestataire informatique", "IT provider");
-    match kind {
-        ActivityKind::PatientCare | ActivityKind::Billing => {
-            if s.records != RecordsHosting::Paper {
-                out.push(named(&p.records_vendor, software, lang));
-            }
-            if s.records == RecordsHosting::Cloud {
-                out.push(named(&p.host, host, lang));
-            }
-        }
-        ActivityKind::Appointments => {
-            if s.online_booking {
-                out.push(
-                    bi(
-                        "Service de prise de rendez-vous en ligne (nom à renseigner)",
-                        "Online booking service (name to be given)",
-                    )
-                    .get(lang),
-                );
-            }
-        }
-        ActivityKind::Teleconsultation => out.push(named(
-            &p.teleconsultation_vendor,
-            bi(
-                "Éditeur de l’outil de téléconsultation",
-                "Teleconsultation tool vendor",
-            ),
-            lang,
-        )),
-        ActivityKind::Imaging => {
-            if s.imaging().keeps.at_host || !p.imaging_partner.trim().is_empty() {
-                out.push(named(
-                    &p.imaging_partner,
-                    bi(
-                        "Plateforme d’images ou téléradiologie",
-                        "Image platform or teleradiology",
-                    ),
-                    lang,
-                ));
-            }
-        }
-        ActivityKind::Staff | ActivityKind::VideoSurveillance => {}
-    }
-    if !profile.it_provider.trim().is_empty() && kind != ActivityKind::Staff {
-        out.push(format!("{} ({})", it.get(lang), profile.it_provider.trim()));
-    }
+/// The processors of `kind`: the processors page's list (drawn from the profile's vendors, host, IT
+/// provider and partners, with the doctor's names, additions, removals and choice of activities). A
+/// name not given is said, never left out.
+pub fn processors(
+    kind: ActivityKind,
+    profile: &Profile,
+    processors: &Processors,
+    lang: Lang,
+) -> String {
+    let out = processors.serving(kind, profile, lang);
     if out.is_empty() {
         bi("Aucun", "None").get(lang)
     } else {
@@ -311,13 +253,14 @@ impl Register {
     pub fn activities(
         &self,
         profile: &Profile,
+        processors: &Processors,
         checklist: &ChecklistRecord,
         lang: Lang,
     ) -> Vec<ActivityView> {
         ActivityKind::ALL
             .into_iter()
             .filter(|k| self.includes(*k, profile))
-            .map(|kind| self.activity(kind, profile, checklist, lang))
+            .map(|kind| self.activity(kind, profile, processors, checklist, lang))
             .collect()
     }
 
@@ -325,6 +268,7 @@ impl Register {
         &self,
         kind: ActivityKind,
         profile: &Profile,
+        processors: &Processors,
         checklist: &ChecklistRecord,
         lang: Lang,
     ) -> ActivityView {
@@ -343,7 +287,14 @@ impl Register {
                     RegisterField::People => (r.people.get(lang), Origin::Reference),
                     RegisterField::Recipients => (r.recipients.get(lang), Origin::Reference),
                     RegisterField::Retention => (r.retention.get(lang), Origin::Reference),
-                    RegisterField::Processors => (processors(kind, profile, lang), Origin::Profile),
+                    RegisterField::Processors => (
+                        self::processors(kind, profile, processors, lang),
+                        if processors.is_empty() {
+                            Origin::Profile
+                        } else {
+                            Origin::Processors
+                        },
+                    ),
                     RegisterField::Transfers => (transfers(profile, lang), Origin::Profile),
                 };
                 (field, text, origin)
@@ -374,7 +325,7 @@ impl Register {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::practice::{ImageKeeping, PracticeName};
+    use crate::practice::{ImageKeeping, PracticeName, RecordsHosting};
 
     fn gp() -> Profile {
         let mut p = Profile::named(PracticeName::parse("Cabinet du Dr Martin").expect("name"));
@@ -383,7 +334,7 @@ mod tests {
     }
 
     fn kinds(r: &Register, p: &Profile) -> Vec<ActivityKind> {
-        r.activities(p, &ChecklistRecord::new(), Lang::Fr)
+        r.activities(p, &Processors::default(), &ChecklistRecord::new(), Lang::Fr)
             .into_iter()
             .map(|a| a.kind)
             .collect()
@@ -427,10 +378,15 @@ mod tests {
             at,
         );
         let billing = |r: &Register| {
-            r.activities(&p, &ChecklistRecord::new(), Lang::Fr)
-                .into_iter()
-                .find(|a| a.kind == ActivityKind::Billing)
-                .expect("billing")
+            r.activities(
+                &p,
+                &Processors::default(),
+                &ChecklistRecord::new(),
+                Lang::Fr,
+            )
+            .into_iter()
+            .find(|a| a.kind == ActivityKind::Billing)
+            .expect("billing")
         };
         let b = billing(&r);
         assert_eq!(b.field(RegisterField::Retention), "10 ans");
@@ -456,7 +412,8 @@ mod tests {
     fn processors_and_transfers_come_from_the_profile_and_say_what_is_not_known() {
         let mut p = gp();
         p.setup.records = RecordsHosting::Cloud;
-        let text = processors(ActivityKind::PatientCare, &p, Lang::Fr);
+        let none = Processors::default();
+        let text = processors(ActivityKind::PatientCare, &p, &none, Lang::Fr);
         assert!(text.contains("nom non renseigné"), "{text}");
         assert!(text.contains("Hébergeur"), "{text}");
         assert!(transfers(&p, Lang::Fr).contains("Non renseigné"));
@@ -464,7 +421,7 @@ mod tests {
         p.processing.host = "Hébergeur HDS Exemple".into();
         p.it_provider = "InfoSanté".into();
         p.processing.transfers_outside_eu = Known::No;
-        let text = processors(ActivityKind::PatientCare, &p, Lang::En);
+        let text = processors(ActivityKind::PatientCare, &p, &none, Lang::En);
         assert!(
             text.contains("Éditeur Exemple")
                 && text.contains("Hébergeur HDS Exemple")
@@ -478,6 +435,95 @@ mod tests {
         );
     }
 
+    /// The register's "Processors" field is the processors page's list: a vendor renamed there, one
+    /// removed, one added and given an activity, an activity taken from the IT provider, all show in
+    /// the register, marked as drawn from the processors page; undone, the profile's text is back.
+    #[test]
+    fn the_processors_field_follows_the_processors_page() {
+        use super::super::processors::{ProcessorEdit, ProcessorId, ProcessorKind, Source};
+        let mut p = gp();
+        p.setup.records = RecordsHosting::Cloud;
+        p.setup.online_booking = true;
+        p.processing.records_vendor = "Éditeur Exemple".into();
+        p.processing.host = "Hébergeur Exemple".into();
+        p.it_provider = "InfoSanté".into();
+        let field = |procs: &Processors, kind: ActivityKind| {
+            Register::default()
+                .activities(&p, procs, &ChecklistRecord::new(), Lang::Fr)
+                .into_iter()
+                .find(|a| a.kind == kind)
+                .map(|a| {
+                    let (_, text, origin) = a
+                        .fields
+                        .into_iter()
+                        .find(|(f, _, _)| *f == RegisterField::Processors)
+                        .expect("the field");
+                    (text, origin)
+                })
+                .expect("the activity")
+        };
+        let mut procs = Processors::default();
+        let (before, origin) = field(&procs, ActivityKind::Appointments);
+        assert_eq!(origin, Origin::Profile);
+        assert!(
+            before.contains("Service de prise de rendez-vous en ligne (nom non renseigné)")
+                && before.contains("InfoSanté"),
+            "{before}"
+        );
+        let at = Timestamp::UNIX_EPOCH;
+        let vendor = ProcessorId::Profile(Source::RecordsSoftware);
+        procs
+            .edit(vendor, ProcessorEdit::Name("Logiciel Nouveau".into()), at)
+            .expect("rename");
+        procs
+            .remove(ProcessorId::Profile(Source::Host), at)
+            .expect("remove");
+        let added = procs
+            .add(ProcessorKind::SoftwareVendor, "Agenda Exemple", at)
+            .expect("add");
+        procs
+            .edit(
+                added,
+                ProcessorEdit::Activity(ActivityKind::Appointments, true),
+                at,
+            )
+            .expect("activity");
+        procs
+            .edit(
+                ProcessorId::Profile(Source::ItProvider),
+                ProcessorEdit::Activity(ActivityKind::Billing, false),
+                at,
+            )
+            .expect("activity");
+        let (care, origin) = field(&procs, ActivityKind::PatientCare);
+        assert_eq!(origin, Origin::Processors);
+        assert!(care.contains("Logiciel Nouveau"), "{care}");
+        assert!(!care.contains("Éditeur Exemple"), "renamed: {care}");
+        assert!(!care.contains("Hébergeur Exemple"), "removed: {care}");
+        let (appointments, _) = field(&procs, ActivityKind::Appointments);
+        assert!(
+            appointments.contains("Éditeur de logiciel (Agenda Exemple)"),
+            "{appointments}"
+        );
+        let (billing, _) = field(&procs, ActivityKind::Billing);
+        assert!(!billing.contains("InfoSanté"), "{billing}");
+        // Ticking back what the profile implies keeps nothing of the doctor's.
+        procs
+            .edit(
+                ProcessorId::Profile(Source::ItProvider),
+                ProcessorEdit::Activity(ActivityKind::Billing, true),
+                at,
+            )
+            .expect("activity");
+        assert!(
+            procs
+                .entry(ProcessorId::Profile(Source::ItProvider))
+                .is_none(),
+            "nothing kept"
+        );
+        assert!(field(&procs, ActivityKind::Billing).0.contains("InfoSanté"));
+    }
+
     #[test]
     fn security_measures_carry_the_checklist_answers() {
         let p = gp();
@@ -488,7 +534,9 @@ mod tests {
             crate::checklist::Respondent::Doctor,
             Timestamp::UNIX_EPOCH,
         );
-        let care = Register::default().activities(&p, &c, Lang::Fr).remove(0);
+        let care = Register::default()
+            .activities(&p, &Processors::default(), &c, Lang::Fr)
+            .remove(0);
         let hds = care
             .security
             .iter()

@@ -246,6 +246,7 @@ texts! {
     RegisterActivitiesHeading => "Activités de traitement", "Processing activities";
     RegisterOriginReference => "référentiel", "reference";
     RegisterOriginProfile => "profil", "profile";
+    RegisterOriginProcessors => "page des sous-traitants", "processors page";
     RegisterOriginEdited => "modifié", "edited";
     RegisterRevert => "Revenir au texte pré-rempli", "Back to the pre-filled text";
     RegisterIncluded => "Dans le registre", "In the register";
@@ -1471,6 +1472,10 @@ texts! {
     NavProcessors => "Sous-traitants", "Processors";
     ProcessorName => "Nom", "Name";
     ProcessorHostsFromProfile => "D'après le profil du cabinet.", "From the practice's profile.";
+    ProcessorActivities => "Activités du registre qu'il sert :", "Register activities it serves:";
+    ProcessorActivitiesFromProfile => "D'après le profil du cabinet ; le registre le nomme dans ces activités.", "From the practice's profile; the register names it in these activities.";
+    ProcessorActivitiesChosen => "Choisies par vous ; le registre le nomme dans ces activités.", "Chosen by you; the register names it in these activities.";
+    ProcessorNoActivity => "Aucune activité cochée : le registre ne le nomme nulle part. Cochez celles qu'il sert.", "No activity ticked: the register names it nowhere. Tick those it serves.";
     ProcessorHdsNumber => "N° du certificat HDS", "HDS certificate no.";
     ProcessorHdsExpires => "Date d'expiration (jj/mm/aaaa)", "Expiry date (dd/mm/yyyy)";
     ProcessorHdsDateError => "Cette date ne se lit pas : jj/mm/aaaa. Rien n'est enregistré tant qu'elle ne se lit pas.", "This date does not read: dd/mm/yyyy. Nothing is saved until it reads.";

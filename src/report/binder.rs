@@ -59,9 +59,12 @@ impl RegisterSource {
     pub fn current(contents: &VaultContents, lang: Lang) -> Self {
         Self {
             practice: contents.practice.clone(),
-            activities: contents
-                .register
-                .activities(&contents.practice, &contents.checklist, lang),
+            activities: contents.register.activities(
+                &contents.practice,
+                &contents.processors,
+                &contents.checklist,
+                lang,
+            ),
             updated_at: contents.register.updated_at,
             frozen: None,
         }
@@ -254,7 +257,13 @@ pub fn notice_pdf(
     lang: Lang,
     format: NoticeFormat,
 ) -> Result<Vec<u8>, PdfError> {
-    let notice = Notice::of(&contents.practice, &contents.register, lang);
+    let notice = Notice::of(
+        &contents.practice,
+        &contents.register,
+        &contents.processors,
+        crate::i18n::today(),
+        lang,
+    );
     let (w, h) = format.size();
     let mut doc =
         Document::new(T::NoticeDocTitle.get(lang), jiff::Timestamp::now())?.with_page_size(w, h);
@@ -494,7 +503,13 @@ mod tests {
         );
         for lang in [Lang::Fr, Lang::En] {
             for format in [NoticeFormat::A4, NoticeFormat::A5] {
-                let notice = Notice::of(&c.practice, &c.register, lang);
+                let notice = Notice::of(
+                    &c.practice,
+                    &c.register,
+                    &c.processors,
+                    crate::i18n::today(),
+                    lang,
+                );
                 let mut doc = Document::new("t", jiff::Timestamp::UNIX_EPOCH).expect("doc");
                 let (_, h) = format.size();
                 let mut k = 1.3_f32;

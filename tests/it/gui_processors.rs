@@ -148,6 +148,58 @@ fn the_processors_page_keeps_clauses_certificates_contracts_and_additions() {
         h.query_by_label_contains("Sauvegardes Exemple — Autre sous-traitant")
             .is_some()
     );
+
+    // Added by hand, it serves no activity yet (said); ticked "Rendez-vous", the register names it
+    // there, marked as drawn from the processors page.
+    assert!(
+        h.query_by_label_contains("Aucune activité cochée")
+            .is_some()
+    );
+    let register_field = |c: &vigie::practice_file::VaultContents| {
+        c.register
+            .activities(&c.practice, &c.processors, &c.checklist, Lang::Fr)
+            .into_iter()
+            .find(|a| a.kind == vigie::binder::ActivityKind::Appointments)
+            .expect("appointments")
+            .field(vigie::binder::RegisterField::Processors)
+            .to_owned()
+    };
+    assert!(!register_field(&on_disk(&vault)).contains("Sauvegardes Exemple"));
+    // The register page seen before the change shows the new text after it.
+    run(&mut h, Command::Navigate(vigie::ui::register::PAGE));
+    assert!(h.get_all_by_label("Sous-traitants").next().is_some());
+    run(&mut h, Command::Navigate(vigie::ui::processors::PAGE));
+    h.get_all_by_label("Rendez-vous")
+        .last()
+        .expect("the added processor's box")
+        .scroll_to_me();
+    h.run();
+    h.get_all_by_label("Rendez-vous")
+        .last()
+        .expect("the added processor's box")
+        .click();
+    h.run();
+    saved(&mut h, "the activity");
+    let c = on_disk(&vault);
+    assert_eq!(
+        c.processors
+            .entry(ProcessorId::Added(1))
+            .and_then(|p| p.activities.clone())
+            .map(|a| a.into_iter().collect::<Vec<_>>()),
+        Some(vec![vigie::binder::ActivityKind::Appointments])
+    );
+    let field = register_field(&c);
+    assert!(
+        field.contains("Autre sous-traitant (Sauvegardes Exemple)"),
+        "{field}"
+    );
+    run(&mut h, Command::Navigate(vigie::ui::register::PAGE));
+    assert!(
+        h.get_all_by_label("Sous-traitants").any(|n| n
+            .value()
+            .is_some_and(|v| v.contains("Autre sous-traitant (Sauvegardes Exemple)"))),
+        "the register page shows it"
+    );
 }
 
 #[test]

@@ -9,7 +9,8 @@ use egui::{RichText, Ui};
 use super::command::ProcessorsCommand;
 use crate::binder::processors::{FactOrigin, known_name};
 use crate::binder::{
-    ClauseAnswer, HdsStatus, ProcessorEdit, ProcessorId, ProcessorKind, ProcessorView, Source,
+    ActivityKind, ClauseAnswer, HdsStatus, ProcessorEdit, ProcessorId, ProcessorKind,
+    ProcessorView, Source,
 };
 use crate::i18n::{Lang, T, format_date, tr};
 use crate::practice::Known;
@@ -113,7 +114,48 @@ fn hds_color(status: HdsStatus) -> egui::Color32 {
 }
 
 /// One processor.
-fn processor(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut ProcessorsPage, v: &ProcessorView) {
+/// Which activities of the register `v` serves: a box for each activity in the register (and any it
+/// serves that the register left out, so that it can be unticked).
+fn activities(ui: &mut Ui, cx: &ViewContext<'_>, v: &ProcessorView, in_register: &[ActivityKind]) {
+    let lang = cx.lang;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(T::ProcessorActivities.get(lang)).strong());
+        for kind in ActivityKind::ALL {
+            let serves = v.activities.contains(&kind);
+            if !serves && !in_register.contains(&kind) {
+                continue;
+            }
+            let mut on = serves;
+            if ui.checkbox(&mut on, kind.name(lang)).changed() {
+                send(
+                    cx,
+                    ProcessorsCommand::Edit {
+                        id: v.id,
+                        edit: ProcessorEdit::Activity(kind, on),
+                    },
+                );
+            }
+        }
+    });
+    let (note, color) = match v.activities_origin {
+        FactOrigin::Profile => (T::ProcessorActivitiesFromProfile, None),
+        _ if v.activities.is_empty() => (T::ProcessorNoActivity, Some(theme::ERROR)),
+        _ => (T::ProcessorActivitiesChosen, None),
+    };
+    let text = RichText::new(note.get(lang)).small();
+    ui.label(match color {
+        Some(c) => text.color(c),
+        None => text.weak(),
+    });
+}
+
+fn processor(
+    ui: &mut Ui,
+    cx: &ViewContext<'_>,
+    page: &mut ProcessorsPage,
+    v: &ProcessorView,
+    in_register: &[ActivityKind],
+) {
     let lang = cx.lang;
     let title = format!("{}. {} — {}", v.number, v.display_name(lang), v.role);
     egui::CollapsingHeader::new(RichText::new(title).strong())
@@ -167,6 +209,8 @@ fn processor(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut ProcessorsPage, v: &P
                 &v.processes,
                 true,
             );
+            ui.add_space(4.0);
+            activities(ui, cx, v, in_register);
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(T::ProcessorHostsData.get(lang)).strong());
@@ -360,9 +404,13 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut ProcessorsPage) {
         ui.add_space(6.0);
         ui.label(T::ProcessorsNone.get(lang));
     }
+    let in_register: Vec<ActivityKind> = ActivityKind::ALL
+        .into_iter()
+        .filter(|k| contents.register.includes(*k, profile))
+        .collect();
     for v in &list {
         ui.add_space(8.0);
-        processor(ui, cx, page, v);
+        processor(ui, cx, page, v, &in_register);
     }
     // Processors of the profile set aside, to bring back.
     for source in Source::ALL {

@@ -23,8 +23,8 @@ use crate::ui::{theme, widgets};
 pub struct RegisterPage {
     /// The language the buffers were filled in (the pre-filled texts depend on it).
     lang: Lang,
-    /// The text of each field shown, as typed.
-    fields: BTreeMap<(ActivityKind, RegisterField), String>,
+    /// Each field shown: the text it was filled from, and the text as typed.
+    fields: BTreeMap<(ActivityKind, RegisterField), (String, String)>,
     /// The note on the notice, as typed.
     note: Option<String>,
 }
@@ -49,6 +49,7 @@ fn origin_text(origin: Origin) -> T {
     match origin {
         Origin::Reference => T::RegisterOriginReference,
         Origin::Profile => T::RegisterOriginProfile,
+        Origin::Processors => T::RegisterOriginProcessors,
         Origin::Edited => T::RegisterOriginEdited,
     }
 }
@@ -88,10 +89,18 @@ fn activity(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut RegisterPage, a: &Acti
                         label
                     })
                     .inner;
-                let buffer = page
+                let (filled_from, buffer) = page
                     .fields
                     .entry((a.kind, *field))
-                    .or_insert_with(|| text.clone());
+                    .or_insert_with(|| (text.clone(), text.clone()));
+                if filled_from != text {
+                    // Changed elsewhere (the processors page, the profile): a field not typed in
+                    // since it was filled shows the new text.
+                    if buffer.trim() == filled_from.trim() {
+                        buffer.clone_from(text);
+                    }
+                    filled_from.clone_from(text);
+                }
                 let response = ui
                     .add(
                         egui::TextEdit::multiline(buffer)
@@ -227,9 +236,10 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut RegisterPage) {
     }
 
     heading(ui, T::RegisterActivitiesHeading.get(lang));
-    let activities = contents
-        .register
-        .activities(profile, &contents.checklist, lang);
+    let activities =
+        contents
+            .register
+            .activities(profile, &contents.processors, &contents.checklist, lang);
     for a in &activities {
         ui.add_space(6.0);
         inclusion(ui, cx, contents, a.kind);
@@ -268,7 +278,13 @@ pub fn show(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut RegisterPage) {
         cx.send(Command::Register(RegisterCommand::NoticeNote(note.clone())));
     }
     ui.add_space(6.0);
-    let notice = Notice::of(profile, &contents.register, lang);
+    let notice = Notice::of(
+        profile,
+        &contents.register,
+        &contents.processors,
+        crate::i18n::today(),
+        lang,
+    );
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.label(
             RichText::new(&notice.title)
