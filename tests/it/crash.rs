@@ -510,3 +510,208 @@ fn sigkill_during_every_save_loses_nothing() {
         );
     }
 }
+
+// ---- The window, killed during its saves ------------------------------------------------------------
+
+/// The environment variable naming the folder of the window session's vault: set, the test below is
+/// the child that the window harness kills; unset (`cargo test`), it does nothing.
+const WINDOW_DIR_ENV: &str = "VIGIE_CRASH_WINDOW";
+/// How many rounds the child plays before it closes its window (each round saves three times).
+const WINDOW_ROUNDS_ENV: &str = "VIGIE_CRASH_WINDOW_ROUNDS";
+
+/// The window's side of the crash harness: the real window (`VigieApp`, headless) opens the vault and
+/// plays rounds of what a doctor does, each saved by the window's own background save before the next:
+/// a checklist answer (saved at once), a processor's clause (saved at once), a register field typed
+/// (saved on leaving the page). Prints `round N` after each; closes after the rounds asked.
+#[test]
+#[ignore = "the child of the window crash harness (VIGIE_CRASH_WINDOW)"]
+#[expect(clippy::print_stdout, reason = "the rounds, read by the harness")]
+fn window_session_child() {
+    use std::io::Write as _;
+    use vigie::binder::{
+        ActivityKind, Clause, ClauseAnswer, ProcessorEdit, ProcessorId, RegisterField, Source,
+    };
+    use vigie::checklist::{AnswerValue, Respondent};
+    use vigie::i18n::Lang;
+    use vigie::ui::command::Command;
+    use vigie::ui::processors::command::ProcessorsCommand;
+    use vigie::ui::register::command::RegisterCommand;
+    let Some(dir) = std::env::var_os(WINDOW_DIR_ENV).map(PathBuf::from) else {
+        return;
+    };
+    let rounds: u32 = std::env::var(WINDOW_ROUNDS_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(u32::MAX);
+    let vault = dir.join("cabinet.vigie");
+    let mut h = crate::gui::harness(&dir, Lang::Fr);
+    h.state_mut().set_system_dialogs(false);
+    h.run();
+    crate::gui::unlock(&mut h, &vault);
+    let items: Vec<String> = vigie::checklist::catalog()
+        .items
+        .iter()
+        .take(12)
+        .map(|i| i.id.as_str().to_owned())
+        .collect();
+    let run = |h: &mut egui_kittest::Harness<'_, vigie::ui::VigieApp>, command: Command| {
+        let ctx = h.ctx.clone();
+        h.state_mut().run_command(&ctx, command);
+        crate::gui::run_until(h, "the save", |app| {
+            app.session.as_ref().is_some_and(|s| !s.save.pending())
+        });
+    };
+    for round in 0..rounds {
+        let value = if round % 2 == 0 {
+            AnswerValue::Yes
+        } else {
+            AnswerValue::No
+        };
+        run(
+            &mut h,
+            Command::Answer {
+                item: items[round as usize % items.len()].as_str().into(),
+                value,
+                by: Respondent::Doctor,
+            },
+        );
+        let clause = if round % 2 == 0 {
+            ClauseAnswer::Present
+        } else {
+            ClauseAnswer::Absent
+        };
+        run(
+            &mut h,
+            Command::Processors(ProcessorsCommand::Edit {
+                id: ProcessorId::Profile(Source::RecordsSoftware),
+                edit: ProcessorEdit::Clause(Clause::Instructions, clause),
+            }),
+        );
+        let ctx = h.ctx.clone();
+        h.state_mut().run_command(
+            &ctx,
+            Command::Register(RegisterCommand::Edit {
+                kind: ActivityKind::Billing,
+                field: RegisterField::Retention,
+                text: format!("10 ans (tour {round})"),
+            }),
+        );
+        // Leaving the page saves what was typed.
+        run(&mut h, Command::Navigate(vigie::ui::dashboard::PAGE));
+        println!("round {round}");
+        let _ = std::io::stdout().flush();
+    }
+}
+
+/// The window's session killed: the child above started, killed with SIGKILL at a random moment of
+/// its rounds (uniform over 1.1 times four uninterrupted rounds, unlocking included), `VIGIE_CRASH_KILLS`
+/// times (default 200). After each kill the vault opens with its passphrase and holds every record it
+/// held before the session (journal, signed assessments, breaches, archives, scans, PC checks,
+/// profile); then a session of one round, to its end, saves over what the kill left: no temporary file
+/// is left and nothing is lost either. Prints the figures.
+#[cfg(unix)]
+#[test]
+#[ignore = "the window crash harness (minutes): VIGIE_CRASH_KILLS=50 cargo test --test it crash:: -- --ignored"]
+#[expect(clippy::print_stdout, reason = "the harness's figures")]
+fn sigkill_during_a_window_session_loses_nothing() {
+    use std::io::BufRead as _;
+    let chosen = std::env::var("VIGIE_CRASH_WRITERS").unwrap_or_default();
+    if !chosen.is_empty() && !chosen.split(',').any(|c| c.trim() == "window") {
+        return;
+    }
+    let kills: u32 = std::env::var("VIGIE_CRASH_KILLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let seed = std::env::var("VIGIE_CRASH_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+                | 1
+        });
+    println!("window crash harness: {kills} kills, VIGIE_CRASH_SEED={seed}");
+    let mut rng = Rng(seed);
+    let b = Bench::new();
+    let child = |rounds: u32| {
+        let mut cmd = std::process::Command::new(std::env::current_exe().expect("the test binary"));
+        cmd.args([
+            "crash::window_session_child",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(WINDOW_DIR_ENV, b.dir.path())
+        .env(WINDOW_ROUNDS_ENV, rounds.to_string())
+        .env("VIGIE_DATA_DIR", b.dir.path())
+        .stderr(std::process::Stdio::null());
+        cmd
+    };
+    // A whole session of four rounds, to its end: the span the kills fall in.
+    let run_to_end = |rounds: u32| {
+        let t0 = std::time::Instant::now();
+        let o = child(rounds).output().expect("run the window session");
+        let out = text(&o.stdout);
+        assert!(
+            o.status.success() && out.contains(&format!("round {}", rounds - 1)),
+            "the window session did not end its rounds: {out}"
+        );
+        t0.elapsed()
+    };
+    let span = run_to_end(4).as_micros() as u64 * 11 / 10;
+    let started = std::time::Instant::now();
+    let (mut killed, mut ended, mut rounds_done, mut changed) = (0u32, 0u32, 0u64, 0u32);
+    while killed < kills {
+        let (before, _) = open_any(&b.vault).expect("opens before the session");
+        let mut session = child(u32::MAX)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn the window session");
+        let stdout = session.stdout.take().expect("stdout");
+        let reader = std::thread::spawn(move || {
+            std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .filter(|l| l.starts_with("round "))
+                .count()
+        });
+        std::thread::sleep(std::time::Duration::from_micros(rng.next() % span.max(1)));
+        let running = session.try_wait().expect("wait").is_none();
+        session.kill().expect("SIGKILL");
+        let _ = session.wait();
+        rounds_done += reader.join().unwrap_or(0) as u64;
+        if running {
+            killed += 1;
+        } else {
+            ended += 1;
+        }
+        let context = format!("window kill {killed} (seed {seed})");
+        let (after, passphrase) = open_any(&b.vault)
+            .unwrap_or_else(|| panic!("{context}: the vault opens with neither passphrase"));
+        assert_eq!(passphrase, PASSPHRASE, "{context}");
+        holds_everything(&before, &after).unwrap_or_else(|e| panic!("{context}: {e}"));
+        if running && after != before {
+            changed += 1;
+        }
+        // One round to its end: it saves over what the kill left, and cleans the temporaries.
+        run_to_end(1);
+        assert_eq!(b.temporaries(), Vec::<String>::new(), "{context}");
+        let (next, _) = open_any(&b.vault).expect("opens");
+        holds_everything(&after, &next).unwrap_or_else(|e| panic!("{context}: {e}"));
+        if running && killed % 10 == 0 {
+            println!(
+                "Window: {killed} kills so far ({changed} after a save of the session, \
+                 {rounds_done} rounds ended, {ended} ended first, 0 losses, {:.0} s)",
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+    println!(
+        "Window: {killed} kills ({changed} after the session had saved, {rounds_done} rounds ended \
+         in the killed sessions), {ended} sessions ended before their kill, 0 losses, {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+}
