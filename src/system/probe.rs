@@ -232,38 +232,31 @@ fn echo_command() -> Vec<u8> {
     out
 }
 
-/// The status (0000,0900) of a command set received (pure). A command set whose elements do not lie
-/// within the bytes received is unreadable and never given to the parser: dicom-object makes room for
-/// an element's announced length before reading it (a C-ECHO-RSP of 36 bytes announcing a 4 GB
-/// element grew the process by hundreds of MB; found by fuzzing `knock_answer`).
+/// The status (0000,0900) of a command set received (pure): `None` unless the command set is whole
+/// and well formed. A command set (DICOM PS3.7 §E.1) is a flat list of group-0000 elements in implicit
+/// VR little endian — tag (4 bytes), length (4 bytes), value — and the status is a 2-byte US. It is
+/// read here rather than by dicom-object, which fuzzing `knock_answer` found to reserve memory from the
+/// answer's own numbers twice: an element announcing 4 GB in a 36-byte answer, then a 9-byte group
+/// length that misaligned its reading onto a huge length (2 GB from 289 bytes). Every length here is
+/// checked against the bytes received before anything is read.
 pub fn command_status(bytes: &[u8]) -> Option<u16> {
-    use dicom_transfer_syntax_registry::entries::IMPLICIT_VR_LITTLE_ENDIAN;
-    if !command_elements_within(bytes) {
-        return None;
-    }
-    let ts = IMPLICIT_VR_LITTLE_ENDIAN.erased();
-    let obj = dicom_object::InMemDicomObject::read_dataset_with_ts(bytes, &ts).ok()?;
-    obj.element(dicom_object::Tag(0x0000, 0x0900))
-        .ok()?
-        .to_int::<u16>()
-        .ok()
-}
-
-/// A command set as DICOM PS3.7 §E.1 sends it (implicit VR little endian, group 0000 only, so no
-/// sequence): each element's tag (4 bytes), length (4 bytes) and value lie within `bytes`.
-fn command_elements_within(mut bytes: &[u8]) -> bool {
-    while !bytes.is_empty() {
-        let Some((head, rest)) = bytes.split_first_chunk::<8>() else {
-            return false;
-        };
+    let mut status = None;
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (head, tail) = rest.split_first_chunk::<8>()?;
         let group = u16::from_le_bytes([head[0], head[1]]);
+        let element = u16::from_le_bytes([head[2], head[3]]);
         let length = u32::from_le_bytes([head[4], head[5], head[6], head[7]]) as usize;
-        if group != 0 || length > rest.len() {
-            return false;
+        if group != 0 || length > tail.len() {
+            return None;
         }
-        bytes = &rest[length..];
+        let (value, next) = tail.split_at(length);
+        if element == 0x0900 {
+            status = Some(u16::from_le_bytes(value.try_into().ok()?));
+        }
+        rest = next;
     }
-    true
+    status
 }
 
 /// The bound of the whole knock on one port, for a `timeout` of [`ProbeOptions`]: twice it. A server
@@ -590,19 +583,39 @@ mod tests {
     #[test]
     fn a_command_set_whose_elements_overrun_the_bytes_is_unreadable() {
         let mut ok = echo_command();
-        assert!(command_elements_within(&ok), "the echo's own command set");
+        assert_eq!(
+            command_status(&ok),
+            None,
+            "the echo's request has no status"
+        );
         // (0000,0900) Status 0, as a C-ECHO-RSP holds it.
         ok.extend_from_slice(&[0, 0, 0, 9, 2, 0, 0, 0, 0, 0]);
         assert_eq!(command_status(&ok), Some(0));
         let overrun = [0, 0, 2, 9, 0xee, 0xee, 0xee, 0xee, b'x', b'y'];
-        assert!(
-            !command_elements_within(&overrun),
+        assert_eq!(
+            command_status(&overrun),
+            None,
             "4 GB announced, 2 bytes there"
         );
-        assert_eq!(command_status(&overrun), None);
         let not_command = [8, 0, 0x18, 0, 0, 0, 0, 0];
-        assert!(!command_elements_within(&not_command), "a data set's group");
-        assert!(!command_elements_within(&[0, 0, 0]), "a cut header");
+        assert_eq!(command_status(&not_command), None, "a data set's group");
+        assert_eq!(command_status(&[0, 0, 0]), None, "a cut header");
+        let odd_status = [0, 0, 0, 9, 3, 0, 0, 0, 0, 0, 0];
+        assert_eq!(command_status(&odd_status), None, "a status is 2 bytes");
+        // The second input fuzzing found: a 9-byte group length, then elements dicom-object read
+        // misaligned. Read in place: no status, nothing reserved.
+        let mut misaligned = vec![0, 0, 0, 0, 9, 0, 0, 0];
+        misaligned.extend_from_slice(&[0; 9]);
+        for tag in [
+            [0, 0, 0xff, 0x0d],
+            [0, 0, 0, 0],
+            [0, 0, 0, 0],
+            [0, 0, 0x5d, 0x7f],
+        ] {
+            misaligned.extend_from_slice(&tag);
+            misaligned.extend_from_slice(&[0; 4]);
+        }
+        assert_eq!(command_status(&misaligned), None);
     }
 
     #[test]

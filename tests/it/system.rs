@@ -980,12 +980,14 @@ mod knock {
     }
 
     /// The association accepted (the A-ASSOCIATE-AC of the kept seed, as storescp answered the knock),
-    /// then a C-ECHO-RSP whose command set announces an element of 0xEEEEEEEE bytes in a P-DATA of 36:
-    /// found by fuzzing `knock_answer`: dicom-object allocated the announced length (4 GB) before
-    /// reading it. The answer is read as unreadable, in bounded memory, never "safe".
+    /// then a C-ECHO-RSP whose command set dicom-object read by reserving what the answer announced,
+    /// both found by fuzzing `knock_answer`: an element announcing 0xEEEEEEEE bytes in a P-DATA of 36
+    /// (it grew the process by 323 MB), and a 9-byte group length followed by empty elements, which
+    /// misaligned its reading onto a huge length (2 GB from 289 bytes). Each is read as unreadable, in
+    /// bounded memory, never "safe".
     #[test]
     fn an_accepted_association_then_a_command_announcing_4_gb_is_read_in_bounded_memory() {
-        fn hostile_echo_answer(stream: &mut TcpStream) {
+        fn answer_with(stream: &mut TcpStream, command: &[u8]) {
             let seed = std::fs::read(
                 std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                     .join("fuzz/corpus/knock_answer/seed-accepts-anyone"),
@@ -997,22 +999,36 @@ mod knock {
                 .expect("the DICOM answers");
             let ac_len = u32::from_be_bytes(wire[2..6].try_into().expect("4 bytes")) as usize;
             let mut answer = wire[..6 + ac_len].to_vec();
-            // Command Group Length, then Error Comment (0000,0902) announcing 0xEEEEEEEE bytes.
-            let mut command = Vec::new();
-            command.extend_from_slice(&[0, 0, 0, 0, 4, 0, 0, 0, 12, 0, 0, 0]);
-            command.extend_from_slice(&[0, 0, 0x02, 0x09, 0xee, 0xee, 0xee, 0xee, b'x', b'y']);
             let mut pdv = ((command.len() + 2) as u32).to_be_bytes().to_vec();
             pdv.extend_from_slice(&[1, 0x03]);
-            pdv.extend_from_slice(&command);
+            pdv.extend_from_slice(command);
             answer.extend_from_slice(&[0x04, 0]);
             answer.extend_from_slice(&(pdv.len() as u32).to_be_bytes());
             answer.extend_from_slice(&pdv);
             let _ = stream.write_all(&answer);
             std::thread::sleep(Duration::from_secs(3));
         }
-        let a = knock_hostile(hostile_server(hostile_echo_answer), Protocol::Dicom);
-        assert_eq!(a.outcome, Outcome::AssociationAccepted, "{}", a.detail);
-        assert!(a.detail.contains("unreadable"), "{}", a.detail);
+        // Command Group Length, then Error Comment (0000,0902) announcing 0xEEEEEEEE bytes.
+        fn announcing_4_gb(stream: &mut TcpStream) {
+            let mut command = vec![0, 0, 0, 0, 4, 0, 0, 0, 12, 0, 0, 0];
+            command.extend_from_slice(&[0, 0, 0x02, 0x09, 0xee, 0xee, 0xee, 0xee, b'x', b'y']);
+            answer_with(stream, &command);
+        }
+        // The fuzzer's second input, reduced: a 9-byte group length, then four empty elements.
+        fn misaligned(stream: &mut TcpStream) {
+            let mut command = vec![0, 0, 0, 0, 9, 0, 0, 0];
+            command.extend_from_slice(&[0; 9]);
+            for tag in [[0, 0, 0xff, 0x0d], [0; 4], [0; 4], [0, 0, 0x5d, 0x7f]] {
+                command.extend_from_slice(&tag);
+                command.extend_from_slice(&[0; 4]);
+            }
+            answer_with(stream, &command);
+        }
+        for behaviour in [announcing_4_gb as fn(&mut TcpStream), misaligned] {
+            let a = knock_hostile(hostile_server(behaviour), Protocol::Dicom);
+            assert_eq!(a.outcome, Outcome::AssociationAccepted, "{}", a.detail);
+            assert!(a.detail.contains("unreadable"), "{}", a.detail);
+        }
     }
 
     #[test]
