@@ -83,6 +83,17 @@ impl Settings {
             .unwrap_or_default()
     }
 
+    /// Removes the temporary files that a window killed while saving its settings left beside them
+    /// (found by the window crash harness). Called once as the window starts: only the window writes
+    /// the settings, each save in a fraction of a second, so a temporary older than this start is a
+    /// dead one (a second window starting during the first one's save could make that save fail, and
+    /// the next one would succeed).
+    pub fn remove_stale_temporaries(path: &Path) {
+        if let (Some(dir), Some(name)) = (path.parent(), path.file_name()) {
+            crate::fs::remove_stale_temporaries(dir, &[name.to_os_string()]);
+        }
+    }
+
     /// Writes the settings atomically ([`crate::fs::write_atomic`]: temporary file, flush, rename),
     /// creating the folder if needed. It flushes to disk: call it from a background job, not the UI
     /// thread.
@@ -153,5 +164,20 @@ mod tests {
             .save(&blocked.join("settings.ron"))
             .expect_err("no folder");
         assert!(matches!(err, SettingsError::Folder { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_killed_save_s_temporary_is_removed_at_the_next_start_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("settings.ron");
+        Settings::default().save(&path).expect("save");
+        let dead = dir.path().join("settings.ron.tmp-0123456789ab");
+        let other = dir.path().join("cabinet.vigie.tmp-0123456789ab");
+        std::fs::write(&dead, "interrupted").expect("write");
+        std::fs::write(&other, "not ours to clean here").expect("write");
+        Settings::remove_stale_temporaries(&path);
+        assert!(!dead.exists(), "the settings' temporary");
+        assert!(other.exists(), "another file's temporary stays");
+        assert!(path.exists(), "the settings stay");
     }
 }

@@ -96,6 +96,7 @@ impl VigieApp {
     pub fn new(ctx: &egui::Context, data_dir: DataDir, lang: Option<Lang>) -> Self {
         theme::install(ctx);
         // Read once, before the first frame is drawn.
+        Settings::remove_stale_temporaries(&data_dir.settings_file());
         let settings = Settings::load(&data_dir.settings_file());
         let lang = lang.unwrap_or_else(|| settings.effective_language());
         let mut app = Self {
