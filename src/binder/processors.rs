@@ -198,13 +198,15 @@ impl Source {
         .get(lang)
     }
 
-    /// The register's activities it serves, as the profile implies: the records' vendor and the host
-    /// serve care and billing, each tool its own activity, the IT provider every activity but the
-    /// staff's management (the register lists it as a processor of each).
+    /// The register's activities it serves, as the profile implies: the records' software keeps the
+    /// records, the appointments and the billing (as [`Source::processes`] says), the host the records
+    /// and the billing kept with them, each tool its own activity, the IT provider every activity but
+    /// the staff's management (the register lists it as a processor of each).
     pub fn activities(self) -> BTreeSet<ActivityKind> {
         use ActivityKind as A;
         match self {
-            Self::RecordsSoftware | Self::Host => [A::PatientCare, A::Billing].into(),
+            Self::RecordsSoftware => [A::PatientCare, A::Appointments, A::Billing].into(),
+            Self::Host => [A::PatientCare, A::Billing].into(),
             Self::Teleconsultation => [A::Teleconsultation].into(),
             Self::OnlineBooking => [A::Appointments].into(),
             Self::Imaging => [A::Imaging].into(),
