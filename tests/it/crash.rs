@@ -372,6 +372,26 @@ fn an_archive_complete_but_unrecorded_is_verified_and_recorded_at_the_next_openi
     assert_eq!(last.archives.records.len(), 5, "a-5 recorded");
 }
 
+/// The harness's settings: `VIGIE_CRASH_KILLS` (default 200) kills, drawn from `VIGIE_CRASH_SEED`
+/// (default: the clock, printed so that a run can be replayed).
+#[cfg(unix)]
+fn kills_and_seed() -> (u32, u64) {
+    let kills = std::env::var("VIGIE_CRASH_KILLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let seed = std::env::var("VIGIE_CRASH_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+                | 1
+        });
+    (kills, seed)
+}
+
 /// A small xorshift generator: the harness's kill moments, reproducible from `VIGIE_CRASH_SEED`.
 struct Rng(u64);
 
@@ -394,19 +414,7 @@ impl Rng {
 #[ignore = "the crash harness (minutes): VIGIE_CRASH_KILLS=50 cargo test --test it crash:: -- --ignored"]
 #[expect(clippy::print_stdout, reason = "the harness's figures")]
 fn sigkill_during_every_save_loses_nothing() {
-    let kills: u32 = std::env::var("VIGIE_CRASH_KILLS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
-    let seed = std::env::var("VIGIE_CRASH_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64)
-                | 1
-        });
+    let (kills, seed) = kills_and_seed();
     println!("crash harness: {kills} kills per writer, VIGIE_CRASH_SEED={seed}");
     let mut rng = Rng(seed);
     // `VIGIE_CRASH_WRITERS=passwd,sign,archive` (the default: all) runs some of them.
@@ -619,19 +627,7 @@ fn sigkill_during_a_window_session_loses_nothing() {
     if !chosen.is_empty() && !chosen.split(',').any(|c| c.trim() == "window") {
         return;
     }
-    let kills: u32 = std::env::var("VIGIE_CRASH_KILLS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
-    let seed = std::env::var("VIGIE_CRASH_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64)
-                | 1
-        });
+    let (kills, seed) = kills_and_seed();
     println!("window crash harness: {kills} kills, VIGIE_CRASH_SEED={seed}");
     let mut rng = Rng(seed);
     let b = Bench::new();
