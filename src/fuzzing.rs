@@ -85,6 +85,10 @@ pub const TARGETS: &[Target] = &[
         run: box_answers,
     },
     Target {
+        name: "upnp_answers",
+        run: upnp_answers,
+    },
+    Target {
         name: "knock_answer",
         run: knock_answer,
     },
@@ -302,6 +306,94 @@ fn pc_check_outputs(data: &[u8]) {
     let _ = screen_lock::gnome_session(Some(&f[2]), true, &f[3]);
 }
 
+/// The box's answers to UPnP's GetGenericPortMappingEntry (the port mappings), read by igd-next's own
+/// client, as the check reads them: igd-next's parsers are private, so the input — the SOAP answer's
+/// body — is served to `Gateway::get_generic_port_mapping_entry` by a small HTTP server of this
+/// process on 127.0.0.1 (started once, never another address); the entry read is interpreted as the
+/// check does.
+fn upnp_answers(data: &[u8]) {
+    let this_pc = "192.168.1.10".parse().ok();
+    if let Some((addr, Ok(e))) = upnp_entry(data) {
+        let m = crate::system::upnp::Mapping::of(e, this_pc);
+        let _ = m.sensitive();
+        let _ = crate::system::upnp::interpret(&addr.to_string(), vec![m], false);
+    }
+}
+
+/// The entry igd-next reads when the box answers `data` (`None`: no loopback server could start).
+fn upnp_entry(
+    data: &[u8],
+) -> Option<(
+    std::net::SocketAddr,
+    Result<igd_next::PortMappingEntry, igd_next::GetGenericPortMappingEntryError>,
+)> {
+    use std::sync::{Arc, Mutex, OnceLock};
+    type Served = Option<(std::net::SocketAddr, Arc<Mutex<Vec<u8>>>)>;
+    static SERVER: OnceLock<Served> = OnceLock::new();
+    let (addr, body) = SERVER.get_or_init(loopback_answer_server).clone()?;
+    if let Ok(mut b) = body.lock() {
+        data.clone_into(&mut b);
+    }
+    let gateway = igd_next::Gateway {
+        addr,
+        root_url: "/rootDesc.xml".to_owned(),
+        control_url: "/ctl/IPConn".to_owned(),
+        control_schema_url: "/WANIPCn.xml".to_owned(),
+        control_schema: std::collections::HashMap::new(),
+        service_type: "urn:schemas-upnp-org:service:WANIPConnection:1".to_owned(),
+    };
+    Some((addr, gateway.get_generic_port_mapping_entry(0)))
+}
+
+/// The server of [`upnp_answers`]: on 127.0.0.1, each request read whole (headers, then the body its
+/// `Content-Length` announces, at most 64 KiB), answered with the current body as `text/xml`.
+fn loopback_answer_server() -> Option<(
+    std::net::SocketAddr,
+    std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+)> {
+    use std::io::Read as _;
+    let listener = std::net::TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 0)).ok()?;
+    let addr = listener.local_addr().ok()?;
+    let body = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let served = std::sync::Arc::clone(&body);
+    std::thread::Builder::new()
+        .name("vigie-fuzz-upnp".to_owned())
+        .spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(2)));
+                let mut request = Vec::new();
+                let mut chunk = [0u8; 4096];
+                let complete = |r: &[u8]| {
+                    let Some(end) = r.windows(4).position(|w| w == b"\r\n\r\n") else {
+                        return false;
+                    };
+                    let head = String::from_utf8_lossy(&r[..end]).to_ascii_lowercase();
+                    let length = head
+                        .lines()
+                        .find_map(|l| l.strip_prefix("content-length:"))
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                        .unwrap_or(0);
+                    r.len() >= end + 4 + length
+                };
+                while !complete(&request) && request.len() < 64 * 1024 {
+                    match stream.read(&mut chunk) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => request.extend_from_slice(&chunk[..n]),
+                    }
+                }
+                let answer = served.lock().map(|b| b.clone()).unwrap_or_default();
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    answer.len()
+                );
+                let _ = stream.write_all(&answer);
+            }
+        })
+        .ok()?;
+    Some((addr, body))
+}
+
 /// The Internet box's answers: an HTTP answer as received NUL a Freebox body NUL a Bbox body NUL a
 /// Livebox body. The HTTP answer goes through the box client's reader (`http::parse_answer`) and, read,
 /// to the families' readers of whole answers (status, cookies, JSON); each body goes to every reader
@@ -398,4 +490,33 @@ fn knock_answer(data: &[u8]) {
         Err(e) => probe::echo_outcome(Err(e.to_string())),
     };
     let _ = probe::command_status(wire);
+}
+
+#[cfg(test)]
+mod tests {
+    /// The UPnP target reaches igd-next's parser: the kept seeds, served on 127.0.0.1, read as the
+    /// mapping they hold and as the end of the list.
+    #[test]
+    fn the_upnp_target_serves_its_input_to_igd_next() {
+        let seed = |name: &str| {
+            std::fs::read(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("fuzz/corpus/upnp_answers")
+                    .join(name),
+            )
+            .expect("seed")
+        };
+        let (addr, entry) = super::upnp_entry(&seed("seed-orthanc-mapping")).expect("served");
+        assert!(addr.ip().is_loopback());
+        let e = entry.expect("a mapping");
+        assert_eq!((e.external_port, e.internal_port), (8042, 8042));
+        assert_eq!(e.internal_client, "192.168.1.10");
+        let (_, end) = super::upnp_entry(&seed("seed-end-of-list-713")).expect("served");
+        assert!(matches!(
+            end,
+            Err(igd_next::GetGenericPortMappingEntryError::SpecifiedArrayIndexInvalid)
+        ));
+        let (_, garbage) = super::upnp_entry(&seed("seed-not-xml")).expect("served");
+        assert!(garbage.is_err());
+    }
 }

@@ -62,6 +62,20 @@ pub struct Mapping {
 }
 
 impl Mapping {
+    /// The mapping igd-next read from the box's answer; `this_pc`: this PC's address, when known.
+    pub fn of(e: igd_next::PortMappingEntry, this_pc: Option<IpAddr>) -> Self {
+        let client: Option<IpAddr> = e.internal_client.parse().ok();
+        Self {
+            external_port: e.external_port,
+            protocol: format!("{:?}", e.protocol),
+            this_pc: client.is_some() && client == this_pc,
+            internal_client: e.internal_client,
+            internal_port: e.internal_port,
+            description: e.port_mapping_description,
+            enabled: e.enabled,
+        }
+    }
+
     /// A port of an imaging, remote-access or file-sharing service.
     pub fn sensitive(&self) -> bool {
         service(self.internal_port).is_some() || service(self.external_port).is_some()
@@ -127,17 +141,10 @@ pub fn run(options: &UpnpOptions) -> CheckResult {
             for index in 0..opts.cap {
                 match gateway.get_generic_port_mapping_entry(index) {
                     Ok(e) => {
-                        let client: Option<IpAddr> = e.internal_client.parse().ok();
-                        let m = Mapping {
-                            external_port: e.external_port,
-                            protocol: format!("{:?}", e.protocol),
-                            this_pc: client.is_some() && client == opts.this_pc,
-                            internal_client: e.internal_client,
-                            internal_port: e.internal_port,
-                            description: e.port_mapping_description,
-                            enabled: e.enabled,
-                        };
-                        if tx.send(Message::Entry(m)).is_err() {
+                        if tx
+                            .send(Message::Entry(Mapping::of(e, opts.this_pc)))
+                            .is_err()
+                        {
                             return;
                         }
                     }
