@@ -76,6 +76,28 @@ pub(crate) struct PendingDialog {
 }
 
 impl VigieApp {
+    /// What an export into a folder needs before its job starts: the vault's contents (a copy for the
+    /// job) and the folder — `dir`, or asked for, the folder chosen later running as `then(folder)`.
+    /// `None` while a document is being written, without a vault, or while the folder is asked for.
+    /// Clears the notice of the previous export.
+    pub(crate) fn folder_export(
+        &mut self,
+        ctx: &egui::Context,
+        dir: Option<PathBuf>,
+        then: impl FnOnce(PathBuf) -> Command + 'static,
+    ) -> Option<(crate::practice_file::VaultContents, PathBuf)> {
+        if self.jobs.is_running(JobKind::WriteDocument) {
+            return None;
+        }
+        let contents = self.vault()?.contents().clone();
+        let dir = match dir {
+            Some(dir) => dir,
+            None => self.ask_path(ctx, Ask::folder(), then)?,
+        };
+        self.notice = None;
+        Some((contents, dir))
+    }
+
     /// Asks for a path. With the system's dialog, the path chosen is returned now. Otherwise Vigie's
     /// dialog is shown and `None` returned; the path chosen there later runs as `then(path)`.
     pub(crate) fn ask_path(

@@ -329,25 +329,12 @@ impl VigieApp {
     /// job: the same files as `vigie export --kind breach-register`
     /// ([`crate::report::breach_export::register_files`]).
     fn export_verifiable_register(&mut self, ctx: &egui::Context, dir: Option<PathBuf>) {
-        if self.jobs.is_running(JobKind::WriteDocument) {
-            return;
-        }
-        let Some(vault) = self.vault() else {
-            return;
-        };
-        let contents = vault.contents().clone();
-        let dir = if let Some(dir) = dir {
-            Some(dir)
-        } else {
-            self.ask_path(ctx, Ask::folder(), |d| {
-                Command::Breach(BreachCommand::ExportVerifiable(Some(d)))
-            })
-        };
-        let Some(dir) = dir else {
+        let Some((contents, dir)) = self.folder_export(ctx, dir, |d| {
+            Command::Breach(BreachCommand::ExportVerifiable(Some(d)))
+        }) else {
             return;
         };
         let lang = self.lang;
-        self.notice = None;
         self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
             let files =
                 crate::report::breach_export::register_files(&contents, jiff::Timestamp::now());

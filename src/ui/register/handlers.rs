@@ -9,7 +9,6 @@ use crate::i18n::{Lang, Localize as _, tr};
 use crate::practice_file::{JournalEvent, PracticeFile};
 use crate::report::binder_export::{BinderWriteError, binder_files, write_binder};
 use crate::ui::VigieApp;
-use crate::ui::app::dialogs::Ask;
 use crate::ui::command::{Command, JobOutput};
 use crate::ui::jobs::JobKind;
 use crate::ui::state::Notice;
@@ -115,25 +114,12 @@ impl VigieApp {
     /// Writes the inspection binder into a folder (asked for when `dir` is `None`), in a job: the same
     /// files as `vigie export --kind binder`, written whole or not at all.
     fn export_binder(&mut self, ctx: &egui::Context, dir: Option<PathBuf>) {
-        if self.jobs.is_running(JobKind::WriteDocument) {
-            return;
-        }
-        let Some(vault) = self.vault() else {
-            return;
-        };
-        let contents = vault.contents().clone();
-        let dir = if let Some(dir) = dir {
-            Some(dir)
-        } else {
-            self.ask_path(ctx, Ask::folder(), |d| {
-                Command::Register(RegisterCommand::ExportBinder(Some(d)))
-            })
-        };
-        let Some(dir) = dir else {
+        let Some((contents, dir)) = self.folder_export(ctx, dir, |d| {
+            Command::Register(RegisterCommand::ExportBinder(Some(d)))
+        }) else {
             return;
         };
         let lang = self.lang;
-        self.notice = None;
         self.jobs.spawn(ctx, JobKind::WriteDocument, move |_| {
             let result = (|| {
                 if dir.exists() && !dir.is_dir() {

@@ -23,8 +23,9 @@ use crate::ui::{theme, widgets};
 pub struct RegisterPage {
     /// The language the buffers were filled in (the pre-filled texts depend on it).
     lang: Lang,
-    /// Each field shown: the text it was filled from, and the text as typed.
-    fields: BTreeMap<(ActivityKind, RegisterField), (String, String)>,
+    /// The text of each field shown, as typed (the page is made anew at each visit, so a change made
+    /// on another page, the processors' included, is read when the page is opened).
+    fields: BTreeMap<(ActivityKind, RegisterField), String>,
     /// The note on the notice, as typed.
     note: Option<String>,
 }
@@ -89,18 +90,10 @@ fn activity(ui: &mut Ui, cx: &ViewContext<'_>, page: &mut RegisterPage, a: &Acti
                         label
                     })
                     .inner;
-                let (filled_from, buffer) = page
+                let buffer = page
                     .fields
                     .entry((a.kind, *field))
-                    .or_insert_with(|| (text.clone(), text.clone()));
-                if filled_from != text {
-                    // Changed elsewhere (the processors page, the profile): a field not typed in
-                    // since it was filled shows the new text.
-                    if buffer.trim() == filled_from.trim() {
-                        buffer.clone_from(text);
-                    }
-                    filled_from.clone_from(text);
-                }
+                    .or_insert_with(|| text.clone());
                 let response = ui
                     .add(
                         egui::TextEdit::multiline(buffer)
